@@ -1,5 +1,6 @@
 package org.youguan.credit;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -137,7 +138,7 @@ public class CreditObjections {
 		}
 		if (!served(e)) {
 			throw DomainException.illegalTransition("entryId", "not-served", "行政处罚决定书" + e.sourceNumber()
-					+ "尚未送达本企业，该信用记录送达后才能提出异议（行政处罚法第六十一条）");
+					+ "尚未送达本企业，该信用记录送达后才能提出异议（" + Provision.PENALTY_DELIVERY.formal() + "）");
 		}
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM credit_objection WHERE entry_id = :id AND status = 'FILED')")
 			.param("id", entryId).query(Boolean.class).single()) {

@@ -1,5 +1,6 @@
 package org.youguan.demo;
 
+import org.youguan.rules.Provision;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -150,7 +151,7 @@ class EnforcementDemoData {
 		noticeAndHearing.recordStatement(all, unpaid, t.minusDays(49).toString(), "当事人称系末端人员自行所为，请求从轻");
 		caseDecisions.decide(all, unpaid, new CaseDecisions.Decision(null, t.minusDays(45).toString(), "FINE", "5000", "LIGHTER",
 				"ELIMINATED_HARM", "已对涉事快递员培训并逐一回访用户").reviewingStatement(false,
-						"末端人员系当事人委派，其投递行为由当事人负责，该申辩不能免除责任；当事人已整改并回访用户，依第32条从轻处罚"));
+						"末端人员系当事人委派，其投递行为由当事人负责，该申辩不能免除责任；当事人已整改并回访用户，依" + Provision.PENALTY_MITIGATION + "从轻处罚"));
 		caseExecution.deliver(all, unpaid, CaseExecution.Delivery.direct(t.minusDays(44).toString()));
 		decisionPublication.publish(all, unpaid, t.minusDays(40).toString());
 
@@ -206,7 +207,7 @@ class EnforcementDemoData {
 		documentary(all, minor, "统计数据补报记录（截图）", "邮政业统计信息系统中当事人迟报及补报的记录", t.minusDays(20));
 		caseInvestigation.concludeInvestigation(all, minor, new CaseInvestigation.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
-		caseDecisions.notPenalize(all, minor, "FIRST_MINOR", "初次违法且危害后果轻微并及时改正，依行政处罚法第33条不予处罚，已约谈提醒");
+		caseDecisions.notPenalize(all, minor, "FIRST_MINOR", "初次违法且危害后果轻微并及时改正，依" + Provision.PENALTY_NONE + "不予处罚，已约谈提醒");
 
 		// 已移送: a suspected crime handed to the police with its 案件移送书
 		long transferred = file(all, city.get(11), "PARCEL_TAMPERING", "快递员涉嫌私拆快件并侵占内件", t.minusDays(15), t.minusDays(14));
@@ -222,7 +223,7 @@ class EnforcementDemoData {
 		noticeAndHearing.notifyParty(all, instalments, t.minusDays(30).toString());
 		noticeAndHearing.recordStatement(all, instalments, t.minusDays(29).toString(), "当事人无异议，称经营困难，请求分期缴纳");
 		caseDecisions.decide(all, instalments, new CaseDecisions.Decision(null, t.minusDays(10).toString(), "FINE", "8000", null,
-				null, null).reviewingStatement(false, "经营困难不影响违法事实的认定，罚款数额不予调整；当事人可依行政处罚法第66条申请分期缴纳"));
+				null, null).reviewingStatement(false, "经营困难不影响违法事实的认定，罚款数额不予调整；当事人可依" + Provision.PENALTY_INSTALMENTS + "申请分期缴纳"));
 		caseExecution.deliver(all, instalments, CaseExecution.Delivery.direct(t.minusDays(8).toString()));
 		caseExecution.arrangePayment(all, instalments, head(city.get(13)), new CaseExecution.PaymentTerms("INSTALMENTS", t.minusDays(6).toString(), null,
 				"当事人提交近三个月财务报表，确有经济困难", List.of(

@@ -220,7 +220,7 @@ class RegistryDemoData {
 				new PageQuery("", 0, 200, "number", false)).items();
 		// as the issuing authority's decisions reach the registry (licensing tells it: LicenceRevoked, LicenceCancelled)
 		licences.revokeByDecision(new LicenceRevoked(list.get(list.size() - 1).number(), "苏邮罚〔2025〕1号",
-				"演示：违法经营被吊销（邮政法(2015) 第72条）"));
+				"演示：违法经营被吊销（" + org.youguan.rules.ViolationType.UNLICENSED.basis() + "）"));
 		licences.cancelByDecision(new LicenceCancelled(list.get(list.size() - 2).number(), "演示：企业申请注销"));
 	}
 

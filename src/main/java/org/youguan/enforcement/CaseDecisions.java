@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -172,7 +173,7 @@ public class CaseDecisions {
 		CaseStatus to = CaseStep.DECIDE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "作出行政处罚决定");
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
-			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（行政处罚法第63条）");
+			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（" + Provision.PENALTY_HEARING_RIGHT + "）");
 		}
 		caseWork.requireNoOpenSuspension(id, "decidedOn", "作出处罚决定");
 		Validation v = new Validation();
@@ -186,12 +187,12 @@ public class CaseDecisions {
 				.max(Comparator.naturalOrder()).orElse(null);
 			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
 				v.require("decidedOn", false, "hearing-window", "当事人申请听证的期限至" + window
-						+ "（含当日），期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，行政处罚法第63条、第64条）");
+						+ "（含当日），期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，" + Provision.cite(Provision.PENALTY_HEARING_RIGHT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 			}
 			else if (!statementHeard && !on.isAfter(window)) {
 				// art.62: the party's 陈述申辩 heard, or waived — a waiver of the hearing is no waiver of the statement
 				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + window
-						+ "届满前不能作出决定（当事人已陈述申辩或书面明确放弃陈述申辩的除外；放弃听证不等于放弃陈述申辩，行政处罚法第62条）");
+						+ "届满前不能作出决定（当事人已陈述申辩或书面明确放弃陈述申辩的除外；放弃听证不等于放弃陈述申辩，" + Provision.PENALTY_NOT_HEARD + "）");
 			}
 			else if (heard != null && on.isBefore(heard)) {
 				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + heard + "）");
@@ -201,16 +202,16 @@ public class CaseDecisions {
 			// a heard case: after the statement, the hearing and the legal review that follows it (art.58(二), 62, 65)
 			Stream.of(c.statementOn(), c.statementWaivedOn()).filter(Objects::nonNull).max(Comparator.naturalOrder())
 				.ifPresent(stated -> notBefore(v, on, stated, "order", "当事人陈述申辩或放弃陈述申辩的日期"));
-			notBefore(v, on, c.hearingOn(), "before-hearing", "听证日期（行政处罚法第65条：听证结束后作出决定）");
+			notBefore(v, on, c.hearingOn(), "before-hearing", "听证日期（" + Provision.PENALTY_AFTER_HEARING + "：听证结束后作出决定）");
 		}
 		if (on != null) {
-			notBefore(v, on, c.reviewedOn(), "before-review", "法制审核日期（行政处罚法第58条）");
+			notBefore(v, on, c.reviewedOn(), "before-review", "法制审核日期（" + Provision.PENALTY_LEGAL_REVIEW + "）");
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
 		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
-		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", Provision.PENALTY_MITIGATION + "情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		// printed on the 行政处罚决定书: no markup (kernel Validation#plainText)
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500)
 			.plainText("mitigationReason", "理由", data.mitigationReason());
@@ -222,7 +223,7 @@ public class CaseDecisions {
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期", data.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), on == null ? caseWork.today() : on);
 		if (c.serious()) {
-			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（行政处罚法第57条），请填写集体讨论日期");
+			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（" + Provision.PENALTY_HEAD_DECIDES + "），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
 		String review = statementReview(v, c, data, mitigation);
@@ -236,7 +237,7 @@ public class CaseDecisions {
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, confiscated, caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)
 				&& (c.reviewedOn() == null || heard && c.reviewedOn().isBefore(c.hearingOn()))) {
-			throw ruleBroken("decidedOn", "before-review", "本案须经法制审核后才能作出决定（行政处罚法第58条" + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
+			throw ruleBroken("decidedOn", "before-review", "本案须经法制审核后才能作出决定（" + Provision.PENALTY_LEGAL_REVIEW + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
 		String number = typedNumber == null
 				? decisionNumbers.nextOrdinary(c.regionCode(), on.getYear())
@@ -362,7 +363,7 @@ public class CaseDecisions {
 			throw DomainException.illegalTransition("ground", "not-first-violation", "当事人此前已有" + earlier.size()
 					+ "次同类违法行为（" + c.violationCode().shortName() + "）经决定认定（最近一次：" + what + "，文号"
 					+ last.get("number") + "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”"
-					+ "不予处罚（《中华人民共和国行政处罚法》第三十三条第一款）");
+					+ "不予处罚（" + Provision.PENALTY_NONE_MINOR.formal() + "）");
 		}
 	}
 
@@ -468,7 +469,7 @@ public class CaseDecisions {
 		}
 		int min = rules.value(StatutoryRule.PENALTY_DISCUSSION_MIN_PARTICIPANTS, region).intValue();
 		v.require("discussionParticipants", names.size() >= min, "min-size",
-				"集体讨论的参加负责人至少" + min + "人（行政处罚法第57条，本局规则）");
+				"集体讨论的参加负责人至少" + min + "人（" + Provision.PENALTY_HEAD_DECIDES + "，本局规则）");
 		// one person named twice in another width or spacing (蒋局长, 蒋 局长, 蒋局长 in full width) or in traditional
 		// characters (蔣局長) is one participant: compared folded, traditional characters as simplified (HanVariants)
 		List<String> keys = names.stream().map(CaseTeam::personKey).toList();
@@ -478,7 +479,7 @@ public class CaseDecisions {
 		// a decision of 负责人集体讨论 is taken by the handling bureau's heads, the signed-in head among them (art.57)
 		String decider = CaseWork.actorName();
 		v.require("discussionParticipants", decider == null || keys.contains(CaseTeam.personKey(decider)), "decider-not-in-discussion",
-				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员之中（行政处罚法第57条）");
+				"集体讨论应由办案机关负责人参加，作出决定的负责人（" + decider + "）应列在参加人员之中（" + Provision.PENALTY_HEAD_DECIDES + "）");
 		for (int i = 0; i < names.size(); i++) {
 			v.maxLength("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i), 30)
 				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
@@ -513,7 +514,7 @@ public class CaseDecisions {
 			return null;
 		}
 		v.require("statementAdopted", data.statementAdopted() != null, "required",
-				"当事人已陈述申辩，请填写复核结论（是否采纳，行政处罚法第45条）");
+				"当事人已陈述申辩，请填写复核结论（是否采纳，" + Provision.PENALTY_STATEMENT + "）");
 		v.required("statementReview", "陈述申辩复核意见（采纳或不予采纳的理由）", data.statementReview())
 			.maxLength("statementReview", "陈述申辩复核意见", data.statementReview(), 2000);
 		if (Boolean.TRUE.equals(data.statementAdopted()) && !Text.isBlank(data.statementReview())) {
@@ -521,7 +522,7 @@ public class CaseDecisions {
 				String word = m.label().substring(0, 2);
 				v.require("statementReview", m == mitigation || !grants(data.statementReview(), word),
 						"consistent", "复核意见采纳陈述申辩并" + m.label() + "，但本决定未选择“" + m.label()
-								+ "”：请在“从轻/减轻”中选择并写明行政处罚法第32条的情形和理由，或修改复核意见");
+								+ "”：请在“从轻/减轻”中选择并写明" + Provision.PENALTY_MITIGATION + "的情形和理由，或修改复核意见");
 			}
 		}
 		return Text.isBlank(data.statementReview()) ? null : Text.strip(Text.lineBreaks(data.statementReview()));

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -290,7 +291,7 @@ public class CaseEvidence {
 		List<String> certificates = given == null ? List.of()
 				: given.stream().filter(s -> !Text.isBlank(s)).map(Inspectors::certificateNumber).toList();
 		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员不得少于" + min
-				+ "人，并应出示执法证件（行政处罚法第42条、第55条）");
+				+ "人，并应出示执法证件（" + Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED) + "）");
 		record Member(String name, String certificateNumber) {
 		}
 		List<Member> team = jdbc.sql("SELECT name, certificate_number FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")

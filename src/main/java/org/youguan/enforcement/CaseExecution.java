@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -269,7 +270,7 @@ public class CaseExecution {
 		v.line("note", "送达说明", delivery.note(), 200);
 		if (method == DeliveryMethod.ELECTRONIC) {
 			v.require("consent", Boolean.TRUE.equals(delivery.consent()), "consent",
-					"电子送达须经当事人同意并签订确认书（《中华人民共和国行政处罚法》第六十一条第二款），请确认已取得当事人的书面同意");
+					"电子送达须经当事人同意并签订确认书（" + Provision.PENALTY_ELECTRONIC_DELIVERY.formal() + "），请确认已取得当事人的书面同意");
 		}
 		else if (method != null) {
 			v.require("consent", delivery.consent() == null || !delivery.consent(), "absent", "只有电子送达需要当事人同意的确认书，"

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ public class CaseInvestigation {
 		Integer suspensionDays = DecisionRules.suspensionDays(v, "proposedSuspensionDays", penalty, data.proposedSuspensionDays(),
 				caseWork.threshold(StatutoryRule.PENALTY_SUSPENSION_MAX, c), null, false);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
-		Mitigation.Ground ground = parse(v, "mitigationGround", "第32条情形", data.mitigationGround(), Mitigation.Ground.class, false);
+		Mitigation.Ground ground = parse(v, "mitigationGround", Provision.PENALTY_MITIGATION + "情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500);
 		caseWork.combined(v, "proposedPenalty", "proposedFine", "proposedConfiscated", c, penalty, fine, confiscated, data.isSerious(),
 				mitigation, ground, data.mitigationReason());
@@ -160,7 +161,7 @@ public class CaseInvestigation {
 			.param("id", id).query(Rows.of(LocalDate.class)).optional().orElse(null);
 		// art.40, 54: no penalty without facts established by evidence — the report rests on the evidence list (a case
 		// without any is withdrawn, 撤案, instead)
-		v.require("evidence", lastEvidence != null, "no-evidence", "本案尚未登记任何证据，不能调查终结：请先登记证据（行政处罚法第40条、第54条），"
+		v.require("evidence", lastEvidence != null, "no-evidence", "本案尚未登记任何证据，不能调查终结：请先登记证据（" + Provision.cite(Provision.PENALTY_FACTS, Provision.PENALTY_CASE_OPENING) + "），"
 				+ "无证据证明违法事实的请撤案");
 		LocalDate concludedOn = Text.isBlank(data.concludedOn()) ? caseWork.today()
 				: v.date("concludedOn", "调查终结日期", data.concludedOn(),
@@ -217,12 +218,12 @@ public class CaseInvestigation {
 					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
 		if (caseTeam.investigated(id, reviewer.userId(), reviewer.name())) {
-			throw ruleBroken("reviewer", "reviewer-is-investigator", "法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（行政处罚法第58条）");
+			throw ruleBroken("reviewer", "reviewer-is-investigator", "法制审核人员不得是本案的调查人员：" + reviewer.name() + "参与了本案调查（" + Provision.PENALTY_LEGAL_REVIEW + "）");
 		}
 		Long author = caseTeam.reportAuthor(id);
 		if (author != null && author.equals(reviewer.userId())) {
 			throw ruleBroken("reviewer", "reviewer-is-author", "法制审核人员不得是调查终结报告的制作人：" + reviewer.name()
-					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，行政处罚法第58条）");
+					+ "制作了本案的调查终结报告（审核由调查人员以外的人员进行，" + Provision.PENALTY_LEGAL_REVIEW + "）");
 		}
 		// the outcome is never assumed: a review posted without it is no review passed
 		new Validation().require("agreed", agreed != null, "required", "法制审核结论不能为空：请选择同意或不同意")

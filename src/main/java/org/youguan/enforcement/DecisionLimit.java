@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,12 +58,12 @@ public class DecisionLimit {
 		CaseStep.EXTEND.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
 		if (c.extended()) {
-			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（邮政行政执法监督办法第17条），已于此前延长：" + c.extensionReason());
+			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（" + Provision.ENFORCEMENT_CASE_LIMIT + "），已于此前延长：" + c.extensionReason());
 		}
 		LocalDate limit = caseWork.limitInForce(c, false);
 		if (caseWork.today().isAfter(limit)) {
 			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
-			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，邮政行政执法监督办法第17条）");
+			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
 		}
 		requireReason(reason, "延长理由");
 		LocalDate due = caseWork.decisionDue(c, true);
@@ -99,7 +100,7 @@ public class DecisionLimit {
 			// recorded after the limit expired, a pause of any start day would revive an overdue case (and open the way
 			// to an extension after it): a pause is recorded while the limit runs, never backdated once it has passed
 			throw ruleBroken("startedOn", "limit-passed", "办案期限已于" + caseWork.messageDay(limit) + "届满，期限届满后不能再登记中止计时"
-					+ "（无论中止日期为何日）：逾期的案件不能以补记中止计时补救（邮政行政执法监督办法第17条）");
+					+ "（无论中止日期为何日）：逾期的案件不能以补记中止计时补救（" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
 		}
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -283,7 +284,7 @@ public class DecisionOutcomes {
 		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + Text.strip(data.body()) + Text.strip(data.documentNumber())
 				+ "（" + on + "）" + result.label() + "处罚决定" + c.decisionNumber()
 				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + Text.strip(data.reason())
-				+ (withdrawalDue == null ? "" : "；最迟应于" + withdrawalDue + "撤回公示（行政处罚法第48条）"));
+				+ (withdrawalDue == null ? "" : "；最迟应于" + withdrawalDue + "撤回公示（" + Provision.PENALTY_PUBLICATION + "）"));
 		if (penalty != null) {
 			reissueDecision(id, kind.label() + "变更（" + Text.strip(data.body()) + Text.strip(data.documentNumber()) + "）");
 		}
@@ -332,7 +333,7 @@ public class DecisionOutcomes {
 
 	/** A change no heavier than the decision in kind, fine or confiscation (rule {@code heavier}). */
 	private static void notHeavier(Validation v, CaseView c, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
-		String why = "：行政复议、行政诉讼不得作出对当事人更为不利的变更（行政复议法(2023)第六十三条、行政诉讼法(2017)第七十七条），"
+		String why = "：行政复议、行政诉讼不得作出对当事人更为不利的变更（" + Provision.REVIEW_NO_DETRIMENT.formal() + "、" + Provision.LITIGATION_NO_DETRIMENT.formal() + "），"
 				+ "加重须重新作出处罚决定";
 		v.require("penalty", !penalty.heavierThan(c.penalty()), "heavier", "变更后的处罚种类（" + penalty.label() + "）重于原决定的（"
 				+ c.penalty().label() + "）" + why);

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -96,13 +97,13 @@ public class DecisionPublication {
 		Execution.requireInForce(c, "publishedOn", "公示");
 		List<DecisionOutcomes.Recorded> recorded = outcomes.outcomes(id);
 		if (DecisionOutcomes.latestResult(recorded).orElse(null) == DecisionOutcomes.Result.ILLEGAL) {
-			throw refused("confirmed-illegal", "处罚决定已被确认违法，不能公示（行政处罚法(2021)第四十八条）");
+			throw refused("confirmed-illegal", "处罚决定已被确认违法，不能公示（" + Provision.PENALTY_PUBLICATION.formal() + "）");
 		}
 		boolean republish = c.publishedOn() != null;
 		if (republish && !DecisionOutcomes.changedSince(recorded, c.publishedOn())) {
 			// a withdrawn publication comes back only with the decision as changed (art.48): the same one is not shown again
 			throw refused("withdrawn", "处罚决定的公示已于" + c.publicationWithdrawnOn()
-					+ "撤回：只有经行政复议、行政诉讼或自行纠正变更后的处罚决定才能重新公示（行政处罚法(2021)第四十八条）");
+					+ "撤回：只有经行政复议、行政诉讼或自行纠正变更后的处罚决定才能重新公示（" + Provision.PENALTY_PUBLICATION.formal() + "）");
 		}
 		if ("PERSON".equals(caseWork.procedure(id).partyKind())) {
 			throw ruleBroken("publishedOn", "natural-person", "当事人为自然人的处罚决定不在门户网站公示（个人信息保护）");
@@ -110,12 +111,12 @@ public class DecisionPublication {
 		if (!c.imported() && c.deliveredOn() == null) {
 			// the decision is the party's before it is the public's: it takes effect on delivery (art.61); an imported
 			// one was served on paper
-			throw ruleBroken("publishedOn", "not-delivered", "处罚决定书送达当事人后方可公示（行政处罚法(2021)第六十一条），请先登记送达");
+			throw ruleBroken("publishedOn", "not-delivered", "处罚决定书送达当事人后方可公示（" + Provision.PENALTY_DELIVERY.formal() + "），请先登记送达");
 		}
 		if (!c.imported() && !CaseClock.decisionServed(c.deliveredOn(), caseWork.today())) {
 			// 公告送达: published notice, deemed served only once its days have passed (民事诉讼法(2023) art.95)
 			throw ruleBroken("publishedOn", "not-yet-served", "处罚决定书已公告送达，视为于" + caseWork.messageDay(c.deliveredOn())
-					+ "送达：视为送达之日起方可公示（行政处罚法(2021)第六十一条，民事诉讼法(2023)第九十五条）");
+					+ "送达：视为送达之日起方可公示（" + Provision.PENALTY_DELIVERY.formal() + "，" + Provision.SERVICE_BY_NOTICE.formal() + "）");
 		}
 		Validation v = new Validation();
 		if (c.imported()) {

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -228,7 +229,7 @@ public class Leads {
 			}
 			else if (received.isBefore(earliest)) {
 				v.require("receivedOn", false, "limitation-back", "收到日期应在" + earliest + "至" + today
-						+ "之间：补录的线索收到日期最早为登记之日前追责时效期间（行政处罚法第36条，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
+						+ "之间：补录的线索收到日期最早为登记之日前追责时效期间（" + Provision.PENALTY_LIMITATION + "，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
 			}
 		}
 		else if (received != null) {
@@ -328,7 +329,7 @@ public class Leads {
 		v.throwIfInvalid();
 		if (harm && reason == null) {
 			// art.36: the 5-year limitation is an exception the proposal has to ground, not a box to tick
-			String message = "提请按5年追责时效立案的，应说明违法行为如何涉及公民生命健康安全、金融安全并有危害后果（行政处罚法第36条）";
+			String message = "提请按5年追责时效立案的，应说明违法行为如何涉及公民生命健康安全、金融安全并有危害后果（" + Provision.PENALTY_LIMITATION + "）";
 			throw new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError("harmReason", "required", message)));
 		}
 		jdbc.sql("""
@@ -379,7 +380,7 @@ public class Leads {
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
 			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
-					+ "追责时效（至" + barred + "），不再给予行政处罚（行政处罚法第36条），请以此理由不予立案");
+					+ "追责时效（至" + barred + "），不再给予行政处罚（" + Provision.PENALTY_LIMITATION + "），请以此理由不予立案");
 		}
 		long caseId = file(enterprise, lead, head, filed, demo);
 		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")

@@ -1,5 +1,7 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
+
 /**
  * 从轻 or 减轻 处罚 (行政处罚法(2021) art.32): 从轻 chooses a fine in the lower part of the range; 减轻 goes below the
  * range's minimum. Either needs one of art.32's grounds and a reason.
@@ -26,24 +28,24 @@ public enum Mitigation {
 	public enum Ground {
 
 		/** (一) 主动消除或者减轻违法行为危害后果. */
-		ELIMINATED_HARM("主动消除或者减轻违法行为危害后果（第32条第1项）", "一", "主动消除或者减轻违法行为危害后果"),
+		ELIMINATED_HARM("主动消除或者减轻违法行为危害后果", Provision.PENALTY_MITIGATION_HARM_ELIMINATED, "主动消除或者减轻违法行为危害后果"),
 		/** (二) 受他人胁迫或者诱骗实施违法行为. */
-		COERCED("受他人胁迫或者诱骗实施违法行为（第32条第2项）", "二", "受他人胁迫或者诱骗实施违法行为"),
+		COERCED("受他人胁迫或者诱骗实施违法行为", Provision.PENALTY_MITIGATION_COERCED, "受他人胁迫或者诱骗实施违法行为"),
 		/** (三) 主动供述行政机关尚未掌握的违法行为. */
-		CONFESSED("主动供述行政机关尚未掌握的违法行为（第32条第3项）", "三", "主动供述行政机关尚未掌握的违法行为"),
+		CONFESSED("主动供述行政机关尚未掌握的违法行为", Provision.PENALTY_MITIGATION_CONFESSED, "主动供述行政机关尚未掌握的违法行为"),
 		/** (四) 配合行政机关查处违法行为有立功表现. */
-		COOPERATED("配合查处违法行为有立功表现（第32条第4项）", "四", "配合行政机关查处违法行为有立功表现"),
+		COOPERATED("配合查处违法行为有立功表现", Provision.PENALTY_MITIGATION_COOPERATED, "配合行政机关查处违法行为有立功表现"),
 		/** (五) 法律、法规、规章规定其他应当从轻或者减轻行政处罚的. */
-		OTHER_PROVISION("法律、法规、规章规定的其他情形（第32条第5项）", "五", "法律、法规、规章规定其他应当从轻或者减轻行政处罚的");
+		OTHER_PROVISION("法律、法规、规章规定的其他情形", Provision.PENALTY_MITIGATION_OTHER, "法律、法规、规章规定其他应当从轻或者减轻行政处罚的");
 
-		private final String label;
+		private final String summary;
 
-		private final String item;
+		private final Provision item;
 
 		private final String wording;
 
-		Ground(String label, String item, String wording) {
-			this.label = label;
+		Ground(String summary, Provision item, String wording) {
+			this.summary = summary;
 			this.item = item;
 			this.wording = wording;
 		}
@@ -53,12 +55,12 @@ public enum Mitigation {
 		 * 《中华人民共和国行政处罚法》第三十二条第（一）项“主动消除或者减轻违法行为危害后果”.
 		 */
 		public String cited() {
-			return "《中华人民共和国行政处罚法》第三十二条第（" + item + "）项“" + wording + "”";
+			return item.formal() + "“" + wording + "”";
 		}
 
-		/** The ground as cited, with its item of art.32. */
+		/** The ground as cited, with its item of art.32: 主动消除或者减轻违法行为危害后果（行政处罚法(2021) 第32条第1项）. */
 		public String label() {
-			return label;
+			return summary + "（" + item + "）";
 		}
 	}
 }

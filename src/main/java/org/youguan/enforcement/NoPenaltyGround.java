@@ -1,5 +1,7 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
+
 /**
  * What a 不予行政处罚决定 rests on: the grounds of 行政处罚法(2021) art.33 a bureau applies to an enterprise (the
  * grounds of a natural person's age or mental state, art.30–31, do not arise for it), each with the article and the
@@ -8,30 +10,30 @@ package org.youguan.enforcement;
 public enum NoPenaltyGround {
 
 	/** Art.33 first paragraph, first sentence: minor, corrected in time, no harm — 不予行政处罚 (shall). */
-	MINOR_CORRECTED("违法行为轻微并及时改正，没有造成危害后果（第33条第1款）", "第三十三条第一款",
+	MINOR_CORRECTED("违法行为轻微并及时改正，没有造成危害后果", Provision.PENALTY_NONE_MINOR,
 			"违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚"),
 	/** Art.33 first paragraph, second sentence: a first violation, minor harm, corrected in time — 可以不予 (may). */
-	FIRST_MINOR("初次违法且危害后果轻微并及时改正（第33条第1款）", "第三十三条第一款",
+	FIRST_MINOR("初次违法且危害后果轻微并及时改正", Provision.PENALTY_NONE_MINOR,
 			"初次违法且危害后果轻微并及时改正的，可以不予行政处罚"),
 	/** Art.33 second paragraph: the party proves it had no subjective fault. */
-	NO_FAULT("当事人有证据足以证明没有主观过错（第33条第2款）", "第三十三条第二款",
+	NO_FAULT("当事人有证据足以证明没有主观过错", Provision.PENALTY_NONE_NO_FAULT,
 			"当事人有证据足以证明没有主观过错的，不予行政处罚");
 
-	private final String label;
+	private final String summary;
 
-	private final String article;
+	private final Provision article;
 
 	private final String wording;
 
-	NoPenaltyGround(String label, String article, String wording) {
-		this.label = label;
+	NoPenaltyGround(String summary, Provision article, String wording) {
+		this.summary = summary;
 		this.article = article;
 		this.wording = wording;
 	}
 
-	/** The ground as pages show it, with its article. */
+	/** The ground as pages show it, with its article: …（行政处罚法(2021) 第33条第1款）. */
 	public String label() {
-		return label;
+		return summary + "（" + article + "）";
 	}
 
 	/**
@@ -39,6 +41,6 @@ public enum NoPenaltyGround {
 	 * 《中华人民共和国行政处罚法》第三十三条第一款“初次违法且危害后果轻微并及时改正的，可以不予行政处罚”.
 	 */
 	public String cited() {
-		return "《中华人民共和国行政处罚法》" + article + "“" + wording + "”";
+		return article.formal() + "“" + wording + "”";
 	}
 }

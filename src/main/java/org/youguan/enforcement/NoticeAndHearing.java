@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +107,7 @@ public class NoticeAndHearing {
 		CaseStatus to = CaseStep.NOTIFY.from(c.status());
 		caseWork.requireNoOpenSuspension(id, "notifiedOn", "事先告知");
 		if (c.reviewRequired() && c.reviewedOn() == null) {
-			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（行政处罚法第58条；罚款达到审核标准或责令停业、吊销许可证件）");
+			throw ruleBroken("notifiedOn", "before-review", "本案须经法制审核后才能事先告知（" + Provision.PENALTY_LEGAL_REVIEW + "；罚款达到审核标准或责令停业、吊销许可证件）");
 		}
 		Validation v = new Validation();
 		v.required("notifiedOn", "告知日期", notifiedOn);
@@ -182,7 +183,7 @@ public class NoticeAndHearing {
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		if (c.statementOn() != null) {
 			// the party's own statement (on the portal, or one taken down before) is kept as given
-			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，行政处罚法第45条）";
+			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，" + Provision.PENALTY_STATEMENT + "）";
 			throw DomainException.illegalTransition("statement", "already-stated", message);
 		}
 		Validation v = new Validation();
@@ -192,7 +193,7 @@ public class NoticeAndHearing {
 		v.throwIfInvalid();
 		if (DecisionRules.onlyWaives(statement)) {
 			throw ruleBroken("statement", "use-waiver", "陈述申辩内容只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
-					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（行政处罚法第44条、第45条）");
+					+ "登记（放弃陈述申辩）或由当事人在企业端确认，不能作为陈述申辩记录（" + Provision.cite(Provision.PENALTY_NOTICE, Provision.PENALTY_STATEMENT) + "）");
 		}
 		caseWork.move(c, c.status(), ", statement_on = :on, statement = :statement", Map.of("on", on, "statement", Text.strip(statement)));
 		caseWork.record(c, "case.statement", "记录陈述申辩：" + Text.strip(statement));
@@ -352,7 +353,7 @@ public class NoticeAndHearing {
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		if (c.statementOn() != null) {
 			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
-					+ "陈述申辩，不能再登记放弃陈述申辩（行政处罚法第45条）");
+					+ "陈述申辩，不能再登记放弃陈述申辩（" + Provision.PENALTY_STATEMENT + "）");
 		}
 		if (c.statementWaivedOn() != null) {
 			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
@@ -417,7 +418,7 @@ public class NoticeAndHearing {
 	/** The notice gave the right to a hearing (art.63), else 422 naming {@code field}, rule {@code no-hearing-right}. */
 	private void requireHearingRight(CaseView c, String field) {
 		if (!caseWork.hearingRight(c)) {
-			throw ruleBroken(field, "no-hearing-right", "拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（行政处罚法第63条）");
+			throw ruleBroken(field, "no-hearing-right", "拟作出的处罚（" + c.proposedPenalty().label() + "）不属于听证范围（" + Provision.PENALTY_HEARING_RIGHT + "）");
 		}
 	}
 
@@ -456,7 +457,7 @@ public class NoticeAndHearing {
 		p.put("paused", late ? null : on);
 		caseWork.move(c, to, ", hearing_requested_on = :on, hearing_paused_from = :paused", p);
 		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + on + "）" + (late ? "；登记时办案期限已于"
-				+ caseWork.messageDay(limit) + "届满，听证期间不再中止计时（邮政行政执法监督办法第17条）" : ""));
+				+ caseWork.messageDay(limit) + "届满，听证期间不再中止计时（" + Provision.ENFORCEMENT_CASE_LIMIT + "）" : ""));
 	}
 
 	/**
@@ -539,7 +540,7 @@ public class NoticeAndHearing {
 		boolean noticed = c.hearingNotifiedOn() != null;
 		if (noticed && !(Text.isBlank(data.noticeOn()) && Text.isBlank(data.place()) && data.host() == null)) {
 			String message = "听证已于" + c.hearingNotifiedOn() + "通知（" + c.hearingScheduledOn() + "，" + c.hearingPlace()
-					+ "，" + c.hearingHost() + "主持）：改期、变更地点或主持人须重新发出听证通知（行政处罚法第64条）";
+					+ "，" + c.hearingHost() + "主持）：改期、变更地点或主持人须重新发出听证通知（" + Provision.PENALTY_HEARING_PROCEDURE + "）";
 			throw DomainException.illegalTransition("noticeOn", "already-notified", message);
 		}
 		Validation v = new Validation();
@@ -601,7 +602,7 @@ public class NoticeAndHearing {
 	private Notice notice(CaseView c, Validation v, HearingNotice data, boolean held) {
 		v.required("noticeOn", "听证通知日期", data.noticeOn()).required("hearingOn", "听证日期", data.hearingOn());
 		v.required("place", "听证地点", data.place()).line("place", "听证地点", data.place(), 200);
-		v.require("host", data.host() != null, "required", "听证主持人不能为空：请指定非本案调查人员的工作人员主持听证（行政处罚法第64条）");
+		v.require("host", data.host() != null, "required", "听证主持人不能为空：请指定非本案调查人员的工作人员主持听证（" + Provision.PENALTY_HEARING_PROCEDURE + "）");
 		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
 		v.require("host", data.host() == null || host != null, "bureau", "听证主持人应为办理本案的邮政管理部门"
 				+ "（或其上级部门）的在岗工作人员");
@@ -617,7 +618,7 @@ public class NoticeAndHearing {
 			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
 					+ "个工作日前送达当事人：" + on + "通知的，最早" + calendar.messageDay(earliest) + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
-					+ "（行政处罚法第64条、第85条）");
+					+ "（" + Provision.cite(Provision.PENALTY_HEARING_PROCEDURE, Provision.PENALTY_WORKING_DAYS) + "）");
 			if (!held) {
 				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule). A
 				// new notice (改期) counts from the round's first one: notices given again and again cannot push the
@@ -640,11 +641,11 @@ public class NoticeAndHearing {
 		}
 		if (caseTeam.investigated(c.id(), host.userId(), host.name())) {
 			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
-					+ "参与了本案调查（行政处罚法第64条：听证由行政机关指定的非本案调查人员主持）");
+					+ "参与了本案调查（" + Provision.PENALTY_HEARING_PROCEDURE + "：听证由行政机关指定的非本案调查人员主持）");
 		}
 		if (Long.valueOf(host.userId()).equals(caseTeam.reportAuthor(c.id()))) {
 			throw ruleBroken("host", "host-is-author", "听证主持人不得是本案调查终结报告的制作人：" + host.name()
-					+ "制作了本案的调查终结报告（行政处罚法第64条：听证由非本案调查人员主持）");
+					+ "制作了本案的调查终结报告（" + Provision.PENALTY_HEARING_PROCEDURE + "：听证由非本案调查人员主持）");
 		}
 		return new Notice(on, hearingOn, Text.line(data.place()), host);
 	}

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -231,7 +232,7 @@ public class OnTheSpotPenalties {
 					// 简易程序 has no 减轻 (no ground, reason nor review on the spot): below the range is the general procedure's
 					v.require("fine", false, "range", "罚款" + plain(fine) + "元低于法定幅度下限（" + range + "）：当场处罚只能在法定幅度内"
 							+ "处以警告或罚款，不能减轻处罚，本案不适用简易程序（" + ARTICLE_51 + "）；确需减轻处罚的，应适用普通程序立案调查，"
-							+ "依第32条写明情形和理由");
+							+ "依" + Provision.PENALTY_MITIGATION + "写明情形和理由");
 				}
 				else {
 					DecisionRules.checkFine(v, range, fine, null, null, null);
@@ -329,7 +330,7 @@ public class OnTheSpotPenalties {
 			.query(String.class).optional()
 			.ifPresent(number -> {
 				throw DomainException.duplicate("facts", "该当事人" + on + "因同一违法事实已有当场处罚决定（" + number
-						+ "），不能重复处罚（一事不再罚，行政处罚法第29条）：表单可能提交了两次，请在案件列表中查看");
+						+ "），不能重复处罚（一事不再罚，" + Provision.PENALTY_ONCE + "）：表单可能提交了两次，请在案件列表中查看");
 			});
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -521,7 +522,7 @@ public class InspectionRecords {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region.isEmpty() ? "0" : region);
 		List<Member> team = new ArrayList<>();
 		if (members == null || members.size() < min) {
-			v.require("inspectors", false, "min", "检查人员不得少于" + min + "人（邮政法第63条、行政处罚法第42条）");
+			v.require("inspectors", false, "min", "检查人员不得少于" + min + "人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
 			return team;
 		}
 		Set<String> seen = new HashSet<>();

@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +225,7 @@ public final class RandomDraw {
 			throw new InvalidValueException("seed", "required", "随机种子不能为空，须在抽取前确定并记录");
 		}
 		if (teamSize < 2) {
-			throw new InvalidValueException("teamSize", "range", "每组检查人员不得少于2人（邮政法第63条、行政处罚法第42条）");
+			throw new InvalidValueException("teamSize", "range", "每组检查人员不得少于2人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
 		}
 		if (teamSize > MAX_TEAM) {
 			throw DomainException.rule("teamSize", "range", "每组检查人员不得超过" + MAX_TEAM + "人");

@@ -1,5 +1,6 @@
 package org.youguan.licensing;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -1210,12 +1211,12 @@ public class LicenceApplications {
 		ApplicationStatus to = ApplicationStep.REQUEST_CORRECTION.from(a.status());
 		if (a.correctionNotifiedOn() != null) {
 			throw DomainException.rule("已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
-					+ "（行政许可法第32条），不能再次要求补正");
+					+ "（" + Provision.LICENSING_ACCEPTANCE + "），不能再次要求补正");
 		}
 		LocalDate today = today();
 		if (today.isAfter(a.receiptDueOn())) {
 			throw DomainException.rule("补正告知期限已于" + a.receiptDueOn() + "届满：逾期不告知的，自收到申请材料之日起即为受理"
-					+ "（行政许可法第32条），请办理受理");
+					+ "（" + Provision.LICENSING_ACCEPTANCE + "），请办理受理");
 		}
 		List<String> items = new ArrayList<>();
 		missingMaterials(id).forEach(m -> items.add(m.label()));
@@ -1425,7 +1426,7 @@ public class LicenceApplications {
 		List<TeamMember> named = data.inspectors() == null ? List.of() : data.inspectors();
 		v.require("inspectors", named.size() <= MAX_INSPECTORS, "max", "现场核查人员最多" + MAX_INSPECTORS + "人");
 		List<Inspector> team = named.size() > MAX_INSPECTORS ? List.of() : inspectors.team(v, "inspectors", "核查人员", named,
-				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), "邮政法第63条",
+				rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, a.regionCode()), Provision.POSTAL_INSPECTORS.toString(),
 				new InspectionRecords.TeamBureaus(clerk.scope(), a.regionCode(), false), on == null ? today() : on);
 		List<CheckLine> stated = data.checklist() == null ? List.of() : data.checklist();
 		// past the cap one error for the list, none of its lines read
@@ -2058,7 +2059,7 @@ public class LicenceApplications {
 		String reason = "许可证" + notApplied.licenceNumber() + "已" + ended
 				+ (Text.isBlank(notApplied.reason()) ? "" : "（" + Text.strip(notApplied.reason()) + "）")
 				+ "，准予" + a.kind().label() + "决定（决定书" + a.decisionNumber() + "）未生效：许可证在决定登记前已" + ended + "，"
-				+ "已终止的许可证不再" + (a.kind() == ApplicationKind.RENEWAL ? "延续有效期" : "变更许可事项") + "（行政许可法第70条）";
+				+ "已终止的许可证不再" + (a.kind() == ApplicationKind.RENEWAL ? "延续有效期" : "变更许可事项") + "（" + Provision.LICENSING_CANCELLATION + "）";
 		int marked = jdbc.sql("""
 				UPDATE licence_application SET not_in_effect_on = :on, not_in_effect_reason = :reason
 				WHERE id = :id AND not_in_effect_on IS NULL""")
@@ -3052,7 +3053,7 @@ public class LicenceApplications {
 
 	/** Who decides a licence of {@code scope} (邮政法(2015) art.52), as a refusal says it. */
 	private static String decider(LicenceScope scope) {
-		return scope.label() + "快递业务经营许可由" + ApprovingLevel.of(scope).label() + "作出决定（邮政法第52条）";
+		return scope.label() + "快递业务经营许可由" + ApprovingLevel.of(scope).label() + "作出决定（" + Provision.POSTAL_LICENSING_AUTHORITY + "）";
 	}
 
 	private static void requireDecider(Clerk clerk, ApplicationView a) {

@@ -1,5 +1,6 @@
 package org.youguan.licensing;
 
+import org.youguan.rules.Provision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -79,7 +80,7 @@ public class LicenceVerification {
 			if (deemed.isPresent()) {
 				return new Result(true, l.enterpriseName(), l.scope().label(), l.issuedOn(), deemed.get(),
 						LicenceStatus.VALID.name(), LicenceStatus.VALID.label() + "（延续申请已于有效期届满前受理，届满前未作决定，视为准予延续，"
-								+ "行政许可法第50条）", n);
+								+ Provision.LICENSING_RENEWAL + "）", n);
 			}
 			return new Result(l.status() == LicenceStatus.VALID, l.enterpriseName(), l.scope().label(), l.issuedOn(),
 					l.expiresOn(), l.status().name(), l.status().label(), n);

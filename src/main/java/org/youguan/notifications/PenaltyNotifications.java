@@ -1,5 +1,6 @@
 package org.youguan.notifications;
 
+import org.youguan.rules.Provision;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.PenaltyPaymentReminded;
@@ -74,7 +75,7 @@ class PenaltyNotifications {
 			notifications.toEnterprise(reminded.enterpriseCreditCode(), reminded.caseNumber() + "：行政处罚决定书（"
 					+ reminded.decisionNumber() + "）确定的罚款" + ChineseText.yuan(reminded.fine())
 					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
-							: "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（行政处罚法第七十二条），请尽快缴纳"),
+							: "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（" + Provision.PENALTY_SURCHARGE.formal() + "），请尽快缴纳"),
 					link(reminded.caseId()), "penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
 			return;
 		}
@@ -87,7 +88,7 @@ class PenaltyNotifications {
 						: "已超过缴纳期限（" + reminded.dueOn() + "），截至" + reminded.asOf() + "已加处罚款"
 								+ ChineseText.yuan(reminded.surcharge()) + "（自期限届满次日起每日按" + (instalment ? "该期" : "罚款")
 								+ "数额的" + reminded.surchargePercent().stripTrailingZeros().toPlainString() + "%加处，至多"
-								+ ChineseText.yuan(reminded.surchargeCap()) + "，行政处罚法第七十二条），应缴合计"
+								+ ChineseText.yuan(reminded.surchargeCap()) + "，" + Provision.PENALTY_SURCHARGE.formal() + "），应缴合计"
 								+ ChineseText.yuan(reminded.amount().add(reminded.surcharge())) + "，请尽快缴纳");
 		notifications.toEnterprise(reminded.enterpriseCreditCode(), title, link(reminded.caseId()),
 				"penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind() + "-" + reminded.dueOn());

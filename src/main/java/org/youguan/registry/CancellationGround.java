@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -94,7 +95,7 @@ public enum CancellationGround {
 			String holderRegion, LocalDate today, StatutoryRules rules) {
 		if (this == EXPIRED && expiresOn != null && !expiresOn.isBefore(today)) {
 			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + expiresOn
-					+ "，尚未届满，不能以“" + label() + "”注销（行政许可法第70条）");
+					+ "，尚未届满，不能以“" + label() + "”注销（" + Provision.LICENSING_CANCELLATION + "）");
 		}
 		if (this == EXPIRED && status == LicenceStatus.VALID) {
 			throw new InvalidValueException("ground", "renewal-in-course", "许可证" + number + "的延续申请已于有效期（至" + expiresOn

@@ -287,11 +287,17 @@ public class Enterprises {
 	/**
 	 * Cancels (注销) the enterprise, audited, and publishes {@link EnterpriseCancelled} so the modules keeping its records
 	 * follow (the filing module closes its filed outlets).
+	 * The reason is required as for 登记停业 and 撤除 ({@link StatusReason}) and kept in the audit entry, shown on the
+	 * enterprise's history.
+	 * @param reason why the enterprise leaves the register (注销原因), one line of at most 200 characters
 	 * @throws DomainException NOT_FOUND outside the caller's scope, ILLEGAL_TRANSITION when cancelled already
+	 * @throws org.youguan.kernel.InvalidValueException on {@code reason} ({@link StatusReason}): blank, too long, markup
 	 */
 	@Transactional
-	public void cancel(DataScope scope, long id) {
-		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销");
+	public void cancel(DataScope scope, long id, String reason) {
+		load(scope, id);
+		String why = StatusReason.of(reason, "注销原因");
+		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销", "（注销原因：" + why + "）");
 		Enterprise e = load(scope, id);
 		events.publishEvent(new EnterpriseCancelled(id, e.creditCode(), e.legalName(),
 				LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE)));

@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -233,7 +234,7 @@ public class Facilities {
 	@Transactional
 	public void suspend(DataScope scope, long id, String reason) {
 		Facility f = load(scope, id);
-		requireNotPostOffice(f, "临时停业须由邮政企业按营业场所临时停业报告（邮政法第15条），请在“普遍服务—营业场所”中报告临时停业，不能在设施登记中直接停用");
+		requireNotPostOffice(f, "临时停业须由邮政企业按营业场所临时停业报告（" + Provision.POSTAL_OFFICE_SUSPENSION + "），请在“普遍服务—营业场所”中报告临时停业，不能在设施登记中直接停用");
 		change(f, Facility::suspend, "facility.suspend", "停用", StatusReason.of(reason, "停用原因"));
 	}
 
@@ -253,7 +254,7 @@ public class Facilities {
 	@Transactional
 	public void remove(DataScope scope, long id, String reason) {
 		Facility f = load(scope, id);
-		requireNotPostOffice(f, "撤销邮政普遍服务营业场所须经邮政管理部门批准并向社会公告（邮政法第9条），请通过“营业场所撤销、搬迁审批”办理，不能在设施登记中直接撤除");
+		requireNotPostOffice(f, "撤销邮政普遍服务营业场所须经邮政管理部门批准并向社会公告（" + Provision.POSTAL_OFFICE_CLOSURE + "），请通过“营业场所撤销、搬迁审批”办理，不能在设施登记中直接撤除");
 		change(f, Facility::remove, "facility.remove", "撤除", StatusReason.of(reason, "撤除原因"));
 	}
 

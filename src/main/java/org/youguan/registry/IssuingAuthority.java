@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.rules.Provision;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauLevel;
 
@@ -14,7 +15,7 @@ public enum IssuingAuthority {
 	PROVINCE("省邮政管理局", BureauLevel.PROVINCE), NATIONAL("国家邮政局", BureauLevel.NATIONAL);
 
 	/** The article a refusal cites for who issues a licence. */
-	public static final String BASIS = "邮政法第52条";
+	public static final String BASIS = Provision.POSTAL_LICENSING_AUTHORITY.toString();
 
 	private final String label;
 

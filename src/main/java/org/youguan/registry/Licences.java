@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -276,7 +277,7 @@ public class Licences {
 
 	private static void requireCanceller(Registrar by, LicenceScope scope, String holderRegion) {
 		if (!mayEnd(by, scope, holderRegion)) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "注销（行政许可法第70条，" + IssuingAuthority.BASIS
+			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "注销（" + Provision.LICENSING_CANCELLATION + "，" + IssuingAuthority.BASIS
 					+ "）；" + by.described() + "不能注销");
 		}
 	}
@@ -1014,7 +1015,7 @@ public class Licences {
 		ExpressLicence l = load(scope, id);
 		if (!mayEnd(by, l.scope(), l.regionCode())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
-					+ "（行政许可法第70条第（四）项，行政处罚法第9条，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
+					+ "（" + Provision.LICENSING_CANCELLATION_REVOKED + "，" + Provision.PENALTY_KINDS + "，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
 		}
 		String decision = Text.strip(decisionNumber);
 		String head = "依据行政处罚决定书" + (decision == null ? "" : decision) + "吊销：";
@@ -1047,15 +1048,15 @@ public class Licences {
 		}
 		else if (!d.revokesLicence()) {
 			v.require("decisionNumber", false, "decision-penalty", "行政处罚决定书" + d.decisionNumber()
-					+ "没有作出吊销许可证件的处罚（行政处罚法第9条）：不能依据该决定吊销许可证");
+					+ "没有作出吊销许可证件的处罚（" + Provision.PENALTY_KINDS + "）：不能依据该决定吊销许可证");
 		}
 		else if (d.annulledOn() != null) {
 			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber() + "已于" + d.annulledOn()
-					+ "被撤销或确认无效，不再有效（行政处罚法第75条）：不能依据该决定吊销许可证");
+					+ "被撤销或确认无效，不再有效（" + Provision.PENALTY_SUPERVISION + "）：不能依据该决定吊销许可证");
 		}
 		else if (!d.inEffect()) {
 			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber()
-					+ "尚未送达当事人，还未生效（行政处罚法第61条）：送达后平台依该决定吊销许可证，无需手工登记");
+					+ "尚未送达当事人，还未生效（" + Provision.PENALTY_DELIVERY + "）：送达后平台依该决定吊销许可证，无需手工登记");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -982,7 +983,7 @@ public class PostOfficeApprovals {
 		if (signed.isPresent() && !heads(signed.get(), deciding)) {
 			CurrentUser u = signed.get();
 			throw new AccessRefusedException("decision", what + "营业场所撤销、搬迁由" + deciding.name()
-					+ "的负责人（局领导）决定（邮政法第9条第2款）：" + u.displayName() + "不是" + deciding.name() + "的局领导");
+					+ "的负责人（局领导）决定（" + Provision.POSTAL_OFFICE_CLOSURE_DECISION + "）：" + u.displayName() + "不是" + deciding.name() + "的局领导");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import org.youguan.rules.Provision;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -272,7 +273,7 @@ public class PostOffices {
 		if (enterprise && (days == 0 || saysClosed(hours)) && !closureInEffect(facilityId)) {
 			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", (days == 0
 					? "每周营业天数为0即停止营业" : "营业时间“" + hours + "”表示停止营业")
-					+ "：撤销邮政普遍服务营业场所须经邮政管理部门批准并公告（邮政法第九条），营业时间中不能自行停业。"
+					+ "：撤销邮政普遍服务营业场所须经邮政管理部门批准并公告（" + Provision.POSTAL_OFFICE_CLOSURE.formal() + "），营业时间中不能自行停业。"
 					+ "请通过撤销申请办理（企业门户“营业场所”页的撤销、搬迁申请，或 POST /api/v1/universal/post-office-approvals，"
 					+ "kind为CLOSURE），批准并公告生效后再登记；临时停业请报告临时停业（POST /api/v1/universal/post-office-suspensions）");
 		}

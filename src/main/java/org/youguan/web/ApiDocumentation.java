@@ -25,6 +25,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.rules.Provision;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 
@@ -111,6 +112,27 @@ class ApiDocumentation {
 			return enclosing == null || getUseFqn() ? super.getNameOfClass(type)
 					: getNameOfClass(enclosing) + "." + type.getSimpleName();
 		}
+	}
+
+	/**
+	 * Writes out the provision tokens of the operations' summaries and descriptions and of their parameters'
+	 * descriptions ({@code [[PENALTY_HEAD_DECIDES]]}, {@link Provision#resolve}): an annotation cannot call the rule
+	 * catalogue, so it names the article by token and the document cites it with the text's version.
+	 */
+	@Bean
+	OpenApiCustomizer citeProvisions() {
+		return api -> {
+			if (api.getPaths() == null) {
+				return;
+			}
+			api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+				operation.setSummary(Provision.resolve(operation.getSummary()));
+				operation.setDescription(Provision.resolve(operation.getDescription()));
+				if (operation.getParameters() != null) {
+					operation.getParameters().forEach(p -> p.setDescription(Provision.resolve(p.getDescription())));
+				}
+			}));
+		};
 	}
 
 	/** Gives every write an example request body (a hand-written one where there is one). */

@@ -3,6 +3,7 @@ package org.youguan.web;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.StringUtils;
+import org.youguan.rules.Provision;
 
 /**
  * The UI text bundles ({@code messages*.properties}) as Spring Boot would configure them
@@ -21,6 +23,9 @@ import org.springframework.util.StringUtils;
  * the same moment — 共 N 条 on every list, the dashboard's counters — queued on one monitor: a flight recording of the
  * dashboard under 16 users showed more time waiting there than running. A copy costs a few small allocations and
  * never waits.
+ *
+ * <p>And a message citing law names its articles by token ({@code [[PENALTY_HEARING_PROCEDURE]]}, {@link Provision}),
+ * written out from the rule catalogue as the bundle is read, so the bundle types no article number.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageSourceConfiguration {
@@ -43,6 +48,12 @@ class MessageSourceConfiguration {
 		protected MessageFormat resolveCode(String code, Locale locale) {
 			MessageFormat shared = super.resolveCode(code, locale);
 			return shared == null ? null : (MessageFormat) shared.clone();
+		}
+
+		/** The bundle's text with its provision tokens written out ({@link Provision#resolve}). */
+		@Override
+		protected String getStringOrNull(ResourceBundle bundle, String key) {
+			return Provision.resolve(super.getStringOrNull(bundle, key));
 		}
 	}
 }

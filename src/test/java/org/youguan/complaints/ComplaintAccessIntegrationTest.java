@@ -194,7 +194,7 @@ class ComplaintAccessIntegrationTest {
 		String code = CreditCodes.unique();
 		long id = enterprises.register(DataScope.all(), new EnterpriseData("注销转办测试快递有限公司" + code.substring(10), code,
 				EnterpriseType.EXPRESS, null, "张三", "吴中区测试路1号", "320506", "李四", null), false);
-		enterprises.cancel(DataScope.all(), id);
+		enterprises.cancel(DataScope.all(), id, "企业已办理市场主体注销登记");
 		assertThatThrownBy(() -> procedure.acceptAndTransfer(WUZHONG, filed.id(), code, "由该企业处理"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
 				.satisfies(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("creditCode/cancelled")));

@@ -115,7 +115,7 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("不予处罚依据</dt>")))
-			.andExpect(content().string(containsString("违法行为轻微并及时改正，没有造成危害后果（第33条第1款）")))
+			.andExpect(content().string(containsString("违法行为轻微并及时改正，没有造成危害后果（行政处罚法(2021) 第33条第1款）")))
 			.andExpect(content().string(not(containsString(">处罚依据</dt>"))));
 		List<String> served = JsonPath.read(own, "$.documents[?(@.title == '不予行政处罚决定书')].href");
 		assertThat(text(served.get(0), SF)).contains(e.legalName(), "第三十三条第一款");

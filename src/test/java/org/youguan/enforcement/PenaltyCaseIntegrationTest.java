@@ -679,7 +679,7 @@ class PenaltyCaseIntegrationTest {
 		String page = mvc.perform(get("/enforcement/cases/" + below).session(org.youguan.SignIn.session(mvc, "sz.market")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(Jsoup.parse(page).select("#imported-below-range").text())
-			.contains("减轻处罚", "低于法定幅度下限（情节严重：10000–30000元）", "行政处罚法第32条");
+			.contains("减轻处罚", "低于法定幅度下限（情节严重：10000–30000元）", "行政处罚法(2021) 第32条");
 		// within the range: nothing to explain
 		long within = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "REAL_NAME", tag, 3, "12000", ",\"serious\":true")).andExpect(status().isCreated()));

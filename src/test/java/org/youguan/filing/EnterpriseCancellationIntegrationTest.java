@@ -92,7 +92,7 @@ class EnterpriseCancellationIntegrationTest {
 		long pendingNew = filings.submitNew(user, outlet(0, "注销测试驿站丙" + suffix), OutletFilingIntegrationTest.completeAttachments());
 		long pendingClosure = filings.submitClosure(user, other, "拟停止经营");
 
-		enterprises.cancel(ALL, enterprise);
+		enterprises.cancel(ALL, enterprise, "企业已办理市场主体注销登记");
 
 		await().untilAsserted(() -> {
 			assertThat(outlets.get(ALL, filed).status()).isEqualTo(OutletStatus.CLOSED);

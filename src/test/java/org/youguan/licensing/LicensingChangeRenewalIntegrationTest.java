@@ -193,7 +193,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code IN (:c)")
 			.param("c", List.of(code, newcomer)).query(Long.class).single()).isZero();
 
-		enterprises.cancel(DataScope.all(), holderId);
+		enterprises.cancel(DataScope.all(), holderId, "企业已办理市场主体注销登记");
 		call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, taken, null, "600000", "苏州市吴中区", ""))
 			.andExpect(status().isCreated());
 	}

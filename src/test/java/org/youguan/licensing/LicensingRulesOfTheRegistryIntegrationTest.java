@@ -98,7 +98,7 @@ class LicensingRulesOfTheRegistryIntegrationTest extends LicensingFixture {
 				() -> licences.cancel(SUZHOU, Registrar.bureau(BureauLevel.CITY, "3205"), l.id(), "STOPPED", null));
 		assertThat(byLicensing).isNotNull();
 		assertThat(byRegistry).isNotNull();
-		assertThat(byLicensing.getMessage()).isEqualTo(byRegistry.getMessage()).contains("行政许可法第70条");
+		assertThat(byLicensing.getMessage()).isEqualTo(byRegistry.getMessage()).contains("行政许可法(2019) 第70条");
 		// 国家邮政局 does not cancel a province's 省内 licence either
 		Clerk national = Clerk.system("国家邮政局", BureauLevel.NATIONAL, "0");
 		assertThat(catchThrowableOfType(AccessRefusedException.class,

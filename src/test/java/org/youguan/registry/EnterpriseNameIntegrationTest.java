@@ -83,7 +83,7 @@ class EnterpriseNameIntegrationTest {
 	void aCancelledEnterprisesNameMayBeTakenAgain() {
 		String name = "苏州注销后同名" + suffix() + "快递有限公司";
 		long cancelled = register(name, RegistryIntegrationTest.creditCode());
-		enterprises.cancel(SUZHOU, cancelled);
+		enterprises.cancel(SUZHOU, cancelled, "企业已办理市场主体注销登记");
 		String code = RegistryIntegrationTest.creditCode();
 		register(name, code);
 		assertThat(enterprises.findByCreditCode(code)).map(EnterpriseView::legalName).contains(name);
@@ -191,7 +191,7 @@ class EnterpriseNameIntegrationTest {
 	void aCancelledEnterprisesNameMayBeTakenAgainAlsoInALookAlikeForm() {
 		String s = suffix();
 		long cancelled = register("苏州注销仿名" + s + "快递有限公司", RegistryIntegrationTest.creditCode());
-		enterprises.cancel(SUZHOU, cancelled);
+		enterprises.cancel(SUZHOU, cancelled, "企业已办理市场主体注销登记");
 		String code = RegistryIntegrationTest.creditCode();
 		register("蘇州注銷仿名" + s + "快遞有限責任公司。", code);
 		assertThat(enterprises.findByCreditCode(code)).isPresent();
@@ -207,7 +207,7 @@ class EnterpriseNameIntegrationTest {
 				.param("name", "蘇州索引" + s + "快遞有限責任公司").param("id", other).update())
 			.isInstanceOf(DuplicateKeyException.class)
 			.hasMessageContaining("enterprise_name_key");
-		enterprises.cancel(SUZHOU, other);
+		enterprises.cancel(SUZHOU, other, "企业已办理市场主体注销登记");
 		jdbc.sql("UPDATE enterprise SET legal_name = :name WHERE id = :id").param("name", "蘇州索引" + s + "快遞有限責任公司")
 			.param("id", other).update();
 	}

@@ -224,9 +224,9 @@ class FacilityIntegrationTest {
 		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所" + System.nanoTime(), owner(),
 				"320506001", "测试路2号", null, null, null, null), false);
 		assertThatThrownBy(() -> facilities.remove(SUZHOU, id, "撤销")).isInstanceOf(DomainException.class)
-			.hasMessageContaining("邮政法第9条").hasMessageContaining("营业场所撤销、搬迁审批");
+			.hasMessageContaining("邮政法(2015) 第9条").hasMessageContaining("营业场所撤销、搬迁审批");
 		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id, "停业")).isInstanceOf(DomainException.class)
-			.hasMessageContaining("邮政法第15条");
+			.hasMessageContaining("邮政法(2015) 第15条");
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(post("/registry/facilities/" + id + "/remove").session(staff).with(csrf()).param("reason", "撤销"))
 			.andExpect(status().is3xxRedirection());
@@ -235,7 +235,7 @@ class FacilityIntegrationTest {
 		mvc.perform(get("/registry/facilities/" + id).session(SignIn.session(mvc, "sz.market")))
 			.andExpect(content().string(not(containsString("/registry/facilities/" + id + "/remove"))))
 			.andExpect(content().string(not(containsString("/registry/facilities/" + id + "/suspend"))))
-			.andExpect(content().string(containsString("邮政法第9条")));
+			.andExpect(content().string(containsString("邮政法(2015) 第9条")));
 	}
 
 	/**

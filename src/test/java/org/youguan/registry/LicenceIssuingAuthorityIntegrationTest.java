@@ -123,10 +123,10 @@ class LicenceIssuingAuthorityIntegrationTest {
 		MockHttpServletResponse revoke = post(county, "/registry/licences/" + id + "/revoke", "reason", "违法经营",
 				"decisionNumber", "吴邮罚〔2026〕1号");
 		assertThat(revoke.getStatus()).isEqualTo(403);
-		assertThat(text(revoke)).contains("省内快递业务经营许可证由省邮政管理局依行政处罚决定吊销").contains("行政处罚法第9条");
+		assertThat(text(revoke)).contains("省内快递业务经营许可证由省邮政管理局依行政处罚决定吊销").contains("行政处罚法(2021) 第9条");
 		MockHttpServletResponse cancel = post(county, "/registry/licences/" + id + "/cancel", "ground", "STOPPED", "reason", "申请注销");
 		assertThat(cancel.getStatus()).isEqualTo(403);
-		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销").contains("行政许可法第70条");
+		assertThat(text(cancel)).contains("省内快递业务经营许可证由省邮政管理局注销").contains("行政许可法(2019) 第70条");
 		assertThat(status(id)).isEqualTo(LicenceStatus.VALID);
 		// nor through the service, as any other caller of it
 		assertThatThrownBy(() -> licences.revoke(SUZHOU, Registrar.bureau(BureauLevel.COUNTY, "320506"), id, "吴邮罚〔2026〕1号",
@@ -394,7 +394,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 					"licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn",
 					"2039-01-01");
 			assertThat(created.getStatus()).as(user).isEqualTo(403);
-			assertThat(text(created)).contains("邮政法第52条");
+			assertThat(text(created)).contains("邮政法(2015) 第52条");
 			assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(clerk)).andReturn().getResponse()
 				.getStatus()).as(user).isEqualTo(403);
 			MockHttpServletResponse corrected = post(clerk, "/registry/licences/" + id + "/edit", "number", number(),

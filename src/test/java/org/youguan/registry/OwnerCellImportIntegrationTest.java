@@ -91,7 +91,7 @@ class OwnerCellImportIntegrationTest {
 		String live = code();
 		enterprise("在营设施导入测试", live);
 		String gone = code();
-		enterprises.cancel(DataScope.all(), enterprise("注销设施导入测试", gone));
+		enterprises.cancel(DataScope.all(), enterprise("注销设施导入测试", gone), "企业已办理市场主体注销登记");
 		String good = "柜" + suffix();
 		List<List<String>> rows = List.of(
 				List.of("智能快件箱", good, live, "320506", "吴中测试路9号", "20", "", "", "2025-06-01"),

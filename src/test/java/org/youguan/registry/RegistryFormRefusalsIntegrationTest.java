@@ -100,7 +100,7 @@ class RegistryFormRefusalsIntegrationTest {
 
 		long cancelled = enterprises.register(DataScope.all(), new EnterpriseData("注销设施企业" + unique(),
 				org.youguan.CreditCodes.unique(), EnterpriseType.EXPRESS, null, "", "", "320506", "", ""), false);
-		enterprises.cancel(DataScope.all(), cancelled);
+		enterprises.cancel(DataScope.all(), cancelled, "企业已办理市场主体注销登记");
 		page = mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
 			.param("enterpriseId", String.valueOf(cancelled)).param("name", "").param("regionCode", "320506")
 			.param("address", "吴中区设施路1号").param("compartments", "20"))

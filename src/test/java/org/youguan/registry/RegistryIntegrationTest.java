@@ -161,9 +161,35 @@ class RegistryIntegrationTest {
 		assertThat(audit.history(SUZHOU, "Enterprise", id)).extracting(e -> e.summary()).anyMatch(t -> t.contains("经营场所装修"));
 		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id, "再停")).hasMessageContaining("正常");
 		enterprises.resume(SUZHOU, id);
-		enterprises.cancel(SUZHOU, id);
+		enterprises.cancel(SUZHOU, id, "企业已办理市场主体注销登记");
 		assertThatThrownBy(() -> enterprises.resume(SUZHOU, id)).hasMessageContaining("停业");
 		assertThat(enterprises.get(SUZHOU, id).status()).isEqualTo(EnterpriseStatus.CANCELLED);
+	}
+
+	/**
+	 * 注销 takes a reason as 停业 and 撤除 do: none (blank, from the API or the page's form) is refused naming the field
+	 * and nothing changes; a stated one is kept in the audit entry and shown in the enterprise's history.
+	 */
+	@Test
+	void cancellingAnEnterpriseRequiresAReasonKeptAndShown() throws Exception {
+		long id = newEnterprise("320506");
+		assertThatThrownBy(() -> enterprises.cancel(SUZHOU, id, " "))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("注销原因");
+		var staff = org.youguan.SignIn.session(mvc, "sz.market");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/registry/enterprises/" + id + "/cancel")
+			.session(staff).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(enterprises.get(SUZHOU, id).status()).isEqualTo(EnterpriseStatus.NORMAL);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/registry/enterprises/" + id + "/cancel")
+			.session(staff).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("reason", "已办理市场主体注销登记（吴中区市场监管局）"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+		assertThat(enterprises.get(SUZHOU, id).status()).isEqualTo(EnterpriseStatus.CANCELLED);
+		assertThat(audit.history(SUZHOU, "Enterprise", id)).filteredOn(e -> e.action().equals("enterprise.cancel"))
+			.extracting(e -> e.summary()).singleElement().asString().contains("注销原因：已办理市场主体注销登记（吴中区市场监管局）");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/registry/enterprises/" + id).session(staff))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("注销原因：已办理市场主体注销登记（吴中区市场监管局）")));
 	}
 
 	@Test

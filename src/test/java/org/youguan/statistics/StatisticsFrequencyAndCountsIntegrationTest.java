@@ -158,7 +158,7 @@ class StatisticsFrequencyAndCountsIntegrationTest {
 		Period past = forms.currentPeriod(monthly).previous().previous();
 		Reporter silent = reporter("321102", past.start().minusYears(1));
 		Reporter cancelled = reporter("321102", past.start().minusYears(1));
-		enterprises.cancel(DataScope.all(), cancelled.id());
+		enterprises.cancel(DataScope.all(), cancelled.id(), "企业已办理市场主体注销登记");
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM stat_unit_closed WHERE enterprise_id = :id")
 			.param("id", cancelled.id()).query(Long.class).single() == 1);
 		Completeness.Summary summary = completeness.summary(DataScope.region("321102"), monthly, past);

@@ -209,7 +209,7 @@ class StatisticsReviewLeftoversIntegrationTest {
 		long suspended = reporter("321084", month.start().minusYears(1));
 		long cancelledLongAgo = reporter("321084", month.start().minusYears(1));
 		enterprises.suspend(DataScope.all(), suspended, "测试停业");
-		enterprises.cancel(DataScope.all(), cancelledLongAgo);
+		enterprises.cancel(DataScope.all(), cancelledLongAgo, "企业已办理市场主体注销登记");
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM stat_unit_closed WHERE enterprise_id = :id")
 			.param("id", cancelledLongAgo).query(Long.class).single() == 1);
 		// cancelled before V266 kept the day: the register says 注销, statistics knows no day

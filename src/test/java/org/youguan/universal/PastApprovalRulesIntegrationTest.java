@@ -60,7 +60,7 @@ class PastApprovalRulesIntegrationTest {
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.errors[0].field").value("decision"))
 				.andExpect(jsonPath("$.errors[0].rule").value("forbidden"))
-				.andExpect(jsonPath("$.errors[0].message", containsString("的负责人（局领导）决定（邮政法第9条第2款）")));
+				.andExpect(jsonPath("$.errors[0].message", containsString("的负责人（局领导）决定（邮政法(2015) 第9条第2款）")));
 		}
 		byte[] sheet = sheet(office, "撤销", "2025-03-03", "批准", "2025-03-25");
 		sheet(STAFF, sheet)

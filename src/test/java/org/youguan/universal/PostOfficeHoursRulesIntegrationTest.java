@@ -147,7 +147,7 @@ class PostOfficeHoursRulesIntegrationTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("daysPerWeek"))
 			.andExpect(jsonPath("$.errors[0].rule").value("closure-approval"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("邮政法第九条")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("《中华人民共和国邮政法》第九条")))
 			.andExpect(jsonPath("$.errors[0].message", containsString("/api/v1/universal/post-office-approvals")));
 		// hours that only say it is closed are the same closure, whatever the days
 		hours(POSTAL, office, "{\"daysPerWeek\":6,\"openingHours\":\"暂停营业\"}")

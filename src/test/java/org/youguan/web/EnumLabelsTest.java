@@ -58,7 +58,7 @@ class EnumLabelsTest {
 				}
 				checked++;
 				String key = EnumLabels.key(e);
-				if (!label.equals(zh.getProperty(key)) || en.getProperty(key) == null
+				if (!label.equals(org.youguan.rules.Provision.resolve(zh.getProperty(key))) || en.getProperty(key) == null
 						|| HAN.matcher(en.getProperty(key)).find()) {
 					missing.add(key + " (" + label + ")");
 				}

@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -212,7 +213,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			place = text(c.deliveryNote());
 			servedAs = "（到达受送达人确认的电子送达地址之日）";
 			receiverLabel = "送达确认";
-			receiver = "受送达人已签订确认书同意电子送达（《中华人民共和国行政处罚法》第六十一条第二款），无需签名";
+			receiver = "受送达人已签订确认书同意电子送达（" + Provision.PENALTY_ELECTRONIC_DELIVERY.formal() + "），无需签名";
 		}
 		f.put("servicePlaceLabel", label);
 		f.put("servicePlace", place);
@@ -1036,8 +1037,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		}
 		StringBuilder text = new StringBuilder();
 		if (fine != null || p == Penalty.FINE) {
-			text.append("罚款自收到本决定书之日起").append(paymentDays).append("日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，依据《中华人民共和国")
-				.append("行政处罚法》第七十二条，每日按罚款数额的").append(surchargePercent).append("%加处罚款（加处罚款的数额不超过罚款的数额）。");
+			text.append("罚款自收到本决定书之日起").append(paymentDays).append("日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，依据")
+				.append(Provision.PENALTY_SURCHARGE.formal() + "，每日按罚款数额的").append(surchargePercent).append("%加处罚款（加处罚款的数额不超过罚款的数额）。");
 		}
 		if (confiscated != null || p == Penalty.CONFISCATION) {
 			text.append("没收的违法所得").append(confiscated == null ? "" : ChineseText.yuanStated(confiscated)).append("自收到本决定书之日起")

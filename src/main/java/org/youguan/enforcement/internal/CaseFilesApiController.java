@@ -139,7 +139,7 @@ class CaseFilesApiController {
 
 	@PostMapping("/{id}/transfer")
 	@PreAuthorize(EnforcementApiController.HEADS)
-	@Operation(summary = "移送（局领导）", description = "由行政机关负责人决定（行政处罚法第57条）；bureauId（平台内其他邮政管理部门，将作为其移送线索）或authority（其他机关名称）、reason；"
+	@Operation(summary = "移送（局领导）", description = "由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）；bureauId（平台内其他邮政管理部门，将作为其移送线索）或authority（其他机关名称）、reason；"
 			+ "作出决定前（含已告知、听证阶段）；案件结束（已移送），生成案件移送书。")
 	PenaltyCases.CaseDetail transfer(DataScope scope, @PathVariable long id, @RequestBody Transfer t) {
 		caseDecisions.transfer(scope, id, t.bureauId(), t.authority(), t.reason());
@@ -157,7 +157,7 @@ class CaseFilesApiController {
 	@PreAuthorize(EnforcementApiController.HEADS)
 	@Operation(summary = "批准延期（分期）缴纳罚款（局领导）", description = "kind（DEFERRAL、INSTALMENTS）、appliedOn（当事人申请日期，"
 			+ "必填，不早于送达、不晚于今天；晚于缴款期限为422 after-due）、deferredUntil、instalments（dueOn、amount，合计等于罚款）、"
-			+ "reason；行政处罚法第66条。")
+			+ "reason；[[PENALTY_INSTALMENTS]]。")
 	PenaltyCases.CaseDetail arrangePayment(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody CaseExecution.PaymentTerms terms) {
 		caseExecution.arrangePayment(scope, id, EnforcementApiController.officer(me), terms);

@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.rules.Provision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public class CaseTeam {
 		List<InspectionRecordData.TeamMember> named = team == null ? List.of() : team.stream()
 			.map(m -> m == null ? null : new InspectionRecordData.TeamMember(m.name(), m.certificateNumber()))
 			.toList();
-		List<Inspector> found = inspectors.team(v, list, "调查人员", named, min, "行政处罚法第42条、第55条", bureaus, caseWork.today());
+		List<Inspector> found = inspectors.team(v, list, "调查人员", named, min, Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED), bureaus, caseWork.today());
 		List<Investigator> members = new ArrayList<>();
 		for (int i = 0; i < found.size(); i++) {
 			Inspector known = found.get(i);

@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -635,7 +636,7 @@ public class CaseWork {
 			return;
 		}
 		String handling = bureaus.nearestName(caseRegion);
-		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（行政处罚法第57条）："
+		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
 	}
 
@@ -656,7 +657,7 @@ public class CaseWork {
 			return;
 		}
 		licences.revocationRefused(deciderRegion, creditCode).ifPresent(why -> {
-			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（行政许可法第70条第（四）项、"
+			throw ruleBroken(field, "revocation-authority", "吊销快递业务经营许可证由发证机关决定（" + Provision.LICENSING_CANCELLATION_REVOKED + "、"
 					+ IssuingAuthority.BASIS + "）：" + why + "，不能" + (field.startsWith("proposed") ? "拟" : "") + "吊销许可证，请移送有权机关");
 		});
 	}
@@ -736,7 +737,7 @@ public class CaseWork {
 		}
 		String handling = bureaus.nearestName(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", "重新制作" + document + "须由办案人员或办案机关（" + handling
-				+ "）的负责人作出（行政处罚法第57条）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
+				+ "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
 	}
 
 	/**

@@ -45,7 +45,7 @@ class DecisionOutcomeController {
 	@GetMapping("/api/v1/enforcement/cases/{id}/remedy-outcomes")
 	@ResponseBody
 	@PreAuthorize(EnforcementApiController.READERS)
-	@Operation(summary = "处罚决定的复议、诉讼结果与自行纠正", description = "按作出日期排列；withdrawalDueOn：应撤回公示的最后一日（行政处罚法第48条）。")
+	@Operation(summary = "处罚决定的复议、诉讼结果与自行纠正", description = "按作出日期排列；withdrawalDueOn：应撤回公示的最后一日（[[PENALTY_PUBLICATION]]）。")
 	List<DecisionOutcomes.Recorded> list(DataScope scope, @PathVariable long id) {
 		return outcomes.outcomes(scope, id);
 	}
@@ -58,7 +58,7 @@ class DecisionOutcomeController {
 			+ "result（UPHELD维持、CHANGED变更、REVOKED撤销、ILLEGAL确认违法、INVALID确认无效）、reason、file（扫描件，可选）；"
 			+ "变更的须填penalty、fine、confiscated（按原违法条款的幅度，不得重于原决定，规则heavier），并重新制作行政处罚决定书（保留原版本）。"
 			+ "撤销、确认无效的处罚决定不再执行（不再催缴罚款、不计加处罚款，统计不计为处罚）；已公示的决定被变更、撤销或确认违法、无效的，"
-			+ "应在作出之日起规则目录penalty.publication-withdrawal规定的期限内撤回公示（withdrawalDueOn为其最后一日，行政处罚法第48条）。须由办案机关本局负责人登记"
+			+ "应在作出之日起规则目录penalty.publication-withdrawal规定的期限内撤回公示（withdrawalDueOn为其最后一日，[[PENALTY_PUBLICATION]]）。须由办案机关本局负责人登记"
 			+ "（422 head not-handling-bureau-head）；处罚决定已被撤销或确认无效后再登记返回409（result decision-annulled）。")
 	ResponseEntity<DecisionOutcomes.Recorded> record(DataScope scope, @PathVariable long id,
 			@ModelAttribute DecisionOutcomes.Outcome outcome,

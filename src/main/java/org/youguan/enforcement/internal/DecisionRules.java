@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class DecisionRules {
 	public static void statementNotWaived(LocalDate waivedOn) {
 		if (waivedOn != null) {
 			throw partyRight("statement", "statement-waived", "当事人已于" + waivedOn
-					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（行政处罚法第44条、第45条）");
+					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（" + Provision.cite(Provision.PENALTY_NOTICE, Provision.PENALTY_STATEMENT) + "）");
 		}
 	}
 
@@ -123,7 +124,7 @@ public final class DecisionRules {
 	public static void notOnlyAWaiverOnThePortal(String statement) {
 		if (onlyWaives(statement)) {
 			throw ruleBroken("statement", "use-waiver", "您填写的内容只表示无异议或放弃陈述申辩，不作为陈述申辩提交：如无异议、不陈述申辩，"
-					+ "请勾选下方“我确认放弃陈述申辩”后点击“放弃陈述申辩”；如有意见，请写明您提出的事实、理由和证据（行政处罚法第44条、第45条）");
+					+ "请勾选下方“我确认放弃陈述申辩”后点击“放弃陈述申辩”；如有意见，请写明您提出的事实、理由和证据（" + Provision.cite(Provision.PENALTY_NOTICE, Provision.PENALTY_STATEMENT) + "）");
 		}
 	}
 
@@ -171,14 +172,14 @@ public final class DecisionRules {
 				+ range.named() + "），不予通过");
 		if (range.below(fine)) {
 			v.require(fineField, mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
-					+ range.named() + "）；低于下限只能依行政处罚法第32条减轻处罚，并写明情形和理由");
+					+ range.named() + "）；低于下限只能依" + Provision.PENALTY_MITIGATION + "减轻处罚，并写明情形和理由");
 		}
 		else if (mitigation == Mitigation.REDUCED) {
 			v.require("mitigation", false, "reduced-below-min", "减轻处罚是在法定幅度下限以下处罚；罚款在幅度（" + range
 					+ "）内的，请选择从轻处罚");
 		}
 		if (mitigation != null) {
-			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择行政处罚法第32条规定的情形");
+			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择" + Provision.PENALTY_MITIGATION + "规定的情形");
 			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
 		}
 	}
@@ -226,7 +227,7 @@ public final class DecisionRules {
 	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
 		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
 			v.require(fineField, fine != null && fine.signum() > 0 || v.hasError(fineField), "combined-required", "该违法行为的处罚依据规定" + penalty.label()
-					+ "须并处罚款：请填写罚款金额，在法定幅度内（依行政处罚法第32条减轻处罚的，写明情形和理由）");
+					+ "须并处罚款：请填写罚款金额，在法定幅度内（依" + Provision.PENALTY_MITIGATION + "减轻处罚的，写明情形和理由）");
 		}
 	}
 
@@ -262,9 +263,9 @@ public final class DecisionRules {
 		}
 		boolean lighter = provided.stream().allMatch(k -> Penalty.valueOf(k).heavierThan(penalty));
 		v.require(penaltyField, lighter && mitigation == Mitigation.REDUCED, "not-provided", "该违法行为的处罚依据只规定了" + kinds(provided)
-				+ "，不能处以" + penalty.label() + (lighter ? "（依行政处罚法第32条减轻处罚的除外，须写明情形和理由）" : ""));
+				+ "，不能处以" + penalty.label() + (lighter ? "（依" + Provision.PENALTY_MITIGATION + "减轻处罚的除外，须写明情形和理由）" : ""));
 		if (lighter && mitigation == Mitigation.REDUCED) {
-			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择行政处罚法第32条规定的情形");
+			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择" + Provision.PENALTY_MITIGATION + "规定的情形");
 			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
 		}
 	}
@@ -278,7 +279,7 @@ public final class DecisionRules {
 	public static void seriousOnly(Validation v, String penaltyField, Penalty penalty, boolean serious) {
 		if (penalty == Penalty.SUSPENSION || penalty == Penalty.REVOCATION) {
 			v.require(penaltyField, serious, "not-serious", penalty.label() + "只适用于情节严重的违法行为：本案未认定情节严重"
-					+ "（如属情节严重，应在调查终结报告中认定，并经负责人集体讨论决定，行政处罚法第57条）");
+					+ "（如属情节严重，应在调查终结报告中认定，并经负责人集体讨论决定，" + Provision.PENALTY_HEAD_DECIDES + "）");
 		}
 	}
 
@@ -342,7 +343,7 @@ public final class DecisionRules {
 			return;
 		}
 		v.require("penalty", !decided.heavierThan(proposed), "heavier", "处罚种类（" + decided.label() + "）重于事先告知的（"
-				+ proposed.label() + "）：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
+				+ proposed.label() + "）：不得因陈述申辩加重处罚（" + Provision.PENALTY_STATEMENT + "），加重须由局领导退回调查、重新调查终结后重新告知");
 		// a kind never notified (a fine after a 停业整顿 notified without one) was never put to the party: only a notified
 		// part — the kind, the fine or the confiscation notified beside it (并处) — or a mere warning may follow without
 		// a new notice (art.44); dropping a notified part is lighter, which art.45 allows
@@ -350,7 +351,7 @@ public final class DecisionRules {
 				|| decided == Penalty.FINE && proposedFine != null && proposedFine.signum() > 0
 				|| decided == Penalty.CONFISCATION && proposedConfiscated != null && proposedConfiscated.signum() > 0;
 		v.require("penalty", decided.heavierThan(proposed) || notifiedPart, "not-notified",
-				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（行政处罚法第44条）");
+				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（" + Provision.PENALTY_NOTICE + "）");
 		notAbove(v, "fine", "罚款", fine, proposedFine);
 		notAbove(v, "confiscated", "没收违法所得", confiscated, proposedConfiscated);
 	}
@@ -359,7 +360,7 @@ public final class DecisionRules {
 		if (decided != null && decided.signum() > 0) {
 			v.require(field, notified != null && decided.compareTo(notified) <= 0, "heavier", label + plain(decided) + "元"
 					+ (notified == null ? "未经事先告知" : "高于事先告知的" + plain(notified) + "元")
-					+ "：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
+					+ "：不得因陈述申辩加重处罚（" + Provision.PENALTY_STATEMENT + "），加重须由局领导退回调查、重新调查终结后重新告知");
 		}
 	}
 
@@ -393,10 +394,10 @@ public final class DecisionRules {
 		v.require(field, days <= 0 || days <= ceiling, "max", label + days + "日超过规则目录“"
 				+ StatutoryRule.PENALTY_SUSPENSION_MAX.title() + "”的" + ceiling + "日");
 		if (atDecision) {
-			v.require(field, notified != null, "not-notified", "事先告知书未告知停业整顿的期限：期限须经事先告知（行政处罚法第44条），"
+			v.require(field, notified != null, "not-notified", "事先告知书未告知停业整顿的期限：期限须经事先告知（" + Provision.PENALTY_NOTICE + "），"
 					+ "请由局领导退回调查、重新调查终结并告知拟停业整顿的日数");
 			v.require(field, notified == null || days <= notified, "heavier", label + days + "日长于事先告知的" + notified
-					+ "日：不得因陈述申辩加重处罚（行政处罚法第45条），加重须由局领导退回调查、重新调查终结后重新告知");
+					+ "日：不得因陈述申辩加重处罚（" + Provision.PENALTY_STATEMENT + "），加重须由局领导退回调查、重新调查终结后重新告知");
 		}
 		return v.hasError(field) ? null : days.intValue();
 	}

@@ -222,7 +222,7 @@ class EnforcementApiController {
 
 	@PostMapping("/leads/{id}/filing")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后在追责时效（规则目录penalty.limitation；涉及生命健康、金融安全且有危害后果的penalty.limitation-harm）内未被发现的不予立案（行政处罚法第36条）。")
+	@Operation(summary = "批准立案（局领导）", description = "已提请立案的线索经负责人批准立案；违法行为终了后在追责时效（规则目录penalty.limitation；涉及生命健康、金融安全且有危害后果的penalty.limitation-harm）内未被发现的不予立案（[[PENALTY_LIMITATION]]）。")
 	ResponseEntity<Created> file(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id) {
 		long caseId = leads.approve(scope, id, officer(me), null, false);
 		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + caseId)).body(new Created(caseId));
@@ -231,7 +231,7 @@ class EnforcementApiController {
 	@PostMapping("/leads/{id}/closure")
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予立案（局领导）", description = "reason：理由（必填）。与批准立案相对，由办理该线索的机关（案件将归属的机关）的负责人决定"
-			+ "（行政处罚法第54条、第57条）；其他账号422（head、not-handling-bureau-head）。")
+			+ "（[[PENALTY_CASE_OPENING,PENALTY_HEAD_DECIDES]]）；其他账号422（head、not-handling-bureau-head）。")
 	LeadView closeLead(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		leads.close(scope, id, r.reason());
 		return leads.read(me, scope, id);
@@ -266,7 +266,7 @@ class EnforcementApiController {
 			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为的处罚条款没有规定情节严重幅度的不能填true，规则no-serious-range）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
 			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"
 			+ "返回400（decidedOn，decision-limit）；noPenaltyGround（penalty为NONE时必填：不予处罚的法定情形MINOR_CORRECTED、"
-			+ "FIRST_MINOR、NO_FAULT，行政处罚法第33条；其他处罚种类不填）——以MINOR_CORRECTED或FIRST_MINOR不予处罚的案件计入此后初次违法的认定；"
+			+ "FIRST_MINOR、NO_FAULT，[[PENALTY_NONE]]；其他处罚种类不填）——以MINOR_CORRECTED或FIRST_MINOR不予处罚的案件计入此后初次违法的认定；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {
 		long id = pastCases.importCase(scope, data);
@@ -344,7 +344,7 @@ class EnforcementApiController {
 	@PostMapping(path = "/cases/{id}/statement-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记放弃陈述申辩", description = "multipart：on（当事人明确放弃陈述申辩的日期）、file（当事人签章的书面放弃声明"
-			+ "扫描件，PDF或JPEG、PNG，必填）；听证权利也已放弃或不享有的，之后可在期限届满前作出决定（行政处罚法第62条）。")
+			+ "扫描件，PDF或JPEG、PNG，必填）；听证权利也已放弃或不享有的，之后可在期限届满前作出决定（[[PENALTY_NOT_HEARD]]）。")
 	PenaltyCases.CaseDetail statementWaiver(DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String on,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
@@ -365,8 +365,8 @@ class EnforcementApiController {
 	@PostMapping("/cases/{id}/hearing-notice")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "听证通知", description = "noticeOn（通知日期，不晚于今天）、hearingOn（举行听证的日期：通知之日起至少规则目录penalty.hearing-notice规定的工作日数后，"
-			+ "行政处罚法第64条、第85条，规则deadline；至迟penalty.hearing-latest，规则hearing-latest）、place（听证地点，必填）、host（主持人的用户编号，必填：办理本案的邮政管理部门或其"
-			+ "上级部门的工作人员，不得是本案调查人员或调查终结报告制作人，第64条；可选人员见GET …/hearing-hosts）；生成听证通知书，"
+			+ "[[PENALTY_HEARING_PROCEDURE,PENALTY_WORKING_DAYS]]，规则deadline；至迟penalty.hearing-latest，规则hearing-latest）、place（听证地点，必填）、host（主持人的用户编号，必填：办理本案的邮政管理部门或其"
+			+ "上级部门的工作人员，不得是本案调查人员或调查终结报告制作人，[[PENALTY_HEARING_PROCEDURE]]；可选人员见GET …/hearing-hosts）；生成听证通知书，"
 			+ "当事人在企业端可见。听证举行前可重新通知改期（同样至少提前penalty.hearing-notice规定的工作日数），原通知书保留为前一版本。")
 	PenaltyCases.CaseDetail hearingNotice(DataScope scope, @PathVariable long id, @RequestBody Hearing h) {
 		noticeAndHearing.noticeHearing(scope, id, new NoticeAndHearing.HearingNotice(h.noticeOn(), h.hearingOn(), h.place(), h.host()));
@@ -394,11 +394,11 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/decision")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（行政处罚法第57条）；decisionNumber（空则自动编号）、decidedOn、penalty（最重的处罚种类）、"
+	@Operation(summary = "作出处罚决定（局领导）", description = "行政机关负责人作出决定（[[PENALTY_HEAD_DECIDES]]）；decisionNumber（空则自动编号）、decidedOn、penalty（最重的处罚种类）、"
 			+ "fine（罚款，元；处罚依据规定并处的，没收、停业整顿、吊销须同时罚款，规则combined-required）、confiscated（没收违法所得，元）、"
 			+ "suspensionDays（责令停业整顿的日数，自决定书送达之日的次日起计算，必填，不得长于事先告知的日数和规则penalty.suspension-max）、mitigation、mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
-			+ "参加人员须包括作出决定的负责人本人（规则decider-not-in-discussion）；当事人陈述申辩的，statementAdopted（复核结论：是否采纳）和statementReview（复核意见：采纳或不予采纳的理由）必填（行政处罚法第45条），决定书载明复核意见；"
+			+ "参加人员须包括作出决定的负责人本人（规则decider-not-in-discussion）；当事人陈述申辩的，statementAdopted（复核结论：是否采纳）和statementReview（复核意见：采纳或不予采纳的理由）必填（[[PENALTY_STATEMENT]]），决定书载明复核意见；"
 			+ "须由办案机关本局负责人作出（422 head not-handling-bureau-head）；有集体讨论的同时出具重大案件集体讨论记录。")
 	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody CaseDecisions.Decision d) {
 		caseDecisions.decide(scope, id, d);
@@ -412,9 +412,9 @@ class EnforcementApiController {
 	@PostMapping("/cases/{id}/no-penalty")
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予处罚（局领导）", description = "ground：不予处罚的法定情形（必填，MINOR_CORRECTED违法行为轻微并及时改正、"
-			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；行政处罚法第33条；"
-			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（第57条）。制作不予行政处罚决定书，载明所依据的条款，"
-			+ "送达当事人（第61条，企业端可见）。")
+			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；[[PENALTY_NONE]]；"
+			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）。制作不予行政处罚决定书，载明所依据的条款，"
+			+ "送达当事人（[[PENALTY_DELIVERY]]，企业端可见）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody NoPenalty r) {
 		caseDecisions.notPenalize(scope, id, r.ground(), r.reason());
 		return cases.get(scope, id);
@@ -422,7 +422,7 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/return-to-investigation")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "退回调查（局领导）", description = "reason（必填，如陈述申辩或听证提出新的事实、证据，行政处罚法第45条、第65条；"
+	@Operation(summary = "退回调查（局领导）", description = "reason（必填，如陈述申辩或听证提出新的事实、证据，[[PENALTY_STATEMENT,PENALTY_AFTER_HEARING]]；"
 			+ "拟加重处罚须重新告知）；已告知或听证阶段、作出决定前，由办案机关本局负责人决定（422 head not-handling-bureau-head）。"
 			+ "原事先告知、陈述申辩和听证情况存档，案件回到调查取证，须重新调查终结并重新告知（新的事先告知书以原告知书为前一版本）；"
 			+ "已申请尚未举行的听证，其期间（自申请至退回）不计入办案期限。")
@@ -433,7 +433,7 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/withdrawal")
 	@PreAuthorize(HEADS)
-	@Operation(summary = "撤案（局领导）", description = "reason；作出决定前（含已告知、听证阶段），由行政机关负责人决定（行政处罚法第57条）。")
+	@Operation(summary = "撤案（局领导）", description = "reason；作出决定前（含已告知、听证阶段），由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）。")
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		caseDecisions.withdraw(scope, id, r.reason());
 		return cases.get(scope, id);
@@ -452,11 +452,11 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/delivery")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "送达", description = "on：送达日期（公告送达的填发出公告之日：自发出公告之日起经过30日视为送达，民事诉讼法第95条，"
+	@Operation(summary = "送达", description = "on：送达日期（公告送达的填发出公告之日：自发出公告之日起经过30日视为送达，[[SERVICE_BY_NOTICE]]，"
 			+ "penalty.public-notice-service；视为送达之日记为deliveredOn，公告日为deliveryPublishedOn，缴款、上缴、复议和诉讼期限自视为送达之日起算，"
 			+ "送达期限按发出公告之日判断）；method：送达方式（必填，DIRECT直接送达、"
-			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，行政处罚法第61条"
-			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，第61条第二款，"
+			+ "LEFT_AT_ADDRESS留置送达、POSTAL邮寄送达、ELECTRONIC电子送达、ENTRUSTED委托送达、PUBLIC_NOTICE公告送达，[[PENALTY_DELIVERY]]"
+			+ "依照民事诉讼法的有关规定送达；其他值400 one-of）；consent：电子送达须为true（当事人同意并签订确认书，[[PENALTY_ELECTRONIC_DELIVERY]]，"
 			+ "否则400 consent），其他方式不填（400 absent）；note：送达说明（一行，200字以内；留置送达的拒收事由和见证人、"
 			+ "电子送达的传真号码或电子邮箱、委托送达的受委托机关、公告送达的原因和载体必填，400 required）。送达回证载明送达方式。"
 			+ "不予处罚的案件以同一步骤送达不予行政处罚决定书（仅一次，再次送达409 already-delivered），同样出具送达回证并通知当事人。")
@@ -550,7 +550,7 @@ class EnforcementApiController {
 
 	@PostMapping("/cases/{id}/publication-withdrawal")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "撤回公示", description = "reason：处罚决定被变更、撤销等的理由（行政处罚法第48条）。")
+	@Operation(summary = "撤回公示", description = "reason：处罚决定被变更、撤销等的理由（[[PENALTY_PUBLICATION]]）。")
 	PenaltyCases.CaseDetail withdrawPublication(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
 		decisionPublication.withdrawPublication(scope, id, r.reason());
 		return cases.get(scope, id);

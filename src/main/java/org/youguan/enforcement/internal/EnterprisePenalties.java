@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -546,7 +547,7 @@ class EnterprisePenalties {
 		}
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
 			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
-					+ "）提出（行政处罚法第45条、第64条）");
+					+ "）提出（" + Provision.cite(Provision.PENALTY_STATEMENT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 		}
 	}
 
@@ -558,7 +559,7 @@ class EnterprisePenalties {
 	 */
 	private static DomainException withdrawn(PartyCase c, String field, String what) {
 		return DomainException.illegalTransition(field, "hearing-withdrawn", "已于" + c.hearingRequestedOn() + "申请听证，又于"
-				+ c.hearingWaivedOn() + "撤回听证申请（行政处罚法第64条），" + what);
+				+ c.hearingWaivedOn() + "撤回听证申请（" + Provision.PENALTY_HEARING_PROCEDURE + "），" + what);
 	}
 
 	/** The case's own region, as the scope the procedure's step runs in once the case is known to be the caller's. */

@@ -72,7 +72,7 @@ class EnterprisePenaltyApiController {
 
 	@PostMapping("/{id}/hearing-waiver")
 	@Operation(summary = "放弃听证", description = "{\"confirm\": true}（必填，JSON布尔值true；字符串\"true\"或数字1不予接受）；"
-			+ "事先告知后、按规则目录penalty.hearing-request的期限内（hearingRequestDue及以前）、未申请听证时可明确放弃；已申请听证的，听证举行前可撤回申请（视为放弃听证，行政处罚法第64条），案件回到已告知、已安排的听证取消，听证举行后409。放弃听证不等于放弃陈述申辩：陈述申辩期限届满或已提交陈述申辩后，机关才能作出决定。")
+			+ "事先告知后、按规则目录penalty.hearing-request的期限内（hearingRequestDue及以前）、未申请听证时可明确放弃；已申请听证的，听证举行前可撤回申请（视为放弃听证，[[PENALTY_HEARING_PROCEDURE]]），案件回到已告知、已安排的听证取消，听证举行后409。放弃听证不等于放弃陈述申辩：陈述申辩期限届满或已提交陈述申辩后，机关才能作出决定。")
 	EnterprisePenalties.PartyCase hearingWaiver(DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) WaiverRequest request) {
 		penalties.waiveHearing(scope, id, request != null && Boolean.TRUE.equals(request.confirm()));

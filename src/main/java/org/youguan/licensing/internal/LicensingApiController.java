@@ -197,7 +197,7 @@ class LicensingApiController {
 	@PostMapping("/applications/{id}/correction-notice")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "出具补正通知", description = "一次告知全部需要补正的内容：缺少的材料自动列入，items为另外的补正事项。"
-			+ "收到申请后在规则目录licence.missing-materials-notice规定的时限内、只能一次（行政许可法第32条）。")
+			+ "收到申请后在规则目录licence.missing-materials-notice规定的时限内、只能一次（[[LICENSING_ACCEPTANCE]]）。")
 	LicenceApplications.ApplicationDetail correctionNotice(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody(required = false) Items items) {
 		applications.requestCorrection(Clerk.of(me), id, items == null ? List.of() : items.items());
@@ -292,7 +292,7 @@ class LicensingApiController {
 	@PreAuthorize(DECIDERS)
 	@Operation(summary = "注销许可证", description = "number：许可证编号；ground：EXPIRED（有效期届满未延续）、LEGAL_PERSON_ENDED"
 			+ "（法人资格依法终止）、NO_OPERATION（取得许可后无正当理由超过规则目录licence.no-operation规定的期间未经营）、STOPPED（主动停止经营）、OTHER（其他，note必填）"
-			+ "（行政许可法第70条）。由有权机关（省局或国家邮政局）注销，登记的许可证状态随后改为已注销。")
+			+ "（[[LICENSING_CANCELLATION]]）。由有权机关（省局或国家邮政局）注销，登记的许可证状态随后改为已注销。")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(@AuthenticationPrincipal CurrentUser me, @RequestBody Cancellation cancellation) {
 		applications.cancelLicence(Clerk.of(me), cancellation.number(), cancellation.ground(), cancellation.note());

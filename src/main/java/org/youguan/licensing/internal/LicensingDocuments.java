@@ -1,5 +1,6 @@
 package org.youguan.licensing.internal;
 
+import org.youguan.rules.Provision;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,10 +140,10 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("receiptNumber", a.receiptNumber());
 		f.put("acceptedOn", ChineseText.day(a.acceptedOn()));
 		f.put("byLaw", a.acceptedByLaw()
-				? "本机关未在法定期限内一次告知需要补正的全部内容，根据《中华人民共和国行政许可法》第三十二条“逾期不告知的，"
+				? "本机关未在法定期限内一次告知需要补正的全部内容，根据" + Provision.LICENSING_ACCEPTANCE.formal() + "“逾期不告知的，"
 						+ "自收到申请材料之日起即为受理”，该申请自收到申请材料之日（" + ChineseText.day(a.acceptedOn()) + "）起即为受理；"
 						+ "依法受理不免除提交法定申请材料，尚缺的申请材料请及时补充"
-				: "申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理");
+				: "申请材料齐全、符合法定形式，根据" + Provision.LICENSING_ACCEPTANCE.formal() + "，本机关决定予以受理");
 		StatutoryRule rule = byExpiry ? StatutoryRule.LICENCE_RENEWAL_DECISION : StatutoryRule.LICENCE_DECISION;
 		int days = rules.intValue(rule, a.regionCode());
 		f.put("decisionBasis", rule.citations().get(0).on(a.acceptedOn()).formal());

@@ -1,5 +1,6 @@
 package org.youguan.licensing.internal;
 
+import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -93,7 +94,7 @@ class PenaltyRevocations {
 			if (!licences.revokedBy(decided.regionCode(), l)) {
 				audit.record(AuditEntry.of("licensing.revoke-not-issuer", "ExpressLicence", l.id(), "许可证" + l.number() + "（"
 						+ enterprise.legalName() + "）由" + l.issuingBureauName() + "颁发，行政处罚决定" + decided.decisionNumber()
-						+ "的作出机关不是其发证机关，未吊销（行政许可法第70条）").inRegion(enterprise.regionCode()));
+						+ "的作出机关不是其发证机关，未吊销（" + Provision.LICENSING_CANCELLATION + "）").inRegion(enterprise.regionCode()));
 				continue;
 			}
 			String reason = "依据行政处罚决定书" + decided.decisionNumber() + "吊销";

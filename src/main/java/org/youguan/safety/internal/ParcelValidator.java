@@ -1,5 +1,6 @@
 package org.youguan.safety.internal;
 
+import org.youguan.rules.Provision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -256,7 +257,7 @@ final class ParcelValidator {
 		}
 		if (ParcelRecord.LETTER.equals(category) && weight > letterMaxGrams) {
 			return reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams
-					+ "克（信件即信函和明信片，邮政法第84条）：" + weight + "克，请填写实际物品类别");
+					+ "克（信件即信函和明信片，" + Provision.POSTAL_DEFINITIONS + "）：" + weight + "克，请填写实际物品类别");
 		}
 		Boolean inspected = bool(v[ParcelField.INSPECTED.ordinal()]);
 		if (inspected == null) {

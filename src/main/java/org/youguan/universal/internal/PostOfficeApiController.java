@@ -75,7 +75,7 @@ class PostOfficeApiController {
 	@Operation(summary = "登记营业场所营业时间", description = "areaType（CITY城市、TOWNSHIP乡镇）、daysPerWeek（0–7）、"
 			+ "openingHours（如“周一至周六 8:30-17:30”）。不是数据权限内的邮政普遍服务营业场所时404。所在地类型决定适用的标准，"
 			+ "由邮政管理部门认定：企业用户只能报已认定营业场所的营业时间，areaType可省略或与已认定的相同，否则400（field为areaType，"
-			+ "rule为bureau-only）。企业把每周营业天数改为0或营业时间只写停业的，即撤销营业场所，须经批准并公告（邮政法第9条）："
+			+ "rule为bureau-only）。企业把每周营业天数改为0或营业时间只写停业的，即撤销营业场所，须经批准并公告（[[POSTAL_OFFICE_CLOSURE]]）："
 			+ "没有已生效的撤销批准时422（field为daysPerWeek或openingHours，rule为closure-approval），请通过"
 			+ "POST /post-office-approvals申请撤销；临时停业请用POST /post-office-suspensions报告。")
 	PostOfficeView saveHours(DataScope scope, @PathVariable long facilityId, @RequestBody(required = false) PostOffices.HoursData data) {
@@ -104,7 +104,7 @@ class PostOfficeApiController {
 	@PreAuthorize(UniversalAccess.PROFILE_WRITERS)
 	@Operation(summary = "申请撤销或搬迁营业场所", description = "facilityId、kind（CLOSURE撤销、RELOCATION搬迁）、reason、"
 			+ "newAddress（搬迁必填）、receivedOn（工作人员登记纸质申请时的收到日期，默认今天）。决定期限为受理后规则目录"
-			+ "universal.closure-decision规定的工作日数（邮政法第9条；行政许可法第42、82条；按规则目录中的期限，见GET /api/v1/rules）。")
+			+ "universal.closure-decision规定的工作日数（[[POSTAL_OFFICE_CLOSURE]]；[[LICENSING_DECISION_PERIOD,LICENSING_WORKING_DAYS]]；按规则目录中的期限，见GET /api/v1/rules）。")
 	ResponseEntity<Created> apply(DataScope scope, @RequestBody(required = false) PostOfficeApprovals.ApplicationData data) {
 		long id = approvals.apply(scope, data, false);
 		return ResponseEntity.created(URI.create("/api/v1/universal/post-office-approvals/" + id)).body(new Created(id));

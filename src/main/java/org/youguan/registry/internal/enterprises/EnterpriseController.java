@@ -186,7 +186,7 @@ class EnterpriseController {
 			switch (action) {
 				case "suspend" -> enterprises.suspend(scope, id, reason);
 				case "resume" -> enterprises.resume(scope, id);
-				default -> enterprises.cancel(scope, id);
+				default -> enterprises.cancel(scope, id, reason);
 			}
 			EnterpriseView e = enterprises.get(scope, id);
 			return new PageSteps.Done("企业“" + e.legalName() + "”状态已改为“" + e.status().label() + "”", here);

@@ -106,7 +106,7 @@ class StaffPlacePickerIntegrationTest {
 		wuzhongId = enterprise("吴中选择测试快递", wuzhong, "320506");
 		cancelled = creditCode();
 		cancelledId = enterprise("注销选择测试快递", cancelled, "320506");
-		enterprises.cancel(DataScope.all(), cancelledId);
+		enterprises.cancel(DataScope.all(), cancelledId, "企业已办理市场主体注销登记");
 		xiangcheng = creditCode();
 		xiangchengId = enterprise("相城选择测试快递", xiangcheng, "320507");
 		openOutlet = outlets.register(DataScope.all(), outlet("在营", street("320506")), false);
@@ -251,7 +251,7 @@ class StaffPlacePickerIntegrationTest {
 		long id = enterprise("注销网点测试快递", code, "320506");
 		long outlet = outlets.register(DataScope.all(), outlet("注销企业的", street("320506"), id), false);
 		assertThat(options("outletId", code)).as("before the cancellation").contains(Long.toString(outlet));
-		enterprises.cancel(DataScope.all(), id);
+		enterprises.cancel(DataScope.all(), id, "企业已办理市场主体注销登记");
 		for (String list : List.of("outletId", "outletIds", "facilityId")) {
 			assertThat(options(list, code)).as(list).isEmpty();
 		}
