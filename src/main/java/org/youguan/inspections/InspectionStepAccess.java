@@ -58,4 +58,13 @@ class InspectionStepAccess {
 		return StepAccess.of(List.of("/enterprise/inspections/orders/{id}/**", "/api/v1/enterprise/inspections/orders/{id}/**"),
 				(scope, id, rest) -> orders.get(scope, id));
 	}
+
+	/**
+	 * A new 双随机 plan of a region ({@code POST /inspections/plans/new}, {@code regionCode}): a region outside the
+	 * caller's scope is not there (404) before any field is read.
+	 */
+	@Bean
+	StepAccess planRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of("/inspections/plans/new"), "regionCode");
+	}
 }

@@ -209,6 +209,29 @@ public interface StepAccess {
 	 * @param rule the refusal, asked with the normalised code and an empty {@code rest}
 	 */
 	static StepAccess ofRegion(List<String> steps, String parameter, CodeRule rule) {
+		return regionStep(steps, parameter, rule);
+	}
+
+	/**
+	 * The access to the steps at {@code steps} that place a record in the region a request parameter names — a new
+	 * record stored with that region ({@code POST /safety/trainings}, {@code region}; {@code POST /registry/outlets/new},
+	 * {@code regionCode}) or one moved there by its edit: for a bureau's staff a region outside its scope is not there
+	 * (404 naming the 行政区划) before any field is read, as a record of another region is; a region within it (its own,
+	 * or one below: the record is then the recording bureau's where its module says so) is left to the step's rules,
+	 * which check it again. An enterprise's or the public's step is left to the step (its scope holds no region). A value
+	 * that is no region code is 404, a blank one left to the step ({@link #regionParameter}).
+	 * @param steps the addresses, as {@link #steps} takes them
+	 * @param parameter the form or query parameter holding the region's code
+	 */
+	static StepAccess ofRegionInScope(List<String> steps, String parameter) {
+		return regionStep(steps, parameter, (scope, code, rest) -> {
+			if (scope.kind() == DataScope.Kind.REGION && !scope.containsRegion(code)) {
+				throw DomainException.notFound("行政区划", code);
+			}
+		});
+	}
+
+	private static StepAccess regionStep(List<String> steps, String parameter, CodeRule rule) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
 

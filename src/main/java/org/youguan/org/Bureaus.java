@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.PageQuery;
@@ -181,8 +180,7 @@ public class Bureaus {
 	 *         the handling bureau's or not a signed-in staff account's
 	 */
 	public Optional<CurrentUser> outsider(String regionCode) {
-		return Actors.signedIn()
-			.map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null)
+		return CurrentUser.signedIn()
 			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.scope(), regionCode));
 	}
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -979,7 +978,7 @@ public class PostOfficeApprovals {
 	 * @throws AccessRefusedException (403, field {@code decision}) for anyone else
 	 */
 	private void requireDecidingHead(Bureau deciding, String what) {
-		Optional<CurrentUser> signed = signedIn();
+		Optional<CurrentUser> signed = CurrentUser.signedIn();
 		if (signed.isPresent() && !heads(signed.get(), deciding)) {
 			CurrentUser u = signed.get();
 			throw new AccessRefusedException("decision", what + "营业场所撤销、搬迁由" + deciding.name()
@@ -994,7 +993,7 @@ public class PostOfficeApprovals {
 	 */
 	public boolean decides(DataScope scope, long id) {
 		Bureau deciding = deciding(scope, find(scope, id).regionCode());
-		return signedIn().map(u -> heads(u, deciding)).orElse(false);
+		return CurrentUser.signedIn().map(u -> heads(u, deciding)).orElse(false);
 	}
 
 	/**
@@ -1009,11 +1008,6 @@ public class PostOfficeApprovals {
 
 	/** A decision not yet known, in words ({@link #requireDecidingHead}). */
 	private static final String EITHER = ApprovalStep.APPROVE.label() + "或" + ApprovalStep.REFUSE.label();
-
-	private static Optional<CurrentUser> signedIn() {
-		return Actors.signedIn().map(Authentication::getPrincipal).filter(CurrentUser.class::isInstance)
-			.map(CurrentUser.class::cast);
-	}
 
 	/** Whether {@code u} is a 局领导 (a staff account with the role) of the bureau {@code deciding}. */
 	private boolean heads(CurrentUser u, Bureau deciding) {

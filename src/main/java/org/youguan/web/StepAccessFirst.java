@@ -20,7 +20,6 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.RegionPrefix;
@@ -94,8 +93,7 @@ class StepAccessFirst implements HandlerInterceptor {
 			return;
 		}
 		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-		DataScope scope = Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u.scope() : null)
-			.orElse(null);
+		DataScope scope = CurrentUser.signedIn().map(CurrentUser::scope).orElse(null);
 		if (scope == null) {
 			return;
 		}

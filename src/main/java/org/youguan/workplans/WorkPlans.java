@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
+import org.youguan.kernel.AccessRefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
@@ -566,7 +566,7 @@ public class WorkPlans {
 	public Plan own(CurrentUser me, long id) {
 		Plan plan = get(me.scope(), id);
 		if (!manages(me, plan.bureauId())) {
-			throw new AccessDeniedException("只能管理本局的工作计划");
+			throw new AccessRefusedException("只能管理本局的工作计划");
 		}
 		return plan;
 	}

@@ -75,9 +75,13 @@ class RegistryFormRefusalsIntegrationTest {
 				new PageQuery("", 0, 1, null, false)).items().get(0).id();
 		String before = enterprises.get(DataScope.all(), id).legalName();
 		page = mvc.perform(post("/registry/enterprises/" + id + "/edit").session(staff).with(csrf()).param("legalName", "")
-			.param("type", "EXPRESS").param("brandId", "99999999999999999999").param("regionCode", "990000"))
+			.param("type", "EXPRESS").param("brandId", "99999999999999999999").param("regionCode", "320599"))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(Jsoup.parse(page).select("#errors li").eachAttr("data-field")).contains("brandId", "legalName", "regionCode");
+		// a region outside the bureau's scope names no place of its own: 404 before any field
+		mvc.perform(post("/registry/enterprises/" + id + "/edit").session(staff).with(csrf()).param("legalName", "")
+			.param("type", "EXPRESS").param("brandId", "99999999999999999999").param("regionCode", "990000"))
+			.andExpect(status().isNotFound());
 		assertThat(enterprises.get(DataScope.all(), id).legalName()).isEqualTo(before);
 	}
 

@@ -39,6 +39,7 @@ import org.youguan.registry.internal.licences.LicenceImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -358,6 +359,17 @@ class RegistryMaintenanceIntegrationTest {
 			.params(outletForm("坏网点" + s, "110105194912310022", "12345")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("身份证号码校验码错误")));
+		// attack: an outlet placed in another county (相城) with a bad ID number was told the ID number (400) — the
+		// region names a place apart: not there (404) before any field, on the new record and on the edit
+		var apart = outletForm("别区网点" + s, "110105194912310022", "12345");
+		apart.set("regionCode", "320507001");
+		mvc.perform(post("/registry/outlets/new").session(staff).with(csrf()).param("creditCode", DemoCodes.SF_WUZHONG)
+			.params(apart))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("身份证号码校验码错误"))));
+		mvc.perform(post("/registry/outlets/" + registered.id() + "/edit").session(staff).with(csrf()).params(apart))
+			.andExpect(status().isNotFound());
+		assertThat(outlets.list(SUZHOU, Outlets.Filter.NONE, new PageQuery("别区网点" + s, 0, 5, null, false)).total()).isZero();
 		// the bureau closes it on its page for a reason chosen or written: required, kept on the record and shown
 		var refused = mvc.perform(post("/registry/outlets/" + registered.id() + "/close").session(staff).with(csrf())
 			.param("reason", "")).andReturn();

@@ -90,7 +90,7 @@ class RegistryPagesIntegrationTest {
 	void theEnterpriseFormNamesEveryBadField() throws Exception {
 		mvc.perform(post("/registry/enterprises/new").session(session("sz.market")).with(csrf())
 			.param("legalName", "").param("creditCode", "91350100M000100Y44").param("type", "EXPRESS")
-			.param("regionCode", "999999"))
+			.param("regionCode", "320599"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("企业名称不能为空")))
 			.andExpect(content().string(containsString("校验位")))

@@ -265,8 +265,8 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(content().string(not(containsString("/universal/plans/" + xiangcheng + "\""))));
 		mvc.perform(post("/universal/plans").session(wuzhong).with(csrf())
 			.param("name", "越界").param("regionCode", "320507").param("method", "RANDOM").param("sampleCount", "2"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("检查区域不在您的管辖范围内")));
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("行政区划")));
 		assertThatThrownBy(() -> plans.create(DataScope.region("320506"), null, random("320507", 2, "x"), false))
 			.isInstanceOf(InvalidValueException.class);
 		mvc.perform(post("/universal/plans").session(wuzhong).with(csrf())

@@ -246,7 +246,9 @@ class PageFormBindingIntegrationTest {
 			HandlerMethod handler = e.getValue();
 			String path = concrete(e.getKey().getPatternValues().iterator().next());
 			List<String> typedFields = typedFields(handler);
-			List<String> texts = freeTexts(handler);
+			// a region is a code chosen in a picker, not free text: one that names no region is 404 before any field
+			// (StepAccess.ofRegionInScope), so it is left out here
+			List<String> texts = freeTexts(handler).stream().filter(t -> !REGION_CODES.contains(t)).toList();
 			if (typedFields.isEmpty() || texts.isEmpty()) {
 				continue;
 			}
@@ -284,6 +286,9 @@ class PageFormBindingIntegrationTest {
 		}));
 		return tests.stream();
 	}
+
+	/** The parameters naming a region by its code. */
+	private static final Set<String> REGION_CODES = Set.of("region", "regionCode");
 
 	/** Inputs that show no text typed. */
 	private static final Set<String> HIDDEN = Set.of("hidden", "file", "checkbox", "radio", "password", "submit");

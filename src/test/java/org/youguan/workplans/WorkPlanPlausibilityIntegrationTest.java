@@ -491,6 +491,20 @@ class WorkPlanPlausibilityIntegrationTest {
 	 * one moved later kept 滞后. Now the correction sets the status in the same transaction, either way, audited as the
 	 * check audits it.
 	 */
+	/**
+	 * A plan's step by another bureau's staff was refused with Spring's bare denial (its own exception, not the
+	 * project's): now the project's refusal (403) names the rule, as a task's steps do.
+	 */
+	@Test
+	void anotherBureausStepOnAPlanIsRefusedNamingTheRule() throws Exception {
+		clock.set(LocalDateTime.of(2098, 3, 10, 9, 0));
+		long plan = save(notice(2098));
+		mvc.perform(post("/workplans/" + plan + "/publish").header("Authorization", "Bearer demo-js-market-token")
+			.param("documentNumber", "苏邮管〔2098〕1号"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只能管理本局的工作计划")));
+	}
+
 	@Test
 	void aCorrectedTimeLimitSetsTheTasksStatusAtOnceEitherWay() throws Exception {
 		clock.set(LocalDateTime.of(2064, 3, 10, 9, 0));

@@ -32,7 +32,6 @@ import org.youguan.enforcement.PenaltyCases.Refund;
 import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.enforcement.PenaltyStepServed;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -594,7 +593,7 @@ public class CaseWork {
 
 	/** The signed-in staff account taking the step, or null (a system job, the demo). */
 	public static Long actorId() {
-		return signedIn().map(CurrentUser::id).orElse(null);
+		return CurrentUser.signedIn().map(CurrentUser::id).orElse(null);
 	}
 
 	/**
@@ -606,20 +605,12 @@ public class CaseWork {
 	 * @param caseRegion the case's region
 	 */
 	public boolean readsInFull(String caseRegion) {
-		return signedIn().map(u -> bureaus.takesSteps(u, caseRegion)).orElse(true);
-	}
-
-	/**
-	 * The signed-in platform account ({@link Actors#signedIn} with a {@link CurrentUser} principal), empty for a step run
-	 * without one (a system job, an event listener, the demo data).
-	 */
-	private static Optional<CurrentUser> signedIn() {
-		return Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null);
+		return CurrentUser.signedIn().map(u -> bureaus.takesSteps(u, caseRegion)).orElse(true);
 	}
 
 	/** The signed-in staff member's name, or null (a system job, the demo). */
 	public static String actorName() {
-		return signedIn().map(CurrentUser::displayName).orElse(null);
+		return CurrentUser.signedIn().map(CurrentUser::displayName).orElse(null);
 	}
 
 	/**
@@ -631,7 +622,7 @@ public class CaseWork {
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
 	public void requireHandlingHead(String caseRegion, String step) {
-		CurrentUser u = signedIn().orElse(null);
+		CurrentUser u = CurrentUser.signedIn().orElse(null);
 		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
@@ -731,7 +722,7 @@ public class CaseWork {
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
 	public void requireReissuer(String caseRegion, String document) {
-		CurrentUser u = signedIn().orElse(null);
+		CurrentUser u = CurrentUser.signedIn().orElse(null);
 		if (u == null || mayReissue(u, caseRegion)) {
 			return;
 		}

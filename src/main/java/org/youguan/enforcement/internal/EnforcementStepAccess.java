@@ -38,4 +38,13 @@ class EnforcementStepAccess {
 		return StepAccess.of(List.of("/enforcement/leads/{id}/**", "/api/v1/enforcement/leads/{id}/**"),
 				(scope, id, rest) -> caseWork.requireHandlingBureau(leads.handlingRegion(leads.get(scope, id)), "线索"));
 	}
+
+	/**
+	 * A new lead or on-the-spot decision recorded in a region ({@code regionCode}, the 违法行为发生地): a region outside
+	 * the caller's scope is not there (404) before any field is read.
+	 */
+	@Bean
+	StepAccess recordingRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of("/enforcement/leads", "/enforcement/on-the-spot"), "regionCode");
+	}
 }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.inspections.InspectionItems;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.StepAccess;
 import org.youguan.org.CurrentUser;
 
@@ -25,8 +24,6 @@ class InspectionItemStepAccess {
 	StepAccess inspectionItemSteps(InspectionItems items) {
 		return StepAccess.ofCode(List.of("/inspections/items/{code}/**", "/api/v1/inspections/items/{code}/**"),
 				new StepAccess.CodeForm("抽查事项", Pattern.compile(InspectionItems.CODE_FORM)),
-				(scope, code, rest) -> items.editable(Actors.signedIn()
-					.map(a -> a.getPrincipal() instanceof CurrentUser u ? u.bureauId() : null)
-					.orElse(null), code));
+				(scope, code, rest) -> items.editable(CurrentUser.signedIn().map(CurrentUser::bureauId).orElse(null), code));
 	}
 }

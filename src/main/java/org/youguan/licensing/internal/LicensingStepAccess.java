@@ -25,4 +25,13 @@ class LicensingStepAccess {
 		return StepAccess.of(List.of("/licensing/applications/{id}/**", "/api/v1/licensing/applications/{id}/**"),
 				(scope, id, rest) -> CurrentUser.signedIn().ifPresent(me -> applications.requireStep(Clerk.of(me), id, rest)));
 	}
+
+	/**
+	 * A branch's filing by staff ({@code POST /licensing/branch-filings}, {@code regionCode}): a region outside the
+	 * caller's scope is not there (404) before any field is read; an enterprise's filing is left to the step.
+	 */
+	@Bean
+	StepAccess branchFilingRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings"), "regionCode");
+	}
 }

@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
+import org.youguan.kernel.AccessRefusedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -89,7 +89,7 @@ class RegistryImportController {
 	private Target target(String path, CurrentUser me) {
 		Target t = targets.get(path);
 		if (t.nationalDictionary() && !installationAdmins.holds(me)) {
-			throw new AccessDeniedException("品牌为全国目录，由最高一级机构的系统管理员维护");
+			throw new AccessRefusedException("品牌为全国目录，由最高一级机构的系统管理员维护");
 		}
 		if (path.equals("licences")) {
 			Licences.requireRecorder(Registrar.of(me, installationAdmins));

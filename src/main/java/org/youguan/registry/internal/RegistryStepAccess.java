@@ -57,4 +57,17 @@ class RegistryStepAccess {
 		return StepAccess.of(List.of("/registry/facilities/{id}/*"),
 				(scope, id, rest) -> facilities.get(scope, id));
 	}
+
+	/**
+	 * Placing a register's record in a region ({@code regionCode}): a new outlet, enterprise or facility, and an
+	 * outlet's, enterprise's, facility's or branch's edit — a region outside the caller's scope is not there (404)
+	 * before any field is read; the step checks it again ("…不在您的管辖范围内" on a call that does not come through
+	 * the web).
+	 */
+	@Bean
+	StepAccess placingSteps() {
+		return StepAccess.ofRegionInScope(List.of("/registry/outlets/new", "/registry/outlets/{id}/edit",
+				"/registry/enterprises/new", "/registry/enterprises/{id}/edit", "/registry/facilities/new",
+				"/registry/facilities/{id}/edit", "/registry/branches/{id}/edit"), "regionCode");
+	}
 }

@@ -1,11 +1,9 @@
 package org.youguan.statistics.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.StepAccess;
 import org.youguan.org.CurrentUser;
 import org.youguan.statistics.ReportForms;
@@ -48,7 +46,7 @@ class StatisticsStepAccess {
 	@Bean
 	StepAccess formSettingSteps(ReportForms forms) {
 		return StepAccess.of(List.of("/statistics/catalogue/forms/{id}"),
-				(scope, id, rest) -> signedIn().ifPresent(me -> forms.requireConfigurable(me, id)));
+				(scope, id, rest) -> CurrentUser.signedIn().ifPresent(me -> forms.requireConfigurable(me, id)));
 	}
 
 	/**
@@ -60,12 +58,7 @@ class StatisticsStepAccess {
 	@Bean
 	StepAccess targetSteps(Targets targets) {
 		return StepAccess.ofRegion(List.of("/statistics/targets"), "region",
-				(scope, code, rest) -> signedIn().ifPresent(me -> targets.requireSettable(me, code)));
-	}
-
-	/** The signed-in user a step is asked for (none for a caller not signed in: the step's own checks answer). */
-	private static Optional<CurrentUser> signedIn() {
-		return Actors.signedIn().map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null);
+				(scope, code, rest) -> CurrentUser.signedIn().ifPresent(me -> targets.requireSettable(me, code)));
 	}
 
 	/** The enterprise's steps on its own report (save, 报送, upload, 更正): another enterprise's report is not there. */

@@ -75,4 +75,20 @@ class UniversalStepAccess {
 		return StepAccess.of(List.of("/api/v1/universal/post-offices/{id}/**"),
 				(scope, id, rest) -> postOffices.requirePostOffice(scope, id));
 	}
+
+	/**
+	 * Recording a supervision record in a region ({@code region}: a new one and its edit) and a 建制村 check plan of a
+	 * region ({@code regionCode}): a region outside the caller's scope is not there (404) before any field is read.
+	 */
+	@Bean
+	StepAccess regionRecordSteps() {
+		return StepAccess.ofRegionInScope(List.of("/universal/supervision/{slug}", "/universal/supervision/{slug}/{id}"),
+				"region");
+	}
+
+	/** A 建制村 check plan's region ({@code POST /universal/plans}, {@code regionCode}), as {@link #regionRecordSteps}. */
+	@Bean
+	StepAccess villagePlanRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of("/universal/plans"), "regionCode");
+	}
 }

@@ -23,7 +23,6 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
-import org.youguan.kernel.Actors;
 import org.youguan.kernel.Rows;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -185,9 +184,7 @@ class Corrections {
 	}
 
 	private static Optional<CurrentUser> staff() {
-		return Actors.signedIn()
-			.map(a -> a.getPrincipal() instanceof CurrentUser u ? u : null)
-			.filter(u -> u.kind() == UserKind.STAFF);
+		return CurrentUser.signedIn().filter(u -> u.kind() == UserKind.STAFF);
 	}
 
 	/**

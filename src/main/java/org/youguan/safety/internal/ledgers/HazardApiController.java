@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.org.CurrentUser;
 
 /**
  * The 隐患 ledger's API: staff read their region's hazards, record and close them; an enterprise token reads and
@@ -49,10 +51,12 @@ class HazardApiController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	@Operation(summary = "隐患台账", description = "数据权限内的隐患（企业用户：本企业的）；level为GENERAL（一般隐患）或MAJOR（重大隐患），"
 			+ "status为OPEN（未销号）、CLOSED（已销号）、OVERDUE（逾期未整改）、DUE_SOON（3个工作日内到期），region按区划筛选；"
-			+ "q搜索企业、网点、描述、发现人；sort为found_on、deadline、enterprise、level、closed_on。")
-	PageResult<HazardView> list(DataScope scope, ListRequest list, @RequestParam(required = false) String level,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String region) {
-		return hazards.list(scope, HazardFilters.of(level, status, region), list.toPage());
+			+ "q搜索企业、网点、描述、发现人；sort为found_on、deadline、enterprise、level、closed_on；"
+			+ "handling=true只列本局办理的隐患（本局登记的，及无登记单位的本局所辖区域的；待办所计的即这些）。")
+	PageResult<HazardView> list(@AuthenticationPrincipal CurrentUser me, ListRequest list,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean handling) {
+		return hazards.list(me, HazardFilters.of(level, status, region), list.toPage(), handling);
 	}
 
 	@GetMapping("/{id}")

@@ -73,9 +73,12 @@ class HazardController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	String list(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String region, Model model) {
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean handling,
+			Model model) {
 		PageQuery query = request.toPage();
-		model.addAttribute("result", hazards.list(me.scope(), HazardFilters.of(level, status, region), query));
+		// handling=true, the work queue's link: only the hazards the bureau acts on, the rows the queue counts
+		model.addAttribute("result", hazards.list(me, HazardFilters.of(level, status, region), query, handling));
+		model.addAttribute("handling", handling);
 		model.addAttribute("query", query);
 		model.addAttribute("levels", HazardLevel.values());
 		model.addAttribute("statuses", Hazards.Status.values());
@@ -89,8 +92,8 @@ class HazardController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String region) {
-		var rows = hazards.list(me.scope(), HazardFilters.of(level, status, region), request.toExport()).items();
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean handling) {
+		var rows = hazards.list(me, HazardFilters.of(level, status, region), request.toExport(), handling).items();
 		return Downloads.xlsx("隐患台账.xlsx", spreadsheets.write("隐患台账", HazardFilters.COLUMNS, rows));
 	}
 

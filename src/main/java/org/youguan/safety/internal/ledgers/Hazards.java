@@ -32,6 +32,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.Audience;
@@ -158,11 +159,18 @@ public class Hazards {
 	}
 
 	/**
-	 * As {@link #list} for a work queue: only the hazards {@code user} acts on ({@link Corrections#actionable}: its
-	 * bureau's own, not another's recorded in its region nor one a bureau below recorded).
+	 * As {@link #list(DataScope, Filter, PageQuery)} in {@code user}'s scope; with {@code handling} only the hazards
+	 * {@code user} acts on ({@link Corrections#actionable}: its bureau's own, not another's recorded in its region nor
+	 * one a bureau below recorded) — what the work queue counts, so that its link ({@code handling=true}) lists the
+	 * same rows. An enterprise acts on all of its own.
 	 */
+	public PageResult<HazardView> list(CurrentUser user, Filter filter, PageQuery page, boolean handling) {
+		return list(user.scope(), filter, page, handling ? corrections.actionable(user, "h") : "TRUE");
+	}
+
+	/** As {@link #list(CurrentUser, Filter, PageQuery, boolean)} for a work queue: the hazards {@code user} acts on. */
 	PageResult<HazardView> actionable(CurrentUser user, Status status, PageQuery page) {
-		return list(user.scope(), new Filter(null, status, null), page, corrections.actionable(user, "h"));
+		return list(user, new Filter(null, status, null), page, true);
 	}
 
 	private PageResult<HazardView> list(DataScope scope, Filter filter, PageQuery page, String owned) {
@@ -246,8 +254,47 @@ public class Hazards {
 	 */
 	@Transactional
 	public long report(DataScope scope, HazardData data, boolean demo, List<FieldError> formErrors) {
-		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts(scope, data, Placement.Kept.NONE, null,
-				Boolean.TRUE.equals(data.backFilled()), formErrors), demo, this::snapshot);
+		Corrections.Facts facts = facts(scope, data, Placement.Kept.NONE, null, Boolean.TRUE.equals(data.backFilled()),
+				formErrors);
+		refuseOpenTwin(facts, null);
+		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts, demo, this::snapshot);
+	}
+
+	/**
+	 * Refuses a second open record of one hazard: an open hazard (not 销号) of the same enterprise at the same outlet and
+	 * facility (both none alike) whose description is this one, compared {@code folded} (spaces, widths and case aside)
+	 * — found again on another day, by another finder, from another source or at another level, it is the hazard whose
+	 * rectification runs on its first record; a second would count it twice among the open and overdue hazards and run
+	 * a second deadline. Once the first is 销号, the same hazard found again is a new one. A correction is held to the
+	 * same rule, its own row aside. Two requests at once are ordered by the lock the ledger's twin rule holds
+	 * ({@link Corrections}: ledger and region).
+	 * @param self the hazard being corrected (null: a new one)
+	 * @throws DomainException duplicate (409, field {@code description}, rule {@code unique}) naming the open record
+	 */
+	private record OpenHazard(long id, LocalDate foundOn) {
+	}
+
+	private void refuseOpenTwin(Corrections.Facts facts, Long self) {
+		Map<String, Object> c = facts.columns();
+		TransactionLocks.hold(jdbc, LEDGER.table() + ":record:" + facts.region());
+		jdbc.sql("""
+				SELECT id, found_on FROM safety_hazard
+				WHERE closed_on IS NULL AND enterprise_credit_code = :enterprise
+				  AND outlet_id IS NOT DISTINCT FROM CAST(:outlet AS bigint) AND facility_id IS NOT DISTINCT FROM CAST(:facility AS bigint)
+				  AND folded(description) = folded(:description) AND id <> :self
+				ORDER BY id LIMIT 1""")
+			.param("enterprise", c.get("enterprise_credit_code"))
+			.param("outlet", c.get("outlet_id"))
+			.param("facility", c.get("facility_id"))
+			.param("description", c.get("description"))
+			.param("self", self == null ? 0L : self)
+			.query(Rows.of(OpenHazard.class))
+			.optional()
+			.ifPresent(open -> {
+				throw DomainException.duplicate("description", "该企业" + (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
+						: "") + "已有相同的未销号隐患（记录" + open.id() + "，" + open.foundOn() + "发现），不能重复登记：再次发现的，请在原记录中督促整改；"
+						+ "原隐患销号后再次发现的，可重新登记");
+			});
 	}
 
 	/**
@@ -274,7 +321,11 @@ public class Hazards {
 		// a back-filled hazard stays one (历史补录 says how it was entered, not what happened): its deadline may stay past
 		boolean backFilled = jdbc.sql("SELECT back_filled FROM safety_hazard WHERE id = :id").param("id", id)
 			.query(Boolean.class).single();
-		return corrections.correct(scope, LEDGER, id, () -> facts(scope, data, kept, now.deadline(), backFilled, formErrors));
+		return corrections.correct(scope, LEDGER, id, () -> {
+			Corrections.Facts facts = facts(scope, data, kept, now.deadline(), backFilled, formErrors);
+			refuseOpenTwin(facts, id);
+			return facts;
+		});
 	}
 
 	/**

@@ -21,7 +21,10 @@ final class LedgerRegions {
 
 	/**
 	 * The region code as entered, checked (errors on {@code region}: {@code required}, {@code exists} — also for a
-	 * level below the county —, or the scope's refusal outside the caller's region).
+	 * level below the county). A region below the caller's own is taken: the row is the recording bureau's
+	 * ({@link Corrections#requireOwn}).
+	 * @throws org.youguan.kernel.DomainException not found (404) for a region outside the caller's scope, whatever the
+	 *     other fields hold
 	 * @param text the code as typed, read as every region code is ({@link RegionCode#typed}: full-width digits, 320500
 	 * for 3205)
 	 * @param label what the region is, for the messages ("安保期所在区域", "所选区域")
@@ -36,7 +39,9 @@ final class LedgerRegions {
 			v.require("region", false, "exists", label + "的区域代码不是省、市或县级行政区划：" + region);
 		}
 		else {
-			scope.requireWithin(v, "region", region, label);
+			// another region is not there (404), before any other field is told: as the page forms' access answers
+			// (LedgerStepAccess#ledgerRegionSteps), so an API body's other fields say nothing about a region apart
+			scope.requireRegion(region, "行政区划", region);
 		}
 		return region;
 	}

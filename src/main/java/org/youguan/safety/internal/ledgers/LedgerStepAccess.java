@@ -69,4 +69,17 @@ class LedgerStepAccess {
 			throw new AccessRefusedException("id", refusal);
 		}
 	}
+
+	/**
+	 * Recording a region's row — a 寄递安保期, a training, a seizure (page forms, {@code region}) — and correcting one
+	 * into a region ({@code /safety/{ledger}/{id}/edit}): a region outside the caller's scope is not there (404) before
+	 * any field is read. A region below the caller's own is taken: the row is then the recording bureau's
+	 * ({@link Corrections#requireOwn}), which its page says ({@code safety/region-fields}). The API's JSON bodies are
+	 * held to the same 404 by the step ({@link LedgerRegions#checked}) before their other fields are told.
+	 */
+	@Bean
+	StepAccess ledgerRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of(PeriodController.STAFF, RegionRecordController.TRAININGS,
+				RegionRecordController.SEIZURES, "/safety/{ledger}/{id}/edit"), "region");
+	}
 }

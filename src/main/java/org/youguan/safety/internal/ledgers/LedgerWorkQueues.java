@@ -44,13 +44,14 @@ class LedgerWorkQueues implements WorkQueueProvider {
 			return List.of();
 		}
 		// only the hazards the bureau acts on: a row another bureau recorded in its region, or one a bureau below
-		// recorded, is read there and acted on by its owner (Corrections.requireOwn) — never a to-do here
+		// recorded, is read there and acted on by its owner (Corrections.requireOwn) — never a to-do here; the links
+		// (handling=true) list exactly these
 		var overdue = actionable(user, Hazards.Status.OVERDUE);
 		var soon = actionable(user, Hazards.Status.DUE_SOON);
 		return List.of(
-				WorkQueue.action("safety.hazards.overdue", HazardController.STAFF + "?status=OVERDUE&sort=deadline&dir=asc",
+				WorkQueue.action("safety.hazards.overdue", HazardController.STAFF + "?status=OVERDUE&handling=true&sort=deadline&dir=asc",
 						overdue.total(), overdue.total(), nearest(overdue), items(overdue, HazardController.STAFF)),
-				WorkQueue.action("safety.hazards.due-soon", HazardController.STAFF + "?status=DUE_SOON&sort=deadline&dir=asc",
+				WorkQueue.action("safety.hazards.due-soon", HazardController.STAFF + "?status=DUE_SOON&handling=true&sort=deadline&dir=asc",
 						soon.total(), 0, nearest(soon), items(soon, HazardController.STAFF)),
 				missingReports("safety.periods.missing", scope, PeriodController.STAFF));
 	}

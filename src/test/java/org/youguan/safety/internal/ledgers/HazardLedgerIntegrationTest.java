@@ -244,6 +244,42 @@ class HazardLedgerIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack: the same hazard of one enterprise recorded again while the first was open — found on another day, by the
+	 * enterprise's self-check — made two open hazards with two deadlines, counted twice among the open and overdue.
+	 * Refused (409 naming the open record and the field, nothing saved), on the API as in the service, and in a
+	 * correction into it; once the first is 销号 the same hazard found again is a new one.
+	 */
+	@Test
+	void theSameHazardStillOpenIsNotRecordedAgain() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		String description = "未销号重复隐患" + LedgerFixture.tag();
+		long first = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.minusDays(1).toString(),
+				"GENERAL", null, description), false);
+		LedgerFixture.assertTwin("description", () -> hazards.report(DataScope.region("3205"), data(shunfeng(), null,
+				today.toString(), "MAJOR", null, " " + description.toUpperCase() + " "), false));
+		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"foundOn\":\"" + today + "\",\"foundBy\":\"企业安全员\",\"source\":\"SELF_CHECK\",\"description\":\""
+					+ description + "\",\"level\":\"GENERAL\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unique"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("已有相同的未销号隐患（记录" + first)));
+		assertThat(jdbc.sql("SELECT count(*) FROM safety_hazard WHERE description = :d").param("d", description)
+			.query(Long.class).single()).isEqualTo(1);
+		// another hazard of the enterprise is corrected into the open one's description: the same refusal
+		long other = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(), "GENERAL", null,
+				description + "另一处"), false);
+		LedgerFixture.assertTwin("description", () -> hazards.correct(DataScope.region("3205"), other, data(shunfeng(), null,
+				today.toString(), "GENERAL", null, description)));
+		// 销号 (as the closing step writes it): found again, it is a new hazard
+		jdbc.sql("UPDATE safety_hazard SET closed_on = :day, closed_by = '区局 检查组' WHERE id = :id").param("day", today)
+			.param("id", first).update();
+		long again = hazards.report(DataScope.region("3205"), data(shunfeng(), null, today.toString(), "GENERAL", null,
+				description), false);
+		assertThat(again).isNotEqualTo(first);
+	}
+
 	@Test
 	void anEnterpriseCannotSetItsOwnHazardsDeadlineLaterThanTheCatalogueButStaffCanAudited() throws Exception {
 		LocalDate today = LocalDate.now(clock);
@@ -668,6 +704,21 @@ class HazardLedgerIntegrationTest {
 		// the search list (查询) still shows both to the county, which reads the city's row
 		assertThat(hazards.list(county.scope(), new Hazards.Filter(null, Hazards.Status.OVERDUE, null),
 				new PageQuery("逾期隐患", 0, 10, null, false)).items()).extracting(HazardView::id).contains(cityRow, countyRow);
+		// the queue's link (首页待办) lists the rows the queue counts — the county's own, not the city's it reads — on the
+		// page, in its export and in the API (handling=true): it listed every overdue hazard in scope
+		String link = queues.queuesFor(county).stream().filter(q -> q.queue().equals("safety.hazards.overdue")).findFirst()
+			.orElseThrow().link();
+		assertThat(link).contains("handling=true");
+		String listed = mvc.perform(get(link + "&q=逾期隐患&size=100").header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(listed).contains("/safety/hazards/" + countyRow + "\"").doesNotContain("/safety/hazards/" + cityRow + "\"")
+			.contains("id=\"handling\"");
+		mvc.perform(get("/api/v1/safety/hazards?status=OVERDUE&handling=true&q=逾期隐患&size=100").header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id").value(hasItem((int) countyRow)))
+			.andExpect(jsonPath("$.items[*].id").value(not(hasItem((int) cityRow))));
+		mvc.perform(get("/api/v1/safety/hazards?status=OVERDUE&q=逾期隐患&size=100").header("Authorization", WUZHONG))
+			.andExpect(jsonPath("$.items[*].id").value(hasItem((int) cityRow)));
 		String cityName = bureaus.get(DataScope.all(), city.bureauId()).name();
 		mvc.perform(get("/safety/hazards/" + cityRow).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())

@@ -94,4 +94,52 @@ class LedgerOwnershipIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 		assertThat(records.training(DataScope.all(), id).trainees()).isEqualTo(20);
 	}
+
+	/**
+	 * Attack: a county's staff recording a training, period or seizure in another county's region was told which of its
+	 * fields were wrong (400) — the region was read with the fields. A region outside the caller's scope is not there
+	 * (404) before any field, on the page forms (any written form of the code) and the API, nothing saved. A region
+	 * below the caller's is taken, the row being the recording bureau's: its form says so, and the list names the
+	 * recorder to the county below, which is offered no 修改.
+	 */
+	@Test
+	void aRegionApartIsNotThereBeforeAnyFieldAndARowRecordedBelowIsTheRecordersAsThePagesSay() throws Exception {
+		String day = LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString();
+		String topic = "区域测试培训" + System.nanoTime();
+		// 相城 (320507) is not 吴中's
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", WUZHONG)
+			.param("region", "320507").param("heldOn", day).param("topic", topic).param("trainees", "很多")
+			.param("audience", "网点负责人").param("organiser", "区局"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("培训人数"))));
+		mvc.perform(post("/safety/periods").with(csrf()).header("Authorization", WUZHONG)
+			.param("region", "３２０５０７").param("name", "").param("startsOn", "明天"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320507\",\"heldOn\":\"明天\",\"topic\":\"" + topic + "\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320507\",\"seizedOn\":\"明天\",\"item\":\"\"}"))
+			.andExpect(status().isNotFound());
+		// the form's own region, with a bad count: the count is told (400)
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", WUZHONG)
+			.param("region", "320506").param("heldOn", day).param("topic", topic).param("trainees", "很多")
+			.param("audience", "网点负责人").param("organiser", "区局"))
+			.andExpect(status().isBadRequest());
+		assertThat(records.trainings(DataScope.all(), new org.youguan.kernel.PageQuery(topic, 0, 10, null, false)).total())
+			.isZero();
+		// the city records in 吴中: its form says whose row it makes, 吴中's list names the city and offers no 修改
+		mvc.perform(get("/safety/trainings").header("Authorization", CITY))
+			.andExpect(content().string(containsString("id=\"region-owner\"")))
+			.andExpect(content().string(containsString("登记单位为本局（苏州市邮政管理局）")));
+		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY)
+			.param("region", "320506").param("heldOn", day).param("topic", topic).param("trainees", "12")
+			.param("audience", "网点负责人").param("organiser", "市局"))
+			.andExpect(status().is3xxRedirection());
+		String county = mvc.perform(get("/safety/trainings").param("q", topic).header("Authorization", WUZHONG))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(county).contains(topic).contains("class=\"owner\">苏州市邮政管理局").doesNotContain("class=\"edit");
+		assertThat(mvc.perform(get("/safety/trainings").param("q", topic).header("Authorization", CITY))
+			.andReturn().getResponse().getContentAsString()).contains("class=\"edit");
+	}
 }

@@ -124,7 +124,7 @@ class RegionRecordsIntegrationTest {
 		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
 		// quantity and value as JSON numbers, as a client would send them: refused by their rules, named
 		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"region\":\"320507\",\"seizedOn\":\"" + tomorrow + "\",\"agencies\":\"\",\"item\":\"假酒\","
+			.content("{\"region\":\"32050\",\"seizedOn\":\"" + tomorrow + "\",\"agencies\":\"\",\"item\":\"假酒\","
 					+ "\"quantity\":0,\"unit\":\"\",\"valueYuan\":1.005}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("region")))
@@ -133,6 +133,11 @@ class RegionRecordsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("quantity")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("unit")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("valueYuan")));
+		// another county's region is not there (404) before the fields: they say nothing about a region apart
+		mvc.perform(post("/api/v1/safety/seizures").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"320507\",\"seizedOn\":\"" + tomorrow + "\",\"agencies\":\"\",\"item\":\"假酒\","
+					+ "\"quantity\":0,\"unit\":\"\",\"valueYuan\":1.005}"))
+			.andExpect(status().isNotFound());
 		// a quantity in exponent notation is refused as the money is (attack round 10: "1e3" was taken as 1000)
 		seizure("\"1e3\"", "1")
 			.andExpect(status().isBadRequest())

@@ -147,11 +147,15 @@ class SecurityPeriodIntegrationTest {
 	@Test
 	void aPeriodIsDeclaredWithinTheBureausRegionOnly() throws Exception {
 		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\" \",\"region\":\"320507\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-01\"}"))
+			.content("{\"name\":\" \",\"region\":\"32050\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-01\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("region")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("endsOn")));
+		// another county's region is not there (404), whatever the other fields hold
+		mvc.perform(post("/api/v1/safety/periods").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\" \",\"region\":\"320507\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-01\"}"))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/safety/periods").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"企业自设\",\"region\":\"320506\",\"startsOn\":\"2026-11-11\",\"endsOn\":\"2026-11-12\"}"))
 			.andExpect(status().isForbidden());
