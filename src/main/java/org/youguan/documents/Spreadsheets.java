@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +38,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.youguan.platform.ChinaTime;
 
@@ -73,16 +77,45 @@ public class Spreadsheets {
 
 	/** A writer that announces nothing: sheets that are no list of records (a report's form, an import template). */
 	public Spreadsheets() {
-		this(null);
+		this(null, null);
 	}
 
 	/**
-	 * The application's writer: every list it writes is announced ({@link SheetExported}) for the audit trail.
+	 * Where an export's headers are worded in the reader's language ({@link #header}), or null: every header as the
+	 * column gives it (Chinese).
+	 */
+	private final MessageSource messages;
+
+	/**
+	 * The application's writer: every list it writes is announced ({@link SheetExported}) for the audit trail, and its
+	 * headers are worded in the language of the request it answers ({@link #header}).
 	 * @param events the application's event publisher
+	 * @param messages the UI bundles
 	 */
 	@Autowired
-	public Spreadsheets(ApplicationEventPublisher events) {
+	public Spreadsheets(ApplicationEventPublisher events, MessageSource messages) {
 		this.events = events;
+		this.messages = messages;
+	}
+
+	/** The UI bundle's prefix of an export header's wording: {@code export.header.} + the header as the column gives it. */
+	public static final String HEADER_KEY = "export.header.";
+
+	/**
+	 * A column's header as the sheet writes it: in English when the request being answered reads the pages in English
+	 * ({@code ?lang=en}: the bundle's {@value #HEADER_KEY}{@code <header>}, the header itself where the bundle has none —
+	 * a header naming an indicator or a year), otherwise as the column gives it. Chinese stays the default: outside a
+	 * request (a job, a service called directly) and in the application's own writers without bundles (import templates,
+	 * a report's form, whose headers the imports read) nothing is translated. The number format still follows the
+	 * Chinese header ({@link Unit#of}).
+	 */
+	String header(String header) {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		Locale locale = context == null ? null : context.getLocale();
+		if (messages == null || locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
+			return header;
+		}
+		return messages.getMessage(HEADER_KEY + header, null, header, locale);
 	}
 
 	static final String CJK_FONT = "宋体";
@@ -141,7 +174,7 @@ public class Spreadsheets {
 			Row head = sheet.createRow(0);
 			for (int c = 0; c < columns.size(); c++) {
 				Cell cell = head.createCell(c);
-				cell.setCellValue(fit(columns.get(c).header()));
+				cell.setCellValue(fit(header(columns.get(c).header())));
 				cell.setCellStyle(header);
 				sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
 			}

@@ -2,12 +2,12 @@ package org.youguan.registry;
 
 import org.youguan.rules.Provision;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.rules.Audience;
+import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -52,13 +52,18 @@ public enum CancellationGround {
 		return period == null ? label : label.formatted(rules.stated(period, region));
 	}
 
-	/** Every ground's {@link #label(StatutoryRules, String)} in {@code region}, in order (a form's options). */
-	public static Map<CancellationGround, String> labels(StatutoryRules rules, String region) {
-		Map<CancellationGround, String> labels = new EnumMap<>(CancellationGround.class);
-		for (CancellationGround g : values()) {
-			labels.put(g, g.label(rules, region));
-		}
-		return labels;
+	/**
+	 * What a page needs to word the grounds in the reader's language (a form's options, a hint): the no-operation
+	 * period as the rule catalogue has it in {@code region} — {@code groundFigures} ("6") and {@code groundUnit}
+	 * ({@link RuleUnit}, shown through the UI bundle) — and {@code grounds}, every ground in order. A page words each
+	 * ground with the bundle's {@code enum.CancellationGround.<CONSTANT>} ({0} the figures, {1} the unit), whose Chinese
+	 * is {@link #label(StatutoryRules, String)}'s wording: the English mode showed the Chinese labels.
+	 * @return model attributes ({@code model.addAllAttributes})
+	 */
+	public static Map<String, Object> wording(StatutoryRules rules, String region) {
+		StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
+		return Map.of("grounds", values(), "groundFigures", rule.unit().figures(rules.value(rule, region)),
+				"groundUnit", rule.unit());
 	}
 
 	/** Whether a note (说明) must name the ground: {@link #OTHER}, whose label names no fact. */

@@ -150,6 +150,18 @@ public class ReportForms {
 		return calendar.onOrNextWorkingDay(period.last().plusMonths(1).atDay(day));
 	}
 
+	/**
+	 * The due date of an enterprise's report of the form's period — the one rule of a report's due date, as 报送进度
+	 * counts a period's ({@link #dueOn}) — or null when the enterprise owes no report of the period: it began to operate
+	 * after the period ended ({@link Enterprises#operatingSince}; a report kept from before {@link #requireOperating}
+	 * refused it, or left by a corrected licence date). Such a report is never 逾期未报 (finding: returned, it showed
+	 * 逾期未报 though 报送进度 did not count the period and it could never be sent again).
+	 */
+	public LocalDate owedDueOn(long enterpriseId, ReportForm form, Period period) {
+		LocalDate since = enterprises.operatingSince(List.of(enterpriseId)).get(enterpriseId);
+		return since != null && period.end().isBefore(since) ? null : dueOn(form, period);
+	}
+
 	/** The latest period whose report is due by now (the one enterprises are working on or chasing). */
 	public Period currentPeriod(ReportForm form) {
 		YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);

@@ -60,13 +60,19 @@ public class Reports {
 	 * {@link WorkState#DONE} — approved or superseded by an approved correction; {@link WorkState#ALL} (or null) — any.
 	 * {@code period}: a month, quarter or year as typed, read by {@link Period#parseAny} (a list given one that is no
 	 * period, or of a year outside 2000 to next year, is refused on {@code period}); blank for any.
+	 * {@code late}: true — only reports sent after their due date (迟报). {@code overdue}: true — only reports 逾期未报
+	 * on the day the list is read (China time), by the rule every badge and export reads ({@link ReportView#overdue}).
 	 */
-	public record Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state) {
+	public record Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state, Boolean overdue) {
 
 		public static final Filter NONE = new Filter(null, null, null, null);
 
 		public Filter(Long formId, String period, ReportStatus status, Boolean late) {
 			this(formId, period, status, late, WorkState.ALL);
+		}
+
+		public Filter(Long formId, String period, ReportStatus status, Boolean late, WorkState state) {
+			this(formId, period, status, late, state, null);
 		}
 	}
 
@@ -173,6 +179,10 @@ public class Reports {
 		if (Boolean.TRUE.equals(filter.late())) {
 			// late as the list shows it: a report returned, or a correction's draft, has no timeliness (ReportView#timed)
 			listing.where("r.on_time = false AND " + ReportView.TIMED_SQL);
+		}
+		if (Boolean.TRUE.equals(filter.overdue())) {
+			// 逾期未报 as the list shows it (ReportView#overdue): owed as it stands and past its due date today
+			listing.where(ReportView.OVERDUE_SQL, Map.of("overdueOn", LocalDate.now(clock)));
 		}
 		if (filter.state() == WorkState.OPEN) {
 			listing.where("r.status IN ('DRAFT','SUBMITTED','RETURNED')");
@@ -463,6 +473,9 @@ public class Reports {
 		}
 		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
+		// timeliness is judged by the period's due date as counted now (a report without one, of a period once not owed,
+		// gets it back here: the period is owed, requireOperating said so)
+		report.recountDue(forms.owedDueOn(report.enterpriseId(), form, period));
 		report.submit(clock.instant(), LocalDate.now(clock));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.submit", "StatReport", id,
@@ -572,7 +585,9 @@ public class Reports {
 
 	/**
 	 * Returns a submitted report to its enterprise with a reason (退回): the enterprise may edit it again (its working
-	 * copy), while the bureau keeps reading the values as submitted until it is sent again. Publishes
+	 * copy), while the bureau keeps reading the values as submitted until it is sent again. Its due date is counted again
+	 * by the one rule of a report's due date ({@link ReportForms#owedDueOn}, as 报送进度 counts it; none for a period the
+	 * enterprise did not operate in, which is then not 逾期未报). Publishes
 	 * {@link ReportReturned}: the period is owed again, so its 催报 notifications stand again.
 	 * @throws DomainException 409 on {@code status} for a report not 已报送
 	 * @throws AccessRefusedException 403 for a bureau above the one deciding the report
@@ -587,6 +602,10 @@ public class Reports {
 		new Validation().required("reason", "退回原因", reason).maxLength("reason", "退回原因", reason, 500).throwIfInvalid();
 		var before = report.snapshot();
 		report.returnForCorrection(Text.strip(reason), by, clock.instant());
+		// owed again: its 逾期未报 is judged by the period's due date as 报送进度 counts it now (a calendar loaded while
+		// it stood sent did not move the date it kept)
+		ReportForm form = forms.get(report.formId());
+		report.recountDue(forms.owedDueOn(report.enterpriseId(), form, Period.parse(form.periodType(), report.period(), "period")));
 		reports.save(report);
 		audit.record(AuditEntry.of("statistics.report.return", "StatReport", id,
 				"退回" + report.enterpriseName() + report.period() + "报表：" + Text.strip(reason))

@@ -39,6 +39,26 @@ public final class EnumLabels {
 	}
 
 	/**
+	 * A part of a constant's wording in the request's language — a kind's page title, a column's label
+	 * ({@code ${@labels.of(kind, 'title')}}, {@code 'dayLabel'}): the bundle's {@code enum.<Type>.<CONSTANT>.<part>},
+	 * its Chinese the constant's own {@code part()}, which is shown where the bundle has none.
+	 * @param value an enum constant, or null
+	 * @param part the name of the constant's method giving the Chinese wording
+	 * @return the wording, or null for null (and for a part the constant does not have)
+	 */
+	public String of(Object value, String part) {
+		if (!(value instanceof Enum<?> e)) {
+			return null;
+		}
+		Method method = ReflectionUtils.findMethod(value.getClass(), part);
+		Object chinese = method == null || method.getParameterCount() != 0 ? null : ReflectionUtils.invokeMethod(method, value);
+		if (chinese == null) {
+			return null;
+		}
+		return messages.getMessage(key(e) + "." + part, null, chinese.toString(), LocaleContextHolder.getLocale());
+	}
+
+	/**
 	 * The bundle's key of a constant: {@code enum.} + its type's name without the package (a nested type with its
 	 * owner, dot-separated) + {@code .} + the constant's name.
 	 */

@@ -75,6 +75,13 @@ class LicensingAttackRoundIntegrationTest extends LicensingFixture {
 		String page = mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sz.admin")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"missing\"", "营业执照", "id=\"material-form\"");
+		// in English the list reads in English (finding: the materials' Chinese labels in the English mode)
+		String english = mvc.perform(get("/licensing/applications/" + id).param("lang", "en")
+			.session(SignIn.session(mvc, "sz.admin"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher missing = java.util.regex.Pattern.compile("id=\"missing\"[^>]*>([^<]*)<").matcher(english);
+		assertThat(missing.find()).isTrue();
+		assertThat(missing.group(1)).startsWith("Missing: ").contains("Business licence", ", ").doesNotContain("营业执照", "、");
 		// the review is refused naming the materials, and nothing moves
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"同意\"}")
 			.andExpect(status().isUnprocessableEntity())

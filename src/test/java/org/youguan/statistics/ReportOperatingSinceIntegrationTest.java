@@ -226,6 +226,41 @@ class ReportOperatingSinceIntegrationTest {
 	}
 
 	/**
+	 * A report held for a month before the (corrected) licence owes nothing: returned by the bureau it has no due date
+	 * and is not 逾期未报 — not on the report, not in the list's 逾期未报 filter — as 报送进度 does not count the month
+	 * either, while the enterprise's report of a month it operated in, returned the same day, is (finding: the returned
+	 * old report showed 逾期未报, though it could never be sent again).
+	 */
+	@Test
+	void aReturnedReportOfAMonthBeforeTheLicenceIsNotOverdue() {
+		EnterpriseView e = licensedEnterprise();
+		ReportForm monthly = forms.byCode("monthly");
+		DataScope own = DataScope.enterprise(e.creditCode());
+		DataScope wujin = DataScope.region(WUJIN);
+		Period april = Period.month(YearMonth.of(2012, 4));
+		long before = reports.open(own, e.id(), monthly.id(), april);
+		reports.submit(own, before, StatisticsStepsIntegrationTest.typed(), Map.of(), null);
+		long owed = reports.open(own, e.id(), monthly.id(), april.next());
+		reports.submit(own, owed, StatisticsStepsIntegrationTest.typed(), Map.of(), null);
+		licenceCorrectedTo(e, LocalDate.of(2012, 5, 2));
+
+		reports.returnForCorrection(wujin, before, "请核实", "武进区局");
+		reports.returnForCorrection(wujin, owed, "请核实", "武进区局");
+
+		assertThat(reports.get(wujin, before).dueOn()).as("a month it owes nothing of").isNull();
+		assertThat(reports.get(wujin, before).overdue()).isFalse();
+		assertThat(reports.get(wujin, before).timeliness()).isEmpty();
+		assertThat(reports.get(own, before).lateness(LocalDate.now(org.youguan.platform.ChinaTime.ZONE))).isEmpty();
+		assertThat(reports.get(wujin, owed).dueOn()).isEqualTo(forms.dueOn(monthly, april.next()));
+		assertThat(reports.get(wujin, owed).overdue()).isTrue();
+		assertThat(reports.list(wujin, new Reports.Filter(null, null, null, null, org.youguan.kernel.WorkState.ALL, true),
+				new org.youguan.kernel.PageQuery(e.creditCode(), 0, 10, "period", false)).items())
+			.extracting(org.youguan.statistics.internal.ReportView::id).containsExactly(owed);
+		assertThat(completeness.summary(wujin, monthly, april).lines()).extracting(Completeness.Line::enterpriseId)
+			.as("报送进度 does not count the month either").doesNotContain(e.id());
+	}
+
+	/**
 	 * A draft held for a month before the (corrected) licence is not saved again, and an approved one is not corrected
 	 * (a new revision could never be submitted): both refused on the service and the page ({@code period}, rule
 	 * {@code operating}), nothing changed and no revision made.

@@ -19,6 +19,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.youguan.complaints.ComplaintStatus;
+import org.youguan.universal.SupervisionKind;
 import org.youguan.credit.CreditEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,13 +80,37 @@ class EnumLabelsTest {
 			LocaleContextHolder.setLocale(Locale.ENGLISH);
 			assertThat(labels.of(ComplaintStatus.TRANSFERRED)).isEqualTo("Transferred to the company");
 			assertThat(labels.of(CreditEntry.Status.IN_FORCE)).isEqualTo("In force");
+			// a part of a kind's wording: the supervision pages' titles and column labels (finding: Chinese page titles)
+			assertThat(labels.of(SupervisionKind.CONFIDENTIAL, "title")).isEqualTo("Confidential mail checks");
+			assertThat(labels.of(SupervisionKind.SUPERVISOR, "flagLabel")).as("a part the kind does not have").isNull();
 			LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 			assertThat(labels.of(ComplaintStatus.TRANSFERRED)).isEqualTo(ComplaintStatus.TRANSFERRED.label());
+			assertThat(labels.of(SupervisionKind.CONFIDENTIAL, "title")).isEqualTo(SupervisionKind.CONFIDENTIAL.title());
 			assertThat(labels.of(null)).isNull();
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
+	}
+
+	/** Every part of a supervision kind's wording a page shows ({@code @labels.of(kind, part)}) has its English. */
+	@Test
+	void everyPartOfASupervisionKindsWordingHasItsEnglish() throws Exception {
+		Properties zh = load("messages.properties");
+		Properties en = load("messages_en.properties");
+		List<String> missing = new ArrayList<>();
+		for (SupervisionKind k : SupervisionKind.values()) {
+			for (String part : List.of("title", "dayLabel", "untilLabel", "subjectLabel", "placeLabel", "detailLabel",
+					"flagLabel", "findingsLabel")) {
+				Object chinese = SupervisionKind.class.getMethod(part).invoke(k);
+				String key = EnumLabels.key(k) + "." + part;
+				if (chinese != null && (!chinese.equals(zh.getProperty(key)) || en.getProperty(key) == null
+						|| HAN.matcher(en.getProperty(key)).find())) {
+					missing.add(key + " (" + chinese + ")");
+				}
+			}
+		}
+		assertThat(missing).as("supervision wording without its English (tools/messages.py)").isEmpty();
 	}
 
 	private static Properties load(String name) throws IOException {

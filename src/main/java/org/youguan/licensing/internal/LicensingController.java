@@ -334,9 +334,8 @@ class LicensingController {
 	@PreAuthorize(LicensingPages.CANCELLERS)
 	String cancellationForm(@RequestParam(required = false) String number, Model model) {
 		model.addAttribute("number", number == null ? "" : Text.strip(number));
-		model.addAttribute("grounds", CancellationGround.values());
-		// 超过…未经营: national law (StatutoryRule.LICENCE_NO_OPERATION), the national value
-		model.addAttribute("groundLabels", CancellationGround.labels(rules, StatutoryRule.NATIONAL_REGION));
+		// 超过…未经营: national law (StatutoryRule.LICENCE_NO_OPERATION), the national value, in the reader's language
+		model.addAllAttributes(CancellationGround.wording(rules, StatutoryRule.NATIONAL_REGION));
 		return "licensing/cancellation";
 	}
 

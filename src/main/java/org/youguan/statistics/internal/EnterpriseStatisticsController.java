@@ -94,7 +94,7 @@ class EnterpriseStatisticsController {
 	@GetMapping("/enterprise/statistics")
 	String home(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
 			@RequestParam(name = "form", required = false) Long formId, @RequestParam(required = false) ReportStatus status,
-			Model model) {
+			@RequestParam(required = false) Boolean overdue, Model model) {
 		EnterpriseView enterprise = reporting.enterprise(me);
 		List<Due> due = new ArrayList<>();
 		for (ReportForm form : forms.formsFor(enterprise)) {
@@ -109,7 +109,7 @@ class EnterpriseStatisticsController {
 		model.addAttribute("due", due);
 		model.addAttribute("reminders", completeness.reminders(enterprise.id()));
 		PageQuery query = ordered(request).toPage();
-		model.addAttribute("result", reports.list(scope, mine(formId, status), query));
+		model.addAttribute("result", reports.list(scope, mine(formId, status, overdue), query));
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.formsFor(enterprise));
 		model.addAttribute("statuses", ReportStatus.values());
@@ -124,14 +124,14 @@ class EnterpriseStatisticsController {
 	 */
 	@GetMapping("/enterprise/statistics/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
-			@RequestParam(required = false) ReportStatus status) {
-		var rows = reports.list(scope, mine(form, status), ordered(request).toExport()).items();
+			@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) Boolean overdue) {
+		var rows = reports.list(scope, mine(form, status, overdue), ordered(request).toExport()).items();
 		return Downloads.xlsx("我的统计报表.xlsx", spreadsheets.write("我的报表", columns(LocalDate.now(clock)), rows));
 	}
 
-	/** The list's filter: one form, one status, all states. */
-	private static Reports.Filter mine(Long form, ReportStatus status) {
-		return new Reports.Filter(form, null, status, null, WorkState.ALL);
+	/** The list's filter: one form, one status, all states; {@code overdue} true: only those 逾期未报. */
+	private static Reports.Filter mine(Long form, ReportStatus status, Boolean overdue) {
+		return new Reports.Filter(form, null, status, null, WorkState.ALL, overdue);
 	}
 
 	/** The request, newest period first when the user chose no order; the search is not offered (its own reports). */

@@ -165,20 +165,29 @@ public class Report {
 	}
 
 	/**
-	 * The due date counted again on a changed calendar (a year's holiday notice was loaded); only while the report has
-	 * never been submitted, since the first submission decided its timeliness against the date then in force.
+	 * The due date counted again by the one rule of a period's due date ({@code ReportForms#dueOn}, as 报送进度 counts
+	 * it): on a changed calendar (a year's holiday notice was loaded) and when the report is returned. Only while the
+	 * report is owed as it stands — a draft, or a report returned (已退回) and not sent again, whose 逾期未报 is judged
+	 * by this date — never while it stands sent or approved, whose first submission decided its timeliness against the
+	 * date then in force (finding: a returned report kept its stored date while 报送进度 used the form's current one).
 	 *
+	 * @param newDueOn the date counted now; null when the enterprise owes no report of the period
+	 *        ({@code ReportForms#owedDueOn}): then it has no due date and is never 逾期未报
 	 * @return whether the date moved
 	 */
-	boolean recountDue(LocalDate newDueOn) {
-		if (firstSubmittedAt != null || newDueOn.equals(dueOn)) {
+	public boolean recountDue(LocalDate newDueOn) {
+		if (!status.editable() || java.util.Objects.equals(newDueOn, dueOn)) {
 			return false;
 		}
 		dueOn = newDueOn;
 		return true;
 	}
 
-	LocalDate dueOn() {
+	/**
+	 * The due date (the form's due day of the month after the period, on or after a working day); null for a report of
+	 * a period its enterprise owes none of ({@link #recountDue}).
+	 */
+	public LocalDate dueOn() {
 		return dueOn;
 	}
 

@@ -69,11 +69,11 @@ class ReportController {
 	String list(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
 			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
-			@RequestParam(required = false) Boolean deciding, Model model) {
+			@RequestParam(required = false) Boolean deciding, @RequestParam(required = false) Boolean overdue, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ordered(request, shown).toPage();
 		// deciding=true: only the reports this bureau decides (the 待审核 queue's link), not those of bureaus below it
-		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown), query,
+		model.addAttribute("result", reports.list(scope, new Reports.Filter(form, period, status, late, shown, overdue), query,
 				Boolean.TRUE.equals(deciding)));
 		model.addAttribute("query", query);
 		model.addAttribute("forms", forms.all());
@@ -86,9 +86,9 @@ class ReportController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
 			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
-			@RequestParam(required = false) Boolean deciding) {
+			@RequestParam(required = false) Boolean deciding, @RequestParam(required = false) Boolean overdue) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown),
+		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown, overdue),
 				ordered(request, shown).toExport(), Boolean.TRUE.equals(deciding)).items();
 		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
 	}

@@ -16,9 +16,10 @@ import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
 
 /**
- * When years of the holiday notice are loaded, the reports never submitted whose due date falls in those years get the
- * due date counted again (the form's due day, moved to the next working day under the notice). A report already
- * submitted keeps its date: its first submission decided whether it was on time.
+ * When years of the holiday notice are loaded, the reports still owed whose due date falls in those years — drafts and
+ * reports returned (已退回) and not sent again — get the due date counted again by the one rule 报送进度 counts
+ * ({@code ReportForms#owedDueOn}: the form's due day, moved to the next working day under the notice). A report standing
+ * sent or approved keeps its date: its first submission decided whether it was on time ({@link Report#recountDue}).
  */
 @Component
 class ReportDueRecount {
@@ -44,7 +45,7 @@ class ReportDueRecount {
 	void on(CalendarYearsLoaded loaded) {
 		List<Long> ids = jdbc.sql("""
 				SELECT id FROM stat_report
-				WHERE first_submitted_at IS NULL AND due_on BETWEEN :first AND :last + 7
+				WHERE status IN ('DRAFT','RETURNED') AND due_on BETWEEN :first AND :last + 7
 				ORDER BY id""")
 			.param("first", loaded.first())
 			.param("last", loaded.last())
@@ -55,17 +56,17 @@ class ReportDueRecount {
 			Report r = reports.findById(id).orElseThrow();
 			ReportForm form = forms.get(r.formId());
 			var was = r.dueOn();
-			if (r.recountDue(forms.dueOn(form, Period.parse(form.periodType(), r.period(), "period")))) {
+			if (r.recountDue(forms.owedDueOn(r.enterpriseId(), form, Period.parse(form.periodType(), r.period(), "period")))) {
 				reports.save(r);
 				audit.record(AuditEntry.of("statistics.recount", "StatReport", r.id(),
 						CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + form.name() + "（" + r.period() + "）截止日期由" + was + "改为"
-								+ r.dueOn())
+								+ (r.dueOn() == null ? "无（该企业此期间未经营，不需报送）" : r.dueOn()))
 					.inRegion(r.regionCode()));
 				moved++;
 			}
 		}
 		if (moved > 0) {
-			log.info("Calendar {} loaded: {} unsubmitted reports' due dates recomputed", loaded.years(), moved);
+			log.info("Calendar {} loaded: {} owed reports' due dates recomputed", loaded.years(), moved);
 		}
 	}
 }

@@ -100,6 +100,13 @@ public record ReportView(long id, long formId, String formName, long enterpriseI
 	}
 
 	/**
+	 * {@link #overdue(ReportStatus, int, LocalDate, LocalDate)} as SQL over a report's row {@code r}, judged on the day
+	 * given as the parameter {@code :overdueOn} (China time): what a list's 逾期未报 filter reads — the same rule as the
+	 * badge, the API's {@code overdue} and the export's 按时 column.
+	 */
+	public static final String OVERDUE_SQL = "r.revision = 1 AND r.status IN ('DRAFT','RETURNED') AND r.due_on < :overdueOn";
+
+	/**
 	 * 按时 as the bureau's list export writes it: 是 / 否 while the report stands sent ({@link #timed}), 逾期未报 when it is
 	 * owed past its due date on the day it was read ({@code overdue}: a returned report not sent again), else blank.
 	 */

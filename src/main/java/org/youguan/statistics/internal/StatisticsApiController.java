@@ -128,14 +128,14 @@ class StatisticsApiController {
 			+ "period：报告期，月份2025-11、季度2025-Q4或年度2025（全角数字、小写q同样读取）；不是报告期（2026-13、2026-1、"
 			+ "2026-Q5）返回400（period，规则period），年份不在2000年至明年之间返回400（规则range）；status：状态；"
 			+ "late=true：只列迟报的（已退回的报表在重新报送前没有按时与否，onTime为null）；每份报表的overdue为true表示逾期未报"
-			+ "（未报送的草稿或已退回未重新报送的报表，已过截止日期；更正版本除外）；state：OPEN待办、DONE已办结、ALL全部（默认全部）；"
+			+ "（未报送的草稿或已退回未重新报送的报表，已过截止日期；更正版本除外）；overdue=true：只列逾期未报的；state：OPEN待办、DONE已办结、ALL全部（默认全部）；"
 			+ "deciding=true：只列本局审核的报表（不含下级局办理地区的报表），即待审核队列。")
 	PageResult<ReportView> reports(DataScope scope, ListRequest request, @RequestParam(required = false) String form,
 			@RequestParam(required = false) String period, @RequestParam(required = false) ReportStatus status,
 			@RequestParam(required = false) Boolean late, @RequestParam(required = false) WorkState state,
-			@RequestParam(required = false) Boolean deciding) {
+			@RequestParam(required = false) Boolean deciding, @RequestParam(required = false) Boolean overdue) {
 		Long formId = form == null || Text.isBlank(form) ? null : forms.require("form", form).id();
-		return reports.list(scope, new Reports.Filter(formId, period, status, late, state == null ? WorkState.ALL : state),
+		return reports.list(scope, new Reports.Filter(formId, period, status, late, state == null ? WorkState.ALL : state, overdue),
 				request.toPage(), Boolean.TRUE.equals(deciding));
 	}
 

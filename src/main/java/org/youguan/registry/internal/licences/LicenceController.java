@@ -113,10 +113,9 @@ class LicenceController {
 		model.addAttribute("deemedRenewed", licence.deemedRenewed(LocalDate.now(clock)));
 		model.addAttribute("mayCorrect", me.writer() && licences.mayCorrect(Registrar.of(me, installationAdmins), licence));
 		model.addAttribute("mayEnd", me.writer() && licences.mayEnd(Registrar.of(me, installationAdmins), licence));
-		model.addAttribute("grounds", CancellationGround.values());
-		model.addAttribute("groundLabels", CancellationGround.labels(rules, licence.regionCode()));
-		// the ground hint names the period of 超过…未经营 as the rule catalogue has it for the holder
-		model.addAttribute("noOperation", rules.stated(StatutoryRule.LICENCE_NO_OPERATION, licence.regionCode()));
+		// the grounds and the hint name the period of 超过…未经营 as the rule catalogue has it for the holder, in the
+		// reader's language
+		model.addAllAttributes(CancellationGround.wording(rules, licence.regionCode()));
 		model.addAttribute("noOperationBasis", StatutoryRule.LICENCE_NO_OPERATION.basis());
 		model.addAttribute("history", audit.history(scope, "ExpressLicence", id));
 		return "registry/licence";
