@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,10 +44,18 @@ public class ComplaintTracking {
 
 	/**
 	 * What anyone with the number and the query code sees: no personal data. {@code withdrawable}: the complaint is
-	 * still open, so the filer may withdraw it (decided on the status itself, not on its label in some language).
+	 * still open, so the filer may withdraw it (decided on the status itself, not on its label in some language). The
+	 * API gives the status as its Chinese label ({@link #status()}); the page shows {@link #statusKind()} in the reader's
+	 * language (attack B3: 待受理 on the English page).
 	 */
-	public record PublicStatus(String number, String status, LocalDate receivedOn, LocalDate answerDue, String brand,
-			List<PublicEvent> history, boolean withdrawable) {
+	public record PublicStatus(String number, @JsonIgnore ComplaintStatus statusKind, LocalDate receivedOn,
+			LocalDate answerDue, String brand, List<PublicEvent> history, boolean withdrawable) {
+
+		/** The status's Chinese label. */
+		@JsonProperty
+		public String status() {
+			return statusKind.label();
+		}
 	}
 
 	/**
@@ -151,7 +161,7 @@ public class ComplaintTracking {
 			.query((rs, i) -> new PublicEvent(rs.getTimestamp(1).toInstant(), ComplaintStatus.valueOf(rs.getString(2)).label(),
 					Masking.telephonesIn(rs.getString(3))))
 			.list();
-		return new PublicStatus(c.number(), c.status().label(), c.receivedOn(), c.answerDue(), c.brandName(), history,
+		return new PublicStatus(c.number(), c.status(), c.receivedOn(), c.answerDue(), c.brandName(), history,
 				!EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN, ComplaintStatus.REJECTED).contains(c.status()));
 	}
 

@@ -287,8 +287,8 @@ public class OutletFilings {
 	 * changed: its {@code branchId} is the branch it is run through from now on (null: by the enterprise itself), one of
 	 * the enterprise's own as on a new filing (400 {@code branchId}/{@code own-branch}); a branch other than the recorded
 	 * one comes with the parent's authorisation (授权书, 400 {@code attachments.AUTHORISATION}/{@code required}).
-	 * @throws InvalidValueException every field and attachment error at once — told before the outlet's state
-	 * @throws DomainException ILLEGAL_TRANSITION (409) when the outlet is not 已备案, once its fields are right
+	 * @throws InvalidValueException every field and attachment error at once
+	 * @throws DomainException ILLEGAL_TRANSITION (409) when the outlet is not 已备案 — judged before any field or file
 	 */
 	@Transactional
 	public long submitChange(CurrentUser user, long outletId, OutletData data, LocalDate changedOn, String description,
@@ -318,6 +318,8 @@ public class OutletFilings {
 		description = Text.freeText(description);
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
+		// the step's state first (409), then its input: a change of an outlet not filed reads none of its fields or files
+		requireFiled(outlet);
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
 		v.require("changedOn", changedOn != null, "required", "请填写变更日期");
@@ -357,8 +359,6 @@ public class OutletFilings {
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
-		// every field told first, as on a new filing and a 补正; then whether the outlet takes a change (409)
-		requireFiled(outlet);
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
 		OutletFiling.Subject subject = subject(outlet, enterprise, proposed.branchId(),
 				branchName(enterprise, proposed.branchId()));
@@ -376,16 +376,15 @@ public class OutletFilings {
 	 * the outlet as it stands is kept with the filing for the decision, and the reason goes onto the outlet's record
 	 * when the closure is approved.
 	 * @throws InvalidValueException on {@code reason}: blank ({@code required}) or over 200 characters ({@code max-length})
-	 *         — told before the outlet's state
-	 * @throws DomainException ILLEGAL_TRANSITION (409) when the outlet is not 已备案, once the reason is right
+	 * @throws DomainException ILLEGAL_TRANSITION (409) when the outlet is not 已备案 — judged before the reason
 	 */
 	@Transactional
 	public long submitClosure(CurrentUser user, long outletId, String reason) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletView outlet = outlets.get(DataScope.enterprise(enterprise.creditCode()), outletId);
-		// the reason told first, as every filing step tells its fields before the state (409)
-		String why = Outlets.closureReason("reason", "撤销原因", reason);
+		// the step's state first (409), then its input, as every filing step
 		requireFiled(outlet);
+		String why = Outlets.closureReason("reason", "撤销原因", reason);
 		return save(FilingKind.CLOSURE, subject(outlet, enterprise), today(), null, false, why, null,
 				json.writeValueAsString(outlet), List.of(), "申请撤销末端网点“" + outlet.name() + "”：" + why);
 	}
@@ -414,9 +413,8 @@ public class OutletFilings {
 	 * @param formErrors the form's own errors (text that does not parse), reported with every other problem
 	 * @param draft the form's draft whose held files ({@link #hold}) are the 补正材料, or null
 	 * @return the fields corrected (Chinese labels, in the form's order; empty for none)
-	 * @throws DomainException ILLEGAL_TRANSITION (409) unless 待补正 — judged once every field is right (a 补正 of
-	 *         bad fields sent to a filing not waiting for one is told all its bad fields, 400, as the form tells them);
-	 *         DUPLICATE (409) when a new outlet's corrected name
+	 * @throws DomainException ILLEGAL_TRANSITION (409) unless 待补正 — judged first, before any field or file is read
+	 *         (the step's state, then its input); DUPLICATE (409) when a new outlet's corrected name
 	 *         and address are those of another undecided filing of the enterprise
 	 * @throws InvalidValueException every problem at once: the outlet's fields, the files, {@code note} (over 1000
 	 *         characters, or nothing at all given); nothing is saved
@@ -443,6 +441,9 @@ public class OutletFilings {
 			String closureReason, List<FieldError> formErrors, AttachmentDraft draft) {
 		EnterpriseView enterprise = ownEnterprise(user);
 		OutletFiling f = load(DataScope.enterprise(enterprise.creditCode()), id);
+		// the step's state first (409): a filing not waiting for its 补正 (approved, rejected, with the bureau) reads
+		// none of the note, fields or files sent to it (attack C4: a bad file was told 400 on an approved filing)
+		f.requireMissingItems();
 		note = Text.freeText(note);
 		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
 		Validation v = new Validation().maxLength("note", "补正说明", note, 1000);
@@ -473,8 +474,6 @@ public class OutletFilings {
 		if (!errors.isEmpty()) {
 			throw new InvalidValueException(errors);
 		}
-		// the fields first, every one at once, as the filing form tells them; then whether the filing takes a 补正 (409)
-		f.requireMissingItems();
 		Map<String, Object> before = new LinkedHashMap<>(f.snapshot());
 		Map<String, Object> after;
 		if (changed && f.kind() == FilingKind.CLOSURE) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-)(\\d{3,4})(\\d{4})(-\\d{1,6})?");
+	/** A landline as {@link Telephone} writes it, or as {@link #phone} masked it (its local digits starred). */
+	private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-)([0-9*]{3,4})(\\d{4})(-\\d{1,6})?");
 
 	private Masking() {
 	}
@@ -68,7 +69,8 @@ public final class Masking {
 
 	/**
 	 * A phone number in the canonical form of {@link Telephone} (older free-text values get first 3 and last 4), read as
-	 * the validators read one ({@link #normalForm}).
+	 * the validators read one ({@link #normalForm}). Masking a masked number changes nothing ({@code 0512-****1234} stays
+	 * so), so a list reading the stored masked value and a detail masking the clear one show the same (attack C2).
 	 * @param value the number as stored (null: empty)
 	 */
 	public static String phone(String value) {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -1088,14 +1090,31 @@ public class Licences {
 			.param("today", LocalDate.now(clock))
 			.param("limit", limit)
 			.query((rs, i) -> new PublicLicence(rs.getString("enterprise_name"), rs.getString("credit_code"),
-					rs.getString("licence_number"), LicenceScope.valueOf(rs.getString("scope")).label(),
-					LicenceStatus.valueOf(rs.getString("status")).label(), rs.getObject("valid_until", LocalDate.class),
+					rs.getString("licence_number"), LicenceScope.valueOf(rs.getString("scope")),
+					LicenceStatus.valueOf(rs.getString("status")), rs.getObject("valid_until", LocalDate.class),
 					rs.getString("issuing_bureau")))
 			.list();
 	}
 
-	/** A licence as the public sees it: no personal data, labels in Chinese. */
-	public record PublicLicence(String enterpriseName, String creditCode, String licenceNumber, String scope,
-			String status, LocalDate validUntil, String issuingBureau) {
+	/**
+	 * A licence as the public sees it: no personal data. The API gives scope and status as their Chinese labels
+	 * ({@link #scope()}, {@link #status()}); a page shows {@link #scopeKind()} and {@link #statusKind()} in the reader's
+	 * language ({@code @labels.of}).
+	 */
+	public record PublicLicence(String enterpriseName, String creditCode, String licenceNumber,
+			@JsonIgnore LicenceScope scopeKind, @JsonIgnore LicenceStatus statusKind, LocalDate validUntil,
+			String issuingBureau) {
+
+		/** The scope's Chinese label (业务范围). */
+		@JsonProperty
+		public String scope() {
+			return scopeKind.label();
+		}
+
+		/** The status's Chinese label. */
+		@JsonProperty
+		public String status() {
+			return statusKind.label();
+		}
 	}
 }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -798,12 +799,21 @@ public class Outlets {
 					       r.name AS region_name, o.filing_number, o.opened_on""", page,
 					(rs, i) -> new PublicOutlet(rs.getString("name"), rs.getString("brand"), rs.getString("operator"),
 							rs.getString("address"), rs.getString("region_code"), rs.getString("region_name"),
-							rs.getString("filing_number"), "已备案"));
+							rs.getString("filing_number")));
 	}
 
-	/** An outlet as the public sees it. */
+	/**
+	 * A filed outlet as the public sees it. The API gives its status as the Chinese label ({@link #filingStatus()});
+	 * a page shows {@code enum.OutletStatus.FILED} in the reader's language.
+	 */
 	public record PublicOutlet(String name, String brand, String operator, String address, String regionCode,
-			String regionName, String filingNumber, String filingStatus) {
+			String regionName, String filingNumber) {
+
+		/** The status's Chinese label (已备案): the public sees filed outlets only. */
+		@JsonProperty
+		public String filingStatus() {
+			return OutletStatus.FILED.label();
+		}
 	}
 
 	/** Checks outlet data as {@link #register} would, without saving; returns it cleaned. */

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +56,11 @@ public class StatutoryRules {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	StatutoryRules(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock, Bureaus bureaus,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MessageSource messages) {
+		this.messages = messages;
 		this.bureaus = bureaus;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -112,8 +118,38 @@ public class StatutoryRules {
 	 * @param regionCode the region whose value applies ({@code 0} or null: the national value)
 	 */
 	public Map<String, String> statedAs(String name, StatutoryRule rule, String regionCode) {
-		return Map.of(name + "Period", stated(rule, regionCode == null ? StatutoryRule.NATIONAL_REGION : regionCode),
+		return Map.of(name + "Period", statedIn(value(rule, regionCode == null ? StatutoryRule.NATIONAL_REGION : regionCode),
+				rule.unit(), LocaleContextHolder.getLocale()),
 				name + "Basis", Citation.formalIn(rule.basisFor(Audience.OUTSIDE)));
+	}
+
+	/**
+	 * A value with its unit in the reader's language (attack B3: "within 7日" in an English sentence): Chinese as
+	 * {@link RuleUnit#stated} writes it ("5个工作日"), another language with the unit's name from the UI bundle
+	 * ({@code enum.RuleUnit.<UNIT>}), after a space, singular for one ("5 working days", "1 year").
+	 * @param value the value in {@code unit}
+	 * @param locale the reader's locale (null: Chinese)
+	 */
+	public String statedIn(BigDecimal value, RuleUnit unit, Locale locale) {
+		if (locale == null || "zh".equals(locale.getLanguage())) {
+			return unit.stated(value);
+		}
+		String name = messages.getMessage("enum.RuleUnit." + unit.name(), null, unit.label(), locale);
+		if (value.compareTo(BigDecimal.ONE) == 0 && name.endsWith("s")) {
+			name = name.substring(0, name.length() - 1);
+		}
+		return unit.figures(value) + (unit == RuleUnit.PERCENT ? "" : " ") + name;
+	}
+
+	/**
+	 * {@link #statedIn} for a page, in the request's language: {@code ${@statutoryRules.shown(15, 'WORKING_DAYS')}}.
+	 * @param value a number of {@code unit}
+	 * @param unit a {@link RuleUnit} constant's name
+	 * @return e.g. "15个工作日", "15 working days"; empty for a null value
+	 */
+	public String shown(Number value, String unit) {
+		return value == null ? "" : statedIn(new BigDecimal(value.toString()), RuleUnit.valueOf(unit),
+				LocaleContextHolder.getLocale());
 	}
 
 	public int intValue(StatutoryRule rule, String regionCode) {

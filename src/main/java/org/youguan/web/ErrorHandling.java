@@ -33,6 +33,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -1009,11 +1010,22 @@ class ErrorHandling {
 	 * The error page for a refusal with {@code model} (status, title, detail, fieldErrors): the public portal's own
 	 * ({@code public-error}: its layout, a link to the portal's home) for a request under {@code /public}, the staff
 	 * layout's ({@code error}) otherwise. The portal's "not found" words stand alone: neither a staff sentence about data
-	 * scopes nor its error line is shown there.
+	 * scopes nor its error line is shown there. Title, detail and errors are shown in the reader's language where the
+	 * bundle has the sentence ({@link RefusalWords}).
 	 * @param portal whether the refused request was under /public (as routed)
 	 */
 	static ModelAndView errorPage(boolean portal, HttpStatusCode status, Map<String, ?> model) {
 		ModelAndView mav = new ModelAndView(portal ? "public-error" : "error", model);
+		Locale locale = LocaleContextHolder.getLocale();
+		for (String words : List.of("title", "detail")) {
+			if (model.get(words) instanceof String text) {
+				mav.addObject(words, RefusalWords.in(text, locale));
+			}
+		}
+		if (model.get("fieldErrors") instanceof List<?> errors) {
+			mav.addObject("fieldErrors", RefusalWords.in(errors.stream()
+				.filter(FieldError.class::isInstance).map(FieldError.class::cast).toList(), locale));
+		}
 		if (portal && status.value() == HttpStatus.NOT_FOUND.value()) {
 			mav.addObject("detail", null);
 			mav.addObject("fieldErrors", List.of());

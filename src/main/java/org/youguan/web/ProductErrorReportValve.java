@@ -43,6 +43,12 @@ import org.youguan.kernel.Text;
  */
 class ProductErrorReportValve extends ErrorReportValve {
 
+	/** The page's title (bundle key {@code refusal.page.title}). */
+	static final String PAGE_TITLE = "出错了 · 邮管通";
+
+	/** The page's link home (bundle key {@code refusal.page.home}). */
+	static final String HOME = "返回首页";
+
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
@@ -67,7 +73,7 @@ class ProductErrorReportValve extends ErrorReportValve {
 				response.setStatus(refusal.status());
 				response.setContentType("text/html");
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				response.getWriter().write(page(refusal.status(), refusal));
+				response.getWriter().write(page(refusal.status(), refusal, sent.locale()));
 			}
 			response.finishResponse();
 		}
@@ -126,6 +132,24 @@ class ProductErrorReportValve extends ErrorReportValve {
 			}
 			String kept = reason.contains(TOO_LARGE) ? keptTarget(coyote.getInputBuffer()) : null;
 			return new Sent(contextPath, kept, protocol, accept, authorization, kept != null);
+		}
+
+		/**
+		 * The language the visitor asked for in what was read of the target ({@code lang=en} in its query, as the
+		 * pages' {@code ?lang=} switch): the headers, and so the language cookie, are not read here.
+		 * @return English when the target asks for it, else Chinese (the default)
+		 */
+		Locale locale() {
+			int query = target == null ? -1 : target.indexOf('?');
+			if (query >= 0) {
+				for (String pair : target.substring(query + 1).split("&")) {
+					if (pair.equalsIgnoreCase("lang=en") || pair.toLowerCase(Locale.ROOT).startsWith("lang=en_")
+							|| pair.toLowerCase(Locale.ROOT).startsWith("lang=en-")) {
+						return Locale.ENGLISH;
+					}
+				}
+			}
+			return Locale.SIMPLIFIED_CHINESE;
 		}
 
 		/**
@@ -294,29 +318,34 @@ class ProductErrorReportValve extends ErrorReportValve {
 		return named(400, field, "rejected", detail);
 	}
 
-	/** The error page for a browser: the layout's look (its style sheets), the status, title, detail and fields. */
-	static String page(int status, RequestValuesFilter.Refusal refusal) {
-		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
+	/**
+	 * The error page for a browser: the layout's look (its style sheets), the status, title, detail and fields, in
+	 * {@code locale}'s language where the bundle has the sentence ({@link RefusalWords}).
+	 */
+	static String page(int status, RequestValuesFilter.Refusal refusal, Locale locale) {
+		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"")
+			.append(locale.toLanguageTag()).append("\"><head><meta charset=\"utf-8\">")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-			.append("<title>出错了 · 邮管通</title>")
+			.append("<title>").append(HtmlUtils.htmlEscape(RefusalWords.in(PAGE_TITLE, locale))).append("</title>")
 			.append("<link rel=\"stylesheet\" href=\"/webjars/tabler__core/dist/css/tabler.min.css\">")
 			.append("<link rel=\"stylesheet\" href=\"/css/youguan.css\"></head>")
 			.append("<body><div class=\"page\"><div class=\"container-xl py-4\"><div class=\"empty\">")
 			.append("<div class=\"empty-header\">").append(status).append("</div>")
-			.append("<p class=\"empty-title\">").append(HtmlUtils.htmlEscape(refusal.title())).append("</p>")
+			.append("<p class=\"empty-title\">").append(HtmlUtils.htmlEscape(RefusalWords.in(refusal.title(), locale))).append("</p>")
 			.append("<p class=\"empty-subtitle text-secondary\" id=\"error-detail\">")
-			.append(HtmlUtils.htmlEscape(refusal.detail()))
+			.append(HtmlUtils.htmlEscape(RefusalWords.in(refusal.detail(), locale)))
 			.append("</p>");
 		if (!refusal.errors().isEmpty()) {
 			html.append("<ul class=\"text-start\">");
 			for (FieldError e : refusal.errors()) {
 				html.append("<li data-field=\"").append(HtmlUtils.htmlEscape(e.field())).append("\" data-rule=\"")
-					.append(HtmlUtils.htmlEscape(e.rule())).append("\">").append(HtmlUtils.htmlEscape(e.message()))
+					.append(HtmlUtils.htmlEscape(e.rule())).append("\">").append(HtmlUtils.htmlEscape(RefusalWords.in(e.message(), locale)))
 					.append("</li>");
 			}
 			html.append("</ul>");
 		}
-		return html.append("<div class=\"empty-action\"><a href=\"/\" class=\"btn btn-primary\">返回首页</a></div>")
+		return html.append("<div class=\"empty-action\"><a href=\"/\" class=\"btn btn-primary\">")
+			.append(HtmlUtils.htmlEscape(RefusalWords.in(HOME, locale))).append("</a></div>")
 			.append("</div></div></div></body></html>\n")
 			.toString();
 	}

@@ -381,6 +381,7 @@ class ComplaintIntegrationTest {
 		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", code))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("待受理"))
+			.andExpect(jsonPath("$.statusKind").doesNotExist())
 			.andExpect(content().string(not(containsString("13912345678"))));
 		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", "WRONG123")).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/public/complaints/" + number)).andExpect(status().isNotFound());

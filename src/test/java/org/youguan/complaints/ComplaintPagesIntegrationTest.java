@@ -103,6 +103,11 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("待受理")))
 			.andExpect(content().string(not(containsString("王女士"))));
+		// in English its status is English (attack B3), the API keeps the Chinese label
+		mvc.perform(post("/public/complaints/status").with(csrf()).param("number", number).param("queryCode", phone)
+			.param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"status-label\">To be accepted<")));
 		mvc.perform(post("/public/complaints/status").with(csrf()).param("number", number).param("queryCode", "13900000000"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("未找到该申诉，请核对申诉编号和查询码")))

@@ -102,7 +102,10 @@ class PublicPenaltyPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("冯安全"))))
 			.andExpect(content().string(not(containsString("末端人员自行所为"))))
 			.andExpect(content().string(not(containsString("逐一回访用户"))))
-			.andExpect(content().string(not(containsString("id=\"penalty-withdrawn\""))));
+			.andExpect(content().string(not(containsString("id=\"penalty-withdrawn\""))))
+			// each decision's page names it in its title: its party and number, not the list's 行政处罚决定公示 (attack C5)
+			.andExpect(content().string(containsString("<title>" + jdbc.sql("SELECT publication_enterprise_name FROM penalty_case WHERE id = ?")
+				.param(demo.id()).query(String.class).single() + "行政处罚决定 " + demo.decisionNumber() + " · ")));
 	}
 
 	@Test

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
-import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
@@ -32,11 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every step of an outlet's filing — submission, 补正, change, closure — tells its bad fields before its state: a 补正 of
- * a bad number and a blank name sent to a filing that is not waiting for one is 400 naming both (it named the number
- * alone, the body's reading having thrown it before the 409), as it is on a filing waiting for its 补正; a change or
- * closure of bad fields asked of an outlet not yet filed is 400 naming them, not the 409 that hid them. The state is
- * judged once the fields are right (409).
+ * Every step of an outlet's filing — 补正, change, closure — judges its state before its input (attack C4): a 补正 of
+ * a bad number, a blank name or a bad file sent to a filing that is not waiting for one is 409 (a bad file on an approved
+ * filing was told 400), and on a filing waiting for its 补正 the bad fields are told all at once (400); a change or
+ * closure of bad fields asked of an outlet not yet filed is the 409, not 400 naming its fields.
  */
 @IntegrationTest
 @ExtendWith(FilingFixture.Monday28September.class)
@@ -72,42 +69,46 @@ class OutletFilingStepOrderIntegrationTest {
 	}
 
 	@Test
-	void aSupplementOfBadFieldsIsToldEveryBadFieldBeforeTheFilingsState() throws Exception {
+	void aSupplementToAFilingNotWaitingForOneIsRefusedForItsStateBeforeItsFields() throws Exception {
 		LocalDate opened = LocalDate.of(2026, 9, 20);
 		String bad = EnterpriseFilingApiIntegrationTest.outletJson("", "", opened)
 			.replace("\"storageArea\": 40", "\"storageArea\": 1E400");
 		long submitted = filings.submitNew(shunfeng, OutletFilingIntegrationTest.outlet(opened),
 				OutletFilingIntegrationTest.completeAttachments());
 		long waiting = fixture.waitingForSupplement(OutletFilingIntegrationTest.outlet(opened));
-		for (long id : new long[] { submitted, waiting }) {
-			mvc.perform(supplement(id, bad).param("note", "更正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[*].field").value(hasItems("name", "storageArea")))
-				.andExpect(jsonPath("$.errors[?(@.field == 'storageArea')].message")
-					.value(hasItem(startsWith("存储场地面积超出允许的位数（最多6位整数、2位小数）"))));
-		}
+		// waiting for its 补正: every bad field at once
+		mvc.perform(supplement(waiting, bad).param("note", "更正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItems("name", "storageArea")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'storageArea')].message")
+				.value(hasItem(startsWith("存储场地面积超出允许的位数（最多6位整数、2位小数）"))));
 		assertThat(filings.get(FilingFixture.WUZHONG, waiting).status()).as("nothing saved").isEqualTo(FilingStatus.MISSING_ITEMS);
-		// right fields: the state is judged — the filing not waiting for a 补正 is 409
+		// not waiting for one: the state, whatever the files (a "PDF" that is none was told 400 first)
 		String right = EnterpriseFilingApiIntegrationTest.outletJson(filings.get(FilingFixture.WUZHONG, submitted).outletName(),
 				"", opened);
-		mvc.perform(supplement(submitted, right).param("note", "更正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+		byte[] notAPdf = "这不是PDF文件".getBytes(StandardCharsets.UTF_8);
+		mvc.perform(supplement(waiting, right).file(new MockMultipartFile("files", "补正.pdf", "application/pdf", notAPdf))
+			.param("note", "更正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors").isNotEmpty());
+		mvc.perform(supplement(submitted, right).file(new MockMultipartFile("files", "补正.pdf", "application/pdf", notAPdf))
+			.param("note", "更正").header("Authorization", EnterpriseFilingApiIntegrationTest.SF_TOKEN))
 			.andExpect(status().isConflict());
 	}
 
 	@Test
-	void aChangeOrClosureOfBadFieldsAskedOfAnOutletNotFiledIsToldItsFieldsFirst() {
+	void aChangeOrClosureAskedOfAnOutletNotFiledIsRefusedForItsStateBeforeItsFields() {
 		long enterprise = enterprises.findByCreditCode(shunfeng.enterpriseCreditCode()).orElseThrow().id();
 		OutletData data = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)).withEnterprise(enterprise);
 		long pending = outlets.register(FilingFixture.WUZHONG, data, false);
 		assertThat(outlets.get(FilingFixture.WUZHONG, pending).status()).isEqualTo(OutletStatus.PENDING);
 
+		// bad fields: still the state (409), before the fields are read
 		assertThatThrownBy(() -> filings.submitChange(shunfeng, pending, data, null, " ", java.util.List.of()))
-			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
-				.extracting(FieldError::field).contains("changeDescription", "changedOn"));
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
 		assertThatThrownBy(() -> filings.submitClosure(shunfeng, pending, " "))
-			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
-				.extracting(FieldError::field).containsExactly("reason"));
-		// right fields (a change that changes something: an unchanged one is a field's refusal): the state is judged (409)
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
+		// right fields: the same 409
 		OutletData changed = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)).withEnterprise(enterprise);
 		assertThatThrownBy(() -> filings.submitChange(shunfeng, pending, changed, LocalDate.of(2026, 9, 25), "更换负责人",
 				java.util.List.of()))

@@ -577,4 +577,14 @@ class MaskingTest {
 					.containsExactly("area-code"));
 		}
 	}
+
+	@Test
+	void aMaskedPhoneMaskedAgainStaysAsItWas() {
+		// a list reads the stored masked number and a detail masks the clear one: both show the same (attack C2)
+		for (String phone : List.of("0512-65551234", "010-66881234-801", "0755-1234567", "13987654321", "051265551234")) {
+			String masked = Masking.phone(phone);
+			assertThat(Masking.phone(masked)).as(phone).isEqualTo(masked);
+		}
+		assertThat(Masking.phone("0512-65551234")).isEqualTo("0512-****1234");
+	}
 }

@@ -58,6 +58,16 @@ class PeriodsNamedFromTheCatalogueIntegrationTest {
 	}
 
 	@Test
+	void theEnglishPageNamesThePeriodsInEnglish() throws Exception {
+		// attack B3: "within 7日", "more than 1年" in the English sentences
+		mvc.perform(get("/public/complaints/new").param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("within 7 days of your complaint")))
+			.andExpect(content().string(containsString("more than 1 year after")))
+			.andExpect(content().string(not(containsString("7日"))))
+			.andExpect(content().string(not(containsString("1年"))));
+	}
+
+	@Test
 	void theCaseQueueNamesTheDecisionPeriodAndItsExtensionFromTheCatalogue() throws Exception {
 		var staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/enforcement/cases").session(staff)).andExpect(status().isOk())

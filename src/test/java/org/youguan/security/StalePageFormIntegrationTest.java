@@ -1,9 +1,15 @@
 package org.youguan.security;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -48,6 +54,18 @@ class StalePageFormIntegrationTest {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].field").value("X-CSRF-TOKEN"))
 			.andExpect(jsonPath("$.errors[0].rule").value("csrf"));
+	}
+
+	@Test
+	void theExpiredPageHasItsEnglish() throws Exception {
+		// the English page shows the bundle's refusal.csrf.* for the sentences written here (RefusalWords)
+		Properties zh = new Properties();
+		try (var in = new InputStreamReader(new ClassPathResource("messages.properties").getInputStream(),
+				StandardCharsets.UTF_8)) {
+			zh.load(in);
+		}
+		assertThat(zh.getProperty("refusal.csrf.title")).isEqualTo(SecurityConfiguration.PAGE_EXPIRED);
+		assertThat(zh.getProperty("refusal.csrf.detail")).isEqualTo(SecurityConfiguration.PAGE_EXPIRED_DETAIL);
 	}
 
 	private static void expired(ResultActions answer) throws Exception {

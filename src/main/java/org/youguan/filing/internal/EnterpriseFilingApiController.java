@@ -195,8 +195,8 @@ class EnterpriseFilingApiController {
 			.orElse(0L);
 		Validation numbers = new Validation();
 		OutletData data = outlet == null ? null : outlet.toData(enterpriseId, numbers);
-		// a number that does not read is told with every other bad field of the body, all before the filing's state
-		// (409) is judged (OutletFilings.supplement), as the submission and the portal's 补正 form tell them
+		// a number that does not read is told with every other bad field of the body, once the filing's state (409) lets
+		// the 补正 in (OutletFilings.supplement judges the state first)
 		List<String> corrected = filings.supplement(me, id, note, uploads, data, reason, numbers.errors(), null);
 		FilingView f = filings.get(me.scope(), id);
 		return new Supplemented(id, f.number(), f.status(), f.dueOn(), corrected, filings.correctedInTimeNote(f));

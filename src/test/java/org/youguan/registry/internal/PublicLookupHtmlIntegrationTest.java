@@ -126,7 +126,7 @@ class PublicLookupHtmlIntegrationTest {
 		}
 		Outlets.PublicOutlet o = first.items().get(0);
 		pages.add(new PageResult<>(List.of(new Outlets.PublicOutlet(NASTY, NASTY, NASTY, NASTY, o.regionCode(), NASTY,
-				NASTY, NASTY), o), 0, 20, 2));
+				NASTY), o), 0, 20, 2));
 		pages.add(new PageResult<>(List.of(), 0, 20, 0));
 		for (PageResult<Outlets.PublicOutlet> page : pages) {
 			String former = FormerMarkup.render(TEMPLATE_OUTLETS, Map.of("outlets", page), new MockHttpServletRequest());

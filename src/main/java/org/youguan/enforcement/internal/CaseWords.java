@@ -1,0 +1,95 @@
+package org.youguan.enforcement.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.Penalty;
+import org.youguan.kernel.ChineseText;
+
+/**
+ * A case's status and penalty as a page shows them in the reader's language (attack B4: the English mode showed
+ * 公告送达中（视为送达日…） and "Proposed penalty：罚款人民币5000元"). Chinese is what the domain writes, word for word
+ * ({@link CaseStatus#shown}, {@link Penalty#describe}); another language takes the UI bundle's words:
+ * {@code ${@caseWords.status(c.status(), c.deliveredOn(), c.deemedServicePending())}}.
+ */
+@Component("caseWords")
+final class CaseWords {
+
+	private final MessageSource messages;
+
+	CaseWords(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * The status as shown today.
+	 * @param deliveredOn the day the decision is (deemed) served, or null
+	 * @param deemedServicePending whether {@code deliveredOn} is a public notice's deemed day still ahead
+	 */
+	public String status(CaseStatus status, LocalDate deliveredOn, boolean deemedServicePending) {
+		LocalDate ahead = deemedServicePending ? deliveredOn : null;
+		Locale locale = LocaleContextHolder.getLocale();
+		if (chinese(locale) || status == null) {
+			return status == null ? null : status.shown(ahead);
+		}
+		if (status == CaseStatus.DELIVERED && ahead != null) {
+			return messages.getMessage("enforcement.status.publicNoticePending",
+					new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(ahead) }, locale);
+		}
+		return messages.getMessage("enum.CaseStatus." + status.name(), null, status.label(), locale);
+	}
+
+	/**
+	 * A penalty with its amounts: in Chinese {@code chinese} (the domain's {@link Penalty#describe}), in another
+	 * language "Fine of ¥5000", "Licence revoked, confiscation of illegal gains of ¥9999 and a fine of ¥50000".
+	 * @param fine the fine, null or 0 for none
+	 * @param confiscated the illegal gains confiscated, null or 0 for none
+	 * @param suspensionDays the days of a 责令停业整顿, or null
+	 * @param chinese the penalty as the domain describes it
+	 */
+	public String penalty(Penalty penalty, BigDecimal fine, BigDecimal confiscated, Integer suspensionDays,
+			String chinese) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (chinese(locale) || penalty == null) {
+			return chinese;
+		}
+		StringBuilder text = new StringBuilder();
+		if (penalty == Penalty.FINE && some(fine)) {
+			text.append(word("enforcement.penaltyWords.fine", locale, ChineseText.yuanFigures(fine)));
+		}
+		else if (penalty == Penalty.CONFISCATION && some(confiscated)) {
+			text.append(word("enforcement.penaltyWords.confiscation", locale, ChineseText.yuanFigures(confiscated)));
+		}
+		else {
+			text.append(messages.getMessage("enum.Penalty." + penalty.name(), null, penalty.label(), locale));
+			if (penalty == Penalty.SUSPENSION && suspensionDays != null) {
+				text.append(word("enforcement.penaltyWords.days", locale, suspensionDays));
+			}
+			if (some(confiscated)) {
+				text.append(word("enforcement.penaltyWords.andConfiscation", locale, ChineseText.yuanFigures(confiscated)));
+			}
+		}
+		if (penalty != Penalty.FINE && some(fine)) {
+			text.append(word("enforcement.penaltyWords.andFine", locale, ChineseText.yuanFigures(fine)));
+		}
+		return text.toString();
+	}
+
+	private String word(String key, Locale locale, Object value) {
+		return messages.getMessage(key, new Object[] { value }, locale);
+	}
+
+	private static boolean some(BigDecimal amount) {
+		return amount != null && amount.signum() > 0;
+	}
+
+	private static boolean chinese(Locale locale) {
+		return locale == null || "zh".equals(locale.getLanguage());
+	}
+}

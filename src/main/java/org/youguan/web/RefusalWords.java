@@ -1,0 +1,75 @@
+package org.youguan.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.springframework.core.io.ClassPathResource;
+import org.youguan.kernel.FieldError;
+
+/**
+ * The words of a refusal page in the reader's language (attack B2): a refusal's title and detail are written in
+ * Chinese where it is raised (the API's problem responses keep them so), and a page in English shows the English of
+ * the same sentence — {@code refusal.*} keys of the UI bundle whose Chinese is that sentence ("未找到" → "Not found",
+ * the CSRF page's 页面已过期 → "Page expired"). A sentence without such a key (a module's own refusal, worded with its
+ * values) is shown as written. Works without Spring (Tomcat's error report valve has no context): the two bundles are
+ * read from the class path once.
+ */
+final class RefusalWords {
+
+	private static final Map<String, String> ENGLISH = english();
+
+	private RefusalWords() {
+	}
+
+	/**
+	 * The sentence in {@code locale}'s language.
+	 * @param text a refusal's title, detail or error message (Chinese), or null
+	 * @param locale the reader's locale; Chinese (or null) keeps the text
+	 * @return the English of a known sentence for a non-Chinese locale, else {@code text}
+	 */
+	static String in(String text, Locale locale) {
+		if (text == null || locale == null || "zh".equals(locale.getLanguage())) {
+			return text;
+		}
+		return ENGLISH.getOrDefault(text, text);
+	}
+
+	/** The errors with their messages in {@code locale}'s language (fields and rules unchanged). */
+	static List<FieldError> in(List<FieldError> errors, Locale locale) {
+		return errors.stream().map(e -> {
+			String shown = in(e.message(), locale);
+			return shown.equals(e.message()) ? e : new FieldError(e.field(), e.rule(), shown);
+		}).toList();
+	}
+
+	/** The English of a {@code refusal.*} key by its Chinese. */
+	private static Map<String, String> english() {
+		Properties zh = load("messages.properties");
+		Properties en = load("messages_en.properties");
+		Map<String, String> english = new HashMap<>();
+		for (String key : zh.stringPropertyNames()) {
+			if (key.startsWith("refusal.") && en.getProperty(key) != null) {
+				english.put(zh.getProperty(key), en.getProperty(key));
+			}
+		}
+		return Map.copyOf(english);
+	}
+
+	private static Properties load(String name) {
+		Properties p = new Properties();
+		try (var in = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
+			p.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return p;
+	}
+}

@@ -1,0 +1,69 @@
+package org.youguan.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.youguan.kernel.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An error page in English is English (attack B2): the refusals of every status (a filter's, Tomcat's valve, the
+ * 404 of an address nothing answers, the CSRF 403) show their title, detail and errors from the bundle's English, and
+ * stay Chinese by default.
+ */
+class RefusalWordsTest {
+
+	static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void everyStatusRefusalHasItsEnglish() {
+		for (int status = 400; status < 600; status++) {
+			RequestValuesFilter.Refusal refusal = RequestValuesFilter.Refusal.ofStatus(status);
+			assertThat(RefusalWords.in(refusal.title(), Locale.ENGLISH)).as("title of %s", status).doesNotContainPattern(HAN);
+			if (!refusal.detail().contains(String.valueOf(status))) {
+				assertThat(RefusalWords.in(refusal.detail(), Locale.ENGLISH)).as("detail of %s", status)
+					.doesNotContainPattern(HAN);
+			}
+			assertThat(RefusalWords.in(refusal.title(), Locale.SIMPLIFIED_CHINESE)).isEqualTo(refusal.title());
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theErrorPageOfAnEnglishReaderIsInEnglish() {
+		Map<String, Object> model = Map.of("status", 404, "title", "未找到", "detail", "请求的页面或资源不存在",
+				"fieldErrors", List.of(new FieldError("request", "forbidden", "您没有执行此操作的权限")));
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		ModelAndView english = ErrorHandling.errorPage(false, HttpStatus.NOT_FOUND, model);
+		assertThat(english.getModel()).containsEntry("title", "Not found")
+			.containsEntry("detail", "The page or resource asked for does not exist");
+		assertThat((List<Object>) english.getModel().get("fieldErrors"))
+			.containsExactly(new FieldError("request", "forbidden", "You may not do this"));
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(ErrorHandling.errorPage(false, HttpStatus.NOT_FOUND, model).getModel()).containsEntry("title", "未找到");
+	}
+
+	@Test
+	void theValvePageFollowsTheLanguageItsTargetAsksFor() {
+		RequestValuesFilter.Refusal refusal = RequestValuesFilter.Refusal.ofStatus(414);
+		var english = new ProductErrorReportValve.Sent("", "/public/lookup?lang=en&query=xxxx", null, null, null, true);
+		String page = ProductErrorReportValve.page(414, refusal, english.locale());
+		assertThat(page).contains("Error &middot; YouGuan", "Address too long", "lang=\"en\"").doesNotContainPattern(HAN);
+		var chinese = new ProductErrorReportValve.Sent("", "/public/lookup?query=xxxx", null, null, null, true);
+		assertThat(ProductErrorReportValve.page(414, refusal, chinese.locale())).contains("出错了", "请求地址过长", "lang=\"zh-CN\"");
+	}
+}
