@@ -1555,6 +1555,7 @@ M = {
  "enforcement.party.noHearingRight": ("拟作出的处罚不属于听证范围", "The proposed penalty carries no hearing right"),
  "enforcement.party.decision": ("处罚决定", "Decision"),
  "enforcement.party.deliveredOn": ("{0}送达", "Delivered on {0}"),
+ "enforcement.party.servedUndated": ("已送达（历史案件在平台外送达，送达日期未录入）", "Served (a past case served off the platform; the day of service was not recorded)"),
  "enforcement.party.payment": ("罚款缴纳", "Payment"),
  "enforcement.party.paid": ("已于{0}缴纳{1}元", "Paid {1} yuan on {0}"),
  "enforcement.party.paymentDue": ("缴款期限至{0}（含当日）", "Pay by {0} (that day included)"),

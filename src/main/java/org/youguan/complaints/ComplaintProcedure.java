@@ -131,11 +131,13 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done reject(DataScope scope, long id, AcceptanceCondition condition, String reason) {
+		// access, then the step's state, then its fields — on the API as on the page (StepAccessFirst)
+		Complaint c = load(scope, id);
+		c.requireRejectable();
 		new Validation().require("condition", condition != null, "required", "请选择不予受理的情形")
 			.required("reason", "不予受理的理由", reason)
 			.maxLength("reason", "不予受理的理由", reason, 500)
 			.throwIfInvalid();
-		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		c.reject(condition, Text.freeText(reason));
 		store.save(c);
@@ -165,6 +167,10 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done reply(DataScope scope, long id, ComplaintReply reply, List<FieldError> earlier) {
+		// access (another enterprise's complaint: 404), then the step's state (409), then the reply's fields (400) — the
+		// module's API decides in the order the web steps do (StepAccessFirst), whoever calls it
+		Complaint c = load(scope, id);
+		c.requireAwaitingReply();
 		Validation v = Validation.after(earlier);
 		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
 		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
@@ -173,7 +179,6 @@ public class ComplaintProcedure {
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
 		// an enterprise's handler is often at a customer-service line with an extension
 		Telephone handlerPhone = v.check("handlerPhone", () -> Telephone.of(reply.handlerPhone(), "经办人电话"));
-		Complaint c = load(scope, id);
 		withinClaim(v, c, "compensation", "赔偿金额", reply.compensation());
 		v.throwIfInvalid();
 		ComplaintReply clean = new ComplaintReply(Text.freeText(reply.findings()), reply.responsibility(),
@@ -197,8 +202,9 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done returnForRedo(DataScope scope, long id, String reason) {
-		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
+		c.requireReplied("退回重办");
+		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		var before = c.snapshot();
 		c.returnForRedo(Text.freeText(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
 				clock.instant());
@@ -225,13 +231,14 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction,
 			Satisfaction companySatisfaction, Boolean solved) {
+		Complaint c = load(scope, id);
+		c.requireReplied("回访");
 		if (reached) {
 			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户对邮政管理部门申诉处理工作的满意度")
 				.require("companySatisfaction", companySatisfaction != null, "required", "请选择用户对企业处理的满意度")
 				.require("solved", solved != null, "required", "请选择问题是否解决")
 				.throwIfInvalid();
 		}
-		Complaint c = load(scope, id);
 		Instant now = clock.instant();
 		var before = c.snapshot();
 		if (reached) {
@@ -263,6 +270,8 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done mediate(DataScope scope, long id, MediationResult result, String remedy, BigDecimal amount) {
+		Complaint c = load(scope, id);
+		c.requireMediatable(LocalDate.now(clock));
 		Validation v = new Validation();
 		v.require("mediationResult", result != null, "required", "请选择调解结果");
 		if (result == MediationResult.SUCCEEDED) {
@@ -271,7 +280,6 @@ public class ComplaintProcedure {
 		v.maxLength("remedy", "调解约定的处理方式", remedy, 500).require("agreedAmount",
 				result != MediationResult.FAILED || amount == null, "not-applicable", "调解不成功的，不填写约定赔偿金额");
 		amount(v, "agreedAmount", "约定赔偿金额", amount);
-		Complaint c = load(scope, id);
 		withinClaim(v, c, "agreedAmount", "约定赔偿金额", amount);
 		v.throwIfInvalid();
 		String agreed = ComplaintIntake.text(remedy);
@@ -301,6 +309,7 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done close(DataScope scope, long id, Boolean valid, BigDecimal compensationPaid, String note) {
 		Complaint c = load(scope, id);
+		c.requireClosable();
 		Validation v = new Validation();
 		v.require("valid", valid != null, "required", "请认定是否为有效申诉")
 			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0");
@@ -338,8 +347,9 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done refer(DataScope scope, long id, String note) {
-		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
 		Complaint c = load(scope, id);
+		c.requireReferable();
+		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
 		var before = c.snapshot();
 		c.refer(Text.freeText(note), LocalDate.now(clock));
 		store.save(c);

@@ -311,7 +311,8 @@ public class DecisionOutcomes {
 		if (changed.deliveredOn() != null && (penalty != null || result.annuls())) {
 			// the party holds the decision served: it is told of the reissued one, its fine and the day to pay it, or that
 			// the decision revoked or declared invalid is no longer executed — with what is now refunded of what it paid
-			// (one not yet served is told at its delivery, with the changed terms)
+			// (one not yet served is told at its delivery, with the changed terms; one served by public notice whose
+			// deemed day is ahead is told on that day, DeemedServices — CaseWork holds it back until then)
 			caseWork.tellParty(changed, result.annuls() ? PenaltyStepServed.Step.DECISION_ANNULLED
 					: PenaltyStepServed.Step.DECISION_CHANGED, on,
 					result.annuls() ? null : execution.paymentDue(id).orElse(null), false, kind.label() + result.label());

@@ -147,7 +147,7 @@ public class NoticeAndHearing {
 		// entered by hand (attack: a 公告 left the 决定期限 where it was although the page says 公告期间不计入)
 		boolean publicNotice = notice != null && notice.publishedOn() != null;
 		if (publicNotice) {
-			pauseForPublicNotice(id, notice.publishedOn(), notice.on());
+			caseWork.pauseForPublicNotice(id, notice.publishedOn(), notice.on());
 		}
 		p.put("decisionDue", publicNotice ? caseWork.decisionDue(c, c.extended()) : c.decisionDueOn());
 		caseWork.move(c, to, ", notified_on = :on, hearing_right = :right, hearing_request_due = :due, notice_served_on = :servedOn,"
@@ -725,25 +725,6 @@ public class NoticeAndHearing {
 				Map.of("due", caseWork.decisionDue(c, c.extended())));
 		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："
 				+ Text.strip(reason) + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
-	}
-
-	/**
-	 * Pauses the decision limit for the 公告 period of a 事先告知书 served by public notice (邮政行政执法监督办法(2021)
-	 * art.17: 公告期间不计入; the period {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}, 民事诉讼法(2023) art.95): a
-	 * PUBLIC_NOTICE pause from the day published to the day before the day deemed served — the 30 days of the notice —,
-	 * closed at once since both days are known, so it moves the limit (counted in calendar days, a last day on a rest
-	 * day moved to the next working day, as every pause moves it) and never stops the clock as an open pause would.
-	 * @param publishedOn the day the notice was published
-	 * @param deemedOn the day it is deemed served
-	 */
-	private void pauseForPublicNotice(long id, LocalDate publishedOn, LocalDate deemedOn) {
-		LocalDate last = deemedOn.minusDays(1);
-		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason) VALUES (:id, 'PUBLIC_NOTICE', :from, :to, :reason)")
-			.param("id", id).param("from", publishedOn).param("to", last)
-			.param("reason", "事先告知书公告送达：" + publishedOn + "发出公告，视为" + deemedOn + "送达，公告期间不计入办案期限（"
-					+ StatutoryRule.PENALTY_DECISION.citations().get(1).formal() + "；"
-					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）")
-			.update();
 	}
 
 	/**

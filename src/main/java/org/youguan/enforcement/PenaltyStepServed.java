@@ -86,5 +86,15 @@ public record PenaltyStepServed(long caseId, String caseNumber, String regionCod
 		public String document() {
 			return document;
 		}
+
+		/**
+		 * Whether the step follows the decision's service — a payment arrangement, a change or an annulment of the
+		 * decision —, so it is the party's only once the decision is served (行政处罚法(2021) art.61): one served by public
+		 * notice (公告送达) on its deemed day (民事诉讼法(2023) art.95), when it is told by {@code DeemedServices}, not
+		 * before (the portal shows neither the decision nor what became of it until then).
+		 */
+		public boolean followsService() {
+			return this == PAYMENT_ARRANGED || this == DECISION_CHANGED || this == DECISION_ANNULLED;
+		}
 	}
 }

@@ -224,7 +224,7 @@ public class Complaint {
 
 	/** 不予受理, naming the condition. */
 	public void reject(AcceptanceCondition condition, String reason) {
-		require("不予受理", ComplaintStatus.RECEIVED);
+		requireRejectable();
 		status = ComplaintStatus.REJECTED;
 		rejectionCondition = condition;
 		rejectionReason = reason;
@@ -259,7 +259,7 @@ public class Complaint {
 
 	/** The enterprise replies (again, after a return); late when after the step's due date. */
 	public void reply(ComplaintReply r, LocalDate today, LocalDate callbackDue) {
-		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
+		requireAwaitingReply();
 		replyLate |= today.isAfter(stepDue);
 		replyFindings = r.findings();
 		replyResponsibility = r.responsibility();
@@ -281,7 +281,7 @@ public class Complaint {
 	 * history and the audit trail).
 	 */
 	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
-		require("退回重办", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		requireReplied("退回重办");
 		assignedAt = now;
 		returnReason = reason;
 		redoCount++;
@@ -307,7 +307,7 @@ public class Complaint {
 	 * company's ({@code company}).
 	 */
 	public void callBack(Satisfaction s, Satisfaction company, boolean problemSolved, Instant now) {
-		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		requireReplied("回访");
 		callbackAttempts++;
 		lastCallbackAt = now;
 		satisfaction = s;
@@ -318,7 +318,7 @@ public class Complaint {
 
 	/** A call-back that did not reach the filer; a retry is possible no sooner than {@code retryAfter}. */
 	public void callBackFailed(Instant now, Instant earliestRetry) {
-		require("回访", ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		requireReplied("回访");
 		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
 			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
 		}
@@ -335,10 +335,7 @@ public class Complaint {
 	 * @throws DomainException 409 (illegal transition) naming the status, or the reply's due date not yet passed
 	 */
 	public void mediate(MediationResult result, String remedy, BigDecimal amount, LocalDate today) {
-		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
-		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
-			throw DomainException.illegalTransition("企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
-		}
+		requireMediatable(today);
 		mediationResult = result;
 		mediationRemedy = remedy;
 		mediationAmount = amount;
@@ -347,10 +344,7 @@ public class Complaint {
 
 	/** 办结: after a call-back that reached the filer, or after at least two that did not. */
 	public void close(boolean valid, BigDecimal paid, String note, LocalDate today) {
-		require("办结", ComplaintStatus.CALLBACK);
-		if (satisfaction == null && callbackAttempts < 2) {
-			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
-		}
+		requireClosable();
 		validComplaint = valid;
 		compensationPaid = paid;
 		closingNote = note;
@@ -361,10 +355,7 @@ public class Complaint {
 
 	/** 移送执法线索: only a closed complaint about an enterprise, and only once. */
 	public void refer(String note, LocalDate today) {
-		require("移送线索", ComplaintStatus.CLOSED);
-		if (referredOn != null) {
-			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
-		}
+		requireReferable();
 		if (enterpriseCreditCode == null) {
 			throw DomainException.rule("申诉未转办企业，没有可移送的被申诉人");
 		}
@@ -425,6 +416,60 @@ public class Complaint {
 		withdrawnOn = today;
 		status = ComplaintStatus.WITHDRAWN;
 		stepDue = null;
+	}
+
+	/**
+	 * Refuses (409) a 不予受理 unless the complaint is received and not yet decided on — the step's own guard, asked
+	 * before the step's fields are read ({@code ComplaintProcedure}: access, then state, then fields).
+	 */
+	public void requireRejectable() {
+		require("不予受理", ComplaintStatus.RECEIVED);
+	}
+
+	/**
+	 * Refuses (409) the enterprise's reply unless the complaint awaits one (转办, or 退回重办) — asked before the reply's
+	 * fields are read.
+	 */
+	public void requireAwaitingReply() {
+		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
+	}
+
+	/**
+	 * Refuses (409) {@code what} (退回重办, 回访) unless the enterprise replied and the complaint is not yet closed —
+	 * asked before the step's fields are read.
+	 */
+	public void requireReplied(String what) {
+		require(what, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+	}
+
+	/**
+	 * Refuses (409) a mediation unless the complaint is open and the enterprise replied or its reply is overdue on
+	 * {@code today} — asked before the step's fields are read.
+	 */
+	public void requireMediatable(LocalDate today) {
+		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
+			throw DomainException.illegalTransition("企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
+		}
+	}
+
+	/**
+	 * Refuses 办结 unless called back (409), and — the call-backs not having reached the filer — before the second
+	 * attempt (422) — asked before the step's fields are read.
+	 */
+	public void requireClosable() {
+		require("办结", ComplaintStatus.CALLBACK);
+		if (satisfaction == null && callbackAttempts < 2) {
+			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
+		}
+	}
+
+	/** Refuses (409) a referral to enforcement unless the complaint is closed and not yet referred. */
+	public void requireReferable() {
+		require("移送线索", ComplaintStatus.CLOSED);
+		if (referredOn != null) {
+			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
+		}
 	}
 
 	private void require(String what, ComplaintStatus... allowed) {

@@ -156,6 +156,23 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * What "收到本决定书之日" is for a decision (行政处罚决定书, 不予行政处罚决定书) served by public notice (公告送达),
+	 * written after its remedies — the last of its periods counted 自收到本决定书之日起 (to pay or hand over, art.67; to
+	 * seek 复议 or 诉讼) —: not a day the party received anything but the day it is deemed served, {@code days} (the
+	 * catalogue's {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}) after publication, cited from the catalogue — the
+	 * day the 送达回证 states: "本决定书于2026年3月6日公告送达，自发出公告之日起经过三十日即视为送达（《中华人民共和国民事诉讼法》
+	 * 第九十五条），上述期限自视为收到之日（2026年4月5日）起计算。". Empty for every other service and before it.
+	 */
+	private String decisionReceivedAs(CaseView c, int days) {
+		if (c.deliveryMethod() != DeliveryMethod.PUBLIC_NOTICE || c.deliveryPublishedOn() == null || c.deliveredOn() == null) {
+			return "";
+		}
+		return "本决定书于" + ChineseText.day(c.deliveryPublishedOn()) + "公告送达，自发出公告之日起经过" + ChineseText.numeral(days)
+				+ "日即视为送达（" + StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "），上述期限自视为收到之日（"
+				+ calendar.documentDay(c.deliveredOn()) + "）起计算。";
+	}
+
+	/**
 	 * The 送达日期 a document states: the day served; for 公告送达 the day it is deemed served, a day the working-day
 	 * calendar moved off a day of rest and so marked （暂定） in a year whose holiday notice is not loaded, as every
 	 * working-day deadline of a document is ({@link WorkingCalendar#documentDay}). Empty before delivery.
@@ -699,7 +716,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("hearingOutcome", hearingOutcome(c));
 		f.put("statementWaivedOn", ChineseText.day(c.statementWaivedOn()));
 		f.put("remedies", StatutoryRules.remedies(values.apply(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW).intValueExact(),
-				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact()));
+				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact())
+				+ decisionReceivedAs(c, values.apply(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE).intValueExact()));
 		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", statement(c));
 		// one text under both names: a replaced template that kept ${statement} prints what the built-in one does

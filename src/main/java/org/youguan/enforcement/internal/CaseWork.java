@@ -391,6 +391,27 @@ public class CaseWork {
 		return clock(c).decisionDue(c.filedOn(), extended, pauses, today());
 	}
 
+	/**
+	 * Pauses the decision limit for the 公告 period of a 事先告知书 served by public notice (邮政行政执法监督办法(2021)
+	 * art.17: 公告期间不计入; the period {@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}, 民事诉讼法(2023) art.95): a
+	 * PUBLIC_NOTICE pause from the day published to the day before the day deemed served — the 30 days of the notice —,
+	 * closed at once since both days are known, so it moves the limit (counted in calendar days, a last day on a rest
+	 * day moved to the next working day, as every pause moves it) and never stops the clock as an open pause would.
+	 * The one rule of this pause, for the notice's step ({@code NoticeAndHearing#notifyParty}) and the backfill of the
+	 * notices served so before it existed ({@code PublicNoticePauseBackfill}, V339).
+	 * @param publishedOn the day the notice was published
+	 * @param deemedOn the day it is deemed served
+	 */
+	public void pauseForPublicNotice(long id, LocalDate publishedOn, LocalDate deemedOn) {
+		LocalDate last = deemedOn.minusDays(1);
+		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason) VALUES (:id, 'PUBLIC_NOTICE', :from, :to, :reason)")
+			.param("id", id).param("from", publishedOn).param("to", last)
+			.param("reason", "事先告知书公告送达：" + publishedOn + "发出公告，视为" + deemedOn + "送达，公告期间不计入办案期限（"
+					+ StatutoryRule.PENALTY_DECISION.citations().get(1).formal() + "；"
+					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）")
+			.update();
+	}
+
 	/** The case's pauses of the decision clock, oldest first. */
 	public List<Suspension> suspensions(long id) {
 		return jdbc.sql("SELECT id, kind, started_on, ended_on, reason FROM penalty_case_suspension WHERE case_id = :id ORDER BY started_on, id")
@@ -682,7 +703,18 @@ public class CaseWork {
 	 */
 	public void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn, boolean hearingRight,
 			String remedy) {
-		tellParty(c, step, servedOn, null, dueOn, hearingRight, remedy);
+		tellParty(c, step, servedOn, null, dueOn, hearingRight, remedy, c.servedBy(today()));
+	}
+
+	/**
+	 * As {@link #tellParty(CaseView, PenaltyStepServed.Step, LocalDate, LocalDate, boolean, String)} on the deemed day of
+	 * a decision served by public notice, by the job that makes it take effect ({@code DeemedServices}, which may run
+	 * for a day of its own): the decision is the party's from that day, so what follows its service
+	 * ({@link PenaltyStepServed.Step#followsService}), held back before, is told now.
+	 */
+	public void tellPartyOnDeemedDay(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate dueOn,
+			String remedy) {
+		tellParty(c, step, servedOn, null, dueOn, false, remedy, true);
 	}
 
 	/**
@@ -692,12 +724,20 @@ public class CaseWork {
 	 */
 	public void tellPartyServed(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate publishedOn,
 			LocalDate dueOn, boolean hearingRight) {
-		tellParty(c, step, servedOn, publishedOn, dueOn, hearingRight, null);
+		tellParty(c, step, servedOn, publishedOn, dueOn, hearingRight, null, true);
 	}
 
+	/**
+	 * @param decisionServed whether the decision is the party's by now: what follows its service is told only then —
+	 * a public notice's deemed day still ahead, {@code DeemedServices} tells it on that day (with the terms then in
+	 * force), never before (行政处罚法(2021) art.61, 民事诉讼法(2023) art.95)
+	 */
 	private void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate publishedOn,
-			LocalDate dueOn, boolean hearingRight, String remedy) {
+			LocalDate dueOn, boolean hearingRight, String remedy, boolean decisionServed) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
+			return;
+		}
+		if (step.followsService() && !decisionServed) {
 			return;
 		}
 		Refund refund = remedy == null ? null : refund(c);

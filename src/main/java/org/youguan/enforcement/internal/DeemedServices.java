@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
+import org.youguan.enforcement.DecisionOutcomes;
+import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.enforcement.PenaltyStepServed;
+import org.youguan.enforcement.internal.FinePayments.PaymentDue;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -24,8 +27,11 @@ import org.youguan.rules.StatutoryRule;
  * which the licensing module revokes a 吊销's licences and the credit record enters the decision — on that day, with the
  * terms in force then (a 变更 made meanwhile included), audits it ({@code case.deemed-served}) and tells the party
  * ({@link PenaltyStepServed}) the decision now its with the day to pay or hand over by — told at the publication
- * without it, as its portal shows the decision only from the deemed day. A decision
- * revoked or confirmed invalid before that day publishes none; a past case imported (served off the platform) none.
+ * without it, as its portal shows the decision only from the deemed day. What became of the decision meanwhile — a
+ * change (变更) with its fine and day to pay, a deferral or instalments approved — is told with it that day, held back
+ * before ({@link PenaltyStepServed.Step#followsService}). A decision revoked or confirmed invalid before that day
+ * publishes no delivery: the party is told on the deemed day that it is not executed. A past case imported (served off
+ * the platform) none.
  * <p>
  * Once only: the case's row records the day it was published ({@code penalty_case.deemed_service_told_on}), set under the
  * row's lock in the transaction that publishes (the event publication registry stores the event in it), so a second run,
@@ -47,7 +53,14 @@ public class DeemedServices {
 
 	private final Clock clock;
 
-	DeemedServices(JdbcClient jdbc, CaseWork caseWork, ApplicationEventPublisher events, Clock clock) {
+	private final DecisionOutcomes outcomes;
+
+	private final FinePayments finePayments;
+
+	DeemedServices(JdbcClient jdbc, CaseWork caseWork, ApplicationEventPublisher events, Clock clock,
+			DecisionOutcomes outcomes, FinePayments finePayments) {
+		this.outcomes = outcomes;
+		this.finePayments = finePayments;
 		this.jdbc = jdbc;
 		this.caseWork = caseWork;
 		this.events = events;
@@ -75,12 +88,46 @@ public class DeemedServices {
 		List<Long> due = jdbc.sql("""
 				SELECT id FROM penalty_case
 				WHERE delivery_method = 'PUBLIC_NOTICE' AND delivery_published_on IS NOT NULL AND deemed_service_told_on IS NULL
-				  AND delivered_on <= :today AND status <> 'NOT_PENALIZED' AND decision_annulled_on IS NULL AND NOT imported
+				  AND delivered_on <= :today AND status <> 'NOT_PENALIZED' AND NOT imported
 				ORDER BY id""")
 			.param("today", today)
 			.query(Long.class)
 			.list();
 		return due.stream().filter(id -> tell(id, today)).toList();
+	}
+
+	/**
+	 * Tells the party, on the deemed day, what became of the decision while its public notice ran — held back until
+	 * now as the portal held it back ({@code PenaltyStepServed.Step#followsService}): its annulment (撤销, 确认无效) with
+	 * what is to refund, else the last change (变更) with the fine and the day to pay in force now; nothing when no outcome
+	 * changed it.
+	 */
+	private void tellOutcome(CaseView c) {
+		List<DecisionOutcomes.Recorded> changing = outcomes.outcomes(c.id()).stream()
+			.filter(o -> c.annulled() ? o.result().annuls() : o.result() == DecisionOutcomes.Result.CHANGED)
+			.toList();
+		if (changing.isEmpty()) {
+			return;
+		}
+		DecisionOutcomes.Recorded last = changing.get(changing.size() - 1);
+		PaymentDue due = c.annulled() ? null : finePayments.paymentDue(c, caseWork.procedure(c.id()));
+		caseWork.tellPartyOnDeemedDay(c, c.annulled() ? PenaltyStepServed.Step.DECISION_ANNULLED
+				: PenaltyStepServed.Step.DECISION_CHANGED, last.decidedOn(), due == null || c.paidOn() != null ? null : due.due(),
+				last.kind().label() + last.result().label());
+	}
+
+	/**
+	 * Tells the party, on the deemed day, of a deferral or instalments (行政处罚法(2021) art.66) approved while the public
+	 * notice ran, with the next day to pay — held back until the decision is its.
+	 */
+	private void tellArrangement(CaseView c) {
+		PenaltyCases.Procedure procedure = caseWork.procedure(c.id());
+		if (procedure.paymentArrangement() == null || c.paidOn() != null) {
+			return;
+		}
+		PaymentDue due = finePayments.paymentDue(c, procedure);
+		caseWork.tellPartyOnDeemedDay(c, PenaltyStepServed.Step.PAYMENT_ARRANGED, c.deliveredOn(), due == null ? null : due.due(),
+				null);
 	}
 
 	/** Marks the case told and publishes its delivery; false when another run told it first. */
@@ -91,11 +138,21 @@ public class DeemedServices {
 			return false;
 		}
 		CaseView c = caseWork.find(id);
+		if (c.annulled()) {
+			// revoked or declared invalid before it took effect: no delivery, the party told on the deemed day that the
+			// decision the notice served is not executed (the portal shows its annulment from today)
+			tellOutcome(c);
+			caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
+					+ "视为送达；处罚决定" + c.decisionNumber() + "已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行");
+			return true;
+		}
 		events.publishEvent(PenaltyDelivered.of(c, c.deliveredOn()));
 		// the party was told the notice when it was published; now the decision is its (the portal shows it from today):
 		// told again with what it is to pay or hand over by when
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, c.deliveredOn(), c.deliveryPublishedOn(),
 				caseWork.partyDue(c, c.deliveredOn()), false);
+		tellOutcome(c);
+		tellArrangement(c);
 		caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
 				+ "视为送达，处罚决定" + c.decisionNumber() + "生效");
 		// what the party paid or handed over before the deemed day is its execution now (CaseExecution.executedOnce)

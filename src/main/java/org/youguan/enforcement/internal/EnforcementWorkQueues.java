@@ -186,14 +186,15 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	 * deadline ({@link CaseExecution#paymentsDue}: a deferral, the next instalment, or the catalogue's days from
 	 * delivery moved past rest days), confiscations not handed over against their handover day
 	 * ({@link CaseExecution#handoversDue}) — each read for the whole queue at once, not a query per case; never a fixed
-	 * number of calendar days counted here.
+	 * number of calendar days counted here. Late as the figures, the 加处罚款 and the portal judge it: one rule,
+	 * {@link FinePayments#late}.
 	 * @param dueOf the deadline in force of each of the ids given (a case without one left out)
 	 */
 	private List<Item> overdue(List<Item> open, Function<List<Long>, Map<Long, LocalDate>> dueOf) {
 		LocalDate today = LocalDate.now(clock);
 		Map<Long, LocalDate> due = dueOf.apply(open.stream().map(Item::id).toList());
 		return open.stream()
-			.filter(i -> due.containsKey(i.id()) && due.get(i.id()).isBefore(today))
+			.filter(i -> due.containsKey(i.id()) && FinePayments.late(due.get(i.id()), null, today))
 			.map(i -> new Item(i.id(), i.title(), i.detail(), due.get(i.id())))
 			.sorted(Comparator.comparing(Item::due).thenComparing(Item::id))
 			.toList();

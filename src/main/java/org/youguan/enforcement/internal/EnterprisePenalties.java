@@ -131,6 +131,10 @@ class EnterprisePenalties {
 	 * a decision not yet delivered reads as the step before it ({@link #partyStatus}), as does {@code status}
 	 * @param deemedServicePending whether {@code deliveredOn} is the deemed day of a public notice still ahead
 	 * ({@link CaseView#deemedServedAfter}): the decision is not yet served nor in effect, the day is not one past
+	 * @param rightsOpen whether the party's 陈述申辩/听证 steps are still open on the case — it is 已告知 or 听证, no
+	 * decision made ({@link #stepsOpen}); false once decided, served or not, without saying which
+	 * @param decisionServed whether the decision (行政处罚决定 or 不予处罚) is served on the party ({@link #served}): a past
+	 * case imported was served off the platform, its day of service possibly not recorded ({@code deliveredOn} null)
 	 */
 	public record PartyCase(long id, String number, String enterpriseName, String enterpriseCreditCode,
 			ViolationType violation, CaseStatus status, LocalDate filedOn, LocalDate notifiedOn, Penalty proposedPenalty,
@@ -145,7 +149,18 @@ class EnterprisePenalties {
 			LocalDate suspensionUntil, LocalDate handoverDue, PenaltyCases.Handover handover, LocalDate decisionAnnulledOn,
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
-			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus, boolean deemedServicePending) {
+			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus, boolean deemedServicePending,
+			boolean rightsOpen, boolean decisionServed) {
+
+		/**
+		 * The line of what is left of the party's 陈述申辩/听证 rights ({@link ReplyWindowLine}), none once they are no
+		 * longer open ({@code rightsOpen} false) — a decision made and not yet served included: the line does not name a
+		 * window day the party can no longer use, nor the decision it may not yet learn of (行政处罚法(2021) art.61).
+		 */
+		public ReplyWindowLine replyLine() {
+			return rightsOpen ? ReplyWindowLine.of(hearingRight, replyDue, statementWaivedOn, hearingRequestedOn, hearingWaivedOn)
+					: null;
+		}
 
 		/** Whether the case ended with a 不予处罚 decision: its basis is art.33's ground, not a penalty article. */
 		public boolean notPenalized() {
@@ -318,8 +333,10 @@ class EnterprisePenalties {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate replyDue = d.hearingRequestDue();
 		boolean open = replyDue != null && !today.isAfter(replyDue);
-		boolean canReply = open && c.statementOn() == null && c.statementWaivedOn() == null
-				&& (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING);
+		// the steps the party may take go by the case's own state: a decision made and not yet served closes them as
+		// one served does (the page offers no step the procedure would refuse)
+		boolean rightsOpen = stepsOpen(c);
+		boolean canReply = open && c.statementOn() == null && c.statementWaivedOn() == null && rightsOpen;
 		boolean canHear = open && d.hearingRight() && c.status() == CaseStatus.NOTIFIED && c.hearingWaivedOn() == null;
 		boolean surcharged = d.surchargeToday() != null && d.surchargeToday().signum() > 0;
 		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
@@ -356,7 +373,16 @@ class EnterprisePenalties {
 				// 暂定 is said of a day the party is shown: none for a payment day hidden before the decision is its
 				served && d.paymentDue() != null && d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)), c.deemedServedAfter(today) != null);
+				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)), c.deemedServedAfter(today) != null,
+				rightsOpen, served);
+	}
+
+	/**
+	 * Whether the party's 陈述申辩/听证 steps are open on {@code c} by its own state (已告知 or 听证: no decision made,
+	 * whether or not one made is served yet).
+	 */
+	private static boolean stepsOpen(CaseView c) {
+		return c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING;
 	}
 
 	/**
@@ -512,7 +538,7 @@ class EnterprisePenalties {
 	boolean waiveHearing(DataScope scope, long id, boolean confirmed) {
 		PartyCase c = get(scope, id);
 		// a request made is withdrawn until the hearing is held, the window closed or not (art.64); the step judges the rest
-		boolean withdrawal = c.status() == CaseStatus.HEARING && c.hearingOn() == null;
+		boolean withdrawal = c.rightsOpen() && c.status() == CaseStatus.HEARING && c.hearingOn() == null;
 		if (c.hearingRequestedOn() != null && !withdrawal) {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "不能再撤回或放弃听证")
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
@@ -541,14 +567,38 @@ class EnterprisePenalties {
 		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id, confirmed);
 	}
 
+	/**
+	 * Refuses a party step ({@code what}) outside its window: the case not (or no longer) 已告知 or 听证, or the window's
+	 * last day passed. The refusal names the case's state only as the party sees it ({@link PartyCase#shownStatus}: a
+	 * public notice still running reads 公告送达中, never 已送达), and a decision made and not yet served not at all — it
+	 * is the bureau's until served (行政处罚法(2021) art.61), so the step is refused without its state
+	 * ({@link #refusedBeforeService}).
+	 * @throws DomainException (409)
+	 */
 	private void requireWindow(PartyCase c, String what) {
-		if (c.status() != CaseStatus.NOTIFIED && c.status() != CaseStatus.HEARING) {
-			throw DomainException.illegalTransition("案件" + c.status().label() + "，不能再" + what);
+		if (!c.rightsOpen()) {
+			throw decisionHidden(c) ? refusedBeforeService(what)
+					: DomainException.illegalTransition("案件当前状态为“" + c.shownStatus() + "”，不能再" + what);
 		}
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
 			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
 					+ "）提出（" + Provision.cite(Provision.PENALTY_STATEMENT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 		}
+	}
+
+	/** Whether {@code c} hides a decision made and not yet served behind the step the party last saw. */
+	private static boolean decisionHidden(PartyCase c) {
+		return !c.rightsOpen() && (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING
+				|| c.status() == CaseStatus.INVESTIGATED);
+	}
+
+	/**
+	 * The refusal of a party step while the case holds a decision not yet served on the party: 409 naming neither the
+	 * decision nor the state it put the case in — the party learns of it when it is served (行政处罚法(2021) art.61; for
+	 * 公告送达 on its deemed day, 民事诉讼法(2023) art.95).
+	 */
+	static DomainException refusedBeforeService(String what) {
+		return DomainException.illegalTransition("案件已不在陈述申辩、听证阶段，不能再" + what + "；详情请向办案机关了解");
 	}
 
 	/**

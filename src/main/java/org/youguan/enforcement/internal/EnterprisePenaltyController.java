@@ -89,8 +89,7 @@ class EnterprisePenaltyController {
 	String detail(DataScope scope, @PathVariable long id, Model model) {
 		EnterprisePenalties.PartyCase c = penalties.get(scope, id);
 		model.addAttribute("c", c);
-		model.addAttribute("replyLine", ReplyWindowLine.of(c.status(), c.hearingRight(), c.replyDue(), c.statementWaivedOn(),
-				c.hearingRequestedOn(), c.hearingWaivedOn()));
+		model.addAttribute("replyLine", c.replyLine());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "enforcement/enterprise-case";
 	}
