@@ -1,6 +1,7 @@
 package org.youguan.enforcement;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,12 @@ class LeadMaskingIntegrationTest {
 	@Autowired
 	PartyCases party;
 
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
+	CaseEvidence evidence;
+
 	/**
 	 * A case's facts are its lead's summary copied on 立案: a reporter's number in them is read as the lead's is — in full
 	 * by the handling bureau's 处室工作人员, masked for everyone else who reads the case (the city's staff above it, the
@@ -113,6 +120,19 @@ class LeadMaskingIntegrationTest {
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("13612345670")));
+		// the evidence list, whose 询问笔录 names the person asked and his numbers
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		evidence.add(PartyCases.ALL, id, new CaseEvidence.EvidenceData("SITE_RECORD", "现场检查笔录" + UUID.randomUUID(),
+				"在场人王某，身份证320506199001011234，电话13712345679", "吴中区某营业场所", "王某",
+				LocalDate.now(ChinaTime.ZONE).toString(), List.of("32050601", "32050602")), null);
+		mvc.perform(get("/api/v1/enforcement/cases/" + id + "/evidence").header("Authorization", PenaltyCaseIntegrationTest.CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("320506********1234")))
+			.andExpect(content().string(not(containsString("320506199001011234"))))
+			.andExpect(content().string(not(containsString("13712345679"))));
+		mvc.perform(get("/api/v1/enforcement/cases/" + id + "/evidence").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("320506199001011234")));
 		// the 立案审批表 as each reads it
 		String href = party.cases().documents(PartyCases.ALL, id).stream()
 			.filter(d -> d.kind() == org.youguan.enforcement.internal.CaseDocumentKind.FILING_APPROVAL)
