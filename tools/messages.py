@@ -2274,6 +2274,7 @@ M.update({
  "universal.plan.villagesDrawn": ("抽中建制村", "Villages drawn"),
  "universal.plan.verify": ("复核方法：下载名单快照，核对其SHA-256与上列指纹一致；对每个建制村代码计算SHA-256（随机种子+抽取密钥+代码），按结果升序排列，前若干个即为抽中的建制村（与“双随机”抽查的算法相同）。抽取密钥由系统在收到随机种子之后生成，填写种子的人无法预知抽取结果；此规则实施前制定、没有抽取密钥的计划按SHA-256（随机种子+代码）复核。", "To verify: download the snapshot and check its SHA-256 against the fingerprint; rank each village code by SHA-256(seed + secret + code), ascending; the first n are the villages drawn (the 双随机 algorithm). The system draws the secret after the seed is given, so whoever types the seed cannot foresee the draw; plans made before this rule have no secret and rank by SHA-256(seed + code)."),
  "universal.plan.secret": ("抽取密钥", "Draw secret"),
+ "universal.plan.secret.withheld": ("抽中的建制村全部检查后公开", "Revealed once every drawn village has been checked"),
  "universal.plan.rank": ("序号", "Rank"),
  "universal.plan.pending": ("待检查", "To be checked"),
  "universal.map.title": ("{0}建制村通邮地图", "Villages of {0}"),

@@ -33,6 +33,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
+import org.youguan.kernel.Listing.Masked;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -161,9 +162,10 @@ public class ComplaintQueries {
 
 	/**
 	 * One page of the queue: in scope, matching the filter and the search (number, waybill number or the filer's phone
-	 * exactly; enterprise name or description containing the text — the phone and digits in the description only for a
-	 * filter with {@code personalSearch}; for an enterprise's scope only the number or waybill number exactly, or number,
-	 * category or reason containing it), in a whitelisted order ({@code received_on},
+	 * exactly; enterprise name, the filer's masked phone or description containing the text as shown — a personal number
+	 * typed whole (the phone, one in the description or waybill number) only for a filter with {@code personalSearch} on
+	 * the complaints the caller's bureau handles, never for a reader who sees it masked; for an
+	 * enterprise's scope only the number or waybill number exactly, or number, category or reason containing it), in a whitelisted order ({@code received_on},
 	 * {@code step_due}, {@code number}, {@code region_code}; default newest received first).
 	 */
 	public PageResult<ComplaintView> list(DataScope scope, Filter filter, PageQuery page) {
@@ -252,29 +254,25 @@ public class ComplaintQueries {
 			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
 					Map.of("exact", page.identifier(), "waybill", searched), ENTERPRISE_SEARCHED);
 		}
-		if (!filter.personalSearch()) {
-			// a reader who sees the filer's phone and every number in the text masked (a leader, ComplaintView.masked)
-			// searches neither the phone's index nor, with digits, the description or a waybill number the mask hides: a
-			// match would tell the masked number (13912345678 found ⇒ 139****5678 is that number)
-			// digits in any script, Chinese numerals among them (一三八〇〇一三八〇〇〇 is masked as a mobile number too)
-			boolean digits = Masking.mayHoldDigits(page.q());
-			String searched = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
-			String[] columns = digits ? new String[] { "c.enterprise_name", "c.enterprise_credit_code" }
-					: new String[] { "c.enterprise_name", "c.enterprise_credit_code", "c.description" };
-			return listing.search(page, "c.number = :exact OR c.waybill_number = :waybill",
-					Map.of("exact", page.identifier(), "waybill", searched), columns);
-		}
-		// the phone, a waybill number holding a phone number and digits in the description are matched on the complaints
-		// the caller's bureau handles only: a county's complaint the city reads masked (readsInFull) as a leader does
-		String handled = bureaus.handledHere(scope, "c.region_code");
-		boolean digits = Masking.mayHoldDigits(page.q());
+		// the filer's phone as the lists show it (139****5678, stored so) and the description and waybill number as each
+		// reader may read them (Listing.Masked#readInFullWhere): the digits a mask leaves find the complaint for everyone;
+		// a number typed whole (the phone by its index) only for the staff handling it (personalSearch, on the complaints
+		// their bureau handles, ComplaintQueries#readsInFull) — for anyone else (a leader, a superior bureau's staff) a
+		// match would confirm the masked number (13912345678 found ⇒ 139****5678 is that number)
+		String handled = filter.personalSearch() ? bureaus.handledHere(scope, "c.region_code") : "FALSE";
 		String maskSafe = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
+		List<Masked> masked = List.of(Masked.telephones("c.description").readInFullWhere(handled),
+				Masked.telephones("c.waybill_number").readInFullWhere(handled));
+		if (!filter.personalSearch()) {
+			return listing.search(page, "c.number = :exact OR c.waybill_number = :maskSafe",
+					Map.of("exact", page.identifier(), "maskSafe", maskSafe), jdbc, "c.id", masked,
+					"c.enterprise_name", "c.enterprise_credit_code", "c.filer_phone_masked");
+		}
 		return listing.search(page, "c.number = :exact OR c.waybill_number = :maskSafe"
 				+ " OR ((c.waybill_number = :waybill OR c.filer_phone_index = :phone) AND " + handled + ")",
 				Map.of("exact", page.identifier(), "waybill", waybill, "maskSafe", maskSafe, "phone",
 						FilerPhone.index(secrets, page.q())),
-				"c.enterprise_name", "c.enterprise_credit_code",
-				digits ? "(CASE WHEN " + handled + " THEN c.description END)" : "c.description");
+				jdbc, "c.id", masked, "c.enterprise_name", "c.enterprise_credit_code", "c.filer_phone_masked");
 	}
 
 	/**

@@ -32,4 +32,17 @@ public interface AttachmentAccess {
 	default void requireReadable(DataScope scope, AttachmentOwner owner, long attachmentId) {
 		requireReadable(scope, owner);
 	}
+
+	/**
+	 * The file as this caller reads it, asked after {@link #requireReadable(DataScope, AttachmentOwner, long)} passed:
+	 * by default as stored. A module whose pages show a record's personal numbers masked to some readers serves them its
+	 * generated documents masked by the same rule ({@link WordTemplates#masked}), so a download never tells what the page
+	 * hides.
+	 * @param contentType the file's content type as checked on upload ({@link Downloads#DOCX} for a generated document)
+	 * @param content the file as stored
+	 * @return the bytes to serve
+	 */
+	default byte[] asReadBy(DataScope scope, AttachmentOwner owner, long attachmentId, String contentType, byte[] content) {
+		return content;
+	}
 }

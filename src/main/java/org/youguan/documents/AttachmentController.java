@@ -18,7 +18,7 @@ import org.youguan.kernel.DomainException;
 /**
  * Serves every module's attachments from one address, {@code GET /attachments/{id}}: the owning module's
  * {@link AttachmentAccess} first decides whether the caller may read the owner (404 or 403 otherwise, before any byte
- * is read), then the file goes out inline with its content type as checked on upload, {@code X-Content-Type-Options:
+ * is read), then the file goes out, as that reader may read it ({@link AttachmentAccess#asReadBy}), inline with its content type as checked on upload, {@code X-Content-Type-Options:
  * nosniff}, {@code Content-Security-Policy: … sandbox} (a PDF's scripts or a crafted image cannot run in the
  * application's origin) and a {@code Content-Disposition} whose name is RFC 6266/5987-encoded ({@code filename*=UTF-8''…},
  * so no name can inject a header); {@code Range} requests are answered with the bytes asked for. The addresses the modules served before V90 redirect here.
@@ -48,11 +48,13 @@ class AttachmentController {
 		}
 		module.requireReadable(scope, owner, id);
 		Attachments.Content c = attachments.content(id);
+		// as this reader may read it: a generated document masked where the module's page masks (AttachmentAccess#asReadBy)
+		byte[] content = module.asReadBy(scope, owner, id, c.contentType(), c.content());
 		if (Downloads.DOCX.toString().equals(c.contentType())) {
-			return Downloads.docx(c.fileName(), c.content());
+			return Downloads.docx(c.fileName(), content);
 		}
 		// Range is the protocol's, not an input of the form: a malformed one is ignored (RFC 9110 §14.2), not refused
-		return UploadedFile.inline(c.contentType(), c.fileName(), c.content(), request.getHeader(HttpHeaders.RANGE));
+		return UploadedFile.inline(c.contentType(), c.fileName(), content, request.getHeader(HttpHeaders.RANGE));
 	}
 
 	/** A filing attachment's address before V90 (bureau and enterprise pages). */

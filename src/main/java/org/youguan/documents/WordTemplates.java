@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
@@ -276,11 +278,79 @@ public class WordTemplates {
 		return i;
 	}
 
+	/**
+	 * A filled document with every paragraph's text passed through {@code mask} — in the body, its tables (nested too),
+	 * text boxes, headers and footers —: how a document is served to a reader who reads its personal numbers masked
+	 * (e.g. {@code Masking#personalNumbersIn}), the same rule as the page that lists it. A paragraph's text is masked
+	 * whole, so a number Word split over several runs is masked as one; the masked characters go back into the runs
+	 * they came from, each in its formatting (a mask that changes the text's length leaves it all in the first run).
+	 * @param docx a .docx as stored
+	 * @param mask the text as the reader may read it (returns its argument, or an equal string, when nothing is hidden)
+	 * @return the document with its text masked; {@code docx} itself when no text changed
+	 * @throws InvalidValueException rule {@code docx} when the file is not a readable .docx
+	 */
+	public static byte[] masked(byte[] docx, UnaryOperator<String> mask) {
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			boolean changed = maskParagraphs(doc.getDocument(), mask);
+			for (var h : doc.getHeaderList()) {
+				changed |= maskParagraphs(h._getHdrFtr(), mask);
+			}
+			for (var f : doc.getFooterList()) {
+				changed |= maskParagraphs(f._getHdrFtr(), mask);
+			}
+			if (!changed) {
+				return docx;
+			}
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException | NotOfficeXmlFileException ex) {
+			throw new InvalidValueException("file", "docx", "文件不是有效的Word（.docx）文件");
+		}
+	}
+
+	/** Masks every paragraph under {@code part} (its text boxes' paragraphs each on their own); whether any changed. */
+	private static boolean maskParagraphs(XmlObject part, UnaryOperator<String> mask) {
+		boolean changed = false;
+		for (XmlObject o : part.selectPath("declare namespace w='" + W + "' .//w:p")) {
+			if (!(o instanceof CTP p)) {
+				continue;
+			}
+			List<CTText> texts = ownTexts(p);
+			StringBuilder joined = new StringBuilder();
+			texts.forEach(t -> joined.append(t.getStringValue()));
+			String text = joined.toString();
+			String shown = mask.apply(text);
+			if (shown == null || shown.equals(text)) {
+				continue;
+			}
+			changed = true;
+			if (shown.length() != text.length()) {
+				for (int i = 0; i < texts.size(); i++) {
+					set(texts.get(i), i == 0 ? shown : "");
+				}
+				continue;
+			}
+			int at = 0;
+			for (CTText t : texts) {
+				int length = t.getStringValue().length();
+				set(t, shown.substring(at, at + length));
+				at += length;
+			}
+		}
+		return changed;
+	}
+
 	/** The paragraph's text elements in order, in its runs, hyperlinks and fields, not those of its text boxes. */
 	private static List<CTText> ownTexts(XWPFParagraph paragraph) {
+		return ownTexts(paragraph.getCTP());
+	}
+
+	/** {@link #ownTexts(XWPFParagraph)} of a paragraph as XML. */
+	private static List<CTText> ownTexts(CTP paragraph) {
 		List<CTText> own = new ArrayList<>();
-		try (XmlCursor at = paragraph.getCTP().newCursor()) {
-			for (XmlObject o : paragraph.getCTP().selectPath("declare namespace w='" + W + "' .//w:t")) {
+		try (XmlCursor at = paragraph.newCursor()) {
+			for (XmlObject o : paragraph.selectPath("declare namespace w='" + W + "' .//w:t")) {
 				try (XmlCursor up = o.newCursor()) {
 					while (up.toParent() && !(W.equals(up.getName().getNamespaceURI()) && "p".equals(up.getName().getLocalPart()))) {
 						// up to the paragraph that holds it

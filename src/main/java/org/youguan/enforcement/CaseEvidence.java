@@ -66,6 +66,16 @@ public class CaseEvidence {
 		public String href() {
 			return attachmentId == null ? null : "/attachments/" + attachmentId;
 		}
+
+		/**
+		 * The same item with the personal numbers in its texts (title, content — a 询问笔录 names the person asked and
+		 * his ID number —, place, subject) masked as {@link CaseView#masked} masks the case's, for a reader who does not
+		 * handle the case.
+		 */
+		public EvidenceItem masked() {
+			return new EvidenceItem(id, caseId, kind, LeadView.masked(title), LeadView.masked(content), LeadView.masked(place),
+					LeadView.masked(subject), collectedOn, collectedBy, attachmentId, createdBy);
+		}
 	}
 
 	/**
@@ -269,13 +279,19 @@ public class CaseEvidence {
 		}
 	}
 
-	/** The evidence list of a case in the caller's scope, by day collected. @throws DomainException not-found */
+	/**
+	 * The evidence list of a case in the caller's scope, by day collected — its texts masked unless the signed-in account
+	 * handles the case ({@link CaseWork#readsInFull}), as the case page reads the facts.
+	 * @throws DomainException not-found
+	 */
 	public List<EvidenceItem> list(DataScope scope, long caseId) {
-		cases.get(scope, caseId);
+		boolean full = caseWork.readsInFull(cases.get(scope, caseId).penaltyCase().regionCode());
 		return jdbc.sql("""
 				SELECT id, case_id, kind, title, content, place, subject, collected_on, collected_by, attachment_id, created_by
 				FROM penalty_case_evidence WHERE case_id = :id ORDER BY collected_on, id""")
-			.param("id", caseId).query(Rows.of(EvidenceItem.class)).list();
+			.param("id", caseId).query(Rows.of(EvidenceItem.class)).list().stream()
+			.map(e -> full ? e : e.masked())
+			.toList();
 	}
 
 	private Optional<EvidenceItem> find(long caseId, long id) {

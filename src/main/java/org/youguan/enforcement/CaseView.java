@@ -72,30 +72,37 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 	}
 
 	/**
-	 * The same case with the ID and phone numbers in its facts and its investigation report masked
-	 * ({@link Masking#personalNumbersIn}), as a reader who takes none of its steps reads it: the facts are the lead's
-	 * summary copied on 立案 ({@code Leads}) — a reporter's number in it is masked on the lead for such a reader, and so it
-	 * is on the case (its page, the API); the report states the same facts again ("经查，…").
+	 * The same case with the ID and phone numbers — mobiles and landlines alike ({@link Masking#telephonesIn}) — in every
+	 * free text masked, as a reader who takes none of its steps reads it (its page, the API, the documents served to such
+	 * a reader): the facts are the lead's summary copied on 立案 ({@code Leads}) — a reporter's number in it is masked on
+	 * the lead for such a reader ({@link LeadView#masked}), and so it is on the case —; the report states the same facts
+	 * again ("经查，…"), and every other text staff or the party typed (the 陈述申辩, the reasons, opinions, the
+	 * hearing's place, the delivery's circumstances) may quote them.
 	 */
 	public CaseView masked() {
 		return new CaseView(
 				id, number, leadId, regionCode, source, enterpriseCreditCode, enterpriseName, violationCode,
-				violationEndedOn, facts == null ? null : Masking.personalNumbersIn(facts), status, filedOn,
-				filingApprovedBy, decisionDueOn, extended, extensionReason, extensionApprovedBy, concludedOn,
-				investigationReport == null ? null : Masking.personalNumbersIn(investigationReport), serious,
+				violationEndedOn, masked(facts), status, filedOn,
+				filingApprovedBy, decisionDueOn, extended, masked(extensionReason), extensionApprovedBy, concludedOn,
+				masked(investigationReport), serious,
 				proposedPenalty, proposedFine, reviewRequired, reviewedOn, reviewedBy, reviewedByUserId,
-				reviewOpinion, notifiedOn, statementOn, statement, hearingRequestedOn, hearingNotifiedOn, hearingOn,
-				hearingPlace, hearingHost, hearingHostUserId, hearingWaivedOn, hearingRight, hearingRequestDue,
+				masked(reviewOpinion), notifiedOn, statementOn, masked(statement), hearingRequestedOn, hearingNotifiedOn, hearingOn,
+				masked(hearingPlace), hearingHost, hearingHostUserId, hearingWaivedOn, hearingRight, hearingRequestDue,
 				hearingWaiverAttachmentId, statementWaivedOn, statementWaiverAttachmentId, discussedOn,
-				discussionParticipants, discussionConclusion, decisionNumber, decidedOn, penalty, fine, mitigation,
-				mitigationGround, mitigationReason, deliveredOn, paidOn, paidAmount, surcharge, closedOn,
-				closingReason, publishedOn, publicationWithdrawnOn, publicationWithdrawalReason, imported, demo,
+				masked(discussionParticipants), masked(discussionConclusion), decisionNumber, decidedOn, penalty, fine, mitigation,
+				mitigationGround, masked(mitigationReason), deliveredOn, paidOn, paidAmount, surcharge, closedOn,
+				masked(closingReason), publishedOn, publicationWithdrawnOn, masked(publicationWithdrawalReason), imported, demo,
 				paymentDays, surchargePercent, reviewDays, litigationMonths, proposedConfiscated, confiscated,
 				suspensionFrom, suspensionUntil, decidedByUserId, decidedBy, handoverDays, statementAdopted,
-				statementReview, decisionAnnulledOn, publicationWithdrawalDueOn, hearingScheduledOn,
-				hearingPausedFrom, proposedSuspensionDays, suspensionDays, deliveryMethod, deliveryNote,
-				deliveryPublishedOn, noPenaltyGround, noticeServedOn, noticeDeliveryMethod, noticeDeliveryNote,
+				masked(statementReview), decisionAnnulledOn, publicationWithdrawalDueOn, hearingScheduledOn,
+				hearingPausedFrom, proposedSuspensionDays, suspensionDays, deliveryMethod, masked(deliveryNote),
+				deliveryPublishedOn, noPenaltyGround, noticeServedOn, noticeDeliveryMethod, masked(noticeDeliveryNote),
 				noticePublishedOn);
+	}
+
+	/** A free text as {@link #masked} shows it; null stays null. */
+	private static String masked(String text) {
+		return text == null ? null : Masking.telephonesIn(text);
 	}
 
 	/**

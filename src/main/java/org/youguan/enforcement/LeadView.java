@@ -23,15 +23,23 @@ public record LeadView(long id, String regionCode, LeadSource source, String sou
 		LocalDate closedOn, Long caseId, String caseNumber, boolean imported) {
 
 	/**
-	 * The same lead with ID and phone numbers — mobiles and landlines alike ({@link Masking#telephonesIn}) — in its
-	 * summary and origin note masked, as lists show it to those who do not take its steps.
+	 * The same lead with ID and phone numbers — mobiles and landlines alike ({@link Masking#telephonesIn}) — in every
+	 * free text masked (its summary, origin note, the reason a 5-year limitation was proposed, the reason it was closed),
+	 * as lists show it and as its page shows it to those who do not take its steps.
 	 */
 	public LeadView masked() {
-		return new LeadView(id, regionCode, source, sourceRef,
-				sourceDetail == null ? null : Masking.telephonesIn(sourceDetail), enterpriseCreditCode, enterpriseName,
-				summary == null ? null : Masking.telephonesIn(summary), receivedOn, status, proposedViolation,
-				proposedEndedOn, proposedHarm, proposedHarmReason, proposedBy, closedReason, closedOn, caseId, caseNumber,
-				imported);
+		return new LeadView(id, regionCode, source, sourceRef, masked(sourceDetail), enterpriseCreditCode, enterpriseName,
+				masked(summary), receivedOn, status, proposedViolation, proposedEndedOn, proposedHarm,
+				masked(proposedHarmReason), proposedBy, masked(closedReason), closedOn, caseId, caseNumber, imported);
+	}
+
+	/**
+	 * A lead's free text as a reader who does not take its steps reads it ({@link Masking#telephonesIn}; null stays
+	 * null) — the one rule for the lead's texts wherever they are quoted (the case filed from it quotes the 5-year
+	 * reason).
+	 */
+	public static String masked(String text) {
+		return text == null ? null : Masking.telephonesIn(text);
 	}
 
 	/** The page of the lead's origin on the platform (the complaint or inspection list), or null. */

@@ -578,20 +578,18 @@ public class Leads {
 	/**
 	 * A page of the leads in the caller's scope — by the region of the bureau handling each ({@link #HANDLING_REGION_SQL},
 	 * as {@link #get}) —, optionally of one status, searched by enterprise, summary or origin;
-	 * newest first by default. An ID or phone number in a summary (a reporter's own, typed in by staff) is masked, as
-	 * lists mask personal data, and the search finds it only typed whole, never by its masked digits
-	 * ({@link Listing#search(PageQuery, JdbcClient, String, List, String...)}), and only by a reader who reads it in full
-	 * ({@link #readsInFull}; the lead's own page shows it to them): as complaints' search does, a search with digits
-	 * looks into the summary and origin note only of the leads the reader's own bureau handles ({@link Bureaus#handledHere})
-	 * and only for its 处室工作人员 ({@code personalSearch}) — a reader who sees them masked could otherwise confirm a
-	 * masked number by searching it whole.
+	 * newest first by default. An ID or phone number in a summary or origin note (a reporter's own, typed in by staff) is
+	 * masked, as lists mask personal data, and searched as each reader may read it
+	 * ({@link Listing.Masked#readInFullWhere}): everyone finds it by the digits the list shows (the 5678 of
+	 * 139****5678), never by those the mask hides; typed whole, only the 处室工作人员 of the bureau handling the lead
+	 * ({@code personalSearch} on the leads {@link Bureaus#handledHere}, who read it in full on its page,
+	 * {@link #readsInFull}) find it — for anyone else a match would confirm the masked number.
 	 * @param personalSearch the reader is staff who handle leads ({@link CurrentUser#caseHandler})
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page, boolean personalSearch) {
-		boolean digits = Masking.mayHoldDigits(page.q());
 		String handled = personalSearch ? bureaus.handledHere(scope, HANDLING_REGION_SQL) : "FALSE";
 		List<Masked> masked = List.of("l.summary", "l.source_detail").stream()
-			.map(column -> Masked.telephones(digits ? "(CASE WHEN " + handled + " THEN " + column + " END)" : column))
+			.map(column -> Masked.telephones(column).readInFullWhere(handled))
 			.toList();
 		return Listing.from(FROM)
 			.scope(scope, HANDLING_REGION_SQL)

@@ -213,6 +213,16 @@ public class PenaltyCases {
 			String paymentArrangementReason, String paymentArrangedBy, LocalDate paymentAppliedOn,
 			List<Instalment> instalments) {
 
+		/**
+		 * The same with the personal numbers in its free texts (the on-the-spot place, the hearing's record, the reason
+		 * for a deferral or instalments) masked as {@link CaseView#masked} masks the case's.
+		 */
+		public Procedure masked() {
+			return new Procedure(procedureKind, partyKind, LeadView.masked(onSpotPlace), LeadView.masked(hearingRecord),
+					transferredTo, transferredOn, paymentArrangement, paymentDeferredUntil,
+					LeadView.masked(paymentArrangementReason), paymentArrangedBy, paymentAppliedOn, instalments);
+		}
+
 		/** Whether decided on the spot (简易程序). */
 		public boolean simple() {
 			return "SIMPLE".equals(procedureKind);
@@ -224,10 +234,26 @@ public class PenaltyCases {
 		}
 	}
 
-	/** How the case runs beyond its main record (procedure, party, hearing record, transfer, payment terms). */
+	/**
+	 * How the case runs beyond its main record (procedure, party, hearing record, transfer, payment terms), its free
+	 * texts masked unless the signed-in account handles the case ({@link CaseWork#readsInFull}), as {@link #get} reads it.
+	 */
 	public Procedure procedure(DataScope scope, long id) {
-		get(scope, id);
-		return caseWork.procedure(id);
+		CaseView c = get(scope, id).penaltyCase();
+		Procedure p = caseWork.procedure(id);
+		return caseWork.readsInFull(c.regionCode()) ? p : p.masked();
+	}
+
+	/**
+	 * The reason the case's lead was proposed for the 5-year limitation (行政处罚法(2021) art.36), as the case page quotes
+	 * it: empty when none was kept, absent when the lead was not so proposed; its personal numbers masked unless the
+	 * signed-in account handles the case ({@link CaseWork#readsInFull}), as the lead's page masks it.
+	 */
+	public Optional<String> harmReason(DataScope scope, long id) {
+		CaseView c = caseWork.find(id);
+		scope.requireRegion(c.regionCode(), "处罚案件", id);
+		Optional<String> reason = documents.harmReason(c.leadId());
+		return caseWork.readsInFull(c.regionCode()) ? reason : reason.map(LeadView::masked);
 	}
 
 	/**

@@ -162,15 +162,35 @@ public final class Listing {
 	 * A column a list shows masked ({@link Masking}), searched as shown: {@link #numbers} for a free text whose ID and
 	 * mobile numbers are masked ({@link Masking#personalNumbersIn}), {@link #telephones} for one whose landlines are
 	 * masked too ({@link Masking#telephonesIn}), {@link #name} for a person's name shown as its first character
-	 * ({@link Masking#name}).
+	 * ({@link Masking#name}), {@link #phone} and {@link #idNumber} for a column holding one phone or ID number
+	 * ({@link Masking#phone}, {@link Masking#idNumber}).
+	 * <p>A fragment is found only where the list shows it. Who reads the column in full decides what a personal number
+	 * typed whole finds ({@link #readInFullWhere}): by default (null) the rows holding it; with a predicate, only the rows
+	 * where it holds (the records the reader reads in full on their pages), so a reader who sees a number masked never
+	 * confirms it by searching it whole ({@code "FALSE"}: nobody reads it in full here).
 	 * @param column the SQL expression (a NULL value is no match)
-	 * @param landlines whether a free text's landlines are masked too
+	 * @param shape how the list masks it
+	 * @param readInFull an SQL predicate on the row: the rows the reader reads the column in full; null: see above
 	 */
-	public record Masked(String column, boolean name, boolean landlines) {
+	public record Masked(String column, Shape shape, String readInFull) {
+
+		/** How a list masks a column. */
+		public enum Shape {
+			/** {@link Masking#personalNumbersIn}. */
+			NUMBERS,
+			/** {@link Masking#telephonesIn}. */
+			TELEPHONES,
+			/** {@link Masking#name}. */
+			NAME,
+			/** {@link Masking#phone}. */
+			PHONE,
+			/** {@link Masking#idNumber}. */
+			ID_NUMBER
+		}
 
 		/** A free text shown with its personal numbers masked. */
 		public static Masked numbers(String column) {
-			return new Masked(column, false, false);
+			return new Masked(column, Shape.NUMBERS, null);
 		}
 
 		/**
@@ -178,17 +198,52 @@ public final class Listing {
 		 * so that the middle digits of a landline find nothing either.
 		 */
 		public static Masked telephones(String column) {
-			return new Masked(column, false, true);
+			return new Masked(column, Shape.TELEPHONES, null);
 		}
 
 		/** A person's name shown as its first character. */
 		public static Masked name(String column) {
-			return new Masked(column, true, false);
+			return new Masked(column, Shape.NAME, null);
+		}
+
+		/** A phone number shown as {@link Masking#phone} shows it (139****5678, 0512-****1234). */
+		public static Masked phone(String column) {
+			return new Masked(column, Shape.PHONE, null);
+		}
+
+		/** An ID number shown as {@link Masking#idNumber} shows it (110105********002X). */
+		public static Masked idNumber(String column) {
+			return new Masked(column, Shape.ID_NUMBER, null);
+		}
+
+		/**
+		 * The same column, read in full by this reader only on the rows where {@code predicate} holds (its parameters
+		 * must be among the listing's, e.g. bound by its scope) — {@code "FALSE"} for a column nobody reads in full in
+		 * this list —: a personal number typed whole finds those rows only; every row is found by what it shows.
+		 */
+		public Masked readInFullWhere(String predicate) {
+			return new Masked(column, shape, predicate);
+		}
+
+		/** Whether the column is a person's name. */
+		boolean name() {
+			return shape == Shape.NAME;
+		}
+
+		/** Whether the column's landlines are masked too (a whole landline typed is a number to find). */
+		boolean landlines() {
+			return shape == Shape.TELEPHONES || shape == Shape.PHONE;
 		}
 
 		/** The value as the list shows it. */
 		String shown(String value) {
-			return name ? Masking.name(value) : landlines ? Masking.telephonesIn(value) : Masking.personalNumbersIn(value);
+			return switch (shape) {
+				case NAME -> Masking.name(value);
+				case TELEPHONES -> Masking.telephonesIn(value);
+				case NUMBERS -> Masking.personalNumbersIn(value);
+				case PHONE -> Masking.phone(value);
+				case ID_NUMBER -> Masking.idNumber(value);
+			};
 		}
 	}
 
@@ -200,8 +255,8 @@ public final class Listing {
 	 * only where the list shows it — a fragment of a masked ID or mobile number ({@code 1949} of an ID's birth date, the
 	 * middle digits of a phone) or of a masked name finds nothing, or a user could confirm a person's number or name by
 	 * searching its pieces. A personal number typed whole (an 11-digit mobile number, a 15- or 18-character ID number,
-	 * in blocks or not) finds the rows that hold that very number however it is written there; a name typed whole finds
-	 * that name. A masked column is searched for a word without digits as any column is (only the digits are masked),
+	 * in blocks or not) finds the rows that hold that very number however it is written there — only those the reader
+	 * reads in full where the column says who does ({@link Masked#readInFull}); a name typed whole finds that name. A masked column is searched for a word without digits as any column is (only the digits are masked),
 	 * a name column for every word. The rows are confirmed in Java (the masking is Java's), at most
 	 * {@link #MASKED_CANDIDATES} rows a word — within the conditions added before this call (the caller's scope).
 	 * @param idColumn the row's key (bigint), e.g. {@code l.id}
@@ -209,13 +264,28 @@ public final class Listing {
 	 * @param columns the other columns, searched as {@link #search(PageQuery, String...)} does
 	 */
 	public Listing search(PageQuery page, JdbcClient jdbc, String idColumn, List<Masked> masked, String... columns) {
+		return search(page, null, Map.of(), jdbc, idColumn, masked, columns);
+	}
+
+	/**
+	 * As {@link #search(PageQuery, JdbcClient, String, List, String...)}, and a row also matches when {@code whole}
+	 * holds — a condition on the whole search text, bound by {@code values} (an exact number, a phone number's search
+	 * index), as {@link #search(PageQuery, String, Map, String...)} adds one.
+	 * @param whole a predicate with named parameters, or null for none
+	 * @param values the predicate's parameters
+	 */
+	public Listing search(PageQuery page, String whole, Map<String, ?> values, JdbcClient jdbc, String idColumn,
+			List<Masked> masked, String... columns) {
 		if (page.q().isEmpty()) {
 			return this;
 		}
 		String within = where.toString();
 		Map<String, Object> scoped = new HashMap<>(params);
-		Map<String, Object> bound = new HashMap<>();
+		Map<String, Object> bound = new HashMap<>(values);
 		StringBuilder any = new StringBuilder("(");
+		if (whole != null) {
+			any.append(whole).append(" OR (");
+		}
 		List<List<String>> runs = numberRuns(page.words());
 		int w = 0;
 		for (int r = 0; r < runs.size(); r++) {
@@ -235,6 +305,9 @@ public final class Listing {
 			}
 			any.append(")");
 		}
+		if (whole != null) {
+			any.append(")");
+		}
 		return where(any.append(")").toString(), bound);
 	}
 
@@ -248,7 +321,8 @@ public final class Listing {
 		List<String> plain = new ArrayList<>(Arrays.asList(columns));
 		List<Masked> confirmed = new ArrayList<>();
 		for (Masked m : masked) {
-			if (m.name() || word.codePoints().anyMatch(Character::isDigit)) {
+			// digits of any script and Chinese numerals (一三九…, which a mask reads as digits) are found only as shown
+			if (m.name() || Masking.mayHoldDigits(word)) {
 				confirmed.add(m);
 			}
 			else {
@@ -315,8 +389,9 @@ public final class Listing {
 	}
 
 	/**
-	 * The keys of the rows (within {@code within}) where a masked column shows {@code word}, or holds it whole: the
-	 * candidates the database finds as stored, each confirmed on the value as the list shows it.
+	 * The keys of the rows (within {@code within}) where a masked column shows {@code word}, or holds it whole — where
+	 * the reader reads the column in full ({@link Masked#readInFull}): the candidates the database finds as stored, each
+	 * confirmed on the value as the list shows it.
 	 */
 	private Long[] shownWith(JdbcClient jdbc, String within, Map<String, Object> scoped, String idColumn,
 			List<Masked> confirmed, String word, String identifier) {
@@ -325,19 +400,30 @@ public final class Listing {
 		Pattern line = number == null ? wholeLandline(word) : null;
 		String typed = shownKey(word);
 		String typedIdentifier = identifier == null ? null : shownKey(identifier);
+		// the word is itself a personal number, in any script its mask reads (Chinese numerals too)
+		boolean personal = number != null || line != null || !Masking.telephonesIn(word).equals(word);
 		StringBuilder select = new StringBuilder("SELECT ").append(idColumn);
 		StringBuilder candidate = new StringBuilder();
 		for (int c = 0; c < confirmed.size(); c++) {
-			String column = confirmed.get(c).column();
+			Masked m = confirmed.get(c);
+			String column = m.column();
 			select.append(", ").append(column).append(" AS masked").append(c);
-			candidate.append(c == 0 ? "" : " OR ");
-			Pattern whole = whole(confirmed.get(c), number, line);
-			if (whole != null) {
-				candidate.append("normalize(").append(column).append(", NFKC) ~* ")
-					.append(whole == number ? ":maskedWhole" : ":maskedWholeLine");
+			if (m.readInFull() != null) {
+				select.append(", coalesce((").append(m.readInFull()).append("), FALSE) AS full").append(c);
 			}
-			else {
-				candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier");
+			candidate.append(c == 0 ? "" : " OR ");
+			Pattern whole = whole(m, number, line);
+			String wholeParam = whole == number ? ":maskedWhole" : ":maskedWholeLine";
+			if (m.readInFull() == null && whole != null) {
+				candidate.append("normalize(").append(column).append(", NFKC) ~* ").append(wholeParam);
+				continue;
+			}
+			// as shown: the fragment stands as stored where the mask leaves it (its stars, typed, stand for any digits)
+			candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier OR normalize(")
+				.append(column).append(", NFKC) ILIKE :maskedLikeIdentifier");
+			if (whole != null) {
+				candidate.append(" OR ((").append(m.readInFull()).append(") AND normalize(").append(column)
+					.append(", NFKC) ~* ").append(wholeParam).append(")");
 			}
 		}
 		String sql = select + " " + from + within + (within.isEmpty() ? " WHERE (" : " AND (") + candidate + ") LIMIT "
@@ -345,26 +431,47 @@ public final class Listing {
 		Map<String, Object> values = new HashMap<>(scoped);
 		values.put("maskedWhole", number == null ? "" : number.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
 		values.put("maskedWholeLine", line == null ? "" : line.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
-		values.put("maskedLike", PageQuery.likePattern(word));
-		values.put("maskedLikeIdentifier", PageQuery.likePattern(identifier == null ? word : identifier));
+		values.put("maskedLike", starsAnyDigits(word));
+		values.put("maskedLikeIdentifier", starsAnyDigits(identifier == null ? word : identifier));
 		return jdbc.sql(sql).params(values).query((rs, n) -> {
+			int at = 2;
 			for (int c = 0; c < confirmed.size(); c++) {
-				String value = rs.getString(c + 2);
+				Masked m = confirmed.get(c);
+				String value = rs.getString(at++);
+				boolean full = m.readInFull() != null && rs.getBoolean(at++);
 				if (value == null) {
 					continue;
 				}
-				Masked m = confirmed.get(c);
-				String shown = shownKey(m.shown(value));
 				Pattern whole = whole(m, number, line);
-				boolean found = whole != null ? whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
-						: shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
-								|| m.name() && shownKey(value).equals(typed);
+				// found as the list shows it; typed whole, where the reader reads it in full (Masked#readInFull) — also
+				// as stored, a number written in Chinese numerals (一三九…) or in blocks as the text has it
+				String shown = shownKey(m.shown(value));
+				boolean found = whole != null && (full || m.readInFull() == null)
+						&& whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
+						|| full && personal && shownKey(value).contains(typed)
+						|| (whole == null || m.readInFull() != null)
+								&& (shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
+										|| m.name() && shownKey(value).equals(typed));
 				if (found) {
 					return rs.getLong(1);
 				}
 			}
 			return null;
 		}).list().stream().filter(id -> id != null).toArray(Long[]::new);
+	}
+
+	/**
+	 * A LIKE pattern finding the candidates for a word as shown: the word anywhere, a run of {@code *} in it (typed as a
+	 * masked number shows, 139****5678) standing for any characters, the row then confirmed on the value as shown.
+	 */
+	private static String starsAnyDigits(String word) {
+		String[] pieces = word.split("[*\uFF0A]+", -1);
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < pieces.length; i++) {
+			String piece = PageQuery.likePattern(pieces[i]);
+			out.append(i == 0 ? piece : piece.substring(1));
+		}
+		return out.toString().replace("%%", "%");
 	}
 
 	/** A text as searches compare it: NFKC (full-width as ASCII), lower case. */

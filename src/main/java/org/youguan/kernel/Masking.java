@@ -325,13 +325,30 @@ public final class Masking {
 	 * @return the text with those numbers masked (null for null)
 	 */
 	public static String personalNumbersIn(String text, String keep) {
+		return keeping(text, keep, Masking::personalNumbersIn);
+	}
+
+	/**
+	 * Free text as {@link #telephonesIn} masks it — landlines too, for a reader not entitled to it in full (a superior's
+	 * or a leader's copy of a case document) —, {@code keep} (the party's own 统一社会信用代码) left as it is wherever it
+	 * stands, as {@link #personalNumbersIn(String, String)} leaves it.
+	 * @param text any text, or null
+	 * @param keep the text never masked, or null/empty for none
+	 * @return the text with those numbers masked (null for null)
+	 */
+	public static String telephonesIn(String text, String keep) {
+		return keeping(text, keep, Masking::telephonesIn);
+	}
+
+	/** The text masked by {@code mask} piece by piece between the occurrences of {@code keep}, which stay as they are. */
+	private static String keeping(String text, String keep, UnaryOperator<String> mask) {
 		if (text == null || keep == null || keep.isEmpty() || !text.contains(keep)) {
-			return personalNumbersIn(text);
+			return mask.apply(text);
 		}
 		String[] parts = text.split(Pattern.quote(keep), -1);
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < parts.length; i++) {
-			out.append(i == 0 ? "" : keep).append(personalNumbersIn(parts[i]));
+			out.append(i == 0 ? "" : keep).append(mask.apply(parts[i]));
 		}
 		return out.toString();
 	}

@@ -112,14 +112,17 @@ public class Users {
 	}
 
 	/**
-	 * One page of the accounts in the caller's region, searched by username or name, filtered by bureau, role and kind,
+	 * One page of the accounts in the caller's region, searched by username, name or the digits of the phone the list
+	 * shows ({@link Listing.Masked#phone}: 5678 of 139****5678, never the whole number), filtered by bureau, role and kind,
 	 * sorted by one of {@link #SORTS} (then id).
 	 */
 	public PageResult<UserView> list(DataScope scope, Filter filter, PageQuery page) {
 		PageResult<UserView> found = Listing.from(FROM)
 			.countFrom(" FROM user_account u")
 			.scope(scope, "u.region_code")
-			.search(page, "u.username", "u.display_name", "u.enterprise_credit_code")
+			// the phone as the list shows it (139****5678): found by the digits shown, never typed whole
+			.search(page, jdbc, "u.id", List.of(Listing.Masked.phone("u.phone").readInFullWhere("FALSE")), "u.username",
+					"u.display_name", "u.enterprise_credit_code")
 			.where(filter.bureauId() != null, "u.bureau_id = :bureau", "bureau", filter.bureauId())
 			.where(filter.role() != null,
 					"EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",

@@ -124,15 +124,17 @@ public class Enterprises {
 	}
 
 	/**
-	 * A page of enterprises in the caller's scope (an enterprise user sees itself), searched by name or exact credit
-	 * code, filtered by type, brand and status.
+	 * A page of enterprises in the caller's scope (an enterprise user sees itself), searched by name, exact credit code
+	 * or the digits of the contact phone the list shows ({@link Listing.Masked#phone}: 5678 of 139****5678, never the
+	 * whole number), filtered by type, brand and status.
 	 */
 	public PageResult<EnterpriseView> list(DataScope scope, Filter filter, PageQuery page) {
 		return Listing.from(FROM)
 			.countFrom("FROM enterprise e")
 			.scope(scope, "e.credit_code", "e.region_code")
-			.search(page, "e.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), "e.legal_name",
-					"e.credit_code")
+			// the contact phone as the list shows it (139****5678): found by the digits shown, never typed whole
+			.search(page, "e.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), jdbc, "e.id",
+					List.of(Listing.Masked.phone("e.contact_phone").readInFullWhere("FALSE")), "e.legal_name", "e.credit_code")
 			.where(filter.type() != null, "e.type = :type", "type", filter.type() == null ? "" : filter.type().name())
 			.where(filter.brandId() != null, "e.brand_id = :brand", "brand", filter.brandId() == null ? 0L : filter.brandId())
 			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())

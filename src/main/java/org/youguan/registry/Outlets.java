@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -59,7 +60,9 @@ import org.youguan.registry.internal.outlets.TerminalOutletRepository;
 /**
  * Terminal outlets. The search understands words that name a brand ("中通") or a place ("吴中") as filters and looks
  * the other words up in the outlet name (trigram index from three characters on; a shorter word reads the rows in
- * scope) or as a filing number, so "中通 吴中" finds 中通's outlets in 吴中区 and "菜鸟" every 菜鸟驿站.
+ * scope) or as a filing number, so "中通 吴中" finds 中通's outlets in 吴中区 and "菜鸟" every 菜鸟驿站; digits (and the
+ * stars of a masked number) also in the manager's ID number and phone as the list shows them (5678 of 139****5678; the
+ * hidden digits, and a whole number typed, find nothing there).
  */
 @Service
 public class Outlets {
@@ -176,6 +179,9 @@ public class Outlets {
 		this.clock = clock;
 	}
 
+	/** A search word that may be part of a masked number as a list shows it: at least 3 digits or stars, digits among them. */
+	private static final Pattern SHOWN_DIGITS = Pattern.compile("(?=.*[0-9])[0-9*Xx]{3,18}");
+
 	/**
 	 * The outlets of a list or search, the query's words read as described on the class; {@code names} are the joins
 	 * that name a page's rows (joined to the page only, see {@link Listing#joinedToPage}).
@@ -216,7 +222,14 @@ public class Outlets {
 			// is compared on an expression the index does not serve (issue 12)
 			String name = words.get(i).codePointCount(0, words.get(i).length()) < 3 ? "(o.name || '')" : "o.name";
 			where.append(" AND (").append(name).append(" LIKE :w").append(i).append(" ESCAPE '\\' OR o.filing_number = :x")
-				.append(i).append(")");
+				.append(i);
+			if (SHOWN_DIGITS.matcher(words.get(i)).matches()) {
+				// the manager's ID number and phone as the list shows them (stored masked: 139****5678): the digits
+				// shown find the outlet, the hidden ones cannot — a whole number typed is not in the masked copy
+				where.append(" OR o.manager_phone_masked LIKE :w").append(i).append(" ESCAPE '\\' OR o.manager_id_masked LIKE :w")
+					.append(i).append(" ESCAPE '\\'");
+			}
+			where.append(")");
 			params.put("w" + i, new PageQuery(words.get(i), 0, 1, null, false).likePattern());
 			// a 备案编号 typed with other dashes, full-width digits or no padding is looked for as the series wrote it
 			params.put("x" + i, Text.identifier(words.get(i)));

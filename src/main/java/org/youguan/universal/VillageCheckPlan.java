@@ -12,8 +12,10 @@ import java.util.List;
  * @param population the number of villages the criteria left to draw from
  * @param villages the planned villages in rank order
  * @param secretCommitment SHA-256 of the draw's secret (null for criteria, and for a plan drawn before secrets existed)
- * @param drawSecret the secret drawn after the seed was typed and before the draw (a plan is drawn when made, so it is
- * shown with it): the villages are ranked by SHA-256(seed ‖ secret ‖ code); null: by SHA-256(seed ‖ code)
+ * @param drawSecret the secret drawn after the seed was typed and before the draw: the villages are ranked by
+ * SHA-256(seed ‖ secret ‖ code); shown only once every drawn village has been checked under the plan
+ * ({@code VillageCheckPlans#drawRevealed}, as a 双随机 draw's secret is published with its results) — null until then,
+ * and for criteria and a plan drawn before secrets existed (ranked by SHA-256(seed ‖ code))
  * @param otherDraws for a random plan, the other random plans of the same calendar year whose region overlaps (the
  * same region, one above or one below it) that the reader may see, oldest first: a plan is drawn when made and cannot
  * be withdrawn, so drawing the same villages again under another name shows here beside the first draw; empty for

@@ -77,7 +77,8 @@ public class VillageCheckPlans {
 	/**
 	 * Picks the villages and saves the plan with its snapshot, seed and picks; audited. A random draw ranks by
 	 * SHA-256(seed ‖ secret ‖ code) with a secret drawn here, after the seed was typed ({@link RandomDraw#newSecret}),
-	 * kept and shown with its commitment.
+	 * kept with its commitment; the commitment is shown (and audited) at once, the secret only once the draw is revealed
+	 * ({@link #drawRevealed}).
 	 * @param bureauId the planning bureau (null for a system caller)
 	 * @return the plan's id
 	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
@@ -188,7 +189,8 @@ public class VillageCheckPlans {
 				+ (method.equals("RANDOM") ? "随机抽取" : "按条件选取") + "，" + criteria + "，从" + population.size() + "个建制村中选取"
 				+ picked.size() + "个）")
 			.states(null, Map.of("regionCode", region, "method", method, "criteria", criteria, "seed",
-					seed == null ? "" : seed, "secret", secret == null ? "" : secret, "snapshotHash", RandomDraw.sha256(snapshot),
+					seed == null ? "" : seed, "secretCommitment", secret == null ? "" : RandomDraw.commitment(secret),
+					"snapshotHash", RandomDraw.sha256(snapshot),
 					"villages", picked))
 			.inRegion(region));
 		return id;
@@ -361,7 +363,18 @@ public class VillageCheckPlans {
 		// a name typed before personal numbers were refused there is shown as the list shows it
 		return new VillageCheckPlan(id, Masking.personalNumbersIn(h.name()), h.regionCode(), regions.fullName(h.regionCode()), h.method(),
 				criteria(h.below(), h.months(), h.notDirect()), h.count(), h.seed(), h.hash(), h.population(),
-				h.plannedOn(), h.createdBy(), villages, h.commitment(), h.secret(), others);
+				h.plannedOn(), h.createdBy(), villages, h.commitment(), drawRevealed(villages) ? h.secret() : null, others);
+	}
+
+	/**
+	 * Whether a random plan's draw secret is shown (its page, the API): once every village it drew has been checked under
+	 * it — as a 双随机 plan's secret is published only with the results of every target it drew
+	 * ({@code InspectionPlans#drawRevealed}). Until then only its SHA-256 commitment is shown: with the snapshot, the seed
+	 * and the secret the draw could be repeated and its villages told to whoever is to be checked before the checks;
+	 * afterwards the secret hashes to the commitment kept when the plan was drawn, and anyone repeats the draw.
+	 */
+	static boolean drawRevealed(List<VillageCheckPlan.Planned> villages) {
+		return !villages.isEmpty() && villages.stream().allMatch(VillageCheckPlan.Planned::checked);
 	}
 
 	/**

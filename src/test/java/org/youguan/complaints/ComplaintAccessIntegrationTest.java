@@ -240,6 +240,20 @@ class ComplaintAccessIntegrationTest {
 		// the leader's search by number still finds it
 		mvc.perform(get("/api/v1/complaints").param("q", filed.number()).header("Authorization", "Bearer demo-sz-leader-token"))
 			.andExpect(jsonPath("$.items[*].number", Matchers.hasItem(filed.number())));
+		// and the digits a leader is shown find it: the phone as the list shows it, a number in the description by the
+		// digits its mask leaves — the hidden ones never (typed whole above, or in part)
+		String shownPhone = phone.substring(0, 3) + "****" + phone.substring(7);
+		String shownTyped = typed.substring(0, 3) + "****" + typed.substring(7);
+		for (String q : new String[] { shownPhone, "延误 " + shownTyped, "延误 " + typed.substring(7) }) {
+			mvc.perform(get("/api/v1/complaints").param("q", q).param("state", "ALL").param("size", "100")
+				.header("Authorization", "Bearer demo-sz-leader-token"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].number", Matchers.hasItem(filed.number())));
+		}
+		mvc.perform(get("/api/v1/complaints").param("q", "延误 " + typed.substring(3, 7)).param("state", "ALL")
+			.param("size", "100").header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].number", not(Matchers.hasItem(filed.number()))));
 	}
 
 	/** The digits written as Chinese numerals (〇一二…九). */

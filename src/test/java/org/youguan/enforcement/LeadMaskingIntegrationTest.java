@@ -1,6 +1,7 @@
 package org.youguan.enforcement;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.documents.TemplateFiles;
 import org.youguan.platform.ChinaTime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,6 +63,12 @@ class LeadMaskingIntegrationTest {
 	@Autowired
 	PartyCases party;
 
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
+	CaseEvidence evidence;
+
 	/**
 	 * A case's facts are its lead's summary copied on 立案: a reporter's number in them is read as the lead's is — in full
 	 * by the handling bureau's 处室工作人员, masked for everyone else who reads the case (the city's staff above it, the
@@ -67,12 +76,9 @@ class LeadMaskingIntegrationTest {
 	 */
 	@Test
 	void aReportersNumberCopiedIntoACasesFactsIsMaskedAsOnItsLead() throws Exception {
-		LocalDate today = LocalDate.now(ChinaTime.ZONE);
-		var e = party.fresh();
-		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,
-				"举报人张某电话13812345678，身份证320506199001011234，反映网点违规收寄", today.toString()), false);
-		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null, false, null);
-		long id = party.leads().approve(PartyCases.ALL, lead, PartyCases.HEAD, today, false);
+		long lead = reported(party.fresh().creditCode(), "举报人张某电话13812345678，身份证320506199001011234，反映网点违规收寄",
+				null);
+		long id = party.leads().approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.now(ChinaTime.ZONE), false);
 		String path = "/api/v1/enforcement/cases/" + id;
 		mvc.perform(get(path).header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
 			.andExpect(status().isOk())
@@ -91,6 +97,66 @@ class LeadMaskingIntegrationTest {
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("13812345678")));
+	}
+
+	/**
+	 * Every text the case page quotes follows the page's reader rule — the 5-year limitation reason proposed on the lead
+	 * too —, and so does every document the platform generated for the case (the 立案审批表 prints the facts and that
+	 * reason): a superior bureau's staff download it with the reporter's numbers masked, the handling staff in full.
+	 */
+	@Test
+	void theHarmReasonAndTheGeneratedDocumentsAreMaskedAsTheCasePageIs() throws Exception {
+		var e = party.fresh();
+		long lead = reported(e.creditCode(), "举报人王某电话13712345679，反映网点违规收寄", "受害人李某（手机13612345670，座机0512-66881239）财产受损");
+		long id = party.leads().approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.now(ChinaTime.ZONE), false);
+		// the lead and the case page: the reason masked for the city's staff, in full for the county's
+		mvc.perform(get("/api/v1/enforcement/leads/" + lead).header("Authorization", PenaltyCaseIntegrationTest.CITY))
+			.andExpect(jsonPath("$.proposedHarmReason").value("受害人李某（手机136****5670，座机0512-****1239）财产受损"));
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("136****5670")))
+			.andExpect(content().string(not(containsString("13612345670"))))
+			.andExpect(content().string(not(containsString("66881239"))));
+		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("13612345670")));
+		// the evidence list, whose 询问笔录 names the person asked and his numbers
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		evidence.add(PartyCases.ALL, id, new CaseEvidence.EvidenceData("SITE_RECORD", "现场检查笔录" + UUID.randomUUID(),
+				"在场人王某，身份证320506199001011234，电话13712345679", "吴中区某营业场所", "王某",
+				LocalDate.now(ChinaTime.ZONE).toString(), List.of("32050601", "32050602")), null);
+		mvc.perform(get("/api/v1/enforcement/cases/" + id + "/evidence").header("Authorization", PenaltyCaseIntegrationTest.CITY))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("320506********1234")))
+			.andExpect(content().string(not(containsString("320506199001011234"))))
+			.andExpect(content().string(not(containsString("13712345679"))));
+		mvc.perform(get("/api/v1/enforcement/cases/" + id + "/evidence").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("320506199001011234")));
+		// the 立案审批表 as each reads it
+		String href = party.cases().documents(PartyCases.ALL, id).stream()
+			.filter(d -> d.kind() == org.youguan.enforcement.internal.CaseDocumentKind.FILING_APPROVAL)
+			.findFirst().orElseThrow().href();
+		byte[] full = mvc.perform(get(href).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(TemplateFiles.text(full)).contains("13712345679", "13612345670", e.creditCode());
+		byte[] masked = mvc.perform(get(href).session(SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(TemplateFiles.text(masked)).contains("137****5679", "136****5670", "反映网点违规收寄", e.creditCode())
+			.doesNotContain("13712345679", "13612345670", "66881239");
+	}
+
+	/**
+	 * A lead reported today against the enterprise and proposed for 立案 (the violation ended yesterday), with a 5-year
+	 * limitation reason when {@code harmReason} is not null.
+	 */
+	private long reported(String creditCode, String summary, String harmReason) {
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		long lead = party.leads().report(PartyCases.ALL, new Leads.ReportData("REPORT", "群众举报", creditCode, null, summary,
+				today.toString()), false);
+		party.leads().propose(PartyCases.ALL, lead, "DATA_NOT_REPORTED", today.minusDays(1).toString(), null,
+				harmReason != null, harmReason);
+		return lead;
 	}
 
 	@Test

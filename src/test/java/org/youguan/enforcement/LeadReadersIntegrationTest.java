@@ -163,5 +163,13 @@ class LeadReadersIntegrationTest {
 		}
 		List<Integer> masked = JsonPath.read(call(CITY, "/api/v1/enforcement/leads?size=100&q=0512-66881235"), "$.items[*].id");
 		assertThat(masked).doesNotContain((int) id);
+		// the digits the list shows find it for every reader, the masked form as shown too
+		for (String reader : List.of(WUZHONG, CITY, HEAD)) {
+			for (String shown : List.of("1235", "0512-****1235", "0512")) {
+				List<Integer> hits = JsonPath.read(call(reader, "/api/v1/enforcement/leads?size=100&q=" + tag + " " + shown),
+						"$.items[*].id");
+				assertThat(hits).as(reader + " " + shown).containsExactly((int) id);
+			}
+		}
 	}
 }

@@ -102,18 +102,19 @@ class VillageCheckPlanIntegrationTest {
 		List<String> picked = plan.villages().stream().map(VillageCheckPlan.Planned::code).toList();
 		assertThat(picked).hasSize(6).doesNotHaveDuplicates().allMatch(c -> c.startsWith("320585"));
 		assertThat(plan.population()).isEqualTo(county("320585").size());
-		// the secret drawn after the seed was given is kept and shown with its commitment
-		assertThat(plan.drawSecret()).hasSize(64);
-		assertThat(plan.secretCommitment()).isEqualTo(RandomDraw.sha256(plan.drawSecret()));
+		// the secret drawn after the seed was given is kept with its commitment (shown once the draw is revealed)
+		String secret = secretOf(first);
+		assertThat(secret).hasSize(64);
+		assertThat(plan.secretCommitment()).isEqualTo(RandomDraw.sha256(secret));
 		// anyone repeats the draw from the published snapshot, seed and secret with the inspections module's algorithm
 		String snapshot = plans.snapshot(CITY, first);
 		assertThat(RandomDraw.sha256(snapshot)).isEqualTo(plan.snapshotHash());
 		List<RandomDraw.Candidate> population = Arrays.stream(snapshot.split("\n")).map(RandomDraw.Candidate::parse).toList();
-		assertThat(RandomDraw.rank(population, plan.seed(), plan.drawSecret(), new RandomDraw.Sampling(6, null, null)).targets())
+		assertThat(RandomDraw.rank(population, plan.seed(), secret, new RandomDraw.Sampling(6, null, null)).targets())
 			.extracting(RandomDraw.Target::key)
 			.containsExactlyElementsOf(picked);
 		// and by hand: the six smallest SHA-256(seed ‖ secret ‖ code)
-		String drawSeed = "2026-通邮-种子-31" + plan.drawSecret();
+		String drawSeed = "2026-通邮-种子-31" + secret;
 		assertThat(county("320585").stream().map(VillageView::code)
 			.sorted((a, b) -> RandomDraw.sha256(drawSeed + a).compareTo(RandomDraw.sha256(drawSeed + b)))
 			.limit(6).toList()).containsExactlyElementsOf(picked);
@@ -127,6 +128,63 @@ class VillageCheckPlanIntegrationTest {
 		assertThat(again).anySatisfy(v -> assertThat(v).isNotEqualTo(picked));
 		// a blank seed is drawn by the system and recorded
 		assertThat(plans.get(CITY, plans.create(CITY, null, random("320585", 2, " "), false)).seed()).hasSize(16);
+	}
+
+	/** A plan's draw secret as kept (the API and the page withhold it until the draw is revealed). */
+	private String secretOf(long plan) {
+		return jdbc.sql("SELECT draw_secret FROM village_check_plan WHERE id = :id").param("id", plan).query(String.class)
+			.single();
+	}
+
+	/**
+	 * As a 双随机 plan's: the commitment is shown when the plan is drawn, the secret — which repeats the draw from the
+	 * snapshot and the seed, telling its villages before they are checked — only once every drawn village is checked.
+	 */
+	@Test
+	void aRandomPlansSecretIsShownOnlyOnceEveryDrawnVillageIsChecked() throws Exception {
+		long id = plans.create(CITY, null, random("320585", 2, "reveal-" + UUID.randomUUID()), false);
+		VillageCheckPlan plan = plans.get(CITY, id);
+		String secret = secretOf(id);
+		LocalDate today = LocalDate.now(clock);
+		int unchecked = uncheckedOn(plan, today);
+		int other = 1 - unchecked;
+		assertThat(plan.villages().get(unchecked).checked()).isFalse();
+		assertThat(plan.drawSecret()).isNull();
+		assertThat(plan.secretCommitment()).isEqualTo(RandomDraw.sha256(secret));
+		MockHttpSession session = SignIn.session(mvc, "sz.universal");
+		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", CITY_TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.secret").isEmpty())
+			.andExpect(jsonPath("$.secretCommitment").value(RandomDraw.sha256(secret)))
+			.andExpect(content().string(not(containsString(secret))));
+		mvc.perform(get("/universal/plans/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("plan-secret-withheld")))
+			.andExpect(content().string(containsString(RandomDraw.sha256(secret))))
+			.andExpect(content().string(not(containsString(secret))));
+		// one village checked: still withheld
+		if (!plan.villages().get(other).checked()) {
+			record(plan.villages().get(other).code(), today);
+		}
+		assertThat(plans.get(CITY, id).drawSecret()).isNull();
+		// every drawn village checked: the secret is shown and hashes to the commitment
+		record(plan.villages().get(unchecked).code(), today);
+		assertThat(plans.get(CITY, id).drawSecret()).isEqualTo(secret);
+		mvc.perform(get("/api/v1/universal/plans/" + id).header("Authorization", CITY_TOKEN))
+			.andExpect(jsonPath("$.secret").value(secret));
+		mvc.perform(get("/universal/plans/" + id).session(session))
+			.andExpect(content().string(containsString("id=\"plan-secret\"")))
+			.andExpect(content().string(containsString(secret)));
+		// the audit of the plan's making keeps the commitment, not the secret
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_type = 'VillageCheckPlan' AND object_id = :id"
+				+ " AND CAST(after_state AS text) LIKE :secret").param("id", Long.toString(id)).param("secret", "%" + secret + "%")
+			.query(Long.class).single()).isZero();
+	}
+
+	/** Records a check of the village on the day (as the county's staff record one). */
+	private void record(String village, LocalDate day) {
+		checks.record(CITY, null, new VillageCheckData(village, day.toString(), "DIRECT", 5, true, true, null,
+				List.of(new TeamMember("郑监管", "32050001"), new TeamMember("冯安全", "32050002")), null), false);
 	}
 
 	@Test
@@ -362,7 +420,7 @@ class VillageCheckPlanIntegrationTest {
 		VillageCheckPlan plan = plans.get(CITY, id);
 		assertThat(plan.villages()).hasSize(3).allMatch(v -> v.code().startsWith("320506"));
 		// the same draw as anyone repeats from the seed and the secret: the three smallest SHA-256(seed ‖ secret ‖ code)
-		String drawSeed = "api-种子" + plan.drawSecret();
+		String drawSeed = "api-种子" + secretOf(id);
 		assertThat(plan.villages()).extracting(VillageCheckPlan.Planned::code).containsExactlyElementsOf(county("320506")
 			.stream().map(VillageView::code)
 			.sorted((a, b) -> RandomDraw.sha256(drawSeed + a).compareTo(RandomDraw.sha256(drawSeed + b)))
@@ -372,8 +430,8 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(jsonPath("$.name").value("接口抽查"))
 			.andExpect(jsonPath("$.method").value("RANDOM"))
 			.andExpect(jsonPath("$.seed").value("api-种子"))
-			.andExpect(jsonPath("$.secret").value(plan.drawSecret()))
-			.andExpect(jsonPath("$.secretCommitment").value(RandomDraw.sha256(plan.drawSecret())))
+			.andExpect(jsonPath("$.secret").isEmpty())
+			.andExpect(jsonPath("$.secretCommitment").value(RandomDraw.sha256(secretOf(id))))
 			.andExpect(jsonPath("$.snapshotHash").value(plan.snapshotHash()))
 			.andExpect(jsonPath("$.villages.length()").value(3))
 			.andExpect(jsonPath("$.villages[0].code").value(plan.villages().get(0).code()))

@@ -83,7 +83,7 @@ class ComplaintApiController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','BUREAU_LEADER','STAFF','ENTERPRISE')")
 	@Operation(summary = "申诉列表", description = "工作人员看到辖区内的申诉，企业只看到转办给本企业的申诉。"
-			+ "q按编号、运单号、申诉人电话（仅限办理人员在本局承办的申诉中检索；局领导和上级机关查阅下级承办的申诉时，检索不匹配电话和申诉内容中的数字）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
+			+ "q按编号、运单号、申诉人电话（完整号码仅限办理人员在本局承办的申诉中检索；局领导和上级机关查阅下级承办的申诉时，只按列表显示的脱敏内容匹配，如电话、申诉内容中号码未隐去的数字，不按完整号码匹配）查找；申诉人姓名、电话按页面和导出的方式脱敏；企业看到本企业的企业视图（EnterpriseComplaintView），不含局内办理信息。")
 	@ApiResponse(responseCode = "200", description = "工作人员：ComplaintSummary；企业：EnterpriseComplaintView（申诉人联系方式脱敏）",
 			content = @Content(schema = @Schema(implementation = ComplaintPage.class)))
 	PageResult<?> list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,

@@ -133,8 +133,9 @@ class ComplaintController {
 	 * The queue opens on the complaints still in procedure, the current step's nearest due date first; 待办 / 已办结 /
 	 * 全部 switch the state; a status asked for alone shows that status whatever its state; {@code awaitingReply} keeps
 	 * those with the enterprise (the inbox's 企业逾期未答复 adds {@code overdue}). The search matches the filer's phone
-	 * only for staff who handle complaints, on the complaints their bureau handles (whose phone they read in full,
-	 * {@link ComplaintQueries#readsInFull}); a leader's search ignores it.
+	 * typed whole only for staff who handle complaints, on the complaints their bureau handles (whose phone they read in
+	 * full, {@link ComplaintQueries#readsInFull}); anyone else finds a complaint by the phone as the queue shows it
+	 * (139****5678), never by the whole number.
 	 * {@code handling=true} (the inbox's links) keeps only the complaints the caller's bureau handles
 	 * ({@link ComplaintQueries.Filter#handledHere}); without it a bureau lists those of the bureaus below it too, to read.
 	 */

@@ -106,15 +106,12 @@ class EnforcementController {
 
 	private final Bureaus bureaus;
 
-	private final CaseDocuments documents;
-
 	private final DecisionOutcomes decisionOutcomes;
 
 	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			Bureaus bureaus, CaseDocuments documents, DecisionOutcomes decisionOutcomes) {
+			Bureaus bureaus, DecisionOutcomes decisionOutcomes) {
 		this.decisionOutcomes = decisionOutcomes;
 		this.bureaus = bureaus;
-		this.documents = documents;
 		this.evidence = evidence;
 		this.leads = leads;
 		this.cases = cases;
@@ -274,7 +271,7 @@ class EnforcementController {
 		model.addAttribute("originalKinds", Arrays.stream(CaseDocumentKind.values())
 			.filter(k -> k != CaseDocumentKind.ON_THE_SPOT_DECISION).toList());
 		model.addAttribute("procedure", cases.procedure(scope, id));
-		model.addAttribute("harmReason", documents.harmReason(detail.penaltyCase().leadId()).orElse(null));
+		model.addAttribute("harmReason", cases.harmReason(scope, id).orElse(null));
 		model.addAttribute("hosts", detail.penaltyCase().status() == CaseStatus.HEARING && detail.penaltyCase().hearingOn() == null
 				? noticeAndHearing.hearingHosts(scope, id) : List.of());
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())

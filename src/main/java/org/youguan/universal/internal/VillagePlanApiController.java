@@ -64,8 +64,9 @@ class VillagePlanApiController {
 	 * A plan as the API shows it.
 	 * @param checked how many planned villages have been checked under the plan
 	 * @param snapshot where the population snapshot is, to repeat the draw
-	 * @param secret the secret drawn after the seed was given: the villages are ranked by SHA-256(seed ‖ secret ‖ code)
-	 * (null for criteria and for plans drawn before secrets existed: SHA-256(seed ‖ code))
+	 * @param secret the secret drawn after the seed was given: the villages are ranked by SHA-256(seed ‖ secret ‖ code);
+	 * null until every drawn village has been checked under the plan ({@link VillageCheckPlan#drawSecret}), for criteria
+	 * and for plans drawn before secrets existed (SHA-256(seed ‖ code))
 	 * @param secretCommitment SHA-256(secret)
 	 * @param otherDraws a random plan's other random draws this year over an overlapping region
 	 * ({@link VillageCheckPlan#otherDraws})
@@ -111,7 +112,8 @@ class VillagePlanApiController {
 	@GetMapping("/{id:\\d+}")
 	@PreAuthorize(UniversalAccess.READERS)
 	@Operation(summary = "通邮检查计划", description = "计划及其建制村（按抽取顺序），每个建制村是否已检查（checked）及首次检查；"
-			+ "随机抽取的种子、抽取密钥（secret）及其SHA-256、总体快照的SHA-256和快照地址（snapshot），可据此复核抽取；"
+			+ "随机抽取的种子、抽取密钥的SHA-256（secretCommitment）、总体快照的SHA-256和快照地址（snapshot）；抽取密钥（secret）"
+			+ "在抽中的建制村全部检查后公开（此前为null），可据此复核抽取；"
 			+ "otherDraws：本年度同一区域（含上下级区域）的其他随机抽取计划。不在数据权限内时404。")
 	Plan get(DataScope scope, @PathVariable long id) {
 		return Plan.of(plans.get(scope, id));
@@ -122,7 +124,7 @@ class VillagePlanApiController {
 	@Operation(summary = "制定通邮检查计划", description = "name（计划名称）、regionCode（数据权限内的地区代码）、method（RANDOM随机抽取、"
 			+ "CRITERIA按条件选取）、belowStandard（低于频次标准）、uncheckedMonths（若干月未检查，1–120）、notDirect（未直接通邮）、"
 			+ "sampleCount（抽取数量，随机抽取必填；按条件选取时为上限）、seed（随机种子，空则由系统生成并记录）。"
-			+ "随机抽取时系统在收到种子后生成抽取密钥（secret），按SHA-256(种子‖密钥‖建制村代码)排序，密钥及其SHA-256随计划公开。"
+			+ "随机抽取时系统在收到种子后生成抽取密钥（secret），按SHA-256(种子‖密钥‖建制村代码)排序，密钥的SHA-256随计划公开，密钥在抽中的建制村全部检查后公开。"
 			+ "与页面同样校验，错误为400并指明字段；没有符合条件的建制村为422；同一区域已有同名计划（忽略全角半角、空格和大小写）为409"
 			+ "（field为name）。")
 	ResponseEntity<Created> create(@AuthenticationPrincipal CurrentUser me, DataScope scope,

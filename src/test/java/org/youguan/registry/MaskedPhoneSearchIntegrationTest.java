@@ -1,0 +1,113 @@
+package org.youguan.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.youguan.CreditCodes;
+import org.youguan.IntegrationTest;
+import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageQuery;
+import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserKind;
+import org.youguan.org.UserView;
+import org.youguan.org.Users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lists that show a phone masked (an enterprise's contact phone, a user's phone: 139****5678) are searched as they show
+ * it: the digits shown — and the masked form as shown — find the row; the hidden digits and the whole number, which
+ * the reader never sees, find nothing (a match would confirm the masked number).
+ */
+@IntegrationTest
+class MaskedPhoneSearchIntegrationTest {
+
+	static final DataScope WUZHONG = DataScope.region("320506");
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Bureaus bureaus;
+
+	@Autowired
+	Outlets outlets;
+
+	@Autowired
+	Brands brands;
+
+	private static String phone() {
+		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	private static String shown(String phone) {
+		return phone.substring(0, 3) + "****" + phone.substring(7);
+	}
+
+	@Test
+	void anEnterpriseIsFoundByTheDigitsOfItsContactPhoneTheListShowsOnly() {
+		String code = CreditCodes.unique();
+		String phone = phone();
+		String name = "号码检索测试快递有限公司" + code.substring(10);
+		long id = enterprises.register(DataScope.all(), new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "张三",
+				"吴中区测试路1号", "320506", "李四", phone), false);
+		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), shown(phone) }) {
+			assertThat(enterprises.list(WUZHONG, Enterprises.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(EnterpriseView::id).contains(id);
+		}
+		for (String q : new String[] { name + " " + phone, name + " " + phone.substring(3, 7), phone }) {
+			assertThat(enterprises.list(WUZHONG, Enterprises.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(EnterpriseView::id).doesNotContain(id);
+		}
+	}
+
+	@Test
+	void anOutletIsFoundByTheDigitsOfItsManagersNumbersTheListShowsOnly() {
+		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("网点号码检索快递有限公司",
+				RegistryIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brands.findByShortName("中通").orElseThrow().id(),
+				"张三", "测试路1号", "320506", "李四", null), false);
+		String phone = phone();
+		String id = RegistryIntegrationTest.idNumber();
+		String name = "号码检索网点" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		long outlet = outlets.register(DataScope.all(), new OutletData(name, enterprise, null, "FRANCHISE", "吴中区检索路1号",
+				"320506001", null, null, "王五", id, phone, new BigDecimal("30"), true, true, true, true,
+				LocalDate.of(2026, 1, 5)), false);
+		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), name + " " + id.substring(14),
+				name + " " + id.substring(0, 6) }) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(OutletView::id).containsExactly(outlet);
+		}
+		for (String q : new String[] { name + " " + phone, name + " " + phone.substring(3, 7), name + " " + id,
+				name + " " + id.substring(6, 14) }) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(OutletView::id).doesNotContain(outlet);
+		}
+	}
+
+	@Test
+	void anAccountIsFoundByTheDigitsOfItsPhoneTheListShowsOnly() {
+		String phone = phone();
+		String name = "ms." + UUID.randomUUID().toString().substring(0, 8);
+		long id = users.provision(new UserData(name, "号码检索", UserKind.STAFF,
+				bureaus.findByRegion("320506").orElseThrow().id(), null, null, phone, EnumSet.of(Role.STAFF)),
+				"Kx9#mQ2vLp7w", false, false);
+		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone) }) {
+			assertThat(users.list(WUZHONG, Users.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(UserView::id).containsExactly(id);
+		}
+		for (String q : new String[] { name + " " + phone, name + " " + phone.substring(3, 7), phone }) {
+			assertThat(users.list(WUZHONG, Users.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(UserView::id).doesNotContain(id);
+		}
+	}
+}
