@@ -48,6 +48,31 @@ class ChinaTimeTest {
 			.check(classes);
 	}
 
+	/**
+	 * Nor does it read the time in China's zone without the clock ({@code LocalDate.now(ChinaTime.ZONE)}): that is the
+	 * JVM's clock too, which a test's {@code MutableClock} cannot move (an outlet form's bounds counted from the real
+	 * today). The password estimator's decorations are the one exception: a static dictionary built once per JVM
+	 * before any bean, whose years around this one are a guess of what people type, not a date of any record.
+	 */
+	@Test
+	void noProductionCodeReadsTheTimeInAZoneWithoutTheClock() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.youguan");
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.youguan.org.PasswordPolicy$Estimator")
+			.should()
+			.callMethod(LocalDate.class, "now", ZoneId.class)
+			.orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+			.orShould().callMethod(LocalTime.class, "now", ZoneId.class)
+			.orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+			.orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+			.orShould().callMethod(YearMonth.class, "now", ZoneId.class)
+			.orShould().callMethod(Year.class, "now", ZoneId.class)
+			.orShould().callMethod(MonthDay.class, "now", ZoneId.class)
+			.because("today is China's date from the Clock bean, which tests move")
+			.check(classes);
+	}
+
 	/** The product's zone is declared once (platform.ChinaTime.ZONE): no module names Asia/Shanghai in a ZoneId of its own. */
 	@Test
 	void noProductionCodeDeclaresAZoneOfItsOwn() {

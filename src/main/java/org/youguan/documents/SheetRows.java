@@ -525,15 +525,16 @@ public final class SheetRows {
 			CellStyle red = book.createCellStyle();
 			red.setFillForegroundColor(IndexedColors.ROSE.getIndex());
 			red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle quotedRed = Spreadsheets.quoted(book, red);
 			for (RowErrors e : errors) {
 				Row row = sheet.getRow(e.number() - 1);
 				if (row == null) {
 					row = sheet.createRow(e.number() - 1);
 				}
 				Cell cell = row.createCell(column);
-				cell.setCellValue(Spreadsheets.fit(String.join("；",
-						e.errors().stream().map(f -> f.field() + "：" + f.message()).toList())));
-				cell.setCellStyle(red);
+				// the messages echo what was typed: never a formula however a row's field or value begins
+				Spreadsheets.setText(cell, Spreadsheets.fit(String.join("；",
+						e.errors().stream().map(f -> f.field() + "：" + f.message()).toList())), red, quotedRed);
 			}
 			sheet.setColumnWidth(column, 80 * 256);
 			book.write(out);

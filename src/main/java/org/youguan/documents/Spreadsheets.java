@@ -172,10 +172,11 @@ public class Spreadsheets {
 			Styles styles = new Styles(workbook);
 
 			Row head = sheet.createRow(0);
+			// a header may be a catalogue's or a user's name (an indicator, a brand): quoted as any text is
+			CellStyle quotedHeader = quoted(workbook, header);
 			for (int c = 0; c < columns.size(); c++) {
 				Cell cell = head.createCell(c);
-				cell.setCellValue(fit(header(columns.get(c).header())));
-				cell.setCellStyle(header);
+				setText(cell, fit(header(columns.get(c).header())), header, quotedHeader);
 				sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
 			}
 			List<Unit> units = columns.stream().map(c -> Unit.of(c.header())).toList();
@@ -200,6 +201,29 @@ public class Spreadsheets {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The one way a text cell of a workbook YouGuan writes is filled, outside the body cells of {@link #write} (which
+	 * choose among their own styles the same way): a text a spreadsheet would take for a formula ({@link #readAsFormula})
+	 * gets the quote-prefixed style, any other the plain one — so no text anyone typed is ever a formula in an export,
+	 * a header or an import's error column alike.
+	 * @param cell the cell, its value set here
+	 * @param text the text, already {@link #fit} to a cell
+	 * @param plain the style of the cell
+	 * @param quoted the same style quote-prefixed ({@link #quoted})
+	 */
+	static void setText(Cell cell, String text, CellStyle plain, CellStyle quoted) {
+		cell.setCellStyle(readAsFormula(text) ? quoted : plain);
+		cell.setCellValue(text);
+	}
+
+	/** A copy of {@code style} that marks its cells as text (Excel's leading {@code '}), for {@link #setText}. */
+	static CellStyle quoted(Workbook workbook, CellStyle style) {
+		CellStyle quoted = workbook.createCellStyle();
+		quoted.cloneStyleFrom(style);
+		quoted.setQuotePrefixed(true);
+		return quoted;
 	}
 
 	/**

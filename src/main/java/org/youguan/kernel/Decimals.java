@@ -279,6 +279,27 @@ public final class Decimals {
 	}
 
 	/**
+	 * What a field of a number {@code type} takes, for a value refused only for lying beyond the type (a whole number of
+	 * 20 digits, a decimal of too many digits) where the field declares no range of its own ({@link #declaredWhole}):
+	 * the type's real range — "应为整数（-32768至32767）" for a {@code short}, "应为整数（-2147483648至2147483647）" for an
+	 * {@code int}, the long's for a {@code long} (a whole number beyond it is a whole number still, so never
+	 * "应为整数" alone), the digits {@link #INTEGER_DIGITS}/{@link #FRACTION_DIGITS} a decimal is read within.
+	 * @param type the field's Java type, or null
+	 * @return the wording, without brackets; null for any other type
+	 */
+	public static String typeRange(Class<?> type) {
+		return type == null ? null : switch (type.getSimpleName()) {
+			case "byte", "Byte" -> wholeIn(Byte.MIN_VALUE, Byte.MAX_VALUE);
+			case "short", "Short" -> wholeIn(Short.MIN_VALUE, Short.MAX_VALUE);
+			case "int", "Integer" -> wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE);
+			// wholeIn leaves a long's limits unsaid (they bound no declared range): here they are the type's real range
+			case "long", "Long" -> "应为整数（" + Long.MIN_VALUE + "至" + Long.MAX_VALUE + "）";
+			case "BigDecimal" -> "应为数字，整数部分至多" + INTEGER_DIGITS + "位、小数部分至多" + FRACTION_DIGITS + "位";
+			default -> null;
+		};
+	}
+
+	/**
 	 * How every message states a record's number (编号) — an id of a path, a query, a form's choice, a sheet's cell, a
 	 * JSON body's {@code …Id} — one wording platform-wide: a positive whole number of at most 19 digits (a 20-digit
 	 * one, beyond any id, is told why it is refused).

@@ -13,8 +13,8 @@ import org.springframework.validation.BindingResult;
  * every bad field of the form at once — "品牌编号应为正整数（至多19位）" beside "企业名称不能为空" — instead of the
  * unbindable one alone. Each message names the field by its label and states what the field takes: a record's number
  * {@link Decimals#RECORD_NUMBER}; a whole number the range its form record declares ({@link Decimals#declaredWhole}:
- * {@link WholeIn}, {@code @Min}/{@code @Max}), else only that it is a whole number — never the range of a
- * {@code long} or {@code int}, which no field takes; a decimal a number; a date its format; a choice its options; a
+ * {@link WholeIn}, {@code @Min}/{@code @Max}), else that it is a whole number — or, for a whole number refused only
+ * for lying beyond its type, that type's real range ({@link Decimals#typeRange}); a decimal a number; a date its format; a choice its options; a
  * check box (a boolean, "hasSignage=maybe") that it is yes or no.
  */
 public final class FormBinding {
@@ -37,8 +37,30 @@ public final class FormBinding {
 		return binding.getFieldErrors().stream()
 			.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
 					+ expected(binding.getFieldType(e.getField()), e.getField(), component(form, e.getField()),
-							today.getYear())))
+							today.getYear(), e.getRejectedValue())))
 			.toList();
+	}
+
+	/**
+	 * As {@link #expected(Class, String, java.lang.reflect.AnnotatedElement, int)}, told of the value refused: a number
+	 * refused only for lying beyond its type ({@code 99999999999} for an {@code Integer} count) where the field declares
+	 * no range of its own is told the type's real range ({@link Decimals#typeRange}) — it is a whole number, so
+	 * "应为整数" alone would not say what is wrong; a record's number is told it is one all the same.
+	 * @param value the value as typed (a string, or several)
+	 */
+	public static String expected(Class<?> type, String field, java.lang.reflect.AnnotatedElement declared,
+			int thisYear, Object value) {
+		String range = Decimals.typeRange(type);
+		boolean id = field.equals("id") || field.endsWith("Id");
+		if (range != null && !id && Decimals.declaredWhole(declared, thisYear) == null && value instanceof String text) {
+			String typed = Text.halfWidthDigits(Text.strip(text));
+			boolean number = type == java.math.BigDecimal.class
+					? typed.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?") : typed.matches("[+-]?\\d+");
+			if (number) {
+				return range;
+			}
+		}
+		return expected(type, field, declared, thisYear);
 	}
 
 	/**

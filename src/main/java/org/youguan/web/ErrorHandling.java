@@ -26,11 +26,14 @@ import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -110,12 +113,17 @@ class ErrorHandling {
 
 	private final Clock clock;
 
+	/** The MVC conversion service: how the other parameters of a form are tried ({@link UnboundParameters}). */
+	private final ObjectProvider<ConversionService> conversions;
+
 	/** Who may take a record's step, asked before a 415 ({@link #mediaType}). */
 	private final StepAccessFirst stepAccess;
 
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms,
-			Clock clock, StepAccessFirst stepAccess) {
+			Clock clock, StepAccessFirst stepAccess,
+			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
+		this.conversions = conversions;
 		this.stepAccess = stepAccess;
 		this.uploadLimits = uploadLimits(maxFile, maxRequest);
 		this.forms = forms;
@@ -198,16 +206,30 @@ class ErrorHandling {
 			// /filing/figures is no filing (attack 48: a 400 quoting the range of a long): an address naming nothing
 			return noResource(ex, request);
 		}
-		String named = FieldLabels.named(ex.getName(), ex.getRequiredType(), FieldLabels.path(request));
-		// a parameter's own declared range (WholeIn) before its type's; a list of choices (roles=FOO) names the choices
-		// of its elements, as a single choice does (attack f8 item 11)
-		String declared = ex.getParameter() == null ? null : Decimals.declaredWhole(ex.getParameter().getParameter(), thisYear());
-		String message = file(ex.getValue()) ? named + FILE_IN_A_FIELD
-				: named + "的值“" + shorten(ex.getValue()) + "”" + (declared != null ? "格式不正确" + declared
-						: wrong(listed(ex.getRequiredType()) && ex.getParameter() != null
-								? valueType(ResolvableType.forMethodParameter(ex.getParameter())) : ex.getRequiredType(), ex.getValue(),
-								ex.getName()));
-		return unbound(request, response, "参数格式错误", List.of(new FieldError(ex.getName(), "format", message)));
+		// every parameter of the form that cannot be bound, not the first alone (UnboundParameters), in the form's order
+		List<FieldError> errors = UnboundParameters.of(request, ex.getParameter(), ex.getName(), ex.getValue(),
+				conversions == null ? null : conversions.getIfAvailable()).stream()
+			.map(f -> new FieldError(f.name(), "format", mismatched(f.name(),
+					f.parameter() == null || f.parameter() == ex.getParameter() ? ex.getRequiredType()
+							: f.parameter().nestedIfOptional().getNestedParameterType(), f.parameter(),
+					f.value(), request)))
+			.toList();
+		return unbound(request, response, "参数格式错误", errors);
+	}
+
+	/**
+	 * How a parameter that could not be bound is told: by its label, the value as typed and what it takes — its own
+	 * declared range (WholeIn) before its type's; a list of choices (roles=FOO) names the choices of its elements, as a
+	 * single choice does (attack f8 item 11).
+	 */
+	private String mismatched(String name, Class<?> type, MethodParameter parameter, Object value,
+			HttpServletRequest request) {
+		String named = FieldLabels.named(name, type, FieldLabels.path(request));
+		String declared = parameter == null ? null : Decimals.declaredWhole(parameter.getParameter(), thisYear());
+		return file(value) ? named + FILE_IN_A_FIELD
+				: named + "的值“" + shorten(value) + "”" + (declared != null ? "格式不正确" + declared
+						: wrong(listed(type) && parameter != null
+								? valueType(ResolvableType.forMethodParameter(parameter)) : type, value, name));
 	}
 
 	/** What a file part sent where a form field is expected is told (never the part's Java class). */
@@ -313,20 +335,23 @@ class ErrorHandling {
 	 * number is told only that it should be a whole number ({@link #expected}).
 	 */
 	private static boolean beyondItsType(Class<?> type, Object value) {
-		return typeRange(type) != null && value instanceof String text
-				&& Text.halfWidthDigits(Text.strip(text)).matches("[+-]?\\d+");
+		if (typeRange(type) == null || !(value instanceof String text)) {
+			return false;
+		}
+		String digits = Text.halfWidthDigits(Text.strip(text));
+		// a decimal: any number it could not take (too many digits); a whole type: a whole number it could not take
+		return type == java.math.BigDecimal.class ? digits.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")
+				: digits.matches("[+-]?\\d+");
 	}
 
 	/**
-	 * The range of a whole-number type in brackets for a message — "（应为整数（0至2147483647））" — told only of a
-	 * whole number beyond it (attack 27: a 20-digit 计划编号); null for any other type.
+	 * The real range of a number type in brackets for a message ({@link Decimals#typeRange}: a short's, an int's, a
+	 * long's, a decimal's digits) — told only of a number beyond it that its field declares no range for (attack 27: a
+	 * 20-digit 计划编号 is told it is a record's number instead, {@link #typeRange(Class, String)}); null for any other type.
 	 */
 	static String typeRange(Class<?> type) {
-		return type == null ? null : switch (type.getSimpleName()) {
-			case "int", "Integer" -> "（" + Decimals.wholeIn(Integer.MIN_VALUE, Integer.MAX_VALUE) + "）";
-			case "long", "Long" -> "（" + Decimals.wholeIn(Long.MIN_VALUE, Long.MAX_VALUE) + "）";
-			default -> null;
-		};
+		String range = Decimals.typeRange(type);
+		return range == null ? null : "（" + range + "）";
 	}
 
 	/** What a value of {@code type} must look like, in brackets, for a message; empty when there is nothing to say. */
@@ -346,7 +371,7 @@ class ErrorHandling {
 			// a value that is no whole number (form=abc) is told what it should be, not the type's range of
 			// -9223372036854775808 to 9223372036854775807 no field takes (attack 52); a whole number beyond the type
 			// is told that range (typeRange)
-			case "int", "Integer", "long", "Long" -> "（应为整数）";
+			case "byte", "Byte", "short", "Short", "int", "Integer", "long", "Long" -> "（应为整数）";
 			// a decimal's digits are its field's to state (JsonText reads it within a loose bound)
 			case "BigDecimal" -> "（应为数字）";
 			case "double", "Double", "float", "Float" -> "（应为数字，最多"
@@ -398,10 +423,11 @@ class ErrorHandling {
 		}
 		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
 		String declared = declaredBound(ex, thisYear());
+		Class<?> type = fieldType(ex);
 		String reason = domain != null ? domain.getMessage()
 				: "类型或格式不正确" + (declared != null ? declared
-						: overflow(ex) && typeRange(targetType(ex)) != null ? typeRange(targetType(ex), field)
-								: expected(targetType(ex)));
+						: (overflow(ex) || beyondItsType(type, refusedText(ex))) && typeRange(type) != null
+								? typeRange(type, field) : expected(type));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = item == null ? FieldLabels.of(field, FieldLabels.path(request)) : item.label(FieldLabels.path(request));
@@ -485,6 +511,15 @@ class ErrorHandling {
 	 * value that is no whole number is told the field's own range, not a long's.
 	 */
 	static String declaredBound(Throwable ex, int thisYear) {
+		java.lang.reflect.Field field = jsonField(ex);
+		return field == null ? null : Decimals.declaredWhole(field, thisYear);
+	}
+
+	/**
+	 * The Java field a JSON reading failure is about (the last property of its path, on the class that declares it),
+	 * or null when it names none (an item of a list, a map's key).
+	 */
+	private static java.lang.reflect.Field jsonField(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				JacksonException.Reference last = jackson.getPath().get(jackson.getPath().size() - 1);
@@ -495,13 +530,36 @@ class ErrorHandling {
 				}
 				for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
 					try {
-						return Decimals.declaredWhole(c.getDeclaredField(last.getPropertyName()), thisYear);
+						return c.getDeclaredField(last.getPropertyName());
 					}
 					catch (NoSuchFieldException none) {
 						// not declared here: its superclass may
 					}
 				}
 				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The type a JSON value was to become: the field's own declared type where the path names one — Jackson reports a
+	 * {@code short} beyond its range as beyond an {@code int}'s, which would tell a Short field an int's range — else
+	 * the type the reader reports ({@link #targetType}).
+	 */
+	private static Class<?> fieldType(Throwable ex) {
+		java.lang.reflect.Field field = jsonField(ex);
+		return field != null && !listed(field.getType()) ? field.getType() : targetType(ex);
+	}
+
+	/**
+	 * The value a JSON reader refused as text ({@code "99999999999"} sent in quotes for a whole number), or null: a
+	 * whole number in quotes beyond its type is told the type's range as the same number without quotes is.
+	 */
+	private static Object refusedText(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
+				return invalid.getValue();
 			}
 		}
 		return null;

@@ -84,6 +84,24 @@ class PostOfficeHoursRulesIntegrationTest {
 		assertThat(summaries(office)).hasSize(4).last().asString().contains("所在地类型由城市改为乡镇人民政府所在地");
 	}
 
+	/**
+	 * A number of days the API cannot read is told beside every other bad field of the body (as the page's form tells
+	 * them, kernel.FormBinding), not alone: the reader no longer stops at the first bad value.
+	 */
+	@Test
+	void aBodyWithDaysThatAreNoNumberNamesEveryBadFieldAtOnce() throws Exception {
+		long office = fixture().newPostOffice("320506");
+		for (String days : new String[] { "\"七\"", "7.5", "true", "99999999999" }) {
+			hours(WUZHONG, office, "{\"areaType\":\"VILLAGE\",\"daysPerWeek\":" + days + ",\"openingHours\":\"\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("areaType", "daysPerWeek",
+						"openingHours")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'daysPerWeek')].message",
+						org.hamcrest.Matchers.contains("每周营业天数应为整数（0至7）")));
+		}
+		assertThat(summaries(office)).isEmpty();
+	}
+
 	@Test
 	void theEnterpriseReportsHoursOnlyOfAPostOfficeTheBureauClassified() throws Exception {
 		long office = fixture().newPostOffice("320506");

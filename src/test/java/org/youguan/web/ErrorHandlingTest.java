@@ -62,8 +62,27 @@ class ErrorHandlingTest {
 	}
 
 
+	/**
+	 * A number refused only for lying beyond its type, on a field declaring no range of its own, is told its own type's
+	 * real range — a short's, an int's, a long's, a decimal's digits — never an int's for another type, nor "应为整数"
+	 * alone of a whole number.
+	 */
+	@Test
+	void aNumberBeyondItsTypeIsToldThatTypesRealRange() {
+		assertThat(ErrorHandling.wrong(Short.class, "40000", "count")).isEqualTo("格式不正确（应为整数（-32768至32767））");
+		assertThat(ErrorHandling.wrong(Integer.class, "99999999999", "count"))
+			.isEqualTo("格式不正确（应为整数（-2147483648至2147483647））");
+		assertThat(ErrorHandling.wrong(Long.class, "99999999999999999999", "count")).contains("9223372036854775807")
+			.doesNotContain("2147483647");
+		assertThat(ErrorHandling.wrong(java.math.BigDecimal.class, "1e400", "amount"))
+			.isEqualTo("格式不正确（应为数字，整数部分至多" + org.youguan.kernel.Decimals.INTEGER_DIGITS + "位、小数部分至多10位）");
+		// a value that is no number keeps being told only what it should be
+		assertThat(ErrorHandling.wrong(java.math.BigDecimal.class, "abc", "amount")).isEqualTo("格式不正确（应为数字）");
+		assertThat(ErrorHandling.wrong(Short.class, "x", "count")).doesNotContain("32767");
+	}
+
 	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null,
-			java.time.Clock.systemUTC(), null);
+			java.time.Clock.systemUTC(), null, null);
 
 	@Test
 	void aUniqueKeyMetByARacingSecondSubmissionIsAConflictNotAServerError() {

@@ -1,6 +1,7 @@
 package org.youguan.filing.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
-import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -82,8 +82,12 @@ class EnterpriseFilingController {
 
 	private final StatutoryRules rules;
 
+	/** The application's clock: today (China time) for the form's bounds. */
+	private final Clock clock;
+
 	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises,
-			Branches branches, Spreadsheets spreadsheets, StatutoryRules rules) {
+			Branches branches, Spreadsheets spreadsheets, StatutoryRules rules, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.branches = branches;
 		this.spreadsheets = spreadsheets;
@@ -190,7 +194,7 @@ class EnterpriseFilingController {
 		// refused: the form again in the refusal's 4xx with the values as typed and the files held (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(clock)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			// run through one of the enterprise's branches (选填): the registry refuses another's, the filing then asks
 			// for the parent's authorisation
@@ -262,7 +266,7 @@ class EnterpriseFilingController {
 		String here = "/enterprise/filings/" + id;
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(clock)));
 			long enterpriseId = enterprises.findByCreditCode(String.valueOf(me.enterpriseCreditCode())).map(e -> e.id()).orElse(0L);
 			var corrected = withOutlet
 					? form.toData(enterpriseId, v).withBranch(v.whole("branchId", "分支机构", branchId, 18)) : null;
@@ -326,7 +330,7 @@ class EnterpriseFilingController {
 		}
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(clock)));
 			// the branch the outlet is run through from now on (blank: the enterprise itself), checked as on a new filing
 			var data = form.toData(0, v).withBranch(v.whole("branchId", "分支机构", branchId, 18));
 			var changed = v.date("changedOn", "变更日期", changedOn);

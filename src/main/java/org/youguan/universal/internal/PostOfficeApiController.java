@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -27,6 +29,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.universal.ApprovalStatus;
 import org.youguan.universal.PostOfficeApproval;
 import org.youguan.universal.PostOfficeApprovalImport;
@@ -78,8 +81,33 @@ class PostOfficeApiController {
 			+ "rule为bureau-only）。企业把每周营业天数改为0或营业时间只写停业的，即撤销营业场所，须经批准并公告（[[POSTAL_OFFICE_CLOSURE]]）："
 			+ "没有已生效的撤销批准时422（field为daysPerWeek或openingHours，rule为closure-approval），请通过"
 			+ "POST /post-office-approvals申请撤销；临时停业请用POST /post-office-suspensions报告。")
-	PostOfficeView saveHours(DataScope scope, @PathVariable long facilityId, @RequestBody(required = false) PostOffices.HoursData data) {
-		return postOffices.saveHours(scope, facilityId, data, false);
+	PostOfficeView saveHours(DataScope scope, @PathVariable long facilityId, @RequestBody(required = false) HoursBody body) {
+		// a number of days that cannot be read ("七", 7.5, true) is told with the other fields' errors, not alone
+		Validation v = new Validation();
+		PostOffices.HoursData data = body == null ? null : new PostOffices.HoursData(body.areaType(),
+				v.check("daysPerWeek", () -> days(body.daysPerWeek())), body.openingHours());
+		return postOffices.saveHours(scope, facilityId, data, false, v.errors());
+	}
+
+	/**
+	 * The hours as the API's body sends them: {@code daysPerWeek} read as written (a number, or its text) and judged with
+	 * the other fields ({@link PostOffices#saveHours(DataScope, long, PostOffices.HoursData, boolean, java.util.List)}),
+	 * as the page's form is ({@code kernel.FormBinding}), so one answer names every bad value.
+	 */
+	record HoursBody(String areaType,
+			@Schema(type = "integer", minimum = "0", maximum = "" + PostOffices.DAYS_A_WEEK) JsonNode daysPerWeek,
+			String openingHours) {
+	}
+
+	/** The days a week as sent: null when left out or blank; a whole number from 0 to 7, else refused stating that range. */
+	private static Integer days(JsonNode sent) {
+		if (sent == null || sent.isNull() || sent.isMissingNode()) {
+			return null;
+		}
+		String typed = sent.isString() ? sent.asString() : sent.toString();
+		// blank is left out (the service asks for it), as the page's empty field is
+		Long n = Validation.wholeNumber("daysPerWeek", "每周营业天数", typed, 0, PostOffices.DAYS_A_WEEK);
+		return n == null ? null : n.intValue();
 	}
 
 	@GetMapping("/post-office-approvals")

@@ -1,5 +1,6 @@
 package org.youguan.registry.internal.outlets;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,6 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 import org.youguan.registry.Enterprises;
@@ -66,7 +66,12 @@ class OutletController {
 
 	private final Spreadsheets spreadsheets;
 
-	OutletController(Outlets outlets, Brands brands, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets) {
+	/** The application's clock: today (China time) for the form's bounds. */
+	private final Clock clock;
+
+	OutletController(Outlets outlets, Brands brands, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets,
+			Clock clock) {
+		this.clock = clock;
 		this.outlets = outlets;
 		this.enterprises = enterprises;
 		this.brands = brands;
@@ -130,7 +135,7 @@ class OutletController {
 		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(clock)));
 			long operator = enterprises.idInScope(scope, creditCode, "creditCode");
 			OutletData data = form.toData(operator, v);
 			v.throwIfInvalid();
@@ -155,7 +160,7 @@ class OutletController {
 		}
 		return FormSteps.run(model, response, redirect, () -> {
 			// a check box or other bound value that cannot be read is told with every other error (kernel.FormBinding)
-			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(ChinaTime.ZONE)));
+			Validation v = Validation.after(FormBinding.errors(binding, OutletForm.class, OutletForm.LABELS, LocalDate.now(clock)));
 			OutletData data = form.toData(0, v);
 			v.throwIfInvalid();
 			outlets.correct(scope, id, data);
