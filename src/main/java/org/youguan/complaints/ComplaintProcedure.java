@@ -131,11 +131,12 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done reject(DataScope scope, long id, AcceptanceCondition condition, String reason) {
+		// the complaint before its fields: one outside the scope is 404 whatever was sent
+		Complaint c = load(scope, id);
 		new Validation().require("condition", condition != null, "required", "请选择不予受理的情形")
 			.required("reason", "不予受理的理由", reason)
 			.maxLength("reason", "不予受理的理由", reason, 500)
 			.throwIfInvalid();
-		Complaint c = load(scope, id);
 		var before = c.snapshot();
 		c.reject(condition, Text.freeText(reason));
 		store.save(c);
@@ -197,8 +198,9 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done returnForRedo(DataScope scope, long id, String reason) {
-		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
+		// the complaint before its fields
 		Complaint c = load(scope, id);
+		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		var before = c.snapshot();
 		c.returnForRedo(Text.freeText(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
 				clock.instant());
@@ -225,13 +227,14 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction,
 			Satisfaction companySatisfaction, Boolean solved) {
+		// the complaint before its fields
+		Complaint c = load(scope, id);
 		if (reached) {
 			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户对邮政管理部门申诉处理工作的满意度")
 				.require("companySatisfaction", companySatisfaction != null, "required", "请选择用户对企业处理的满意度")
 				.require("solved", solved != null, "required", "请选择问题是否解决")
 				.throwIfInvalid();
 		}
-		Complaint c = load(scope, id);
 		Instant now = clock.instant();
 		var before = c.snapshot();
 		if (reached) {
@@ -338,8 +341,9 @@ public class ComplaintProcedure {
 	 */
 	@Transactional
 	public Done refer(DataScope scope, long id, String note) {
-		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
+		// the complaint before its fields
 		Complaint c = load(scope, id);
+		new Validation().required("note", "移送说明", note).maxLength("note", "移送说明", note, 500).throwIfInvalid();
 		var before = c.snapshot();
 		c.refer(Text.freeText(note), LocalDate.now(clock));
 		store.save(c);
