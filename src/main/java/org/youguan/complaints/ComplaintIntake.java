@@ -347,6 +347,10 @@ public class ComplaintIntake {
 	private Filed file(ComplaintForm form, List<UploadedFile> attachments, AttachmentDraft draft,
 			List<FieldError> fileErrors, Channel channel, IdempotencyKey idempotency, DataScope staff, FormSubmit submit,
 			boolean demo, String publicAddress) {
+		if (staff != null) {
+			// access before fields: staff enter complaints of their own region; another region is not there (404) to them
+			staff.refuseRegionOutside(form.region());
+		}
 		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();
 		if (idempotencyKey != null && !formSubmit) {

@@ -179,10 +179,16 @@ public class Leads {
 	 * the future; rule {@code limitation-back} on {@code receivedOn} for a day further back than the limitation period
 	 * ({@code penalty.limitation}, 2 years, 行政处罚法(2021) art.36) before today — the day received is the day the
 	 * violation was discovered, so a backdated one would defeat the limitation check of {@link #approve})
-	 * @throws DomainException duplicate (409, field {@code summary}) for the same lead entered again ({@link #refuseTwin})
+	 * @throws DomainException duplicate (409, field {@code summary}) for the same lead entered again ({@link #refuseTwin});
+	 * not found (404, before any field) for a {@code regionCode} outside the caller's region ({@link DataScope#refuseRegionOutside})
 	 */
 	@Transactional
 	public long report(DataScope scope, ReportData data, boolean demo) {
+		// access before fields: the place of the violation outside the caller's region is not there (404), whatever else
+		// was sent — only read when no enterprise is named (the enterprise's region is then the lead's)
+		if (Text.isBlank(data.enterpriseCreditCode())) {
+			scope.refuseRegionOutside(data.regionCode());
+		}
 		Validation v = new Validation();
 		LeadSource source = null;
 		if (Text.isBlank(data.source())) {

@@ -135,7 +135,8 @@ public class OnTheSpotPenalties {
 	 * entry.
 	 * @return the case's id
 	 * @throws InvalidValueException naming each field that breaks a rule (all at once)
-	 * @throws DomainException duplicate (409, field {@code facts}) for the same decision made before
+	 * @throws DomainException duplicate (409, field {@code facts}) for the same decision made before; not found (404,
+	 * before any field) for a person's {@code regionCode} outside the caller's region ({@link DataScope#refuseRegionOutside})
 	 */
 	@Transactional
 	public long decideOnTheSpot(DataScope scope, OnTheSpot data) {
@@ -150,6 +151,10 @@ public class OnTheSpotPenalties {
 		Validation v = new Validation();
 		LocalDate today = caseWork.today();
 		boolean person = !Text.isBlank(data.partyKind()) && Text.strip(data.partyKind()).equalsIgnoreCase("PERSON");
+		if (person) {
+			// access before fields: a person's place of penalty outside the caller's region is not there (404)
+			scope.refuseRegionOutside(data.regionCode());
+		}
 		v.require("partyKind", Text.isBlank(data.partyKind()) || person
 				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型应为单位（ORGANISATION）或个人（PERSON）");
 		EnterpriseView enterprise = null;

@@ -468,7 +468,7 @@ public class PastCases {
 		String named = label;
 		LocalDate day;
 		try {
-			day = LocalDate.parse(Text.strip(text));
+			day = Validation.parseDate(text);
 		}
 		catch (DateTimeParseException ex) {
 			v.require(field, false, "date", named + "应为日期（YYYY-MM-DD）");

@@ -86,23 +86,32 @@ public class PenaltyCases {
 	 * instalment, or paid) — never a confiscation's (art.72); {@code handoverDue} the last day to hand over what a
 	 * delivered decision confiscates, beside the fine's own {@code paymentDue} when both were decided (并处). Each
 	 * {@code …Provisional} beside a date says it lies in a year whose holiday notice is not loaded
-	 * ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定, it may move when the notice is loaded.
+	 * ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定, it may move when the notice is loaded. A deadline met is
+	 * shown as met, the same on the page and in the API: {@code decisionMadeOn} the day the decision was made (the
+	 * 决定期限 then met, never 暂定), {@code paidUpOn} the day the fine was paid in full (the 缴款期限 then met: no
+	 * {@code paymentDue} is demanded any more — it is null —, never 暂定); null while not met.
 	 */
 	public record Deadlines(LocalDate decisionDue, boolean decisionDueProvisional, long remainingDays, boolean suspended,
 			LocalDate hearingRequestDue, boolean hearingRequestDueProvisional, LocalDate deliveryDue,
 			boolean deliveryDueProvisional, LocalDate paymentDue, boolean paymentDueProvisional, BigDecimal surchargeToday,
 			LocalDate publicationDue, boolean publicationDueProvisional, boolean hearingRight, FineRange fineRange,
-			LocalDate handoverDue, boolean handoverDueProvisional) {
+			LocalDate handoverDue, boolean handoverDueProvisional, LocalDate decisionMadeOn, LocalDate paidUpOn) {
 
-		/** The deadlines, each date flagged 暂定 as {@code calendar} counts it. */
+		/**
+		 * The deadlines, each date flagged 暂定 as {@code calendar} counts it unless met: a decision made
+		 * ({@code decisionMadeOn}) meets the 决定期限, a fine paid in full ({@code paidUpOn}) the 缴款期限, which is then
+		 * no longer given.
+		 */
 		static Deadlines of(WorkingCalendar calendar, LocalDate decisionDue, long remainingDays, boolean suspended,
 				LocalDate hearingRequestDue, LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday,
-				LocalDate publicationDue, boolean hearingRight, FineRange fineRange, LocalDate handoverDue) {
-			return new Deadlines(decisionDue, provisional(calendar, decisionDue), remainingDays, suspended,
-					hearingRequestDue, provisional(calendar, hearingRequestDue), deliveryDue,
-					provisional(calendar, deliveryDue), paymentDue, provisional(calendar, paymentDue), surchargeToday,
+				LocalDate publicationDue, boolean hearingRight, FineRange fineRange, LocalDate handoverDue,
+				LocalDate decisionMadeOn, LocalDate paidUpOn) {
+			LocalDate demanded = paidUpOn == null ? paymentDue : null;
+			return new Deadlines(decisionDue, decisionMadeOn == null && provisional(calendar, decisionDue), remainingDays,
+					suspended, hearingRequestDue, provisional(calendar, hearingRequestDue), deliveryDue,
+					provisional(calendar, deliveryDue), demanded, provisional(calendar, demanded), surchargeToday,
 					publicationDue, provisional(calendar, publicationDue), hearingRight, fineRange, handoverDue,
-					provisional(calendar, handoverDue));
+					provisional(calendar, handoverDue), decisionMadeOn, paidUpOn);
 		}
 
 		private static boolean provisional(WorkingCalendar calendar, LocalDate day) {
@@ -283,14 +292,28 @@ public class PenaltyCases {
 	 * @param status the status the cases are in, or null for any
 	 */
 	public PageResult<CaseSummary> list(DataScope scope, boolean openOnly, CaseStatus status, PageQuery page) {
+		return list(scope, CaseFilter.of(status), openOnly, page);
+	}
+
+	/**
+	 * {@link #list(DataScope, boolean, CaseStatus, PageQuery)} with the list's one status filter ({@link CaseFilter}):
+	 * {@code NOTICE_PENDING} (公告送达中) lists the decisions served by public notice whose deemed day is ahead, which
+	 * {@code DELIVERED} (已送达) leaves out; 办理中 ({@code openOnly}) lists them with the cases before the decision, as
+	 * the decision is not yet in effect. The page, the API and the export read the filter the same way.
+	 * @param filter the status asked for, or {@link CaseFilter#ANY}
+	 */
+	public PageResult<CaseSummary> list(DataScope scope, CaseFilter filter, boolean openOnly, PageQuery page) {
 		LocalDate today = caseWork.today();
+		CaseStatus status = filter.status();
 		return new StoppedCaseDays(jdbc, caseWork::clock).fill(Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
 			.scope(scope, "c.region_code")
-			.where(openOnly ? "c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING')" : "TRUE")
+			.where(openOnly ? "(c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING') OR "
+					+ NOTICE_PENDING_SQL + ")" : "TRUE")
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
 			// 已送达 lists the decisions served, as the list shows them: a public notice whose deemed day is ahead reads
-			// 公告送达中 (CaseStatus.shown), not 已送达
+			// 公告送达中 (CaseStatus.shown), not 已送达 — and is listed under 公告送达中
 			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
+			.where(filter.noticePending() ? NOTICE_PENDING_SQL : "TRUE")
 			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
 			.bind("today", today)
 			.sorts(SORTS, "filed_on", true, "c.id")
@@ -310,6 +333,13 @@ public class PenaltyCases {
 			.map(k -> k.counted(calendar, today));
 	}
 
+	/**
+	 * A decision served by public notice whose deemed day is still ahead (公告送达中, {@link CaseStatus#shown}), as SQL
+	 * over {@code penalty_case c} binding {@code :today}: stored 已送达, its deemed day not reached.
+	 */
+	private static final String NOTICE_PENDING_SQL = "(c.status = 'DELIVERED' AND COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL
+			+ ", FALSE))";
+
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate today = caseWork.today();
@@ -321,6 +351,7 @@ public class PenaltyCases {
 		long remaining = stopped ? caseClock.daysLeftWhileStopped(c.filedOn(), c.extended(), caseWork.pausesInForce(c), today)
 				: CaseClock.remaining(c.decisionDueOn(), today);
 		LocalDate paymentDue = null;
+		LocalDate paidUpOn = null;
 		BigDecimal surcharge = null;
 		if (c.deliveredOn() != null && Execution.fine(c) == null && Execution.confiscated(c) != null) {
 			// handed over within its own period; no 加处罚款, which art.72 provides for fines only
@@ -336,6 +367,9 @@ public class PenaltyCases {
 			paymentDue = payment != null ? payment.due() : cutShort ? null : finePayments.finalPaymentDue(c, proc);
 			// paid: the 加处罚款 as it was paid (a later 变更 lowers the fine, not what was paid), the one the page shows
 			surcharge = paidUp ? Execution.paidSurcharge(c, proc.instalments()) : finePayments.owedSurcharge(c, proc, today);
+			// the 缴款期限 met: the day the fine was paid in full (in one payment, or the last instalment's)
+			paidUpOn = !paidUp ? null : c.paidOn() != null ? c.paidOn() : proc.instalments().stream().map(Instalment::paidOn)
+				.filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
 		}
 		// a stopped clock's limit is the one it would have were it restarted tomorrow — today's paused day counted —, so
 		// the page's 决定期限 and its N天 always differ by N (0 on the last day), stopped or running
@@ -346,7 +380,8 @@ public class PenaltyCases {
 				caseWork.hearingRight(c),
 				// the range of the law the case applies (CaseLaw): a decided case's as it stood at its decision's instant
 				caseWork.law(c).range(),
-				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()));
+				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()),
+				c.decidedOn(), paidUpOn);
 	}
 
 	/**

@@ -77,7 +77,8 @@ public class Inspectors {
 	 * @return the roster entry's id
 	 * @throws InvalidValueException naming the field for a missing or malformed value, or {@code validUntil} (rule
 	 * {@code expired}) for a certificate no longer valid today ({@link #requireUnexpired})
-	 * @throws DomainException (duplicate) when the certificate number is already on the roster
+	 * @throws DomainException (duplicate) when the certificate number is already on the roster; not found (404, before
+	 * any field) for a {@code bureauId} unknown or outside the caller's scope
 	 */
 	@Transactional
 	public long register(DataScope scope, InspectorData data) {
@@ -106,16 +107,18 @@ public class Inspectors {
 	}
 
 	private long register(DataScope scope, InspectorData data, List<FieldError> formErrors, LocalDate enteredOn) {
-		Validation v = Validation.after(formErrors);
-		List<String> avoid = validate(v, data);
-		requireUnexpired(v, data.validUntil(), enteredOn);
+		// access before fields: the bureau the inspector is registered with is found in the caller's scope first — one
+		// unknown or outside it is not there (404), whatever else was sent
 		String region = data.bureauId() == null ? null
 				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
 					.query(String.class).optional().orElse(null);
-		v.require("bureauId", region != null, "exists", "所属单位不存在");
-		if (region != null) {
-			scope.requireWithin(v, "bureauId", region, "所属单位");
+		if (data.bureauId() != null && (region == null || !scope.containsRegion(region))) {
+			throw DomainException.notFound("所属单位", data.bureauId());
 		}
+		Validation v = Validation.after(formErrors);
+		List<String> avoid = validate(v, data);
+		requireUnexpired(v, data.validUntil(), enteredOn);
+		v.require("bureauId", region != null, "required", "所属单位不能为空");
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
 		if (certificateTaken(certificate, 0)) {

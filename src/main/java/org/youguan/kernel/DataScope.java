@@ -92,6 +92,31 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 		return v.require(field, containsRegion(regionCode), "scope", what + "不在您的管辖范围内");
 	}
 
+	/**
+	 * Refuses a step that places a record in a region outside this scope before any of its fields is read — the
+	 * region a module API takes in its data (a JSON body, a form bound into a record), where the web's step access
+	 * cannot see it: a bureau's staff naming another bureau's region is told the region is not there (404 naming the
+	 * 行政区划), as a record of another region is, not which of its other fields are wrong. The value is read as every
+	 * region code is ({@link RegionPrefix#normalised}: {@code ３２０５０７} and {@code 320500} are codes); blank, a value
+	 * that is no region code, and a scope of another kind (national, an enterprise's, the public's) are left to the
+	 * step's own rules, which check the region again and name the field.
+	 * @param typed the region's code as sent, or null
+	 * @throws DomainException not found (404, 行政区划) for a region code outside a bureau's region
+	 */
+	public void refuseRegionOutside(String typed) {
+		if (kind != Kind.REGION || typed == null) {
+			return;
+		}
+		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
+		if (REGION_CODE.matcher(code).matches() && !containsRegion(code)) {
+			throw DomainException.notFound("行政区划", code);
+		}
+	}
+
+	/** A region's code in the project's one form: 2, 4, 6, 9 or 12 ASCII digits. */
+	private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern
+		.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
+
 	/** Throws not-found (not "forbidden": existence is not revealed) unless the region is in scope. */
 	public void requireRegion(String regionCode, String what, Object id) {
 		if (!containsRegion(regionCode)) {

@@ -952,13 +952,28 @@ public final class Validation {
 		return date(field, label, text, EARLIEST_RECORD, LATEST_RECORD);
 	}
 
-	/** A date typed as YYYY-MM-DD within {@code min} … {@code max}, or null when blank; else this field's error. */
+	/**
+	 * A date typed as YYYY-MM-DD: blanks around it dropped, and the full-width forms a Chinese input method types
+	 * (２０２６－１２－０１) read as the ASCII they show — the one rule of full-width digits in every typed field, as a
+	 * number's (５０００ is 5000, {@link Decimals#ascii}) and a code's are read. The one reading of a typed date: the
+	 * forms', the APIs' text dates and the page parameters' ({@code web.InputBinding}) alike.
+	 * @param text the date as typed, not blank
+	 * @throws DateTimeParseException when it is no date in that form (digits of other scripts, a full-width space
+	 * inside it, another layout)
+	 */
+	public static LocalDate parseDate(String text) {
+		String typed = Text.strip(text);
+		String ascii = typed.indexOf('\u3000') >= 0 ? null : Text.halfWidthAscii(typed);
+		return LocalDate.parse(ascii == null ? typed : ascii);
+	}
+
+	/** A date typed as YYYY-MM-DD ({@link #parseDate}) within {@code min} … {@code max}, or null when blank; else this field's error. */
 	public LocalDate date(String field, String label, String text, LocalDate min, LocalDate max) {
 		if (text == null || Text.isBlank(text)) {
 			return null;
 		}
 		try {
-			LocalDate date = LocalDate.parse(Text.strip(text));
+			LocalDate date = parseDate(text);
 			within(field, label, date, min, max);
 			return date;
 		}

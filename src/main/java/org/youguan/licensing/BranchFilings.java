@@ -94,12 +94,17 @@ public class BranchFilings {
 	 * @return the filing's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise files for another, or a read-only user files
-	 * @throws DomainException (409) when the parent already has a branch of that name
+	 * @throws DomainException (409) when the parent already has a branch of that name; not found (404, before any field)
+	 * for staff naming a region outside theirs ({@link DataScope#refuseRegionOutside})
 	 */
 	@Transactional
 	public long file(Clerk clerk, FilingData data) {
 		if (!clerk.writer() && !clerk.enterprise()) {
 			throw new AccessRefusedException("只有企业本身或业务人员可以办理分支机构备案");
+		}
+		if (!clerk.enterprise()) {
+			// access before fields: staff file branches in their region; another is not there (404)
+			clerk.scope().refuseRegionOutside(data.regionCode());
 		}
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();

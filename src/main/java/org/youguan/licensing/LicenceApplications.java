@@ -434,12 +434,17 @@ public class LicenceApplications {
 	 * @return the application's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
-	 * @throws DomainException (409) when the applicant has an open application of the same kind
+	 * @throws DomainException (409) when the applicant has an open application of the same kind; not found (404, before
+	 * any field) for staff naming premises outside their region ({@link DataScope#refuseRegionOutside})
 	 */
 	@Transactional
 	public long submit(Clerk clerk, ApplicationData form, Map<Material, List<UploadedFile>> files) {
 		if (!clerk.writer() && !clerk.enterprise()) {
 			throw new AccessRefusedException("只有业务人员或企业本身可以提交许可申请");
+		}
+		if (!clerk.enterprise()) {
+			// access before fields: staff enter applications of premises in their region; another is not there (404)
+			clerk.scope().refuseRegionOutside(form.regionCode());
 		}
 		Validation v = new Validation();
 		LocalDate today = today();
@@ -1872,26 +1877,30 @@ public class LicenceApplications {
 	 * {@link StatutoryRule#LICENCE_NO_OPERATION} (6 months) ago (rule {@code too-young})
 	 * @throws AccessRefusedException (403) for an enterprise or read-only user, and unless the clerk's bureau is the
 	 * licence's issuing authority ({@link Licences#requireMayCancel}: the registry's rule and refusal)
-	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force
+	 * @throws DomainException not found (404) for a licence unknown or out of the clerk's scope; (409) unless in force.
+	 * Access before fields: the number alone is read first (400 when blank or malformed), then the licence found
+	 * (404), the role and issuing authority decided (403), and only then the ground and note (400)
 	 */
 	@Transactional
 	public void cancelLicence(Clerk clerk, String number, String ground, String note) {
 		note = Text.freeText(note);
-		Validation v = new Validation();
-		v.required("number", "许可证编号", number).maxLength("number", "许可证编号", number, 60)
-			.licenceNumber("number", "许可证编号", number);
-		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
-		v.maxLength("note", "说明", note, 500);
-		if (g != null && g.needsNote()) {
-			v.required("note", "说明", note);
-		}
-		v.throwIfInvalid();
+		// access before fields: the licence the number names is found, and the caller's right to end it decided, before
+		// the ground and note are read — another county's licence is 404 or 403 whatever ground was sent
+		new Validation().required("number", "许可证编号", number).maxLength("number", "许可证编号", number, 60)
+			.licenceNumber("number", "许可证编号", number).throwIfInvalid();
 		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader())) {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销");
 		}
 		// who ends a licence is the registry's one rule (its issuing authority), as on the registry's own 注销
 		licences.requireMayCancel(clerk.registrar(), l);
+		Validation v = new Validation();
+		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
+		v.maxLength("note", "说明", note, 500);
+		if (g != null && g.needsNote()) {
+			v.required("note", "说明", note);
+		}
+		v.throwIfInvalid();
 		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
 		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
 		if (ended.isPresent()) {
@@ -2493,7 +2502,7 @@ public class LicenceApplications {
 		String decision = Text.isBlank(data.decision()) ? "" : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
 		LocalDate decided = null;
 		try {
-			decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(Text.strip(data.decidedOn()));
+			decided = Text.isBlank(data.decidedOn()) ? null : Validation.parseDate(data.decidedOn());
 		}
 		catch (RuntimeException ex) {
 			// an unreadable day is the cell's own failure
@@ -2585,11 +2594,11 @@ public class LicenceApplications {
 		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
 		ApplicationKind kind = ApplicationKind.valueOf(Text.strip(data.kind()).toUpperCase(Locale.ROOT));
 		LicenceScope licenceScope = scope(new Validation(), "scope", data.scope());
-		LocalDate received = LocalDate.parse(Text.strip(data.receivedOn()));
-		LocalDate reviewed = Text.isBlank(data.preliminaryReviewedOn()) ? null : LocalDate.parse(Text.strip(data.preliminaryReviewedOn()));
-		LocalDate verified = Text.isBlank(data.onSiteVerifiedOn()) ? null : LocalDate.parse(Text.strip(data.onSiteVerifiedOn()));
+		LocalDate received = Validation.parseDate(data.receivedOn());
+		LocalDate reviewed = Text.isBlank(data.preliminaryReviewedOn()) ? null : Validation.parseDate(data.preliminaryReviewedOn());
+		LocalDate verified = Text.isBlank(data.onSiteVerifiedOn()) ? null : Validation.parseDate(data.onSiteVerifiedOn());
 		String decision = Text.strip(data.decision()).toUpperCase(Locale.ROOT);
-		LocalDate decided = Text.isBlank(data.decidedOn()) ? null : LocalDate.parse(Text.strip(data.decidedOn()));
+		LocalDate decided = Text.isBlank(data.decidedOn()) ? null : Validation.parseDate(data.decidedOn());
 		ApplicationStatus status = switch (decision) {
 			case "APPROVED" -> ApplicationStatus.APPROVED;
 			case "REFUSED" -> ApplicationStatus.REFUSED;

@@ -673,12 +673,13 @@ public class Users {
 						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
 			}
 		}
-		v.throwIfInvalid();
 		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {
-			// named, never a bare region code (attack f8 item 11: "（320506）")
+			// access before fields: refused (403) whatever else was sent; named, never a bare region code (attack f8 item
+			// 11: "（320506）")
 			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（"
 					+ regions.fullName(enterpriseRegion) + "），不能为其开设账号");
 		}
+		v.throwIfInvalid();
 		return enterpriseRegion;
 	}
 

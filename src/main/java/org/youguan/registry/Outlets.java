@@ -611,9 +611,10 @@ public class Outlets {
 	 */
 	@Transactional
 	public void recordFiled(DataScope scope, long id, String typedNumber) {
+		// the outlet before its fields: one outside the scope is 404 whatever number was sent
+		TerminalOutlet o = load(scope, id);
 		checkFiledNumber(new Validation(), "filingNumber", typedNumber).throwIfInvalid();
 		String filingNumber = Text.identifier(typedNumber);
-		TerminalOutlet o = load(scope, id);
 		if (filingNumberTaken(filingNumber)) {
 			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
 		}

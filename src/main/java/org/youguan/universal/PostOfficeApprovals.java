@@ -797,7 +797,7 @@ public class PostOfficeApprovals {
 		ApprovalKind kind = ApprovalKind.parse(data.kind());
 		LocalDate decided = null;
 		try {
-			decided = data.decidedOn() == null ? null : LocalDate.parse(Text.strip(data.decidedOn()));
+			decided = data.decidedOn() == null ? null : Validation.parseDate(data.decidedOn());
 		}
 		catch (DateTimeParseException ex) {
 			// unreadable: not compared

@@ -297,7 +297,7 @@ class ErrorHandling {
 	static String wrong(Class<?> type, Object value, String name) {
 		if (type == LocalDate.class && value instanceof String text) {
 			try {
-				LocalDate.parse(Text.strip(text));
+				Validation.parseDate(text);
 				return Validation.DATE_BOUND;
 			}
 			catch (DateTimeParseException notADate) {

@@ -43,7 +43,8 @@ final class FieldLabels {
 	 * The labels one route gives a field whose name other routes use for something else ({@code report} is the
 	 * enterprise's 整改情况报告 on an inspection order and the investigator's 调查终结报告 on a case): the bundle's
 	 * {@code field.<name>@<route>} keys, by field name, each route a path prefix ({@code /enforcement/cases}) that a
-	 * page and its API ({@code /api/v1/enforcement/cases}) share.
+	 * page and its API ({@code /api/v1/enforcement/cases}) share; a {@code *} segment stands for any one (a record's id:
+	 * {@code field.on@/enforcement/cases/*}{@code /delivery} is 送达日期 on every case's 送达 step).
 	 */
 	private static final Map<String, Map<String, String>> BY_ROUTE = byRoute();
 
@@ -109,12 +110,30 @@ final class FieldLabels {
 		String route = path.startsWith(API + "/") ? path.substring(API.length()) : path;
 		String best = null;
 		for (String prefix : routes.keySet()) {
-			boolean under = route.startsWith(prefix) && (route.length() == prefix.length() || route.charAt(prefix.length()) == '/');
-			if (under && (best == null || prefix.length() > best.length())) {
+			if (under(route, prefix) && (best == null || prefix.length() > best.length())) {
 				best = prefix;
 			}
 		}
 		return best == null ? null : routes.get(best);
+	}
+
+	/**
+	 * Whether {@code route} lies under {@code prefix}: segment by segment, a {@code *} segment of the prefix standing for
+	 * any one segment — the record's id of a step's address ({@code /enforcement/cases/*}{@code /delivery}), so one
+	 * step's field is labelled for that step on every record.
+	 */
+	private static boolean under(String route, String prefix) {
+		String[] want = prefix.split("/", -1);
+		String[] have = route.split("/", -1);
+		if (have.length < want.length) {
+			return false;
+		}
+		for (int i = 0; i < want.length; i++) {
+			if (!want[i].equals("*") ? !want[i].equals(have[i]) : have[i].isEmpty()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The path of a request inside the application (without its context path), for {@link #of(String, String)}. */

@@ -178,7 +178,7 @@ class InputBinding {
 				return;
 			}
 			try {
-				LocalDate d = LocalDate.parse(Text.strip(text));
+				LocalDate d = Validation.parseDate(text);
 				if (!Validation.plausible(d)) {
 					throw new IllegalArgumentException("out of range: " + text);
 				}

@@ -206,17 +206,24 @@ public class WorkPlans {
 	 * save with the list of them; nothing is saved then. A notice the bureau has imported before (the same text, white
 	 * space aside: the same document uploaded again, or the same preview confirmed twice) is refused and nothing is
 	 * saved; the plan keeps the notice's fingerprint for that.
-	 * @throws DomainException {@code DUPLICATE} (409) naming the plan imported from the same notice
+	 * @throws DomainException {@code DUPLICATE} (409) naming the plan imported from the same notice; not found (404,
+	 *         before the notice is read) for a {@code mapping} naming a department that is not the caller's bureau's
 	 * @throws InvalidValueException {@code mapping} ({@code unmapped}, {@code admin}), {@code text} (as the preview and
 	 *         {@link #requireFits})
 	 */
 	@Transactional
 	public long save(CurrentUser me, String text, Map<String, Long> mapping, Set<String> create) {
+		long bureau = me.bureauId();
+		List<DepartmentView> own = departments.ofBureau(bureau);
+		// access before fields: a department the mapping names is one of the caller's bureau, or it is not there to
+		// the caller (404) — another bureau's department, even one below, is not told as a name left unmapped (400)
+		mapping.values().stream().filter(target -> target != null && own.stream().noneMatch(d -> d.id() == target))
+			.findFirst().ifPresent(target -> {
+				throw DomainException.notFound("处室", target);
+			});
 		PlanPreview preview = imports.preview(me, text);
 		String fingerprint = imports.requireNotImported(me, text);
-		long bureau = me.bureauId();
 		Map<String, Long> ids = new HashMap<>();
-		List<DepartmentView> own = departments.ofBureau(bureau);
 		own.forEach(d -> ids.put(d.name(), d.id()));
 		List<String> unmapped = new ArrayList<>();
 		for (String name : preview.unknownDepartments()) {

@@ -155,7 +155,7 @@ class EnterprisePenaltyIntegrationTest {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx");
 		assertThat(rows.get(0)).containsExactly("案件编号", "违法行为", "状态", "告知日期", "处罚决定书文号", "决定日期", "处罚种类",
-				"罚款（元）", "缴纳日期", "加处罚款（元，截至今日）");
+				"罚款（元）", "缴款日期", "加处罚款（元，截至今日）");
 		assertThat(ExportedRows.column(rows, 0)).contains(cases.get(PartyCases.ALL, mine).penaltyCase().number())
 			.doesNotContain(cases.get(PartyCases.ALL, theirs).penaltyCase().number(), cases.get(PartyCases.ALL, unnotified).penaltyCase().number());
 		assertThat(rows.stream().filter(r -> r.get(0).equals(cases.get(PartyCases.ALL, mine).penaltyCase().number())).findFirst()

@@ -218,7 +218,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.andExpect(jsonPath("$.items[0].paidOn").doesNotExist());
 		List<List<String>> exported = ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"), "/enterprise/penalties/export.xlsx",
 				"q", number);
-		assertThat(exported.get(1).get(exported.get(0).indexOf("缴纳日期"))).as("the export's 缴纳日期").isEmpty();
+		assertThat(exported.get(1).get(exported.get(0).indexOf("缴款日期"))).as("the export's 缴款日期").isEmpty();
 
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
@@ -265,8 +265,9 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		assertThat(page(get("/enforcement/cases").param("q", number).param("open", "false").session(staff)))
 			.as("the staff's list").contains("class=\"case-status\">" + shown + "<")
 			.doesNotContain("class=\"case-status\">已送达<");
+		// (the status filter offers 公告送达中 as a choice: the row's status is what is checked)
 		assertThat(page(get("/enforcement/cases").param("q", pastNumber).param("open", "false").session(staff)))
-			.contains("class=\"case-status\">已送达<").doesNotContain("公告送达中");
+			.contains("class=\"case-status\">已送达<").doesNotContain("class=\"case-status\">公告送达中");
 		assertThat(page(get("/enforcement/cases/" + id).session(staff))).as("the staff's case page")
 			.containsPattern("id=\"case-status\"\\s*>" + java.util.regex.Pattern.quote(shown) + "<");
 		assertThat(page(get("/enforcement/cases/" + past).session(staff))).containsPattern("id=\"case-status\"\\s*>已送达<");

@@ -70,7 +70,7 @@ class ComplaintApiController {
 	@Operation(summary = "接入申诉", description = "请求头Idempotency-Key：同一调用者以同一键再次提交同一请求（含同时重试）返回第一次的答复"
 			+ "（同一申诉编号、查询码和疑似重复编号，201）；键只对本调用者（账号或令牌所属账号）有效；同一键用于内容不同的请求返回422。"
 			+ "channel：HOTLINE（12345转办）、PHONE、LETTER、API（WEB为公众网上申诉，返回400）；"
-			+ "region须在调用者辖区内（否则400，字段region，规则in-scope）。")
+			+ "region须在调用者辖区内（辖区外的行政区划404，先于其他字段）。")
 	ResponseEntity<PublicComplaintApiController.Receipt> intake(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(defaultValue = "API") Channel channel, @RequestBody PublicComplaintApiController.Filing filing) {

@@ -27,6 +27,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseInvestigation;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.DecisionLimit;
 import org.youguan.enforcement.DecisionPublication;
@@ -243,11 +244,11 @@ class EnforcementApiController {
 			+ "status只列该状态的案件（FILED、INVESTIGATING、INVESTIGATED、NOTIFIED、HEARING、DECIDED、DELIVERED、EXECUTED、CLOSED、"
 			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）；shownStatus为页面显示的状态：公告送达的决定书视为送达日前为"
 			+ "“公告送达中（视为送达日…）”，status仍为DELIVERED，deemedServicePending为true（deliveredOn为尚未到来的视为送达日）；"
-			+ "status=DELIVERED只列已送达（视为送达日已到）的案件。")
+			+ "status=DELIVERED只列已送达（视为送达日已到）的案件，status=NOTICE_PENDING只列公告送达中的案件；open=true也列公告送达中的案件（决定尚未生效）。")
 	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
 			@RequestParam(required = false, defaultValue = "false") boolean open,
 			@RequestParam(required = false) String status) {
-		return cases.list(scope, open, caseStatus(status), list.toPage());
+		return cases.list(scope, CaseFilter.parse(status), open, list.toPage());
 	}
 
 	@GetMapping("/cases/{id}")
@@ -562,10 +563,6 @@ class EnforcementApiController {
 
 	static LeadStatus leadStatus(String status) {
 		return status(LeadStatus.class, status, "线索状态");
-	}
-
-	static CaseStatus caseStatus(String status) {
-		return status(CaseStatus.class, status, "案件状态");
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.youguan.enforcement.CaseDecisions;
 import org.youguan.enforcement.CaseEvidence;
 import org.youguan.enforcement.CaseExecution;
 import org.youguan.enforcement.CaseInvestigation;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionLimit;
@@ -218,10 +219,10 @@ class EnforcementController {
 			@RequestParam(required = false, defaultValue = "true") boolean open,
 			@RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
-		CaseStatus s = EnforcementApiController.caseStatus(status);
+		CaseFilter s = CaseFilter.parse(status);
 		// a status asked for is the filter: 办理中 (the default) would hide a decided or closed one
-		PageResult<PenaltyCases.CaseSummary> result = cases.list(scope, open && s == null, s, query);
-		model.addAttribute("status", s);
+		PageResult<PenaltyCases.CaseSummary> result = cases.list(scope, s, open && s.none(), query);
+		model.addAttribute("status", s.value());
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());

@@ -12,7 +12,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
-import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.PenaltyCases;
@@ -79,8 +79,8 @@ class EnforcementExportController {
 	ResponseEntity<byte[]> cases(DataScope scope, ListRequest request,
 			@RequestParam(required = false, defaultValue = "true") boolean open,
 			@RequestParam(required = false) String status) {
-		CaseStatus s = EnforcementApiController.caseStatus(status);
-		var rows = cases.list(scope, open && s == null, s, request.toExport()).items();
+		CaseFilter s = CaseFilter.parse(status);
+		var rows = cases.list(scope, s, open && s.none(), request.toExport()).items();
 		return Downloads.xlsx("行政处罚案件.xlsx", spreadsheets.write("行政处罚案件", CASE_COLUMNS, rows));
 	}
 }

@@ -47,7 +47,7 @@ class EnterprisePenaltyController {
 			Column.of("决定日期", EnterprisePenalties.Summary::decidedOn, 12),
 			Column.of("处罚种类", s -> s.penalty() == null ? "" : s.penalty().label(), 14),
 			Column.of("罚款（元）", EnterprisePenalties.Summary::fine, 14),
-			Column.of("缴纳日期", EnterprisePenalties.Summary::paidOn, 12),
+			Column.of("缴款日期", EnterprisePenalties.Summary::paidOn, 12),
 			Column.of("加处罚款（元，截至今日）", EnterprisePenalties.Summary::surchargeToday, 16));
 
 	private final EnterprisePenalties penalties;

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Validation;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
@@ -124,7 +125,7 @@ class RectificationOrderPagesController {
 
 	private static LocalDate day(String text) {
 		try {
-			return text == null || Text.isBlank(text) ? null : LocalDate.parse(Text.strip(text));
+			return text == null || Text.isBlank(text) ? null : Validation.parseDate(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidValueException("on", "date", "复查日期应为YYYY-MM-DD格式的日期");

@@ -23,6 +23,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
+import org.youguan.kernel.Validation;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -136,7 +137,7 @@ class PeriodController {
 			return new SecurityPeriods.MissingFilter(period, null);
 		}
 		try {
-			return new SecurityPeriods.MissingFilter(period, LocalDate.parse(Text.strip(day)));
+			return new SecurityPeriods.MissingFilter(period, Validation.parseDate(day));
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidValueException("day", "format", "日期应为yyyy-MM-dd格式的日期");

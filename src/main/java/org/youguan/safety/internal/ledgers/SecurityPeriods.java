@@ -255,7 +255,8 @@ public class SecurityPeriods {
 	 * day at once wait on a transaction lock, so the later one sees the first and is audited as its correction. The
 	 * very same values sent again (a resend) change nothing: no correction, no audit entry, answered 已报送（未变更）.
 	 * <p>A day's report is due by the rule catalogue's time limit ({@link #reportDue}, 寄递安保期日报报送时限: by default
-	 * 12:00 the next day): a first report after it is accepted and marked 迟报 for the bureau (column {@code late}, in
+	 * 12:00 the next day; a day before the period was declared owes no report ({@link #owed}): its limit is counted from
+	 * the day of declaration and it is never 迟报): a first report after it is accepted and marked 迟报 for the bureau (column {@code late}, in
 	 * the report list and the audit); a change before it keeps the figures it replaces as the report's history
 	 * ({@code safety_period_report_revision}); a change after it is refused (409), the figures the bureau read standing.
 	 * @return what was done: filed, or updated with the earlier values
@@ -320,10 +321,14 @@ public class SecurityPeriods {
 			// the same report sent again (a resend, a double click): nothing changes, so nothing is corrected or audited
 			return new Reported(day, false, false, "安保期日报已报送（" + day + "），与已报数值相同，未变更");
 		}
-		OffsetDateTime due = reportDue(day, p.regionCode());
-		boolean late = OffsetDateTime.now(clock).isAfter(due);
+		// one rule with the bureau's summary: a day is owed only once the period was declared, so a day before that is
+		// due by the time limit counted from the day of declaration and is never 迟报
+		LocalDate declared = declaredOn(periodId);
+		OffsetDateTime due = reportDue(owedFrom(day, declared), p.regionCode());
+		boolean pastDue = OffsetDateTime.now(clock).isAfter(due);
+		boolean late = owed(day, declared) && pastDue;
 		String dueText = DUE_FORMAT.format(due);
-		if (before != null && late) {
+		if (before != null && pastDue) {
 			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
 			throw DomainException.illegalTransition("安保期" + day + "日报的报送时限（" + dueText + "前，规则目录“"
 					+ StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title() + "”）已过，已报的收寄" + before.get("parcels") + "件、过机"
@@ -376,6 +381,29 @@ public class SecurityPeriods {
 				+ (late ? "；已过报送时限（" + dueText + "前），记为迟报" : ""))
 				: new Reported(day, true, false, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
 						+ "件（更新前的数值记入操作日志）");
+	}
+
+	/** The day (China time) the period {@code periodId} was declared: what its days are owed from ({@link #owed}). */
+	private LocalDate declaredOn(long periodId) {
+		return jdbc.sql("SELECT created_at FROM safety_security_period WHERE id = :id").param("id", periodId)
+			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
+	}
+
+	/**
+	 * Whether a report of {@code day} is owed: only once the period was declared (on {@code declared}) — nobody could
+	 * report for a period not yet known. The one rule of the bureau's summary (a day before is 未要求, none missing) and
+	 * of a report's lateness (a day before is never 迟报).
+	 */
+	static boolean owed(LocalDate day, LocalDate declared) {
+		return !day.isBefore(declared);
+	}
+
+	/**
+	 * The day a report of {@code day} is owed from: the day itself, or the day of declaration for a day before it, whose
+	 * report is then due by the time limit counted from that day ({@link #reportDue}) and changes after it are refused.
+	 */
+	static LocalDate owedFrom(LocalDate day, LocalDate declared) {
+		return owed(day, declared) ? day : declared;
 	}
 
 	/**
@@ -484,8 +512,7 @@ public class SecurityPeriods {
 	public List<PeriodDay> summary(DataScope scope, long periodId) {
 		PeriodView p = get(scope, periodId);
 		LocalDate today = LocalDate.now(clock);
-		LocalDate declared = jdbc.sql("SELECT created_at FROM safety_security_period WHERE id = :id").param("id", p.id())
-			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single().atZoneSameInstant(clock.getZone()).toLocalDate();
+		LocalDate declared = declaredOn(p.id());
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		Map<String, String> expected = expected(scope, p);
 		// counted in the database per day over the expected enterprises: every report of the period, however many (a
@@ -511,7 +538,7 @@ public class SecurityPeriods {
 		for (LocalDate d = p.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
 			Reported r = byDay.get(d);
 			Set<String> reported = r == null ? Set.of() : Set.of(r.codes());
-			boolean required = !d.isBefore(declared);
+			boolean required = owed(d, declared);
 			List<String> missing = !required ? List.of() : expected.entrySet().stream()
 				.filter(x -> !reported.contains(x.getKey()))
 				.map(Map.Entry::getValue)

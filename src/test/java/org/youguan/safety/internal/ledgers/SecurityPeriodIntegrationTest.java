@@ -648,6 +648,47 @@ class SecurityPeriodIntegrationTest {
 			.satisfies(r -> assertThat(r.late()).isFalse());
 	}
 
+	/**
+	 * Attack (fix-a1 B): a period declared today starting three days back marked the report of its first day 迟报 and
+	 * refused its correction, while the bureau's summary said that day was 未要求. One rule: a day is owed only once the
+	 * period was declared — a day before is never late, and may be corrected until the limit counted from the day of
+	 * declaration (12:00 the day after by default), then its figures stand (409).
+	 */
+	@Test
+	void aDayBeforeThePeriodWasDeclaredIsNeverLateAndIsDueByTheLimitCountedFromTheDeclaration() throws Exception {
+		String name = "补设日报安保期" + UUID.randomUUID().toString().substring(0, 8);
+		long id = periods.create(DataScope.region("3205"), new PeriodData(name, "320506", today().minusDays(3).toString(),
+				today().plusDays(2).toString(), true, true, null), false);
+		String url = "/api/v1/safety/periods/" + id + "/reports";
+		LocalDate before = today().minusDays(3);
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + before + "\",\"parcels\":50,\"screened\":50}"))
+			.andExpect(status().isNoContent());
+		assertThat(periods.reports(DataScope.region("3205"), id, new PageQuery("", 0, 20, null, false)).items())
+			.singleElement().satisfies(r -> assertThat(r.late()).as("a day not owed yet is no 迟报").isFalse());
+		assertThat(periods.summary(DataScope.region("3205"), id).get(0).required()).isFalse();
+		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"day\":\"" + before + "\",\"parcels\":60,\"screened\":60}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated").value(true));
+		clock.advance(Duration.ofDays(2));
+		try {
+			mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"day\":\"" + before + "\",\"parcels\":70,\"screened\":70}"))
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString("不能再修改")));
+		}
+		finally {
+			clock.advance(Duration.ofDays(-2));
+		}
+		assertThat(periods.reports(DataScope.region("3205"), id, new PageQuery("", 0, 20, null, false)).items())
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.parcels()).isEqualTo(60);
+				assertThat(r.late()).isFalse();
+			});
+	}
+
 	/** The portal's daily report form says 已报送 the first time and 已更新 with the earlier values the second. */
 	@Test
 	void aSecondDailyReportOfTheDayOnThePortalSaysItWasUpdated() throws Exception {
