@@ -2775,6 +2775,7 @@ M.update({
  "audit.field.screened": ("过机安检", "Screened"),
  "audit.field.seed": ("随机种子", "Seed"),
  "audit.field.secret": ("抽取密钥", "Draw secret"),
+ "audit.field.secretCommitment": ("抽取密钥承诺值", "Draw secret commitment"),
  "audit.field.serialNumber": ("设备序列号", "Serial number"),
  "audit.field.service": ("服务", "Service"),
  "audit.field.serviceArea": ("服务地域", "Service area"),

@@ -37,6 +37,7 @@ import org.youguan.registry.Licences;
 import org.youguan.registry.Registrar;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.Outlets;
+import org.youguan.rules.ViolationType;
 
 /**
  * The registry of the demo city: the nine brands with their headquarters, a city company of each brand with a branch
@@ -220,7 +221,7 @@ class RegistryDemoData {
 				new PageQuery("", 0, 200, "number", false)).items();
 		// as the issuing authority's decisions reach the registry (licensing tells it: LicenceRevoked, LicenceCancelled)
 		licences.revokeByDecision(new LicenceRevoked(list.get(list.size() - 1).number(), "苏邮罚〔2025〕1号",
-				"演示：违法经营被吊销（" + org.youguan.rules.ViolationType.UNLICENSED.basis() + "）"));
+				"演示：违法经营被吊销（" + ViolationType.UNLICENSED.basis() + "）"));
 		licences.cancelByDecision(new LicenceCancelled(list.get(list.size() - 2).number(), "演示：企业申请注销"));
 	}
 

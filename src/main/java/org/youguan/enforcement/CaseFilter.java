@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.ListFilter;
 
 /**
@@ -18,6 +19,13 @@ public record CaseFilter(CaseStatus status, boolean noticePending) {
 
 	/** The filter's value for 公告送达中. */
 	public static final String NOTICE_PENDING = "NOTICE_PENDING";
+
+	/**
+	 * {@link #NOTICE_PENDING} as SQL over {@code penalty_case c} binding {@code :today}: stored 已送达, the public
+	 * notice's deemed day not reached ({@link CaseClock#DEEMED_DAY_AHEAD_SQL}) — the staff's and the party's lists alike.
+	 */
+	public static final String NOTICE_PENDING_SQL = "(c.status = 'DELIVERED' AND COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL
+			+ ", FALSE))";
 
 	/** What 公告送达中 is called in the filter's choices and its refusal. */
 	public static final String NOTICE_PENDING_LABEL = "公告送达中";

@@ -308,12 +308,12 @@ public class PenaltyCases {
 		return new StoppedCaseDays(jdbc, caseWork::clock).fill(Listing.from("FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL")
 			.scope(scope, "c.region_code")
 			.where(openOnly ? "(c.status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING') OR "
-					+ NOTICE_PENDING_SQL + ")" : "TRUE")
+					+ CaseFilter.NOTICE_PENDING_SQL + ")" : "TRUE")
 			.where(status != null, "c.status = :status", "status", status == null ? "" : status.name())
 			// 已送达 lists the decisions served, as the list shows them: a public notice whose deemed day is ahead reads
 			// 公告送达中 (CaseStatus.shown), not 已送达 — and is listed under 公告送达中
 			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
-			.where(filter.noticePending() ? NOTICE_PENDING_SQL : "TRUE")
+			.where(filter.noticePending() ? CaseFilter.NOTICE_PENDING_SQL : "TRUE")
 			.search(page, "c.number", "c.enterprise_name", "c.enterprise_credit_code", "c.decision_number")
 			.bind("today", today)
 			.sorts(SORTS, "filed_on", true, "c.id")
@@ -332,13 +332,6 @@ public class PenaltyCases {
 					page, Rows.of(CaseSummary.class)), today)
 			.map(k -> k.counted(calendar, today));
 	}
-
-	/**
-	 * A decision served by public notice whose deemed day is still ahead (公告送达中, {@link CaseStatus#shown}), as SQL
-	 * over {@code penalty_case c} binding {@code :today}: stored 已送达, its deemed day not reached.
-	 */
-	private static final String NOTICE_PENDING_SQL = "(c.status = 'DELIVERED' AND COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL
-			+ ", FALSE))";
 
 	private Deadlines deadlines(CaseView c, List<Suspension> pauses) {
 		CaseClock caseClock = caseWork.clock(c);

@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The rows a caller may see, and the one place that turns it into SQL. A bureau sees rows whose region code starts
@@ -108,14 +109,20 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 			return;
 		}
 		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
-		if (REGION_CODE.matcher(code).matches() && !containsRegion(code)) {
+		if (isRegionCode(code) && !containsRegion(code)) {
 			throw DomainException.notFound("行政区划", code);
 		}
 	}
 
-	/** A region's code in the project's one form: 2, 4, 6, 9 or 12 ASCII digits. */
-	private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern
-		.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
+	/**
+	 * Whether {@code code} is a region's code in the project's one form: the country {@code 0}, or 2, 4, 6, 9 or 12
+	 * ASCII digits (a value typed otherwise is first read by {@link RegionPrefix#normalised}).
+	 */
+	public static boolean isRegionCode(String code) {
+		return REGION_CODE.matcher(code).matches();
+	}
+
+	private static final Pattern REGION_CODE = Pattern.compile("0|[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
 	/** Throws not-found (not "forbidden": existence is not revealed) unless the region is in scope. */
 	public void requireRegion(String regionCode, String what, Object id) {

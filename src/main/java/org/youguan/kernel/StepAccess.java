@@ -224,11 +224,8 @@ public interface StepAccess {
 	 * @param parameter the form or query parameter holding the region's code
 	 */
 	static StepAccess ofRegionInScope(List<String> steps, String parameter) {
-		return regionStep(steps, parameter, (scope, code, rest) -> {
-			if (scope.kind() == DataScope.Kind.REGION && !scope.containsRegion(code)) {
-				throw DomainException.notFound("行政区划", code);
-			}
-		});
+		// the rule a module API applies to a region in its data (DataScope#refuseRegionOutside), here before the form
+		return regionStep(steps, parameter, (scope, code, rest) -> scope.refuseRegionOutside(code));
 	}
 
 	private static StepAccess regionStep(List<String> steps, String parameter, CodeRule rule) {

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.lang.reflect.Field;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,7 @@ import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -240,7 +243,7 @@ class ErrorHandling {
 		if (value instanceof Object[] values) {
 			return values.length > 0 && Arrays.stream(values).allMatch(ErrorHandling::file);
 		}
-		if (value instanceof java.util.Collection<?> values) {
+		if (value instanceof Collection<?> values) {
 			return !values.isEmpty() && values.stream().allMatch(ErrorHandling::file);
 		}
 		return value instanceof MultipartFile || value instanceof Part;
@@ -511,7 +514,7 @@ class ErrorHandling {
 	 * value that is no whole number is told the field's own range, not a long's.
 	 */
 	static String declaredBound(Throwable ex, int thisYear) {
-		java.lang.reflect.Field field = jsonField(ex);
+		Field field = jsonField(ex);
 		return field == null ? null : Decimals.declaredWhole(field, thisYear);
 	}
 
@@ -519,7 +522,7 @@ class ErrorHandling {
 	 * The Java field a JSON reading failure is about (the last property of its path, on the class that declares it),
 	 * or null when it names none (an item of a list, a map's key).
 	 */
-	private static java.lang.reflect.Field jsonField(Throwable ex) {
+	private static Field jsonField(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				JacksonException.Reference last = jackson.getPath().get(jackson.getPath().size() - 1);
@@ -548,8 +551,10 @@ class ErrorHandling {
 	 * the type the reader reports ({@link #targetType}).
 	 */
 	private static Class<?> fieldType(Throwable ex) {
-		java.lang.reflect.Field field = jsonField(ex);
-		return field != null && !listed(field.getType()) ? field.getType() : targetType(ex);
+		Field field = jsonField(ex);
+		// a list's or a map's field: the type its element or key failed to become (a map's date key: LocalDate)
+		return field != null && !listed(field.getType()) && !Map.class.isAssignableFrom(field.getType()) ? field.getType()
+				: targetType(ex);
 	}
 
 	/**
@@ -558,7 +563,7 @@ class ErrorHandling {
 	 */
 	private static Object refusedText(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
+			if (t instanceof InvalidFormatException invalid) {
 				return invalid.getValue();
 			}
 		}
@@ -622,7 +627,7 @@ class ErrorHandling {
 	private String wrongField(BindException ex, String field, Object value) {
 		Class<?> owner = ex.getTarget() != null ? ex.getTarget().getClass()
 				: ex instanceof MethodArgumentNotValidException m ? m.getParameter().getParameterType() : null;
-		java.lang.reflect.Field declared = null;
+		Field declared = null;
 		for (Class<?> c = owner; c != null && c != Object.class && declared == null && !field.contains(".")
 				&& !field.contains("["); c = c.getSuperclass()) {
 			try {
@@ -642,7 +647,7 @@ class ErrorHandling {
 
 	/** Whether a parameter's type holds several values (a collection or an array), whose elements' type is told. */
 	private static boolean listed(Class<?> type) {
-		return type != null && (type.isArray() || java.util.Collection.class.isAssignableFrom(type));
+		return type != null && (type.isArray() || Collection.class.isAssignableFrom(type));
 	}
 
 	/** The type a bound value has, or each element of a list or array of them has (a {@code Set<Role>}: Role). */

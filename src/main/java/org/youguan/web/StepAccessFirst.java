@@ -144,7 +144,7 @@ class StepAccessFirst implements HandlerInterceptor {
 			return;
 		}
 		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
-		if (!REGION_CODE.matcher(code).matches()) {
+		if (!DataScope.isRegionCode(code)) {
 			throw DomainException.notFound("行政区划", shown(typed));
 		}
 		access.requireStep(scope, code, "");
@@ -154,9 +154,6 @@ class StepAccessFirst implements HandlerInterceptor {
 	private static String shown(String typed) {
 		return typed.length() <= 20 ? typed : typed.substring(0, 20) + "…";
 	}
-
-	/** A region's code in the project's one form: the country 0, or 2, 4, 6, 9 or 12 ASCII digits. */
-	private static final Pattern REGION_CODE = Pattern.compile("0|[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
 	/**
 	 * One form of a record's number in every address: ASCII digits, at most 19 (a long). Spring's conversion of a path

@@ -1101,8 +1101,10 @@ class CaseDocumentsIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/payment", "{\"paidOn\":\"" + today() + "\",\"amount\":\"2000\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("EXECUTED"))
-			// paid by the deferred day: on time, without 加处罚款 — judged by the arrangement, not the 15 days
-			.andExpect(jsonPath("$.deadlines.paymentDue").value(until.toString()))
+			// paid by the deferred day: on time, without 加处罚款 — judged by the arrangement, not the 15 days; the
+			// deadline met is no longer demanded (paidUpOn instead of paymentDue)
+			.andExpect(jsonPath("$.deadlines.paymentDue").isEmpty())
+			.andExpect(jsonPath("$.deadlines.paidUpOn").value(until.toString()))
 			.andExpect(jsonPath("$.deadlines.surchargeToday").value(0));
 	}
 

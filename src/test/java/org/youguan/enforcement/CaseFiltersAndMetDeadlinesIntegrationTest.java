@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.SF;
 import static org.youguan.enforcement.EnterprisePenaltyIntegrationTest.WUZHONG;
 import static org.youguan.enforcement.PartyCases.ALL;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,11 +89,40 @@ class CaseFiltersAndMetDeadlinesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
 	}
 
+	/**
+	 * The party's list reads the same filter (attack 2, A3): its 公告送达中 case was found under none of the portal's
+	 * eleven statuses, on the page, in the API and the export.
+	 */
+	@Test
+	void thePartyFindsItsDecisionWhosePublicNoticeRunsUnderTheSameFilter() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long pending = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		PublicNoticeTakesEffectWhenDeemedServedIntegrationTest.publish(caseExecution, pending, today);
+		long served = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		for (long id : new long[] { pending, served }) {
+			String number = number(id);
+			boolean listed = id == pending;
+			assertThat(page(get("/enterprise/penalties").param("status", "NOTICE_PENDING").param("q", number).session(sf)))
+				.as("the portal's page filtered 公告送达中").matches(html -> html.contains("class=\"party-case-status\"") == listed);
+			assertThat(page(get("/enterprise/penalties").param("status", "DELIVERED").param("q", number).session(sf)))
+				.as("the portal's page filtered 已送达").matches(html -> html.contains("class=\"party-case-status\"") != listed);
+			mvc.perform(get("/api/v1/enterprise/penalties").param("status", "notice_pending").param("q", number)
+				.header("Authorization", SF)).andExpect(jsonPath("$.total").value(listed ? 1 : 0));
+			assertThat(ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "status", "NOTICE_PENDING", "q", number))
+				.as("the portal's export filtered 公告送达中").hasSize(listed ? 2 : 1);
+		}
+		assertThat(page(get("/enterprise/penalties").session(sf))).contains("value=\"NOTICE_PENDING\"");
+		mvc.perform(get("/api/v1/enterprise/penalties").param("status", "PENDING").header("Authorization", SF))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+	}
+
 	@Test
 	void aFinePaidInFullAndADecisionMadeShowTheirDeadlinesAsMet() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today.minusDays(2));
-		String due = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id)
+		String due = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id)
 			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$.deadlines.paymentDue");
 		assertThat(page(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))))
 			.contains("缴款期限至" + due + "（含当日）").doesNotContain("id=\"paid-up\"");

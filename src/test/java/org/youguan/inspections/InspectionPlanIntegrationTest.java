@@ -175,8 +175,8 @@ class InspectionPlanIntegrationTest {
 		call("/api/v1/inspections/plans", """
 				{"name":"越界计划","periodFrom":"2026-07-01","periodTo":"2026-09-30","items":["REAL_NAME"],
 				 "regionCode":"320507","sampleCount":3,"teamSize":2}""")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")));
+			// another county's region is not there for 吴中 (404), decided before the plan's fields
+			.andExpect(status().isNotFound());
 		call("/api/v1/inspections/plans", """
 				{"name":"一人组","periodFrom":"2026-07-01","periodTo":"2026-09-30","items":["REAL_NAME"],
 				 "sampleCount":3,"teamSize":1}""")

@@ -131,10 +131,13 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 		LocalDate today = LocalDate.now(clock);
 		file(CITY, LicensingIntegrationTest.newCreditCode(), "无证分公司", "320506", today).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("parentCreditCode")));
-		file(CITY, code, "省级分公司", "32", today).andExpect(status().isBadRequest())
+		// the city's own code is above a county: the level is told (the province's, outside the city, is 404)
+		file(CITY, code, "市级分公司", "3205", today).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
 			.andExpect(jsonPath("$.errors[0].rule").value("level"));
-		file(CITY, code, "", "999999", today.plusDays(3)).andExpect(status().isBadRequest())
+		// a county code of the city's form that names no county: its fields are told (one outside the city is 404,
+		// AccessBeforeFieldsIntegrationTest)
+		file(CITY, code, "", "320599", today.plusDays(3)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("name")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("businessLicenceDate")));

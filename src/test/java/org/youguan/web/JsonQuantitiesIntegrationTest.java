@@ -270,6 +270,13 @@ class JsonQuantitiesIntegrationTest {
 	 */
 	static final Set<String> OWN_RECORD_ONLY = Set.of("/api/v1/inspections/items/{code}", "/api/v1/enterprise/complaints/{id}/reply");
 
+	/**
+	 * Steps whose record's state is decided before the body is read, which no demo record of a fixed number stands in
+	 * the state for: a 补正 is taken only of a filing awaiting one (409 otherwise, OutletFilingStepOrderIntegrationTest)
+	 * — OutletFilingSupplementIntegrationTest tells its fields on a filing returned for 补正.
+	 */
+	static final Set<String> STATE_FIRST = Set.of("/api/v1/enterprise/filings/{id}/supplement");
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -308,7 +315,7 @@ class JsonQuantitiesIntegrationTest {
 					continue;
 				}
 				for (String pattern : m.getKey().getPatternValues()) {
-					if (OWN_RECORD_ONLY.contains(pattern)) {
+					if (OWN_RECORD_ONLY.contains(pattern) || STATE_FIRST.contains(pattern)) {
 						continue;
 					}
 					String path = pattern.replaceAll("\\{code}", village()).replaceAll("\\{kind[^}]*}", "mail")

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page writes money one way ({@link MoneyTexts}: 80000, 12345.50 — never 80,000.00 beside it): an amount a
  * template reads (an accessor named for money — amount, compensation, fine, confiscated, capital …) is written through
- * {@code @money.yuan}/{@code @money.figures}, handed to a method that words it ({@code describe}, {@code labelWith}) or
+ * {@code @money.yuan}/{@code @money.figures}, handed to a method that words it ({@code describe}, its reader's-language
+ * twin {@code @caseWords.penalty}, {@code labelWith}) or
  * compared ({@code != null}, {@code signum()}, {@code below(…)}); never {@code #numbers.formatDecimal}, never raw.
  */
 class TemplateMoneyFormatTest {
@@ -32,7 +33,8 @@ class TemplateMoneyFormatTest {
 	static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
 
 	/** The calls an amount may be handed to: the money format, a wording of the penalty, a comparison. */
-	static final Set<String> WORDED_BY = Set.of("@money.yuan", "@money.figures", "describe", "labelWith", "below");
+	static final Set<String> WORDED_BY = Set.of("@money.yuan", "@money.figures", "describe", "@caseWords.penalty", "labelWith",
+			"below");
 
 	static final Pattern CONDITION = Pattern.compile("^\\s*(!=|==|\\.signum\\(|\\.compareTo\\()");
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.enforcement.CaseExecution;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.DecisionOutcomes;
@@ -287,13 +288,16 @@ class EnterprisePenalties {
 	}
 
 	/**
-	 * The enterprise's cases it has been told of: with {@code status} (null for any) those in it, matching the search
+	 * The enterprise's cases it has been told of: with {@code filter} those in the status it names as the party is shown
+	 * it ({@link #PARTY_STATUS_SQL}; {@code NOTICE_PENDING} the decisions served by public notice whose deemed day is
+	 * ahead, shown 公告送达中 and left out of 已送达 — {@link CaseFilter}, as the staff's list reads it), matching the search
 	 * (case number, or the decision's number once served — only what its list shows), in a whitelisted order
 	 * ({@link #SORTS}; an unknown key keeps the default), newest number first by default; an unpaid fine served with
 	 * the 加处罚款 accrued to today ({@link CaseExecution#unpaid}).
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
-	PageResult<Summary> list(DataScope scope, CaseStatus status, PageQuery page) {
+	PageResult<Summary> list(DataScope scope, CaseFilter filter, PageQuery page) {
+		CaseStatus status = filter.status();
 		requireEnterprise(scope);
 		LocalDate today = LocalDate.now(clock);
 		PageResult<Summary> listed = Listing.from("FROM penalty_case c")
@@ -302,6 +306,7 @@ class EnterprisePenalties {
 			.where(status != null, PARTY_STATUS_SQL + " = :status", "status", status == null ? "" : status.name())
 			// 已送达 lists the decisions served: a public notice whose deemed day is ahead reads 公告送达中, not 已送达
 			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
+			.where(filter.noticePending() ? CaseFilter.NOTICE_PENDING_SQL : "TRUE")
 			.bind("today", today)
 			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
@@ -49,10 +49,10 @@ class EnterprisePenaltyApiController {
 			+ "q搜索案件编号或已送达的决定书文号，sort可为number、notified_on、decided_on；shownStatus为页面显示的状态："
 			+ "公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，status仍为DELIVERED，deemedServicePending为true"
 			+ "（deliveredOn为尚未到来的视为送达日）；status=DELIVERED只列已送达（视为送达日已到）的案件；已作出但尚未送达的决定"
-			+ "不显示，status为决定前的状态（已告知、听证）。")
+			+ "不显示，status为决定前的状态（已告知、听证）；status=NOTICE_PENDING只列公告送达中的案件。")
 	PageResult<EnterprisePenalties.Summary> list(DataScope scope, ListRequest list,
-			@RequestParam(required = false) CaseStatus status) {
-		return penalties.list(scope, status, list.toPage());
+			@RequestParam(required = false) String status) {
+		return penalties.list(scope, CaseFilter.parse(status), list.toPage());
 	}
 
 	@GetMapping("/{id}")

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
-import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.CaseFilter;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -67,22 +67,23 @@ class EnterprisePenaltyController {
 	 * decided), paged ({@link EnterprisePenalties#list}).
 	 */
 	@GetMapping("/enterprise/penalties")
-	String list(DataScope scope, ListRequest request, @RequestParam(required = false) CaseStatus status, Model model) {
+	String list(DataScope scope, ListRequest request, @RequestParam(required = false) String status, Model model) {
 		PageQuery query = request.toPage();
-		PageResult<EnterprisePenalties.Summary> result = penalties.list(scope, status, query);
+		CaseFilter filter = CaseFilter.parse(status);
+		PageResult<EnterprisePenalties.Summary> result = penalties.list(scope, filter, query);
 		model.addAttribute("result", result);
 		model.addAttribute("cases", result.items());
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", EnterprisePenalties.PARTY_STATUSES);
-		model.addAttribute("status", status);
+		model.addAttribute("status", filter.value());
 		return "enforcement/enterprise-cases";
 	}
 
 	/** Its cases as .xlsx: the list's search, status and order, every row up to the export limit, its own cases only. */
 	@GetMapping("/enterprise/penalties/export.xlsx")
-	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) CaseStatus status) {
+	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status) {
 		return Downloads.xlsx("行政处罚案件.xlsx",
-				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, status, request.toExport()).items()));
+				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, CaseFilter.parse(status), request.toExport()).items()));
 	}
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")
