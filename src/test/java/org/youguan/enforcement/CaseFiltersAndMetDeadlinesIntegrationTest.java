@@ -58,14 +58,20 @@ class CaseFiltersAndMetDeadlinesIntegrationTest {
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
-	@Test
-	void aDecisionWhosePublicNoticeRunsIsListedUnderItsOwnFilterAndUnderOpenOnPageApiAndExport() throws Exception {
+	/** Two decisions of 顺丰吴中 made today: one whose public notice runs (公告送达中), one served directly. */
+	long[] pendingAndServed() {
 		LocalDate today = LocalDate.now(clock);
 		long pending = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
 		PublicNoticeTakesEffectWhenDeemedServedIntegrationTest.publish(caseExecution, pending, today);
-		long served = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		return new long[] { pending, party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today) };
+	}
+
+	@Test
+	void aDecisionWhosePublicNoticeRunsIsListedUnderItsOwnFilterAndUnderOpenOnPageApiAndExport() throws Exception {
+		long[] made = pendingAndServed();
+		long pending = made[0];
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
-		for (long id : new long[] { pending, served }) {
+		for (long id : made) {
 			String number = number(id);
 			boolean listed = id == pending;
 			assertThat(page(get("/enforcement/cases").param("status", "NOTICE_PENDING").param("q", number).session(staff)))
@@ -95,12 +101,10 @@ class CaseFiltersAndMetDeadlinesIntegrationTest {
 	 */
 	@Test
 	void thePartyFindsItsDecisionWhosePublicNoticeRunsUnderTheSameFilter() throws Exception {
-		LocalDate today = LocalDate.now(clock);
-		long pending = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
-		PublicNoticeTakesEffectWhenDeemedServedIntegrationTest.publish(caseExecution, pending, today);
-		long served = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "2000", today);
+		long[] made = pendingAndServed();
+		long pending = made[0];
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
-		for (long id : new long[] { pending, served }) {
+		for (long id : made) {
 			String number = number(id);
 			boolean listed = id == pending;
 			assertThat(page(get("/enterprise/penalties").param("status", "NOTICE_PENDING").param("q", number).session(sf)))
