@@ -260,6 +260,10 @@ public class Hazards {
 		return corrections.record(LEDGER, "safety.hazard.report", "登记", facts, demo, this::snapshot);
 	}
 
+	/** An open hazard a new record would repeat: its number and the day it was found. */
+	private record OpenHazard(long id, LocalDate foundOn) {
+	}
+
 	/**
 	 * Refuses a second open record of one hazard: an open hazard (not 销号) of the same enterprise at the same outlet and
 	 * facility (both none alike) whose description is this one, compared {@code folded} (spaces, widths and case aside)
@@ -271,9 +275,6 @@ public class Hazards {
 	 * @param self the hazard being corrected (null: a new one)
 	 * @throws DomainException duplicate (409, field {@code description}, rule {@code unique}) naming the open record
 	 */
-	private record OpenHazard(long id, LocalDate foundOn) {
-	}
-
 	private void refuseOpenTwin(Corrections.Facts facts, Long self) {
 		Map<String, Object> c = facts.columns();
 		TransactionLocks.hold(jdbc, LEDGER.table() + ":record:" + facts.region());
