@@ -1,5 +1,7 @@
 package org.youguan.documents;
 
+import java.util.function.UnaryOperator;
+
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -38,11 +40,38 @@ public interface AttachmentAccess {
 	 * by default as stored. A module whose pages show a record's personal numbers masked to some readers serves them its
 	 * generated documents masked by the same rule ({@link WordTemplates#masked}), so a download never tells what the page
 	 * hides.
+	 * A file that cannot be masked (a photo, a PDF scan) is refused to such a reader ({@link #maskedOrRefused}).
 	 * @param contentType the file's content type as checked on upload ({@link Downloads#DOCX} for a generated document)
 	 * @param content the file as stored
 	 * @return the bytes to serve
+	 * @throws AccessRefusedException (403) for a file this reader may not read as it is and that cannot be masked
 	 */
 	default byte[] asReadBy(DataScope scope, AttachmentOwner owner, long attachmentId, String contentType, byte[] content) {
 		return content;
+	}
+
+	/**
+	 * The one rule for a record's files where its pages show its personal data masked to some readers (as a complaint's
+	 * evidence is refused to those who read the complaint masked): to a reader who reads the record in full, the file as
+	 * stored; to anyone else a Word document with its text masked by {@code mask} ({@link WordTemplates#masked}), and
+	 * any other file — a photo, a PDF scan, a recording, which may show a name, phone or ID number no mask reaches —
+	 * refused.
+	 * @param readsInFull whether this reader reads the record's personal data in full (the module's rule for its pages)
+	 * @param contentType the file's content type ({@link Downloads#DOCX} for a Word document)
+	 * @param content the file as stored
+	 * @param mask the text as the reader may read it
+	 * @param refusal the refusal's reason, in Chinese, naming who may read such files
+	 * @return the bytes to serve
+	 * @throws AccessRefusedException (403, {@code refusal}) for a file other than a Word document read masked
+	 */
+	static byte[] maskedOrRefused(boolean readsInFull, String contentType, byte[] content, UnaryOperator<String> mask,
+			String refusal) {
+		if (readsInFull) {
+			return content;
+		}
+		if (!Downloads.DOCX.toString().equals(contentType)) {
+			throw new AccessRefusedException(refusal);
+		}
+		return WordTemplates.masked(content, mask);
 	}
 }

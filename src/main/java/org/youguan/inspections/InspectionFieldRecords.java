@@ -398,7 +398,8 @@ public class InspectionFieldRecords {
 	/**
 	 * A record the caller may see — staff in their region, an enterprise its own — with everything recorded; for an
 	 * enterprise the ID and mobile numbers in the findings and the place are masked ({@link Masking#personalNumbersIn}):
-	 * the findings may name a sender or a courier, who is not the enterprise, as the notice served on it masks them.
+	 * the findings may name a sender or a courier, who is not the enterprise, as the notice served on it masks them; for
+	 * the same reason the record's photos and signatures are not listed to it (nor served, {@code InspectionAttachmentAccess}).
 	 * @throws DomainException not-found otherwise
 	 */
 	public Detail get(DataScope scope, long id) {
@@ -433,8 +434,10 @@ public class InspectionFieldRecords {
 				h.objectType(), h.objectId(), h.objectName(), h.kind(), h.planId(), h.inspectedOn(), h.inspectedAt(),
 				party ? Masking.personalNumbersIn(h.place()) : h.place(), h.outcome(),
 				party ? Masking.personalNumbersIn(h.findings()) : h.findings(), h.representative(), h.imported(),
-				h.createdBy(), team, codes, lines, files.stream().filter(a -> a.kind().equals(PHOTO)).toList(),
-				files.stream().filter(a -> a.kind().equals(SIGNATURE)).toList(), h.orderId());
+				h.createdBy(), team, codes, lines,
+				// the files are the bureau's staff's alone (InspectionAttachmentAccess): none listed to the enterprise
+				party ? List.of() : files.stream().filter(a -> a.kind().equals(PHOTO)).toList(),
+				party ? List.of() : files.stream().filter(a -> a.kind().equals(SIGNATURE)).toList(), h.orderId());
 	}
 
 	/** Item names by code (the whole catalogue), for pages and the order document. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -165,14 +166,24 @@ public final class Listing {
 	 * ({@link Masking#name}), {@link #phone} and {@link #idNumber} for a column holding one phone or ID number
 	 * ({@link Masking#phone}, {@link Masking#idNumber}).
 	 * <p>A fragment is found only where the list shows it. Who reads the column in full decides what a personal number
-	 * typed whole finds ({@link #readInFullWhere}): by default (null) the rows holding it; with a predicate, only the rows
-	 * where it holds (the records the reader reads in full on their pages), so a reader who sees a number masked never
-	 * confirms it by searching it whole ({@code "FALSE"}: nobody reads it in full here).
+	 * or a name typed whole finds ({@link #readInFullWhere}): by default nobody ({@link #NOBODY}), so it finds nothing
+	 * beyond what the list shows — a reader who sees a number masked never confirms it by searching it whole; with a
+	 * predicate, the rows where it holds (the records the reader reads in full on their pages, e.g. the handlers'
+	 * rule of leads and complaints). The rule is a reader's: a reader may find a row by a value only if shown it in full.
 	 * @param column the SQL expression (a NULL value is no match)
 	 * @param shape how the list masks it
-	 * @param readInFull an SQL predicate on the row: the rows the reader reads the column in full; null: see above
+	 * @param readInFull an SQL predicate on the row: the rows the reader reads the column in full ({@link #NOBODY} for
+	 *        none); never null
 	 */
 	public record Masked(String column, Shape shape, String readInFull) {
+
+		/** The rule of a column nobody reads in full in a list: the default of every masked column. */
+		public static final String NOBODY = "FALSE";
+
+		/** @throws NullPointerException without a rule: a list states who reads the column in full, or takes {@link #NOBODY} */
+		public Masked {
+			Objects.requireNonNull(readInFull, "readInFull");
+		}
 
 		/** How a list masks a column. */
 		public enum Shape {
@@ -190,7 +201,7 @@ public final class Listing {
 
 		/** A free text shown with its personal numbers masked. */
 		public static Masked numbers(String column) {
-			return new Masked(column, Shape.NUMBERS, null);
+			return new Masked(column, Shape.NUMBERS, NOBODY);
 		}
 
 		/**
@@ -198,28 +209,29 @@ public final class Listing {
 		 * so that the middle digits of a landline find nothing either.
 		 */
 		public static Masked telephones(String column) {
-			return new Masked(column, Shape.TELEPHONES, null);
+			return new Masked(column, Shape.TELEPHONES, NOBODY);
 		}
 
 		/** A person's name shown as its first character. */
 		public static Masked name(String column) {
-			return new Masked(column, Shape.NAME, null);
+			return new Masked(column, Shape.NAME, NOBODY);
 		}
 
 		/** A phone number shown as {@link Masking#phone} shows it (139****5678, 0512-****1234). */
 		public static Masked phone(String column) {
-			return new Masked(column, Shape.PHONE, null);
+			return new Masked(column, Shape.PHONE, NOBODY);
 		}
 
 		/** An ID number shown as {@link Masking#idNumber} shows it (110105********002X). */
 		public static Masked idNumber(String column) {
-			return new Masked(column, Shape.ID_NUMBER, null);
+			return new Masked(column, Shape.ID_NUMBER, NOBODY);
 		}
 
 		/**
 		 * The same column, read in full by this reader only on the rows where {@code predicate} holds (its parameters
-		 * must be among the listing's, e.g. bound by its scope) — {@code "FALSE"} for a column nobody reads in full in
-		 * this list —: a personal number typed whole finds those rows only; every row is found by what it shows.
+		 * must be among the listing's, e.g. bound by its scope; {@link #NOBODY}, the default, for a column nobody reads in
+		 * full in this list): a personal number or a name typed whole finds those rows only; every row is found by what it
+		 * shows.
 		 */
 		public Masked readInFullWhere(String predicate) {
 			return new Masked(column, shape, predicate);
@@ -255,8 +267,8 @@ public final class Listing {
 	 * only where the list shows it — a fragment of a masked ID or mobile number ({@code 1949} of an ID's birth date, the
 	 * middle digits of a phone) or of a masked name finds nothing, or a user could confirm a person's number or name by
 	 * searching its pieces. A personal number typed whole (an 11-digit mobile number, a 15- or 18-character ID number,
-	 * in blocks or not) finds the rows that hold that very number however it is written there — only those the reader
-	 * reads in full where the column says who does ({@link Masked#readInFull}); a name typed whole finds that name. A masked column is searched for a word without digits as any column is (only the digits are masked),
+	 * in blocks or not) finds the rows that hold that very number however it is written there, and a name typed whole
+	 * that name — only the rows the reader reads the column in full ({@link Masked#readInFull}; by default none). A masked column is searched for a word without digits as any column is (only the digits are masked),
 	 * a name column for every word. The rows are confirmed in Java (the masking is Java's), at most
 	 * {@link #MASKED_CANDIDATES} rows a word — within the conditions added before this call (the caller's scope).
 	 * @param idColumn the row's key (bigint), e.g. {@code l.id}
@@ -408,20 +420,14 @@ public final class Listing {
 			Masked m = confirmed.get(c);
 			String column = m.column();
 			select.append(", ").append(column).append(" AS masked").append(c);
-			if (m.readInFull() != null) {
-				select.append(", coalesce((").append(m.readInFull()).append("), FALSE) AS full").append(c);
-			}
+			select.append(", coalesce((").append(m.readInFull()).append("), FALSE) AS full").append(c);
 			candidate.append(c == 0 ? "" : " OR ");
 			Pattern whole = whole(m, number, line);
 			String wholeParam = whole == number ? ":maskedWhole" : ":maskedWholeLine";
-			if (m.readInFull() == null && whole != null) {
-				candidate.append("normalize(").append(column).append(", NFKC) ~* ").append(wholeParam);
-				continue;
-			}
 			// as shown: the fragment stands as stored where the mask leaves it (its stars, typed, stand for any digits)
 			candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier OR normalize(")
 				.append(column).append(", NFKC) ILIKE :maskedLikeIdentifier");
-			if (whole != null) {
+			if (whole != null && !Masked.NOBODY.equals(m.readInFull())) {
 				candidate.append(" OR ((").append(m.readInFull()).append(") AND normalize(").append(column)
 					.append(", NFKC) ~* ").append(wholeParam).append(")");
 			}
@@ -438,20 +444,17 @@ public final class Listing {
 			for (int c = 0; c < confirmed.size(); c++) {
 				Masked m = confirmed.get(c);
 				String value = rs.getString(at++);
-				boolean full = m.readInFull() != null && rs.getBoolean(at++);
+				boolean full = rs.getBoolean(at++);
 				if (value == null) {
 					continue;
 				}
 				Pattern whole = whole(m, number, line);
-				// found as the list shows it; typed whole, where the reader reads it in full (Masked#readInFull) — also
-				// as stored, a number written in Chinese numerals (一三九…) or in blocks as the text has it
+				// found as the list shows it; typed whole, only where the reader reads it in full (Masked#readInFull) —
+				// then also as stored, a number written in Chinese numerals (一三九…) or in blocks as the text has it
 				String shown = shownKey(m.shown(value));
-				boolean found = whole != null && (full || m.readInFull() == null)
-						&& whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
-						|| full && personal && shownKey(value).contains(typed)
-						|| (whole == null || m.readInFull() != null)
-								&& (shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
-										|| m.name() && shownKey(value).equals(typed));
+				boolean found = shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
+						|| full && (whole != null && whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
+								|| personal && shownKey(value).contains(typed) || m.name() && shownKey(value).equals(typed));
 				if (found) {
 					return rs.getLong(1);
 				}

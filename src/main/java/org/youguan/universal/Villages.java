@@ -114,8 +114,8 @@ public class Villages {
 		if (filter.belowStandard()) {
 			listing = listing.where("p.deliveries_per_week < " + minimum);
 		}
-		// the post office and handover address are shown masked: a number is found only where the list shows it or
-		// typed whole (Listing.Masked), so no piece of a masked number confirms it
+		// the post office and handover address are shown masked to every reader: a number is found only where the list
+		// shows it, never typed whole (Listing.Masked, read in full by nobody), so no search confirms a masked number
 		return listing.search(page, jdbc, "CAST(v.code AS bigint)", List.of(Listing.Masked.numbers("p.post_office_name"),
 				Listing.Masked.numbers("p.handover_address")), "v.name")
 			.sorts(SORTS, "code", "v.code")

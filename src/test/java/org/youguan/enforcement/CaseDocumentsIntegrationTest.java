@@ -753,6 +753,35 @@ class CaseDocumentsIntegrationTest {
 	}
 
 	/**
+	 * Finding (evidence served unmasked): a case's evidence file (a photo, a PDF scan) may show a party's or a witness's
+	 * name, phone or ID number, which no mask reaches — as a complaint's evidence, it is refused (403) to staff who read
+	 * the case's personal numbers masked (the city's staff and its head above a county's case), and served to the
+	 * handling bureau's staff; the case's generated Word documents still reach the city, masked.
+	 */
+	@Test
+	void aCaseEvidenceFileIsRefusedToReadersWhoReadTheCaseMasked() throws Exception {
+		long c = fileCase(wuzhong(3), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
+		String body = mvc.perform(evidence(c).file(new MockMultipartFile("file", "身份证复印件.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("kind", "DOCUMENTARY").param("title", "当事人身份证复印件").param("collectedOn", today().toString())
+			.param("collectors", "32050601", "32050602"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		long scan = JsonPath.parse(body).read("$.attachmentId", Long.class);
+		mvc.perform(get("/attachments/" + scan).header("Authorization", CITY)).andExpect(status().isForbidden());
+		mvc.perform(get("/attachments/" + scan).header("Authorization", "Bearer demo-sz-leader-token"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/attachments/" + scan).header("Authorization", WUZHONG))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", startsWith("application/pdf")));
+		long document = jdbc.sql("""
+				SELECT a.id FROM attachment a WHERE a.module = 'enforcement' AND a.owner_type = 'penalty_case' AND a.owner_id = :c
+				AND a.content_type LIKE 'application/vnd.openxmlformats%' ORDER BY a.id LIMIT 1""")
+			.param("c", c).query(Long.class).single();
+		mvc.perform(get("/attachments/" + document).header("Authorization", CITY)).andExpect(status().isOk());
+	}
+
+	/**
 	 * 视听资料 (行政处罚法(2021) art.46): an interview recording goes with its 音频 item and plays back from the case with
 	 * its checked type and a policy that lets the browser play it; a video offered as a 照片 and a WAV offered as a 书证
 	 * are refused on {@code file}, naming what the kind takes.

@@ -180,6 +180,29 @@ class FieldRecordPagesIntegrationTest {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * Finding (evidence served unmasked): the inspected enterprise reads its record's findings masked (they may name a
+	 * sender or a courier), so the record's photos and signatures — which no mask reaches — are neither listed on its
+	 * record page nor served to it (403), as a complaint's evidence is refused to those who read it masked; the staff
+	 * who made the record read them.
+	 */
+	@Test
+	void aRecordsPhotosAreTheStaffsAndNotServedToTheInspectedEnterprise() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		long id = recordThroughThePage(staff);
+		List<Long> files = jdbc.sql("SELECT id FROM attachment WHERE module = 'inspections' AND owner_type = 'inspection_record'"
+				+ " AND owner_id = :id ORDER BY id").param("id", id).query(Long.class).list();
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String page = mvc.perform(get("/enterprise/inspections/records/" + id).session(enterprise))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		for (long file : files) {
+			assertThat(page).doesNotContain("/attachments/" + file);
+			mvc.perform(get("/attachments/" + file).session(enterprise)).andExpect(status().isForbidden());
+			mvc.perform(get("/attachments/" + file).session(staff)).andExpect(status().isOk());
+		}
+	}
+
 	@Test
 	void aRefusedFormAnswers400NamingTheFieldAndKeepsTheFilesAlreadyUploaded() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

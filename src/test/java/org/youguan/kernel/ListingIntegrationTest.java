@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one list idiom on the real region table: scope, search, filters, whitelisted order, exact and capped counts. */
 @IntegrationTest
@@ -203,22 +204,13 @@ class ListingIntegrationTest {
 
 	/**
 	 * Attack round 15, the idiom every list with masked columns searches by: a fragment of a masked ID or mobile number,
-	 * or of a masked name, finds nothing; the whole number (in blocks, full-width) or the whole name finds its row; what
-	 * the list shows (the last 4 digits, the first 6 of an ID, a name's first character, any word) is found as before;
-	 * a condition added before the search (the scope) still holds.
+	 * or of a masked name, finds nothing; for a reader who reads the columns in full the whole number (in blocks,
+	 * full-width) or the whole name finds its row; what the list shows (the last 4 digits, the first 6 of an ID, a name's
+	 * first character, any word) is found as before; a condition added before the search (the scope) still holds.
 	 */
 	@Test
 	void aMaskedColumnIsSearchedAsTheListShowsItAndAPersonalNumberOnlyWhole() {
-		String from = """
-				FROM (VALUES (1::bigint, '举报人电话139 1234 5678，网点甲', '张三丰', 'A'),
-				             (2::bigint, '当事人身份证110105194912310021', '李四', 'A'),
-				             (3::bigint, '电话13912345678', '王五', 'B')) AS t(id, note, who, region)""";
-		java.util.function.Function<String, List<Long>> found = q -> Listing.from(from)
-			.where("t.region = 'A'")
-			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id",
-					List.of(Listing.Masked.numbers("t.note"), Listing.Masked.name("t.who")))
-			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
-			.items();
+		java.util.function.Function<String, List<Long>> found = maskedSearch("TRUE");
 		for (String fragment : List.of("1234", "91234", "19491231", "110105194912", "三丰", "四")) {
 			assertThat(found.apply(fragment)).as(fragment).isEmpty();
 		}
@@ -237,6 +229,54 @@ class ListingIntegrationTest {
 	}
 
 	/**
+	 * Finding (masked lists find hidden personal data typed whole): a masked column states nobody reads it in full
+	 * unless the list says who does, so a reader who sees a number or name masked never finds its row by typing it
+	 * whole — only by what the list shows (the digits it leaves, 139 and 5678 of 139 **** 5678) — and a reader
+	 * who reads some rows in full finds those rows only.
+	 */
+	@Test
+	void aPersonalNumberOrNameTypedWholeFindsOnlyTheRowsTheReaderReadsInFull() {
+		for (java.util.function.Function<String, List<Long>> nobody : List.of(maskedSearch(null),
+				maskedSearch(Listing.Masked.NOBODY))) {
+			for (String whole : List.of("13912345678", "139 1234 5678", "１３９１２３４５６７８", "110105194912310021",
+					"张三丰", "李四 0021")) {
+				assertThat(nobody.apply(whole)).as(whole).isEmpty();
+			}
+			assertThat(nobody.apply("139 5678")).as("the digits shown").containsExactly(1L);
+			assertThat(nobody.apply("5678")).containsExactly(1L);
+			assertThat(nobody.apply("110105")).containsExactly(2L);
+			assertThat(nobody.apply("张")).containsExactly(1L);
+		}
+		java.util.function.Function<String, List<Long>> some = maskedSearch("t.id = 2");
+		assertThat(some.apply("13912345678")).as("row 1 read masked").isEmpty();
+		assertThat(some.apply("110105194912310021")).containsExactly(2L);
+		assertThat(some.apply("李四")).containsExactly(2L);
+		assertThat(some.apply("张三丰")).isEmpty();
+		assertThatThrownBy(() -> new Listing.Masked("t.note", Listing.Masked.Shape.NUMBERS, null))
+			.isInstanceOf(NullPointerException.class);
+	}
+
+	/**
+	 * The rows of a small table found by a search of its masked note (numbers) and name, within region A, read in full
+	 * where {@code readInFull} holds (null: the columns' default).
+	 */
+	private java.util.function.Function<String, List<Long>> maskedSearch(String readInFull) {
+		String from = """
+				FROM (VALUES (1::bigint, '举报人电话139 1234 5678，网点甲', '张三丰', 'A'),
+				             (2::bigint, '当事人身份证110105194912310021', '李四', 'A'),
+				             (3::bigint, '电话13912345678', '王五', 'B')) AS t(id, note, who, region)""";
+		List<Listing.Masked> masked = readInFull == null
+				? List.of(Listing.Masked.numbers("t.note"), Listing.Masked.name("t.who"))
+				: List.of(Listing.Masked.numbers("t.note").readInFullWhere(readInFull),
+						Listing.Masked.name("t.who").readInFullWhere(readInFull));
+		return q -> Listing.from(from)
+			.where("t.region = 'A'")
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", masked)
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+	}
+
+	/**
 	 * Attack round 17: a personal number typed in blocks with spaces between them (139 1234 5678, an ID as
 	 * 320506 19900101 1234) is that very number — found as the number typed whole or with hyphens is — while blocks that
 	 * make no whole number together still find nothing, and other words of the search still count.
@@ -248,7 +288,7 @@ class ListingIntegrationTest {
 				             (2::bigint, '当事人身份证320506199001011234'),
 				             (3::bigint, '当事人身份证32050619900101123X')) AS t(id, note)""";
 		java.util.function.Function<String, List<Long>> found = q -> Listing.from(from)
-			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note")))
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note").readInFullWhere("TRUE")))
 			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
 			.items();
 		assertThat(found.apply("139-1234-5678")).containsExactly(1L);

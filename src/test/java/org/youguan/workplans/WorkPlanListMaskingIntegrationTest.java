@@ -136,7 +136,8 @@ class WorkPlanListMaskingIntegrationTest {
 	/**
 	 * The plan page, its board and the task page show a task's text and its progress reports to every reader in scope
 	 * with the ID and mobile numbers in them masked (attack round: the plan page showed a mobile number in full that
-	 * the audit trail masks); the task's edit form, for the bureau that manages the plan, reads it as recorded.
+	 * the audit trail masks), and so do both exports; the task's edit form, for the bureau that manages the plan, reads
+	 * it as recorded.
 	 */
 	@Test
 	void personalNumbersInATasksTextAreMaskedOnThePlanBoardAndTaskPages() throws Exception {
@@ -166,6 +167,9 @@ class WorkPlanListMaskingIntegrationTest {
 			String own = mvc.perform(get("/workplans/tasks/" + task).session(SignIn.session(mvc, "sz.admin")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(own).contains(">请联系13712345678推进</textarea>").contains(">请联系137****5678推进</p>");
+			// the exports (the .docx read back with POI, and the .xlsx) print the task and its latest report as the pages do
+			assertThat(exported(id)).contains("137****5678", "159****5678").doesNotContain("13712345678")
+				.doesNotContain("15912345678");
 		}
 		finally {
 			jdbc.sql("DELETE FROM work_plan WHERE id = :id").param("id", id).update();

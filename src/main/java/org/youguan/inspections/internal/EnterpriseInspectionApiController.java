@@ -28,7 +28,8 @@ import org.youguan.kernel.PageResult;
 
 /**
  * The enterprise's side of inspections on its token or session: its own inspection records with their results (the
- * checklist lines, the outcome, the team, photos and signatures through the scoped download), its own orders, and its
+ * checklist lines, the outcome, the team; not the photos and signatures, which are the bureau's staff's,
+ * {@code InspectionAttachmentAccess}), its own orders, and its
  * rectification report — as JSON, or as multipart with the evidence files. Only its own: another enterprise's record
  * or order is not found (404); staff are refused (403).
  */

@@ -7,11 +7,15 @@ import org.youguan.inspections.InspectionFieldRecords;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Masking;
 
 /**
  * Who may read the inspections module's files: a record's photos and signatures, and an order's document and
  * evidence — staff whose scope covers the inspected enterprise's region and the enterprise itself (its own records and
- * orders only), as the pages decide; anyone else gets 404.
+ * orders only), as the pages decide; anyone else gets 404. A record's photos and signatures go by the one rule of
+ * attachments ({@link AttachmentAccess#maskedOrRefused}): the enterprise reads the record's findings and place masked
+ * (they may name a sender or a courier), so the photos and signatures, which no mask reaches, are refused to it (403),
+ * as a complaint's evidence is refused to those who read the complaint masked.
  */
 @Component
 class InspectionAttachmentAccess implements AttachmentAccess {
@@ -28,6 +32,15 @@ class InspectionAttachmentAccess implements AttachmentAccess {
 	@Override
 	public String module() {
 		return InspectionFieldRecords.MODULE;
+	}
+
+	@Override
+	public byte[] asReadBy(DataScope scope, AttachmentOwner owner, long attachmentId, String contentType, byte[] content) {
+		if (!InspectionFieldRecords.RECORD.equals(owner.type())) {
+			return content;
+		}
+		return AttachmentAccess.maskedOrRefused(scope.kind() != DataScope.Kind.ENTERPRISE, contentType, content,
+				Masking::personalNumbersIn, "现场检查的照片和签名可能含寄件人、快递员等他人的个人信息，仅供检查机关的工作人员查看");
 	}
 
 	@Override
