@@ -157,6 +157,21 @@ public final class Text {
 	}
 
 	/**
+	 * The product's one form of a search text (every list's search box and {@code q} parameter, {@link PageQuery}; the
+	 * public look-ups; the region picker; the audit trail): {@link #strip}ped, its full-width digits and Latin letters
+	 * as ASCII ones ({@link #halfWidthAlphanumerics}: １３９１２３４５６７８ is 13912345678, ＳＦ is SF) and the
+	 * ideographic space U+3000 as an ASCII space — the form names, addresses, codes and phone numbers are stored in
+	 * ({@link #name}, {@link #line}, {@link #identifier}), so a number typed with a Chinese input method finds what its
+	 * ASCII digits find. Full-width brackets and punctuation stay, as names keep them (菜鸟驿站（示例店）).
+	 * @param typed the search text as typed; null stays null
+	 * @return the text as searched; {@code typed} stripped when it holds no such form
+	 */
+	public static String searchText(String typed) {
+		String s = halfWidthAlphanumerics(strip(typed));
+		return s == null || s.indexOf('\u3000') < 0 ? s : s.replace('\u3000', ' ');
+	}
+
+	/**
 	 * {@code s} in ASCII when it is written in nothing but ASCII and full-width forms ({@link #fullWidth}), as a credit
 	 * code, a region code or a number typed with a Chinese input method is ({@link #halfWidth(String)}); else null —
 	 * text with any other character (a name, an address, a Chinese word) is no such code.
