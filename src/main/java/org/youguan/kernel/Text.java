@@ -411,6 +411,21 @@ public final class Text {
 	}
 
 	/**
+	 * The one key every duplicate ("twin") rule on a text compares (a hazard's description, a ledger row's facts, a
+	 * lead's summary, an on-the-spot decision's facts, a piece of evidence, a supervision record's subject): {@link #folded}
+	 * (width, spaces, invisible characters and Latin case aside), then every punctuation mark, bracket and symbol of
+	 * {@link #NAME_KEY_DROPPED} and the emoji removed, as {@link #enterpriseNameKey} removes them — "门店未配备安检机。",
+	 * "门店未配备安检机" and "门店未配备安检机．" are one hazard, a sentence's 。 or ； no second record. The SQL function
+	 * {@code text_key(text)} (V336) computes the same key; the key is compared, never stored or shown.
+	 * @param text a text as stored; null stays null
+	 * @return the comparison key, "" for a text of only such characters
+	 */
+	public static String textKey(String text) {
+		String f = folded(text);
+		return f == null ? null : NAME_KEY_DROPPED_RUN.matcher(f).replaceAll("");
+	}
+
+	/**
 	 * The separators {@link #identifierKey} drops from an identifier after {@link #folded} (which has written every
 	 * hyphen and dash of {@link #FOLD_FROM}, and NFKC the full-width and small ones, as the hyphen-minus and removed every
 	 * space): the hyphen-minus, the underscore, and the dashes NFKC and {@link #FOLD_FROM} leave (Armenian, Hebrew,
