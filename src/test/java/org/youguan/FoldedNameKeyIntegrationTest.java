@@ -56,6 +56,26 @@ class FoldedNameKeyIntegrationTest {
 		assertThat(jdbc.sql("SELECT folded(NULL)").query(String.class).optional()).isEmpty();
 	}
 
+	/**
+	 * The text key of the twin rules ({@code Text.textKey}, SQL {@code text_key} of V336) is one key on both sides, and
+	 * a text's punctuation of either width — a trailing 。, a ； for a ，, brackets — makes no other text.
+	 */
+	@Test
+	void javaAndSqlGiveTheSameTextKeyAndPunctuationMakesNoOtherText() {
+		List<String> inputs = List.of("门店未配备安检机。", "门店未配备安检机", "门店未配备安检机.", "门店未配备安检机 ！",
+				"门店未配备安检机，存在隐患", "门店未配备安检机;存在隐患", "（一）未验视", "(一)未验视", "【苏州】ＳＦ　速运🚚", "", "。");
+		for (String in : inputs) {
+			String sql = jdbc.sql("SELECT text_key(:t)").param("t", in).query(String.class).single();
+			assertThat(sql).as("text key of %s", in).isEqualTo(Text.textKey(in));
+		}
+		assertThat(Text.textKey("门店未配备安检机。")).isEqualTo(Text.textKey("门店未配备安检机"))
+			.isEqualTo(Text.textKey("门店未配备安检机．")).isEqualTo(Text.textKey(" 门店未配备安检机 ! "));
+		assertThat(Text.textKey("门店未配备安检机，存在隐患")).isEqualTo(Text.textKey("门店未配备安检机;存在隐患"));
+		assertThat(Text.textKey("（一）未验视")).isEqualTo(Text.textKey("(一)未验视")).isEqualTo("一未验视");
+		assertThat(Text.textKey("未验视2件")).isNotEqualTo(Text.textKey("未验视3件"));
+		assertThat(jdbc.sql("SELECT text_key(NULL)").query(String.class).optional()).isEmpty();
+	}
+
 	/** The identifier key is one key on both sides too: {@code Text.identifierKey} and {@code Text.identifierKeySql}. */
 	@Test
 	void javaAndSqlGiveTheSameIdentifierKeyForTrickyInputs() {

@@ -171,7 +171,7 @@ public class AuditTrail {
 	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
 	 */
 	public PageResult<AuditEvent> search(DataScope scope, AuditQuery query, PageQuery page) {
-		String text = query.text() == null ? "" : Text.strip(query.text());
+		String text = query.text() == null ? "" : Text.searchText(query.text());
 		Listing listing = Listing.from("FROM audit_event").where(readable(scope), scope.params()).where(NOT_SIGN_IN);
 		if (!text.isEmpty()) {
 			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear

@@ -241,7 +241,7 @@ public class CaseEvidence {
 
 	/**
 	 * Refuses an item the evidence list holds already: the same kind, title, content, place, subject, day and collectors
-	 * (texts folded: spaces, widths and case aside) and the same file by name and size, or none — a form sent twice (a
+	 * (texts by {@code Text.textKey}: spaces, widths, case and punctuation aside; the collectors folded) and the same file by name and size, or none — a form sent twice (a
 	 * double click, a retried call) would list one piece of evidence twice in the 证据清单 and its record twice among the
 	 * case's documents. The case's row is locked by the caller, so two requests at once are ordered.
 	 * @throws DomainException duplicate (409, field {@code title}, rule {@code unique}) naming the item
@@ -250,9 +250,9 @@ public class CaseEvidence {
 			UploadedFile file) {
 		List<Long> sameFacts = jdbc.sql("""
 				SELECT e.attachment_id FROM penalty_case_evidence e
-				WHERE e.case_id = :case AND e.kind = :kind AND folded(e.title) = folded(:title)
-				    AND folded(coalesce(e.content, '')) = folded(:content) AND folded(coalesce(e.place, '')) = folded(:place)
-				    AND folded(coalesce(e.subject, '')) = folded(:subject) AND e.collected_on = :on
+				WHERE e.case_id = :case AND e.kind = :kind AND text_key(e.title) = text_key(:title)
+				    AND text_key(coalesce(e.content, '')) = text_key(:content) AND text_key(coalesce(e.place, '')) = text_key(:place)
+				    AND text_key(coalesce(e.subject, '')) = text_key(:subject) AND e.collected_on = :on
 				    AND folded(e.collected_by) = folded(:by)
 				ORDER BY e.id""")
 			.param("case", caseId).param("kind", kind.name()).param("title", Text.name(data.title()))

@@ -268,7 +268,7 @@ public class Leads {
 
 	/**
 	 * Refuses a lead entered a second time: a lead of the same region, source, enterprise (or none), day received and
-	 * report ({@code folded}: spaces, widths and case aside, its origin note too) — a form sent twice (a double click)
+	 * report ({@code Text.textKey}: spaces, widths, case and punctuation aside, its origin note too) — a form sent twice (a double click)
 	 * or the API call retried would make two leads of one report, each to be assessed and filed or closed, as the
 	 * on-the-spot decision refuses its twin ({@link OnTheSpotPenalties}). Two requests at once are ordered by a
 	 * transaction lock on the region; another report that day (other words) passes.
@@ -281,7 +281,7 @@ public class Leads {
 				SELECT id FROM penalty_lead
 				WHERE region_code = :region AND source = :source AND received_on = :received
 				    AND enterprise_credit_code IS NOT DISTINCT FROM CAST(:code AS text)
-				    AND folded(summary) = folded(:summary) AND folded(coalesce(source_detail, '')) = folded(:detail)
+				    AND text_key(summary) = text_key(:summary) AND text_key(coalesce(source_detail, '')) = text_key(:detail)
 				ORDER BY id LIMIT 1""")
 			.param("region", region).param("source", source.name()).param("received", received).param("code", creditCode)
 			.param("summary", Text.strip(data.summary())).param("detail", detail)

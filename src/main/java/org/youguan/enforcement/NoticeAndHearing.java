@@ -351,6 +351,13 @@ public class NoticeAndHearing {
 	 */
 	private LocalDate statementWaiverDay(CaseView c, Validation v, String waivedOn) {
 		CaseStep.RECORD_STATEMENT.from(c.status());
+		statementNotGivenNorWaived(c);
+		v.required("waivedOn", "放弃陈述申辩日期", waivedOn);
+		return v.date("waivedOn", "放弃陈述申辩日期", waivedOn, c.notifiedOn(), caseWork.today());
+	}
+
+	/** The party has neither stated its case nor waived it (rules {@code statement-given}, {@code statement-waived}). */
+	private static void statementNotGivenNorWaived(CaseView c) {
 		if (c.statementOn() != null) {
 			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
 					+ "陈述申辩，不能再登记放弃陈述申辩（" + Provision.PENALTY_STATEMENT + "）");
@@ -359,8 +366,48 @@ public class NoticeAndHearing {
 			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
 					+ "明确放弃陈述申辩");
 		}
-		v.required("waivedOn", "放弃陈述申辩日期", waivedOn);
-		return v.date("waivedOn", "放弃陈述申辩日期", waivedOn, c.notifiedOn(), caseWork.today());
+	}
+
+	/** The hearing is not waived or withdrawn already: 409 saying when, and {@code then} (what can no longer be done). */
+	private static void hearingNotWaived(CaseView c, String then) {
+		if (c.hearingWaivedOn() != null) {
+			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c) + then);
+		}
+	}
+
+	/** A step the party takes on the enterprise portal within the window of the 事先告知书. */
+	public enum PartyStep {
+		/** 申请听证. */
+		REQUEST_HEARING,
+		/** 放弃听证 (or 撤回听证申请). */
+		WAIVE_HEARING,
+		/** 放弃陈述申辩. */
+		WAIVE_STATEMENT
+	}
+
+	/**
+	 * The refusal a party step meets, judged on the case as the party last saw it (已告知 or 听证, its window open) when
+	 * a decision has been made and not yet served — the decision is the bureau's until served (行政处罚法(2021) art.61),
+	 * so the party reads what it would read had none been made: no hearing right (422), the hearing waived or
+	 * withdrawn, the statement given or waived (409), each in the words of the step itself. Nothing is changed.
+	 * @param scope the case's region (the caller has checked the case is the enterprise's own)
+	 * @throws DomainException as the step at that state would; returns normally when the step would be taken then
+	 */
+	@Transactional(readOnly = true)
+	public void refuseAsBeforeDecision(DataScope scope, long id, PartyStep step) {
+		CaseView c = caseWork.inScope(scope, id);
+		switch (step) {
+			case REQUEST_HEARING -> {
+				requireHearingRight(c, "requestedOn");
+				hearingNotWaived(c, "，不能再申请听证");
+			}
+			case WAIVE_HEARING -> {
+				requireHearingRight(c, "waivedOn");
+				hearingNotWaived(c, "");
+				notHeld(c);
+			}
+			case WAIVE_STATEMENT -> statementNotGivenNorWaived(c);
+		}
 	}
 
 	/**
@@ -370,9 +417,7 @@ public class NoticeAndHearing {
 	private LocalDate waiverDay(CaseView c, Validation v, String waivedOn) {
 		CaseStep.WAIVE_HEARING.from(c.status());
 		requireHearingRight(c, "waivedOn");
-		if (c.hearingWaivedOn() != null) {
-			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c));
-		}
+		hearingNotWaived(c, "");
 		// a request is withdrawn before the hearing is held (art.64): once held, the party was heard
 		notHeld(c);
 		String label = withdrawal(c, Waiver.HEARING) ? "撤回听证申请日期" : "放弃听证日期";
@@ -436,9 +481,7 @@ public class NoticeAndHearing {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
 		requireHearingRight(c, "requestedOn");
-		if (c.hearingWaivedOn() != null) {
-			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c) + "，不能再申请听证");
-		}
+		hearingNotWaived(c, "，不能再申请听证");
 		LocalDate due = caseWork.replyDue(c);
 		Validation v = new Validation();
 		v.required("requestedOn", "申请听证日期", requestedOn);

@@ -313,7 +313,7 @@ public class OnTheSpotPenalties {
 	/**
 	 * Refuses a second on-the-spot decision for one act: a case of the simple procedure of the same party (the
 	 * enterprise by credit code, a person by name and region), violation, day and kind of penalty whose facts read the same
-	 * ({@code folded}: spaces, widths and case aside) — a form sent twice, or the API call retried, would penalise the
+	 * ({@code Text.textKey}: spaces, widths, case and punctuation aside) — a form sent twice, or the API call retried, would penalise the
 	 * party twice for one act (一事不再罚, 行政处罚法(2021) art.29) under two decision numbers. Two requests at once are
 	 * ordered by a transaction lock on the region; another act of the same kind that day (other facts) passes.
 	 * @throws DomainException duplicate (409, field {@code facts}) naming the decision already made
@@ -327,7 +327,7 @@ public class OnTheSpotPenalties {
 				    AND (CAST(:code AS text) IS NOT NULL AND enterprise_credit_code = :code
 				        OR CAST(:code AS text) IS NULL AND party_kind = 'PERSON' AND region_code = :region
 				            AND folded(enterprise_name) = folded(:person))
-				    AND folded(facts) = folded(:facts)
+				    AND text_key(facts) = text_key(:facts)
 				ORDER BY id LIMIT 1""")
 			.param("violation", type.name()).param("on", on).param("penalty", penalty.name()).param("code", creditCode)
 			.param("region", region)

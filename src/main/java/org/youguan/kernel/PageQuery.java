@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a list page asks for: a search text, a page (from 0), a page size and a sort column out of an allowed set.
- * The sort column is only ever one of the allowed names, so it may be written into SQL.
+ * The sort column is only ever one of the allowed names, so it may be written into SQL. The search text is held as
+ * searched ({@link Text#searchText}: full-width digits, letters and spaces typed with a Chinese input method as ASCII),
+ * so every list, its API and its export match １３９… as they match 139….
  */
 public record PageQuery(String q, int page, int size, String sort, boolean descending) {
 
@@ -16,7 +18,7 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 	public static final int EXPORT_LIMIT = 100_000;
 
 	public PageQuery {
-		q = q == null ? "" : Text.strip(q);
+		q = q == null ? "" : Text.searchText(q);
 		page = Math.max(page, 0);
 		size = size <= 0 ? 20 : size;
 	}

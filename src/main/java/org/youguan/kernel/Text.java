@@ -157,6 +157,21 @@ public final class Text {
 	}
 
 	/**
+	 * The product's one form of a search text (every list's search box and {@code q} parameter, {@link PageQuery}; the
+	 * public look-ups; the region picker; the audit trail): {@link #strip}ped, its full-width digits and Latin letters
+	 * as ASCII ones ({@link #halfWidthAlphanumerics}: １３９１２３４５６７８ is 13912345678, ＳＦ is SF) and the
+	 * ideographic space U+3000 as an ASCII space — the form names, addresses, codes and phone numbers are stored in
+	 * ({@link #name}, {@link #line}, {@link #identifier}), so a number typed with a Chinese input method finds what its
+	 * ASCII digits find. Full-width brackets and punctuation stay, as names keep them (菜鸟驿站（示例店）).
+	 * @param typed the search text as typed; null stays null
+	 * @return the text as searched; {@code typed} stripped when it holds no such form
+	 */
+	public static String searchText(String typed) {
+		String s = halfWidthAlphanumerics(strip(typed));
+		return s == null || s.indexOf('\u3000') < 0 ? s : s.replace('\u3000', ' ');
+	}
+
+	/**
 	 * {@code s} in ASCII when it is written in nothing but ASCII and full-width forms ({@link #fullWidth}), as a credit
 	 * code, a region code or a number typed with a Chinese input method is ({@link #halfWidth(String)}); else null —
 	 * text with any other character (a name, an address, a Chinese word) is no such code.
@@ -393,6 +408,21 @@ public final class Text {
 			out.append(at < 0 ? c : FOLD_TO.charAt(at));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The one key every duplicate ("twin") rule on a text compares (a hazard's description, a ledger row's facts, a
+	 * lead's summary, an on-the-spot decision's facts, a piece of evidence, a supervision record's subject): {@link #folded}
+	 * (width, spaces, invisible characters and Latin case aside), then every punctuation mark, bracket and symbol of
+	 * {@link #NAME_KEY_DROPPED} and the emoji removed, as {@link #enterpriseNameKey} removes them — "门店未配备安检机。",
+	 * "门店未配备安检机" and "门店未配备安检机．" are one hazard, a sentence's 。 or ； no second record. The SQL function
+	 * {@code text_key(text)} (V336) computes the same key; the key is compared, never stored or shown.
+	 * @param text a text as stored; null stays null
+	 * @return the comparison key, "" for a text of only such characters
+	 */
+	public static String textKey(String text) {
+		String f = folded(text);
+		return f == null ? null : NAME_KEY_DROPPED_RUN.matcher(f).replaceAll("");
 	}
 
 	/**

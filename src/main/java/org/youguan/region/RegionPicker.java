@@ -118,7 +118,7 @@ public class RegionPicker {
 	 * 20, each with its full path — for the picker's search box.
 	 */
 	public List<Match> search(Picker spec, String query) {
-		String q = query == null ? "" : Text.strip(query);
+		String q = query == null ? "" : Text.searchText(query);
 		if (q.isEmpty() || q.length() > MAX_QUERY) {
 			return List.of();
 		}

@@ -1075,7 +1075,7 @@ public class Licences {
 
 	/** 查询 for the public: by enterprise name fragment, exact credit code or licence number. */
 	public List<PublicLicence> publicSearch(String query, int limit) {
-		String q = query == null ? "" : Text.strip(query);
+		String q = query == null ? "" : Text.searchText(query);
 		if (q.length() < 2) {
 			return List.of();
 		}

@@ -235,7 +235,7 @@ public class SupervisionRecords {
 		TransactionLocks.hold(jdbc, "universal_supervision:" + c.kind().name() + ":" + c.region());
 		if (jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM universal_supervision WHERE kind = :kind AND region_code = :region
-				    AND day = :day AND folded(subject) = folded(:subject) AND id <> :self)""")
+				    AND day = :day AND text_key(subject) = text_key(:subject) AND id <> :self)""")
 			.param("kind", c.kind().name()).param("region", c.region()).param("day", c.day()).param("subject", c.subject())
 			.param("self", self == null ? 0L : self)
 			.query(Boolean.class).single()) {

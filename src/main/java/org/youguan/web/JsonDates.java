@@ -21,6 +21,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -62,6 +63,9 @@ import tools.jackson.databind.module.SimpleModule;
  * ISO 8601 does not allow in one representation (and RFC 3339, the internet's profile of it, writes the colon). So
  * {@code "2026-11-20T08:30:00+0800"} is refused for every moment type, as every other reader of moments in the
  * application refuses it (the parcel records' {@code acceptedAt}), the message naming the field and the form.
+ * <p>
+ * A date ({@code LocalDate}) typed as a form takes it is read as the form reads it ({@link Validation#parseDate}:
+ * full-width digits and hyphens, {@code "２０２６－１２－０１"}, as ASCII): the API and the page take the same dates.
  * <p>
  * On the application's mapper, so every reader of JSON bodies (and of what the mapper wrote itself, which holds these
  * types as the same ISO text) reads them one way. A text that is empty or blank is left to Jackson as before (no date).
@@ -117,6 +121,20 @@ class JsonDates {
 		return module;
 	}
 
+	/**
+	 * A date as a form reads it ({@link Validation#parseDate}: YYYY-MM-DD, full-width digits and hyphens typed with a
+	 * Chinese input method as ASCII, {@code "２０２６－１２－０１"} is 2026-12-01), so a JSON body takes every date a
+	 * form takes; null when it is none (digits of other scripts, a full-width space inside), for the ISO refusal.
+	 */
+	static LocalDate typedDate(String text) {
+		try {
+			return Validation.parseDate(text);
+		}
+		catch (DateTimeParseException notADate) {
+			return null;
+		}
+	}
+
 	/** Whether a non-blank text is in the ISO form. */
 	private static boolean iso(DateTimeFormatter form, String text) {
 		try {
@@ -149,7 +167,8 @@ class JsonDates {
 		@Override
 		public Object deserializeKey(String key, DeserializationContext ctxt) {
 			if (key != null && !Text.isBlank(key) && !iso(form, key)) {
-				return ctxt.handleWeirdKey(type, key, "not in the ISO form of its type");
+				LocalDate typed = type == LocalDate.class ? typedDate(key) : null;
+				return typed != null ? typed : ctxt.handleWeirdKey(type, key, "not in the ISO form of its type");
 			}
 			return jackson.deserializeKey(key, ctxt);
 		}
@@ -189,7 +208,8 @@ class JsonDates {
 			}
 			String text = p.getString();
 			if (!Text.isBlank(text) && !iso(form, text)) {
-				return ctxt.handleWeirdStringValue(type, text, "not in the ISO form of its type");
+				LocalDate typed = type == LocalDate.class ? typedDate(text) : null;
+				return typed != null ? typed : ctxt.handleWeirdStringValue(type, text, "not in the ISO form of its type");
 			}
 			return _delegatee.deserialize(p, ctxt);
 		}

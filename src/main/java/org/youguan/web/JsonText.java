@@ -131,17 +131,42 @@ class JsonText {
 		}
 	}
 
-	/** Jackson's own reading (number or text), then the digits bound of {@link Decimals}; a zero of any scale is 0. */
+	/**
+	 * A number sent as text typed with a Chinese input method ({@code "１２３４．５"}, {@code "－７"}) in the ASCII a form
+	 * reads it in ({@link Decimals#ascii}), stripped; null when the text is ASCII already or holds anything else (digits
+	 * of other scripts stay for the reader to refuse).
+	 */
+	static String fullWidthNumber(String text) {
+		if (text == null || Text.isBlank(text)) {
+			return null;
+		}
+		String ascii = Decimals.ascii(Text.strip(text));
+		return ascii == null || ascii.equals(Text.strip(text)) ? null : ascii;
+	}
+
+	/**
+	 * Jackson's own reading (number or text; a text typed in full-width forms read in ASCII, {@link #fullWidthNumber}),
+	 * then the digits bound of {@link Decimals}; a zero of any scale is 0.
+	 */
 	private static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
 
 		@Override
 		public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-			BigDecimal d = super.deserialize(p, ctxt);
+			String typed = p.hasToken(JsonToken.VALUE_STRING) ? fullWidthNumber(p.getString()) : null;
+			BigDecimal d = typed == null ? super.deserialize(p, ctxt) : fromAscii(typed, p.getString(), ctxt);
 			if (d == null) {
 				return null;
 			}
 			Decimals.require("body", "", d, Decimals.TEXT_DIGITS, Decimals.TEXT_DIGITS);
 			return Decimals.tame(d);
+		}
+
+		private static BigDecimal fromAscii(String ascii, String text, DeserializationContext ctxt) {
+			// the length is bounded before BigDecimal reads the exponent (1e-40000000 costs nothing to parse, only to use)
+			if (!ascii.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,9})?")) {
+				return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text, "not a number");
+			}
+			return new BigDecimal(ascii);
 		}
 	}
 
@@ -168,6 +193,18 @@ class JsonText {
 				String text = p.getString();
 				if (text != null && !Text.isBlank(text) && Decimals.ascii(text) == null) {
 					throw ctxt.weirdStringException(text, type, "not a number in ASCII digits");
+				}
+				String typed = fullWidthNumber(text);
+				if (typed != null) {
+					// typed in full-width forms ("１２"): read as a form reads it (Decimals.whole), else no whole number
+					Long whole = Decimals.whole(typed);
+					boolean isInt = type == Integer.class || type == Integer.TYPE;
+					if (whole == null || isInt && (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)) {
+						throw ctxt.weirdStringException(text, type, "not a whole number of its type");
+					}
+					@SuppressWarnings("unchecked")
+					T value = (T) (isInt ? (Object) whole.intValue() : (Object) whole);
+					return value;
 				}
 			}
 			return standard.deserialize(p, ctxt);

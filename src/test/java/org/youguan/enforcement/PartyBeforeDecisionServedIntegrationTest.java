@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +84,10 @@ class PartyBeforeDecisionServedIntegrationTest {
 		return id;
 	}
 
-	/** Every party step on a decision made and not served is refused without naming the decision or its state. */
+	/**
+	 * Every party step on a decision made and not served is refused without naming the decision or its state — in the
+	 * words an undecided case alike is refused with, its window open or passed.
+	 */
 	@Test
 	void aPartyStepRefusedBeforeTheDecisionIsServedNamesNeitherTheDecisionNorItsState() throws Exception {
 		LocalDate today = LocalDate.now(clock);
@@ -91,16 +96,42 @@ class PartyBeforeDecisionServedIntegrationTest {
 		for (String[] step : new String[][] { { "/hearing", "{}", "申请听证" }, { "/hearing-waiver", "{\"confirm\":true}", "放弃听证" },
 				{ "/statement-waiver", "{\"confirm\":true}", "放弃陈述申辩" } }) {
 			mvc.perform(post(api + step[0]).header("Authorization", SF).contentType(MediaType.APPLICATION_JSON).content(step[1]))
-				.andExpect(status().isConflict())
-				.andExpect(jsonPath("$.detail").value(containsString("不能再" + step[2])))
+				.andExpect(status().is4xxClientError())
 				.andExpect(jsonPath("$.detail").value(not(containsString("决定"))))
 				.andExpect(content().string(not(containsString(CaseStatus.DECIDED.label()))));
 		}
+		sameRefusalsDecidedOrNot(today, today);
+		// decided once the window passed, as most cases are: told the window passed, as an undecided case is
+		sameRefusalsDecidedOrNot(today, today.minusDays(20));
 		mvc.perform(post("/enterprise/penalties/" + id + "/hearing").session(SignIn.session(mvc, "sf.wz"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(content().string(not(containsString(CaseStatus.DECIDED.label()))));
 		mvc.perform(get(api).header("Authorization", SF)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.canReply").value(false)).andExpect(jsonPath("$.canRequestHearing").value(false));
+	}
+
+	/**
+	 * Two cases alike — notified on {@code notifiedOn}, the statement waived on paper — one decided (not delivered), one
+	 * not: every party step is refused with the same status and the same words on both, so the refusal tells the party
+	 * nothing of a decision before it is served (行政处罚法(2021) art.61).
+	 */
+	private void sameRefusalsDecidedOrNot(LocalDate today, LocalDate notifiedOn) throws Exception {
+		long undecided = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", notifiedOn);
+		noticeAndHearing.waiveStatement(ALL, undecided, notifiedOn.toString(), PartyCases.waiver());
+		long decided = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "3000", notifiedOn);
+		noticeAndHearing.waiveStatement(ALL, decided, notifiedOn.toString(), PartyCases.waiver());
+		caseDecisions.decide(ALL, decided, new CaseDecisions.Decision(null, today.toString(), "FINE", "3000", null, null, null));
+		for (String[] step : new String[][] { { "/hearing", "{}" }, { "/hearing-waiver", "{\"confirm\":true}" },
+				{ "/statement-waiver", "{\"confirm\":true}" }, { "/statement", "{\"statement\":\"我司已整改\"}" } }) {
+			var before = mvc.perform(post("/api/v1/enterprise/penalties/" + undecided + step[0]).header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content(step[1])).andReturn().getResponse();
+			var after = mvc.perform(post("/api/v1/enterprise/penalties/" + decided + step[0]).header("Authorization", SF)
+				.contentType(MediaType.APPLICATION_JSON).content(step[1])).andReturn().getResponse();
+			assertThat(before.getStatus()).as(step[0] + " " + notifiedOn).isGreaterThanOrEqualTo(400);
+			assertThat(after.getStatus()).as(step[0] + " " + notifiedOn).isEqualTo(before.getStatus());
+			assertThat((String) JsonPath.read(after.getContentAsString(), "$.detail")).as(step[0] + " " + notifiedOn)
+				.isEqualTo(JsonPath.read(before.getContentAsString(), "$.detail"));
+		}
 	}
 
 	/** The reply window's line names no window day once the case is decided, served or not. */

@@ -66,4 +66,17 @@ class HalfWidthTest {
 		assertThat(Text.fullWidth('\uFF5F')).isFalse();
 		assertThat(Text.fullWidth('1')).isFalse();
 	}
+
+	/**
+	 * A search text is read as names and numbers are stored: full-width digits, letters and the ideographic space as
+	 * ASCII, the full-width brackets a name keeps as typed — and every list's search text is so read ({@link PageQuery}).
+	 */
+	@Test
+	void aSearchTextIsReadWithAsciiDigitsLettersAndSpacesAndItsBracketsAsTyped() {
+		assertThat(Text.searchText("\u3000１３９\u3000５６７８　ＳＦ ")).isEqualTo("139 5678 SF");
+		assertThat(Text.searchText("菜鸟驿站（示例店）")).isEqualTo("菜鸟驿站（示例店）");
+		assertThat(Text.searchText(null)).isNull();
+		assertThat(new PageQuery("吴中　１３９", 0, 20, null, false).q()).isEqualTo("吴中 139");
+		assertThat(new PageQuery("吴中　１３９", 0, 20, null, false).words()).containsExactly("吴中", "139");
+	}
 }

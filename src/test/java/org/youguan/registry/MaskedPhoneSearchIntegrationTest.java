@@ -94,6 +94,48 @@ class MaskedPhoneSearchIntegrationTest {
 		}
 	}
 
+	/** {@code s} as a Chinese input method types it in full width: ASCII digits and letters as ０–９, Ａ–Ｚ, ａ–ｚ. */
+	private static String fullWidth(String s) {
+		StringBuilder out = new StringBuilder();
+		s.chars().forEach(c -> out.append(Character.isLetterOrDigit(c) && c < 0x80 ? (char) (c + 0xFEE0) : (char) c));
+		return out.toString();
+	}
+
+	/**
+	 * A search typed with a Chinese input method (full-width digits, letters and the ideographic space) finds what the
+	 * same search typed in ASCII finds — the list's search text is folded once ({@code PageQuery}), so the outlet search
+	 * (its own criteria) and the enterprise list (the list idiom) agree; the hidden digits still find nothing.
+	 */
+	@Test
+	void aSearchTypedInFullWidthFindsWhatItsAsciiFormFinds() {
+		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("全角检索快递有限公司",
+				RegistryIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brands.findByShortName("中通").orElseThrow().id(),
+				"张三", "测试路1号", "320506", "李四", null), false);
+		String phone = phone();
+		String id = RegistryIntegrationTest.idNumber();
+		String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		String name = "全角网点" + tag;
+		long outlet = outlets.register(DataScope.all(), new OutletData(name, enterprise, null, "FRANCHISE", "吴中区全角路1号",
+				"320506001", null, null, "王五", id, phone, new BigDecimal("30"), true, true, true, true,
+				LocalDate.of(2026, 1, 5)), false);
+		for (String q : new String[] { name + "\u3000" + fullWidth(phone.substring(7)), fullWidth(name) + " " + fullWidth(phone.substring(7)),
+				name + "\u3000" + fullWidth(id.substring(14)) }) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
+				.as(q).extracting(OutletView::id).containsExactly(outlet);
+		}
+		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE,
+				new PageQuery(name + "\u3000" + fullWidth(phone.substring(3, 7)), 0, 100, null, false)).items())
+			.extracting(OutletView::id).doesNotContain(outlet);
+		String code = CreditCodes.unique();
+		String contact = phone();
+		String enterpriseName = "全角号码检索快递有限公司" + code.substring(10);
+		long found = enterprises.register(DataScope.all(), new EnterpriseData(enterpriseName, code, EnterpriseType.EXPRESS,
+				null, "张三", "吴中区测试路1号", "320506", "李四", contact), false);
+		assertThat(enterprises.list(WUZHONG, Enterprises.Filter.NONE,
+				new PageQuery(fullWidth(enterpriseName) + "\u3000" + fullWidth(contact.substring(7)), 0, 100, null, false)).items())
+			.extracting(EnterpriseView::id).contains(found);
+	}
+
 	@Test
 	void anAccountIsFoundByTheDigitsOfItsPhoneTheListShowsOnly() {
 		String phone = phone();

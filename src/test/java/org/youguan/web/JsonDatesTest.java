@@ -143,6 +143,23 @@ class JsonDatesTest {
 		keyRefused("moments", OffsetDateTime.class, "2026-11-20T08:30:00+0800", "1790000000", "2026-11-20T08:30:00");
 	}
 
+	/**
+	 * A date typed with a Chinese input method (full-width digits and hyphens) is read as a form reads it
+	 * ({@code Validation.parseDate}), as a value and as a map's key; digits of other scripts, a full-width space inside
+	 * and another separator stay refused, and a month or moment is held to its ASCII form as its form holds it.
+	 */
+	@Test
+	void aDateTypedInFullWidthFormsIsReadAsAFormReadsIt() {
+		assertThat(JSON.readValue("{\"date\":\"２０２６－１２－０１\"}", Dates.class).date()).isEqualTo(LocalDate.of(2026, 12, 1));
+		assertThat(JSON.readValue("{\"date\":\" ２０２６-１２-０１ \"}", Dates.class).date()).isEqualTo(LocalDate.of(2026, 12, 1));
+		assertThat(JSON.readValue("{\"days\":{\"２０２６-１１-２０\":1}}", Days.class).days())
+			.containsEntry(LocalDate.of(2026, 11, 20), 1);
+		refused("date", LocalDate.class, "\"\u0662\u0660\u0662\u0666-\u0661\u0662-\u0660\u0661\"", "\"２０２６\u3000-１２-０１\"",
+				"\"２０２６／１２／０１\"", "\"２０２６－１３－０１\"");
+		refused("month", YearMonth.class, "\"２０２６－１１\"");
+		keyRefused("days", LocalDate.class, "２０２６／１１／２０");
+	}
+
 	private static void keyRefused(String field, Class<?> type, String... keys) {
 		for (String key : keys) {
 			assertThatThrownBy(() -> JSON.readValue("{\"" + field + "\":{\"" + key + "\":1}}", Days.class))

@@ -494,7 +494,7 @@ class EnterprisePenalties {
 			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
 		}
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
-		requireWindow(c, "陈述申辩");
+		requireWindow(c, "陈述申辩", null);
 		String statement = Text.freeText(Text.lineBreaks(typed));
 		Validation v = new Validation();
 		v.required("statement", "陈述申辩内容", statement)
@@ -520,7 +520,7 @@ class EnterprisePenalties {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "不能再申请听证")
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
 		}
-		requireWindow(c, "申请听证");
+		requireWindow(c, "申请听证", NoticeAndHearing.PartyStep.REQUEST_HEARING);
 		noticeAndHearing.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
 	}
 
@@ -549,7 +549,7 @@ class EnterprisePenalties {
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
-			requireWindow(c, "放弃听证");
+			requireWindow(c, "放弃听证", NoticeAndHearing.PartyStep.WAIVE_HEARING);
 		}
 		noticeAndHearing.waiveHearingOnPortal(caseRegion(id), id, confirmed);
 		return withdrawal;
@@ -568,7 +568,7 @@ class EnterprisePenalties {
 	 */
 	@Transactional
 	void waiveStatement(DataScope scope, long id, boolean confirmed) {
-		requireWindow(get(scope, id), "放弃陈述申辩");
+		requireWindow(get(scope, id), "放弃陈述申辩", NoticeAndHearing.PartyStep.WAIVE_STATEMENT);
 		noticeAndHearing.waiveStatementOnPortal(caseRegion(id), id, confirmed);
 	}
 
@@ -576,18 +576,30 @@ class EnterprisePenalties {
 	 * Refuses a party step ({@code what}) outside its window: the case not (or no longer) 已告知 or 听证, or the window's
 	 * last day passed. The refusal names the case's state only as the party sees it ({@link PartyCase#shownStatus}: a
 	 * public notice still running reads 公告送达中, never 已送达), and a decision made and not yet served not at all — it
-	 * is the bureau's until served (行政处罚法(2021) art.61), so the step is refused without its state
-	 * ({@link #refusedBeforeService}).
+	 * is the bureau's until served (行政处罚法(2021) art.61): the step is refused as at the state the party last saw — its
+	 * window passed, or what {@code step} itself refuses there ({@link NoticeAndHearing#refuseAsBeforeDecision}: no
+	 * hearing right, a waiver given) —, else without any state ({@link #refusedBeforeService}), so the wording is the
+	 * same whether or not a decision exists.
+	 * @param step the step as the procedure names it, for the refusals it has of its own (null: 陈述申辩, whose own
+	 * refusals the caller judged before)
 	 * @throws DomainException (409)
 	 */
-	private void requireWindow(PartyCase c, String what) {
-		if (!c.rightsOpen()) {
-			throw decisionHidden(c) ? refusedBeforeService(what)
-					: DomainException.illegalTransition("案件当前状态为“" + c.shownStatus() + "”，不能再" + what);
+	private void requireWindow(PartyCase c, String what, NoticeAndHearing.PartyStep step) {
+		boolean hidden = decisionHidden(c);
+		if (!c.rightsOpen() && !hidden) {
+			throw DomainException.illegalTransition("案件当前状态为“" + c.shownStatus() + "”，不能再" + what);
 		}
+		// a decision not yet served is refused in the words the step had at the state the party last saw: its window
+		// passed, or what the step itself refuses there — the same refusal whether or not a decision was made (art.61)
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
 			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
 					+ "）提出（" + Provision.cite(Provision.PENALTY_STATEMENT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
+		}
+		if (hidden) {
+			if (step != null && (c.status() == CaseStatus.NOTIFIED || c.status() == CaseStatus.HEARING)) {
+				noticeAndHearing.refuseAsBeforeDecision(caseRegion(c.id()), c.id(), step);
+			}
+			throw refusedBeforeService(what);
 		}
 	}
 

@@ -211,8 +211,8 @@ class Corrections {
 	}
 
 	/**
-	 * Refuses a row whose every fact is one a row of the ledger holds already — a text compared {@code folded} (spaces,
-	 * widths and case aside), any other value as stored, the {@link Facts#entry} columns (when it was reported, a
+	 * Refuses a row whose every fact is one a row of the ledger holds already — a text compared by {@code Text.textKey} (spaces,
+	 * widths, case and punctuation aside: "未配备安检机。" is "未配备安检机"), any other value as stored, the {@link Facts#entry} columns (when it was reported, a
 	 * computed basis) left out: a form sent twice (a double click) or an API call retried
 	 * would record one hazard, incident, training, seizure or contract twice and count it twice in the ledger's
 	 * figures, as the on-the-spot decision and the inspection record refuse their twins. Two requests at once are
@@ -234,7 +234,7 @@ class Corrections {
 				same.append(column).append(" IS NULL");
 			}
 			else if (value instanceof String) {
-				same.append("folded(").append(column).append(") = folded(:").append(column).append(")");
+				same.append("text_key(").append(column).append(") = text_key(:").append(column).append(")");
 				values.put(column, value);
 			}
 			else {

@@ -266,7 +266,7 @@ public class Hazards {
 
 	/**
 	 * Refuses a second open record of one hazard: an open hazard (not 销号) of the same enterprise at the same outlet and
-	 * facility (both none alike) whose description is this one, compared {@code folded} (spaces, widths and case aside)
+	 * facility (both none alike) whose description is this one, compared by {@code Text.textKey} (spaces, widths, case and punctuation aside: a trailing 。 is no other hazard)
 	 * — found again on another day, by another finder, from another source or at another level, it is the hazard whose
 	 * rectification runs on its first record; a second would count it twice among the open and overdue hazards and run
 	 * a second deadline. Once the first is 销号, the same hazard found again is a new one. A correction is held to the
@@ -282,7 +282,7 @@ public class Hazards {
 				SELECT id, found_on FROM safety_hazard
 				WHERE closed_on IS NULL AND enterprise_credit_code = :enterprise
 				  AND outlet_id IS NOT DISTINCT FROM CAST(:outlet AS bigint) AND facility_id IS NOT DISTINCT FROM CAST(:facility AS bigint)
-				  AND folded(description) = folded(:description) AND id <> :self
+				  AND text_key(description) = text_key(:description) AND id <> :self
 				ORDER BY id LIMIT 1""")
 			.param("enterprise", c.get("enterprise_credit_code"))
 			.param("outlet", c.get("outlet_id"))

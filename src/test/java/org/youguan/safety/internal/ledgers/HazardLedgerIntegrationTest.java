@@ -258,6 +258,11 @@ class HazardLedgerIntegrationTest {
 				"GENERAL", null, description), false);
 		LedgerFixture.assertTwin("description", () -> hazards.report(DataScope.region("3205"), data(shunfeng(), null,
 				today.toString(), "MAJOR", null, " " + description.toUpperCase() + " "), false));
+		// its punctuation of either width makes no other hazard: a trailing 。 or ．, a ！ after a space
+		for (String same : List.of(description + "。", description + "．", "“" + description + "” ！")) {
+			LedgerFixture.assertTwin("description", () -> hazards.report(DataScope.region("3205"), data(shunfeng(), null,
+					today.toString(), "GENERAL", null, same), false));
+		}
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"foundOn\":\"" + today + "\",\"foundBy\":\"企业安全员\",\"source\":\"SELF_CHECK\",\"description\":\""
 					+ description + "\",\"level\":\"GENERAL\"}"))
