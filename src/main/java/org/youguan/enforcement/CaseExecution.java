@@ -166,6 +166,11 @@ public class CaseExecution {
 				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
 				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(served.on()) : "")
 				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(served.on()) : ""));
+		if (method == DeliveryMethod.PUBLIC_NOTICE) {
+			// filled when decided, the decision says now from which day its periods run for a party served by 公告: the
+			// version the notice serves, so made before the 送达回证 (the party's served version is the last before it)
+			documents.restateServedByPublicNotice(id, CaseDocumentKind.DECISION);
+		}
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
 		// a public notice deemed served later: the party is told the notice now and what it is to pay or hand over by
 		// when on the deemed day (DeemedServices), as its portal shows the decision only from then on
@@ -243,6 +248,9 @@ public class CaseExecution {
 		caseWork.move(c, c.status(), ", delivered_on = :on, delivery_published_on = :publishedOn, delivery_method = :method,"
 				+ " delivery_note = :note", served.params(method, note));
 		caseWork.record(c, "case.deliver", "送达不予行政处罚决定书（" + served.told(method, due, note) + "）");
+		if (method == DeliveryMethod.PUBLIC_NOTICE) {
+			documents.restateServedByPublicNotice(c.id(), CaseDocumentKind.NO_PENALTY_DECISION);
+		}
 		caseWork.issue(c.id(), CaseDocumentKind.DELIVERY_RECEIPT);
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, served.on(), served.publishedOn(), null, false);
 	}

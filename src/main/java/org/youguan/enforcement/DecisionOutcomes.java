@@ -22,6 +22,7 @@ import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -29,6 +30,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.confiscated;
 import static org.youguan.enforcement.internal.CaseInput.fine;
@@ -185,7 +187,9 @@ public class DecisionOutcomes {
 	 * @throws DomainException (409) unless decided, delivered, executed or closed, and (field {@code result}, rule
 	 * {@code decision-annulled}) once the decision was revoked or confirmed invalid; (field {@code kind}, rule
 	 * {@code not-delivered}) for a 行政复议 or 行政诉讼 outcome while a platform decision is not yet delivered (已决定;
-	 * an imported past case is not judged so); (422, field {@code head}, rule
+	 * an imported past case is not judged so); (field {@code kind}, rule {@code notice-pending}) for one while the
+	 * decision's public notice runs (公告送达中, its deemed day ahead: the party's periods run from that day, 民事诉讼法(2023)
+	 * art.95 — the bureau's own correction stays open); (422, field {@code head}, rule
 	 * {@code not-handling-bureau-head}) for anyone but the handling bureau's head
 	 */
 	@Transactional
@@ -205,6 +209,15 @@ public class DecisionOutcomes {
 			// A past case imported was served off the platform, its delivery not recorded: not judged here
 			throw DomainException.illegalTransition("kind", "not-delivered", "处罚决定尚未送达（案件状态：" + c.status().label()
 					+ "），当事人无从申请" + kind.label() + "，不能登记其结果；请先登记送达，决定有误的可以自行纠正");
+		}
+		LocalDate deemed = c.imported() ? null : c.deemedServedAfter(caseWork.today());
+		if (kind != null && kind != Kind.SELF_CORRECTION && deemed != null) {
+			// served by public notice, not yet deemed served (民事诉讼法(2023) art.95): the periods for 复议 and 诉讼 run
+			// from the deemed day, as its decision says; until then no party's challenge is decided
+			throw DomainException.illegalTransition("kind", "notice-pending", "处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
+					+ "公告送达，案件状态为" + c.shownStatus(caseWork.today()) + "：视为送达之日起决定书方对当事人生效（"
+					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "），当事人申请" + kind.label()
+					+ "的期限自视为送达之日起计算，视为送达前不能登记其结果；决定有误的可以自行纠正");
 		}
 		Result result = parse(v, "result", "结果", data.result(), Result.class, true);
 		v.required("body", "作出机关", data.body()).line("body", "作出机关", data.body(), 200);

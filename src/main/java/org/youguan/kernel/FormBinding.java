@@ -36,9 +36,23 @@ public final class FormBinding {
 			LocalDate today) {
 		return binding.getFieldErrors().stream()
 			.map(e -> new FieldError(e.getField(), "format", labels.getOrDefault(e.getField(), e.getField())
-					+ expected(binding.getFieldType(e.getField()), e.getField(), component(form, e.getField()),
-							today.getYear(), e.getRejectedValue())))
+					+ expected(chosen(binding.getFieldType(e.getField()), component(form, e.getField())), e.getField(),
+							component(form, e.getField()), today.getYear(), e.getRejectedValue())))
 			.toList();
+	}
+
+	/**
+	 * The type a field's values are told by: a collection of choices (the roles checked, {@code Set<Role>}) by its
+	 * choice type, so it lists its options as a single choice does; any other field by its own type.
+	 */
+	private static Class<?> chosen(Class<?> type, RecordComponent component) {
+		if (type != null && java.util.Collection.class.isAssignableFrom(type) && component != null
+				&& component.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+				&& p.getActualTypeArguments().length == 1 && p.getActualTypeArguments()[0] instanceof Class<?> element
+				&& element.isEnum()) {
+			return element;
+		}
+		return type;
 	}
 
 	/**

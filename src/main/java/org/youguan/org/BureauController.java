@@ -1,7 +1,10 @@
 package org.youguan.org;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +24,8 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -46,7 +52,10 @@ class BureauController {
 
 	private final Spreadsheets spreadsheets;
 
-	BureauController(Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final Clock clock;
+
+	BureauController(Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets, Clock clock) {
+		this.clock = clock;
 		this.bureaus = bureaus;
 		this.audit = audit;
 		this.spreadsheets = spreadsheets;
@@ -83,15 +92,17 @@ class BureauController {
 
 	@PostMapping("/admin/bureaus/new")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String processCreateForm(DataScope scope, @ModelAttribute BureauData data,
+	String processCreateForm(DataScope scope, @ModelAttribute("bureauForm") BureauData form, BindingResult binding,
 			@RequestParam(name = RegionPicker.PICK, required = false) String regionPick, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		BureauData data = form == null ? EMPTY : form;
 		if (regionPick != null) {
 			return form(scope, model, data, null);
 		}
-		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps); a level or parent
+		// that cannot be read told with every other bad field at once (kernel.FormBinding), after the region's access
 		return FormSteps.run(model, response, redirect, () -> {
-			long id = bureaus.create(scope, data);
+			long id = bureaus.create(scope, data, errors(binding));
 			return new PageSteps.Done("已新建机构“" + Text.strip(data.name()) + "”", "/admin/bureaus/" + id);
 		}, () -> form(scope, model, data, null));
 	}
@@ -113,13 +124,28 @@ class BureauController {
 	 */
 	@PostMapping("/admin/bureaus/{id}/edit")
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
-	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute BureauData data, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute("bureauForm") BureauData form,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		BureauView stored = bureaus.get(scope, id);
+		BureauData data = form == null ? EMPTY : form;
 		BureauData typed = new BureauData(data.name(), data.shortName(), stored.level(), stored.regionCode(), data.parentId(),
 				data.address(), data.phone());
+		// the stored level is the edit's: a level posted that cannot be read is no failure of the edit
+		List<FieldError> unread = errors(binding).stream().filter(e -> !e.field().equals("level")).toList();
 		return FormSteps.run(model, response, redirect, "/admin/bureaus/" + id, "已保存",
-				() -> bureaus.update(scope, id, typed), () -> form(scope, model, typed, id));
+				() -> bureaus.update(scope, id, typed, unread), () -> form(scope, model, typed, id));
+	}
+
+	/** A form posted with nothing that could be bound. */
+	private static final BureauData EMPTY = new BureauData(null, null, null, null, null, null, null);
+
+	/** The labels of the bureau form's fields, naming a value that cannot be bound. */
+	static final Map<String, String> LABELS = Map.of("name", "机构名称", "shortName", "简称", "level", "机构层级",
+			"regionCode", "行政区划", "parentId", "上级机构", "address", "地址", "phone", "电话");
+
+	/** The form's values that could not be bound ({@link FormBinding#errors}), each named by its label and rule. */
+	private List<FieldError> errors(BindingResult binding) {
+		return FormBinding.errors(binding, BureauData.class, LABELS, LocalDate.now(clock));
 	}
 
 	private String form(DataScope scope, Model model, BureauData data, Long id) {

@@ -16,6 +16,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
@@ -268,7 +269,18 @@ public class Bureaus {
 	/** A bureau created by an administrator of {@code scope} ({@link #create(DataScope, BureauData, boolean)}), not demo data. */
 	@Transactional
 	public long create(DataScope scope, BureauData data) {
-		return create(scope, data, false);
+		return create(scope, data, List.of());
+	}
+
+	/**
+	 * As {@link #create(DataScope, BureauData)}, the checks continuing the failures of the form that read the values
+	 * ({@link Validation#after}: a level or parent it could not read, null here), so one answer names every bad field —
+	 * after the access: a region outside the caller's (403) is refused before any field is judged.
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public long create(DataScope scope, BureauData data, List<FieldError> formErrors) {
+		return create(scope, data, false, formErrors);
 	}
 
 	/**
@@ -286,7 +298,11 @@ public class Bureaus {
 	 */
 	@Transactional
 	public long create(DataScope scope, BureauData data, boolean demo) {
-		validate(scope, data, null);
+		return create(scope, data, demo, List.of());
+	}
+
+	private long create(DataScope scope, BureauData data, boolean demo, List<FieldError> formErrors) {
+		validate(scope, data, null, formErrors);
 		String region = RegionCode.typed(data.regionCode());
 		findByRegion(region).ifPresent(existing -> {
 			throw DomainException.duplicate("regionCode", regions.fullName(region) + "已有邮政管理机构“" + existing.name()
@@ -331,10 +347,21 @@ public class Bureaus {
 
 	@Transactional
 	public void update(DataScope scope, long id, BureauData data) {
+		update(scope, id, data, List.of());
+	}
+
+	/**
+	 * Saves the fields an edit may change (name, short name, parent, address, telephone), the level and region the
+	 * stored ones; the checks continue the failures of the form that read the values ({@link Validation#after}) — after
+	 * the access (404 for a bureau outside the caller's scope).
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, BureauData data, List<FieldError> formErrors) {
 		Bureau bureau = load(scope, id);
 		BureauData fixed = new BureauData(data.name(), data.shortName(), bureau.level(), bureau.regionCode(),
 				data.parentId(), data.address(), data.phone());
-		validate(scope, fixed, id);
+		validate(scope, fixed, id, formErrors);
 		var before = bureau.snapshot();
 		bureau.apply(normalise(fixed));
 		bureaus.save(bureau);
@@ -349,8 +376,8 @@ public class Bureaus {
 		return bureau;
 	}
 
-	private void validate(DataScope scope, BureauData data, Long selfId) {
-		Validation v = new Validation();
+	private void validate(DataScope scope, BureauData data, Long selfId, List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		v.name("name", "机构名称", data.name(), 100);
 		v.maxLength("shortName", "简称", data.shortName(), 40).name("shortName", "简称", data.shortName());
 		v.address("address", "地址", data.address(), 200);
@@ -376,7 +403,9 @@ public class Bureaus {
 			v.require("parentId", data.parentId() != null || !hasEnclosingBureau(region), "required", "请选择上级机构");
 		}
 		Long parentNow = selfId == null ? null : bureaus.findById(selfId).map(Bureau::parentId).orElse(null);
-		boolean parentChanged = selfId == null || !Objects.equals(parentNow, data.parentId());
+		// a parent the form could not read is told as such (400), not judged a change of the parent to none
+		boolean parentUnread = formErrors.stream().anyMatch(e -> e.field().equals("parentId"));
+		boolean parentChanged = !parentUnread && (selfId == null || !Objects.equals(parentNow, data.parentId()));
 		if (parentChanged && selfId != null && region != null && isOwn(scope, region.value())) {
 			throw new AccessRefusedException("parentId", "不能更改本机构的上级机构：机构的隶属关系只能由上级机构的管理员调整");
 		}

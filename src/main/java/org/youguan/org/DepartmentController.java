@@ -1,6 +1,9 @@
 package org.youguan.org;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -8,7 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,11 +24,13 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
-import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.WholeIn;
 
 /**
  * Department (处室) management within the administrator's scope.
@@ -44,7 +51,11 @@ class DepartmentController {
 
 	private final Spreadsheets spreadsheets;
 
-	DepartmentController(Departments departments, Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final Clock clock;
+
+	DepartmentController(Departments departments, Bureaus bureaus, AuditTrail audit, Spreadsheets spreadsheets,
+			Clock clock) {
+		this.clock = clock;
 		this.departments = departments;
 		this.bureaus = bureaus;
 		this.audit = audit;
@@ -74,17 +85,15 @@ class DepartmentController {
 
 	@PostMapping("/admin/departments/new")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String processCreateForm(DataScope scope, @RequestParam(required = false) Long bureauId, @RequestParam String name,
-			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+	String processCreateForm(DataScope scope, @ModelAttribute("departmentForm") DepartmentForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		DepartmentForm typed = form == null ? DepartmentForm.EMPTY : form;
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps); a bureau or order
+		// that cannot be read told with every other bad field at once (kernel.FormBinding)
 		return FormSteps.run(model, response, redirect, () -> {
-			if (bureauId == null) {
-				throw new InvalidValueException("bureauId", "required", "请选择所属机构");
-			}
-			departments.create(scope, bureauId, name, duties, sortOrder);
-			return new PageSteps.Done("已新建处室“" + Text.strip(name) + "”", "/admin/departments?bureau=" + bureauId);
-		}, () -> form(scope, model, null, bureauId, name, duties, sortOrder));
+			departments.create(scope, typed.bureauId(), typed.name(), typed.duties(), typed.sortOrder(), errors(binding));
+			return new PageSteps.Done("已新建处室“" + Text.strip(typed.name()) + "”", "/admin/departments?bureau=" + typed.bureauId());
+		}, () -> form(scope, model, null, typed.bureauId(), typed.name(), typed.duties(), typed.sortOrder()));
 	}
 
 	@GetMapping("/admin/departments/{id}/edit")
@@ -98,15 +107,15 @@ class DepartmentController {
 
 	@PostMapping("/admin/departments/{id}/edit")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String processUpdateForm(DataScope scope, @PathVariable long id, @RequestParam String name,
-			@RequestParam(required = false) String duties, @RequestParam(defaultValue = "0") int sortOrder, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute("departmentForm") DepartmentForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		DepartmentForm typed = form == null ? DepartmentForm.EMPTY : form;
 		return FormSteps.run(model, response, redirect, "/admin/departments/" + id + "/edit", "已保存",
-				() -> departments.update(scope, id, name, duties, sortOrder), () -> {
+				() -> departments.update(scope, id, typed.name(), typed.duties(), typed.sortOrder(), errors(binding)), () -> {
 					DepartmentView d = departments.get(scope, id);
 					model.addAttribute("department", d);
 					model.addAttribute("history", audit.history(scope, "Department", id));
-					return form(scope, model, id, d.bureauId(), name, duties, sortOrder);
+					return form(scope, model, id, d.bureauId(), typed.name(), typed.duties(), typed.sortOrder());
 				});
 	}
 
@@ -125,7 +134,26 @@ class DepartmentController {
 		});
 	}
 
-	private String form(DataScope scope, Model model, Long id, Long bureauId, String name, String duties, int sortOrder) {
+	/**
+	 * The department form as posted: the bureau (on a new department; an edit keeps its own), the name, the duties and
+	 * the display order, a value of the wrong shape bound as null and told by {@link #errors}.
+	 */
+	record DepartmentForm(Long bureauId, String name, String duties,
+			@WholeIn(min = 0, max = Departments.MAX_SORT_ORDER) Integer sortOrder) {
+
+		static final DepartmentForm EMPTY = new DepartmentForm(null, null, null, null);
+	}
+
+	/** The labels of the department form's fields, naming a value that cannot be bound. */
+	static final Map<String, String> LABELS = Map.of("bureauId", "所属机构", "name", "处室名称", "duties", "职责",
+			"sortOrder", "排序");
+
+	/** The form's values that could not be bound ({@link FormBinding#errors}), each named by its label and rule. */
+	private List<FieldError> errors(BindingResult binding) {
+		return FormBinding.errors(binding, DepartmentForm.class, LABELS, LocalDate.now(clock));
+	}
+
+	private String form(DataScope scope, Model model, Long id, Long bureauId, String name, String duties, Integer sortOrder) {
 		model.addAttribute("departmentId", id);
 		model.addAttribute("bureauId", bureauId);
 		model.addAttribute("name", name);

@@ -14,7 +14,9 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
@@ -93,6 +95,9 @@ public class Departments {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("处室", id));
 	}
 
+	/** The greatest display order (排序) a department takes; the lists sort by it, then by name. */
+	public static final int MAX_SORT_ORDER = 9999;
+
 	/**
 	 * Creates a department of a bureau in the caller's scope (its own bureau or one below it).
 	 * @throws AccessRefusedException 403 on {@code bureauId} for a bureau outside the caller's scope (a sibling, a
@@ -101,18 +106,34 @@ public class Departments {
 	 */
 	@Transactional
 	public long create(DataScope scope, long bureauId, String name, String duties, int sortOrder) {
-		Bureau bureau = bureaus.load(DataScope.all(), bureauId);
-		if (!scope.containsRegion(bureau.regionCode())) {
+		return create(scope, bureauId, name, duties, sortOrder, List.of());
+	}
+
+	/**
+	 * As {@link #create(DataScope, long, String, String, int)}, the checks continuing the failures of the form that read
+	 * the values ({@link Validation#after}: a bureau or order it could not read, null here), so one answer names every
+	 * bad field — after the access: a bureau outside the caller's scope is refused (403) before any field is judged.
+	 * @param bureauId the bureau, null when not chosen (400 {@code bureauId}, rule {@code required}) or unreadable
+	 * @param sortOrder the display order, 0 to {@link #MAX_SORT_ORDER} (400 rule {@code range}); null for 0
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public long create(DataScope scope, Long bureauId, String name, String duties, Integer sortOrder,
+			List<FieldError> formErrors) {
+		Bureau bureau = bureauId == null ? null : bureaus.load(DataScope.all(), bureauId);
+		if (bureau != null && !scope.containsRegion(bureau.regionCode())) {
 			throw new AccessRefusedException("bureauId", "所属机构“" + bureau.name() + "”不在您的管辖范围内：只能为本机构及其下级机构新建处室");
 		}
 		// the duties are free text: stored as every free text is (Text.freeText), the name is held to the name rule
 		duties = Text.blankToNull(Text.freeText(duties));
-		validate(name, duties);
+		Validation v = Validation.after(formErrors);
+		v.require("bureauId", bureau != null, "required", "请选择所属机构");
+		int order = validate(v, name, duties, sortOrder);
 		if (departments.existsByBureauIdAndName(bureauId, Text.name(name))) {
 			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + Text.name(name) + "”");
 		}
 		Department d = departments.save(Department.create(bureauId, Text.name(name), duties,
-				sortOrder, clock.instant()));
+				order, clock.instant()));
 		audit.record(AuditEntry.of("department.create", "Department", d.id(),
 				"在" + bureau.name() + "新建处室“" + d.name() + "”").states(null, d.snapshot()).inRegion(bureau.regionCode()));
 		return d.id();
@@ -120,14 +141,26 @@ public class Departments {
 
 	@Transactional
 	public void update(DataScope scope, long id, String name, String duties, int sortOrder) {
+		update(scope, id, name, duties, sortOrder, List.of());
+	}
+
+	/**
+	 * Changes a department's name, duties and display order, the checks continuing the form's failures as
+	 * {@link #create(DataScope, Long, String, String, Integer, List)} does — after the access (404 for a department
+	 * outside the caller's scope).
+	 * @param sortOrder the display order, 0 to {@link #MAX_SORT_ORDER}; null for 0
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public void update(DataScope scope, long id, String name, String duties, Integer sortOrder, List<FieldError> formErrors) {
 		Department d = load(scope, id);
 		duties = Text.blankToNull(Text.freeText(duties));
-		validate(name, duties);
+		int order = validate(Validation.after(formErrors), name, duties, sortOrder);
 		if (!Text.folded(d.name()).equals(Text.folded(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
 			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();
-		d.rename(Text.name(name), duties, sortOrder);
+		d.rename(Text.name(name), duties, order);
 		departments.save(d);
 		record(scope, d, "department.update", "修改处室“" + d.name() + "”", before);
 	}
@@ -186,9 +219,16 @@ public class Departments {
 		return d;
 	}
 
-	private static void validate(String name, String duties) {
-		new Validation().name("name", "处室名称", name, 60)
-			.maxLength("duties", "职责", duties, 500)
-			.throwIfInvalid();
+	/**
+	 * The department's fields checked into {@code v}, which is then thrown when any failed (400, every field named).
+	 * @return the display order, 0 when none was given
+	 */
+	private static int validate(Validation v, String name, String duties, Integer sortOrder) {
+		v.name("name", "处室名称", name, 60)
+			.maxLength("duties", "职责", duties, 500);
+		v.require("sortOrder", sortOrder == null || sortOrder >= 0 && sortOrder <= MAX_SORT_ORDER, "range",
+				"排序" + Decimals.wholeIn(0, MAX_SORT_ORDER, null));
+		v.throwIfInvalid();
+		return sortOrder == null ? 0 : sortOrder;
 	}
 }

@@ -1,7 +1,10 @@
 package org.youguan.org;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +15,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +29,8 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -54,7 +61,11 @@ class UserController {
 
 	private final Spreadsheets spreadsheets;
 
-	UserController(Users users, Bureaus bureaus, Departments departments, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final Clock clock;
+
+	UserController(Users users, Bureaus bureaus, Departments departments, AuditTrail audit, Spreadsheets spreadsheets,
+			Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.bureaus = bureaus;
 		this.departments = departments;
@@ -99,20 +110,17 @@ class UserController {
 
 	@PostMapping("/admin/users/new")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
-	String processCreateForm(@AuthenticationPrincipal CurrentUser me, @RequestParam String username,
-			@RequestParam String displayName, @RequestParam UserKind kind, @RequestParam(required = false) Long bureauId,
-			@RequestParam(required = false) Long departmentId,
-			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect,
-			HttpServletRequest request, HttpServletResponse response) {
-		UserData data = new UserData(username, displayName, kind, bureauId, departmentId, enterpriseCreditCode, phone,
-				roles == null ? Set.of() : roles);
+	String processCreateForm(@AuthenticationPrincipal CurrentUser me, @ModelAttribute("userForm") UserData form,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
+		UserData data = typed(form, null, null);
 		// an API token may open an account (provisioning) but is never shown its temporary password: a token hands out
 		// no sign-in; an administrator signed in on the page resets the password to give one
 		boolean byToken = BearerToken.sent(request);
-		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps)
+		// refused: the form again in the refusal's 4xx with the values as typed (kernel.FormSteps); a kind, bureau,
+		// department or role that cannot be read told with every other bad field at once (kernel.FormBinding)
 		return FormSteps.run(model, response, redirect, () -> {
-			CreatedUser created = users.create(me, data);
+			CreatedUser created = users.create(me, data, errors(binding));
 			redirect.addFlashAttribute("secret", byToken
 					? "用户 " + created.username() + " 已创建。临时密码不向API令牌显示，请管理员登录后在页面上重置密码"
 					: "用户 " + created.username() + " 已创建。临时密码：" + created.temporaryPassword()
@@ -132,19 +140,39 @@ class UserController {
 				u.enterpriseCreditCode(), "", u.roles()), id);
 	}
 
+	/**
+	 * Saves an account's name, phone, placement and roles ({@link Users#update}); its username and kind are the stored
+	 * ones, whatever the post carries. The account is found and judged manageable before any field is read.
+	 */
 	@PostMapping("/admin/users/{id}/edit")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String processUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestParam String displayName, @RequestParam(required = false) Long bureauId,
-			@RequestParam(required = false) Long departmentId,
-			@RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) Set<Role> roles, Model model, RedirectAttributes redirect,
+			@ModelAttribute("userForm") UserData form, BindingResult binding, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		UserView u = users.get(me.scope(), id);
-		UserData data = new UserData(u.username(), displayName, u.kind(), bureauId, departmentId, enterpriseCreditCode,
-				phone, roles == null ? Set.of() : roles);
-		return FormSteps.run(model, response, redirect, "/admin/users/" + id, "已保存", () -> users.update(me, id, data),
-				() -> form(me, model, data, id));
+		UserData data = typed(form, u.username(), u.kind());
+		return FormSteps.run(model, response, redirect, "/admin/users/" + id, "已保存",
+				() -> users.update(me, id, data, errors(binding)), () -> form(me, model, data, id));
+	}
+
+	/** The labels of the user form's fields, naming a value that cannot be bound ({@link FormBinding}). */
+	static final Map<String, String> LABELS = Map.of("username", "用户名", "displayName", "姓名", "kind", "用户类型",
+			"bureauId", "所属机构", "departmentId", "所属处室", "enterpriseCreditCode", "统一社会信用代码", "phone", "手机号码",
+			"roles", "角色");
+
+	/** The form's values that could not be bound ({@link FormBinding#errors}), each named by its label and rule. */
+	private List<FieldError> errors(BindingResult binding) {
+		return FormBinding.errors(binding, UserData.class, LABELS, LocalDate.now(clock));
+	}
+
+	/**
+	 * The form as posted (a value that could not be bound null in it), no role checked as none; an edit's username and
+	 * kind the stored ones.
+	 */
+	private static UserData typed(UserData form, String username, UserKind kind) {
+		UserData f = form == null ? new UserData(null, null, null, null, null, null, null, null) : form;
+		return new UserData(username == null ? f.username() : username, f.displayName(), kind == null ? f.kind() : kind,
+				f.bureauId(), f.departmentId(), f.enterpriseCreditCode(), f.phone(), f.roles() == null ? Set.of() : f.roles());
 	}
 
 	@PostMapping("/admin/users/{id}/{action:reset-password|unlock|disable|enable}")

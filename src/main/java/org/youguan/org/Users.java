@@ -28,6 +28,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
@@ -176,8 +177,19 @@ public class Users {
 	/** An administrator creates an account; the temporary password is returned once. */
 	@Transactional
 	public CreatedUser create(CurrentUser actor, UserData data) {
+		return create(actor, data, List.of());
+	}
+
+	/**
+	 * As {@link #create(CurrentUser, UserData)}, the checks continuing the failures of the form that read the values
+	 * ({@link Validation#after}: a bureau, department, kind or role it could not read, null here), so one answer names
+	 * every bad field — after the actor's rights (403), which are judged first.
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public CreatedUser create(CurrentUser actor, UserData data, List<FieldError> formErrors) {
 		String temporary = temporaryPassword();
-		long id = provision(actor.scope(), actor, data, temporary, true, false);
+		long id = provision(actor.scope(), actor, data, temporary, true, false, formErrors);
 		return new CreatedUser(id, Text.strip(data.username()), temporary);
 	}
 
@@ -196,12 +208,12 @@ public class Users {
 			PasswordPolicy.check("password", data.username(), data.displayName(),
 					accountWords(data.displayName(), region, data.kind(), data.enterpriseCreditCode()), password);
 		}
-		return provision(DataScope.all(), null, data, password, mustChangePassword, demo);
+		return provision(DataScope.all(), null, data, password, mustChangePassword, demo, List.of());
 	}
 
 	private long provision(DataScope scope, CurrentUser actor, UserData data, String password, boolean mustChange,
-			boolean demo) {
-		String region = validate(scope, actor, data, null);
+			boolean demo, List<FieldError> formErrors) {
+		String region = validate(scope, actor, data, null, formErrors);
 		if (users.existsByUsername(Text.strip(data.username()))) {
 			throw DomainException.duplicate("username", "用户名已存在：" + Text.strip(data.username()));
 		}
@@ -222,12 +234,23 @@ public class Users {
 	 */
 	@Transactional
 	public void update(CurrentUser actor, long id, UserData data) {
+		update(actor, id, data, List.of());
+	}
+
+	/**
+	 * As {@link #update(CurrentUser, long, UserData)}, the checks continuing the failures of the form that read the
+	 * values ({@link Validation#after}), so one answer names every bad field — after the access: the account found in the
+	 * actor's scope (404) and not above the actor's rights (403) before any field is judged.
+	 * @param formErrors the form's failures ({@code kernel.FormBinding}), or an empty list
+	 */
+	@Transactional
+	public void update(CurrentUser actor, long id, UserData data, List<FieldError> formErrors) {
 		UserAccount user = manage(actor, id);
 		// the phone is shown masked: blank, or the masked value sent back, keeps the recorded number
 		UserData fixed = new UserData(user.username(), data.displayName(), user.kind(), data.bureauId(),
 				data.departmentId(), data.enterpriseCreditCode(),
 				Masking.keptUnlessRetyped(data.phone(), user.phone(), Masking::phone), data.roles());
-		String region = validate(actor.scope(), actor, fixed, user);
+		String region = validate(actor.scope(), actor, fixed, user, formErrors);
 		var before = user.snapshot();
 		String phoneBefore = user.phone();
 		Set<Role> rolesBefore = user.roleSet();
@@ -619,8 +642,9 @@ public class Users {
 	 * Checks the form (all field errors at once, 400) and the actor's rights (403); returns the registered region of an
 	 * enterprise account's enterprise (null for staff).
 	 */
-	private String validate(DataScope scope, CurrentUser actor, UserData data, UserAccount existing) {
-		Validation v = new Validation();
+	private String validate(DataScope scope, CurrentUser actor, UserData data, UserAccount existing,
+			List<FieldError> formErrors) {
+		Validation v = Validation.after(formErrors);
 		if (existing == null) {
 			v.required("username", "用户名", data.username());
 			v.require("username", data.username() == null || Text.strip(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),

@@ -324,6 +324,34 @@ class DecisionOutcomesIntegrationTest {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + kept + "/closure", close).andExpect(status().isConflict());
 	}
 
+	/**
+	 * A decision served by public notice is not served until its deemed day (公告送达中): a 复议 or 诉讼 outcome recorded
+	 * meanwhile is refused (409, rule {@code notice-pending}) naming the state with its deemed day and the article from
+	 * the rule catalogue, nothing recorded; the bureau's own correction stays open; from the deemed day the outcome is
+	 * recorded.
+	 */
+	@Test
+	void aRemedyOutcomeWhileTheDecisionsPublicNoticeRunsIsRefusedNamingTheState() throws Exception {
+		LocalDate day = LocalDate.parse("2025-03-11");
+		today(day);
+		long id = party.decided(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "3000", day);
+		PublicNoticeTakesEffectWhenDeemedServedIntegrationTest.publish(caseExecution, id, day);
+		LocalDate deemed = cases.get(DataScope.all(), id).penaltyCase().deliveredOn();
+		assertThat(deemed).isAfter(day);
+		today(day.plusDays(5));
+		outcome(HEAD, id, "REVOKED", day.plusDays(5)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].rule").value("notice-pending"))
+			.andExpect(jsonPath("$.detail").value(containsString(CaseStatus.pendingLabel(deemed))))
+			.andExpect(jsonPath("$.detail").value(containsString("《中华人民共和国民事诉讼法》第九十五条")));
+		outcome("LITIGATION", HEAD, id, "REVOKED", day.plusDays(5)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("notice-pending"));
+		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_outcome WHERE case_id = :id").param("id", id)
+			.query(Long.class).single()).isZero();
+		today(deemed);
+		outcome(HEAD, id, "UPHELD", deemed).andExpect(status().isCreated());
+	}
+
 	/** A fine lowered after it was paid: what was collected stays collected, and the 结案报告 says what is to be refunded. */
 	@Test
 	void aFineLoweredAfterItWasPaidStaysCollectedAsPaidUntilItsRefundIsRecorded() throws Exception {

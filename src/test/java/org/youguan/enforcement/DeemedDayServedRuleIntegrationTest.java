@@ -214,18 +214,24 @@ class DeemedDayServedRuleIntegrationTest {
 
 	/**
 	 * A 行政处罚决定书 served by public notice says what "收到本决定书之日" is for it — the deemed day, the day its
-	 * 送达回证 states, with the article and the days from the rule catalogue —; one served otherwise says nothing of it.
+	 * 送达回证 states, with the article and the days from the rule catalogue —: filled when decided, before its service,
+	 * it is filled again (version 2) by the service itself, no reissue asked; one served otherwise says nothing of it.
 	 */
 	@Test
 	void aDecisionServedByPublicNoticeSaysItsPeriodsRunFromTheDeemedDay() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		long pending = fine(today);
+		assertThat(decision(pending)).contains("自收到本决定书之日起").doesNotContain("公告送达");
 		PublicNoticeTakesEffectWhenDeemedServedIntegrationTest.publish(caseExecution, pending, today);
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
-		reissue(pending).andExpect(status().isOk());
-		assertThat(decision(pending)).contains("自收到本决定书之日起", "本决定书于" + ChineseText.day(today)
+		String servedByNotice = "本决定书于" + ChineseText.day(today)
 				+ "公告送达，自发出公告之日起经过三十日即视为送达（《中华人民共和国民事诉讼法》第九十五条），上述期限自视为收到之日（"
-				+ calendar.documentDay(deemed) + "）起计算。");
+				+ calendar.documentDay(deemed) + "）起计算。";
+		assertThat(documents.current(pending, CaseDocumentKind.DECISION).orElseThrow().version()).isEqualTo(2);
+		assertThat(decision(pending)).contains("自收到本决定书之日起", servedByNotice);
+		// a later reissue keeps it
+		reissue(pending).andExpect(status().isOk());
+		assertThat(decision(pending)).contains(servedByNotice);
 		long direct = fine(today);
 		caseExecution.deliver(ALL, direct, CaseExecution.Delivery.direct(today.toString()));
 		reissue(direct).andExpect(status().isUnprocessableEntity());

@@ -201,6 +201,9 @@ class ServedDayIntegrationTest {
 		caseDecisions.notPenalize(ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
 		caseExecution.deliver(ALL, id, new CaseExecution.Delivery(published.toString(), "PUBLIC_NOTICE", null, NOTE));
 		LocalDate deemed = calendar.plusCalendarDays(published, 30);
+		// filled when the case ended, filled again by its service by 公告: its periods run from the deemed day
+		assertThat(docx(id, CaseDocumentKind.NO_PENALTY_DECISION)).contains("本决定书于" + ChineseText.day(published)
+				+ "公告送达", "上述期限自视为收到之日（" + calendar.documentDay(deemed) + "）起计算");
 		long decision = documents.current(id, CaseDocumentKind.NO_PENALTY_DECISION).orElseThrow().attachmentId();
 		long receipt = documents.current(id, CaseDocumentKind.DELIVERY_RECEIPT).orElseThrow().attachmentId();
 

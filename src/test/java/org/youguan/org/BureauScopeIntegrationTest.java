@@ -93,6 +93,41 @@ class BureauScopeIntegrationTest {
 	}
 
 	/** The bureau list offers 新建 only to an administrator who may create some bureau: none to a county's. */
+	/**
+	 * Access before fields on the forms that create: a bureau in a region outside the administrator's, a department of
+	 * a bureau outside it and an account of such a bureau are refused (403) even when a value cannot be read (a level
+	 * that is none of the levels, a parent, an order or a department that is no number) — those values were once told
+	 * first (400), naming the fields of a unit the administrator may not create at all. Within the region the same
+	 * values are told (400) with the step's own checks in one answer.
+	 */
+	@Test
+	void aFormCreatingOutsideTheRegionIsRefusedBeforeItsUnreadableValuesAreTold() throws Exception {
+		MockHttpSession county = admin("320583", Role.SYSTEM_ADMIN);
+		MockHttpServletResponse bureau = mvc.perform(post("/admin/bureaus/new").session(county).with(csrf())
+			.param("name", "南京市第三邮政管理局").param("level", "TOWN").param("regionCode", "3201").param("parentId", "省局"))
+			.andReturn().getResponse();
+		assertThat(bureau.getStatus()).isEqualTo(403);
+		assertThat(bureau.getContentAsString()).contains("不在您的管辖范围内");
+		MockHttpServletResponse department = mvc.perform(post("/admin/departments/new").session(county).with(csrf())
+			.param("bureauId", Long.toString(id("3205"))).param("name", "越权处").param("sortOrder", "first"))
+			.andReturn().getResponse();
+		assertThat(department.getStatus()).isEqualTo(403);
+		MockHttpServletResponse account = mvc.perform(post("/admin/users/new").session(county).with(csrf())
+			.param("username", "reach" + org.youguan.RandomDigits.of(6)).param("displayName", "越权").param("kind", "STAFF")
+			.param("bureauId", Long.toString(id("3205"))).param("departmentId", "综合科").param("roles", "STAFF"))
+			.andReturn().getResponse();
+		assertThat(account.getStatus()).isEqualTo(403);
+		assertThat(account.getContentAsString()).contains("所属机构不在您的管理范围内");
+
+		MockHttpServletResponse within = mvc.perform(post("/admin/bureaus/new").session(county).with(csrf())
+			.param("name", "").param("level", "TOWN").param("regionCode", "320583101").param("parentId", ""))
+			.andReturn().getResponse();
+		assertThat(within.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(within.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.select("#errors li[data-field=level][data-rule=format]").text()).startsWith("机构层级的值无效（可选值：");
+		assertThat(page.select("#errors li[data-field=name]").text()).contains("机构名称不能为空");
+	}
+
 	@Test
 	void theBureauListOffersNewOnlyWhereABureauMayBeCreated() throws Exception {
 		String county = mvc.perform(get("/admin/bureaus").session(admin("320583", Role.SYSTEM_ADMIN))).andReturn().getResponse()

@@ -41,8 +41,8 @@ class EveryUnboundParameterIntegrationTest {
 			.param("bureauId", "abc").param("name", "两处错科").param("sortOrder", "x")).andReturn().getResponse();
 		assertThat(answer.getStatus()).isEqualTo(400);
 		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(page.select("#errors li[data-field=bureauId][data-rule=format]").text()).contains("管理局的值“abc”格式不正确");
-		assertThat(page.select("#errors li[data-field=sortOrder][data-rule=format]").text()).contains("排序的值“x”格式不正确");
+		assertThat(page.select("#errors li[data-field=bureauId][data-rule=format]").text()).contains("所属机构应为正整数（至多19位）");
+		assertThat(page.select("#errors li[data-field=sortOrder][data-rule=format]").text()).contains("排序应为整数（0至9999）");
 		assertThat(jdbc.sql("select count(*) from department").query(Long.class).single()).isEqualTo(before);
 	}
 

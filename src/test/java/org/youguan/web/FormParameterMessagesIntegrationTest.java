@@ -29,7 +29,8 @@ class FormParameterMessagesIntegrationTest {
 			.with(csrf()).param("username", "x.choice").param("displayName", "测试").param("kind", "STAFF")
 			.param("roles", "FOO")).andReturn().getResponse();
 		assertThat(answer.getStatus()).isEqualTo(400);
-		assertThat(answer.getContentAsString()).contains("FOO").contains("可选值").contains("处室工作人员（STAFF）");
+		// the form record's binding (kernel.FormBinding): the roles named by their label with their choices
+		assertThat(answer.getContentAsString()).contains("角色的值无效（可选值：").contains("处室工作人员（STAFF）");
 		String api = mvc.perform(post("/admin/users/new").header("Authorization", "Bearer demo-sz-admin-token")
 			.param("username", "x.choice").param("displayName", "测试").param("kind", "STAFF").param("roles", "STAFF", "FOO"))
 			.andReturn().getResponse().getContentAsString();

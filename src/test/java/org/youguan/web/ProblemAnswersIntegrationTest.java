@@ -120,7 +120,7 @@ class ProblemAnswersIntegrationTest {
 		MockHttpServletResponse answer = mvc.perform(post("/admin/departments/new").session(admin).with(csrf())
 			.param("name", "测试科").param("sortOrder", "abc")).andReturn().getResponse();
 		assertThat(answer.getStatus()).isEqualTo(400);
-		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("排序的值“abc”格式不正确")
+		assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("排序应为整数（0至9999）")
 			.doesNotContain("“sortOrder”");
 	}
 

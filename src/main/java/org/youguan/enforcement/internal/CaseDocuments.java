@@ -445,6 +445,21 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
+	 * The decision of a case served by public notice (公告送达), filled again now that the notice is published: a 行政处罚决定书
+	 * or 不予行政处罚决定书 is filled when decided, before its service, so it would keep the bare "自收到本决定书之日起" of a
+	 * decision handed over; the one served by 公告 says what that day is for it ({@link #decisionReceivedAs}: published on
+	 * …, deemed served after the catalogue's days, the periods counted from the deemed day). Same 文号, next version, the
+	 * predecessor kept ({@link #reissue}). Nothing for a scan of a paper decision (an imported case) or none issued.
+	 * @param kind {@link CaseDocumentKind#DECISION} or {@link CaseDocumentKind#NO_PENALTY_DECISION}
+	 * @return the decision filled again, if any
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<IssuedDocument> restateServedByPublicNotice(long caseId, CaseDocumentKind kind) {
+		return current(caseId, kind).filter(d -> !d.original())
+			.map(d -> reissue(caseId, d.id(), "公告送达：写明公告发出之日和视为送达之日，决定书所定期限自视为送达之日起计算"));
+	}
+
+	/**
 	 * Keeps the scan of a paper document of a case brought in from before the platform as the case's document of its
 	 * kind, with the 文号 and day the paper bears (in the caller's transaction, which locked the case).
 	 * @param scan a PDF or JPEG/PNG image, checked by content, at most {@code maxBytes}

@@ -75,7 +75,7 @@ public class SecurityPeriods {
 			SELECT p.id, p.name, p.region_code, (SELECT r.name FROM region_name r WHERE r.code = p.region_code) AS region_name,
 			    p.starts_on, p.ends_on, p.full_screening, p.daily_reporting, p.other_rules,
 			    (:today BETWEEN p.starts_on AND p.ends_on AND p.cancelled_at IS NULL) AS active, p.cancelled_at,
-			    p.cancelled_by, p.cancel_reason""";
+			    p.cancelled_by, p.cancel_reason, CAST(p.created_at AT TIME ZONE 'Asia/Shanghai' AS date) AS declared_on""";
 
 	/** What a period is called after 本 in the owner rule's refusal. */
 	static final String NOUN = "寄递安保期";
@@ -323,10 +323,9 @@ public class SecurityPeriods {
 		}
 		// one rule with the bureau's summary: a day is owed only once the period was declared, so a day before that is
 		// due by the time limit counted from the day of declaration and is never 迟报
-		LocalDate declared = declaredOn(periodId);
-		OffsetDateTime due = reportDue(owedFrom(day, declared), p.regionCode());
+		OffsetDateTime due = reportDue(owedFrom(day, p.declaredOn()), p.regionCode());
 		boolean pastDue = OffsetDateTime.now(clock).isAfter(due);
-		boolean late = owed(day, declared) && pastDue;
+		boolean late = owed(day, p.declaredOn()) && pastDue;
 		String dueText = DUE_FORMAT.format(due);
 		if (before != null && pastDue) {
 			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
@@ -381,12 +380,6 @@ public class SecurityPeriods {
 				+ (late ? "；已过报送时限（" + dueText + "前），记为迟报" : ""))
 				: new Reported(day, true, false, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
 						+ "件（更新前的数值记入操作日志）");
-	}
-
-	/** The day (China time) the period {@code periodId} was declared: what its days are owed from ({@link #owed}). */
-	private LocalDate declaredOn(long periodId) {
-		return jdbc.sql("SELECT created_at FROM safety_security_period WHERE id = :id").param("id", periodId)
-			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
 	}
 
 	/**
@@ -510,9 +503,13 @@ public class SecurityPeriods {
 	 * @throws DomainException not found (404) for a period the caller does not see
 	 */
 	public List<PeriodDay> summary(DataScope scope, long periodId) {
-		PeriodView p = get(scope, periodId);
+		return summary(scope, get(scope, periodId));
+	}
+
+	/** {@link #summary(DataScope, long)} of a period already read (the missing list reads each once). */
+	private List<PeriodDay> summary(DataScope scope, PeriodView p) {
 		LocalDate today = LocalDate.now(clock);
-		LocalDate declared = declaredOn(p.id());
+		LocalDate declared = p.declaredOn();
 		LocalDate last = p.endsOn().isBefore(today) ? p.endsOn() : today;
 		Map<String, String> expected = expected(scope, p);
 		// counted in the database per day over the expected enterprises: every report of the period, however many (a
@@ -561,7 +558,7 @@ public class SecurityPeriods {
 			if (!p.dailyReporting()) {
 				continue;
 			}
-			for (PeriodDay d : summary(scope, p.id())) {
+			for (PeriodDay d : summary(scope, p)) {
 				if (d.day().isBefore(today) || scope.kind() == DataScope.Kind.ENTERPRISE) {
 					d.missing().forEach(name -> result.add(new Missing(p, d.day(), name)));
 				}
