@@ -213,7 +213,8 @@ public class Leads {
 				// a code of no region (or longer than any) is named here, never left to the database's column limit
 				region = v.check("regionCode", () -> regions.require("regionCode", typed).value());
 				if (region != null) {
-					scope.requireWithin(v, "regionCode", region, "违法行为发生地");
+					// another county's place is not there (404), before any other field is told
+					scope.refuseWithin("regionCode", region, "行政区划" + region);
 				}
 			}
 		}
@@ -619,8 +620,12 @@ public class Leads {
 		if (code == null) {
 			return null;
 		}
-		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
+		EnterpriseView e = enterprises.findByCreditCode(code).orElse(null);
 		v.require("enterpriseCreditCode", e != null, "exists", "当事人不在您辖区的企业名录中：" + code);
+		if (e != null) {
+			// another county's enterprise is not there (404), before any other field is told
+			scope.refuseWithin("enterpriseCreditCode", e.regionCode(), "企业" + code);
+		}
 		return e;
 	}
 

@@ -60,11 +60,23 @@ class InspectionStepAccess {
 	}
 
 	/**
-	 * A new 双随机 plan of a region ({@code POST /inspections/plans/new}, {@code regionCode}): a region outside the
-	 * caller's scope is not there (404) before any field is read.
+	 * A new 双随机 plan of a region ({@code POST /inspections/plans/new}, {@code POST /api/v1/inspections/plans},
+	 * {@code regionCode}): a region outside the caller's scope is not there (404) before any field is read — the JSON
+	 * body's too, before a malformed {@code periodFrom} beside it is bound.
 	 */
 	@Bean
 	StepAccess planRegionSteps() {
-		return StepAccess.ofRegionInScope(List.of("/inspections/plans/new"), "regionCode");
+		return StepAccess.ofRegionInScope(List.of("/inspections/plans/new", "/api/v1/inspections/plans"), "regionCode");
+	}
+
+	/**
+	 * A new roster entry of a bureau ({@code POST /inspections/inspectors/new}, {@code POST /api/v1/inspections/inspectors},
+	 * {@code bureauId}): a bureau unknown or outside the caller's scope is not there (404) before any field is read —
+	 * a malformed {@code validUntil} beside it is not told ({@link Inspectors#requireBureau}).
+	 */
+	@Bean
+	StepAccess inspectorBureauSteps(Inspectors inspectors) {
+		return StepAccess.ofValue(List.of("/inspections/inspectors/new", "/api/v1/inspections/inspectors"), "bureauId",
+				(scope, value, rest) -> inspectors.requireBureau(scope, value));
 	}
 }

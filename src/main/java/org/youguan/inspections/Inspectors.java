@@ -106,15 +106,33 @@ public class Inspectors {
 		return register(scope, data, List.of(), enteredOn);
 	}
 
+	/**
+	 * Refuses a new roster entry of the bureau {@code bureauId} names (as sent: a form field or a JSON body's, before
+	 * the rest is bound) when that bureau is unknown or outside the caller's scope: 404 naming 所属单位, as
+	 * {@link #register} decides first. A value that is no record number is left to the step (its field's format).
+	 * @throws DomainException 404 for a bureau not there to the caller
+	 */
+	public void requireBureau(DataScope scope, String bureauId) {
+		if (bureauId != null && bureauId.matches("[0-9]{1,18}")) {
+			bureauRegion(scope, Long.parseLong(bureauId));
+		}
+	}
+
+	/** The region of the bureau {@code bureauId} (null: none named), else 404 when unknown or outside the scope. */
+	private String bureauRegion(DataScope scope, Long bureauId) {
+		String region = bureauId == null ? null
+				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
+					.query(String.class).optional().orElse(null);
+		if (bureauId != null && (region == null || !scope.containsRegion(region))) {
+			throw DomainException.notFound("所属单位", bureauId);
+		}
+		return region;
+	}
+
 	private long register(DataScope scope, InspectorData data, List<FieldError> formErrors, LocalDate enteredOn) {
 		// access before fields: the bureau the inspector is registered with is found in the caller's scope first — one
 		// unknown or outside it is not there (404), whatever else was sent
-		String region = data.bureauId() == null ? null
-				: jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", data.bureauId())
-					.query(String.class).optional().orElse(null);
-		if (data.bureauId() != null && (region == null || !scope.containsRegion(region))) {
-			throw DomainException.notFound("所属单位", data.bureauId());
-		}
+		String region = bureauRegion(scope, data.bureauId());
 		Validation v = Validation.after(formErrors);
 		List<String> avoid = validate(v, data);
 		requireUnexpired(v, data.validUntil(), enteredOn);

@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -91,6 +92,23 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	 */
 	public Validation requireWithin(Validation v, String field, String regionCode, String what) {
 		return v.require(field, containsRegion(regionCode), "scope", what + "不在您的管辖范围内");
+	}
+
+	/**
+	 * Refuses a record a step names (an enterprise, a 建制村, a region) whose region lies outside this scope: not there
+	 * (404), before — and in place of — any field error, as a record of another region is; the one rule of a module
+	 * API's scope check, where a "scope" field error (400) once told a caller which of its other fields were wrong too.
+	 * The refusal names {@code field} (rule {@code scope}), so a row of an import that meets it is told on its column.
+	 * @param field the field that named the record ({@code enterpriseCreditCode}, {@code villageCode})
+	 * @param regionCode the record's region
+	 * @param what the record in Chinese, with its key ({@code 建制村320506001001}, {@code 企业91320…})
+	 * @throws DomainException not found (404) when {@code regionCode} is outside this scope
+	 */
+	public void refuseWithin(String field, String regionCode, String what) {
+		if (!containsRegion(regionCode == null ? "" : regionCode)) {
+			String message = what + "不存在或不在您的数据权限范围内";
+			throw new DomainException(ErrorCode.NOT_FOUND, message, List.of(new FieldError(field, "scope", message)));
+		}
 	}
 
 	/**

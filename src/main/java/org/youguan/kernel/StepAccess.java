@@ -60,13 +60,24 @@ public interface StepAccess {
 
 	/**
 	 * The request parameter naming the region a step is on, for an address that holds no record ({@code POST
-	 * /statistics/targets} with {@code region=320583}): its value is read as every region code is
+	 * /statistics/targets} with {@code region=320583}) — a form or query parameter, or for a JSON body its top-level
+	 * field of that name (or of a {@code @JsonAlias} of the body's record component of that name): its value is read as every region code is
 	 * ({@link RegionPrefix#normalised}: {@code ３２０５} and {@code 320500} are {@code 3205}) and handed to
 	 * {@link #requireStep(DataScope, String, String)} before the form is bound; a value that is no region code in any
 	 * form ({@code +3205}, {@code 32 05}, {@code 3205,}, {@code 03205}) names no region: 404 before any field. A blank
 	 * value (the caller's own region, where the step allows it) is left to the step. Null (the default) for others.
 	 */
 	default String regionParameter() {
+		return null;
+	}
+
+	/**
+	 * The request parameter or top-level JSON field naming the record a new step is about, for an address that holds
+	 * none — the bureau an inspector is registered with ({@code bureauId}): its value, stripped, is handed to
+	 * {@link #requireStep(DataScope, String, String)} before the form is bound or the body read, as
+	 * {@link #regionParameter} is; a blank or absent value is left to the step. Null (the default) for others.
+	 */
+	default String valueParameter() {
 		return null;
 	}
 
@@ -221,20 +232,47 @@ public interface StepAccess {
 	 * which check it again. An enterprise's or the public's step is left to the step (its scope holds no region). A value
 	 * that is no region code is 404, a blank one left to the step ({@link #regionParameter}).
 	 * @param steps the addresses, as {@link #steps} takes them
-	 * @param parameter the form or query parameter holding the region's code
+	 * @param parameter the form or query parameter holding the region's code — or the JSON body's top-level field of
+	 *        that name (or its {@code @JsonAlias}), read before the body is bound
 	 */
 	static StepAccess ofRegionInScope(List<String> steps, String parameter) {
 		// the rule a module API applies to a region in its data (DataScope#refuseRegionOutside), here before the form
 		return regionStep(steps, parameter, (scope, code, rest) -> scope.refuseRegionOutside(code));
 	}
 
+	/**
+	 * The access to the steps at {@code steps}, whose addresses hold no record, on the record a form field or a JSON
+	 * body's top-level field names ({@link #valueParameter}) — a new inspector of the bureau {@code bureauId} names:
+	 * {@code rule} refuses a record outside the caller's scope (404) before any field is bound, so a malformed date
+	 * beside it is not told to a caller who may not take the step at all.
+	 * @param steps the addresses, as {@link #steps} takes them
+	 * @param parameter the form field or JSON field holding the record's key (an id, a code)
+	 * @param rule the refusal, asked with the value as sent (stripped) and an empty {@code rest}
+	 */
+	static StepAccess ofValue(List<String> steps, String parameter, CodeRule rule) {
+		return named(steps, null, parameter, rule);
+	}
+
 	private static StepAccess regionStep(List<String> steps, String parameter, CodeRule rule) {
+		return named(steps, parameter, null, rule);
+	}
+
+	/**
+	 * The access to steps whose addresses hold no record, on what a request value names: the region
+	 * {@code regionParameter} names (read as a region code) or the record {@code valueParameter} names (as sent).
+	 */
+	private static StepAccess named(List<String> steps, String regionParameter, String valueParameter, CodeRule rule) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
 
 			@Override
 			public String regionParameter() {
-				return parameter;
+				return regionParameter;
+			}
+
+			@Override
+			public String valueParameter() {
+				return valueParameter;
 			}
 
 			@Override
@@ -244,12 +282,12 @@ public interface StepAccess {
 
 			@Override
 			public void requireStep(DataScope scope, long id, String rest) {
-				// a region, not a numbered record
+				// a region or a record named in the step's values, not a numbered record in its address
 			}
 
 			@Override
-			public void requireStep(DataScope scope, String code, String rest) {
-				rule.requireStep(scope, code, rest);
+			public void requireStep(DataScope scope, String value, String rest) {
+				rule.requireStep(scope, value, rest);
 			}
 		};
 	}

@@ -32,6 +32,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.registry.AnnualReportFiled;
+import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 import org.youguan.region.Regions;
@@ -106,8 +107,9 @@ public class AnnualReports {
 	private final Clock clock;
 
 	AnnualReports(JdbcClient jdbc, Licences licences, StatutoryRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, Regions regions) {
+			ApplicationEventPublisher events, Clock clock, Regions regions, Enterprises enterprises) {
 		this.jdbc = jdbc;
+		this.enterprises = enterprises;
 		this.regions = regions;
 		this.licences = licences;
 		this.rules = rules;
@@ -117,6 +119,9 @@ public class AnnualReports {
 	}
 
 	private final Regions regions;
+
+	/** The register: the enterprise a staff member names is found in the clerk's scope before any field is read. */
+	private final Enterprises enterprises;
 
 	private LocalDate today() {
 		return LocalDate.now(clock);
@@ -162,6 +167,12 @@ public class AnnualReports {
 		}
 		else {
 			code = v.check("creditCode", () -> CreditCode.of(data.creditCode()).value());
+			// access before fields: an enterprise of the register outside the clerk's scope is not there (404)
+			if (code != null) {
+				String named = code;
+				enterprises.findByCreditCode(named)
+					.ifPresent(e -> clerk.scope().refuseWithin("creditCode", e.regionCode(), "企业" + named));
+			}
 		}
 		Long y = Text.isBlank(data.year()) ? Long.valueOf(today.getYear() - 1) : whole(v, "year", "报告年度", data.year(), 4);
 		Integer year = y == null ? null : y.intValue();
@@ -188,7 +199,8 @@ public class AnnualReports {
 			v.require(clerk.enterprise() ? "year" : "creditCode", licence != null, "licence", year + "年末该企业未持有有效的快递业务经营许可证，"
 					+ "无需报送" + year + "年度报告");
 			if (licence != null && !clerk.enterprise()) {
-				clerk.scope().requireWithin(v, "creditCode", licence.regionCode(), "企业所在地");
+				// an enterprise outside the clerk's scope is not there (404), whatever else was sent
+				clerk.scope().refuseWithin("creditCode", licence.regionCode(), "企业" + code);
 			}
 		}
 		v.throwIfInvalid();

@@ -1894,14 +1894,9 @@ public class LicenceApplications {
 		}
 		// who ends a licence is the registry's one rule (its issuing authority), as on the registry's own 注销
 		licences.requireMayCancel(clerk.registrar(), l);
-		Validation v = new Validation();
-		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
-		v.maxLength("note", "说明", note, 500);
-		if (g != null && g.needsNote()) {
-			v.required("note", "说明", note);
-		}
-		v.throwIfInvalid();
-		// one at a time, and one whose ending the registry has not applied yet counts as ended (parallel requests: one 204)
+		// access → state → fields: a licence already ended (or whose ending is being applied) is 409 whatever ground was
+		// sent — one at a time, and one whose ending the registry has not applied yet counts as ended (parallel
+		// requests: one 204)
 		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
 		if (ended.isPresent()) {
 			throw DomainException.illegalTransition("许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
@@ -1910,6 +1905,13 @@ public class LicenceApplications {
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
 		}
+		Validation v = new Validation();
+		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
+		v.maxLength("note", "说明", note, 500);
+		if (g != null && g.needsNote()) {
+			v.required("note", "说明", note);
+		}
+		v.throwIfInvalid();
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.status(), l.regionCode(), today(), rules);
 		String reason = g.reason(note, rules, l.regionCode());
 		audit.record(AuditEntry.of("licensing.cancel", "ExpressLicence", l.id(), "注销许可证" + l.number() + "（" + l.enterpriseName()

@@ -276,7 +276,8 @@ public class Enterprises {
 	 */
 	@Transactional
 	public void suspend(DataScope scope, long id, String reason) {
-		load(scope, id);
+		// access → state → fields: a suspended or cancelled enterprise is 409 whatever reason was sent
+		load(scope, id).requireSuspendable();
 		String why = StatusReason.of(reason, "停业原因");
 		change(scope, id, Enterprise::suspend, "enterprise.suspend", "登记停业", "（停业原因：" + why + "）");
 	}
@@ -297,7 +298,8 @@ public class Enterprises {
 	 */
 	@Transactional
 	public void cancel(DataScope scope, long id, String reason) {
-		load(scope, id);
+		// access → state → fields: a cancelled enterprise is 409 whatever reason was sent (a blank one too)
+		load(scope, id).requireCancellable();
 		String why = StatusReason.of(reason, "注销原因");
 		change(scope, id, Enterprise::cancel, "enterprise.cancel", "注销", "（注销原因：" + why + "）");
 		Enterprise e = load(scope, id);

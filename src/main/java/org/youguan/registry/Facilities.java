@@ -235,6 +235,8 @@ public class Facilities {
 	public void suspend(DataScope scope, long id, String reason) {
 		Facility f = load(scope, id);
 		requireNotPostOffice(f, "临时停业须由邮政企业按营业场所临时停业报告（" + Provision.POSTAL_OFFICE_SUSPENSION + "），请在“普遍服务—营业场所”中报告临时停业，不能在设施登记中直接停用");
+		// access → state → fields: a facility not in use is 409 whatever reason was sent
+		f.requireSuspendable();
 		change(f, Facility::suspend, "facility.suspend", "停用", StatusReason.of(reason, "停用原因"));
 	}
 
@@ -255,6 +257,7 @@ public class Facilities {
 	public void remove(DataScope scope, long id, String reason) {
 		Facility f = load(scope, id);
 		requireNotPostOffice(f, "撤销邮政普遍服务营业场所须经邮政管理部门批准并向社会公告（" + Provision.POSTAL_OFFICE_CLOSURE + "），请通过“营业场所撤销、搬迁审批”办理，不能在设施登记中直接撤除");
+		f.requireRemovable();
 		change(f, Facility::remove, "facility.remove", "撤除", StatusReason.of(reason, "撤除原因"));
 	}
 

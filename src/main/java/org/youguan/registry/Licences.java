@@ -970,6 +970,8 @@ public class Licences {
 		note = Text.freeText(note);
 		ExpressLicence l = load(scope, id);
 		requireCanceller(by, l.scope(), l.regionCode());
+		// access → state → fields: a licence no longer active is 409 whatever ground was sent
+		l.requireActive("注销");
 		Validation v = new Validation();
 		CancellationGround g = null;
 		if (Text.isBlank(ground)) {
@@ -987,7 +989,6 @@ public class Licences {
 		// one line, as the licence's status reason shows it (rule line-break)
 		v.line("reason", "注销说明", note, 200 - (g == null ? 0 : g.label(rules, l.regionCode()).length() + 1));
 		v.throwIfInvalid();
-		l.requireActive("注销");
 		g.requireApplies(l.number(), l.issuedOn(), l.expiresOn(), l.status(LocalDate.now(clock)), l.regionCode(),
 				LocalDate.now(clock), rules);
 		end(l, g.reason(note, rules, l.regionCode()), ExpressLicence::cancel, "licence.cancel", "注销");
@@ -1019,6 +1020,8 @@ public class Licences {
 			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
 					+ "（" + Provision.LICENSING_CANCELLATION_REVOKED + "，" + Provision.PENALTY_KINDS + "，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
 		}
+		// access → state → fields: a licence no longer active is 409 whatever decision was sent
+		l.requireActive("吊销");
 		String decision = Text.strip(decisionNumber);
 		String head = "依据行政处罚决定书" + (decision == null ? "" : decision) + "吊销：";
 		Validation v = new Validation();

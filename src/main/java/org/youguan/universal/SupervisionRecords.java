@@ -144,7 +144,8 @@ public class SupervisionRecords {
 					: "所属地区应为4位市级或6位县级行政区划代码");
 		}
 		else if (!scope.containsRegion(region)) {
-			v.require("region", false, "scope", "所属地区不在您的管辖范围内：" + region);
+			// a region outside the scope is not there (404), before any other field is told
+			scope.refuseWithin("region", region, "行政区划" + region);
 		}
 		else if (regions.find(region).isEmpty()) {
 			v.require("region", false, "exists", "所属地区行政区划代码不存在：" + region);

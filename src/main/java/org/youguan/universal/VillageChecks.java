@@ -226,7 +226,8 @@ public class VillageChecks {
 		Validation v = new Validation();
 		String code = RegionCode.typed(data.villageCode());
 		Optional<Region> village = villages.committee(v, code);
-		village.ifPresent(r -> scope.requireWithin(v, "villageCode", r.code(), "建制村" + r.code() + "（" + r.name() + "）"));
+		// a village outside the scope is not there (404), before any other field is told
+		village.ifPresent(r -> scope.refuseWithin("villageCode", r.code(), "建制村" + r.code()));
 		return checked(v, code, village.map(Region::name).orElse(null),
 				village.map(r -> standards.villageMinimum(r.code())).orElse(null), data, null);
 	}

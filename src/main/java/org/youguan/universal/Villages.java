@@ -188,7 +188,8 @@ public class Villages {
 			// a profile someone keeps already stays with that enterprise unless the row names another
 			enterpriseCode = Optional.ofNullable(CreditCode.written(data.enterpriseCreditCode())).or(() -> owner).orElse(null);
 			if (village.isPresent()) {
-				scope.requireWithin(v, "villageCode", code, "建制村");
+				// a village outside the scope is not there (404), before any other field is told
+				scope.refuseWithin("villageCode", code, "建制村" + code);
 			}
 		}
 		Optional<EnterpriseView> enterprise = enterpriseCode == null || enterpriseCode.isEmpty() ? Optional.empty()

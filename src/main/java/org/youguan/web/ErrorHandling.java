@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.lang.reflect.Field;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
@@ -98,6 +100,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place failures become answers: RFC 9457 problem details with a Chinese {@code detail} (and the failed
@@ -122,11 +125,16 @@ class ErrorHandling {
 	/** Who may take a record's step, asked before a 415 ({@link #mediaType}). */
 	private final StepAccessFirst stepAccess;
 
+	/** The application's JSON mapper: how each field of a body that could not be bound is tried ({@link JsonFields}). */
+	private final ObjectProvider<JsonMapper> mappers;
+
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms,
 			Clock clock, StepAccessFirst stepAccess,
-			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
+			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
+			ObjectProvider<JsonMapper> mappers) {
 		this.conversions = conversions;
+		this.mappers = mappers;
 		this.stepAccess = stepAccess;
 		this.uploadLimits = uploadLimits(maxFile, maxRequest);
 		this.forms = forms;
@@ -424,7 +432,26 @@ class ErrorHandling {
 					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
 			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "format", detail)));
 		}
-		DomainException domain = ex.getMostSpecificCause() instanceof DomainException d ? d : null;
+		if (item == null && !field.startsWith("[")) {
+			// every field of the body that cannot be bound, not the first alone, in the body's order (as forms do)
+			List<FieldError> all = new ArrayList<>();
+			for (Map.Entry<String, Throwable> bad : JsonFields.unbound(request, field, ex, mappers).entrySet()) {
+				all.add(unreadableField(bad.getValue(), bad.getKey(), null, request));
+			}
+			return unbound(request, response, "请求格式错误", all);
+		}
+		return unbound(request, response, "请求格式错误", List.of(unreadableField(ex, field, item, request)));
+	}
+
+	/**
+	 * How a field of a JSON body that could not be read is told: its label and what it should be (its declared range,
+	 * its type's), or the words of the reader that refused it (a forbidden character, NumberText's digits).
+	 * @param ex the reading's failure (its causes name the field's type and the refused value)
+	 * @param field the field's JSON path as named ("priorComplaint.date", "第1条·weeklyFrequency")
+	 * @param item the list item it is of, or null
+	 */
+	private FieldError unreadableField(Throwable ex, String field, ListItem item, HttpServletRequest request) {
+		DomainException domain = NestedExceptionUtils.getMostSpecificCause(ex) instanceof DomainException d ? d : null;
 		String declared = declaredBound(ex, thisYear());
 		Class<?> type = fieldType(ex);
 		String reason = domain != null ? domain.getMessage()
@@ -437,7 +464,7 @@ class ErrorHandling {
 		// a reader that named the field itself (its service's label: NumberText.Digits) is told in its own words
 		boolean named = domain != null && !domain.fieldErrors().isEmpty() && !"body".equals(domain.fieldErrors().get(0).field());
 		String detail = named ? reason : (label != null ? label : "字段“" + field + "”") + reason;
-		return unbound(request, response, "请求格式错误", List.of(new FieldError(field, rule, detail)));
+		return new FieldError(field, rule, detail);
 	}
 
 	/**
@@ -488,7 +515,7 @@ class ErrorHandling {
 	}
 
 	/** The field a JSON reading failure is about ("priorComplaint.date", "values.express.volume"), or null. */
-	private static String jsonPath(Throwable ex) {
+	static String jsonPath(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				StringBuilder path = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
@@ -26,6 +28,9 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StepAccess;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Decides who may take a record's step before the step's values are read: for a POST, PUT, PATCH or DELETE to an
@@ -119,6 +124,13 @@ class StepAccessFirst implements HandlerInterceptor {
 				requireRegionStep(request, scope, g.access());
 				continue;
 			}
+			if (g.access().valueParameter() != null) {
+				String value = sent(request, g.access().valueParameter());
+				if (value != null && !Text.isBlank(value.replace('\u3000', ' '))) {
+					g.access().requireStep(scope, Text.strip(value.replace('\u3000', ' ')), "");
+				}
+				continue;
+			}
 			// a step on a record chosen in its form (催报 of form=7): the parameter names it, read before any binding
 			String parameter = g.access().recordParameter();
 			String id = parameter == null ? vars.get(ID) : request.getParameter(parameter);
@@ -139,15 +151,81 @@ class StepAccessFirst implements HandlerInterceptor {
 	 * @throws DomainException 404 for a value that is no region code in any accepted form
 	 */
 	private static void requireRegionStep(HttpServletRequest request, DataScope scope, StepAccess access) {
-		String typed = request.getParameter(access.regionParameter());
+		String typed = sent(request, access.regionParameter());
 		if (typed == null || Text.isBlank(typed.replace('\u3000', ' '))) {
 			return;
 		}
 		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
+		if (!DataScope.isRegionCode(code) && request.getParameter(access.regionParameter()) == null) {
+			// a JSON body's value that is no region code names no region to refuse: its field is told by the step (400)
+			return;
+		}
 		if (!DataScope.isRegionCode(code)) {
 			throw DomainException.notFound("行政区划", shown(typed));
 		}
 		access.requireStep(scope, code, "");
+	}
+
+	/**
+	 * The value the request names in {@code name}: its form or query parameter, else — for a JSON body — the body's
+	 * top-level field of that name or of a {@code @JsonAlias} of the handler's body record component of that name
+	 * ({@link JsonBodyReplay#object}, read before the body is bound: a malformed field elsewhere in it is not yet
+	 * read). A string's text or a whole number's digits; null for anything else (a list, an object, {@code true}: the
+	 * handler's reading tells it) or no such field.
+	 */
+	private static String sent(HttpServletRequest request, String name) {
+		String typed = request.getParameter(name);
+		if (typed != null) {
+			return typed;
+		}
+		JsonNode body = JsonBodyReplay.object(request);
+		if (body == null) {
+			return null;
+		}
+		for (String key : jsonNames(request, name)) {
+			JsonNode value = body.get(key);
+			if (value != null && (value.isString() || value.isIntegralNumber())) {
+				return value.asString();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The JSON names of the body field {@code name}: the name itself and the aliases its record component declares
+	 * ({@code @JsonAlias("regionCode") String region}) on the handler's {@code @RequestBody} record.
+	 */
+	private static List<String> jsonNames(HttpServletRequest request, String name) {
+		List<String> names = new ArrayList<>(List.of(name));
+		if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod method)) {
+			return names;
+		}
+		for (MethodParameter parameter : method.getMethodParameters()) {
+			Class<?> type = parameter.getParameterType();
+			if (!parameter.hasParameterAnnotation(RequestBody.class) || !type.isRecord()) {
+				continue;
+			}
+			for (RecordComponent component : type.getRecordComponents()) {
+				// @JsonAlias does not target record components: Java hands it to the component's field
+				JsonAlias alias = alias(type, component);
+				List<String> aliases = alias == null ? List.of() : List.of(alias.value());
+				if (component.getName().equals(name) || aliases.contains(name)) {
+					names.add(component.getName());
+					names.addAll(aliases);
+				}
+			}
+		}
+		return names.stream().distinct().toList();
+	}
+
+	/** The {@code @JsonAlias} of a record's component (on its field), or null. */
+	private static JsonAlias alias(Class<?> record, RecordComponent component) {
+		try {
+			return record.getDeclaredField(component.getName()).getAnnotation(JsonAlias.class);
+		}
+		catch (NoSuchFieldException none) {
+			return null;
+		}
 	}
 
 	/** A value as typed, as a 404 quotes it: at most 20 characters (a long value is cut, "…"). */

@@ -176,6 +176,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * A JSON body a step was sent, readable before the handler binds it ({@link JsonBodyReplay}): right after the body's
+	 * limit, so the early read is limited as the handler's is.
+	 */
+	@Bean
+	FilterRegistrationBean<JsonBodyReplay> jsonBodyReplay() {
+		var registration = new FilterRegistrationBean<>(new JsonBodyReplay());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	/** Which handlers take a form body, from the application's request mapping (looked up at the first form body). */
 	@Bean
 	FormBodyHandlers formBodyHandlers(ApplicationContext context) {

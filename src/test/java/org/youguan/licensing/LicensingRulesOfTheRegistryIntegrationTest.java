@@ -13,6 +13,8 @@ import org.youguan.IntegrationTest;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.org.BureauLevel;
 import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseData;
@@ -118,6 +120,27 @@ class LicensingRulesOfTheRegistryIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.detail").value(expected));
 		// the issuing authority may
 		applications.cancelLicence(Clerk.system("江苏省局", BureauLevel.PROVINCE, "32"), l.number(), "STOPPED", null);
+	}
+
+	@Test
+	void anEndedLicenceIsToldItsStateBeforeAnUnknownGround() {
+		Clerk province = Clerk.system("江苏省局", BureauLevel.PROVINCE, "32");
+		LicenceView l = provinceLicence("苏州二次注销快递有限公司" + UUID.randomUUID().toString().substring(0, 4), LicenceScope.PROVINCE);
+		applications.cancelLicence(province, l.number(), "STOPPED", null);
+		// access → state → fields: cancelled already is 409 whatever ground was sent (was 400 on "ZZZ")
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> applications.cancelLicence(province, l.number(), "ZZZ", null)).code())
+			.isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+		// the registry's own 注销 of a licence ended there: the same order
+		LicenceView other = provinceLicence("苏州登记注销快递有限公司" + UUID.randomUUID().toString().substring(0, 4), LicenceScope.PROVINCE);
+		Registrar registrar = Registrar.bureau(BureauLevel.PROVINCE, "32");
+		licences.cancel(DataScope.region("32"), registrar, other.id(), "STOPPED", null);
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> licences.cancel(DataScope.region("32"), registrar, other.id(), "ZZZ", null)).code())
+			.isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> licences.revoke(DataScope.region("32"), registrar, other.id(), "", "")).code())
+			.isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
 	}
 
 	@Test

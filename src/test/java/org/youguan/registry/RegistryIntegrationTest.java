@@ -171,6 +171,20 @@ class RegistryIntegrationTest {
 	 * and nothing changes; a stated one is kept in the audit entry and shown in the enterprise's history.
 	 */
 	@Test
+	void aCancelledOrSuspendedEnterpriseIsToldItsStateBeforeABlankReason() {
+		long id = newEnterprise("320506");
+		enterprises.suspend(SUZHOU, id, "经营场所装修");
+		// access → state → fields: 409 on the state, not 400 on the blank reason
+		assertThatThrownBy(() -> enterprises.suspend(SUZHOU, id, " "))
+			.isInstanceOfSatisfying(org.youguan.kernel.DomainException.class,
+					ex -> assertThat(ex.code()).isEqualTo(org.youguan.kernel.ErrorCode.ILLEGAL_TRANSITION));
+		enterprises.cancel(SUZHOU, id, "企业已办理市场主体注销登记");
+		assertThatThrownBy(() -> enterprises.cancel(SUZHOU, id, " "))
+			.isInstanceOfSatisfying(org.youguan.kernel.DomainException.class,
+					ex -> assertThat(ex.code()).isEqualTo(org.youguan.kernel.ErrorCode.ILLEGAL_TRANSITION));
+	}
+
+	@Test
 	void cancellingAnEnterpriseRequiresAReasonKeptAndShown() throws Exception {
 		long id = newEnterprise("320506");
 		assertThatThrownBy(() -> enterprises.cancel(SUZHOU, id, " "))

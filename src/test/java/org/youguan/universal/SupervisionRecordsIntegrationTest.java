@@ -258,11 +258,11 @@ class SupervisionRecordsIntegrationTest {
 		mvc.perform(put("/api/v1/universal/supervision/confidential/" + id).header("Authorization", XIANGCHENG)
 			.contentType(MediaType.APPLICATION_JSON).content(body.replace("320506", "320507")))
 			.andExpect(status().isNotFound());
-		// nor places a record in 吴中区
+		// nor places a record in 吴中区: the region is not there to it (404), before any field
 		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", XIANGCHENG)
 			.contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("不在您的管辖范围内")));
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("行政区划")));
 		MockHttpSession xc = SignIn.session(mvc, "xc.staff");
 		mvc.perform(get("/universal/supervision/confidential/" + id).session(xc)).andExpect(status().isNotFound());
 		mvc.perform(post("/universal/supervision/confidential/" + id).session(xc).with(csrf())

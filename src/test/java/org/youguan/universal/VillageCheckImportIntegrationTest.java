@@ -106,7 +106,7 @@ class VillageCheckImportIntegrationTest {
 		assertThat(rule(rejected, 8)).containsExactlyInAnyOrder("检查发现的问题:required", "检查人员:min-team");
 		assertThat(rejected.errors().get(3).errors().get(0).message()).isEqualTo("同一建制村和检查日期的检查与第2行重复");
 		assertThat(rejected.errors().get(4).errors().get(0).message()).contains(w.get(0)).contains("2019-05-06已有通邮检查记录");
-		assertThat(rejected.errors().get(2).errors().get(0).message()).contains(xiangcheng).contains("不在您的管辖范围内");
+		assertThat(rejected.errors().get(2).errors().get(0).message()).contains(xiangcheng).contains("不在您的数据权限范围内");
 		// the annotated sheet read back names every bad row's failure
 		assertThat(Workbooks.text(rejected.annotated())).contains("与第2行重复").contains("已有通邮检查记录")
 			.contains("建制村代码不是行政区划中的村委会").contains("现场检查人员不得少于两人");

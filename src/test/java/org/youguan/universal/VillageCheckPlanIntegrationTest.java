@@ -481,9 +481,8 @@ class VillageCheckPlanIntegrationTest {
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name":"越界","regionCode":"320507","method":"RANDOM","sampleCount":2}"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
-			.andExpect(jsonPath("$.errors[0].rule").value("scope"));
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("行政区划")));
 		mvc.perform(get("/api/v1/universal/plans").param("size", "200").header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.items[?(@.id == " + xiangcheng + ")]").isEmpty());
 		// a leader reads but does not plan; the postal enterprise has no plans

@@ -96,6 +96,27 @@ class AccessBeforeFieldsIntegrationTest {
 			.andExpect(jsonPath("$.errors[?(@.field == 'source')]").isNotEmpty());
 	}
 
+	/** An enterprise of the register in 相城 (320507), in force. */
+	String xiangchengEnterprise() {
+		return jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE '320507%' AND status = 'NORMAL' ORDER BY id LIMIT 1")
+			.query(String.class).single();
+	}
+
+	@Test
+	void aLeadOrAHazardNamingAnotherCountysEnterpriseIsNotThereBeforeItsFields() throws Exception {
+		String other = xiangchengEnterprise();
+		// was 400: "当事人不在您辖区的企业名录中" beside the source and summary
+		json(WUZHONG, "/api/v1/enforcement/leads", """
+				{"source":"ZZZ","enterpriseCreditCode":"%s","summary":""}""".formatted(other))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString(other)));
+		// was 400 with a "scope" error on enterpriseCreditCode beside the date and level
+		json(WUZHONG, "/api/v1/safety/hazards", """
+				{"enterpriseCreditCode":"%s","foundOn":"abc","level":"ZZZ","description":""}""".formatted(other))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString(other)));
+	}
+
 	@Test
 	void onTheSpotDecisionsOfAPersonInAnotherRegionAreNotThereBeforeTheirFields() throws Exception {
 		json(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", """

@@ -37,6 +37,15 @@ class ComplaintStepAccess {
 	}
 
 	/**
+	 * A complaint entered by staff ({@code POST /api/v1/complaints}, {@code region} of its JSON body): a region outside
+	 * the caller's scope is not there (404) before any field is bound, as {@code ComplaintIntake} decides it first.
+	 */
+	@Bean
+	StepAccess intakeRegionSteps() {
+		return StepAccess.ofRegionInScope(List.of("/api/v1/complaints"), "region");
+	}
+
+	/**
 	 * Publishing a period's 申诉通告 ({@code POST /complaints/figures/publish}) is a step on the region its {@code region}
 	 * parameter names, in any accepted form ({@code ３２０５}, {@code 320500}; blank: the caller's own, left to the step):
 	 * a region outside the caller's scope, or a value that is no region code, is not there (404) before the period is

@@ -45,6 +45,7 @@ class EnforcementStepAccess {
 	 */
 	@Bean
 	StepAccess recordingRegionSteps() {
-		return StepAccess.ofRegionInScope(List.of("/enforcement/leads", "/enforcement/on-the-spot"), "regionCode");
+		return StepAccess.ofRegionInScope(List.of("/enforcement/leads", "/enforcement/on-the-spot",
+				"/api/v1/enforcement/leads", "/api/v1/enforcement/cases/on-the-spot"), "regionCode");
 	}
 }

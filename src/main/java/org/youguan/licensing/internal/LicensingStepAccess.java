@@ -32,6 +32,7 @@ class LicensingStepAccess {
 	 */
 	@Bean
 	StepAccess branchFilingRegionSteps() {
-		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings"), "regionCode");
+		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings", "/api/v1/licensing/branch-filings"),
+				"regionCode");
 	}
 }

@@ -82,13 +82,13 @@ class UniversalStepAccess {
 	 */
 	@Bean
 	StepAccess regionRecordSteps() {
-		return StepAccess.ofRegionInScope(List.of("/universal/supervision/{slug}", "/universal/supervision/{slug}/{id}"),
-				"region");
+		return StepAccess.ofRegionInScope(List.of("/universal/supervision/{slug}", "/universal/supervision/{slug}/{id}",
+				"/api/v1/universal/supervision/{slug}", "/api/v1/universal/supervision/{slug}/{id}"), "region");
 	}
 
 	/** A 建制村 check plan's region ({@code POST /universal/plans}, {@code regionCode}), as {@link #regionRecordSteps}. */
 	@Bean
 	StepAccess villagePlanRegionSteps() {
-		return StepAccess.ofRegionInScope(List.of("/universal/plans"), "regionCode");
+		return StepAccess.ofRegionInScope(List.of("/universal/plans", "/api/v1/universal/plans"), "regionCode");
 	}
 }

@@ -77,10 +77,18 @@ public class Enterprise {
 
 	/** 停业: a normal enterprise suspends business. */
 	public void suspend() {
+		requireSuspendable();
+		status = EnterpriseStatus.SUSPENDED;
+	}
+
+	/**
+	 * Refuses 停业 unless the enterprise is 正常 — asked before the step's reason is read (state before fields).
+	 * @throws DomainException illegal transition (409) otherwise
+	 */
+	public void requireSuspendable() {
 		if (status != EnterpriseStatus.NORMAL) {
 			throw DomainException.illegalTransition("只有状态为“正常”的企业可以登记停业，当前为“" + status.label() + "”");
 		}
-		status = EnterpriseStatus.SUSPENDED;
 	}
 
 	/** Resumes business; only a suspended enterprise can ({@code DomainException} otherwise). */
@@ -93,10 +101,18 @@ public class Enterprise {
 
 	/** 注销 is final. */
 	public void cancel() {
+		requireCancellable();
+		status = EnterpriseStatus.CANCELLED;
+	}
+
+	/**
+	 * Refuses 注销 of an enterprise cancelled already — asked before the step's reason is read (state before fields).
+	 * @throws DomainException illegal transition (409) when cancelled
+	 */
+	public void requireCancellable() {
 		if (status == EnterpriseStatus.CANCELLED) {
 			throw DomainException.illegalTransition("企业已注销");
 		}
-		status = EnterpriseStatus.CANCELLED;
 	}
 
 	/** The database id (null until first saved). */

@@ -80,8 +80,13 @@ public class Facility {
 
 	/** Takes the facility out of use for a while; refused unless it is in use ({@code DomainException}). */
 	public void suspend() {
-		require(FacilityStatus.IN_SERVICE, "停用");
+		requireSuspendable();
 		status = FacilityStatus.SUSPENDED;
+	}
+
+	/** Refuses 停用 unless in use (409) — asked before the step's reason is read (state before fields). */
+	public void requireSuspendable() {
+		require(FacilityStatus.IN_SERVICE, "停用");
 	}
 
 	/** Puts a suspended facility back in use; refused otherwise ({@code DomainException}). */
@@ -92,10 +97,15 @@ public class Facility {
 
 	/** Removes the facility for good; refused when already removed ({@code DomainException}). */
 	public void remove() {
+		requireRemovable();
+		status = FacilityStatus.REMOVED;
+	}
+
+	/** Refuses 撤除 of a facility removed already (409) — asked before the step's reason is read (state before fields). */
+	public void requireRemovable() {
 		if (status == FacilityStatus.REMOVED) {
 			throw DomainException.illegalTransition("设施已撤除");
 		}
-		status = FacilityStatus.REMOVED;
 	}
 
 	private void require(FacilityStatus expected, String action) {

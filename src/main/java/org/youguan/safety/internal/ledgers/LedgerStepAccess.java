@@ -72,14 +72,15 @@ class LedgerStepAccess {
 
 	/**
 	 * Recording a region's row — a 寄递安保期, a training, a seizure (page forms, {@code region}) — and correcting one
-	 * into a region ({@code /safety/{ledger}/{id}/edit}): a region outside the caller's scope is not there (404) before
-	 * any field is read. A region below the caller's own is taken: the row is then the recording bureau's
-	 * ({@link Corrections#requireOwn}), which its page says ({@code safety/region-fields}). The API's JSON bodies are
-	 * held to the same 404 by the step ({@link LedgerRegions#checked}) before their other fields are told.
+	 * into a region ({@code /safety/{ledger}/{id}/edit}), and the API's ({@code POST /api/v1/safety/periods},
+	 * {@code trainings}, {@code seizures}: the JSON body's {@code region} or {@code regionCode}): a region outside the
+	 * caller's scope is not there (404) before any field is read or bound. A region below the caller's own is taken: the
+	 * row is then the recording bureau's ({@link Corrections#requireOwn}), which its page says ({@code safety/region-fields}).
 	 */
 	@Bean
 	StepAccess ledgerRegionSteps() {
 		return StepAccess.ofRegionInScope(List.of(PeriodController.STAFF, RegionRecordController.TRAININGS,
-				RegionRecordController.SEIZURES, "/safety/{ledger}/{id}/edit"), "region");
+				RegionRecordController.SEIZURES, "/safety/{ledger}/{id}/edit", "/api/v1/safety/periods",
+				"/api/v1/safety/trainings", "/api/v1/safety/seizures"), "region");
 	}
 }

@@ -245,7 +245,8 @@ class Placement {
 			region = "";
 		}
 		if (scope.kind() != DataScope.Kind.ENTERPRISE && outletId == null && facilityId == null) {
-			scope.requireWithin(v, "enterpriseCreditCode", region, "该企业");
+			// an enterprise outside the scope is not there (404), before any other field is told
+			scope.refuseWithin("enterpriseCreditCode", region, "企业" + e.creditCode());
 		}
 		String outletName = o.map(OutletView::name).orElse(null);
 		String facilityName = f.map(FacilityView::name).orElse(null);
