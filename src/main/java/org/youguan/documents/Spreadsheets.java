@@ -294,7 +294,7 @@ public class Spreadsheets {
 	/**
 	 * What a column's header says its figures are, and so the number format of a plain {@link Number} under it (a
 	 * {@link SheetNumber} keeps its own): the unit in brackets at the header's end, as the statistical forms and the
-	 * pages write it — （元） or （万元） money, always two decimals {@code #,##0.00} (¥1,234.50, never 1234.5 in
+	 * pages write it — （元） or （万元） money (also with an aside after a comma: （元，截至今日）), always two decimals {@code #,##0.00} (¥1,234.50, never 1234.5 in
 	 * General); （%） a percentage, shown with the decimals it was computed to when it is a {@link BigDecimal} (a
 	 * satisfaction rate rounded down to one decimal {@code #,##0.0}: 99.9, as the page shows it, never 99.90), else
 	 * {@code #,##0.00}; a count — （件）, （家）, （个）, （人）, （次）, （人次）, （项次）, （条）, （万件）, or a header ending in 数,
@@ -327,7 +327,9 @@ public class Spreadsheets {
 			Matcher m = TRAILING_UNIT.matcher(h);
 			if (m.find()) {
 				String unit = m.group(1).strip();
-				return unit.equals("元") || unit.equals("万元") ? MONEY
+				// （元，截至今日）: the unit, then what the figure is
+				String first = unit.split("[,;]", 2)[0].strip();
+				return first.equals("元") || first.equals("万元") ? MONEY
 						: unit.equals("%") ? PERCENT : COUNTS.contains(unit) ? COUNT : NONE;
 			}
 			return h.endsWith("数") || h.endsWith("量") || h.endsWith("人次") ? COUNT : NONE;

@@ -249,7 +249,7 @@ class DocumentsTest {
 				Column.of("罚款（元）", Fine::fine), Column.of("过机率(%)", Fine::rate), Column.of("立案数", Fine::cases),
 				Column.of("年度", Fine::year), Column.of("平均天数", Fine::average),
 				Column.of("申诉率（件/百万件）", Fine::perMillion), Column.of("业务收入 (万元)", Fine::fine),
-				Column.of("完成备案（家）", Fine::cases)), rows);
+				Column.of("完成备案（家）", Fine::cases), Column.of("加处罚款（元，截至今日）", Fine::average)), rows);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			org.apache.poi.ss.usermodel.Row first = book.getSheetAt(0).getRow(1);
 			DataFormatter shown = new DataFormatter();
@@ -269,6 +269,7 @@ class DocumentsTest {
 			assertThat(shown.formatCellValue(first.getCell(6))).isEqualTo("1.25");
 			assertThat(first.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 			assertThat(first.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+			assertThat(shown.formatCellValue(first.getCell(9))).as("money with an aside after its unit").isEqualTo("3.50");
 			assertThat(book.getNumCellStyles()).as("header, body, text, four number formats and the default").isLessThan(10);
 		}
 	}
