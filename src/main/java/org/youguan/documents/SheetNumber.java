@@ -17,7 +17,7 @@ public record SheetNumber(BigDecimal value, int decimals) {
 	static final int EXCEL_DIGITS = 15;
 
 	public SheetNumber {
-		if (decimals < 0 || decimals > 10) {
+		if (decimals < 0 || decimals > MAX_DECIMALS) {
 			throw new IllegalArgumentException("decimals " + decimals);
 		}
 	}
@@ -41,6 +41,14 @@ public record SheetNumber(BigDecimal value, int decimals) {
 
 	/** Excel's number format for the decimals: {@code #,##0} or {@code #,##0.00}. */
 	String format() {
+		return format(decimals);
+	}
+
+	/** The most decimals a figure shows. */
+	static final int MAX_DECIMALS = 10;
+
+	/** Excel's number format showing {@code decimals} decimals (0 to {@link #MAX_DECIMALS}), thousands grouped. */
+	static String format(int decimals) {
 		return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
 	}
 }

@@ -3,7 +3,7 @@ package org.youguan.documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +35,6 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -148,7 +147,8 @@ public class Spreadsheets {
 	 * @param rows the rows, read once (streamed: at most 500 rows are held in memory)
 	 * @return the workbook: numbers as numeric cells ({@link SheetNumber} with its number format, or as exact text beyond
 	 * the 15 digits a numeric cell holds; any other number in the format its header's unit calls for, {@link Unit}:
-	 * （元） and （%） {@code #,##0.00}, a count {@code #,##0}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
+	 * （元） {@code #,##0.00}, a rate with its decimals, a whole count {@code #,##0}; a whole number stored as its digits,
+	 * 1 and never 1.0, {@link StreamedWorkbook}), true/false as 是/否, dates as date cells shown {@code yyyy-mm-dd} (a
 	 * {@link SheetDay} with its mark after the day), a {@code YearMonth} as a date cell of its first day shown
 	 * {@code yyyy-mm}, every moment ({@code Instant}, {@code OffsetDateTime},
 	 * {@code ZonedDateTime}) as a date-time cell in China time shown {@code yyyy-mm-dd hh:mm:ss} as the pages show it
@@ -159,7 +159,7 @@ public class Spreadsheets {
 	 * @see SheetExported announced once the sheet is written (the audit trail records the export)
 	 */
 	public <T> byte[] write(String sheetName, List<Column<T>> columns, Iterable<T> rows) {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		try (StreamedWorkbook workbook = new StreamedWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(safeSheetName(sheetName));
 			Font headerFont = workbook.createFont();
 			headerFont.setBold(true);
@@ -294,11 +294,15 @@ public class Spreadsheets {
 	/**
 	 * What a column's header says its figures are, and so the number format of a plain {@link Number} under it (a
 	 * {@link SheetNumber} keeps its own): the unit in brackets at the header's end, as the statistical forms and the
-	 * pages write it — （元） or （万元） money, shown {@code #,##0.00} (¥1,234.50, never 1234.5 in General); （%） a
-	 * percentage, {@code #,##0.00} as the statistics' growth and shares ({@link SheetNumber}); a count — （件）, （家）, （个）,
-	 * （人）, （次）, （项次）, （条）, or a header ending in 数 or 量
-	 * without a unit (用户数, 收寄量) — {@code #,##0} for a whole-number value (a decimal one, an average, keeps General).
-	 * Any other header (年度, 行号, 场地面积（㎡）) leaves a number in General, as it was.
+	 * pages write it — （元） or （万元） money (also with an aside after a comma: （元，截至今日）), always two decimals {@code #,##0.00} (¥1,234.50, never 1234.5 in
+	 * General); （%） a percentage, shown with the decimals it was computed to when it is a {@link BigDecimal} (a
+	 * satisfaction rate rounded down to one decimal {@code #,##0.0}: 99.9, as the page shows it, never 99.90), else
+	 * {@code #,##0.00}; a count — （件）, （家）, （个）, （人）, （次）, （人次）, （项次）, （条）, （万件）, or a header ending in 数,
+	 * 量 or 人次 without a unit (用户数, 收寄量, 检查人次) — {@code #,##0} for a whole value of any type (1, never 1.0;
+	 * a {@code numeric} sum read as {@code 12.0000} too), a decimal one (an average) with its own decimals. Any other
+	 * header (年度, 行号, 场地面积（㎡）, 申诉率（件/百万件）) leaves a whole number in General and shows a
+	 * {@link BigDecimal} with the decimals it carries (a rate per million computed to two: 1.50). Whatever the format,
+	 * the cell is numeric and its value the number ({@link StreamedWorkbook}: a whole one stored as its digits).
 	 */
 	enum Unit {
 
@@ -323,21 +327,37 @@ public class Spreadsheets {
 			Matcher m = TRAILING_UNIT.matcher(h);
 			if (m.find()) {
 				String unit = m.group(1).strip();
-				return unit.equals("元") || unit.equals("万元") ? MONEY
+				// （元，截至今日）: the unit, then what the figure is
+				String first = unit.split("[,;]", 2)[0].strip();
+				return first.equals("元") || first.equals("万元") ? MONEY
 						: unit.equals("%") ? PERCENT : COUNTS.contains(unit) ? COUNT : NONE;
 			}
-			return h.endsWith("数") || h.endsWith("量") ? COUNT : NONE;
+			return h.endsWith("数") || h.endsWith("量") || h.endsWith("人次") ? COUNT : NONE;
 		}
 
 		/** The number format of {@code value} in a column of this unit, or null for General. */
 		String format(Number value) {
+			// the decimals a BigDecimal was computed to (a rate's 1 or 2, a ratio's 2), -1 for any other number
+			int decimals = value instanceof BigDecimal d && d.scale() >= 0 && d.scale() <= SheetNumber.MAX_DECIMALS
+					? d.scale() : -1;
 			return switch (this) {
 				case MONEY -> MONEY_FORMAT;
-				case PERCENT -> PERCENT_FORMAT;
-				case COUNT -> value instanceof Integer || value instanceof Long || value instanceof Short
-						|| value instanceof Byte || value instanceof BigInteger ? COUNT_FORMAT : null;
-				case NONE -> null;
+				case PERCENT -> decimals >= 0 ? SheetNumber.format(decimals) : PERCENT_FORMAT;
+				case COUNT -> whole(value) ? COUNT_FORMAT : decimals > 0 ? SheetNumber.format(decimals) : null;
+				case NONE -> decimals > 0 ? SheetNumber.format(decimals) : null;
 			};
+		}
+
+		/** Whether the value is a whole number, whatever its type (5, 5L, 5.0, {@code new BigDecimal("5.0000")}). */
+		static boolean whole(Number value) {
+			if (value instanceof BigDecimal d) {
+				return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+			}
+			if (value instanceof Double || value instanceof Float) {
+				double v = value.doubleValue();
+				return Double.isFinite(v) && v == Math.rint(v);
+			}
+			return true;
 		}
 	}
 

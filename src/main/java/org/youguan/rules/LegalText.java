@@ -123,6 +123,36 @@ public enum LegalText {
 		return version;
 	}
 
+	/**
+	 * The short title in English, as the English pages cite an article of it ({@link Provision#english()}): Postal Law,
+	 * Administrative Penalty Law.
+	 */
+	public String englishTitle() {
+		return switch (this) {
+			case POSTAL_LAW -> "Postal Law";
+			case EXPRESS_REGULATION -> "Interim Regulations on Express Delivery";
+			case EXPRESS_MARKET_MEASURES -> "Express Market Administration Measures";
+			case ADMINISTRATIVE_PENALTY_LAW -> "Administrative Penalty Law";
+			case ADMINISTRATIVE_REVIEW_LAW -> "Administrative Review Law";
+			case ADMINISTRATIVE_LITIGATION_LAW -> "Administrative Litigation Law";
+			case CIVIL_PROCEDURE_LAW -> "Civil Procedure Law";
+			case COUNTER_TERRORISM_LAW -> "Counter-Terrorism Law";
+			case ADMINISTRATIVE_LICENSING_LAW -> "Administrative Licensing Law";
+			case POSTAL_ENFORCEMENT_SUPERVISION -> "Measures for the Supervision of Postal Administrative Enforcement";
+			case EXPRESS_LICENSING_MEASURES -> "Measures for the Licensing of Express Business";
+			case OUTLET_FILING_PROVISIONS -> "Interim Provisions on Filing Express Terminal Outlets";
+			case EXPRESS_CREDIT_MEASURES -> "Interim Measures for Credit Management in the Express Industry";
+			case REAL_NAME_MEASURES -> "Measures for Real-Name Mailing";
+			case COMPLAINT_MEASURES -> "Measures for Handling Postal Users' Complaints";
+			case UNIVERSAL_SERVICE_STANDARD -> "Universal Postal Service Standard (YZ/T 0129)";
+			case HOLIDAY_MEASURES -> "Measures on National Holidays and Memorial Days";
+			case DISCLOSURE_PRACTICE -> "dual publicity practice (national)";
+			case LOCAL_PRACTICE -> "local practice (not confirmed)";
+			case PRODUCT_RULE -> "product rule (not law, configurable)";
+			case STATISTICS_REPORTING_SYSTEM -> "postal statistics reporting system (not confirmed, configurable)";
+		};
+	}
+
 	/** Whether this is a legal text with a version (not a practice). */
 	public boolean isText() {
 		return version != null;

@@ -13,6 +13,7 @@ import static org.youguan.rules.LegalText.POSTAL_LAW;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -210,6 +211,50 @@ public enum Provision {
 	}
 
 	/**
+	 * As an English page cites it, the text named after the article with its version: {@code Article 58 of the
+	 * Administrative Penalty Law (2021)}, {@code Article 61 para. 2 of …}, {@code Article 32 item (1) of …}.
+	 */
+	public String english() {
+		return english(List.of(this));
+	}
+
+	/** The article and its part in English: {@code 61 para. 2}, {@code 32 item (1)}. */
+	private String articleEnglish() {
+		return citation.article() + (paragraph > 0 ? " para. " + paragraph : "") + (item > 0 ? " item (" + item + ")" : "");
+	}
+
+	/**
+	 * Several provisions in one English citation, a text named once after the articles of it that follow one another:
+	 * {@code Articles 63 and 64 of the Administrative Penalty Law (2021)}; {@code Article 63 of the Postal Law (2015) and
+	 * Article 42 of the Administrative Penalty Law (2021)}.
+	 */
+	public static String english(Provision... provisions) {
+		return english(Arrays.asList(provisions));
+	}
+
+	private static String english(List<Provision> provisions) {
+		List<String> groups = new ArrayList<>();
+		List<String> articles = new ArrayList<>();
+		for (int i = 0; i < provisions.size(); i++) {
+			Provision p = provisions.get(i);
+			articles.add(p.articleEnglish());
+			LegalText text = p.citation.text();
+			if (i + 1 == provisions.size() || provisions.get(i + 1).citation.text() != text) {
+				groups.add((articles.size() == 1 ? "Article " : "Articles ") + listed(articles) + " of the "
+						+ text.englishTitle() + (p.citation.version() == null ? "" : " (" + p.citation.version() + ")"));
+				articles.clear();
+			}
+		}
+		return listed(groups);
+	}
+
+	/** {@code a}, {@code a and b}, {@code a, b and c}. */
+	private static String listed(List<String> parts) {
+		int n = parts.size();
+		return n == 1 ? parts.get(0) : String.join(", ", parts.subList(0, n - 1)) + " and " + parts.get(n - 1);
+	}
+
+	/**
 	 * Several provisions in one citation, short form, a text named once for the articles that follow it:
 	 * {@code cite(PENALTY_HEARING_RIGHT, PENALTY_HEARING_PROCEDURE)} is {@code 行政处罚法(2021) 第63条、第64条};
 	 * {@code cite(POSTAL_INSPECTORS, PENALTY_TWO_OFFICERS)} is {@code 邮政法(2015) 第63条、行政处罚法(2021) 第42条}.
@@ -249,14 +294,29 @@ public enum Provision {
 	 * @throws IllegalArgumentException for a token naming no provision (a test reads every message and description)
 	 */
 	public static String resolve(String text) {
+		return resolve(text, null);
+	}
+
+	/**
+	 * A text with each provision token written out in the language of the text: in English ({@link #english}, for
+	 * {@code formal:} too — English has one way to cite) where {@code language} is English, else as {@link #resolve(String)}
+	 * writes it — so the English bundle names an article by the same token as the Chinese, never typing "art.N".
+	 * @param text the text, or null
+	 * @param language the text's language (a bundle's locale), null for Chinese
+	 * @return the text with its citations; null for null
+	 * @throws IllegalArgumentException for a token naming no provision
+	 */
+	public static String resolve(String text, Locale language) {
 		if (text == null || !text.contains("[[")) {
 			return text;
 		}
+		boolean english = language != null && Locale.ENGLISH.getLanguage().equals(language.getLanguage());
 		Matcher m = TOKEN.matcher(text);
 		StringBuilder written = new StringBuilder();
 		while (m.find()) {
 			Provision[] named = Arrays.stream(m.group(2).split(",")).map(Provision::valueOf).toArray(Provision[]::new);
-			m.appendReplacement(written, Matcher.quoteReplacement(m.group(1) == null ? cite(named) : formal(named)));
+			m.appendReplacement(written, Matcher.quoteReplacement(english ? english(named)
+					: m.group(1) == null ? cite(named) : formal(named)));
 		}
 		m.appendTail(written);
 		return written.toString();

@@ -50,10 +50,13 @@ class MessageSourceConfiguration {
 			return shared == null ? null : (MessageFormat) shared.clone();
 		}
 
-		/** The bundle's text with its provision tokens written out ({@link Provision#resolve}). */
+		/**
+		 * The bundle's text with its provision tokens written out in the bundle's language ({@link Provision#resolve}:
+		 * the English bundle's "Article 48 of the Administrative Penalty Law (2021)").
+		 */
 		@Override
 		protected String getStringOrNull(ResourceBundle bundle, String key) {
-			return Provision.resolve(super.getStringOrNull(bundle, key));
+			return Provision.resolve(super.getStringOrNull(bundle, key), bundle.getLocale());
 		}
 	}
 }

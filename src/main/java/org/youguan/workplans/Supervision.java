@@ -82,9 +82,30 @@ public class Supervision {
 			List<WorkPlans.TaskLine> lagging, String month) {
 	}
 
+	/**
+	 * A department's part in a task: it leads it (牵头), supports the lead departments (配合), or shares it within its
+	 * remit (按职责分工负责: a task of every department, or of several without a lead). A page shows it through
+	 * {@code @labels} and tells the parts apart by the constant, never by the wording.
+	 */
+	public enum DutyRole {
+
+		LEAD("牵头"), SUPPORTING("配合"), BY_REMIT("按职责分工负责");
+
+		private final String label;
+
+		DutyRole(String label) {
+			this.label = label;
+		}
+
+		/** The part's Chinese wording. */
+		public String label() {
+			return label;
+		}
+	}
+
 	/** A task on a department's list, with the department's part in it and its latest report. */
-	public record DepartmentTask(WorkPlans.TaskLine task, String section, String role, String lastMonth, Integer lastPercent,
-			boolean owesReport) {
+	public record DepartmentTask(WorkPlans.TaskLine task, String section, DutyRole role, String lastMonth,
+			Integer lastPercent, boolean owesReport) {
 	}
 
 	public record DepartmentList(WorkPlans.Plan plan, long departmentId, String departmentName, List<DepartmentTask> tasks,
@@ -179,8 +200,8 @@ public class Supervision {
 			.param("department", departmentId)
 			.param("month", month == null ? "" : month)
 			.query((rs, i) -> new DepartmentTask(tasks.get(rs.getLong("task_id")), sections.get(rs.getLong("task_id")),
-					rs.getBoolean("all_departments") ? "按职责分工负责" : rs.getBoolean("leads") ? "牵头"
-							: rs.getString("responsibility").equals("LEAD") ? "配合" : "按职责分工负责",
+					rs.getBoolean("all_departments") ? DutyRole.BY_REMIT : rs.getBoolean("leads") ? DutyRole.LEAD
+							: rs.getString("responsibility").equals("LEAD") ? DutyRole.SUPPORTING : DutyRole.BY_REMIT,
 					rs.getString("last_month"), (Integer) rs.getObject("last_percent"), month != null && rs.getBoolean("owes")))
 			.list();
 		return new DepartmentList(plan, departmentId, name, list, month);

@@ -459,10 +459,10 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		String[] period = { "region", "320506", "from", november.toString(), "to", november.toString() };
 
 		Map<String, List<String>> brands = byKey(ExportedRows.of(mvc, staff, "/complaints/figures/brand.xlsx", period));
-		// a percentage shown #,##0.00, as the statistics' shares (the export's format for a （%） column)
-		assertThat(brands.get("顺丰")).containsExactly("66.60", "", "33.30");
-		assertThat(brands.get("中国邮政")).containsExactly("50.00", "100.00", "");
-		List<String> total = List.of("60.00", "100.00", "33.30");
+		// a percentage shown with the one decimal it was computed to (rounded down), as the page shows it — 66.6, not 66.60
+		assertThat(brands.get("顺丰")).containsExactly("66.6", "", "33.3");
+		assertThat(brands.get("中国邮政")).containsExactly("50.0", "100.0", "");
+		List<String> total = List.of("60.0", "100.0", "33.3");
 		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/category.xlsx", period)).get("延误"))
 			.containsExactlyElementsOf(total);
 		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/reason.xlsx", period)).get("中转或运输延误"))
@@ -470,7 +470,7 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/county.xlsx", period)).get("吴中区"))
 			.containsExactlyElementsOf(total);
 		assertThat(byKey(ExportedRows.of(mvc, staff, "/complaints/figures/enterprise.xlsx", period)).values())
-			.contains(List.of("66.60", "", "33.30"), List.of("50.00", "100.00", ""));
+			.contains(List.of("66.6", "", "33.3"), List.of("50.0", "100.0", ""));
 		mvc.perform(get("/api/v1/complaints/figures").param("region", "320506").param("from", november.toString())
 			.param("to", november.toString()).header("Authorization", STAFF_TOKEN))
 			.andExpect(jsonPath("$.satisfaction").value(60.0))

@@ -234,8 +234,9 @@ class DocumentsTest {
 
 	/**
 	 * A ¥ amount in an export is a numeric cell shown {@code #,##0.00} (12,345.50, not 12345.5 in General), a
-	 * percentage {@code #,##0.00} (as the statistics' shares) and a whole count {@code #,##0} — decided by the unit of the column's header, whoever
-	 * exports it; a year, an average and a rate per million keep General; each format is one style per workbook.
+	 * percentage with the decimals it was computed to (83.3 at one decimal, as the page shows it) and a whole count
+	 * {@code #,##0} — decided by the unit of the column's header, whoever exports it; a year keeps General, an average
+	 * and a rate per million show their own decimals; each format is one style per workbook.
 	 */
 	@Test
 	void moneyPercentAndCountColumnsCarryTheirNumberFormat() throws IOException {
@@ -248,7 +249,7 @@ class DocumentsTest {
 				Column.of("罚款（元）", Fine::fine), Column.of("过机率(%)", Fine::rate), Column.of("立案数", Fine::cases),
 				Column.of("年度", Fine::year), Column.of("平均天数", Fine::average),
 				Column.of("申诉率（件/百万件）", Fine::perMillion), Column.of("业务收入 (万元)", Fine::fine),
-				Column.of("完成备案（家）", Fine::cases)), rows);
+				Column.of("完成备案（家）", Fine::cases), Column.of("加处罚款（元，截至今日）", Fine::average)), rows);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			org.apache.poi.ss.usermodel.Row first = book.getSheetAt(0).getRow(1);
 			DataFormatter shown = new DataFormatter();
@@ -256,17 +257,73 @@ class DocumentsTest {
 			assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(12345.5);
 			assertThat(first.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 			assertThat(shown.formatCellValue(first.getCell(1))).isEqualTo("12,345.50");
-			assertThat(first.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
-			assertThat(shown.formatCellValue(first.getCell(2))).isEqualTo("83.30");
+			assertThat(first.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+			assertThat(shown.formatCellValue(first.getCell(2))).isEqualTo("83.3");
 			assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
 			assertThat(shown.formatCellValue(first.getCell(3))).isEqualTo("1,234");
 			assertThat(first.getCell(4).getCellStyle().getDataFormatString()).as("a year").isEqualTo("General");
 			assertThat(shown.formatCellValue(first.getCell(4))).isEqualTo("2025");
-			assertThat(first.getCell(5).getCellStyle().getDataFormatString()).as("an average").isEqualTo("General");
-			assertThat(first.getCell(6).getCellStyle().getDataFormatString()).as("a rate").isEqualTo("General");
+			assertThat(first.getCell(5).getCellStyle().getDataFormatString()).as("an average").isEqualTo("#,##0.0");
+			assertThat(shown.formatCellValue(first.getCell(5))).isEqualTo("3.5");
+			assertThat(first.getCell(6).getCellStyle().getDataFormatString()).as("a rate").isEqualTo("#,##0.00");
+			assertThat(shown.formatCellValue(first.getCell(6))).isEqualTo("1.25");
 			assertThat(first.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
 			assertThat(first.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
-			assertThat(book.getNumCellStyles()).as("header, body, text, two number formats and the default").isLessThan(10);
+			assertThat(shown.formatCellValue(first.getCell(9))).as("money with an aside after its unit").isEqualTo("3.50");
+			assertThat(book.getNumCellStyles()).as("header, body, text, four number formats and the default").isLessThan(10);
+		}
+	}
+
+	record Tally(long people, BigDecimal volume, int outlets, BigDecimal fine, BigDecimal satisfaction,
+			BigDecimal perMillion, double average, int year, double share) {
+	}
+
+	/**
+	 * A whole number is stored as its digits, 1 and never 1.0 (POI's streaming writer wrote {@code <v>1.0</v>}, read as a
+	 * decimal by whatever reads values rather than formats), and a count column shows it without decimals whatever the
+	 * figure's type (a {@code numeric} sum read back as 1234.0000, a double 3.0); money shows two decimals, a rate the
+	 * decimals it was computed to. Each cell is numeric and equal to the figure.
+	 */
+	@Test
+	void wholeNumbersAreStoredAsDigitsAndCountsShownWithoutDecimals() throws IOException {
+		byte[] xlsx = new Spreadsheets().write("汇总", List.of(Column.of("检查人次", Tally::people),
+				Column.of("快递业务量（件）", Tally::volume), Column.of("完成备案（家）", Tally::outlets),
+				Column.of("罚款（元）", Tally::fine), Column.of("满意率（%）", Tally::satisfaction),
+				Column.of("申诉率（件/百万件）", Tally::perMillion), Column.of("平均天数", Tally::average),
+				Column.of("年度", Tally::year), Column.of("占比", Tally::share)),
+				List.of(new Tally(3, new BigDecimal("12345678.0000"), 1, new BigDecimal("5000"), new BigDecimal("99.9"),
+						new BigDecimal("1.50"), 3.0, 2025, 0.1)));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			org.apache.poi.ss.usermodel.Row row = book.getSheetAt(0).getRow(1);
+			DataFormatter shown = new DataFormatter();
+			List<String> stored = new ArrayList<>();
+			List<String> seen = new ArrayList<>();
+			for (Cell cell : row) {
+				assertThat(cell.getCellType()).as(cell.getAddress().toString()).isEqualTo(CellType.NUMERIC);
+				stored.add(((org.apache.poi.xssf.usermodel.XSSFCell) cell).getRawValue());
+				seen.add(shown.formatCellValue(cell));
+			}
+			assertThat(stored).containsExactly("3", "12345678", "1", "5000", "99.9", "1.5", "3", "2025", "0.1");
+			assertThat(seen).containsExactly("3", "12,345,678", "1", "5,000.00", "99.9", "1.50", "3", "2025", "0.1");
+			assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(3);
+			assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(12_345_678);
+			assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(1);
+		}
+	}
+
+	/** The sheet's XML holds a number as Excel writes it: digits for a whole one, the shortest form otherwise. */
+	@Test
+	void aNumberIsWrittenInTheShortestFormThatReadsBackTheSame() {
+		assertThat(StreamedWorkbook.xmlNumber(1.0)).isEqualTo("1");
+		assertThat(StreamedWorkbook.xmlNumber(-0.0)).isEqualTo("0");
+		assertThat(StreamedWorkbook.xmlNumber(-42.0)).isEqualTo("-42");
+		assertThat(StreamedWorkbook.xmlNumber(1e7)).isEqualTo("10000000");
+		assertThat(StreamedWorkbook.xmlNumber(123456789012345.0)).isEqualTo("123456789012345");
+		assertThat(StreamedWorkbook.xmlNumber(1e20)).isEqualTo("1E20");
+		assertThat(StreamedWorkbook.xmlNumber(0.1)).isEqualTo("0.1");
+		assertThat(StreamedWorkbook.xmlNumber(1.5e-7)).isEqualTo("1.5E-7");
+		for (double d : new double[] { 1.0, 0.1, 1e20, 1.5e-7, 12345.5, 9.007199254740993E15 }) {
+			assertThat(Double.parseDouble(StreamedWorkbook.xmlNumber(d))).isEqualTo(d);
 		}
 	}
 

@@ -212,7 +212,7 @@ class EnterprisePenaltyIntegrationTest {
 			.andExpect(content().string(containsString("截至今日加处罚款 1000元")));
 		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "q", number);
 		assertThat(rows.get(0)).last().isEqualTo("加处罚款（元，截至今日）");
-		assertThat(rows.get(1)).last().asString().startsWith("1000");
+		assertThat(rows.get(1)).as("money, two decimals").last().isEqualTo("1,000.00");
 	}
 
 	@Test

@@ -86,6 +86,37 @@ class NoTypedCitationsTest {
 		assertThat(unknown).isEmpty();
 	}
 
+	/**
+	 * Where the Chinese of a message names an article by token, its English names it by token too (written out as
+	 * "Article N of the … (version)", {@link Provision#english}), never typing "art.N" by hand — and every token the
+	 * English names is a provision.
+	 */
+	@Test
+	void anEnglishMessageCitesByTokenWhereItsChineseDoes() throws IOException {
+		List<String> typed = new ArrayList<>();
+		List<String> unknown = new ArrayList<>();
+		// a row of the table, its English perhaps on the next line: "key": ("中文", "English"),
+		Pattern row = Pattern.compile("\"([^\"]+)\":\\s*\\(\"((?:[^\"\\\\]|\\\\.)*)\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+		Matcher m = row.matcher(Files.readString(Path.of("tools/messages.py"), StandardCharsets.UTF_8));
+		int rows = 0;
+		while (m.find()) {
+			rows++;
+			if (TOKEN.matcher(m.group(2)).find() && ENGLISH_ARTICLE.matcher(m.group(3)).find()) {
+				typed.add(m.group(1) + ": " + m.group(3));
+			}
+			unknown.addAll(unresolved(m.group(1), m.group(3)));
+		}
+		assertThat(rows).as("rows read").isGreaterThan(4000);
+		assertThat(typed).as("write the article as the Chinese does, [[PROVISION]]").isEmpty();
+		assertThat(unknown).isEmpty();
+		assertThat(ENGLISH_ARTICLE.matcher("(Postal Law art.9)").find()).isTrue();
+		assertThat(ENGLISH_ARTICLE.matcher("(art. 61 para. 2)").find()).isTrue();
+		assertThat(ENGLISH_ARTICLE.matcher("at most {0} days").find()).isFalse();
+	}
+
+	/** An article number as English text types it: art.9, art. 61, Article 48, articles 51-52, 第58条. */
+	private static final Pattern ENGLISH_ARTICLE = Pattern.compile("(?i)\\bart(icle)?s?\\.?\\s*\\d|第[0-9]+条");
+
 	@Test
 	void everyTokenOfTheJavaSourcesIsAProvision() throws IOException {
 		List<String> unknown = new ArrayList<>();

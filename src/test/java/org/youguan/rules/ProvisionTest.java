@@ -55,4 +55,27 @@ class ProvisionTest {
 		assertThat(Provision.resolve(null)).isNull();
 		assertThatThrownBy(() -> Provision.resolve("（[[NO_SUCH_ARTICLE]]）")).isInstanceOf(IllegalArgumentException.class);
 	}
+
+	/** An English page cites an article one way: "Article N of the <text> (<version>)", whatever the token's form. */
+	@Test
+	void englishCitesArticleOfTheTextWithItsVersion() {
+		assertThat(Provision.PENALTY_LEGAL_REVIEW.english()).isEqualTo("Article 58 of the Administrative Penalty Law (2021)");
+		assertThat(Provision.PENALTY_ELECTRONIC_DELIVERY.english())
+			.isEqualTo("Article 61 para. 2 of the Administrative Penalty Law (2021)");
+		assertThat(Provision.LICENSING_CANCELLATION_REVOKED.english())
+			.isEqualTo("Article 70 item (4) of the Administrative Licensing Law (2019)");
+		assertThat(Provision.english(Provision.PENALTY_HEARING_RIGHT, Provision.PENALTY_HEARING_PROCEDURE))
+			.isEqualTo("Articles 63 and 64 of the Administrative Penalty Law (2021)");
+		assertThat(Provision.english(Provision.POSTAL_INSPECTORS, Provision.PENALTY_TWO_OFFICERS))
+			.isEqualTo("Article 63 of the Postal Law (2015) and Article 42 of the Administrative Penalty Law (2021)");
+		assertThat(Provision.resolve("Ground ([[PENALTY_MITIGATION]]); published under [[formal:PENALTY_PUBLICATION]]",
+				java.util.Locale.ENGLISH))
+			.isEqualTo("Ground (Article 32 of the Administrative Penalty Law (2021)); published under Article 48 of the "
+					+ "Administrative Penalty Law (2021)");
+		assertThat(Provision.resolve("（[[PENALTY_MITIGATION]]）", java.util.Locale.ROOT)).isEqualTo("（行政处罚法(2021) 第32条）");
+		for (Provision p : Provision.values()) {
+			assertThat(p.english()).as(p.name()).startsWith("Article " + p.citation().article())
+				.doesNotContainPattern("\\p{IsHan}");
+		}
+	}
 }

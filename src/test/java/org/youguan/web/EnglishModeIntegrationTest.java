@@ -3,14 +3,9 @@ package org.youguan.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,43 +29,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The English mode ({@code ?lang=en}) reads the pages and exports in English, Chinese staying the default (finding: the
  * layout's page-title parameter, 我的待办's recent activity, the licensing missing-materials list, the cancellation
- * grounds and the .xlsx headers stayed Chinese). The templates hold no Chinese text outside the message bundles — no
- * word in a text node, an attribute a reader sees or hears, or a literal of an expression — and no Chinese
- * {@code label()} of a choice read past {@code @labels}.
+ * grounds and the .xlsx headers stayed Chinese). That the templates hold no Chinese outside the message bundles is the
+ * one template scan's, {@link TemplateTextInMessagesTest}.
  */
 @IntegrationTest
 class EnglishModeIntegrationTest {
-
-	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-
-	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-
-	/** Chinese as a text shows it: a Han character or a full-width mark (：, ；, （…）). */
-	private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\x{3000}-\\x{303F}\\x{FF00}-\\x{FFEF}]");
-
-	private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-
-	/** A tag, its quoted attribute values whole (an expression's {@code status < 500} inside one). */
-	private static final Pattern TAG = Pattern.compile("<(?:[^<>\"]|\"[^\"]*\")*>");
-
-	/** An attribute a reader sees or hears, written as it is (not by Thymeleaf). */
-	private static final Pattern PLAIN_ATTRIBUTE = Pattern.compile("(?<![:\\w-])([\\w-]+)=\"([^\"]*)\"");
-
-	/** A Thymeleaf attribute's value, whose literals ('…') must not be Chinese words. */
-	private static final Pattern TH_ATTRIBUTE = Pattern.compile("th:(text|utext|title|placeholder|aria-label|value|data-confirm|replace)=\"([^\"]*)\"");
-
-	/** A literal, unless compared with ({@code d.role() == '配合'}: a value read, not shown). */
-	private static final Pattern LITERAL = Pattern.compile("(?<!==\\s)(?<!==)(?<!!=\\s)(?<!!=)'([^']*)'");
-
-	/**
-	 * A choice's Chinese label read past {@code @labels}: an accessor's {@code .label()} (a period's aside, worded by
-	 * {@code stat.periodLabel}), a variable's, or a projection of it.
-	 */
-	private static final Pattern RAW_LABEL = Pattern.compile(
-			"(?<!period\\(\\))(?<=\\))\\.label\\(\\)|\\b(kind|target)\\.label\\(\\)|!\\[label\\(\\)\\]");
-
-	/** Punctuation only: the full-width marks around Chinese data (a name, a reason), no word. */
-	private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[\\s（）：、，；·—…%]*");
 
 	@Autowired
 	MockMvc mvc;
@@ -83,28 +46,6 @@ class EnglishModeIntegrationTest {
 
 	@Autowired
 	Spreadsheets spreadsheets;
-
-	@Test
-	void theTemplatesHoldNoChineseWordOutsideTheMessageBundles() throws IOException {
-		List<String> found = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(TEMPLATES)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
-				found.addAll(chineseOutsideTheBundles(TEMPLATES.relativize(file).toString(),
-						Files.readString(file, StandardCharsets.UTF_8)));
-			}
-		}
-		assertThat(found).as("Chinese in templates outside the bundles (tools/messages.py)").isEmpty();
-	}
-
-	@Test
-	void theCheckFindsEachKindOfChineseOutsideTheBundles() {
-		assertThat(chineseOutsideTheBundles("t", "<div><span th:text=\"#{a}\">甲</span>：<span>乙</span></div>")).hasSize(2);
-		assertThat(chineseOutsideTheBundles("t", "<input aria-label=\"搜索\" th:value=\"${x}\">")).hasSize(1);
-		assertThat(chineseOutsideTheBundles("t", "<b th:text=\"${n} + '月'\">1月</b>")).hasSize(1);
-		assertThat(chineseOutsideTheBundles("t", "<b th:text=\"${x.kind().label()}\">k</b>")).hasSize(1);
-		assertThat(chineseOutsideTheBundles("t", "<b th:text=\"${a + '（' + b + '）'}\">甲</b><span class=\"yg-logo\">邮</span>"))
-			.as("marks around data and the logo's glyph").isEmpty();
-	}
 
 	@Test
 	void aPublicPageAndTheLayoutReadInEnglishChineseStayingTheDefault() throws Exception {
@@ -161,53 +102,5 @@ class EnglishModeIntegrationTest {
 			}
 			return cells;
 		}
-	}
-
-	/**
-	 * Where a template shows Chinese that no bundle gives: a text node holding a Chinese character outside an element
-	 * whose text Thymeleaf replaces (the logo's glyph aside), a plain attribute with Chinese, a literal of a Thymeleaf
-	 * attribute with a Chinese word (full-width marks around data aside), and a choice's {@code label()} read past
-	 * {@code @labels}.
-	 */
-	static List<String> chineseOutsideTheBundles(String name, String html) {
-		String text = COMMENT.matcher(html).replaceAll("");
-		List<String> found = new ArrayList<>();
-		Matcher tags = TAG.matcher(text);
-		String previous = null;
-		int end = 0;
-		while (tags.find()) {
-			String between = text.substring(end, tags.start());
-			if (previous != null && CHINESE.matcher(between).find() && !replacesItsText(previous)) {
-				found.add(name + ": text " + between.strip());
-			}
-			String tag = tags.group();
-			Matcher attributes = PLAIN_ATTRIBUTE.matcher(tag);
-			while (attributes.find()) {
-				if (CHINESE.matcher(attributes.group(2)).find() && !tag.startsWith("<html")) {
-					found.add(name + ": attribute " + attributes.group(1) + "=\"" + attributes.group(2) + "\"");
-				}
-			}
-			Matcher expressions = TH_ATTRIBUTE.matcher(tag);
-			while (expressions.find()) {
-				Matcher literals = LITERAL.matcher(expressions.group(2));
-				while (literals.find()) {
-					if (HAN.matcher(literals.group(1)).find() && !PUNCTUATION_ONLY.matcher(literals.group(1)).matches()) {
-						found.add(name + ": literal '" + literals.group(1) + "' in th:" + expressions.group(1));
-					}
-				}
-				if (RAW_LABEL.matcher(expressions.group(2)).find()) {
-					found.add(name + ": label() in th:" + expressions.group(1) + " " + expressions.group(2));
-				}
-			}
-			previous = tag;
-			end = tags.end();
-		}
-		return found;
-	}
-
-	/** Whether the text after {@code tag} is replaced: an opening tag with th:text/utext/replace/insert, or the logo. */
-	private static boolean replacesItsText(String tag) {
-		return !tag.startsWith("</") && !tag.endsWith("/>") && (tag.contains("th:text=") || tag.contains("th:utext=")
-				|| tag.contains("th:replace=") || tag.contains("th:insert=") || tag.contains("yg-logo"));
 	}
 }

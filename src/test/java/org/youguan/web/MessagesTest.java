@@ -3,16 +3,19 @@ package org.youguan.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The English bundle has exactly the keys of the Chinese default bundle.
+ * The English bundle has exactly the keys of the Chinese default bundle, and a message citing an article by token reads
+ * it in its bundle's language.
  */
 class MessagesTest {
 
@@ -22,6 +25,25 @@ class MessagesTest {
 		Properties en = load("messages_en.properties");
 		assertThat(zh).isNotEmpty();
 		assertThat(en.stringPropertyNames()).isEqualTo(zh.stringPropertyNames());
+	}
+
+	/**
+	 * One token, two languages: the Chinese bundle writes the catalogue's short form, the English one "Article N of the
+	 * … (version)" — no English message types its own "art.N".
+	 */
+	@Test
+	void aTokenCitesTheArticleInTheBundlesLanguage() {
+		MessageSource source = new MessageSourceConfiguration().messageSource("messages", false);
+		assertThat(source.getMessage("enforcement.case.mitigationGround", null, Locale.ENGLISH))
+			.isEqualTo("Ground (Article 32 of the Administrative Penalty Law (2021))");
+		assertThat(source.getMessage("enforcement.case.mitigationGround", null, Locale.SIMPLIFIED_CHINESE))
+			.isEqualTo("行政处罚法(2021) 第32条情形");
+		assertThat(source.getMessage("inspection.plan.teamSize.hint", null, Locale.ENGLISH))
+			.isEqualTo("At least 2 (Article 63 of the Postal Law (2015), Article 42 of the Administrative Penalty Law (2021))");
+		assertThat(source.getMessage("enforcement.onSpot.help", null, Locale.ENGLISH))
+			.startsWith("Simple procedure (Articles 51 and 52 of the Administrative Penalty Law (2021)):");
+		assertThat(source.getMessage("enforcement.outcome.withdrawalDue", new Object[] { "2026-03-05" }, Locale.ENGLISH))
+			.endsWith("withdraw its publication by 2026-03-05 (Article 48 of the Administrative Penalty Law (2021))");
 	}
 
 	private static Properties load(String name) throws IOException {

@@ -158,11 +158,11 @@ class WorkPlanSupervisionIntegrationTest {
 		Supervision.DepartmentList list = supervision.department(DataScope.region("3205"), plan, department("市场监管处"));
 		assertThat(list.tasks()).hasSize(9);
 		Supervision.DepartmentTask four = list.tasks().stream().filter(t -> t.task().number() == 4).findFirst().orElseThrow();
-		assertThat(four.role()).isEqualTo("牵头");
+		assertThat(four.role()).isEqualTo(Supervision.DutyRole.LEAD);
 		assertThat(four.lastPercent()).isEqualTo(50);
 		assertThat(four.owesReport()).isFalse();
 		assertThat(list.tasks().stream().filter(t -> t.task().number() == 6).findFirst().orElseThrow().role())
-			.isEqualTo("按职责分工负责");
+			.isEqualTo(Supervision.DutyRole.BY_REMIT);
 		assertThat(list.tasks().stream().filter(Supervision.DepartmentTask::owesReport)).hasSize(7);
 
 		// reminders: every owing department once a day, seen only by that department
@@ -248,6 +248,31 @@ class WorkPlanSupervisionIntegrationTest {
 		mvc.perform(post("/workplans/" + plan + "/remind").session(SignIn.session(mvc, "sz.office")).with(csrf()))
 			.andExpect(redirectedUrl("/workplans/" + plan + "/board"));
 		mvc.perform(get("/workplans/" + plan + "/board").session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * A department's list tells its part in each task by the part's constant, not its Chinese wording: in English the
+	 * part reads in English and a task the department only supports (配合) is still optional to report on.
+	 */
+	@Test
+	void aDepartmentsListReadsInEnglishAndTellsASupportingPartByItsConstant() throws Exception {
+		clock.set(LocalDateTime.of(2054, 6, 10, 9, 0));
+		long plan = plans.save(user("sz.market"), notice(2054)
+			.replace("开展作风建设专项整治。（办公室牵头）", "开展作风建设专项整治。（市场监管处牵头，办公室配合）"),
+				Map.of("市邮政业安全中心", department("市邮政业安全发展中心")), Set.of());
+		long office = department("办公室");
+		Supervision.DepartmentTask three = supervision.department(DataScope.region("3205"), plan, office).tasks().stream()
+			.filter(t -> t.task().number() == 3).findFirst().orElseThrow();
+		assertThat(three.role()).isEqualTo(Supervision.DutyRole.SUPPORTING);
+		assertThat(three.owesReport()).isFalse();
+		String english = mvc.perform(get("/workplans/" + plan + "/departments/" + office).param("lang", "en")
+			.session(SignIn.session(mvc, "sz.office"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(english).contains(">Supporting<", ">Optional<").doesNotContain(">配合<", ">可选<");
+		String chinese = mvc.perform(get("/workplans/" + plan + "/departments/" + office)
+			.session(SignIn.session(mvc, "sz.office"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(chinese).contains(">配合<", ">可选<");
 	}
 
 	@Test

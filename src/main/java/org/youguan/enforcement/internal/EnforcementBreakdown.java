@@ -47,7 +47,7 @@ class EnforcementBreakdown {
 	 * One line of the breakdown: the group and item, how many, how many on time (null where time does not apply), the
 	 * rate in % (null without a count), fines (¥, null where none apply) and the average days (null where none apply).
 	 */
-	public record Line(String group, String item, long count, Long onTime, BigDecimal rate, BigDecimal fines,
+	public record Line(Group group, String item, long count, Long onTime, BigDecimal rate, BigDecimal fines,
 			BigDecimal averageDays) {
 	}
 
@@ -65,13 +65,34 @@ class EnforcementBreakdown {
 		}
 	}
 
-	static final String FILING = "及时立案";
+	/**
+	 * The group of a line: what the page and the export head it with ({@link #label}, in the page's language through
+	 * the bundle's {@code enum.EnforcementBreakdown.Group.*}). A page tells one group from another by the constant, never
+	 * by its wording.
+	 */
+	public enum Group {
 
-	static final String VIOLATION = "按违法行为";
+		FILING("及时立案"), VIOLATION("按违法行为"), SOURCE("按线索来源"), STEPS("各环节按期率");
 
-	static final String SOURCE = "按线索来源";
+		private final String label;
 
-	static final String STEPS = "各环节按期率";
+		Group(String label) {
+			this.label = label;
+		}
+
+		/** The group's Chinese heading, as the export's 分组 column writes it. */
+		public String label() {
+			return label;
+		}
+	}
+
+	static final Group FILING = Group.FILING;
+
+	static final Group VIOLATION = Group.VIOLATION;
+
+	static final Group SOURCE = Group.SOURCE;
+
+	static final Group STEPS = Group.STEPS;
 
 	record LeadDecision(String regionCode, LocalDate receivedOn, LocalDate decidedOn) {
 	}

@@ -29,6 +29,7 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -144,6 +145,12 @@ class EnforcementFiguresPageIntegrationTest {
 			.andExpect(content().string(containsString("id=\"fine-total\"")))
 			.andExpect(content().string(containsString("id=\"filing-warning\"")))
 			.andExpect(content().string(containsString("各环节按期率")));
+		// in English the groups read in English and the filing group is still told by its constant, not its wording
+		mvc.perform(get("/enforcement/figures").param("lang", "en").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Timely filing<")))
+			.andExpect(content().string(containsString("id=\"filing-warning\"")))
+			.andExpect(content().string(containsString(">On-time rates by step<")))
+			.andExpect(content().string(not(containsString("各环节按期率"))));
 		mvc.perform(get("/enforcement/figures?region=320507").session(staff)).andExpect(status().isForbidden());
 		mvc.perform(get("/enforcement/figures?from=2026-13-01").session(staff)).andExpect(status().isBadRequest());
 		mvc.perform(get("/enforcement/figures").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
