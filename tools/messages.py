@@ -2104,8 +2104,6 @@ M.update({
  "universal.approval.consultation": ("征求当地意见情况", "Local consultation"),
  "universal.approval.extend": ("延长审批期限（限一次，{0}）", "Extend the period (once, {0})"),
  "universal.approval.extendReason": ("延长理由", "Reason for the extension"),
- "universal.approval.approvedBy": ("批准延长的负责人", "Approved by (head)"),
- "universal.approval.chooseApprover": ("请选择本局负责人", "Choose the bureau's head"),
  "universal.approval.decision": ("决定", "Decision"),
  "universal.approval.approve": ("批准", "Approve"),
  "universal.approval.refuse": ("不予批准", "Refuse"),

@@ -19,12 +19,14 @@ final class InspectingBureau {
 
 	/**
 	 * The region of the bureau that inspected record {@code r} ({@code inspection_record r}) — its own bureau's, else its
-	 * plan's bureau's, else the record's region — as a SQL expression.
+	 * plan's bureau's, else the region of the bureau handling the record's region ({@link Bureaus#nearestRegionSql}) —
+	 * as a SQL expression. Never the place inspected itself: a universal-service 通邮检查 is kept at the village
+	 * (320506110203), and a village issues no order, numbers none and takes no step (attack: 责令改正-320506110203-…).
 	 */
 	static final String OF_RECORD = """
 			coalesce((SELECT ib.region_code FROM bureau_name ib WHERE ib.id = r.bureau_id),
 			         (SELECT ib.region_code FROM inspection_plan ip JOIN bureau_name ib ON ib.id = ip.bureau_id
-			          WHERE ip.id = r.plan_id), r.region_code)""";
+			          WHERE ip.id = r.plan_id), """ + Bureaus.nearestRegionSql("r.region_code") + ")";
 
 	/** The region of the bureau that made plan {@code p} ({@code inspection_plan p}), as a SQL expression. */
 	static final String OF_PLAN = "(SELECT ib.region_code FROM bureau_name ib WHERE ib.id = p.bureau_id)";

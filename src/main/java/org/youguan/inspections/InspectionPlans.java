@@ -37,6 +37,7 @@ import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Listing.Masked;
@@ -476,7 +477,8 @@ public class InspectionPlans {
 	 * Records the seed before the draw, with the operator and at least one witness; a plan frozen before secrets existed
 	 * gets its secret and commitment now.
 	 * @throws DomainException 409 on {@code seed} (rule {@code recorded}) when a seed is recorded already, 409 unless
-	 * the plan is FROZEN; InvalidValueException for a blank seed or no witness
+	 * the plan is FROZEN; InvalidValueException for a blank seed or no witness, and on {@code witnesses} (rule
+	 * {@code not-operator}) when the operator names himself as a witness
 	 */
 	@Transactional
 	public void recordSeed(DataScope scope, long id, String seed, String operator, String witnesses) {
@@ -495,6 +497,10 @@ public class InspectionPlans {
 		v.required("witnesses", "见证人", witnesses).maxLength("witnesses", "见证人", witnesses, 300)
 			.personNames("witnesses", "见证人", witnesses);
 		v.require("witnesses", !Masking.holdsPersonalNumber(witnesses), "personal-number", "见证人不能含身份证号或手机号：只填写姓名");
+		// a witness watches the operator: the one who records the seed cannot witness it himself (separation of duties)
+		String operatorKey = HanVariants.personKey(Text.strip(operator));
+		v.require("witnesses", operatorKey == null || Text.personNames(witnesses).stream().map(HanVariants::personKey)
+			.noneMatch(operatorKey::equals), "not-operator", "见证人不能是操作人本人（" + operator + "）：随机种子须由操作人以外的人见证");
 		v.throwIfInvalid();
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		// a plan frozen before secrets existed gets its secret now, after the seed was typed: whoever typed it could not

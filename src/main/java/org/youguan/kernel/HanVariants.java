@@ -124,6 +124,17 @@ public final class HanVariants {
 	private static final char[] SORTED = TRADITIONAL.toCharArray();
 
 	/**
+	 * The one key people's names are compared by wherever one person may not hold two roles of a step (an operator and
+	 * his witness, an investigator and the reviewer, the heads of a 集体讨论): {@link Text#folded} (spaces, widths and
+	 * letter case aside) with traditional characters as simplified ({@link #simplified}), so 蒋局长, 蒋 局长 and 蔣局長
+	 * are one person.
+	 * @param name a person's name; null stays null
+	 */
+	public static String personKey(String name) {
+		return name == null ? null : simplified(Text.folded(name));
+	}
+
+	/**
 	 * {@code text} with every character of {@link #TRADITIONAL} written as its simplified one; every other character as
 	 * it is.
 	 * @param text any text; null stays null

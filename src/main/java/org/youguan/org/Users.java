@@ -156,24 +156,6 @@ public class Users {
 			.single();
 	}
 
-	/**
-	 * The names of a bureau's heads (行政机关负责人, the 局领导 role): its enabled staff accounts holding
-	 * {@link Role#BUREAU_LEADER}, each name once, in name order — whom a step 经负责人批准 may name as its approver.
-	 * @param bureauId the bureau's id
-	 * @return display names, possibly empty (the bureau has no head's account yet)
-	 */
-	public List<String> headNames(long bureauId) {
-		return jdbc.sql("""
-				SELECT DISTINCT u.display_name FROM user_account u
-				JOIN user_role r ON r.user_account = u.id AND r.role = :role
-				WHERE u.bureau_id = :bureau AND u.kind = :kind AND u.enabled ORDER BY u.display_name""")
-			.param("role", Role.BUREAU_LEADER.name())
-			.param("bureau", bureauId)
-			.param("kind", UserKind.STAFF.name())
-			.query(String.class)
-			.list();
-	}
-
 	/** An administrator creates an account; the temporary password is returned once. */
 	@Transactional
 	public CreatedUser create(CurrentUser actor, UserData data) {

@@ -44,7 +44,6 @@ import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.org.UserKind;
-import org.youguan.org.Users;
 import org.youguan.region.Regions;
 import org.youguan.registry.FacilityView;
 import org.youguan.rules.StatutoryRule;
@@ -88,8 +87,11 @@ public class PostOfficeApprovals {
 		}
 	}
 
-	/** The extension as typed: why, and the head who approved it. */
-	public record Extension(String reason, String approvedBy) {
+	/**
+	 * The extension as typed: why. Who approved it is not typed: it is the signed-in 局领导 who extends ({@link
+	 * PostOfficeApprovals#extend}).
+	 */
+	public record Extension(String reason) {
 		/** The long free text (reason) as stored, searched and compared: {@link Text#freeText}. */
 		public Extension {
 			reason = Text.freeText(reason);
@@ -213,12 +215,9 @@ public class PostOfficeApprovals {
 
 	private final Regions regions;
 
-	private final Users users;
-
 	PostOfficeApprovals(JdbcClient jdbc, PostOffices postOffices, StatutoryRules rules, WorkingCalendar calendar,
 			AuditTrail audit, Clock clock, BusinessNumbers numbers, PostOfficeDocuments documents, Attachments attachments,
-			Bureaus bureaus, Regions regions, Users users) {
-		this.users = users;
+			Bureaus bureaus, Regions regions) {
 		this.numbers = numbers;
 		this.documents = documents;
 		this.attachments = attachments;
@@ -383,17 +382,24 @@ public class PostOfficeApprovals {
 	}
 
 	/**
-	 * Extends the decision period once by {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION} working days, approved by
-	 * the bureau's head, before the period has run out. Audited.
-	 * @throws AccessRefusedException (403) for an enterprise user
+	 * Extends the decision period once by {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION} working days, before the
+	 * period has run out. The approval is the head's own act (经本行政机关负责人批准, 行政许可法(2019) art.42): only a
+	 * 局领导 of the deciding bureau, signed in, extends, and is recorded as the approver — never a name typed by
+	 * someone else. Audited.
+	 * @throws AccessRefusedException (403) for an enterprise user; (403, field {@code approvedBy}) for anyone but a
+	 *         signed-in 局领导 of the deciding bureau — asked before the state and the reason
 	 * @throws DomainException not found (404) out of scope; (409) when undecided no more, or extended already; (422)
 	 *         after the decision was due
-	 * @throws InvalidValueException reason (required, ≤ 500), approvedBy (required, ≤ 100; rule {@code bureau-head}
-	 *         unless one of {@link #extensionApprovers})
+	 * @throws InvalidValueException reason (required, ≤ 500)
 	 */
 	@Transactional
 	public void extend(DataScope scope, long id, Extension data) {
 		PostOfficeApproval a = lockForStaff(scope, id);
+		Bureau deciding = deciding(scope, a.regionCode());
+		CurrentUser head = CurrentUser.signedIn().filter(u -> heads(u, deciding))
+			.orElseThrow(() -> new AccessRefusedException("approvedBy", "延长审批期限须经" + deciding.name()
+					+ "的负责人（局领导）批准（行政许可法(2019)第四十二条），由局领导本人登录后延长；"
+					+ CurrentUser.signedIn().map(CurrentUser::displayName).orElse("未登录的用户") + "不是" + deciding.name() + "的局领导"));
 		ApprovalStatus to = ApprovalStep.EXTEND.from(a.status());
 		if (a.extended()) {
 			throw DomainException.illegalTransition("审批期限已延长过一次，不能再次延长");
@@ -401,38 +407,16 @@ public class PostOfficeApprovals {
 		if (today().isAfter(a.decisionDueOn())) {
 			throw DomainException.rule("审批期限已于" + calendar.messageDay(a.decisionDueOn()) + "届满，不能再延长");
 		}
-		Extension d = data == null ? new Extension(null, null) : data;
+		Extension d = data == null ? new Extension(null) : data;
 		String reason = PostOffices.clean(d.reason());
-		String by = Text.name(PostOffices.clean(d.approvedBy()));
-		Bureau deciding = deciding(scope, a.regionCode());
-		List<String> heads = heads(deciding);
+		String by = head.displayName();
 		new Validation().required("reason", "延长理由", reason).maxLength("reason", "延长理由", reason, 500)
 			.plainText("reason", "延长理由", reason)
-			.name("approvedBy", "批准延长的负责人", by, 100)
-			.personName("approvedBy", "批准延长的负责人", by)
-			// 经本行政机关负责人批准 (行政许可法(2019) art.42): a head of the deciding bureau, not any name typed
-			.require("approvedBy", by == null || heads.isEmpty() || heads.contains(by), "bureau-head",
-					"批准延长的负责人须是" + deciding.name() + "的负责人（局领导）：" + String.join("、", heads))
 			.throwIfInvalid();
 		LocalDate due = extendedDue(a.decisionDueOn(), a.regionCode());
 		move(a, to, ", extended = TRUE, extension_reason = :reason, extension_approved_by = :by, decision_due_on = :due",
 				Map.of("reason", reason, "by", by, "due", due));
 		record(a, "post-office.approval.extend", "经" + by + "批准延长审批期限至" + calendar.messageDay(due) + "（" + reason + "）");
-	}
-
-	/**
-	 * Who may approve the extension of an approval's decision period (行政许可法(2019) art.42: 经本行政机关负责人批准): the
-	 * heads of the bureau that decides it for the caller — the names of its enabled 局领导 accounts ({@link
-	 * Users#headNames}), in name order. Empty when that bureau has no head's account yet: {@link #extend} then takes the
-	 * name typed.
-	 * @throws DomainException not found (404) out of scope
-	 */
-	public List<String> extensionApprovers(DataScope scope, long id) {
-		return heads(deciding(scope, find(scope, id).regionCode()));
-	}
-
-	private List<String> heads(Bureau deciding) {
-		return bureaus.findByRegion(deciding.region()).map(b -> users.headNames(b.id())).orElse(List.of());
 	}
 
 	/**

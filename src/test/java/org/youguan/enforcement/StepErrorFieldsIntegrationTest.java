@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -65,6 +67,9 @@ class StepErrorFieldsIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	/**
 	 * Sends {@code body} — every property of the request, absent ones as null — to {@code path}: refused with 400, every
 	 * error naming one of the body's properties. With the request's record, the body's properties are checked to be all
@@ -105,6 +110,33 @@ class StepErrorFieldsIntegrationTest {
 		assertThat(digitsRefusal(path, "proposedFine", "1e20")).isEqualTo(words + "：100000000000000000000");
 		assertThat(digitsRefusal(path, "proposedConfiscated", "1e40"))
 			.startsWith("没收违法所得金额超出允许的位数（最多12位整数、2位小数）");
+	}
+
+	/**
+	 * Separation of duties: the 调查终结报告 is the case team's (行政处罚法(2021) art.42, 55). Attack: 陈吴中 of the handling
+	 * bureau wrote the report of a case 沈执法 and 何监察 investigate; now 403 on {@code report}, nothing concluded — while a
+	 * member of the team concludes it.
+	 */
+	@Test
+	void onlyTheCasesInvestigatorsConcludeItsInvestigation() throws Exception {
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, List.of(new CaseInvestigation.Member("沈执法", "32050602"),
+				new CaseInvestigation.Member("何监察", "32050603")));
+		party.evidence(id);
+		String body = "{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}";
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/conclusion").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("report"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("沈执法")));
+		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("INVESTIGATING");
+		long own = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock));
+		caseInvestigation.startInvestigation(PartyCases.ALL, own, PartyCases.TEAM);
+		party.evidence(own);
+		mvc.perform(post("/api/v1/enforcement/cases/" + own + "/conclusion").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk());
 	}
 
 	/**

@@ -395,6 +395,27 @@ class InspectionDrawCommitmentIntegrationTest {
 	}
 
 	/**
+	 * Separation of duties: a witness watches the one who records the seed, so the operator (the caller, 陈吴中) cannot
+	 * name himself among the witnesses — nor in another spacing or in traditional characters; nothing is recorded.
+	 */
+	@Test
+	void theOperatorCannotWitnessHisOwnSeed() throws Exception {
+		long id = plan(2);
+		String base = "/api/v1/inspections/plans/" + id;
+		call(base + "/freeze", null).andExpect(status().isOk());
+		for (String witnesses : List.of("陈吴中", "吴文书、陳 吳中")) {
+			call(base + "/seed", "{\"seed\":\"WZ-SELF-1\",\"witnesses\":\"" + witnesses + "\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("witnesses"))
+				.andExpect(jsonPath("$.errors[0].rule").value("not-operator"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("操作人")));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM inspection_plan WHERE id = :id AND seed IS NOT NULL").param("id", id)
+			.query(Long.class).single()).as("nothing recorded").isZero();
+		call(base + "/seed", "{\"seed\":\"WZ-SELF-1\",\"witnesses\":\"吴文书\"}").andExpect(status().isOk());
+	}
+
+	/**
 	 * The seed is published and retyped to verify the draw: a hidden character (it would show as another seed) or a
 	 * personal number is refused, as a line break in the witnesses; an unpublished plan is "未公开" to the public.
 	 */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +65,9 @@ class RectificationProcedureIntegrationTest {
 
 	@Autowired
 	InspectionOrders orders;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void resetClock() {
@@ -160,6 +164,21 @@ class RectificationProcedureIntegrationTest {
 					.andExpect(status().isOk());
 			}
 		}
+	}
+
+	/**
+	 * A record kept at a village without its inspecting bureau (a universal-service 通邮检查): its order is the bureau's
+	 * handling the village — numbered in the county's series (责令改正-320506-…), issued by the county's staff — never
+	 * the village's own (attack: 责令改正-320506110203-2026-000001, a series per village).
+	 */
+	@Test
+	void anOrderOfAVillagesRecordIsNumberedByTheBureauHandlingTheVillage() throws Exception {
+		long record = record();
+		jdbc.sql("UPDATE inspection_record SET region_code = '320506110203', bureau_id = NULL, plan_id = NULL WHERE id = :id")
+			.param("id", record).update();
+		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(issued, "$.number")).startsWith("责令改正-320506-");
 	}
 
 	/** A new inspection of sf.wz today, concluded 责令改正. */

@@ -86,6 +86,12 @@ public class CaseTeam {
 			.query(Long.class).optional().orElse(null);
 	}
 
+	/** The names of the case's investigators, in their order on the team; empty before 调查取证. */
+	public List<String> names(long caseId) {
+		return jdbc.sql("SELECT name FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
+			.param("id", caseId).query(String.class).list();
+	}
+
 	/**
 	 * Whether the account or the name is among the case's investigators: by account, or by name compared by
 	 * {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021) art.58: the
@@ -105,10 +111,9 @@ public class CaseTeam {
 
 	/**
 	 * The one key enforcement compares people's names by (investigators, reviewer, hearing host, the heads of a
-	 * 集体讨论): {@link Text#folded} (spaces, widths and letter case aside) with traditional characters as simplified
-	 * ({@link HanVariants#simplified}), so 蒋局长, 蒋 局长 and 蔣局長 are one person; null stays null.
+	 * 集体讨论): {@link HanVariants#personKey}; null stays null.
 	 */
 	public static String personKey(String name) {
-		return name == null ? null : HanVariants.simplified(Text.folded(name));
+		return HanVariants.personKey(name);
 	}
 }

@@ -148,7 +148,7 @@ class PostOfficeApiController {
 
 	@PostMapping("/post-office-approvals/{id}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	@Operation(summary = "延长审批期限", description = "reason、approvedBy（批准的负责人：作出决定的本局局领导账号的姓名，否则400 rule为bureau-head）；"
+	@Operation(summary = "延长审批期限", description = "reason；由作出决定的本局局领导本人调用（批准人即调用者，不接受填写的姓名），其他人403（field approvedBy）；"
 			+ "限一次，延长规则目录universal.closure-extension规定的工作日数，期限届满后不能延长。")
 	PostOfficeApproval extend(DataScope scope, @PathVariable long id, @RequestBody(required = false) PostOfficeApprovals.Extension data) {
 		approvals.extend(scope, id, data);

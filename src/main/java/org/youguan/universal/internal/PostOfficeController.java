@@ -162,8 +162,7 @@ class PostOfficeController {
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		model.addAttribute("approval", approvals.get(scope, id));
 		model.addAttribute("history", audit.history(scope, "PostOfficeApproval", id));
-		model.addAttribute("approvers", approvals.extensionApprovers(scope, id));
-		// the decision is the deciding bureau's head's: its form is offered to no one else
+		// the decision and the extension are the deciding bureau's head's own acts: their forms are offered to no one else
 		model.addAttribute("decider", approvals.decides(scope, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("staffPage", true);
@@ -184,11 +183,10 @@ class PostOfficeController {
 
 	@PostMapping("/universal/post-office-approvals/{id:\\d+}/extension")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	String extend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String approvedBy, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String extend(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return FormSteps.run(model, response, redirect, here(id), "审批期限已延长",
-				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason, approvedBy)),
+				() -> approvals.extend(scope, id, new PostOfficeApprovals.Extension(reason)),
 				() -> show(scope, id, model));
 	}
 
