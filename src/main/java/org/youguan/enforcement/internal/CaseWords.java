@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.EnumWords;
 
 /**
  * A case's status and penalty as a page shows them in the reader's language (attack B4: the English mode showed
@@ -42,7 +43,7 @@ final class CaseWords {
 			return messages.getMessage("enforcement.status.publicNoticePending",
 					new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(ahead) }, locale);
 		}
-		return messages.getMessage("enum.CaseStatus." + status.name(), null, status.label(), locale);
+		return EnumWords.of(messages, status, locale);
 	}
 
 	/**
@@ -67,7 +68,7 @@ final class CaseWords {
 			text.append(word("enforcement.penaltyWords.confiscation", locale, ChineseText.yuanFigures(confiscated)));
 		}
 		else {
-			text.append(messages.getMessage("enum.Penalty." + penalty.name(), null, penalty.label(), locale));
+			text.append(EnumWords.of(messages, penalty, locale));
 			if (penalty == Penalty.SUSPENSION && suspensionDays != null) {
 				text.append(word("enforcement.penaltyWords.days", locale, suspensionDays));
 			}
