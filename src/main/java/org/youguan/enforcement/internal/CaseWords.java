@@ -82,6 +82,29 @@ final class CaseWords {
 		return text.toString();
 	}
 
+	/**
+	 * A penalty's kinds without amounts, as the 处罚种类 of a published decision: in Chinese the domain's
+	 * {@link Penalty#labelWith} (罚款; 吊销经营许可证、没收违法所得并处罚款), in another language "Fine", "Licence revoked,
+	 * confiscation of illegal gains and a fine".
+	 * @param fine the fine, null or 0 for none
+	 * @param confiscated the illegal gains confiscated, null or 0 for none
+	 * @return the kinds, or null for no penalty
+	 */
+	public String kind(Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (penalty == null || chinese(locale)) {
+			return penalty == null ? null : penalty.labelWith(fine, confiscated);
+		}
+		StringBuilder text = new StringBuilder(EnumWords.of(messages, penalty, locale));
+		if (penalty != Penalty.CONFISCATION && some(confiscated)) {
+			text.append(messages.getMessage("enforcement.penaltyWords.andConfiscationKind", null, locale));
+		}
+		if (penalty != Penalty.FINE && some(fine)) {
+			text.append(messages.getMessage("enforcement.penaltyWords.andFineKind", null, locale));
+		}
+		return text.toString();
+	}
+
 	private String word(String key, Locale locale, Object value) {
 		return messages.getMessage(key, new Object[] { value }, locale);
 	}
