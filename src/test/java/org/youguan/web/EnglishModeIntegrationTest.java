@@ -189,6 +189,26 @@ class EnglishModeIntegrationTest {
 		assertThat(missing).as("export words without English (tools/messages.py)").isEmpty();
 	}
 
+	/**
+	 * A module's refusal reads in English on an English page — a record not found worded by its key with the id — while
+	 * the API's problem keeps the Chinese sentence, and the Chinese page keeps it word for word.
+	 */
+	@Test
+	void aModulesRefusalReadsInEnglishOnAnEnglishPage() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String english = mvc.perform(get("/complaints/999999999").param("lang", "en").session(staff))
+			.andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("Not found, or outside your data scope: 999999999")
+			.doesNotContain("不存在或不在您的数据权限范围内");
+		String chinese = mvc.perform(get("/complaints/999999999").session(staff)).andExpect(status().isNotFound())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(chinese).contains("不存在或不在您的数据权限范围内：999999999");
+		String api = mvc.perform(get("/api/v1/complaints/999999999").param("lang", "en")
+			.header("Authorization", "Bearer demo-wz-staff-token")).andExpect(status().isNotFound()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(api).contains("不存在或不在您的数据权限范围内");
+	}
+
 	/** The header row of the workbook's first sheet. */
 	private static List<String> headers(byte[] xlsx) throws IOException {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
