@@ -41,6 +41,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.EnumWords;
 import org.youguan.platform.ChinaTime;
 
 /**
@@ -109,12 +110,52 @@ public class Spreadsheets {
 	 * Chinese header ({@link Unit#of}).
 	 */
 	String header(String header) {
+		Locale locale = translatedTo();
+		return locale == null ? header : messages.getMessage(HEADER_KEY + header, null, header, locale);
+	}
+
+	/** The UI bundle's prefix of an export's sheet name: {@code export.sheet.} + the name as the export gives it. */
+	public static final String SHEET_KEY = "export.sheet.";
+
+	/**
+	 * The sheet's name as the workbook writes it: worded as the headers are ({@link #header}), the bundle's
+	 * {@value #SHEET_KEY}{@code <name>} in English, the name itself where the bundle has none (a name with a period).
+	 */
+	String sheetName(String name) {
+		Locale locale = translatedTo();
+		return locale == null || name == null ? name : messages.getMessage(SHEET_KEY + name, null, name, locale);
+	}
+
+	/**
+	 * A cell's value with its words in the sheet's language, as the headers are ({@link #header}): a choice (an enum
+	 * constant: a status, a penalty's kind) as its label ({@link EnumWords}: the bundle's {@code enum.<Type>.<CONSTANT>}
+	 * in English, its own Chinese {@code label()} otherwise), a yes/no as 是/否 or the bundle's
+	 * {@code export.value.true/false}, an export's own word ({@link SheetWord}) as written or the bundle's; any other
+	 * value unchanged.
+	 */
+	Object worded(Object value) {
+		Locale locale = translatedTo();
+		if (value instanceof Enum<?> choice) {
+			return locale == null ? EnumWords.label(choice) : EnumWords.of(messages, choice, locale);
+		}
+		if (value instanceof Boolean yes && locale != null) {
+			return messages.getMessage(SheetWord.KEY + yes, null, yes ? "是" : "否", locale);
+		}
+		if (value instanceof SheetWord word) {
+			return locale == null ? word.chinese()
+					: messages.getMessage(SheetWord.KEY + word.chinese(), null, word.chinese(), locale);
+		}
+		return value;
+	}
+
+	/** The request's language when the sheet's words are translated into it (not Chinese, bundles at hand), else null. */
+	private Locale translatedTo() {
 		LocaleContext context = LocaleContextHolder.getLocaleContext();
 		Locale locale = context == null ? null : context.getLocale();
 		if (messages == null || locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
-			return header;
+			return null;
 		}
-		return messages.getMessage(HEADER_KEY + header, null, header, locale);
+		return locale;
 	}
 
 	static final String CJK_FONT = "宋体";
@@ -160,7 +201,7 @@ public class Spreadsheets {
 	 */
 	public <T> byte[] write(String sheetName, List<Column<T>> columns, Iterable<T> rows) {
 		try (StreamedWorkbook workbook = new StreamedWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet(safeSheetName(sheetName));
+			Sheet sheet = workbook.createSheet(safeSheetName(sheetName(sheetName)));
 			Font headerFont = workbook.createFont();
 			headerFont.setBold(true);
 			headerFont.setFontName(CJK_FONT);
@@ -184,7 +225,7 @@ public class Spreadsheets {
 			for (T item : rows) {
 				Row row = sheet.createRow(r++);
 				for (int c = 0; c < columns.size(); c++) {
-					set(row.createCell(c), columns.get(c).value().apply(item), styles, units.get(c));
+					set(row.createCell(c), worded(columns.get(c).value().apply(item)), styles, units.get(c));
 				}
 			}
 			sheet.createFreezePane(0, 1);

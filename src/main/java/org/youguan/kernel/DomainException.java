@@ -7,6 +7,8 @@ import java.util.Map;
  * A failure the user can act on. The message is already in Chinese (the product's language); the code says how the
  * web layer answers it; field errors, if any, name each field and rule. An ID or mobile number in the message (an
  * echoed value, an id in {@link #notFound}) is masked ({@link Masking#personalNumbersIn}), as in {@link FieldError}.
+ * A refusal may carry its sentence as a bundle key with arguments ({@link #wording}): the web layer then shows it in the
+ * reader's language, the Chinese message staying as written.
  */
 public class DomainException extends RuntimeException {
 
@@ -14,18 +16,36 @@ public class DomainException extends RuntimeException {
 
 	private final List<FieldError> fieldErrors;
 
+	private final Wording wording;
+
 	public DomainException(ErrorCode code, String message) {
 		this(code, message, List.of());
 	}
 
 	public DomainException(ErrorCode code, String message, List<FieldError> fieldErrors) {
+		this(code, null, message, fieldErrors);
+	}
+
+	/**
+	 * A refusal with its sentence's key.
+	 * @param wording the sentence as a bundle key and arguments (the English the pages show), or null
+	 * @param message the sentence in Chinese, as the key's Chinese reads with the arguments
+	 * @param fieldErrors the fields and rules refused (their messages the same sentence, or their own)
+	 */
+	public DomainException(ErrorCode code, Wording wording, String message, List<FieldError> fieldErrors) {
 		super(Masking.personalNumbersIn(message));
 		this.code = code;
 		this.fieldErrors = List.copyOf(fieldErrors);
+		this.wording = wording;
 	}
 
 	public ErrorCode code() {
 		return code;
+	}
+
+	/** The sentence as a bundle key and arguments, or null when the refusal carries only its Chinese message. */
+	public Wording wording() {
+		return wording;
 	}
 
 	public List<FieldError> fieldErrors() {
@@ -57,8 +77,15 @@ public class DomainException extends RuntimeException {
 		return List.of(new FieldError("request", REQUEST_RULES.getOrDefault(code, "rule"), getMessage()));
 	}
 
+	/**
+	 * Not found (404): a record that does not exist or lies outside the caller's data scope (never telling which), worded
+	 * {@code refusal.notFound} in another language.
+	 * @param what the record's kind in Chinese (申诉, 许可证)
+	 * @param id the id asked for (a personal number in it masked)
+	 */
 	public static DomainException notFound(String what, Object id) {
-		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或不在您的数据权限范围内：" + id);
+		return new DomainException(ErrorCode.NOT_FOUND, Wording.of("refusal.notFound", what,
+				Masking.personalNumbersIn(String.valueOf(id))), what + "不存在或不在您的数据权限范围内：" + id, List.of());
 	}
 
 	/**
@@ -66,11 +93,22 @@ public class DomainException extends RuntimeException {
 	 * published, or withdrawn) — in the public's words, not a staff sentence about data scopes.
 	 */
 	public static DomainException notPublished(String what, Object id) {
-		return new DomainException(ErrorCode.NOT_FOUND, what + "不存在或未公开：" + id);
+		return new DomainException(ErrorCode.NOT_FOUND, Wording.of("refusal.notPublished", what,
+				Masking.personalNumbersIn(String.valueOf(id))), what + "不存在或未公开：" + id, List.of());
 	}
 
 	public static DomainException illegalTransition(String message) {
 		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message);
+	}
+
+	/**
+	 * A step the record's state does not allow (409), with its sentence's key: the pages word it in the reader's
+	 * language.
+	 * @param wording the sentence's key and arguments
+	 * @param message the sentence in Chinese
+	 */
+	public static DomainException illegalTransition(Wording wording, String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, wording, message, List.of());
 	}
 
 	/** A step the record's state does not allow (409), naming the field and the rule that refuse it. */

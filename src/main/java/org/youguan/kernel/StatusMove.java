@@ -47,7 +47,8 @@ public final class StatusMove {
 			.param("from", from.name())
 			.update();
 		if (n != 1) {
-			throw DomainException.illegalTransition(what + "状态已被他人改变，请刷新后重试");
+			throw DomainException.illegalTransition(Wording.of("refusal.statusChanged", what),
+					what + "状态已被他人改变，请刷新后重试");
 		}
 	}
 }

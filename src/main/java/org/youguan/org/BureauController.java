@@ -40,7 +40,7 @@ import org.youguan.region.RegionPicker;
 class BureauController {
 
 	static final List<Column<BureauView>> COLUMNS = List.of(Column.of("机构名称", BureauView::name, 30),
-			Column.of("简称", BureauView::shortName), Column.of("层级", b -> b.level().label(), 10),
+			Column.of("简称", BureauView::shortName), Column.of("层级", b -> b.level(), 10),
 			Column.of("行政区划代码", BureauView::regionCode, 12), Column.of("行政区划", BureauView::regionName),
 			Column.of("上级机构", BureauView::parentName, 30), Column.of("地址", BureauView::address, 30),
 			Column.of("电话", BureauView::phone), Column.of("处室数", BureauView::departments, 8),

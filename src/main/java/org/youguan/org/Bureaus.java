@@ -27,6 +27,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 
 /**
  * Bureaus: listed and read within the caller's scope, created and edited by administrators — nobody manages above their
@@ -228,8 +229,9 @@ public class Bureaus {
 	 * @return the 403 to throw
 	 */
 	public AccessRefusedException refusal(String regionCode, String record) {
-		return new AccessRefusedException("本" + record + "由" + nearestName(regionCode)
-				+ "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+		String bureau = nearestName(regionCode);
+		return new AccessRefusedException(null, Wording.of("refusal.handlingBureau", record, bureau), "本" + record + "由"
+				+ bureau + "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
 	}
 
 	/**

@@ -44,7 +44,7 @@ import org.youguan.kernel.PageSteps;
 class UserController {
 
 	static final List<Column<UserView>> COLUMNS = List.of(Column.of("用户名", UserView::username),
-			Column.of("姓名", UserView::displayName), Column.of("类型", u -> u.kind().label(), 10),
+			Column.of("姓名", UserView::displayName), Column.of("类型", u -> u.kind(), 10),
 			Column.of("所属机构", UserView::bureauName, 28), Column.of("处室", UserView::departmentName, 20),
 			Column.of("企业统一社会信用代码", UserView::enterpriseCreditCode, 22),
 			Column.of("手机号码", UserView::phoneMasked, 14), Column.of("角色", UserView::rolesLabel, 24),

@@ -37,7 +37,7 @@ class RegionController {
 
 	/** The export's columns: what the list shows, and the parent's code besides. */
 	static final List<Column<Region>> COLUMNS = List.of(Column.of("代码", Region::code, 14), Column.of("名称", Region::name, 30),
-			Column.of("级别", r -> r.level().label(), 10), Column.of("上级代码", Region::parentCode, 14));
+			Column.of("级别", r -> r.level(), 10), Column.of("上级代码", Region::parentCode, 14));
 
 	private final Regions regions;
 

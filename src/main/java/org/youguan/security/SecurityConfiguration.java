@@ -96,7 +96,10 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.requestCache(cache -> cache.requestCache(signInDestination()))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+				// the failure page in the language the form was sent in (?lang=), as the sign-in throttle's
+				.failureHandler((request, response, e) -> response.sendRedirect(SignInThrottle.failed(request)))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			// the token in a cookie, not in the session: an anonymous page (the public lookup, the sign-in page) must
 			// not create a session row per visit — a flood of anonymous GETs would otherwise be a flood of inserts;

@@ -1,6 +1,8 @@
 package org.youguan.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -86,6 +88,17 @@ final class SignInThrottle extends OncePerRequestFilter {
 			signIns.recordUnknown(name, SignInLog.Result.BLOCKED, reason);
 		}
 		log.warn("Sign-in refused before the password check: {}", reason);
-		response.sendRedirect(request.getContextPath() + "/login?error");
+		response.sendRedirect(failed(request));
+	}
+
+	/**
+	 * Where a failed sign-in goes: the sign-in page with its one failure message ({@code /login?error}), in the language
+	 * the sign-in was sent in — the form's {@code ?lang=} kept ({@code /login?error&lang=en}), so the message does not
+	 * fall back to Chinese for a visitor without the language cookie.
+	 */
+	static String failed(HttpServletRequest request) {
+		String lang = request.getParameter("lang");
+		return request.getContextPath() + "/login?error" + (lang == null || lang.isBlank() ? ""
+				: "&lang=" + URLEncoder.encode(lang.strip(), StandardCharsets.UTF_8));
 	}
 }

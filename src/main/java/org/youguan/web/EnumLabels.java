@@ -6,12 +6,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
+import org.youguan.kernel.EnumWords;
 
 /**
  * How a page shows a choice — a status, a kind, a level — in the reader's language: {@code ${@labels.of(c.status())}}
  * in place of {@code ${c.status().label()}}, so the English mode reads "Transferred to the company", not 已转办企业.
- * The text is the UI bundle's {@code enum.<Type>.<CONSTANT>} ({@link #key}: {@code enum.ComplaintStatus.TRANSFERRED},
- * a nested type named with its owner, {@code enum.CreditEntry.Status.IN_FORCE}); its Chinese is the enum's own
+ * The text is the UI bundle's {@code enum.<Type>.<CONSTANT>}, looked up by the kernel's {@link EnumWords} (as the
+ * modules' page helpers and the exports do; {@link #key}: {@code enum.ComplaintStatus.TRANSFERRED}, a nested type
+ * named with its owner, {@code enum.CreditEntry.Status.IN_FORCE}); its Chinese is the enum's own
  * {@code label()}, which the domain's messages and exports keep using. A constant without a key, or a value that is no
  * enum but has a {@code label()}, is shown by its {@code label()}; null stays null.
  */
@@ -30,12 +32,7 @@ public final class EnumLabels {
 	 * @return the label, or null for null
 	 */
 	public String of(Object value) {
-		if (value == null) {
-			return null;
-		}
-		String label = label(value);
-		return value instanceof Enum<?> e ? messages.getMessage(key(e), null, label, LocaleContextHolder.getLocale())
-				: label;
+		return EnumWords.of(messages, value, LocaleContextHolder.getLocale());
 	}
 
 	/**
@@ -58,24 +55,13 @@ public final class EnumLabels {
 		return messages.getMessage(key(e) + "." + part, null, chinese.toString(), LocaleContextHolder.getLocale());
 	}
 
-	/**
-	 * The bundle's key of a constant: {@code enum.} + its type's name without the package (a nested type with its
-	 * owner, dot-separated) + {@code .} + the constant's name.
-	 */
+	/** The bundle's key of a constant ({@link EnumWords#key}). */
 	public static String key(Enum<?> value) {
-		Class<?> type = value.getDeclaringClass();
-		String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
-		return "enum." + name + "." + value.name();
+		return EnumWords.key(value);
 	}
 
-	/** The value's own {@code label()} (its Chinese text), else its {@code toString()}. */
+	/** The value's own {@code label()} (its Chinese text), else its {@code toString()} ({@link EnumWords#label}). */
 	static String label(Object value) {
-		Method method = ReflectionUtils.findMethod(value.getClass(), "label");
-		if (method == null || method.getParameterCount() != 0) {
-			return value.toString();
-		}
-		ReflectionUtils.makeAccessible(method);
-		Object label = ReflectionUtils.invokeMethod(method, value);
-		return label == null ? null : label.toString();
+		return EnumWords.label(value);
 	}
 }

@@ -164,6 +164,13 @@ class ErrorHandling {
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
 		// the page forms show the same errors (DomainException#formErrors): one naming of a refusal for both
 		List<FieldError> errors = ex.formErrors();
+		if (ex.wording() != null && !Refusals.apiClient(request)) {
+			// the page words a keyed refusal in the reader's language (the API's problem keeps the Chinese)
+			Locale locale = LocaleContextHolder.getLocale();
+			return answer(request, false, HttpStatus.valueOf(ex.code().status()), ex.code().title(),
+					RefusalWords.in(ex.wording(), ex.getMessage(), locale),
+					RefusalWords.in(errors, ex.wording(), ex.getMessage(), locale));
+		}
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
 	}
 
@@ -174,8 +181,11 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(AccessRefusedException.class)
 	Object refused(AccessRefusedException ex, HttpServletRequest request) {
-		return answer(request, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.title(), ex.getMessage(),
-				List.of(forbidden(ex.field() == null ? "request" : ex.field(), ex.getMessage())));
+		boolean api = Refusals.apiClient(request);
+		// the page words a keyed refusal in the reader's language (the API's problem keeps the Chinese)
+		String message = api ? ex.getMessage() : RefusalWords.in(ex.wording(), ex.getMessage(), LocaleContextHolder.getLocale());
+		return answer(request, api, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.title(), message,
+				List.of(forbidden(ex.field() == null ? "request" : ex.field(), message)));
 	}
 
 	private static FieldError forbidden(String field, String message) {

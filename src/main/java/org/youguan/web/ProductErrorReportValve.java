@@ -135,21 +135,15 @@ class ProductErrorReportValve extends ErrorReportValve {
 		}
 
 		/**
-		 * The language the visitor asked for in what was read of the target ({@code lang=en} in its query, as the
-		 * pages' {@code ?lang=} switch): the headers, and so the language cookie, are not read here.
+		 * The language the visitor asked for in what was read of the target ({@code lang=en} in its query, read as the
+		 * pages' {@code ?lang=} is, {@link LanguageResolver#asked(String)}): the headers, and so the language cookie,
+		 * are not read here.
 		 * @return English when the target asks for it, else Chinese (the default)
 		 */
 		Locale locale() {
 			int query = target == null ? -1 : target.indexOf('?');
-			if (query >= 0) {
-				for (String pair : target.substring(query + 1).split("&")) {
-					if (pair.equalsIgnoreCase("lang=en") || pair.toLowerCase(Locale.ROOT).startsWith("lang=en_")
-							|| pair.toLowerCase(Locale.ROOT).startsWith("lang=en-")) {
-						return Locale.ENGLISH;
-					}
-				}
-			}
-			return Locale.SIMPLIFIED_CHINESE;
+			Locale asked = query < 0 ? null : LanguageResolver.asked(target.substring(query + 1));
+			return asked != null && "en".equals(asked.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 		}
 
 		/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +13,21 @@ import java.util.Properties;
 
 import org.springframework.core.io.ClassPathResource;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 
 /**
  * The words of a refusal page in the reader's language (attack B2): a refusal's title and detail are written in
  * Chinese where it is raised (the API's problem responses keep them so), and a page in English shows the English of
  * the same sentence — {@code refusal.*} keys of the UI bundle whose Chinese is that sentence ("未找到" → "Not found",
  * the CSRF page's 页面已过期 → "Page expired"). A sentence without such a key (a module's own refusal, worded with its
- * values) is shown as written. Works without Spring (Tomcat's error report valve has no context): the two bundles are
+ * values) is shown as written — unless the refusal carries its sentence's key ({@link Wording}: not found, scope refusals
+ * and the steps the modules word so), which is formatted with its values ({@link #in(Wording, String, Locale)}). Works
+ * without Spring (Tomcat's error report valve has no context): the two bundles are
  * read from the class path once.
  */
 final class RefusalWords {
+
+	private static final Properties EN = load("messages_en.properties");
 
 	private static final Map<String, String> ENGLISH = english();
 
@@ -41,6 +47,33 @@ final class RefusalWords {
 		return ENGLISH.getOrDefault(text, text);
 	}
 
+	/**
+	 * A refusal that carries its sentence's key ({@link Wording}) in {@code locale}'s language: the English bundle's
+	 * sentence formatted with its arguments, for a non-Chinese locale — the right way for a module's refusal, which the
+	 * reverse map ({@link #in(String, Locale)}) cannot word with its values.
+	 * @param wording the refusal's key and arguments, or null
+	 * @param chinese the refusal's Chinese message, kept for Chinese, a null wording or a key the bundle lacks
+	 */
+	static String in(Wording wording, String chinese, Locale locale) {
+		if (wording == null || locale == null || "zh".equals(locale.getLanguage())) {
+			return chinese;
+		}
+		String pattern = EN.getProperty(wording.key());
+		return pattern == null ? chinese : new MessageFormat(pattern, locale).format(wording.arguments().toArray());
+	}
+
+	/**
+	 * The refusal's errors in {@code locale}'s language ({@link #in(Wording, String, Locale)}): an error saying the
+	 * refusal's own sentence is worded by its key; any other as it is.
+	 */
+	static List<FieldError> in(List<FieldError> errors, Wording wording, String chinese, Locale locale) {
+		String shown = in(wording, chinese, locale);
+		if (shown == null || shown.equals(chinese)) {
+			return errors;
+		}
+		return errors.stream().map(e -> chinese.equals(e.message()) ? new FieldError(e.field(), e.rule(), shown) : e).toList();
+	}
+
 	/** The errors with their messages in {@code locale}'s language (fields and rules unchanged). */
 	static List<FieldError> in(List<FieldError> errors, Locale locale) {
 		return errors.stream().map(e -> {
@@ -52,7 +85,7 @@ final class RefusalWords {
 	/** The English of a {@code refusal.*} key by its Chinese. */
 	private static Map<String, String> english() {
 		Properties zh = load("messages.properties");
-		Properties en = load("messages_en.properties");
+		Properties en = EN;
 		Map<String, String> english = new HashMap<>();
 		for (String key : zh.stringPropertyNames()) {
 			if (key.startsWith("refusal.") && en.getProperty(key) != null) {

@@ -1,7 +1,6 @@
 package org.youguan.web;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
@@ -64,12 +62,10 @@ import org.youguan.kernel.RequestPath;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** The request's language: {@code ?lang=}, else the language cookie, else Chinese ({@link LanguageResolver}). */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("youguan-lang");
-		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		return resolver;
+		return new LanguageResolver();
 	}
 
 	/** The layout's model ({@link ShellModel}), added only to a view about to be rendered. */

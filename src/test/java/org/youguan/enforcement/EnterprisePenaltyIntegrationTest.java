@@ -1,11 +1,16 @@
 package org.youguan.enforcement;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +174,35 @@ class EnterprisePenaltyIntegrationTest {
 		mvc.perform(get("/enterprise/penalties/export.xlsx").session(SignIn.session(mvc, "wz.staff")))
 			.andExpect(status().isForbidden());
 	}
+
+	/**
+	 * In the English mode the party's export is English throughout: every header (缴款日期 was left in Chinese), the
+	 * sheet's name, the status and the penalty's kind; the Chinese export keeps its words.
+	 */
+	@Test
+	void theEnterprisesExportReadsInEnglishInTheEnglishMode() throws Exception {
+		long late = party.delivered(party.sfWuzhong(), "DATA_NOT_REPORTED", "FINE", "1000", today().minusDays(90));
+		String number = cases.get(PartyCases.ALL, late).penaltyCase().number();
+		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
+		byte[] english = mvc.perform(get("/enterprise/penalties/export.xlsx").param("q", number).param("lang", "en")
+			.session(sf)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getSheetName()).isEqualTo("Penalty cases");
+			List<String> headers = new ArrayList<>();
+			sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+			assertThat(headers).contains("Paid on").noneMatch(h -> HAN.matcher(h).find());
+			List<String> row = new ArrayList<>();
+			sheet.getRow(1).forEach(c -> row.add(ExportedRows.shown(c)));
+			assertThat(row.get(headers.indexOf("Status"))).isEqualTo("Delivered");
+			assertThat(row.get(headers.indexOf("Kind of penalty"))).isEqualTo("Fine");
+		}
+		List<List<String>> chinese = ExportedRows.of(mvc, sf, "/enterprise/penalties/export.xlsx", "q", number, "lang", "zh-CN");
+		assertThat(chinese.get(1).get(2)).isEqualTo("已送达");
+		assertThat(chinese.get(1).get(6)).isEqualTo("罚款");
+	}
+
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
 	/**
 	 * The cases list in the full list idiom: the search (case number) and the status filter narrow the page, the API

@@ -108,18 +108,50 @@ class PublicPenaltyPagesIntegrationTest {
 				.param(demo.id()).query(String.class).single() + "行政处罚决定 " + demo.decisionNumber() + " · ")));
 	}
 
+	/**
+	 * In the English mode the portal's list and decision page word the penalty in English ("Fine of ¥1500", "Fine"),
+	 * not the domain's 罚款人民币1500元; in Chinese they keep it.
+	 */
 	@Test
-	void aWithdrawnPublicationStaysListedAsWithdrawnWithItsReason() throws Exception {
+	void aPublishedPenaltyReadsInEnglishInTheEnglishMode() throws Exception {
+		Published fine = publishedFine(party.other());
+		String number = fine.decisionNumber();
+		long id = fine.id();
+		mvc.perform(anonymous("/public/penalties?lang=en&q=" + number)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Fine of ¥1500")))
+			.andExpect(content().string(not(containsString("罚款人民币"))));
+		mvc.perform(anonymous("/public/penalties/" + id + "?lang=en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dd class=\"col-sm-9\">Fine</dd>")))
+			.andExpect(content().string(not(containsString(">罚款<"))));
+		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("罚款人民币1500元")));
+		mvc.perform(anonymous("/public/penalties/" + id)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dd class=\"col-sm-9\">罚款</dd>")));
+	}
+
+	/**
+	 * A past decision of {@code e} imported (a fine of 1500 decided 20 days ago) and published 15 days ago with the scan
+	 * of its paper 决定书, as an imported decision is.
+	 */
+	private Published publishedFine(EnterpriseView e) {
 		LocalDate today = LocalDate.now(clock);
-		EnterpriseView e = party.other();
 		String number = "吴邮管罚〔" + today.minusDays(20).getYear() + "〕" + (100 + (int) (Math.random() * 800)) + "号" + UUID.randomUUID().toString().substring(0, 4);
 		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(e.creditCode(), "DATA_NOT_REPORTED", "REPORT",
 				today.minusDays(40).toString(), today.minusDays(20).toString(), number, "FINE", new BigDecimal("1500"), null,
 				null));
-		// an imported decision is published with the scan of its paper 决定书
 		pastCases.keepOriginalDocument(PartyCases.ALL, id, new PastCases.OriginalDocument("DECISION", null,
 				today.minusDays(20).toString()), new UploadedFile("决定书.pdf", PenaltyCaseIntegrationTest.WAIVER_PDF));
 		decisionPublication.publish(PartyCases.ALL, id, today.minusDays(15).toString());
+		return new Published(id, number, null);
+	}
+
+	@Test
+	void aWithdrawnPublicationStaysListedAsWithdrawnWithItsReason() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = party.other();
+		Published fine = publishedFine(e);
+		String number = fine.decisionNumber();
+		long id = fine.id();
 		mvc.perform(anonymous("/public/penalties?q=" + number)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(number)))
 			.andExpect(content().string(not(containsString("penalty-withdrawn"))));

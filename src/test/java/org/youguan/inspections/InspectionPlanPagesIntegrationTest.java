@@ -222,6 +222,13 @@ class InspectionPlanPagesIntegrationTest {
 			.andExpect(content().string(containsString("无问题")))
 			.andExpect(content().string(not(containsString("吴文书"))))
 			.andExpect(content().string(not(containsString("陈吴中"))));
+		// the English mode words the outcome in English, on the portal and the plan's page alike
+		mvc.perform(get("/public/inspections").param("region", "320506").param("lang", "en"))
+			.andExpect(content().string(containsString("<span>No issue</span>")))
+			.andExpect(content().string(not(containsString("<span>无问题</span>"))));
+		mvc.perform(get(page).param("lang", "en").session(wz))
+			.andExpect(content().string(containsString("<span>No issue</span>")))
+			.andExpect(content().string(not(containsString("<span>无问题</span>"))));
 	}
 
 	@Test

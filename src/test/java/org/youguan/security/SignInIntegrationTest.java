@@ -31,6 +31,7 @@ import org.youguan.org.Users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -99,6 +100,22 @@ class SignInIntegrationTest {
 		MvcResult result = signIn(name, PASSWORD);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
 		assertThat(events(SignInLog.Result.SUCCESS, name)).isNotEmpty();
+	}
+
+	/**
+	 * A sign-in sent from the English page ({@code /login?lang=en}) fails to the English failure message: the failure
+	 * page keeps the language asked for, without the language cookie (it went back to {@code /login?error}, Chinese).
+	 */
+	@Test
+	void aFailedSignInInEnglishShowsTheEnglishError() throws Exception {
+		String name = newUser(false);
+		MvcResult result = mvc.perform(post("/login").queryParam("lang", "en").param("username", name)
+			.param("password", "Wrong#2026a").with(csrf()).with(ClientAddress.from(here))).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error&lang=en");
+		assertThat(result.getResponse().getCookie("youguan-lang")).isNull();
+		mvc.perform(get("/login").param("error", "").param("lang", "en"))
+			.andExpect(content().string(containsString("Sign-in failed: wrong user name or password")))
+			.andExpect(content().string(not(containsString("用户名或密码错误"))));
 	}
 
 	@Test

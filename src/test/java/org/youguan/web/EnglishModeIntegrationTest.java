@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -18,6 +23,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
 import org.youguan.documents.Column;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Users;
@@ -90,6 +96,61 @@ class EnglishModeIntegrationTest {
 		finally {
 			Locale.setDefault(machine);
 		}
+	}
+
+	/**
+	 * Every export's words have their English: each header a column names ({@code Column.of("…"}), each sheet's name
+	 * ({@code .write("…"}) and each word an export writes in its cells ({@code SheetWord.of("…")}) — the enterprise's
+	 * penalty export kept 缴款日期 and its sheet name in Chinese.
+	 */
+	@Test
+	void everyExportsHeadersSheetNamesAndWordsHaveTheirEnglish() throws IOException {
+		Properties english = new Properties();
+		try (var in = Files.newBufferedReader(Path.of("src/main/resources/messages_en.properties"), StandardCharsets.UTF_8)) {
+			english.load(in);
+		}
+		Map<String, Pattern> kinds = Map.of(Spreadsheets.HEADER_KEY, Pattern.compile("Column\\.(?:of|label)\\(\\s*\"([^\"]+)\""),
+				Spreadsheets.SHEET_KEY, Pattern.compile("\\.write\\(\\s*\"([^\"]+)\""),
+				SheetWord.KEY, Pattern.compile("SheetWord\\.of\\(\"([^\"]+)\"\\)"));
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+				String source = Files.readString(file, StandardCharsets.UTF_8);
+				for (var kind : kinds.entrySet()) {
+					Matcher words = kind.getValue().matcher(source);
+					while (words.find()) {
+						found++;
+						String key = kind.getKey() + words.group(1);
+						if (HAN.matcher(words.group(1)).find() && english.getProperty(key) == null) {
+							missing.add(file.getFileName() + ": " + key);
+						}
+					}
+				}
+			}
+		}
+		assertThat(found).as("exports found").isGreaterThan(300);
+		assertThat(missing).as("export words without English (tools/messages.py)").isEmpty();
+	}
+
+	/**
+	 * A module's refusal reads in English on an English page — a record not found worded by its key with the id — while
+	 * the API's problem keeps the Chinese sentence, and the Chinese page keeps it word for word.
+	 */
+	@Test
+	void aModulesRefusalReadsInEnglishOnAnEnglishPage() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String english = mvc.perform(get("/complaints/999999999").param("lang", "en").session(staff))
+			.andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("Not found, or outside your data scope: 999999999")
+			.doesNotContain("不存在或不在您的数据权限范围内");
+		String chinese = mvc.perform(get("/complaints/999999999").session(staff)).andExpect(status().isNotFound())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(chinese).contains("不存在或不在您的数据权限范围内：999999999");
+		String api = mvc.perform(get("/api/v1/complaints/999999999").param("lang", "en")
+			.header("Authorization", "Bearer demo-wz-staff-token")).andExpect(status().isNotFound()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(api).contains("不存在或不在您的数据权限范围内");
 	}
 
 	/** The header row of the workbook's first sheet. */

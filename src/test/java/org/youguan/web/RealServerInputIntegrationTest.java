@@ -354,6 +354,26 @@ class RealServerInputIntegrationTest {
 		assertThat(script.body()).contains("\"rule\":\"csrf\"", "CSRF令牌");
 	}
 
+	/**
+	 * An error page reads in the language the query asks for ({@code ?lang=en}) by the rule of every other page, without
+	 * the language cookie: the page expired (a form without its CSRF token, refused by security before any handler) and
+	 * a page not found (no handler). Without {@code lang} they stay Chinese.
+	 */
+	@Test
+	void anErrorPageFollowsTheLanguageOfItsQuery() throws Exception {
+		byte[] body = "username=sz.admin&password=x".getBytes(StandardCharsets.US_ASCII);
+		String form = "Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n";
+		Answer expired = send("POST /login?lang=en HTTP/1.1\r\n", form, body);
+		assertThat(expired.status()).isEqualTo(403);
+		assertThat(expired.body()).contains("<html lang=\"en\"", "The page has expired", "data-rule=\"csrf\"")
+			.doesNotContain("页面已过期");
+		Answer missing = send("GET /public/no-such-page?lang=en HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("<html lang=\"en\"", "Not found").doesNotContain("未找到");
+		Answer chinese = send("GET /public/no-such-page HTTP/1.1\r\n", "Accept: text/html\r\n", new byte[0]);
+		assertThat(chinese.body()).contains("<html lang=\"zh-CN\"", "未找到");
+	}
+
 	/** A mobile number percent-encoded twice in a refused path is found (decoded until no escape is left) and masked. */
 	@Test
 	void aPersonalNumberEncodedTwiceInARefusedPathIsMasked() throws Exception {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +57,29 @@ class RefusalWordsTest {
 			.containsExactly(new FieldError("request", "forbidden", "You may not do this"));
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		assertThat(ErrorHandling.errorPage(false, HttpStatus.NOT_FOUND, model).getModel()).containsEntry("title", "未找到");
+	}
+
+	/**
+	 * A refusal that carries its sentence's key (kernel Wording) is worded by it with its values — not found, a status
+	 * changed meanwhile, the handling bureau's steps — which the reverse map of Chinese sentences could not; Chinese
+	 * keeps the module's sentence word for word.
+	 */
+	@Test
+	void aKeyedRefusalIsWordedByItsKeyWithItsValues() {
+		DomainException missing = DomainException.notFound("申诉", 42);
+		assertThat(RefusalWords.in(missing.wording(), missing.getMessage(), Locale.ENGLISH))
+			.isEqualTo("Not found, or outside your data scope: 42");
+		assertThat(RefusalWords.in(missing.wording(), missing.getMessage(), Locale.SIMPLIFIED_CHINESE))
+			.isEqualTo("申诉不存在或不在您的数据权限范围内：42");
+		Wording bureau = Wording.of("refusal.handlingBureau", "案", "Wuzhong bureau");
+		assertThat(RefusalWords.in(bureau, "本案由…办理", Locale.ENGLISH)).startsWith("This record is handled by Wuzhong bureau")
+			.doesNotContainPattern(HAN);
+		assertThat(RefusalWords.in(Wording.of("refusal.statusChanged", "案件"), "案件状态已被他人改变，请刷新后重试",
+				Locale.ENGLISH)).doesNotContainPattern(HAN);
+		assertThat(RefusalWords.in(List.of(new FieldError("status", "state", missing.getMessage())), missing.wording(),
+				missing.getMessage(), Locale.ENGLISH)).extracting(FieldError::message)
+			.containsExactly("Not found, or outside your data scope: 42");
+		assertThat(RefusalWords.in(Wording.of("refusal.noSuchKey"), "原文", Locale.ENGLISH)).isEqualTo("原文");
 	}
 
 	@Test

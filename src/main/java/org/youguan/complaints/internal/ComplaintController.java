@@ -79,17 +79,17 @@ class ComplaintController {
 	/** The export's columns; the step's due date as {@code calendar} marks it (暂定). */
 	static List<Column<ComplaintView>> columns(WorkingCalendar calendar) {
 		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
-				Column.of("渠道", c -> c.channel().label(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
+				Column.of("渠道", c -> c.channel(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
 				Column.of("所在地", ComplaintView::regionName, 12), Column.of("品牌", ComplaintView::brandName, 8),
 				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.of("类别", ComplaintView::category, 10),
-				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status().label(), 10),
+				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status(), 10),
 				// the step's working-day due date marked 暂定 as the queue marks it (the 30-day answer limit is in calendar days)
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14), Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12),
 				Column.of("申诉人电话", ComplaintView::filerPhoneMasked, 14),
-				Column.of("有效申诉", c -> c.validComplaint() == null ? "" : c.validComplaint() ? "是" : "否", 8),
-				Column.of("满意度", c -> c.satisfaction() == null ? "" : c.satisfaction().label(), 8),
-				Column.of("对企业满意度", c -> c.companySatisfaction() == null ? "" : c.companySatisfaction().label(), 10),
-				Column.of("调解结果", c -> c.mediationResult() == null ? "" : c.mediationResult().label(), 10),
+				Column.of("有效申诉", c -> c.validComplaint(), 8),
+				Column.of("满意度", c -> c.satisfaction(), 8),
+				Column.of("对企业满意度", c -> c.companySatisfaction(), 10),
+				Column.of("调解结果", c -> c.mediationResult(), 10),
 				Column.of("挽回经济损失（元）", ComplaintView::compensationPaid, 14));
 	}
 

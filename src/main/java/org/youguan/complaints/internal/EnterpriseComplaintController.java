@@ -49,7 +49,7 @@ class EnterpriseComplaintController {
 		return List.of(Column.of("申诉编号", EnterpriseComplaintView::number, 24),
 				Column.of("受理日期", EnterpriseComplaintView::receivedOn, 12),
 				Column.of("类别", EnterpriseComplaintView::category, 10), Column.of("原因", EnterpriseComplaintView::reason, 16),
-				Column.of("状态", c -> c.status().label(), 10),
+				Column.of("状态", c -> c.status(), 10),
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14),
 				Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12));
 	}

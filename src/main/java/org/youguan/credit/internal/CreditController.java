@@ -56,11 +56,11 @@ class CreditController {
 			Column.of("企业", e -> e.enterpriseName() == null ? e.enterpriseCreditCode() : e.enterpriseName(), 30),
 			Column.of("统一社会信用代码", CreditEntry::enterpriseCreditCode, 22),
 			Column.of("记录机关", e -> e.bureau() == null ? e.regionCode() : e.bureau(), 24),
-			Column.of("类别", e -> e.kind().label(), 14), Column.of("文号", CreditEntry::sourceNumber, 26),
-			Column.of("内容", CreditEntry::summary, 40), Column.of("状态", e -> e.status().label(), 8),
-			Column.of("待办更正", e -> e.correctionKind() == null ? "" : e.correctionKind().label(), 10),
+			Column.of("类别", e -> e.kind(), 14), Column.of("文号", CreditEntry::sourceNumber, 26),
+			Column.of("内容", CreditEntry::summary, 40), Column.of("状态", e -> e.status(), 8),
+			Column.of("待办更正", e -> e.correctionKind(), 10),
 			Column.of("更正期限", CreditEntry::correctionDueOn, 12),
-			Column.of("更正超期", e -> e.correctionOverdue() ? "是" : "", 8),
+			Column.of("更正超期", e -> e.correctionOverdue() ? Boolean.TRUE : null, 8),
 			Column.of("更正原因", CreditEntry::correctionReason, 40), Column.of("更正日期", CreditEntry::correctedOn, 12));
 
 	/** The objections' export columns (reasons masked as listed). */
@@ -69,7 +69,7 @@ class CreditController {
 			Column.of("统一社会信用代码", CreditObjection::enterpriseCreditCode, 22),
 			Column.of("文号", CreditObjection::sourceNumber, 26), Column.of("记录内容", CreditObjection::entrySummary, 40),
 			Column.of("异议理由", CreditObjection::reason, 40), Column.of("复核期限", CreditObjection::reviewDueOn, 12),
-			Column.of("复核超期", o -> o.reviewOverdue() ? "是" : "", 8), Column.of("状态", o -> o.status().label(), 10),
+			Column.of("复核超期", o -> o.reviewOverdue() ? Boolean.TRUE : null, 8), Column.of("状态", o -> o.status(), 10),
 			Column.of("复核日期", CreditObjection::reviewedOn, 12), Column.of("复核理由", CreditObjection::reviewReason, 40));
 
 	private final CreditRecords records;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.EnumWords;
 
 /**
  * A case's status and penalty as a page shows them in the reader's language (attack B4: the English mode showed
@@ -42,7 +43,7 @@ final class CaseWords {
 			return messages.getMessage("enforcement.status.publicNoticePending",
 					new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(ahead) }, locale);
 		}
-		return messages.getMessage("enum.CaseStatus." + status.name(), null, status.label(), locale);
+		return EnumWords.of(messages, status, locale);
 	}
 
 	/**
@@ -67,7 +68,7 @@ final class CaseWords {
 			text.append(word("enforcement.penaltyWords.confiscation", locale, ChineseText.yuanFigures(confiscated)));
 		}
 		else {
-			text.append(messages.getMessage("enum.Penalty." + penalty.name(), null, penalty.label(), locale));
+			text.append(EnumWords.of(messages, penalty, locale));
 			if (penalty == Penalty.SUSPENSION && suspensionDays != null) {
 				text.append(word("enforcement.penaltyWords.days", locale, suspensionDays));
 			}
@@ -77,6 +78,29 @@ final class CaseWords {
 		}
 		if (penalty != Penalty.FINE && some(fine)) {
 			text.append(word("enforcement.penaltyWords.andFine", locale, ChineseText.yuanFigures(fine)));
+		}
+		return text.toString();
+	}
+
+	/**
+	 * A penalty's kinds without amounts, as the 处罚种类 of a published decision: in Chinese the domain's
+	 * {@link Penalty#labelWith} (罚款; 吊销经营许可证、没收违法所得并处罚款), in another language "Fine", "Licence revoked,
+	 * confiscation of illegal gains and a fine".
+	 * @param fine the fine, null or 0 for none
+	 * @param confiscated the illegal gains confiscated, null or 0 for none
+	 * @return the kinds, or null for no penalty
+	 */
+	public String kind(Penalty penalty, BigDecimal fine, BigDecimal confiscated) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (penalty == null || chinese(locale)) {
+			return penalty == null ? null : penalty.labelWith(fine, confiscated);
+		}
+		StringBuilder text = new StringBuilder(EnumWords.of(messages, penalty, locale));
+		if (penalty != Penalty.CONFISCATION && some(confiscated)) {
+			text.append(messages.getMessage("enforcement.penaltyWords.andConfiscationKind", null, locale));
+		}
+		if (penalty != Penalty.FINE && some(fine)) {
+			text.append(messages.getMessage("enforcement.penaltyWords.andFineKind", null, locale));
 		}
 		return text.toString();
 	}

@@ -31,25 +31,31 @@ import org.youguan.org.CurrentUser;
 class EnforcementExportController {
 
 	static final List<Column<LeadView>> LEAD_COLUMNS = List.of(Column.of("收到日期", LeadView::receivedOn),
-			Column.of("来源", l -> l.source().label()), Column.of("来源说明", LeadView::sourceDetail, 24),
+			Column.of("来源", LeadView::source), Column.of("来源说明", LeadView::sourceDetail, 24),
 			Column.of("当事人", LeadView::enterpriseName, 30), Column.of("统一社会信用代码", LeadView::enterpriseCreditCode, 20),
-			Column.of("线索内容", LeadView::summary, 40), Column.of("状态", l -> l.status().label()),
+			Column.of("线索内容", LeadView::summary, 40), Column.of("状态", LeadView::status),
 			Column.of("案件编号", LeadView::caseNumber, 24));
 
-	static final List<Column<PenaltyCases.CaseSummary>> CASE_COLUMNS = List.of(
+	/**
+	 * The cases' columns, the status as the list shows it today in the request's language ({@link CaseWords#status}:
+	 * 公告送达中 with the deemed day while a public notice runs).
+	 */
+	static List<Column<PenaltyCases.CaseSummary>> caseColumns(CaseWords words) {
+		return List.of(
 			Column.of("案件编号", PenaltyCases.CaseSummary::number, 24),
 			Column.of("当事人", PenaltyCases.CaseSummary::enterpriseName, 30),
 			Column.of("统一社会信用代码", PenaltyCases.CaseSummary::enterpriseCreditCode, 20),
 			Column.of("违法行为", k -> k.violationCode().shortName(), 24),
-			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", PenaltyCases.CaseSummary::shownStatus),
+			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", k -> words.status(k.status(), k.deliveredOn(), k.deemedServicePending())),
 			Column.of("剩余天数", PenaltyCases.CaseSummary::remainingDays),
 			Column.of("决定期限", k -> WorkingCalendar.exported(k.decisionDueOn(), k.decisionDueOnProvisional())),
 			Column.of("中止计时", PenaltyCases.CaseSummary::suspended),
 			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
-			Column.of("处罚种类", k -> k.penalty() == null ? null : k.penalty().label()),
+			Column.of("处罚种类", PenaltyCases.CaseSummary::penalty),
 			Column.of("罚款（元）", PenaltyCases.CaseSummary::fine),
 			Column.of("公示日期", PenaltyCases.CaseSummary::publishedOn),
 			Column.of("历史导入", PenaltyCases.CaseSummary::imported));
+	}
 
 	private final Leads leads;
 
@@ -57,7 +63,10 @@ class EnforcementExportController {
 
 	private final Spreadsheets spreadsheets;
 
-	EnforcementExportController(Leads leads, PenaltyCases cases, Spreadsheets spreadsheets) {
+	private final CaseWords words;
+
+	EnforcementExportController(Leads leads, PenaltyCases cases, Spreadsheets spreadsheets, CaseWords words) {
+		this.words = words;
 		this.leads = leads;
 		this.cases = cases;
 		this.spreadsheets = spreadsheets;
@@ -81,6 +90,6 @@ class EnforcementExportController {
 			@RequestParam(required = false) String status) {
 		CaseFilter s = CaseFilter.parse(status);
 		var rows = cases.list(scope, s, open && s.none(), request.toExport()).items();
-		return Downloads.xlsx("行政处罚案件.xlsx", spreadsheets.write("行政处罚案件", CASE_COLUMNS, rows));
+		return Downloads.xlsx("行政处罚案件.xlsx", spreadsheets.write("行政处罚案件", caseColumns(words), rows));
 	}
 }

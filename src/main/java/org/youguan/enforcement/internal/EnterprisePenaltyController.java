@@ -38,17 +38,23 @@ import org.youguan.kernel.PageSteps;
 @PreAuthorize("hasRole('ENTERPRISE')")
 class EnterprisePenaltyController {
 
-	/** The export's columns: what the list shows, the decision's day and penalty and the payment day besides. */
-	static final List<Column<EnterprisePenalties.Summary>> COLUMNS = List.of(
+	/**
+	 * The export's columns: what the list shows, the decision's day and penalty and the payment day besides; the status
+	 * as the list shows it today in the request's language ({@link CaseWords#status}).
+	 */
+	static List<Column<EnterprisePenalties.Summary>> columns(CaseWords words) {
+		return List.of(
 			Column.of("案件编号", EnterprisePenalties.Summary::number, 26),
-			Column.of("违法行为", s -> s.violation().shortName(), 30), Column.of("状态", EnterprisePenalties.Summary::shownStatus, 24),
+			Column.of("违法行为", s -> s.violation().shortName(), 30),
+			Column.of("状态", s -> words.status(s.status(), s.deliveredOn(), s.deemedServicePending()), 24),
 			Column.of("告知日期", EnterprisePenalties.Summary::notifiedOn, 12),
 			Column.of("处罚决定书文号", EnterprisePenalties.Summary::decisionNumber, 28),
 			Column.of("决定日期", EnterprisePenalties.Summary::decidedOn, 12),
-			Column.of("处罚种类", s -> s.penalty() == null ? "" : s.penalty().label(), 14),
+			Column.of("处罚种类", EnterprisePenalties.Summary::penalty, 14),
 			Column.of("罚款（元）", EnterprisePenalties.Summary::fine, 14),
 			Column.of("缴款日期", EnterprisePenalties.Summary::paidOn, 12),
 			Column.of("加处罚款（元，截至今日）", EnterprisePenalties.Summary::surchargeToday, 16));
+	}
 
 	private final EnterprisePenalties penalties;
 
@@ -56,7 +62,10 @@ class EnterprisePenaltyController {
 
 	private final Spreadsheets spreadsheets;
 
-	EnterprisePenaltyController(EnterprisePenalties penalties, Clock clock, Spreadsheets spreadsheets) {
+	private final CaseWords words;
+
+	EnterprisePenaltyController(EnterprisePenalties penalties, Clock clock, Spreadsheets spreadsheets, CaseWords words) {
+		this.words = words;
 		this.spreadsheets = spreadsheets;
 		this.penalties = penalties;
 		this.clock = clock;
@@ -83,7 +92,7 @@ class EnterprisePenaltyController {
 	@GetMapping("/enterprise/penalties/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status) {
 		return Downloads.xlsx("行政处罚案件.xlsx",
-				spreadsheets.write("行政处罚案件", COLUMNS, penalties.list(scope, CaseFilter.parse(status), request.toExport()).items()));
+				spreadsheets.write("行政处罚案件", columns(words), penalties.list(scope, CaseFilter.parse(status), request.toExport()).items()));
 	}
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")

@@ -75,7 +75,7 @@ class EnterpriseFilingController {
 			Column.of("地址", OutletView::address, 40), Column.of("乡镇/街道", OutletView::regionName),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人电话", OutletView::managerPhoneMasked, 14),
 			Column.of("开办日期", OutletView::openedOn, 12), Column.of("备案编号", OutletView::filingNumber, 26),
-			Column.of("状态", o -> o.status().label(), 8), Column.of("关闭日期", OutletView::closedOn, 12),
+			Column.of("状态", o -> o.status(), 8), Column.of("关闭日期", OutletView::closedOn, 12),
 			Column.of("关闭原因", OutletView::closedReasonShown, 30));
 
 	private final Spreadsheets spreadsheets;

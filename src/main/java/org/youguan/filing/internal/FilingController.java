@@ -43,10 +43,10 @@ class FilingController {
 	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
 
 	static final List<Column<FilingView>> COLUMNS = List.of(Column.of("受理编号", FilingView::number, 26),
-			Column.of("类型", f -> f.kind().label(), 10), Column.of("网点名称", FilingView::outletName, 30),
+			Column.of("类型", f -> f.kind(), 10), Column.of("网点名称", FilingView::outletName, 30),
 			Column.of("企业", FilingView::enterpriseName, 30), Column.of("经营的分支机构", FilingView::branchName, 24),
 			Column.of("品牌", FilingView::brandName, 8),
-			Column.of("乡镇/街道", FilingView::regionName), Column.of("状态", f -> f.status().label(), 8),
+			Column.of("乡镇/街道", FilingView::regionName), Column.of("状态", f -> f.status(), 8),
 			Column.of("提交日期", FilingView::submittedOn, 12), Column.of("办结时限", FilingView::dueOn, 12),
 			Column.of("逾期办理", FilingView::overdue, 8), Column.of("逾期备案", FilingView::lateFiling, 8),
 			Column.of("办结日期", FilingView::completedOn, 12), Column.of("用时（工作日）", FilingView::workingDaysTaken, 10),

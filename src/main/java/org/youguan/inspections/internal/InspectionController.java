@@ -57,14 +57,14 @@ class InspectionController {
 			}, 12),
 			Column.of("检查对象", r -> r.objectName() == null ? r.enterpriseName() : r.objectName(), 36),
 			Column.of("所在地区", InspectionRecords.RecordSummary::regionName, 14),
-			Column.of("检查类型", r -> r.kind().label(), 12),
-			Column.of("检查结果", r -> r.outcome().label(), 10),
+			Column.of("检查类型", r -> r.kind(), 12),
+			Column.of("检查结果", r -> r.outcome(), 10),
 			Column.of("检查人数", InspectionRecords.RecordSummary::inspectors, 8),
 			Column.of("责令改正通知书文号", InspectionRecords.RecordSummary::orderNumber, 28),
 			Column.of("整改期限", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 			Column.of("整改完成日期", InspectionRecords.RecordSummary::rectifiedOn, 12),
 			Column.of("转案件线索日期", InspectionRecords.RecordSummary::leadRaisedOn, 12),
-			Column.of("历史导入", r -> r.imported() ? "是" : "否", 8));
+			Column.of("历史导入", r -> r.imported(), 8));
 
 	private final MessageSource messages;
 

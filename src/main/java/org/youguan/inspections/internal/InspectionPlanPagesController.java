@@ -74,9 +74,12 @@ class InspectionPlanPagesController {
 		}
 	}
 
-	/** Outcome names by code, for the results column. */
-	static final Map<String, String> OUTCOMES = Arrays.stream(InspectionOutcome.values())
-		.collect(Collectors.toMap(InspectionOutcome::name, InspectionOutcome::label));
+	/**
+	 * Outcomes by code, for the results column: a page words each in the reader's language
+	 * ({@code ${@labels.of(outcomes[r.outcome()])}}), never its Chinese {@code label()}.
+	 */
+	static final Map<String, InspectionOutcome> OUTCOMES = Arrays.stream(InspectionOutcome.values())
+		.collect(Collectors.toMap(InspectionOutcome::name, o -> o));
 
 	private final InspectionPlans plans;
 

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
@@ -81,7 +82,7 @@ class InspectorRosterController {
 	static List<Column<Inspector>> columns(LocalDate today) {
 		return List.of(Column.of("所属单位", Inspector::bureauName, 24), Column.of("姓名", Inspector::name, 10),
 				Column.of("执法证号", Inspector::certificateNumber, 16), Column.of("执法证有效期至", Inspector::validUntil, 14),
-				Column.of("状态", i -> i.validOn(today) ? "有效" : "已过期", 8),
+				Column.of("状态", i -> i.validOn(today) ? SheetWord.of("有效") : SheetWord.of("已过期"), 8),
 				Column.of("回避企业数", i -> i.avoidCreditCodes().size(), 10));
 	}
 

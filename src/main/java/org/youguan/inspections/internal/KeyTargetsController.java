@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -34,7 +35,7 @@ class KeyTargetsController {
 			Column.of("区域", k -> k.regionName() == null ? k.regionCode() : k.regionName(), 14),
 			Column.of("来源", KeyTargets.KeyTarget::sourceDetail, 30), Column.of("情况", KeyTargets.KeyTarget::summary, 40),
 			Column.of("列入说明", KeyTargets.KeyTarget::reason, 30), Column.of("列入人", KeyTargets.KeyTarget::listedBy, 14),
-			Column.of("状态", k -> k.recordId() == null ? "待检查" : "已检查", 8),
+			Column.of("状态", k -> k.recordId() == null ? SheetWord.of("待检查") : SheetWord.of("已检查"), 8),
 			Column.of("检查日期", KeyTargets.KeyTarget::inspectedOn, 12));
 
 	private final KeyTargets targets;

@@ -24,6 +24,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetNumber;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -160,7 +161,7 @@ class BureauStatisticsController {
 			Column.of("增长（%）", p -> SheetNumber.of(p.growth(), 2), 10),
 			Column.of("完成进度（%）", p -> SheetNumber.of(p.completion(), 1), 12),
 			Column.of("时间进度（%）", p -> SheetNumber.of(p.timeElapsed(), 1), 12),
-			Column.of("状态", p -> !p.complete() ? p.caveat() : p.onPace() ? "进度正常" : "进度滞后", 24));
+			Column.of("状态", p -> !p.complete() ? p.caveat() : p.onPace() ? SheetWord.of("进度正常") : SheetWord.of("进度滞后"), 24));
 
 	/**
 	 * The targets of a region (blank: the caller's own) and year (blank: this year) in the list idiom: search by

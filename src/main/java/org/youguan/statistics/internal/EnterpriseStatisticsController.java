@@ -86,7 +86,7 @@ class EnterpriseStatisticsController {
 	static List<Column<ReportView>> columns(LocalDate today) {
 		return List.of(Column.of("报表", ReportView::formName, 24),
 				Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
-				Column.of("状态", r -> r.status().label(), 8), Column.of("迟报", r -> r.lateness(today), 8),
+				Column.of("状态", r -> r.status(), 8), Column.of("迟报", r -> r.lateness(today), 8),
 				Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 				Column.of("报送时间", ReportView::submittedAt, 20));
 	}

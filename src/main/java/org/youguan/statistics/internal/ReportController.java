@@ -40,7 +40,7 @@ class ReportController {
 	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
 			Column.of("报告期", ReportView::period, 10), Column.of("报送企业", ReportView::enterpriseName, 36),
 			Column.of("统一社会信用代码", ReportView::creditCode, 22), Column.of("行政区划代码", ReportView::regionCode, 14),
-			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status().label(), 8),
+			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status(), 8),
 			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 			Column.of("报送时间", ReportView::submittedAt, 20),
 			// 逾期未报 for a report owed past its due date — returned and not sent again (ReportView#overdue)

@@ -14,9 +14,9 @@ final class PostOfficeFilters {
 
 	static final List<Column<PostOfficeView>> COLUMNS = List.of(Column.of("设施编号", PostOfficeView::facilityId, 10),
 			Column.of("营业场所", PostOfficeView::facilityName, 30), Column.of("行政区划代码", PostOfficeView::regionCode, 14),
-			Column.of("所在地类型", p -> p.areaType().label(), 16), Column.of("每周营业天数", PostOfficeView::daysPerWeek, 10),
+			Column.of("所在地类型", p -> p.areaType(), 16), Column.of("每周营业天数", PostOfficeView::daysPerWeek, 10),
 			Column.of("标准（天/周）", PostOfficeView::standardDays, 10),
-			Column.of("低于标准", p -> p.belowStandard() ? "是" : "否", 10),
+			Column.of("低于标准", p -> p.belowStandard(), 10),
 			Column.of("营业时间", PostOfficeView::openingHours, 30),
 			Column.of("邮政企业统一社会信用代码", PostOfficeView::enterpriseCreditCode, 22));
 
@@ -25,10 +25,10 @@ final class PostOfficeFilters {
 	 * which it does not show), the standard and whether below it spelled out.
 	 */
 	static final List<Column<PostOfficeView>> ENTERPRISE_COLUMNS = List.of(
-			Column.of("营业场所", PostOfficeView::facilityName, 30), Column.of("所在地类型", p -> p.areaType().label(), 16),
+			Column.of("营业场所", PostOfficeView::facilityName, 30), Column.of("所在地类型", p -> p.areaType(), 16),
 			Column.of("每周营业天数", PostOfficeView::daysPerWeek, 10),
 			Column.of("标准（天/周）", PostOfficeView::standardDays, 10),
-			Column.of("低于标准", p -> p.belowStandard() ? "是" : "否", 10),
+			Column.of("低于标准", p -> p.belowStandard(), 10),
 			Column.of("营业时间", PostOfficeView::openingHours, 30));
 
 	/**
@@ -37,13 +37,13 @@ final class PostOfficeFilters {
 	 */
 	static final List<Column<PostOfficeApproval>> APPROVAL_COLUMNS = List.of(
 			Column.of("营业场所", PostOfficeApproval::facilityName, 30), Column.of("理由", PostOfficeApproval::reason, 40),
-			Column.of("事项", a -> a.kind().label(), 10), Column.of("状态", a -> a.status().label(), 14),
+			Column.of("事项", a -> a.kind(), 10), Column.of("状态", a -> a.status(), 14),
 			Column.of("决定文号", PostOfficeApproval::decisionNumber, 20),
 			Column.of("收到日期", PostOfficeApproval::receivedOn, 12),
 			Column.of("期限", a -> a.status().open() ? WorkingCalendar.exported(a.decisionDueOn(), a.decisionDueOnProvisional())
 					: WorkingCalendar.exported(a.noticeDueOn(), a.noticeDueOnProvisional()), 14),
 			Column.of("剩余工作日", PostOfficeApproval::remainingDays, 10),
-			Column.of("逾期", a -> a.overdue() ? "是" : "否", 8));
+			Column.of("逾期", a -> a.overdue(), 8));
 
 	/** The reported 临时停业 as the bureau's list shows them (the reason masked as on the page). */
 	static final List<Column<SuspensionView>> SUSPENSION_COLUMNS = List.of(

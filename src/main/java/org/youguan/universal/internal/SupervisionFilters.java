@@ -65,13 +65,13 @@ final class SupervisionFilters {
 			columns.add(Column.of("检查人次", SupervisionRecord::inspectorCount, 10));
 		}
 		if (kind.flagLabel() != null) {
-			columns.add(Column.of(kind.flagLabel(), r -> r.flag() == null ? "" : r.flag() ? "是" : "否", 10));
+			columns.add(Column.of(kind.flagLabel(), r -> r.flag(), 10));
 		}
 		if (kind.term()) {
 			columns.add(Column.of("收到反映（件）", SupervisionRecord::reports, 12));
 		}
 		columns.add(Column.of(kind.findingsLabel(), SupervisionRecord::findings, 40));
-		columns.add(Column.of("历史导入", r -> r.imported() ? "是" : "否", 10));
+		columns.add(Column.of("历史导入", r -> r.imported(), 10));
 		return columns;
 	}
 }

@@ -3,6 +3,7 @@ package org.youguan.universal.internal;
 import java.util.List;
 
 import org.youguan.documents.Column;
+import org.youguan.documents.SheetWord;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -20,19 +21,19 @@ final class VillageFilters {
 	static final List<Column<VillageView>> COLUMNS = List.of(Column.of("建制村代码", VillageView::code, 14),
 			Column.of("建制村", VillageView::name, 24), Column.of("乡镇/街道", VillageView::streetName, 16),
 			Column.of("县（市、区）", VillageView::countyName, 12),
-			Column.of("通邮方式", v -> v.deliveryMode() == null ? "未登记" : v.deliveryMode().label(), 10),
+			Column.of("通邮方式", v -> v.deliveryMode() == null ? SheetWord.of("未登记") : v.deliveryMode(), 10),
 			Column.of("每周投递频次", VillageView::deliveriesPerWeek, 10),
-			Column.of("低于频次标准", v -> v.belowStandard() ? "是" : "否", 10),
+			Column.of("低于频次标准", v -> v.belowStandard(), 10),
 			Column.of("服务邮政局所", VillageView::postOfficeName, 24), Column.of("交接点类型", VillageView::handoverType, 12),
 			Column.of("交接点地址", VillageView::handoverAddress, 30),
 			Column.of("邮政企业统一社会信用代码", VillageView::enterpriseCreditCode, 22),
 			Column.of("最近检查日期", VillageView::lastCheckedOn, 12),
-			Column.of("最近检查规范投递", v -> v.lastCheckStandard() == null ? "" : v.lastCheckStandard() ? "是" : "否", 10));
+			Column.of("最近检查规范投递", v -> v.lastCheckStandard(), 10));
 
 	/** The 通邮检查 list's export columns: what the list shows (findings masked as listed), the village's code too. */
 	static final List<Column<VillageCheck>> CHECK_COLUMNS = List.of(Column.of("检查日期", VillageCheck::checkedOn, 12),
 			Column.of("建制村", VillageCheck::villageName, 24), Column.of("建制村代码", VillageCheck::villageCode, 14),
-			Column.of("实际通邮方式", c -> c.deliveryMode().label(), 12),
+			Column.of("实际通邮方式", c -> c.deliveryMode(), 12),
 			Column.of("实际每周投递", VillageCheck::deliveriesObserved, 10),
 			Column.of("规范投递", VillageCheck::standardDelivery, 10), Column.of("问题", VillageCheck::findings, 40),
 			Column.of("检查人员", VillageCheck::inspectors, 20),

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -69,7 +70,7 @@ class VillagePlanController {
 	/** The plans export's columns: what the list shows, the method as the page names it. */
 	static final List<Column<VillageCheckPlans.Summary>> COLUMNS = List.of(
 			Column.of("计划名称", VillageCheckPlans.Summary::name, 36), Column.of("检查区域", VillageCheckPlans.Summary::regionName, 16),
-			Column.of("选取方式", p -> "RANDOM".equals(p.method()) ? "随机抽取" : "按条件选取", 10),
+			Column.of("选取方式", p -> "RANDOM".equals(p.method()) ? SheetWord.of("随机抽取") : SheetWord.of("按条件选取"), 10),
 			Column.of("制定日期", VillageCheckPlans.Summary::plannedOn, 12),
 			Column.of("计划建制村", VillageCheckPlans.Summary::villages, 10), Column.of("已检查", VillageCheckPlans.Summary::checked, 8));
 

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -78,7 +79,7 @@ class WorkPlanController {
 	/** The plans export's columns: what the list shows, the state as the page names it. */
 	static final List<Column<WorkPlans.PlanSummary>> COLUMNS = List.of(Column.of("年度", WorkPlans.PlanSummary::year, 8),
 			Column.of("标题", WorkPlans.PlanSummary::title, 50), Column.of("制定机构", WorkPlans.PlanSummary::bureauName, 24),
-			Column.of("状态", p -> p.draft() ? "草稿" : "已印发", 8), Column.of("任务数", WorkPlans.PlanSummary::tasks, 8));
+			Column.of("状态", p -> p.draft() ? SheetWord.of("草稿") : SheetWord.of("已印发"), 8), Column.of("任务数", WorkPlans.PlanSummary::tasks, 8));
 
 	/**
 	 * The work plans of the caller's region: search by title, year and state filters, sorts by year, title, state and

@@ -52,11 +52,11 @@ import org.youguan.registry.internal.RegistryAccess;
 class EnterpriseController {
 
 	static final List<Column<EnterpriseView>> COLUMNS = List.of(Column.of("企业名称", EnterpriseView::legalName, 36),
-			Column.of("统一社会信用代码", EnterpriseView::creditCode, 22), Column.of("类型", e -> e.type().label(), 12),
+			Column.of("统一社会信用代码", EnterpriseView::creditCode, 22), Column.of("类型", e -> e.type(), 12),
 			Column.of("品牌", EnterpriseView::brandName, 10), Column.of("法定代表人", EnterpriseView::legalRepresentative),
 			Column.of("地址", EnterpriseView::address, 40), Column.of("行政区划代码", EnterpriseView::regionCode, 12),
 			Column.of("所在地", EnterpriseView::regionName), Column.of("联系人", EnterpriseView::contactName),
-			Column.of("联系电话", EnterpriseView::contactPhoneMasked), Column.of("状态", e -> e.status().label(), 8),
+			Column.of("联系电话", EnterpriseView::contactPhoneMasked), Column.of("状态", e -> e.status(), 8),
 			Column.of("许可证数", EnterpriseView::licences, 8), Column.of("网点数", EnterpriseView::outlets, 8));
 
 	/**

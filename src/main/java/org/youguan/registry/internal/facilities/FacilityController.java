@@ -41,12 +41,12 @@ import org.youguan.registry.internal.RegistryAccess;
 @Controller
 class FacilityController {
 
-	static final List<Column<FacilityView>> COLUMNS = List.of(Column.of("类型", f -> f.kind().label(), 16),
+	static final List<Column<FacilityView>> COLUMNS = List.of(Column.of("类型", f -> f.kind(), 16),
 			Column.of("名称", FacilityView::name, 30), Column.of("所属企业", FacilityView::enterpriseName, 30),
 			Column.of("行政区划代码", FacilityView::regionCode, 14), Column.of("所在地", FacilityView::regionName),
 			Column.of("地址", FacilityView::address, 36), Column.of("格口数", FacilityView::compartments, 8),
 			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("服务内容", FacilityView::services, 30),
-			Column.of("启用日期", FacilityView::commissionedOn, 12), Column.of("状态", f -> f.status().label(), 8));
+			Column.of("启用日期", FacilityView::commissionedOn, 12), Column.of("状态", f -> f.status(), 8));
 
 	private final Facilities facilities;
 

@@ -52,9 +52,9 @@ class LicenceController {
 
 	static final List<Column<LicenceView>> COLUMNS = List.of(Column.of("许可证编号", LicenceView::number, 16),
 			Column.of("企业名称", LicenceView::enterpriseName, 36), Column.of("统一社会信用代码", LicenceView::creditCode, 22),
-			Column.of("业务范围", l -> l.scope().label(), 10), Column.of("发证机关", LicenceView::issuingBureauName, 20),
+			Column.of("业务范围", l -> l.scope(), 10), Column.of("发证机关", LicenceView::issuingBureauName, 20),
 			Column.of("发证日期", LicenceView::issuedOn, 12), Column.of("有效期至", LicenceView::expiresOn, 12),
-			Column.of("状态", l -> l.status().label(), 8), Column.of("注销/吊销原因", LicenceView::stateReason, 30));
+			Column.of("状态", l -> l.status(), 8), Column.of("注销/吊销原因", LicenceView::stateReason, 30));
 
 	private final Licences licences;
 

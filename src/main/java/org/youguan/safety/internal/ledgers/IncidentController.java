@@ -52,10 +52,10 @@ class IncidentController {
 
 	static final List<Column<IncidentView>> COLUMNS = List.of(Column.of("发生时间", IncidentView::occurredAt, 20),
 			Column.of("企业", IncidentView::enterpriseName, 30), Column.of("网点", IncidentView::outletName, 24),
-			Column.of("类别", x -> x.kind().label()), Column.of("等级", x -> x.level().label()),
+			Column.of("类别", x -> x.kind()), Column.of("等级", x -> x.level()),
 			Column.of("事件经过", IncidentView::description, 40), Column.of("报告时限", IncidentView::reportDue, 20),
 			Column.of("时限依据", IncidentView::reportBasis, 30), Column.of("报告时间", IncidentView::reportedAt, 20),
-			Column.of("迟报", x -> x.reportLate() ? "是" : "否"), Column.of("后续处置", IncidentView::followUp, 40),
+			Column.of("迟报", x -> x.reportLate()), Column.of("后续处置", IncidentView::followUp, 40),
 			Column.of("结案日期", IncidentView::closedOn));
 
 	private final Incidents incidents;

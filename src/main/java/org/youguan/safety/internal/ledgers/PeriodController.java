@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.Validation;
@@ -47,7 +48,7 @@ class PeriodController {
 	static final String PORTAL = "/enterprise/safety/periods";
 
 	static final List<Column<PeriodDay>> SUMMARY = List.of(Column.of("日期", PeriodDay::day),
-			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", d -> d.required() ? d.expected() : "未要求"),
+			Column.of("已报送企业", PeriodDay::reported), Column.of("应报送企业", d -> d.required() ? d.expected() : SheetWord.of("未要求")),
 			Column.of("收寄量", PeriodDay::parcels), Column.of("过机安检量", PeriodDay::screened),
 			Column.of("过机率(%)", PeriodDay::screeningRate), Column.of("未报送企业", d -> String.join("、", d.missing()), 60));
 
@@ -55,7 +56,7 @@ class PeriodController {
 	static final List<Column<PeriodView>> COLUMNS = List.of(Column.of("名称", PeriodView::name, 30),
 			Column.of("区域", PeriodView::regionName), Column.of("开始日期", PeriodView::startsOn),
 			Column.of("结束日期", PeriodView::endsOn),
-			Column.of("状态", p -> p.cancelled() ? "已撤销" : p.active() ? "进行中" : null),
+			Column.of("状态", p -> p.cancelled() ? SheetWord.of("已撤销") : p.active() ? SheetWord.of("进行中") : null),
 			Column.of("100%过机", PeriodView::fullScreening), Column.of("每日报送", PeriodView::dailyReporting),
 			Column.of("其他要求", PeriodView::otherRules, 40));
 

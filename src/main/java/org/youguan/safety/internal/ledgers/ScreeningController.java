@@ -44,13 +44,13 @@ class ScreeningController {
 	static final List<Column<FacilityView>> MACHINE_COLUMNS = List.of(Column.of("名称", FacilityView::name, 30),
 			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("所属企业", FacilityView::enterpriseName, 30),
 			Column.of("所在地", FacilityView::regionName), Column.of("地址", FacilityView::address, 30),
-			Column.of("状态", f -> f.status().label()), Column.of("启用日期", FacilityView::commissionedOn));
+			Column.of("状态", f -> f.status()), Column.of("启用日期", FacilityView::commissionedOn));
 
 	static final List<Column<ContractorView>> CONTRACTOR_COLUMNS = List.of(Column.of("安检企业", ContractorView::name, 30),
 			Column.of("安检企业统一社会信用代码", ContractorView::creditCode, 20),
 			Column.of("委托企业", ContractorView::enterpriseName, 30), Column.of("所在地", ContractorView::regionName),
 			Column.of("合同开始", ContractorView::contractFrom), Column.of("合同结束", ContractorView::contractTo),
-			Column.of("覆盖网点数", ContractorView::outlets), Column.of("有效", c -> c.active() ? "是" : "否"));
+			Column.of("覆盖网点数", ContractorView::outlets), Column.of("有效", c -> c.active()));
 
 	private final ScreeningCoverage coverage;
 
