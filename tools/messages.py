@@ -1575,6 +1575,8 @@ M = {
  "enforcement.party.withdrawalConfirm": ("我确认撤回听证申请", "I confirm I withdraw my hearing request"),
  "enforcement.party.withdrawHearing": ("撤回听证申请", "Withdraw the hearing request"),
  "enforcement.party.publicNoticeServed": ("公告送达：公告日期{0}，视为送达日期{1}", "Served by public notice: published on {0}, deemed served on {1}"),
+ "enforcement.party.publicNoticeDecisionTerms": ("公告期间可查阅本决定及决定书；决定自{0}视为送达之日起生效，缴纳罚款等期限自该日起计算。", "The decision and its document may be read during the notice period; it takes effect on {0}, the day it is deemed served, and its periods (such as the time to pay) run from that day."),
+ "enforcement.party.publicNoticeNoticeTerms": ("公告期间可查阅告知书；陈述申辩、申请听证期限自视为送达之日起计算。", "The notice may be read during the notice period; the time to state your case or request a hearing runs from the day it is deemed served."),
  "enforcement.party.statementWaived": ("已于{0}书面明确放弃陈述申辩，不能再提交陈述申辩", "You waived your statement in writing on {0}; no statement can be submitted"),
  "enforcement.party.statementWaiverHint": ("如不陈述申辩，可书面明确放弃；放弃后不能再提交陈述申辩。", "You may waive your statement in writing; you cannot submit one afterwards."),
  "enforcement.party.statementWaiverHearingNote": ("放弃陈述申辩不等于放弃听证。", "Waiving the statement does not waive the hearing."),

@@ -110,9 +110,10 @@ public class ComplaintTracking {
 	 * look-ups per address: the numbers run without gaps and the filer's phone is known to the respondent enterprise,
 	 * so trying phone after phone (or code after code) would open other people's complaints. A look-up that finds
 	 * nothing counts against the complaint and against {@code address}; once {@code complaint.lookup-failures} (rule
-	 * catalogue, the complaint's county) failed for the complaint within the last hour, every look-up of it is refused,
-	 * from any address, and once {@code complaint.lookup-failures-per-address} failed from the address, every look-up
-	 * from it — each until the oldest of those failures is an hour old.
+	 * catalogue, the complaint's county) failed for the complaint within the last hour, every further wrong look-up of
+	 * it is answered 429 — the right code or phone is still answered ({@link #counted}: others' guesses never lock the
+	 * filer out) —, and once {@code complaint.lookup-failures-per-address} failed from the address, every look-up from
+	 * it is refused — each until the oldest of those failures is an hour old.
 	 * @param address the client's address as the web layer sees it; null for a caller inside the application (not counted)
 	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit});
 	 * not found as {@link #publicStatus(String, String)}, counted
@@ -178,8 +179,9 @@ public class ComplaintTracking {
 
 	/**
 	 * The filer withdraws ({@link #withdraw(String, String)}) from a client address: a wrong number or code counts as a
-	 * failed look-up of that address, and past the limit ({@link #publicStatus(String, String, String)}) the withdrawal
-	 * is refused before anything is looked up — a code cannot be found by trying withdrawals either.
+	 * failed look-up of that address and of the complaint, and past the address's limit
+	 * ({@link #publicStatus(String, String, String)}) the withdrawal is refused before anything is looked up — a code
+	 * cannot be found by trying withdrawals either; the right code withdraws whatever others tried on the complaint.
 	 * @param address the client's address; null for a caller inside the application (not counted)
 	 * @throws DomainException 429 (rule {@code lookup-limit}); not found (counted); illegal transition when finished
 	 */
@@ -193,16 +195,28 @@ public class ComplaintTracking {
 
 	/**
 	 * Runs a public look-up of complaint {@code number} from {@code address} under two hourly limits of failed look-ups
-	 * (ones that found nothing): the complaint's own ({@code complaint.lookup-failures}, default 10, counted whatever
-	 * address asks — what keeps its query code from being found by trying, from one address or ten thousand) and the
-	 * address's ({@code complaint.lookup-failures-per-address}, default 100 — trying number after number; higher, so the
-	 * wrong codes of others behind the same NAT, an office or a 网吧, do not lock out a filer who has the right one). A
-	 * look-up past either limit is refused with 429 before anything is looked up, even with the right code. The limits
-	 * are those set for the complaint's county (its override, else the city's, province's or national value; the
-	 * national values for a number that names no complaint, counted against the address only: it opens nothing). The
-	 * look-up takes one of the remaining failures of each first ({@link PublicTally#reserve}, under the key's lock, in a
-	 * transaction of its own) and gives them back when it found the complaint or failed otherwise: parallel wrong
-	 * look-ups get the remaining allowance and no more. A failure stays counted when the caller's transaction rolls back.
+	 * (ones that found nothing): the address's ({@code complaint.lookup-failures-per-address}, default 100 — trying
+	 * number after number, or one number's code from one address) and the complaint's own
+	 * ({@code complaint.lookup-failures}, default 10, counted whatever address asks). A look-up past the address's limit
+	 * is refused with 429 before anything is looked up. The complaint's limit never refuses the right code (or the
+	 * filer's phone): the look-up is made, and only when it finds nothing is it counted against the complaint — past its
+	 * limit the wrong guess is answered 429 (rule {@code lookup-limit}, "该申诉编号的查询失败次数过多") instead of not
+	 * found, so others' wrong guesses cannot lock the filer out of its own complaint, its status and its withdrawal
+	 * (attack: ten wrong codes from anywhere did).
+	 * <p>
+	 * Why guessing stays infeasible: a query code is 8 characters of a 31-character alphabet ({@link QueryCodes}), 31^8 ≈
+	 * 8.5×10^11 codes (≈ 39.6 bits). Every wrong guess, on any number, uses up the guessing address's allowance
+	 * (100 an hour): one address tries at most 876,000 codes a year (one chance in about a million), ten thousand
+	 * addresses together at most 8.8×10^9 (about one in a hundred) — for a complaint answered within 30 days
+	 * (邮政法 art.65), and each of their guesses past the complaint's limit is told 429. The phone (number+phone) opens
+	 * the status only, no personal data and no withdrawal, under the same allowance.
+	 * <p>
+	 * The limits are those set for the complaint's county (its override, else the city's, province's or national value;
+	 * the national values for a number that names no complaint, counted against the address only: it opens nothing). The
+	 * look-up takes one of the remaining failures of the address first ({@link PublicTally#reserve}, under the key's
+	 * lock, in a transaction of its own) and gives it back when it found the complaint or failed otherwise: parallel
+	 * wrong look-ups get the address's remaining allowance and no more. A failure stays counted when the caller's
+	 * transaction rolls back.
 	 */
 	private <T> T counted(String address, String number, Supplier<T> lookUp) {
 		if (address == null) {
@@ -212,11 +226,6 @@ public class ComplaintTracking {
 		String county = named.map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
 		Instant since = clock.instant().minus(LOOKUP_WINDOW);
 		List<Long> reserved = new ArrayList<>();
-		if (named.isPresent()) {
-			int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
-			reserve(reserved, PublicTally.LOOKUP_FAILED_NUMBER, named.get().number(), since, limit,
-					"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
-		}
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, county);
 		reserve(reserved, PublicTally.LOOKUP_FAILED, address, since, perAddress,
 				"您所在网络的查询失败次数过多（每小时最多" + perAddress + "次），请一小时后再试");
@@ -226,6 +235,12 @@ public class ComplaintTracking {
 		}
 		catch (DomainException ex) {
 			failed = ex.code() == ErrorCode.NOT_FOUND;
+			if (failed && named.isPresent()) {
+				// a wrong guess of this complaint's code: counted against it, and past its limit told so (429)
+				int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
+				reserve(new ArrayList<>(), PublicTally.LOOKUP_FAILED_NUMBER, named.get().number(), since, limit,
+						"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
+			}
 			throw ex;
 		}
 		finally {

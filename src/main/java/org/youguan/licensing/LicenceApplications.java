@@ -432,7 +432,8 @@ public class LicenceApplications {
 	 * application (live or imported) is not refused, under that name with another credit code is a 400 on
 	 * {@code applicantName}, rule {@code unique}, naming it.
 	 * @return the application's id
-	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
+	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved) — also {@code submittedOn}
+	 * (rule {@code not-allowed}) sent by an enterprise, whose application is received the day it submits it
 	 * @throws AccessRefusedException when an enterprise applies for another, or a read-only user applies
 	 * @throws DomainException (409) when the applicant has an open application of the same kind; not found (404, before
 	 * any field) for staff naming premises outside their region ({@link DataScope#refuseRegionOutside})
@@ -647,6 +648,9 @@ public class LicenceApplications {
 			}
 		}
 		LocalDate submittedOn = today;
+		// an enterprise's application is received the day it submits it: a day it sends is refused, not silently replaced
+		v.require("submittedOn", !clerk.enterprise() || Text.isBlank(data.submittedOn()), "not-allowed",
+				"收到申请日期（submittedOn）为企业提交当日，由系统记录，企业申请不能填写");
 		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
 			submittedOn = v.date("submittedOn", "收到申请日期", data.submittedOn(), today.minusYears(1), today);
 		}

@@ -790,7 +790,11 @@ public class Outlets {
 		return o;
 	}
 
-	/** Filed outlets for the public: name, brand, operator, address, region and filing number — no personal data. */
+	/**
+	 * Filed outlets for the public: name, brand, operator, address, region and filing number — no personal data.
+	 * @throws InvalidValueException 400 naming {@code region} for an unreadable region code, {@code brand} (rule
+	 * {@code one-of}) for a brand that is not a registered brand's short name
+	 */
 	public PageResult<PublicOutlet> publicList(String region, String brand, PageQuery page) {
 		String regionCode;
 		try {
@@ -802,7 +806,8 @@ public class Outlets {
 		Filter filter = new Filter(null, OutletStatus.FILED, regionCode, null);
 		String query = brand == null ? "" : Text.strip(brand);
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+			// an unknown brand is a typing error, not a brand without outlets (attack: brand=999 answered 200, empty)
+			throw new InvalidValueException("brand", "one-of", "品牌（brand）“" + Text.excerpt(query, 20) + "”不是已登记的品牌简称");
 		}
 		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
 				+ "JOIN region_name r ON r.code = o.region_code COLLATE \"default\" LEFT JOIN brand b ON b.id = o.brand_id",

@@ -122,7 +122,7 @@ class DashboardController {
 		model.addAttribute("today", today);
 		model.addAttribute("workingDay", calendar.isWorkingDay(today));
 		HomeCache.View remembered = cache.at(today);
-		InboxRows rows = new InboxRows(messages, locale, request.getContextPath(), calendar);
+		InboxRows rows = new InboxRows(messages, locale, request.getContextPath(), calendar, today);
 		// the rows as shown are remembered with the figures they show, per user and language (and context path)
 		List<Object> mine = List.of(me.id(), locale, request.getContextPath());
 		List<WorkQueue> queues = remembered.get("queues", me.id(), () -> inbox.queues(me));

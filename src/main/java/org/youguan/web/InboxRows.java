@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -89,13 +90,17 @@ public final class InboxRows {
 
 	private final WorkingCalendar calendar;
 
+	private final LocalDate today;
+
 	/**
 	 * @param messages the message bundles
 	 * @param locale the request's locale
 	 * @param contextPath the request's context path, prefixed to every link
 	 * @param calendar tells provisional due dates
+	 * @param today the current day (China time): an item's date in another year shows its year ({@link #day})
 	 */
-	InboxRows(MessageSource messages, Locale locale, String contextPath, WorkingCalendar calendar) {
+	InboxRows(MessageSource messages, Locale locale, String contextPath, WorkingCalendar calendar, LocalDate today) {
+		this.today = today;
 		this.messages = messages;
 		this.locale = locale;
 		this.contextPath = contextPath;
@@ -126,7 +131,7 @@ public final class InboxRows {
 			if (i.due() == null) {
 				return new Item(contextPath + i.link(), i.title(), i.detail(), null, null);
 			}
-			String day = MONTH_DAY.format(i.due());
+			String day = day(i.due());
 			return new Item(contextPath + i.link(), i.title(), i.detail(),
 					i.overdue() ? "ms-auto text-nowrap text-red fw-bold" : "ms-auto text-nowrap text-secondary",
 					i.overdue() ? message("home.queue.itemOverdue", day) : day);
@@ -139,6 +144,14 @@ public final class InboxRows {
 				t.nearestDue() == null ? null : message("home.queue.nearestDue", DAY.format(t.nearestDue())),
 				t.nearestDue() != null && calendar.isProvisional(t.nearestDue()), t.empty(), items,
 				t.count() > t.items().size() ? message("home.queue.more", t.count()) : null);
+	}
+
+	/**
+	 * An item's date as its row shows it: month and day (11-30) in the current year, with its year (2025-11-30) in
+	 * any other — a year-old date read as this year's would look due soon (attack: a correction draft's due day).
+	 */
+	String day(LocalDate due) {
+		return (due.getYear() == today.getYear() ? MONTH_DAY : DAY).format(due);
 	}
 
 	/** A message as the template's {@code #{code(args)}} gives it ({@code ??code_locale??} when the bundles lack it). */

@@ -81,7 +81,7 @@ class ComplaintPublicLimitsIntegrationTest {
 	}
 
 	@Test
-	void failedStatusLookUpsOfOneComplaintAreRefusedWith429PastTheHourlyLimitFromEveryAddress() throws Exception {
+	void wrongLookUpsOfOneComplaintAreRefusedWith429PastTheHourlyLimitButNeverTheRightCode() throws Exception {
 		String receipt = filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		String number = JsonPath.read(receipt, "$.number");
@@ -91,12 +91,16 @@ class ComplaintPublicLimitsIntegrationTest {
 			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG" + i)
 				.with(ClientAddress.from(prober))).andExpect(status().isNotFound());
 		}
-		// the eleventh try is refused before anything is looked up, even with the right code
-		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(prober)))
+		// the eleventh wrong try is refused (429), from any address
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG10").with(ClientAddress.from(prober)))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"))
 			.andExpect(content().string(containsString("查询失败次数过多")));
-		// the page's form (number and phone) from that address likewise, answering the page in 429
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG11")
+			.with(ClientAddress.from(ClientAddress.newAddress())))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("该申诉编号的查询失败次数过多")));
+		// the page's form with a wrong phone likewise, answering the page in 429
 		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(prober))
 			.param("number", number).param("queryCode", "13900000000"))
 			.andExpect(status().isTooManyRequests())
@@ -105,12 +109,18 @@ class ComplaintPublicLimitsIntegrationTest {
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
 			.param("number", number).param("queryCode", "WRONG"))
 			.andExpect(status().isTooManyRequests());
-		// nor from another address, even with the right code: the complaint's failures are counted whoever tries, so
-		// spreading the tries over many addresses does not find its code
-		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code)
-			.with(ClientAddress.from(ClientAddress.newAddress())))
-			.andExpect(status().isTooManyRequests())
-			.andExpect(content().string(containsString("该申诉编号的查询失败次数过多")));
+		// attack 3 (party): the lock-out does not block the owner — the right code is answered, from the prober's address
+		// and from the filer's own, and withdraws
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(prober)))
+			.andExpect(status().isOk());
+		String filer = ClientAddress.newAddress();
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(filer)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.withdrawable").value(true));
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(filer))
+			.param("number", number).param("queryCode", code))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", code).with(ClientAddress.from(filer)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.withdrawable").value(false));
 		// another complaint is not affected, from the prober's address either; successful look-ups do not count
 		String other = fileAndKeepCode();
 		String otherCode = lastCode;

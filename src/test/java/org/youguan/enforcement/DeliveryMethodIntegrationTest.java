@@ -146,6 +146,48 @@ class DeliveryMethodIntegrationTest {
 	}
 
 	/**
+	 * Attack 1–2 (party): a 事先告知书 served by public notice is the party's to read from the publication — its page and
+	 * API list the notice, {@code served} false and {@code deemedServicePending} true until the deemed day, from which the
+	 * 陈述申辩/听证 window runs; once it has passed, {@code served} is true, as the notification says 已于…送达.
+	 */
+	@Test
+	void theNoticeServedByPublicNoticeIsReadableDuringTheNoticeAndServedOnItsDeemedDay() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today.minusDays(5));
+		LocalDate deemed = calendar.plusCalendarDays(today, 30);
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/notice").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + today + "\",\"servedOn\":\"" + today
+					+ "\",\"method\":\"PUBLIC_NOTICE\",\"note\":\"当事人下落不明，在本局网站公告\"}"))
+			.andExpect(status().isOk());
+		String notice = CaseDocumentKind.PRIOR_NOTICE.title();
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", EnterprisePenaltyIntegrationTest.SF))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.deemedServicePending").value(true))
+			.andExpect(jsonPath("$.noticePublishedOn").value(today.toString()))
+			.andExpect(jsonPath("$.noticeDeemedOn").value(deemed.toString()))
+			.andExpect(jsonPath("$.documents[?(@.title == '" + notice + "')].served").value(false));
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", party.cases().get(PartyCases.ALL, id).penaltyCase().number())
+				.header("Authorization", EnterprisePenaltyIntegrationTest.SF))
+			.andExpect(jsonPath("$.items[0].deemedServicePending").value(true));
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"party-notice-public\"")))
+			.andExpect(content().string(containsString("陈述申辩、申请听证期限自视为送达之日起计算")));
+	}
+
+	/**
+	 * A 事先告知书 served directly is {@code served} true on the party's API as soon as it is served — the field tells
+	 * whether each document was served, for every kind, not only for the decision (attack 2, party).
+	 */
+	@Test
+	void aNoticeServedDirectlyIsServedOnThePartysApi() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.notified(party.sfWuzhong(), "DATA_NOT_REPORTED", "2000", today);
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", EnterprisePenaltyIntegrationTest.SF))
+			.andExpect(jsonPath("$.deemedServicePending").value(false))
+			.andExpect(jsonPath("$.documents[?(@.title == '" + CaseDocumentKind.PRIOR_NOTICE.title() + "')].served").value(true));
+	}
+
+	/**
 	 * Attack C4: the notice's 公告 period (published → the day before the deemed day, 30 days) does not count towards
 	 * the decision limit (邮政行政执法监督办法(2021) art.17) — paused as the notice is recorded, not by hand; the limit
 	 * moves by its days on the calendar and the page shows the pause with its basis.

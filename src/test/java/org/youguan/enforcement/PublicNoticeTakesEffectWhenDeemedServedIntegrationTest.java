@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -174,10 +175,24 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		// attack 4: the notice tells the party no more than its portal shows — no payment day before the deemed day
 		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
 			.doesNotContain("已于" + deemed).doesNotContain("缴纳期限");
-		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
-			.andExpect(jsonPath("$.paymentDue").doesNotExist())
-			.andExpect(jsonPath("$.paymentDueProvisional").value(false));
-		// on the deemed day the decision is the party's: told again, now with the day to pay by
+		// attack 1 (party): the public notice publishes the decision for the party to obtain — during the notice it
+		// reads the decision, its 决定书 and the day to pay counted from the deemed day (15 days on the calendar, art.67),
+		// 公告送达中 and not yet served
+		String expectedDue = calendar.plusCalendarDays(deemed, 15).toString();
+		String json = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.decisionNumber").value(decisionNumber(id)))
+			.andExpect(jsonPath("$.fine").value(2000))
+			.andExpect(jsonPath("$.penalty").value("FINE"))
+			.andExpect(jsonPath("$.paymentDue").value(expectedDue))
+			.andExpect(jsonPath("$.deemedServicePending").value(true))
+			.andExpect(jsonPath("$.decisionServed").value(false))
+			.andExpect(jsonPath("$.shownStatus").value(pending(deemed)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<Boolean>>read(json, "$.documents[?(@.title == '行政处罚决定书')].served"))
+			.as("readable during the notice, not yet served").containsExactly(false);
+		assertThat(portal).contains(decisionNumber(id)).contains("id=\"party-public-notice-terms\"")
+			.contains("缴纳罚款等期限自该日起计算").contains(expectedDue);
+		// on the deemed day the decision is in effect: told again, now with the day to pay by
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id).contains("缴纳期限至"));
 		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id))
@@ -206,19 +221,21 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.hasMessageContaining("生效前不能结案");
 		String portal = portal(id);
 		assertThat(portal).contains(pending(deemed)).doesNotContain(">已送达<").doesNotContain(">已执行<");
-		// attack C3: the portal hid the decision but showed the payment against it; both come with the decision's service
+		// attack C3: the payment comes with the decision — and (attack 1, party) the decision with its public notice:
+		// readable from the publication in the API, the list and the export alike, the payment against it too
 		String number = number(id);
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
-			.andExpect(jsonPath("$.decisionNumber").doesNotExist())
-			.andExpect(jsonPath("$.paidOn").doesNotExist())
-			.andExpect(jsonPath("$.paidAmount").doesNotExist())
-			.andExpect(jsonPath("$.paymentDue").doesNotExist());
+			.andExpect(jsonPath("$.decisionNumber").value(decisionNumber(id)))
+			.andExpect(jsonPath("$.paidOn").value(today.toString()))
+			.andExpect(jsonPath("$.paidAmount").value(2000));
 		mvc.perform(get("/api/v1/enterprise/penalties").param("q", number).header("Authorization", SF))
-			.andExpect(jsonPath("$.items[0].decisionNumber").doesNotExist())
-			.andExpect(jsonPath("$.items[0].paidOn").doesNotExist());
+			.andExpect(jsonPath("$.items[0].decisionNumber").value(decisionNumber(id)))
+			.andExpect(jsonPath("$.items[0].deemedServicePending").value(true))
+			.andExpect(jsonPath("$.items[0].paidOn").value(today.toString()));
 		List<List<String>> exported = ExportedRows.of(mvc, SignIn.session(mvc, "sf.wz"), "/enterprise/penalties/export.xlsx",
 				"q", number);
-		assertThat(exported.get(1).get(exported.get(0).indexOf("缴款日期"))).as("the export's 缴款日期").isEmpty();
+		assertThat(exported.get(1).get(exported.get(0).indexOf("处罚决定书文号"))).as("the export's 文号").isEqualTo(decisionNumber(id));
+		assertThat(exported.get(1).get(exported.get(0).indexOf("缴款日期"))).as("the export's 缴款日期").isNotEmpty();
 
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		assertThat(jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single())
@@ -301,6 +318,10 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		int column = rows.get(0).indexOf("状态");
 		assertThat(column).as("a 状态 column").isNotNegative();
 		return rows.subList(1, rows.size()).stream().map(r -> r.get(column)).toList();
+	}
+
+	String decisionNumber(long id) {
+		return jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
 	String number(long id) {

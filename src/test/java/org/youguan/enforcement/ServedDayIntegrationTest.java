@@ -189,9 +189,10 @@ class ServedDayIntegrationTest {
 	}
 
 	/**
-	 * A 不予行政处罚决定书 served by public notice reaches the party only on its deemed day: before it, neither it nor its
-	 * 送达回证 is listed on the portal's API and both are 404 to the party; from then on both are listed, the decision as
-	 * the version served.
+	 * A 不予行政处罚决定书 served by public notice is readable by the party from the publication (the notice publishes it
+	 * for the party to obtain, 民事诉讼法(2023) art.95) and served on its deemed day: before it the decision is listed on
+	 * the portal's API and readable, its {@code served} false, the 送达回证 not yet; from then on both are listed, the
+	 * decision as the version served.
 	 */
 	@Test
 	void aNoPenaltyDecisionServedByPublicNoticeReachesThePartyOnItsDeemedDay() throws Exception {
@@ -208,10 +209,11 @@ class ServedDayIntegrationTest {
 		long receipt = documents.current(id, CaseDocumentKind.DELIVERY_RECEIPT).orElseThrow().attachmentId();
 
 		today(deemed.minusDays(1));
-		List<String> titles = JsonPath.read(portal(id), "$.documents[*].title");
-		assertThat(titles).doesNotContain(CaseDocumentKind.NO_PENALTY_DECISION.title(), CaseDocumentKind.DELIVERY_RECEIPT.title());
-		mvc.perform(get("/attachments/" + decision).header("Authorization", SF)).andExpect(status().isNotFound());
-		mvc.perform(get("/attachments/" + receipt).header("Authorization", SF)).andExpect(status().isNotFound());
+		String during = portal(id);
+		assertThat(JsonPath.<List<Boolean>>read(during, "$.documents[?(@.title == '" + CaseDocumentKind.NO_PENALTY_DECISION.title()
+				+ "')].served")).as("readable during the notice, not yet served").containsExactly(false);
+		assertThat(JsonPath.<Boolean>read(during, "$.deemedServicePending")).isTrue();
+		mvc.perform(get("/attachments/" + decision).header("Authorization", SF)).andExpect(status().isOk());
 
 		today(deemed);
 		String json = portal(id);
@@ -220,6 +222,7 @@ class ServedDayIntegrationTest {
 		assertThat(JsonPath.<List<Boolean>>read(json, "$.documents[?(@.title == '" + CaseDocumentKind.NO_PENALTY_DECISION.title()
 				+ "')].served")).containsExactly(true);
 		mvc.perform(get("/attachments/" + decision).header("Authorization", SF)).andExpect(status().isOk());
+		mvc.perform(get("/attachments/" + receipt).header("Authorization", SF)).andExpect(status().isOk());
 	}
 
 	/**

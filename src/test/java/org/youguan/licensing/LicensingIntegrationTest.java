@@ -189,6 +189,24 @@ class LicensingIntegrationTest extends LicensingFixture {
 	}
 
 	/**
+	 * Attack 5 (party): an enterprise's application is received the day it submits it — a {@code submittedOn} it sends
+	 * is a 400 naming the field (it was accepted and silently dated today), nothing saved; without it the application
+	 * is received today.
+	 */
+	@Test
+	void anEnterpriseMayNotDateItsOwnApplication() throws Exception {
+		newApplicant();
+		String body = application(null, null, "省内", "600000", "");
+		String dated = body.substring(0, body.lastIndexOf('}')) + ",\"submittedOn\":\"2026-01-05\"}";
+		call(applicant, "/api/v1/licensing/applications", dated).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("submittedOn"))
+			.andExpect(jsonPath("$.errors[0].rule").value("not-allowed"));
+		mvc.perform(get("/api/v1/licensing/applications").header("Authorization", applicant))
+			.andExpect(jsonPath("$.total").value(0));
+		call(applicant, "/api/v1/licensing/applications", body).andExpect(status().isCreated());
+	}
+
+	/**
 	 * An enterprise without a licence ({@link #newApplicant}) applies for itself with every material; the city bureau
 	 * accepts and reviews it.
 	 */

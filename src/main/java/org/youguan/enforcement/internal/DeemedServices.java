@@ -26,8 +26,10 @@ import org.youguan.rules.StatutoryRule;
  * (2021) art.61), not when the publication is recorded: this daily job publishes its {@link PenaltyDelivered} — on
  * which the licensing module revokes a 吊销's licences and the credit record enters the decision — on that day, with the
  * terms in force then (a 变更 made meanwhile included), audits it ({@code case.deemed-served}) and tells the party
- * ({@link PenaltyStepServed}) the decision now its with the day to pay or hand over by — told at the publication
- * without it, as its portal shows the decision only from the deemed day. What became of the decision meanwhile — a
+ * ({@link PenaltyStepServed}) the decision now in effect with the day to pay or hand over by — told at the
+ * publication without it. The party's portal shows the decision and its 决定书 from the publication on (the notice
+ * publishes it for the party to obtain, {@code EnterprisePenalties#VISIBLE}), 公告送达中 with the deemed day from which
+ * its periods run; on that day it reads 已送达. What became of the decision meanwhile — a
  * change (变更) with its fine and day to pay, a deferral or instalments approved — is told with it that day, held back
  * before ({@link PenaltyStepServed.Step#followsService}). A decision revoked or confirmed invalid before that day
  * publishes no delivery: the party is told on the deemed day that it is not executed. A past case imported (served off

@@ -68,7 +68,8 @@ class EnterprisePenalties {
 		Summary completed(CaseExecution.Unpaid unpaid, LocalDate today) {
 			return new Summary(id, number, violation, status, notifiedOn, decisionNumber, decidedOn, penalty, fine, paidOn,
 					unpaid == null ? null : unpaid.surchargeToday(), deliveryMethod, deliveredOn,
-					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null);
+					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)),
+					deemedServicePending || CaseClock.deemedDayAhead(deliveredOn, today) != null);
 		}
 	}
 
@@ -78,7 +79,8 @@ class EnterprisePenalties {
 	 * 调查终结报告's proposal, the 法制审核 and the 集体讨论 stay the bureau's (attack: a 不予处罚 without a notice showed
 	 * the report's WARNING); the same for {@code proposedFine}, {@code proposedConfiscated}, {@code proposedSuspensionDays}
 	 * @param hearingRight whether the proposed penalty carries the right to a hearing (art.63); false before a notice
-	 * @param decidedOn the decision's day once it is served (art.61), null before — as its 文号 and penalty
+	 * @param decidedOn the decision's day once it is served (art.61) or its public notice published (公告送达中: the
+	 * notice publishes it for the party to obtain, 民事诉讼法(2023) art.95), null before — as its 文号 and penalty
 	 * @param replyDue the last day to state its case or request a hearing (5 working days after the notice)
 	 * @param statementWaivedOn the day the party waived its statement in writing (on the portal or on paper), null
 	 * when it did not — no statement after it
@@ -86,11 +88,12 @@ class EnterprisePenalties {
 	 * window open)
 	 * @param canRequestHearing whether it may still request a hearing
 	 * @param paymentDue the last day to pay a fine (15 days after delivery, art.67; a deferral's day or the next unpaid
-	 * instalment's), or to hand over what a confiscation takes; null before delivery. This and what else carries the
+	 * instalment's), or to hand over what a confiscation takes — for 公告送达 counted from the deemed day on the
+	 * working-day calendar ({@link CaseClock#paymentDue}); null before delivery. This and what else carries the
 	 * decision out ({@code surchargeToday}, {@code paidOn}, {@code paidAmount}, {@code instalments},
 	 * {@code paymentAppliedOn}, {@code handoverDue}, {@code handover}) are shown with the decision, once it is served
-	 * (art.61): a fine paid before a public notice's deemed day (民事诉讼法(2023) art.95) is shown from that day on, as
-	 * the decision it pays is — never a payment against a decision the party may not yet read
+	 * (art.61) or its public notice published ({@link #VISIBLE}) — never a payment against a decision the party may not
+	 * yet read
 	 * @param surchargeToday a fine's 加处罚款 as of today (or of the day paid), null when none is due — never on a
 	 * confiscation (art.72)
 	 * @param instalments a fine's instalments (art.66), each with its own day, amount and, once paid, its 加处罚款 — as
@@ -130,8 +133,13 @@ class EnterprisePenalties {
 	 * @param shownStatus the status as the page shows it today ({@link CaseStatus#shown}): a public notice published
 	 * and its deemed day not yet reached — the decision not in effect — reads 公告送达中 with the deemed day, never 已送达;
 	 * a decision not yet delivered reads as the step before it ({@link #partyStatus}), as does {@code status}
-	 * @param deemedServicePending whether {@code deliveredOn} is the deemed day of a public notice still ahead
-	 * ({@link CaseView#deemedServedAfter}): the decision is not yet served nor in effect, the day is not one past
+	 * @param deemedServicePending whether a public notice serving the party runs today, its deemed day ahead: the
+	 * decision's ({@code deliveredOn}, {@link CaseView#deemedServedAfter}) — not yet served nor in effect, though
+	 * readable with its 文号, penalty, day to pay and 决定书, its periods running from the deemed day — or the 事先告知书's
+	 * ({@code noticeDeemedOn}, {@link #noticePending}) — readable, its 陈述申辩/听证 window running from that day
+	 * @param noticePublishedOn the day a public notice serving the 事先告知书 was published, else null
+	 * @param noticeDeemedOn that notice's deemed day of service (30 days later, 民事诉讼法(2023) art.95), from which
+	 * {@code replyDue} is counted; null when the notice was not served by public notice
 	 * @param rightsOpen whether the party's 陈述申辩/听证 steps are still open on the case — it is 已告知 or 听证, no
 	 * decision made ({@link #stepsOpen}); false once decided, served or not, without saying which
 	 * @param decisionServed whether the decision (行政处罚决定 or 不予处罚) is served on the party ({@link #served}): a past
@@ -151,7 +159,7 @@ class EnterprisePenalties {
 			List<PartyOutcome> outcomes, LocalDate hearingScheduledOn, String hearingPlace, boolean replyDueProvisional,
 			boolean paymentDueProvisional, Integer proposedSuspensionDays, Integer suspensionDays, String basis,
 			NoPenaltyGround noPenaltyGround, LocalDate deliveryPublishedOn, String shownStatus, boolean deemedServicePending,
-			boolean rightsOpen, boolean decisionServed) {
+			LocalDate noticePublishedOn, LocalDate noticeDeemedOn, boolean rightsOpen, boolean decisionServed) {
 
 		/**
 		 * The line of what is left of the party's 陈述申辩/听证 rights ({@link ReplyWindowLine}), none once they are no
@@ -190,9 +198,11 @@ class EnterprisePenalties {
 	/**
 	 * A document served on the party: title, 文号, the day issued, and {@code href}, the address that serves the .docx
 	 * to the party ({@code GET /attachments/{id}}); {@code version} its version, {@code current} false once a later
-	 * version corrected it (both stay listed: what was served is the party's), {@code served} true for the version of
-	 * the 行政处罚决定书 in force when it was delivered (送达, 行政处罚法(2021) art.61) — a later one is a correction the
-	 * handling bureau's head made after it; {@code returnedOn} the day the case was returned to investigation (退回调查)
+	 * version corrected it (both stay listed: what was served is the party's), {@code served} whether this version has
+	 * been served on the party by today, for every kind ({@link #servedOnParty}): a 事先告知书 or 听证告知书 from its day of
+	 * service (a public notice's deemed day), a decision in the version delivered once served (送达, 行政处罚法(2021)
+	 * art.61; a later one is a correction the handling bureau's head made after it; during a public notice false — the
+	 * decision readable, not yet served), every other document as issued; {@code returnedOn} the day the case was returned to investigation (退回调查)
 	 * from the round the document belongs to — a notice of that round is no longer in force — null otherwise.
 	 */
 	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href,
@@ -252,12 +262,43 @@ class EnterprisePenalties {
 	static final String SERVED = "(" + CaseClock.DECISION_SERVED_SQL + " OR c.imported)";
 
 	/**
+	 * Whether the decision has been put to the party: served ({@link #SERVED}), or its public notice published and
+	 * running (公告送达中) — a public notice publishes the decision so that the party can obtain it during the notice
+	 * period (民事诉讼法(2023) art.95), its periods running from the deemed day. A decision made and not yet delivered
+	 * (direct or by mail, not yet served) is not. The party reads the decision — 文号, penalty, fine, the day to pay and
+	 * the 决定书 — from then on ({@link #visible}); what depends on the decision being in effect (its outcomes, its
+	 * annulment) still waits for service.
+	 */
+	static final String VISIBLE = "(c.delivered_on IS NOT NULL OR c.imported)";
+
+	/**
+	 * {@link #VISIBLE} of one case: delivered (served, or a public notice published whose deemed day may be ahead) or
+	 * imported.
+	 */
+	static boolean visible(CaseView c) {
+		return c.deliveredOn() != null || c.imported();
+	}
+
+	/**
+	 * Whether a public notice serving the 事先告知书 of {@code c} runs on {@code today}: published, its deemed day
+	 * ({@link CaseClock#noticeServedOn}) still ahead — the notice readable, the party's 5-day window not yet begun.
+	 */
+	static boolean noticePending(CaseView c, LocalDate today) {
+		LocalDate served = CaseClock.noticeServedOn(c);
+		return c.noticePublishedOn() != null && served != null && served.isAfter(today) && !c.imported();
+	}
+
+	/** {@link #noticePending} as SQL over a {@code penalty_case c}, binding {@code :today}. */
+	static final String NOTICE_PENDING_SQL = "(c.notice_published_on IS NOT NULL AND NOT c.imported "
+			+ "AND COALESCE(c.notice_served_on, c.notified_on) > CAST(:today AS date))";
+
+	/**
 	 * The list's orders, each by a value the party sees in it: the decision's day only once served ({@link #SERVED}) —
 	 * sorted by the stored day, an unserved decision's place among the others would tell the party a decision exists
 	 * (and when) before it is served (行政处罚法(2021) art.61); before service it sorts as a case without one.
 	 */
 	static final Map<String, String> SORTS = Map.of("notified_on", "c.notified_on",
-			"decided_on", "(CASE WHEN " + SERVED + " THEN c.decided_on END)", "number", "c.number");
+			"decided_on", "(CASE WHEN " + VISIBLE + " THEN c.decided_on END)", "number", "c.number");
 
 	private final JdbcClient jdbc;
 
@@ -308,7 +349,7 @@ class EnterprisePenalties {
 			.where(status == CaseStatus.DELIVERED ? "NOT COALESCE(" + CaseClock.DEEMED_DAY_AHEAD_SQL + ", FALSE)" : "TRUE")
 			.where(filter.noticePending() ? CaseFilter.NOTICE_PENDING_SQL : "TRUE")
 			.bind("today", today)
-			.search(page, "c.number", "CASE WHEN " + SERVED + " THEN c.decision_number END")
+			.search(page, "c.number", "CASE WHEN " + VISIBLE + " THEN c.decision_number END")
 			.sorts(SORTS, "number", true, "c.id")
 			.page(jdbc, """
 					SELECT c.id, c.number, c.violation_code AS violation, %2$s AS status, c.notified_on,
@@ -316,7 +357,8 @@ class EnterprisePenalties {
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
 					       CASE WHEN %1$s THEN c.paid_on END AS paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
-					       CAST(NULL AS text) AS shown_status, FALSE AS deemed_service_pending""".formatted(SERVED, PARTY_STATUS_SQL),
+					       CAST(NULL AS text) AS shown_status, %3$s AS deemed_service_pending""".formatted(VISIBLE, PARTY_STATUS_SQL,
+							NOTICE_PENDING_SQL),
 					page, Rows.of(Summary.class));
 		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
 		Map<Long, CaseExecution.Unpaid> unpaid = caseExecution.unpaid(listed.items().stream()
@@ -347,6 +389,10 @@ class EnterprisePenalties {
 		PenaltyCases.Procedure procedure = cases.procedure(caseRegion(id), id);
 		// the decision is the party's once served (art.61): before that neither its 文号 nor its penalty is shown
 		boolean served = served(c, today);
+		// ... and readable from the publication of a public notice on (民事诉讼法(2023) art.95: the notice publishes it so
+		// the party can obtain it), its periods running from the deemed day — what only an effective decision has (its
+		// outcomes, its annulment) still waits for service
+		boolean shown = visible(c);
 		boolean notPenalized = c.status() == CaseStatus.NOT_PENALIZED;
 		// the proposed penalty is the party's once the 事先告知书 put it (art.44): before that it is the 调查终结报告's,
 		// internal — a 不予处罚 without a notice, or a case returned to investigation, shows none
@@ -355,30 +401,32 @@ class EnterprisePenalties {
 				partyStatus(c), c.filedOn(), c.notifiedOn(), notified ? c.proposedPenalty() : null,
 				notified ? c.proposedFine() : null, notified && d.hearingRight(), replyDue,
 				c.statementOn(), Masking.personalNumbersIn(c.statement()), c.statementWaivedOn(), c.hearingRequestedOn(), c.hearingNotifiedOn(), c.hearingOn(), c.hearingWaivedOn(),
-				served ? c.decisionNumber() : null, served ? c.decidedOn() : null, served ? c.penalty() : null,
-				served ? c.fine() : null,
+				shown ? c.decisionNumber() : null, shown ? c.decidedOn() : null, shown ? c.penalty() : null,
+				shown ? c.fine() : null,
 				// what carries the decision out — its period, 加处罚款, payments, instalments, handover — is shown with the
-				// decision, not before it is the party's: a fine paid before a public notice's deemed day is recorded and
-				// shown from that day on (民事诉讼法(2023) art.95, 行政处罚法(2021) art.61)
-				c.deliveredOn(), served ? d.paymentDue() : null,
-				surcharged && served ? d.surchargeToday() : null, served ? c.paidOn() : null, served ? c.paidAmount() : null,
+				// decision, not before the party may read it (行政处罚法(2021) art.61; a public notice from its publication,
+				// its periods from the deemed day, 民事诉讼法(2023) art.95)
+				c.deliveredOn(), shown ? d.paymentDue() : null,
+				surcharged && shown ? d.surchargeToday() : null, shown ? c.paidOn() : null, shown ? c.paidAmount() : null,
 				c.closedOn(), c.publishedOn(),
-				c.publicationWithdrawnOn(), canReply, canHear, served ? procedure.instalments() : List.of(),
-				served ? procedure.paymentAppliedOn() : null,
-				partyDocuments(c), !served || c.surchargePercent() == null ? null
+				c.publicationWithdrawnOn(), canReply, canHear, shown ? procedure.instalments() : List.of(),
+				shown ? procedure.paymentAppliedOn() : null,
+				partyDocuments(c), !shown || c.surchargePercent() == null ? null
 						: c.surchargePercent().stripTrailingZeros().toPlainString(),
-				notified ? c.proposedConfiscated() : null, served ? c.confiscated() : null, served ? c.suspensionFrom() : null,
-				served ? c.suspensionUntil() : null,
-				served ? caseExecution.handoverDue(id).orElse(null) : null, detail.handover() == null || !served ? null
+				notified ? c.proposedConfiscated() : null, shown ? c.confiscated() : null, shown ? c.suspensionFrom() : null,
+				shown ? c.suspensionUntil() : null,
+				shown ? caseExecution.handoverDue(id).orElse(null) : null, detail.handover() == null || !shown ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
 				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(),
 				// 暂定 is said of a day the party is shown: none for a payment day hidden before the decision is its
-				served && d.paymentDue() != null && d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
-				served ? c.suspensionDays() : null, basis(c, served), notPenalized && served ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)), c.deemedServedAfter(today) != null,
+				shown && d.paymentDue() != null && d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
+				shown ? c.suspensionDays() : null, basis(c, shown), notPenalized && shown ? c.noPenaltyGround() : null,
+				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)),
+				c.deemedServedAfter(today) != null || noticePending(c, today), c.noticePublishedOn(),
+				c.noticePublishedOn() == null ? null : CaseClock.noticeServedOn(c),
 				rightsOpen, served);
 	}
 
@@ -429,25 +477,47 @@ class EnterprisePenalties {
 		List<CaseDocuments.IssuedDocument> all = documents.list(c.id());
 		Long decision = servedVersion(all, CaseDocumentKind.DECISION);
 		Long noPenalty = servedVersion(all, CaseDocumentKind.NO_PENALTY_DECISION);
+		LocalDate today = LocalDate.now(clock);
 		return shown(c).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
-				d.version(), d.current(), Objects.equals(d.id(), decision) || Objects.equals(d.id(), noPenalty),
-				d.returnedOn())).toList();
+				d.version(), d.current(), servedOnParty(c, d, decision, noPenalty, today), d.returnedOn())).toList();
+	}
+
+	/**
+	 * Whether the version {@code d} — one the party reads ({@link #shown}) — has been served on it by {@code today}, for
+	 * every kind alike: a decision (行政处罚决定书, 不予行政处罚决定书) in the version delivered, once served
+	 * ({@link #served(CaseView, LocalDate)}: a public notice's deemed day reached — readable before, not yet served); a
+	 * 事先告知书 or 听证告知书 once its day of service ({@link CaseClock#noticeServedOn}) is reached — a public notice's
+	 * deemed day; a 送达回证 with the decision; the others as issued. A later correction of a decision was not
+	 * served (it is the handling bureau's head's change after service).
+	 */
+	private static boolean servedOnParty(CaseView c, CaseDocuments.IssuedDocument d, Long decision, Long noPenalty,
+			LocalDate today) {
+		return switch (d.kind()) {
+			case DECISION, NO_PENALTY_DECISION -> served(c, today)
+					&& (Objects.equals(d.id(), decision) || Objects.equals(d.id(), noPenalty));
+			case DELIVERY_RECEIPT -> served(c, today);
+			case PRIOR_NOTICE, HEARING_RIGHT_NOTICE -> c.imported() || d.returnedOn() != null
+					|| CaseClock.noticeServedOn(c) == null || !CaseClock.noticeServedOn(c).isAfter(today);
+			default -> true;
+		};
 	}
 
 	/**
 	 * The documents the party reads: every version of a document served on it ({@link CaseDocumentKind#served}) — only
-	 * once it is served, for every kind: the 行政处罚决定书, the 不予行政处罚决定书 and their 送达回证 once the decision is
-	 * ({@link #served(CaseView, LocalDate)}: a public notice's deemed day reached; before that it is the bureau's
-	 * decision not yet served, and the party's periods run from service), from the version served on — one corrected
-	 * before service was never the party's —; the 事先告知书 and 听证告知书 once the notice is served (its day of service
-	 * recorded, a public notice's deemed day, {@link CaseClock#noticeServedOn}); the others as issued. A past case
-	 * imported was served on paper before it came here (its scans are the party's).
+	 * once it is put to it, for every kind: the 行政处罚决定书, the 不予行政处罚决定书 and their 送达回证 once the decision is
+	 * delivered ({@link #visible}: served, or its public notice published — the notice publishes the decision for the
+	 * party to obtain during the notice period, 民事诉讼法(2023) art.95, its periods running from the deemed day), from
+	 * the version delivered on — one corrected before was never the party's —; the 事先告知书 and 听证告知书 once the notice
+	 * is served (its day of service recorded, {@link CaseClock#noticeServedOn}) or its public notice published; the
+	 * others as issued. A past case imported was served on paper before it came here (its scans are the party's).
 	 */
 	private Stream<CaseDocuments.IssuedDocument> shown(CaseView c) {
 		LocalDate today = LocalDate.now(clock);
-		boolean delivered = served(c, today);
+		boolean delivered = visible(c);
 		LocalDate noticeServed = CaseClock.noticeServedOn(c);
-		boolean noticeServedYet = c.imported() || noticeServed == null || !noticeServed.isAfter(today);
+		// a notice served by public notice is readable from its publication (民事诉讼法(2023) art.95)
+		boolean noticeServedYet = c.imported() || noticeServed == null || !noticeServed.isAfter(today)
+				|| c.noticePublishedOn() != null;
 		List<CaseDocuments.IssuedDocument> all = documents.list(c.id());
 		Long decision = servedVersion(all, CaseDocumentKind.DECISION);
 		Long noPenalty = servedVersion(all, CaseDocumentKind.NO_PENALTY_DECISION);

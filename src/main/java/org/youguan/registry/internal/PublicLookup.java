@@ -115,14 +115,18 @@ class PublicLookup {
 		}
 
 		/**
-		 * The page {@code page} (20 rows) of filed outlets as {@link Outlets#publicList} gives it.
-		 * @throws org.youguan.kernel.InvalidValueException an unreadable region code (nothing is remembered)
+		 * The page of filed outlets {@code list} asks for — its {@code page}, {@code size} (default 20, at most
+		 * {@link PageQuery#MAX_SIZE}) and order ({@code sort=region_code}, {@code dir}) — as {@link Outlets#publicList}
+		 * gives it (attack: {@code size=100} was accepted and 20 rows returned).
+		 * @throws org.youguan.kernel.InvalidValueException an unreadable region code or an unknown brand (nothing is
+		 * remembered)
 		 */
-		PageResult<Outlets.PublicOutlet> outlets(String region, String brand, Integer page) {
-			PageQuery query = PageQuery.of(null, page, 20, null, null);
+		PageResult<Outlets.PublicOutlet> outlets(String region, String brand, org.youguan.kernel.ListRequest list) {
+			PageQuery query = PageQuery.of(null, list.page(), list.size(), list.sort(), list.dir());
 			String r = region == null ? "" : region;
 			String b = brand == null ? "" : brand;
-			return memory.get(head, List.of("outlets", r, b, query.page()), () -> outlets.publicList(r, b, query));
+			return memory.get(head, List.of("outlets", r, b, query.page(), query.size(), String.valueOf(query.sort()),
+					query.descending()), () -> outlets.publicList(r, b, query));
 		}
 	}
 }

@@ -65,7 +65,7 @@ class PublicLookupController {
 				if (region != null && !Text.isBlank(region)) {
 					view.requireRegion("region", region);
 				}
-				PageResult<Outlets.PublicOutlet> outlets = view.outlets(region, brand, list.page());
+				PageResult<Outlets.PublicOutlet> outlets = view.outlets(region, brand, list);
 				model.addAttribute("outlets", outlets);
 				model.addAttribute("outletItemsHtml", view.outletItemsHtml(outlets, locale));
 			}

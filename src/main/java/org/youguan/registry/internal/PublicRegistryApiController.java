@@ -41,9 +41,9 @@ class PublicRegistryApiController {
 	}
 
 	@GetMapping("/outlets")
-	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页20条。")
+	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页默认20条（size最多200）；brand须为已登记的品牌简称，否则400。")
 	PageResult<Outlets.PublicOutlet> outlets(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String brand, @ParameterObject ListRequest list) {
-		return lookup.now().outlets(region, brand, list.page());
+		return lookup.now().outlets(region, brand, list);
 	}
 }

@@ -78,6 +78,14 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		return Optional.of((user.isStaff() ? "/statistics/reports/" : "/enterprise/statistics/reports/") + objectId);
 	}
 
+	/**
+	 * A draft's line: 草稿, or for a voluntary correction of an approved report (revision 2 on) 更正草稿（第N版） — a draft
+	 * in progress owed by no day (the approved revision stands meanwhile).
+	 */
+	private static String correctionLabel(ReportView r) {
+		return r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label();
+	}
+
 	private List<WorkQueue> enterprise(CurrentUser user, DataScope scope) {
 		EnterpriseView enterprise;
 		try {
@@ -101,22 +109,26 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 					shown.add(report.id());
 				}
 				LocalDate dueOn = forms.dueOn(form, period);
+				boolean correction = report != null && report.revision() > 1;
 				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
-						report == null ? "未填报" : ReportStatus.DRAFT.label(),
-						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(), dueOn,
-						report == null ? today.isAfter(dueOn) : report.overdue(today)));
+						report == null ? "未填报" : correctionLabel(report),
+						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(),
+						correction ? null : dueOn, report == null ? today.isAfter(dueOn) : report.overdue(today)));
 			}
 		}
-		// every other draft is still to be sent: a correction (更正) of an approved report, a period before the current
-		// one — the approved revision stands meanwhile, so a correction is not overdue
+		// every other draft is still to be sent: a period before the current one (owed, with its due day) or a voluntary
+		// correction (更正) of an approved report — the approved revision stands meanwhile, so a correction is owed by no
+		// day: a draft in progress, listed without a due day and never overdue, as /enterprise/statistics?overdue=true
+		// leaves it out (ReportView#overdue)
 		List<Long> listed = new ArrayList<>(shown);
 		reports.list(scope, new Reports.Filter(null, null, ReportStatus.DRAFT, null),
 				new PageQuery("", 0, DRAFTS, "period", true)).items().stream()
 			.filter(r -> !listed.contains(r.id()))
-			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(),
-					r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label(),
-					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.overdue(today))));
+			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(), correctionLabel(r),
+					"/enterprise/statistics/reports/" + r.id(), r.revision() > 1 ? null : r.dueOn(),
+					r.revision() <= 1 && r.overdue(today))));
 		due.sort(Comparator.comparing(WorkQueue.Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
+		LocalDate nearest = due.stream().map(WorkQueue.Item::due).filter(java.util.Objects::nonNull).findFirst().orElse(null);
 		var returned = reports.list(scope, new Reports.Filter(null, null, ReportStatus.RETURNED, null, WorkState.OPEN),
 				new PageQuery("", 0, WorkQueue.ITEMS, "due_on", false));
 		List<WorkQueue.Item> returnedItems = returned.items().stream()
@@ -125,7 +137,7 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 			.toList();
 		return List.of(
 				WorkQueue.action("statistics.due", "/enterprise/statistics", due.size(),
-						due.stream().filter(WorkQueue.Item::overdue).count(), due.isEmpty() ? null : due.get(0).due(), due),
+						due.stream().filter(WorkQueue.Item::overdue).count(), nearest, due),
 				// a returned report not sent again by its due date is overdue (ReportView#overdue), as a draft is
 				WorkQueue.action("statistics.returned", "/enterprise/statistics?status=RETURNED", returned.total(),
 						returnedItems.stream().filter(WorkQueue.Item::overdue).count(),

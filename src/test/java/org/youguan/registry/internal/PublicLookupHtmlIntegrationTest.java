@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.FormerMarkup;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
 import org.youguan.kernel.PageResult;
 import org.youguan.region.Region;
@@ -21,6 +22,8 @@ import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The public lookup page's parts that are no longer processed on every view are what its template wrote before
@@ -119,10 +122,10 @@ class PublicLookupHtmlIntegrationTest {
 	void theRememberedOutletsAreTheOutletsTheTemplateWrote() throws Exception {
 		PublicLookup.View view = lookup.now();
 		List<PageResult<Outlets.PublicOutlet>> pages = new ArrayList<>();
-		PageResult<Outlets.PublicOutlet> first = view.outlets("320506", null, 0);
+		PageResult<Outlets.PublicOutlet> first = view.outlets("320506", null, new ListRequest(null, 0, null, null, null));
 		assertThat(first.totalPages()).isGreaterThan(1);
 		for (int page = 0; page <= first.totalPages(); page++) {
-			pages.add(view.outlets("320506", null, page));
+			pages.add(view.outlets("320506", null, new ListRequest(null, page, null, null, null)));
 		}
 		Outlets.PublicOutlet o = first.items().get(0);
 		pages.add(new PageResult<>(List.of(new Outlets.PublicOutlet(NASTY, NASTY, NASTY, NASTY, o.regionCode(), NASTY,
@@ -150,14 +153,34 @@ class PublicLookupHtmlIntegrationTest {
 	 */
 	@Test
 	void theRememberedOutletsAreWrittenInTheVisitorsLanguage() throws Exception {
-		String brand = "无此品牌" + System.nanoTime();
-		String chinese = mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand))
+		// a county without filed outlets (an unknown brand is refused, not an empty page)
+		String region = "540102";
+		String chinese = mvc.perform(get("/public/lookup").param("region", region))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(chinese).contains("未查询到已备案网点");
-		String english = mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand)
+		String english = mvc.perform(get("/public/lookup").param("region", region)
 			.cookie(new jakarta.servlet.http.Cookie("youguan-lang", "en"))).andReturn().getResponse().getContentAsString();
 		assertThat(english).contains("No filed outlet found").doesNotContain("未查询到已备案网点");
-		assertThat(mvc.perform(get("/public/lookup").param("region", "320506").param("brand", brand))
+		assertThat(mvc.perform(get("/public/lookup").param("region", region))
 			.andReturn().getResponse().getContentAsString()).contains("未查询到已备案网点");
+	}
+
+	/**
+	 * Attack 5 (party): the public outlet list honours the {@code size} it validates (size=100 returned 20 rows), and an
+	 * unknown brand — 999, abc — is a 400 naming {@code brand} on the API and the page, not an empty 200.
+	 */
+	@Test
+	void theOutletListHonoursItsSizeAndRefusesAnUnknownBrand() throws Exception {
+		mvc.perform(get("/api/v1/public/outlets").param("region", "320506").param("size", "30"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.size").value(30))
+			.andExpect(jsonPath("$.items.length()").value(org.hamcrest.Matchers.greaterThan(20)));
+		for (String brand : List.of("999", "abc")) {
+			mvc.perform(get("/api/v1/public/outlets").param("brand", brand))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("brand"))
+				.andExpect(jsonPath("$.errors[0].rule").value("one-of"));
+			mvc.perform(get("/public/lookup").param("brand", brand)).andExpect(status().isBadRequest());
+		}
 	}
 }

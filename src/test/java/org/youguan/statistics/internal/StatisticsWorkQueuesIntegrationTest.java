@@ -68,7 +68,7 @@ class StatisticsWorkQueuesIntegrationTest {
 	TransactionTemplate tx;
 
 	@Test
-	void aCorrectionDraftIsInTheDueQueueAndNotOverdue() {
+	void aCorrectionDraftIsInTheDueQueueAsADraftWithoutDueDayAndNotOverdue() {
 		Period period = Period.month(YearMonth.of(2016, 1 + Integer.parseInt(RandomDigits.of(2)) % 12));
 		String base = "91321102MA" + RandomDigits.of(7);
 		String code = base + CreditCode.checkCharacter(base);
@@ -91,6 +91,10 @@ class StatisticsWorkQueuesIntegrationTest {
 			.satisfies(i -> {
 				assertThat(i.detail()).startsWith("更正草稿");
 				assertThat(i.overdue()).as("the approved revision stands meanwhile").isFalse();
+				// attack 4 (party): a voluntary correction is owed by no day — not the approved report's year-old due day
+				assertThat(i.due()).as("a draft in progress, no due day").isNull();
 			});
+		assertThat(due.overdue()).as("the queue's overdue count, as /enterprise/statistics?overdue=true lists them")
+			.isEqualTo(due.items().stream().filter(WorkQueue.Item::overdue).count());
 	}
 }
