@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.MessageSource;
 import org.youguan.IntegrationTest;
 import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.org.Bureaus;
@@ -83,6 +87,12 @@ class EnglishModeIntegrationTest {
 
 	@Autowired
 	Spreadsheets spreadsheets;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	@Test
 	void theTemplatesHoldNoChineseWordOutsideTheMessageBundles() throws IOException {
@@ -149,6 +159,44 @@ class EnglishModeIntegrationTest {
 		finally {
 			Locale.setDefault(machine);
 		}
+	}
+
+	/**
+	 * Finding (the enterprise's inbox in Chinese): its items' kinds, statuses and levels ("新设备案 · 待补正", "一般隐患",
+	 * "未填报") were joined into Chinese text by the work queues; they now carry the constants and message keys and the
+	 * page words them in its reader's language.
+	 */
+	@Test
+	void anEnterprisesInboxNamesItsItemsKindsStatusesAndLevelsInEnglish() throws Exception {
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String english = items(mvc.perform(get("/").param("lang", "en").session(enterprise)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(english).contains("New filing · ", "To be handled", "General hazard", "Transferred to the company")
+			.doesNotContain("新设备案", "变更备案", "待补正", "待办理", "一般隐患", "已转办企业", "草稿", "未填报");
+		String chinese = items(mvc.perform(get("/").param("lang", "zh-CN").session(enterprise)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(chinese).contains("新设备案 · ", "待办理", "一般隐患", "已转办企业").doesNotContain("New filing");
+	}
+
+	/** Finding (已办 in Chinese): a handled event reads as its action's name in English, its recorded summary in Chinese. */
+	@Test
+	void aHandledEventReadsAsItsActionInEnglish() {
+		AuditEvent event = new AuditEvent(1, OffsetDateTime.now(), "sf.wz", null, null, "320506", "brand.create", "brand",
+				"7", "新增品牌：顺丰", null, null, null, null, null);
+		assertThat(new InboxRows(messages, Locale.ENGLISH, "", calendar).done(List.of(new Inbox.Done(event, null))).get(0)
+			.summary()).startsWith("Brand added").endsWith(" 7").doesNotContain("新增品牌");
+		assertThat(new InboxRows(messages, Locale.SIMPLIFIED_CHINESE, "", calendar).done(List.of(new Inbox.Done(event, null)))
+			.get(0).summary()).isEqualTo("新增品牌：顺丰");
+	}
+
+	/** The items of a home page's queues (their {@code queue-items} lists), without tags. */
+	private static String items(String html) {
+		StringBuilder out = new StringBuilder();
+		Matcher list = Pattern.compile("queue-items.*?</ul>", Pattern.DOTALL).matcher(html);
+		while (list.find()) {
+			out.append(list.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
+		}
+		return out.toString();
 	}
 
 	/** The header row of the workbook's first sheet. */

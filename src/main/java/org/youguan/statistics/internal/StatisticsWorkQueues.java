@@ -101,8 +101,8 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 					shown.add(report.id());
 				}
 				LocalDate dueOn = forms.dueOn(form, period);
-				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
-						report == null ? "未填报" : ReportStatus.DRAFT.label(),
+				due.add(new WorkQueue.Item(List.of(form.name(), period.label()),
+						List.of(report == null ? WorkQueue.Item.message("statistics.queue.unfiled", "未填报") : ReportStatus.DRAFT),
 						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(), dueOn,
 						report == null ? today.isAfter(dueOn) : report.overdue(today)));
 			}
@@ -113,8 +113,9 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		reports.list(scope, new Reports.Filter(null, null, ReportStatus.DRAFT, null),
 				new PageQuery("", 0, DRAFTS, "period", true)).items().stream()
 			.filter(r -> !listed.contains(r.id()))
-			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(),
-					r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label(),
+			.forEach(r -> due.add(new WorkQueue.Item(List.of(r.formName(), r.period()),
+					List.of(r.revision() > 1 ? WorkQueue.Item.message("statistics.queue.correction",
+							"更正草稿（第" + r.revision() + "版）", r.revision()) : ReportStatus.DRAFT),
 					"/enterprise/statistics/reports/" + r.id(), r.dueOn(), r.overdue(today))));
 		due.sort(Comparator.comparing(WorkQueue.Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
 		var returned = reports.list(scope, new Reports.Filter(null, null, ReportStatus.RETURNED, null, WorkState.OPEN),
