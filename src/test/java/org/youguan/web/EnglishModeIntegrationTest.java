@@ -189,6 +189,33 @@ class EnglishModeIntegrationTest {
 			.get(0).summary()).isEqualTo("新增品牌：顺丰");
 	}
 
+	/**
+	 * Finding (choices written in Java past the bundle): the enterprise's complaint list's status filter, written by
+	 * OptionsHtml, and the public licence check's reason read Chinese in English mode.
+	 */
+	@Test
+	void filterOptionsAndTheLicenceChecksReasonReadInEnglish() throws Exception {
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String list = mvc.perform(get("/enterprise/complaints").param("lang", "en").param("state", "ALL").session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(list).contains("<option value=\"TRANSFERRED\">Transferred to the company</option>")
+			.doesNotContain(">已转办企业<");
+		String verify = mvc.perform(get("/public/licences/verify").param("lang", "en").param("number", "NO-SUCH-1")
+			.param("code", "ABCDEF")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(verify).contains("Not valid: no licence matches this number and verification code")
+			.doesNotContain("未查到与该编号和验证码相符的许可证");
+		assertThat(mvc.perform(get("/public/licences/verify").param("lang", "zh-CN").param("number", "NO-SUCH-1")
+			.param("code", "ABCDEF")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("未查到与该编号和验证码相符的许可证");
+		// an outlet's cooperation mode (a dictionary's code) on the enterprise's filing to correct
+		Matcher filing = Pattern.compile("href=\"/enterprise/filings/(\\d+)\"").matcher(mvc.perform(get("/enterprise/filings")
+			.param("status", "MISSING_ITEMS").session(enterprise)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(filing.find()).isTrue();
+		String page = mvc.perform(get("/enterprise/filings/" + filing.group(1)).param("lang", "en").session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(">Franchise</option>").doesNotContain(">加盟</option>");
+	}
+
 	/** The items of a home page's queues (their {@code queue-items} lists), without tags. */
 	private static String items(String html) {
 		StringBuilder out = new StringBuilder();
