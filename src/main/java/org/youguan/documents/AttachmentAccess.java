@@ -64,12 +64,21 @@ public interface AttachmentAccess {
 	 * @return the bytes to serve
 	 * @throws AccessRefusedException (403, {@code refusal}) for a file other than a Word document read masked
 	 */
+	/**
+	 * Whether a reader who reads the record masked may read a file of this type ({@link #maskedOrRefused}): only a Word
+	 * document, which is served masked; a page offers such a reader no link to any other file (a photo, a PDF scan).
+	 * @param contentType the file's content type as stored
+	 */
+	static boolean readableMasked(String contentType) {
+		return Downloads.DOCX.toString().equals(contentType);
+	}
+
 	static byte[] maskedOrRefused(boolean readsInFull, String contentType, byte[] content, UnaryOperator<String> mask,
 			String refusal) {
 		if (readsInFull) {
 			return content;
 		}
-		if (!Downloads.DOCX.toString().equals(contentType)) {
+		if (!readableMasked(contentType)) {
 			throw new AccessRefusedException(refusal);
 		}
 		return WordTemplates.masked(content, mask);

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentAccess;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
@@ -57,14 +58,19 @@ public class CaseEvidence {
 	/** Attachment kind of an evidence file. */
 	public static final String EVIDENCE = "EVIDENCE";
 
-	/** An item of the evidence list; {@code attachmentId} null when no file was attached. */
+	/**
+	 * An item of the evidence list; {@code attachmentId} null when no file was attached.
+	 * @param fileWithheld a file is attached that this reader may not read: one no mask reaches (a photo, a PDF scan)
+	 *        for a reader who reads the case masked ({@link AttachmentAccess#readableMasked}) — only its handlers read it
+	 */
 	public record EvidenceItem(long id, long caseId, EvidenceKind kind, String title, String content, String place,
-			String subject, LocalDate collectedOn, String collectedBy, Long attachmentId, String createdBy) {
+			String subject, LocalDate collectedOn, String collectedBy, Long attachmentId, String createdBy,
+			boolean fileWithheld) {
 
-		/** The address serving the file, or null. */
+		/** The address serving the file, or null (none attached, or {@link #fileWithheld}). */
 		@JsonProperty
 		public String href() {
-			return attachmentId == null ? null : "/attachments/" + attachmentId;
+			return attachmentId == null || fileWithheld ? null : "/attachments/" + attachmentId;
 		}
 
 		/**
@@ -72,9 +78,10 @@ public class CaseEvidence {
 		 * his ID number —, place, subject) masked as {@link CaseView#masked} masks the case's, for a reader who does not
 		 * handle the case.
 		 */
-		public EvidenceItem masked() {
+		public EvidenceItem masked(String contentType) {
 			return new EvidenceItem(id, caseId, kind, LeadView.masked(title), LeadView.masked(content), LeadView.masked(place),
-					LeadView.masked(subject), collectedOn, collectedBy, attachmentId, createdBy);
+					LeadView.masked(subject), collectedOn, collectedBy, attachmentId, createdBy,
+					attachmentId != null && !AttachmentAccess.readableMasked(contentType));
 		}
 	}
 
@@ -286,12 +293,16 @@ public class CaseEvidence {
 	 */
 	public List<EvidenceItem> list(DataScope scope, long caseId) {
 		boolean full = caseWork.readsInFull(cases.get(scope, caseId).penaltyCase().regionCode());
-		return jdbc.sql("""
+		List<EvidenceItem> items = jdbc.sql("""
 				SELECT id, case_id, kind, title, content, place, subject, collected_on, collected_by, attachment_id, created_by
 				FROM penalty_case_evidence WHERE case_id = :id ORDER BY collected_on, id""")
-			.param("id", caseId).query(Rows.of(EvidenceItem.class)).list().stream()
-			.map(e -> full ? e : e.masked())
-			.toList();
+			.param("id", caseId).query(Rows.of(EvidenceItem.class)).list();
+		if (full) {
+			return items;
+		}
+		Map<Long, String> types = attachments.list(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId))
+			.stream().collect(Collectors.toMap(Attachment::id, Attachment::contentType));
+		return items.stream().map(e -> e.masked(types.get(e.attachmentId()))).toList();
 	}
 
 	private Optional<EvidenceItem> find(long caseId, long id) {

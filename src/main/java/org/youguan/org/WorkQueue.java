@@ -1,8 +1,15 @@
 package org.youguan.org;
 
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * One queue of a user's inbox (我的待办), as a business module sees it for that user: what the queue is, where its list
@@ -31,15 +38,60 @@ public record WorkQueue(String queue, String labelKey, Kind kind, String link, l
 	}
 
 	/**
-	 * One waiting item.
+	 * One waiting item. Its title and second line are made of parts, so that each page shows them in its reader's
+	 * language: an enum constant (a status, a kind, a level) is shown by the UI bundle's {@code enum.<Type>.<CONSTANT>}
+	 * (its Chinese its {@code label()}), a {@link MessageSourceResolvable} by its message (its Chinese the default
+	 * message), anything else — a number, a name, a reason — as it is.
 	 *
-	 * @param title what it is (a number and a name)
-	 * @param detail a short second line (status, counterpart), may be null
+	 * @param titleParts what it is (a number and a name), parts joined by a space
+	 * @param detailParts a short second line (status, counterpart), parts joined by " · "; empty for none
 	 * @param link its page
 	 * @param due its due date, may be null
 	 * @param overdue past its due date
 	 */
-	public record Item(String title, String detail, String link, LocalDate due, boolean overdue) {
+	public record Item(List<Object> titleParts, List<Object> detailParts, String link, LocalDate due, boolean overdue) {
+
+		public Item {
+			titleParts = List.copyOf(titleParts);
+			detailParts = detailParts == null ? List.of() : detailParts.stream().filter(Objects::nonNull).toList();
+		}
+
+		/** An item whose title and second line are data (names, numbers, reasons), the same in every language. */
+		public Item(String title, String detail, String link, LocalDate due, boolean overdue) {
+			this(List.of(title), detail == null ? List.of() : List.of(detail), link, due, overdue);
+		}
+
+		/** The title in Chinese. */
+		public String title() {
+			return chinese(titleParts, " ");
+		}
+
+		/** The second line in Chinese, or null when it has none. */
+		public String detail() {
+			return detailParts.isEmpty() ? null : chinese(detailParts, " · ");
+		}
+
+		/** A message part: its bundle's {@code code} with the arguments, reading {@code chinese} where the bundle has none. */
+		public static MessageSourceResolvable message(String code, String chinese, Object... args) {
+			return new DefaultMessageSourceResolvable(new String[] { code }, args, chinese);
+		}
+
+		private static String chinese(List<Object> parts, String separator) {
+			return parts.stream().map(Item::chinese).collect(Collectors.joining(separator));
+		}
+
+		/** A part's Chinese: a resolvable's default message, a constant's {@code label()}, else its text. */
+		static String chinese(Object part) {
+			if (part instanceof MessageSourceResolvable m) {
+				return m.getDefaultMessage();
+			}
+			Method label = part instanceof Enum<?> ? ReflectionUtils.findMethod(part.getClass(), "label") : null;
+			if (label == null || label.getParameterCount() != 0) {
+				return String.valueOf(part);
+			}
+			ReflectionUtils.makeAccessible(label);
+			return String.valueOf(ReflectionUtils.invokeMethod(label, part));
+		}
 	}
 
 	public WorkQueue {

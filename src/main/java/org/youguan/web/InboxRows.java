@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.youguan.audit.AuditEvent;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.org.WorkQueue;
@@ -116,23 +118,41 @@ public final class InboxRows {
 	List<Done> done(List<Inbox.Done> done) {
 		return done.stream()
 			.map(d -> new Done(DONE_AT.format(d.event().occurredAt()), d.link() == null ? null : contextPath + d.link(),
-					d.event().summary()))
+					summary(d.event())))
 			.toList();
+	}
+
+	/**
+	 * What an event did as the reader reads it: the recorded summary (Chinese, written when it happened) in Chinese;
+	 * in another language the action's name from the bundle ({@code audit.action.<code>}) and the object's type and id,
+	 * the summary where the bundle names no action.
+	 */
+	private String summary(AuditEvent event) {
+		if (Locale.CHINESE.getLanguage().equals(locale.getLanguage()) || event.action() == null) {
+			return event.summary();
+		}
+		String action = messages.getMessage("audit.action." + event.action(), null, null, locale);
+		if (action == null) {
+			return event.summary();
+		}
+		return event.objectId() == null || event.objectType() == null ? action : action + " · "
+				+ messages.getMessage("audit.object." + event.objectType(), null, event.objectType(), locale) + " "
+				+ event.objectId();
 	}
 
 	/** The rows of 最近动态, in their order. */
 	List<Recent> recent(List<AuditEvent> events) {
-		return events.stream().map(e -> new Recent(DONE_AT.format(e.occurredAt()), e.actorName(), e.summary())).toList();
+		return events.stream().map(e -> new Recent(DONE_AT.format(e.occurredAt()), e.actorName(), summary(e))).toList();
 	}
 
 	private Queue queue(WorkQueue t) {
 		String href = contextPath + t.link();
 		List<Item> items = t.items().stream().map(i -> {
 			if (i.due() == null) {
-				return new Item(contextPath + i.link(), i.title(), i.detail(), null, null);
+				return new Item(contextPath + i.link(), text(i.titleParts(), " "), detail(i), null, null);
 			}
 			String day = day(i.due());
-			return new Item(contextPath + i.link(), i.title(), i.detail(),
+			return new Item(contextPath + i.link(), text(i.titleParts(), " "), detail(i),
 					i.overdue() ? "ms-auto text-nowrap text-red fw-bold" : "ms-auto text-nowrap text-secondary",
 					i.overdue() ? message("home.queue.itemOverdue", day) : day);
 		}).toList();
@@ -152,6 +172,26 @@ public final class InboxRows {
 	 */
 	String day(LocalDate due) {
 		return (due.getYear() == today.getYear() ? MONTH_DAY : DAY).format(due);
+	}
+
+	private String detail(WorkQueue.Item item) {
+		return item.detailParts().isEmpty() ? null : text(item.detailParts(), " · ");
+	}
+
+	/**
+	 * An item's parts in the request's language ({@link WorkQueue.Item}): a constant by its {@code enum.} key as
+	 * {@code @labels} shows it, a message by the bundle, anything else as it is.
+	 */
+	private String text(List<Object> parts, String separator) {
+		return parts.stream().map(part -> {
+			if (part instanceof MessageSourceResolvable m) {
+				return messages.getMessage(m, locale);
+			}
+			if (part instanceof Enum<?> e) {
+				return messages.getMessage(EnumLabels.key(e), null, EnumLabels.label(e), locale);
+			}
+			return String.valueOf(part);
+		}).collect(Collectors.joining(separator));
 	}
 
 	/** A message as the template's {@code #{code(args)}} gives it ({@code ??code_locale??} when the bundles lack it). */

@@ -774,6 +774,15 @@ class CaseDocumentsIntegrationTest {
 		mvc.perform(get("/attachments/" + scan).header("Authorization", WUZHONG))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", startsWith("application/pdf")));
+		// the case page offers no link the reader would be refused: the city reads "case handlers only" in its place
+		Document city = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(city.select("#evidence-list a[href=/attachments/" + scan + "]")).isEmpty();
+		assertThat(city.select("#evidence-list .evidence-withheld").text()).isEqualTo("仅承办人可查看");
+		Document handler = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(handler.select("#evidence-list a[href=/attachments/" + scan + "]")).hasSize(1);
+		assertThat(handler.select("#evidence-list .evidence-withheld")).isEmpty();
 		long document = jdbc.sql("""
 				SELECT a.id FROM attachment a WHERE a.module = 'enforcement' AND a.owner_type = 'penalty_case' AND a.owner_id = :c
 				AND a.content_type LIKE 'application/vnd.openxmlformats%' ORDER BY a.id LIMIT 1""")

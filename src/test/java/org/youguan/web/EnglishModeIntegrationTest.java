@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.MessageSource;
 import org.youguan.IntegrationTest;
 import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
+import org.youguan.audit.AuditEvent;
+import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
@@ -54,6 +58,12 @@ class EnglishModeIntegrationTest {
 
 	@Autowired
 	Spreadsheets spreadsheets;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	WorkingCalendar calendar;
 
 	@Test
 	void aPublicPageAndTheLayoutReadInEnglishChineseStayingTheDefault() throws Exception {
@@ -153,6 +163,71 @@ class EnglishModeIntegrationTest {
 			.header("Authorization", "Bearer demo-wz-staff-token")).andExpect(status().isNotFound()).andReturn()
 			.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(api).contains("不存在或不在您的数据权限范围内");
+	}
+
+	/**
+	 * Finding (the enterprise's inbox in Chinese): its items' kinds, statuses and levels ("新设备案 · 待补正", "一般隐患",
+	 * "未填报") were joined into Chinese text by the work queues; they now carry the constants and message keys and the
+	 * page words them in its reader's language.
+	 */
+	@Test
+	void anEnterprisesInboxNamesItsItemsKindsStatusesAndLevelsInEnglish() throws Exception {
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String english = items(mvc.perform(get("/").param("lang", "en").session(enterprise)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(english).contains("New filing · ", "To be handled", "General hazard", "Transferred to the company")
+			.doesNotContain("新设备案", "变更备案", "待补正", "待办理", "一般隐患", "已转办企业", "草稿", "未填报");
+		String chinese = items(mvc.perform(get("/").param("lang", "zh-CN").session(enterprise)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(chinese).contains("新设备案 · ", "待办理", "一般隐患", "已转办企业").doesNotContain("New filing");
+	}
+
+	/** Finding (已办 in Chinese): a handled event reads as its action's name in English, its recorded summary in Chinese. */
+	@Test
+	void aHandledEventReadsAsItsActionInEnglish() {
+		AuditEvent event = new AuditEvent(1, OffsetDateTime.now(), "sf.wz", null, null, "320506", "brand.create", "brand",
+				"7", "新增品牌：顺丰", null, null, null, null, null);
+		assertThat(new InboxRows(messages, Locale.ENGLISH, "", calendar).done(List.of(new Inbox.Done(event, null))).get(0)
+			.summary()).startsWith("Brand added").endsWith(" 7").doesNotContain("新增品牌");
+		assertThat(new InboxRows(messages, Locale.SIMPLIFIED_CHINESE, "", calendar).done(List.of(new Inbox.Done(event, null)))
+			.get(0).summary()).isEqualTo("新增品牌：顺丰");
+	}
+
+	/**
+	 * Finding (choices written in Java past the bundle): the enterprise's complaint list's status filter, written by
+	 * OptionsHtml, and the public licence check's reason read Chinese in English mode.
+	 */
+	@Test
+	void filterOptionsAndTheLicenceChecksReasonReadInEnglish() throws Exception {
+		MockHttpSession enterprise = SignIn.session(mvc, "sf.wz");
+		String list = mvc.perform(get("/enterprise/complaints").param("lang", "en").param("state", "ALL").session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(list).contains("<option value=\"TRANSFERRED\">Transferred to the company</option>")
+			.doesNotContain(">已转办企业<");
+		String verify = mvc.perform(get("/public/licences/verify").param("lang", "en").param("number", "NO-SUCH-1")
+			.param("code", "ABCDEF")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(verify).contains("Not valid: no licence matches this number and verification code")
+			.doesNotContain("未查到与该编号和验证码相符的许可证");
+		assertThat(mvc.perform(get("/public/licences/verify").param("lang", "zh-CN").param("number", "NO-SUCH-1")
+			.param("code", "ABCDEF")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("未查到与该编号和验证码相符的许可证");
+		// an outlet's cooperation mode (a dictionary's code) on the enterprise's filing to correct
+		Matcher filing = Pattern.compile("href=\"/enterprise/filings/(\\d+)\"").matcher(mvc.perform(get("/enterprise/filings")
+			.param("status", "MISSING_ITEMS").session(enterprise)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(filing.find()).isTrue();
+		String page = mvc.perform(get("/enterprise/filings/" + filing.group(1)).param("lang", "en").session(enterprise))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(">Franchise</option>").doesNotContain(">加盟</option>");
+	}
+
+	/** The items of a home page's queues (their {@code queue-items} lists), without tags. */
+	private static String items(String html) {
+		StringBuilder out = new StringBuilder();
+		Matcher list = Pattern.compile("queue-items.*?</ul>", Pattern.DOTALL).matcher(html);
+		while (list.find()) {
+			out.append(list.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
+		}
+		return out.toString();
 	}
 
 	/** The header row of the workbook's first sheet. */

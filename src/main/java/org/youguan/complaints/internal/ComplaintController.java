@@ -156,7 +156,7 @@ class ComplaintController {
 		model.addAttribute("query", query);
 		// the filter's options written in Java, as the rows are (issue 12): the page's remaining template iterations
 		model.addAttribute("statusOptions",
-				OptionsHtml.html(statuses(shown), ComplaintStatus::name, ComplaintStatus::label,
+				OptionsHtml.html(statuses(shown), ComplaintStatus::name, s -> label(messages, s, locale),
 						request.getParameterValues("status")));
 		model.addAttribute("categoryOptions",
 				OptionsHtml.html(intake.categories(), c -> c, c -> c, request.getParameterValues("category")));
@@ -185,6 +185,11 @@ class ComplaintController {
 	}
 
 	/** The statuses the status filter offers in a state. */
+	/** A status as the filter shows it, in the reader's language (the bundle's {@code enum.ComplaintStatus.<NAME>}). */
+	static String label(MessageSource messages, ComplaintStatus status, Locale locale) {
+		return messages.getMessage("enum.ComplaintStatus." + status.name(), null, status.label(), locale);
+	}
+
 	static List<ComplaintStatus> statuses(WorkState state) {
 		return Arrays.stream(ComplaintStatus.values())
 			.filter(s -> state == WorkState.ALL || s.finished() == (state == WorkState.DONE))

@@ -1,6 +1,7 @@
 package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,9 +91,8 @@ class ComplaintWorkQueues implements WorkQueueProvider {
 	private static List<WorkQueue.Item> items(PageResult<ComplaintView> result, String path) {
 		boolean staff = !path.startsWith("/enterprise/");
 		return result.items().stream()
-			.map(c -> new WorkQueue.Item(c.number(), c.status().label() + " · " + c.category()
-					+ (staff && c.enterpriseName() != null ? " · " + c.enterpriseName() : ""), path + c.id(), c.stepDue(),
-					c.overdue()))
+			.map(c -> new WorkQueue.Item(List.of(c.number()), Arrays.asList(c.status(), c.category(),
+					staff ? c.enterpriseName() : null), path + c.id(), c.stepDue(), c.overdue()))
 			.toList();
 	}
 }

@@ -1,10 +1,12 @@
 package org.youguan.complaints.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,8 +64,11 @@ class EnterpriseComplaintController {
 
 	private final WorkingCalendar calendar;
 
+	private final MessageSource messages;
+
 	EnterpriseComplaintController(ComplaintQueries queries, ComplaintProcedure procedure, Spreadsheets spreadsheets,
-			WorkingCalendar calendar) {
+			WorkingCalendar calendar, MessageSource messages) {
+		this.messages = messages;
 		this.spreadsheets = spreadsheets;
 		this.calendar = calendar;
 		this.queries = queries;
@@ -79,14 +84,14 @@ class EnterpriseComplaintController {
 	@GetMapping("/enterprise/complaints")
 	String list(DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, Locale locale, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ComplaintController.withDefaultOrder(list, shown).toPage();
 		model.addAttribute("result",
 				queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply), query));
 		model.addAttribute("query", query);
 		model.addAttribute("statusOptions", OptionsHtml.html(ComplaintController.statuses(shown), ComplaintStatus::name,
-				ComplaintStatus::label, request.getParameterValues("status")));
+				s -> ComplaintController.label(messages, s, locale), request.getParameterValues("status")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/enterprise-list";

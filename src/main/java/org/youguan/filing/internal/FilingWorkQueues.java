@@ -80,8 +80,8 @@ class FilingWorkQueues implements WorkQueueProvider {
 	private List<WorkQueue.Item> items(PageResult<FilingView> result, String path, boolean staff) {
 		LocalDate today = LocalDate.now(clock);
 		return result.items().stream()
-			.map(f -> new WorkQueue.Item(f.number() + " " + f.outletName(),
-					f.kind().label() + " · " + (staff ? f.enterpriseName() : f.status().label()), path + f.id(),
+			.map(f -> new WorkQueue.Item(List.of(f.number(), f.outletName()),
+					List.of(f.kind(), staff ? f.enterpriseName() : f.status()), path + f.id(),
 					staff ? f.dueOn() : null, staff && f.dueOn() != null && f.dueOn().isBefore(today)))
 			.toList();
 	}

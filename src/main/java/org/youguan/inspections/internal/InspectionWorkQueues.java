@@ -60,8 +60,11 @@ class InspectionWorkQueues implements WorkQueueProvider {
 				pending.size(), pending.stream().filter(p -> p.overdue() > 0).count(),
 				pending.stream().map(InspectionPlans.PendingResults::nearestDue).min(LocalDate::compareTo).orElse(null),
 				pending.stream()
-					.map(p -> new WorkQueue.Item(p.plan().name(), "待公示" + p.awaiting() + "个"
-							+ (p.overdue() > 0 ? "，逾期" + p.overdue() + "个" : ""), "/inspections/plans/" + p.plan().id(),
+					.map(p -> new WorkQueue.Item(List.of(p.plan().name()), List.of(p.overdue() > 0
+							? WorkQueue.Item.message("inspection.queue.awaitingOverdue",
+									"待公示" + p.awaiting() + "个，逾期" + p.overdue() + "个", p.awaiting(), p.overdue())
+							: WorkQueue.Item.message("inspection.queue.awaiting", "待公示" + p.awaiting() + "个", p.awaiting())),
+							"/inspections/plans/" + p.plan().id(),
 							p.nearestDue(), p.overdue() > 0))
 					.toList());
 		// the bureau's own: a county's plans and orders are the county's to do, the city reads them (handling=true)

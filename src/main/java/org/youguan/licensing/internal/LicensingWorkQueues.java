@@ -69,7 +69,7 @@ class LicensingWorkQueues implements WorkQueueProvider {
 
 	private static List<WorkQueue.Item> items(PageResult<ApplicationSummary> result) {
 		return result.items().stream()
-			.map(a -> new WorkQueue.Item(a.applicantName(), a.number() + " · " + a.kind().label() + " · " + a.scope().label(),
+			.map(a -> new WorkQueue.Item(List.of(a.applicantName()), List.of(a.number(), a.kind(), a.scope()),
 					"/licensing/applications/" + a.id(), a.decisionDueOn(), a.remainingDays() != null && a.remainingDays() < 0))
 			.toList();
 	}

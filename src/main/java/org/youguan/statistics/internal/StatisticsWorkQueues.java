@@ -82,8 +82,11 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 	 * A draft's line: 草稿, or for a voluntary correction of an approved report (revision 2 on) 更正草稿（第N版） — a draft
 	 * in progress owed by no day (the approved revision stands meanwhile).
 	 */
-	private static String correctionLabel(ReportView r) {
-		return r.revision() > 1 ? "更正" + ReportStatus.DRAFT.label() + "（第" + r.revision() + "版）" : ReportStatus.DRAFT.label();
+	/** A draft's status as its row words it: 草稿, or 更正草稿（第N版） for a correction of an approved report. */
+	private static Object statusPart(ReportView r) {
+		return r.revision() > 1
+				? WorkQueue.Item.message("statistics.queue.correction", "更正草稿（第" + r.revision() + "版）", r.revision())
+				: ReportStatus.DRAFT;
 	}
 
 	private List<WorkQueue> enterprise(CurrentUser user, DataScope scope) {
@@ -110,8 +113,8 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 				}
 				LocalDate dueOn = forms.dueOn(form, period);
 				boolean correction = report != null && report.revision() > 1;
-				due.add(new WorkQueue.Item(form.name() + " " + period.label(),
-						report == null ? "未填报" : correctionLabel(report),
+				due.add(new WorkQueue.Item(List.of(form.name(), period.label()),
+						List.of(report == null ? WorkQueue.Item.message("statistics.queue.unfiled", "未填报") : statusPart(report)),
 						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(),
 						correction ? null : dueOn, report == null ? today.isAfter(dueOn) : report.overdue(today)));
 			}
@@ -124,7 +127,7 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 		reports.list(scope, new Reports.Filter(null, null, ReportStatus.DRAFT, null),
 				new PageQuery("", 0, DRAFTS, "period", true)).items().stream()
 			.filter(r -> !listed.contains(r.id()))
-			.forEach(r -> due.add(new WorkQueue.Item(r.formName() + " " + r.period(), correctionLabel(r),
+			.forEach(r -> due.add(new WorkQueue.Item(List.of(r.formName(), r.period()), List.of(statusPart(r)),
 					"/enterprise/statistics/reports/" + r.id(), r.revision() > 1 ? null : r.dueOn(),
 					r.revision() <= 1 && r.overdue(today))));
 		due.sort(Comparator.comparing(WorkQueue.Item::due, Comparator.nullsLast(Comparator.naturalOrder())));

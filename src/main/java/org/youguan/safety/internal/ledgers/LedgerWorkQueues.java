@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,7 +106,7 @@ class LedgerWorkQueues implements WorkQueueProvider {
 
 	private static List<WorkQueue.Item> items(PageResult<HazardView> result, String base) {
 		return result.items().stream()
-			.map(h -> new WorkQueue.Item(h.level().label() + " " + h.enterpriseName(), h.description(),
+			.map(h -> new WorkQueue.Item(List.of(h.level(), h.enterpriseName()), Arrays.asList(h.description()),
 					base + "/" + h.id(), h.deadline(), h.overdue()))
 			.toList();
 	}
