@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class EnglishModeIntegrationTest {
 					while (words.find()) {
 						found++;
 						String key = kind.getKey() + words.group(1);
-						if (HAN.matcher(words.group(1)).find() && english.getProperty(key) == null) {
+						if (TemplateTextInMessagesTest.HAN.matcher(words.group(1)).find() && english.getProperty(key) == null) {
 							missing.add(file.getFileName() + ": " + key);
 						}
 					}
@@ -187,9 +188,9 @@ class EnglishModeIntegrationTest {
 	void aHandledEventReadsAsItsActionInEnglish() {
 		AuditEvent event = new AuditEvent(1, OffsetDateTime.now(), "sf.wz", null, null, "320506", "brand.create", "brand",
 				"7", "新增品牌：顺丰", null, null, null, null, null);
-		assertThat(new InboxRows(messages, Locale.ENGLISH, "", calendar).done(List.of(new Inbox.Done(event, null))).get(0)
+		assertThat(new InboxRows(messages, Locale.ENGLISH, "", calendar, LocalDate.of(2026, 12, 7)).done(List.of(new Inbox.Done(event, null))).get(0)
 			.summary()).startsWith("Brand added").endsWith(" 7").doesNotContain("新增品牌");
-		assertThat(new InboxRows(messages, Locale.SIMPLIFIED_CHINESE, "", calendar).done(List.of(new Inbox.Done(event, null)))
+		assertThat(new InboxRows(messages, Locale.SIMPLIFIED_CHINESE, "", calendar, LocalDate.of(2026, 12, 7)).done(List.of(new Inbox.Done(event, null)))
 			.get(0).summary()).isEqualTo("新增品牌：顺丰");
 	}
 
