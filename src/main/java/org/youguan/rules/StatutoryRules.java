@@ -27,6 +27,7 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Decimals;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.RegionPrefix;
@@ -134,7 +135,7 @@ public class StatutoryRules {
 		if (locale == null || "zh".equals(locale.getLanguage())) {
 			return unit.stated(value);
 		}
-		String name = messages.getMessage("enum.RuleUnit." + unit.name(), null, unit.label(), locale);
+		String name = EnumWords.of(messages, unit, locale);
 		if (value.compareTo(BigDecimal.ONE) == 0 && name.endsWith("s")) {
 			name = name.substring(0, name.length() - 1);
 		}

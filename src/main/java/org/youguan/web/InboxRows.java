@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.youguan.audit.AuditEvent;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.EnumWords;
 import org.youguan.org.WorkQueue;
 import org.youguan.platform.ChinaTime;
 
@@ -188,7 +189,7 @@ public final class InboxRows {
 				return messages.getMessage(m, locale);
 			}
 			if (part instanceof Enum<?> e) {
-				return messages.getMessage(EnumLabels.key(e), null, EnumLabels.label(e), locale);
+				return EnumWords.of(messages, e, locale);
 			}
 			return String.valueOf(part);
 		}).collect(Collectors.joining(separator));

@@ -42,6 +42,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
@@ -156,7 +157,7 @@ class ComplaintController {
 		model.addAttribute("query", query);
 		// the filter's options written in Java, as the rows are (issue 12): the page's remaining template iterations
 		model.addAttribute("statusOptions",
-				OptionsHtml.html(statuses(shown), ComplaintStatus::name, s -> label(messages, s, locale),
+				OptionsHtml.html(statuses(shown), ComplaintStatus::name, s -> EnumWords.of(messages, s, locale),
 						request.getParameterValues("status")));
 		model.addAttribute("categoryOptions",
 				OptionsHtml.html(intake.categories(), c -> c, c -> c, request.getParameterValues("category")));
@@ -185,11 +186,6 @@ class ComplaintController {
 	}
 
 	/** The statuses the status filter offers in a state. */
-	/** A status as the filter shows it, in the reader's language (the bundle's {@code enum.ComplaintStatus.<NAME>}). */
-	static String label(MessageSource messages, ComplaintStatus status, Locale locale) {
-		return messages.getMessage("enum.ComplaintStatus." + status.name(), null, status.label(), locale);
-	}
-
 	static List<ComplaintStatus> statuses(WorkState state) {
 		return Arrays.stream(ComplaintStatus.values())
 			.filter(s -> state == WorkState.ALL || s.finished() == (state == WorkState.DONE))

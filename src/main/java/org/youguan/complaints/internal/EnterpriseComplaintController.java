@@ -27,6 +27,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.OptionsHtml;
@@ -91,7 +92,7 @@ class EnterpriseComplaintController {
 				queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply), query));
 		model.addAttribute("query", query);
 		model.addAttribute("statusOptions", OptionsHtml.html(ComplaintController.statuses(shown), ComplaintStatus::name,
-				s -> ComplaintController.label(messages, s, locale), request.getParameterValues("status")));
+				s -> EnumWords.of(messages, s, locale), request.getParameterValues("status")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		return "complaints/enterprise-list";
