@@ -650,7 +650,7 @@ public class LicenceApplications {
 		LocalDate submittedOn = today;
 		// an enterprise's application is received the day it submits it: a day it sends is refused, not silently replaced
 		v.require("submittedOn", !clerk.enterprise() || Text.isBlank(data.submittedOn()), "not-allowed",
-				"收到申请日期（submittedOn）为企业提交当日，由系统记录，企业申请不能填写");
+				"收到申请日期为企业提交当日，由系统记录，企业申请不能填写");
 		if (!clerk.enterprise() && !Text.isBlank(data.submittedOn())) {
 			submittedOn = v.date("submittedOn", "收到申请日期", data.submittedOn(), today.minusYears(1), today);
 		}

@@ -807,7 +807,7 @@ public class Outlets {
 		String query = brand == null ? "" : Text.strip(brand);
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			// an unknown brand is a typing error, not a brand without outlets (attack: brand=999 answered 200, empty)
-			throw new InvalidValueException("brand", "one-of", "品牌（brand）“" + Text.excerpt(query, 20) + "”不是已登记的品牌简称");
+			throw new InvalidValueException("brand", "one-of", "品牌“" + Text.excerpt(query, 20) + "”不是已登记的品牌简称");
 		}
 		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
 				+ "JOIN region_name r ON r.code = o.region_code COLLATE \"default\" LEFT JOIN brand b ON b.id = o.brand_id",

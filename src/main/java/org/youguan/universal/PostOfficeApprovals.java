@@ -398,7 +398,7 @@ public class PostOfficeApprovals {
 		Bureau deciding = deciding(scope, a.regionCode());
 		CurrentUser head = CurrentUser.signedIn().filter(u -> heads(u, deciding))
 			.orElseThrow(() -> new AccessRefusedException("approvedBy", "延长审批期限须经" + deciding.name()
-					+ "的负责人（局领导）批准（行政许可法(2019)第四十二条），由局领导本人登录后延长；"
+					+ "的负责人（局领导）批准（" + Provision.LICENSING_DECISION_PERIOD.formal() + "），由局领导本人登录后延长；"
 					+ CurrentUser.signedIn().map(CurrentUser::displayName).orElse("未登录的用户") + "不是" + deciding.name() + "的局领导"));
 		ApprovalStatus to = ApprovalStep.EXTEND.from(a.status());
 		if (a.extended()) {

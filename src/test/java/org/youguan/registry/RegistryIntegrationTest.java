@@ -553,7 +553,10 @@ class RegistryIntegrationTest {
 			assertThat(o.filingNumber()).isNotBlank();
 			assertThat(o.toString()).doesNotContainPattern("1[3-9]\\d{9}");
 		});
-		assertThat(outlets.publicList("320506", "不存在的品牌", new PageQuery("", 0, 20, null, false)).total()).isZero();
+		// a brand that is not registered is refused, naming the field (attack: it answered an empty list)
+		assertThatThrownBy(() -> outlets.publicList("320506", "不存在的品牌", new PageQuery("", 0, 20, null, false)))
+			.isInstanceOfSatisfying(InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors()).extracting(FieldError::field).containsExactly("brand"));
 	}
 
 	/** The fixed demo codes. */

@@ -33,7 +33,7 @@ class TemplateMoneyFormatTest {
 	static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
 
 	/** The calls an amount may be handed to: the money format, a wording of the penalty, a comparison. */
-	static final Set<String> WORDED_BY = Set.of("@money.yuan", "@money.figures", "describe", "@caseWords.penalty", "labelWith",
+	static final Set<String> WORDED_BY = Set.of("@money.yuan", "@money.figures", "describe", "@caseWords.penalty", "@caseWords.kind", "labelWith",
 			"below");
 
 	static final Pattern CONDITION = Pattern.compile("^\\s*(!=|==|\\.signum\\(|\\.compareTo\\()");

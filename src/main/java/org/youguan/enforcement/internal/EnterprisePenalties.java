@@ -487,12 +487,14 @@ class EnterprisePenalties {
 	 * every kind alike: a decision (行政处罚决定书, 不予行政处罚决定书) in the version delivered, once served
 	 * ({@link #served(CaseView, LocalDate)}: a public notice's deemed day reached — readable before, not yet served); a
 	 * 事先告知书 or 听证告知书 once its day of service ({@link CaseClock#noticeServedOn}) is reached — a public notice's
-	 * deemed day; a 送达回证 with the decision; the others as issued. A later correction of a decision was not
-	 * served (it is the handling bureau's head's change after service).
+	 * deemed day; a 送达回证 with the decision; the others as issued. A later correction of a decision (an on-the-spot
+	 * one's too, handed over at the scene in its first version) was not served (it is the handling bureau's head's change after service).
 	 */
 	private static boolean servedOnParty(CaseView c, CaseDocuments.IssuedDocument d, Long decision, Long noPenalty,
 			LocalDate today) {
 		return switch (d.kind()) {
+			// an on-the-spot decision is served when handed over at the scene (行政处罚法(2021) art.52): its first version
+			case ON_THE_SPOT_DECISION -> Objects.equals(d.id(), decision);
 			case DECISION, NO_PENALTY_DECISION -> served(c, today)
 					&& (Objects.equals(d.id(), decision) || Objects.equals(d.id(), noPenalty));
 			case DELIVERY_RECEIPT -> served(c, today);

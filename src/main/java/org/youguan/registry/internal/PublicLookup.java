@@ -13,6 +13,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.youguan.audit.AuditTrail;
 import org.youguan.audit.AuditedMemory;
+import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.region.Region;
@@ -121,7 +122,7 @@ class PublicLookup {
 		 * @throws org.youguan.kernel.InvalidValueException an unreadable region code or an unknown brand (nothing is
 		 * remembered)
 		 */
-		PageResult<Outlets.PublicOutlet> outlets(String region, String brand, org.youguan.kernel.ListRequest list) {
+		PageResult<Outlets.PublicOutlet> outlets(String region, String brand, ListRequest list) {
 			PageQuery query = PageQuery.of(null, list.page(), list.size(), list.sort(), list.dir());
 			String r = region == null ? "" : region;
 			String b = brand == null ? "" : brand;

@@ -15,6 +15,8 @@ import org.youguan.MutableClock;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -107,7 +109,8 @@ class ScreeningIntegrationTest {
 			.isInstanceOf(AccessRefusedException.class);
 		assertThatThrownBy(() -> contractors.create(DataScope.region("320506"), new ContractorData("越界安检",
 				code("91320507MA1PQRT01"), owner.creditCode(), "2026-01-01", "2026-12-31", List.of(outlet.id())), false))
-			.isInstanceOf(InvalidValueException.class);
+			// an enterprise outside the county's scope: not found before any field (DataScope.refuseWithin)
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));
 		LocalDate today = LocalDate.now(clock);
 		// attack round 10: the enterprise recorded as its own third party, and a contract to 2099, counted as screened
 		assertThatThrownBy(() -> contractors.create(DataScope.region("3205"), new ContractorData("自己安检", owner.creditCode(),
