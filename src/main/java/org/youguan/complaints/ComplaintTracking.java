@@ -212,7 +212,9 @@ public class ComplaintTracking {
 	 * the status only, no personal data and no withdrawal, under the same allowance.
 	 * <p>
 	 * The limits are those set for the complaint's county (its override, else the city's, province's or national value;
-	 * the national values for a number that names no complaint, counted against the address only: it opens nothing). The
+	 * the national values for a number that names no complaint). A wrong guess is counted against the number as typed
+	 * (normalised as {@link #byNumber} reads it) whether or not it names a complaint, so past the limit an unknown number
+	 * is answered 429 as an existing one is: the answer never tells which numbers exist. The
 	 * look-up takes one of the remaining failures of the address first ({@link PublicTally#reserve}, under the key's
 	 * lock, in a transaction of its own) and gives it back when it found the complaint or failed otherwise: parallel
 	 * wrong look-ups get the address's remaining allowance and no more. A failure stays counted when the caller's
@@ -235,10 +237,12 @@ public class ComplaintTracking {
 		}
 		catch (DomainException ex) {
 			failed = ex.code() == ErrorCode.NOT_FOUND;
-			if (failed && named.isPresent()) {
-				// a wrong guess of this complaint's code: counted against it, and past its limit told so (429)
+			String key = Text.identifier(number);
+			if (failed && key != null && !key.isBlank()) {
+				// a wrong guess on this number, whether or not it names a complaint: counted against the number and past
+				// its limit told so (429) alike, so that 429 never tells that the number exists
 				int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
-				reserve(new ArrayList<>(), PublicTally.LOOKUP_FAILED_NUMBER, named.get().number(), since, limit,
+				reserve(new ArrayList<>(), PublicTally.LOOKUP_FAILED_NUMBER, key, since, limit,
 						"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
 			}
 			throw ex;

@@ -21,15 +21,20 @@ public record Column<T>(String header, Function<T, Object> value, int width) {
 	}
 
 	/**
-	 * A column whose cell is the Chinese label a list page shows for a code: the message {@code prefix + code} of the
-	 * base (Chinese) bundle, so the export says what the page says without a second table of labels. A null code
-	 * leaves the cell blank; a code without a message is written as it is.
+	 * A column whose cell is the label a list page shows for a code: the message {@code prefix + code} in the language
+	 * the sheet's headers are worded in ({@link Spreadsheets#header}: English when the request reads the pages in
+	 * English, the base (Chinese) bundle otherwise), so the export says what the page says without a second table of
+	 * labels. A null code leaves the cell blank; a code without a message is written as it is.
 	 */
 	public static <T> Column<T> label(String header, MessageSource messages, String prefix, Function<T, String> code) {
 		return new Column<>(header, row -> {
 			String value = code.apply(row);
+			if (value == null) {
+				return null;
+			}
 			// Locale.ROOT reads the base bundle itself: a Chinese locale would fall back to the system's (English) one
-			return value == null ? null : messages.getMessage(prefix + value, null, value, Locale.ROOT);
+			Locale locale = Spreadsheets.translatedTo(messages);
+			return messages.getMessage(prefix + value, null, value, locale == null ? Locale.ROOT : locale);
 		}, 16);
 	}
 }

@@ -150,6 +150,14 @@ public class Spreadsheets {
 
 	/** The request's language when the sheet's words are translated into it (not Chinese, bundles at hand), else null. */
 	private Locale translatedTo() {
+		return translatedTo(messages);
+	}
+
+	/**
+	 * The language of the request being answered when an export's words are translated into it: null outside a request,
+	 * for Chinese, or without bundles ({@code messages} null).
+	 */
+	static Locale translatedTo(MessageSource messages) {
 		LocaleContext context = LocaleContextHolder.getLocaleContext();
 		Locale locale = context == null ? null : context.getLocale();
 		if (messages == null || locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {

@@ -401,10 +401,14 @@ public class PenaltyCases {
 		return publicationStart(c) == null ? null : caseClock.publicationDue(publicationStart(c));
 	}
 
-	/** The documents of a case in the caller's scope, as issued (reissues after their predecessors). */
+	/**
+	 * The documents of a case in the caller's scope, as issued (reissues after their predecessors); for a reader who
+	 * reads the case masked ({@link CaseWork#readsInFull}) the scans of originals are withheld
+	 * ({@link CaseDocuments.IssuedDocument#fileWithheld}: no address), as the evidence's files are.
+	 */
 	public List<CaseDocuments.IssuedDocument> documents(DataScope scope, long id) {
-		get(scope, id);
-		return documents.list(id);
+		CaseView c = get(scope, id).penaltyCase();
+		return documents.list(id, caseWork.readsInFull(c.regionCode()));
 	}
 
 	/**

@@ -130,6 +130,28 @@ class ComplaintPublicLimitsIntegrationTest {
 		}
 	}
 
+	/**
+	 * Attack: past the limit a wrong code on an existing number was told 429 while a number naming no complaint kept
+	 * being told 404, so 429 confirmed that the number exists. Wrong guesses are counted per number whether or not it
+	 * names a complaint (national limit): an unknown number is answered exactly as an existing one.
+	 */
+	@Test
+	void anUnknownNumberIsRefusedWith429PastTheLimitAsAnExistingOneIs() throws Exception {
+		String unknown = "申诉-320506-2099-" + Long.toString(System.nanoTime(), 36);
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(get("/api/v1/public/complaints/{n}", unknown).param("queryCode", "WRONG" + i)
+				.with(ClientAddress.from(ClientAddress.newAddress()))).andExpect(status().isNotFound());
+		}
+		mvc.perform(get("/api/v1/public/complaints/{n}", unknown).param("queryCode", "WRONG10")
+			.with(ClientAddress.from(ClientAddress.newAddress())))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"))
+			.andExpect(content().string(containsString("该申诉编号的查询失败次数过多")));
+		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(ClientAddress.newAddress()))
+			.param("number", unknown).param("queryCode", "13900000000"))
+			.andExpect(status().isTooManyRequests());
+	}
+
 	/** The query code of the complaint {@link #fileAndKeepCode} filed last. */
 	private String lastCode;
 

@@ -791,6 +791,46 @@ class CaseDocumentsIntegrationTest {
 	}
 
 	/**
+	 * Finding (case documents' scans linked to readers refused them): the scan of an imported case's paper document (a
+	 * PDF no mask reaches) is withheld as an evidence file is from readers who read the case masked — no address in the
+	 * API, "仅承办人可查看" instead of the link on the case page — and offered to the handling bureau; a generated .docx
+	 * keeps its address for them (served masked).
+	 */
+	@Test
+	void anOriginalDocumentsScanIsWithheldFromReadersWhoReadTheCaseMasked() throws Exception {
+		String number = "苏邮罚〔2024〕" + System.nanoTime() % 100000 + "号";
+		long c = PenaltyCaseIntegrationTest.id(call(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"INSPECTION","filedOn":"2024-03-01",
+				 "decidedOn":"2024-04-10","decisionNumber":"%s","penalty":"FINE","fine":3000,"paidOn":"2024-04-20",
+				 "closedOn":"2024-04-25"}""".formatted(wuzhong(3).creditCode(), number)).andExpect(status().isCreated()));
+		String body = mvc.perform(multipart("/api/v1/enforcement/cases/" + c + "/documents/originals")
+			.file(new MockMultipartFile("file", "决定书.pdf", "application/pdf", PdfFiles.blankPage()))
+			.param("kind", "DECISION").param("issuedOn", "2024-04-10").header("Authorization", WUZHONG))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long scan = JsonPath.parse(body).read("$.attachmentId", Long.class);
+		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/documents").header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].attachmentId").value(scan))
+			.andExpect(jsonPath("$[0].href").doesNotExist())
+			.andExpect(jsonPath("$[0].fileWithheld").value(true));
+		assertThat(only(documents(c), "DECISION").get("href")).isEqualTo("/attachments/" + scan);
+		Document city = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "sz.admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(city.select("#documents a[href=/attachments/" + scan + "]")).isEmpty();
+		assertThat(city.select("#documents .document-withheld").text()).isEqualTo("仅承办人可查看");
+		Document handler = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + c).session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(handler.select("#documents a[href=/attachments/" + scan + "]")).hasSize(1);
+		assertThat(handler.select("#documents .document-withheld")).isEmpty();
+		// a generated .docx keeps its address for the city (served masked)
+		long filed = fileCase(wuzhong(3), "DATA_NOT_REPORTED");
+		call(WUZHONG, "/api/v1/enforcement/cases/" + filed + "/investigation", TEAM).andExpect(status().isOk());
+		List<Map<String, Object>> cityDocs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + filed + "/documents")
+			.header("Authorization", CITY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$");
+		assertThat(cityDocs).isNotEmpty().allSatisfy(d -> assertThat(d.get("href")).isNotNull());
+	}
+
+	/**
 	 * 视听资料 (行政处罚法(2021) art.46): an interview recording goes with its 音频 item and plays back from the case with
 	 * its checked type and a policy that lets the browser play it; a video offered as a 照片 and a WAV offered as a 书证
 	 * are refused on {@code file}, naming what the kind takes.

@@ -90,6 +90,14 @@ class InspectionPlanListIntegrationTest {
 	}
 
 	@Test
+	void anEnglishExportWordsTheStatusAndTheObjectTypeInEnglish() throws Exception {
+		List<List<String>> rows = ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"), "/inspections/plans/export.xlsx",
+				"q", token, "lang", "en");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1)).contains("Express enterprises", "Draft").doesNotContain("快递企业", "草稿");
+	}
+
+	@Test
 	void filtersAndWhitelistedSortsAreTheSameOnThePageAndInTheExport() throws Exception {
 		MockHttpSession city = SignIn.session(mvc, "sz.admin");
 		String export = "/inspections/plans/export.xlsx";

@@ -66,6 +66,33 @@ class EnglishModeIntegrationTest {
 	@Autowired
 	WorkingCalendar calendar;
 
+	/**
+	 * Finding (html lang stays zh-CN in English mode): the sign-in page, a page of its own outside the layouts, said
+	 * {@code lang="zh-CN"} in English; every template that is a whole page (with its own {@code <head>}) words its
+	 * {@code lang} as the request's language.
+	 */
+	@Test
+	void theSignInPageAndEveryWholePageSayTheirLanguage() throws Exception {
+		String english = mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("<html lang=\"en\"");
+		String chinese = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(chinese).contains("<html lang=\"zh");
+		List<Path> pages;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+			pages = files.filter(f -> f.toString().endsWith(".html")).toList();
+		}
+		for (Path page : pages) {
+			String text = Files.readString(page);
+			if (text.contains("<head")) {
+				Matcher html = Pattern.compile("<html[^>]*>").matcher(text);
+				assertThat(html.find()).as(page.toString()).isTrue();
+				assertThat(html.group()).as(page.toString()).contains("th:lang=");
+			}
+		}
+	}
+
 	@Test
 	void aPublicPageAndTheLayoutReadInEnglishChineseStayingTheDefault() throws Exception {
 		String english = mvc.perform(get("/public/lookup").param("lang", "en")).andExpect(status().isOk()).andReturn()

@@ -28,8 +28,9 @@ public class PublicTally {
 	public static final String LOOKUP_FAILED = "lookup-failed";
 
 	/**
-	 * A status look-up of an existing complaint whose query code (or phone) was wrong; keyed by the complaint's number as
-	 * stored, whatever address asked ({@code complaint.lookup-failures} an hour).
+	 * A status look-up whose query code (or phone) was wrong or whose number names no complaint; keyed by the number as
+	 * typed and normalised (an existing complaint's number as stored), whatever address asked
+	 * ({@code complaint.lookup-failures} an hour).
 	 */
 	public static final String LOOKUP_FAILED_NUMBER = "lookup-number";
 

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditActor;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Attachment;
+import org.youguan.documents.AttachmentAccess;
 import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.DeclaresTemplates;
@@ -295,11 +296,13 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * One document of a case; {@code supersededBy} is the reissue that replaced it, null while current; {@code original}
 	 * when it is the scan of a paper document of an imported case (PDF or image, not filled from a template);
 	 * {@code returnedOn} the day of the 退回调查 that ended the round it belongs to ({@link #RETURNED_ROUND}), null for a
-	 * document of no returned round.
+	 * document of no returned round; {@code fileWithheld} when the file is one no mask reaches (a PDF or image scan) and
+	 * this reader reads the case masked ({@link AttachmentAccess#readableMasked}): only its handlers read it, and no
+	 * address is offered ({@link #href} null).
 	 */
 	public record IssuedDocument(long id, long caseId, CaseDocumentKind kind, String number, int version, Long evidenceId,
 			long attachmentId, String fileName, LocalDate issuedOn, String issuedBy, String reissueReason,
-			Long supersededBy, boolean original, LocalDate returnedOn) {
+			Long supersededBy, boolean original, LocalDate returnedOn, boolean fileWithheld) {
 
 		/**
 		 * Whether this is the document in force: neither replaced by a reissue nor of a round the case was returned from
@@ -322,10 +325,19 @@ public class CaseDocuments implements DeclaresTemplates {
 			return kind.title();
 		}
 
-		/** The address that serves the .docx (scoped to the case's readers). */
+		/**
+		 * The address that serves the file (scoped to the case's readers; a .docx served masked to a reader who reads
+		 * the case masked), or null when {@link #fileWithheld}.
+		 */
 		@JsonProperty
 		public String href() {
-			return "/attachments/" + attachmentId;
+			return fileWithheld ? null : "/attachments/" + attachmentId;
+		}
+
+		/** The same document with its file withheld from the reader ({@link #fileWithheld}). */
+		IssuedDocument withheld() {
+			return new IssuedDocument(id, caseId, kind, number, version, evidenceId, attachmentId, fileName, issuedOn,
+					issuedBy, reissueReason, supersededBy, original, returnedOn, true);
 		}
 	}
 
@@ -550,11 +562,28 @@ public class CaseDocuments implements DeclaresTemplates {
 			.update();
 	}
 
+	/**
+	 * The documents of a case as a reader reads them, in the order issued: all served for a reader who reads the case
+	 * in full; for one who reads it masked, the files no mask reaches (a scan of an original: PDF or image) withheld
+	 * ({@link IssuedDocument#fileWithheld}), the .docx kept (served masked).
+	 * @param readsInFull whether the reader reads the case in full ({@code CaseWork.readsInFull})
+	 */
+	public List<IssuedDocument> list(long caseId, boolean readsInFull) {
+		List<IssuedDocument> all = list(caseId);
+		if (readsInFull) {
+			return all;
+		}
+		Map<Long, String> types = attachments.list(new AttachmentOwner(MODULE, OWNER_TYPE, caseId))
+			.stream().collect(Collectors.toMap(Attachment::id, Attachment::contentType));
+		return all.stream().map(d -> AttachmentAccess.readableMasked(types.get(d.attachmentId())) ? d : d.withheld())
+			.toList();
+	}
+
 	/** The documents of a case, in the order issued (reissues after their predecessors). */
 	public List<IssuedDocument> list(long caseId) {
 		return jdbc.sql("""
 				SELECT d.id, d.case_id, d.kind, d.number, d.version, d.evidence_id, d.attachment_id, d.file_name, d.issued_on,
-				       d.issued_by, d.reissue_reason, d.superseded_by, d.original, r.returned_on
+				       d.issued_by, d.reissue_reason, d.superseded_by, d.original, r.returned_on, false AS file_withheld
 				FROM penalty_case_document d LEFT JOIN penalty_case_return r ON r.id = d.returned_by
 				WHERE d.case_id = :id ORDER BY d.id""")
 			.param("id", caseId)
