@@ -2944,6 +2944,7 @@ M.update({
  "field.report": ("报告", "Report"),
  # a field name two routes use for different things: the route's own label (FieldLabels, path prefix; its API too)
  "field.report@/enforcement/cases": ("调查终结报告", "Investigation report"),
+ "field.filedOn@/enforcement": ("立案日期", "Filed on"),
  "field.method@/enforcement/cases": ("送达方式", "Method of service"),
  "field.on@/enforcement/cases/*/notice": ("告知日期", "Notified on"),
  "field.on@/enforcement/cases/*/delivery": ("送达日期", "Delivered on"),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.StepAccess;
+import org.youguan.registry.Enterprises;
 
 /**
  * The bureau's steps on inspections, on the pages and the API, decided before the step's form or body is read
@@ -78,5 +79,17 @@ class InspectionStepAccess {
 	StepAccess inspectorBureauSteps(Inspectors inspectors) {
 		return StepAccess.ofValue(List.of("/inspections/inspectors/new", "/api/v1/inspections/inspectors"), "bureauId",
 				(scope, value, rest) -> inspectors.requireBureau(scope, value));
+	}
+
+	/**
+	 * A new inspection record of an enterprise ({@code POST /api/v1/inspections/records}, {@code enterpriseCreditCode}):
+	 * one registered outside the caller's region is not there (404) before any field is read or bound
+	 * ({@link Enterprises#refuseOutside}) — unless the record is of one of its branches or outlets, or at a place, in
+	 * the caller's region ({@code objectId}, {@code place}), which the step decides.
+	 */
+	@Bean
+	StepAccess inspectedEnterpriseSteps(Enterprises enterprises) {
+		return StepAccess.ofValue(List.of("/api/v1/inspections/records"), "enterpriseCreditCode",
+				List.of("objectId", "place"), (scope, code, rest) -> enterprises.refuseOutside(scope, code));
 	}
 }

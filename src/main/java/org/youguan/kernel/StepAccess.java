@@ -82,6 +82,16 @@ public interface StepAccess {
 	}
 
 	/**
+	 * The fields that, when sent (a value other than blank), place the new record elsewhere than the record
+	 * {@link #valueParameter} names — an outlet or facility in the caller's region of an enterprise registered in
+	 * another ({@code outletId}, {@code facilityId}): the value is then left to the step, which decides the place.
+	 * Empty (the default) for others.
+	 */
+	default List<String> placingParameters() {
+		return List.of();
+	}
+
+	/**
 	 * For records addressed by a code rather than a number (a 建制村 by its 12-digit village code, a bureau's 抽查事项 by
 	 * its item code): the one written form of the code, which the addresses of {@link #steps} hold in {@code {code}};
 	 * empty (the default) for records addressed by number. A step addressed with another form of the code — full-width
@@ -250,20 +260,36 @@ public interface StepAccess {
 	 * @param rule the refusal, asked with the value as sent (stripped) and an empty {@code rest}
 	 */
 	static StepAccess ofValue(List<String> steps, String parameter, CodeRule rule) {
-		return named(steps, null, parameter, rule);
+		return named(steps, null, parameter, List.of(), rule);
+	}
+
+	/**
+	 * As {@link #ofValue(List, String, CodeRule)}, the value left to the step when one of {@code placing} is sent
+	 * ({@link #placingParameters}) — a new hazard of an enterprise named by {@code enterpriseCreditCode} at one of its
+	 * outlets ({@code outletId}) in the caller's region, the enterprise being registered in another.
+	 * @param placing the fields that place the record elsewhere than the record {@code parameter} names
+	 */
+	static StepAccess ofValue(List<String> steps, String parameter, List<String> placing, CodeRule rule) {
+		return named(steps, null, parameter, List.copyOf(placing), rule);
 	}
 
 	private static StepAccess regionStep(List<String> steps, String parameter, CodeRule rule) {
-		return named(steps, parameter, null, rule);
+		return named(steps, parameter, null, List.of(), rule);
 	}
 
 	/**
 	 * The access to steps whose addresses hold no record, on what a request value names: the region
 	 * {@code regionParameter} names (read as a region code) or the record {@code valueParameter} names (as sent).
 	 */
-	private static StepAccess named(List<String> steps, String regionParameter, String valueParameter, CodeRule rule) {
+	private static StepAccess named(List<String> steps, String regionParameter, String valueParameter, List<String> placing,
+			CodeRule rule) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
+
+			@Override
+			public List<String> placingParameters() {
+				return placing;
+			}
 
 			@Override
 			public String regionParameter() {

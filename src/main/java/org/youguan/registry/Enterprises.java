@@ -172,6 +172,23 @@ public class Enterprises {
 	}
 
 	/**
+	 * Refuses a step that names, as typed ({@code enterpriseCreditCode} of a form or JSON body), an enterprise registered
+	 * outside a bureau's region: not there (404, 企业…不存在或不在您的数据权限范围内, field {@code enterpriseCreditCode}) before
+	 * any other field is read ({@code StepAccess.ofValue}). A code no enterprise has, a national or an enterprise's
+	 * scope are left to the step's own rules, which name the field.
+	 * @param scope the caller's scope
+	 * @param creditCode the code as typed
+	 * @throws DomainException not found for an enterprise outside {@code scope}'s region
+	 */
+	public void refuseOutside(DataScope scope, String creditCode) {
+		if (scope.kind() != DataScope.Kind.REGION) {
+			return;
+		}
+		findByCreditCode(creditCode)
+			.ifPresent(e -> scope.refuseWithin("enterpriseCreditCode", e.regionCode(), "企业" + e.creditCode()));
+	}
+
+	/**
 	 * The enterprise of a credit code as typed anywhere (a form, an API parameter or JSON field, a sheet, an enterprise's
 	 * token): written as stored first ({@link CreditCode#written}: NFKC, invisible characters dropped, trimmed, upper
 	 * case — "９１３２…" finds 9132…); empty for a blank code or none registered.

@@ -14,12 +14,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.CappedStream;
 import org.youguan.kernel.FieldError;
@@ -107,6 +109,14 @@ class BodySizeFilter extends OncePerRequestFilter {
 			return true;
 		}
 		return streamedPaths.contains(Refusals.routedPath(request));
+	}
+
+	/**
+	 * Whether {@code request}'s body is held to the limit here (it passed through this filter and is not exempt): a
+	 * body that may be kept whole in memory ({@link JsonBodyReplay}).
+	 */
+	static boolean limits(ServletRequest request) {
+		return WebUtils.getNativeRequest(request, Limited.class) != null;
 	}
 
 	/** The request whose body reads at most {@code limit} bytes: the next one fails the read. */

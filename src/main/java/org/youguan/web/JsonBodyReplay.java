@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -18,10 +21,14 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A JSON body that can be read twice: once as a tree by what decides before the handler ({@link StepAccessFirst}: the
  * region, bureau or enterprise a body names, so a caller outside it is told 404 before any field is bound) or by the
  * error handling (every field of a body that cannot be bound, not the first alone), and once by the handler's message
- * converter. The body is read only when one of them asks, through the request it was handed (the body's size limit,
- * {@link BodySizeFilter}, applies to that read as to the converter's); a failed read fails the converter's read the
- * same way.
+ * converter. Every JSON step body ({@code application/json}, {@code application/*+json}; never a streamed
+ * {@code application/x-ndjson} or {@code jsonl} ingest, nor a body the size limit does not hold) is kept whole when it is
+ * first read, by whichever reader comes first, so the error handling can always name every field that cannot be bound
+ * ({@link JsonFields}), whether or not a guard read the body before the handler. The body is read through the request
+ * this filter was handed (the body's size limit, {@link BodySizeFilter}, applies to that read as to the converter's); a
+ * failed read fails the converter's read the same way.
  */
 class JsonBodyReplay extends OncePerRequestFilter {
 
@@ -40,15 +50,28 @@ class JsonBodyReplay extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(json(request) ? new Replayable(request) : request, response);
+		chain.doFilter(json(request) ? new Replayable(request, BodySizeFilter.limits(request)) : request, response);
 	}
 
-	/** Whether the request is a step (POST, PUT, PATCH, DELETE) with a JSON body. */
+	/**
+	 * Whether the request is a step (POST, PUT, PATCH, DELETE) with one JSON document as its body: the media type
+	 * {@code application/json} or a {@code +json} one — not {@code application/x-ndjson}, {@code application/jsonl}
+	 * (a stream of documents, read line by line by its handler).
+	 */
 	private static boolean json(HttpServletRequest request) {
-		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
 		String method = request.getMethod();
-		return type.contains("json") && (HttpMethod.POST.matches(method) || HttpMethod.PUT.matches(method)
-				|| HttpMethod.PATCH.matches(method) || HttpMethod.DELETE.matches(method));
+		if (!(HttpMethod.POST.matches(method) || HttpMethod.PUT.matches(method) || HttpMethod.PATCH.matches(method)
+				|| HttpMethod.DELETE.matches(method)) || request.getContentType() == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(request.getContentType());
+			String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+			return "application".equalsIgnoreCase(type.getType()) && (subtype.equals("json") || subtype.endsWith("+json"));
+		}
+		catch (InvalidMediaTypeException unreadable) {
+			return false;
+		}
 	}
 
 	/**
@@ -57,18 +80,66 @@ class JsonBodyReplay extends OncePerRequestFilter {
 	 * tells what is wrong with it.
 	 */
 	static JsonNode object(ServletRequest request) {
-		Replayable body = WebUtils.getNativeRequest(request, Replayable.class);
-		byte[] bytes = body == null ? null : body.bytes();
-		if (bytes == null || bytes.length == 0) {
+		String text = text(request);
+		if (text == null) {
 			return null;
 		}
-		try {
-			JsonNode tree = TREES.readTree(new String(bytes, body.charset()));
+		try (JsonParser parser = TREES.createParser(text)) {
+			// the first document, as the handler's converter reads it: what trails it is the converter's to tell
+			JsonNode tree = TREES.readTree(parser);
 			return tree != null && tree.isObject() ? tree : null;
 		}
 		catch (JacksonException | IllegalArgumentException unreadable) {
 			return null;
 		}
+	}
+
+	/**
+	 * Every string's text or whole number's digits the top-level object of the request's JSON body holds under one of
+	 * {@code names}, in the body's order — each of a key sent twice (the tree of {@link #object} keeps the last; the
+	 * converter refuses the duplicate only once it reaches it), read up to the end of that object or the first point it
+	 * cannot be read (what precedes it is what the converter reads before it fails). Any other value (a list, an
+	 * object, {@code true}) is left out: the handler's reading tells it. Empty for no JSON body or one that is no object.
+	 */
+	static List<String> values(ServletRequest request, Collection<String> names) {
+		String text = text(request);
+		List<String> found = new ArrayList<>();
+		if (text == null) {
+			return found;
+		}
+		try (JsonParser parser = TREES.createParser(text)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return found;
+			}
+			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if (names.contains(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
+					found.add(parser.getValueAsString());
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException | IllegalArgumentException unreadable) {
+			// the values before the point that cannot be read are still the body's
+		}
+		return found;
+	}
+
+	/**
+	 * The request's JSON body as text, decoded as the handler's converter decodes it (its charset, UTF-8 when none is
+	 * given; a leading byte-order mark is no part of the document), or null for none.
+	 */
+	private static String text(ServletRequest request) {
+		Replayable body = WebUtils.getNativeRequest(request, Replayable.class);
+		byte[] bytes = body == null ? null : body.bytes();
+		if (bytes == null || bytes.length == 0) {
+			return null;
+		}
+		String text = new String(bytes, body.charset());
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 
 	/** A request whose body, once read by {@link #bytes}, is served from memory to every later reader. */
@@ -80,8 +151,12 @@ class JsonBodyReplay extends OncePerRequestFilter {
 
 		private boolean served;
 
-		Replayable(HttpServletRequest request) {
+		/** Whether the body is kept whole at its first read (a body the size limit holds), not handed on as a stream. */
+		private final boolean kept;
+
+		Replayable(HttpServletRequest request, boolean kept) {
 			super(request);
+			this.kept = kept;
 		}
 
 		/** The whole body (read now, if not yet), or null when reading it failed or a reader took it first. */
@@ -113,6 +188,9 @@ class JsonBodyReplay extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
+			if (kept) {
+				bytes();
+			}
 			if (failure != null) {
 				throw failure;
 			}
@@ -125,6 +203,9 @@ class JsonBodyReplay extends OncePerRequestFilter {
 
 		@Override
 		public BufferedReader getReader() throws IOException {
+			if (kept) {
+				bytes();
+			}
 			if (bytes == null && failure == null) {
 				served = true;
 				return super.getReader();

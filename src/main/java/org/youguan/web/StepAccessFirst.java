@@ -30,7 +30,6 @@ import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Decides who may take a record's step before the step's values are read: for a POST, PUT, PATCH or DELETE to an
@@ -125,9 +124,14 @@ class StepAccessFirst implements HandlerInterceptor {
 				continue;
 			}
 			if (g.access().valueParameter() != null) {
-				String value = sent(request, g.access().valueParameter());
-				if (value != null && !Text.isBlank(value.replace('\u3000', ' '))) {
-					g.access().requireStep(scope, Text.strip(value.replace('\u3000', ' ')), "");
+				if (g.access().placingParameters().stream().anyMatch(p -> sent(request, p).stream().anyMatch(v -> !Text.isBlank(v)))) {
+					// the record is placed by another field (an outlet of the enterprise): the step decides the place
+					continue;
+				}
+				for (String value : sent(request, g.access().valueParameter())) {
+					if (!Text.isBlank(value.replace('\u3000', ' '))) {
+						g.access().requireStep(scope, Text.strip(value.replace('\u3000', ' ')), "");
+					}
 				}
 				continue;
 			}
@@ -151,44 +155,37 @@ class StepAccessFirst implements HandlerInterceptor {
 	 * @throws DomainException 404 for a value that is no region code in any accepted form
 	 */
 	private static void requireRegionStep(HttpServletRequest request, DataScope scope, StepAccess access) {
-		String typed = sent(request, access.regionParameter());
-		if (typed == null || Text.isBlank(typed.replace('\u3000', ' '))) {
-			return;
+		for (String typed : sent(request, access.regionParameter())) {
+			if (Text.isBlank(typed.replace('\u3000', ' '))) {
+				continue;
+			}
+			String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
+			if (!DataScope.isRegionCode(code) && request.getParameter(access.regionParameter()) == null) {
+				// a JSON body's value that is no region code names no region to refuse: its field is told by the step (400)
+				continue;
+			}
+			if (!DataScope.isRegionCode(code)) {
+				throw DomainException.notFound("行政区划", shown(typed));
+			}
+			access.requireStep(scope, code, "");
 		}
-		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
-		if (!DataScope.isRegionCode(code) && request.getParameter(access.regionParameter()) == null) {
-			// a JSON body's value that is no region code names no region to refuse: its field is told by the step (400)
-			return;
-		}
-		if (!DataScope.isRegionCode(code)) {
-			throw DomainException.notFound("行政区划", shown(typed));
-		}
-		access.requireStep(scope, code, "");
 	}
 
 	/**
 	 * The value the request names in {@code name}: its form or query parameter, else — for a JSON body — the body's
 	 * top-level field of that name or of a {@code @JsonAlias} of the handler's body record component of that name
 	 * ({@link JsonBodyReplay#object}, read before the body is bound: a malformed field elsewhere in it is not yet
-	 * read). A string's text or a whole number's digits; null for anything else (a list, an object, {@code true}: the
-	 * handler's reading tells it) or no such field.
+	 * read). Each string's text or whole number's digits the body holds under those names — every one of a key sent
+	 * twice, and the body read as its converter reads it (a byte-order mark skipped, what trails the object ignored:
+	 * {@link JsonBodyReplay#values}), so the guard sees every value the handler might bind; anything else (a list, an
+	 * object, {@code true}: the handler's reading tells it) is left out. Empty for no such field.
 	 */
-	private static String sent(HttpServletRequest request, String name) {
+	private static List<String> sent(HttpServletRequest request, String name) {
 		String typed = request.getParameter(name);
 		if (typed != null) {
-			return typed;
+			return List.of(typed);
 		}
-		JsonNode body = JsonBodyReplay.object(request);
-		if (body == null) {
-			return null;
-		}
-		for (String key : jsonNames(request, name)) {
-			JsonNode value = body.get(key);
-			if (value != null && (value.isString() || value.isIntegralNumber())) {
-				return value.asString();
-			}
-		}
-		return null;
+		return JsonBodyReplay.values(request, jsonNames(request, name));
 	}
 
 	/**

@@ -111,4 +111,79 @@ class JsonBodyAccessFirstIntegrationTest {
 				.andExpect(content().string(containsString("行政区划")));
 		}
 	}
+
+	/** A normal enterprise registered in {@code region} (its credit code). */
+	String enterpriseOf(String region) {
+		return jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE :r AND status = 'NORMAL' ORDER BY id LIMIT 1")
+			.param("r", region + "%")
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void everyBadFieldIsToldOnAnEndpointNoGuardReadsTheBodyOf() throws Exception {
+		// no guard reads this body before the handler (no step access declares the address): the error handling reads
+		// it all the same
+		json(WUZHONG, "/api/v1/licensing/licences/cancellation", """
+				{"number":[1],"ground":[1],"note":{"a":1}}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[*].field", hasItems("number", "ground", "note")));
+		json(WUZHONG, "/api/v1/safety/hazards", """
+				{"foundOn":[1],"deadline":[1],"level":{"a":1}}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("foundOn", "deadline", "level")));
+	}
+
+	@Test
+	void aPartyEnterpriseOutsideTheScopeIsNotThereBeforeAMalformedFieldBesideIt() throws Exception {
+		String xiangcheng = enterpriseOf("320507");
+		String[][] steps = {
+				{ "/api/v1/safety/hazards", "{\"enterpriseCreditCode\":\"%s\",\"foundOn\":[1]}" },
+				{ "/api/v1/safety/incidents", "{\"enterpriseCreditCode\":\"%s\",\"occurredAt\":[1]}" },
+				{ "/api/v1/safety/contractors", "{\"enterpriseCreditCode\":\"%s\",\"contractFrom\":[1]}" },
+				{ "/api/v1/inspections/records", "{\"enterpriseCreditCode\":\"%s\",\"inspectedOn\":[1]}" },
+				{ "/api/v1/enforcement/leads", "{\"enterpriseCreditCode\":\"%s\",\"receivedOn\":[1]}" },
+				{ "/api/v1/enforcement/cases/on-the-spot", "{\"enterpriseCreditCode\":\"%s\",\"decidedOn\":[1]}" },
+				{ "/api/v1/enforcement/cases/imported", "{\"enterpriseCreditCode\":\"%s\",\"filedOn\":[1]}" } };
+		for (String[] step : steps) {
+			json(WUZHONG, step[0], step[1].formatted(xiangcheng))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("不存在或不在您的数据权限范围内")));
+		}
+	}
+
+	@Test
+	void aPaperApplicationOfAnotherRegionIsNotThereBeforeAMalformedFieldBesideIt() throws Exception {
+		json(WUZHONG, "/api/v1/licensing/applications", """
+				{"regionCode":"320507","submittedOn":[1],"kind":"NEW"}""")
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("行政区划")));
+	}
+
+	@Test
+	void theGuardReadsTheBodyAsTheConverterDoes() throws Exception {
+		String body = """
+				{"name":"相城计划","periodFrom":"2026-13-45","periodTo":"2026-06-30","regionCode":"320507","sampleCount":2}""";
+		String[] sent = {
+				// a byte-order mark before the object
+				"\uFEFF" + body,
+				// data trailing the object
+				body + " {}",
+				// the key twice, the value outside the scope first
+				"{\"regionCode\":\"320507\",\"name\":\"x\",\"periodFrom\":\"2026-13-45\",\"regionCode\":\"320506\"}" };
+		for (String each : sent) {
+			json(WUZHONG, "/api/v1/inspections/plans", each).andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("行政区划")));
+		}
+	}
+
+	@Test
+	void anImportedCaseLabelsItsFiledOnAsItsRulesDo() throws Exception {
+		json(WUZHONG, "/api/v1/enforcement/cases/imported", """
+				{"enterpriseCreditCode":"%s","filedOn":[1]}""".formatted(enterpriseOf("320506")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("filedOn"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("立案日期")));
+	}
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.enforcement.Leads;
 import org.youguan.kernel.StepAccess;
+import org.youguan.registry.Enterprises;
 
 /**
  * A case's and a lead's steps, on the pages and the API, are the handling bureau's ({@link CaseWork#lock},
@@ -47,5 +48,17 @@ class EnforcementStepAccess {
 	StepAccess recordingRegionSteps() {
 		return StepAccess.ofRegionInScope(List.of("/enforcement/leads", "/enforcement/on-the-spot",
 				"/api/v1/enforcement/leads", "/api/v1/enforcement/cases/on-the-spot"), "regionCode");
+	}
+
+	/**
+	 * A new lead, on-the-spot decision or imported past case naming its party ({@code enterpriseCreditCode}): an
+	 * enterprise registered outside the caller's region is not there (404) before any field is read or bound
+	 * ({@link Enterprises#refuseOutside}).
+	 */
+	@Bean
+	StepAccess partyEnterpriseSteps(Enterprises enterprises) {
+		return StepAccess.ofValue(List.of("/api/v1/enforcement/leads", "/api/v1/enforcement/cases/on-the-spot",
+				"/api/v1/enforcement/cases/imported"), "enterpriseCreditCode",
+				(scope, code, rest) -> enterprises.refuseOutside(scope, code));
 	}
 }

@@ -27,12 +27,14 @@ class LicensingStepAccess {
 	}
 
 	/**
-	 * A branch's filing by staff ({@code POST /licensing/branch-filings}, {@code regionCode}): a region outside the
-	 * caller's scope is not there (404) before any field is read; an enterprise's filing is left to the step.
+	 * A branch's filing by staff ({@code POST /licensing/branch-filings}, {@code regionCode}) and a paper application
+	 * recorded by staff ({@code POST /api/v1/licensing/applications}, {@code regionCode}: the premises' county): a
+	 * region outside the caller's scope is not there (404) before any field is read; an enterprise's filing or
+	 * application is left to the step.
 	 */
 	@Bean
 	StepAccess branchFilingRegionSteps() {
-		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings", "/api/v1/licensing/branch-filings"),
-				"regionCode");
+		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings", "/api/v1/licensing/branch-filings",
+				"/api/v1/licensing/applications"), "regionCode");
 	}
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.StepAccess;
+import org.youguan.registry.Enterprises;
 
 /**
  * The safety ledgers' record steps on the pages, the portal and the API, decided before the step's form or body is read
@@ -82,5 +83,18 @@ class LedgerStepAccess {
 		return StepAccess.ofRegionInScope(List.of(PeriodController.STAFF, RegionRecordController.TRAININGS,
 				RegionRecordController.SEIZURES, "/safety/{ledger}/{id}/edit", "/api/v1/safety/periods",
 				"/api/v1/safety/trainings", "/api/v1/safety/seizures"), "region");
+	}
+
+	/**
+	 * A new hazard, incident or 委托安检 entry of an enterprise ({@code POST /api/v1/safety/hazards}, {@code incidents},
+	 * {@code contractors}: {@code enterpriseCreditCode}): one registered outside the caller's region is not there (404)
+	 * before any field is read or bound ({@link Enterprises#refuseOutside}), as {@link Placement} refuses it — unless one
+	 * of its outlets or facilities ({@code outletId}, {@code facilityId}) places the record, which the step decides.
+	 */
+	@Bean
+	StepAccess ledgerEnterpriseSteps(Enterprises enterprises) {
+		return StepAccess.ofValue(List.of("/api/v1/safety/hazards", "/api/v1/safety/incidents",
+				"/api/v1/safety/contractors"), "enterpriseCreditCode", List.of("outletId", "facilityId"),
+				(scope, code, rest) -> enterprises.refuseOutside(scope, code));
 	}
 }
