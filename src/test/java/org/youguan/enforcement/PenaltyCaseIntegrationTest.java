@@ -738,8 +738,9 @@ class PenaltyCaseIntegrationTest {
 		call(CITY, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED",
 				number.replace("2025", "２０２５"), "3000", "null", "null"))
 			.andExpect(status().isConflict());
+		// another county's enterprise: not found before any field (Enterprises.refuseOutside), the field named
 		call(XIANGCHENG, "/api/v1/enforcement/cases/imported", json.formatted(e.creditCode(), "DATA_NOT_REPORTED", "x" + number, "3000", "null", "null"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"));
 	}
 }

@@ -269,8 +269,9 @@ class InspectionRecordsApiIntegrationTest {
 	void aCountyRecordsOnlyEnterprisesOfItsOwnRegion() throws Exception {
 		String xiangcheng = enterprises.list(DataScope.region("320507"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 1, null, null)).items().get(0).creditCode();
+		// another county's enterprise: not found before any field (Enterprises.refuseOutside), the field named
 		postRecord(WUZHONG, body(xiangcheng, "2025-03-01", "NONE", "null", certificate(), certificate()))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.errors[0].field").value("enterpriseCreditCode"));
 		mvc.perform(get("/api/v1/inspections/figures").header("Authorization", WUZHONG).param("region", "320507"))
 			.andExpect(status().isForbidden());
