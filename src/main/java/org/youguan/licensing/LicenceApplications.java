@@ -1828,8 +1828,9 @@ public class LicenceApplications {
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
 		refuseDeemedRenewal(a);
 		// printed on the 不予许可决定书: no markup (kernel Validation#plainText)
-		new Validation().required("reasons", "不予许可理由", reasons)
-			.maxLength("reasons", "不予许可理由", reasons, 2000).plainText("reasons", "不予许可理由", reasons).throwIfInvalid();
+		// named as the request names it (API body and page form: reason)
+		new Validation().required("reason", "不予许可理由", reasons)
+			.maxLength("reason", "不予许可理由", reasons, 2000).plainText("reason", "不予许可理由", reasons).throwIfInvalid();
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());

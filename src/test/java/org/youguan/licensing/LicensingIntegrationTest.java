@@ -316,6 +316,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("line0", "passed")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'passed')].rule").value(org.hamcrest.Matchers.contains("one-of")));
 		assertThat(view(id).status()).as("nothing recorded").isEqualTo(before.status());
+		// a blank reason is told under the field the request names (attack: it was told as "reasons")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"核查结论测试结束\"}")
 			.andExpect(status().isOk());
 	}
