@@ -6,6 +6,7 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.registry.Brands;
 import org.youguan.registry.Enterprises;
 import org.youguan.universal.VillageProfileData;
 import org.youguan.universal.Villages;
@@ -28,6 +29,9 @@ class CreditCodeFieldsIntegrationTest {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	Brands brands;
 
 	private static String village() {
 		return "320505001001";
@@ -60,6 +64,16 @@ class CreditCodeFieldsIntegrationTest {
 		assertThatThrownBy(() -> enterprises.idInScope(DataScope.region("3205"), CreditCodes.unique(), "enterpriseId"))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(FieldError::rule).containsExactly("exists"));
+	}
+
+	@Test
+	void aBrandsHeadquartersNamedByAMalformedCodeIsToldTheCodesRule() {
+		String name = "校验品牌" + RandomDigits.of(6);
+		assertThatThrownBy(() -> brands.create(new Brands.BrandData(name, name, "9132050"), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("hqCreditCode", "length")))
+			.hasMessageNotContaining("没有该统一社会信用代码的企业");
 	}
 
 	/** A code of the right shape whose check character is wrong. */
