@@ -27,6 +27,7 @@ import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
+import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
@@ -124,11 +125,15 @@ public class CaseEvidence {
 
 	private final CaseWork caseWork;
 
+	private final CaseTeam caseTeam;
+
 	CaseEvidence(JdbcClient jdbc, PenaltyCases cases, CaseDocuments documents, Attachments attachments,
 			Inspectors inspectors, StatutoryRules rules, AuditTrail audit, Clock clock,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxBytes,
-			@Value("${youguan.enforcement.max-media-bytes:52428800}") long maxMediaBytes, CaseWork caseWork) {
+			@Value("${youguan.enforcement.max-media-bytes:52428800}") long maxMediaBytes, CaseWork caseWork,
+			CaseTeam caseTeam) {
 		this.caseWork = caseWork;
+		this.caseTeam = caseTeam;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.documents = documents;
@@ -147,6 +152,8 @@ public class CaseEvidence {
 	 * @return the item
 	 * @throws DomainException not-found outside the caller's scope; (409) unless the case is 调查取证; duplicate (409, field
 	 * {@code title}) for an item the list holds already ({@link #refuseTwin})
+	 * @throws org.youguan.kernel.AccessRefusedException (403, field {@code collectors}) for a signed-in account that is
+	 * not one of the case's investigators ({@link CaseTeam#requireInvestigator}) — asked after the state, before the fields
 	 * @throws InvalidValueException naming {@code kind}, {@code title}, {@code content}, {@code place},
 	 * {@code subject}, {@code collectedOn}, {@code collectors} / {@code collectors[i]} or {@code file}
 	 */
@@ -155,6 +162,9 @@ public class CaseEvidence {
 		// locked, in scope and the handling bureau's own step (CaseWork#lock)
 		CaseView c = caseWork.lock(scope, caseId);
 		CaseStep.ADD_EVIDENCE.from(c.status());
+		// evidence is collected and entered by the case's investigators, as its 调查终结报告 is written by them
+		caseTeam.requireInvestigator(caseId, "collectors", "证据由本案调查人员收集、登记（"
+				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED) + "）");
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();
 		EvidenceKind kind = null;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -29,7 +28,6 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.confiscated;
@@ -142,14 +140,14 @@ public class CaseInvestigation {
 	 * @throws DomainException (409) unless the case is 调查取证; (422, {@code concludedOn} rule {@code suspension-open})
 	 * while a suspension of the decision clock is open — resumed first ({@link CaseWork#requireNoOpenSuspension})
 	 * @throws AccessRefusedException (403, field {@code report}) for a signed-in account that is not one of the case's
-	 * investigators ({@link #requireInvestigator}) — asked after the state, before the fields
+	 * investigators ({@link CaseTeam#requireInvestigator}) — asked after the state, before the fields
 	 */
 	@Transactional
 	public void concludeInvestigation(DataScope scope, long id, Conclusion data) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
 		caseWork.requireNoOpenSuspension(id, "concludedOn", "调查终结");
-		requireInvestigator(id, "report", "调查终结报告由本案调查人员制作（" + Provision.PENALTY_TWO_OFFICERS + "）");
+		caseTeam.requireInvestigator(id, "report", "调查终结报告由本案调查人员制作（" + Provision.PENALTY_TWO_OFFICERS + "）");
 		Validation v = new Validation();
 		v.required("report", "调查终结报告", data.report()).maxLength("report", "调查终结报告", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
@@ -197,20 +195,6 @@ public class CaseInvestigation {
 		caseWork.record(c, "case.conclude", "调查终结，拟" + penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionDays))
 				+ (data.isSerious() ? "（情节严重）" : "") + (review ? "；须法制审核" : ""));
 		caseWork.issueAnew(id, CaseDocumentKind.INVESTIGATION_REPORT);
-	}
-
-	/**
-	 * Refuses (403 on {@code field}) a signed-in account that is not among the case's investigators (by account, or by
-	 * name as {@link CaseTeam#investigated} compares people): the investigation's steps are the case team's (行政处罚法
-	 * (2021) art.42, 55: 执法人员 named to the case), not anyone's of the handling bureau. A step run without a signed-in
-	 * account (demo data, a job) is not asked.
-	 */
-	private void requireInvestigator(long id, String field, String what) {
-		Optional<CurrentUser> me = CurrentUser.signedIn();
-		if (me.isPresent() && !caseTeam.investigated(id, me.get().id(), me.get().displayName())) {
-			throw new AccessRefusedException(field, what + "：" + me.get().displayName() + "不是本案的调查人员（"
-					+ String.join("、", caseTeam.names(id)) + "）");
-		}
 	}
 
 	/**

@@ -174,12 +174,17 @@ public class NoticeAndHearing {
 	 * 陈述申辩 recorded (or the party's waiver), which lets the decision follow before the hearing window ends
 	 * (行政处罚法(2021) art.45).
 	 * @throws InvalidValueException (day before the notice or in the future; text blank or over 2000 characters)
+	 * @throws org.youguan.kernel.AccessRefusedException (403, field {@code statement}) for a signed-in account that is
+	 * not one of the case's investigators ({@link CaseTeam#requireInvestigator}) — asked after the state, before the fields
 	 */
 	@Transactional
 	public void recordStatement(DataScope scope, long id, String statementOn, String typed) {
 		String statement = Text.freeText(Text.lineBreaks(typed));
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
+		// the party's statement is heard and recorded by the case's investigators (art.42, 45), as its evidence is
+		caseTeam.requireInvestigator(id, "statement", "陈述申辩由本案调查人员听取、记录（"
+				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_STATEMENT) + "）");
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		if (c.statementOn() != null) {
 			// the party's own statement (on the portal, or one taken down before) is kept as given

@@ -92,6 +92,24 @@ public record CreditCode(String value) {
 		return typed == null || Text.isBlank(typed) ? null : normalise(typed);
 	}
 
+	/**
+	 * A code typed in a field of another name ({@code enterpriseCreditCode}, {@code parentCreditCode} …) before it is
+	 * looked up: checked as {@link #CreditCode} checks it, a malformed one told on {@code field} by the rule it breaks
+	 * (length, charset, department, type, region, check-character) — not as "no such enterprise" or another
+	 * enterprise's code, which a look-up of a code that cannot exist would say.
+	 * @param v where a malformed code's error is added, on {@code field}
+	 * @param field the form's or body's field the code was typed in
+	 * @param typed the code as typed
+	 * @return the code written as stored; null when blank (left to the caller's own {@code required}) or malformed
+	 */
+	public static String checked(Validation v, String field, String typed) {
+		if (typed == null || Text.isBlank(typed)) {
+			return null;
+		}
+		CreditCode code = v.check(field, () -> of(typed));
+		return code == null ? null : code.value();
+	}
+
 	public static CreditCode of(String value) {
 		return new CreditCode(value);
 	}

@@ -174,9 +174,11 @@ public class Brands {
 		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
 		v.require("shortName", !taken("short_name", shortName, selfId), "unique", "品牌简称已存在：" + shortName);
 		Long hq = null;
-		if (d.hqCreditCode() != null && !Text.isBlank(d.hqCreditCode())) {
+		// a code that cannot be one is told by the rule it breaks, not as no enterprise having it
+		String hqCode = CreditCode.checked(v, "hqCreditCode", d.hqCreditCode());
+		if (hqCode != null) {
 			hq = jdbc.sql("SELECT id FROM enterprise WHERE credit_code = :code")
-				.param("code", CreditCode.written(d.hqCreditCode()))
+				.param("code", hqCode)
 				.query(Long.class)
 				.optional()
 				.orElse(null);

@@ -206,9 +206,13 @@ public class Enterprises {
 
 	/**
 	 * The id of the enterprise with this credit code inside the caller's scope, or an error on {@code field} — how forms
-	 * and sheets name an enterprise.
+	 * and sheets name an enterprise. A code that cannot be one is told on {@code field} by the rule it breaks
+	 * ({@link CreditCode#checked}: 应为18位, 校验位错误 …), not as no enterprise of the region.
 	 */
 	public long idInScope(DataScope scope, String creditCode, String field) {
+		Validation format = new Validation();
+		CreditCode.checked(format, field, creditCode);
+		format.throwIfInvalid();
 		return findByCreditCode(creditCode)
 			.filter(e -> scope.containsRegion(e.regionCode()))
 			.map(EnterpriseView::id)

@@ -26,6 +26,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Percentages;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -186,7 +187,7 @@ public class Targets {
 	 * The target a growth comes to is not judged here (it needs last year's total of a region: {@link #set} does).
 	 * @param value the target in the indicator's unit, or null
 	 * @param growth the growth over last year in %, or null
-	 * @return the problems, named on {@code indicatorCode}, {@code year}, {@code targetValue} (rules {@code required},
+	 * @return the problems, named on {@code indicator}, {@code year}, {@code targetValue} (rules {@code required},
 	 * {@code positive}, {@code digits}, {@code integer}, {@code rate}) and {@code targetGrowth} ({@code range},
 	 * {@code digits}), messages in Chinese; empty when the target may be set
 	 */
@@ -198,7 +199,10 @@ public class Targets {
 
 	/** The rules of {@link #targetProblems}, into {@code v}; the indicator, or null when unknown. */
 	private Indicator checkTarget(Validation v, String indicatorCode, int year, BigDecimal value, BigDecimal growth) {
-		Indicator indicator = v.check("indicatorCode", () -> indicators.require("indicatorCode", indicatorCode));
+		// named as the targets form names it (indicator): an unknown one is told beside the field it was chosen in
+		Indicator indicator = indicatorCode == null || Text.isBlank(indicatorCode) ? null
+				: v.check("indicator", () -> indicators.require("indicator", indicatorCode));
+		v.require("indicator", indicatorCode != null && !Text.isBlank(indicatorCode), "required", "请选择统计指标");
 		// the years the targets page lists (2000 to next year): a target for 2099 could be set but never shown
 		v.check("year", () -> {
 			FiguresPeriod.year("year", year, LocalDate.now(clock.withZone(ChinaTime.ZONE)));

@@ -172,12 +172,15 @@ public class Villages {
 		Optional<Region> village = committee(v, code);
 		Optional<String> owner = code == null || village.isEmpty() ? Optional.empty() : owner(code);
 		String enterpriseCode;
+		// a code that cannot be one is told on this field by the rule it breaks, not looked up as an enterprise's
+		boolean malformed = CreditCode.checked(v, "enterpriseCreditCode", data.enterpriseCreditCode()) == null
+				&& clean(data.enterpriseCreditCode()) != null;
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			enterpriseCode = scope.enterpriseCreditCode();
 			// an enterprise keeps its own profiles only: a row naming another enterprise is refused, never re-read as
 			// the signed-in one's (a sheet of the city's villages copied from another enterprise's list)
 			String named = clean(data.enterpriseCreditCode());
-			v.require("enterpriseCreditCode", named == null || CreditCode.written(named).equals(enterpriseCode), "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + enterpriseCode
+			v.require("enterpriseCreditCode", malformed || named == null || CreditCode.written(named).equals(enterpriseCode), "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + enterpriseCode
 						+ "），企业只能维护本企业的建制村通邮信息，请删除该列或填写本企业的代码");
 			if (village.isPresent()) {
 				v.require("villageCode", owner.map(enterpriseCode::equals).orElseGet(() -> inCityOf(enterpriseCode, code)),
@@ -197,7 +200,7 @@ public class Villages {
 		if (enterpriseCode == null || enterpriseCode.isEmpty()) {
 			v.require("enterpriseCreditCode", false, "required", "请填写维护该建制村通邮信息的邮政企业的统一社会信用代码");
 		}
-		else {
+		else if (!malformed || scope.kind() == DataScope.Kind.ENTERPRISE) {
 			v.require("enterpriseCreditCode", enterprise.filter(e -> e.type() == EnterpriseType.POSTAL).isPresent(),
 					"postal", "邮政企业（统一社会信用代码" + enterpriseCode + "）未在市场主体中登记为邮政企业");
 		}

@@ -236,12 +236,16 @@ public class PlanDrafts {
 	 * in the same transaction ({@link Progress#reassess}), either way.
 	 * @throws InvalidValueException on {@code text} or {@code dueOn} (rules {@code required}, {@code range},
 	 *         {@code before-issue})
+	 * @throws org.youguan.kernel.AccessRefusedException 403 for another bureau's staff, a read-only account, and — the
+	 *         plan issued — a department that does not answer for the task ({@link WorkPlans#requireTaskCorrector})
 	 */
 	@Transactional
 	public void updateTask(CurrentUser me, long taskId, String text, LocalDate dueOn) {
 		text = Text.freeText(text);
 		WorkPlans.TaskPage task = plans.task(me.scope(), taskId);
 		WorkPlans.Plan plan = plans.own(me, task.planId());
+		// an issued plan's task is its responsible department's (or the bureau administrators'), before its fields
+		plans.requireTaskCorrector(me, task);
 		new Validation().required("text", "任务内容", text)
 			.maxLength("text", "任务内容", text, 2000)
 			.require("dueOn", dueOn != null, "required", "请填写完成时限")

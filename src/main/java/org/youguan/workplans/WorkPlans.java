@@ -569,6 +569,47 @@ public class WorkPlans {
 		return me.writer() && me.bureauId() != null && me.bureauId() == bureauId;
 	}
 
+	/**
+	 * Whether the caller corrects this task's text and due date. A draft's: its bureau's writing staff ({@link #manages}),
+	 * the plan being prepared. An issued plan's: only those who answer for the task — the writing staff of its 牵头处室
+	 * (of each 按职责分工负责 department of a shared task, of every department for a task of all departments: who is
+	 * expected to report on it, {@link Supervision#DUTY}) — or the bureau's administrators (机构管理员), who keep the
+	 * bureau's plans in place of the office that drafted it: a plan records no drafting office, and a 局领导's account
+	 * reads only. A 配合 department, or another department of the bureau, does not rewrite another's task once issued.
+	 */
+	public boolean correctsTask(CurrentUser me, TaskPage task) {
+		if (!manages(me, task.bureauId())) {
+			return false;
+		}
+		if (task.draft() || me.administrator()) {
+			return true;
+		}
+		Long department = me.departmentId();
+		return department != null && jdbc.sql(Supervision.DUTY
+				+ "SELECT EXISTS (SELECT 1 FROM duty WHERE task_id = :task AND department_id = :d AND expected)")
+			.param("plan", task.planId()).param("task", task.task().id()).param("d", department)
+			.query(Boolean.class).single();
+	}
+
+	/**
+	 * Refuses the caller the correction of a task unless {@link #correctsTask}: another bureau's staff or a read-only
+	 * account as every step of a plan ({@link #own}: 只能管理本局的工作计划), a department that does not answer for an issued
+	 * plan's task naming who does.
+	 * @throws AccessRefusedException 403
+	 */
+	public void requireTaskCorrector(CurrentUser me, TaskPage task) {
+		if (!manages(me, task.bureauId())) {
+			throw new AccessRefusedException("只能管理本局的工作计划");
+		}
+		if (!correctsTask(me, task)) {
+			TaskLine t = task.task();
+			String leads = t.allDepartments() ? "各处室" : "LEAD".equals(t.responsibility()) && !t.departments().isEmpty()
+					? t.departments().get(0) : String.join("、", t.departments());
+			throw new AccessRefusedException("已印发工作计划的第" + t.number() + "项任务只能由负责该任务的处室（" + leads
+					+ "）或本局管理员修改");
+		}
+	}
+
 	/** The plan, if the caller {@link #manages} its bureau. */
 	public Plan own(CurrentUser me, long id) {
 		Plan plan = get(me.scope(), id);

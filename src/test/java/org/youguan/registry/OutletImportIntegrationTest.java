@@ -172,4 +172,19 @@ class OutletImportIntegrationTest {
 		assertThat(again.rejected()).isTrue();
 		assertThat(again.errors().get(0).errors()).extracting(FieldError::message).contains("该地址已有同名网点");
 	}
+
+	/**
+	 * Finding 3 (duties): an operator's code that cannot be one (a wrong check character) was told "辖区内没有该统一社会信用
+	 * 代码的企业", as a real code of no enterprise; now by the rule it breaks, on its column.
+	 */
+	@Test
+	void aMalformedOperatorCodeIsToldTheCodesRuleOnItsColumn() throws Exception {
+		List<String> row = new ArrayList<>(outlet("代码错误网点" + UUID.randomUUID().toString().substring(0, 6), "加盟", "320506001", ""));
+		String good = row.get(1);
+		row.set(1, good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0'));
+		var result = importer.importFile(SUZHOU, workbook(List.of(row)));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors().get(0).errors()).filteredOn(e -> e.field().equals("运营企业统一社会信用代码"))
+			.extracting(FieldError::rule).containsExactly("check-character");
+	}
 }

@@ -133,7 +133,7 @@ class RegistryFormRefusalsIntegrationTest {
 		// the provincial bureau, which registers 同城 licences (邮政法(2015) art.52)
 		MockHttpSession staff = ProvinceStaff.session(mvc, users, bureaus);
 		String number = "拒绝许可" + unique();
-		mvc.perform(post("/registry/licences/new").session(staff).with(csrf()).param("creditCode", "91320506MA1NOPE00X")
+		mvc.perform(post("/registry/licences/new").session(staff).with(csrf()).param("creditCode", "91320506MA1N0PE008")
 			.param("number", number).param("licenceScope", "CITY").param("issuingBureauName", "江苏省邮政管理局")
 			.param("issuedOn", "2025-01-01").param("expiresOn", "2030-01-01"))
 			.andExpect(status().isBadRequest())

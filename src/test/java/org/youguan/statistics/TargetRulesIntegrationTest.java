@@ -170,5 +170,36 @@ class TargetRulesIntegrationTest {
 			jdbc.sql("DELETE FROM stat_target WHERE region_code = '3205' AND year = 2011").update();
 		}
 	}
-}
 
+	/**
+	 * Finding 2 (duties): the targets form posted with year 1900 went back to the list of 1900, which is no year the
+	 * list shows — the bare error page; an unknown indicator was told on {@code indicatorCode}, a field the form has
+	 * not. Now both come back on the targets page (this year's list) in 400, each error naming its field and rule, and
+	 * nothing is stored.
+	 */
+	@Test
+	void aTargetOfAYearOutOfRangeOrAnUnknownIndicatorComesBackOnThePageNamingTheField() throws Exception {
+		var admin = SignIn.session(mvc, "sz.admin");
+		String[][] cases = { { "1900", "postal.total", "year", "range", "2000年" }, { "2011", "no.such.indicator", "indicator", "exists", "no.such.indicator" },
+				{ "2011", "", "indicator", "required", "请选择统计指标" } };
+		for (String[] c : cases) {
+			var posted = mvc.perform(post("/statistics/targets").session(admin).with(csrf()).param("region", "3205")
+				.param("year", c[0]).param("indicator", c[1]).param("targetValue", "7"))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			@SuppressWarnings("unchecked")
+			var errors = (java.util.List<FieldError>) posted.getFlashMap().get("errors");
+			assertThat(errors).as(String.join(",", c)).extracting(FieldError::field, FieldError::rule).contains(tuple(c[2], c[3]));
+			assertThat(errors).filteredOn(e -> e.field().equals(c[2])).first().extracting(FieldError::message).asString()
+				.contains(c[4]);
+			String page = posted.getResponse().getRedirectedUrl();
+			assertThat(page).doesNotContain("year=1900");
+			var shown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page).session(admin))
+				.andExpect(status().isBadRequest())
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(org.jsoup.Jsoup.parse(shown).select("#errors li[data-field=" + c[2] + "]")).as(page).isNotEmpty();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_target WHERE region_code = '3205' AND year IN (1900, 2011) "
+				+ "AND target_value = 7").query(Long.class).single()).isZero();
+	}
+}

@@ -3,6 +3,7 @@ package org.youguan.enforcement.internal;
 import org.youguan.rules.Provision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,11 +13,13 @@ import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspector;
 import org.youguan.inspections.Inspectors;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -84,6 +87,24 @@ public class CaseTeam {
 	public Long reportAuthor(long caseId) {
 		return jdbc.sql("SELECT concluded_by_user_id FROM penalty_case WHERE id = :id").param("id", caseId)
 			.query(Long.class).optional().orElse(null);
+	}
+
+	/**
+	 * Refuses (403 on {@code field}) a signed-in account that is not among the case's investigators (by account, or by
+	 * name as {@link #investigated} compares people): a step of the investigation — the 调查终结报告, the evidence list,
+	 * the 陈述申辩 heard — is the case team's (行政处罚法(2021) art.42: 执法人员不得少于两人; art.55: named to the case),
+	 * not anyone's of the handling bureau. A step run without a signed-in account (demo data, a job) is not asked, nor
+	 * the party's own step on its portal (its 陈述申辩 given there: an enterprise account). Asked after the case's state,
+	 * before the step's fields.
+	 * @param what the step and its ground, as the refusal names them ("登记证据由本案调查人员进行（…）")
+	 * @throws org.youguan.kernel.AccessRefusedException 403 on {@code field}, naming the case's investigators
+	 */
+	public void requireInvestigator(long caseId, String field, String what) {
+		Optional<CurrentUser> me = CurrentUser.signedIn();
+		if (me.isPresent() && me.get().isStaff() && !investigated(caseId, me.get().id(), me.get().displayName())) {
+			throw new AccessRefusedException(field, what + "：" + me.get().displayName() + "不是本案的调查人员（"
+					+ String.join("、", names(caseId)) + "）");
+		}
 	}
 
 	/** The names of the case's investigators, in their order on the team; empty before 调查取证. */

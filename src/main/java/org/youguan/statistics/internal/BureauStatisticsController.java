@@ -220,20 +220,35 @@ class BureauStatisticsController {
 	@PostMapping("/statistics/targets")
 	@PreAuthorize(ADMINS)
 	String setTarget(@AuthenticationPrincipal CurrentUser me, @RequestParam String region,
-			@RequestParam @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) int year, @RequestParam String indicator,
+			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
+			@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String targetValue, @RequestParam(required = false) String targetGrowth,
 			RedirectAttributes redirect) {
-		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + "&year=" + year, "目标已保存", () -> {
+		// back to the targets of the year posted when the page can list it; a year out of range (1900) goes back to this
+		// year's list, which shows the refusal beside the form — never the error page the list of 1900 would be
+		return PageSteps.run(redirect, "/statistics/targets?region=" + PageAddress.value(region) + (listable(year) ? "&year=" + year : ""), "目标已保存", () -> {
 			Validation v = new Validation();
+			v.require("year", year != null, "required", "请填写年度");
 			// a target is read as a reported value of its indicator is (ReportedValue: "99.5%" for a rate), a growth as
 			// the percent it is ("5%"), with the digits the target keeps (Targets: 6 and 2)
 			Indicator ind = indicator == null ? null : indicators.find(Text.strip(indicator)).orElse(null);
 			BigDecimal value = ind == null ? v.decimal("targetValue", "目标值", targetValue)
 					: v.check("targetValue", () -> ReportedValue.read(ind, "targetValue", targetValue));
 			BigDecimal growth = v.decimal("targetGrowth", "增长目标", percentless(targetGrowth), 6, 2);
+			if (year != null) {
+				// the year's range and the indicator (known, chosen) told with the form's values, in one answer
+				targets.targetProblems(indicator, year, value, growth).stream()
+					.filter(e -> e.field().equals("year") || e.field().equals("indicator"))
+					.forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
+			}
 			v.throwIfInvalid();
 			targets.set(me, region, year, indicator, value, growth);
 		});
+	}
+
+	/** Whether the targets page lists {@code year} (the statistics' one year rule, {@link FiguresPeriod#year}). */
+	private boolean listable(Integer year) {
+		return year != null && year >= FiguresPeriod.FIRST_YEAR && year <= FiguresPeriod.lastYear(LocalDate.now(clock));
 	}
 
 	/** A growth as typed without its percent sign ("5%", "5 ％" are 5); null stays null. */

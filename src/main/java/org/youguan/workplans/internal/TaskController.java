@@ -56,7 +56,8 @@ class TaskController {
 		model.addAttribute("task", task.masked());
 		model.addAttribute("recorded", task);
 		model.addAttribute("reports", progress.reports(id));
-		model.addAttribute("own", WorkPlans.manages(me, task.bureauId()));
+		// the edit form for whoever may correct the task (an issued plan's: its responsible department, the administrators)
+		model.addAttribute("own", plans.correctsTask(me, task));
 		// the progress form only for a department that answers for the task: another's post is refused (403)
 		model.addAttribute("reporter", progress.reporter(me, id));
 		String token = (String) model.getAttribute("draft");

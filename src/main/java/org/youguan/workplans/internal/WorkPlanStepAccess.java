@@ -13,8 +13,9 @@ import org.youguan.workplans.WorkPlans;
 /**
  * A work plan's and a task's steps on the bureau's pages are decided before the step's form is read ({@link StepAccess}),
  * as each step decides inside: a plan or task outside the caller's scope is not there (404); a plan's steps (印发, 复制,
- * 修改标题, 催报, 设为统计目标) and a task's edit and removal are its own bureau's writing staff's ({@link WorkPlans#own},
- * 403); a task's progress is reported only by a department that answers for it ({@link Progress#requireReporter}, 403)
+ * 修改标题, 催报, 设为统计目标) and a task's removal are its own bureau's writing staff's ({@link WorkPlans#own},
+ * 403), a task's correction also — the plan issued — its responsible department's or the bureau administrators'
+ * ({@link WorkPlans#requireTaskCorrector}, 403); a task's progress is reported only by a department that answers for it ({@link Progress#requireReporter}, 403)
  * — a province's staff sending a bad 完成时限 or a percentage of 999 to a city's task were told which field was wrong.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,10 @@ class WorkPlanStepAccess {
 			CurrentUser.signedIn().ifPresent(me -> {
 				if (PROGRESS.equals(rest)) {
 					progress.requireReporter(me, id);
+				}
+				else if (rest == null || rest.isEmpty()) {
+					// the task's correction: an issued plan's task is its responsible department's
+					plans.requireTaskCorrector(me, task);
 				}
 				else if (!WorkPlans.manages(me, task.bureauId())) {
 					throw new AccessRefusedException("只能管理本局的工作计划");

@@ -128,7 +128,14 @@ public class OutletImport {
 				}
 				String code = row.get("运营企业统一社会信用代码");
 				Operator operator = operators.get(Objects.requireNonNullElse(CreditCode.written(code), ""));
-				if (operator == null || !scope.containsRegion(operator.regionCode())) {
+				// a code that cannot be one is told by the rule it breaks (应为18位, 校验位错误 …), not as no enterprise
+				Validation format = new Validation();
+				CreditCode.checked(format, "运营企业统一社会信用代码", code);
+				if (format.hasErrors()) {
+					format.errors().forEach(e -> context.fail("运营企业统一社会信用代码", e.rule(), e.message()));
+					operator = null;
+				}
+				else if (operator == null || !scope.containsRegion(operator.regionCode())) {
 					context.fail("运营企业统一社会信用代码", "exists", "辖区内没有该统一社会信用代码的企业");
 					operator = null;
 				}

@@ -210,6 +210,10 @@ class Placement {
 		String code = scope.kind() == DataScope.Kind.ENTERPRISE ? scope.enterpriseCreditCode()
 				: Objects.requireNonNullElse(CreditCode.written(creditCode), "");
 		String named = CreditCode.written(creditCode);
+		// a code that cannot be one is told by the rule it breaks on this field, not looked up ("没有…的企业")
+		if (named != null && CreditCode.checked(v, "enterpriseCreditCode", creditCode) == null) {
+			return Optional.empty();
+		}
 		if (scope.kind() == DataScope.Kind.ENTERPRISE && named != null && !named.equals(code)) {
 			v.require("enterpriseCreditCode", false, "own-enterprise", "统一社会信用代码" + named + "不是本企业的（本企业为" + code
 					+ "），企业只能登记本企业的记录，请留空或填写本企业的代码");

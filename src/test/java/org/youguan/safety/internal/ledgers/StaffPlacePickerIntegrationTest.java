@@ -170,7 +170,9 @@ class StaffPlacePickerIntegrationTest {
 		assertThat(mvc.perform(hazard(xiangcheng, null, null).session(staff)).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
 		refused(hazard(cancelled, null, null), "enterpriseCreditCode", "已注销");
-		refused(hazard("91320506MA00000000", null, null), "enterpriseCreditCode", "没有统一社会信用代码为");
+		// a well-formed code nobody has is told so; a malformed one (its check character wrong) by the rule it breaks
+		refused(hazard("91320506MA0000000K", null, null), "enterpriseCreditCode", "没有统一社会信用代码为");
+		refused(hazard("91320506MA00000000", null, null), "enterpriseCreditCode", "校验位错误");
 		refused(hazard(wuzhong, xiangchengOutlet, null), "outletId", "不存在，或不是");
 		refused(hazard(wuzhong, closedOutlet, null), "outletId", "已关闭");
 		refused(hazard(wuzhong, null, removedFacility), "facilityId", "已撤除");

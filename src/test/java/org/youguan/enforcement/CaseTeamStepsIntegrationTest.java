@@ -1,0 +1,118 @@
+package org.youguan.enforcement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.TestImages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Finding 5 (duties): the 调查终结报告 was refused to staff not on the case's team (行政处罚法(2021) art.42, 55), but any
+ * staff member of the handling bureau could enter the case's evidence or the party's 陈述申辩 — steps the case's
+ * investigators take as much as the report. Now both are refused (403, on {@code collectors} and {@code statement})
+ * with the conclusion's idiom, naming the case's investigators, on the page and the API, nothing recorded; the team's
+ * own member still takes them, and the party's own statement on its portal is its own.
+ */
+@IntegrationTest
+class CaseTeamStepsIntegrationTest {
+
+	/** A team without 陈吴中 (wz.staff, the Wuzhong bureau's staff account). */
+	static final List<CaseInvestigation.Member> WITHOUT_WZ_STAFF = List.of(new CaseInvestigation.Member("沈执法", "32050602"),
+			new CaseInvestigation.Member("何监察", "32050603"));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PartyCases party;
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	private long evidenceCount(long id) {
+		return jdbc.sql("SELECT count(*) FROM penalty_case_evidence WHERE case_id = :id").param("id", id).query(Long.class).single();
+	}
+
+	@Test
+	void staffNotOnTheCaseTeamEnterNoEvidenceOnTheApiOrThePage() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", today.minusDays(3));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, WITHOUT_WZ_STAFF);
+		MockMultipartFile photo = new MockMultipartFile("file", "现场.png", "image/png", TestImages.png(20, 20));
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/evidence").file(photo)
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).param("kind", "PHOTO").param("title", "现场照片")
+			.param("collectedOn", today.toString()).param("collectors", "32050602", "32050603"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("collectors"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("陈吴中不是本案的调查人员（沈执法、何监察）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("行政处罚法(2021) 第42条")));
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/cases/" + id + "/evidence").file(photo).session(staff).with(csrf())
+			.param("kind", "PHOTO").param("title", "现场照片").param("collectedOn", today.toString())
+			.param("collectors", "32050602", "32050603"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("不是本案的调查人员")));
+		assertThat(evidenceCount(id)).isZero();
+
+		// on the case's team, the same staff member enters it
+		long own = party.filed(party.other(), "DATA_NOT_REPORTED", today.minusDays(3));
+		caseInvestigation.startInvestigation(PartyCases.ALL, own, PartyCases.TEAM);
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + own + "/evidence").file(photo)
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).param("kind", "PHOTO").param("title", "现场照片")
+			.param("collectedOn", today.toString()).param("collectors", "32050601", "32050602"))
+			.andExpect(status().is2xxSuccessful());
+		assertThat(evidenceCount(own)).isOne();
+	}
+
+	@Test
+	void staffNotOnTheCaseTeamRecordNoStatement() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", today.minusDays(5));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, WITHOUT_WZ_STAFF);
+		PartyCases.evidence(jdbc, id);
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE",
+				"2000", false, null, null, null, today.minusDays(2).toString()));
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, today.minusDays(1).toString());
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/statement").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"on\":\"" + today + "\",\"statement\":\"当事人称已补报\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("statement"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("陈吴中不是本案的调查人员")));
+		String page = mvc.perform(post("/enforcement/cases/" + id + "/statement").session(SignIn.session(mvc, "wz.staff"))
+			.with(csrf()).param("on", today.toString()).param("statement", "当事人称已补报"))
+			.andExpect(status().isForbidden())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("陈述申辩由本案调查人员听取、记录");
+		assertThat(jdbc.sql("SELECT statement FROM penalty_case WHERE id = :id").param("id", id).query(String.class).optional()
+			.orElse(null)).isNull();
+	}
+}
