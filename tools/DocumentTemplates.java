@@ -211,8 +211,9 @@ public class DocumentTemplates {
 		paragraph(doc, "快递末端网点备案回执", 22, true, ParagraphAlignment.CENTER);
 		paragraph(doc, "受理编号：${number}", 11, false, ParagraphAlignment.RIGHT);
 		paragraph(doc, "${enterprise}：", 12, false, ParagraphAlignment.LEFT);
-		paragraph(doc, "你单位于${submittedOn}提交的${kind}申请，经审核，符合《快递暂行条例》（2025年修订）第十九条和《快递末端网点备案暂行规定》的要求，"
-				+ "予以备案。备案编号：${filingNumber}。", 12, false, ParagraphAlignment.LEFT);
+		// ${conclusion}: "经审核，符合…的要求，予以备案。" in time, or the late filing stated (filing.internal.FilingReceipts)
+		paragraph(doc, "你单位于${submittedOn}提交的${kind}申请，${conclusion}备案编号：${filingNumber}。", 12, false,
+				ParagraphAlignment.LEFT);
 		rows(doc, new String[][] { { "网点名称", "${outlet}" }, { "网点地址", "${address}" }, { "运营企业", "${enterprise}" },
 				{ "经营的分支机构", "${branch}" }, { "统一社会信用代码", "${creditCode}" }, { "办结日期", "${completedOn}" } });
 		paragraph(doc, "所附材料：", 12, true, ParagraphAlignment.LEFT);

@@ -410,6 +410,7 @@ public class ComplaintIntake {
 		}
 		ComplaintForm clean = checked.form();
 		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
+		refuseSentAgain(clean, phone);
 		if (publicAddress != null) {
 			withinPublicLimits(phone, publicAddress, clean.region().substring(0, 6), today);
 		}
@@ -470,6 +471,34 @@ public class ComplaintIntake {
 	 * owns the number typed (no message is sent to it), so filings typed elsewhere with someone else's number must not
 	 * use up the owner's allowance for the day; each address is held to its own limit besides.
 	 */
+	/**
+	 * Refuses a complaint that repeats one filed moments ago: the same filer phone (by its index), the same waybill number
+	 * (by its key, {@link Text#identifierKey}; none on both) and the same account ({@code description}) within
+	 * {@link ComplaintSettings#resubmitMinutes} — the same form sent twice by a client that drops the form's token, two
+	 * API calls without an Idempotency-Key, the same call entered twice by staff. Checked under a transaction lock on that
+	 * triple, so two such submits sent at once are taken one after the other and the second finds the first.
+	 * @throws DomainException {@link ErrorCode#DUPLICATE} (409) on {@code description}, rule {@code resubmitted}
+	 */
+	private void refuseSentAgain(ComplaintForm clean, FilerPhone phone) {
+		String waybill = clean.waybillNumber() == null ? "" : Text.identifierKey(clean.waybillNumber());
+		TransactionLocks.hold(jdbc, "complaint_same:" + sha256(HexFormat.of().formatHex(phone.index()) + '\u0000' + waybill
+				+ '\u0000' + clean.description()));
+		boolean filed = jdbc.sql("SELECT EXISTS (SELECT 1 FROM complaint WHERE filer_phone_index = :phone"
+				+ " AND coalesce(" + Text.identifierKeySql("waybill_number") + ", '') = :waybill"
+				+ " AND description = :description AND received_at >= :since)")
+			.param("phone", phone.index())
+			.param("waybill", waybill)
+			.param("description", clean.description())
+			.param("since", java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofMinutes(settings.resubmitMinutes()))))
+			.query(Boolean.class)
+			.single();
+		if (filed) {
+			String message = "同一手机号、运单号和申诉内容的申诉已在" + settings.resubmitMinutes()
+					+ "分钟内提交，请勿重复提交；请凭首次提交后获得的申诉编号和查询码查询进度";
+			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("description", "resubmitted", message)));
+		}
+	}
+
 	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
 		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
 		String phoneKey = phoneTallyKey(phone, address);

@@ -130,7 +130,7 @@ class RegistryDemoData {
 				branches.file(all, new BranchData(city, null, seed.cityCompany() + countyName + "分公司", street(county).code(),
 						countyName + "区域中心", name(), opened, filed.isAfter(today) ? today : filed), true);
 				if (!postal) {
-					EnterpriseData data = enterprise("苏州" + countyName + seed.shortName() + "快递服务有限公司", type, brand,
+					EnterpriseData data = enterprise(inCity(countyName) + seed.shortName() + "快递服务有限公司", type, brand,
 							county, countyName);
 					boolean demoEnterprise = county.equals("320506") && seed.shortName().equals("顺丰");
 					if (demoEnterprise) {
@@ -298,8 +298,20 @@ class RegistryDemoData {
 		return BigDecimal.valueOf(base + random.nextDouble() * spread).setScale(6, RoundingMode.HALF_UP);
 	}
 
+	/**
+	 * A county's name as a company name uses it: 吴中区 → 吴中, 常熟市 → 常熟; a development zone keeps its whole name
+	 * (苏州工业园区, not "苏州工业园").
+	 */
 	private String countyShortName(String county) {
 		String name = regions.name(county);
-		return name.length() > 2 ? name.replaceAll("(区|市|县)$", "") : name;
+		return name.length() > 2 && !name.endsWith("园区") ? name.replaceAll("(区|市|县)$", "") : name;
+	}
+
+	/**
+	 * A county's short name with the city's before it, as a local company is named (苏州吴中…), the city's name not
+	 * written twice when the county's already holds it (苏州工业园区…, not "苏州苏州工业园…").
+	 */
+	static String inCity(String countyName) {
+		return countyName.startsWith("苏州") ? countyName : "苏州" + countyName;
 	}
 }

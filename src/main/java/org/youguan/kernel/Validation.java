@@ -320,6 +320,18 @@ public final class Validation {
 	}
 
 	/**
+	 * A free text of a document that is printed and exported item by item (a work plan's 任务内容, 进展情况, 总体工作要求):
+	 * at most {@code max} characters with the checks of every free text ({@link #maxLength}) and the one rule of
+	 * document text ({@link #documentText}, rule {@code formula}) — judged after a leading space, tab, zero-width
+	 * character or BOM is stripped ({@link Text#strip}), so "\u200B=HYPERLINK(…)" is refused as "=HYPERLINK(…)" is.
+	 * Null passes.
+	 */
+	public Validation documentText(String field, String label, String value, int max) {
+		maxLength(field, label, value, max);
+		return documentText(field, label, value);
+	}
+
+	/**
 	 * Whether a stripped text begins as a formula: = + @, or - followed by anything but a digit (a lone - is text), or -
 	 * and a digit followed later by what only a formula holds ({@link #FORMULA_AFTER_NUMBER}: "-1+cmd|' /C calc'!A0",
 	 * the DDE payload, or "-1+HYPERLINK(…)"), while "-1楼", "-2层B区" or "-5℃" are text.

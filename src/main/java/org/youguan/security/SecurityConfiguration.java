@@ -166,10 +166,11 @@ class SecurityConfiguration {
 
 	/**
 	 * Where a signed-out visitor was going (a page, not a fragment, an API call or an icon), kept in a cookie for after
-	 * sign-in: no session row for it either.
+	 * sign-in: no session row for it either. Read back only when it is a printable same-origin path
+	 * ({@link SignInDestination}), else the sign-in lands on {@code /}.
 	 */
 	static CookieRequestCache signInDestination() {
-		CookieRequestCache cache = new CookieRequestCache();
+		CookieRequestCache cache = new SignInDestination();
 		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
 				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !RequestPath.api(request)
 				&& !request.getRequestURI().endsWith(".ico"));

@@ -118,6 +118,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(interceptor);
 		// a record's step refused (404, 403) before the form is bound or the body read
 		registry.addInterceptor(stepAccess);
+		// a region outside the caller's scope sent to a handler that does not read one: 403, as where one is read
+		registry.addInterceptor(new RegionParameterScope());
 		// registered before the shell: interceptors' postHandle runs in reverse order, so the page memory renders the
 		// view after the shell has added the layout's model
 		registry.addInterceptor(pages);

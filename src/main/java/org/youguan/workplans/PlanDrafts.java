@@ -152,8 +152,8 @@ public class PlanDrafts {
 		Map<String, Object> before = headState(plan.title(), plan.overallRequirement(), plan.targets());
 		new Validation().required("title", "标题", title)
 			.line("title", "标题", title, 300)
-			.maxLength("overallRequirement", "总体工作要求", overallRequirement, 2000)
-			.maxLength("targets", "主要工作目标", targets, 2000)
+			.documentText("overallRequirement", "总体工作要求", overallRequirement, 2000)
+			.documentText("targets", "主要工作目标", targets, 2000)
 			.throwIfInvalid();
 		// full-width digits (２０２６年) state a year as ASCII ones do
 		Matcher stated = TITLE_YEAR.matcher(Normalizer.normalize(Text.line(title), Normalizer.Form.NFKC));
@@ -247,7 +247,7 @@ public class PlanDrafts {
 		// an issued plan's task is its responsible department's (or the bureau administrators'), before its fields
 		plans.requireTaskCorrector(me, task);
 		new Validation().required("text", "任务内容", text)
-			.maxLength("text", "任务内容", text, 2000)
+			.documentText("text", "任务内容", text, 2000)
 			.require("dueOn", dueOn != null, "required", "请填写完成时限")
 			.require("dueOn", dueOn == null || dueOn.getYear() >= plan.year() && dueOn.getYear() <= plan.year() + 1, "range",
 					"完成时限应在" + plan.year() + "年或" + (plan.year() + 1) + "年内")

@@ -219,7 +219,7 @@ public class Progress {
 		text = Text.freeText(text);
 		TaskRow task = reported(me, taskId);
 		Validation v = new Validation().required("text", "进展情况", text)
-			.maxLength("text", "进展情况", text, 2000)
+			.documentText("text", "进展情况", text, 2000)
 			.require("percent", percent != null && percent >= 0 && percent <= DONE, "range", "完成进度应为0至" + DONE);
 		if (v.hasErrors() || !fileErrors.isEmpty()) {
 			List<FieldError> errors = new ArrayList<>(v.errors());

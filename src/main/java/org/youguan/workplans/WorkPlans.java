@@ -157,7 +157,9 @@ public class WorkPlans {
 	 * numbers from 1, as on publishing ({@link Validation#documentYear}), and the 印发日期 is a real day. A notice with a
 	 * 文号 and no 印发日期 is published on the day it is imported, so its 文号 states today's year ({@link #numberLabel}).
 	 * @param today the day the notice is imported on
-	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long; rules
+	 * No part begins as a spreadsheet formula ({@link Validation#documentText}: "=HYPERLINK(…)", "@SUM(…)", "+1+1"; rule
+	 * {@code formula}), as the forms that correct a part refuse it.
+	 * @throws InvalidValueException field {@code text}, rule {@code max-length}, listing every part too long; {@code formula}; rules
 	 *         {@code year}, {@code sequence}, {@code date}, {@code before-issue} (a task's 完成时限 before the stated
 	 *         印发日期, {@link #dueBeforeIssue})
 	 */
@@ -177,20 +179,22 @@ public class WorkPlans {
 		}
 		// as publishing a draft checks it (PlanDrafts.publish)
 		v.documentYear("text", label, p.documentNumber(), issued);
-		v.maxLength("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
-			.maxLength("text", "总体工作要求", p.overallRequirement(), 2000)
-			.maxLength("text", "主要工作目标", p.targets(), 2000);
-		p.keyTasks().forEach(k -> v.maxLength("text", "重点工作“" + k.substring(0, Math.min(20, k.length())) + "…”", k, 500));
+		// every text of the notice is printed on the plan and exported item by item: the one rule of document text
+		// (no formula, Validation.documentText) as the forms that correct them hold (PlanDrafts, Progress)
+		v.documentText("text", "标题", p.title(), 300).maxLength("text", "文号", p.documentNumber(), 60)
+			.documentText("text", "总体工作要求", p.overallRequirement(), 2000)
+			.documentText("text", "主要工作目标", p.targets(), 2000);
+		p.keyTasks().forEach(k -> v.documentText("text", "重点工作“" + k.substring(0, Math.min(20, k.length())) + "…”", k, 500));
 		List<PlanPreview.Task> tasks = new ArrayList<>();
 		p.sections().forEach(s -> {
-			v.maxLength("text", "部分标题“" + s.heading().substring(0, Math.min(20, s.heading().length())) + "…”", s.heading(), 300);
+			v.documentText("text", "部分标题“" + s.heading().substring(0, Math.min(20, s.heading().length())) + "…”", s.heading(), 300);
 			tasks.addAll(s.tasks());
 		});
 		p.livelihoodProjects().forEach(pr -> {
-			v.maxLength("text", "民生实事“" + pr.title().substring(0, Math.min(20, pr.title().length())) + "…”", pr.title(), 300);
+			v.documentText("text", "民生实事“" + pr.title().substring(0, Math.min(20, pr.title().length())) + "…”", pr.title(), 300);
 			tasks.addAll(pr.items());
 		});
-		tasks.forEach(t -> v.maxLength("text", "第" + t.line() + "行的任务", t.text(), 2000));
+		tasks.forEach(t -> v.documentText("text", "第" + t.line() + "行的任务", t.text(), 2000));
 		if (p.documentDate() != null && issued != null) {
 			for (PlanPreview.Task t : tasks) {
 				String early = dueBeforeIssue("第" + t.line() + "行任务的", t.dueOn(), issued);

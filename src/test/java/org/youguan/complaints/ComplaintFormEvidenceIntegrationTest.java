@@ -1,6 +1,7 @@
 package org.youguan.complaints;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,7 +131,8 @@ class ComplaintFormEvidenceIntegrationTest {
 		long strangers = complaintId(filed.replaceAll("(?s).*id=\"complaint-number\">([^<]+)<.*", "$1"));
 		assertThat(queries.attachments(DataScope.region("320506"), strangers)).as("the stranger took nothing").isEmpty();
 
-		// the owner still has it and files with it
+		// the owner still has it and files with it (told in its own words: the stranger's account sent again is refused)
+		form.set("description", "本人申诉，附外箱照片");
 		String own = mvc.perform(multipart("/public/complaints/new").params(form).param("draft", draft).session(owner)
 			.with(csrf()))
 			.andExpect(content().string(containsString("id=\"complaint-receipt\"")))
@@ -215,6 +217,45 @@ class ComplaintFormEvidenceIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(number(other)).isNotEqualTo(number(receipts[0]));
 		assertThat(filedWith(waybill)).isEqualTo(2);
+	}
+
+	/**
+	 * A client that drops the form's hidden {@code draft} token and sends the same complaint twice at once (same name,
+	 * phone, waybill and account) files one complaint: the other submit waits for it and is refused in 409 naming the
+	 * account ({@code description}, rule {@code resubmitted}) — no second complaint in the bureau's queue.
+	 */
+	@Test
+	void theSameComplaintSentTwiceAtOnceWithoutTheFormsTokenFilesOne() throws Exception {
+		String waybill = waybill();
+		MultiValueMap<String, String> form = ComplaintPagesIntegrationTest.form(waybill, "快件丢失，无令牌重复提交");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(multipart("/public/complaints/new").params(form).session(new MockHttpSession())
+						.with(csrf())).andReturn().getResponse();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new java.util.ArrayList<>();
+			String refused = null;
+			for (var f : sent) {
+				var response = f.get();
+				statuses.add(response.getStatus());
+				if (response.getStatus() == 409) {
+					refused = response.getContentAsString();
+				}
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+			assertThat(refused).contains("请勿重复提交");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(filedWith(waybill)).isOne();
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.WorkState;
@@ -88,6 +89,13 @@ class ComplaintIntegrationTest {
 	static ComplaintForm form(LocalDate posted, LocalDate prior, String answer, String waybill) {
 		return new ComplaintForm("张三", "13912345678", FilerRole.RECIPIENT, "320506", "顺丰", null, waybill, posted, prior,
 				"电话", answer, "延误", "中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达");
+	}
+
+	/** The same complaint told again in other words (a second complaint on the same matter, not the first sent twice). */
+	static ComplaintForm again(ComplaintForm f) {
+		return new ComplaintForm(f.filerName(), f.phone(), f.filerRole(), f.region(), f.brand(), f.enterprise(),
+				f.waybillNumber(), f.postedOn(), f.priorComplaintDate(), f.priorChannel(), f.companyAnswer(), f.category(),
+				f.reason(), f.amountClaimed(), f.description() + "，再次申诉");
 	}
 
 	LocalDate today() {
@@ -337,7 +345,15 @@ class ComplaintIntegrationTest {
 	void identicalFilingsAreMarkedAsDuplicatesAndIntakeIsIdempotent() {
 		String waybill = waybill();
 		var first = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
-		var second = intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.WEB, null, false);
+		// the very same complaint sent again moments later (no Idempotency-Key, no form token) is refused, not filed twice
+		assertThatThrownBy(() -> intake.file(form(today().minusDays(20), today().minusDays(10), null, waybill), Channel.PHONE,
+				null, false)).isInstanceOf(DomainException.class)
+			.satisfies(ex -> assertThat(((DomainException) ex).code()).isEqualTo(ErrorCode.DUPLICATE))
+			.satisfies(ex -> assertThat(((DomainException) ex).formErrors()).extracting(FieldError::field, FieldError::rule)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("description", "resubmitted")));
+		// the same matter told again in other words is a complaint of its own, marked as a suspected duplicate (90 days)
+		var second = intake.file(again(form(today().minusDays(20), today().minusDays(10), null, waybill)), Channel.WEB, null,
+				false);
 		assertThat(second.duplicateOf()).isEqualTo(first.number());
 		assertThat(queries.assess(WUZHONG, second.id())).extracting(ComplaintQueries.Assessment::condition)
 			.containsExactly(AcceptanceCondition.DUPLICATE);

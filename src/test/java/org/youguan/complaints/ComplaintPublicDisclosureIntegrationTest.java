@@ -83,7 +83,13 @@ class ComplaintPublicDisclosureIntegrationTest {
 			.formatted(ComplaintIntegrationTest.waybill(), today().minusDays(20), today().minusDays(10));
 		String first = JsonPath.read(mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
 			.content(body)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
-		String second = mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+		// the same body again moments later is the first sent twice (409); told in other words it is a second complaint
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").content(body))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.errors[0].rule").value("resubmitted"));
+		String second = mvc.perform(post("/api/v1/public/complaints").contentType("application/json")
+				.content(body.replace("\"快件延误\"", "\"快件延误，再次申诉\"")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.possibleDuplicate").value(true))
 			.andExpect(jsonPath("$.duplicateOf").doesNotExist())

@@ -51,13 +51,16 @@ class ComplaintWaybillIdentifierIntegrationTest {
 		return out.toString();
 	}
 
+	static final java.util.concurrent.atomic.AtomicInteger FILINGS = new java.util.concurrent.atomic.AtomicInteger();
+
 	static String body(String filerName, String waybill) {
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		return """
 				{"filerName":"%s","phone":"13912341111","filerRole":"SENDER","region":"320506","brand":"顺丰",
 				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话"},
-				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"快件延误"}"""
-			.formatted(filerName, waybill, today.minusDays(20), today.minusDays(10));
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"快件延误（第%s次申诉）"}"""
+			// each filing told in words of its own: the same account sent again moments later is refused as sent twice
+			.formatted(filerName, waybill, today.minusDays(20), today.minusDays(10), FILINGS.incrementAndGet());
 	}
 
 	ResultActions file(String body) throws Exception {
@@ -152,6 +155,10 @@ class ComplaintWaybillIdentifierIntegrationTest {
 		String first = jdbc.sql("SELECT number FROM complaint WHERE waybill_number = :w").param("w", waybill)
 			.query(String.class).single();
 		form.set("waybillNumber", " " + fullWidth(waybill.toLowerCase()) + "\u3000");
+		// the same account with the waybill retyped is the first complaint sent again: refused (409), not filed twice
+		mvc.perform(post("/public/complaints/new").with(csrf()).params(form)).andExpect(status().isConflict())
+			.andExpect(content().string(containsString("请勿重复提交")));
+		form.set("description", "杯子碎了，再次申诉");
 		mvc.perform(post("/public/complaints/new").with(csrf()).params(form)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("申诉已提交")));
 		assertThat(jdbc.sql("SELECT duplicate_of FROM complaint WHERE waybill_number = :w AND number <> :n")

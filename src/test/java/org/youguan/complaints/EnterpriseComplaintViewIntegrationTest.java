@@ -71,7 +71,7 @@ class EnterpriseComplaintViewIntegrationTest {
 				today.minusDays(20), today.minusDays(10), "电话", null, "延误", "中转或运输延误", new BigDecimal("100"),
 				"快件超过承诺时限三天未送达");
 		intake.file(form, Channel.WEB, null, false);
-		var filed = intake.file(form, Channel.WEB, null, false);
+		var filed = intake.file(ComplaintIntegrationTest.again(form), Channel.WEB, null, false);
 		long id = filed.id();
 		assertThat(filed.duplicateOf()).as("precondition: a suspected duplicate").isNotNull();
 		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, ComplaintIntegrationTest.SF_WUZHONG,

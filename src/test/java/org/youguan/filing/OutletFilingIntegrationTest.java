@@ -224,6 +224,33 @@ class OutletFilingIntegrationTest {
 		assertThat(filings.get(WUZHONG, id).workingDaysTaken()).isEqualTo(6);
 	}
 
+	/**
+	 * A late filing's receipt states what the record holds — accepted, filed late under the catalogue's period and
+	 * article, referred — and does not say the filing complied with the article it broke (attack: filing 5, 逾期备案,
+	 * got "经审核，符合《快递暂行条例》第十九条…的要求"); a filing in time still does.
+	 */
+	@Test
+	void aLateFilingsReceiptStatesTheLateFilingNotCompliance() throws Exception {
+		long late = filings.submitNew(shunfeng, outlet(LocalDate.of(2026, 9, 1)), completeAttachments());
+		long onTime = submit();
+		clock.set(LocalDateTime.of(2026, 10, 8, 9, 0));
+		filings.approve(WUZHONG, late, null);
+		filings.approve(WUZHONG, onTime, null);
+		String period = rules.stated(StatutoryRule.OUTLET_FILING_AFTER_OPENING, "320506");
+		String lateText = receiptText(late);
+		assertThat(lateText).contains("经审核，申请材料齐全，予以备案。本件属逾期备案：网点开办超过" + period
+				+ "才申请备案（《快递暂行条例》第十九条）。该逾期备案行为已移送执法处理")
+			.doesNotContain("符合《快递暂行条例》第十九条");
+		assertThat(receiptText(onTime)).contains("经审核，符合《快递暂行条例》第十九条和《快递末端网点备案暂行规定》的要求，予以备案。")
+			.doesNotContain("逾期");
+	}
+
+	private String receiptText(long id) throws Exception {
+		try (XWPFDocument receipt = new XWPFDocument(new ByteArrayInputStream(receipts.receipt(WUZHONG, id)))) {
+			return String.join("\n", receipt.getParagraphs().stream().map(p -> p.getText()).toList());
+		}
+	}
+
 	@Test
 	void anOutletOpenedMoreThanTwentyDaysAgoIsFlaggedLate() {
 		long id = filings.submitNew(shunfeng, outlet(LocalDate.of(2026, 9, 1)), completeAttachments());

@@ -215,6 +215,33 @@ class SignInIntegrationTest {
 			.andExpect(header().string("X-Frame-Options", "DENY"));
 	}
 
+	/**
+	 * The page kept in the {@code REDIRECT_URI} cookie is taken back after sign-in only when it is a printable path of
+	 * this application: a cookie altered to hold CR/LF (a 500 "Invalid characters (CR/LF) in header Location"), an ESC,
+	 * a TAB or a backslash lands on the home page instead, and the cookie is cleared.
+	 */
+	@Test
+	void aTamperedSignInDestinationLandsOnTheHomePage() throws Exception {
+		String name = newUser(false);
+		for (String tampered : List.of("/a\r\nX-Evil: 1", "/\u001bvil", "/\t/evil.com", "/\\evil.com", "//evil.com",
+				"/工作")) {
+			MvcResult result = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf())
+				.with(ClientAddress.from(here)).cookie(destination(tampered))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(tampered).isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).as(tampered).isEqualTo("/");
+			assertThat(result.getResponse().getCookie("REDIRECT_URI")).as(tampered).isNotNull()
+				.extracting(jakarta.servlet.http.Cookie::getMaxAge).isEqualTo(0);
+		}
+		MvcResult kept = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf())
+			.with(ClientAddress.from(here)).cookie(destination("/account/tokens?page=2"))).andReturn();
+		assertThat(kept.getResponse().getRedirectedUrl()).endsWith("/account/tokens?page=2");
+	}
+
+	private static jakarta.servlet.http.Cookie destination(String target) {
+		return new jakarta.servlet.http.Cookie("REDIRECT_URI",
+				java.util.Base64.getEncoder().encodeToString(target.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	@Test
 	void anonymousPagesRedirectToSignIn() throws Exception {
 		mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection())

@@ -637,4 +637,40 @@ class WorkPlanPlausibilityIntegrationTest {
 		drafts.updateTask(user("sz.universal"), task(draft, 3).id(), "草稿中改写", LocalDate.of(2085, 12, 31));
 		assertThat(task(draft, 3).text()).isEqualTo("草稿中改写");
 	}
+
+	/**
+	 * A work plan's texts — a task imported from a notice or corrected, a month's progress — are printed on the plan and
+	 * exported item by item, so they are held to the one rule of document text as leads, plans, witnesses and branch
+	 * names are (no value beginning as a spreadsheet formula, also behind a zero-width character, BOM or tab; rule
+	 * {@code formula}), and nothing of a refused step is saved.
+	 */
+	@Test
+	void aNoticeWhoseTaskBeginsAsAFormulaIsNotImported() throws Exception {
+		clock.set(LocalDateTime.of(2094, 3, 10, 9, 0));
+		for (String task : List.of("=HYPERLINK(\"http://evil.example\",\"点击\")", "@SUM(1+1)开展检查", "+1+1开展检查",
+				"\u200B=HYPERLINK(\"x\")", "\uFEFF-2+3cmd")) {
+			String text = notice(2094).replace("开展作风建设专项整治。", task + "。");
+			assertThatThrownBy(() -> save(text)).as(task).satisfies(ex -> refused(ex, "text/formula"));
+		}
+		assertThat(plans.list(DataScope.region("3205"))).as("nothing saved").noneMatch(p -> p.year() == 2094);
+	}
+
+	@Test
+	void aTaskCorrectionOrAProgressReportBeginningAsAFormulaIsRefused() throws Exception {
+		clock.set(LocalDateTime.of(2097, 3, 10, 9, 0));
+		long plan = save(notice(2097));
+		WorkPlans.TaskLine task = plans.get(DataScope.region("3205"), plan).tasks().get(3);
+		for (String typed : List.of("-2+3cmd", "=1+1", "\t@SUM(A1)进展")) {
+			assertThatThrownBy(() -> drafts.updateTask(user("sz.market"), task.id(), typed, LocalDate.of(2097, 12, 31)))
+				.as(typed).satisfies(ex -> refused(ex, "text/formula"));
+			assertThatThrownBy(() -> progress.report(user("sz.market"), task.id(), typed, 30, List.of()))
+				.as(typed).satisfies(ex -> refused(ex, "text/formula"));
+		}
+		assertThat(plans.get(DataScope.region("3205"), plan).tasks().get(3).text()).isEqualTo(task.text());
+		assertThat(progress.latest(plan)).doesNotContainKey(task.id());
+		// a text that merely holds a minus or a number is no formula
+		drafts.updateTask(user("sz.market"), task.id(), "-1楼快递驿站改造", LocalDate.of(2097, 12, 31));
+		progress.report(user("sz.market"), task.id(), "完成30%", 30, List.of());
+		assertThat(progress.latest(plan)).containsKey(task.id());
+	}
 }

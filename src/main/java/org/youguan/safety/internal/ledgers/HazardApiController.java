@@ -43,8 +43,8 @@ class HazardApiController {
 		this.hazards = hazards;
 	}
 
-	/** A hazard with its evidence files. */
-	record Detail(HazardView hazard, List<Attachment> evidence) {
+	/** A hazard with its evidence files and every rectification submitted, oldest first. */
+	record Detail(HazardView hazard, List<Attachment> evidence, List<Submissions.Submission> rectifications) {
 	}
 
 	@GetMapping
@@ -61,9 +61,10 @@ class HazardApiController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
-	@Operation(summary = "隐患", description = "隐患及其整改佐证材料；不在数据权限内时404。")
+	@Operation(summary = "隐患", description = "隐患及其整改佐证材料；rectifications为历次提交的整改情况（note整改情况、fileNames随附材料、"
+			+ "submittedAt提交时间、submittedBy提交人，按提交先后）；不在数据权限内时404。")
 	Detail get(DataScope scope, @PathVariable long id) {
-		return new Detail(hazards.get(scope, id), hazards.evidence(id));
+		return new Detail(hazards.get(scope, id), hazards.evidence(id), hazards.rectifications(scope, id));
 	}
 
 	@PostMapping

@@ -128,6 +128,8 @@ class HazardController {
 		DataScope scope = me.scope();
 		model.addAttribute("hazard", hazards.get(scope, id));
 		model.addAttribute("evidence", hazards.evidence(id));
+		// every rectification as submitted, a later one no longer hiding the first
+		model.addAttribute("rectifications", hazards.rectifications(scope, id));
 		model.addAttribute("history", audit.history(scope, Hazards.AUDIT_TYPE, id));
 		model.addAttribute("base", base(me));
 		model.addAttribute("today", LocalDate.now(clock));

@@ -134,9 +134,12 @@ public class Hazards {
 
 	private final EvidenceLimits evidenceLimits;
 
+	private final Submissions submissions;
+
 	Hazards(JdbcClient jdbc, Placement placement, StatutoryRules rules, WorkingCalendar calendar,
 			Attachments attachments, AuditTrail audit, Corrections corrections, Clock clock, LedgerDays days,
-			EvidenceLimits evidenceLimits) {
+			EvidenceLimits evidenceLimits, Submissions submissions) {
+		this.submissions = submissions;
 		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
@@ -471,11 +474,23 @@ public class Hazards {
 		if (text != null) {
 			jdbc.sql("UPDATE safety_hazard SET rectification = :text WHERE id = :id").param("text", text).param("id", id).update();
 		}
+		// each submission kept as sent: a later one no longer hides what was submitted before (rectifications)
+		submissions.keep(LEDGER.table(), id, text, files);
 		audit.record(AuditEntry.of("safety.hazard.rectify", AUDIT_TYPE, id, "隐患整改情况：" + h.enterpriseName()
 				+ (text == null ? "" : "，" + text) + (files.isEmpty() ? "" : "，佐证材料" + files.size() + "份"))
 			.states(before, snapshot(id))
 			.inRegion(h.regionCode())
 			.masked());
+	}
+
+	/**
+	 * Every rectification submitted for a hazard in the caller's scope, oldest first, each with its time, author and
+	 * files ({@link Submissions}): a second submission replaces the hazard's 整改情况 but not the record of the first.
+	 * @throws DomainException not found (404) outside the caller's scope
+	 */
+	public List<Submissions.Submission> rectifications(DataScope scope, long id) {
+		get(scope, id);
+		return submissions.of(LEDGER.table(), id);
 	}
 
 	/** An open hazard whose deadline is the catalogue's period (its basis is not a 指定日期). */

@@ -116,6 +116,8 @@ class IncidentController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		model.addAttribute("incident", incidents.get(me.scope(), id));
+		// every follow-up as submitted, a later one no longer hiding the earlier
+		model.addAttribute("followUps", incidents.followUps(me.scope(), id));
 		model.addAttribute("history", audit.history(me.scope(), Incidents.AUDIT_TYPE, id));
 		model.addAttribute("base", me.isStaff() ? STAFF : PORTAL);
 		model.addAttribute("today", LocalDate.now(clock));

@@ -89,8 +89,11 @@ public class Incidents {
 	/** The days an incident may have occurred on (not in the future, within the catalogue's look-back). */
 	private final LedgerDays days;
 
+	private final Submissions submissions;
+
 	Incidents(JdbcClient jdbc, Placement placement, StatutoryRules rules, AuditTrail audit, Corrections corrections,
-			Clock clock, LedgerDays days) {
+			Clock clock, LedgerDays days, Submissions submissions) {
+		this.submissions = submissions;
 		this.days = days;
 		this.corrections = corrections;
 		this.jdbc = jdbc;
@@ -254,11 +257,23 @@ public class Incidents {
 			.param("reported", reported == null ? null : reported.atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.update();
+		// each follow-up kept as sent: a later one no longer hides what was reported before (followUps)
+		submissions.keep(LEDGER.table(), id, text, List.of());
 		audit.record(AuditEntry.of("safety.incident.follow-up", AUDIT_TYPE, id, "事故/突发事件后续处置：" + text
 				+ reportedNote(byEnterprise, reported))
 			.states(before, snapshot(id))
 			.inRegion(x.regionCode())
 			.masked());
+	}
+
+	/**
+	 * Every follow-up submitted on an incident in the caller's scope, oldest first, each with its time and author
+	 * ({@link Submissions}): a later follow-up replaces the incident's 后续处置情况 but not the record of the earlier ones.
+	 * @throws DomainException not found (404) outside the caller's scope
+	 */
+	public List<Submissions.Submission> followUps(DataScope scope, long id) {
+		get(scope, id);
+		return submissions.of(LEDGER.table(), id);
 	}
 
 	/**

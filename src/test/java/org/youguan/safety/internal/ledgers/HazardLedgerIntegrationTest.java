@@ -593,6 +593,20 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.hazard.rectification").value("已配置灭火器两具"))
 			.andExpect(jsonPath("$.evidence.length()").value(1));
+		// a second rectification does not hide the first: each submission is kept with its time and files
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/rectification", id)
+			.param("rectification", "已增配灭火器一具并张贴充电安全须知")
+			.header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.hazard.rectification").value("已增配灭火器一具并张贴充电安全须知"))
+			.andExpect(jsonPath("$.rectifications.length()").value(2))
+			.andExpect(jsonPath("$.rectifications[0].note").value("已配置灭火器两具"))
+			.andExpect(jsonPath("$.rectifications[0].fileNames").value("整改照片.pdf"))
+			.andExpect(jsonPath("$.rectifications[0].submittedAt").isNotEmpty())
+			.andExpect(jsonPath("$.rectifications[1].note").value("已增配灭火器一具并张贴充电安全须知"))
+			.andExpect(jsonPath("$.rectifications[1].fileNames").doesNotExist());
+		assertThat(hazards.rectifications(DataScope.enterprise(shunfeng()), id)).extracting(Submissions.Submission::note)
+			.containsExactly("已配置灭火器两具", "已增配灭火器一具并张贴充电安全须知");
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", LocalDate.now(clock).toString())
 			.param("closureNote", "自己销号").header("Authorization", SHUNFENG)).andExpect(status().isForbidden());
 		assertThatThrownBy(() -> hazards.close(DataScope.enterprise(shunfeng()), id, LocalDate.now(clock).toString(),

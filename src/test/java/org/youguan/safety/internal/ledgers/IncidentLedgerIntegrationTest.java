@@ -89,6 +89,10 @@ class IncidentLedgerIntegrationTest {
 		assertThat(late.reportedAt()).as("the first report time stays").isEqualTo(occurred.plusHours(2).atZone(CHINA).toInstant());
 		assertThat(late.followUp()).isEqualTo("再次处置");
 		assertThat(late.reportLate()).isTrue();
+		// the first follow-up is not lost from view: each submission is kept with its time and author, oldest first
+		assertThat(incidents.followUps(DataScope.enterprise(HazardLedgerIntegrationTest.shunfeng()), unreported))
+			.extracting(Submissions.Submission::note).containsExactly("已处置", "再次处置");
+		assertThat(incidents.followUps(DataScope.region("3205"), unreported)).allSatisfy(f -> assertThat(f.submittedAt()).isNotNull());
 	}
 
 	/**

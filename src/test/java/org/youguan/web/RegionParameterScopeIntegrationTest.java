@@ -1,0 +1,48 @@
+package org.youguan.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.IntegrationTest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A region outside the caller's scope sent to a list or export that takes no region is refused as where one is taken
+ * (attack: {@code /statistics/completeness/export.xlsx?region=320583} and {@code /statistics/reports/export.xlsx} as a
+ * 相城 user answered 200 with 相城's rows); the caller's own region, or one inside it, is no refusal, and a city's
+ * user may name any of its counties.
+ */
+@IntegrationTest
+class RegionParameterScopeIntegrationTest {
+
+	static final String XIANGCHENG = "Bearer demo-xc-staff-token";
+
+	static final String CITY = "Bearer demo-sz-admin-token";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anotherCountysRegionIsRefusedOnListsAndExportsThatTakeNoRegion() throws Exception {
+		for (String path : new String[] { "/statistics/completeness/export.xlsx", "/statistics/reports/export.xlsx",
+				"/statistics/reports", "/statistics/completeness" }) {
+			mvc.perform(get(path).param("region", "320583").header("Authorization", XIANGCHENG))
+				.andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("该区域不在您的数据权限范围内")));
+			mvc.perform(get(path).param("region", "320507").header("Authorization", XIANGCHENG))
+				.andExpect(status().isOk());
+			mvc.perform(get(path).param("region", "320583").header("Authorization", CITY))
+				.andExpect(status().isOk());
+		}
+		// full-width digits and the six-digit city form are the same codes
+		mvc.perform(get("/statistics/reports/export.xlsx").param("region", "３２０５８３").header("Authorization", XIANGCHENG))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/statistics/reports/export.xlsx").param("region", "320500").header("Authorization", XIANGCHENG))
+			.andExpect(status().isForbidden());
+	}
+}
