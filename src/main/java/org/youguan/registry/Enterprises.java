@@ -234,6 +234,9 @@ public class Enterprises {
 	 */
 	@Transactional
 	public long register(DataScope scope, EnterpriseData data, boolean demo, List<FieldError> formErrors) {
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		EnterpriseData clean = validate(scope, data, formErrors);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
@@ -268,6 +271,9 @@ public class Enterprises {
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data, List<FieldError> formErrors) {
 		Enterprise e = load(scope, id);
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)), formErrors);
@@ -501,6 +507,7 @@ public class Enterprises {
 		v.require("type", d.type() != null, "required", "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
+			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "企业所在地");
 		}
 		if (d.brandId() != null) {

@@ -106,7 +106,8 @@ public class VillageCheckPlans {
 			v.require("regionCode", false, "exists", "区域代码不是行政区划中的地区：" + region);
 		}
 		else {
-			scope.requireWithin(v, "regionCode", region, "检查区域");
+			// a region outside the caller's is not there (404), whatever the other fields hold
+			scope.refusePlace("regionCode", region);
 		}
 		String method = data.method() == null ? "" : Text.strip(data.method()).toUpperCase();
 		v.require("method", method.equals("RANDOM") || method.equals("CRITERIA"), "dictionary",
