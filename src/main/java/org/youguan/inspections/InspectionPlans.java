@@ -227,6 +227,7 @@ public class InspectionPlans {
 	 * @return the plan's id
 	 * @throws InvalidValueException naming each broken field (team smaller than the statutory
 	 * minimum, sampling not exactly one of count / ratio / ratios, period reversed, unknown items)
+	 * @throws DomainException not found (404, in place of any field error) for a region outside the caller's scope
 	 */
 	@Transactional
 	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo) {

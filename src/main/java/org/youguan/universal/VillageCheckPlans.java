@@ -82,10 +82,11 @@ public class VillageCheckPlans {
 	 * @param bureauId the planning bureau (null for a system caller)
 	 * @return the plan's id
 	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
-	 *         region of the list inside the caller's region, province or below), method (RANDOM or CRITERIA),
+	 *         region of the list, province or below), method (RANDOM or CRITERIA),
 	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100, one line of visible characters, no ID or mobile number), criteria (CRITERIA
 	 *         needs at least one)
-	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller;
+	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller, and for
+	 *         a region outside the caller's (404 in place of any field error, {@link DataScope#refusePlace});
 	 *         duplicate (409, field name) when the region already has a plan of that name ({@link Text#folded})
 	 */
 	@Transactional

@@ -5,24 +5,31 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.inspections.InspectionItems;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseData;
+import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -59,6 +66,12 @@ class PlacingOutsideScopeIntegrationTest {
 
 	@Autowired
 	Branches branches;
+
+	@Autowired
+	InspectionItems items;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	Facilities facilities;
@@ -138,5 +151,47 @@ class PlacingOutsideScopeIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("regionCode")))
 			.andExpect(jsonPath("$.errors[*].rule", not(hasItem("scope"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'regionCode')].rule", contains("format")));
+	}
+
+	@Test
+	void anOnTheSpotPersonsRegionThatIsNoCodeIsAFormatErrorOfItsField() throws Exception {
+		// was rule "scope" (辖区内…) for a value that names no region at all
+		mvc.perform(post("/api/v1/enforcement/cases/on-the-spot").header("Authorization", WUZHONG_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"partyKind":"PERSON","personName":"李某","regionCode":"32050","violation":"DATA_NOT_REPORTED"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'regionCode')].rule", contains("format")));
+	}
+
+	@Test
+	void anInspectionItemForABureauOutsideTheScopeIsNotThereBeforeItsFields() {
+		long xiangcheng = jdbc.sql("SELECT id FROM bureau_name WHERE region_code = '320507'").query(Long.class).single();
+		DomainException refused = catchThrowableOfType(DomainException.class, () -> items.add(WUZHONG, xiangcheng, "测试",
+				new InspectionItems.ItemData("", "", "", null, "NOPE", "", List.of())));
+		assertThat(refused.code()).isEqualTo(ErrorCode.NOT_FOUND);
+		assertThat(refused.fieldErrors()).extracting(FieldError::field).doesNotContain("code", "name");
+	}
+
+	@Test
+	void anOwnerOrOperatorOfAnotherCountyIsNotThereWhateverTheFormsOtherFieldsHold() throws Exception {
+		EnterpriseView xiangcheng = enterprises.choosable(DataScope.region("320507")).get(0);
+		// a facility's owner chosen by id: was 400 at enterpriseId beside the other bad fields
+		DomainException refused = catchThrowableOfType(DomainException.class, () -> facilities.register(WUZHONG,
+				new FacilityData(null, "", xiangcheng.id(), "320506", "", null, null, null, LocalDate.of(1800, 1, 1)), false));
+		assertThat(refused.code()).isEqualTo(ErrorCode.NOT_FOUND);
+		assertThat(refused.fieldErrors()).extracting(FieldError::field).containsOnly("enterpriseId");
+		// an outlet's operator typed by credit code on the page form, with a malformed date beside it: 404, not the form
+		MockHttpSession wuzhong = SignIn.session(mvc, "wz.staff");
+		mvc.perform(post("/registry/outlets/new").session(wuzhong).with(csrf()).param("creditCode", xiangcheng.creditCode())
+			.param("name", "").param("regionCode", "320506001").param("openedOn", "2026-13-45"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/registry/outlets/new").session(wuzhong).with(csrf()).param("creditCode", ownCode())
+			.param("name", "").param("regionCode", "320506001").param("openedOn", "2026-13-45"))
+			.andExpect(status().isBadRequest());
+	}
+
+	String ownCode() {
+		return enterprises.choosable(WUZHONG).get(0).creditCode();
 	}
 }
