@@ -231,7 +231,9 @@ public class ComplaintIntake {
 	 * Channel#WEB}), the public portal's own — and for a place within the caller's region, so it sits in the queue of a
 	 * bureau the caller belongs to.
 	 * @throws InvalidValueException as {@link #file(ComplaintForm, List, Channel, IdempotencyKey, boolean)}, and
-	 * {@code channel} (rule {@code staff-channel}) or {@code region} (rule {@code in-scope})
+	 * {@code channel} (rule {@code staff-channel})
+	 * @throws org.youguan.kernel.DomainException not found (404, before any field) for a {@code region} outside the
+	 * caller's ({@link DataScope#refusePlace})
 	 */
 	@Transactional
 	public Filed fileByStaff(DataScope scope, ComplaintForm form, Channel channel, IdempotencyKey idempotency) {
@@ -711,9 +713,11 @@ public class ComplaintIntake {
 			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
 			v.require("region", bureaus.serves(region.value()), "served",
 					"该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
-			// staff enter complaints for their own region: another county's would sit in that bureau's queue unasked
-			v.require("region", staff == null || staff.containsRegion(region.value()), "in-scope",
-					"所在地不在本局辖区内，不能登记：请告知申诉人向所在地的邮政管理局提出，或由所在地邮政管理局登记");
+			// staff enter complaints for their own region: another county's would sit in that bureau's queue unasked —
+			// not there (404), whatever the other fields hold
+			if (staff != null) {
+				staff.refusePlace("region", region.value());
+			}
 		}
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
 		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())

@@ -168,8 +168,11 @@ public class OnTheSpotPenalties {
 			v.required("regionCode", "处罚地区", data.regionCode());
 			if (!Text.isBlank(data.regionCode())) {
 				region = RegionCode.typed(data.regionCode());
-				v.require("regionCode", region.matches("\\d{6}(\\d{3})?") && scope.containsRegion(region), "scope",
-						"处罚地区应为您辖区内的6位或9位地区代码");
+				v.require("regionCode", region.matches("\\d{6}(\\d{3})?"), "format", "处罚地区应为6位（县级）或9位（乡镇、街道）行政区划代码");
+				if (region.matches("\\d{6}(\\d{3})?")) {
+					// another region is not there (404), whatever the other fields hold
+					scope.refusePlace("regionCode", region);
+				}
 			}
 		}
 		else {

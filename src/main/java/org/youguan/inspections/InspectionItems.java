@@ -119,19 +119,23 @@ public class InspectionItems {
 	 * Adds a bureau's own item to the catalogue (seen by the bureau, those above and below it); audited.
 	 * @param bureauId the caller's bureau
 	 * @return the item's code
-	 * @throws InvalidValueException naming each broken field; DomainException (duplicate) for a code in use
+	 * @throws InvalidValueException naming each broken field; DomainException (duplicate) for a code in use; not found
+	 *         (404, before any field) for a bureau outside the caller's scope
 	 */
 	@Transactional
 	public String add(DataScope scope, long bureauId, String actor, ItemData data) {
+		// access before fields: the bureau the item is added for is one in the caller's scope, else not there (404)
+		String region = jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
+			.query(String.class).optional().orElse(null);
+		if (region == null || !scope.containsRegion(region)) {
+			throw DomainException.notFound("所属单位", bureauId);
+		}
 		Validation v = new Validation();
 		String code = data.code() == null ? "" : Text.strip(data.code()).toUpperCase();
 		v.required("code", "事项代码", data.code());
 		v.require("code", code.isEmpty() || code.matches(CODE_FORM), "format",
 				"事项代码应为2至40位大写字母、数字或下划线，以字母开头");
 		Checked c = check(v, data);
-		String region = jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id").param("id", bureauId)
-			.query(String.class).optional().orElse(null);
-		v.require("bureauId", region != null && scope.containsRegion(region), "scope", "只能为本单位增加抽查事项");
 		v.throwIfInvalid();
 		LegalText text = c.text();
 		List<String> lines = c.lines();

@@ -227,6 +227,7 @@ public class InspectionPlans {
 	 * @return the plan's id
 	 * @throws InvalidValueException naming each broken field (team smaller than the statutory
 	 * minimum, sampling not exactly one of count / ratio / ratios, period reversed, unknown items)
+	 * @throws DomainException not found (404, in place of any field error) for a region outside the caller's scope
 	 */
 	@Transactional
 	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo) {
@@ -259,8 +260,13 @@ public class InspectionPlans {
 		v.within("periodFrom", "检查期间起始日期", data.periodFrom(), earliest, latest);
 		v.within("periodTo", "检查期间截止日期", data.periodTo(), earliest, latest);
 		String region = Text.blankToNull(data.regionCode()) == null ? callerRegion : RegionCode.typed(data.regionCode());
-		v.require("regionCode", region != null && region.matches("\\d{2,12}"), "format", "抽查区域应为行政区划代码（2至12位数字）");
-		scope.requireWithin(v, "regionCode", region, "抽查区域");
+		// a code in the one form of a region's (2, 4, 6, 9 or 12 digits): "320" is told on the field, never as a region
+		boolean regionCode = region != null && !region.equals("0") && DataScope.isRegionCode(region);
+		v.require("regionCode", regionCode, "format", "抽查区域应为行政区划代码（2、4、6、9或12位数字）");
+		if (regionCode) {
+			// a region outside the caller's (also the caller's own one, for a caller with none) is not there (404)
+			scope.refusePlace("regionCode", region);
+		}
 		String objectType = Text.blankToNull(data.objectType()) == null ? "ENTERPRISE" : Text.strip(data.objectType());
 		v.require("objectType", OBJECT_TYPES.contains(objectType), "one-of", OBJECT_TYPES_LISTED);
 		if (data.enterpriseType() != null && !Text.isBlank(data.enterpriseType())) {

@@ -86,8 +86,11 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	}
 
 	/**
-	 * Records on a form a "scope" error for {@code field} unless the region a record is placed in lies in this scope —
-	 * how every form that places a record (enterprise, branch, outlet, facility, bureau) checks it.
+	 * Records a "scope" error for {@code field} unless the region lies in this scope — the rule of an import row
+	 * (a register's sheet of enterprises, branches, facilities, outlets), which is told on its region's column with
+	 * every other bad cell of the row, the import reporting every bad row. A step placing one record (a page form, an
+	 * API call) never comes here with a region outside the scope: it refuses the region first, as not there (404, before
+	 * any field: {@link #refuseRegionOutside}, {@link #refusePlace}).
 	 * @param what the record's place in Chinese, e.g. "企业所在地"
 	 */
 	public Validation requireWithin(Validation v, String field, String regionCode, String what) {
@@ -109,6 +112,22 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 			String message = what + "不存在或不在您的数据权限范围内";
 			throw new DomainException(ErrorCode.NOT_FOUND, message, List.of(new FieldError(field, "scope", message)));
 		}
+	}
+
+	/**
+	 * Refuses a step that places a record (an enterprise, a branch, an outlet, a facility, a plan) in the region
+	 * {@code regionCode}, already read as a region code, when it lies outside this scope: not there (404, field
+	 * {@code field}, rule {@code scope}, "行政区划…不存在或不在您的数据权限范围内"), in place of any field error — as
+	 * {@link #refuseWithin}. A module's step calls it once it has read the region, whatever its other fields hold: the
+	 * web's step access has refused a well-formed code outside a bureau's region before the form was bound; this holds
+	 * a call that does not come through the web, a scope of another kind and a region the step chose itself (an import
+	 * row is told its region on its column instead, with its other cells: {@link #requireWithin}).
+	 * @param field the field that placed the record ({@code regionCode})
+	 * @param regionCode the region's code in the project's form
+	 * @throws DomainException not found (404) for a region outside this scope
+	 */
+	public void refusePlace(String field, String regionCode) {
+		refuseWithin(field, regionCode, "行政区划" + regionCode);
 	}
 
 	/**

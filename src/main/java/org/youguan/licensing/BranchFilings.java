@@ -137,7 +137,8 @@ public class BranchFilings {
 				region = null;
 			}
 			if (region != null && !clerk.enterprise()) {
-				clerk.scope().requireWithin(v, "regionCode", region, "分支机构所在地");
+				// a region outside the caller's is not there (404), whatever the other fields hold
+				clerk.scope().refusePlace("regionCode", region);
 			}
 		}
 		v.required("businessLicenceDate", "营业执照日期", data.businessLicenceDate());

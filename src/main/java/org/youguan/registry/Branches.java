@@ -132,6 +132,9 @@ public class Branches {
 	/** Files a branch; whether it was filed late is decided here, from the statutory period on the calendar. */
 	@Transactional
 	public long file(DataScope scope, BranchData data, boolean demo) {
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		BranchData clean = check(scope, data);
 		boolean late = late(clean);
 		Branch b = branches.save(Branch.file(clean, late, demo, clock.instant()));
@@ -146,6 +149,9 @@ public class Branches {
 	public void update(DataScope scope, long id, BranchData data) {
 		Branch b = branches.findById(id).orElseThrow(() -> DomainException.notFound("分支机构", id));
 		scope.requireRegion(b.regionCode(), "分支机构", id);
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		BranchData clean = check(scope, new BranchData(b.enterpriseId(), data.licenceId(), data.name(), data.regionCode(),
 				data.address(), data.headName(), data.businessLicenceDate(), data.filedOn()));
 		var before = b.snapshot();
@@ -192,6 +198,7 @@ public class Branches {
 		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
+			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
 			if (parentKnown) {
 				withinLicenceArea(v, data, region.value());

@@ -205,25 +205,30 @@ public class Enterprises {
 	}
 
 	/**
-	 * The id of the enterprise with this credit code inside the caller's scope, or an error on {@code field} — how forms
-	 * and sheets name an enterprise. A code that cannot be one is told on {@code field} by the rule it breaks
-	 * ({@link CreditCode#checked}: 应为18位, 校验位错误 …), not as no enterprise of the region.
+	 * The id of the enterprise with this credit code inside the caller's scope — how forms and sheets name an
+	 * enterprise. A code that cannot be one is told on {@code field} by the rule it breaks ({@link CreditCode#checked}:
+	 * 应为18位, 校验位错误 …), not as no enterprise of the region. One registered outside the scope is not there (404
+	 * naming {@code field}, rule {@code scope}), as a record of another region is, whatever the form's other fields hold;
+	 * an import row meeting it is told on its column.
+	 * @throws InvalidValueException on {@code field} for a malformed code, or (rule {@code exists}) a code no enterprise has
+	 * @throws DomainException not found for an enterprise outside {@code scope}
 	 */
 	public long idInScope(DataScope scope, String creditCode, String field) {
 		Validation format = new Validation();
 		CreditCode.checked(format, field, creditCode);
 		format.throwIfInvalid();
-		return findByCreditCode(creditCode)
-			.filter(e -> scope.containsRegion(e.regionCode()))
-			.map(EnterpriseView::id)
+		EnterpriseView e = findByCreditCode(creditCode)
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));
+		scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode());
+		return e.id();
 	}
 
 	/**
 	 * Registers an enterprise: its credit code not registered yet, its name held by no other enterprise that is not
 	 * cancelled ({@link #nameHolder}).
 	 * @throws InvalidValueException the fields that fail, all at once
-	 * @throws DomainException duplicate (409) on {@code creditCode} or {@code legalName}
+	 * @throws DomainException duplicate (409) on {@code creditCode} or {@code legalName}; not found (404, before any
+	 *         field) for a region outside the caller's scope ({@link DataScope#refuseRegionOutside})
 	 */
 	@Transactional
 	public long register(DataScope scope, EnterpriseData data, boolean demo) {
@@ -238,6 +243,9 @@ public class Enterprises {
 	 */
 	@Transactional
 	public long register(DataScope scope, EnterpriseData data, boolean demo, List<FieldError> formErrors) {
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		EnterpriseData clean = validate(scope, data, formErrors);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
@@ -257,7 +265,8 @@ public class Enterprises {
 	 * {@link Text#enterpriseNameKey}) must not be held by another enterprise that is not cancelled ({@link #nameHolder}); the name
 	 * kept is never refused.
 	 * @throws InvalidValueException the fields that fail, all at once
-	 * @throws DomainException duplicate (409) on {@code legalName}
+	 * @throws DomainException duplicate (409) on {@code legalName}; not found (404, before any field) for the enterprise
+	 *         or a new region outside the caller's scope
 	 */
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data) {
@@ -272,6 +281,9 @@ public class Enterprises {
 	@Transactional
 	public void update(DataScope scope, long id, EnterpriseData data, List<FieldError> formErrors) {
 		Enterprise e = load(scope, id);
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)), formErrors);
@@ -386,8 +398,9 @@ public class Enterprises {
 	 * The enterprise a new record is registered to, chosen on a form by its id (a facility's owner): one of the caller's
 	 * region and not cancelled.
 	 * @param field the form's field, named in the error
-	 * @throws InvalidValueException on {@code field}: required (none chosen), exists (no enterprise of that id in the
-	 *         caller's region — one outside it is not revealed), cancelled (注销)
+	 * @throws InvalidValueException on {@code field}: required (none chosen), exists (no enterprise of that id),
+	 *         cancelled (注销)
+	 * @throws DomainException not found (404) for one registered outside the caller's region ({@link #chosen})
 	 */
 	Enterprise owner(DataScope scope, Long id, String field) {
 		Enterprise e = chosen(scope, id, field);
@@ -398,15 +411,18 @@ public class Enterprises {
 	/**
 	 * The enterprise chosen on a form by its id, whatever its state ({@link #owner} without {@link #requireOpen}), so a
 	 * step tells every bad field before the owner's state.
-	 * @throws InvalidValueException on {@code field}: required, exists (as {@link #owner})
+	 * @throws InvalidValueException on {@code field}: required, exists (no enterprise of that id)
+	 * @throws DomainException not found (404 naming {@code field}) for one registered outside the caller's scope, as a
+	 *         record of another region is, whatever the form's other fields hold
 	 */
 	Enterprise chosen(DataScope scope, Long id, String field) {
 		if (id == null) {
 			throw new InvalidValueException(field, "required", "请选择所属企业");
 		}
-		return enterprises.findById(id)
-			.filter(found -> scope.containsRegion(found.regionCode()))
+		Enterprise e = enterprises.findById(id)
 			.orElseThrow(() -> new InvalidValueException(field, "exists", "所属企业（编号" + id + "）不在您的辖区内或不存在"));
+		scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode());
+		return e;
 	}
 
 	/**
@@ -505,6 +521,7 @@ public class Enterprises {
 		v.require("type", d.type() != null, "required", "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
+			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "企业所在地");
 		}
 		if (d.brandId() != null) {

@@ -188,6 +188,9 @@ public class Facilities {
 	 */
 	@Transactional
 	public long register(DataScope scope, FacilityData data, boolean demo, List<FieldError> formErrors) {
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		Validation v = Validation.after(formErrors);
 		Enterprise owner = v.check("enterpriseId", () -> enterprises.chosen(scope, data.enterpriseId(), "enterpriseId"));
 		FacilityData clean = validate(scope, data, null, v);
@@ -212,6 +215,9 @@ public class Facilities {
 	@Transactional
 	public void update(DataScope scope, long id, FacilityData data, List<FieldError> formErrors) {
 		Facility f = load(scope, id);
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		FacilityData clean = validate(scope, new FacilityData(f.kind(), data.name(), data.enterpriseId(), data.regionCode(),
 				data.address(), data.compartments(), data.serialNumber(), data.services(), data.commissionedOn()), id,
 				Validation.after(formErrors));
@@ -339,6 +345,7 @@ public class Facilities {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
+			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
 		}
 		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);

@@ -335,6 +335,9 @@ public class Outlets {
 	@Transactional
 	public long register(DataScope scope, OutletData data, boolean demo) {
 		Enterprise operator = enterprises.load(scope, data.enterpriseId());
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
@@ -665,6 +668,9 @@ public class Outlets {
 
 	private void apply(DataScope scope, long id, OutletData data, String action, String what) {
 		TerminalOutlet o = load(scope, id);
+		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
+		// told it on its column instead: validate)
+		scope.refuseRegionOutside(data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (!samePlace(clean, o) && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
@@ -883,6 +889,7 @@ public class Outlets {
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
+			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
 			// a region scope lies within its own bureau's region; only an unbounded caller (an enterprise's filing) can
 			// name a place no bureau on the platform serves

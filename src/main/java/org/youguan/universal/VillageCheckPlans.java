@@ -82,10 +82,11 @@ public class VillageCheckPlans {
 	 * @param bureauId the planning bureau (null for a system caller)
 	 * @return the plan's id
 	 * @throws InvalidValueException naming every field that fails: name (required, ≤ 100), regionCode (required, a
-	 *         region of the list inside the caller's region, province or below), method (RANDOM or CRITERIA),
+	 *         region of the list, province or below), method (RANDOM or CRITERIA),
 	 *         uncheckedMonths (1–120), sampleCount (1–10000; required for RANDOM), seed (≤ 100, one line of visible characters, no ID or mobile number), criteria (CRITERIA
 	 *         needs at least one)
-	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller;
+	 * @throws DomainException (rule) when no village matches the criteria; not found for an enterprise caller, and for
+	 *         a region outside the caller's (404 in place of any field error, {@link DataScope#refusePlace});
 	 *         duplicate (409, field name) when the region already has a plan of that name ({@link Text#folded})
 	 */
 	@Transactional
@@ -106,7 +107,8 @@ public class VillageCheckPlans {
 			v.require("regionCode", false, "exists", "区域代码不是行政区划中的地区：" + region);
 		}
 		else {
-			scope.requireWithin(v, "regionCode", region, "检查区域");
+			// a region outside the caller's is not there (404), whatever the other fields hold
+			scope.refusePlace("regionCode", region);
 		}
 		String method = data.method() == null ? "" : Text.strip(data.method()).toUpperCase();
 		v.require("method", method.equals("RANDOM") || method.equals("CRITERIA"), "dictionary",

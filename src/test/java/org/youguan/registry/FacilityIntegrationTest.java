@@ -77,7 +77,7 @@ class FacilityIntegrationTest {
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.containsExactly("compartments"));
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, "驿站", owner(),
-				"32", "吴中区测试路1号", null, null, " ", LocalDate.of(2099, 1, 1)), false))
+				"3205", "吴中区测试路1号", null, null, " ", LocalDate.of(2099, 1, 1)), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.contains("services", "regionCode", "commissionedOn"));

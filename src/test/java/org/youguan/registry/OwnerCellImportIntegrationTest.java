@@ -82,6 +82,22 @@ class OwnerCellImportIntegrationTest {
 	}
 
 	/**
+	 * A row naming an enterprise of another county — which a form or API step is refused as not there (404) — stays
+	 * that row's error on the owner's column (rule scope) in an import, beside the row's other bad cells and region:
+	 * the import reports every bad row, it is not refused whole.
+	 */
+	@Test
+	void aBranchRowOfAnEnterpriseOfAnotherCountyIsThatRowsErrorNotTheImports() throws Exception {
+		String xiangcheng = enterprises.choosable(DataScope.region("320507")).get(0).creditCode();
+		List<String> row = List.of("分支" + suffix(), xiangcheng, "", "320507", "", "赵六", "2026-01-20", "2026-01-05");
+		var result = branches.importFile(DataScope.region("320506"), Workbooks.of(BranchImport.HEADERS, List.of(row)));
+		assertThat(refusedColumns(result, "所属企业统一社会信用代码")).contains("所属企业统一社会信用代码", "行政区划代码", "地址",
+				"备案日期");
+		assertThat(result.errors().get(0).errors()).filteredOn(e -> e.field().equals("所属企业统一社会信用代码"))
+			.extracting(FieldError::rule).containsExactly("scope");
+	}
+
+	/**
 	 * A row whose owner is cancelled is that row's error (the owner's column, rule cancelled, in Chinese), with its other
 	 * bad cells and the other rows still checked and nothing registered — not a failure of the whole import when the
 	 * valid rows are registered.

@@ -146,7 +146,7 @@ class RegistryIntegrationTest {
 	@Test
 	void reportsEveryBadFieldOfAnEnterprise() {
 		assertThatThrownBy(() -> enterprises.register(SUZHOU, new EnterpriseData(" ", "91350100M000100Y44", null, 99999L,
-				null, null, "3201", null, "123"), false))
+				null, null, "3205999", null, "123"), false))
 			.isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field)
 				.contains("legalName", "creditCode", "type", "regionCode", "brandId", "contactPhone"));

@@ -45,16 +45,16 @@ class LedgerStepAccess {
 
 	/** A 寄递安保期's steps: the bureau cancels it, an enterprise reports its days. */
 	@Bean
-	StepAccess periodSteps(SecurityPeriods periods, Corrections corrections) {
+	StepAccess periodSteps(SecurityPeriods periods) {
 		return StepAccess.of(addresses(PeriodController.STAFF, PeriodController.PORTAL, "periods"), (scope, id, rest) -> {
 			if ("reports".equals(rest) && scope.kind() != DataScope.Kind.ENTERPRISE) {
 				throw new AccessRefusedException("day", SecurityPeriods.REPORT_REFUSAL);
 			}
 			PeriodView p = periods.get(scope, id);
 			bureauOnly(scope, "cancel".equals(rest), SecurityPeriods.CANCEL_REFUSAL);
-			// a higher level's period, which a county sees, is told on its region by the step (SecurityPeriods#cancel)
-			if (scope.containsRegion(p.regionCode())) {
-				corrections.requireOwn(SecurityPeriods.TABLE, SecurityPeriods.NOUN, id);
+			if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+				// a higher level's period, which a county reads, is its owner's to cancel (403), before the reason is read
+				periods.requireCancelling(scope, p);
 			}
 		});
 	}

@@ -434,8 +434,25 @@ public class SecurityPeriods {
 	 * @throws DomainException not found (404) for a period the caller does not see; 409 when already cancelled
 	 * @throws AccessRefusedException (403) for staff of a bureau above the period's owner (the bureau that declared it,
 	 *         else the one handling its region: {@link Corrections#requireOwn})
-	 * @throws InvalidValueException on reason (required, ≤ 1000), or region when the period is a higher level's
+	 * @throws AccessRefusedException (403) for a higher level's period, which the caller reads and does not cancel
+	 *         ({@link #requireCancelling}), before the reason is read
+	 * @throws InvalidValueException on reason (required, ≤ 1000)
 	 */
+	/**
+	 * Refuses staff the 撤销 of a period they read but do not own, before any value of the step is read — the rule of
+	 * the step's access ({@code LedgerStepAccess}) and of the step itself: staff of another bureau than the owner
+	 * ({@link Corrections#requireOwn}: 403 naming it), and a scope that does not hold the period's region (a county
+	 * reads its city's or province's period: 403, the owner named, not a 400 on a field the caller never sent).
+	 * @throws AccessRefusedException (403) as said
+	 */
+	void requireCancelling(DataScope scope, PeriodView p) {
+		corrections.requireOwn(TABLE, NOUN, p.id());
+		if (!scope.containsRegion(p.regionCode())) {
+			String owner = corrections.ownerName(TABLE, p.id()).orElse("上级邮政管理部门");
+			throw new AccessRefusedException("本寄递安保期由" + owner + "设立，撤销由该局进行；其他机关可以查阅，不能代为撤销");
+		}
+	}
+
 	@Transactional
 	public void cancel(DataScope scope, long periodId, String reason) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
@@ -449,11 +466,8 @@ public class SecurityPeriods {
 			throw DomainException.illegalTransition("寄递安保期“" + p.name() + "”已于"
 					+ p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate() + "撤销");
 		}
+		requireCancelling(scope, p);
 		Validation v = new Validation();
-		scope.requireWithin(v, "region", p.regionCode(), "安保期所在区域");
-		if (v.errors().isEmpty()) {
-			corrections.requireOwn(TABLE, NOUN, periodId);
-		}
 		String text = Hazards.freeText(reason);
 		v.required("reason", "撤销原因", text).maxLength("reason", "撤销原因", text, 1000);
 		v.throwIfInvalid();

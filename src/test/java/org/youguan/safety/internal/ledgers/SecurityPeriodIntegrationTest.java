@@ -216,10 +216,19 @@ class SecurityPeriodIntegrationTest {
 		mvc.perform(post("/api/v1/safety/periods/" + id + "/cancel").header("Authorization", SHUNFENG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"企业撤销\"}"))
 			.andExpect(status().isForbidden());
+		// the city's period, which the county reads: refused (403) before the reason is read — never a 400 on the
+		// period's region, a field the caller did not send, nor on the blank reason beside it
 		mvc.perform(post("/api/v1/safety/periods/" + city + "/cancel").header("Authorization", WUZHONG)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"越级撤销\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("region"));
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("苏州市")));
+		mvc.perform(post("/safety/periods/" + city + "/cancel").with(csrf()).header("Authorization", WUZHONG).param("reason", " "))
+			.andExpect(status().isForbidden());
+		// so too for a call that does not come through the web (no signed-in staff): the scope holds not the region
+		assertThatThrownBy(() -> periods.cancel(DataScope.region("320506"), city, " "))
+			.isInstanceOf(AccessRefusedException.class)
+			.hasMessageContaining("苏州市");
+		assertThat(periods.get(DataScope.all(), city).cancelled()).isFalse();
 		mvc.perform(post("/safety/periods/" + id + "/cancel").with(csrf()).header("Authorization", WUZHONG).param("reason", " "))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"errors\"")));
