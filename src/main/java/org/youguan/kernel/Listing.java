@@ -533,12 +533,23 @@ public final class Listing {
 	private static final Pattern NUMBER_JOINERS = Pattern.compile("[\\s\\-.()/、,:~|]");
 
 	/**
-	 * A text as masked numbers are compared ({@link #shownWith} for a word typed with {@code *}): without the
-	 * {@link #NUMBER_JOINERS} people put between a number's blocks, so 139 **** 5678, 139-****-5678 and 139****5678 are
-	 * one masked number.
+	 * A text as masked numbers are compared ({@link #shownWith} for a word typed with {@code *}, a list's own search of
+	 * a column stored masked): without the characters people put between a number's blocks (white space, - . ( ) / 、 ,
+	 * : ~ |), so 139 **** 5678, 139-****-5678 and 139****5678 are one masked number.
+	 * @param text a text, not null
+	 * @return the text without them
 	 */
-	static String withoutJoiners(String text) {
+	public static String withoutJoiners(String text) {
 		return NUMBER_JOINERS.matcher(text).replaceAll("");
+	}
+
+	/**
+	 * A SQL expression of {@code column} without the characters {@link #withoutJoiners} removes, for comparing a column
+	 * stored masked (0512-****1234) with a mask typed without or with other separators.
+	 * @param column a SQL expression of type text (written into the SQL as is: never user input)
+	 */
+	public static String withoutJoinersSql(String column) {
+		return "regexp_replace(" + column + ", '" + NUMBER_JOINERS.pattern() + "', '', 'g')";
 	}
 
 	/** The whole number a masked column is searched for: a personal number, or a landline where it masks landlines. */
