@@ -76,11 +76,13 @@ public final class ExportedRows {
 	}
 
 	/**
-	 * The cell as POI's {@link Cell#toString} gives it (a number as {@code 865.0}), but a date cell as the sheet shows
-	 * it ({@link #shown}: {@code 2026-02-14}, never POI's {@code 14-Feb-2026}).
+	 * The cell as the sheet shows it to its user ({@link #shown}, POI's {@link DataFormatter} with the cell's format): a
+	 * count as {@code 865}, an amount in a format of two decimals as {@code 1234.50}, a date as {@code 2026-02-14} —
+	 * never POI's {@link Cell#toString} ({@code 865.0}, {@code 14-Feb-2026}), which no user sees, so a test reads the
+	 * export as its user does.
 	 */
 	public static String text(Cell cell) {
-		return isDate(cell) ? shown(cell) : cell.toString();
+		return shown(cell);
 	}
 
 	/** The cells of one column below the header. */

@@ -135,4 +135,27 @@ class FoldedNameKeyIntegrationTest {
 				"ＧＪ速运（重名2）", "gj 速运（重名3）", "GJ速运", "顺丰速运", "攻击速运一二三四五六七", "攻击 速运一二（重名7）");
 		assertThat(jdbc.sql("SELECT count(DISTINCT (owner, folded(name))) FROM twins").query(Long.class).single()).isEqualTo(7);
 	}
+
+	static final Path V346 = Path.of("src/main/resources/db/migration/platform/V346__text_key_name_uniqueness.sql");
+
+	/**
+	 * V346's renaming of departments, run on a temporary table of stored twins under text_key (punctuation, brackets
+	 * and spaces aside): the earliest of a bureau keeps its name, each later one gets a visible suffix, cut to the
+	 * column's width, and the keys are then unique; another bureau's rows stay.
+	 */
+	@Test
+	@Transactional
+	void storedTextKeyTwinsAreRenamedWithAVisibleSuffixTheEarliestKeepingItsName() throws IOException {
+		Matcher m = Pattern.compile("UPDATE department d.*?;", Pattern.DOTALL).matcher(Files.readString(V346));
+		assertThat(m.find()).isTrue();
+		jdbc.sql("CREATE TEMPORARY TABLE twins (id bigint PRIMARY KEY, bureau_id int, name varchar(12))").update();
+		jdbc.sql("""
+				INSERT INTO twins VALUES (1, 1, '市场监管处'), (2, 1, '市场·监管处'), (3, 1, '（市场）监管处'), (4, 2, '市场监管处。'),
+				    (5, 1, '办公室'), (6, 1, '攻击速运一二三四五六七'), (7, 1, '攻击、速运一二三四五六七')""").update();
+		jdbc.sql(m.group().replace("department", "twins").replace("60 - length", "12 - length")).update();
+		assertThat(jdbc.sql("SELECT name FROM twins ORDER BY id").query(String.class).list()).containsExactly("市场监管处",
+				"市场·监管处（重名2）", "（市场）监管处（重名3）", "市场监管处。", "办公室", "攻击速运一二三四五六七", "攻击、速运一二（重名7）");
+		assertThat(jdbc.sql("SELECT count(DISTINCT (bureau_id, text_key(name))) FROM twins").query(Long.class).single())
+			.isEqualTo(7);
+	}
 }

@@ -176,7 +176,9 @@ public class AuditTrail {
 		if (!text.isEmpty()) {
 			// entries are stored with their personal numbers masked (AuditMasking): a number searched for in clear
 			// finds them as stored (same first and last digits), and entries older than the masking as typed
-			listing.where("(summary ILIKE :text OR summary ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
+			// a summary keeps what was typed: its full-width digits and letters are compared as the search's ASCII ones
+			String summary = Text.halfWidthAlphanumericsSql("summary");
+			listing.where("(" + summary + " ILIKE :text OR " + summary + " ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
 					// as every list's search (Listing): % and _ typed are themselves, not wildcards (attack f8 item 12)
 					Map.of("text", PageQuery.likePattern(text), "masked", PageQuery.likePattern(AuditMasking.text(text)),
 							"exact", text));

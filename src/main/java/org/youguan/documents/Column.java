@@ -29,12 +29,31 @@ public record Column<T>(String header, Function<T, Object> value, int width) {
 	public static <T> Column<T> label(String header, MessageSource messages, String prefix, Function<T, String> code) {
 		return new Column<>(header, row -> {
 			String value = code.apply(row);
-			if (value == null) {
-				return null;
-			}
-			// Locale.ROOT reads the base bundle itself: a Chinese locale would fall back to the system's (English) one
-			Locale locale = Spreadsheets.translatedTo(messages);
-			return messages.getMessage(prefix + value, null, value, locale == null ? Locale.ROOT : locale);
+			return value == null ? null : new Label(messages, prefix + value, value);
 		}, 16);
+	}
+
+	/**
+	 * A {@link #label} cell before its words: the sheet words it in the language it reads once for all its cells
+	 * ({@link Spreadsheets#write}), not per cell.
+	 * @param messages the bundles
+	 * @param key the message's key
+	 * @param code what the cell says when the bundle has no such message
+	 */
+	record Label(MessageSource messages, String key, String code) {
+
+		/**
+		 * The label in {@code language}, the base (Chinese) bundle's for null.
+		 * @param language the request's language when it is not Chinese, else null
+		 */
+		String in(Locale language) {
+			// Locale.ROOT reads the base bundle itself: a Chinese locale would fall back to the system's (English) one
+			return messages.getMessage(key, null, code, language == null ? Locale.ROOT : language);
+		}
+
+		@Override
+		public String toString() {
+			return in(Spreadsheets.requestLanguage());
+		}
 	}
 }

@@ -134,7 +134,19 @@ public class Spreadsheets {
 	 * value unchanged.
 	 */
 	Object worded(Object value) {
-		Locale locale = translatedTo();
+		return worded(value, requestLanguage());
+	}
+
+	/**
+	 * As {@link #worded(Object)}, in the language {@code requested} ({@link #requestLanguage}, read once per sheet, not
+	 * per cell); a {@link Column#label} cell as its bundle words it in that language.
+	 * @param requested the request's language when it is not Chinese, else null
+	 */
+	private Object worded(Object value, Locale requested) {
+		if (value instanceof Column.Label label) {
+			return label.in(requested);
+		}
+		Locale locale = messages == null ? null : requested;
 		if (value instanceof Enum<?> choice) {
 			return locale == null ? EnumWords.label(choice) : EnumWords.of(messages, choice, locale);
 		}
@@ -158,12 +170,14 @@ public class Spreadsheets {
 	 * for Chinese, or without bundles ({@code messages} null).
 	 */
 	static Locale translatedTo(MessageSource messages) {
+		return messages == null ? null : requestLanguage();
+	}
+
+	/** The language of the request being answered when it is not Chinese; null outside a request and for Chinese. */
+	static Locale requestLanguage() {
 		LocaleContext context = LocaleContextHolder.getLocaleContext();
 		Locale locale = context == null ? null : context.getLocale();
-		if (messages == null || locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
-			return null;
-		}
-		return locale;
+		return locale == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? null : locale;
 	}
 
 	static final String CJK_FONT = "宋体";
@@ -229,11 +243,13 @@ public class Spreadsheets {
 				sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
 			}
 			List<Unit> units = columns.stream().map(c -> Unit.of(c.header())).toList();
+			// the request's language, read once for the sheet's every cell
+			Locale requested = requestLanguage();
 			int r = 1;
 			for (T item : rows) {
 				Row row = sheet.createRow(r++);
 				for (int c = 0; c < columns.size(); c++) {
-					set(row.createCell(c), worded(columns.get(c).value().apply(item)), styles, units.get(c));
+					set(row.createCell(c), worded(columns.get(c).value().apply(item), requested), styles, units.get(c));
 				}
 			}
 			sheet.createFreezePane(0, 1);
@@ -343,11 +359,13 @@ public class Spreadsheets {
 	/**
 	 * What a column's header says its figures are, and so the number format of a plain {@link Number} under it (a
 	 * {@link SheetNumber} keeps its own): the unit in brackets at the header's end, as the statistical forms and the
-	 * pages write it — （元） or （万元） money (also with an aside after a comma: （元，截至今日）), always two decimals {@code #,##0.00} (¥1,234.50, never 1234.5 in
-	 * General); （%） a percentage, shown with the decimals it was computed to when it is a {@link BigDecimal} (a
+	 * pages write it — （元） money (also with an aside after a comma: （元，截至今日）), always two decimals {@code #,##0.00} (¥1,234.50, never 1234.5 in
+	 * General); （万元） money to the yuan, four decimals {@code #,##0.0000} as the indicator catalogue keeps and shows it;
+	 * （%） a percentage, shown with the decimals it was computed to when it is a {@link BigDecimal} (a
 	 * satisfaction rate rounded down to one decimal {@code #,##0.0}: 99.9, as the page shows it, never 99.90), else
 	 * {@code #,##0.00}; a count — （件）, （家）, （个）, （人）, （次）, （人次）, （项次）, （条）, （万件）, or a header ending in 数,
-	 * 量 or 人次 without a unit (用户数, 收寄量, 检查人次) — {@code #,##0} for a whole value of any type (1, never 1.0;
+	 * 量 or 人次 without a unit (用户数, 收寄量, 检查人次) or with a bracket that is none of these units (网点数（截至年底）,
+	 * 用户数（万户）: the header before the bracket is read) — {@code #,##0} for a whole value of any type (1, never 1.0;
 	 * a {@code numeric} sum read as {@code 12.0000} too), a decimal one (an average) with its own decimals. Any other
 	 * header (年度, 行号, 场地面积（㎡）, 申诉率（件/百万件）) leaves a whole number in General and shows a
 	 * {@link BigDecimal} with the decimals it carries (a rate per million computed to two: 1.50). Whatever the format,
@@ -355,13 +373,20 @@ public class Spreadsheets {
 	 */
 	enum Unit {
 
-		MONEY, PERCENT, COUNT, NONE;
+		MONEY, TEN_THOUSAND_YUAN, PERCENT, COUNT, NONE;
 
 		private static final Pattern TRAILING_UNIT = Pattern.compile("[(（]([^()（）]*)[)）]\\s*$");
 
 		private static final Set<String> COUNTS = Set.of("件", "家", "个", "人", "次", "项次", "条", "人次", "万件");
 
 		static final String MONEY_FORMAT = "#,##0.00";
+
+		/**
+		 * 万元 to the yuan, four decimals: as the indicator catalogue shows and keeps a figure in 万元
+		 * ({@code Indicator.decimals}, {@code ReportSheets}) — two decimals hid the last hundred yuan (0.0123 万元 = 123 元
+		 * shown as 0.01).
+		 */
+		static final String TEN_THOUSAND_YUAN_FORMAT = "#,##0.0000";
 
 		static final String PERCENT_FORMAT = "#,##0.00";
 
@@ -375,11 +400,13 @@ public class Spreadsheets {
 			String h = Normalizer.normalize(header, Normalizer.Form.NFKC).strip();
 			Matcher m = TRAILING_UNIT.matcher(h);
 			if (m.find()) {
-				String unit = m.group(1).strip();
-				// （元，截至今日）: the unit, then what the figure is
-				String first = unit.split("[,;]", 2)[0].strip();
-				return first.equals("元") || first.equals("万元") ? MONEY
-						: unit.equals("%") ? PERCENT : COUNTS.contains(unit) ? COUNT : NONE;
+				// （元，截至今日）, （家，截至年底）: the unit, then what the figure is
+				String unit = m.group(1).strip().split("[,;]", 2)[0].strip();
+				Unit named = unit.equals("元") ? MONEY : unit.equals("万元") ? TEN_THOUSAND_YUAN : unit.equals("%") ? PERCENT
+						: COUNTS.contains(unit) ? COUNT : null;
+				// any other bracket — an aside (网点数（截至年底）, 名称（简称）) or a unit of no format (场地面积（㎡）,
+				// 用户数（万户）): the header before it says what its figures are
+				return named != null ? named : Unit.of(h.substring(0, m.start()));
 			}
 			return h.endsWith("数") || h.endsWith("量") || h.endsWith("人次") ? COUNT : NONE;
 		}
@@ -391,6 +418,7 @@ public class Spreadsheets {
 					? d.scale() : -1;
 			return switch (this) {
 				case MONEY -> MONEY_FORMAT;
+				case TEN_THOUSAND_YUAN -> TEN_THOUSAND_YUAN_FORMAT;
 				case PERCENT -> decimals >= 0 ? SheetNumber.format(decimals) : PERCENT_FORMAT;
 				case COUNT -> whole(value) ? COUNT_FORMAT : decimals > 0 ? SheetNumber.format(decimals) : null;
 				case NONE -> decimals > 0 ? SheetNumber.format(decimals) : null;

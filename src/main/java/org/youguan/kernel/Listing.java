@@ -143,7 +143,7 @@ public final class Listing {
 				String identifier = Text.identifier(word);
 				any.append(w == 0 ? "(" : " AND (");
 				for (int c = 0; c < columns.length; c++) {
-					any.append(c == 0 ? "" : " OR ").append(columns[c]).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+					any.append(c == 0 ? "" : " OR ").append(searched(columns[c], word)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
 					if (!word.equals(identifier)) {
 						any.append(" OR ").append(columns[c]).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
 					}
@@ -157,6 +157,17 @@ public final class Listing {
 			any.append(")");
 		}
 		return where(any.append(")").toString(), bound);
+	}
+
+	/**
+	 * A searched column as a word is compared with it: the search text is in half-width digits and letters
+	 * ({@link Text#searchText}), and so is a word's column side where the word holds any — free text keeps what was
+	 * typed ("１２３号", {@link Text#freeText}), so it is compared with its full-width digits and letters as ASCII ones
+	 * ({@link Text#halfWidthAlphanumericsSql}) and "123号" finds it; a word without them compares with the column as
+	 * stored (the same rows, and the column's trigram index serves it).
+	 */
+	private static String searched(String column, String word) {
+		return Text.hasAsciiAlphanumeric(word) ? Text.halfWidthAlphanumericsSql(column) : column;
 	}
 
 	/**
@@ -342,7 +353,7 @@ public final class Listing {
 			}
 		}
 		for (int c = 0; c < plain.size(); c++) {
-			any.append(c == 0 ? "" : " OR ").append(plain.get(c)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+			any.append(c == 0 ? "" : " OR ").append(searched(plain.get(c), word)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
 			if (!word.equals(identifier)) {
 				any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
 			}
@@ -387,10 +398,41 @@ public final class Listing {
 					end = j + 1;
 				}
 			}
+			if (end == i + 1) {
+				end = maskedRunEnd(words, i);
+			}
 			runs.add(words.subList(i, end));
 			i = end;
 		}
 		return runs;
+	}
+
+	/** A block of a number typed as a mask shows it, between spaces: digits and {@code *} (any joiners), X last. */
+	private static final Pattern MASKED_BLOCK = Pattern.compile("[0-9*\\-.()/、,:~|]*[0-9*][0-9*\\-.()/、,:~|]*[xX]?");
+
+	/**
+	 * A masked number as a list shows it, without joiners: digits, stars, digits, as long as a mobile number (11), an ID
+	 * number (15, 18) or a landline (0 and 9 to 11 more) is — 139****5678, 110105********002X, 0512****1234.
+	 */
+	private static final Pattern MASKED_NUMBER = Pattern.compile("(?=.{11}$|.{15}$|.{18}$|0.{9,11}$)[0-9]+\\*+[0-9]+[xX]?");
+
+	/**
+	 * The end of the run of words from {@code i} that together are a number typed as its mask shows it with spaces
+	 * (139 **** 5678: one masked number, {@link #MASKED_NUMBER}), the shortest; {@code i + 1} when there is none.
+	 */
+	private static int maskedRunEnd(List<String> words, int i) {
+		int end = i + 1;
+		for (int j = i; j < words.size() && j - i < MAX_BLOCKS; j++) {
+			String n = Normalizer.normalize(words.get(j), Normalizer.Form.NFKC);
+			if (!MASKED_BLOCK.matcher(n).matches()) {
+				break;
+			}
+			String joined = withoutJoiners(Normalizer.normalize(String.join("", words.subList(i, j + 1)), Normalizer.Form.NFKC));
+			if (j > i && MASKED_NUMBER.matcher(joined).matches()) {
+				return j + 1;
+			}
+		}
+		return end;
 	}
 
 	/** Whether a word may be a block of a personal number typed in blocks (an X only when it may be the last one). */
@@ -411,6 +453,8 @@ public final class Listing {
 		// a landline typed whole finds the rows holding it where the list masks landlines (Masked#telephones)
 		Pattern line = number == null ? wholeLandline(word) : null;
 		String typed = shownKey(word);
+		// typed as a mask shows a number (139****5678, 139-****-5678, 139 **** 5678): found whatever the separators
+		boolean starred = typed.indexOf('*') >= 0;
 		String typedIdentifier = identifier == null ? null : shownKey(identifier);
 		// the word is itself a personal number, in any script its mask reads (Chinese numerals too)
 		boolean personal = number != null || line != null || !Masking.telephonesIn(word).equals(word);
@@ -453,6 +497,7 @@ public final class Listing {
 				// then also as stored, a number written in Chinese numerals (一三九…) or in blocks as the text has it
 				String shown = shownKey(m.shown(value));
 				boolean found = shown.contains(typed) || typedIdentifier != null && shown.contains(typedIdentifier)
+						|| starred && withoutJoiners(shown).contains(withoutJoiners(typed))
 						|| full && (whole != null && whole.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).find()
 								|| personal && shownKey(value).contains(typed) || m.name() && shownKey(value).equals(typed));
 				if (found) {
@@ -468,7 +513,9 @@ public final class Listing {
 	 * masked number shows, 139****5678) standing for any characters, the row then confirmed on the value as shown.
 	 */
 	private static String starsAnyDigits(String word) {
-		String[] pieces = word.split("[*\uFF0A]+", -1);
+		// a masked number's separators may differ from the stored text's (139-****-5678 for 13912345678): they too
+		String[] pieces = word.split(word.matches(".*[*\uFF0A].*") ? "(?:[*\uFF0A]|" + NUMBER_JOINERS.pattern() + ")+"
+				: "[*\uFF0A]+", -1);
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < pieces.length; i++) {
 			String piece = PageQuery.likePattern(pieces[i]);
@@ -484,6 +531,26 @@ public final class Listing {
 
 	/** What people type between the blocks of a number (139-1234-5678, 139 1234 5678, (139)12345678). */
 	private static final Pattern NUMBER_JOINERS = Pattern.compile("[\\s\\-.()/、,:~|]");
+
+	/**
+	 * A text as masked numbers are compared ({@link #shownWith} for a word typed with {@code *}, a list's own search of
+	 * a column stored masked): without the characters people put between a number's blocks (white space, - . ( ) / 、 ,
+	 * : ~ |), so 139 **** 5678, 139-****-5678 and 139****5678 are one masked number.
+	 * @param text a text, not null
+	 * @return the text without them
+	 */
+	public static String withoutJoiners(String text) {
+		return NUMBER_JOINERS.matcher(text).replaceAll("");
+	}
+
+	/**
+	 * A SQL expression of {@code column} without the characters {@link #withoutJoiners} removes, for comparing a column
+	 * stored masked (0512-****1234) with a mask typed without or with other separators.
+	 * @param column a SQL expression of type text (written into the SQL as is: never user input)
+	 */
+	public static String withoutJoinersSql(String column) {
+		return "regexp_replace(" + column + ", '" + NUMBER_JOINERS.pattern() + "', '', 'g')";
+	}
 
 	/** The whole number a masked column is searched for: a personal number, or a landline where it masks landlines. */
 	private static Pattern whole(Masked m, Pattern number, Pattern line) {

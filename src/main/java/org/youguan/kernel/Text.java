@@ -157,6 +157,34 @@ public final class Text {
 	}
 
 	/**
+	 * Whether {@code s} holds an ASCII digit or Latin letter — a word that {@link #halfWidthAlphanumericsSql} can find in
+	 * a text holding it in full width.
+	 */
+	public static boolean hasAsciiAlphanumeric(CharSequence s) {
+		return s != null && s.chars().anyMatch(c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z');
+	}
+
+	/**
+	 * A SQL expression of {@code column} with its full-width digits and Latin letters as ASCII ones, character for
+	 * character as {@link #halfWidthAlphanumerics} writes them (PostgreSQL's {@code translate}), for searching text
+	 * stored as typed — a complaint's description, a note, a reason ({@link #freeText} keeps "１２３号" as typed) — with
+	 * the search text, which is always in that form ({@link #searchText}): {@code <this> ILIKE '%123号%'} finds
+	 * "１２３号" and "123号". Full-width brackets and punctuation stay, as in the search text.
+	 * @param column a SQL expression of type text (written into the SQL as is: never user input)
+	 * @return the folded expression
+	 */
+	public static String halfWidthAlphanumericsSql(String column) {
+		return "translate(" + column + ", '" + FULL_WIDTH_ALPHANUMERICS + "', '" + halfWidthAlphanumerics(FULL_WIDTH_ALPHANUMERICS)
+				+ "')";
+	}
+
+	/** ０–９, Ａ–Ｚ, ａ–ｚ: what {@link #halfWidthAlphanumerics} writes in ASCII. */
+	private static final String FULL_WIDTH_ALPHANUMERICS = IntStream.concat(IntStream.rangeClosed('\uFF10', '\uFF19'),
+			IntStream.concat(IntStream.rangeClosed('\uFF21', '\uFF3A'), IntStream.rangeClosed('\uFF41', '\uFF5A')))
+		.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+		.toString();
+
+	/**
 	 * The product's one form of a search text (every list's search box and {@code q} parameter, {@link PageQuery}; the
 	 * public look-ups; the region picker; the audit trail): {@link #strip}ped, its full-width digits and Latin letters
 	 * as ASCII ones ({@link #halfWidthAlphanumerics}: １３９１２３４５６７８ is 13912345678, ＳＦ is SF) and the

@@ -9,7 +9,10 @@ interface BureauRepository extends CrudRepository<Bureau, Long> {
 
 	Optional<Bureau> findByRegionCode(String regionCode);
 
-	/** Whether a bureau's name is {@code name} under {@code kernel.Text.folded} (SQL {@code folded}, V245). */
-	@Query("SELECT EXISTS (SELECT 1 FROM bureau WHERE folded(name) = folded(:name))")
+	/**
+	 * Whether a bureau's name is {@code name} under {@code kernel.Text.textKey} (SQL {@code text_key}, V336; the unique
+	 * index of V346): spaces, punctuation and full width aside.
+	 */
+	@Query("SELECT EXISTS (SELECT 1 FROM bureau WHERE text_key(name) = text_key(:name))")
 	boolean existsByName(String name);
 }

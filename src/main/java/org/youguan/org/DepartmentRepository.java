@@ -5,7 +5,11 @@ import org.springframework.data.repository.CrudRepository;
 
 interface DepartmentRepository extends CrudRepository<Department, Long> {
 
-	/** Whether the bureau has a department whose name is {@code name} under {@code kernel.Text.folded} (SQL {@code folded}, V245). */
-	@Query("SELECT EXISTS (SELECT 1 FROM department WHERE bureau_id = :bureauId AND folded(name) = folded(:name))")
+	/**
+	 * Whether the bureau has a department whose name is {@code name} under {@code kernel.Text.textKey} (SQL
+	 * {@code text_key}, V336; the unique index of V346): spaces, punctuation and full width aside — 办公室 and 办公室。,
+	 * 市场监管处 and 市场·监管处 are one name.
+	 */
+	@Query("SELECT EXISTS (SELECT 1 FROM department WHERE bureau_id = :bureauId AND text_key(name) = text_key(:name))")
 	boolean existsByBureauIdAndName(Long bureauId, String name);
 }

@@ -156,7 +156,7 @@ public class Departments {
 		Department d = load(scope, id);
 		duties = Text.blankToNull(Text.freeText(duties));
 		int order = validate(Validation.after(formErrors), name, duties, sortOrder);
-		if (!Text.folded(d.name()).equals(Text.folded(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
+		if (!Text.textKey(d.name()).equals(Text.textKey(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
 			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();

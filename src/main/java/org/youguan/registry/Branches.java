@@ -240,9 +240,12 @@ public class Branches {
 							+ "的许可证只能在" + regions.fullName(l.scope().territory(l.regionCode())) + "范围内设立分支机构"));
 	}
 
-	/** Whether the enterprise already has a branch of this name. */
+	/**
+	 * Whether the enterprise already has a branch of this name, compared as every twin rule compares names
+	 * ({@code Text.textKey}, SQL {@code text_key}: spaces, punctuation and full width aside).
+	 */
 	public boolean exists(long enterpriseId, String name) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise AND folded(name) = folded(:name))")
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise AND text_key(name) = text_key(:name))")
 			.param("enterprise", enterpriseId)
 			.param("name", name)
 			.query(Boolean.class)

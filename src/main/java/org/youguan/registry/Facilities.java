@@ -313,9 +313,13 @@ public class Facilities {
 		return validate(scope, data, null);
 	}
 
-	/** Whether a facility of this kind with this name is registered at this address. */
+	/**
+	 * Whether a facility of this kind with this name is registered at this address: the names compared as every twin
+	 * rule compares names ({@code Text.textKey}, SQL {@code text_key}: spaces, punctuation and full width aside), the
+	 * addresses by {@code Text.folded} (a hyphen tells 1-2号 from 12号).
+	 */
 	public boolean exists(FacilityKind kind, String name, String address) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND folded(name) = folded(:name) "
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND text_key(name) = text_key(:name) "
 				+ "AND folded(address) = folded(:address))")
 			.param("kind", kind.name())
 			.param("name", name)

@@ -223,11 +223,15 @@ public class Outlets {
 			String name = words.get(i).codePointCount(0, words.get(i).length()) < 3 ? "(o.name || '')" : "o.name";
 			where.append(" AND (").append(name).append(" LIKE :w").append(i).append(" ESCAPE '\\' OR o.filing_number = :x")
 				.append(i);
-			if (SHOWN_DIGITS.matcher(words.get(i)).matches()) {
-				// the manager's ID number and phone as the list shows them (stored masked: 139****5678): the digits
-				// shown find the outlet, the hidden ones cannot — a whole number typed is not in the masked copy
-				where.append(" OR o.manager_phone_masked LIKE :w").append(i).append(" ESCAPE '\\' OR o.manager_id_masked LIKE :w")
+			String shown = Listing.withoutJoiners(words.get(i));
+			if (SHOWN_DIGITS.matcher(shown).matches()) {
+				// the manager's ID number and phone as the list shows them (stored masked: 139****5678, 0512-****1234):
+				// the digits shown find the outlet, the hidden ones cannot — a whole number typed is not in the masked
+				// copy; a mask typed with other separators than stored (139-****-5678, 0512****1234) is the same mask
+				where.append(" OR ").append(Listing.withoutJoinersSql("o.manager_phone_masked")).append(" LIKE :m").append(i)
+					.append(" ESCAPE '\\' OR ").append(Listing.withoutJoinersSql("o.manager_id_masked")).append(" LIKE :m")
 					.append(i).append(" ESCAPE '\\'");
+				params.put("m" + i, PageQuery.likePattern(shown));
 			}
 			where.append(")");
 			params.put("w" + i, new PageQuery(words.get(i), 0, 1, null, false).likePattern());

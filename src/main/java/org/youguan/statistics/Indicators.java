@@ -67,9 +67,10 @@ public class Indicators {
 				"指标代码应为小写字母、数字和点，如green.transfer.bags");
 		v.require("code", find(code).isEmpty(), "unique", "指标代码已存在：" + code);
 		v.name("name", "指标名称", n.name(), 100);
-		// two indicators of one name (or a look-alike of it: Text.folded) could not be told apart on a form or a chart
+		// two indicators of one name (or a look-alike of it, spaces and punctuation aside: Text.textKey) could not be
+		// told apart on a form or a chart
 		v.require("name", n.name() == null || Text.isBlank(n.name()) || !jdbc.sql(
-				"SELECT EXISTS (SELECT 1 FROM stat_indicator WHERE folded(name) = folded(:name))")
+				"SELECT EXISTS (SELECT 1 FROM stat_indicator WHERE text_key(name) = text_key(:name))")
 			.param("name", Text.name(n.name()))
 			.query(Boolean.class)
 			.single(), "unique", "指标名称已存在：" + Text.name(n.name()));

@@ -199,16 +199,17 @@ public class VillageCheckPlans {
 	}
 
 	/**
-	 * Refuses a second plan of the region under the same name (compared by {@link Text#folded}; the name says the
+	 * Refuses a second plan of the region under the same name (compared by {@link Text#textKey}, as every twin rule
+	 * compares names: spaces, punctuation and full width aside; the name says the
 	 * period it covers, e.g. 2026年第二季度…): two plans of one name would plan the same checks twice or be mistaken
 	 * for each other. Two requests at once are ordered by a transaction lock on the region and the folded name.
 	 * @throws DomainException duplicate (409, field name) naming the plan already made
 	 */
 	private void refuseSameName(String region, String name) {
-		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + Text.folded(name));
+		TransactionLocks.hold(jdbc, "village_check_plan:" + region + "|" + Text.textKey(name));
 		record Same(long id, LocalDate plannedOn) {
 		}
-		jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND folded(name) = folded(:name)"
+		jdbc.sql("SELECT id, planned_on FROM village_check_plan WHERE region_code = :region AND text_key(name) = text_key(:name)"
 				+ " ORDER BY id LIMIT 1")
 			.param("region", region)
 			.param("name", name)

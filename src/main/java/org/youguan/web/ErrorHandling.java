@@ -783,7 +783,7 @@ class ErrorHandling {
 	 * A column inside the {@code folded(…)} or {@code enterprise_name_key(…)} of a duplicate-name index's key, with
 	 * PostgreSQL's cast: {@code folded(name::text)}, {@code enterprise_name_key(legal_name::text)}.
 	 */
-	private static final Pattern FOLDED_COLUMN = Pattern.compile("(?:folded|enterprise_name_key)\\(([a-z0-9_]+)(?:::[a-z ]+)?\\)");
+	private static final Pattern FOLDED_COLUMN = Pattern.compile("(?:folded|text_key|enterprise_name_key)\\(([a-z0-9_]+)(?:::[a-z ]+)?\\)");
 
 	/**
 	 * The field a unique key met is about, from PostgreSQL's detail ("Key (case_id)=(12) already exists." →

@@ -145,14 +145,32 @@ class JsonText {
 	}
 
 	/**
-	 * Jackson's own reading (number or text; a text typed in full-width forms read in ASCII, {@link #fullWidthNumber}),
-	 * then the digits bound of {@link Decimals}; a zero of any scale is 0.
+	 * A decimal sent as text as a page form reads it ({@link Decimals#parse}): typed with a Chinese input method
+	 * ({@link #fullWidthNumber}) and with its thousands grouped by commas as a spreadsheet shows them ("1,234.50",
+	 * "１,２３４", "１，２３４"; {@link Decimals#ungrouped}) in ASCII without the commas; null when the text is a plain
+	 * ASCII number already or holds anything else.
+	 * @throws InvalidValueException rule {@code thousands-separator} (400 naming the field by its JSON path) for commas
+	 *         out of their place ("1,00") or digits grouped by spaces ("50 000"), as a form refuses them
+	 */
+	static String formNumber(String text) {
+		String ascii = fullWidthNumber(text);
+		String typed = ascii != null ? ascii : text == null || Text.isBlank(text) ? null : Text.strip(text);
+		if (typed == null || Decimals.ascii(typed) == null) {
+			return ascii;
+		}
+		String plain = Decimals.ungrouped("body", "", typed);
+		return plain.equals(Text.strip(text)) ? null : plain;
+	}
+
+	/**
+	 * Jackson's own reading (number or text; a text typed in full-width forms or with thousands commas read as a form
+	 * reads it, {@link #formNumber}), then the digits bound of {@link Decimals}; a zero of any scale is 0.
 	 */
 	private static final class BoundedDecimal extends NumberDeserializers.BigDecimalDeserializer {
 
 		@Override
 		public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-			String typed = p.hasToken(JsonToken.VALUE_STRING) ? fullWidthNumber(p.getString()) : null;
+			String typed = p.hasToken(JsonToken.VALUE_STRING) ? formNumber(p.getString()) : null;
 			BigDecimal d = typed == null ? super.deserialize(p, ctxt) : fromAscii(typed, p.getString(), ctxt);
 			if (d == null) {
 				return null;

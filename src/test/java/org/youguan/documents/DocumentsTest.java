@@ -267,10 +267,75 @@ class DocumentsTest {
 			assertThat(shown.formatCellValue(first.getCell(5))).isEqualTo("3.5");
 			assertThat(first.getCell(6).getCellStyle().getDataFormatString()).as("a rate").isEqualTo("#,##0.00");
 			assertThat(shown.formatCellValue(first.getCell(6))).isEqualTo("1.25");
-			assertThat(first.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+			assertThat(first.getCell(7).getCellStyle().getDataFormatString()).as("万元 to the yuan").isEqualTo("#,##0.0000");
+			assertThat(shown.formatCellValue(first.getCell(7))).isEqualTo("12,345.5000");
 			assertThat(first.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
 			assertThat(shown.formatCellValue(first.getCell(9))).as("money with an aside after its unit").isEqualTo("3.50");
 			assertThat(book.getNumCellStyles()).as("header, body, text, four number formats and the default").isLessThan(10);
+		}
+	}
+
+	/**
+	 * Finding (the header-unit rule): a header whose trailing bracket is no unit — an aside, or a unit without a format
+	 * of its own — is read by the header before the bracket: 网点数（截至年底） counts as 网点数（家） does, 名称（简称）
+	 * stays General; a unit with an aside after a comma is its unit; （万元） is money to the yuan.
+	 */
+	@Test
+	void aHeaderWhoseTrailingBracketIsNoUnitIsReadByTheHeaderBeforeIt() {
+		assertThat(Spreadsheets.Unit.of("网点数（家）")).isEqualTo(Spreadsheets.Unit.COUNT);
+		assertThat(Spreadsheets.Unit.of("网点数（截至年底）")).isEqualTo(Spreadsheets.Unit.COUNT);
+		assertThat(Spreadsheets.Unit.of("用户数（万户）")).isEqualTo(Spreadsheets.Unit.COUNT);
+		assertThat(Spreadsheets.Unit.of("完成备案（家，截至年底）")).isEqualTo(Spreadsheets.Unit.COUNT);
+		assertThat(Spreadsheets.Unit.of("名称（简称）")).isEqualTo(Spreadsheets.Unit.NONE);
+		assertThat(Spreadsheets.Unit.of("场地面积（㎡）")).isEqualTo(Spreadsheets.Unit.NONE);
+		assertThat(Spreadsheets.Unit.of("申诉率（件/百万件）")).isEqualTo(Spreadsheets.Unit.NONE);
+		assertThat(Spreadsheets.Unit.of("业务收入（万元）")).isEqualTo(Spreadsheets.Unit.TEN_THOUSAND_YUAN);
+		assertThat(Spreadsheets.Unit.of("罚款(元)")).isEqualTo(Spreadsheets.Unit.MONEY);
+		assertThat(Spreadsheets.Unit.TEN_THOUSAND_YUAN.format(new BigDecimal("0.0123"))).isEqualTo("#,##0.0000");
+	}
+
+	record Labelled(String status) {
+	}
+
+	/**
+	 * Finding (the language was looked up per cell): a sheet's labels and choices are worded in the language read once
+	 * when the sheet is written — a sheet never mixes two languages, even if the request's language changes while its
+	 * rows are read.
+	 */
+	@Test
+	void aSheetIsWordedInTheLanguageReadOnceForAllItsCells() throws IOException {
+		org.springframework.context.support.StaticMessageSource messages = new org.springframework.context.support.StaticMessageSource();
+		messages.addMessage("status.OPEN", java.util.Locale.ROOT, "待办");
+		messages.addMessage("status.OPEN", java.util.Locale.ENGLISH, "Open");
+		Iterable<Labelled> rows = () -> new java.util.Iterator<>() {
+			int n;
+
+			@Override
+			public boolean hasNext() {
+				return n < 3;
+			}
+
+			@Override
+			public Labelled next() {
+				// the request's language changes while the rows are read: the sheet keeps the one it started with
+				org.springframework.context.i18n.LocaleContextHolder.setLocale(n == 0 ? java.util.Locale.ENGLISH : java.util.Locale.CHINESE);
+				n++;
+				return new Labelled("OPEN");
+			}
+		};
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+		try {
+			byte[] xlsx = new Spreadsheets(null, messages).write("状态", List.of(Column.label("状态", messages, "status.", Labelled::status)), rows);
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				List<String> cells = new ArrayList<>();
+				for (int r = 1; r <= 3; r++) {
+					cells.add(book.getSheetAt(0).getRow(r).getCell(0).getStringCellValue());
+				}
+				assertThat(cells).containsExactly("Open", "Open", "Open");
+			}
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
 		}
 	}
 

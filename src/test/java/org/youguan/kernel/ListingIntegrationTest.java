@@ -304,4 +304,54 @@ class ListingIntegrationTest {
 		assertThat(Listing.numberRuns(List.of("网点", "139", "1234", "5678", "1234")))
 			.containsExactly(List.of("网点"), List.of("139", "1234", "5678"), List.of("1234"));
 	}
+
+	/**
+	 * Finding (free text saved with full-width digits was not found by the half-width search): a note stored as typed,
+	 * "１２３号", is found by 123号 and by １２３号 (the search text is folded to half width), in a plain and in a masked
+	 * list's columns, and a note stored half-width is found by a full-width search as before.
+	 */
+	@Test
+	void freeTextStoredWithFullWidthDigitsIsFoundByTheFoldedSearch() {
+		String from = """
+				FROM (VALUES (1::bigint, '投诉单号１２３号，ＳＦ快件延误'),
+				             (2::bigint, '投诉单号456号')) AS t(id, note)""";
+		java.util.function.Function<String, List<Long>> plain = q -> Listing.from(from)
+			.search(new PageQuery(q, 0, 10, null, false), "t.note")
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+		java.util.function.Function<String, List<Long>> masked = q -> Listing.from(from)
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note")))
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+		for (var search : List.of(plain, masked)) {
+			assertThat(search.apply("123号")).containsExactly(1L);
+			assertThat(search.apply("１２３号")).containsExactly(1L);
+			assertThat(search.apply("sf快件")).containsExactly(1L);
+			assertThat(search.apply("４５６号")).containsExactly(2L);
+			assertThat(search.apply("投诉单号")).containsExactly(1L, 2L);
+		}
+	}
+
+	/**
+	 * Finding (a masked value shown with separators was not found by its mask typed without them, and the other way):
+	 * 139 **** 5678 shown is found by 139****5678, 139-****-5678 and 139 **** 5678 typed, and 139****5678 shown (a number
+	 * stored whole) by the same three; a mask of other digits finds nothing.
+	 */
+	@Test
+	void aMaskIsFoundWhateverTheSeparatorsBetweenItsBlocks() {
+		java.util.function.Function<String, List<Long>> blocks = maskedSearch(null);
+		String from = "FROM (VALUES (1::bigint, '电话13912345678'), (2::bigint, '电话13812345678')) AS t(id, note)";
+		java.util.function.Function<String, List<Long>> whole = q -> Listing.from(from)
+			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note")))
+			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
+			.items();
+		for (String mask : List.of("139****5678", "139-****-5678", "139 **** 5678", "１３９＊＊＊＊５６７８")) {
+			assertThat(blocks.apply(mask)).as(mask).containsExactly(1L);
+			assertThat(whole.apply(mask)).as(mask).containsExactly(1L);
+		}
+		assertThat(whole.apply("137 **** 5678")).isEmpty();
+		assertThat(whole.apply("网点 139 **** 5678")).as("every word still counts").isEmpty();
+		assertThat(Listing.numberRuns(List.of("网点", "139", "****", "5678", "1234")))
+			.containsExactly(List.of("网点"), List.of("139", "****", "5678"), List.of("1234"));
+	}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
@@ -206,6 +207,36 @@ class OrganisationIntegrationTest {
 		// its own name typed with a space is no twin of itself
 		departments.update(city, id, "GJ 专班" + s, null, 9);
 		assertThat(departments.get(city, id).name()).isEqualTo("GJ 专班" + s);
+	}
+
+	/**
+	 * Finding (name uniqueness still on folded): a department's name is compared as every twin rule compares a text
+	 * (Text.textKey) — GJ·专班, GJ专班。 and （GJ）专班 are GJ专班 — by the check (409, field name) and by the unique
+	 * index of V346 when a row is written past the check; a bureau's name alike.
+	 */
+	@Test
+	void aDepartmentOrBureauNameDifferingOnlyInPunctuationIsTheSameName(@Autowired JdbcClient jdbc) {
+		DataScope city = DataScope.region("3205");
+		String s = UUID.randomUUID().toString().substring(0, 4);
+		long id = departments.create(city, wuzhong(), "GJ专班" + s, null, 9);
+		for (String twin : List.of("GJ·专班" + s, "GJ专班" + s + "。", "（GJ）专班" + s, "GJ-专班" + s)) {
+			assertThatThrownBy(() -> departments.create(city, wuzhong(), twin, null, 9)).as(twin)
+				.isInstanceOfSatisfying(DomainException.class, ex -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE);
+					assertThat(ex.fieldErrors()).extracting(FieldError::field).containsExactly("name");
+				});
+		}
+		long other = departments.create(city, wuzhong(), "乙专班" + s, null, 9);
+		assertThatThrownBy(() -> departments.update(city, other, "GJ、专班" + s, null, 9))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE));
+		// its own name with a mark is no twin of itself
+		departments.update(city, id, "GJ·专班" + s, null, 9);
+		assertThat(departments.get(city, id).name()).isEqualTo("GJ·专班" + s);
+		assertThatThrownBy(() -> jdbc.sql("INSERT INTO department (bureau_id, name, sort_order, created_at) VALUES (:b, :n, 9, now())")
+			.param("b", wuzhong()).param("n", "GJ专班" + s + "！").update())
+			.as("the index holds it past the check").isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		assertThatThrownBy(() -> jdbc.sql("UPDATE bureau SET name = '苏州市·邮政管理局' WHERE region_code = '320506'").update())
+			.isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
 	}
 
 	@Test

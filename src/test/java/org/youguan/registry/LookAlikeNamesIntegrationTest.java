@@ -98,28 +98,60 @@ class LookAlikeNamesIntegrationTest {
 				.extracting(FieldError::field).containsExactly("shortName"));
 	}
 
+	/**
+	 * Finding (branch and facility names unique under folded only), with the look-alikes before it: a name differing
+	 * from a stored or an earlier row's only in width or spaces (ＧＪ 分公司), or in punctuation or brackets (GJ·分公司,
+	 * （GJ）柜), is that name — the imports refuse it (rule unique), as Branches.exists and Facilities.exists answer
+	 * (Text.textKey); a facility's address still tells 1-2号 from 12号.
+	 */
 	@Test
 	void theBranchAndFacilityImportsRefuseALookAlikeOfAStoredOrAnEarlierRow() {
-		String holder = freshEnterprise();
-		String s = suffix();
-		assertThat(branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(
-				List.of("GJ分公司" + s, holder, "", "320506001", "示例路8号", "赵六", "2026-01-05", "2026-01-12")))).imported())
-			.isEqualTo(1);
-		var branches = branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, List.of(
-				List.of("ＧＪ 分公司" + s, holder, "", "320506001", "示例路8号", "赵六", "2026-01-05", "2026-01-12"),
-				List.of("乙分公司" + s, holder, "", "320506001", "示例路9号", "赵六", "2026-01-05", "2026-01-12"),
-				List.of("乙\u3000分公司" + s, holder, "", "320506001", "示例路9号", "赵六", "2026-01-05", "2026-01-12"))));
+		record Twins(List<String> branches, List<List<String>> facilities) {
+		}
+		List<java.util.function.Function<String, Twins>> cases = List.of(
+				s -> new Twins(List.of("ＧＪ 分公司" + s, "乙分公司" + s, "乙\u3000分公司" + s), List.of(List.of("ＧＪ柜" + s, "越溪路２６号" + s),
+						List.of("乙柜" + s, "越溪路30号" + s), List.of("乙 柜" + s, "越溪路 30号" + s))),
+				s -> new Twins(List.of("GJ·分公司" + s, "乙分公司" + s, "（乙）分公司" + s), List.of(List.of("（GJ）柜" + s, "越溪路26号" + s),
+						List.of("乙柜" + s, "越溪路1-2号" + s), List.of("乙·柜" + s, "越溪路1-2号" + s),
+						// no twin of row 3: the address keeps its hyphen
+						List.of("乙柜" + s, "越溪路12号" + s))));
+		for (var twinsOf : cases) {
+			String s = suffix();
+			Twins twins = twinsOf.apply(s);
+			refusedTwins(freshEnterprise(), List.of("GJ分公司" + s), twins.branches(), List.of(List.of("GJ柜" + s, "越溪路26号" + s)),
+					twins.facilities());
+		}
+	}
+
+	/**
+	 * Imports the branches {@code stored} and the facilities {@code storedFacilities} (name, address) of the holder,
+	 * then the {@code twins} of each: the rows 2 and 4 of each second file are refused as twins (rule unique).
+	 */
+	void refusedTwins(String holder, List<String> stored, List<String> twins, List<List<String>> storedFacilities,
+			List<List<String>> facilityTwins) {
+		assertThat(branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, stored.stream()
+			.map(name -> branchRow(name, holder)).toList())).imported()).isEqualTo(stored.size());
+		var branches = branchImport.importFile(SUZHOU, Workbooks.of(BranchImport.HEADERS, twins.stream()
+			.map(name -> branchRow(name, holder)).toList()));
 		assertThat(branches.errors()).extracting(RowErrors::number).containsExactly(2, 4);
 		assertThat(branches.errors()).allSatisfy(r -> assertThat(r.errors()).extracting(FieldError::rule).contains("unique"));
-
-		var stored = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(
-				List.of("智能快件箱", "GJ柜" + s, holder, "320506001", "越溪路26号" + s, "60", "", "", "2025-06-01"))));
-		assertThat(stored.imported()).isEqualTo(1);
-		var facilities = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, List.of(
-				List.of("智能快件箱", "ＧＪ柜" + s, holder, "320506001", "越溪路２６号" + s, "60", "", "", "2025-06-01"),
-				List.of("智能快件箱", "乙柜" + s, holder, "320506001", "越溪路30号" + s, "60", "", "", "2025-06-01"),
-				List.of("智能快件箱", "乙 柜" + s, holder, "320506001", "越溪路 30号" + s, "60", "", "", "2025-06-01"))));
+		assertThat(facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, storedFacilities.stream()
+			.map(f -> facilityRow(f, holder)).toList())).imported()).isEqualTo(storedFacilities.size());
+		var facilities = facilityImport.importFile(SUZHOU, Workbooks.of(FacilityImport.HEADERS, facilityTwins.stream()
+			.map(f -> facilityRow(f, holder)).toList()));
 		assertThat(facilities.errors()).extracting(RowErrors::number).containsExactly(2, 4);
 		assertThat(facilities.errors()).allSatisfy(r -> assertThat(r.errors()).extracting(FieldError::rule).contains("unique"));
+	}
+
+	/** A branch import's row: the name, the holder, at 示例路9号 for a 乙 branch, 示例路8号 for any other. */
+	static List<String> branchRow(String name, String holder) {
+		return List.of(name, holder, "", "320506001", name.contains("乙") ? "示例路9号" : "示例路8号", "赵六", "2026-01-05",
+				"2026-01-12");
+	}
+
+	/** A facility import's row: a parcel locker of the holder, its name and address. */
+	static List<String> facilityRow(List<String> nameAndAddress, String holder) {
+		return List.of("智能快件箱", nameAndAddress.get(0), holder, "320506001", nameAndAddress.get(1), "60", "", "",
+				"2025-06-01");
 	}
 }

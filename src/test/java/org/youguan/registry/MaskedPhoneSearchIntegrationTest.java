@@ -54,6 +54,11 @@ class MaskedPhoneSearchIntegrationTest {
 		return phone.substring(0, 3) + "****" + phone.substring(7);
 	}
 
+	/** The mask typed with separators between its blocks (139-****-5678): the same mask (finding: separators). */
+	private static String dashed(String phone) {
+		return phone.substring(0, 3) + "-****-" + phone.substring(7);
+	}
+
 	@Test
 	void anEnterpriseIsFoundByTheDigitsOfItsContactPhoneTheListShowsOnly() {
 		String code = CreditCodes.unique();
@@ -61,7 +66,8 @@ class MaskedPhoneSearchIntegrationTest {
 		String name = "号码检索测试快递有限公司" + code.substring(10);
 		long id = enterprises.register(DataScope.all(), new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "张三",
 				"吴中区测试路1号", "320506", "李四", phone), false);
-		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), shown(phone) }) {
+		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), shown(phone),
+				name + " " + dashed(phone), dashed(phone), phone.substring(0, 3) + " **** " + phone.substring(7) }) {
 			assertThat(enterprises.list(WUZHONG, Enterprises.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
 				.as(q).extracting(EnterpriseView::id).contains(id);
 		}
@@ -83,7 +89,7 @@ class MaskedPhoneSearchIntegrationTest {
 				"320506001", null, null, "王五", id, phone, new BigDecimal("30"), true, true, true, true,
 				LocalDate.of(2026, 1, 5)), false);
 		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), name + " " + id.substring(14),
-				name + " " + id.substring(0, 6) }) {
+				name + " " + id.substring(0, 6), name + " " + dashed(phone) }) {
 			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
 				.as(q).extracting(OutletView::id).containsExactly(outlet);
 		}

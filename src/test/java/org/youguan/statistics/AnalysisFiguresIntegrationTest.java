@@ -112,4 +112,23 @@ class AnalysisFiguresIntegrationTest {
 				.extracting(FieldError::field, FieldError::rule).contains(org.assertj.core.groups.Tuple.tuple("formula",
 						"division-by-zero")));
 	}
+
+	/**
+	 * Finding (indicator names unique under folded only): a name differing from another indicator's only in
+	 * punctuation or brackets (同城、异地比, （同城）异地比) is that indicator's name, refused naming the field (rule unique).
+	 */
+	@Test
+	void anIndicatorNameDifferingOnlyInPunctuationIsTaken() {
+		String digits = RandomDigits.of(8);
+		indicators.add(new Indicators.NewIndicator("test.twin" + digits, "同城异地比" + digits, "倍", ValueType.DECIMAL,
+				Aggregation.SUM, null, null, null), null);
+		int n = 0;
+		for (String twin : List.of("同城、异地比" + digits, "（同城）异地比" + digits, "同城异地比" + digits + "。")) {
+			String code = "test.twin" + digits + "x" + n++;
+			assertThatThrownBy(() -> indicators.add(new Indicators.NewIndicator(code, twin, "倍", ValueType.DECIMAL,
+					Aggregation.SUM, null, null, null), null)).as(twin)
+				.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fieldErrors())
+					.extracting(FieldError::field, FieldError::rule).contains(org.assertj.core.groups.Tuple.tuple("name", "unique")));
+		}
+	}
 }

@@ -524,6 +524,14 @@ class VillageCheckPlanIntegrationTest {
 			.content(plan.replace("Q3-吴中", "Q3-吴中-补充")))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		// the name compared as every twin rule compares a text (Text.textKey): punctuation and brackets aside
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan.replace("第三季度通邮抽查", "第三季度（通邮抽查）")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
+			.content(plan.replace("第三季度通邮抽查", "第三季度·通邮抽查。")))
+			.andExpect(status().isConflict());
 		mvc.perform(post("/api/v1/universal/plans").header("Authorization", WUZHONG).contentType(MediaType.APPLICATION_JSON)
 			.content(plan.replace("第三季度", "第三季度复查")))
 			.andExpect(status().isCreated());

@@ -21,6 +21,9 @@ class JsonFullWidthNumbersTest {
 	record Amounts(BigDecimal fine, Integer count, Long total, int parcels) {
 	}
 
+	record Fine(BigDecimal fine) {
+	}
+
 	@Test
 	void numbersTypedInFullWidthAreReadAsAFormReadsThem() {
 		Amounts a = JSON.readValue("""
@@ -39,5 +42,30 @@ class JsonFullWidthNumbersTest {
 				.isInstanceOfSatisfying(MismatchedInputException.class,
 						e -> assertThat(e.getPath().get(0).getPropertyName()).isIn("count", "fine", "parcels"));
 		}
+	}
+
+	/**
+	 * Finding (JSON decimals refused the thousands separators page forms accept): "1,234.50", "１,２３４" and
+	 * "１，２３４" are read as a form reads them; commas out of their place or digits grouped by spaces are refused with
+	 * the form's rule, thousands-separator, the field named by its path; a plain number and text that is no number are
+	 * read or refused as before.
+	 */
+	@Test
+	void decimalsSentWithThousandsSeparatorsAreReadAsAFormReadsThem() {
+		assertThat(JSON.readValue("{\"fine\":\"1,234.50\"}", Fine.class).fine()).isEqualByComparingTo("1234.50");
+		assertThat(JSON.readValue("{\"fine\":\"１,２３４\"}", Fine.class).fine()).isEqualByComparingTo("1234");
+		assertThat(JSON.readValue("{\"fine\":\"１，２３４，５６７．８\"}", Fine.class).fine()).isEqualByComparingTo("1234567.8");
+		assertThat(JSON.readValue("{\"fine\":\" -12,345 \"}", Fine.class).fine()).isEqualByComparingTo("-12345");
+		assertThat(JSON.readValue("{\"fine\":\"1234.5\"}", Fine.class).fine()).isEqualByComparingTo("1234.5");
+		for (String grouped : new String[] { "1,00", "1,2345", "50 000" }) {
+			assertThatThrownBy(() -> JSON.readValue("{\"fine\":\"" + grouped + "\"}", Fine.class)).as(grouped)
+				.isInstanceOfSatisfying(tools.jackson.databind.DatabindException.class, e -> {
+					assertThat(e.getPath().get(0).getPropertyName()).isEqualTo("fine");
+					assertThat(e.getCause()).isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class,
+							v -> assertThat(v.fieldErrors().get(0).rule()).isEqualTo("thousands-separator"));
+				});
+		}
+		assertThatThrownBy(() -> JSON.readValue("{\"fine\":\"1,234元\"}", Fine.class))
+			.isInstanceOf(tools.jackson.databind.DatabindException.class);
 	}
 }

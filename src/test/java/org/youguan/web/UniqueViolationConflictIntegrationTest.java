@@ -110,6 +110,8 @@ class UniqueViolationConflictIntegrationTest {
 			.isEqualTo("enterpriseCreditCode,reportYear");
 		assertThat(ErrorHandling.uniqueKeyField("Key (bureau_id, folded(name::text))=(1, gj) already exists."))
 			.isEqualTo("bureauId,name");
+		assertThat(ErrorHandling.uniqueKeyField("Key (bureau_id, text_key(name::text))=(1, gj) already exists."))
+			.as("the text_key indexes of V346").isEqualTo("bureauId,name");
 		assertThat(ErrorHandling.uniqueKeyField("Key (enterprise_name_key(legal_name::text))=(苏州某某快递有限公司) already exists."))
 			.isEqualTo("legalName");
 		assertThat(ErrorHandling.uniqueKeyField("unique violation")).isEqualTo("request");

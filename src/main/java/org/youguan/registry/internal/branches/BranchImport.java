@@ -81,7 +81,7 @@ public class BranchImport {
 			// the twin by the cells as typed (the name folded as the register compares it), also for a row refused for
 			// something else: every error of every row in one answer
 			String name = row.get("分支机构名称");
-			names.check(parent == null || name == null ? null : parent + "|" + Text.folded(name), row, context, "分支机构名称",
+			names.check(parent == null || name == null ? null : parent + "|" + Text.textKey(name), row, context, "分支机构名称",
 					"同一企业的同名分支机构");
 			if (parent == null || clean == null) {
 				return null;

@@ -76,7 +76,7 @@ public class FacilityImport {
 			String name = row.get("名称");
 			String address = row.get("地址");
 			places.check(kind == null || name == null || address == null ? null
-					: kind + "|" + Text.folded(name) + "|" + Text.folded(address), row, context, "名称", "同址同名设施");
+					: kind + "|" + Text.textKey(name) + "|" + Text.folded(address), row, context, "名称", "同址同名设施");
 			String serial = row.get("设备序列号");
 			if (kind != null && kind.hasSerialNumber() && serial != null) {
 				serials.check(Text.identifierKey(Text.identifier(serial)), row, context, "设备序列号", "设备序列号");
