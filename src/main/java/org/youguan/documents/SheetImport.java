@@ -21,6 +21,7 @@ import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -118,6 +119,28 @@ public final class SheetImport<T> {
 			if (!failed(column)) {
 				FieldError hidden = LOOKUPS.contains(rule) ? hiddenCharacter(column) : null;
 				errors.add(hidden != null ? hidden : new FieldError(column, rule, message));
+			}
+		}
+
+		/**
+		 * Access before the row's cells, as before a form's fields: runs {@code guard} — the refusal of what the row
+		 * names (its enterprise) outside the caller's scope, not there (404, {@code DataScope#refuseWithin}) — and when it
+		 * refuses, tells that alone on {@code column} and answers true: none of the row's other cells is judged (nor what
+		 * its law would say of it) for a record the caller may not take. False when the guard passes.
+		 * @param column the column naming what the guard checks
+		 * @param guard the refusal, throwing a not-found {@link DomainException}; any other refusal is thrown on
+		 */
+		public boolean refusedAccess(String column, Runnable guard) {
+			try {
+				guard.run();
+				return false;
+			}
+			catch (DomainException refused) {
+				if (refused.code() != ErrorCode.NOT_FOUND) {
+					throw refused;
+				}
+				refused.formErrors().forEach(e -> fail(column, e.rule(), e.message()));
+				return true;
 			}
 		}
 

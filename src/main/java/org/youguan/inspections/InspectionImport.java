@@ -194,6 +194,13 @@ public class InspectionImport {
 		}
 		Set<String> failed = new HashSet<>();
 		Function<String, String> text = column -> text(row, column);
+		// access before fields, as the API's guard: a row of another region's enterprise (the row names no branch or
+		// outlet) is told that alone, on its column
+		String named = text.apply(CREDIT_CODE);
+		if (context.refusedAccess(CREDIT_CODE, () -> records.refuseOutside(scope,
+				field -> field.equals("enterpriseCreditCode") && named != null ? List.of(named) : List.of()))) {
+			return null;
+		}
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
 			fail(context, failed, CREDIT_CODE, "text-cell", "企业统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
 		}

@@ -23,12 +23,16 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.StepAccess;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
@@ -92,6 +96,73 @@ public class InspectionRecords {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Refuses a new inspection record (the API's {@code POST /api/v1/inspections/records}, the page form's
+	 * {@code POST /inspections/records}) that names what was inspected outside a bureau's region, before any field is
+	 * read or bound — every way the request names it: a branch or an outlet ({@code objectType} BRANCH or OUTLET with
+	 * {@code objectId}; the page form's {@code object}, {@code BRANCH:<id>}) outside the caller's region is not there
+	 * (404 on {@code objectId}), one inside it places the record there whoever the enterprise is (the step checks that
+	 * it is the enterprise's); otherwise — the enterprise itself, whatever else is sent ({@code place}, the 检查地点, is
+	 * free text and places nothing; an {@code objectId} with no branch or outlet type names none) — an enterprise
+	 * registered outside the caller's region is not there (404 on {@code enterpriseCreditCode},
+	 * {@link Enterprises#refuseOutside}). A national, an enterprise's or the public's scope, values that name nothing
+	 * (a code no enterprise has, an id that is no whole number) are left to the step's own rules, which name the field.
+	 * @param scope the caller's scope
+	 * @param sent what the request sends under each field's name
+	 * @throws DomainException not found (404) for a branch, outlet or enterprise outside {@code scope}'s region
+	 */
+	public void refuseOutside(DataScope scope, StepAccess.Sent sent) {
+		if (scope.kind() != DataScope.Kind.REGION) {
+			return;
+		}
+		List<String> types = new ArrayList<>(sent.values("objectType").stream().map(InspectionRecords::objectType).toList());
+		List<String> ids = new ArrayList<>(sent.values("objectId"));
+		for (String object : sent.values("object")) {
+			// the page form's one field: ENTERPRISE (or blank), BRANCH:<id>, OUTLET:<id>
+			String[] parts = Text.isBlank(object) ? new String[] { "ENTERPRISE" } : Text.strip(object).split(":", 2);
+			types.add(objectType(parts[0]));
+			if (parts.length == 2) {
+				ids.add(parts[1]);
+			}
+		}
+		List<Long> numbers = ids.stream().map(Decimals::whole).toList();
+		boolean placed = !types.isEmpty() && !numbers.isEmpty() && !numbers.contains(null)
+				&& types.stream().allMatch(t -> t.equals("BRANCH") || t.equals("OUTLET"));
+		if (placed) {
+			for (String type : types) {
+				for (Long id : numbers) {
+					requireObjectWithin(scope, type, id);
+				}
+			}
+			return;
+		}
+		for (String code : sent.values("enterpriseCreditCode")) {
+			enterprises.refuseOutside(scope, code);
+		}
+	}
+
+	/** An object type as sent, as the step reads it: stripped, upper case; ENTERPRISE for blank. */
+	private static String objectType(String typed) {
+		return Text.isBlank(typed) ? "ENTERPRISE" : Text.strip(typed).toUpperCase(Locale.ROOT);
+	}
+
+	/** Refuses a branch or outlet not in the caller's scope: not there (404 on {@code objectId}), its name untold. */
+	private void requireObjectWithin(DataScope scope, String type, long id) {
+		String label = type.equals("BRANCH") ? "分支机构" : "末端网点";
+		try {
+			if (type.equals("BRANCH")) {
+				branches.get(scope, id);
+			}
+			else {
+				outlets.get(scope, id);
+			}
+		}
+		catch (DomainException outside) {
+			String message = label + id + "不存在或不在您的数据权限范围内";
+			throw new DomainException(ErrorCode.NOT_FOUND, message, List.of(new FieldError("objectId", "scope", message)));
+		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.kernel.StepAccess;
-import org.youguan.registry.Enterprises;
 
 /**
  * The bureau's steps on inspections, on the pages and the API, decided before the step's form or body is read
@@ -82,14 +81,14 @@ class InspectionStepAccess {
 	}
 
 	/**
-	 * A new inspection record of an enterprise ({@code POST /api/v1/inspections/records}, {@code enterpriseCreditCode}):
-	 * one registered outside the caller's region is not there (404) before any field is read or bound
-	 * ({@link Enterprises#refuseOutside}) — unless the record is of one of its branches or outlets, or at a place, in
-	 * the caller's region ({@code objectId}, {@code place}), which the step decides.
+	 * A new inspection record ({@code POST /inspections/records}, the page form; {@code POST /api/v1/inspections/records})
+	 * naming what was inspected outside the caller's region is not there (404) before any field is read or bound — read
+	 * every way the request names it ({@link InspectionRecords#refuseOutside}): the enterprise
+	 * ({@code enterpriseCreditCode}), or one of its branches or outlets ({@code objectType}/{@code objectId}, the form's
+	 * {@code object}), which places the record in the caller's region when it lies there.
 	 */
 	@Bean
-	StepAccess inspectedEnterpriseSteps(Enterprises enterprises) {
-		return StepAccess.ofValue(List.of("/api/v1/inspections/records"), "enterpriseCreditCode",
-				List.of("objectId", "place"), (scope, code, rest) -> enterprises.refuseOutside(scope, code));
+	StepAccess inspectedObjectSteps(InspectionRecords records) {
+		return StepAccess.ofSent(List.of("/inspections/records", "/api/v1/inspections/records"), records::refuseOutside);
 	}
 }

@@ -92,6 +92,54 @@ public interface StepAccess {
 	}
 
 	/**
+	 * The rule of a new step whose record is named by more than one field of the request — an inspection record names
+	 * the enterprise ({@code enterpriseCreditCode}) or one of its branches or outlets ({@code objectType} and
+	 * {@code objectId}; the page form's {@code object}): asked before the form is bound or the body read with every
+	 * value the request sends under each name ({@link Sent}), so it reads every way the request can name what the step
+	 * is about, not one field only. Null (the default) for others.
+	 */
+	default SentRule sentRule() {
+		return null;
+	}
+
+	/**
+	 * What a request sends under a field's name, read before the form is bound or the body read: its form or query
+	 * parameter, else every string's text or whole number's digits its JSON body holds under that top-level name (or a
+	 * {@code @JsonAlias} of the body record's component of that name) — each value of a key sent twice. Empty when
+	 * nothing is sent under the name.
+	 */
+	@FunctionalInterface
+	interface Sent {
+
+		/** Every value sent under {@code name}, as sent (not stripped); empty for none. */
+		List<String> values(String name);
+	}
+
+	/** The rule of a step deciding on what the request names in several fields ({@link #sentRule}). */
+	@FunctionalInterface
+	interface SentRule {
+
+		/**
+		 * Refuses the signed-in caller the step on what {@code sent} names, or returns when it may take it (the step's
+		 * own rules then decide, and check again).
+		 * @throws DomainException 404 for a record named outside the caller's scope
+		 */
+		void requireStep(DataScope scope, Sent sent);
+	}
+
+	/**
+	 * The access to the steps at {@code steps}, whose addresses hold no record, decided by {@code rule} on every value
+	 * the request sends under the names it reads ({@link #sentRule}) — a new record named by more than one field.
+	 * @param steps the addresses, as {@link #steps} takes them
+	 * @param rule the refusal, asked before the form is bound or the body read
+	 */
+	static StepAccess ofSent(List<String> steps, SentRule rule) {
+		return named(steps, null, null, List.of(), (scope, value, rest) -> {
+			// asked with every value at once (sentRule), never one by one
+		}, rule);
+	}
+
+	/**
 	 * For records addressed by a code rather than a number (a 建制村 by its 12-digit village code, a bureau's 抽查事项 by
 	 * its item code): the one written form of the code, which the addresses of {@link #steps} hold in {@code {code}};
 	 * empty (the default) for records addressed by number. A step addressed with another form of the code — full-width
@@ -260,7 +308,7 @@ public interface StepAccess {
 	 * @param rule the refusal, asked with the value as sent (stripped) and an empty {@code rest}
 	 */
 	static StepAccess ofValue(List<String> steps, String parameter, CodeRule rule) {
-		return named(steps, null, parameter, List.of(), rule);
+		return named(steps, null, parameter, List.of(), rule, null);
 	}
 
 	/**
@@ -270,21 +318,27 @@ public interface StepAccess {
 	 * @param placing the fields that place the record elsewhere than the record {@code parameter} names
 	 */
 	static StepAccess ofValue(List<String> steps, String parameter, List<String> placing, CodeRule rule) {
-		return named(steps, null, parameter, List.copyOf(placing), rule);
+		return named(steps, null, parameter, List.copyOf(placing), rule, null);
 	}
 
 	private static StepAccess regionStep(List<String> steps, String parameter, CodeRule rule) {
-		return named(steps, parameter, null, List.of(), rule);
+		return named(steps, parameter, null, List.of(), rule, null);
 	}
 
 	/**
 	 * The access to steps whose addresses hold no record, on what a request value names: the region
-	 * {@code regionParameter} names (read as a region code) or the record {@code valueParameter} names (as sent).
+	 * {@code regionParameter} names (read as a region code), the record {@code valueParameter} names (as sent), or what
+	 * several fields name together ({@code sent}, null for none).
 	 */
 	private static StepAccess named(List<String> steps, String regionParameter, String valueParameter, List<String> placing,
-			CodeRule rule) {
+			CodeRule rule, SentRule sent) {
 		List<String> addresses = List.copyOf(steps);
 		return new StepAccess() {
+
+			@Override
+			public SentRule sentRule() {
+				return sent;
+			}
 
 			@Override
 			public List<String> placingParameters() {

@@ -523,7 +523,9 @@ public class LicenceApplications {
 			if (region != null) {
 				v.require("regionCode", region.length() >= 6, "county", "经营场所所在地应具体到县（区）");
 				if (!clerk.enterprise()) {
-					clerk.scope().requireWithin(v, "regionCode", region, "经营场所所在地");
+					// premises outside the clerk's region (a renewal's or change's kept from the licence) are not there
+					// (404), as premises typed outside it are before any field (DataScope#refuseRegionOutside)
+					clerk.scope().refuseWithin("regionCode", region, "经营场所所在地" + region);
 				}
 				// an enterprise can name any place: one no bureau on the platform serves would sit in no one's queue
 				// while its 5-working-day receipt clock ran out and "accepted it by law"
@@ -2336,6 +2338,24 @@ public class LicenceApplications {
 	}
 
 	/**
+	 * Refuses a step that names, as typed in {@code field}, an enterprise registered outside a bureau's region: not there
+	 * (404 naming {@code field}, rule {@code scope}) before any other field is read — a past application's applicant
+	 * ({@code applicantCreditCode} of {@code POST /api/v1/licensing/applications/imported}), an annual report's
+	 * enterprise ({@code creditCode}), asked by the web before the body is bound. A code no enterprise has, a national
+	 * or an enterprise's scope are left to the step's own rules, which name the field.
+	 * @param scope the caller's scope
+	 * @param field the field naming the enterprise
+	 * @param creditCode the code as typed
+	 * @throws DomainException not found (404) for an enterprise registered outside {@code scope}'s region
+	 */
+	public void refuseOutside(DataScope scope, String field, String creditCode) {
+		if (scope.kind() == DataScope.Kind.REGION) {
+			enterprises.findByCreditCode(creditCode)
+				.ifPresent(e -> scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode()));
+		}
+	}
+
+	/**
 	 * Checks a past application as {@link #importApplication} would, without saving. Besides its cells: a decision
 	 * (准予 or 不予许可) is one the importing clerk's level takes for the scope, as a live decision is (邮政法(2015)
 	 * art.52; field {@code decision}, rule {@code approving-level}); and one enterprise holds one licence — a new licence
@@ -2358,7 +2378,9 @@ public class LicenceApplications {
 		EnterpriseView known = code == null ? null : enterprises.findByCreditCode(code).orElse(null);
 		String region = known != null ? known.regionCode() : ownRegion;
 		if (known != null) {
-			v.require("applicantCreditCode", scope.containsRegion(known.regionCode()), "scope", "申请人不在您的管辖范围内：" + code);
+			// access before fields: an applicant registered outside the caller's region is not there (404), whatever
+			// else the application (or its sheet's row) holds — as every licensing step refuses it
+			scope.refuseWithin("applicantCreditCode", known.regionCode(), "企业" + code);
 		}
 		else {
 			v.require("applicantCreditCode", region != null && !region.equals("0") && scope.containsRegion(region), "exists",

@@ -41,7 +41,9 @@ import com.fasterxml.jackson.annotation.JsonAlias;
  * module: each declares its addresses and rule, none orders its own checks. A step whose address holds no record (催报
  * of the form a parameter names) declares the parameter ({@link StepAccess#recordParameter}) and is decided the same way;
  * a record addressed by code (a 建制村's village code, a bureau's 抽查事项) is guarded the same way
- * ({@link StepAccess#ofCode}), its code held to its one written form first.
+ * ({@link StepAccess#ofCode}), its code held to its one written form first. A new record named by several fields (an
+ * inspection record's enterprise, or one of its branches or outlets) is decided on every value of each
+ * ({@link StepAccess#sentRule}), read as the form or body holds them.
  */
 @Component
 class StepAccessFirst implements HandlerInterceptor {
@@ -117,6 +119,11 @@ class StepAccessFirst implements HandlerInterceptor {
 				else if (handlerTakesCode) {
 					throw DomainException.notFound(form.record(), code);
 				}
+				continue;
+			}
+			if (g.access().sentRule() != null) {
+				// a record named by several fields (an enterprise, or one of its branches or outlets): each value sent
+				g.access().sentRule().requireStep(scope, name -> sent(request, name));
 				continue;
 			}
 			if (g.access().regionParameter() != null) {

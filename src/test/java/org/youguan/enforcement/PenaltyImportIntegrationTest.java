@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -816,12 +817,15 @@ class PenaltyImportIntegrationTest {
 			.andExpect(content().string(containsString("data-field=\"file\"")));
 		mvc.perform(get("/enforcement/import/template.xlsx").session(staff)).andExpect(status().isOk());
 		mvc.perform(get("/enforcement/import").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());
-		// an enterprise outside the county's scope is a row error, not a case elsewhere
+		// an enterprise outside the county's scope is a row error, not a case elsewhere: not there, on the party's column
+		// alone — the row's other faults (an unknown violation, a source none of the list) are not told of it
 		String wuzhong = partyCases.other().creditCode();
-		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "DATA_NOT_REPORTED", "举报",
+		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "NO_SUCH_VIOLATION", "某来源",
 				"2024-03-04", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("不在您辖区")));
+			.andExpect(content().string(containsString("企业" + wuzhong + "不存在或不在您的数据权限范围内")))
+			.andExpect(content().string(not(containsString("应为违法行为目录中的代码或名称"))))
+			.andExpect(content().string(not(containsString("某来源"))));
 	}
 
 	/**

@@ -25,7 +25,6 @@ import org.youguan.registry.RegisteredPlace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -137,9 +136,10 @@ class InspectedObjectIntegrationTest {
 		record(WUZHONG, outlet.enterpriseCreditCode(), "SHOP", 1L)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'objectType')]").exists());
+		// another county's outlet is not there (404 on objectId) before any field — it was a 400 beside the rest
 		record(XIANGCHENG, outlet.enterpriseCreditCode(), "OUTLET", outlet.id())
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.field == 'objectId')].message").value(hasItem(
-					containsString("不在您辖区"))));
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[0].field").value("objectId"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不存在或不在您的数据权限范围内")));
 	}
 }

@@ -87,6 +87,26 @@ class LicensingImportIntegrationTest {
 		assertThat(imported()).isEqualTo(before + 1);
 	}
 
+	/**
+	 * Finding (form access): a row naming an applicant registered in another county was a 400 "scope" error beside
+	 * every other broken cell of the row; it is not there (404's words) on the applicant's column alone.
+	 */
+	@Test
+	void aRowOfAnotherCountysApplicantIsToldThatAloneOnItsColumn() throws IOException {
+		String xiangcheng = jdbc.sql("SELECT credit_code FROM enterprise WHERE region_code LIKE '320507%' AND status = 'NORMAL' ORDER BY id LIMIT 1")
+			.query(String.class).single();
+		ImportResult result = imports.importFile(Clerk.system("吴中区邮政管理局", BureauLevel.COUNTY, "320506"),
+				DataScope.region("320506"), "320506", "test",
+				sheet(new String[] { xiangcheng, "", "新办理", "省城", "2018-13-45", "", "", "批了", "", "" }));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).singleElement().satisfies(row -> assertThat(row.errors()).singleElement()
+			.satisfies(e -> {
+				assertThat(e.field()).isEqualTo("申请人统一社会信用代码");
+				assertThat(e.rule()).isEqualTo("scope");
+				assertThat(e.message()).contains("不存在或不在您的数据权限范围内");
+			}));
+	}
+
 	@Test
 	void aRowNamesEveryBrokenCellAtOnceAndTheAllowedLabels() throws IOException {
 		long before = imported();

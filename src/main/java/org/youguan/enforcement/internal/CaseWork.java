@@ -572,7 +572,14 @@ public class CaseWork {
 		audit.record(AuditEntry.of(action, "penalty_case", c.id(), c.number() + "：" + summary).inRegion(c.regionCode()));
 	}
 
-	/** The party by credit code, registered in the caller's region; else the error on {@code enterpriseCreditCode} (null). */
+	/**
+	 * The party by credit code, registered in the caller's region; else the error on {@code enterpriseCreditCode}
+	 * (null): required, its form, {@code exists} for a code no enterprise has. One registered outside the caller's
+	 * region is not there (404 on {@code enterpriseCreditCode}, rule {@code scope}: {@link DataScope#refuseWithin}) in
+	 * place of any other field's error — an on-the-spot decision's, an imported past case's (its sheet's row is told on
+	 * the party's column), as a lead's — never "not in your region" beside the rest of the fields.
+	 * @throws org.youguan.kernel.DomainException not found (404) for an enterprise outside {@code scope}'s region
+	 */
 	public EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {
 		if (Text.isBlank(creditCode)) {
 			v.require("enterpriseCreditCode", false, "required", "当事人统一社会信用代码不能为空");
@@ -582,8 +589,11 @@ public class CaseWork {
 		if (code == null) {
 			return null;
 		}
-		EnterpriseView e = enterprises.findByCreditCode(code).filter(x -> scope.containsRegion(x.regionCode())).orElse(null);
+		EnterpriseView e = enterprises.findByCreditCode(code).orElse(null);
 		v.require("enterpriseCreditCode", e != null, "exists", "当事人不在您辖区的企业名录中：" + code);
+		if (e != null) {
+			scope.refuseWithin("enterpriseCreditCode", e.regionCode(), "企业" + code);
+		}
 		return e;
 	}
 

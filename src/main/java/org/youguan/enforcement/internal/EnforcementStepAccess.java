@@ -51,14 +51,15 @@ class EnforcementStepAccess {
 	}
 
 	/**
-	 * A new lead, on-the-spot decision or imported past case naming its party ({@code enterpriseCreditCode}): an
+	 * A new lead, on-the-spot decision or imported past case naming its party ({@code enterpriseCreditCode}) — on the
+	 * staff's page forms ({@code POST /enforcement/leads}, {@code /enforcement/on-the-spot}) as on the API: an
 	 * enterprise registered outside the caller's region is not there (404) before any field is read or bound
-	 * ({@link Enterprises#refuseOutside}).
+	 * ({@link Enterprises#refuseOutside}), as each step refuses it ({@link CaseWork#enterprise}).
 	 */
 	@Bean
 	StepAccess partyEnterpriseSteps(Enterprises enterprises) {
-		return StepAccess.ofValue(List.of("/api/v1/enforcement/leads", "/api/v1/enforcement/cases/on-the-spot",
-				"/api/v1/enforcement/cases/imported"), "enterpriseCreditCode",
+		return StepAccess.ofValue(List.of("/enforcement/leads", "/enforcement/on-the-spot", "/api/v1/enforcement/leads",
+				"/api/v1/enforcement/cases/on-the-spot", "/api/v1/enforcement/cases/imported"), "enterpriseCreditCode",
 				(scope, code, rest) -> enterprises.refuseOutside(scope, code));
 	}
 }

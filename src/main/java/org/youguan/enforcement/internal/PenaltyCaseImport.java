@@ -41,6 +41,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.registry.Enterprises;
 
 /**
  * The .xlsx import of a bureau's past penalty cases (issue 15 "Past cases"): the columns of the migration contract
@@ -181,8 +182,11 @@ class PenaltyCaseImport {
 
 	private final TransactionTemplate commit;
 
-	PenaltyCaseImport(PastCases pastCases, AuditTrail audit, PlatformTransactionManager transactions) {
+	private final Enterprises enterprises;
+
+	PenaltyCaseImport(PastCases pastCases, Enterprises enterprises, AuditTrail audit, PlatformTransactionManager transactions) {
 		this.pastCases = pastCases;
+		this.enterprises = enterprises;
 		this.audit = audit;
 		this.trial = new TransactionTemplate(transactions);
 		this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -257,6 +261,10 @@ class PenaltyCaseImport {
 	 */
 	private PastCases.ImportedCase check(DataScope scope, SheetRow row, RowContext context, SheetImport.Twins numbers) {
 		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
+			return null;
+		}
+		// access before fields, as the API's guard: a row naming another region's party is told that alone
+		if (context.refusedAccess(CREDIT_CODE, () -> enterprises.refuseOutside(scope, text(row, CREDIT_CODE)))) {
 			return null;
 		}
 		Failures failures = new Failures(context, new HashSet<>());

@@ -134,6 +134,12 @@ public class LicensingImport {
 		if (context.refuseExample(row, TEMPLATE, EXAMPLE)) {
 			return null;
 		}
+		// access before fields, as the API's guard: a row naming another region's applicant is told that alone — not
+		// which of its other cells are wrong, nor the licences that applicant holds
+		if (context.refusedAccess(CREDIT_CODE, () -> applications.refuseOutside(scope, "applicantCreditCode",
+				text(row, CREDIT_CODE)))) {
+			return null;
+		}
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
 			context.fail(CREDIT_CODE, "text-cell", "统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
 		}

@@ -37,4 +37,36 @@ class LicensingStepAccess {
 		return StepAccess.ofRegionInScope(List.of("/licensing/branch-filings", "/api/v1/licensing/branch-filings",
 				"/api/v1/licensing/applications"), "regionCode");
 	}
+
+	/**
+	 * A paper application entered on the staff's page form ({@code POST /licensing/applications}, {@code regionCode}:
+	 * the premises' county): a region outside the caller's scope is not there (404) before any field or file is read
+	 * ({@link org.youguan.kernel.DataScope#refuseRegionOutside}, as the API's body and the step itself); a value that is
+	 * no region code, and an enterprise's own application, are left to the step, which tells the field on the form.
+	 */
+	@Bean
+	StepAccess applicationRegionPageSteps() {
+		return StepAccess.ofSent(List.of("/licensing/applications"),
+				(scope, sent) -> sent.values("regionCode").forEach(scope::refuseRegionOutside));
+	}
+
+	/**
+	 * A past application imported one by one ({@code POST /api/v1/licensing/applications/imported},
+	 * {@code applicantCreditCode}) and an annual report entered by staff ({@code POST /licensing/annual-reports},
+	 * {@code POST /api/v1/licensing/annual-reports}, {@code creditCode}): an enterprise registered outside the caller's
+	 * region is not there (404 naming the field) before any field is read or bound
+	 * ({@link LicenceApplications#refuseOutside}), as each step refuses it.
+	 */
+	@Bean
+	StepAccess importedApplicantSteps(LicenceApplications applications) {
+		return StepAccess.ofValue(List.of("/api/v1/licensing/applications/imported"), "applicantCreditCode",
+				(scope, code, rest) -> applications.refuseOutside(scope, "applicantCreditCode", code));
+	}
+
+	/** See {@link #importedApplicantSteps}: the annual report's enterprise ({@code creditCode}). */
+	@Bean
+	StepAccess annualReportEnterpriseSteps(LicenceApplications applications) {
+		return StepAccess.ofValue(List.of("/licensing/annual-reports", "/api/v1/licensing/annual-reports"), "creditCode",
+				(scope, code, rest) -> applications.refuseOutside(scope, "creditCode", code));
+	}
 }

@@ -86,15 +86,19 @@ class LedgerStepAccess {
 	}
 
 	/**
-	 * A new hazard, incident or 委托安检 entry of an enterprise ({@code POST /api/v1/safety/hazards}, {@code incidents},
-	 * {@code contractors}: {@code enterpriseCreditCode}): one registered outside the caller's region is not there (404)
-	 * before any field is read or bound ({@link Enterprises#refuseOutside}), as {@link Placement} refuses it — unless one
-	 * of its outlets or facilities ({@code outletId}, {@code facilityId}) places the record, which the step decides.
+	 * A new hazard, incident, 委托安检 entry or 安全生产责任书 of an enterprise — on the staff's page forms
+	 * ({@code POST /safety/hazards}, {@code incidents}, {@code contractors}, {@code letters}), on the API
+	 * ({@code POST /api/v1/safety/hazards}, {@code incidents}, {@code contractors}, {@code letters}) and in a row's
+	 * correction ({@code /safety/{ledger}/{id}/edit}), each naming it by {@code enterpriseCreditCode}: one registered
+	 * outside the caller's region is not there (404) before any field is read or bound ({@link Enterprises#refuseOutside}),
+	 * as {@link Placement} refuses it — unless one of its outlets or facilities ({@code outletId}, {@code facilityId})
+	 * places the record, which the step decides. The portal's forms are an enterprise's own (its scope holds no region).
 	 */
 	@Bean
 	StepAccess ledgerEnterpriseSteps(Enterprises enterprises) {
-		return StepAccess.ofValue(List.of("/api/v1/safety/hazards", "/api/v1/safety/incidents",
-				"/api/v1/safety/contractors"), "enterpriseCreditCode", List.of("outletId", "facilityId"),
-				(scope, code, rest) -> enterprises.refuseOutside(scope, code));
+		return StepAccess.ofValue(List.of(HazardController.STAFF, IncidentController.STAFF, ScreeningController.CONTRACTORS,
+				LetterController.STAFF, "/safety/{ledger}/{id}/edit", "/api/v1/safety/hazards", "/api/v1/safety/incidents",
+				"/api/v1/safety/contractors", "/api/v1/safety/letters"), "enterpriseCreditCode",
+				List.of("outletId", "facilityId"), (scope, code, rest) -> enterprises.refuseOutside(scope, code));
 	}
 }
