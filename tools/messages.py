@@ -1553,6 +1553,7 @@ M = {
  "enforcement.party.notice": ("事先告知", "Prior notice"),
  "enforcement.party.proposed": ("拟作出的处罚", "Proposed penalty"),
  "enforcement.status.publicNoticePending": ("公告送达中（视为送达日 {0}）", "Being served by public notice (deemed served on {0})"),
+ "enforcement.status.annulled": ("处罚决定已撤销或确认无效（{0}）", "Decision revoked or declared void ({0})"),
  "enforcement.penaltyWords.fine": ("罚款人民币{0}元", "Fine of ¥{0}"),
  "enforcement.penaltyWords.confiscation": ("没收违法所得人民币{0}元", "Confiscation of illegal gains of ¥{0}"),
  "enforcement.penaltyWords.days": ("{0}日", " for {0} days"),

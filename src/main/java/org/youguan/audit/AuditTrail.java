@@ -165,7 +165,7 @@ public class AuditTrail {
 
 	/**
 	 * The trail of changes within the caller's scope, newest first (or in a whitelisted order, {@link #SORTS}; an
-	 * unknown key keeps the default): the search text matches the summary or the actor
+	 * unknown key is 400 on {@code sort}): the search text matches the summary or the actor
 	 * (contains) or the object id (equals) — an ID or mobile number in it also matches as the trail stores it, masked
 	 * (so {@code 13912345678} finds {@code 139****5678}: every entry with a number of the same first and last digits); filters by action, object type and date range. Sign-ins are not changes:
 	 * they are in the {@link SignInLog} (those recorded here before it existed stay sealed in the chain, unlisted).
@@ -190,6 +190,8 @@ public class AuditTrail {
 			.where(query.from() != null, "occurred_at >= :from", "from", query.from() == null ? "" : startOf(query.from()))
 			.where(query.to() != null, "occurred_at < :to", "to", query.to() == null ? "" : startOf(query.to().plusDays(1)))
 			.sorts(SORTS, "id", true, "id DESC")
+			// the search text is the query's (AuditQuery#text, the page's q), read above
+			.searchesItself()
 			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class))
 			.map(e -> AuditMasking.shown(json, e));
 	}

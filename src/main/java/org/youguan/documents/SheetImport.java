@@ -167,19 +167,9 @@ public final class SheetImport<T> {
 		 * {@code cell-error}), each saying what to type by the kind the check read its column as.
 		 */
 		private void finish() {
-			List<FieldError> first = unreadable.entrySet().stream().map(e -> {
-				String column = e.getKey();
-				String typed = "将该单元格改为" + kinds.getOrDefault(column, ValueKind.TEXT).label;
-				if (e.getValue().startsWith(SheetCell.NOT_A_NUMBER)) {
-					return new FieldError(column, "number", column + "单元格是数字格式，保存的值却不是数字（“"
-							+ e.getValue().substring(SheetCell.NOT_A_NUMBER.length()) + "”，由程序写入的文件才会有）：请" + typed);
-				}
-				return SheetCell.NO_RESULT.equals(e.getValue())
-						? new FieldError(column, "formula-no-result", column
-								+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或" + typed)
-						: new FieldError(column, "cell-error", column + "单元格的值是错误“" + e.getValue()
-								+ "”（公式出错或引用无效）：请改正公式，或" + typed);
-			}).toList();
+			List<FieldError> first = unreadable.entrySet().stream()
+				.map(e -> unreadableCell(e.getKey(), e.getValue(), kinds.getOrDefault(e.getKey(), ValueKind.TEXT)))
+				.toList();
 			List<FieldError> tooLong = beyond.stream().sorted().map(column -> new FieldError(column, "digits", column
 					+ "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、" + Decimals.TEXT_DIGITS + "位小数），请改正后再导入"))
 				.toList();
@@ -482,6 +472,32 @@ public final class SheetImport<T> {
 		}
 		List<FieldError> found = new Validation().name(column, column, text).errors();
 		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/**
+	 * The refusal of a cell whose value could not be taken, on {@code column}: a formula the file keeps without its
+	 * computed result (rule {@code formula-no-result}), an error value such as #REF! or #N/A (rule {@code cell-error}),
+	 * or a number cell whose stored value is no number (rule {@code number}) — each saying what to type instead by what
+	 * the import reads the column as. The one wording of every import, {@link RowContext} or a reader of its own
+	 * ({@link SheetRows#read}): such a cell is told, never taken as blank — a formula in a 说明 column is no empty note.
+	 * Null when the cell holds a value (or is blank).
+	 * @param kind what the import reads the column as (a free-text column is {@link ValueKind#TEXT})
+	 */
+	public static FieldError unreadable(String column, SheetCell cell, ValueKind kind) {
+		return cell.isError() && !cell.beyondDigits() ? unreadableCell(column, cell.error(), kind) : null;
+	}
+
+	/** {@link #unreadable(String, SheetCell, ValueKind)} by the cell's error: its words for each kind of error. */
+	private static FieldError unreadableCell(String column, String error, ValueKind kind) {
+		String typed = "将该单元格改为" + kind.label;
+		if (error.startsWith(SheetCell.NOT_A_NUMBER)) {
+			return new FieldError(column, "number", column + "单元格是数字格式，保存的值却不是数字（“"
+					+ error.substring(SheetCell.NOT_A_NUMBER.length()) + "”，由程序写入的文件才会有）：请" + typed);
+		}
+		return SheetCell.NO_RESULT.equals(error)
+				? new FieldError(column, "formula-no-result", column
+						+ "是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或" + typed)
+				: new FieldError(column, "cell-error", column + "单元格的值是错误“" + error + "”（公式出错或引用无效）：请改正公式，或" + typed);
 	}
 
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */

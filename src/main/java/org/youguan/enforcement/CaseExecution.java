@@ -172,10 +172,11 @@ public class CaseExecution {
 			documents.restateServedByPublicNotice(id, CaseDocumentKind.DECISION);
 		}
 		caseWork.issue(id, CaseDocumentKind.DELIVERY_RECEIPT);
-		// a public notice deemed served later: the party is told the notice now and what it is to pay or hand over by
-		// when on the deemed day (DeemedServices), as its portal shows the decision only from then on
+		// a public notice deemed served later: the party is told the notice now with the day to pay or hand over by,
+		// counted from the deemed day — the day its portal shows with the decision from the publication on — and told
+		// again on the deemed day that the decision is in effect (DeemedServices)
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, served.on(), served.publishedOn(),
-				inEffect ? caseWork.partyDue(c, served.on()) : null, false);
+				caseWork.partyDue(c, served.on()), false);
 		if (!c.imported() && inEffect) {
 			// an imported decision is history, carried out off the platform (PenaltyDelivered)
 			events.publishEvent(PenaltyDelivered.of(c, served.on()));
@@ -487,7 +488,7 @@ public class CaseExecution {
 		LocalDate deemed = c.annulled() ? null : c.deemedServedAfter(caseWork.today());
 		if (deemed != null) {
 			throw ruleBroken("execution", "not-in-effect", "处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
-					+ "公告送达，视为送达日为" + ChineseText.day(deemed) + "，处罚决定自该日起生效，生效前不能结案"
+					+ "公告送达，自公告之日起经过" + caseWork.clock(c).publicNoticeDays() + "日视为送达，视为送达日为" + ChineseText.day(deemed) + "，处罚决定自该日起生效，生效前不能结案"
 					+ "（" + StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）");
 		}
 		List<String> missing = Execution.outstanding(c, caseWork.procedure(id).instalments(), caseWork.handover(id).orElse(null));

@@ -65,6 +65,14 @@ public enum CaseStatus {
 		return "公告送达中（视为送达日 " + ChineseText.day(deemedDay) + "）";
 	}
 
+	/**
+	 * The status of a decision revoked or confirmed invalid on {@code annulledOn} (行政处罚法(2021) art.48), as its party
+	 * reads it: "处罚决定已撤销或确认无效（2026年3月5日）" — also while a public notice serving it still ran.
+	 */
+	public static String annulledLabel(LocalDate annulledOn) {
+		return "处罚决定已撤销或确认无效（" + ChineseText.day(annulledOn) + "）";
+	}
+
 	/** Whether the decision clock runs: the case is filed and not yet decided, dropped or withdrawn. */
 	public boolean beforeDecision() {
 		return this == FILED || this == INVESTIGATING || this == INVESTIGATED || this == NOTIFIED || this == HEARING;

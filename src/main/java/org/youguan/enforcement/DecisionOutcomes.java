@@ -215,7 +215,7 @@ public class DecisionOutcomes {
 			// served by public notice, not yet deemed served (民事诉讼法(2023) art.95): the periods for 复议 and 诉讼 run
 			// from the deemed day, as its decision says; until then no party's challenge is decided
 			throw DomainException.illegalTransition("kind", "notice-pending", "处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
-					+ "公告送达，案件状态为" + c.shownStatus(caseWork.today()) + "：视为送达之日起决定书方对当事人生效（"
+					+ "公告送达，自公告之日起经过" + caseWork.clock(c).publicNoticeDays() + "日视为送达，案件状态为" + c.shownStatus(caseWork.today()) + "：视为送达之日起决定书方对当事人生效（"
 					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "），当事人申请" + kind.label()
 					+ "的期限自视为送达之日起计算，视为送达前不能登记其结果；决定有误的可以自行纠正");
 		}
@@ -324,8 +324,9 @@ public class DecisionOutcomes {
 		if (changed.deliveredOn() != null && (penalty != null || result.annuls())) {
 			// the party holds the decision served: it is told of the reissued one, its fine and the day to pay it, or that
 			// the decision revoked or declared invalid is no longer executed — with what is now refunded of what it paid
-			// (one not yet served is told at its delivery, with the changed terms; one served by public notice whose
-			// deemed day is ahead is told on that day, DeemedServices — CaseWork holds it back until then)
+			// (one not yet served is told at its delivery, with the changed terms; a change of one served by public
+			// notice whose deemed day is ahead is told on that day, DeemedServices — CaseWork holds it back until then —,
+			// its annulment at once: the party reads the decision from the notice's publication on)
 			caseWork.tellParty(changed, result.annuls() ? PenaltyStepServed.Step.DECISION_ANNULLED
 					: PenaltyStepServed.Step.DECISION_CHANGED, on,
 					result.annuls() ? null : execution.paymentDue(id).orElse(null), false, kind.label() + result.label());

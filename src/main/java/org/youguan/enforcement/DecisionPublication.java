@@ -208,7 +208,9 @@ public class DecisionPublication {
 	 */
 	public PageResult<PublishedDecision> published(String prefix, PageQuery page) {
 		return Listing.from("FROM penalty_case c")
-			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND "
+			// a decision revoked or confirmed invalid is no live decision from that day, its publication's withdrawal
+			// (行政处罚法(2021) art.48, within 3 days) recorded or not
+			.where("c.published_on IS NOT NULL AND c.publication_withdrawn_on IS NULL AND c.decision_annulled_on IS NULL AND "
 					+ RegionPrefix.of(prefix).predicate("c.region_code"))
 			.search(page, "c.publication_enterprise_name", "c.publication_credit_code", "c.publication_decision_number")
 			.sorts(Map.of("decided_on", "c.publication_decided_on", "published_on", "c.published_on"), "published_on", true, "c.id")

@@ -57,6 +57,12 @@ public final class Listing {
 
 	private String pageJoins;
 
+	/**
+	 * Whether the list reads the search text ({@link #search}, or its own way, {@link #searchesItself}): a page asked
+	 * with one of a list that reads none is refused ({@link #page}), never answered unsearched.
+	 */
+	private boolean searched;
+
 	private Listing(String from) {
 		this.from = from;
 	}
@@ -125,6 +131,7 @@ public final class Listing {
 	 * @param values the predicate's parameters
 	 */
 	public Listing search(PageQuery page, String whole, Map<String, ?> values, String... columns) {
+		searched = true;
 		if (page.q().isEmpty() || whole == null && columns.length == 0) {
 			return this;
 		}
@@ -299,6 +306,7 @@ public final class Listing {
 	 */
 	public Listing search(PageQuery page, String whole, Map<String, ?> values, JdbcClient jdbc, String idColumn,
 			List<Masked> masked, String... columns) {
+		searched = true;
 		if (page.q().isEmpty()) {
 			return this;
 		}
@@ -593,8 +601,18 @@ public final class Listing {
 	}
 
 	/**
-	 * The orders a user may choose: request name → SQL expression; the default when the request names none or one not
-	 * allowed; the tie-breaker (usually the primary key) appended to every order, in the order's direction unless it states one.
+	 * Declares that the caller reads the page's search text its own way (words taken as a brand, a region or an exact
+	 * number, conditions added with {@link #where}) rather than through {@link #search}: the search is honoured, so
+	 * {@link #page} does not refuse it.
+	 */
+	public Listing searchesItself() {
+		searched = true;
+		return this;
+	}
+
+	/**
+	 * The orders a user may choose: request name → SQL expression; the default when the request names none (a name not
+	 * allowed is refused, {@link #page}); the tie-breaker (usually the primary key) appended to every order, in the order's direction unless it states one.
 	 */
 	public Listing sorts(Map<String, String> allowed, String defaultName, String tieBreaker) {
 		return sorts(allowed, defaultName, false, tieBreaker);
@@ -693,6 +711,7 @@ public final class Listing {
 	 *        {@value #COUNT_COLUMN} is one more column of every row)
 	 */
 	public <T> PageResult<T> page(JdbcClient jdbc, String select, PageQuery page, RowMapper<T> mapper) {
+		requireHonoured(page);
 		String rows = from + where + orderBy(page) + " LIMIT :limit OFFSET :offset";
 		String selectWithCount = select + ", (" + countSql() + ") AS " + COUNT_COLUMN;
 		String sql = pageJoins == null ? selectWithCount + " " + rows
@@ -710,6 +729,28 @@ public final class Listing {
 		long total = items.isEmpty() && page.offset() > 0 ? count(jdbc) : count[0];
 		return countCap > 0 ? PageResult.counted(items, page.page(), page.size(), total, countCap)
 				: new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * Refuses what a page asks for that this list would not do — accepted and ignored, the answer would be another list
+	 * than the one asked for ({@code /api/v1/public/outlets?q=菜鸟} answered every outlet): a search text when the list
+	 * reads none (neither {@link #search} nor {@link #searchesItself}), and an order that is none of its sorts.
+	 * @throws InvalidValueException 400 on {@code q} (rule {@code unsupported}) or on {@code sort} (rule {@code one-of},
+	 *         naming the orders allowed), both at once when both are wrong
+	 */
+	private void requireHonoured(PageQuery page) {
+		List<FieldError> refused = new ArrayList<>();
+		if (!searched && !Text.isBlank(page.q())) {
+			refused.add(new FieldError("q", "unsupported", "本列表不支持按关键词（q）查询，请去掉q或改用列表提供的筛选条件"));
+		}
+		String sort = page.sort() == null ? null : Text.strip(page.sort());
+		if (sort != null && !sort.isEmpty() && !sorts.isEmpty() && !sorts.containsKey(sort)) {
+			refused.add(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", sorts.keySet()) + "之一，不能为“"
+					+ Text.excerpt(sort, 30) + "”"));
+		}
+		if (!refused.isEmpty()) {
+			throw new InvalidValueException(refused);
+		}
 	}
 
 	private static final Pattern DIRECTED = Pattern.compile("\\b(ASC|DESC)\\b", Pattern.CASE_INSENSITIVE);

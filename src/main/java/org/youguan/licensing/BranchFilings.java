@@ -236,7 +236,7 @@ public class BranchFilings {
 	 * The filings in the caller's scope (an enterprise its own; staff by the branch's region): {@code late} (null for
 	 * any) keeps the late or timely ones; the search finds the parent's credit code exactly or any word in the branch's
 	 * name or address, the parent's name or credit code or the licence number ({@link Listing#search}); in a
-	 * whitelisted order ({@link #SORTS}; an unknown key keeps the default, latest filed first).
+	 * whitelisted order ({@link #SORTS}; an unknown key is 400 on {@code sort}; latest filed first by default).
 	 */
 	public PageResult<Filing> list(DataScope scope, Boolean late, PageQuery page) {
 		return Listing.from("FROM branch_filing f")

@@ -14,8 +14,10 @@ import org.youguan.kernel.ChineseText;
  * 行政处罚决定书 served with the last day to pay or hand over (art.61, 67), and an approved deferral or instalments with
  * the next day due (art.66), a decision served and then changed (变更) with its new fine and the day to pay it, and the
  * 不予行政处罚决定书 served (art.33, 61) — one served by public notice (公告送达) told when the notice is published, with
- * that day and the later day it is deemed served but not yet the day to pay (the portal shows the decision only from
- * the deemed day), and told again on the deemed day with it ({@code DeemedServices}) —, and a decision served and then revoked or declared invalid (no longer executed);
+ * that day, the later day it is deemed served and the day to pay counted from it (working days or days as the rule
+ * catalogue counts them: the day the portal shows with the decision from the publication on), and told again on the
+ * deemed day as served then, with the same day to pay ({@code DeemedServices}) —, and a decision served and then
+ * revoked or declared invalid (no longer executed; told at once, a public notice still running included);
  * a change or annulment names who decided it (行政复议, 行政诉讼, 自行纠正) and what is to refund of what was paid. Amounts
  * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
  * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
@@ -44,8 +46,10 @@ class PenaltyNotifications {
 								+ (changed ? by(served) + "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + ChineseText.yuan(served.fine())) : ""))
 				+ asked(served)
 				+ (served.refund() == null ? "" : "；应退还已缴纳的" + ChineseText.yuan(served.refund()));
+		// a public notice's publication and its deemed day tell the same service day and deadline: the publication day
+		// keeps them two notifications
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn()
-				+ (changed ? "-" + served.fine() : "");
+				+ (changed ? "-" + served.fine() : "") + (served.publishedOn() == null ? "" : "-notice-" + served.publishedOn());
 		notifications.toEnterprise(served.enterpriseCreditCode(), title, link(served.caseId()), key);
 	}
 

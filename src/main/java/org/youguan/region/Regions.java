@@ -100,8 +100,8 @@ public class Regions {
 	/**
 	 * The administrator's list of regions: without search text the children of {@code code}; with it the regions
 	 * inside {@code code} (its code's prefix) whose name has every word of it, or whose code is the text — in a
-	 * whitelisted order ({@link #SORTS}; by default the most general first, then by code; an unknown key keeps the
-	 * default), a page at a time. Regions are the public register: every administrator reads the whole tree.
+	 * whitelisted order ({@link #SORTS}; by default the most general first, then by code; an unknown key is
+	 * 400 on {@code sort}), a page at a time. Regions are the public register: every administrator reads the whole tree.
 	 * @param code a region's code ("0" for the country)
 	 */
 	public PageResult<Region> list(String code, PageQuery page) {

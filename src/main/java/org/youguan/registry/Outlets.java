@@ -257,7 +257,8 @@ public class Outlets {
 			where.append(" AND o.enterprise_id = :enterprise");
 			params.put("enterprise", filter.enterpriseId());
 		}
-		return Listing.from("FROM terminal_outlet o").joinedToPage(names).where(where.toString(), params);
+		// the query's words are read here (a brand, a place, a credit code, a name or number): the listing's search
+		return Listing.from("FROM terminal_outlet o").joinedToPage(names).where(where.toString(), params).searchesItself();
 	}
 
 	/**
@@ -801,11 +802,16 @@ public class Outlets {
 	}
 
 	/**
-	 * Filed outlets for the public: name, brand, operator, address, region and filing number — no personal data.
+	 * Filed outlets for the public: name, brand, operator, address, region and filing number — no personal data —, those
+	 * matching the search {@code page.q()} (every word in the outlet's name, address, 备案编号 or operator's credit code,
+	 * or the whole text in its operator's name) when there is one.
 	 * @throws InvalidValueException 400 naming {@code region} for an unreadable region code, {@code brand} (rule
-	 * {@code one-of}) for a brand that is not a registered brand's short name
+	 * {@code one-of}) for a brand that is not a registered brand's short name, {@code sort} for an order other than
+	 * {@code region_code}
 	 */
 	public PageResult<PublicOutlet> publicList(String region, String brand, PageQuery page) {
+		// the public searches the public fields only: the outlet's name, address and 备案编号, its operator's name and
+		// credit code — never the manager's numbers the staff's search reads masked
 		String regionCode;
 		try {
 			regionCode = region == null || Text.isBlank(region) ? null : RegionCode.of(region).value();
@@ -822,6 +828,9 @@ public class Outlets {
 		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
 				+ "JOIN region_name r ON r.code = o.region_code COLLATE \"default\" LEFT JOIN brand b ON b.id = o.brand_id",
 				DataScope.all(), filter, query)
+			.search(page, "EXISTS (SELECT 1 FROM enterprise oe WHERE oe.id = o.enterprise_id AND oe.legal_name ILIKE :operatorName"
+					+ " ESCAPE '\\')", Map.of("operatorName", page.likePattern()), "o.name", "o.address", "o.filing_number",
+					"o.operator_credit_code")
 			.sorts(Map.of("region_code", "o.region_code"), "region_code", "o.id")
 			.page(jdbc, """
 					SELECT o.name, b.short_name AS brand, e.legal_name AS operator, o.address, o.region_code,

@@ -80,7 +80,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Who may take a record's step, decided before its values are read ({@link StepAccessFirst}). */
 	private final StepAccessFirst stepAccess;
 
-	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms, StepAccessFirst stepAccess) {
+	/** An API read's query parameters it does not take, refused ({@link ApiQueryParameters}). */
+	private final ApiQueryParameters apiQueryParameters;
+
+	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms, StepAccessFirst stepAccess,
+			ApiQueryParameters apiQueryParameters) {
+		this.apiQueryParameters = apiQueryParameters;
 		this.stepAccess = stepAccess;
 		this.shell = shell;
 		this.pages = pages;
@@ -116,6 +121,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		// ?lang=<anything else> keeps the current language, as an unknown cookie does (it was a 500)
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// an API read's query parameter it does not take refused (400) rather than ignored
+		registry.addInterceptor(apiQueryParameters);
 		// a record's step refused (404, 403) before the form is bound or the body read
 		registry.addInterceptor(stepAccess);
 		// a region outside the caller's scope sent to a handler that does not read one: 403, as where one is read

@@ -280,6 +280,14 @@ class DecisionOutcomesIntegrationTest {
 			.andExpect(jsonPath("$.paymentDue").value(nullValue()))
 			.andExpect(jsonPath("$.surchargeToday").value(nullValue()));
 
+		// finding (annulment shown as it happens): the public reads no live decision from the day it was revoked, its
+		// publication's withdrawal not yet recorded — the API lists it no more, the page shows it withdrawn
+		String number = JsonPath.read(json, "$.penaltyCase.decisionNumber");
+		mvc.perform(get("/api/v1/public/penalties").param("region", "320506").param("q", number))
+			.andExpect(jsonPath("$.length()").value(0));
+		assertThat(mvc.perform(get("/public/penalties/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("处罚决定已被撤销或确认无效").doesNotContain(">3000元<");
+
 		today(due.plusDays(1));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\" \"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));

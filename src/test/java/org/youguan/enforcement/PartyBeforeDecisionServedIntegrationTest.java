@@ -183,21 +183,40 @@ class PartyBeforeDecisionServedIntegrationTest {
 			.contains("变更后的行政处罚决定书已于" + today + "出具（自行纠正变更）", "缴纳期限至");
 	}
 
-	/** A decision served by public notice and revoked meanwhile: told not executed on the deemed day, not delivered. */
+	/**
+	 * Finding (annulled during its 公告): a decision served by public notice and revoked meanwhile is told not executed
+	 * at once — the party reads the decision from the notice's publication, so it must never hold it as a live one
+	 * until the deemed day —, its portal, API and list show the annulment (never 公告送达中), and the deemed day tells
+	 * nothing more and delivers nothing.
+	 */
 	@Test
-	void anAnnulmentWhileThePublicNoticeRunsIsToldOnTheDeemedDay() {
+	void anAnnulmentWhileThePublicNoticeRunsIsToldAtOnce() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView e = party.sfWuzhong();
 		long id = publishedAndCorrected("REVOKED", "事实不清", null, null);
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
-		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-			.until(() -> titles(e, id).stream().noneMatch(t -> t.contains("不再执行")));
-
-		assertThat(deemedServices.takeEffect(deemed)).contains(id);
-		assertThat(deemedServices.takeEffect(deemed)).as("once").doesNotContain(id);
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("不再执行")));
 		assertThat(titles(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
 			.contains("已于" + today + "经自行纠正撤销，不再执行");
+		String annulled = "处罚决定已撤销或确认无效（" + org.youguan.kernel.ChineseText.day(today) + "）";
+		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
+			.andExpect(jsonPath("$.decisionAnnulledOn").value(today.toString()))
+			.andExpect(jsonPath("$.outcomes[0].result").value("REVOKED"))
+			.andExpect(jsonPath("$.shownStatus").value(annulled))
+			.andExpect(jsonPath("$.deemedServicePending").value(false));
+		String number = jdbc.sql("SELECT number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
+		mvc.perform(get("/api/v1/enterprise/penalties").param("q", number).header("Authorization", SF))
+			.andExpect(jsonPath("$.items[0].decisionAnnulledOn").value(today.toString()))
+			.andExpect(jsonPath("$.items[0].shownStatus").value(annulled))
+			.andExpect(jsonPath("$.items[0].deemedServicePending").value(false));
+		mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"party-annulled\"")))
+			.andExpect(content().string(not(containsString("公告送达中"))));
+
+		assertThat(deemedServices.takeEffect(deemed)).contains(id);
+		assertThat(deemedServices.takeEffect(deemed)).as("once").doesNotContain(id);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.until(() -> titles(e, id).stream().filter(t -> t.contains("不再执行")).count() == 1);
 		assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered' AND serialized_event LIKE :n")
 			.param("n", "%\"caseId\":" + id + ",%").query(Long.class).single()).as("no delivery of a revoked decision").isZero();
 	}

@@ -172,13 +172,14 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		String portal = portal(id);
 		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
-		// attack 4: the notice tells the party no more than its portal shows — no payment day before the deemed day
-		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达")
-			.doesNotContain("已于" + deemed).doesNotContain("缴纳期限");
 		// attack 1 (party): the public notice publishes the decision for the party to obtain — during the notice it
 		// reads the decision, its 决定书 and the day to pay counted from the deemed day (15 days on the calendar, art.67),
 		// 公告送达中 and not yet served
 		String expectedDue = calendar.plusCalendarDays(deemed, 15).toString();
+		// finding (公告 notification): the notice tells the party the day to pay its portal shows, counted from the
+		// deemed day as the catalogue counts it — the same day, not none
+		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed
+				+ "送达，缴纳期限至" + expectedDue + "（含当日）").doesNotContain("已于" + deemed);
 		String json = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionNumber").value(decisionNumber(id)))
 			.andExpect(jsonPath("$.fine").value(2000))
@@ -192,11 +193,12 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.as("readable during the notice, not yet served").containsExactly(false);
 		assertThat(portal).contains(decisionNumber(id)).contains("id=\"party-public-notice-terms\"")
 			.contains("缴纳罚款等期限自该日起计算").contains(expectedDue);
-		// on the deemed day the decision is in effect: told again, now with the day to pay by
+		// on the deemed day the decision is in effect: told again as served that day, with the same day to pay by
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
-		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id).contains("缴纳期限至"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id)
+			.contains("已于" + deemed + "送达"));
 		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id))
-			.contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed + "送达，缴纳期限至");
+			.contains("行政处罚决定书已于" + deemed + "送达，缴纳期限至" + expectedDue + "（含当日）");
 	}
 
 	/**

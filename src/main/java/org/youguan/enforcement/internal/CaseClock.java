@@ -378,6 +378,15 @@ public final class CaseClock {
 				RoundingMode.HALF_UP);
 	}
 
+	/**
+	 * The days after its publication a document served by public notice (公告送达) is deemed served, as the rule
+	 * catalogue gives them where the case is ({@link StatutoryRule#PENALTY_PUBLIC_NOTICE_SERVICE}: 30, 民事诉讼法(2023)
+	 * art.95), in the rule's own unit — for the messages that name the figure ("自公告之日起经过30日").
+	 */
+	public int publicNoticeDays() {
+		return amount(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE);
+	}
+
 	/** The daily 加处罚款 rate in force for the case (%, {@link StatutoryRule#PENALTY_LATE_SURCHARGE}). */
 	public BigDecimal surchargePercent() {
 		return values.apply(StatutoryRule.PENALTY_LATE_SURCHARGE);

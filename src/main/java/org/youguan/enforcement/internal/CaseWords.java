@@ -34,8 +34,22 @@ final class CaseWords {
 	 * @param deemedServicePending whether {@code deliveredOn} is a public notice's deemed day still ahead
 	 */
 	public String status(CaseStatus status, LocalDate deliveredOn, boolean deemedServicePending) {
-		LocalDate ahead = deemedServicePending ? deliveredOn : null;
+		return status(status, deliveredOn, deemedServicePending, null);
+	}
+
+	/**
+	 * The status as the party reads it today: as {@link #status(CaseStatus, LocalDate, boolean)}, except a delivered
+	 * decision it reads that was revoked or confirmed invalid on {@code annulledOn} ({@link CaseStatus#annulledLabel})
+	 * — so said from that day, a public notice still running included (a case closed since reads 已结案).
+	 * @param annulledOn the day the decision was annulled, or null
+	 */
+	public String status(CaseStatus status, LocalDate deliveredOn, boolean deemedServicePending, LocalDate annulledOn) {
 		Locale locale = LocaleContextHolder.getLocale();
+		if (annulledOn != null && status == CaseStatus.DELIVERED) {
+			return chinese(locale) ? CaseStatus.annulledLabel(annulledOn) : messages.getMessage("enforcement.status.annulled",
+					new Object[] { DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(annulledOn) }, locale);
+		}
+		LocalDate ahead = deemedServicePending ? deliveredOn : null;
 		if (chinese(locale) || status == null) {
 			return status == null ? null : status.shown(ahead);
 		}

@@ -740,14 +740,17 @@ public class CaseWork {
 	/**
 	 * @param decisionServed whether the decision is the party's by now: what follows its service is told only then —
 	 * a public notice's deemed day still ahead, {@code DeemedServices} tells it on that day (with the terms then in
-	 * force), never before (行政处罚法(2021) art.61, 民事诉讼法(2023) art.95)
+	 * force), never before (行政处罚法(2021) art.61, 民事诉讼法(2023) art.95) — except its annulment, told at once to a
+	 * party the notice has put the decision to
 	 */
 	private void tellParty(CaseView c, PenaltyStepServed.Step step, LocalDate servedOn, LocalDate publishedOn,
 			LocalDate dueOn, boolean hearingRight, String remedy, boolean decisionServed) {
 		if (c.imported() || c.enterpriseCreditCode() == null) {
 			return;
 		}
-		if (step.followsService() && !decisionServed) {
+		// an annulment is told as soon as it is decided once the party holds the decision (a public notice published):
+		// the party must never hold a decision it believes live that is already revoked (行政处罚法(2021) art.48)
+		if (step.followsService() && !decisionServed && !(step == PenaltyStepServed.Step.DECISION_ANNULLED && c.deliveredOn() != null)) {
 			return;
 		}
 		Refund refund = remedy == null ? null : refund(c);

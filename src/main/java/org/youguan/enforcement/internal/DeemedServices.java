@@ -26,14 +26,14 @@ import org.youguan.rules.StatutoryRule;
  * (2021) art.61), not when the publication is recorded: this daily job publishes its {@link PenaltyDelivered} — on
  * which the licensing module revokes a 吊销's licences and the credit record enters the decision — on that day, with the
  * terms in force then (a 变更 made meanwhile included), audits it ({@code case.deemed-served}) and tells the party
- * ({@link PenaltyStepServed}) the decision now in effect with the day to pay or hand over by — told at the
- * publication without it. The party's portal shows the decision and its 决定书 from the publication on (the notice
+ * ({@link PenaltyStepServed}) the decision served today and in effect with the day to pay or hand over by — the day
+ * it was told with the publication too, as its portal shows it. The party's portal shows the decision and its 决定书 from the publication on (the notice
  * publishes it for the party to obtain, {@code EnterprisePenalties#VISIBLE}), 公告送达中 with the deemed day from which
  * its periods run; on that day it reads 已送达. What became of the decision meanwhile — a
  * change (变更) with its fine and day to pay, a deferral or instalments approved — is told with it that day, held back
  * before ({@link PenaltyStepServed.Step#followsService}). A decision revoked or confirmed invalid before that day
- * publishes no delivery: the party is told on the deemed day that it is not executed. A past case imported (served off
- * the platform) none.
+ * publishes no delivery: the party was told so when it happened, and its portal shows the annulment from then on. A
+ * past case imported (served off the platform) none.
  * <p>
  * Once only: the case's row records the day it was published ({@code penalty_case.deemed_service_told_on}), set under the
  * row's lock in the transaction that publishes (the event publication registry stores the event in it), so a second run,
@@ -100,22 +100,20 @@ public class DeemedServices {
 
 	/**
 	 * Tells the party, on the deemed day, what became of the decision while its public notice ran — held back until
-	 * now as the portal held it back ({@code PenaltyStepServed.Step#followsService}): its annulment (撤销, 确认无效) with
-	 * what is to refund, else the last change (变更) with the fine and the day to pay in force now; nothing when no outcome
-	 * changed it.
+	 * now ({@code PenaltyStepServed.Step#followsService}): the last change (变更) with the fine and the day to pay in
+	 * force now; nothing when no outcome changed it (an annulment was told when it happened).
 	 */
 	private void tellOutcome(CaseView c) {
 		List<DecisionOutcomes.Recorded> changing = outcomes.outcomes(c.id()).stream()
-			.filter(o -> c.annulled() ? o.result().annuls() : o.result() == DecisionOutcomes.Result.CHANGED)
+			.filter(o -> o.result() == DecisionOutcomes.Result.CHANGED)
 			.toList();
 		if (changing.isEmpty()) {
 			return;
 		}
 		DecisionOutcomes.Recorded last = changing.get(changing.size() - 1);
-		PaymentDue due = c.annulled() ? null : finePayments.paymentDue(c, caseWork.procedure(c.id()));
-		caseWork.tellPartyOnDeemedDay(c, c.annulled() ? PenaltyStepServed.Step.DECISION_ANNULLED
-				: PenaltyStepServed.Step.DECISION_CHANGED, last.decidedOn(), due == null || c.paidOn() != null ? null : due.due(),
-				last.kind().label() + last.result().label());
+		PaymentDue due = finePayments.paymentDue(c, caseWork.procedure(c.id()));
+		caseWork.tellPartyOnDeemedDay(c, PenaltyStepServed.Step.DECISION_CHANGED, last.decidedOn(),
+				due == null || c.paidOn() != null ? null : due.due(), last.kind().label() + last.result().label());
 	}
 
 	/**
@@ -141,17 +139,16 @@ public class DeemedServices {
 		}
 		CaseView c = caseWork.find(id);
 		if (c.annulled()) {
-			// revoked or declared invalid before it took effect: no delivery, the party told on the deemed day that the
-			// decision the notice served is not executed (the portal shows its annulment from today)
-			tellOutcome(c);
+			// revoked or declared invalid before it took effect: no delivery; the party was told when it was annulled
+			// (CaseWork tells an annulment at once) and its portal shows the annulment since then
 			caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
 					+ "视为送达；处罚决定" + c.decisionNumber() + "已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行");
 			return true;
 		}
 		events.publishEvent(PenaltyDelivered.of(c, c.deliveredOn()));
-		// the party was told the notice when it was published; now the decision is its (the portal shows it from today):
-		// told again with what it is to pay or hand over by when
-		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, c.deliveredOn(), c.deliveryPublishedOn(),
+		// the party was told the notice when it was published, with the day to pay counted from today; now the decision
+		// is served and in effect: told so, with that day again (a notice of service on this day, no publication)
+		caseWork.tellPartyServed(c, PenaltyStepServed.Step.DECISION_SERVED, c.deliveredOn(), null,
 				caseWork.partyDue(c, c.deliveredOn()), false);
 		tellOutcome(c);
 		tellArrangement(c);

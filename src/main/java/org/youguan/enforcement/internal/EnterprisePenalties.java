@@ -57,19 +57,22 @@ class EnterprisePenalties {
 	 * @param shownStatus the status as the list shows it today ({@link CaseStatus#shown}): 公告送达中 with the deemed day
 	 * while that day is ahead, never 已送达
 	 * @param deemedServicePending whether {@code deliveredOn} is the deemed day of a public notice still ahead
-	 * ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past
+	 * ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past — false once the decision is annulled
+	 * @param decisionAnnulledOn the day the decision the party reads was revoked or confirmed invalid (撤销, 确认无效 —
+	 * 行政处罚法(2021) art.48 tells it as soon as it happens, a public notice still running included), else null
 	 */
 	public record Summary(long id, String number, ViolationType violation, CaseStatus status, LocalDate notifiedOn,
 			String decisionNumber, LocalDate decidedOn, Penalty penalty, BigDecimal fine, LocalDate paidOn,
 			BigDecimal surchargeToday, DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus,
-			boolean deemedServicePending) {
+			boolean deemedServicePending, LocalDate decisionAnnulledOn) {
 
 		/** The same case with its 加处罚款 ({@code unpaid}, null when none is owed) and its status as shown on {@code today}. */
 		Summary completed(CaseExecution.Unpaid unpaid, LocalDate today) {
+			LocalDate ahead = CaseClock.deemedDayAhead(deliveredOn, today);
 			return new Summary(id, number, violation, status, notifiedOn, decisionNumber, decidedOn, penalty, fine, paidOn,
 					unpaid == null ? null : unpaid.surchargeToday(), deliveryMethod, deliveredOn,
-					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)),
-					deemedServicePending || CaseClock.deemedDayAhead(deliveredOn, today) != null);
+					EnterprisePenalties.shownStatus(status, decisionAnnulledOn, ahead),
+					decisionAnnulledOn == null && (deemedServicePending || ahead != null), decisionAnnulledOn);
 		}
 	}
 
@@ -113,8 +116,8 @@ class EnterprisePenalties {
 	 * number and scan stay on the bureau's side) —, or null
 	 * @param decisionAnnulledOn the day the decision was revoked or confirmed invalid (nothing of it is to be carried
 	 * out any more), or null
-	 * @param outcomes the outcomes of 行政复议, 行政诉讼 or the bureau's correction of the decision, oldest first (empty
-	 * before the decision is served)
+	 * @param outcomes the outcomes of 行政复议, 行政诉讼 or the bureau's correction of the decision, oldest first, from
+	 * when the party reads the decision (a public notice's publication on, {@link #VISIBLE}); empty before
 	 * @param hearingScheduledOn the day the 听证通知 served on the party names for the hearing (行政处罚法(2021)
 	 * art.64(二)), null before a notice
 	 * @param hearingPlace where the notice says it is held, null before a notice
@@ -266,8 +269,8 @@ class EnterprisePenalties {
 	 * running (公告送达中) — a public notice publishes the decision so that the party can obtain it during the notice
 	 * period (民事诉讼法(2023) art.95), its periods running from the deemed day. A decision made and not yet delivered
 	 * (direct or by mail, not yet served) is not. The party reads the decision — 文号, penalty, fine, the day to pay and
-	 * the 决定书 — from then on ({@link #visible}); what depends on the decision being in effect (its outcomes, its
-	 * annulment) still waits for service.
+	 * the 决定书 — from then on ({@link #visible}), and what became of it (its outcomes, its annulment) as soon as it
+	 * happens: a decision revoked during its notice is never shown as one still to take effect.
 	 */
 	static final String VISIBLE = "(c.delivered_on IS NOT NULL OR c.imported)";
 
@@ -333,7 +336,7 @@ class EnterprisePenalties {
 	 * it ({@link #PARTY_STATUS_SQL}; {@code NOTICE_PENDING} the decisions served by public notice whose deemed day is
 	 * ahead, shown 公告送达中 and left out of 已送达 — {@link CaseFilter}, as the staff's list reads it), matching the search
 	 * (case number, or the decision's number once served — only what its list shows), in a whitelisted order
-	 * ({@link #SORTS}; an unknown key keeps the default), newest number first by default; an unpaid fine served with
+	 * ({@link #SORTS}; an unknown key is 400 on {@code sort}), newest number first by default; an unpaid fine served with
 	 * the 加处罚款 accrued to today ({@link CaseExecution#unpaid}).
 	 * @throws AccessRefusedException (403) for a caller that is not an enterprise user
 	 */
@@ -357,7 +360,8 @@ class EnterprisePenalties {
 					       CASE WHEN %1$s THEN c.decided_on END AS decided_on,
 					       CASE WHEN %1$s THEN c.penalty END AS penalty, CASE WHEN %1$s THEN c.fine END AS fine,
 					       CASE WHEN %1$s THEN c.paid_on END AS paid_on, CAST(NULL AS numeric) AS surcharge_today, c.delivery_method, c.delivered_on,
-					       CAST(NULL AS text) AS shown_status, %3$s AS deemed_service_pending""".formatted(VISIBLE, PARTY_STATUS_SQL,
+					       CAST(NULL AS text) AS shown_status, %3$s AS deemed_service_pending,
+					       CASE WHEN %1$s THEN c.decision_annulled_on END AS decision_annulled_on""".formatted(VISIBLE, PARTY_STATUS_SQL,
 							NOTICE_PENDING_SQL),
 					page, Rows.of(Summary.class));
 		// the 加处罚款 of the page's unpaid fines, read for the page at once (never a query per case)
@@ -417,17 +421,31 @@ class EnterprisePenalties {
 				shown ? c.suspensionUntil() : null,
 				shown ? caseExecution.handoverDue(id).orElse(null) : null, detail.handover() == null || !shown ? null
 						: new PenaltyCases.Handover(detail.handover().handedOverOn(), detail.handover().amount(), null, null),
-				served ? c.decisionAnnulledOn() : null, served ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
+				// the decision the party reads (from a public notice's publication on) is told revoked, void or changed as
+				// soon as it is: a decision annulled while its notice runs is never shown to the party as a live one
+				shown ? c.decisionAnnulledOn() : null, shown ? outcomes.outcomes(id).stream().map(o -> new PartyOutcome(o.kind(), o.body(),
 						o.documentNumber(), o.decidedOn(), o.result(), Masking.personalNumbersIn(o.reason()), o.changedText())).toList() : List.of(),
 				c.hearingScheduledOn(), c.hearingScheduledOn() == null ? null : Masking.personalNumbersIn(c.hearingPlace()),
 				d.hearingRequestDueProvisional(),
 				// 暂定 is said of a day the party is shown: none for a payment day hidden before the decision is its
 				shown && d.paymentDue() != null && d.paymentDueProvisional(), notified ? c.proposedSuspensionDays() : null,
 				shown ? c.suspensionDays() : null, basis(c, shown), notPenalized && shown ? c.noPenaltyGround() : null,
-				c.deliveryPublishedOn(), partyStatus(c).shown(c.deemedServedAfter(today)),
-				c.deemedServedAfter(today) != null || noticePending(c, today), c.noticePublishedOn(),
+				c.deliveryPublishedOn(), shownStatus(partyStatus(c), shown ? c.decisionAnnulledOn() : null, c.deemedServedAfter(today)),
+				!c.annulled() && c.deemedServedAfter(today) != null || noticePending(c, today), c.noticePublishedOn(),
 				c.noticePublishedOn() == null ? null : CaseClock.noticeServedOn(c),
 				rightsOpen, served);
+	}
+
+	/**
+	 * The status the party reads ({@link CaseStatus#shown}), except for a delivered decision it reads that has been
+	 * revoked or confirmed invalid: that is said with its day ({@link CaseStatus#annulledLabel}) — never 公告送达中 with a
+	 * deemed day, as if the decision were still to take effect, nor 已送达 (a case closed since reads 已结案).
+	 * @param annulledOn the day the decision the party reads was annulled, else null
+	 * @param deemedDayAhead a public notice's deemed day still ahead, else null
+	 */
+	static String shownStatus(CaseStatus status, LocalDate annulledOn, LocalDate deemedDayAhead) {
+		return annulledOn != null && status == CaseStatus.DELIVERED ? CaseStatus.annulledLabel(annulledOn)
+				: status.shown(deemedDayAhead);
 	}
 
 	/**

@@ -33,7 +33,8 @@ class PenaltyDisclosure {
 	/**
 	 * One published decision as the portal shows it; a withdrawn one carries only its 文号, region and withdrawal (the
 	 * party, violation, penalty, fine and days are null).
-	 * @param withdrawnOn the day the publication was withdrawn (art.48), or null while it stands
+	 * @param withdrawnOn the day the publication was withdrawn (art.48) — or, not yet withdrawn, the day its decision was
+	 * revoked or confirmed invalid (the reason then {@link #ANNULLED}) —, or null while it stands
 	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null; personal numbers masked
 	 * @param confiscated the 没收违法所得 beside the fine (并处), or null
 	 * @param bureau the 处罚机关, the bureau that decided — the one handling the case's region ({@link Bureaus#nearest})
@@ -64,10 +65,17 @@ class PenaltyDisclosure {
 		}
 	}
 
-	/** A column shown only while the publication stands: a withdrawn one no longer names the party or its penalty. */
+	/**
+	 * A column shown only while the publication stands: a withdrawn one no longer names the party or its penalty, nor
+	 * does one whose decision was revoked or confirmed invalid — from that day, its withdrawal (行政处罚法(2021) art.48,
+	 * within 3 days) recorded or not: the public never reads an annulled decision as a live one.
+	 */
 	private static String standing(String column) {
-		return "CASE WHEN c.publication_withdrawn_on IS NULL THEN " + column + " END";
+		return "CASE WHEN c.publication_withdrawn_on IS NULL AND c.decision_annulled_on IS NULL THEN " + column + " END";
 	}
+
+	/** The words of a publication shown withdrawn because its decision was annulled, before its withdrawal is recorded. */
+	static final String ANNULLED = "处罚决定已被撤销或确认无效";
 
 	/**
 	 * The sorts the public list offers, on what it shows: a withdrawn decision's hidden fine and days never order the
@@ -83,8 +91,10 @@ class PenaltyDisclosure {
 			+ standing("c.publication_violation_code") + " AS violation, " + standing("c.publication_basis") + " AS basis, "
 			+ standing("c.publication_penalty") + " AS penalty, "
 			+ standing("c.publication_fine") + " AS fine, " + standing("c.publication_decided_on") + " AS decided_on, "
-			+ standing("c.published_on") + " AS published_on, c.publication_withdrawn_on AS withdrawn_on, "
-			+ "c.publication_withdrawal_reason AS withdrawal_reason, " + standing("c.publication_confiscated") + " AS confiscated";
+			+ standing("c.published_on") + " AS published_on, "
+			+ "COALESCE(c.publication_withdrawn_on, c.decision_annulled_on) AS withdrawn_on, "
+			+ "CASE WHEN c.publication_withdrawn_on IS NULL AND c.decision_annulled_on IS NOT NULL THEN '" + ANNULLED
+			+ "' ELSE c.publication_withdrawal_reason END AS withdrawal_reason, " + standing("c.publication_confiscated") + " AS confiscated";
 
 	private final JdbcClient jdbc;
 

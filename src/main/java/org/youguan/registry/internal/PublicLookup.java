@@ -116,18 +116,19 @@ class PublicLookup {
 		}
 
 		/**
-		 * The page of filed outlets {@code list} asks for — its {@code page}, {@code size} (default 20, at most
+		 * The page of filed outlets {@code list} asks for — its search {@code q} (the outlet's name, address, 备案编号, its
+		 * operator's name or credit code; it was accepted and ignored), {@code page}, {@code size} (default 20, at most
 		 * {@link PageQuery#MAX_SIZE}) and order ({@code sort=region_code}, {@code dir}) — as {@link Outlets#publicList}
 		 * gives it (attack: {@code size=100} was accepted and 20 rows returned).
 		 * @throws org.youguan.kernel.InvalidValueException an unreadable region code or an unknown brand (nothing is
 		 * remembered)
 		 */
 		PageResult<Outlets.PublicOutlet> outlets(String region, String brand, ListRequest list) {
-			PageQuery query = PageQuery.of(null, list.page(), list.size(), list.sort(), list.dir());
+			PageQuery query = list.toPage();
 			String r = region == null ? "" : region;
 			String b = brand == null ? "" : brand;
-			return memory.get(head, List.of("outlets", r, b, query.page(), query.size(), String.valueOf(query.sort()),
-					query.descending()), () -> outlets.publicList(r, b, query));
+			return memory.get(head, List.of("outlets", r, b, query.q(), query.page(), query.size(),
+					String.valueOf(query.sort()), query.descending()), () -> outlets.publicList(r, b, query));
 		}
 	}
 }

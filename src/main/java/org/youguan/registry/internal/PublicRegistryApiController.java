@@ -41,7 +41,8 @@ class PublicRegistryApiController {
 	}
 
 	@GetMapping("/outlets")
-	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）和品牌简称查询已备案的网点，每页默认20条（size最多200）；brand须为已登记的品牌简称，否则400。")
+	@Operation(summary = "已备案末端网点", description = "按行政区划（县、乡镇/街道）、品牌简称和关键词q（网点名称、地址、备案编号、运营企业名称或统一社会信用代码）查询已备案的网点，"
+			+ "每页默认20条（size最多200），sort只能为region_code；brand须为已登记的品牌简称，否则400。")
 	PageResult<Outlets.PublicOutlet> outlets(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String brand, @ParameterObject ListRequest list) {
 		return lookup.now().outlets(region, brand, list);

@@ -78,6 +78,7 @@ class ParcelBatches {
 		return Listing.from("FROM safety_parcel_batch b")
 			.where("b.enterprise_id = :enterprise", Map.of("enterprise", enterpriseId))
 			.where(!page.q().isEmpty(), "b.batch_id = :q", "q", page.q())
+			.searchesItself()
 			.sorts(BATCH_SORTS, "started_at", true, "b.batch_id")
 			.page(jdbc, "SELECT b.batch_id, b.status, b.format, b.accepted, b.rejected, b.started_at, b.finished_at",
 					page, Rows.of(Batch.class));

@@ -62,7 +62,9 @@ public final class ReportSheets {
 	 * the page and the API read it) — a percentage cell (98.5 % stored as 0.985) is 98.5 for a rate in "%" and refused on
 	 * any other indicator (rule {@code percent}), a number shown rounded ("#,##0") is taken unrounded, a formula its
 	 * result, text as typed. A row with a 说明 and no value keeps that note; one with neither code nor value but a 说明
-	 * is refused naming its row. Every bad cell (unknown or repeated code, a value that is no number, an error cell, a value breaking
+	 * is refused naming its row. A formula in any column is its saved result (a text formula in 说明 is its text); one
+	 * saved without a result, or an error value (#N/A), is refused naming its row and column
+	 * ({@link SheetImport#unreadable}) — never read as blank, so no note is silently dropped. Every bad cell (unknown or repeated code, a value that is no number, an error cell, a value breaking
 	 * {@link ReportChecks#entryErrors}, a bad explanation) is reported at once, each naming its row and column.
 	 */
 	static Content read(byte[] content, List<Indicator> indicators) {
@@ -81,6 +83,12 @@ public final class ReportSheets {
 			String code = row.get("指标代码");
 			String key = Indicators.codeKey(code);
 			int n = row.number();
+			FieldError unreadableCode = SheetImport.unreadable("指标代码", row.cell("指标代码"), SheetImport.ValueKind.TEXT);
+			if (unreadableCode != null) {
+				// a formula or #N/A where the code goes: told as such, not as a code left blank
+				errors.add(cellError(n, "指标代码", unreadableCode.rule(), unreadableCode.message()));
+				continue;
+			}
 			if (code != null && derived.contains(key)) {
 				errors.add(cellError(n, "指标代码", "derived", "指标" + code + "由系统计算，不能填报"));
 				continue;
@@ -106,18 +114,30 @@ public final class ReportSheets {
 			Indicator indicator = entered.get(key);
 			// the one reading of a reported value, as the page and the API read it: a number cell as its stored value,
 			// a percentage cell or "99.5%" only for a rate, text as typed
-			try {
-				BigDecimal value = ReportedValue.read(indicator, "本期数值", row.cell("本期数值"));
-				if (value != null) {
-					values.put(indicator.code(), value.toPlainString());
+			FieldError unreadableValue = SheetImport.unreadable("本期数值", row.cell("本期数值"), SheetImport.ValueKind.NUMBER);
+			if (unreadableValue != null) {
+				errors.add(cellError(n, "本期数值", unreadableValue.rule(), unreadableValue.message()));
+			}
+			else {
+				try {
+					BigDecimal value = ReportedValue.read(indicator, "本期数值", row.cell("本期数值"));
+					if (value != null) {
+						values.put(indicator.code(), value.toPlainString());
+					}
+				}
+				catch (InvalidValueException ex) {
+					FieldError refused = ex.fieldErrors().get(0);
+					errors.add(cellError(n, "本期数值", refused.rule(), refused.message()));
 				}
 			}
-			catch (InvalidValueException ex) {
-				FieldError refused = ex.fieldErrors().get(0);
-				errors.add(cellError(n, "本期数值", refused.rule(), refused.message()));
-			}
 			String note = row.get("说明");
-			if (note != null) {
+			// a formula is its saved result (text, a number); one saved without a result, or an error value (#N/A),
+			// has none to keep: the row is refused naming the column — never read as an empty note and dropped
+			FieldError unreadableNote = SheetImport.unreadable("说明", row.cell("说明"), SheetImport.ValueKind.TEXT);
+			if (unreadableNote != null) {
+				errors.add(cellError(n, "说明", unreadableNote.rule(), unreadableNote.message()));
+			}
+			else if (note != null) {
 				int at = Text.forbiddenAt(note);
 				if (at >= 0) {
 					errors.add(cellError(n, "说明", "control-character", "含有不允许的字符（" + Text.codePoint(note, at) + "）"));

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.youguan.documents.TypedWorkbook.format;
 import static org.youguan.documents.TypedWorkbook.formula;
+import static org.youguan.documents.TypedWorkbook.formulaWithoutResult;
 
 /**
  * A report sheet filled in Excel reads each value in its indicator's unit: a rate shown as 98.50 % is 98.5, a revenue
@@ -73,6 +74,31 @@ class ReportSheetsTest {
 		assertThatThrownBy(() -> ReportSheets.read(sheet.bytes(), FORM)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::field, FieldError::rule)
 				.containsExactly(Tuple.tuple("第3行“指标代码”", "unique"), Tuple.tuple("第3行“本期数值”", "number")));
+	}
+
+	/**
+	 * Finding (enterprise statistics upload): a 说明 holding a formula was dropped silently — the note of a formula is its
+	 * saved result (text or a number), and one saved without a result or giving an error value is refused naming its
+	 * row and column, never taken as an empty note; an unreadable code is told as such, not as a blank code.
+	 */
+	@Test
+	void aFormulaInTheRemarksIsItsResultOrARowErrorNeverDropped() {
+		TypedWorkbook computed = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", 12, formula("\"含\"&\"春节\""), ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", 34, formula("30+4"), ""));
+		ReportSheets.Content content = ReportSheets.read(computed.bytes(), FORM);
+		assertThat(content.notes()).containsEntry(REVENUE.code(), "含春节").containsEntry(LOCAL.code(), "34");
+		TypedWorkbook unreadable = new TypedWorkbook(ReportSheets.HEADERS)
+			.row(List.of(REVENUE.code(), REVENUE.name(), "万元", 12, formulaWithoutResult("\"含\"&\"春节\""), ""))
+			.row(List.of(LOCAL.code(), LOCAL.name(), "件", 34, formula("1/0"), ""))
+			.row(List.of(formulaWithoutResult("\"express.\"&\"revenue\""), RATE.name(), "%", 98, "", ""));
+		assertThatThrownBy(() -> ReportSheets.read(unreadable.bytes(), FORM))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(FieldError::field, FieldError::rule)
+				.containsExactly(Tuple.tuple("第2行“说明”", "formula-no-result"), Tuple.tuple("第3行“说明”", "cell-error"),
+						Tuple.tuple("第4行“指标代码”", "formula-no-result")))
+			.hasMessageContaining("第2行“说明”：说明是公式，但文件中没有保存它的计算结果")
+			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors().get(1).message()).contains("#DIV/0!"));
 	}
 
 	@Test
