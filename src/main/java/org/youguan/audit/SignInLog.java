@@ -67,10 +67,6 @@ public class SignInLog {
 	 */
 	public record Entry(long id, OffsetDateTime occurredAt, String username, Long userId, String displayName,
 			String regionCode, Result result, String reason, String clientAddress, String userAgent) {
-
-		public String resultLabel() {
-			return result.label();
-		}
 	}
 
 	/** Filters of the list besides the search text: the result and a date range (inclusive, China time). */

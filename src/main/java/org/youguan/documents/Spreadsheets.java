@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.EnumWords;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 
 /**
@@ -119,19 +121,35 @@ public class Spreadsheets {
 
 	/**
 	 * The sheet's name as the workbook writes it: worded as the headers are ({@link #header}), the bundle's
-	 * {@value #SHEET_KEY}{@code <name>} in English, the name itself where the bundle has none (a name with a period).
+	 * {@value #SHEET_KEY}{@code <name>} in English — for a name beginning with its year the bundle's
+	 * {@value #SHEET_KEY}{@code {0}<rest>} with the year — the name itself where the bundle has none.
 	 */
 	String sheetName(String name) {
 		Locale locale = translatedTo();
-		return locale == null || name == null ? name : messages.getMessage(SHEET_KEY + name, null, name, locale);
+		if (locale == null || name == null) {
+			return name;
+		}
+		String worded = messages.getMessage(SHEET_KEY + name, null, null, locale);
+		if (worded != null) {
+			return worded;
+		}
+		// a name built with its year (2026年任务推进情况): the bundle's sentence with the year as {0}
+		Matcher year = LEADING_YEAR.matcher(name);
+		return year.matches() ? messages.getMessage(SHEET_KEY + "{0}" + year.group(2), new Object[] { year.group(1) }, name, locale)
+				: name;
 	}
+
+	/** A sheet's name that begins with its year: the year, then the rest from 年 on. */
+	private static final Pattern LEADING_YEAR = Pattern.compile("(\\d{4})(年.+)");
 
 	/**
 	 * A cell's value with its words in the sheet's language, as the headers are ({@link #header}): a choice (an enum
 	 * constant: a status, a penalty's kind) as its label ({@link EnumWords}: the bundle's {@code enum.<Type>.<CONSTANT>}
 	 * in English, its own Chinese {@code label()} otherwise), a yes/no as 是/否 or the bundle's
-	 * {@code export.value.true/false}, an export's own word ({@link SheetWord}) as written or the bundle's; any other
-	 * value unchanged.
+	 * {@code export.value.true/false}, an export's own word ({@link SheetWord}) as written or the bundle's, a sentence
+	 * of the bundle ({@link Wording}: a row's worked-out state) or a list of choices (a user's roles) as
+	 * {@link EnumWords} words it — in Chinese outside a request, a day's mark ({@link SheetDay}: （暂定）) as the bundle's
+	 * {@value SheetWord#KEY}{@code <mark>}; any other value unchanged.
 	 */
 	Object worded(Object value) {
 		return worded(value, requestLanguage());
@@ -150,8 +168,15 @@ public class Spreadsheets {
 		if (value instanceof Enum<?> choice) {
 			return locale == null ? EnumWords.label(choice) : EnumWords.of(messages, choice, locale);
 		}
+		if ((value instanceof Wording || value instanceof Collection<?>) && messages != null) {
+			return EnumWords.of(messages, value, locale == null ? Locale.SIMPLIFIED_CHINESE : locale);
+		}
 		if (value instanceof Boolean yes && locale != null) {
 			return messages.getMessage(SheetWord.KEY + yes, null, yes ? "是" : "否", locale);
+		}
+		if (value instanceof SheetDay day && locale != null && !day.mark().isEmpty()) {
+			// the mark after a day (2027-01-18（暂定）) is an export's word too
+			return new SheetDay(day.day(), messages.getMessage(SheetWord.KEY + day.mark(), null, day.mark(), locale));
 		}
 		if (value instanceof SheetWord word) {
 			return locale == null ? word.chinese()

@@ -116,6 +116,16 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message, List.of(new FieldError(field, rule, message)));
 	}
 
+	/**
+	 * A step the record's state does not allow (409), naming the field and the rule, with its sentence's key: the pages
+	 * (the error page, the form's list of errors) word it in the reader's language.
+	 * @param wording the sentence's key and arguments
+	 * @param message the sentence in Chinese
+	 */
+	public static DomainException illegalTransition(String field, String rule, Wording wording, String message) {
+		return new DomainException(ErrorCode.ILLEGAL_TRANSITION, wording, message, List.of(new FieldError(field, rule, message)));
+	}
+
 	public static DomainException duplicate(String field, String message) {
 		return new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError(field, "unique", message)));
 	}

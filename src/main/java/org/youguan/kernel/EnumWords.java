@@ -1,9 +1,12 @@
 package org.youguan.kernel;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -12,8 +15,15 @@ import org.springframework.util.ReflectionUtils;
  * {@code enum.<Type>.<CONSTANT>} ({@link #key}: {@code enum.ComplaintStatus.TRANSFERRED}, a nested type named with its
  * owner, {@code enum.CreditEntry.Status.IN_FORCE}), whose Chinese is the constant's own {@code label()}. A constant
  * without a key, or a value that is no enum but has a {@code label()}, reads as its {@code label()}; null stays null.
+ * A value worded by a sentence of the bundle ({@link Wording}: a state worked out for a row, 已审核（更正草稿）) reads as
+ * the sentence in the language, its choices among the arguments worded in turn (a {@link MessageSourceResolvable} as
+ * its message, its Chinese the default); a list of choices (a user's roles)
+ * reads as their words joined by the bundle's {@value #SEPARATOR_KEY} (、 in Chinese, ", " in English).
  */
 public final class EnumWords {
+
+	/** The bundle's key of the separator between the words of a list of choices. */
+	public static final String SEPARATOR_KEY = "common.listSeparator";
 
 	private EnumWords() {
 	}
@@ -21,13 +31,27 @@ public final class EnumWords {
 	/**
 	 * The value's label in {@code locale}'s language.
 	 * @param messages the UI bundle
-	 * @param value an enum constant (or any value with a public {@code label()}), or null
+	 * @param value an enum constant (or any value with a public {@code label()}), a {@link Wording}, a
+	 * {@link MessageSourceResolvable}, a collection of such values, or null
 	 * @param locale the language to word it in
 	 * @return the label, or null for null
 	 */
 	public static String of(MessageSource messages, Object value, Locale locale) {
 		if (value == null) {
 			return null;
+		}
+		if (value instanceof Wording wording) {
+			Object[] arguments = wording.arguments().stream()
+				.map(a -> a instanceof Enum<?> || a instanceof Wording || a instanceof Collection<?> ? of(messages, a, locale) : a)
+				.toArray();
+			return messages.getMessage(wording.key(), arguments, wording.key(), locale);
+		}
+		if (value instanceof MessageSourceResolvable message) {
+			return messages.getMessage(message, locale);
+		}
+		if (value instanceof Collection<?> values) {
+			String separator = messages.getMessage(SEPARATOR_KEY, null, "、", locale);
+			return values.stream().map(v -> of(messages, v, locale)).collect(Collectors.joining(separator));
 		}
 		String label = label(value);
 		return value instanceof Enum<?> e ? messages.getMessage(key(e), null, label, locale) : label;

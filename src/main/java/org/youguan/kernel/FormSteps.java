@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,6 +58,7 @@ public final class FormSteps {
 			response.setStatus(ErrorCode.ACCESS_DENIED.status());
 			model.addAttribute("errors", List.of(new FieldError(ex.field(), "forbidden", ex.getMessage())));
 			model.addAttribute("refused", true);
+			wording(ex.wording(), ex.getMessage(), model::addAttribute);
 			return page.get();
 		}
 		if (done.message() != null) {
@@ -78,6 +80,19 @@ public final class FormSteps {
 		response.setStatus(ex.code().status());
 		model.addAttribute("errors", ex.formErrors());
 		model.addAttribute("refused", true);
+		wording(ex.wording(), ex.getMessage(), model::addAttribute);
+	}
+
+	/**
+	 * Gives the page a refusal's sentence as its key ({@code refusalWording}) beside its Chinese ({@code refusalMessage}),
+	 * so the layout lists the error saying it in the reader's language (web's {@code RefusalTexts}); nothing for a
+	 * refusal without a key.
+	 */
+	static void wording(Wording wording, String chinese, BiConsumer<String, Object> put) {
+		if (wording != null) {
+			put.accept("refusalWording", wording);
+			put.accept("refusalMessage", chinese);
+		}
 	}
 
 	/** Runs a step that stays on its page {@code here}, flashing {@code message} when it succeeds. */

@@ -86,6 +86,7 @@ public final class PageSteps {
 			}
 			redirect.addFlashAttribute("errors", errors);
 			redirect.addFlashAttribute("refused", true);
+			FormSteps.wording(ex.wording(), ex.getMessage(), redirect::addFlashAttribute);
 			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
 			return PageAddress.redirect(here);
 		}

@@ -31,6 +31,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.AnnualReportFiled;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
@@ -88,9 +89,9 @@ public class AnnualReports {
 	public record Outstanding(String creditCode, String enterpriseName, String regionCode, String regionName,
 			String licenceNumber, LocalDate dueOn, String state, LocalDate filedOn) {
 
-		/** The state in Chinese. */
-		public String stateLabel() {
-			return "LATE".equals(state) ? "逾期报送" : "未报送";
+		/** The state as a page ({@code @labels.of}) and the export word it: 逾期报送 or 未报送 in Chinese. */
+		public Wording stateWords() {
+			return Wording.of("LATE".equals(state) ? "licensing.annualReport.state.LATE" : "licensing.annualReport.state.MISSING");
 		}
 	}
 

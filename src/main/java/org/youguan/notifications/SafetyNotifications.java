@@ -1,5 +1,8 @@
 package org.youguan.notifications;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.safety.SafetyAlertRaised;
@@ -14,13 +17,18 @@ class SafetyNotifications {
 
 	private final Notifications notifications;
 
-	SafetyNotifications(Notifications notifications) {
+	private final MessageSource messages;
+
+	SafetyNotifications(Notifications notifications, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@ApplicationModuleListener
 	void on(SafetyAlertRaised raised) {
-		String title = "安全监管预警（" + raised.rule() + "，" + raised.day() + "）：" + raised.summary();
+		// the notification's text is stored in Chinese: the rule's name read from the Chinese bundle by its key
+		String rule = raised.ruleKey() == null ? "" : messages.getMessage(raised.ruleKey(), null, raised.ruleKey(), Locale.SIMPLIFIED_CHINESE);
+		String title = "安全监管预警（" + rule + "，" + raised.day() + "）：" + raised.summary();
 		notifications.toRegion(raised.regionCode(), title.length() > 300 ? title.substring(0, 300) : title,
 				"/safety/alerts/" + raised.alertId(), "safety-alert-" + raised.alertId());
 	}

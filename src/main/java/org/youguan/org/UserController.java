@@ -47,7 +47,7 @@ class UserController {
 			Column.of("姓名", UserView::displayName), Column.of("类型", u -> u.kind(), 10),
 			Column.of("所属机构", UserView::bureauName, 28), Column.of("处室", UserView::departmentName, 20),
 			Column.of("企业统一社会信用代码", UserView::enterpriseCreditCode, 22),
-			Column.of("手机号码", UserView::phoneMasked, 14), Column.of("角色", UserView::rolesLabel, 24),
+			Column.of("手机号码", UserView::phoneMasked, 14), Column.of("角色", UserView::sortedRoles, 24),
 			Column.of("启用", UserView::enabled, 6), Column.of("锁定", UserView::locked, 6),
 			Column.of("最近登录", UserView::lastLoginAt, 20), Column.of("创建时间", UserView::createdAt, 20));
 

@@ -1,6 +1,7 @@
 package org.youguan.org;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,7 +33,11 @@ public record UserView(long id, String username, String displayName, UserKind ki
 				lastLoginAt, createdAt, failedAttempts, paused);
 	}
 
-	public String rolesLabel() {
-		return String.join("、", roles.stream().sorted().map(Role::label).toList());
+	/**
+	 * The roles in their catalogue's order, as a page ({@code @labels.of}) and the export word them in the reader's
+	 * language, joined by 、 in Chinese.
+	 */
+	public List<Role> sortedRoles() {
+		return roles.stream().sorted().toList();
 	}
 }

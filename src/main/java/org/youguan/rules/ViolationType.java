@@ -160,6 +160,14 @@ public enum ViolationType {
 		};
 	}
 
+	/**
+	 * Its name as pages and exports show a case's violation: the {@link #shortName()}, worded in the reader's language by
+	 * the UI bundle's {@code enum.ViolationType.<CONSTANT>} (pages {@code @labels.of}, exports a column of the type).
+	 */
+	public String label() {
+		return shortName();
+	}
+
 	/** The articles that punish it, each with its text's version: as a new act cites them (the catalogue's versions). */
 	public List<Citation> citations() {
 		return citations;

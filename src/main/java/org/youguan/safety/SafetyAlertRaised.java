@@ -8,10 +8,11 @@ import java.time.LocalDate;
  * alert's region; the alert itself waits in the safety centre's queue.
  *
  * @param alertId the alert (its page: {@code /safety/alerts/{alertId}})
- * @param rule the rule's name in Chinese (e.g. 快递员收寄本人寄件)
+ * @param ruleKey the UI bundle's key of the rule's name ({@code enum.AlertRule.COURIER_SELF}, 快递员收寄本人寄件 in
+ *        Chinese), so each reader's text words it in their language
  * @param regionCode where it belongs (a county where known): whose staff are told
  * @param day the China-time day the parcels were accepted
  * @param summary what was found, with pseudonyms shortened (never a clear ID number)
  */
-public record SafetyAlertRaised(long alertId, String rule, String regionCode, LocalDate day, String summary) {
+public record SafetyAlertRaised(long alertId, String ruleKey, String regionCode, LocalDate day, String summary) {
 }

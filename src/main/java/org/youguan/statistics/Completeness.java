@@ -26,6 +26,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseView;
@@ -52,15 +53,16 @@ public class Completeness {
 
 		/**
 		 * The state as 报送进度 writes it: 未报, the latest revision's, or for a reporter counted 已审核 whose correction is
-		 * open "已审核（更正草稿）" — not 草稿 beside a count of 已审核 (attack).
+		 * open "已审核（更正草稿）" — not 草稿 beside a count of 已审核 (attack); a {@link ReportStatus} or a bundle's
+		 * sentence ({@link Wording}) the export words in the reader's language.
 		 */
-		public String statusLabel() {
+		public Object statusWords() {
 			if (status == null || status == ReportStatus.DRAFT && !approved) {
 				// a draft never sent is the enterprise's own work: to the bureau nothing was reported (the page's badge)
-				return "未报";
+				return Wording.of("stat.missing");
 			}
 			return approved && status != ReportStatus.APPROVED && status != ReportStatus.SUPERSEDED
-					? "已审核（更正" + status.label() + "）" : status.label();
+					? Wording.of("stat.approvedCorrection", status) : status;
 		}
 
 		/**

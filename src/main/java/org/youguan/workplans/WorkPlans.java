@@ -35,6 +35,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
@@ -72,8 +73,14 @@ public class WorkPlans {
 					dueOn, status);
 		}
 
+		/** The status in Chinese, as the plan's document writes it. */
 		public String statusLabel() {
 			return Progress.label(status);
+		}
+
+		/** The status as a page ({@code @labels.of}) and the export word it in the reader's language. */
+		public Wording statusWords() {
+			return Wording.of("enum.TaskStatus." + status);
 		}
 	}
 

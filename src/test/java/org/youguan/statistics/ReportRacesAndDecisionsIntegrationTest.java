@@ -30,6 +30,7 @@ import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -249,6 +250,6 @@ class ReportRacesAndDecisionsIntegrationTest {
 		assertThat(reports.get(r.own(), draft).lateness(LocalDate.now())).as("an unsent correction").isEmpty();
 		Completeness.Summary summary = completeness.summary(DataScope.region("320506"), forms.byCode("monthly"), period);
 		assertThat(summary.lines()).filteredOn(l -> l.enterpriseId() == r.id()).singleElement()
-			.satisfies(l -> assertThat(l.statusLabel()).isEqualTo("已审核（更正草稿）"));
+			.satisfies(l -> assertThat(l.statusWords()).isEqualTo(Wording.of("stat.approvedCorrection", ReportStatus.DRAFT)));
 	}
 }

@@ -28,6 +28,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
@@ -531,7 +532,7 @@ class StatisticsIntegrationTest {
 		assertThatThrownBy(() -> reports.lines(wuzhong, id)).isInstanceOf(DomainException.class);
 		assertThat(reports.list(own, new Reports.Filter(null, month, ReportStatus.DRAFT, null),
 				new PageQuery("", 0, 100, "submitted_at", false)).items()).extracting(ReportView::id).contains(id);
-		assertThat(line(report, month).statusLabel()).isEqualTo("未报");
+		assertThat(line(report, month).statusWords()).isEqualTo(Wording.of("stat.missing"));
 		assertThat(line(report, month).missing()).isTrue();
 
 		reports.submit(own, id, values, Map.of(), null);
@@ -547,7 +548,7 @@ class StatisticsIntegrationTest {
 		reports.approve(wuzhong, id, "吴中区局");
 		long revision = reports.revise(own, id, "更正");
 		assertThat(reports.get(own, revision).onTime()).as("a correction not yet sent").isNull();
-		assertThat(line(report, month).statusLabel()).isEqualTo("已审核（更正草稿）");
+		assertThat(line(report, month).statusWords()).isEqualTo(Wording.of("stat.approvedCorrection", ReportStatus.DRAFT));
 		assertThat(reports.revisions(wuzhong, id)).extracting(ReportView::id).doesNotContain(revision);
 	}
 

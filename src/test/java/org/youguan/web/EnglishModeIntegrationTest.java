@@ -29,11 +29,19 @@ import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.calendar.WorkingCalendar;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.youguan.documents.Column;
+import org.youguan.documents.SheetDay;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
 import org.youguan.org.Users;
+import org.youguan.kernel.EnumWords;
+import org.youguan.kernel.Wording;
+import org.youguan.rules.ViolationType;
+import org.youguan.statistics.ReportStatus;
+import org.youguan.universal.SupervisionKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -246,6 +254,134 @@ class EnglishModeIntegrationTest {
 		String page = mvc.perform(get("/enterprise/filings/" + filing.group(1)).param("lang", "en").session(enterprise))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains(">Franchise</option>").doesNotContain(">加盟</option>");
+	}
+
+	/**
+	 * Finding (precomputed Chinese cells and labels): a row's worked-out state, a list of choices and a day's 暂定 mark
+	 * were joined into Chinese before the export saw them; carried as a sentence's key ({@link Wording}), the choices
+	 * themselves and the day, they read in English in an English request and in Chinese outside one.
+	 */
+	@Test
+	void aRowsWorkedOutStateChoicesAndADaysMarkReadInTheRequestsLanguage() throws IOException {
+		List<Column<Object>> columns = List.of(Column.of("状态", r -> Wording.of("stat.approvedCorrection", ReportStatus.DRAFT)),
+				Column.of("角色", r -> List.of(Role.STAFF, Role.BUREAU_LEADER)),
+				Column.of("违法行为", r -> ViolationType.DATA_NOT_REPORTED),
+				Column.of("完成时限", r -> new SheetDay(LocalDate.of(2099, 1, 18), WorkingCalendar.PROVISIONAL_MARK)));
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		byte[] english;
+		try {
+			english = spreadsheets.write("报表", columns, List.of(new Object()));
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(cells(english)).startsWith("Approved (correction: Draft)", "Department staff, Bureau leader",
+				"Express business data not reported as required");
+		assertThat(dayFormat(english)).endsWith("\" (provisional)\"");
+		byte[] chinese = spreadsheets.write("报表", columns, List.of(new Object()));
+		assertThat(cells(chinese)).startsWith("已审核（更正草稿）", "处室工作人员、局领导", "未按规定报送快递业务数据");
+		assertThat(dayFormat(chinese)).endsWith("\"（暂定）\"");
+	}
+
+	/**
+	 * Finding (precomputed labels on pages): the sign-in log's results, the users' roles and the cases' violations read
+	 * in English on English pages, in Chinese by default.
+	 */
+	@Test
+	void signInResultsRolesAndViolationsReadInEnglishOnEnglishPages() throws Exception {
+		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
+		String signins = page(get("/admin/signins").param("lang", "en").session(admin));
+		assertThat(signins).contains(">Signed in<").doesNotContain(">登录成功<");
+		assertThat(page(get("/admin/signins").session(admin))).contains(">登录成功<");
+		String users = page(get("/admin/users").param("lang", "en").session(admin));
+		assertThat(users).containsPattern("<td>[^<]*(Department staff|Bureau administrator)").doesNotContainPattern("<td>[^<]*(处室工作人员|机构管理员)");
+		assertThat(page(get("/admin/users").session(admin))).containsPattern("<td>[^<]*(处室工作人员|机构管理员)");
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		String cases = page(get("/enforcement/cases").param("lang", "en").param("open", "false").session(staff));
+		for (ViolationType v : ViolationType.values()) {
+			assertThat(cases).doesNotContain(">" + v.shortName() + "<");
+		}
+		assertThat(Stream.of(ViolationType.values()).map(v -> messages.getMessage(EnumWords.key(v), null, Locale.ENGLISH))
+			.anyMatch(cases::contains)).as("an English violation on the cases' list").isTrue();
+	}
+
+	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** The number format of the last cell of the first data row: a day's, its mark quoted after the date. */
+	private static String dayFormat(byte[] xlsx) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Row row = book.getSheetAt(0).getRow(1);
+			return row.getCell(row.getLastCellNum() - 1).getCellStyle().getDataFormatString();
+		}
+	}
+
+	/** The cells of the first data row of the workbook's first sheet, as text. */
+	private static List<String> cells(byte[] xlsx) throws IOException {
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Row row = book.getSheetAt(0).getRow(1);
+			org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+			List<String> cells = new ArrayList<>();
+			for (int c = 0; c < row.getLastCellNum(); c++) {
+				cells.add(format.formatCellValue(row.getCell(c)));
+			}
+			return cells;
+		}
+	}
+
+	/**
+	 * Finding (complaint categories and reasons are database rows, Chinese in English mode): the catalogue's names read
+	 * by their dictionary keys ({@code complaint.category.<name>}, {@code complaint.reason.<name>}) on the public form
+	 * and the staff queue (its filter and rows), the stored name staying the value sent.
+	 */
+	@Test
+	void complaintCategoriesAndReasonsReadInEnglish() throws Exception {
+		String form = page(get("/public/complaints/new").param("lang", "en"));
+		assertThat(form).contains("<option value=\"延误\">Delay</option>", ">Delivery delay</option>")
+			.doesNotContain(">延误</option>", ">派送延误</option>");
+		assertThat(page(get("/public/complaints/new"))).contains("<option value=\"延误\">延误</option>");
+		String queue = page(get("/complaints").param("lang", "en").param("state", "ALL").session(SignIn.session(mvc, "wz.staff")));
+		assertThat(queue).contains(">Delay</option>");
+		for (String category : List.of("投递服务", "延误", "丢失短少", "损毁", "收寄服务", "违规收费", "代收货款", "其他")) {
+			assertThat(queue).doesNotContain("<span>" + category + "</span>").doesNotContain(">" + category + "</option>");
+		}
+	}
+
+	/**
+	 * Finding (export words built past the bundle): a sheet named with its year, the figures' 合计 and 全部检查 rows, and
+	 * every header a universal-supervision kind builds from its own labels read in English in an English request.
+	 */
+	@Test
+	void sheetNamesWithAYearTotalsAndSupervisionHeadersReadInEnglish() throws IOException {
+		List<Column<String>> columns = List.of(Column.of("项目", (String s) -> SheetWord.of(s)));
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(spreadsheets.write("2026年任务推进情况", columns,
+				List.of("合计", "全部检查", "吴中区"))))) {
+			assertThat(book.getSheetName(0)).isEqualTo("Task progress 2026");
+			assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("Total");
+			assertThat(book.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("All inspections");
+			assertThat(book.getSheetAt(0).getRow(3).getCell(0).getStringCellValue()).isEqualTo("吴中区");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(spreadsheets.write("2026年任务推进情况", columns,
+				List.of("合计"))))) {
+			assertThat(book.getSheetName(0)).isEqualTo("2026年任务推进情况");
+			assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("合计");
+		}
+		List<String> missing = new ArrayList<>();
+		for (SupervisionKind kind : SupervisionKind.values()) {
+			Stream.of(kind.dayLabel(), kind.untilLabel(), kind.subjectLabel(), kind.placeLabel(), kind.detailLabel(),
+					kind.flagLabel(), kind.findingsLabel()).filter(l -> l != null)
+				.filter(l -> messages.getMessage(Spreadsheets.HEADER_KEY + l, null, null, Locale.ENGLISH) == null)
+				.forEach(missing::add);
+			if (messages.getMessage(Spreadsheets.SHEET_KEY + kind.title(), null, null, Locale.ENGLISH) == null) {
+				missing.add(kind.title());
+			}
+		}
+		assertThat(missing).as("supervision headers and sheet names without English").isEmpty();
 	}
 
 	/** The items of a home page's queues (their {@code queue-items} lists), without tags. */

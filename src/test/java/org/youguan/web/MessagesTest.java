@@ -3,8 +3,13 @@ package org.youguan.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,36 @@ class MessagesTest {
 		Properties en = load("messages_en.properties");
 		assertThat(zh).isNotEmpty();
 		assertThat(en.stringPropertyNames()).isEqualTo(zh.stringPropertyNames());
+	}
+
+	/**
+	 * Finding (English hints that leave out the citation): every article the Chinese message cites by token
+	 * ({@code [[PENALTY_HEARING_PROCEDURE]]}) the English one cites too — the hearing notice's, the withdrawal's and
+	 * waivers' hints said the rule in English without its article.
+	 */
+	@Test
+	void theEnglishCitesEveryArticleTheChineseCites() throws IOException {
+		Properties zh = load("messages.properties");
+		Properties en = load("messages_en.properties");
+		List<String> uncited = new ArrayList<>();
+		for (String key : zh.stringPropertyNames()) {
+			if (!tokens(zh.getProperty(key)).equals(tokens(en.getProperty(key, "")))) {
+				uncited.add(key);
+			}
+		}
+		assertThat(tokens(zh.getProperty("enforcement.case.hearingNoticeHint"))).isNotEmpty();
+		assertThat(uncited).as("English messages citing fewer or other articles than the Chinese").isEmpty();
+	}
+
+	/** The article tokens of a message, sorted. */
+	private static List<String> tokens(String message) {
+		Matcher token = Pattern.compile("\\[\\[[^\\]]+\\]\\]").matcher(message);
+		List<String> found = new ArrayList<>();
+		while (token.find()) {
+			found.add(token.group());
+		}
+		Collections.sort(found);
+		return found;
 	}
 
 	/**

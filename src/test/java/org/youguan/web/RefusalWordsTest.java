@@ -1,9 +1,17 @@
 package org.youguan.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Wording;
@@ -90,5 +99,63 @@ class RefusalWordsTest {
 		assertThat(page).contains("Error &middot; YouGuan", "Address too long", "lang=\"en\"").doesNotContainPattern(HAN);
 		var chinese = new ProductErrorReportValve.Sent("", "/public/lookup?query=xxxx", null, null, null, true);
 		assertThat(ProductErrorReportValve.page(414, refusal, chinese.locale())).contains("出错了", "请求地址过长", "lang=\"zh-CN\"");
+	}
+
+	/**
+	 * Finding (refusal sentences without a key): every refusal whose sentence is written whole where it is raised — an
+	 * access refused ({@code new AccessRefusedException(…, "…")}) or a state that forbids the step
+	 * ({@code illegalTransition("…")}) — has its English under a {@code refusal.*} key, so the error page and a refused
+	 * form read it in English.
+	 */
+	@Test
+	void everyRefusalWrittenWholeHasItsEnglish() throws IOException {
+		Pattern whole = Pattern.compile("(?:new AccessRefusedException\\((?:\\s*(?:\"\\w+\"|null|\\w+)\\s*,)?"
+				+ "|DomainException\\.illegalTransition\\()\\s*\"([^\"]*\\p{IsHan}[^\"]*)\"\\s*\\)");
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+				Matcher refusal = whole.matcher(Files.readString(file, StandardCharsets.UTF_8));
+				while (refusal.find()) {
+					found++;
+					if (RefusalWords.in(refusal.group(1), Locale.ENGLISH).equals(refusal.group(1))) {
+						missing.add(file.getFileName() + ": " + refusal.group(1));
+					}
+				}
+			}
+		}
+		assertThat(found).as("refusals found").isGreaterThan(40);
+		assertThat(missing).as("refusals without English (a refusal.* key in tools/messages.py)").isEmpty();
+	}
+
+	/**
+	 * Finding (a refusal shown as a form's error stays Chinese): the layouts list a refused form's errors through
+	 * {@link RefusalTexts} — a known sentence in English, a keyed one (the portal's 已于…放弃陈述申辩) by its key with its
+	 * values; Chinese as written.
+	 */
+	@Test
+	void aRefusedFormsErrorsReadInEnglish() {
+		RefusalTexts texts = new RefusalTexts();
+		FieldError disabled = new FieldError("status", "state", "该用户已停用");
+		DomainException waived = catchRefusal(() -> DecisionRules.statementNotWaived(LocalDate.of(2026, 3, 5)));
+		FieldError statement = waived.formErrors().get(0);
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(texts.of(disabled, null, null)).isEqualTo("The user is already disabled");
+		assertThat(texts.of(statement, waived.wording(), waived.getMessage()))
+			.startsWith("The party waived its statement in writing on 2026-03-05").doesNotContainPattern(HAN);
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(texts.of(disabled, null, null)).isEqualTo("该用户已停用");
+		assertThat(texts.of(statement, waived.wording(), waived.getMessage())).isEqualTo(waived.getMessage())
+			.startsWith("当事人已于2026-03-05书面明确放弃陈述申辩");
+	}
+
+	private static DomainException catchRefusal(Runnable step) {
+		try {
+			step.run();
+		}
+		catch (DomainException ex) {
+			return ex;
+		}
+		throw new AssertionError("not refused");
 	}
 }

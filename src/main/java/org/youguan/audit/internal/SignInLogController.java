@@ -28,7 +28,7 @@ class SignInLogController {
 
 	static final List<Column<SignInLog.Entry>> COLUMNS = List.of(Column.of("编号", SignInLog.Entry::id, 10),
 			Column.of("时间", SignInLog.Entry::occurredAt, 20), Column.of("用户名", SignInLog.Entry::username, 20),
-			Column.of("姓名", SignInLog.Entry::displayName, 20), Column.of("结果", SignInLog.Entry::resultLabel, 10),
+			Column.of("姓名", SignInLog.Entry::displayName, 20), Column.of("结果", SignInLog.Entry::result, 10),
 			Column.of("说明", SignInLog.Entry::reason, 30), Column.of("客户端地址", SignInLog.Entry::clientAddress, 16),
 			Column.of("浏览器", SignInLog.Entry::userAgent, 30));
 

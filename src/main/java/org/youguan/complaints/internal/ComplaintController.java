@@ -160,7 +160,8 @@ class ComplaintController {
 				OptionsHtml.html(statuses(shown), ComplaintStatus::name, s -> EnumWords.of(messages, s, locale),
 						request.getParameterValues("status")));
 		model.addAttribute("categoryOptions",
-				OptionsHtml.html(intake.categories(), c -> c, c -> c, request.getParameterValues("category")));
+				OptionsHtml.html(intake.categories(), c -> c,
+						c -> messages.getMessage(QueueRow.CATEGORY + c, null, c, locale), request.getParameterValues("category")));
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		model.addAttribute("handling", handling);

@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.unbescape.html.HtmlEscape;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.ComplaintView;
+import org.youguan.kernel.EnumWords;
 
 /**
  * One row of the staff complaint queue page with what its markup needs prepared once: the link, the row's and the
@@ -36,15 +37,31 @@ public record QueueRow(ComplaintView c, String href, String rowClass, String sta
 	 * @param overdue 超期
 	 * @param dueSoon 即将到期
 	 */
+	/** The bundle's prefix of a complaint category's words (its catalogue name after it: 延误 → Delay). */
+	static final String CATEGORY = "complaint.category.";
+
+	/** The bundle's prefix of a complaint reason's words. */
+	static final String REASON = "complaint.reason.";
+
+	/**
+	 * The words the rows show besides their data, in the page's language: the badges, and the catalogue's category and
+	 * reason and the status ({@link #word}).
+	 */
 	record Labels(String duplicate, String replyLate, String provisionalHint, String provisional, String overdue,
-			String dueSoon) {
+			String dueSoon, MessageSource messages, Locale locale) {
+
+		/** A catalogue name or a status in the page's language: the bundle's {@code key}, else {@code chinese}. */
+		String word(String key, String chinese) {
+			return chinese == null || messages == null ? chinese : messages.getMessage(key, null, chinese, locale);
+		}
 
 		static Labels of(MessageSource messages, Locale locale) {
 			return new Labels(messages.getMessage("complaint.duplicate", null, locale),
 					messages.getMessage("complaint.replyLate", null, locale),
 					messages.getMessage("calendar.provisional.hint", null, locale),
 					messages.getMessage("calendar.provisional", null, locale),
-					messages.getMessage("filing.overdue", null, locale), messages.getMessage("filing.dueSoon", null, locale));
+					messages.getMessage("filing.overdue", null, locale), messages.getMessage("filing.dueSoon", null, locale),
+					messages, locale);
 		}
 	}
 
@@ -77,10 +94,10 @@ public record QueueRow(ComplaintView c, String href, String rowClass, String sta
 		}
 		out.append("</td>\n  <td><span>").append(escape(c.brandName()))
 			.append("</span><div class=\"small text-secondary\">").append(escape(c.enterpriseName()))
-			.append("</div></td>\n  <td><span>").append(escape(c.category()))
-			.append("</span><div class=\"small text-secondary\">").append(escape(c.reason()))
+			.append("</div></td>\n  <td><span>").append(escape(labels.word(CATEGORY + c.category(), c.category())))
+			.append("</span><div class=\"small text-secondary\">").append(escape(labels.word(REASON + c.reason(), c.reason())))
 			.append("</div></td>\n  <td>").append(escape(c.regionName())).append("</td>\n  <td><span class=\"")
-			.append(escape(statusClass)).append("\">").append(escape(c.status().label())).append("</span>");
+			.append(escape(statusClass)).append("\">").append(escape(labels.word(EnumWords.key(c.status()), c.status().label()))).append("</span>");
 		if (c.replyLate()) {
 			badge(out, "badge bg-red-lt", null, labels.replyLate());
 		}

@@ -16,6 +16,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.ViolationType;
@@ -74,7 +75,8 @@ public final class DecisionRules {
 	 */
 	public static void statementNotWaived(LocalDate waivedOn) {
 		if (waivedOn != null) {
-			throw partyRight("statement", "statement-waived", "当事人已于" + waivedOn
+			throw DomainException.illegalTransition("statement", "statement-waived",
+					Wording.of("enforcement.refusal.statementWaived", waivedOn.toString()), "当事人已于" + waivedOn
 					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（" + Provision.cite(Provision.PENALTY_NOTICE, Provision.PENALTY_STATEMENT) + "）");
 		}
 	}

@@ -45,7 +45,7 @@ class EnforcementExportController {
 			Column.of("案件编号", PenaltyCases.CaseSummary::number, 24),
 			Column.of("当事人", PenaltyCases.CaseSummary::enterpriseName, 30),
 			Column.of("统一社会信用代码", PenaltyCases.CaseSummary::enterpriseCreditCode, 20),
-			Column.of("违法行为", k -> k.violationCode().shortName(), 24),
+			Column.of("违法行为", k -> k.violationCode(), 24),
 			Column.of("立案日期", PenaltyCases.CaseSummary::filedOn), Column.of("状态", k -> words.status(k.status(), k.deliveredOn(), k.deemedServicePending())),
 			Column.of("剩余天数", PenaltyCases.CaseSummary::remainingDays),
 			Column.of("决定期限", k -> WorkingCalendar.exported(k.decisionDueOn(), k.decisionDueOnProvisional())),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseExecution;
@@ -45,7 +46,11 @@ import org.youguan.rules.StatutoryRules;
 @Component
 class EnforcementWorkQueues implements WorkQueueProvider {
 
-	record Item(long id, String title, String detail, LocalDate due) {
+	/**
+	 * A row of a queue: its title and second line each a text (a number, a name) or a part the page words in its
+	 * reader's language (a case's status, a message of the bundle: {@link WorkQueue.Item}); null for none.
+	 */
+	record Item(long id, Object title, Object detail, LocalDate due) {
 	}
 
 	private final JdbcClient jdbc;
@@ -115,12 +120,12 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 		String caseScope = scope.regionPredicate("c.region_code") + " AND " + bureaus.handledHere(scope, "c.region_code");
 		return switch (queue) {
 			// a list: the summary with a reporter's numbers masked, as the leads' list shows it (the lead's page in full)
-			case "enforcement.leads" -> maskedDetails(items("""
-					SELECT l.id, coalesce(l.enterprise_name, '线索') AS title, l.summary AS detail,
+			case "enforcement.leads" -> unnamedLeads(maskedDetails(items("""
+					SELECT l.id, l.enterprise_name AS title, l.summary AS detail,
 					       l.received_on + CAST(:warning AS integer) AS due
 					FROM penalty_lead l LEFT JOIN enterprise_name e ON e.credit_code = l.enterprise_credit_code
 					WHERE l.status IN ('OPEN', 'PROPOSED') AND\s""" + leadScope
-					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region)));
+					+ " ORDER BY l.received_on, l.id", rules.intValue(StatutoryRule.PENALTY_LEAD_FILING_WARNING, region))));
 			case "enforcement.deadline" -> statusLabels(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.status AS detail, c.decision_due_on AS due
 					FROM penalty_case c LEFT JOIN penalty_case_suspension s ON s.case_id = c.id AND s.ended_on IS NULL
@@ -129,18 +134,17 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					AND\s""" + CaseClock.RUNNING_SQL + " AND " + caseScope + " ORDER BY c.decision_due_on, c.id",
 					rules.intValue(StatutoryRule.PENALTY_DECISION_WARNING, region)));
 			// a past case brought in undecided: its limit ran out off the platform, not a clock of today to count down
-			case "enforcement.imported" -> items("""
+			case "enforcement.imported" -> importedLines(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title,
-					       '历史导入，' || to_char(c.filed_on, 'YYYY-MM-DD') || '立案，尚未作出决定（法定决定期限'
-					       || to_char(c.decision_due_on, 'YYYY-MM-DD') || '）：请核实办理进度' AS detail,
+					       to_char(c.filed_on, 'YYYY-MM-DD') || ' ' || to_char(c.decision_due_on, 'YYYY-MM-DD') AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.imported AND\s""" + UNDECIDED + " AND " + caseScope
-					+ " ORDER BY c.filed_on, c.id", 0);
+					+ " ORDER BY c.filed_on, c.id", 0));
 			// first publications, and those withdrawn and due again once the decision was changed (art.48)
-			case "enforcement.publish" -> items("""
+			case "enforcement.publish" -> republished(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title,
 					       CASE WHEN c.published_on IS NULL THEN c.decision_number
-					            ELSE c.decision_number || '（变更后重新公示）' END AS detail,
+					            ELSE '*' || c.decision_number END AS detail,
 					       CAST(NULL AS date) AS due
 					FROM penalty_case c WHERE c.penalty IS NOT NULL AND NOT c.imported
 					AND (c.published_on IS NULL OR c.publication_withdrawn_on IS NOT NULL AND EXISTS (
@@ -149,7 +153,7 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 					AND\s""" + Execution.IN_FORCE_SQL + """
 					\sAND c.party_kind IS DISTINCT FROM 'PERSON'
 					AND c.status IN ('DELIVERED', 'EXECUTED', 'CLOSED')
-					AND\s""" + CaseClock.DECISION_SERVED_SQL + " AND " + caseScope + " ORDER BY c.decided_on, c.id", 0);
+					AND\s""" + CaseClock.DECISION_SERVED_SQL + " AND " + caseScope + " ORDER BY c.decided_on, c.id", 0));
 			case "enforcement.unpaid" -> unpaid(items("""
 					SELECT c.id, c.number || ' ' || c.enterprise_name AS title, c.decision_number AS detail,
 					       CAST(NULL AS date) AS due
@@ -210,13 +214,47 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 		Map<Long, LocalDate> due = new HashMap<>();
 		unpaid.forEach((id, u) -> due.put(id, u.due()));
 		return overdue(open, ids -> due).stream()
-			.map(i -> new Item(i.id(), i.title(), surchargeLine(i.detail(), unpaid.get(i.id()).surchargeToday()), i.due()))
+			.map(i -> new Item(i.id(), i.title(), surchargeLine((String) i.detail(), unpaid.get(i.id()).surchargeToday()), i.due()))
 			.toList();
 	}
 
-	/** An unpaid fine's line: its decision's number and the 加处罚款 accrued to today (加处罚款1500元（截至今日）). */
-	static String surchargeLine(String decisionNumber, BigDecimal surcharge) {
-		return (decisionNumber == null ? "" : decisionNumber + "，") + "加处罚款" + ChineseText.yuan(surcharge) + "（截至今日）";
+	/**
+	 * An unpaid fine's line: its decision's number and the 加处罚款 accrued to today (加处罚款1500元（截至今日）), worded in
+	 * the page's language.
+	 */
+	static MessageSourceResolvable surchargeLine(String decisionNumber, BigDecimal surcharge) {
+		String yuan = ChineseText.yuan(surcharge);
+		return decisionNumber == null
+				? WorkQueue.Item.message("enforcement.queue.surcharge", "加处罚款" + yuan + "（截至今日）",
+						surcharge.stripTrailingZeros().toPlainString(), yuan)
+				: WorkQueue.Item.message("enforcement.queue.surchargeOf", decisionNumber + "，加处罚款" + yuan + "（截至今日）",
+						decisionNumber, surcharge.stripTrailingZeros().toPlainString(), yuan);
+	}
+
+	/**
+	 * The publish queue's decisions, one published before and changed since (the query's {@code *} before its number)
+	 * marked 变更后重新公示 in the page's words.
+	 */
+	private static List<Item> republished(List<Item> items) {
+		return items.stream().map(i -> i.detail() instanceof String d && d.startsWith("*")
+				? new Item(i.id(), i.title(), WorkQueue.Item.message("enforcement.queue.republish",
+						d.substring(1) + "（变更后重新公示）", d.substring(1)), i.due())
+				: i).toList();
+	}
+
+	/** The imported cases' lines: filed on, undecided, the limit that ran out (the query gives the two days). */
+	private static List<Item> importedLines(List<Item> items) {
+		return items.stream().map(i -> {
+			String[] days = ((String) i.detail()).split(" ");
+			return new Item(i.id(), i.title(), WorkQueue.Item.message("enforcement.queue.imported",
+					"历史导入，" + days[0] + "立案，尚未作出决定（法定决定期限" + days[1] + "）：请核实办理进度", days[0], days[1]), i.due());
+		}).toList();
+	}
+
+	/** Leads without an enterprise's name titled 线索 in the page's words. */
+	private static List<Item> unnamedLeads(List<Item> items) {
+		return items.stream().map(i -> i.title() != null ? i
+				: new Item(i.id(), WorkQueue.Item.message("enforcement.queue.lead", "线索"), i.detail(), i.due())).toList();
 	}
 
 	private List<Item> items(String sql, int warning) {
@@ -225,13 +263,13 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 
 	/** The items with every ID, mobile or landline number in their detail masked ({@link Masking#telephonesIn}). */
 	private static List<Item> maskedDetails(List<Item> items) {
-		return items.stream().map(i -> new Item(i.id(), i.title(), Masking.telephonesIn(i.detail()), i.due())).toList();
+		return items.stream().map(i -> new Item(i.id(), i.title(), Masking.telephonesIn((String) i.detail()), i.due())).toList();
 	}
 
-	/** The items with their stage in Chinese (立案, 听证中 …) where the query gave the status's code. */
+	/** The items with their stage (立案, 听证中 …), worded by the page, where the query gave the status's code. */
 	private static List<Item> statusLabels(List<Item> items) {
 		return items.stream()
-			.map(i -> new Item(i.id(), i.title(), CaseStatus.valueOf(i.detail()).label(), i.due()))
+			.map(i -> new Item(i.id(), i.title(), CaseStatus.valueOf((String) i.detail()), i.due()))
 			.toList();
 	}
 
@@ -242,7 +280,8 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 	private static List<WorkQueue.Item> links(List<Item> items, String path, LocalDate today) {
 		return items.stream()
 			.limit(WorkQueue.ITEMS)
-			.map(i -> new WorkQueue.Item(i.title(), i.detail(), path + i.id(), i.due(), i.due() != null && i.due().isBefore(today)))
+			.map(i -> new WorkQueue.Item(List.of(i.title()), i.detail() == null ? List.of() : List.of(i.detail()), path + i.id(),
+					i.due(), i.due() != null && i.due().isBefore(today)))
 			.toList();
 	}
 }

@@ -34,6 +34,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -607,7 +608,7 @@ class EnterprisePenalties {
 	void requestHearing(DataScope scope, long id) {
 		PartyCase c = get(scope, id);
 		if (c.hearingRequestedOn() != null) {
-			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "不能再申请听证")
+			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "request", "不能再申请听证")
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
 		}
 		requireWindow(c, "申请听证", NoticeAndHearing.PartyStep.REQUEST_HEARING);
@@ -635,7 +636,7 @@ class EnterprisePenalties {
 		// a request made is withdrawn until the hearing is held, the window closed or not (art.64); the step judges the rest
 		boolean withdrawal = c.rightsOpen() && c.status() == CaseStatus.HEARING && c.hearingOn() == null;
 		if (c.hearingRequestedOn() != null && !withdrawal) {
-			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "不能再撤回或放弃听证")
+			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "waive", "不能再撤回或放弃听证")
 					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
@@ -714,8 +715,13 @@ class EnterprisePenalties {
 	 * {@code hearingRequestedOn}) — rule {@code hearing-withdrawn}, saying the request was withdrawn (撤回听证申请, not
 	 * called a waiver: the party asked for the hearing, then took the request back).
 	 */
-	private static DomainException withdrawn(PartyCase c, String field, String what) {
-		return DomainException.illegalTransition(field, "hearing-withdrawn", "已于" + c.hearingRequestedOn() + "申请听证，又于"
+	/**
+	 * The hearing requested and withdrawn: no step on it again ({@code step} {@code request} or {@code waive}, worded by
+	 * {@code enforcement.refusal.hearingWithdrawn.<step>}; {@code what} its Chinese).
+	 */
+	private static DomainException withdrawn(PartyCase c, String field, String step, String what) {
+		return DomainException.illegalTransition(field, "hearing-withdrawn", Wording.of("enforcement.refusal.hearingWithdrawn." + step,
+				String.valueOf(c.hearingRequestedOn()), String.valueOf(c.hearingWaivedOn())), "已于" + c.hearingRequestedOn() + "申请听证，又于"
 				+ c.hearingWaivedOn() + "撤回听证申请（" + Provision.PENALTY_HEARING_PROCEDURE + "），" + what);
 	}
 

@@ -45,7 +45,7 @@ class EnterprisePenaltyController {
 	static List<Column<EnterprisePenalties.Summary>> columns(CaseWords words) {
 		return List.of(
 			Column.of("案件编号", EnterprisePenalties.Summary::number, 26),
-			Column.of("违法行为", s -> s.violation().shortName(), 30),
+			Column.of("违法行为", s -> s.violation(), 30),
 			Column.of("状态", s -> words.status(s.status(), s.deliveredOn(), s.deemedServicePending(), s.decisionAnnulledOn()), 24),
 			Column.of("告知日期", EnterprisePenalties.Summary::notifiedOn, 12),
 			Column.of("处罚决定书文号", EnterprisePenalties.Summary::decisionNumber, 28),

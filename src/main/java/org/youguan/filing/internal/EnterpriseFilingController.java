@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.filing.AttachmentKind;
@@ -71,7 +72,7 @@ class EnterpriseFilingController {
 	 * region, manager with the phone masked, opening day), as the bureau's register exports them.
 	 */
 	static final List<Column<OutletView>> OUTLET_COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
-			Column.of("品牌", OutletView::brandName, 10), Column.of("合作方式", OutletView::cooperationLabel, 8),
+			Column.of("品牌", OutletView::brandName, 10), Column.of("合作方式", o -> SheetWord.of(o.cooperationLabel()), 8),
 			Column.of("地址", OutletView::address, 40), Column.of("乡镇/街道", OutletView::regionName),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人电话", OutletView::managerPhoneMasked, 14),
 			Column.of("开办日期", OutletView::openedOn, 12), Column.of("备案编号", OutletView::filingNumber, 26),

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.filing.FilingMetrics;
 import org.youguan.filing.FilingStatus;
@@ -190,7 +191,7 @@ class FilingController {
 
 	/** The columns of the 备案统计 sheet, the first headed by the sheet's title (region and period). */
 	private static List<Column<FilingMetrics.Row>> metricsColumns(String title) {
-		return List.of(Column.of(title, FilingMetrics.Row::label, 36),
+		return List.of(Column.of(title, r -> SheetWord.of(r.label()), 36),
 				Column.of("完成备案（家）", FilingMetrics.Row::completed, 12),
 				Column.of("平均用时（工作日）", FilingMetrics.Row::averageWorkingDays, 14),
 				Column.of("最长用时（工作日）", FilingMetrics.Row::maxWorkingDays, 14),

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionFieldRecords;
 import org.youguan.inspections.InspectionFigures;
@@ -32,7 +33,7 @@ class InspectionFiguresController {
 
 	static final List<Column<InspectionFigures.ItemLine>> COLUMNS = List.of(
 			Column.of("检查事项代码", InspectionFigures.ItemLine::code, 18),
-			Column.of("检查事项", InspectionFigures.ItemLine::name, 26),
+			Column.of("检查事项", i -> SheetWord.of(i.name()), 26),
 			Column.of("检查（次）", InspectionFigures.ItemLine::inspections, 12),
 			Column.of(InspectionOutcome.NONE.label(), InspectionFigures.ItemLine::none, 10),
 			Column.of(InspectionOutcome.INTERVIEW.label(), InspectionFigures.ItemLine::interview, 10),

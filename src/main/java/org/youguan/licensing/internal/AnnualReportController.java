@@ -55,7 +55,7 @@ class AnnualReportController {
 			Column.of("所在地", AnnualReports.Outstanding::regionName, 12),
 			Column.of("许可证编号", AnnualReports.Outstanding::licenceNumber, 22),
 			Column.of("报送期限", AnnualReports.Outstanding::dueOn, 12),
-			Column.of("情况", AnnualReports.Outstanding::stateLabel, 10),
+			Column.of("情况", AnnualReports.Outstanding::stateWords, 10),
 			Column.of("报送日期", AnnualReports.Outstanding::filedOn, 12));
 
 	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */

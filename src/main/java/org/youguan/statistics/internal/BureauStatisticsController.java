@@ -71,7 +71,7 @@ class BureauStatisticsController {
 	static List<Column<Completeness.Line>> outstanding(Completeness.Summary summary) {
 		return List.of(Column.of("企业", Completeness.Line::enterpriseName, 36),
 				Column.of("地区", Completeness.Line::regionName, 24), Column.of("行政区划代码", Completeness.Line::regionCode, 14),
-				Column.of("状态", Completeness.Line::statusLabel, 16),
+				Column.of("状态", Completeness.Line::statusWords, 16),
 				Column.of("报送时间", Completeness.Line::submittedAt, 20),
 				Column.of("按时", summary::timeliness, 8),
 				Column.of("最近催报", Completeness.Line::lastReminder, 20));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Indicator;
@@ -86,6 +87,19 @@ public class Coverage {
 				return "";
 			}
 			return "数据不完整：" + (current.complete() ? lastYear : current).text();
+		}
+
+		/**
+		 * The caveat as a page words it in its reader's language ({@code @labels.of}: the bundle's {@code stat.caveat}
+		 * with the period, reported and expected units), or null when comparable.
+		 */
+		public Wording caveatWords() {
+			if (comparable()) {
+				return null;
+			}
+			Share incomplete = current.complete() ? lastYear : current;
+			return Wording.of("stat.caveat", incomplete.period(), String.valueOf(incomplete.reported()),
+					String.valueOf(incomplete.expected()));
 		}
 	}
 

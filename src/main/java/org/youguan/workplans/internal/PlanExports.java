@@ -83,7 +83,7 @@ class PlanExports implements DeclaresTemplates {
 		WorkPlans.Plan plan = plans.get(scope, planId).masked();
 		List<Column<Row>> columns = List.of(Column.of("部分", Row::section, 24), Column.of("序号", r -> r.task().number(), 6),
 				Column.of("工作任务", Row::text, 60), Column.of("责任处室", Row::responsible, 24),
-				Column.of("完成时限", r -> r.task().dueOn(), 12), Column.of("状态", r -> r.task().statusLabel(), 8),
+				Column.of("完成时限", r -> r.task().dueOn(), 12), Column.of("状态", r -> r.task().statusWords(), 8),
 				Column.of("最新进展月份", r -> r.latest() == null ? null : r.latest().month(), 12),
 				Column.of("最新进展", Row::report, 60),
 				Column.of("完成进度（%）", r -> r.latest() == null ? null : r.latest().percent(), 10));

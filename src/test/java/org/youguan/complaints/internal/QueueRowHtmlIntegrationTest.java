@@ -73,7 +73,7 @@ class QueueRowHtmlIntegrationTest {
 			rows.add(new QueueRow(with(c, Map.of("enterpriseName", "", "category", "延误")), "/x", null,
 					"badge bg-secondary-lt", "—", false, false, false));
 		}
-		var labels = new QueueRow.Labels("疑似<重复>", "逾期&答复", "提示\"暂定\"", "暂定", "超期", "即将到期");
+		var labels = new QueueRow.Labels("疑似<重复>", "逾期&答复", "提示\"暂定\"", "暂定", "超期", "即将到期", null, null);
 
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		StringTemplateResolver resolver = new StringTemplateResolver();

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
 import org.youguan.enforcement.CaseInvestigation;
+import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.LeadSource;
 import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.OnTheSpotPenalties;
@@ -229,9 +231,9 @@ class EnforcementWorkQueuesIntegrationTest {
 					SELECT id, 'APPRAISAL', decision_due_on + 1, '鉴定' FROM penalty_case WHERE id = :id""").param("id", id).update();
 			assertThat(queues.items(clerkOfCase(id), "enforcement.deadline"))
 				.extracting(EnforcementWorkQueues.Item::id).contains(id);
-			// the stage is shown in Chinese, never as the status's code
+			// the stage is the case's status, which the page words in its reader's language, never its code as text
 			assertThat(queues.items(clerkOfCase(id), "enforcement.deadline"))
-				.extracting(EnforcementWorkQueues.Item::detail).isNotEmpty().noneMatch(d -> d.matches("[A-Z_]+"));
+				.extracting(EnforcementWorkQueues.Item::detail).isNotEmpty().allMatch(d -> d instanceof CaseStatus);
 		}
 		finally {
 			jdbc.sql("DELETE FROM penalty_case_suspension WHERE case_id = :id AND reason = '鉴定'").param("id", id).update();
@@ -290,7 +292,8 @@ class EnforcementWorkQueuesIntegrationTest {
 		assertThat(queues.items(clerk, "enforcement.imported")).filteredOn(i -> i.id() == id).singleElement()
 			.satisfies(i -> {
 				assertThat(i.due()).isNull();
-				assertThat(i.detail()).contains("历史导入").contains(filed.toString()).contains("请核实办理进度");
+				assertThat(((MessageSourceResolvable) i.detail()).getDefaultMessage()).contains("历史导入")
+					.contains(filed.toString()).contains("请核实办理进度");
 			});
 		WorkQueue imported = of(clerk).get("enforcement.imported");
 		assertThat(imported.labelKey()).isEqualTo("queue.enforcement.imported");

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormBinding;
@@ -48,7 +49,7 @@ class OutletController {
 
 	static final List<Column<OutletView>> COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
 			Column.of("品牌", OutletView::brandName, 10), Column.of("运营企业", OutletView::enterpriseName, 30),
-			Column.of("合作方式", OutletView::cooperationLabel, 8), Column.of("地址", OutletView::address, 40),
+			Column.of("合作方式", o -> SheetWord.of(o.cooperationLabel()), 8), Column.of("地址", OutletView::address, 40),
 			Column.of("行政区划代码", OutletView::regionCode, 14), Column.of("乡镇/街道", OutletView::regionName),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人身份证号", OutletView::managerIdMasked, 22),
 			Column.of("负责人电话", OutletView::managerPhoneMasked, 14), Column.of("场地面积（㎡）", OutletView::storageArea, 10),

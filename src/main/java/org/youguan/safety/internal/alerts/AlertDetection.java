@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
@@ -133,7 +134,7 @@ public class AlertDetection {
 				.orElse(null);
 			if (id != null) {
 				raised++;
-				events.publishEvent(new SafetyAlertRaised(id, f.rule().label(), f.region(), day, f.detail()));
+				events.publishEvent(new SafetyAlertRaised(id, EnumWords.key(f.rule()), f.region(), day, f.detail()));
 			}
 		}
 		if (raised == 0) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -46,7 +47,7 @@ class AlertsController {
 	static final List<Column<AlertView>> COLUMNS = List.of(Column.of("日期", AlertView::day),
 			Column.of("规则", a -> a.rule(), 24), Column.of("对象", AlertView::subjectShown, 24),
 			Column.of("情况", AlertView::detail, 40), Column.of("区域", a -> a.regionName() == null ? a.regionCode() : a.regionName()),
-			Column.of("状态", AlertView::statusLabel));
+			Column.of("状态", a -> SheetWord.of(a.statusLabel())));
 
 	private final Alerts alerts;
 
