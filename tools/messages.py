@@ -551,6 +551,7 @@ M = {
  "common.disabled": ("停用", "Disabled"),
  "common.history": ("变更记录", "History"),
  "common.errors": ("请修正以下问题：", "Please correct the following:"),
+ "common.conflict": ("该操作已不适用：", "This step no longer applies:"),
  "common.filter": ("筛选", "Filter"),
  "dashboard.title": ("工作台", "Dashboard"),
  "dashboard.greeting": ("您好，{0}，今天是{1}（{2}）", "Hello, {0}. Today is {1} ({2})."),

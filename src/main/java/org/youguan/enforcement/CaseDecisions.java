@@ -226,6 +226,7 @@ public class CaseDecisions {
 			v.require("discussedOn", discussed != null, "required", "情节严重的案件须经负责人集体讨论决定（" + Provision.PENALTY_HEAD_DECIDES + "），请填写集体讨论日期");
 		}
 		String participants = discussion(v, data, discussed != null, c.regionCode());
+		departsFromReview(v, c, discussed, penalty, fine, confiscated, suspensionDays, mitigation);
 		String review = statementReview(v, c, data, mitigation);
 		String typedNumber = Text.documentNumber(data.decisionNumber());
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
@@ -459,6 +460,32 @@ public class CaseDecisions {
 	 * The heads who took part in 集体讨论 (art.57), joined by 、, checked with its conclusion; null without a discussion
 	 * (then neither may be given).
 	 */
+	/**
+	 * A decision that departs from the penalty the 法制审核 agreed to — another kind, fine, value confiscated, period of
+	 * 停业整顿 or 从轻/减轻 ({@link DecisionRules#departures}) — is not the decision reviewed (行政处罚法(2021) art.58): the
+	 * heads take it 集体讨论 (art.57), on or after the review's day, or the case goes back to investigation and is reviewed
+	 * again. A case never reviewed, or a decision as proposed, has nothing to compare. Records rule
+	 * {@code departs-from-review} on {@code discussedOn}, or {@code before-review} for a discussion dated before the review.
+	 */
+	private static void departsFromReview(Validation v, CaseView c, LocalDate discussed, Penalty penalty, BigDecimal fine,
+			BigDecimal confiscated, Integer suspensionDays, Mitigation mitigation) {
+		if (c.reviewedOn() == null || penalty == null) {
+			return;
+		}
+		List<String> changes = DecisionRules.departures(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
+				c.proposedSuspensionDays(), c.mitigation(), penalty, fine, confiscated, suspensionDays, mitigation);
+		if (changes.isEmpty()) {
+			return;
+		}
+		v.require("discussedOn", discussed != null, "departs-from-review", "处罚决定与" + c.reviewedOn() + "法制审核同意的拟处罚意见不一致（"
+				+ String.join("；", changes) + "）：须经负责人集体讨论决定（" + Provision.PENALTY_HEAD_DECIDES + "，请填写集体讨论日期、参加人员和结论），"
+				+ "或退回调查、重新调查终结后重新进行法制审核（" + Provision.PENALTY_LEGAL_REVIEW + "）");
+		if (discussed != null) {
+			v.require("discussedOn", !discussed.isBefore(c.reviewedOn()), "before-review", "集体讨论日期不能早于法制审核日期" + c.reviewedOn()
+					+ "：改变经审核的拟处罚意见须在审核之后集体讨论（" + Provision.cite(Provision.PENALTY_HEAD_DECIDES, Provision.PENALTY_LEGAL_REVIEW) + "）");
+		}
+	}
+
 	private String discussion(Validation v, Decision data, boolean discussed, String region) {
 		List<String> names = data.discussionParticipants() == null ? List.of()
 				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::name).toList();

@@ -151,7 +151,8 @@ public class CaseEvidence {
 	 * @param file the scan, photo or transcript, or null
 	 * @return the item
 	 * @throws DomainException not-found outside the caller's scope; (409) unless the case is 调查取证; duplicate (409, field
-	 * {@code title}) for an item the list holds already ({@link #refuseTwin})
+	 * {@code title}) for an item the list holds already ({@link #refuseTwin}); (422, field {@code collectedOn}, rule
+	 * {@code inside-suspension}) for a day inside a pause of the decision clock ({@link CaseWork#requireOutsidePauses})
 	 * @throws org.youguan.kernel.AccessRefusedException (403, field {@code collectors}) for a signed-in account that is
 	 * not one of the case's investigators ({@link CaseTeam#requireInvestigator}) — asked after the state, before the fields
 	 * @throws InvalidValueException naming {@code kind}, {@code title}, {@code content}, {@code place},
@@ -212,6 +213,8 @@ public class CaseEvidence {
 			}
 		}
 		v.throwIfInvalid();
+		// 邮政行政执法监督办法 art.17: no investigation while the decision clock is paused
+		caseWork.requireOutsidePauses(caseId, "collectedOn", "收集证据", on);
 		refuseTwin(caseId, kind, data, on, collectedBy, file);
 		Attachment stored = file == null ? null
 				: attachments.storeWithMedia(new AttachmentOwner(CaseDocuments.MODULE, CaseDocuments.OWNER_TYPE, caseId),

@@ -17,6 +17,7 @@ import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -79,11 +80,17 @@ public class DecisionLimit {
 	 * Stops the decision clock for a suspension, public notice, testing or appraisal (邮政行政执法监督办法(2021)
 	 * art.17) from {@code startedOn} until {@link #resume}. The pause must begin within the limit in force and be
 	 * recorded before it expires: a case already overdue is not revived by a pause backdated or started after its
-	 * limit expired. A HEARING pause needs the party's hearing request and does not begin before it.
+	 * limit expired. The pause is the handling bureau's head's decision, as the extension is
+	 * ({@link CaseWork#requireHandlingHead}); a pause other than a hearing's starts at most
+	 * {@link StatutoryRule#PENALTY_SUSPENSION_START_LOOKBACK} days back and not before the case's last recorded act
+	 * ({@link #startedPromptly}). A HEARING pause needs the party's hearing request and does not begin before it.
 	 * @throws InvalidValueException (kind unknown, day before 立案 or in the future — a day after the limit in force
 	 * cannot be given, today being within it —, reason blank; on {@code kind} rule
 	 * {@code no-hearing-requested} for a HEARING pause without a hearing request, on {@code startedOn} rule
-	 * {@code before-request} for one begun before it)
+	 * {@code before-request} for one begun before it, {@code start-lookback} for one begun too far back,
+	 * {@code acts-after-start} for one begun before a recorded act)
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for anyone but a head of
+	 * the handling bureau
 	 * @throws DomainException (422) while another pause lasts, or (rule {@code limit-passed} on {@code startedOn}) once
 	 * today is after the limit in force, whatever day the pause would start; (409) once decided
 	 */
@@ -102,10 +109,15 @@ public class DecisionLimit {
 			throw ruleBroken("startedOn", "limit-passed", "办案期限已于" + caseWork.messageDay(limit) + "届满，期限届满后不能再登记中止计时"
 					+ "（无论中止日期为何日）：逾期的案件不能以补记中止计时补救（" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
 		}
+		// 邮政行政执法监督办法 art.17: a pause, as the extension, is the head's decision, not the clerk's
+		caseWork.requireHandlingHead(c.regionCode(), "批准中止计时");
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
 		v.required("startedOn", "中止日期", startedOn);
 		LocalDate on = v.date("startedOn", "中止日期", startedOn, c.filedOn(), caseWork.today());
+		if (on != null && k != SuspensionKind.HEARING) {
+			startedPromptly(v, c, on);
+		}
 		LocalDate lastPaused = caseWork.suspensions(id).stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn())
 			.max(Comparator.naturalOrder()).orElse(null);
 		if (on != null && lastPaused != null) {
@@ -126,7 +138,26 @@ public class DecisionLimit {
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
 			.param("id", id).param("kind", k.name()).param("on", on).param("reason", Text.strip(reason)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.suspend", "中止计时（" + k.label() + "，自" + on + "）：" + Text.strip(reason));
+		caseWork.record(c, "case.suspend", Actors.currentName() + "批准中止计时（" + k.label() + "，自" + on + "）：" + Text.strip(reason));
+	}
+
+	/**
+	 * A pause other than a hearing's begins no earlier than {@link StatutoryRule#PENALTY_SUSPENSION_START_LOOKBACK} days
+	 * before it is approved and recorded, and after the case's last recorded act ({@link CaseWork#latestAct}: an act on
+	 * the first day itself — the sample sent for appraisal that day — is the ground's own): the clock stops because the
+	 * case cannot go on (邮政行政执法监督办法(2021) art.17), so days in which it went on, or days long past written back to
+	 * move the limit, are no pause. Records rule {@code start-lookback} or {@code acts-after-start} on {@code startedOn}.
+	 */
+	private void startedPromptly(Validation v, CaseView c, LocalDate on) {
+		StatutoryRule lookback = StatutoryRule.PENALTY_SUSPENSION_START_LOOKBACK;
+		int days = caseWork.threshold(lookback, c).intValue();
+		LocalDate earliest = caseWork.today().minusDays(days);
+		v.require("startedOn", !on.isBefore(earliest), "start-lookback", "中止日期不能早于" + earliest + "：中止计时应在中止事由发生时报负责人批准并及时登记，"
+				+ "开始日期最多早于登记之日" + days + lookback.unit().label() + "（规则目录" + lookback.code() + "，" + Provision.ENFORCEMENT_CASE_LIMIT
+				+ "），不能事后补记以推迟办案期限");
+		caseWork.latestAct(c).filter(act -> act.on().isAfter(on)).ifPresent(act -> v.require("startedOn", false, "acts-after-start",
+				"中止日期" + on + "之后本案仍有办案活动（" + act.on() + act.what() + "）：中止期间案件不进行调查等办案活动，中止日期不能早于"
+						+ act.on() + "（" + Provision.ENFORCEMENT_CASE_LIMIT + "）"));
 	}
 
 	/**

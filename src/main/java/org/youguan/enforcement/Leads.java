@@ -296,11 +296,13 @@ public class Leads {
 	/**
 	 * Proposes an open lead for 立案 with the violation type and the day the violation ended (which starts the 2-year
 	 * limitation, 行政处罚法(2021) art.36 — 5 years when {@code harm}: it concerns citizens' life and health or financial
-	 * safety and had harmful consequences, and {@code harmReason} says why); names the enterprise when the lead did not.
+	 * safety and had harmful consequences, and {@code harmReason} says why); names the enterprise when the lead did not —
+	 * a lead that names one keeps it, and a proposal naming another is refused ({@link #sameParty}).
 	 * @param harmReason why the 5-year limitation applies (required with {@code harm}, up to 500 characters; ignored
 	 * without it)
 	 * @throws InvalidValueException naming the field (violation unknown, day malformed or in the future, enterprise
-	 * missing or not registered in the caller's region, reason too long)
+	 * missing or not registered in the caller's region, or another than the one the lead names — rule {@code fixed} —,
+	 * reason too long)
 	 * @throws DomainException (409) when the lead is not open; (422, field {@code harmReason}, rule {@code required})
 	 * when {@code harm} is set without a reason
 	 * @throws org.youguan.kernel.AccessRefusedException (403) for staff of another bureau than the one
@@ -315,7 +317,7 @@ public class Leads {
 		// a lead's steps are its handling bureau's as a case's are (CaseWork#requireHandlingBureau)
 		caseWork.requireHandlingBureau(handlingRegion(lead), "线索");
 		if (lead.status() != LeadStatus.OPEN) {
-			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能提请立案");
+			throw noLongerApplies(lead, "提请立案");
 		}
 		Validation v = new Validation();
 		ViolationType type = ViolationType.byCodeOrTitle(violation).orElse(null);
@@ -330,6 +332,9 @@ public class Leads {
 		if (lead.enterpriseCreditCode() == null) {
 			v.required("enterpriseCreditCode", "当事人统一社会信用代码", enterpriseCreditCode);
 			enterprise = enterprise(v, scope, enterpriseCreditCode);
+		}
+		else {
+			sameParty(v, lead, enterpriseCreditCode);
 		}
 		String reason = harm ? Text.blankToNull(harmReason) : null;
 		v.maxLength("harmReason", "适用5年追责时效的理由", reason, 500);
@@ -377,7 +382,9 @@ public class Leads {
 		// who may decide first: a lead's state is not for an account that may not take the step to learn
 		caseWork.requireHandlingHead(handlingRegion(lead), "批准立案");
 		if (lead.status() != LeadStatus.PROPOSED) {
-			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，须先提请立案才能批准");
+			throw lead.status() == LeadStatus.OPEN
+					? DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，尚未提请立案：须先提请立案才能批准立案")
+					: noLongerApplies(lead, "批准立案");
 		}
 		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
 		new Validation().within("filedOn", "立案日期", filed, lead.receivedOn(), LocalDate.now(clock)).throwIfInvalid();
@@ -417,7 +424,7 @@ public class Leads {
 		// who may decide first, as for 立案: a lead's state is not for an account that may not take the step to learn
 		caseWork.requireHandlingHead(handlingRegion(lead), "不予立案");
 		if (lead.status() == LeadStatus.FILED || lead.status() == LeadStatus.CLOSED) {
-			throw DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，不能再作不予立案处理");
+			throw noLongerApplies(lead, "不予立案");
 		}
 		new Validation().required("reason", "不予立案理由", reason)
 			.maxLength("reason", "不予立案理由", reason, 500)
@@ -610,6 +617,37 @@ public class Leads {
 	private LeadView lock(DataScope scope, long id) {
 		jdbc.sql("SELECT id FROM penalty_lead WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		return get(scope, id);
+	}
+
+	/**
+	 * The refusal (409) of a step a lead has gone past: its state, and that the step no longer applies — a lead proposed
+	 * waits for the head's decision, a lead filed or closed is done with.
+	 */
+	private static DomainException noLongerApplies(LeadView lead, String step) {
+		String why = switch (lead.status()) {
+			case PROPOSED -> "已提请立案，待局领导批准或不予立案";
+			case FILED -> "已立案" + (lead.caseId() == null ? "" : "，请在案件中继续办理");
+			case CLOSED -> "已作不予立案处理";
+			case OPEN -> "尚待核查";
+		};
+		return DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”（" + why + "），" + step + "已不适用");
+	}
+
+	/**
+	 * A lead that names its party already keeps it: a proposal may repeat the party's credit code (in any width or case,
+	 * {@link CreditCode#of}), never name another — a value the record fixes is not silently ignored. Records rule
+	 * {@code fixed} on {@code enterpriseCreditCode} (400), or the code's own rule when it is no credit code.
+	 */
+	private static void sameParty(Validation v, LeadView lead, String creditCode) {
+		if (Text.isBlank(creditCode)) {
+			return;
+		}
+		String code = v.check("enterpriseCreditCode", () -> CreditCode.of(creditCode).value());
+		if (code != null) {
+			v.require("enterpriseCreditCode", code.equals(lead.enterpriseCreditCode()), "fixed", "线索已确定当事人（"
+					+ (lead.enterpriseName() == null ? "" : lead.enterpriseName() + "，") + lead.enterpriseCreditCode() + "），提请立案不能更换为"
+					+ code + "：当事人有误的，请作不予立案处理后就该当事人重新登记线索");
+		}
 	}
 
 	private EnterpriseView enterprise(Validation v, DataScope scope, String creditCode) {

@@ -52,6 +52,22 @@ public final class PageSteps {
 	 */
 	public static final String REFUSED_STATUS = "refusedStatus";
 
+	/**
+	 * The model (or flash) attribute holding the message of a step refused because of the record's state
+	 * ({@link #stateConflict}): the layout shows it as a notice of its own, not in the box asking to correct the input.
+	 */
+	public static final String CONFLICT = "conflict";
+
+	/**
+	 * Whether a refusal is a conflict with the record's state (409 {@link ErrorCode#ILLEGAL_TRANSITION}: the step no
+	 * longer applies — the review already recorded, the lead already filed), which no correction of the form's values
+	 * cures: a page shows it as a notice ({@link #CONFLICT}), not as input errors, for {@link PageSteps} and
+	 * {@link FormSteps} alike.
+	 */
+	public static boolean stateConflict(DomainException ex) {
+		return ex.code() == ErrorCode.ILLEGAL_TRANSITION;
+	}
+
 	/** What a step did: the message to show and the page to go to. */
 	public record Done(String message, String page) {
 	}
@@ -84,7 +100,12 @@ public final class PageSteps {
 				errors.addAll(filesNotKept(posted, errors));
 				redirect.addFlashAttribute(TYPED, typed(posted));
 			}
-			redirect.addFlashAttribute("errors", errors);
+			if (stateConflict(ex)) {
+				redirect.addFlashAttribute(CONFLICT, ex.getMessage());
+			}
+			else {
+				redirect.addFlashAttribute("errors", errors);
+			}
 			redirect.addFlashAttribute("refused", true);
 			FormSteps.wording(ex.wording(), ex.getMessage(), redirect::addFlashAttribute);
 			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());

@@ -1224,11 +1224,8 @@ public class LicenceApplications {
 			throw DomainException.rule("已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
 					+ "（" + Provision.LICENSING_ACCEPTANCE + "），不能再次要求补正");
 		}
+		refuseOnceDeemedAccepted(a, "items", "出具补正通知");
 		LocalDate today = today();
-		if (today.isAfter(a.receiptDueOn())) {
-			throw DomainException.rule("补正告知期限已于" + a.receiptDueOn() + "届满：逾期不告知的，自收到申请材料之日起即为受理"
-					+ "（" + Provision.LICENSING_ACCEPTANCE + "），请办理受理");
-		}
 		List<String> items = new ArrayList<>();
 		missingMaterials(id).forEach(m -> items.add(m.label()));
 		List<String> extra = extraItems == null ? List.of() : extraItems;
@@ -1307,6 +1304,31 @@ public class LicenceApplications {
 		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverBureau(clerk));
 	}
 
+	/**
+	 * Whether the application is accepted by law though not yet recorded so (行政许可法(2019) art.32(四): 逾期不告知的，自收到
+	 * 申请材料之日起即为受理): 待受理, no 补正 notice given, and the notice period ({@code receiptDueOn}) past today. The
+	 * daily job records it ({@link #acceptOverdueByLaw}); until it runs, no step that presumes the receipt still open —
+	 * 补正通知, 不予受理 — may be taken ({@link #refuseOnceDeemedAccepted}) and the page offers none.
+	 */
+	public boolean deemedAccepted(ApplicationView a) {
+		return a.status() == ApplicationStatus.SUBMITTED && a.correctionNotifiedOn() == null && a.receiptDueOn() != null
+				&& today().isAfter(a.receiptDueOn());
+	}
+
+	/**
+	 * Refuses a step that presumes the receipt still undecided once the application is accepted by law
+	 * ({@link #deemedAccepted}).
+	 * @param field the step's field the refusal names
+	 * @param step the step in words ("不予受理")
+	 * @throws DomainException (422, rule {@code deemed-accepted}) naming the day it counts as accepted from
+	 */
+	private void refuseOnceDeemedAccepted(ApplicationView a, String field, String step) {
+		if (deemedAccepted(a)) {
+			throw DomainException.rule(field, "deemed-accepted", "补正告知期限已于" + a.receiptDueOn() + "届满且未告知补正：逾期不告知的，自收到申请材料之日（"
+					+ a.submittedOn() + "）起即为受理（" + Provision.LICENSING_ACCEPTANCE + "），不能再" + step + "，请办理受理");
+		}
+	}
+
 	/** The missing materials as the acceptance's audit entry names them ("" when none). */
 	private String missingNote(long id) {
 		List<Material> missing = missingMaterials(id);
@@ -1376,6 +1398,7 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
+		refuseOnceDeemedAccepted(a, "reason", "不予受理");
 		// both are printed on the 不予受理通知书: no markup (kernel Validation#plainText)
 		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
 			.plainText("reason", "不予受理理由", reason)

@@ -165,6 +165,7 @@ final class RuleBounds {
 			case PENALTY_HEARING_LATEST -> upTo(60, "听证最迟在通知后约三个月内举行，以免案件因听证无限期中止（听证期间不计入处罚期限，"
 					+ "邮政行政执法监督办法(2021) 第17条；产品约束）");
 			case PENALTY_DECISION_WARNING -> upTo(90, "提示不能早于处罚决定期限本身（90日，行政处罚法(2021) 第60条）");
+			case PENALTY_SUSPENSION_START_LOOKBACK -> atMost(30, "中止计时应在中止事由发生时报负责人批准并登记（邮政行政执法监督办法(2021) 第17条）：" + PROMPTLY);
 			case PENALTY_LEAD_FILING_WARNING -> atMost(30, "“及时立案”（行政处罚法(2021) 第54条）：" + PROMPTLY);
 			case PENALTY_LEGAL_REVIEW_FINE, PENALTY_HEARING_FINE -> highestFine;
 			case PENALTY_DISCUSSION_MIN_PARTICIPANTS -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(15),

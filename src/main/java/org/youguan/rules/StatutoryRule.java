@@ -213,6 +213,14 @@ public enum StatutoryRule {
 	/** 处罚决定期限延长，经负责人批准一次（邮政行政执法监督办法(2021) 第17条）: calendar days. */
 	PENALTY_DECISION_EXTENSION("penalty.decision-extension", "处罚决定期限延长（经负责人批准，限一次）", "30", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17)),
 
+	/**
+	 * 中止计时的开始日期最多早于登记（负责人批准）之日的天数: a product rule, not law. 邮政行政执法监督办法(2021) art.17
+	 * leaves the suspension, public notice, testing and appraisal periods out of the decision limit; the pause is approved
+	 * by the bureau's head when its ground arises (as the extension is), so it is recorded promptly, not written back
+	 * months later to push the limit out. 7 calendar days by default, set by each bureau within 30.
+	 */
+	PENALTY_SUSPENSION_START_LOOKBACK("penalty.suspension-start-lookback", "中止计时开始日期最多早于登记之日（负责人批准中止时登记；产品规则，非法律规定）", "7", RuleUnit.CALENDAR_DAYS, false, Citation.of(POSTAL_ENFORCEMENT_SUPERVISION, 17), Citation.of(PRODUCT_RULE)),
+
 	/** 处罚决定期限临近提示（剩余天数）: the case queue highlights cases this close to their limit; local practice. */
 	PENALTY_DECISION_WARNING("penalty.decision-warning", "处罚决定期限临近提示（剩余天数）", "10", RuleUnit.CALENDAR_DAYS, false, Citation.of(LOCAL_PRACTICE)),
 

@@ -102,7 +102,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
 		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + filed + "/transfer", "transfer-form", Map.of("authority", "回填机关1x"),
 				Map.of("bureauId", "", "reason", ""), false, "reason");
-		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由1x"),
 				Map.of("kind", "TESTING", "startedOn", ""), false, "startedOn");
 
 		caseInvestigation.startInvestigation(PartyCases.ALL, filed, PartyCases.TEAM);
@@ -167,7 +167,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		String c = "/enforcement/cases/";
 
 		long filed = party.filed(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", today);
-		refusedKeepsWhatWasTyped(staff, c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由9x"),
+		refusedKeepsWhatWasTyped(SignIn.session(mvc, "wz.leader"), c + filed + "/suspension", "suspension-form", Map.of("reason", "回填理由9x"),
 				Map.of("kind", "TESTING", "startedOn", "abc"), false, "startedOn");
 
 		long heard = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);

@@ -98,7 +98,7 @@ class EnforcementMarkupIntegrationTest {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', value = {
 			"conclusion|report|WUZHONG|{\"report\":%s,\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}",
-			"suspension|reason|WUZHONG|{\"kind\":\"TESTING\",\"startedOn\":\"TODAY\",\"reason\":%s}",
+			"suspension|reason|HEAD|{\"kind\":\"TESTING\",\"startedOn\":\"TODAY\",\"reason\":%s}",
 			"extension|reason|HEAD|{\"reason\":%s}",
 			"withdrawal|reason|HEAD|{\"reason\":%s}" })
 	void aStepsFreeTextWithMarkupIsRefusedNamingTheField(String step, String field, String who, String body) throws Exception {

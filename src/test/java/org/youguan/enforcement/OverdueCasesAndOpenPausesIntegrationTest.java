@@ -92,8 +92,9 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 		long late = investigating("2026-01-05");
 		LocalDate due = party.cases().get(ALL, late).penaltyCase().decisionDueOn();
 		assertThat(due).isBefore(LocalDate.of(2026, 5, 20));
-		// an appraisal pause backdated inside the limit, recorded after it: 422 naming the field, nothing kept
-		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/cases/" + late + "/suspension",
+		// an appraisal pause backdated inside the limit, recorded after it (by the head, whose step it is): 422 naming
+		// the field, nothing kept
+		call(PenaltyCaseIntegrationTest.HEAD, "/api/v1/enforcement/cases/" + late + "/suspension",
 				"{\"kind\":\"APPRAISAL\",\"startedOn\":\"" + due.minusDays(15) + "\",\"reason\":\"鉴定\"}")
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("startedOn"))

@@ -227,9 +227,11 @@ class ProcedureGuardsIntegrationTest {
 
 	@Test
 	void overlappingSuspensionsAreRefusedAndALateExtensionIsNotGranted() {
-		today("2026-06-20");
+		// each pause recorded within the days the catalogue lets it reach back (penalty.suspension-start-lookback)
+		today("2026-06-06");
 		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 6, 1));
 		decisionLimit.suspend(PartyCases.ALL, id, "APPRAISAL", "2026-06-05", "委托鉴定");
+		today("2026-06-12");
 		decisionLimit.resume(PartyCases.ALL, id, "2026-06-10");
 		assertThat(rules("startedOn", () -> decisionLimit.suspend(PartyCases.ALL, id, "TESTING", "2026-06-08", "检测")))
 			.containsExactly("overlapping-suspension");

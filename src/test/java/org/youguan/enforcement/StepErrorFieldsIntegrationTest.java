@@ -193,7 +193,7 @@ class StepErrorFieldsIntegrationTest {
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/investigation",
 				"{\"investigators\":[{\"name\":\"无此人\",\"certificateNumber\":\"NOPE-1\"}]}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/transfer", "{\"bureauId\":null,\"authority\":\"\",\"reason\":\"\"}");
-		refusedNamingItsOwnFields(WUZHONG, c + id + "/suspension", "{\"kind\":\"NOPE\",\"startedOn\":\"\",\"reason\":\"\"}");
+		refusedNamingItsOwnFields(HEAD, c + id + "/suspension", "{\"kind\":\"NOPE\",\"startedOn\":\"\",\"reason\":\"\"}");
 		refusedNamingItsOwnFields(HEAD, c + id + "/extension", "{\"reason\":\"\"}");
 
 		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);

@@ -415,7 +415,16 @@ class LicensingIntegrationTest extends LicensingFixture {
 		clock.set(LocalDateTime.of(submitted.receiptDueOn().plusDays(1), LocalTime.of(9, 0)));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{}")
 			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail", containsString("即为受理")))
+			.andExpect(jsonPath("$.errors[0].rule").value("deemed-accepted"));
+		// 不予受理 presumes the receipt undecided, as the 补正通知 does: refused once accepted by law (art.32), nothing saved
+		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"reason\":\"材料不齐全\"}")
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].rule").value("deemed-accepted"))
 			.andExpect(jsonPath("$.detail", containsString("即为受理")));
+		assertThat(view(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
+		assertThat(applications.deemedAccepted(view(id))).isTrue();
 		assertThat(applications.acceptOverdueByLaw()).isPositive();
 		ApplicationView accepted = view(id);
 		assertThat(accepted.status()).isEqualTo(ApplicationStatus.ACCEPTED);

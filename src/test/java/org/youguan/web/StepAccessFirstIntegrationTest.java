@@ -101,14 +101,17 @@ class StepAccessFirstIntegrationTest {
 	void aCasesAndALeadsStepsRefuseTheCityBeforeTheirFields() throws Exception {
 		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
 			.query(Long.class).single();
+		// a suspension is the head's (邮政行政执法监督办法 art.17): the city's staff are refused before the fields, another
+		// county's head finds no case, the handling bureau's head reaches the fields
 		mvc.perform(post("/enforcement/cases/" + caseId + "/suspension").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("kind", "TESTING").param("startedOn", "abc").param("reason", "检测"))
 			.andExpect(status().isForbidden());
 		json(CITY, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ").andExpect(status().isForbidden());
-		json(XIANGCHENG, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
+		json("Bearer demo-xc-leader-token", "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
 			.andExpect(status().isNotFound());
-		json(WUZHONG, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
+		json("Bearer demo-wz-leader-token", "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
 			.andExpect(status().isBadRequest());
+		json(WUZHONG, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ").andExpect(status().isForbidden());
 
 		long lead = jdbc.sql("SELECT id FROM penalty_lead WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
 			.query(Long.class).single();

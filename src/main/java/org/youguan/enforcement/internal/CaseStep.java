@@ -121,11 +121,15 @@ public enum CaseStep {
 
 	/**
 	 * The state a case in {@code status} is in after this step.
-	 * @throws DomainException (illegal transition, 409) when the step may not start from {@code status}
+	 * @throws DomainException (illegal transition, 409) when the step may not start from {@code status}: the message says
+	 * the state the case is in and whether the step no longer applies (the case has gone past it, or is finished) or
+	 * comes later (the steps before it first)
 	 */
 	public CaseStatus from(CaseStatus status) {
 		if (!from.contains(status)) {
-			throw DomainException.illegalTransition("案件当前状态为“" + status.label() + "”，不能" + label);
+			boolean past = status.finished() || from.stream().allMatch(s -> s.ordinal() < status.ordinal());
+			throw DomainException.illegalTransition("案件当前状态为“" + status.label() + "”，不能" + label
+					+ (past ? "：本案已过该环节，此操作已不适用" : "：请先办理此前的环节"));
 		}
 		return to == null ? status : to;
 	}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.youguan.enforcement.PenaltyCases.Refund;
 import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.enforcement.PenaltyCases.Suspension;
 import org.youguan.enforcement.PenaltyStepServed;
+import org.youguan.enforcement.SuspensionKind;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -416,6 +418,59 @@ public class CaseWork {
 	public List<Suspension> suspensions(long id) {
 		return jdbc.sql("SELECT id, kind, started_on, ended_on, reason FROM penalty_case_suspension WHERE case_id = :id ORDER BY started_on, id")
 			.param("id", id).query(Rows.of(Suspension.class)).list();
+	}
+
+	/**
+	 * The latest act of the case's investigation recorded with its day — an item of evidence collected, 调查终结, 法制审核,
+	 * 事先告知 — to which a pause of the decision clock may not reach back ({@link #requireOutsidePauses}): the clock stops
+	 * because the case cannot go on (邮政行政执法监督办法(2021) art.17), so a period in which it went on is no pause.
+	 * @return the day and what was done that day, or empty for a case with none yet
+	 */
+	public Optional<Act> latestAct(CaseView c) {
+		List<Act> acts = new ArrayList<>();
+		jdbc.sql("SELECT collected_on, title FROM penalty_case_evidence WHERE case_id = :id ORDER BY collected_on DESC, id DESC LIMIT 1")
+			.param("id", c.id())
+			.query((rs, n) -> new Act(rs.getObject(1, LocalDate.class), "收集证据“" + rs.getString(2) + "”"))
+			.optional().ifPresent(acts::add);
+		if (c.concludedOn() != null) {
+			acts.add(new Act(c.concludedOn(), "调查终结"));
+		}
+		if (c.reviewedOn() != null) {
+			acts.add(new Act(c.reviewedOn(), "法制审核"));
+		}
+		if (c.notifiedOn() != null) {
+			acts.add(new Act(c.notifiedOn(), "事先告知"));
+		}
+		return acts.stream().max(Comparator.comparing(Act::on));
+	}
+
+	/** A dated act of a case's procedure: the day and, in words, what was done. */
+	public record Act(LocalDate on, String what) {
+	}
+
+	/**
+	 * Refuses an act of investigation dated inside a pause of the decision clock — after the day a pause began and
+	 * before the day it ended, or after the day an open one began (the first and last days are the ground's own: the
+	 * sample sent for appraisal, the appraisal's opinion received): a case paused does not go on meanwhile (邮政行政执法监督办法
+	 * (2021) art.17), and an act in the period would show the days paused were days worked, counted twice. Hearing
+	 * pauses are left out: the hearing's own steps fall in them.
+	 * @param field the request's field naming the act's day
+	 * @param act the act in words ("收集证据")
+	 * @throws DomainException (422, rule {@code inside-suspension}) naming the pause
+	 */
+	public void requireOutsidePauses(long id, String field, String act, LocalDate on) {
+		for (Suspension s : suspensions(id)) {
+			if (s.kind() == SuspensionKind.HEARING) {
+				continue;
+			}
+			boolean inside = on.isAfter(s.startedOn()) && (s.endedOn() == null || on.isBefore(s.endedOn()));
+			if (inside) {
+				throw ruleBroken(field, "inside-suspension", act + "的日期" + on + "在决定期限中止计时期间（" + s.kind().label() + "，"
+						+ s.startedOn() + "至" + (s.endedOn() == null ? "今" : s.endedOn()) + "）：中止期间案件不进行调查等办案活动，"
+						+ (s.endedOn() == null ? "请先恢复计时（中止结束日期不晚于该日）再登记" : "不能登记在该期间内") + "（"
+						+ Provision.ENFORCEMENT_CASE_LIMIT + "）");
+			}
+		}
 	}
 
 	/** The pause still lasting, if any. */

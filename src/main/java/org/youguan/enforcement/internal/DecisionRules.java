@@ -3,7 +3,9 @@ package org.youguan.enforcement.internal;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -356,6 +358,48 @@ public final class DecisionRules {
 				"处罚种类（" + decided.label() + "）不是事先告知的（" + proposed.label() + "）：未告知的处罚须重新事先告知（" + Provision.PENALTY_NOTICE + "）");
 		notAbove(v, "fine", "罚款", fine, proposedFine);
 		notAbove(v, "confiscated", "没收违法所得", confiscated, proposedConfiscated);
+	}
+
+	/**
+	 * How a decision departs from the penalty the 法制审核 agreed to (行政处罚法(2021) art.58: the review is of the
+	 * decision proposed; art.57: what the heads decide otherwise they decide 集体讨论): the kind, the fine, the value
+	 * confiscated, the days of 停业整顿 and the 从轻/减轻 each compared with the proposal (amounts by value: 20000 and
+	 * 20000.00 are one), in words for the refusal ("罚款由20000元改为0.01元"); empty when the decision is the proposal.
+	 * @param proposedMitigation the 从轻/减轻 the conclusion proposed (null: none)
+	 */
+	public static List<String> departures(Penalty proposed, BigDecimal proposedFine, BigDecimal proposedConfiscated,
+			Integer proposedDays, Mitigation proposedMitigation, Penalty decided, BigDecimal fine, BigDecimal confiscated,
+			Integer days, Mitigation mitigation) {
+		List<String> changes = new ArrayList<>();
+		if (proposed != decided) {
+			changes.add("处罚种类由" + label(proposed) + "改为" + label(decided));
+		}
+		if (!sameAmount(proposedFine, fine)) {
+			changes.add("罚款由" + yuan(proposedFine) + "改为" + yuan(fine));
+		}
+		if (!sameAmount(proposedConfiscated, confiscated)) {
+			changes.add("没收违法所得由" + yuan(proposedConfiscated) + "改为" + yuan(confiscated));
+		}
+		if (!Objects.equals(proposedDays, days)) {
+			changes.add("停业整顿由" + (proposedDays == null ? "无" : proposedDays + "日") + "改为" + (days == null ? "无" : days + "日"));
+		}
+		if (proposedMitigation != mitigation) {
+			changes.add("从轻/减轻由" + (proposedMitigation == null ? "无" : proposedMitigation.label()) + "改为"
+					+ (mitigation == null ? "无" : mitigation.label()));
+		}
+		return changes;
+	}
+
+	private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+		return a == null || b == null ? a == b || (a == null ? b.signum() == 0 : a.signum() == 0) : a.compareTo(b) == 0;
+	}
+
+	private static String label(Penalty p) {
+		return p == null ? "无" : p.label();
+	}
+
+	private static String yuan(BigDecimal amount) {
+		return amount == null || amount.signum() == 0 ? "无" : plain(amount) + "元";
 	}
 
 	private static void notAbove(Validation v, String field, String label, BigDecimal decided, BigDecimal notified) {

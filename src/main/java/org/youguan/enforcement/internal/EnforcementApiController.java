@@ -214,7 +214,7 @@ class EnforcementApiController {
 	@PostMapping("/leads/{id}/proposal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "提请立案", description = "violation：违法行为目录代码或名称；endedOn：违法行为终了日期（追责时效自此起算）；"
-			+ "线索未指明企业时填写enterpriseCreditCode；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效按规则目录penalty.limitation-harm，否则按penalty.limitation）；harmReason：harm为true时必填的理由（500字以内）。")
+			+ "线索未指明企业时填写enterpriseCreditCode（线索已指明的不能更换：填写其他企业的返回400，field enterpriseCreditCode，rule fixed）；harm：涉及公民生命健康安全、金融安全且有危害后果的（追责时效按规则目录penalty.limitation-harm，否则按penalty.limitation）；harmReason：harm为true时必填的理由（500字以内）。")
 	LeadView propose(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, @RequestBody Proposal p) {
 		leads.propose(scope, id, p.violation(), p.endedOn(), p.enterpriseCreditCode(), Boolean.TRUE.equals(p.harm()),
 				p.harmReason());
@@ -526,8 +526,10 @@ class EnforcementApiController {
 	}
 
 	@PostMapping("/cases/{id}/suspension")
-	@PreAuthorize(WRITERS)
-	@Operation(summary = "中止计时", description = "kind（SUSPENSION、HEARING、PUBLIC_NOTICE、TESTING、APPRAISAL）、startedOn、reason。")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "中止计时（局领导批准）", description = "kind（SUSPENSION、HEARING、PUBLIC_NOTICE、TESTING、APPRAISAL）、startedOn、reason。"
+			+ "由办案机关负责人批准；startedOn最多早于今天规则目录penalty.suspension-start-lookback规定的日数，且不能早于本案已登记的证据收集、"
+			+ "调查终结、法制审核、事先告知之日（422，field startedOn，rule start-lookback或acts-after-start）。")
 	PenaltyCases.CaseDetail suspend(DataScope scope, @PathVariable long id, @RequestBody Pause p) {
 		decisionLimit.suspend(scope, id, p.kind(), p.startedOn(), p.reason());
 		return cases.get(scope, id);

@@ -636,7 +636,7 @@ class EnforcementController {
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/suspension")
 	@PageForm("suspension-form")
-	@PreAuthorize(EnforcementApiController.WRITERS)
+	@PreAuthorize(EnforcementApiController.HEADS)
 	String suspend(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) LocalDate startedOn,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {

@@ -195,6 +195,8 @@ class LicensingController {
 		model.addAttribute("staff", me.enterpriseCreditCode() == null);
 		// the steps' forms are offered only to those the step admits (a county reads the application, takes no step)
 		model.addAttribute("may", LicenceApplications.powers(Clerk.of(me), d.application()));
+		// accepted by law (行政许可法 art.32): 补正通知 and 不予受理 no longer apply
+		model.addAttribute("deemedAccepted", applications.deemedAccepted(d.application()));
 		model.addAttribute("materials", Material.values());
 		model.addAttribute("checklist", CHECKLIST);
 		model.addAttribute("correctionItems", d.application().correctionItems() == null ? List.of()
