@@ -78,11 +78,9 @@ public final class FormSteps {
 			throw ex;
 		}
 		response.setStatus(ex.code().status());
+		model.addAttribute("errors", ex.formErrors());
 		if (PageSteps.stateConflict(ex)) {
-			model.addAttribute(PageSteps.CONFLICT, ex.getMessage());
-		}
-		else {
-			model.addAttribute("errors", ex.formErrors());
+			model.addAttribute(PageSteps.CONFLICT, true);
 		}
 		model.addAttribute("refused", true);
 		wording(ex.wording(), ex.getMessage(), model::addAttribute);

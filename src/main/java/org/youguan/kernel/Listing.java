@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -741,11 +742,11 @@ public final class Listing {
 	private void requireHonoured(PageQuery page) {
 		List<FieldError> refused = new ArrayList<>();
 		if (!searched && !Text.isBlank(page.q())) {
-			refused.add(new FieldError("q", "unsupported", "本列表不支持按关键词（q）查询，请去掉q或改用列表提供的筛选条件"));
+			refused.add(new FieldError("q", "unsupported", "本列表不支持按关键词查询，请去掉关键词或改用列表提供的筛选条件"));
 		}
 		String sort = page.sort() == null ? null : Text.strip(page.sort());
 		if (sort != null && !sort.isEmpty() && !sorts.isEmpty() && !sorts.containsKey(sort)) {
-			refused.add(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", sorts.keySet()) + "之一，不能为“"
+			refused.add(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", new TreeSet<>(sorts.keySet())) + "之一，不能为“"
 					+ Text.excerpt(sort, 30) + "”"));
 		}
 		if (!refused.isEmpty()) {

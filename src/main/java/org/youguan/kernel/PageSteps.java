@@ -53,8 +53,10 @@ public final class PageSteps {
 	public static final String REFUSED_STATUS = "refusedStatus";
 
 	/**
-	 * The model (or flash) attribute holding the message of a step refused because of the record's state
-	 * ({@link #stateConflict}): the layout shows it as a notice of its own, not in the box asking to correct the input.
+	 * The model (or flash) attribute ({@code true}) marking a refusal's errors as a conflict with the record's state
+	 * ({@link #stateConflict}): the layouts show the errors ({@code errors}, each with its {@code data-field} and
+	 * {@code data-rule}) as a notice that the step no longer applies ({@code data-kind="conflict"}), not as input to
+	 * correct.
 	 */
 	public static final String CONFLICT = "conflict";
 
@@ -100,11 +102,9 @@ public final class PageSteps {
 				errors.addAll(filesNotKept(posted, errors));
 				redirect.addFlashAttribute(TYPED, typed(posted));
 			}
+			redirect.addFlashAttribute("errors", errors);
 			if (stateConflict(ex)) {
-				redirect.addFlashAttribute(CONFLICT, ex.getMessage());
-			}
-			else {
-				redirect.addFlashAttribute("errors", errors);
+				redirect.addFlashAttribute(CONFLICT, true);
 			}
 			redirect.addFlashAttribute("refused", true);
 			FormSteps.wording(ex.wording(), ex.getMessage(), redirect::addFlashAttribute);

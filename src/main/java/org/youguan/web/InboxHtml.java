@@ -8,10 +8,14 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import org.youguan.statistics.Analysis;
 
@@ -31,9 +35,12 @@ class InboxHtml {
 
 	private final MessageSource messages;
 
-	InboxHtml(ITemplateEngine templates, MessageSource messages) {
+	private final ApplicationContext application;
+
+	InboxHtml(ITemplateEngine templates, MessageSource messages, ApplicationContext application) {
 		this.templates = templates;
 		this.messages = messages;
+		this.application = application;
 	}
 
 	/**
@@ -106,6 +113,18 @@ class InboxHtml {
 			HttpServletRequest request, HttpServletResponse response) {
 		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, response);
-		return templates.process(template, Set.of(fragment), new WebContext(exchange, locale, variables));
+		var context = new WebContext(exchange, locale, variables);
+		// the fragments word values as pages do (@labels …): beans resolve as in a view the dispatcher renders, and
+		// word in the card's language, not the thread's
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(application, null));
+		LocaleContext before = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(locale);
+		try {
+			return templates.process(template, Set.of(fragment), context);
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(before);
+		}
 	}
 }

@@ -194,9 +194,10 @@ class LawfulStepsIntegrationTest {
 		mvc.perform(post("/enforcement/cases/" + id + "/review").param("agreed", "true").param("opinion", "同意").session(staff)
 				.with(csrf()))
 			.andExpect(status().isConflict())
-			.andExpect(model().attribute("conflict", containsString("不能重复审核")))
-			.andExpect(model().attributeDoesNotExist("errors"))
-			.andExpect(content().string(containsString("id=\"conflict\"")))
+			.andExpect(model().attribute("conflict", true))
+			.andExpect(result -> assertThat((List<FieldError>) result.getModelAndView().getModel().get("errors"))
+				.extracting(FieldError::message).anyMatch(m -> m.contains("不能重复审核")))
+			.andExpect(content().string(containsString("data-kind=\"conflict\"")))
 			.andExpect(content().string(not(containsString("请修正以下问题"))));
 	}
 

@@ -36,6 +36,7 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -225,7 +226,13 @@ class PenaltyCaseIntegrationTest {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", reviewed.formatted(today(), "25000"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("heavier"));
+		// 15000 departs from the reviewed proposal (20000): decided by the heads' 集体讨论 (art.57)
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", reviewed.formatted(today(), "15000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].rule").value(hasItem("departs-from-review")));
+		String discussed = reviewed.replace("}", ",\"discussedOn\":\"" + today() + "\",\"discussionParticipants\":"
+				+ "[\"蒋局长\",\"李副局长\",\"王副局长\"],\"discussionConclusion\":\"采纳整改情况，罚款15000元\"}");
+		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", discussed.formatted(today(), "15000"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
 			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));

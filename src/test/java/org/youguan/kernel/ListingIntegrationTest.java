@@ -68,8 +68,12 @@ class ListingIntegrationTest {
 	}
 
 	@Test
-	void searchesWithTheWildcardsOfTheTextEscapedAndIgnoresAnOrderNotAllowed() {
-		PageQuery wuzhong = new PageQuery("吴中", 0, 10, "name; DROP TABLE region", false);
+	void searchesWithTheWildcardsOfTheTextEscapedAndRefusesAnOrderNotAllowed() {
+		PageQuery injected = new PageQuery("吴中", 0, 10, "name; DROP TABLE region", false);
+		assertThatThrownBy(() -> counties(DataScope.all(), injected).page(jdbc, "SELECT r.code, r.name", injected,
+				Rows.of(RegionRow.class)))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("排序字段应为code、name之一");
+		PageQuery wuzhong = new PageQuery("吴中", 0, 10, "name", false);
 		PageResult<RegionRow> found = counties(DataScope.all(), wuzhong).page(jdbc, "SELECT r.code, r.name", wuzhong,
 				Rows.of(RegionRow.class));
 		assertThat(found.items()).extracting(RegionRow::code).contains("320506");

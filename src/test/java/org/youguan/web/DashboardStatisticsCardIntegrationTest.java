@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -102,8 +103,16 @@ class DashboardStatisticsCardIntegrationTest {
 				String card = html.statistics(s, locale, request, response);
 				var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
 					.buildExchange(request, response);
-				String inPage = templates.process("test/inline-statistics-card", Set.of("page"),
-						new WebContext(exchange, locale, Map.of("statistics", s)));
+				// a page request words in its reader's language on its thread (LocaleContextHolder), as the card does
+				LocaleContextHolder.setLocale(locale);
+				String inPage;
+				try {
+					inPage = templates.process("test/inline-statistics-card", Set.of("page"),
+							new WebContext(exchange, locale, Map.of("statistics", s)));
+				}
+				finally {
+					LocaleContextHolder.resetLocaleContext();
+				}
 				assertThat(normalised(inPage)).as("%s %s", locale, s.indicatorName())
 					.isEqualTo(normalised("<section><p>before</p>" + card + "<p>after</p></section>"));
 				assertThat(card).contains("id=\"dashboard-statistics\"", "id=\"dashboard-trend\"");
