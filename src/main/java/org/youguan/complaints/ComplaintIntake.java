@@ -351,7 +351,7 @@ public class ComplaintIntake {
 			boolean demo, String publicAddress) {
 		if (staff != null) {
 			// access before fields: staff enter complaints of their own region; another region is not there (404) to them
-			staff.refuseRegionOutside(form.region());
+			staff.refuseRegionOutside("region", form.region());
 		}
 		boolean formSubmit = idempotency != null && FORM_CALLER.equals(idempotency.caller());
 		String idempotencyKey = idempotency == null ? null : idempotency.value();

@@ -164,8 +164,7 @@ public class CaseEvidence {
 		CaseView c = caseWork.lock(scope, caseId);
 		CaseStep.ADD_EVIDENCE.from(c.status());
 		// evidence is collected and entered by the case's investigators, as its 调查终结报告 is written by them
-		caseTeam.requireInvestigator(caseId, "collectors", "证据由本案调查人员收集、登记（"
-				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED) + "）");
+		caseTeam.require(CaseTeam.TeamStep.EVIDENCE, caseId);
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();
 		EvidenceKind kind = null;

@@ -147,7 +147,7 @@ public class CaseInvestigation {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.CONCLUDE_INVESTIGATION.from(c.status());
 		caseWork.requireNoOpenSuspension(id, "concludedOn", "调查终结");
-		caseTeam.requireInvestigator(id, "report", "调查终结报告由本案调查人员制作（" + Provision.PENALTY_TWO_OFFICERS + "）");
+		caseTeam.require(CaseTeam.TeamStep.CONCLUSION, id);
 		Validation v = new Validation();
 		v.required("report", "调查终结报告", data.report()).maxLength("report", "调查终结报告", data.report(), 4000);
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());

@@ -187,7 +187,7 @@ public class Leads {
 		// access before fields: the place of the violation outside the caller's region is not there (404), whatever else
 		// was sent — only read when no enterprise is named (the enterprise's region is then the lead's)
 		if (Text.isBlank(data.enterpriseCreditCode())) {
-			scope.refuseRegionOutside(data.regionCode());
+			scope.refuseRegionOutside("regionCode", data.regionCode());
 		}
 		Validation v = new Validation();
 		LeadSource source = null;

@@ -183,8 +183,7 @@ public class NoticeAndHearing {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.RECORD_STATEMENT.from(c.status());
 		// the party's statement is heard and recorded by the case's investigators (art.42, 45), as its evidence is
-		caseTeam.requireInvestigator(id, "statement", "陈述申辩由本案调查人员听取、记录（"
-				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_STATEMENT) + "）");
+		caseTeam.require(CaseTeam.TeamStep.STATEMENT, id);
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		if (c.statementOn() != null) {
 			// the party's own statement (on the portal, or one taken down before) is kept as given

@@ -153,7 +153,7 @@ public class OnTheSpotPenalties {
 		boolean person = !Text.isBlank(data.partyKind()) && Text.strip(data.partyKind()).equalsIgnoreCase("PERSON");
 		if (person) {
 			// access before fields: a person's place of penalty outside the caller's region is not there (404)
-			scope.refuseRegionOutside(data.regionCode());
+			scope.refuseRegionOutside("regionCode", data.regionCode());
 		}
 		v.require("partyKind", Text.isBlank(data.partyKind()) || person
 				|| Text.strip(data.partyKind()).equalsIgnoreCase("ORGANISATION"), "one-of", "当事人类型应为单位（ORGANISATION）或个人（PERSON）");

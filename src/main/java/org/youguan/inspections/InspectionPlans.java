@@ -244,7 +244,7 @@ public class InspectionPlans {
 	public long create(DataScope scope, long bureauId, String callerRegion, String actor, PlanData data, boolean demo,
 			List<FieldError> formErrors) {
 		// access before fields: a plan of a region outside the caller's is not there (404), whatever else was sent
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		Validation v = Validation.after(formErrors);
 		v.name("name", "计划名称", data.name(), 200);
 		v.require("name", !Masking.holdsPersonalNumber(data.name()), "personal-number", "计划名称不能含身份证号或手机号：计划名称随计划公示");

@@ -29,6 +29,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
+import org.youguan.org.Bureaus;
 
 /**
  * 检查人员名录库: staff holding an enforcement certificate (执法证), by bureau. Inspections need at least two of them,
@@ -66,10 +67,13 @@ public class Inspectors {
 
 	private final Clock clock;
 
-	Inspectors(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final Bureaus bureaus;
+
+	Inspectors(JdbcClient jdbc, AuditTrail audit, Clock clock, Bureaus bureaus) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.bureaus = bureaus;
 	}
 
 	/**
@@ -174,8 +178,11 @@ public class Inspectors {
 	 * {@code bureauId} is given, of valid or expired certificates (today, {@link #VALIDITIES}) when {@code validity} is
 	 * given, searched by name or certificate number, sorted by region (default), name or valid-until.
 	 * @throws InvalidValueException (400) naming {@code validity} when it is not one of {@link #VALIDITIES}
+	 * @throws org.youguan.kernel.AccessRefusedException (403, {@code bureau}) for a bureau outside the caller's scope
+	 *         ({@link Bureaus#requireFilter}), not the caller's own roster
 	 */
 	public PageResult<Inspector> list(DataScope scope, Long bureauId, String validity, PageQuery page) {
+		bureaus.requireFilter(scope, bureauId, "bureau");
 		String chosen = Text.blankToNull(validity);
 		if (chosen != null && !VALIDITIES.contains(chosen)) {
 			throw new InvalidValueException("validity", "one-of", "执法证状态只能是valid（有效）或expired（已过期）");

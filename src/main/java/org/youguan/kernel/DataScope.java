@@ -86,6 +86,30 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	}
 
 	/**
+	 * The region filter of a list or export ({@code ?region=}), checked once for every module as the figures check
+	 * theirs ({@link #requireReadable}): a region outside a bureau's region is refused (403), never answered with an
+	 * empty page that looks like "none there" or with the caller's own rows. The code is read as every region code is
+	 * ({@link RegionPrefix#of}). An enterprise's lists hold only its own rows whatever the filter, so its filter is only
+	 * checked for form.
+	 * @param typed the filter as sent, or null
+	 * @param field the request parameter ({@code region}, {@code village})
+	 * @return the region's code in the project's form, {@code ""} when blank (no filter)
+	 * @throws InvalidValueException (400, field {@code region}) for a code that is no whole region (digits, 2/4/6/9/12)
+	 * @throws AccessRefusedException (403, {@code field}) for a region outside a bureau's region, the whole country
+	 *         ({@code 0}) included
+	 */
+	public String regionFilter(String typed, String field) {
+		if (typed == null || Text.isBlank(typed)) {
+			return "";
+		}
+		String code = RegionPrefix.of(typed).code();
+		if (kind != Kind.ENTERPRISE) {
+			requireReadable(code, field);
+		}
+		return code;
+	}
+
+	/**
 	 * Records a "scope" error for {@code field} unless the region lies in this scope — the rule of an import row
 	 * (a register's sheet of enterprises, branches, facilities, outlets), which is told on its region's column with
 	 * every other bad cell of the row, the import reporting every bad row. A step placing one record (a page form, an
@@ -138,16 +162,22 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	 * region code is ({@link RegionPrefix#normalised}: {@code ３２０５０７} and {@code 320500} are codes); blank, a value
 	 * that is no region code, and a scope of another kind (national, an enterprise's, the public's) are left to the
 	 * step's own rules, which check the region again and name the field.
+	 * The refusal names the field the module API names ({@code regionCode}, {@code region}), rule {@code scope}, as
+	 * {@link #refusePlace} does — not the whole {@code request} — in the words of any record not found.
+	 * @param field the field that holds the region ({@code regionCode}; the staff complaint API's {@code region})
 	 * @param typed the region's code as sent, or null
-	 * @throws DomainException not found (404, 行政区划) for a region code outside a bureau's region
+	 * @throws DomainException not found (404, 行政区划; field {@code field}, rule {@code scope}) for a region code
+	 *         outside a bureau's region
 	 */
-	public void refuseRegionOutside(String typed) {
+	public void refuseRegionOutside(String field, String typed) {
 		if (kind != Kind.REGION || typed == null) {
 			return;
 		}
 		String code = RegionPrefix.normalised(typed.replace('\u3000', ' '));
 		if (isRegionCode(code) && !containsRegion(code)) {
-			throw DomainException.notFound("行政区划", code);
+			DomainException notFound = DomainException.notFound("行政区划", code);
+			throw new DomainException(ErrorCode.NOT_FOUND, notFound.wording(), notFound.getMessage(),
+					List.of(new FieldError(field, "scope", notFound.getMessage())));
 		}
 	}
 

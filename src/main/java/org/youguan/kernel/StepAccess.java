@@ -295,7 +295,7 @@ public interface StepAccess {
 	 */
 	static StepAccess ofRegionInScope(List<String> steps, String parameter) {
 		// the rule a module API applies to a region in its data (DataScope#refuseRegionOutside), here before the form
-		return regionStep(steps, parameter, (scope, code, rest) -> scope.refuseRegionOutside(code));
+		return regionStep(steps, parameter, (scope, code, rest) -> scope.refuseRegionOutside(parameter, code));
 	}
 
 	/**

@@ -104,7 +104,7 @@ public class BranchFilings {
 		}
 		if (!clerk.enterprise()) {
 			// access before fields: staff file branches in their region; another is not there (404)
-			clerk.scope().refuseRegionOutside(data.regionCode());
+			clerk.scope().refuseRegionOutside("regionCode", data.regionCode());
 		}
 		LocalDate today = LocalDate.now(clock);
 		Validation v = new Validation();

@@ -445,7 +445,7 @@ public class LicenceApplications {
 		}
 		if (!clerk.enterprise()) {
 			// access before fields: staff enter applications of premises in their region; another is not there (404)
-			clerk.scope().refuseRegionOutside(form.regionCode());
+			clerk.scope().refuseRegionOutside("regionCode", form.regionCode());
 		}
 		Validation v = new Validation();
 		LocalDate today = today();

@@ -91,6 +91,22 @@ public class Bureaus {
 			.optional();
 	}
 
+	/**
+	 * The bureau filter of a list or export ({@code ?bureau=}: the roster, departments, accounts), checked once as the
+	 * region filter is ({@link DataScope#regionFilter}): a bureau outside the caller's scope — another region's, or no
+	 * bureau at all, never telling which — is refused (403), not answered with the caller's own rows or an empty page.
+	 * @param bureauId the filter as sent, or null (no filter)
+	 * @param field the request parameter ({@code bureau})
+	 * @return {@code bureauId}
+	 * @throws AccessRefusedException (403, {@code field}) for a bureau not in {@code scope}
+	 */
+	public Long requireFilter(DataScope scope, Long bureauId, String field) {
+		if (bureauId != null && find(scope, bureauId).isEmpty()) {
+			throw new AccessRefusedException(field, "该机构不在您的数据权限范围内：" + bureauId);
+		}
+		return bureauId;
+	}
+
 	public BureauView get(DataScope scope, long id) {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("机构", id));
 	}

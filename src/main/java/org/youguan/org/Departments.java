@@ -63,8 +63,10 @@ public class Departments {
 	 * complaints' lists mask their free text): a duties text is no contact field, so a number in it is whatever a person
 	 * typed — often someone's direct line — while the bureau's published office number is its own field
 	 * ({@code bureau.phone}), shown as recorded. The department's own form reads them as recorded ({@link #get}).
+	 * @throws org.youguan.kernel.AccessRefusedException (403, {@code bureau}) for a bureau outside the caller's scope
 	 */
 	public PageResult<DepartmentView> list(DataScope scope, Long bureauId, PageQuery page) {
+		bureaus.requireFilter(scope, bureauId, "bureau");
 		return Listing.from(FROM)
 			.scope(scope, "b.region_code")
 			.search(page, "d.name", "b.name")

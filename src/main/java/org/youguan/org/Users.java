@@ -116,8 +116,10 @@ public class Users {
 	 * One page of the accounts in the caller's region, searched by username, name or the digits of the phone the list
 	 * shows ({@link Listing.Masked#phone}: 5678 of 139****5678, never the whole number), filtered by bureau, role and kind,
 	 * sorted by one of {@link #SORTS} (then id).
+	 * @throws org.youguan.kernel.AccessRefusedException (403, {@code bureau}) for a bureau outside the caller's scope
 	 */
 	public PageResult<UserView> list(DataScope scope, Filter filter, PageQuery page) {
+		bureaus.requireFilter(scope, filter.bureauId(), "bureau");
 		PageResult<UserView> found = Listing.from(FROM)
 			.countFrom(" FROM user_account u")
 			.scope(scope, "u.region_code")

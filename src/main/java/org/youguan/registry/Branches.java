@@ -134,7 +134,7 @@ public class Branches {
 	public long file(DataScope scope, BranchData data, boolean demo) {
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		BranchData clean = check(scope, data);
 		boolean late = late(clean);
 		Branch b = branches.save(Branch.file(clean, late, demo, clock.instant()));
@@ -151,7 +151,7 @@ public class Branches {
 		scope.requireRegion(b.regionCode(), "分支机构", id);
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		BranchData clean = check(scope, new BranchData(b.enterpriseId(), data.licenceId(), data.name(), data.regionCode(),
 				data.address(), data.headName(), data.businessLicenceDate(), data.filedOn()));
 		var before = b.snapshot();

@@ -245,7 +245,7 @@ public class Enterprises {
 	public long register(DataScope scope, EnterpriseData data, boolean demo, List<FieldError> formErrors) {
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		EnterpriseData clean = validate(scope, data, formErrors);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
 			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
@@ -283,7 +283,7 @@ public class Enterprises {
 		Enterprise e = load(scope, id);
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		EnterpriseData clean = validate(scope, new EnterpriseData(data.legalName(), e.creditCode(), data.type(),
 				data.brandId(), data.legalRepresentative(), data.address(), data.regionCode(), data.contactName(),
 				Masking.keptUnlessRetyped(data.contactPhone(), e.contactPhone(), Masking::phone)), formErrors);

@@ -190,7 +190,7 @@ public class Facilities {
 	public long register(DataScope scope, FacilityData data, boolean demo, List<FieldError> formErrors) {
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		Validation v = Validation.after(formErrors);
 		Enterprise owner = v.check("enterpriseId", () -> enterprises.chosen(scope, data.enterpriseId(), "enterpriseId"));
 		FacilityData clean = validate(scope, data, null, v);
@@ -217,7 +217,7 @@ public class Facilities {
 		Facility f = load(scope, id);
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		FacilityData clean = validate(scope, new FacilityData(f.kind(), data.name(), data.enterpriseId(), data.regionCode(),
 				data.address(), data.compartments(), data.serialNumber(), data.services(), data.commissionedOn()), id,
 				Validation.after(formErrors));

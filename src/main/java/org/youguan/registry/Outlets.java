@@ -243,7 +243,9 @@ public class Outlets {
 			params.put("brand", brand);
 		}
 		if (region != null && !Text.isBlank(region)) {
-			where.append(" AND ").append(RegionPrefix.of(RegionCode.of(region).value()).predicate("o.region_code"));
+			// a region outside a bureau's is refused (403), not answered with an empty page (DataScope#regionFilter)
+			where.append(" AND ").append(RegionPrefix.of(scope.regionFilter(RegionCode.of(region).value(), "region"))
+				.predicate("o.region_code"));
 		}
 		if (filter.status() != null) {
 			where.append(" AND o.status = :status");
@@ -342,7 +344,7 @@ public class Outlets {
 		Enterprise operator = enterprises.load(scope, data.enterpriseId());
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
@@ -675,7 +677,7 @@ public class Outlets {
 		TerminalOutlet o = load(scope, id);
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
-		scope.refuseRegionOutside(data.regionCode());
+		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (!samePlace(clean, o) && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
 			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());

@@ -591,13 +591,13 @@ public class PostOfficeApprovals {
 	 * A page of approvals in the caller's scope, searched by post office, reason or 文号, optionally one status or only
 	 * the open ones, the decision due first by default; each with its documents (one query for the page).
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
-	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link DataScope#regionFilter})
 	 */
 	public PageResult<PostOfficeApproval> list(DataScope scope, String region, ApprovalStatus status, boolean openOnly,
 			PageQuery page) {
 		Listing listing = Listing.from("FROM post_office_approval a")
 			.scope(scope, "a.enterprise_credit_code", "a.region_code")
-			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("a.region_code"))
+			.where(RegionPrefix.of(scope.regionFilter(region, "region")).predicate("a.region_code"))
 			.where(status != null, "a.status = :status", "status", status == null ? "" : status.name());
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");

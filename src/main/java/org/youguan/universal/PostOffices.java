@@ -170,10 +170,10 @@ public class PostOffices {
 	 * only those below the standard. The standard is the province's of the region filter, else of the caller's
 	 * region, else the catalogue default.
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
-	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link DataScope#regionFilter})
 	 */
 	public PageResult<PostOfficeView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = RegionFilter.of(scope, filter.region(), "region");
+		String region = scope.regionFilter(filter.region(), "region");
 		String within = region.length() >= 2 ? region
 				: scope.kind() == DataScope.Kind.REGION && scope.regionPrefix().length() >= 2 ? scope.regionPrefix() : "0";
 		String below = "h.days_per_week < CASE h.area_type WHEN 'CITY' THEN " + standardDays(PostOfficeArea.CITY, within)
@@ -607,12 +607,12 @@ public class PostOffices {
 	/**
 	 * A page of the reported 临时停业 within the caller's scope, the latest first.
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
-	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link DataScope#regionFilter})
 	 */
 	public PageResult<SuspensionView> suspensions(DataScope scope, String region, PageQuery page) {
 		return Listing.from("FROM post_office_suspension s")
 			.scope(scope, "s.enterprise_credit_code", "s.region_code")
-			.where(RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code"))
+			.where(RegionPrefix.of(scope.regionFilter(region, "region")).predicate("s.region_code"))
 			.search(page, jdbc, "s.id", List.of(Masked.numbers("s.reason")), "s.facility_name")
 			.sorts(Map.of("starts", "s.starts_on"), "starts", true, "s.id")
 			.page(jdbc, SUSPENSION_SELECT, page, Rows.of(SuspensionView.class))

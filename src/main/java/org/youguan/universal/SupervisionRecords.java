@@ -403,7 +403,7 @@ public class SupervisionRecords {
 	 * The records of a kind in the caller's region, newest first by default (sorts: day, subject, region); the search
 	 * box looks in the subject, the address and the findings; a 社会监督员's name is masked.
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
-	 * @throws AccessRefusedException (403, field {@code region}) for a region outside the caller's ({@link RegionFilter})
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside the caller's ({@link DataScope#regionFilter})
 	 */
 	public PageResult<SupervisionRecord> list(DataScope scope, SupervisionKind kind, Filter filter, PageQuery page) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
@@ -413,7 +413,7 @@ public class SupervisionRecords {
 		if (region != null && !region.matches("\\d{1,12}")) {
 			throw new InvalidValueException("region", "format", "地区应为1至12位行政区划代码");
 		}
-		String within = region == null ? "TRUE" : RegionPrefix.of(RegionFilter.of(scope, region, "region")).predicate("s.region_code");
+		String within = region == null ? "TRUE" : RegionPrefix.of(scope.regionFilter(region, "region")).predicate("s.region_code");
 		PageResult<SupervisionRecord> result = Listing.from("FROM universal_supervision s")
 			.scope(scope, "s.region_code")
 			.where("s.kind = :kind", Map.of("kind", kind.name()))

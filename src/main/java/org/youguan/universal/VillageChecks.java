@@ -472,11 +472,11 @@ public class VillageChecks {
 	 * @param to the period's last day, or null
 	 * @throws InvalidValueException (400) for a region that is no whole region (field {@code region}) or a village code
 	 *         that is not 12 digits (field {@code village})
-	 * @throws AccessRefusedException (403) for a region or village outside the caller's region ({@link RegionFilter})
+	 * @throws AccessRefusedException (403) for a region or village outside the caller's region ({@link DataScope#regionFilter})
 	 */
 	public PageResult<VillageCheck> inRegion(DataScope scope, String region, String villageCode, LocalDate from,
 			LocalDate to, PageQuery page) {
-		String within = RegionFilter.of(scope, region, "region");
+		String within = scope.regionFilter(region, "region");
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}

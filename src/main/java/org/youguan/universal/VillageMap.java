@@ -10,7 +10,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Text;
 
 /**
  * The county map of 建制村: each village a point coloured by its delivery frequency against the province's standard and
@@ -69,14 +73,25 @@ public class VillageMap {
 	}
 
 	/**
-	 * The map of a county (or any region of at least six digits) inside the caller's scope.
-	 * @throws DomainException not found (404) unless the county lies in the caller's region (existence not revealed)
+	 * The map of a county (or a township or village in it) inside the caller's scope. The code is read as every region
+	 * parameter is ({@link RegionPrefix#normalised}: full-width digits, the 12-digit statistical form) and checked as
+	 * every region filter is ({@link DataScope#requireReadable}).
+	 * @param countyCode the {@code county} parameter as sent
+	 * @throws InvalidValueException (400, field {@code county}, rule {@code format}) for a value that is no county's,
+	 *         township's or village's code (6, 9 or 12 digits)
+	 * @throws org.youguan.kernel.AccessRefusedException (403, field {@code county}) for a county outside a bureau's region
+	 * @throws DomainException not found (404) for an enterprise, whose scope holds no map
 	 */
-	public CountyMap county(DataScope scope, String countyCode) {
-		if (countyCode == null || !countyCode.matches("\\d{6,12}") || scope.kind() == DataScope.Kind.ENTERPRISE
-				|| !scope.containsRegion(countyCode)) {
+	public CountyMap county(DataScope scope, String typed) {
+		String countyCode = RegionPrefix.normalised(typed);
+		if (!countyCode.matches("\\d{6}|\\d{9}|\\d{12}")) {
+			throw new InvalidValueException("county", "format", "县（市、区）代码应为6位行政区划代码（乡镇9位、村12位）："
+					+ Masking.personalNumbersIn(Text.excerpt(countyCode, 20)));
+		}
+		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
 			throw DomainException.notFound("县（市、区）", countyCode);
 		}
+		scope.requireReadable(countyCode, "county");
 		List<VillageView> rows = villages
 			.list(scope, new Villages.Filter(countyCode, null, false, false), new PageQuery("", 0, 20, "code", false).unpaged())
 			.items();

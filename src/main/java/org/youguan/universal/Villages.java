@@ -97,10 +97,10 @@ public class Villages {
 	 * A page of the register within the caller's scope (staff: their region; an enterprise: its own profiles and the
 	 * villages of its city nobody keeps yet), searched by village, post office or handover address.
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
-	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
+	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link DataScope#regionFilter})
 	 */
 	public PageResult<VillageView> list(DataScope scope, Filter filter, PageQuery page) {
-		String region = RegionFilter.of(scope, filter.region(), "region");
+		String region = scope.regionFilter(filter.region(), "region");
 		String minimum = minimumExpression(scope, region);
 		Listing listing = Listing.from(FROM)
 			.countFrom("FROM region_name v LEFT JOIN village_profile p ON p.village_code = v.code")

@@ -115,4 +115,64 @@ class CaseTeamStepsIntegrationTest {
 		assertThat(jdbc.sql("SELECT statement FROM penalty_case WHERE id = :id").param("id", id).query(String.class).optional()
 			.orElse(null)).isNull();
 	}
+
+	/**
+	 * Attack finding 3: a page form's typed field (收集日期, 陈述申辩日期, 是否情节严重) was converted before the case-team
+	 * refusal, so a colleague not on the team was told 400 about 2026-99-99 instead of being refused; now refused first.
+	 */
+	@Test
+	void staffNotOnTheCaseTeamAreRefusedBeforeAnUnreadableFieldIsTold() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", today.minusDays(3));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, WITHOUT_WZ_STAFF);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(multipart("/enforcement/cases/" + id + "/evidence").file(new MockMultipartFile("file", "现场.png", "image/png",
+				TestImages.png(20, 20))).session(staff).with(csrf())
+			.param("kind", "PHOTO").param("title", "现场照片").param("collectedOn", "2026-99-99")
+			.param("collectors", "32050602", "32050603"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("不是本案的调查人员")));
+		mvc.perform(post("/enforcement/cases/" + id + "/statement").session(staff).with(csrf())
+			.param("on", "2026-99-99").param("statement", "当事人称已补报"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/enforcement/cases/" + id + "/conclusion").session(staff).with(csrf())
+			.param("report", "查明违法事实").param("serious", "abc").param("concludedOn", "2026-99-99"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/statement").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":[1],\"statement\":\"当事人称已补报\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("statement"));
+		assertThat(evidenceCount(id)).isZero();
+	}
+
+	/**
+	 * Attack finding 4: an investigator's row holding another account was matched by display name too, so a colleague
+	 * of the same name passed as the investigator; a row with an account is that account's alone.
+	 */
+	@Test
+	void aColleagueSharingAnInvestigatorsNameIsNotTheInvestigator() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", today.minusDays(3));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		// 陈吴中's row now holds another account of the bureau: the wz.staff account of the same name is not it
+		int moved = jdbc.sql("""
+				UPDATE penalty_case_investigator SET user_id = (SELECT id FROM user_account WHERE username <> 'wz.staff'
+				ORDER BY id LIMIT 1) WHERE case_id = :id AND name = '陈吴中'""").param("id", id).update();
+		assertThat(moved).isOne();
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/evidence")
+			.file(new MockMultipartFile("file", "现场.png", "image/png", TestImages.png(20, 20)))
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).param("kind", "PHOTO").param("title", "现场照片")
+			.param("collectedOn", today.toString()).param("collectors", "32050601", "32050602"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("collectors"));
+		assertThat(evidenceCount(id)).isZero();
+		// a row without an account is still matched by name
+		jdbc.sql("UPDATE penalty_case_investigator SET user_id = NULL WHERE case_id = :id AND name = '陈吴中'").param("id", id).update();
+		mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/evidence")
+			.file(new MockMultipartFile("file", "现场.png", "image/png", TestImages.png(20, 20)))
+			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).param("kind", "PHOTO").param("title", "现场照片")
+			.param("collectedOn", today.toString()).param("collectors", "32050601", "32050602"))
+			.andExpect(status().is2xxSuccessful());
+		assertThat(evidenceCount(id)).isOne();
+	}
 }

@@ -22,6 +22,7 @@ import org.youguan.SignIn;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -337,8 +338,16 @@ class VillageCheckPlanIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"village-map\"")))
 			.andExpect(content().string(containsString("吴中区")));
-		mvc.perform(get("/universal/map").param("county", "320507").session(wuzhong)).andExpect(status().isNotFound());
-		assertThatThrownBy(() -> map.county(DataScope.region("320506"), "320507")).isInstanceOf(DomainException.class);
+		// another county refused (403) as every region filter refuses it; its own in full-width digits or the 12-digit
+		// statistical form is its own; what is no county's code is a 400 naming county (attack: all three were 404)
+		mvc.perform(get("/universal/map").param("county", "320507").session(wuzhong)).andExpect(status().isForbidden());
+		assertThatThrownBy(() -> map.county(DataScope.region("320506"), "320507")).isInstanceOf(AccessRefusedException.class);
+		mvc.perform(get("/universal/map").param("county", "３２０５０６").session(wuzhong)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"village-map\"")));
+		mvc.perform(get("/universal/map").param("county", "320506000000").session(wuzhong)).andExpect(status().isOk());
+		mvc.perform(get("/universal/map").param("county", "abc").session(wuzhong)).andExpect(status().isBadRequest());
+		assertThatThrownBy(() -> map.county(DataScope.region("320506"), "abc"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.formErrors().get(0).field()).isEqualTo("county"));
 		// the postal enterprise has no plans or map
 		MockHttpSession postal = SignIn.session(mvc, "yz.sz");
 		mvc.perform(get("/universal/plans").session(postal)).andExpect(status().isForbidden());

@@ -86,7 +86,10 @@ class AccessBeforeFieldsIntegrationTest {
 			json(WUZHONG, "/api/v1/enforcement/leads", """
 					{"source":"ZZZ","regionCode":"%s","summary":"","receivedOn":"abc"}""".formatted(region))
 				.andExpect(status().isNotFound())
-				.andExpect(content().string(containsString("行政区划")));
+				.andExpect(content().string(containsString("行政区划")))
+				// the field the API names, not the whole request (attack: field "request", rule "not-found")
+				.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+				.andExpect(jsonPath("$.errors[0].rule").value("scope"));
 		}
 		// the county's own region with the same bad fields: every field told, the region not among them
 		json(WUZHONG, "/api/v1/enforcement/leads", """
@@ -122,7 +125,9 @@ class AccessBeforeFieldsIntegrationTest {
 		json(WUZHONG, "/api/v1/enforcement/cases/on-the-spot", """
 				{"partyKind":"PERSON","personName":"","regionCode":"320507","facts":""}""")
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("行政区划")));
+			.andExpect(content().string(containsString("行政区划")))
+			.andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+			.andExpect(jsonPath("$.errors[0].rule").value("scope"));
 	}
 
 	@Test
@@ -130,7 +135,9 @@ class AccessBeforeFieldsIntegrationTest {
 		json(XIANGCHENG, "/api/v1/complaints", """
 				{"filerName":"","phone":"x","region":"320506","brand":""}""")
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("行政区划")));
+			.andExpect(content().string(containsString("行政区划")))
+			.andExpect(jsonPath("$.errors[0].field").value("region"))
+			.andExpect(jsonPath("$.errors[0].rule").value("scope"));
 		json(XIANGCHENG, "/api/v1/complaints", """
 				{"filerName":"","phone":"x","region":"320507","brand":""}""")
 			.andExpect(status().isBadRequest())
@@ -153,11 +160,11 @@ class AccessBeforeFieldsIntegrationTest {
 	@Test
 	void aRegionOfAnotherFormIsReadAsItsCodeAndOnlyABureausScopeIsHeldToIt() {
 		DataScope wuzhong = DataScope.region("320506");
-		assertThatThrownBy(() -> wuzhong.refuseRegionOutside("320500")).isInstanceOf(DomainException.class);
-		wuzhong.refuseRegionOutside("３２０５０６００１");
-		wuzhong.refuseRegionOutside("no code");
-		wuzhong.refuseRegionOutside(null);
-		DataScope.all().refuseRegionOutside("110101");
-		DataScope.enterprise("91320506MA1XXXXXX0").refuseRegionOutside("110101");
+		assertThatThrownBy(() -> wuzhong.refuseRegionOutside("regionCode", "320500")).isInstanceOf(DomainException.class);
+		wuzhong.refuseRegionOutside("regionCode", "３２０５０６００１");
+		wuzhong.refuseRegionOutside("regionCode", "no code");
+		wuzhong.refuseRegionOutside("regionCode", null);
+		DataScope.all().refuseRegionOutside("regionCode", "110101");
+		DataScope.enterprise("91320506MA1XXXXXX0").refuseRegionOutside("regionCode", "110101");
 	}
 }

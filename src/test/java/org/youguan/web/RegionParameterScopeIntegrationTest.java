@@ -3,6 +3,7 @@ package org.youguan.web;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 
@@ -27,6 +28,9 @@ class RegionParameterScopeIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void anotherCountysRegionIsRefusedOnListsAndExportsThatTakeNoRegion() throws Exception {
 		for (String path : new String[] { "/statistics/completeness/export.xlsx", "/statistics/reports/export.xlsx",
@@ -44,5 +48,34 @@ class RegionParameterScopeIntegrationTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/statistics/reports/export.xlsx").param("region", "320500").header("Authorization", XIANGCHENG))
 			.andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Attack: lists whose handler binds {@code region} itself (so the interceptor leaves it to them) answered another
+	 * county 200 with an empty list — the outlets' page, export and API, the hazards'; and a {@code bureau} filter
+	 * outside the caller's scope (another county's, or none) answered 200 with the caller's own roster. Now 403.
+	 */
+	@Test
+	void listsThatBindTheirRegionOrBureauRefuseOneOutsideTheCallersScope() throws Exception {
+		for (String path : new String[] { "/api/v1/outlets", "/registry/outlets", "/registry/outlets/export.xlsx",
+				"/api/v1/safety/hazards", "/safety/hazards" }) {
+			mvc.perform(get(path).param("region", "320506").header("Authorization", XIANGCHENG))
+				.andExpect(status().isForbidden())
+				.andExpect(content().string(containsString("该区域不在您的数据权限范围内")));
+			mvc.perform(get(path).param("region", "３２０５０７").header("Authorization", XIANGCHENG))
+				.andExpect(status().isOk());
+		}
+		long wuzhong = jdbc.sql("SELECT id FROM bureau WHERE region_code = '320506'").query(Long.class).single();
+		long own = jdbc.sql("SELECT id FROM bureau WHERE region_code = '320507'").query(Long.class).single();
+		for (String path : new String[] { "/inspections/inspectors", "/inspections/inspectors/export.xlsx",
+				"/api/v1/inspections/inspectors" }) {
+			for (String bureau : new String[] { Long.toString(wuzhong), "999999" }) {
+				mvc.perform(get(path).param("bureau", bureau).header("Authorization", XIANGCHENG))
+					.andExpect(status().isForbidden())
+					.andExpect(content().string(containsString("该机构不在您的数据权限范围内")));
+			}
+			mvc.perform(get(path).param("bureau", Long.toString(own)).header("Authorization", XIANGCHENG))
+				.andExpect(status().isOk());
+		}
 	}
 }

@@ -90,6 +90,55 @@ public class CaseTeam {
 	}
 
 	/**
+	 * The steps of a case only its investigators take, by the last segment of their address
+	 * ({@code /enforcement/cases/{id}/evidence}, the API's the same), with the field a refusal names and its ground.
+	 */
+	public enum TeamStep {
+		/** The evidence list (行政处罚法(2021) art.42, 55). */
+		EVIDENCE("evidence", "collectors", "证据由本案调查人员收集、登记（"
+				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED) + "）"),
+		/** The party's 陈述申辩 as staff hear and record it (art.42, 45). */
+		STATEMENT("statement", "statement", "陈述申辩由本案调查人员听取、记录（"
+				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_STATEMENT) + "）"),
+		/** The 调查终结报告 (art.42). */
+		CONCLUSION("conclusion", "report", "调查终结报告由本案调查人员制作（" + Provision.PENALTY_TWO_OFFICERS + "）");
+
+		private final String address;
+
+		private final String field;
+
+		private final String what;
+
+		TeamStep(String address, String field, String what) {
+			this.address = address;
+			this.field = field;
+			this.what = what;
+		}
+	}
+
+	/**
+	 * Refuses a team step ({@link TeamStep}) to a signed-in staff account not among the case's investigators.
+	 * @throws AccessRefusedException 403 on the step's field, naming the case's investigators
+	 */
+	public void require(TeamStep step, long caseId) {
+		requireInvestigator(caseId, step.field, step.what);
+	}
+
+	/**
+	 * As {@link #require}, for the step the rest of a case's address names ({@code evidence}, {@code statement},
+	 * {@code conclusion}); any other address is left alone. Asked before the step's form or body is bound
+	 * ({@link org.youguan.kernel.StepAccess}), so a value that cannot be read (收集日期 2026-99-99, 是否情节严重 abc)
+	 * is never answered 400 to a caller who may not take the step at all.
+	 */
+	public void requireForAddress(long caseId, String rest) {
+		for (TeamStep step : TeamStep.values()) {
+			if (step.address.equals(rest)) {
+				require(step, caseId);
+			}
+		}
+	}
+
+	/**
 	 * Refuses (403 on {@code field}) a signed-in account that is not among the case's investigators (by account, or by
 	 * name as {@link #investigated} compares people): a step of the investigation — the 调查终结报告, the evidence list,
 	 * the 陈述申辩 heard — is the case team's (行政处罚法(2021) art.42: 执法人员不得少于两人; art.55: named to the case),
@@ -114,9 +163,11 @@ public class CaseTeam {
 	}
 
 	/**
-	 * Whether the account or the name is among the case's investigators: by account, or by name compared by
-	 * {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021) art.58: the
-	 * 法制审核 by someone who did not investigate; art.64(四): the hearing hosted by someone who did not).
+	 * Whether the account or the name is among the case's investigators: by account where both the investigator's row
+	 * and the caller hold one (a colleague who shares the investigator's display name is not the investigator), else by
+	 * name compared by {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021)
+	 * art.58: the 法制审核 by someone who did not investigate; art.64(四): the hearing hosted by someone who did not).
+	 * @param userId the caller's account, or null when only a name is known (then every row is compared by name)
 	 */
 	public boolean investigated(long caseId, Long userId, String name) {
 		String key = personKey(name);
@@ -124,8 +175,12 @@ public class CaseTeam {
 			.param("id", caseId)
 			.query((rs, n) -> {
 				long user = rs.getLong("user_id");
-				boolean sameAccount = !rs.wasNull() && userId != null && user == userId;
-				return sameAccount || key != null && !key.isEmpty() && key.equals(personKey(rs.getString("name")));
+				boolean linked = !rs.wasNull();
+				if (linked && userId != null) {
+					// a row holding an account is that account's: a colleague of the same name is another person
+					return user == userId;
+				}
+				return key != null && !key.isEmpty() && key.equals(personKey(rs.getString("name")));
 			})
 			.list().contains(true);
 	}

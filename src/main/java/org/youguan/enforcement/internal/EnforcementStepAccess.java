@@ -12,7 +12,8 @@ import org.youguan.registry.Enterprises;
  * A case's and a lead's steps, on the pages and the API, are the handling bureau's ({@link CaseWork#lock},
  * {@link CaseWork#requireHandlingBureau}), decided before the step's form or body is read ({@link StepAccess}): out of
  * the caller's scope 404, staff of a bureau above 403 (a head of another bureau the head rule, 422) — as every step
- * decides inside. The case's 法制审核 ({@code review}), which a reviewer of a bureau above may take
+ * decides inside; the investigators' own steps (evidence, 陈述申辩, 调查终结报告: {@link CaseTeam.TeamStep}) are
+ * refused to the bureau's other staff here too (403). The case's 法制审核 ({@code review}), which a reviewer of a bureau above may take
  * ({@link CaseWork#lockForReview}), is left to its step. The party's steps are on its portal's addresses, not these.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,13 +24,15 @@ class EnforcementStepAccess {
 
 	/** A case's steps ({@code /enforcement/cases/{id}/…}). */
 	@Bean
-	StepAccess caseSteps(CaseWork caseWork) {
+	StepAccess caseSteps(CaseWork caseWork, CaseTeam caseTeam) {
 		return StepAccess.of(List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**"),
 				(scope, id, rest) -> {
 					var c = caseWork.inScope(scope, id);
 					if (!REVIEW.equals(rest)) {
 						caseWork.requireHandlingBureau(c.regionCode());
 					}
+					// the investigators' own steps: a colleague of the bureau is refused before any field is read
+					caseTeam.requireForAddress(id, rest);
 				});
 	}
 

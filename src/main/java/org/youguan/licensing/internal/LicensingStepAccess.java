@@ -47,7 +47,7 @@ class LicensingStepAccess {
 	@Bean
 	StepAccess applicationRegionPageSteps() {
 		return StepAccess.ofSent(List.of("/licensing/applications"),
-				(scope, sent) -> sent.values("regionCode").forEach(scope::refuseRegionOutside));
+				(scope, sent) -> sent.values("regionCode").forEach(code -> scope.refuseRegionOutside("regionCode", code)));
 	}
 
 	/**

@@ -195,7 +195,8 @@ class UniversalApiController {
 	List<DeliveryStandard> standards(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region) {
 		String own = me.regionCode() == null ? "0" : me.regionCode();
-		String r = scope.requireReadable(region == null || Text.isBlank(region) ? own : region, "region");
+		// read as every region filter is (full-width digits, 320500 for 3205), then checked
+		String r = scope.regionFilter(region == null || Text.isBlank(region) ? own : region, "region");
 		return standards.standards(r.isEmpty() ? "0" : r);
 	}
 }

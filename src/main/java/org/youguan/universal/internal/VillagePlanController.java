@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -150,7 +151,8 @@ class VillagePlanController {
 	String map(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String county,
 			Model model) {
 		List<Region> counties = counties(me);
-		String chosen = county != null && !Text.isBlank(county) ? Text.strip(county)
+		// read as every region parameter is (full-width digits, 320506000000), checked by the map (400, 403)
+		String chosen = county != null && !Text.isBlank(county) ? RegionPrefix.normalised(county)
 				: counties.isEmpty() ? null : counties.get(0).code();
 		model.addAttribute("counties", counties);
 		model.addAttribute("county", chosen);

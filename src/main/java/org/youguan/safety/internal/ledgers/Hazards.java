@@ -181,7 +181,8 @@ public class Hazards {
 		Listing listing = Listing.from("FROM safety_hazard h")
 			.scope(scope, "h.enterprise_credit_code", "h.region_code")
 			.where(owned)
-			.where(RegionPrefix.of(filter.region() == null ? "" : Text.strip(filter.region())).predicate("h.region_code"))
+			// a region outside a bureau's is refused (403), not answered with an empty page
+			.where(RegionPrefix.of(scope.regionFilter(filter.region(), "region")).predicate("h.region_code"))
 			.where(filter.level() != null, "h.level = :level", "level", filter.level() == null ? "" : filter.level().name())
 			.bind("today", today)
 			.bind("soon", soon(today));
