@@ -156,6 +156,7 @@ public final class Listing {
 						any.append(" OR ").append(columns[c]).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
 					}
 				}
+				typedMask(any, bound, "searchMask" + w, word, Arrays.asList(columns));
 				any.append(")");
 				bound.put("search" + w, PageQuery.likePattern(word));
 				if (!word.equals(identifier)) {
@@ -335,6 +336,10 @@ public final class Listing {
 				any.append(" OR ").append(idColumn).append(" = ANY(CAST(:maskedRunHits").append(r).append(" AS bigint[]))");
 				bound.put("maskedRunHits" + r, hits);
 			}
+			if (run.size() > 1) {
+				// a mask typed in blocks (139 **** 5678) is one word in a column stored masked too (c.filer_phone_masked)
+				typedMask(any, bound, "searchRunMask" + r, String.join(" ", run), Arrays.asList(columns));
+			}
 			any.append(")");
 		}
 		if (whole != null) {
@@ -367,6 +372,7 @@ public final class Listing {
 				any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
 			}
 		}
+		typedMask(any, bound, "searchMask" + w, word, plain);
 		bound.put("search" + w, PageQuery.likePattern(word));
 		if (!word.equals(identifier)) {
 			bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
@@ -394,7 +400,7 @@ public final class Listing {
 	 * @param words the search's words ({@link PageQuery#words})
 	 * @return the runs in order, every word in exactly one
 	 */
-	static List<List<String>> numberRuns(List<String> words) {
+	public static List<List<String>> numberRuns(List<String> words) {
 		List<List<String>> runs = new ArrayList<>();
 		int i = 0;
 		while (i < words.size()) {
@@ -531,6 +537,26 @@ public final class Listing {
 			out.append(i == 0 ? piece : piece.substring(1));
 		}
 		return out.toString().replace("%%", "%");
+	}
+
+	/**
+	 * Adds to {@code any} (after a condition, with OR) the comparison of a word typed as a mask shows a number
+	 * (139-****-5678, 139 **** 5678, １３９－＊＊＊＊－５６７８: digits and stars) with each of {@code columns} as stored
+	 * masked ("139****5678"), both without the joiners people type between a number's blocks ({@link #withoutJoiners},
+	 * NFKC first) — one rule for every list, whatever separators the stored or the typed mask has. A word that is no
+	 * such mask, or no columns, adds nothing.
+	 * @param key the parameter's name, unique in the statement
+	 */
+	private static void typedMask(StringBuilder any, Map<String, Object> bound, String key, String word,
+			List<String> columns) {
+		String mask = withoutJoiners(Normalizer.normalize(word, Normalizer.Form.NFKC));
+		if (columns.isEmpty() || !mask.matches("[0-9*]*[0-9][0-9*]*\\*[0-9*]*[xX]?|[0-9*]*\\*[0-9*]*[0-9][0-9*]*[xX]?")) {
+			return;
+		}
+		for (String column : columns) {
+			any.append(" OR ").append(withoutJoinersSql(column)).append(" ILIKE :").append(key).append(" ESCAPE '\\'");
+		}
+		bound.put(key, PageQuery.likePattern(mask));
 	}
 
 	/** A text as searches compare it: NFKC (full-width as ASCII), lower case. */

@@ -224,10 +224,18 @@ public final class Validation {
 	 * Nor does it hold markup (rule {@code markup}: "南京&lt;b&gt;市&lt;/b&gt;邮政管理局", "…&lt;img src=x onerror=…&gt;"):
 	 * a registered name, a bureau's name, an address or a place is printed as typed on every document, licence and
 	 * public list; told unless another rule refuses the field ({@link #errors}: a name written in words only is told by
-	 * {@link #wordsOnly}, naming the character). Null passes.
+	 * {@link #wordsOnly}, naming the character). Nor is it made only of punctuation, brackets and symbols ("——",
+	 * "（ ）"; rule {@code no-words}): its twin key ({@link Text#textKey}) would be empty. Null passes.
 	 */
 	public Validation name(String field, String label, String value) {
-		return nameRules(field, label, value, true);
+		nameRules(field, label, value, true);
+		String typed = Text.strip(value);
+		if (typed != null && !typed.isEmpty() && !hasError(field) && Text.textKey(typed).isEmpty()) {
+			// "——" or "（ ）" names nothing, and its twin key (Text.textKey) is empty, so every such name would be one
+			// another's twin: a name holds a letter or a digit
+			require(field, false, "no-words", label + "不能只由标点、括号或符号组成，请填写含汉字、字母或数字的名称");
+		}
+		return this;
 	}
 
 	/**

@@ -164,10 +164,12 @@ public class BranchFilings {
 			}
 		}
 		v.throwIfInvalid();
-		// two filings at once are ordered: the second one's check sees the first (a 409, not the unique key's 500)
+		// two filings at once are ordered: the second one's check sees the first (a 409, not the unique key's 500); names
+		// compared as every twin rule compares them (Text.textKey: "竞态分部!" and "竞态分部!!!!" are one), as the
+		// branch_filing_name_text_key index (V349) holds them
 		LicenceApplications.holdApplicant(jdbc, code);
 		if (branches.exists(parent.id(), Text.name(data.name())) || jdbc.sql(
-				"SELECT count(*) FROM branch_filing WHERE parent_credit_code = :code AND name = :name")
+				"SELECT count(*) FROM branch_filing WHERE parent_credit_code = :code AND text_key(name) = text_key(:name)")
 			.param("code", code).param("name", Text.name(data.name())).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("name", "该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
 		}

@@ -23,6 +23,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -152,8 +153,9 @@ public class Branches {
 		// access before fields: a region outside the caller's is not there (404), whatever else was sent (an import row is
 		// told it on its column instead: validate)
 		scope.refuseRegionOutside("regionCode", data.regionCode());
-		BranchData clean = check(scope, new BranchData(b.enterpriseId(), data.licenceId(), data.name(), data.regionCode(),
-				data.address(), data.headName(), data.businessLicenceDate(), data.filedOn()));
+		enterprises.load(scope, b.enterpriseId());
+		BranchData clean = validate(scope, new BranchData(b.enterpriseId(), data.licenceId(), data.name(), data.regionCode(),
+				data.address(), data.headName(), data.businessLicenceDate(), data.filedOn()), true, id);
 		var before = b.snapshot();
 		boolean late = late(clean);
 		b.apply(clean, late);
@@ -169,7 +171,7 @@ public class Branches {
 	 */
 	public BranchData check(DataScope scope, BranchData data) {
 		enterprises.load(scope, data.enterpriseId());
-		return validate(scope, data, true);
+		return validate(scope, data, true, null);
 	}
 
 	/**
@@ -180,12 +182,29 @@ public class Branches {
 	 * @throws org.youguan.kernel.InvalidValueException every field error at once
 	 */
 	public BranchData checkFields(DataScope scope, BranchData data) {
-		return validate(scope, data, false);
+		return validate(scope, data, false, null);
 	}
 
-	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown) {
+	/**
+	 * The branch rules; with the parent known, a second branch of the parent whose name is a twin of another's than
+	 * {@code selfId} ({@link Text#textKey}: spaces, punctuation and full width aside) is refused on {@code name} (rule
+	 * {@code unique}) — for every path that files or corrects one (page, API, import, the licensing filing's record).
+	 * Two requests at once are ordered by a transaction lock on the parent and the key.
+	 */
+	private BranchData validate(DataScope scope, BranchData data, boolean parentKnown, Long selfId) {
 		Validation v = new Validation();
 		v.name("name", "分支机构名称", data.name(), 200);
+		if (parentKnown && !v.hasError("name")) {
+			String name = Text.name(data.name());
+			TransactionLocks.hold(jdbc, "branch:" + data.enterpriseId() + "|" + Text.textKey(name));
+			v.require("name", !jdbc.sql("SELECT EXISTS (SELECT 1 FROM branch WHERE enterprise_id = :enterprise "
+					+ "AND text_key(name) = text_key(:name) AND id <> :self)")
+				.param("enterprise", data.enterpriseId())
+				.param("name", name)
+				.param("self", selfId == null ? 0L : selfId)
+				.query(Boolean.class)
+				.single(), "unique", "该企业已有同名分支机构：" + name);
+		}
 		v.required("address", "地址", data.address()).address("address", "地址", data.address(), 300);
 		v.name("headName", "负责人", data.headName(), 60).personName("headName", "负责人", data.headName());
 		if (parentKnown && data.licenceId() != null) {

@@ -25,6 +25,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
@@ -314,18 +315,22 @@ public class Facilities {
 	}
 
 	/**
-	 * Whether a facility of this kind with this name is registered at this address: the names compared as every twin
-	 * rule compares names ({@code Text.textKey}, SQL {@code text_key}: spaces, punctuation and full width aside), the
-	 * addresses by {@code Text.folded} (a hyphen tells 1-2号 from 12号).
+	 * One facility of a kind and name at an address, for every path that registers or corrects one (page form, API,
+	 * import): another of the same kind whose name is a twin ({@link Text#textKey}: "吴中测试设施。" and "吴中 测试 设施")
+	 * at the same address ({@link Text#folded}) is refused on {@code name} (rule {@code unique}). Two requests at once are
+	 * ordered by a transaction lock on the key, so the second one's check sees the first one's row.
 	 */
-	public boolean exists(FacilityKind kind, String name, String address) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND text_key(name) = text_key(:name) "
-				+ "AND folded(address) = folded(:address))")
+	private void refuseTwin(Validation v, FacilityKind kind, String name, String address, Long selfId) {
+		TransactionLocks.hold(jdbc, "facility:" + kind.name() + "|" + Text.textKey(name) + "|" + Text.folded(address));
+		boolean twin = jdbc.sql("SELECT EXISTS (SELECT 1 FROM facility WHERE kind = :kind AND text_key(name) = text_key(:name) "
+				+ "AND folded(address) = folded(:address) AND id <> :self)")
 			.param("kind", kind.name())
 			.param("name", name)
 			.param("address", address)
+			.param("self", selfId == null ? 0L : selfId)
 			.query(Boolean.class)
 			.single();
+		v.require("name", !twin, "unique", "该地址已有同名" + kind.label());
 	}
 
 	/**
@@ -371,6 +376,9 @@ public class Facilities {
 		}
 		if (d.kind() == FacilityKind.CARE_STATION) {
 			v.required("services", "服务内容", d.services()).maxLength("services", "服务内容", d.services(), 300);
+		}
+		if (d.kind() != null && !v.hasError("name") && !v.hasError("address")) {
+			refuseTwin(v, d.kind(), Text.name(d.name()), Text.line(d.address()), selfId);
 		}
 		v.throwIfInvalid();
 		return new FacilityData(d.kind(), Text.name(d.name()), d.enterpriseId(), region.value(), Text.line(d.address()),

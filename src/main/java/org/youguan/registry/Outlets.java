@@ -193,7 +193,11 @@ public class Outlets {
 		String region = filter.region();
 		List<String> words = new ArrayList<>();
 		SearchWords.View named = searchWords.now();
-		for (String word : new PageQuery(query, 0, 1, null, false).words()) {
+		// the blocks of one number typed with spaces (139 **** 5678) are one word, as every list with masked columns
+		// reads them (Listing.numberRuns)
+		for (String word : Listing.numberRuns(new PageQuery(query, 0, 1, null, false).words()).stream()
+			.map(run -> String.join(" ", run))
+			.toList()) {
 			// a credit code typed in lower case or full width is the code the registry stores (upper case, ASCII)
 			String code = Text.identifier(word).toUpperCase();
 			if (code.matches("[0-9A-Z]{18}")) {
@@ -223,7 +227,8 @@ public class Outlets {
 			String name = words.get(i).codePointCount(0, words.get(i).length()) < 3 ? "(o.name || '')" : "o.name";
 			where.append(" AND (").append(name).append(" LIKE :w").append(i).append(" ESCAPE '\\' OR o.filing_number = :x")
 				.append(i);
-			String shown = Listing.withoutJoiners(words.get(i));
+			// a mask typed in full width (１９９－＊＊＊＊－１６９５) is the ASCII one
+			String shown = Listing.withoutJoiners(java.text.Normalizer.normalize(words.get(i), java.text.Normalizer.Form.NFKC));
 			if (SHOWN_DIGITS.matcher(shown).matches()) {
 				// the manager's ID number and phone as the list shows them (stored masked: 139****5678, 0512-****1234):
 				// the digits shown find the outlet, the hidden ones cannot — a whole number typed is not in the masked

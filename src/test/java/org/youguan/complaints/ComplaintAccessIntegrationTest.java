@@ -244,7 +244,11 @@ class ComplaintAccessIntegrationTest {
 		// digits its mask leaves — the hidden ones never (typed whole above, or in part)
 		String shownPhone = phone.substring(0, 3) + "****" + phone.substring(7);
 		String shownTyped = typed.substring(0, 3) + "****" + typed.substring(7);
-		for (String q : new String[] { shownPhone, "延误 " + shownTyped, "延误 " + typed.substring(7) }) {
+		// the phone's mask typed with dashes or in blocks with spaces is the same mask
+		String dashedPhone = phone.substring(0, 3) + "-****-" + phone.substring(7);
+		String spacedPhone = phone.substring(0, 3) + " **** " + phone.substring(7);
+		for (String q : new String[] { shownPhone, "延误 " + shownTyped, "延误 " + typed.substring(7), dashedPhone,
+				spacedPhone }) {
 			mvc.perform(get("/api/v1/complaints").param("q", q).param("size", "100")
 				.header("Authorization", "Bearer demo-sz-leader-token"))
 				.andExpect(status().isOk())

@@ -161,6 +161,35 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 	}
 
 	/**
+	 * Names that differ only by punctuation are one branch (Text.textKey), also when four filings of them race: one is
+	 * filed, every other one is a 409 — whether its check or the unique index (V349) meets the first.
+	 */
+	@Test
+	void fourRacingFilingsOfTwinNamesFileOneBranch() throws Exception {
+		String code = holder("苏州竞态备案快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+			for (String bangs : java.util.List.of("!", "!!", "!!!", "!!!!")) {
+				answers.add(pool.submit(() -> file(CITY, code, "竞态分部" + bangs, "320506", today.minusDays(5)).andReturn()
+					.getResponse().getStatus()));
+			}
+			var statuses = new java.util.ArrayList<Integer>();
+			for (var a : answers) {
+				statuses.add(a.get());
+			}
+			assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code)
+			.query(Long.class).single()).isOne();
+		file(CITY, code, "竞态 分部。", "320506", today.minusDays(5)).andExpect(status().isConflict());
+	}
+
+	/**
 	 * The address is written as the registry writes every address (Text.line): an ideographic space or a run of spaces
 	 * typed inside is one ASCII space, on the filing and on the branch the registry records from it, so the same address
 	 * typed the same way reads the same in both.

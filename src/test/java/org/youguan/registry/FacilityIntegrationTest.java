@@ -69,6 +69,35 @@ class FacilityIntegrationTest {
 		}
 	}
 
+	/**
+	 * A facility of a kind, name and address registered twice — by the form, the API or a correction — is one facility:
+	 * the second is refused on 名称 (rule unique), whatever punctuation or spaces tell the names apart.
+	 */
+	@Test
+	void aTwinFacilityIsRefusedOnRegisterAndOnCorrection() {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		String address = "吴中区孪生路" + tag + "号";
+		long first = facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, "吴中测试设施" + tag, owner(),
+				"320506001", address, null, null, "休息", null), false);
+		for (String twin : List.of("吴中测试设施" + tag, "吴中测试设施" + tag + "。", "吴中 测试 设施" + tag)) {
+			assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, twin, owner(),
+					"320506001", address, null, null, "休息", null), false))
+				.as(twin)
+				.isInstanceOf(InvalidValueException.class)
+				.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors())
+					.extracting(FieldError::field, FieldError::rule)
+					.containsExactly(tuple("name", "unique")));
+		}
+		long second = facilities.register(SUZHOU, new FacilityData(FacilityKind.CARE_STATION, "吴中另一设施" + tag, owner(),
+				"320506001", address, null, null, "休息", null), false);
+		assertThatThrownBy(() -> facilities.update(SUZHOU, second, new FacilityData(FacilityKind.CARE_STATION,
+				"吴中测试设施" + tag + "!", owner(), "320506001", address, null, null, "休息", null)))
+			.isInstanceOf(InvalidValueException.class);
+		// a correction keeping the facility's own name is no twin of itself
+		facilities.update(SUZHOU, first, new FacilityData(FacilityKind.CARE_STATION, "吴中测试设施" + tag, owner(), "320506001",
+				address, null, null, "休息、饮水", null));
+	}
+
 	@Test
 	void eachKindChecksItsOwnFields() {
 		assertThatThrownBy(() -> facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "无格口的柜", owner(),

@@ -89,7 +89,10 @@ class MaskedPhoneSearchIntegrationTest {
 				"320506001", null, null, "王五", id, phone, new BigDecimal("30"), true, true, true, true,
 				LocalDate.of(2026, 1, 5)), false);
 		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), name + " " + id.substring(14),
-				name + " " + id.substring(0, 6), name + " " + dashed(phone) }) {
+				name + " " + id.substring(0, 6), name + " " + dashed(phone),
+				// the mask typed in blocks with spaces, or in full width with full-width dashes and stars
+				name + " " + phone.substring(0, 3) + " **** " + phone.substring(7),
+				name + " " + fullWidth(phone.substring(0, 3)) + "－＊＊＊＊－" + fullWidth(phone.substring(7)) }) {
 			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
 				.as(q).extracting(OutletView::id).containsExactly(outlet);
 		}

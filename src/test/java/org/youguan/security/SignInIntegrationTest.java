@@ -224,7 +224,7 @@ class SignInIntegrationTest {
 	void aTamperedSignInDestinationLandsOnTheHomePage() throws Exception {
 		String name = newUser(false);
 		for (String tampered : List.of("/a\r\nX-Evil: 1", "/\u001bvil", "/\t/evil.com", "/\\evil.com", "//evil.com",
-				"/工作")) {
+				"/工作", "/logout", "/login?error", "/login", "/LOGIN?logout")) {
 			MvcResult result = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf())
 				.with(ClientAddress.from(here)).cookie(destination(tampered))).andReturn();
 			assertThat(result.getResponse().getStatus()).as(tampered).isEqualTo(302);
@@ -235,6 +235,20 @@ class SignInIntegrationTest {
 		MvcResult kept = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf())
 			.with(ClientAddress.from(here)).cookie(destination("/account/tokens?page=2"))).andReturn();
 		assertThat(kept.getResponse().getRedirectedUrl()).endsWith("/account/tokens?page=2");
+	}
+
+	/**
+	 * A destination whose query is Chinese is kept after sign-in, percent-encoded for the {@code Location} header —
+	 * whether the client sent it encoded (a browser) or not.
+	 */
+	@Test
+	void aSignInDestinationWithAChineseQueryIsKept() throws Exception {
+		String name = newUser(false);
+		for (String target : List.of("/complaints?q=中文", "/complaints?q=%E4%B8%AD%E6%96%87")) {
+			MvcResult kept = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf())
+				.with(ClientAddress.from(here)).cookie(destination(target))).andReturn();
+			assertThat(kept.getResponse().getRedirectedUrl()).as(target).endsWith("/complaints?q=%E4%B8%AD%E6%96%87");
+		}
 	}
 
 	private static jakarta.servlet.http.Cookie destination(String target) {

@@ -83,11 +83,9 @@ public class BranchImport {
 			String name = row.get("分支机构名称");
 			names.check(parent == null || name == null ? null : parent + "|" + Text.textKey(name), row, context, "分支机构名称",
 					"同一企业的同名分支机构");
+			// a twin already filed is refused by the branch rules themselves (Branches: rule unique on 分支机构名称)
 			if (parent == null || clean == null) {
 				return null;
-			}
-			if (branches.exists(parent, clean.name())) {
-				context.fail("分支机构名称", "unique", "该企业已有同名分支机构");
 			}
 			return clean;
 		}, valid -> {

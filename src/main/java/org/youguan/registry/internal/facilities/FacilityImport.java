@@ -81,11 +81,9 @@ public class FacilityImport {
 			if (kind != null && kind.hasSerialNumber() && serial != null) {
 				serials.check(Text.identifierKey(Text.identifier(serial)), row, context, "设备序列号", "设备序列号");
 			}
+			// a twin already registered is refused by the facility rules themselves (Facilities: rule unique on 名称)
 			if (kind == null || owner == null || clean == null) {
 				return null;
-			}
-			if (facilities.exists(kind, clean.name(), clean.address())) {
-				context.fail("名称", "unique", "该地址已有同名" + kind.label());
 			}
 			return clean;
 		}, valid -> {

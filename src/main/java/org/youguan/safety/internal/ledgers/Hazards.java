@@ -458,7 +458,9 @@ public class Hazards {
 	 * @throws AccessRefusedException (403) for staff of another bureau than the hazard's owner ({@link Corrections#requireOwn})
 	 * @throws InvalidValueException on {@code rectification} when neither a note nor a file is given, or the note is
 	 *         longer than 1000 characters; on {@code files} for a refused file or files beyond the hazard's room
-	 *         (rules {@code count}, {@code total-size})
+	 *         (rules {@code count}, {@code total-size}). An identical rectification by the same user within
+	 *         {@link Submissions#RESUBMISSION_WINDOW} of the last one is that one sent again: taken as done, nothing
+	 *         saved twice.
 	 */
 	@Transactional
 	public void rectify(DataScope scope, long id, String note, List<UploadedFile> files) {
@@ -470,6 +472,10 @@ public class Hazards {
 		v.require("rectification", text != null || !files.isEmpty(), "required", "请填写整改情况或上传整改佐证材料")
 			.maxLength("rectification", "整改情况", text, 1000)
 			.throwIfInvalid();
+		if (submissions.repeated(LEDGER.table(), id, text, files)) {
+			// the same rectification sent again at once (a double click, a retried call): already taken
+			return;
+		}
 		Map<String, Object> before = snapshot(id);
 		store(id, files);
 		if (text != null) {

@@ -251,6 +251,10 @@ public class Incidents {
 			v.require("reportedAt", !reported.isBefore(x.occurredAt()), "range", "报告时间不能早于发生时间");
 		}
 		v.throwIfInvalid();
+		if (submissions.repeated(LEDGER.table(), id, text, List.of())) {
+			// the same follow-up sent again at once (a double click, a retried call): already taken
+			return;
+		}
 		Map<String, Object> before = snapshot(id);
 		jdbc.sql("UPDATE safety_incident SET follow_up = :text, reported_at = COALESCE(reported_at, :reported) WHERE id = :id")
 			.param("text", text)

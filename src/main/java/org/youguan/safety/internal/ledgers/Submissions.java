@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,6 +44,44 @@ public class Submissions {
 	}
 
 	/**
+	 * How long after a submission the same one sent again (a double click, a retried call) is taken as that
+	 * submission, not a second one ({@link #repeated}).
+	 */
+	static final Duration RESUBMISSION_WINDOW = Duration.ofSeconds(10);
+
+	/**
+	 * Whether this submission repeats the record's latest one: the same author, the same text and the same file names,
+	 * within {@link #RESUBMISSION_WINDOW} — a double click or a retried call, which the caller answers as already done
+	 * (idempotent: nothing saved twice, no second history entry). The caller holds the record's row lock
+	 * ({@code lockOpen}), so two such submissions at once are ordered and the second sees the first.
+	 * @param note the record's text after the submission, or null
+	 * @param files the files sent with it
+	 */
+	boolean repeated(String ledger, long id, String note, List<UploadedFile> files) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM (SELECT note, file_names, submitted_at, submitted_by
+				                                FROM safety_ledger_submission WHERE ledger = :ledger AND record_id = :id
+				                               ORDER BY id DESC LIMIT 1) latest
+				                WHERE latest.note IS NOT DISTINCT FROM CAST(:note AS text)
+				                  AND latest.file_names IS NOT DISTINCT FROM CAST(:files AS text)
+				                  AND latest.submitted_by IS NOT DISTINCT FROM CAST(:by AS text)
+				                  AND latest.submitted_at >= :since)""")
+			.param("ledger", ledger)
+			.param("id", id)
+			.param("note", note)
+			.param("files", fileNames(files))
+			.param("by", Actor.name())
+			.param("since", Timestamp.from(clock.instant().minus(RESUBMISSION_WINDOW)))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The names of a submission's files as kept, or null for none. */
+	private static String fileNames(List<UploadedFile> files) {
+		return files.isEmpty() ? null : String.join(FILE_SEPARATOR, files.stream().map(UploadedFile::fileName).toList());
+	}
+
+	/**
 	 * Keeps one submission, in the caller's transaction.
 	 * @param ledger the record's table ({@code safety_hazard}, {@code safety_incident})
 	 * @param id the record's id
@@ -56,8 +95,7 @@ public class Submissions {
 			.param("ledger", ledger)
 			.param("id", id)
 			.param("note", note)
-			.param("files", files.isEmpty() ? null
-					: String.join(FILE_SEPARATOR, files.stream().map(UploadedFile::fileName).toList()))
+			.param("files", fileNames(files))
 			.param("at", Timestamp.from(clock.instant()))
 			.param("by", Actor.name())
 			.update();

@@ -605,6 +605,12 @@ class HazardLedgerIntegrationTest {
 			.andExpect(jsonPath("$.rectifications[0].submittedAt").isNotEmpty())
 			.andExpect(jsonPath("$.rectifications[1].note").value("已增配灭火器一具并张贴充电安全须知"))
 			.andExpect(jsonPath("$.rectifications[1].fileNames").doesNotExist());
+		// the same rectification sent again at once (a double click, a retried call) is that one: no second entry
+		mvc.perform(multipart("/api/v1/safety/hazards/{id}/rectification", id)
+			.param("rectification", "已增配灭火器一具并张贴充电安全须知")
+			.header("Authorization", SHUNFENG))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rectifications.length()").value(2));
 		assertThat(hazards.rectifications(DataScope.enterprise(shunfeng()), id)).extracting(Submissions.Submission::note)
 			.containsExactly("已配置灭火器两具", "已增配灭火器一具并张贴充电安全须知");
 		mvc.perform(multipart("/api/v1/safety/hazards/{id}/close", id).param("closedOn", LocalDate.now(clock).toString())
