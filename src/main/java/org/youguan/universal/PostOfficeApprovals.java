@@ -588,7 +588,7 @@ public class PostOfficeApprovals {
 	}
 
 	/**
-	 * A page of approvals in the caller's scope, searched by post office, reason or 文号, optionally one status or only
+	 * A page of approvals in the caller's scope, searched by post office (name or number), region or credit code, reason or 文号, optionally one status or only
 	 * the open ones, the decision due first by default; each with its documents (one query for the page).
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
 	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link RegionFilter})
@@ -602,7 +602,8 @@ public class PostOfficeApprovals {
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
 		}
-		PageResult<PostOfficeApproval> result = listing.search(page, jdbc, "a.id", List.of(Masked.numbers("a.reason")), "a.facility_name", "a.decision_number")
+		PageResult<PostOfficeApproval> result = listing.search(page, jdbc, "a.id", List.of(Masked.numbers("a.reason")), "a.facility_name", "a.decision_number",
+				"CAST(a.facility_id AS text)", "a.region_code", "a.enterprise_credit_code")
 			.sorts(SORTS, "due", "a.id")
 			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class))
 			.map(PostOfficeApproval::masked);
