@@ -510,8 +510,12 @@ public class PostOfficeApprovals {
 		v.required("announcedOn", "公告日期", d.announcedOn());
 		LocalDate on = v.date("announcedOn", "公告日期", d.announcedOn(), a.decidedOn(), today());
 		String channel = PostOffices.clean(d.channel());
-		LocalDate from = on == null ? a.decidedOn() : on;
-		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from, from.plusYears(1));
+		// the effective day runs from the notice's day to a year after it; with the notice's day refused (or missing)
+		// its range is what any notice day allowed would give — never one computed from the day just refused
+		boolean announcedRead = on != null && !v.hasError("announcedOn");
+		LocalDate from = announcedRead ? on : a.decidedOn();
+		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from,
+				(announcedRead ? on : today()).plusYears(1));
 		v.required("channel", "公告方式", channel).maxLength("channel", "公告方式", channel, 300)
 			.plainText("channel", "公告方式", channel);
 		PersonalNumbers.refuse(v, "channel", "公告方式", channel).throwIfInvalid();
