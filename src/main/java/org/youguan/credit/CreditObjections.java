@@ -145,7 +145,9 @@ public class CreditObjections {
 			throw DomainException.illegalTransition("entryId", "under-review", "对该信用记录的异议正在复核，复核后才能再次提出");
 		}
 		String reason = data == null ? null : data.reason();
-		new Validation().required("reason", "异议理由", reason).maxLength("reason", "异议理由", reason, 2000).throwIfInvalid();
+		// the reasons are shown to the reviewing bureau's lists and exports: no personal number (kernel's one rule)
+		new Validation().required("reason", "异议理由", reason).maxLength("reason", "异议理由", reason, 2000)
+			.noPersonalNumberInText("reason", "异议理由", reason).throwIfInvalid();
 		LocalDate today = records.today();
 		LocalDate due = rules.deadline(StatutoryRule.CREDIT_OBJECTION_REVIEW, today, e.regionCode());
 		long id = jdbc.sql("""
@@ -196,7 +198,8 @@ public class CreditObjections {
 			correction = oneOf(v, "correction", "更正方式", r.correction(), List.of(CorrectionKind.values()), CorrectionKind::label);
 			if (correction == CorrectionKind.CHANGE) {
 				v.required("correctedSummary", "变更后的内容", r.correctedSummary())
-					.line("correctedSummary", "变更后的内容", r.correctedSummary(), 1000);
+					.line("correctedSummary", "变更后的内容", r.correctedSummary(), 1000)
+					.noPersonalNumberInText("correctedSummary", "变更后的内容", r.correctedSummary());
 			}
 		}
 		else if (result == Status.REJECTED) {

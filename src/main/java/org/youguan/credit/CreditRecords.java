@@ -326,7 +326,8 @@ public class CreditRecords {
 			v.require("summary", Text.isBlank(summary), "absent", "撤销信用记录时不填写变更后的内容");
 		}
 		else {
-			v.line("summary", "变更后的内容", summary, 1000);
+			// the summary is the record's text, listed, exported and disclosed: no personal number (kernel's one rule)
+			v.line("summary", "变更后的内容", summary, 1000).noPersonalNumberInText("summary", "变更后的内容", summary);
 		}
 		v.throwIfInvalid();
 		String after = e.correctionKind() == CorrectionKind.REMOVE ? e.summary()

@@ -135,16 +135,14 @@ public class CreditYearClose {
 		// a year after the current one is no year to close (400, naming the years a close takes); the current one has
 		// not ended (409 below), one before the measure applied holds no credit record (requireUnderTheMeasure)
 		if (year > LocalDate.now(clock).getYear()) {
-			throw new InvalidValueException("year", "range", "归集年度应在" + FIRST_YEAR + "年至" + lastYear() + "年之间（"
-					+ year + "年度尚未结束）");
+			throw new InvalidValueException("year", "range", notEnded(year));
 		}
 		requireUnderTheMeasure(year);
 		String region = scope.regionPrefix();
 		// one close per bureau and year: the bureau's closes are taken one at a time
 		TransactionLocks.hold(jdbc, "credit-year-close:" + region);
 		if (year >= LocalDate.now(clock).getYear()) {
-			throw DomainException.illegalTransition("year", "year-not-ended", year + "年度尚未结束，不能归集（可归集"
-					+ FIRST_YEAR + "年至" + lastYear() + "年）");
+			throw DomainException.illegalTransition("year", "year-not-ended", notEnded(year));
 		}
 		YearClose before = of(region, year);
 		if (before.closedOn() != null) {
@@ -163,6 +161,14 @@ public class CreditYearClose {
 			.states(Map.of("status", "未归集"), Map.of("status", "已归集"))
 			.inRegion(region));
 		return of(region, year);
+	}
+
+	/**
+	 * The one wording of a year a close does not take yet, the current one (409) as a later one (400): the years it
+	 * takes in the form the page's refusal of a non-number names them ({@code @YearIn}: "2017至2025"), and why.
+	 */
+	private String notEnded(int year) {
+		return "归集年度应在" + FIRST_YEAR + "至" + lastYear() + "之间（" + year + "年度尚未结束，不能归集）";
 	}
 
 	/**

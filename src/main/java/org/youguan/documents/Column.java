@@ -21,6 +21,20 @@ public record Column<T>(String header, Function<T, Object> value, int width) {
 	}
 
 	/**
+	 * A column of counts whose header names no unit ("有效申诉", "已检查", "无问题", "数值"): each whole value is written
+	 * as the counts of a header with a unit are ({@code #,##0}: 12,345, never 12345 in General beside them), whatever
+	 * its type ({@link SheetNumber#counted}); a value with decimals (an average beside the counts) keeps them, and
+	 * text or null stay as they are. The rule is the header rule's ({@link Spreadsheets}: 申诉件数, 检查（次）), declared
+	 * by the column where the header cannot say it.
+	 * @param header the header as the page words it
+	 * @param value the row's count (a {@link Number}, or text/null for a row without one)
+	 * @param width the column width in characters
+	 */
+	public static <T> Column<T> count(String header, Function<T, ?> value, int width) {
+		return new Column<>(header, row -> SheetNumber.counted(value.apply(row)), width);
+	}
+
+	/**
 	 * A column whose cell is the label a list page shows for a code: the message {@code prefix + code} in the language
 	 * the sheet's headers are worded in ({@link Spreadsheets#header}: English when the request reads the pages in
 	 * English, the base (Chinese) bundle otherwise), so the export says what the page says without a second table of

@@ -27,6 +27,20 @@ public record SheetNumber(BigDecimal value, int decimals) {
 		return value == null ? null : new SheetNumber(value, decimals);
 	}
 
+	/**
+	 * A value of a count column ({@link Column#count}): a whole number of any type (5, 5L, 5.0, 12.0000) as a figure of no
+	 * decimals ({@code #,##0}); anything else (a number with decimals, text, null) as it is.
+	 */
+	static Object counted(Object value) {
+		if (value instanceof SheetNumber || !(value instanceof Number n) || !Spreadsheets.Unit.whole(n)) {
+			return value;
+		}
+		BigDecimal v = n instanceof BigDecimal d ? d
+				: n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+						: n instanceof java.math.BigInteger b ? new BigDecimal(b) : BigDecimal.valueOf(n.longValue());
+		return new SheetNumber(v, 0);
+	}
+
 	/** Whether a numeric cell holds the value exactly (at most {@link #EXCEL_DIGITS} significant digits). */
 	boolean exactInCell() {
 		BigDecimal v = value.stripTrailingZeros();

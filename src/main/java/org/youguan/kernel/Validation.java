@@ -698,6 +698,22 @@ public final class Validation {
 				label + "不得含有身份证号码或手机号码（会原样显示给处理人员和被申诉企业），请只填写" + label + "本身");
 	}
 
+	/**
+	 * A free text the project lists, exports or shows to the public or to the other party (a village's handover address,
+	 * a credit record's summary, an objection's reasons, a check's findings) holds no 居民身份证 or mobile number
+	 * ({@link Masking#holdsPersonalNumber}, as typed or with its spaces taken out; rule {@code personal-number}): a
+	 * contact's number belongs to a contact field, not the text everyone reads (个人信息保护法(2021) art.6: no more than
+	 * the purpose needs). A landline passes. The one rule of such texts, whichever module, form, API or sheet takes them;
+	 * texts stored before it are shown masked ({@link Masking#personalNumbersIn}). Null passes.
+	 * @param field the field named in the error
+	 * @param label the field's Chinese label, as the message names it
+	 * @param value the text as it will be stored
+	 */
+	public Validation noPersonalNumberInText(String field, String label, String value) {
+		return require(field, !personalNumber(value), "personal-number", label
+				+ "不能含身份证号码或手机号码：该内容会在列表、导出和公开信息中显示，联系人的电话请登记在联系方式中");
+	}
+
 	/** Whether an identifier holds an ID or mobile number as typed or with its spaces taken out. */
 	private static boolean personalNumber(String shown) {
 		return shown != null && (Masking.holdsPersonalNumber(shown) || Masking.holdsPersonalNumber(shown.replace(" ", "")));

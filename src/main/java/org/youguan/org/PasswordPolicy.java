@@ -49,7 +49,10 @@ import org.youguan.platform.ChinaTime;
  * added), and the
  * password must still need 10^8 guesses — "Baidu@2026!!", "baidu.gov.cn@2026", "Admin@2026abc" or "Tao-bao#2026!" do
  * not, "7Sf!9Qq#3Jd" does (see {@link #brandGuessesLog10}); and no character that shows nothing or looks like a space ({@link Text#invisibleAt}: U+200B,
- * a no-break space — typed once, never again on another device).
+ * a no-break space — typed once, never again on another device); no space at either end (a sign-in form or password
+ * manager may trim it, and the password typed then is another) and nothing beyond printable ASCII (full-width letters
+ * and digits, 汉字, look-alike letters of other scripts: {@link #nonAsciiAt}) — another keyboard or input method types
+ * them otherwise, and they would pass the character-class rule as the classes they only look like.
  */
 public final class PasswordPolicy {
 
@@ -112,7 +115,8 @@ public final class PasswordPolicy {
 	 * its enterprise's name — see {@link #accountWords}); the user name and its parts are added here
 	 * @param password the candidate password
 	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
-	 * not-username, max-length, invisible-character, common; guessable only when it breaks no other rule)
+	 * not-username, max-length, invisible-character, edge-space, non-ascii, common; guessable only when it breaks no
+	 * other rule)
 	 */
 	public static void check(String field, String username, List<String> accountWords, String password) {
 		check(field, username, null, accountWords, password);
@@ -130,7 +134,8 @@ public final class PasswordPolicy {
 	 * @param accountWords the account's own words a guesser would try ({@link #accountWords})
 	 * @param password the candidate password
 	 * @throws InvalidValueException with one field error per broken rule (min-length, character-classes,
-	 * not-username, not-name, max-length, invisible-character, common; guessable only when it breaks no other rule)
+	 * not-username, not-name, max-length, invisible-character, edge-space, non-ascii, common; guessable only when it
+	 * breaks no other rule)
 	 */
 	public static void check(String field, String username, String personName, List<String> accountWords,
 			String password) {
@@ -153,6 +158,13 @@ public final class PasswordPolicy {
 		int hidden = password == null ? -1 : Text.invisibleAt(password);
 		if (hidden >= 0) {
 			errors.add(refusal(field, "invisible-character", Text.codePoint(password, hidden)));
+		}
+		if (password != null && !password.isEmpty() && (password.charAt(0) == ' ' || password.charAt(password.length() - 1) == ' ')) {
+			errors.add(refusal(field, "edge-space"));
+		}
+		int foreign = password == null ? -1 : nonAsciiAt(password);
+		if (foreign >= 0) {
+			errors.add(refusal(field, "non-ascii", password.substring(foreign, password.offsetByCodePoints(foreign, 1))));
 		}
 		if (password != null && COMMON.contains(password.toLowerCase(Locale.ROOT))) {
 			errors.add(refusal(field, "common"));
@@ -591,6 +603,22 @@ public final class PasswordPolicy {
 		String p = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
 		return Stream.concat(PinyinWords.fullNamesInHan(personName).stream(), PinyinWords.fullNames(personName).stream())
 			.anyMatch(p::contains);
+	}
+
+	/**
+	 * Where the password holds its first character beyond the printable ASCII a sign-in form is sure to send as typed
+	 * (a letter, digit, symbol or inner space, U+0020–U+007E), not counting those {@link Text#invisibleAt} already
+	 * refuses: a full-width "Ａ", a 汉字 or a Cyrillic "а" is typed differently by another keyboard or input method and
+	 * would count as a character class it is not; -1 when there is none.
+	 */
+	static int nonAsciiAt(String password) {
+		for (int i = 0; i < password.length(); i = password.offsetByCodePoints(i, 1)) {
+			int c = password.codePointAt(i);
+			if ((c < 0x20 || c > 0x7E) && !Text.invisible(c)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	static int classes(String password) {

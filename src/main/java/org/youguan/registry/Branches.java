@@ -83,7 +83,7 @@ public class Branches {
 		return Listing.from(FROM)
 			.countFrom("FROM branch b JOIN enterprise e ON e.id = b.enterprise_id")
 			.scope(scope, "e.credit_code", "b.region_code")
-			.search(page, "b.name", "e.legal_name", "e.credit_code")
+			.search(page, "b.name", "e.legal_name", "e.credit_code", "b.region_code")
 			.where(Boolean.TRUE.equals(lateOnly), "b.filed_late", "lateOnly", true)
 			.sorts(SORTS, "filed_on", "b.id")
 			.page(jdbc, COLUMNS, page, Rows.of(BranchView.class));

@@ -134,7 +134,8 @@ public class Enterprises {
 			.scope(scope, "e.credit_code", "e.region_code")
 			// the contact phone as the list shows it (139****5678): found by the digits shown, never typed whole
 			.search(page, "e.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), jdbc, "e.id",
-					List.of(Listing.Masked.phone("e.contact_phone").readInFullWhere("FALSE")), "e.legal_name", "e.credit_code")
+					List.of(Listing.Masked.phone("e.contact_phone").readInFullWhere("FALSE")), "e.legal_name", "e.credit_code",
+					"e.region_code")
 			.where(filter.type() != null, "e.type = :type", "type", filter.type() == null ? "" : filter.type().name())
 			.where(filter.brandId() != null, "e.brand_id = :brand", "brand", filter.brandId() == null ? 0L : filter.brandId())
 			.where(filter.status() != null, "e.status = :status", "status", filter.status() == null ? "" : filter.status().name())

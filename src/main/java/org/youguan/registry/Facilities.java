@@ -109,8 +109,8 @@ public class Facilities {
 	}
 
 	/**
-	 * A page of facilities in the caller's scope, of a kind and status when asked, searched by name or address (or a
-	 * screening machine's exact serial number).
+	 * A page of facilities in the caller's scope, of a kind and status when asked, searched by name, address or the region
+	 * code the list shows (or a screening machine's exact serial number).
 	 */
 	public PageResult<FacilityView> list(DataScope scope, Filter filter, PageQuery page) {
 		return Listing.from(FROM)
@@ -120,7 +120,8 @@ public class Facilities {
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.enterpriseId() != null, "f.enterprise_id = :enterprise", "enterprise",
 					filter.enterpriseId() == null ? 0L : filter.enterpriseId())
-			.search(page, "f.serial_number = :exact", Map.of("exact", page.identifier()), "f.name", "f.address")
+			.search(page, "f.serial_number = :exact", Map.of("exact", page.identifier()), "f.name", "f.address",
+					"f.region_code")
 			.sorts(SORTS, "region_code", "f.id")
 			.page(jdbc, COLUMNS, page, Rows.of(FacilityView.class));
 	}

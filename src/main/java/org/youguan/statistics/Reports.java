@@ -191,7 +191,7 @@ public class Reports {
 			listing.where("r.status IN ('APPROVED','SUPERSEDED')");
 		}
 		listing.search(page, "r.credit_code = :code", Map.of("code", page.identifier().toUpperCase()), "r.enterprise_name",
-				"r.credit_code");
+				"r.credit_code", "r.region_code");
 		Map<String, String> sorts = new HashMap<>();
 		SORTS.forEach(name -> sorts.put(name, "r." + name));
 		// a period by its dates, not its code: "2026-Q1" sorts above "2026-12" as text, and a quarter beside the month

@@ -9,6 +9,7 @@ import org.youguan.kernel.Validation;
  * alternative post office and notice channel, a post office's opening hours) holds no 居民身份证 or mobile number — a
  * contact's number belongs to a contact field, not the text everyone reads (个人信息保护法(2021) art.6: no more than the
  * purpose needs). Texts stored before the rule are shown masked ({@link Masking#personalNumbersIn}) by the views.
+ * The rule itself is the kernel's ({@link Validation#noPersonalNumberInText}); this adds the pass of a stored text.
  */
 final class PersonalNumbers {
 
@@ -36,9 +37,6 @@ final class PersonalNumbers {
 		if (value != null && value.equals(stored)) {
 			return v;
 		}
-		boolean holds = value != null && (Masking.holdsPersonalNumber(value)
-				|| Masking.holdsPersonalNumber(value.replace(" ", "")));
-		return v.require(field, !holds, "personal-number", label + "不能含身份证号码或手机号码：该内容会在列表、导出和公开信息中显示，"
-				+ "联系人的电话请登记在联系方式中");
+		return v.noPersonalNumberInText(field, label, value);
 	}
 }

@@ -510,8 +510,12 @@ public class PostOfficeApprovals {
 		v.required("announcedOn", "公告日期", d.announcedOn());
 		LocalDate on = v.date("announcedOn", "公告日期", d.announcedOn(), a.decidedOn(), today());
 		String channel = PostOffices.clean(d.channel());
-		LocalDate from = on == null ? a.decidedOn() : on;
-		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from, from.plusYears(1));
+		// the effective day runs from the notice's day to a year after it; with the notice's day refused (or missing)
+		// its range is what any notice day allowed would give — never one computed from the day just refused
+		boolean announcedRead = on != null && !v.hasError("announcedOn");
+		LocalDate from = announcedRead ? on : a.decidedOn();
+		LocalDate effective = v.date("effectiveOn", "撤销或搬迁生效日期", d.effectiveOn(), from,
+				(announcedRead ? on : today()).plusYears(1));
 		v.required("channel", "公告方式", channel).maxLength("channel", "公告方式", channel, 300)
 			.plainText("channel", "公告方式", channel);
 		PersonalNumbers.refuse(v, "channel", "公告方式", channel).throwIfInvalid();
@@ -588,7 +592,7 @@ public class PostOfficeApprovals {
 	}
 
 	/**
-	 * A page of approvals in the caller's scope, searched by post office, reason or 文号, optionally one status or only
+	 * A page of approvals in the caller's scope, searched by post office (name or number), region or credit code, reason or 文号, optionally one status or only
 	 * the open ones, the decision due first by default; each with its documents (one query for the page).
 	 * @throws InvalidValueException (field {@code region}) for a region filter that is no whole region
 	 * @throws AccessRefusedException (403, field {@code region}) for a region outside a bureau's ({@link DataScope#regionFilter})
@@ -602,7 +606,8 @@ public class PostOfficeApprovals {
 		if (openOnly) {
 			listing = listing.where("a.status IN ('SUBMITTED', 'CHECKED', 'APPROVED')");
 		}
-		PageResult<PostOfficeApproval> result = listing.search(page, jdbc, "a.id", List.of(Masked.numbers("a.reason")), "a.facility_name", "a.decision_number")
+		PageResult<PostOfficeApproval> result = listing.search(page, jdbc, "a.id", List.of(Masked.numbers("a.reason")), "a.facility_name", "a.decision_number",
+				"CAST(a.facility_id AS text)", "a.region_code", "a.enterprise_credit_code")
 			.sorts(SORTS, "due", "a.id")
 			.page(jdbc, SELECT, page, Rows.of(PostOfficeApproval.class))
 			.map(PostOfficeApproval::masked);

@@ -184,7 +184,9 @@ public class PostOffices {
 		if (filter.belowStandard()) {
 			listing = listing.where(below);
 		}
-		return listing.search(page, "h.facility_name")
+		// the facility number, region code and credit code the list and export show are searched as shown (Listing.search)
+		return listing.search(page, "h.facility_name", "CAST(h.facility_id AS text)", "h.region_code",
+				"h.enterprise_credit_code")
 			.sorts(SORTS, "name", "h.facility_id")
 			.page(jdbc, select(below, within), page, Rows.of(PostOfficeView.class));
 	}

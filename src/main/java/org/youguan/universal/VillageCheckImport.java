@@ -14,6 +14,7 @@ import org.youguan.documents.SheetRows;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 
 /**
  * The .xlsx import of a bureau's past 通邮 checks with their real dates, on the shape every import shares
@@ -99,7 +100,8 @@ public class VillageCheckImport {
 					return null;
 				}
 				// a cell that cannot be read is reported and passed on as blank: the row's other failures still show
-				LocalDate on = context.date(row, CHECKED_ON);
+				// the one range of 检查日期 (VillageChecks): 2000-01-01 to today, told alike for 1900 and 2030
+				LocalDate on = context.date(row, CHECKED_ON, Validation.EARLIEST_ACT, checks.latestCheckDay());
 				Integer observed = context.integer(row, OBSERVED, 0, 14); // VillageChecks: 0 至 14 次
 				Boolean handover = context.yesOrNo(row, HANDOVER);
 				Boolean standard = context.yesOrNo(row, STANDARD);

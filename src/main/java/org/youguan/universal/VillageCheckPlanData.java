@@ -1,5 +1,7 @@
 package org.youguan.universal;
 
+import org.youguan.kernel.WholeIn;
+
 /**
  * A 通邮 check plan as the form or the API gives it (raw values; {@link VillageCheckPlans#create} checks them).
  * @param name the plan's name, e.g. {@code 2026年第二季度建制村通邮检查}
@@ -13,5 +15,6 @@ package org.youguan.universal;
  * @param seed the seed of a random draw, fixed before the draw (blank: the system draws one and records it)
  */
 public record VillageCheckPlanData(String name, String regionCode, String method, boolean belowStandard,
-		Integer uncheckedMonths, boolean notDirect, Integer sampleCount, String seed) {
+		@WholeIn(min = 1, max = VillageCheckPlans.MAX_UNCHECKED_MONTHS) Integer uncheckedMonths, boolean notDirect,
+		@WholeIn(min = 1, max = VillageCheckPlans.MAX_SAMPLE) Integer sampleCount, String seed) {
 }

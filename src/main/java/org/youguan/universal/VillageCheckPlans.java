@@ -19,6 +19,7 @@ import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -91,10 +92,21 @@ public class VillageCheckPlans {
 	 */
 	@Transactional
 	public long create(DataScope scope, Long bureauId, VillageCheckPlanData data, boolean demo) {
+		return create(scope, bureauId, data, demo, List.of());
+	}
+
+	/**
+	 * As {@link #create(DataScope, Long, VillageCheckPlanData, boolean)}, continuing the checks of a form that could not
+	 * read some of its numbers ({@code kernel.FormBinding}): one refusal names those fields with every other bad field
+	 * (a 500-character name beside an unreadable 抽取数量), never the numbers alone.
+	 * @param earlier the form's failures (fields it could not read, null in {@code data}), or an empty list
+	 */
+	@Transactional
+	public long create(DataScope scope, Long bureauId, VillageCheckPlanData data, boolean demo, List<FieldError> earlier) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE || scope.kind() == DataScope.Kind.NONE) {
 			throw DomainException.notFound("通邮检查计划", "new");
 		}
-		Validation v = new Validation();
+		Validation v = Validation.after(earlier);
 		String name = Text.name(Villages.clean(data.name()));
 		v.require("name", name != null, "required", "请填写计划名称");
 		v.maxLength("name", "计划名称", name, 100).name("name", "计划名称", name);

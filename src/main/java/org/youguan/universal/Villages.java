@@ -115,9 +115,10 @@ public class Villages {
 			listing = listing.where("p.deliveries_per_week < " + minimum);
 		}
 		// the post office and handover address are shown masked to every reader: a number is found only where the list
-		// shows it, never typed whole (Listing.Masked, read in full by nobody), so no search confirms a masked number
+		// shows it, never typed whole (Listing.Masked, read in full by nobody), so no search confirms a masked number;
+		// the village code and the post-office enterprise's credit code the list and export show are searched as shown
 		return listing.search(page, jdbc, "CAST(v.code AS bigint)", List.of(Listing.Masked.numbers("p.post_office_name"),
-				Listing.Masked.numbers("p.handover_address")), "v.name")
+				Listing.Masked.numbers("p.handover_address")), "v.name", "v.code", "p.enterprise_credit_code")
 			.sorts(SORTS, "code", "v.code")
 			.page(jdbc, select(minimum), page, Rows.of(VillageView.class));
 	}

@@ -259,6 +259,10 @@ class CreditRecordIntegrationTest {
 		call(WUZHONG, path, "{\"reason\":\"工作人员代提\"}").andExpect(status().isForbidden());
 		call(own, path, "{\"reason\":\"\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason")).andExpect(jsonPath("$.errors[0].rule").value("required"));
+		// a personal number in the reasons is refused as in every listed and exported free text (kernel's one rule)
+		call(own, path, "{\"reason\":\"联系人王某13912345678，身份证320506198505057771\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 		ResultActions filed = call(own, path, "{\"reason\":\"罚款已由行政复议决定变更，记录未更新\"}").andExpect(status().isCreated());
 		long objection = Long.parseLong(jsonValue(filed, "id"));
 		call(own, path, "{\"reason\":\"再次提出\"}").andExpect(status().isConflict())
@@ -535,6 +539,10 @@ class CreditRecordIntegrationTest {
 		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{\"summary\":\"罚款人民币3000元\\n另起一行\"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("summary"))
 			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		// nor a personal number: the summary is the record's text, listed, exported and shown to the enterprise
+		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{\"summary\":\"罚款人民币3000元，当事人13912345678\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("summary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 
 		long other = decided(code, "苏邮罚〔2026〕" + RandomDigits.of(6) + "号");
 		String own = EnterpriseTokens.bearer(code, users, directory, tokens, tx);
@@ -543,6 +551,10 @@ class CreditRecordIntegrationTest {
 				+ "\"correction\":\"CHANGE\",\"correctedSummary\":\"罚款\\n人民币500元\"}")
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("correctedSummary"))
 			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
+		call(WUZHONG, "/api/v1/credit/objections/" + objection + "/review", "{\"result\":\"UPHELD\",\"reason\":\"核实属实\","
+				+ "\"correction\":\"CHANGE\",\"correctedSummary\":\"罚款人民币500元（身份证320506198505057771）\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("correctedSummary"))
+			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
 	}
 
 	@Test
@@ -855,8 +867,12 @@ class CreditRecordIntegrationTest {
 			.andExpect(content().string(not(containsString("2000至"))));
 		assertThatThrownBy(() -> yearClose.close(DataScope.region("32" + RandomDigits.of(4)), last + 3))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
-				.satisfies(e -> assertThat(e.rule() + " " + e.message()).isEqualTo("range 归集年度应在2017年至" + last
-						+ "年之间（" + (last + 3) + "年度尚未结束）")));
+				.satisfies(e -> assertThat(e.rule() + " " + e.message()).isEqualTo("range 归集年度应在2017至" + last
+						+ "之间（" + (last + 3) + "年度尚未结束，不能归集）")));
+		// the current year (409, not ended) names the same years in the same words
+		assertThatThrownBy(() -> yearClose.close(DataScope.region("32" + RandomDigits.of(4)), last + 1))
+			.isInstanceOf(DomainException.class)
+			.hasMessageContaining("归集年度应在2017至" + last + "之间（" + (last + 1) + "年度尚未结束，不能归集）");
 	}
 
 	@Autowired

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -292,6 +293,33 @@ class DocumentsTest {
 		assertThat(Spreadsheets.Unit.of("业务收入（万元）")).isEqualTo(Spreadsheets.Unit.TEN_THOUSAND_YUAN);
 		assertThat(Spreadsheets.Unit.of("罚款(元)")).isEqualTo(Spreadsheets.Unit.MONEY);
 		assertThat(Spreadsheets.Unit.TEN_THOUSAND_YUAN.format(new BigDecimal("0.0123"))).isEqualTo("#,##0.0000");
+	}
+
+	/**
+	 * Finding: count columns whose header names no unit (有效申诉, 已检查, 无问题, 数值) stayed General beside the
+	 * {@code #,##0} ones. Such a column declares itself a count ({@link Column#count}): a whole value of any type is
+	 * {@code #,##0}, a value with decimals keeps them, text and blanks stay; a plain column of the same header stays General.
+	 */
+	@Test
+	void aColumnDeclaredACountShowsWholeValuesGroupedWhateverItsHeader() throws IOException {
+		List<List<Object>> rows = List.of(List.<Object>of(12345, 12345L), Arrays.<Object>asList(3.0, new BigDecimal("7.0000")),
+				List.<Object>of(2.5, "—"), Arrays.<Object>asList(null, 1));
+		byte[] xlsx = new Spreadsheets().write("统计", List.of(Column.<List<Object>>count("有效申诉", r -> r.get(0), 10),
+				Column.<List<Object>>count("已检查", r -> r.get(1), 10), Column.<List<Object>>of("已检查", r -> r.get(0), 10)), rows);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			DataFormatter shown = new DataFormatter();
+			assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(sheet.getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+			assertThat(shown.formatCellValue(sheet.getRow(1).getCell(0))).isEqualTo("12,345");
+			assertThat(shown.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("12,345");
+			assertThat(shown.formatCellValue(sheet.getRow(2).getCell(0))).isEqualTo("3");
+			assertThat(sheet.getRow(2).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+			assertThat(shown.formatCellValue(sheet.getRow(2).getCell(1))).isEqualTo("7");
+			assertThat(sheet.getRow(3).getCell(0).getNumericCellValue()).as("an average keeps its decimals").isEqualTo(2.5);
+			assertThat(shown.formatCellValue(sheet.getRow(3).getCell(1))).isEqualTo("—");
+			assertThat(sheet.getRow(1).getCell(2).getCellStyle().getDataFormatString()).as("undeclared").isEqualTo("General");
+		}
 	}
 
 	record Labelled(String status) {

@@ -149,6 +149,11 @@ class InspectionFiguresIntegrationTest {
 			assertThat(line(s.getRow(3))).containsExactly("COMPLAINT", "投诉处理", "1", "0", "0", "0", "1");
 			assertThat(line(s.getRow(4))).containsExactly("", "全部检查", "5", "1", "1", "2", "1");
 			assertThat(s.getLastRowNum()).isEqualTo(4);
+			// the counts whose header names no unit (无问题 … 立案线索) are formatted as 检查（次） is
+			for (int c = 2; c < 7; c++) {
+				assertThat(s.getRow(1).getCell(c).getCellStyle().getDataFormatString()).as(s.getRow(0).getCell(c).toString())
+					.isEqualTo("#,##0");
+			}
 		}
 
 		mvc.perform(get("/api/v1/inspections/figures/items").header("Authorization", WUZHONG).param("region", "320506")

@@ -78,12 +78,13 @@ class PasswordPolicyTest {
 	 */
 	@Test
 	void refusesThePersonsOwnNameInHanCharacters() {
+		// 汉字 are refused in a password anyway (non-ascii); the own name is still named as the rule it breaks
 		for (String guessable : List.of("陈吴中@2026abcd", "吴中陈@2026abcd", "x9#陈-吴中!QQ7a")) {
-			assertThat(nameRules(guessable, "陈吴中")).as(guessable).containsExactly("not-name");
+			assertThat(nameRules(guessable, "陈吴中")).as(guessable).containsExactly("not-name", "non-ascii");
 		}
-		assertThat(nameRules("李四@2026abcdE", "李四")).containsExactly("not-name");
-		assertThat(nameRules("四李@2026abcdE", "李四")).containsExactly("not-name");
-		assertThat(nameRules("修欧阳#2026abc", "欧阳修")).containsExactly("not-name");
+		assertThat(nameRules("李四@2026abcdE", "李四")).containsExactly("not-name", "non-ascii");
+		assertThat(nameRules("四李@2026abcdE", "李四")).containsExactly("not-name", "non-ascii");
+		assertThat(nameRules("修欧阳#2026abc", "欧阳修")).containsExactly("not-name", "non-ascii");
 		assertThat(nameRules("陈吴中@2026abcd", "王五")).doesNotContain("not-name");
 	}
 
@@ -217,13 +218,16 @@ class PasswordPolicyTest {
 				"Tao-bao#2026!", "B.a.i.d.u@2026", "Bai_du@2026!",
 				// a name plus a few letters
 				"Admin@2026abc", "Taobao@2026abc", "BaiduLove@2026", "MyBaidu@2026", "Baidux@2026",
-				// a letter changed, other scripts, full-width letters, the Chinese name beside it
-				"Bvidu@2026!!", "B\u0430idu@2026!", "Baidu百度@2026", "\uFF22\uFF41\uFF49\uFF44\uFF55@2026!!",
+				// a letter changed (other scripts, full-width letters and 汉字 are refused as non-ascii, below)
+				"Bvidu@2026!!",
 				// common sites the list did not name
 				"Google@2026!", "Github@2026!", "Tiktok@2026!", "Zhihu@2026!", "Ctrip@2026!", "Sohu@2026!!",
 				"Bilibili@2026", "ZTO@2026!!!", "SF-Express@2026", "Sf-Express@2026");
 		for (String guessable : families) {
 			refusedAsBrand(guessable);
+		}
+		for (String foreign : List.of("B\u0430idu@2026!", "Baidu百度@2026", "\uFF22\uFF41\uFF49\uFF44\uFF55@2026!!")) {
+			assertThat(rules(foreign, "wz.staff", List.of())).as(foreign).containsExactly("non-ascii");
 		}
 	}
 
@@ -295,9 +299,29 @@ class PasswordPolicyTest {
 	void refusesMoreThanSeventyTwoBytesAndInvisibleCharacters() {
 		assertThatCode(() -> PasswordPolicy.check("p", "zhang", "Xk9#" + "q".repeat(63) + "TAIL1")).doesNotThrowAnyException();
 		assertThat(rules("Xk9#" + "q".repeat(64) + "TAIL1")).containsExactly("max-length");
-		assertThat(rules("Xk9#" + "密".repeat(23))).containsExactly("max-length");
+		assertThat(rules("Xk9#" + "密".repeat(23))).containsExactly("max-length", "non-ascii");
 		assertThat(rules("Abcdefghij1\u200B")).containsExactly("invisible-character");
 		assertThat(rules("Abcdefg hij1")).isEmpty();
+	}
+
+	/**
+	 * Attack: " Abcdefg1!xyz " was stored with its spaces (the sign-in typed trimmed then failed), and full-width
+	 * "Ａｂｃｄｅｆｇ１２３４" counted as upper case, lower case and digits. A space at either end and any character beyond
+	 * printable ASCII are refused, naming the character; a space inside stays allowed.
+	 */
+	@Test
+	void refusesSpacesAtEitherEndAndCharactersBeyondAscii() {
+		assertThat(rules(" Xk9#qTr7mPz2")).containsExactly("edge-space");
+		assertThat(rules("Xk9#qTr7mPz2 ")).containsExactly("edge-space");
+		assertThat(rules("\uFF21\uFF42\uFF43\uFF44\uFF45\uFF46\uFF47\uFF11\uFF12\uFF13\uFF14")).containsExactly("non-ascii");
+		assertThat(rules("Xk9#qTr7mPz2\u00E9")).containsExactly("non-ascii");
+		assertThatThrownBy(() -> PasswordPolicy.check("p", "zhang", "Xk9#qTr7\uFF2DPz2"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors().get(0).message())
+				.contains("半角", "\uFF2D"));
+		assertThatThrownBy(() -> PasswordPolicy.check("p", "zhang", " Xk9#qTr7mPz2"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors().get(0).message())
+				.contains("首尾", "空格"));
+		assertThat(rules("Xk9#q Tr7mPz2")).isEmpty();
 	}
 
 	/**
@@ -344,7 +368,9 @@ class PasswordPolicyTest {
 				bundle.getProperty("password.refused.min-length").replace("{0}", "10"),
 				bundle.getProperty("password.refused.character-classes"), bundle.getProperty("password.refused.not-username"));
 		assertThat(messages("Xk9#" + "密".repeat(23), "zhang")).containsExactly(
-				bundle.getProperty("password.refused.max-length").replace("{0}", "72"));
+				bundle.getProperty("password.refused.max-length").replace("{0}", "72"),
+				bundle.getProperty("password.refused.non-ascii").replace("{0}", "密"));
+		assertThat(messages(" Xk9#qTr7mPz2", "zhang")).containsExactly(bundle.getProperty("password.refused.edge-space"));
 		assertThat(messages("Abcdefghij1\u200B", "zhang")).containsExactly(
 				bundle.getProperty("password.refused.invisible-character").replace("{0}", "U+200B"));
 		assertThat(messages("P@ssw0rd123", "zhang")).containsExactly(bundle.getProperty("password.refused.common"));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -48,6 +49,9 @@ class FacilityIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	long owner() {
 		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, new PageQuery("吴中中通", 0, 1, null, false))
 			.items()
@@ -58,6 +62,18 @@ class FacilityIntegrationTest {
 	/** Another enterprise of 吴中 than {@link #owner}: the one a look-alike serial would credit wrongly. */
 	long other() {
 		return enterprises.findByCreditCode(RegistryIntegrationTest.DemoCodes.SF_WUZHONG).orElseThrow().id();
+	}
+
+	/**
+	 * Finding: a list showing a code searches it — the facility list and its export show the 行政区划代码, and typing
+	 * a street's 9-digit code found nothing; it finds the facilities there (and a city's prefix those under it).
+	 */
+	@Test
+	void theFacilityListIsSearchedByTheRegionCodeItShows() {
+		String street = jdbc.sql("SELECT region_code FROM facility WHERE length(region_code) >= 9 AND region_code LIKE '3205%' "
+				+ "ORDER BY id LIMIT 1").query(String.class).single();
+		var found = facilities.list(SUZHOU, new Facilities.Filter(null, null), new PageQuery(street, 0, 200, null, false)).items();
+		assertThat(found).isNotEmpty().allSatisfy(f -> assertThat(f.regionCode()).contains(street));
 	}
 
 	@Test

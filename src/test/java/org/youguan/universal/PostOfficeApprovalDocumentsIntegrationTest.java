@@ -355,6 +355,12 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		fixture().step(WUZHONG, id, "notice", "{\"announcedOn\":\"2026-09-21\",\"channel\":\"网站\",\"effectiveOn\":\"2026-09-20\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("effectiveOn"));
+		// a notice day refused (after today) gives the effective day no range of its own: only the notice day is told,
+		// and an effective day a valid notice could have is not refused by a range computed from the refused day
+		fixture().step(WUZHONG, id, "notice", "{\"announcedOn\":\"2027-06-01\",\"channel\":\"网站\",\"effectiveOn\":\"2026-10-01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("announcedOn"));
 		assertThat(documents(id)).as("the decision only").isEqualTo(1);
 	}
 

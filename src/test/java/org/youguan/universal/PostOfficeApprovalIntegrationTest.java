@@ -289,6 +289,12 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("kind", "reason")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem(containsString("撤销"))));
+		// a facility number that is no number is told as the facility's number, not as the facility's "type"
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":\"abc\",\"kind\":\"CLOSURE\",\"reason\":\"x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("facilityId"))
+			.andExpect(jsonPath("$.errors[0].message", Matchers.startsWith("设施编号")));
 		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", POSTAL)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":" + office + ",\"kind\":\"RELOCATION\",\"reason\":\"租约到期\"}"))
 			.andExpect(status().isBadRequest())

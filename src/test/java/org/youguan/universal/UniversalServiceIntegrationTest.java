@@ -437,7 +437,14 @@ class UniversalServiceIntegrationTest {
 			villages.saveProfile(DataScope.region("3205"), new VillageProfileData(code, "直接通邮", 5, null, "导出邮政支局",
 					null, null, postal), false);
 		}
-		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "甲，联系13912345678"), false);
+		// a number typed in the findings is refused (rule personal-number); one stored before the rule is shown masked
+		assertThatThrownBy(() -> checks.record(DataScope.region("3205"), null,
+				notStandard(village, day, marker + "甲，联系13912345678"), false))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.anySatisfy(e -> assertThat(e.field() + ":" + e.rule()).isEqualTo("findings:personal-number")));
+		checks.record(DataScope.region("3205"), null, notStandard(village, day, marker + "甲"), false);
+		jdbc.sql("UPDATE village_check SET findings = :f WHERE findings = :was")
+			.param("f", marker + "甲，联系13912345678").param("was", marker + "甲").update();
 		checks.record(DataScope.region("3205"), null, notStandard(village, day.plusDays(1), marker + "乙"), false);
 		checks.record(DataScope.region("3205"), null, notStandard(kunshan, day, marker + "昆山"), false);
 		MockHttpSession county = SignIn.session(mvc, "wz.staff");
@@ -678,6 +685,36 @@ class UniversalServiceIntegrationTest {
 	private long below(String region, int minimum) {
 		return jdbc.sql("SELECT count(*) FROM village_profile WHERE village_code LIKE '" + region
 				+ "%' AND deliveries_per_week < :m").param("m", minimum).query(Long.class).single();
+	}
+
+	/**
+	 * Finding: the enterprise portal's profile form dropped a posted {@code enterpriseCreditCode} silently while the API
+	 * and the import refuse a bad one. The portal checks it as they do: another enterprise's code or a malformed one is
+	 * refused naming the field, nothing saved; its own code is taken.
+	 */
+	@Test
+	void thePortalRefusesACreditCodeItWouldNotKeepInsteadOfDroppingIt() throws Exception {
+		String village = villages.list(DataScope.all(), new Villages.Filter("320507", null, false, false),
+				new PageQuery("", 0, 200, "code", false)).items().stream().map(VillageView::code).toList().get(4);
+		String other = jdbc.sql("SELECT credit_code FROM enterprise WHERE legal_name = '中国邮政集团有限公司'")
+			.query(String.class).single();
+		String own = jdbc.sql("SELECT enterprise_credit_code FROM user_account WHERE username = 'yz.sz'")
+			.query(String.class).single();
+		MockHttpSession session = SignIn.session(mvc, "yz.sz");
+		Integer before = villages.get(DataScope.all(), village).deliveriesPerWeek();
+		mvc.perform(post("/enterprise/villages/" + village + "/profile").session(session).with(csrf())
+			.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "9").param("enterpriseCreditCode", other))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不是本企业的")));
+		mvc.perform(post("/enterprise/villages/" + village + "/profile").session(session).with(csrf())
+			.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "9").param("enterpriseCreditCode", "abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("统一社会信用代码")));
+		assertThat(villages.get(DataScope.all(), village).deliveriesPerWeek()).isEqualTo(before);
+		mvc.perform(post("/enterprise/villages/" + village + "/profile").session(session).with(csrf())
+			.param("deliveryMode", "DIRECT").param("deliveriesPerWeek", "9").param("enterpriseCreditCode", own))
+			.andExpect(status().is3xxRedirection());
+		assertThat(villages.get(DataScope.all(), village).deliveriesPerWeek()).isEqualTo(9);
 	}
 
 	private List<String> codes(String county) {

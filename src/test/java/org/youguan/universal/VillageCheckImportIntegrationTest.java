@@ -176,6 +176,21 @@ class VillageCheckImportIntegrationTest {
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 	}
 
+	/**
+	 * Finding: a 2030 row was told "应在2000-01-01至<today>之间" and a 1900 row "应在1949-10-01至2099-12-31之间" — two
+	 * ranges for one date. The sheet reads 检查日期 with the form's range: one rule, one message for either end.
+	 */
+	@Test
+	void aCheckDayOutsideItsRangeIsToldOneRangeAtEitherEnd() throws Exception {
+		List<String> w = unchecked("320506");
+		ImportResult rejected = imports.importFile(WUZHONG_SCOPE, null, Workbooks.sheet(HEADER,
+				List.of(row(w.get(4), "1900-01-01", "是", "王普服、陈吴中", ""), row(w.get(5), "2099-06-30", "是", "王普服、陈吴中", ""))));
+		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
+		String early = rejected.errors().get(0).errors().get(0).message();
+		String late = rejected.errors().get(1).errors().get(0).message();
+		assertThat(early).isEqualTo(late).contains("2000-01-01").doesNotContain("1949").doesNotContain("2099-12-31");
+	}
+
 	@Test
 	void anUnreadableCellHidesNoneOfTheSheetsOtherFailures() throws Exception {
 		List<String> w = unchecked("320509");

@@ -327,6 +327,16 @@ class VillageCheckPlanIntegrationTest {
 			.param("name", "越界").param("regionCode", "320507").param("method", "RANDOM").param("sampleCount", "2"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("行政区划")));
+		// a 500-character name beside unreadable numbers: every bad field named at once, nothing saved
+		long before = jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single();
+		mvc.perform(post("/universal/plans").session(wuzhong).with(csrf())
+			.param("name", "长".repeat(500)).param("regionCode", "320506").param("method", "RANDOM")
+			.param("sampleCount", "abc").param("uncheckedMonths", "x"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("计划名称不能超过100个字符")))
+			.andExpect(content().string(containsString("抽取数量应为")))
+			.andExpect(content().string(containsString("未检查月数应为")));
+		assertThat(jdbc.sql("SELECT count(*) FROM village_check_plan").query(Long.class).single()).isEqualTo(before);
 		// not there (404) to the module API too, as on the page — never a 400 on the region
 		assertThatThrownBy(() -> plans.create(DataScope.region("320506"), null, random("320507", 2, "x"), false))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));

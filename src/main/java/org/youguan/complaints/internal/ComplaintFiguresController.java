@@ -40,7 +40,7 @@ import org.youguan.region.Regions;
 class ComplaintFiguresController {
 
 	static final List<Column<ComplaintFigures.Line>> COLUMNS = List.of(Column.of("项目", ComplaintFigures.Line::key, 30),
-			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.of("有效申诉", ComplaintFigures.Line::valid, 12),
+			Column.of("申诉件数", ComplaintFigures.Line::complaints, 12), Column.count("有效申诉", ComplaintFigures.Line::valid, 12),
 			Column.of("占比（%）", ComplaintFigures.Line::share, 10),
 			Column.of("对邮政管理部门申诉处理工作满意率（%）", ComplaintFigures.Line::satisfaction, 20),
 			Column.of("对邮政普遍服务满意率（%）", ComplaintFigures.Line::postalSatisfaction, 16),

@@ -385,7 +385,7 @@ class LicensingController {
 		}
 		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
 		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(title, r -> r.get(0), 36),
-				Column.<List<Object>>of("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
+				Column.<List<Object>>count("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
 				Column.<List<Object>>of("用时单位", r -> r.get(3), 10), Column.<List<Object>>of("按时率（%）", r -> r.get(4), 12)), rows));
 	}
 

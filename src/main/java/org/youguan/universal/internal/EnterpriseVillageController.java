@@ -105,8 +105,8 @@ class EnterpriseVillageController {
 	String save(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, @ModelAttribute VillageProfileData form,
 			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// a number that cannot be read (每周投递频次 "abc", a post office's number "x") is told with every other field's
-		// error, not alone (kernel.FormBinding); the keeping enterprise is the user's own
-		VillageProfileData data = ProfileForms.of(code, form, null);
+		// error, not alone (kernel.FormBinding); a credit code posted is checked as the API checks it (the own one or refused)
+		VillageProfileData data = ProfileForms.of(code, form);
 		List<FieldError> unread = FormBinding.errors(binding, VillageProfileData.class, ProfileForms.LABELS, LocalDate.now(clock));
 		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, "/enterprise/villages/" + code, "建制村通邮信息已保存",

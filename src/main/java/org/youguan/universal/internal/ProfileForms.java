@@ -20,11 +20,13 @@ final class ProfileForms {
 
 	/**
 	 * The profile of village {@code code} as the form bound it (the village's code from the page's address, never from
-	 * the form), kept by {@code enterpriseCreditCode} (null for an enterprise user: its own).
+	 * the form), with the keeping enterprise's credit code as posted: the staff form's choice, and on the enterprise
+	 * portal whatever was posted too — checked as the API and the import check it ({@code Villages.check}: malformed,
+	 * or not the enterprise's own, refused naming the field), never silently dropped; absent, the enterprise's own.
 	 */
-	static VillageProfileData of(String code, VillageProfileData form, String enterpriseCreditCode) {
+	static VillageProfileData of(String code, VillageProfileData form) {
 		return new VillageProfileData(code, form.deliveryMode(), form.deliveriesPerWeek(), form.postOfficeFacilityId(),
-				form.postOfficeName(), form.handoverType(), form.handoverAddress(), enterpriseCreditCode);
+				form.postOfficeName(), form.handoverType(), form.handoverAddress(), form.enterpriseCreditCode());
 	}
 
 	/** The village with its profile fields replaced by the submitted values (an unknown mode shows as none chosen). */

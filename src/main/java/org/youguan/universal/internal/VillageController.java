@@ -157,7 +157,7 @@ class VillageController {
 			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		// a number that cannot be read (每周投递频次 "abc", a post office's number "x") is told with every other field's
 		// error, not alone (kernel.FormBinding)
-		VillageProfileData data = ProfileForms.of(code, form, form.enterpriseCreditCode());
+		VillageProfileData data = ProfileForms.of(code, form);
 		List<FieldError> unread = FormBinding.errors(binding, VillageProfileData.class, ProfileForms.LABELS, LocalDate.now(clock));
 		// refused: the page again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect, "/universal/villages/" + code, "建制村通邮信息已保存",

@@ -1,6 +1,8 @@
 package org.youguan.universal.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,13 +32,14 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
-import org.youguan.kernel.WholeIn;
 import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Region;
@@ -61,19 +66,26 @@ class VillagePlanController {
 
 	private final Spreadsheets spreadsheets;
 
-	VillagePlanController(VillageCheckPlans plans, VillageMap map, Regions regions, Spreadsheets spreadsheets) {
+	private final Clock clock;
+
+	VillagePlanController(VillageCheckPlans plans, VillageMap map, Regions regions, Spreadsheets spreadsheets,
+			Clock clock) {
 		this.spreadsheets = spreadsheets;
+		this.clock = clock;
 		this.plans = plans;
 		this.map = map;
 		this.regions = regions;
 	}
+
+	/** The labels the plan form's numbers are named by when a value cannot be read ({@code kernel.FormBinding}). */
+	static final Map<String, String> LABELS = Map.of("uncheckedMonths", "未检查月数", "sampleCount", "抽取数量");
 
 	/** The plans export's columns: what the list shows, the method as the page names it. */
 	static final List<Column<VillageCheckPlans.Summary>> COLUMNS = List.of(
 			Column.of("计划名称", VillageCheckPlans.Summary::name, 36), Column.of("检查区域", VillageCheckPlans.Summary::regionName, 16),
 			Column.of("选取方式", p -> "RANDOM".equals(p.method()) ? SheetWord.of("随机抽取") : SheetWord.of("按条件选取"), 10),
 			Column.of("制定日期", VillageCheckPlans.Summary::plannedOn, 12),
-			Column.of("计划建制村", VillageCheckPlans.Summary::villages, 10), Column.of("已检查", VillageCheckPlans.Summary::checked, 8));
+			Column.count("计划建制村", VillageCheckPlans.Summary::villages, 10), Column.count("已检查", VillageCheckPlans.Summary::checked, 8));
 
 	/**
 	 * The 通邮 check plans of the caller's region in the list idiom: search by plan or region name, filters
@@ -114,19 +126,14 @@ class VillagePlanController {
 	/** Makes a plan: made → its page; refused → the list again with the values typed and every field's error. */
 	@PostMapping("/universal/plans")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String regionCode, @RequestParam(required = false) String method,
-			@RequestParam(defaultValue = "false") boolean belowStandard,
-			@RequestParam(required = false) @WholeIn(min = 1, max = VillageCheckPlans.MAX_UNCHECKED_MONTHS) Integer uncheckedMonths,
-			@RequestParam(defaultValue = "false") boolean notDirect,
-			@RequestParam(required = false) @WholeIn(min = 1, max = VillageCheckPlans.MAX_SAMPLE) Integer sampleCount,
-			@RequestParam(required = false) String seed, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		VillageCheckPlanData data = new VillageCheckPlanData(name, regionCode, method, belowStandard, uncheckedMonths,
-				notDirect, sampleCount, seed);
+	String create(@AuthenticationPrincipal CurrentUser me, DataScope scope, @ModelAttribute VillageCheckPlanData data,
+			BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		// a number that cannot be read (未检查月数 "abc", 抽取数量 "x") is told with every other field's error, not alone
+		// (kernel.FormBinding), as the village profile form tells it
+		List<FieldError> unread = FormBinding.errors(binding, VillageCheckPlanData.class, LABELS, LocalDate.now(clock));
 		// refused: the list again in the refusal's 4xx with the values as typed (kernel.FormSteps)
 		return FormSteps.run(model, response, redirect,
-				() -> new PageSteps.Done("通邮检查计划已制定", "/universal/plans/" + plans.create(scope, me.bureauId(), data, false)),
+				() -> new PageSteps.Done("通邮检查计划已制定", "/universal/plans/" + plans.create(scope, me.bureauId(), data, false, unread)),
 				() -> {
 					model.addAttribute("form", data);
 					return list(me, scope, new ListRequest(null, null, null, null, null), null, null, model);
