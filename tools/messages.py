@@ -2069,6 +2069,8 @@ M = {
  "refusal.notFound": ("{0}不存在或不在您的数据权限范围内：{1}", "Not found, or outside your data scope: {1}"),
  "refusal.notPublished": ("{0}不存在或未公开：{1}", "Not found, or not public: {1}"),
  "refusal.statusChanged": ("{0}状态已被他人改变，请刷新后重试", "Someone else has changed its status; reload the page and try again"),
+ "refusal.stepPast": ("{0}当前状态为“{1}”，不能{2}：本{3}已过该环节，此操作已不适用", "This record has gone past that step in its procedure: the step no longer applies"),
+ "refusal.stepEarly": ("{0}当前状态为“{1}”，不能{2}：请先办理此前的环节", "This record has not reached that step yet: take the steps before it first"),
  "refusal.handlingBureau": ("本{0}由{1}办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理", "This record is handled by {1}; its steps are taken by the staff of that bureau. A superior bureau may read it but not act for it"),
  "refusal.csrf.title": ("页面已过期", "Page expired"),
  "refusal.csrf.detail": ("页面已过期或登录状态已变化，请刷新页面后重试（表单的安全令牌缺失或已失效）", "The page has expired or your sign-in changed; reload the page and try again (the form's security token is missing or no longer valid)"),

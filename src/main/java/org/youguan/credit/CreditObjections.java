@@ -25,6 +25,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.StepRefusal;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.StatutoryRule;
@@ -184,8 +185,8 @@ public class CreditObjections {
 			.orElseThrow(() -> DomainException.notFound("信用异议", id));
 		records.requireHandlingBureau(o.regionCode());
 		if (o.status() != Status.FILED) {
-			throw DomainException.illegalTransition("result", "already-reviewed",
-					"该异议已于" + o.reviewedOn() + "复核（" + o.status().label() + "），不能再次复核");
+			// reviewed already (on o.reviewedOn()): the objection has gone past its review
+			throw StepRefusal.of("result", "already-reviewed", "异议", "异议", o.status().label(), "复核", true);
 		}
 		Review r = data == null ? new Review(null, null, null, null) : data;
 		Validation v = new Validation();

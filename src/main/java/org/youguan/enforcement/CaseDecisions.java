@@ -234,6 +234,11 @@ public class CaseDecisions {
 			.documentYear("decisionNumber", "决定书文号", typedNumber, on);
 		decisionNumbers.handTypedNumber(v, typedNumber);
 		v.throwIfInvalid();
+		// 邮政行政执法监督办法 art.17: no act of the case dated inside a pause of its decision clock
+		caseWork.requireOutsidePauses(id, "decidedOn", "作出处罚决定", on);
+		if (discussed != null) {
+			caseWork.requireOutsidePauses(id, "discussedOn", "集体讨论", discussed);
+		}
 		caseWork.revocationAuthority("penalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
 		boolean heard = c.hearingOn() != null;
 		if (DecisionRules.reviewRequired(penalty, fine, confiscated, caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), heard)

@@ -138,7 +138,8 @@ public class CaseInvestigation {
 	 * today when blank) dates the 调查终结报告: not before 立案 nor the last evidence collected, not in the future.
 	 * @throws InvalidValueException naming each field that breaks a rule
 	 * @throws DomainException (409) unless the case is 调查取证; (422, {@code concludedOn} rule {@code suspension-open})
-	 * while a suspension of the decision clock is open — resumed first ({@link CaseWork#requireNoOpenSuspension})
+	 * while a suspension of the decision clock is open — resumed first ({@link CaseWork#requireNoOpenSuspension}); (422,
+	 * {@code concludedOn} rule {@code inside-suspension}) for a day inside a closed pause ({@link CaseWork#requireOutsidePauses})
 	 * @throws AccessRefusedException (403, field {@code report}) for a signed-in account that is not one of the case's
 	 * investigators ({@link CaseTeam#requireInvestigator}) — asked after the state, before the fields
 	 */
@@ -172,6 +173,8 @@ public class CaseInvestigation {
 						caseWork.notBeforeReturn(id, lastEvidence != null && lastEvidence.isAfter(c.filedOn()) ? lastEvidence
 								: c.filedOn()), caseWork.today());
 		v.throwIfInvalid();
+		// 邮政行政执法监督办法 art.17: no act of the case dated inside a pause of its decision clock
+		caseWork.requireOutsidePauses(id, "concludedOn", "调查终结", concludedOn);
 		caseWork.revocationAuthority("proposedPenalty", c.regionCode(), c.enterpriseCreditCode(), penalty);
 		boolean review = DecisionRules.reviewRequired(penalty, fine, confiscated,
 				caseWork.threshold(StatutoryRule.PENALTY_LEGAL_REVIEW_FINE, c), false);

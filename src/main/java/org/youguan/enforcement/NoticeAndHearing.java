@@ -125,6 +125,8 @@ public class NoticeAndHearing {
 			method = CaseExecution.deliveryMethod(v, service);
 		}
 		v.throwIfInvalid();
+		// 邮政行政执法监督办法 art.17: no act of the case dated inside a pause of its decision clock
+		caseWork.requireOutsidePauses(id, "notifiedOn", "事先告知", on);
 		CaseClock caseClock = caseWork.clock(c);
 		CaseExecution.Served notice = served ? CaseExecution.Served.of(caseClock, method, servedOn) : null;
 		String note = served && !Text.isBlank(service.note()) ? Text.line(service.note()) : null;

@@ -3,6 +3,7 @@ package org.youguan.kernel;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -770,14 +771,37 @@ public final class Listing {
 		if (!searched && !Text.isBlank(page.q())) {
 			refused.add(new FieldError("q", "unsupported", "本列表不支持按关键词查询，请去掉关键词或改用列表提供的筛选条件"));
 		}
-		String sort = page.sort() == null ? null : Text.strip(page.sort());
-		if (sort != null && !sort.isEmpty() && !sorts.isEmpty() && !sorts.containsKey(sort)) {
-			refused.add(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", new TreeSet<>(sorts.keySet())) + "之一，不能为“"
-					+ Text.excerpt(sort, 30) + "”"));
+		if (!sorts.isEmpty()) {
+			unknownSort(page, sorts.keySet()).ifPresent(refused::add);
 		}
 		if (!refused.isEmpty()) {
 			throw new InvalidValueException(refused);
 		}
+	}
+
+	/**
+	 * The order a page asks for, for a list sorted in memory rather than by {@link #sorts} — refused as the listing
+	 * refuses it when it is none of the list's own, never silently read as the default.
+	 * @param allowed the list's order names
+	 * @return the order's name (stripped), or empty when the page names none (the list's default order)
+	 * @throws InvalidValueException 400 on {@code sort} (rule {@code one-of}) naming the orders allowed
+	 */
+	public static Optional<String> sortAmong(PageQuery page, Collection<String> allowed) {
+		Optional<FieldError> unknown = unknownSort(page, allowed);
+		if (unknown.isPresent()) {
+			throw new InvalidValueException(List.of(unknown.get()));
+		}
+		return Optional.ofNullable(Text.blankToNull(page.sort())).map(Text::strip);
+	}
+
+	/** The refusal of a sort named that is none of {@code allowed}, or empty when none is named or it is allowed. */
+	private static Optional<FieldError> unknownSort(PageQuery page, Collection<String> allowed) {
+		String sort = page.sort() == null ? null : Text.strip(page.sort());
+		if (sort == null || sort.isEmpty() || allowed.contains(sort)) {
+			return Optional.empty();
+		}
+		return Optional.of(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", new TreeSet<>(allowed)) + "之一，不能为“"
+				+ Text.excerpt(sort, 30) + "”"));
 	}
 
 	private static final Pattern DIRECTED = Pattern.compile("\\b(ASC|DESC)\\b", Pattern.CASE_INSENSITIVE);

@@ -2,7 +2,6 @@ package org.youguan.kernel;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +42,6 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 		}
 		throw new InvalidValueException("dir", "one-of", "排序方向应为asc（升序）或desc（降序），不能为“"
 				+ Text.excerpt(dir, 20) + "”");
-	}
-
-	/** The sort column if allowed, otherwise the default. */
-	public String sortOr(Set<String> allowed, String fallback) {
-		return sort != null && allowed.contains(sort) ? sort : fallback;
 	}
 
 	public String direction() {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 
 import static org.youguan.universal.ApprovalStatus.ANNOUNCED;
 import static org.youguan.universal.ApprovalStatus.APPROVED;
@@ -47,11 +48,12 @@ enum ApprovalStep {
 
 	/**
 	 * The state the step leads to from {@code current} (the same state for a step that only records).
-	 * @throws DomainException (409) when the step may not start from {@code current}
+	 * @throws DomainException (409) when the step may not start from {@code current}: the state, and whether the step no
+	 * longer applies or comes later ({@link StepRefusal})
 	 */
 	ApprovalStatus from(ApprovalStatus current) {
 		if (!from.contains(current)) {
-			throw DomainException.illegalTransition("审批状态为“" + current.label() + "”，不能" + label);
+			throw StepRefusal.of("审批", "审批", current.label(), label, StepRefusal.past(current, from, !current.open()));
 		}
 		return to == null ? current : to;
 	}

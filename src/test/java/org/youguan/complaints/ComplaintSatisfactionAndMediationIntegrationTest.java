@@ -235,7 +235,8 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
 			.isInstanceOfSatisfying(DomainException.class, ex -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-				assertThat(ex.getMessage()).isEqualTo("申诉当前为“" + ComplaintStatus.RECEIVED.label() + "”，不能调解");
+				assertThat(ex.getMessage()).as("not reached yet").isEqualTo("申诉当前状态为“" + ComplaintStatus.RECEIVED.label()
+						+ "”，不能调解：请先办理此前的环节");
 			});
 		mvc.perform(post("/api/v1/complaints/" + id + "/mediation").header("Authorization", STAFF_TOKEN)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"mediationResult\": \"FAILED\"}"))
@@ -278,7 +279,8 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		procedure.close(WUZHONG, id, true, new BigDecimal("80"), null);
 		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
 			.isInstanceOfSatisfying(DomainException.class,
-					ex -> assertThat(ex.getMessage()).isEqualTo("申诉当前为“" + ComplaintStatus.CLOSED.label() + "”，不能调解"));
+					ex -> assertThat(ex.getMessage()).as("gone past").isEqualTo("申诉当前状态为“" + ComplaintStatus.CLOSED.label()
+							+ "”，不能调解：本申诉已过该环节，此操作已不适用"));
 	}
 
 	@Test

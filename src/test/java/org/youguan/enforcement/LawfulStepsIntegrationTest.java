@@ -144,6 +144,48 @@ class LawfulStepsIntegrationTest {
 	}
 
 	/**
+	 * Every dated act of the case, not evidence alone, stays outside a pause of the decision clock once the pause is
+	 * closed (监督办法 art.17): 调查终结, 事先告知 and the decision dated inside one are refused on their own day's field;
+	 * the day the pause ended is the case's again.
+	 */
+	@Test
+	void noDatedActOfTheCaseFallsInsideAClosedPause() throws Exception {
+		today("2026-06-20");
+		long id = party.filed(party.sfWuzhong(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		PartyCases.evidence(jdbc, id);
+		String path = "/api/v1/enforcement/cases/" + id + "/suspension";
+		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-14\",\"reason\":\"委托鉴定\"}").andExpect(status().isOk());
+		decisionLimit.resume(PartyCases.ALL, id, "2026-06-16");
+
+		refused("concludedOn", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id, conclusion("2026-06-15")),
+				"inside-suspension");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().concludedOn()).isNull();
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, conclusion("2026-06-16"));
+
+		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-17\",\"reason\":\"补充鉴定\"}").andExpect(status().isOk());
+		decisionLimit.resume(PartyCases.ALL, id, "2026-06-19");
+		refused("notifiedOn", () -> noticeAndHearing.notifyParty(PartyCases.ALL, id, "2026-06-18"), "inside-suspension");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().notifiedOn()).isNull();
+		noticeAndHearing.notifyParty(PartyCases.ALL, id, "2026-06-19");
+		// 3000 yuan: no hearing right (art.63); the statement waived, so the decision need not wait for the window
+		noticeAndHearing.waiveStatement(PartyCases.ALL, id, "2026-06-19", PartyCases.waiver());
+
+		today("2026-06-25");
+		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-20\",\"reason\":\"复核鉴定\"}").andExpect(status().isOk());
+		decisionLimit.resume(PartyCases.ALL, id, "2026-06-23");
+		refused("decidedOn", () -> caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, "2026-06-21", "FINE", "3000",
+				null, null, null)), "inside-suspension");
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decidedOn()).isNull();
+		caseDecisions.decide(PartyCases.ALL, id, new CaseDecisions.Decision(null, "2026-06-23", "FINE", "3000", null, null, null));
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().decidedOn()).isEqualTo(LocalDate.of(2026, 6, 23));
+	}
+
+	static CaseInvestigation.Conclusion conclusion(String on) {
+		return new CaseInvestigation.Conclusion("查明违法事实", "FINE", "3000", false, null, null, null, on);
+	}
+
+	/**
 	 * A case of 20000 yuan proposed for WAYBILL_DATA (10000–50000), agreed by the 法制审核 (party.concluded reviews from
 	 * 10000), notified on 2026-06-10 (today) and decidable at once: the party waived its statement and the hearing.
 	 */

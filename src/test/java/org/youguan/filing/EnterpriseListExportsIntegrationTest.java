@@ -109,9 +109,13 @@ class EnterpriseListExportsIntegrationTest {
 		List<String> submitted = ExportedRows.column(
 				ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "submitted_on", "dir", "asc"), 8);
 		assertThat(submitted).isSorted();
-		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx", "sort", "enterprise_credit_code"), 0))
-			.as("an unknown key falls back to the default order")
-			.isEqualTo(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx"), 0));
+		// an unknown key is refused naming the list's orders, on the export and the page alike — not read as the default
+		for (String path : List.of("/enterprise/filings/export.xlsx", "/enterprise/filings")) {
+			mvc.perform(get(path).session(sf).param("sort", "enterprise_credit_code"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("排序字段应为")))
+				.andExpect(content().string(containsString("submitted_on")));
+		}
 
 		var filedOutlets = outlets.list(own, new Outlets.Filter(null, OutletStatus.FILED, null, null), PageQuery.of(null, 0, 1, null, null));
 		List<List<String>> filed = ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx", "status", "FILED");
@@ -126,7 +130,10 @@ class EnterpriseListExportsIntegrationTest {
 			.filter(o -> !o.enterpriseName().equals(ownName)).findFirst().orElseThrow().name();
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx", "q", theirOutlet), 0))
 			.doesNotContain(theirOutlet);
+		// an unknown key is refused naming the register's orders (the list idiom), not read as the default
 		mvc.perform(get("/enterprise/outlets").session(sf).param("status", "FILED").param("sort", "bogus"))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("排序字段应为")))
+			.andExpect(content().string(containsString("filing_number")));
 	}
 }

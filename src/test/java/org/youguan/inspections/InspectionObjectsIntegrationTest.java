@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The 检查对象名录库: the registry's objects in the caller's region by type, brand, region and credit class — the very
  * population a plan with the same filters freezes; another region is 403, a malformed filter a 400 naming its field. In
- * the list idiom: every word of the search found, whitelisted sorts (an unknown one is by name), the .xlsx export of the
+ * the list idiom: every word of the search found, whitelisted sorts (an unknown one refused 400), the .xlsx export of the
  * page's filters and order.
  */
 @IntegrationTest
@@ -151,7 +151,7 @@ class InspectionObjectsIntegrationTest {
 	}
 
 	@Test
-	void sortsByNameEitherWayAndAnUnknownSortIsByName() throws Exception {
+	void sortsByNameEitherWayAndRefusesAnUnknownSort() throws Exception {
 		String marker = threeWuzhongEnterprisesAndOneOfXiangcheng();
 		List<String> ascending = List.of(marker + "丙快递有限公司", marker + "乙快递有限公司", marker + "甲快递有限公司");
 		assertThat(ascending).as("丙 U+4E19 < 乙 U+4E59 < 甲 U+7532").isSorted();
@@ -159,8 +159,13 @@ class InspectionObjectsIntegrationTest {
 		assertThat(names(marker, "sort", "name", "dir", "asc")).isEqualTo(ascending);
 		assertThat(names(marker, "sort", "name", "dir", "desc"))
 			.containsExactly(marker + "甲快递有限公司", marker + "乙快递有限公司", marker + "丙快递有限公司");
-		assertThat(names(marker, "sort", "name;drop", "dir", "desc")).as("an unknown sort is the default order")
-			.isEqualTo(ascending);
+		// an unknown sort is refused naming the orders there are, not read as the default (the list idiom)
+		mvc.perform(get("/api/v1/inspections/objects").param("q", marker).param("sort", "name;drop").param("dir", "desc")
+				.header("Authorization", WUZHONG))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"))
+			.andExpect(jsonPath("$.errors[0].rule").value("one-of"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("name、enterprise、region、creditCode")));
 		assertThat(names(marker, "sort", "name", "dir", "desc", "size", "1", "page", "1"))
 			.as("pages of the sorted list").containsExactly(marker + "乙快递有限公司");
 

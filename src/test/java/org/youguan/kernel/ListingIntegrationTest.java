@@ -12,6 +12,7 @@ import org.youguan.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The one list idiom on the real region table: scope, search, filters, whitelisted order, exact and capped counts. */
 @IntegrationTest
@@ -72,8 +73,9 @@ class ListingIntegrationTest {
 		PageQuery injected = new PageQuery("吴中", 0, 10, "name; DROP TABLE region", false);
 		assertThatThrownBy(() -> counties(DataScope.all(), injected).page(jdbc, "SELECT r.code, r.name", injected,
 				Rows.of(RegionRow.class)))
-			.isInstanceOf(InvalidValueException.class).hasMessageContaining("排序字段应为code、name之一");
-		PageQuery wuzhong = new PageQuery("吴中", 0, 10, "name", false);
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).extracting(FieldError::field,
+					FieldError::rule).containsExactly(tuple("sort", "one-of")));
+		PageQuery wuzhong = new PageQuery("吴中", 0, 10, null, false);
 		PageResult<RegionRow> found = counties(DataScope.all(), wuzhong).page(jdbc, "SELECT r.code, r.name", wuzhong,
 				Rows.of(RegionRow.class));
 		assertThat(found.items()).extracting(RegionRow::code).contains("320506");

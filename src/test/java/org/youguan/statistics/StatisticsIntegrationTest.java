@@ -282,7 +282,7 @@ class StatisticsIntegrationTest {
 		assertThatThrownBy(() -> reports.saveDraft(own, revision, bad, Map.of(), null))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.formErrors())
 				.extracting(FieldError::field, FieldError::rule, FieldError::message)
-				.containsExactly(tuple("status", "approved", "报表“已审核”，不能再修改")));
+				.containsExactly(tuple("status", "approved", "报表当前状态为“已审核”，不能再修改：本报表已过该环节，此操作已不适用")));
 		assertThatThrownBy(() -> reports.returnForCorrection(wuzhong, revision, "", "吴中区局"))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
 		assertThat(rollupMismatches()).as("the roll-up equals the facts it adds up").isZero();

@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Wording;
+import org.youguan.licensing.ApplicationStatus;
+import org.youguan.licensing.internal.ApplicationStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +151,27 @@ class RefusalWordsTest {
 		assertThat(texts.of(disabled, null, null)).isEqualTo("该用户已停用");
 		assertThat(texts.of(statement, waived.wording(), waived.getMessage())).isEqualTo(waived.getMessage())
 			.startsWith("当事人已于2026-03-05书面明确放弃陈述申辩");
+	}
+
+	/**
+	 * Finding (state conflicts worded apart): a step refused for the record's state says the state and whether the step
+	 * no longer applies or comes later, in one wording for every module's table of steps (kernel StepRefusal) — a licence
+	 * application as a penalty case — and reads in English by its key.
+	 */
+	@Test
+	void aStepRefusedForTheRecordsStateSaysWhetherItNoLongerAppliesInEveryModule() {
+		DomainException past = catchRefusal(() -> ApplicationStep.ACCEPT.from(ApplicationStatus.APPROVED));
+		assertThat(past.getMessage()).isEqualTo("申请当前状态为“准予许可”，不能受理：本申请已过该环节，此操作已不适用");
+		assertThat(RefusalWords.in(past.wording(), past.getMessage(), Locale.ENGLISH)).contains("no longer applies")
+			.doesNotContainPattern(HAN);
+		assertThat(RefusalWords.in(past.wording(), past.getMessage(), Locale.SIMPLIFIED_CHINESE)).isEqualTo(past.getMessage());
+		DomainException early = catchRefusal(() -> ApplicationStep.APPROVE.from(ApplicationStatus.ACCEPTED));
+		assertThat(early.getMessage()).isEqualTo("申请当前状态为“已受理”，不能准予许可：请先办理此前的环节");
+		assertThat(RefusalWords.in(early.wording(), early.getMessage(), Locale.ENGLISH)).contains("steps before it first")
+			.doesNotContainPattern(HAN);
+		DomainException decided = catchRefusal(() -> CaseStep.NOTIFY.from(CaseStatus.CLOSED));
+		assertThat(decided.getMessage()).endsWith("：本案已过该环节，此操作已不适用");
+		assertThat(decided.wording().key()).isEqualTo("refusal.stepPast");
 	}
 
 	private static DomainException catchRefusal(Runnable step) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -19,6 +20,7 @@ import org.youguan.complaints.MediationResult;
 import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 import org.youguan.registry.EnterpriseType;
 
 /**
@@ -478,7 +480,7 @@ public class Complaint {
 				return;
 			}
 		}
-		throw DomainException.illegalTransition("申诉当前为“" + status.label() + "”，不能" + what);
+		throw StepRefusal.of("申诉", "申诉", status.label(), what, StepRefusal.past(status, Set.of(allowed), status.finished()));
 	}
 
 	public Map<String, Object> snapshot() {

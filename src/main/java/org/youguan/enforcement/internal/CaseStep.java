@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 
 import static org.youguan.enforcement.CaseStatus.CLOSED;
 import static org.youguan.enforcement.CaseStatus.DECIDED;
@@ -127,9 +128,7 @@ public enum CaseStep {
 	 */
 	public CaseStatus from(CaseStatus status) {
 		if (!from.contains(status)) {
-			boolean past = status.finished() || from.stream().allMatch(s -> s.ordinal() < status.ordinal());
-			throw DomainException.illegalTransition("案件当前状态为“" + status.label() + "”，不能" + label
-					+ (past ? "：本案已过该环节，此操作已不适用" : "：请先办理此前的环节"));
+			throw StepRefusal.of("案件", "案", status.label(), label, StepRefusal.past(status, from, status.finished()));
 		}
 		return to == null ? status : to;
 	}

@@ -449,11 +449,12 @@ public class CaseWork {
 	}
 
 	/**
-	 * Refuses an act of investigation dated inside a pause of the decision clock — after the day a pause began and
-	 * before the day it ended, or after the day an open one began (the first and last days are the ground's own: the
+	 * Refuses an act of the case's procedure dated inside a pause of the decision clock — evidence collected, 调查终结,
+	 * 事先告知, 集体讨论, the decision — after the day a pause began and before the day it ended, or after the day an open one began (the first and last days are the ground's own: the
 	 * sample sent for appraisal, the appraisal's opinion received): a case paused does not go on meanwhile (邮政行政执法监督办法
 	 * (2021) art.17), and an act in the period would show the days paused were days worked, counted twice. Hearing
-	 * pauses are left out: the hearing's own steps fall in them.
+	 * pauses are left out: the hearing's own steps fall in them; so are the party's own acts (陈述申辩, waivers, a
+	 * hearing request), which the party may take while the authority waits — in a 公告 of the notice especially.
 	 * @param field the request's field naming the act's day
 	 * @param act the act in words ("收集证据")
 	 * @throws DomainException (422, rule {@code inside-suspension}) naming the pause

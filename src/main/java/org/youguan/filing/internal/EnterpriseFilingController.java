@@ -38,6 +38,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
@@ -121,9 +122,12 @@ class EnterpriseFilingController {
 		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.COLUMNS, rows));
 	}
 
-	/** The filings' order: as asked among {@link OutletFilings#SORTS}, else (none or another key) newest first. */
+	/**
+	 * The filings' order: as asked, else (none asked) newest first; a key none of {@link OutletFilings#SORTS} is refused
+	 * 400 by the list ({@link org.youguan.kernel.Listing}), not read as the default.
+	 */
 	private static ListRequest filingOrder(ListRequest list) {
-		boolean asked = list.sort() != null && OutletFilings.SORTS.containsKey(list.sort());
+		boolean asked = !Text.isBlank(list.sort());
 		return new ListRequest(list.q(), list.page(), list.size(), asked ? list.sort() : "submitted_on",
 				asked ? list.dir() : "desc");
 	}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,7 @@ import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
@@ -65,6 +67,9 @@ class InspectionObjectsController {
 			"enterprise", Comparator.comparing(InspectionPlans.PopulationObject::enterpriseName),
 			"region", Comparator.comparing(InspectionPlans.PopulationObject::regionCode),
 			"creditCode", Comparator.comparing(InspectionPlans.PopulationObject::enterpriseCreditCode));
+
+	/** {@link #SORTS}' names in the order a refusal names them. */
+	private static final List<String> SORT_NAMES = List.of("name", "enterprise", "region", "creditCode");
 
 	private final InspectionPlans plans;
 
@@ -165,13 +170,13 @@ class InspectionObjectsController {
 	 * One page of the directory, the page, the API and the export alike: the search's every word found in the object's
 	 * or the enterprise's name or the credit code (case-insensitively, a word typed full-width also as an identifier is
 	 * stored, {@link Text#identifier}), sorted by {@code name} (default, ascending), {@code enterprise}, {@code region}
-	 * (its code) or {@code creditCode} (an unknown sort: the default), ties by name and then the object's key.
+	 * (its code) or {@code creditCode} (another sort is refused 400, {@link Listing#sortAmong}), ties by name and then the object's key.
 	 */
 	private PageResult<Listed> list(Filter f, PageQuery page) {
 		List<List<String>> words = page.words().stream().map(InspectionObjectsController::forms).toList();
-		boolean chosen = page.sort() != null && SORTS.containsKey(page.sort());
-		Comparator<InspectionPlans.PopulationObject> order = SORTS.get(chosen ? page.sort() : "name");
-		if (chosen && page.descending()) {
+		Optional<String> chosen = Listing.sortAmong(page, SORT_NAMES);
+		Comparator<InspectionPlans.PopulationObject> order = SORTS.get(chosen.orElse("name"));
+		if (chosen.isPresent() && page.descending()) {
 			order = order.reversed();
 		}
 		order = order.thenComparing(InspectionPlans.PopulationObject::name).thenComparing(InspectionPlans.PopulationObject::key);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 import org.youguan.licensing.ApplicationStatus;
 
 import static org.youguan.licensing.ApplicationStatus.ACCEPTED;
@@ -75,11 +76,12 @@ public enum ApplicationStep {
 
 	/**
 	 * The state an application in {@code status} is in after this step.
-	 * @throws DomainException (illegal transition, 409) when the step may not start from {@code status}
+	 * @throws DomainException (illegal transition, 409) when the step may not start from {@code status}: the state, and
+	 * whether the step no longer applies or comes later ({@link StepRefusal})
 	 */
 	public ApplicationStatus from(ApplicationStatus status) {
 		if (!from.contains(status)) {
-			throw DomainException.illegalTransition("申请当前状态为“" + status.label() + "”，不能" + label);
+			throw StepRefusal.of("申请", "申请", status.label(), label, StepRefusal.past(status, from, !status.open()));
 		}
 		return to == null ? status : to;
 	}

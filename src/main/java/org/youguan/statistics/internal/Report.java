@@ -13,6 +13,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportStatus;
 
@@ -154,7 +155,8 @@ public class Report {
 	 */
 	public void requireEditable(String what) {
 		if (!status.editable()) {
-			throw DomainException.illegalTransition("status", state(), "报表“" + status.label() + "”，不能" + what);
+			// 已报送, 已审核 or 已被更正: the report has gone past its drafting
+			throw StepRefusal.of("status", state(), "报表", "报表", status.label(), what, true);
 		}
 	}
 
@@ -239,7 +241,9 @@ public class Report {
 	/** Refuses a decision ({@code what}: 审核, 退回) on a report not 已报送 (409 on {@code status}, rule: its state). */
 	public void requireSubmitted(String what) {
 		if (status != ReportStatus.SUBMITTED) {
-			throw DomainException.illegalTransition("status", state(), "报表“" + status.label() + "”，不能" + what);
+			// decided already, or (草稿, 已退回) still to be sent: the decision comes after the sending
+			throw StepRefusal.of("status", state(), "报表", "报表", status.label(), what,
+					status == ReportStatus.APPROVED || status == ReportStatus.SUPERSEDED);
 		}
 	}
 

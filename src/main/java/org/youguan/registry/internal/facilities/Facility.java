@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.StepRefusal;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityStatus;
@@ -110,7 +112,8 @@ public class Facility {
 
 	private void require(FacilityStatus expected, String action) {
 		if (status != expected) {
-			throw DomainException.illegalTransition("当前为“" + status.label() + "”，不能" + action);
+			throw StepRefusal.of("设施", "设施", status.label(), action,
+					StepRefusal.past(status, Set.of(expected), status == FacilityStatus.REMOVED));
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Listing;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
@@ -64,6 +65,9 @@ public class ResponsibilityLetters {
 			"signed_on", Comparator.comparing(LetterView::signedOn, Comparator.nullsFirst(Comparator.naturalOrder())),
 			"status", Comparator.comparing(LetterView::signed),
 			"region", Comparator.comparing(LetterView::regionCode, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+	/** {@link #SORTS}' names in the order a refusal names them. */
+	private static final List<String> SORT_NAMES = List.of("enterprise", "signed_on", "status", "region");
 
 	/**
 	 * A letter as entered (checked by {@link #sign}): the year, the enterprise's credit code, the day signed
@@ -124,7 +128,8 @@ public class ResponsibilityLetters {
 		String q = page.q() == null ? "" : Text.strip(page.q()).toLowerCase(Locale.ROOT);
 		// a credit code typed in full width (９１３２…) is looked for as it is stored
 		String code = page.identifier().toLowerCase(Locale.ROOT);
-		Comparator<LetterView> order = SORTS.getOrDefault(page.sortOr(SORTS.keySet(), "enterprise"), SORTS.get("enterprise"));
+		// another sort is refused 400 naming these, as the list idiom refuses it (never read as the default)
+		Comparator<LetterView> order = SORTS.get(Listing.sortAmong(page, SORT_NAMES).orElse("enterprise"));
 		if (page.descending()) {
 			order = order.reversed();
 		}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -602,18 +603,21 @@ public class SecurityPeriods {
 			"period", Comparator.comparing((Missing m) -> m.period().name()),
 			"enterprise", Comparator.comparing(Missing::enterpriseName));
 
+	/** {@link #MISSING_SORTS}' names in the order a refusal names them. */
+	private static final List<String> MISSING_SORT_NAMES = List.of("day", "period", "enterprise");
+
 	/**
 	 * One page of the missing daily reports of the caller's scope ({@link #missing(DataScope)}), the page and its export
 	 * alike: the search's every word found in the period's or the enterprise's name (case-insensitively), the filters,
-	 * sorted by {@code day} (default, newest first), {@code period} or {@code enterprise} (an unknown sort: the
-	 * default), ties by day, period and enterprise. Read in memory: the rows are computed per period and day from the
+	 * sorted by {@code day} (default, newest first), {@code period} or {@code enterprise} (another sort is refused,
+	 * {@link Listing#sortAmong}), ties by day, period and enterprise. Read in memory: the rows are computed per period and day from the
 	 * registry's enterprises and the reports, at most the active periods' days times their enterprises.
 	 */
 	public PageResult<Missing> missing(DataScope scope, MissingFilter filter, PageQuery page) {
 		List<String> words = page.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-		boolean chosen = page.sort() != null && MISSING_SORTS.containsKey(page.sort());
-		Comparator<Missing> order = MISSING_SORTS.get(chosen ? page.sort() : "day");
-		if (!chosen || page.descending()) {
+		Optional<String> chosen = Listing.sortAmong(page, MISSING_SORT_NAMES);
+		Comparator<Missing> order = MISSING_SORTS.get(chosen.orElse("day"));
+		if (chosen.isEmpty() || page.descending()) {
 			order = order.reversed();
 		}
 		order = order.thenComparing(Missing::day).thenComparing(m -> m.period().id()).thenComparing(Missing::enterpriseName);

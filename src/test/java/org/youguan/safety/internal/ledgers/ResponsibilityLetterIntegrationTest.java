@@ -234,6 +234,11 @@ class ResponsibilityLetterIntegrationTest {
 		mvc.perform(get("/api/v1/safety/letters?year=" + nextYear + "&signed=true&sort=signed_on&dir=desc")
 			.header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[*].enterpriseCreditCode").value(hasItem(e.creditCode())));
+		// an unknown sort is refused naming the orders there are, never read as the default (the list idiom)
+		mvc.perform(get("/api/v1/safety/letters?year=" + nextYear + "&sort=signed_on;drop").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("enterprise、signed_on、status、region")));
 	}
 
 	/**
