@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -800,7 +799,7 @@ public final class Listing {
 		if (sort == null || sort.isEmpty() || allowed.contains(sort)) {
 			return Optional.empty();
 		}
-		return Optional.of(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", new TreeSet<>(allowed)) + "之一，不能为“"
+		return Optional.of(new FieldError("sort", "one-of", "排序字段应为" + String.join("、", allowed) + "之一，不能为“"
 				+ Text.excerpt(sort, 30) + "”"));
 	}
 

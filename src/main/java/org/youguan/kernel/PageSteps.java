@@ -107,7 +107,8 @@ public final class PageSteps {
 				redirect.addFlashAttribute(CONFLICT, true);
 			}
 			redirect.addFlashAttribute("refused", true);
-			FormSteps.wording(ex.wording(), ex.getMessage(), redirect::addFlashAttribute);
+			FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(),
+					redirect::addFlashAttribute);
 			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
 			return PageAddress.redirect(here);
 		}

@@ -1,5 +1,7 @@
 package org.youguan.kernel;
 
+import java.io.Serializable;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +16,7 @@ import java.util.List;
  * @param arguments the sentence's values, in the key's {@code {0}}, {@code {1}} … order (nulls allowed); personal
  * numbers already masked
  */
-public record Wording(String key, List<Object> arguments) {
+public record Wording(String key, List<Object> arguments) implements Serializable {
 
 	public Wording {
 		arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
@@ -23,5 +25,20 @@ public record Wording(String key, List<Object> arguments) {
 	/** The key with its arguments in order. */
 	public static Wording of(String key, Object... arguments) {
 		return new Wording(key, Arrays.asList(arguments));
+	}
+
+	/**
+	 * This wording as a flash attribute may hold it across a redirect (stored in the session: text, numbers,
+	 * true/false, dates, enums and wordings of them): any other argument as its text.
+	 * @return this wording, or a copy with such arguments turned to text
+	 */
+	public Wording flashable() {
+		List<Object> simple = new ArrayList<>(arguments.size());
+		for (Object a : arguments) {
+			simple.add(a == null || a instanceof String || a instanceof Boolean || a instanceof Enum<?>
+					|| a instanceof Temporal || (a instanceof Number && a.getClass().getName().startsWith("java."))
+					? a : a instanceof Wording w ? w.flashable() : String.valueOf(a));
+		}
+		return new Wording(key, simple);
 	}
 }

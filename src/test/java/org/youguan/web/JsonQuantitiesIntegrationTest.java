@@ -175,6 +175,20 @@ class JsonQuantitiesIntegrationTest {
 	 */
 	@Test
 	void aHugeExponentInAnyNumberOrQuantityFieldIsASmall400NamingTheField() throws Exception {
+		// the steps of a case's investigation are its team's, asked before the body (CaseTeam): wz.staff joins case 1's
+		// team for the probe, so its fields are reached
+		jdbc.sql("""
+				INSERT INTO penalty_case_investigator (case_id, position, user_id, name, certificate_number)
+				SELECT 1, 99, id, display_name, 'PROBE0001' FROM user_account WHERE username = 'wz.staff'""").update();
+		try {
+			probeHugeExponents();
+		}
+		finally {
+			jdbc.sql("DELETE FROM penalty_case_investigator WHERE case_id = 1 AND position = 99").update();
+		}
+	}
+
+	private void probeHugeExponents() throws Exception {
 		List<String> failures = new ArrayList<>();
 		int tried = 0;
 		for (Body body : bodies()) {

@@ -128,11 +128,13 @@ public class CaseTeam {
 	 * As {@link #require}, for the step the rest of a case's address names ({@code evidence}, {@code statement},
 	 * {@code conclusion}); any other address is left alone. Asked before the step's form or body is bound
 	 * ({@link org.youguan.kernel.StepAccess}), so a value that cannot be read (收集日期 2026-99-99, 是否情节严重 abc)
-	 * is never answered 400 to a caller who may not take the step at all.
+	 * is never answered 400 to a caller who may not take the step at all. A case without a team yet (investigation not
+	 * started) is left to its state's 409.
 	 */
 	public void requireForAddress(long caseId, String rest) {
 		for (TeamStep step : TeamStep.values()) {
-			if (step.address.equals(rest)) {
+			// a case whose investigation has not started has no team yet: its state (409, 调查尚未开始) says why
+			if (step.address.equals(rest) && !names(caseId).isEmpty()) {
 				require(step, caseId);
 			}
 		}
