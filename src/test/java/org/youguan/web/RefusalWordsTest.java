@@ -200,10 +200,7 @@ class RefusalWordsTest {
 	@Test
 	void everyKeyARefusalNamesIsInTheBundles() throws IOException {
 		Pattern named = Pattern.compile("Wording\\.of\\(\\s*\"([\\w.]+)\"\\s*[,)]");
-		java.util.Properties en = new java.util.Properties();
-		try (var in = RefusalWordsTest.class.getResourceAsStream("/messages_en.properties")) {
-			en.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-		}
+		java.util.Properties en = org.youguan.MessageBundles.load(org.youguan.MessageBundles.ENGLISH);
 		List<String> missing = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
