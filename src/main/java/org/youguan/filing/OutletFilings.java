@@ -1006,8 +1006,8 @@ public class OutletFilings {
 	private OutletDetails.Outlet shown(OutletData p, String branchName) {
 		Map<String, String> cooperation = new HashMap<>();
 		outlets.cooperationTypes().forEach(t -> cooperation.put(t.code(), t.label()));
-		return new OutletDetails.Outlet(p.name(),
-				OutletDetails.cooperation(p.cooperation(), cooperation.getOrDefault(p.cooperation(), p.cooperation())),
+		String label = cooperation.getOrDefault(p.cooperation(), p.cooperation());
+		return new OutletDetails.Outlet(p.name(), label, OutletDetails.cooperation(p.cooperation(), label),
 				p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
 				Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
 				p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn(), branchName);
@@ -1015,7 +1015,8 @@ public class OutletFilings {
 
 	/** A recorded outlet as a filing's details show it ({@link OutletDetails}). */
 	private static OutletDetails.Outlet shown(OutletView o) {
-		return new OutletDetails.Outlet(o.name(), OutletDetails.cooperation(o.cooperation(), o.cooperationLabel()), o.address(), o.regionCode(), o.regionName(),
+		return new OutletDetails.Outlet(o.name(), o.cooperationLabel(),
+				OutletDetails.cooperation(o.cooperation(), o.cooperationLabel()), o.address(), o.regionCode(), o.regionName(),
 				o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
 				o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
 				o.openedOn(), o.branchName());
