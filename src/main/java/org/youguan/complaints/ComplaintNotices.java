@@ -32,6 +32,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -107,7 +108,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 			String publisher) {
 		requireEnded(to);
 		current(prefix, from, to).ifPresent(p -> {
-			throw DomainException.illegalTransition("to", "already-published", "本期通告已发布：第" + p.id() + "号“" + p.title()
+			throw DomainException.illegalTransition("to", "already-published", Wording.of("complaints.refusal.noticePublished", p.id(), p.title(), LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE)),
+					"本期通告已发布：第" + p.id() + "号“" + p.title()
 					+ "”（" + LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE) + "发布）；如需更正，请填写更正原因后重新发布");
 		});
 		long id = insert(scope, prefix, areaName, bureau, from, to, publisher);

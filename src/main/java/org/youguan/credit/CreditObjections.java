@@ -28,6 +28,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StepRefusal;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -138,7 +139,8 @@ public class CreditObjections {
 			throw DomainException.illegalTransition("entryId", "entry-removed", "该信用记录已撤销，不能再提出异议");
 		}
 		if (!served(e)) {
-			throw DomainException.illegalTransition("entryId", "not-served", "行政处罚决定书" + e.sourceNumber()
+			throw DomainException.illegalTransition("entryId", "not-served", Wording.of("credit.refusal.decisionNotDelivered", e.sourceNumber()),
+					"行政处罚决定书" + e.sourceNumber()
 					+ "尚未送达本企业，该信用记录送达后才能提出异议（" + Provision.PENALTY_DELIVERY.formal() + "）");
 		}
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM credit_objection WHERE entry_id = :id AND status = 'FILED')")

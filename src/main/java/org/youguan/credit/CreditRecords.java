@@ -26,6 +26,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 
@@ -245,7 +246,8 @@ public class CreditRecords {
 			String owed = "该信用记录应于" + entry.correctionDueOn() + "前撤销（" + Masking.personalNumbersIn(entry.correctionReason())
 					+ "），撤销不被变更取代";
 			if ("OBJECTION".equals(origin)) {
-				throw DomainException.illegalTransition("correction", "removal-owed", owed + "：异议成立的，更正方式应为撤销记录");
+				throw DomainException.illegalTransition("correction", "removal-owed", Wording.of("credit.refusal.removalOwed",
+						entry.correctionDueOn(), Masking.personalNumbersIn(entry.correctionReason())), owed + "：异议成立的，更正方式应为撤销记录");
 			}
 			keepRemoval(entry, reason);
 			return false;

@@ -18,6 +18,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -147,7 +148,7 @@ public class CreditYearClose {
 		YearClose before = of(region, year);
 		if (before.closedOn() != null) {
 			throw DomainException.illegalTransition("year", "already-closed",
-					year + "年度信用信息已于" + before.closedOn() + "归集（" + before.closedBy() + "）");
+					Wording.of("credit.refusal.yearClosed", year, before.closedOn(), before.closedBy()), year + "年度信用信息已于" + before.closedOn() + "归集（" + before.closedBy() + "）");
 		}
 		requireNothingOpen(region, year);
 		LocalDate today = LocalDate.now(clock);
@@ -194,7 +195,8 @@ public class CreditYearClose {
 		long total = open.stream().mapToLong(Map.Entry::getValue).sum();
 		String where = open.stream().limit(NAMED_REGIONS).map(e -> e.getKey() + e.getValue() + "条")
 			.collect(Collectors.joining("、")) + (open.size() > NAMED_REGIONS ? "等" + open.size() + "个地区" : "");
-		throw DomainException.illegalTransition("year", "open-items", year + "年度本辖区（含下级行政区划）有" + total
+		throw DomainException.illegalTransition("year", "open-items", Wording.of("credit.refusal.yearOpenItems", year, total, where),
+				year + "年度本辖区（含下级行政区划）有" + total
 				+ "条信用记录待更正或异议待复核（" + where + "），办结后才能归集");
 	}
 }

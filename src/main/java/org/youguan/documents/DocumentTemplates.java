@@ -31,6 +31,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * The catalogue of every .docx template the platform fills, and the one way a module opens one: the administrator's
@@ -283,7 +284,8 @@ public class DocumentTemplates implements SmartInitializingSingleton {
 		DocumentTemplate t = get(key);
 		String cleanNote = note(note);
 		if (!entry(key).replaced()) {
-			throw DomainException.illegalTransition("“" + t.title() + "”正在使用内置模板，无需恢复");
+			throw DomainException.illegalTransition(Wording.of("documents.refusal.builtInTemplate", t.title()),
+					"“" + t.title() + "”正在使用内置模板，无需恢复");
 		}
 		long id = jdbc.sql("""
 				INSERT INTO document_template_version (template_key, changed_by, changed_at, note)

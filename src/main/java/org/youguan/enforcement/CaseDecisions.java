@@ -36,6 +36,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.StatutoryRule;
@@ -366,7 +367,8 @@ public class CaseDecisions {
 			Map<String, Object> last = earlier.get(0);
 			String what = last.get("no_penalty_ground") == null ? "行政处罚决定"
 					: "不予行政处罚决定（" + NoPenaltyGround.valueOf((String) last.get("no_penalty_ground")).label() + "）";
-			throw DomainException.illegalTransition("ground", "not-first-violation", "当事人此前已有" + earlier.size()
+			throw DomainException.illegalTransition("ground", "not-first-violation", Wording.of("enforcement.refusal.notFirstViolation", earlier.size(), c.violationCode().shortName(), what, last.get("number"), last.get("decided_on")),
+					"当事人此前已有" + earlier.size()
 					+ "次同类违法行为（" + c.violationCode().shortName() + "）经决定认定（最近一次：" + what + "，文号"
 					+ last.get("number") + "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”"
 					+ "不予处罚（" + Provision.PENALTY_NONE_MINOR.formal() + "）");

@@ -38,6 +38,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -293,7 +294,8 @@ public class CaseEvidence {
 							&& files.get(attachment).fileName().equals(file.fileName())
 							&& files.get(attachment).sizeBytes() == file.content().length);
 		if (twin) {
-			throw DomainException.duplicate("title", "证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
+			throw DomainException.duplicate("title", Wording.of("enforcement.refusal.evidenceTwice", kind, Text.name(data.title()), on),
+					"证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
 					+ "”，" + on + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
 		}
 	}

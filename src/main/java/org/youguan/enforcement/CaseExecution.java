@@ -43,6 +43,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.plain;
@@ -235,7 +236,7 @@ public class CaseExecution {
 		CaseStep.DELIVER_NO_PENALTY.from(c.status());
 		if (c.deliveredOn() != null) {
 			throw DomainException.illegalTransition("deliveredOn", "already-delivered",
-					"不予行政处罚决定书已于" + c.deliveredOn() + "送达，不能再次送达");
+					Wording.of("enforcement.refusal.noPenaltyDelivered", c.deliveredOn()), "不予行政处罚决定书已于" + c.deliveredOn() + "送达，不能再次送达");
 		}
 		Validation v = new Validation();
 		v.required("deliveredOn", "送达日期", delivery.deliveredOn());
@@ -613,7 +614,8 @@ public class CaseExecution {
 		}
 		if (c.status() == CaseStatus.CLOSED) {
 			// a 结案报告 states what was refunded; a case closes only once all is refunded (close)
-			throw DomainException.illegalTransition("refundedOn", "case-closed", "案件已于" + c.closedOn()
+			throw DomainException.illegalTransition("refundedOn", "case-closed", Wording.of("enforcement.refusal.refundAfterClosing", c.closedOn()),
+					"案件已于" + c.closedOn()
 					+ "结案，不能再登记退还：结案时应退还的罚款均应已退还，结案报告据此制作");
 		}
 		Validation v = new Validation();
@@ -670,13 +672,15 @@ public class CaseExecution {
 			if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND "
 					+ Text.identifierKeySql("receipt") + " = :key")
 				.param("id", id).param("key", Text.identifierKey(receipt)).query(Long.class).single() > 0) {
-				throw DomainException.duplicate("receipt", "退付凭证号" + receipt + "的退还已登记，不能重复登记");
+				throw DomainException.duplicate("receipt", Wording.of("enforcement.refusal.refundReceiptTwice", receipt),
+						"退付凭证号" + receipt + "的退还已登记，不能重复登记");
 			}
 			return;
 		}
 		if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND refunded_on = :on AND amount = :amount")
 			.param("id", id).param("on", on).param("amount", amount).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("amount", "本案" + on + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
+			throw DomainException.duplicate("amount", Wording.of("enforcement.refusal.refundTwice", on, plain(amount)),
+					"本案" + on + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
 					+ "请填写其退付凭证号");
 		}
 	}

@@ -28,6 +28,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.confiscated;
@@ -220,7 +221,8 @@ public class CaseInvestigation {
 			throw ruleBroken("agreed", "before-hearing", "听证尚未举行：听证后再进行法制审核");
 		}
 		if (c.reviewedOn() != null && (c.hearingOn() == null || !c.reviewedOn().isBefore(c.hearingOn()))) {
-			throw DomainException.illegalTransition("本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
+			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.reviewedTwice", c.reviewedOn(), c.reviewedBy()),
+					"本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
 					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
 		if (caseTeam.investigated(id, reviewer.userId(), reviewer.name())) {

@@ -30,6 +30,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.confiscated;
@@ -207,14 +208,16 @@ public class DecisionOutcomes {
 			// 复议 and 诉讼 run from the day the party knew of the decision (行政复议法(2023) art.20, 行政诉讼法(2017)
 			// art.46): a decision never delivered is one no party has yet challenged; the bureau may correct it itself.
 			// A past case imported was served off the platform, its delivery not recorded: not judged here
-			throw DomainException.illegalTransition("kind", "not-delivered", "处罚决定尚未送达（案件状态：" + c.status().label()
+			throw DomainException.illegalTransition("kind", "not-delivered", Wording.of("enforcement.refusal.outcomeBeforeDelivery", c.status(), kind),
+					"处罚决定尚未送达（案件状态：" + c.status().label()
 					+ "），当事人无从申请" + kind.label() + "，不能登记其结果；请先登记送达，决定有误的可以自行纠正");
 		}
 		LocalDate deemed = c.imported() ? null : c.deemedServedAfter(caseWork.today());
 		if (kind != null && kind != Kind.SELF_CORRECTION && deemed != null) {
 			// served by public notice, not yet deemed served (民事诉讼法(2023) art.95): the periods for 复议 and 诉讼 run
 			// from the deemed day, as its decision says; until then no party's challenge is decided
-			throw DomainException.illegalTransition("kind", "notice-pending", "处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
+			throw DomainException.illegalTransition("kind", "notice-pending", Wording.of("enforcement.refusal.outcomeBeforeDeemedService", c.deliveryPublishedOn(), caseWork.clock(c).publicNoticeDays(), c.shownStatus(caseWork.today()), StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal(), kind),
+					"处罚决定于" + ChineseText.day(c.deliveryPublishedOn())
 					+ "公告送达，自公告之日起经过" + caseWork.clock(c).publicNoticeDays() + "日视为送达，案件状态为" + c.shownStatus(caseWork.today()) + "：视为送达之日起决定书方对当事人生效（"
 					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "），当事人申请" + kind.label()
 					+ "的期限自视为送达之日起计算，视为送达前不能登记其结果；决定有误的可以自行纠正");
@@ -256,7 +259,8 @@ public class DecisionOutcomes {
 			.param("key", Text.identifierKey(Text.documentNumber(Text.line(data.documentNumber()))))
 			.query(Boolean.class)
 			.single()) {
-			throw DomainException.duplicate("documentNumber", "本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");
+			throw DomainException.duplicate("documentNumber", Wording.of("enforcement.refusal.outcomeNumberTwice", Text.line(data.documentNumber())),
+					"本案已登记文号为" + Text.line(data.documentNumber()) + "的结果文书");
 		}
 		if (penalty != null) {
 			caseWork.revocationAuthority("penalty", c.regionCode(), c.enterpriseCreditCode(), penalty);

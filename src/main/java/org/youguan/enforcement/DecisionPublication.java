@@ -25,6 +25,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.ViolationType;
@@ -92,7 +93,8 @@ public class DecisionPublication {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.PUBLISH.from(c.status());
 		if (c.published()) {
-			throw DomainException.illegalTransition("处罚决定已于" + c.publishedOn() + "公示");
+			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.publishedAlready", c.publishedOn()),
+					"处罚决定已于" + c.publishedOn() + "公示");
 		}
 		Execution.requireInForce(c, "publishedOn", "公示");
 		List<DecisionOutcomes.Recorded> recorded = outcomes.outcomes(id);

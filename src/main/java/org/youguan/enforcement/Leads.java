@@ -42,6 +42,7 @@ import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.ViolationType;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 
 /**
  * Leads (线索): taken in from the inspections and complaints modules' events (idempotently, one lead per origin) or
@@ -288,7 +289,8 @@ public class Leads {
 			.param("summary", Text.strip(data.summary())).param("detail", detail)
 			.query(Long.class).optional()
 			.ifPresent(lead -> {
-				throw DomainException.duplicate("summary", "该线索已登记（同一来源、当事人、收到日期和线索内容，线索编号" + lead
+				throw DomainException.duplicate("summary", Wording.of("enforcement.refusal.leadTwice", lead),
+						"该线索已登记（同一来源、当事人、收到日期和线索内容，线索编号" + lead
 						+ "），不能重复登记：表单可能提交了两次，请在案件线索列表中查看");
 			});
 	}
@@ -383,7 +385,8 @@ public class Leads {
 		caseWork.requireHandlingHead(handlingRegion(lead), "批准立案");
 		if (lead.status() != LeadStatus.PROPOSED) {
 			throw lead.status() == LeadStatus.OPEN
-					? DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”，尚未提请立案：须先提请立案才能批准立案")
+					? DomainException.illegalTransition(Wording.of("enforcement.refusal.leadNotProposed", lead.status()),
+							"线索当前状态为“" + lead.status().label() + "”，尚未提请立案：须先提请立案才能批准立案")
 					: noLongerApplies(lead, "批准立案");
 		}
 		LocalDate filed = filedOn == null ? LocalDate.now(clock) : filedOn;
@@ -630,7 +633,8 @@ public class Leads {
 			case CLOSED -> "已作不予立案处理";
 			case OPEN -> "尚待核查";
 		};
-		return DomainException.illegalTransition("线索当前状态为“" + lead.status().label() + "”（" + why + "），" + step + "已不适用");
+		return DomainException.illegalTransition(Wording.of("enforcement.refusal.leadPast", lead.status(), why, step),
+				"线索当前状态为“" + lead.status().label() + "”（" + why + "），" + step + "已不适用");
 	}
 
 	/**

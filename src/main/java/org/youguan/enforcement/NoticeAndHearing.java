@@ -27,6 +27,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
@@ -374,10 +375,17 @@ public class NoticeAndHearing {
 		}
 	}
 
-	/** The hearing is not waived or withdrawn already: 409 saying when, and {@code then} (what can no longer be done). */
-	private static void hearingNotWaived(CaseView c, String then) {
+	/**
+	 * The hearing is not waived or withdrawn already: 409 saying when, and — for a new request — that none can be made
+	 * ({@code enforcement.refusal.hearing(Waived|Withdrawn)[.request]}, so the pages word it in the reader's language).
+	 * @param requesting whether the step refused is a request for a hearing
+	 */
+	private static void hearingNotWaived(CaseView c, boolean requesting) {
 		if (c.hearingWaivedOn() != null) {
-			throw DomainException.illegalTransition("当事人已于" + c.hearingWaivedOn() + waived(c) + then);
+			String key = "enforcement.refusal." + (c.hearingRequestedOn() != null ? "hearingWithdrawnOn" : "hearingWaivedOn")
+					+ (requesting ? ".request" : "");
+			throw DomainException.illegalTransition(Wording.of(key, c.hearingWaivedOn()),
+					"当事人已于" + c.hearingWaivedOn() + waived(c) + (requesting ? "，不能再申请听证" : ""));
 		}
 	}
 
@@ -405,11 +413,11 @@ public class NoticeAndHearing {
 		switch (step) {
 			case REQUEST_HEARING -> {
 				requireHearingRight(c, "requestedOn");
-				hearingNotWaived(c, "，不能再申请听证");
+				hearingNotWaived(c, true);
 			}
 			case WAIVE_HEARING -> {
 				requireHearingRight(c, "waivedOn");
-				hearingNotWaived(c, "");
+				hearingNotWaived(c, false);
 				notHeld(c);
 			}
 			case WAIVE_STATEMENT -> statementNotGivenNorWaived(c);
@@ -423,7 +431,7 @@ public class NoticeAndHearing {
 	private LocalDate waiverDay(CaseView c, Validation v, String waivedOn) {
 		CaseStep.WAIVE_HEARING.from(c.status());
 		requireHearingRight(c, "waivedOn");
-		hearingNotWaived(c, "");
+		hearingNotWaived(c, false);
 		// a request is withdrawn before the hearing is held (art.64): once held, the party was heard
 		notHeld(c);
 		String label = withdrawal(c, Waiver.HEARING) ? "撤回听证申请日期" : "放弃听证日期";
@@ -487,7 +495,7 @@ public class NoticeAndHearing {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.REQUEST_HEARING.from(c.status());
 		requireHearingRight(c, "requestedOn");
-		hearingNotWaived(c, "，不能再申请听证");
+		hearingNotWaived(c, true);
 		LocalDate due = caseWork.replyDue(c);
 		Validation v = new Validation();
 		v.required("requestedOn", "申请听证日期", requestedOn);

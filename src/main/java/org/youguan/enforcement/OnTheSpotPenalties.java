@@ -33,6 +33,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.region.RegionCode;
 import org.youguan.registry.EnterpriseView;
@@ -337,7 +338,8 @@ public class OnTheSpotPenalties {
 			.param("person", personName).param("facts", facts)
 			.query(String.class).optional()
 			.ifPresent(number -> {
-				throw DomainException.duplicate("facts", "该当事人" + on + "因同一违法事实已有当场处罚决定（" + number
+				throw DomainException.duplicate("facts", Wording.of("enforcement.refusal.onTheSpotTwice", on, number),
+						"该当事人" + on + "因同一违法事实已有当场处罚决定（" + number
 						+ "），不能重复处罚（一事不再罚，" + Provision.PENALTY_ONCE + "）：表单可能提交了两次，请在案件列表中查看");
 			});
 	}

@@ -54,6 +54,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.CurrentUser;
@@ -744,7 +745,8 @@ public class OutletFilings {
 		if (f.kind() == FilingKind.NEW) {
 			OutletData proposal = proposal(f);
 			if (outlets.exists(proposal.name(), proposal.address())) {
-				throw DomainException.duplicate("name", "同一地址已有同名网点：" + proposal.name());
+				throw DomainException.duplicate("name", Wording.of("filing.refusal.outletTwin", proposal.name()),
+						"同一地址已有同名网点：" + proposal.name());
 			}
 			Outlets.Reservation reserved = outlets.reserveNew(f.regionCode(), today);
 			outletId = reserved.outletId();
@@ -1004,7 +1006,8 @@ public class OutletFilings {
 	private OutletDetails.Outlet shown(OutletData p, String branchName) {
 		Map<String, String> cooperation = new HashMap<>();
 		outlets.cooperationTypes().forEach(t -> cooperation.put(t.code(), t.label()));
-		return new OutletDetails.Outlet(p.name(), cooperation.getOrDefault(p.cooperation(), p.cooperation()),
+		String label = cooperation.getOrDefault(p.cooperation(), p.cooperation());
+		return new OutletDetails.Outlet(p.name(), label, OutletDetails.cooperation(p.cooperation(), label),
 				p.address(), p.regionCode(), regions.name(p.regionCode()), p.longitude(), p.latitude(), p.managerName(),
 				Masking.idNumber(p.managerIdNumber()), Masking.phone(p.managerPhone()), p.storageArea(),
 				p.hasCommunications(), p.hasShelving(), p.hasSurveillance(), p.hasSignage(), p.openedOn(), branchName);
@@ -1012,7 +1015,8 @@ public class OutletFilings {
 
 	/** A recorded outlet as a filing's details show it ({@link OutletDetails}). */
 	private static OutletDetails.Outlet shown(OutletView o) {
-		return new OutletDetails.Outlet(o.name(), o.cooperationLabel(), o.address(), o.regionCode(), o.regionName(),
+		return new OutletDetails.Outlet(o.name(), o.cooperationLabel(),
+				OutletDetails.cooperation(o.cooperation(), o.cooperationLabel()), o.address(), o.regionCode(), o.regionName(),
 				o.longitude(), o.latitude(), o.managerName(), o.managerIdMasked(), o.managerPhoneMasked(),
 				o.storageArea(), o.hasCommunications(), o.hasShelving(), o.hasSurveillance(), o.hasSignage(),
 				o.openedOn(), o.branchName());
@@ -1164,8 +1168,9 @@ public class OutletFilings {
 			.query(Rows.of(OpenFiling.class))
 			.optional()
 			.ifPresent(o -> {
-				throw new DomainException(ErrorCode.DUPLICATE, "网点“" + subject.outletName() + "”已有未办结的备案（受理编号"
-						+ o.number() + "），请待其办结后再提交变更或撤销");
+				throw new DomainException(ErrorCode.DUPLICATE, Wording.of("filing.refusal.filingOpen", subject.outletName(), o.number()),
+						"网点“" + subject.outletName() + "”已有未办结的备案（受理编号"
+						+ o.number() + "），请待其办结后再提交变更或撤销", List.of());
 			});
 	}
 
@@ -1234,7 +1239,8 @@ public class OutletFilings {
 			own = false;
 		}
 		if (!own) {
-			throw DomainException.rule("branchId", "own-branch", "备案所列的分支机构"
+			throw DomainException.rule("branchId", "own-branch", Wording.of("filing.refusal.branchGone", (f.branchName() == null ? "" : "“" + f.branchName() + "”"), branchId, f.enterpriseName()),
+					"备案所列的分支机构"
 					+ (f.branchName() == null ? "" : "“" + f.branchName() + "”") + "（编号" + branchId + "）已不是" + f.enterpriseName()
 					+ "的分支机构（已注销或已划归其他企业），不能准予备案：请一次性告知企业改选本企业的分支机构或由本企业直接经营，或不予备案");
 		}
@@ -1343,17 +1349,20 @@ public class OutletFilings {
 			throw DomainException.rule("只有企业用户可以提交备案");
 		}
 		EnterpriseView e = enterprises.findByCreditCode(user.enterpriseCreditCode())
-			.orElseThrow(() -> DomainException.rule("您的账号绑定的企业（" + user.enterpriseCreditCode() + "）尚未登记，请联系邮政管理部门"));
+			.orElseThrow(() -> DomainException.rule(Wording.of("filing.refusal.enterpriseUnregistered", user.enterpriseCreditCode()),
+					"您的账号绑定的企业（" + user.enterpriseCreditCode() + "）尚未登记，请联系邮政管理部门"));
 		if (e.status() == EnterpriseStatus.CANCELLED) {
 			// its outlets were closed and its filings refused when it was cancelled: nothing may be filed after
-			throw DomainException.rule("企业" + e.legalName() + "已注销，不能再提交网点备案");
+			throw DomainException.rule(Wording.of("filing.refusal.enterpriseCancelled", e.legalName()),
+					"企业" + e.legalName() + "已注销，不能再提交网点备案");
 		}
 		return e;
 	}
 
 	private static void requireFiled(OutletView outlet) {
 		if (outlet.status() != OutletStatus.FILED) {
-			throw DomainException.illegalTransition("只有已备案的网点可以申请变更或撤销，当前为“" + outlet.status().label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.changeFiledOnly", outlet.status()),
+					"只有已备案的网点可以申请变更或撤销，当前为“" + outlet.status().label() + "”");
 		}
 	}
 

@@ -30,6 +30,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 import org.youguan.rules.StatutoryRule;
@@ -141,7 +142,8 @@ public class InspectionItems {
 		List<String> lines = c.lines();
 		// compared by its key (UniqueIdentifiers), so YZ_SAFETY_01 cannot be added beside YZSAFETY01
 		if (UniqueIdentifiers.taken(jdbc, "inspection_item", "code", code, "", Map.of())) {
-			throw DomainException.duplicate("code", "事项代码已在抽查事项清单中：" + code);
+			throw DomainException.duplicate("code", Wording.of("inspections.refusal.itemCodeTaken", code),
+					"事项代码已在抽查事项清单中：" + code);
 		}
 		refuseTwinName(bureauId, null, data.name());
 		long id = jdbc.sql("""
@@ -177,7 +179,8 @@ public class InspectionItems {
 			.param("bureau", bureauId).param("name", Text.name(name)).param("self", self == null ? "" : self)
 			.query(String.class).optional().orElse(null);
 		if (twin != null) {
-			throw DomainException.duplicate("name", "抽查事项清单中已有名称为“" + Text.name(name) + "”的事项（" + twin
+			throw DomainException.duplicate("name", Wording.of("inspections.refusal.itemNameTaken", Text.name(name), twin),
+					"抽查事项清单中已有名称为“" + Text.name(name) + "”的事项（" + twin
 					+ "）：同一单位的抽查事项名称不能重复（全角半角、空格、标点不同也视为同名）");
 		}
 	}
@@ -263,7 +266,8 @@ public class InspectionItems {
 			.query(Rows.of(Stored.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("抽查事项", code));
 		if (s.bureauId() == null) {
-			throw new AccessRefusedException("code", "法定默认抽查事项（" + s.code() + "）依法律法规确定，各单位不能修改或停用");
+			throw new AccessRefusedException("code", Wording.of("inspections.refusal.statutoryItem", s.code()),
+					"法定默认抽查事项（" + s.code() + "）依法律法规确定，各单位不能修改或停用");
 		}
 		if (!s.bureauId().equals(bureauId)) {
 			String own = bureauId == null ? null : jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id")
@@ -273,7 +277,8 @@ public class InspectionItems {
 			if (own == null || !(own.startsWith(item) || item.startsWith(own))) {
 				throw DomainException.notFound("抽查事项", code);
 			}
-			throw new AccessRefusedException("code", "只有增加抽查事项（" + s.code() + "）的单位才能修改或停用它");
+			throw new AccessRefusedException("code", Wording.of("inspections.refusal.itemOwner", s.code()),
+					"只有增加抽查事项（" + s.code() + "）的单位才能修改或停用它");
 		}
 		return new OwnItem(s.code(), s.name(), s.legalText(), s.article(), s.objectType(), s.method(), s.checklist(),
 				s.bureauId(), s.active());

@@ -45,6 +45,7 @@ import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 
 /**
  * The 责令改正 procedure: the bureau issues an order for an inspection that found problems (文号 from the numbering
@@ -349,7 +350,8 @@ public class InspectionOrders implements DeclaresTemplates {
 					: "该通知书已答复或已验收，不能再次答复");
 		}
 		if (o.status().equals("REJECTED") && LocalDate.now(clock).isAfter(o.dueOn())) {
-			throw DomainException.illegalTransition("整改期限（" + calendar.messageDay(o.dueOn()) + "）已过，不能再次答复");
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.replyAfterDue", o.dueOn()),
+					"整改期限（" + calendar.messageDay(o.dueOn()) + "）已过，不能再次答复");
 		}
 		Validation v = new Validation();
 		v.required("report", "整改情况报告", report).maxLength("report", "整改情况报告", report, 2000);
@@ -391,7 +393,8 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.illegalTransition("只有企业已答复的通知书才能验收");
 		}
 		if (accept && "NOT_RECTIFIED".equals(o.reinspectionResult())) {
-			throw DomainException.illegalTransition("复查（" + o.reinspectedOn() + "）发现未整改，已转为案件线索，不能再验收整改");
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.uncorrectedToLead", o.reinspectedOn()),
+					"复查（" + o.reinspectedOn() + "）发现未整改，已转为案件线索，不能再验收整改");
 		}
 		if (!accept) {
 			Validation v = new Validation();
@@ -465,7 +468,8 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		requireNotConcluded(o);
 		if (today.isBefore(o.reinspectionOn())) {
-			throw DomainException.illegalTransition("复查日期（" + o.reinspectionOn() + "）未到，不能登记复查结果");
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.followUpNotDue", o.reinspectionOn()),
+					"复查日期（" + o.reinspectionOn() + "）未到，不能登记复查结果");
 		}
 		Validation v = new Validation();
 		if (!rectified) {
@@ -500,7 +504,8 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.illegalTransition("复查结果已登记");
 		}
 		if (o.status().equals("ACCEPTED")) {
-			throw DomainException.illegalTransition("该通知书已于" + o.decidedOn() + "验收整改，不能再安排复查或登记复查结果");
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.correctionChecked", o.decidedOn()),
+					"该通知书已于" + o.decidedOn() + "验收整改，不能再安排复查或登记复查结果");
 		}
 	}
 
@@ -654,7 +659,8 @@ public class InspectionOrders implements DeclaresTemplates {
 			}
 		}
 		if (byArticle.isEmpty()) {
-			throw DomainException.rule("items", "basis-article", "检查发现问题的事项没有列明被违反的具体法律条款（"
+			throw DomainException.rule("items", "basis-article", Wording.of("inspections.refusal.noArticleBroken", (without.isEmpty() ? "无" : String.join("、", without))),
+					"检查发现问题的事项没有列明被违反的具体法律条款（"
 					+ (without.isEmpty() ? "无" : String.join("、", without))
 					+ "），不能据以下达责令改正通知书：责令改正须援引被违反的条款，可约谈或书面提醒");
 		}

@@ -50,6 +50,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionCode;
 import org.youguan.registry.Branches;
@@ -355,7 +356,8 @@ public class InspectionPlans {
 			.query(Long.class)
 			.optional()
 			.ifPresent(other -> {
-				throw DomainException.duplicate("name", "本单位已有名称为“" + Text.name(name) + "”的抽查计划（第" + other
+				throw DomainException.duplicate("name", Wording.of("inspections.refusal.planNameTaken", Text.name(name), other),
+						"本单位已有名称为“" + Text.name(name) + "”的抽查计划（第" + other
 						+ "号）：同一单位的抽查计划名称不能重复");
 			});
 	}
@@ -535,7 +537,8 @@ public class InspectionPlans {
 	private static DomainException seedRecorded(InspectionPlan plan) {
 		String when = plan.seedRecordedAt() == null ? ""
 				: "于" + plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE).format(MINUTES);
-		return DomainException.illegalTransition("seed", "recorded", "随机种子已" + when + "记录，不能再次确定（当前状态："
+		return DomainException.illegalTransition("seed", "recorded", Wording.of("inspections.refusal.seedRecorded", when, statusLabel(plan.status())),
+				"随机种子已" + when + "记录，不能再次确定（当前状态："
 				+ statusLabel(plan.status()) + "）");
 	}
 
@@ -659,7 +662,8 @@ public class InspectionPlans {
 				String named = scope.containsRegion(other.regionCode())
 						? "第" + other.id() + "号计划“" + Masking.personalNumbersIn(other.name()) + "”"
 						: "上级部门（区域代码" + other.regionCode() + "）的一个抽查计划";
-				throw DomainException.illegalTransition("id", "unpublished-draw", named + "已抽取、尚未公示，其检查对象与本计划重叠"
+				throw DomainException.illegalTransition("id", "unpublished-draw", Wording.of("inspections.refusal.overlappingDraw", named, (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含"), (scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示")),
+						named + "已抽取、尚未公示，其检查对象与本计划重叠"
 						+ "（同类对象、区域" + (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含") + "）："
 						+ (scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示") + "，再抽取本计划"
 						+ "——同一批对象的每次抽取都须公示，不能多次抽取后择一公示");
@@ -1153,7 +1157,8 @@ public class InspectionPlans {
 	 */
 	public void requireDrawRevealed(long planId) {
 		if (!drawRevealed(planId)) {
-			throw DomainException.illegalTransition("planId", "not-revealed", "该计划的抽中对象尚未全部公示检查结果：抽取密钥在全部"
+			throw DomainException.illegalTransition("planId", "not-revealed", Wording.of("inspections.refusal.drawNotRevealed"),
+					"该计划的抽中对象尚未全部公示检查结果：抽取密钥在全部"
 					+ "检查结果公示后公开，届时可用公示的名单快照、随机种子和密钥复核抽取；现在可核对密钥承诺值（SHA-256）和名单快照摘要");
 		}
 	}
@@ -1211,7 +1216,8 @@ public class InspectionPlans {
 					"该计划冻结名单时公布了抽取密钥承诺值，复核须提供抽取后公开的抽取密钥");
 		}
 		if (!RandomDraw.commitment(given).equals(commitment.strip())) {
-			throw DomainException.illegalTransition("secret", "commitment", "抽取密钥的SHA-256与冻结名单时公布的承诺值"
+			throw DomainException.illegalTransition("secret", "commitment", Wording.of("inspections.refusal.keyMismatch", commitment.strip()),
+					"抽取密钥的SHA-256与冻结名单时公布的承诺值"
 					+ commitment.strip() + "不符");
 		}
 	}

@@ -37,6 +37,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Branches;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -247,7 +248,8 @@ public class InspectionRecords {
 					"该检查已有记录（同一检查对象、检查日期、检查类型、检查人员、检查事项和结果），不能重复登记");
 		}
 		if (c.order() != null && orderNumberUsed(c.region(), c.order().number())) {
-			throw DomainException.duplicate("rectification.number", "责令改正通知书文号已被使用："
+			throw DomainException.duplicate("rectification.number", Wording.of("inspections.refusal.orderNumberTaken", c.order().number()),
+					"责令改正通知书文号已被使用："
 					+ c.order().number());
 		}
 		String actor = Actors.currentName();

@@ -29,6 +29,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 
 /**
@@ -144,7 +145,8 @@ public class Inspectors {
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
 		if (certificateTaken(certificate, 0)) {
-			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
+			throw DomainException.duplicate("certificateNumber", Wording.of("inspections.refusal.certificateTaken", certificate),
+					"执法证号已在检查人员名录库中：" + certificate);
 		}
 		long id = jdbc.sql("""
 				INSERT INTO inspector (bureau_id, region_code, user_id, name, certificate_number, valid_until,
@@ -243,7 +245,8 @@ public class Inspectors {
 		v.throwIfInvalid();
 		String certificate = certificateNumber(data.certificateNumber());
 		if (certificateTaken(certificate, id)) {
-			throw DomainException.duplicate("certificateNumber", "执法证号已在检查人员名录库中：" + certificate);
+			throw DomainException.duplicate("certificateNumber", Wording.of("inspections.refusal.certificateTaken", certificate),
+					"执法证号已在检查人员名录库中：" + certificate);
 		}
 		jdbc.sql("""
 				UPDATE inspector SET name = :name, certificate_number = :certificate, valid_until = :validUntil,

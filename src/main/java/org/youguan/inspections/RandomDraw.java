@@ -24,6 +24,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * The 双随机 draw, public and simple so that anyone can repeat it (快递暂行条例(2025) art.47; 快递市场管理办法(2023)
@@ -228,11 +229,13 @@ public final class RandomDraw {
 			throw new InvalidValueException("teamSize", "range", "每组检查人员不得少于2人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
 		}
 		if (teamSize > MAX_TEAM) {
-			throw DomainException.rule("teamSize", "range", "每组检查人员不得超过" + MAX_TEAM + "人");
+			throw DomainException.rule("teamSize", "range", Wording.of("inspections.refusal.teamTooLarge", MAX_TEAM),
+					"每组检查人员不得超过" + MAX_TEAM + "人");
 		}
 		int drawn = drawnCount(population, sampling);
 		if (drawn > MAX_TARGETS) {
-			throw DomainException.rule(sampling.field(), "max-targets", "一次抽取的检查对象不得超过" + MAX_TARGETS
+			throw DomainException.rule(sampling.field(), "max-targets", Wording.of("inspections.refusal.tooManyTargets", MAX_TARGETS, drawn),
+					"一次抽取的检查对象不得超过" + MAX_TARGETS
 					+ "个（按此抽取方式为" + drawn + "个）：请按区域分为几个计划");
 		}
 		String drawSeed = drawSeed(seed, secret);
@@ -357,7 +360,8 @@ public final class RandomDraw {
 		// a certificate listed twice in a roster is one inspector: the team is counted in distinct certificates
 		long inspectors = free.stream().map(Examiner::certificateNumber).distinct().count();
 		if (inspectors < teamSize) {
-			throw DomainException.rule("roster", "too-few-inspectors", "检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有"
+			throw DomainException.rule("roster", "too-few-inspectors", Wording.of("inspections.refusal.tooFewInspectors", target.key(), inspectors, teamSize),
+					"检查对象" + target.key() + "可抽取的检查人员（排除回避后）只有"
 					+ inspectors + "人，不足每组" + teamSize + "人：请补充检查人员名录库或调整回避名单");
 		}
 		List<String> team = new ArrayList<>();

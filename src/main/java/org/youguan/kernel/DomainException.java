@@ -130,6 +130,16 @@ public class DomainException extends RuntimeException {
 		return new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError(field, "unique", message)));
 	}
 
+	/**
+	 * A record that exists already (409, rule {@code unique} on {@code field}), with its sentence's key: the pages word
+	 * it in the reader's language.
+	 * @param wording the sentence's key and arguments
+	 * @param message the sentence in Chinese
+	 */
+	public static DomainException duplicate(String field, Wording wording, String message) {
+		return new DomainException(ErrorCode.DUPLICATE, wording, message, List.of(new FieldError(field, "unique", message)));
+	}
+
 	public static DomainException rule(String message) {
 		return new DomainException(ErrorCode.RULE_VIOLATION, message);
 	}
@@ -137,5 +147,22 @@ public class DomainException extends RuntimeException {
 	/** A rule of the domain the change breaks (422), naming the field and the rule that refuse it. */
 	public static DomainException rule(String field, String rule, String message) {
 		return new DomainException(ErrorCode.RULE_VIOLATION, message, List.of(new FieldError(field, rule, message)));
+	}
+
+	/**
+	 * A rule of the domain the change breaks (422), with its sentence's key: the pages word it in the reader's language.
+	 * @param wording the sentence's key and arguments
+	 * @param message the sentence in Chinese
+	 */
+	public static DomainException rule(Wording wording, String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, wording, message, List.of());
+	}
+
+	/**
+	 * A rule of the domain the change breaks (422), naming the field and the rule, with its sentence's key: the pages
+	 * (the error page, the form's list of errors) word it in the reader's language.
+	 */
+	public static DomainException rule(String field, String rule, Wording wording, String message) {
+		return new DomainException(ErrorCode.RULE_VIOLATION, wording, message, List.of(new FieldError(field, rule, message)));
 	}
 }

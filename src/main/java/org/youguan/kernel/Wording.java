@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record Wording(String key, List<Object> arguments) implements Serializabl
 
 	/**
 	 * This wording as a flash attribute may hold it across a redirect (stored in the session: text, numbers,
-	 * true/false, dates, enums and wordings of them): any other argument as its text.
+	 * true/false, dates, enums, lists of enums or text and wordings of them): any other argument as its text.
 	 * @return this wording, or a copy with such arguments turned to text
 	 */
 	public Wording flashable() {
@@ -37,7 +38,9 @@ public record Wording(String key, List<Object> arguments) implements Serializabl
 		for (Object a : arguments) {
 			simple.add(a == null || a instanceof String || a instanceof Boolean || a instanceof Enum<?>
 					|| a instanceof Temporal || (a instanceof Number && a.getClass().getName().startsWith("java."))
-					? a : a instanceof Wording w ? w.flashable() : String.valueOf(a));
+					? a : a instanceof Wording w ? w.flashable()
+					: a instanceof Collection<?> c && c.stream().allMatch(e -> e instanceof Enum<?> || e instanceof String)
+							? new ArrayList<>(c) : String.valueOf(a));
 		}
 		return new Wording(key, simple);
 	}

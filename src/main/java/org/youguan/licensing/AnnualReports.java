@@ -209,7 +209,8 @@ public class AnnualReports {
 		LicenceApplications.holdApplicant(jdbc, code);
 		if (jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :code AND year = :year").param("code", code)
 			.param("year", year).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("year", "该企业" + year + "年度报告已报送，不能重复报送");
+			throw DomainException.duplicate("year", Wording.of("licensing.refusal.annualReportTwice", year),
+					"该企业" + year + "年度报告已报送，不能重复报送");
 		}
 		LocalDate due = dueOn(year, licence.regionCode());
 		boolean late = filedOn.isAfter(due);

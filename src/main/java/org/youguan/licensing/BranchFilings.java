@@ -24,6 +24,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Regions;
 import org.youguan.registry.BranchFiled;
 import org.youguan.registry.Branches;
@@ -171,7 +172,8 @@ public class BranchFilings {
 		if (branches.exists(parent.id(), Text.name(data.name())) || jdbc.sql(
 				"SELECT count(*) FROM branch_filing WHERE parent_credit_code = :code AND text_key(name) = text_key(:name)")
 			.param("code", code).param("name", Text.name(data.name())).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("name", "该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
+			throw DomainException.duplicate("name", Wording.of("licensing.refusal.branchNameTaken", Text.name(data.name())),
+					"该企业已有名为“" + Text.name(data.name()) + "”的分支机构");
 		}
 		// the registry's one computation of the period, so the filing and the branch it records agree on lateness
 		LocalDate due = branches.filingDue(licensed, region);

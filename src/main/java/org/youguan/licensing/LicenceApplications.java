@@ -56,6 +56,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.licensing.internal.ApplicationStep;
 import org.youguan.licensing.internal.Days;
 import org.youguan.licensing.internal.LicenceEndings;
@@ -676,7 +677,8 @@ public class LicenceApplications {
 		}
 		if (jdbc.sql("SELECT count(*) FROM licence_application a WHERE a.applicant_credit_code = :code AND a.kind = :kind AND "
 				+ OPEN).param("code", code).param("kind", kind.name()).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("applicantCreditCode", "该申请人已有办理中的" + kind.label() + "申请，不能重复提交");
+			throw DomainException.duplicate("applicantCreditCode", Wording.of("licensing.refusal.applicationOpen", kind),
+					"该申请人已有办理中的" + kind.label() + "申请，不能重复提交");
 		}
 		ApprovingLevel level = ApprovingLevel.of(scope);
 		String number = numbers.next("许可申请", region.substring(0, 4), submittedOn.getYear());
@@ -879,7 +881,9 @@ public class LicenceApplications {
 	 * apart.
 	 */
 	private static DomainException branchWithoutLicence(EnterpriseView known) {
-		return DomainException.illegalTransition("kind", "licence", (known == null ? "申请人不在企业名录中"
+		return DomainException.illegalTransition("kind", "licence", Wording.of("licensing.refusal.branchWithoutLicence", (known == null ? "申请人不在企业名录中"
+				: "“" + known.legalName() + "”没有有效的快递业务经营许可证")),
+				(known == null ? "申请人不在企业名录中"
 				: "“" + known.legalName() + "”没有有效的快递业务经营许可证") + "，不能申请分支机构：分支机构载入企业现有的有效许可证"
 				+ "（变更分支机构事项，快递业务经营许可管理办法），不另发许可证；尚未取得许可的，请申请新设许可");
 	}
@@ -900,7 +904,8 @@ public class LicenceApplications {
 				+ sameLicence("a.licence_number") + " AND a.id <> :self AND " + OPEN + " ORDER BY a.id LIMIT 1")
 			.param(LICENCE_KEY, licenceKey(number)).param("self", self).query(String.class).optional();
 		if (open.isPresent()) {
-			return Optional.of(DomainException.illegalTransition("kind", "renewal-open", "许可证" + number + "已有办理中的延续申请"
+			return Optional.of(DomainException.illegalTransition("kind", "renewal-open", Wording.of("licensing.refusal.renewalOpen", number, open.get(), StatutoryRule.LICENCE_VALIDITY.title(), StatutoryRule.LICENCE_VALIDITY.basis()),
+					"许可证" + number + "已有办理中的延续申请"
 					+ open.get() + "，不能再申请延续：一次延续只延长一个有效期（" + StatutoryRule.LICENCE_VALIDITY.title() + "，"
 					+ StatutoryRule.LICENCE_VALIDITY.basis() + "）"));
 		}
@@ -910,7 +915,9 @@ public class LicenceApplications {
 				ORDER BY valid_from DESC, id DESC LIMIT 1""".formatted(sameLicence("licence_number")))
 			.param(LICENCE_KEY, licenceKey(number)).param("self", self).param("today", today())
 			.query(Rows.of(ApplicationView.class)).optional();
-		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", "许可证" + number + "的延续已于"
+		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", Wording.of("licensing.refusal.renewalGranted", number, r.decidedOn(), r.number(), r.decisionNumber(), r.validFrom(), r.validUntil(), Text.bracketed(StatutoryRule.LICENCE_VALIDITY.citedFor(Audience.OUTSIDE) + "；"
+						+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))),
+				"许可证" + number + "的延续已于"
 				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
 				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期"
 				+ Text.bracketed(StatutoryRule.LICENCE_VALIDITY.citedFor(Audience.OUTSIDE) + "；"
@@ -1188,7 +1195,8 @@ public class LicenceApplications {
 		boolean lacking = a.status() != ApplicationStatus.SUBMITTED && a.status() != ApplicationStatus.CORRECTION_REQUESTED
 				&& !stillMissing(a).isEmpty();
 		if (a.status() != ApplicationStatus.SUBMITTED && !lacking) {
-			throw DomainException.illegalTransition("申请当前状态为“" + a.status().label() + "”，不能补充材料"
+			throw DomainException.illegalTransition(Wording.of("licensing.refusal.noSupplement", a.status(), (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : "")),
+					"申请当前状态为“" + a.status().label() + "”，不能补充材料"
 					+ (a.status() == ApplicationStatus.CORRECTION_REQUESTED ? "：请按补正通知提交补正材料" : ""));
 		}
 		if (material == null || chosen.isEmpty()) {
@@ -1221,7 +1229,8 @@ public class LicenceApplications {
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.REQUEST_CORRECTION.from(a.status());
 		if (a.correctionNotifiedOn() != null) {
-			throw DomainException.rule("已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
+			throw DomainException.rule(Wording.of("licensing.refusal.correctionOnce", a.correctionNotifiedOn()),
+					"已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
 					+ "（" + Provision.LICENSING_ACCEPTANCE + "），不能再次要求补正");
 		}
 		refuseOnceDeemedAccepted(a, "items", "出具补正通知");
@@ -1297,7 +1306,9 @@ public class LicenceApplications {
 		if (!byLaw) {
 			List<Material> missing = missingMaterials(id);
 			if (!missing.isEmpty()) {
-				throw DomainException.rule("materials", "missing", "申请材料不齐全（缺" + String.join("、", missing.stream()
+				throw DomainException.rule("materials", "missing", Wording.of("licensing.refusal.materialsMissing", String.join("、", missing.stream()
+					.map(Material::label).toList()), (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理")),
+						"申请材料不齐全（缺" + String.join("、", missing.stream()
 					.map(Material::label).toList()) + "）：请出具补正通知" + (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理"));
 			}
 		}
@@ -1324,7 +1335,8 @@ public class LicenceApplications {
 	 */
 	private void refuseOnceDeemedAccepted(ApplicationView a, String field, String step) {
 		if (deemedAccepted(a)) {
-			throw DomainException.rule(field, "deemed-accepted", "补正告知期限已于" + a.receiptDueOn() + "届满且未告知补正：逾期不告知的，自收到申请材料之日（"
+			throw DomainException.rule(field, "deemed-accepted", Wording.of("licensing.refusal.deemedAccepted", a.receiptDueOn(), a.submittedOn(), step),
+					"补正告知期限已于" + a.receiptDueOn() + "届满且未告知补正：逾期不告知的，自收到申请材料之日（"
 					+ a.submittedOn() + "）起即为受理（" + Provision.LICENSING_ACCEPTANCE + "），不能再" + step + "，请办理受理");
 		}
 	}
@@ -1661,12 +1673,14 @@ public class LicenceApplications {
 			deemed = held != null && a.kind() == ApplicationKind.RENEWAL && held.pastExpiry(today)
 					&& a.acceptedOn() != null && !a.acceptedOn().isAfter(held.expiresOn());
 			if (held == null || held.status() != LicenceStatus.VALID && !deemed) {
-				throw DomainException.rule("许可证" + number + (held == null ? "不在企业名录中" : held.status().label())
+				throw DomainException.rule(Wording.of("licensing.refusal.licenceNotInForce", number, (held == null ? "不在企业名录中" : held.status().label()), a.kind()),
+						"许可证" + number + (held == null ? "不在企业名录中" : held.status().label())
 						+ "，不能准予" + a.kind().label());
 			}
 			if (a.kind() == ApplicationKind.RENEWAL && held.scope() != a.scope()) {
 				// a change of scope approved since the renewal was applied for: the renewal would print the old one
-				throw DomainException.rule("scope", "renewal-scope", "许可证" + a.licenceNumber() + "的业务范围已变更为“"
+				throw DomainException.rule("scope", "renewal-scope", Wording.of("licensing.refusal.scopeChanged", a.licenceNumber(), held.scope(), a.scope()),
+						"许可证" + a.licenceNumber() + "的业务范围已变更为“"
 						+ held.scope().label() + "”，与延续申请的“" + a.scope().label() + "”不一致：延续不改变许可事项，请重新申请延续");
 			}
 			heldUntil = held.expiresOn();
@@ -1810,7 +1824,8 @@ public class LicenceApplications {
 		LocalDate until = renewedUntil(held.number(), held.expiresOn());
 		LocalDate earliest = clock(held.regionCode()).renewalOpens(until);
 		if (today.isBefore(earliest)) {
-			throw DomainException.illegalTransition("kind", "renewal-window", "许可证" + held.number() + "的有效期已延续至" + until
+			throw DomainException.illegalTransition("kind", "renewal-window", Wording.of("licensing.refusal.periodRenewed", held.number(), until, tooEarly(held.number(), until, earliest, held.regionCode())),
+					"许可证" + held.number() + "的有效期已延续至" + until
 					+ "，本延续申请所延续的有效期已经延续过，不能再准予：" + tooEarly(held.number(), until, earliest, held.regionCode()));
 		}
 		return until;
@@ -1876,7 +1891,8 @@ public class LicenceApplications {
 	 */
 	private void refuseDeemedRenewal(ApplicationView a) {
 		deemedRenewal(a).ifPresent(l -> {
-				throw DomainException.illegalTransition("kind", "renewal-deemed", "延续申请于" + a.acceptedOn() + "受理，许可证"
+				throw DomainException.illegalTransition("kind", "renewal-deemed", Wording.of("licensing.refusal.deemedRenewed", a.acceptedOn(), l.number(), l.expiresOn(), StatutoryRule.LICENCE_RENEWAL_DECISION.basis(), l.expiresOn().plusDays(1)),
+						"延续申请于" + a.acceptedOn() + "受理，许可证"
 						+ l.number() + "有效期于" + l.expiresOn() + "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
 						+ "视为准予延续，不能再作出不予延续的决定：请办理准予延续，有效期自" + l.expiresOn().plusDays(1) + "起接续");
 			});
@@ -1920,7 +1936,8 @@ public class LicenceApplications {
 			.licenceNumber("number", "许可证编号", number).throwIfInvalid();
 		LicenceView l = licences.findByNumber(clerk.scope(), number).orElseThrow(() -> DomainException.notFound("许可证", number));
 		if (clerk.enterprise() || !(clerk.writer() || clerk.leader())) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "注销");
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.cancelledByIssuer", IssuingAuthority.whoFor(l.scope())),
+					IssuingAuthority.whoFor(l.scope()) + "注销");
 		}
 		// who ends a licence is the registry's one rule (its issuing authority), as on the registry's own 注销
 		licences.requireMayCancel(clerk.registrar(), l);
@@ -1929,11 +1946,14 @@ public class LicenceApplications {
 		// requests: one 204)
 		Optional<AuditEvent> ended = endings.lockAndFindEnding(l);
 		if (ended.isPresent()) {
-			throw DomainException.illegalTransition("许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
+			throw DomainException.illegalTransition(Wording.of("licensing.refusal.licenceEnded", l.number(), ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
+					: "已注销"), ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate()),
+					"许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
 					: "已注销") + "（" + ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() + "），不能注销");
 		}
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
-			throw DomainException.illegalTransition("许可证" + l.number() + l.status().label() + "，不能注销");
+			throw DomainException.illegalTransition(Wording.of("licensing.refusal.licenceNotCancellable", l.number(), l.status()),
+					"许可证" + l.number() + l.status().label() + "，不能注销");
 		}
 		Validation v = new Validation();
 		CancellationGround g = parse(v, "ground", "注销情形", ground, CancellationGround.class);
@@ -3067,7 +3087,8 @@ public class LicenceApplications {
 	 */
 	private static void requirePaper(ApplicationView a, String step) {
 		if (!"PAPER".equals(a.channel())) {
-			throw new AccessRefusedException("该申请由企业在网上提交，" + step + "由申请企业本身办理；工作人员只能为纸质申请录入材料");
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.onlineApplication", step),
+					"该申请由企业在网上提交，" + step + "由申请企业本身办理；工作人员只能为纸质申请录入材料");
 		}
 	}
 
@@ -3079,7 +3100,8 @@ public class LicenceApplications {
 
 	private static void requireCity(Clerk clerk, ApplicationView a, String what) {
 		if (!examines(clerk, a)) {
-			throw new AccessRefusedException(what + "由经营场所所在地的市（地）邮政管理局进行");
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.cityBureauStep", what),
+					what + "由经营场所所在地的市（地）邮政管理局进行");
 		}
 	}
 

@@ -323,11 +323,13 @@ public class Bureaus {
 		validate(scope, data, null, formErrors);
 		String region = RegionCode.typed(data.regionCode());
 		findByRegion(region).ifPresent(existing -> {
-			throw DomainException.duplicate("regionCode", regions.fullName(region) + "已有邮政管理机构“" + existing.name()
+			throw DomainException.duplicate("regionCode", Wording.of("org.refusal.oneBureauPerRegion", regions.fullName(region), existing.name()),
+					regions.fullName(region) + "已有邮政管理机构“" + existing.name()
 					+ "”：一个行政区划只设一个邮政管理机构");
 		});
 		if (bureaus.existsByName(Text.name(data.name()))) {
-			throw DomainException.duplicate("name", "机构名称已存在：" + Text.name(data.name()));
+			throw DomainException.duplicate("name", Wording.of("org.refusal.bureauNameTaken", Text.name(data.name())),
+					"机构名称已存在：" + Text.name(data.name()));
 		}
 		Bureau bureau = bureaus.save(Bureau.create(normalise(data), demo, clock.instant()));
 		audit.record(AuditEntry.of("bureau.create", "Bureau", bureau.id(), "新建机构“" + bureau.name() + "”")
@@ -431,7 +433,8 @@ public class Bureaus {
 			Optional<Bureau> parent = bureaus.findById(data.parentId());
 			// the parent an edit keeps may lie above the caller (its own bureau's); a parent chosen must be in its scope
 			parent.filter(p -> parentChanged && !scope.containsRegion(p.regionCode())).ifPresent(p -> {
-					throw new AccessRefusedException("parentId", "上级机构“" + p.name() + "”不在您的管辖范围内：只能选择本机构或其下级机构");
+					throw new AccessRefusedException("parentId", Wording.of("org.refusal.parentOutside", p.name()),
+							"上级机构“" + p.name() + "”不在您的管辖范围内：只能选择本机构或其下级机构");
 				});
 			v.require("parentId", parent.isPresent() && !data.parentId().equals(selfId), "exists", "上级机构不存在");
 			parent.ifPresent(p -> v.require("parentId", RegionCode.of(p.regionCode()).contains(region)
@@ -456,7 +459,8 @@ public class Bureaus {
 	 */
 	private static void requireInScope(DataScope scope, String region, String regionName) {
 		if (!scope.containsRegion(region)) {
-			throw new AccessRefusedException("regionCode", regionName + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
+			throw new AccessRefusedException("regionCode", Wording.of("org.refusal.newBureauOutside", regionName),
+					regionName + "不在您的管辖范围内：只能新建本机构辖区以下的机构，"
 					+ "不能新建同级、上级或辖区以外的机构");
 		}
 	}

@@ -25,6 +25,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * Departments (处室) of bureaus, within the caller's scope.
@@ -124,7 +125,8 @@ public class Departments {
 			List<FieldError> formErrors) {
 		Bureau bureau = bureauId == null ? null : bureaus.load(DataScope.all(), bureauId);
 		if (bureau != null && !scope.containsRegion(bureau.regionCode())) {
-			throw new AccessRefusedException("bureauId", "所属机构“" + bureau.name() + "”不在您的管辖范围内：只能为本机构及其下级机构新建处室");
+			throw new AccessRefusedException("bureauId", Wording.of("org.refusal.departmentBureauOutside", bureau.name()),
+					"所属机构“" + bureau.name() + "”不在您的管辖范围内：只能为本机构及其下级机构新建处室");
 		}
 		// the duties are free text: stored as every free text is (Text.freeText), the name is held to the name rule
 		duties = Text.blankToNull(Text.freeText(duties));
@@ -132,7 +134,8 @@ public class Departments {
 		v.require("bureauId", bureau != null, "required", "请选择所属机构");
 		int order = validate(v, name, duties, sortOrder);
 		if (departments.existsByBureauIdAndName(bureauId, Text.name(name))) {
-			throw DomainException.duplicate("name", bureau.name() + "已有处室“" + Text.name(name) + "”");
+			throw DomainException.duplicate("name", Wording.of("org.refusal.departmentTaken", bureau.name(), Text.name(name)),
+					bureau.name() + "已有处室“" + Text.name(name) + "”");
 		}
 		Department d = departments.save(Department.create(bureauId, Text.name(name), duties,
 				order, clock.instant()));
@@ -159,7 +162,8 @@ public class Departments {
 		duties = Text.blankToNull(Text.freeText(duties));
 		int order = validate(Validation.after(formErrors), name, duties, sortOrder);
 		if (!Text.textKey(d.name()).equals(Text.textKey(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
-			throw DomainException.duplicate("name", "本局已有处室“" + Text.name(name) + "”");
+			throw DomainException.duplicate("name", Wording.of("org.refusal.ownDepartmentTaken", Text.name(name)),
+					"本局已有处室“" + Text.name(name) + "”");
 		}
 		var before = d.snapshot();
 		d.rename(Text.name(name), duties, order);
@@ -182,7 +186,8 @@ public class Departments {
 			.query(Long.class)
 			.single();
 		if (users > 0) {
-			throw DomainException.illegalTransition("id", "has-users", "处室“" + d.name() + "”还有" + users
+			throw DomainException.illegalTransition("id", "has-users", Wording.of("org.refusal.departmentHasUsers", d.name(), users),
+					"处室“" + d.name() + "”还有" + users
 					+ "个启用的用户，请先将他们调整到其他处室（或停用账号），再停用该处室");
 		}
 		change(scope, id, Department::deactivate, "department.deactivate", "停用");

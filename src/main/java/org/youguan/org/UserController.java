@@ -35,6 +35,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Wording;
 
 /**
  * User management within the administrator's scope: list, detail with history, create, edit, reset password, unlock,
@@ -134,7 +135,8 @@ class UserController {
 	String initUpdateForm(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
 		UserView u = users.get(me.scope(), id);
 		if (!Users.mayManage(me, u.roles())) {
-			throw new AccessRefusedException("用户" + u.username() + "拥有您不具备的角色，您无权管理该账号");
+			throw new AccessRefusedException(null, Wording.of("org.refusal.userHasHigherRoles", u.username()),
+					"用户" + u.username() + "拥有您不具备的角色，您无权管理该账号");
 		}
 		return form(me, model, new UserData(u.username(), u.displayName(), u.kind(), u.bureauId(), u.departmentId(),
 				u.enterpriseCreditCode(), "", u.roles()), id);

@@ -38,6 +38,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Regions;
 
 /**
@@ -199,7 +200,8 @@ public class Users {
 			boolean demo, List<FieldError> formErrors) {
 		String region = validate(scope, actor, data, null, formErrors);
 		if (users.existsByUsername(Text.strip(data.username()))) {
-			throw DomainException.duplicate("username", "用户名已存在：" + Text.strip(data.username()));
+			throw DomainException.duplicate("username", Wording.of("org.refusal.usernameTaken", Text.strip(data.username())),
+					"用户名已存在：" + Text.strip(data.username()));
 		}
 		UserAccount user = UserAccount.create(Text.strip(data.username()), Text.name(data.displayName()), data.kind(),
 				encoder.encode(password), mustChange, demo, clock.instant());
@@ -351,7 +353,8 @@ public class Users {
 			// belong to a department no form offers (attack f8 item 6)
 			TransactionLocks.hold(jdbc, Departments.lockKey(user.departmentId()));
 			departments.findById(user.departmentId()).filter(d -> !d.active()).ifPresent(d -> {
-				throw DomainException.rule("departmentId", "inactive", "所属处室“" + d.name()
+				throw DomainException.rule("departmentId", "inactive", Wording.of("org.refusal.departmentDisabled", d.name()),
+						"所属处室“" + d.name()
 						+ "”已停用，不能启用该账号：请先将账号调整到启用的处室（编辑用户），或先启用该处室");
 			});
 		}
@@ -516,7 +519,8 @@ public class Users {
 			return;
 		}
 		if (actor.id() == user.id()) {
-			throw DomainException.rule("roles", "own-admin", "不能取消自己的管理员角色（"
+			throw DomainException.rule("roles", "own-admin", Wording.of("org.refusal.ownAdminRole", dropped),
+					"不能取消自己的管理员角色（"
 					+ dropped.stream().map(Role::label).collect(Collectors.joining("、")) + "）：请由其他管理员操作");
 		}
 		if (dropped.contains(Role.SYSTEM_ADMIN) && user.enabled()) {
@@ -595,7 +599,8 @@ public class Users {
 	private UserAccount manage(CurrentUser actor, long id) {
 		UserAccount user = load(actor.scope(), id);
 		if (!mayManage(actor, user.roleSet())) {
-			throw new AccessRefusedException("用户" + user.username() + "拥有您不具备的角色（"
+			throw new AccessRefusedException(null, Wording.of("org.refusal.userHasHigherRolesNamed", user.username(), user.roleSet().stream().filter(r -> !manageableRoles(actor).contains(r)).toList()),
+					"用户" + user.username() + "拥有您不具备的角色（"
 					+ user.roleSet().stream().filter(r -> !manageableRoles(actor).contains(r)).map(Role::label)
 						.collect(Collectors.joining("、"))
 					+ "），您无权管理该账号");
@@ -676,7 +681,8 @@ public class Users {
 			above.addAll(roles);
 			above.removeAll(manageableRoles(actor));
 			if (!above.isEmpty()) {
-				throw new AccessRefusedException("roles", "您无权授予角色："
+				throw new AccessRefusedException("roles", Wording.of("org.refusal.rolesAbove", above, (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : "")),
+						"您无权授予角色："
 						+ above.stream().map(Role::label).collect(Collectors.joining("、"))
 						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
 			}
@@ -684,7 +690,8 @@ public class Users {
 		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {
 			// access before fields: refused (403) whatever else was sent; named, never a bare region code (attack f8 item
 			// 11: "（320506）")
-			throw new AccessRefusedException("enterpriseCreditCode", "该企业登记在您的管理范围以外（"
+			throw new AccessRefusedException("enterpriseCreditCode", Wording.of("org.refusal.enterpriseOutside", regions.fullName(enterpriseRegion)),
+					"该企业登记在您的管理范围以外（"
 					+ regions.fullName(enterpriseRegion) + "），不能为其开设账号");
 		}
 		v.throwIfInvalid();

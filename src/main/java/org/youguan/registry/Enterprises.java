@@ -33,6 +33,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -249,7 +250,8 @@ public class Enterprises {
 		scope.refuseRegionOutside("regionCode", data.regionCode());
 		EnterpriseData clean = validate(scope, data, formErrors);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
-			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
+			throw DomainException.duplicate("creditCode", Wording.of("registry.refusal.creditCodeTaken", clean.creditCode()),
+					"统一社会信用代码已登记：" + clean.creditCode());
 		}
 		refuseHeldName(clean.legalName(), clean.creditCode(), true);
 		Enterprise e = enterprises.save(Enterprise.register(clean, demo, clock.instant()));
@@ -450,7 +452,8 @@ public class Enterprises {
 	public EnterpriseData check(DataScope scope, EnterpriseData data) {
 		EnterpriseData clean = validate(scope, data);
 		if (enterprises.existsByCreditCode(clean.creditCode())) {
-			throw DomainException.duplicate("creditCode", "统一社会信用代码已登记：" + clean.creditCode());
+			throw DomainException.duplicate("creditCode", Wording.of("registry.refusal.creditCodeTaken", clean.creditCode()),
+					"统一社会信用代码已登记：" + clean.creditCode());
 		}
 		refuseHeldName(clean.legalName(), clean.creditCode(), false);
 		return clean;

@@ -35,6 +35,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
@@ -279,7 +280,8 @@ public class Licences {
 
 	private static void requireCanceller(Registrar by, LicenceScope scope, String holderRegion) {
 		if (!mayEnd(by, scope, holderRegion)) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "注销（" + Provision.LICENSING_CANCELLATION + "，" + IssuingAuthority.BASIS
+			throw new AccessRefusedException(null, Wording.of("registry.refusal.cancelByIssuer", IssuingAuthority.whoFor(scope), IssuingAuthority.BASIS, by.described()),
+					IssuingAuthority.whoFor(scope) + "注销（" + Provision.LICENSING_CANCELLATION + "，" + IssuingAuthority.BASIS
 					+ "）；" + by.described() + "不能注销");
 		}
 	}
@@ -343,7 +345,8 @@ public class Licences {
 	 */
 	public static void requireRecorder(Registrar by) {
 		if (!by.recordsAny()) {
-			throw new AccessRefusedException("快递业务经营许可证由" + IssuingAuthority.PROVINCE.label() + "或"
+			throw new AccessRefusedException(null, Wording.of("registry.refusal.licenceByIssuer", IssuingAuthority.PROVINCE, IssuingAuthority.NATIONAL, IssuingAuthority.BASIS, by.described()),
+					"快递业务经营许可证由" + IssuingAuthority.PROVINCE.label() + "或"
 					+ IssuingAuthority.NATIONAL.label() + "颁发（" + IssuingAuthority.BASIS + "），在企业名录中由发证机关登记、更正；"
 					+ by.described() + "可以查看，不能登记或更正许可证");
 		}
@@ -773,7 +776,8 @@ public class Licences {
 	public static void requireCorrector(Registrar by, LicenceView l) {
 		requireCorrector(by, l.scope(), l.regionCode());
 		if (ended(l)) {
-			throw DomainException.illegalTransition("许可证已" + (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEnded", (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")),
+					"许可证已" + (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")
 					+ "，不能再更正登记信息");
 		}
 	}
@@ -781,7 +785,8 @@ public class Licences {
 	/** Refuses (403) anyone but the issuing authority of a licence of {@code scope} held in {@code holderRegion}, or the installation's administrator. */
 	private static void requireCorrector(Registrar by, LicenceScope scope, String holderRegion) {
 		if (!by.records(scope, holderRegion)) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(scope) + "颁发，其登记信息（编号、业务范围、发证机关、日期）只能由发证机关更正（"
+			throw new AccessRefusedException(null, Wording.of("registry.refusal.correctByIssuer", IssuingAuthority.whoFor(scope), IssuingAuthority.BASIS, by.described()),
+					IssuingAuthority.whoFor(scope) + "颁发，其登记信息（编号、业务范围、发证机关、日期）只能由发证机关更正（"
 					+ IssuingAuthority.BASIS + "）；" + by.described() + "可以查看，不能更正");
 		}
 	}
@@ -1017,7 +1022,8 @@ public class Licences {
 		reason = Text.freeText(reason);
 		ExpressLicence l = load(scope, id);
 		if (!mayEnd(by, l.scope(), l.regionCode())) {
-			throw new AccessRefusedException(IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
+			throw new AccessRefusedException(null, Wording.of("registry.refusal.revokeByIssuer", IssuingAuthority.whoFor(l.scope()), IssuingAuthority.BASIS, by.described()),
+					IssuingAuthority.whoFor(l.scope()) + "依行政处罚决定吊销：吊销许可证件是发证机关作出的行政处罚"
 					+ "（" + Provision.LICENSING_CANCELLATION_REVOKED + "，" + Provision.PENALTY_KINDS + "，" + IssuingAuthority.BASIS + "）；" + by.described() + "不能吊销");
 		}
 		// access → state → fields: a licence no longer active is 409 whatever decision was sent

@@ -46,6 +46,7 @@ import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
@@ -352,7 +353,8 @@ public class Outlets {
 		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
+					"同一地址已有同名网点：" + clean.name());
 		}
 		TerminalOutlet o = outlets.save(TerminalOutlet.register(clean, manager(clean), operator.creditCode(),
 				operator.brandId(), demo, clock.instant()));
@@ -511,7 +513,8 @@ public class Outlets {
 
 	/** The refusal of a filed outlet lacking {@code missing} facilities: 422 {@code facilities}/{@code incomplete}. */
 	public static DomainException incompleteFacilities(List<String> missing, String remedy) {
-		return DomainException.rule("facilities", "incomplete", "网点缺少" + String.join("、", missing)
+		return DomainException.rule("facilities", "incomplete", Wording.of("registry.refusal.outletIncomplete", String.join("、", missing), remedy),
+				"网点缺少" + String.join("、", missing)
 				+ "，不符合末端网点备案条件：" + remedy);
 	}
 
@@ -631,7 +634,8 @@ public class Outlets {
 		checkFiledNumber(new Validation(), "filingNumber", typedNumber).throwIfInvalid();
 		String filingNumber = Text.identifier(typedNumber);
 		if (filingNumberTaken(filingNumber)) {
-			throw DomainException.duplicate("filingNumber", "备案编号已存在：" + filingNumber);
+			throw DomainException.duplicate("filingNumber", Wording.of("registry.refusal.filingNumberTaken", filingNumber),
+					"备案编号已存在：" + filingNumber);
 		}
 		List<String> missing = missingFacilities(get(scope, id));
 		if (!missing.isEmpty()) {
@@ -685,7 +689,8 @@ public class Outlets {
 		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
 		if (!samePlace(clean, o) && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
+					"同一地址已有同名网点：" + clean.name());
 		}
 		var before = o.snapshot();
 		o.apply(clean, manager(clean));
@@ -879,7 +884,8 @@ public class Outlets {
 			.map(o -> samePlace(clean, o))
 			.orElse(false);
 		if (!own && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", "同一地址已有同名网点：" + clean.name());
+			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
+					"同一地址已有同名网点：" + clean.name());
 		}
 		return clean;
 	}

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.internal.Coverage;
 import org.youguan.statistics.internal.Formula;
 
@@ -42,7 +43,7 @@ public class Aggregates {
 	 * the completeness share ({@code youguan.statistics.complete-share}), {@code caveat} then naming the least complete
 	 * month ("数据不完整：2026-11 已审核52/60家"), "" when complete — the same words the aggregate API answers with.
 	 */
-	public record Completion(boolean complete, String caveat) {
+	public record Completion(boolean complete, String caveat, Wording caveatWords) {
 
 		/** The caveat in brackets after a figure ("（数据不完整：2026-11 已审核52/60家）"), "" when complete. */
 		public String note() {
@@ -80,7 +81,8 @@ public class Aggregates {
 	 */
 	public Completion completion(Indicator indicator, Slice slice) {
 		Coverage.Share share = coverage.of(indicator, slice);
-		return new Completion(share.complete(), share.complete() ? "" : "数据不完整：" + share.text());
+		return new Completion(share.complete(), share.complete() ? "" : "数据不完整：" + share.text(),
+				share.complete() ? null : share.caveatWords());
 	}
 
 	/** The indicator's value over the slice, or null when nothing approved falls in it. */

@@ -125,6 +125,15 @@ public class Analysis {
 			return !coverage.comparable();
 		}
 
+		/**
+		 * The trend's chart (an ECharts option) in the page's language: its series and months worded by the UI bundle
+		 * ({@code chart} is the Chinese one).
+		 * @param language the card's language
+		 */
+		public String chart(Locale language) {
+			return Charts.trend(trend, unit, language);
+		}
+
 		/** The year to date as the dashboard shows it ({@link Analysis#wholeWithGroups}); null without one. */
 		public String yearToDateText() {
 			return yearToDate == null ? null : wholeWithGroups(yearToDate);
@@ -143,7 +152,8 @@ public class Analysis {
 		List<MonthPoint> trend = trend(volume, slice);
 		BigDecimal ytd = aggregates.value(volume, slice);
 		return new Snapshot(volume.name(), volume.unit(), trend, ytd,
-				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())), Charts.trend(trend, volume.unit()),
+				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())),
+				Charts.trend(trend, volume.unit(), Locale.SIMPLIFIED_CHINESE),
 				coverage.pair(volume, slice));
 	}
 

@@ -274,7 +274,8 @@ public class Completeness {
 		Summary summary = summary(scope, form, period);
 		List<Line> missing = summary.lines().stream().filter(Line::missing).toList();
 		if (missing.isEmpty()) {
-			throw DomainException.rule(period.label() + "“" + form.name() + "”没有未报送的企业");
+			throw DomainException.rule(Wording.of("statistics.refusal.noneMissing", period.code(), form.name()),
+					period.label() + "“" + form.name() + "”没有未报送的企业");
 		}
 		List<Line> due = missing.stream().filter(l -> nextReminder(l, today) == null).toList();
 		if (due.isEmpty()) {

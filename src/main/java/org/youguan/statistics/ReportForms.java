@@ -25,6 +25,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.InstallationAdmins;
 import org.youguan.region.RegionCode;
@@ -347,7 +348,8 @@ public class ReportForms {
 	public ReportForm requireConfigurable(CurrentUser actor, long formId) {
 		ReportForm current = get(actor.scope(), formId);
 		if (!configurableBy(actor, current)) {
-			throw new AccessRefusedException("“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
+			throw new AccessRefusedException(null, Wording.of("statistics.refusal.nationalForm", current.name()),
+					"“" + current.name() + "”属于全国统计报表制度，只有最高一级机构的系统管理员可以调整");
 		}
 		return current;
 	}

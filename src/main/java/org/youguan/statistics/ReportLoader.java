@@ -21,6 +21,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.platform.ChinaTime;
@@ -97,7 +98,8 @@ public class ReportLoader {
 				LocalDate month = (LocalDate) kept[2];
 				if (a.values().containsKey((String) kept[0]) && !month.isBefore(a.period().start())
 						&& !month.isAfter(a.period().end()) && (region.startsWith(keptRegion) || keptRegion.startsWith(region))) {
-					throw DomainException.illegalTransition("period", "history-imported", "历史数据导入已有" + keptRegion + "的"
+					throw DomainException.illegalTransition("period", "history-imported", Wording.of("statistics.refusal.importedTotals", keptRegion, YearMonth.from(month), reporters.get(a.enterpriseId()).legalName(), a.period().code()),
+							"历史数据导入已有" + keptRegion + "的"
 							+ YearMonth.from(month) + "的合计数，载入" + reporters.get(a.enterpriseId()).legalName() + a.period().code()
 							+ "的已审核报表会重复计数");
 				}

@@ -33,6 +33,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
@@ -326,7 +327,8 @@ public class Reports {
 		ReportForm form = forms.get(formId);
 		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
 		if (!form.covers(enterprise.type(), enterprise.brandId(), enterprise.regionCode())) {
-			throw DomainException.rule("本企业不需报送“" + form.name() + "”");
+			throw DomainException.rule(Wording.of("statistics.refusal.formNotDue", form.name()),
+					"本企业不需报送“" + form.name() + "”");
 		}
 		return form;
 	}
@@ -578,7 +580,8 @@ public class Reports {
 			.query((rs, n) -> rs.getString(1) + "的" + rs.getString(2))
 			.optional()
 			.ifPresent(kept -> {
-				throw DomainException.illegalTransition("period", "history-imported", "历史数据导入已有" + kept
+				throw DomainException.illegalTransition("period", "history-imported", Wording.of("statistics.refusal.approveImported", kept),
+						"历史数据导入已有" + kept
 						+ "的合计数，审核通过本报表会重复计数：请退回本报表，或由导入历史数据的部门核实后处理");
 			});
 	}
@@ -630,7 +633,8 @@ public class Reports {
 		// the state first (409), then the reason (400): a superseded or unapproved report is refused whatever was typed
 		Report latest = reports.findLatest(report.formId(), report.enterpriseId(), report.period()).orElseThrow();
 		if (latest.revision() != report.revision()) {
-			throw DomainException.illegalTransition("status", "superseded", "该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
+			throw DomainException.illegalTransition("status", "superseded", Wording.of("statistics.refusal.newerRevision", latest.revision()),
+					"该报表已有第" + latest.revision() + "版更正，请在最新版本上操作");
 		}
 		report.requireApproved();
 		requireOperating(report);

@@ -28,6 +28,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.platform.ChinaTime;
@@ -44,14 +45,15 @@ public class Targets {
 	/**
 	 * A target and where the year stands against it, through {@code through}; {@code complete} false when a month of
 	 * the year to date (or of last year's, which a growth target is reckoned from) lies below the completeness share,
-	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家") — the completion is no verdict then;
+	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家"; {@code caveatWords} the same as the pages word
+	 * it in the reader's language, null when complete) — the completion is no verdict then;
 	 * {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
 	 * are shown and exported with.
 	 */
 	public record Progress(String indicatorCode, String indicatorName, String unit, int decimals, BigDecimal targetValue,
 			BigDecimal targetGrowth, BigDecimal effectiveTarget, BigDecimal yearToDate, BigDecimal lastYearToDate,
 			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through, boolean complete,
-			String caveat) {
+			String caveat, Wording caveatWords) {
 
 		/** Completion keeps pace with the share of the year gone. */
 		public boolean onPace() {
@@ -123,7 +125,8 @@ public class Targets {
 		String typed = RegionCode.typed(region);
 		String target = typed == null ? own : typed;
 		if (!target.equals(own)) {
-			throw new AccessRefusedException("region", "只能设定本局辖区（" + own + "）的年度统计目标");
+			throw new AccessRefusedException("region", Wording.of("statistics.refusal.ownTargets", own),
+					"只能设定本局辖区（" + own + "）的年度统计目标");
 		}
 		return target;
 	}
@@ -331,6 +334,6 @@ public class Targets {
 				RoundingMode.HALF_UP);
 		return new Progress(indicator.code(), indicator.name(), indicator.unit(), indicator.decimals(), value, growth,
 				effective, yearToDate, lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), done, elapsed, last.toString(),
-				completion.complete(), completion.caveat());
+				completion.complete(), completion.caveat(), completion.caveatWords());
 	}
 }

@@ -13,6 +13,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 
 /**
  * What the universal module's imports of past records share beside {@link SheetImport}: the all-or-nothing check of
@@ -125,7 +126,8 @@ final class PastImport {
 			}
 		}
 		if (bad > 0) {
-			throw new DomainException(ErrorCode.IMPORT_REJECTED, "有" + bad + "条记录存在错误，未导入任何数据", errors);
+			throw new DomainException(ErrorCode.IMPORT_REJECTED, Wording.of("universal.refusal.importRejected", bad),
+					"有" + bad + "条记录存在错误，未导入任何数据", errors);
 		}
 		return valid;
 	}

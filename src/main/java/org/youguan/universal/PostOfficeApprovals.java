@@ -38,6 +38,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
@@ -344,11 +345,13 @@ public class PostOfficeApprovals {
 			.query(Long.class)
 			.single() > 0;
 		if (open) {
-			throw DomainException.duplicate("facilityId", "营业场所“" + f.name() + "”已有尚未决定的撤销或搬迁申请");
+			throw DomainException.duplicate("facilityId", Wording.of("universal.refusal.approvalOpen", f.name()),
+					"营业场所“" + f.name() + "”已有尚未决定的撤销或搬迁申请");
 		}
 		Optional<LocalDate> closed = postOffices.closedSince(f.id(), on);
 		if (closed.isPresent()) {
-			throw DomainException.illegalTransition("facilityId", "closed", "营业场所“" + f.name() + "”已于" + closed.get()
+			throw DomainException.illegalTransition("facilityId", "closed", Wording.of("universal.refusal.officeClosed", f.name(), closed.get()),
+					"营业场所“" + f.name() + "”已于" + closed.get()
 					+ "经批准撤销，不再办理其撤销、搬迁申请或审批决定");
 		}
 	}
@@ -397,7 +400,8 @@ public class PostOfficeApprovals {
 		PostOfficeApproval a = lockForStaff(scope, id);
 		Bureau deciding = deciding(scope, a.regionCode());
 		CurrentUser head = CurrentUser.signedIn().filter(u -> heads(u, deciding))
-			.orElseThrow(() -> new AccessRefusedException("approvedBy", "延长审批期限须经" + deciding.name()
+			.orElseThrow(() -> new AccessRefusedException("approvedBy", Wording.of("universal.refusal.extensionByHead", deciding.name(), CurrentUser.signedIn().map(CurrentUser::displayName).orElse("未登录的用户"), deciding.name()),
+					"延长审批期限须经" + deciding.name()
 					+ "的负责人（局领导）批准（" + Provision.LICENSING_DECISION_PERIOD.formal() + "），由局领导本人登录后延长；"
 					+ CurrentUser.signedIn().map(CurrentUser::displayName).orElse("未登录的用户") + "不是" + deciding.name() + "的局领导"));
 		ApprovalStatus to = ApprovalStep.EXTEND.from(a.status());
@@ -405,7 +409,8 @@ public class PostOfficeApprovals {
 			throw DomainException.illegalTransition("审批期限已延长过一次，不能再次延长");
 		}
 		if (today().isAfter(a.decisionDueOn())) {
-			throw DomainException.rule("审批期限已于" + calendar.messageDay(a.decisionDueOn()) + "届满，不能再延长");
+			throw DomainException.rule(Wording.of("universal.refusal.extensionTooLate", a.decisionDueOn()),
+					"审批期限已于" + calendar.messageDay(a.decisionDueOn()) + "届满，不能再延长");
 		}
 		Extension d = data == null ? new Extension(null) : data;
 		String reason = PostOffices.clean(d.reason());
@@ -763,7 +768,8 @@ public class PostOfficeApprovals {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.ifPresent(later -> {
-				throw DomainException.illegalTransition("facilityId", "closed", "营业场所“" + f.name() + "”在" + later
+				throw DomainException.illegalTransition("facilityId", "closed", Wording.of("universal.refusal.laterDecision", f.name(), later, closedOn),
+						"营业场所“" + f.name() + "”在" + later
 						+ "还有撤销或搬迁的审批决定，不能记录自" + closedOn + "起撤销的批准");
 			});
 	}
@@ -970,7 +976,8 @@ public class PostOfficeApprovals {
 		Optional<CurrentUser> signed = CurrentUser.signedIn();
 		if (signed.isPresent() && !heads(signed.get(), deciding)) {
 			CurrentUser u = signed.get();
-			throw new AccessRefusedException("decision", what + "营业场所撤销、搬迁由" + deciding.name()
+			throw new AccessRefusedException("decision", Wording.of("universal.refusal.closureByHead", what, deciding.name(), u.displayName(), deciding.name()),
+					what + "营业场所撤销、搬迁由" + deciding.name()
 					+ "的负责人（局领导）决定（" + Provision.POSTAL_OFFICE_CLOSURE_DECISION + "）：" + u.displayName() + "不是" + deciding.name() + "的局领导");
 		}
 	}

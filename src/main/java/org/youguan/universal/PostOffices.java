@@ -34,6 +34,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WholeIn;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
 import org.youguan.registry.FacilityKind;
@@ -273,7 +274,9 @@ public class PostOffices {
 				"营业时间应写明开门和关门时间，如“周一至周六 8:30-17:30”；停止营业须经撤销申请批准，临时停业请报告临时停业");
 		v.throwIfInvalid();
 		if (enterprise && (days == 0 || saysClosed(hours)) && !closureInEffect(facilityId)) {
-			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", (days == 0
+			throw DomainException.rule(days == 0 ? "daysPerWeek" : "openingHours", "closure-approval", Wording.of("universal.refusal.noSelfClosure", (days == 0
+					? "每周营业天数为0即停止营业" : "营业时间“" + hours + "”表示停止营业")),
+					(days == 0
 					? "每周营业天数为0即停止营业" : "营业时间“" + hours + "”表示停止营业")
 					+ "：撤销邮政普遍服务营业场所须经邮政管理部门批准并公告（" + Provision.POSTAL_OFFICE_CLOSURE.formal() + "），营业时间中不能自行停业。"
 					+ "请通过撤销申请办理（企业门户“营业场所”页的撤销、搬迁申请，或 POST /api/v1/universal/post-office-approvals，"
@@ -494,7 +497,8 @@ public class PostOffices {
 			.query((rs, n) -> new Reported(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
 			.optional()
 			.ifPresent(r -> {
-				throw DomainException.illegalTransition("startsOn", "overlap", "营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
+				throw DomainException.illegalTransition("startsOn", "overlap", Wording.of("universal.refusal.suspensionTwice", f.name(), r.startsOn(), r.endsOn(), r.id()),
+						"营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
 						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
 			});
 		refuseChainedStops(f, limits.longestDays(), from, to);

@@ -32,6 +32,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 
@@ -240,7 +241,8 @@ public class SupervisionRecords {
 			.param("kind", c.kind().name()).param("region", c.region()).param("day", c.day()).param("subject", c.subject())
 			.param("self", self == null ? 0L : self)
 			.query(Boolean.class).single()) {
-			throw DomainException.duplicate("subject", "地区" + c.region() + "已有" + c.day() + "的" + c.kind().title() + "记录“"
+			throw DomainException.duplicate("subject", Wording.of("universal.refusal.supervisionTwice", c.region(), c.day(), c.kind().title(), shown(c)),
+					"地区" + c.region() + "已有" + c.day() + "的" + c.kind().title() + "记录“"
 					+ shown(c) + "”，不能重复登记：表单可能提交了两次，请在列表中查看");
 		}
 	}

@@ -30,6 +30,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 
@@ -228,7 +229,8 @@ public class VillageCheckPlans {
 			.query((rs, n) -> new Same(rs.getLong(1), rs.getObject(2, LocalDate.class)))
 			.optional()
 			.ifPresent(plan -> {
-				throw DomainException.duplicate("name", "检查区域" + regions.fullName(region) + "已有名称为“" + name + "”的通邮检查计划（第"
+				throw DomainException.duplicate("name", Wording.of("universal.refusal.checkPlanTwice", regions.fullName(region), name, plan.id(), plan.plannedOn()),
+						"检查区域" + regions.fullName(region) + "已有名称为“" + name + "”的通邮检查计划（第"
 						+ plan.id() + "号，" + plan.plannedOn() + "制定）：同一区域的计划名称不能重复，请改用原计划或修改名称");
 			});
 	}

@@ -41,6 +41,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 
@@ -169,7 +170,8 @@ public class VillageChecks {
 		TransactionLocks.hold(jdbc, "village_check:" + c.key());
 		if (jdbc.sql("SELECT count(*) FROM village_check WHERE village_code = :v AND checked_on = :on")
 			.param("v", c.villageCode()).param("on", c.checkedOn()).query(Long.class).single() > 0) {
-			throw DomainException.duplicate("checkedOn", "建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
+			throw DomainException.duplicate("checkedOn", Wording.of("universal.refusal.villageCheckTwice", c.villageName(), c.checkedOn()),
+					"建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
 		}
 		long record;
 		try {

@@ -5,15 +5,21 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Masking;
 import org.youguan.kernel.Wording;
+import org.youguan.rules.Provision;
 
 /**
  * The words of a refusal page in the reader's language (attack B2): a refusal's title and detail are written in
@@ -30,6 +36,8 @@ final class RefusalWords {
 	private static final Properties EN = load("messages_en.properties");
 
 	private static final Map<String, String> ENGLISH = english();
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
 
 	private RefusalWords() {
 	}
@@ -58,8 +66,39 @@ final class RefusalWords {
 		if (wording == null || locale == null || "zh".equals(locale.getLanguage())) {
 			return chinese;
 		}
+		String shown = english(wording, locale);
+		// a value echoed in the sentence (a title, a name typed) is masked as the Chinese message is
+		return shown == null ? chinese : Masking.personalNumbersIn(shown);
+	}
+
+	/**
+	 * The English bundle's sentence of {@code wording} with its arguments, its provision tokens cited in English: a
+	 * choice (an enum: a state, a kind) by its {@code enum.*} English, a nested wording in turn, a number as written
+	 * (a year, an id — no grouping, as the Chinese sentence writes it), a list of choices joined; null for a key the bundle lacks.
+	 */
+	private static String english(Wording wording, Locale locale) {
 		String pattern = EN.getProperty(wording.key());
-		return pattern == null ? chinese : new MessageFormat(pattern, locale).format(wording.arguments().toArray());
+		if (pattern == null) {
+			return null;
+		}
+		Object[] arguments = wording.arguments().stream().map(a -> {
+			if (a instanceof Wording nested) {
+				String shown = english(nested, locale);
+				return shown == null ? nested.key() : shown;
+			}
+			if (a instanceof Enum<?> choice) {
+				return EN.getProperty(EnumWords.key(choice), EnumWords.label(choice));
+			}
+			if (a instanceof Collection<?> choices) {
+				// a list of choices (roles) as their English, joined as the bundle joins them
+				return choices.stream().map(c -> c instanceof Enum<?> e ? EN.getProperty(EnumWords.key(e), EnumWords.label(e))
+						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
+			}
+			return a instanceof Number number ? number.toString() : a;
+		}).toArray();
+		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
+		String english = Provision.resolve(pattern, locale);
+		return PLACEHOLDER.matcher(english).find() ? new MessageFormat(english, locale).format(arguments) : english;
 	}
 
 	/**

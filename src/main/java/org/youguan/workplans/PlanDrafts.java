@@ -24,6 +24,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 
 /**
  * Next year's plan prepared from this year's: copied as a draft (sections, tasks and their departments, key tasks and
@@ -79,7 +80,8 @@ public class PlanDrafts {
 			.query(Boolean.class)
 			.single();
 		if (exists) {
-			throw DomainException.rule("本局" + year + "年已有工作计划，不能再复制");
+			throw DomainException.rule(Wording.of("workplans.refusal.planExists", year),
+					"本局" + year + "年已有工作计划，不能再复制");
 		}
 		String title = source.title().replace(Integer.toString(source.year()), Integer.toString(year));
 		long draft = jdbc.sql("""

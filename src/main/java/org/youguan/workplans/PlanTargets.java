@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.statistics.Indicator;
 import org.youguan.statistics.Indicators;
@@ -92,11 +93,13 @@ public class PlanTargets {
 		}
 		WorkPlans.MainTarget t = plan.mainTargets().get(position - 1);
 		if (t.indicatorCode() == null) {
-			throw DomainException.rule("该目标没有对应的统计指标：" + t.text());
+			throw DomainException.rule(Wording.of("workplans.refusal.noIndicator", t.text()),
+					"该目标没有对应的统计指标：" + t.text());
 		}
 		if (t.targetValue() == null && t.targetGrowth() == null) {
 			// not the target form's "请填写目标值或增长目标": the plan's reader typed no field, the clause is the plan's
-			throw DomainException.rule("未能从该目标中读出目标值或增长率（数值的单位与统计指标不一致，或位数过多）：" + t.text()
+			throw DomainException.rule(Wording.of("workplans.refusal.targetUnreadable", t.text()),
+					"未能从该目标中读出目标值或增长率（数值的单位与统计指标不一致，或位数过多）：" + t.text()
 					+ "，请在统计目标页面直接设定");
 		}
 		targets.set(me, plan.regionCode(), plan.year(), t.indicatorCode(), t.targetValue(), t.targetGrowth());

@@ -31,6 +31,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.workplans.internal.ProgressAttachmentAccess;
 import org.youguan.workplans.internal.TaskStatus;
@@ -278,11 +279,13 @@ public class Progress {
 	 */
 	static void requireReportMonth(int planYear, YearMonth month) {
 		if (month.getYear() < planYear) {
-			throw DomainException.rule("month", "plan-year", planYear + "年度工作计划自" + planYear + "年1月起填报进展，不能填报"
+			throw DomainException.rule("month", "plan-year", Wording.of("workplans.refusal.progressTooEarly", planYear, planYear, month.getYear(), month.getMonthValue()),
+					planYear + "年度工作计划自" + planYear + "年1月起填报进展，不能填报"
 					+ month.getYear() + "年" + month.getMonthValue() + "月的进展");
 		}
 		if (month.getYear() > planYear + 1) {
-			throw DomainException.rule("month", "plan-year", planYear + "年度工作计划的进展填报截至" + (planYear + 1)
+			throw DomainException.rule("month", "plan-year", Wording.of("workplans.refusal.progressTooLate", planYear, (planYear + 1), month.getYear(), month.getMonthValue()),
+					planYear + "年度工作计划的进展填报截至" + (planYear + 1)
 					+ "年12月，不能填报" + month.getYear() + "年" + month.getMonthValue() + "月的进展");
 		}
 	}
@@ -322,12 +325,14 @@ public class Progress {
 			// a month of the plan's window (as a report, requireReportMonth) that has come
 			requireReportMonth(plan.year(), r.month());
 			if (r.month().isAfter(thisMonth)) {
-				throw DomainException.rule("month", "future", "第" + r.taskId() + "号任务的进展不能载入：" + r.month() + "尚未到来");
+				throw DomainException.rule("month", "future", Wording.of("workplans.refusal.progressFuture", r.taskId(), r.month()),
+						"第" + r.taskId() + "号任务的进展不能载入：" + r.month() + "尚未到来");
 			}
 			boolean answers = jdbc.sql(Supervision.DUTY + "SELECT EXISTS (SELECT 1 FROM duty WHERE task_id = :task AND department_id = :d)")
 				.param("plan", planId).param("task", r.taskId()).param("d", r.departmentId()).query(Boolean.class).single();
 			if (!answers || r.percent() < 0 || r.percent() > 100) {
-				throw DomainException.rule("第" + r.taskId() + "号任务的进展不能载入：处室不负责该任务或进度不在0至100之间");
+				throw DomainException.rule(Wording.of("workplans.refusal.progressNotLoaded", r.taskId()),
+						"第" + r.taskId() + "号任务的进展不能载入：处室不负责该任务或进度不在0至100之间");
 			}
 			jdbc.sql("""
 					INSERT INTO work_progress (task_id, department_id, month, text, percent, reported_at, reported_by)

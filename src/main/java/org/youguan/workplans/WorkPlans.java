@@ -364,7 +364,8 @@ public class WorkPlans {
 					+ Text.identifierKeySql("document_number") + " = :key ORDER BY id LIMIT 1")
 				.param("bureau", bureau).param("self", self == null ? -1L : self).param("key", Text.identifierKey(number))
 				.query(String.class).optional().orElse("");
-			throw DomainException.duplicate("documentNumber", "文号" + number + "已用于本局的工作计划《" + Masking.personalNumbersIn(other)
+			throw DomainException.duplicate("documentNumber", Wording.of("workplans.refusal.numberTaken", number, Masking.personalNumbersIn(other)),
+					"文号" + number + "已用于本局的工作计划《" + Masking.personalNumbersIn(other)
 					+ "》，一个文号只能对应一份文件：请核对文号");
 		}
 	}
@@ -389,7 +390,8 @@ public class WorkPlans {
 			if (ex.getMessage() == null || !ex.getMessage().contains(NUMBER_INDEX)) {
 				throw ex;
 			}
-			throw DomainException.duplicate("documentNumber", "文号" + number
+			throw DomainException.duplicate("documentNumber", Wording.of("workplans.refusal.numberTakenMeanwhile", number),
+					"文号" + number
 					+ "已被同时保存的另一份本局工作计划使用，一个文号只能对应一份文件：请刷新后核对文号");
 		}
 	}
@@ -616,7 +618,8 @@ public class WorkPlans {
 			TaskLine t = task.task();
 			String leads = t.allDepartments() ? "各处室" : "LEAD".equals(t.responsibility()) && !t.departments().isEmpty()
 					? t.departments().get(0) : String.join("、", t.departments());
-			throw new AccessRefusedException("已印发工作计划的第" + t.number() + "项任务只能由负责该任务的处室（" + leads
+			throw new AccessRefusedException(null, Wording.of("workplans.refusal.taskDepartment", t.number(), leads),
+					"已印发工作计划的第" + t.number() + "项任务只能由负责该任务的处室（" + leads
 					+ "）或本局管理员修改");
 		}
 	}

@@ -257,6 +257,10 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.length()").value(0));
 		assertThat(mvc.perform(get("/public/penalties/" + id)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).contains("处罚决定已被撤销或确认无效").doesNotContain(">3000元<");
+		// finding (the system's own withdrawal reason stayed Chinese in English): the English page words it by its key
+		assertThat(mvc.perform(get("/public/penalties/" + id).param("lang", "en")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("revoked or confirmed invalid")
+			.doesNotContain("处罚决定已被撤销或确认无效");
 
 		today(due.plusDays(1));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + id + "/publication-withdrawal", "{\"reason\":\" \"}")

@@ -161,6 +161,9 @@ class EnterpriseFilingApiIntegrationTest {
 			.andExpect(jsonPath("$.filing.outletName").value(name))
 			.andExpect(jsonPath("$.outlet.proposed.managerIdMasked").value(containsString("*")))
 			.andExpect(jsonPath("$.outlet.proposed.managerPhoneMasked").value("137****5678"))
+			// the API keeps the cooperation type's Chinese label; the pages' words of it are no part of the JSON
+			.andExpect(jsonPath("$.outlet.proposed.cooperation").value("加盟"))
+			.andExpect(jsonPath("$.outlet.proposed.cooperationWords").doesNotExist())
 			.andExpect(jsonPath("$.attachments.length()").value(3))
 			.andExpect(jsonPath("$.attachments[*].href").value(hasItem(startsWith("/attachments/"))));
 		assertThat(mvc.perform(get("/api/v1/enterprise/filings/" + id).header("Authorization", SF_TOKEN))

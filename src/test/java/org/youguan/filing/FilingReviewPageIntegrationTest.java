@@ -95,6 +95,15 @@ class FilingReviewPageIntegrationTest {
 			assertThat(html.substring(html.indexOf("outlet-changes"))).as("unchanged fields are not listed as changes")
 				.doesNotContain("开办日期");
 		}
+		// finding (the cooperation type stored in Chinese stayed Chinese in English): worded by its code, as 有/无 are
+		long closed = filings.submitChange(shunfeng, fixture.filedOutlet(shunfeng, outlet(name + "·二", "吴中区旧址路3号",
+				"欧阳明", "13955501234", true)), outlet(name + "·二", "吴中区旧址路3号", "欧阳明", "13955501234", false),
+				LocalDate.of(2026, 9, 27), "监控拆除", List.of());
+		String english = mvc.perform(get("/filing/" + closed).param("lang", "en").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains(">Partner<").doesNotContain(">合作<").doesNotContain(">有<").doesNotContain(">无<");
+		assertThat(english.substring(english.indexOf("outlet-changes"))).contains(">Yes<", ">No<");
+		assertThat(page("wz.staff", "/filing/" + closed)).contains(">合作<", ">有<", ">无<");
 	}
 
 	/**

@@ -212,7 +212,13 @@ class SafetyRatesIntegrationTest {
 		mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=OUTLET").session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("SF-OUT-1")))
-			.andExpect(content().string(Matchers.containsString("98.57%")));
+			.andExpect(content().string(Matchers.containsString("98.57%")))
+			.andExpect(content().string(Matchers.containsString("实名率")));
+		// finding (chart series stayed Chinese in English): the trend chart names its series in the page's language
+		String english = mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=OUTLET&lang=en").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String option = org.jsoup.Jsoup.parse(english).getElementById("chart-trend").attr("data-chart-option");
+		assertThat(option).contains("Real-name rate", "Inspection rate", "Screening rate").doesNotContain("实名率", "验视率", "过机率");
 		// by enterprise, the 编号 is the enterprise's credit code, not the register's internal id
 		String byEnterprise = mvc.perform(get("/safety/rates?from=2025-02-01&to=2025-02-28&by=ENTERPRISE").session(staff))
 			.andReturn().getResponse().getContentAsString();

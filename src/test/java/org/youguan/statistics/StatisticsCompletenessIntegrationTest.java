@@ -131,7 +131,21 @@ class StatisticsCompletenessIntegrationTest {
 		assertThat(page.getElementById("table-regions").select("tr").stream()
 			.filter(r -> r.text().contains("吴中区")).findFirst().orElseThrow().text())
 			.as("吴中 misses the demo enterprise's report").contains("数据不完整");
-		assertThat(page.getElementById("chart-trend").attr("data-chart-option")).contains("数据不完整");
+		assertThat(page.getElementById("chart-trend").attr("data-chart-option")).contains("数据不完整", "本年", "上年同期",
+				open.getMonthValue() + "月");
+		// finding (chart series and months stayed Chinese in English): the option's words are the bundle's in English
+		Document english = Jsoup.parse(mvc.perform(get("/statistics").session(staff).param("region", "3205")
+			.param("year", String.valueOf(open.getYear())).param("through", String.valueOf(open.getMonthValue()))
+			.param("lang", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		for (String chart : new String[] { "chart-trend", "chart-regions" }) {
+			if (english.getElementById(chart) != null) {
+				assertThat(english.getElementById(chart).attr("data-chart-option")).as(chart)
+					.doesNotContain("本年", "上年同期", "本期", "数据不完整");
+			}
+		}
+		assertThat(english.getElementById("chart-trend").attr("data-chart-option")).contains("This year",
+				"Same period last year", "Incomplete data",
+				open.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH));
 
 		if (YearMonth.now(clock).minusMonths(1).equals(open)) {
 			Document dashboard = Jsoup.parse(mvc.perform(get("/").session(staff)).andExpect(status().isOk()).andReturn()

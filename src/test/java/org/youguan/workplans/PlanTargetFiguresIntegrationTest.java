@@ -114,6 +114,12 @@ class PlanTargetFiguresIntegrationTest {
 			assertThat(row.selectFirst(".target-pace").text()).isEqualTo("数据不完整");
 			assertThat(row.selectFirst(".target-caveat").text()).isEqualTo(volume.caveat());
 		}
+		// finding (the targets' caveat stayed Chinese in English): worded by stat.caveat with its month and counts
+		for (String url : List.of("/workplans/" + demoPlan(year), "/statistics/targets?region=3205&year=" + year)) {
+			Element row = page(admin, url + (url.contains("?") ? "&" : "?") + "lang=en").getElementById("target-express.volume");
+			assertThat(row.selectFirst(".target-caveat").text()).as(url).startsWith("Incomplete data: " + through + " ")
+				.doesNotContain("数据不完整", "已审核");
+		}
 		Targets.Progress lastYear = targets.progress(DataScope.region("3205"), "3205", year - 1, YearMonth.of(year - 1, 12),
 				"express.volume").orElse(null);
 		if (lastYear != null) {

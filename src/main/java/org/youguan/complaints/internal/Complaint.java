@@ -21,6 +21,7 @@ import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseType;
 
 /**
@@ -381,7 +382,8 @@ public class Complaint {
 	 */
 	public void recount(LocalDate newTransferDue, LocalDate newAnswerDue, LocalDate newStepDue) {
 		if (status.finished()) {
-			throw DomainException.illegalTransition("申诉已" + status.label() + "，不再重新计算时限");
+			throw DomainException.illegalTransition(Wording.of("complaints.refusal.deadlineEnded", status),
+					"申诉已" + status.label() + "，不再重新计算时限");
 		}
 		if (status == ComplaintStatus.RECEIVED) {
 			transferDue = newTransferDue;
@@ -413,7 +415,8 @@ public class Complaint {
 	/** The filer withdraws the complaint before it is closed. */
 	public void withdraw(LocalDate today) {
 		if (status.finished()) {
-			throw DomainException.illegalTransition("申诉状态为“" + status.label() + "”，不能撤回");
+			throw DomainException.illegalTransition(Wording.of("complaints.refusal.withdrawState", status),
+					"申诉状态为“" + status.label() + "”，不能撤回");
 		}
 		withdrawnOn = today;
 		status = ComplaintStatus.WITHDRAWN;
@@ -451,7 +454,8 @@ public class Complaint {
 	public void requireMediatable(LocalDate today) {
 		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
-			throw DomainException.illegalTransition("企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
+			throw DomainException.illegalTransition(Wording.of("complaints.refusal.mediateEarly", stepDue),
+					"企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
 		}
 	}
 
@@ -470,7 +474,8 @@ public class Complaint {
 	public void requireReferable() {
 		require("移送线索", ComplaintStatus.CLOSED);
 		if (referredOn != null) {
-			throw DomainException.illegalTransition("该申诉已于" + referredOn + "移送执法线索");
+			throw DomainException.illegalTransition(Wording.of("complaints.refusal.referred", referredOn),
+					"该申诉已于" + referredOn + "移送执法线索");
 		}
 	}
 

@@ -55,6 +55,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
@@ -482,7 +483,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	public IssuedDocument keepOriginal(CaseView c, CaseDocumentKind kind, String number, LocalDate issuedOn,
 			UploadedFile scan, long maxBytes) {
 		if (current(c.id(), kind).isPresent()) {
-			throw DomainException.duplicate("kind", "本案已有" + kind.title() + "，不能重复上传");
+			throw DomainException.duplicate("kind", Wording.of("enforcement.refusal.scanTwice", kind.title()),
+					"本案已有" + kind.title() + "，不能重复上传");
 		}
 		Attachment a = attachments.store(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), ORIGINAL, scan, "file",
 				kind.title() + "扫描件", maxBytes);

@@ -18,6 +18,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.StatutoryRule;
@@ -165,7 +166,8 @@ public class CaseTeam {
 	private static void requireInvestigator(Team team, String field, String what) {
 		Optional<CurrentUser> me = CurrentUser.signedIn();
 		if (me.isPresent() && me.get().isStaff() && !team.includes(me.get().id(), me.get().displayName())) {
-			throw new AccessRefusedException(field, what + "：" + me.get().displayName() + "不是本案的调查人员（"
+			throw new AccessRefusedException(field, Wording.of("enforcement.refusal.notInvestigator", what,
+					me.get().displayName(), String.join("、", team.names())), what + "：" + me.get().displayName() + "不是本案的调查人员（"
 					+ String.join("、", team.names()) + "）");
 		}
 	}

@@ -8,6 +8,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
@@ -39,7 +40,8 @@ public class DecisionNumbers {
 	 */
 	public void numberFree(String number) {
 		if (decisionNumberTaken(number)) {
-			throw DomainException.duplicate("decisionNumber", "决定书文号已被使用：" + number + "（文号在全国范围内不得重复）");
+			throw DomainException.duplicate("decisionNumber", Wording.of("enforcement.refusal.decisionNumberUsed", number),
+					"决定书文号已被使用：" + number + "（文号在全国范围内不得重复）");
 		}
 	}
 

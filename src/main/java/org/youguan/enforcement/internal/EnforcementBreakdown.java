@@ -23,6 +23,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -46,9 +47,12 @@ class EnforcementBreakdown {
 	/**
 	 * One line of the breakdown: the group and item, how many, how many on time (null where time does not apply), the
 	 * rate in % (null without a count), fines (¥, null where none apply) and the average days (null where none apply).
+	 * @param item the item in Chinese
+	 * @param words the item as the page and the export word it in the reader's language: a sentence of the bundle
+	 * ({@link Wording}, {@code enforcement.breakdown.*}) or a choice (a lead's source)
 	 */
 	public record Line(Group group, String item, long count, Long onTime, BigDecimal rate, BigDecimal fines,
-			BigDecimal averageDays) {
+			BigDecimal averageDays, Object words) {
 	}
 
 	/** Everything the page shows. */
@@ -162,8 +166,9 @@ class EnforcementBreakdown {
 		long late = open.stream().filter(d -> today.isAfter(clockOf.apply(d.regionCode()).leadFilingWarning(d.receivedOn())))
 			.count();
 		List<Line> filing = List.of(new Line(FILING, "期间内研判完毕的线索（立案或不予立案）", decided.size(), onTime,
-				rate(onTime, decided.size()), null, average), new Line(FILING, "尚未研判且已超过预警天数的线索", late, null, null,
-						null, null));
+				rate(onTime, decided.size()), null, average, Wording.of("enforcement.breakdown.filingDecided")),
+				new Line(FILING, "尚未研判且已超过预警天数的线索", late, null, null, null, null,
+						Wording.of("enforcement.breakdown.filingLate")));
 
 		List<Line> byViolation = jdbc.sql("""
 				SELECT c.violation_code,
@@ -175,8 +180,10 @@ class EnforcementBreakdown {
 				WHERE (c.filed_on BETWEEN :from AND :to OR c.decided_on BETWEEN :from AND :to) AND\s""" + region
 				+ " GROUP BY c.violation_code ORDER BY c.violation_code")
 			.param("from", from).param("to", to).query(Rows.of(ViolationRow.class)).list().stream()
-			.flatMap(r -> List.of(new Line(VIOLATION, r.violationCode().shortName() + " · 立案", r.filed(), null, null, null, null),
-					new Line(VIOLATION, r.violationCode().shortName() + " · 作出处罚决定", r.decided(), null, null, r.fines(), null))
+			.flatMap(r -> List.of(new Line(VIOLATION, r.violationCode().shortName() + " · 立案", r.filed(), null, null, null, null,
+					Wording.of("enforcement.breakdown.violationFiled", r.violationCode())),
+					new Line(VIOLATION, r.violationCode().shortName() + " · 作出处罚决定", r.decided(), null, null, r.fines(), null,
+							Wording.of("enforcement.breakdown.violationDecided", r.violationCode())))
 				.stream())
 			.toList();
 
@@ -185,7 +192,8 @@ class EnforcementBreakdown {
 				""" + Leads.FROM_WITH_ENTERPRISE + " WHERE l.received_on BETWEEN :from AND :to AND " + leadRegion
 				+ " GROUP BY l.source ORDER BY l.source")
 			.param("from", from).param("to", to).query(Rows.of(SourceRow.class)).list().stream()
-			.map(r -> new Line(SOURCE, r.source().label(), r.received(), r.filed(), rate(r.filed(), r.received()), null, null))
+			.map(r -> new Line(SOURCE, r.source().label(), r.received(), r.filed(), rate(r.filed(), r.received()), null, null,
+					r.source()))
 			.toList();
 
 		String decidedCases = "FROM penalty_case c WHERE NOT c.imported AND c.decided_on BETWEEN :from AND :to AND " + region;
@@ -250,9 +258,9 @@ class EnforcementBreakdown {
 			count(counts, 6, s.publishedOn() != null || today.isAfter(publicationDue),
 					s.publishedOn() != null && !s.publishedOn().isAfter(publicationDue));
 		}
-		List<Line> stepLines = List.of(step("作出决定（办案期限内）", counts, 0), step("送达决定书（送达期限内）", counts, 2),
-				step("缴纳罚款（缴款期限内，分期的逐期按期）", counts, 4), step("没收违法所得上缴（上缴期限内）", counts, 8),
-				step("公示处罚决定（公示期限内）", counts, 6));
+		List<Line> stepLines = List.of(step("作出决定（办案期限内）", "decided", counts, 0),
+				step("送达决定书（送达期限内）", "delivered", counts, 2), step("缴纳罚款（缴款期限内，分期的逐期按期）", "paid", counts, 4),
+				step("没收违法所得上缴（上缴期限内）", "handedOver", counts, 8), step("公示处罚决定（公示期限内）", "published", counts, 6));
 		return new Breakdown(filing, warningDays, byViolation, bySource, stepLines);
 	}
 
@@ -265,8 +273,10 @@ class EnforcementBreakdown {
 		}
 	}
 
-	private static Line step(String item, long[] counts, int at) {
-		return new Line(STEPS, item, counts[at], counts[at + 1], rate(counts[at + 1], counts[at]), null, null);
+	/** A step's line: its item in Chinese and by the key {@code enforcement.breakdown.step.<key>}. */
+	private static Line step(String item, String key, long[] counts, int at) {
+		return new Line(STEPS, item, counts[at], counts[at + 1], rate(counts[at + 1], counts[at]), null, null,
+				Wording.of("enforcement.breakdown.step." + key));
 	}
 
 	private static BigDecimal rate(long part, long whole) {

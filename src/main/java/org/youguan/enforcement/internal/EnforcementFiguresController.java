@@ -30,8 +30,8 @@ import org.youguan.org.CurrentUser;
 class EnforcementFiguresController {
 
 	static final List<Column<EnforcementBreakdown.Line>> COLUMNS = List.of(
-			Column.of("分组", l -> l.group().label(), 14),
-			Column.of("项目", EnforcementBreakdown.Line::item, 40),
+			Column.of("分组", EnforcementBreakdown.Line::group, 14),
+			Column.of("项目", EnforcementBreakdown.Line::words, 40),
 			Column.of("数量", EnforcementBreakdown.Line::count, 10),
 			Column.of("按期（立案）数", EnforcementBreakdown.Line::onTime, 14),
 			Column.of("比率（%）", EnforcementBreakdown.Line::rate, 10),

@@ -582,7 +582,8 @@ class EnterprisePenalties {
 		// the step first (404, 409), then what was typed (400), as on every step of the procedure
 		PartyCase c = get(scope, id);
 		if (c.statementOn() != null) {
-			throw DomainException.illegalTransition("已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
+			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.statementTwice", c.statementOn()),
+					"已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
 		}
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		requireWindow(c, "陈述申辩", null);
@@ -609,7 +610,8 @@ class EnterprisePenalties {
 		PartyCase c = get(scope, id);
 		if (c.hearingRequestedOn() != null) {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "request", "不能再申请听证")
-					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证");
+					: DomainException.illegalTransition(Wording.of("enforcement.refusal.hearingRequested", c.hearingRequestedOn()),
+							"已于" + c.hearingRequestedOn() + "申请听证");
 		}
 		requireWindow(c, "申请听证", NoticeAndHearing.PartyStep.REQUEST_HEARING);
 		noticeAndHearing.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
@@ -637,7 +639,8 @@ class EnterprisePenalties {
 		boolean withdrawal = c.rightsOpen() && c.status() == CaseStatus.HEARING && c.hearingOn() == null;
 		if (c.hearingRequestedOn() != null && !withdrawal) {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "waive", "不能再撤回或放弃听证")
-					: DomainException.illegalTransition("已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
+					: DomainException.illegalTransition(Wording.of("enforcement.refusal.hearingRequestedNoWaiver", c.hearingRequestedOn()),
+							"已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
 			requireWindow(c, "放弃听证", NoticeAndHearing.PartyStep.WAIVE_HEARING);
@@ -678,12 +681,14 @@ class EnterprisePenalties {
 	private void requireWindow(PartyCase c, String what, NoticeAndHearing.PartyStep step) {
 		boolean hidden = decisionHidden(c);
 		if (!c.rightsOpen() && !hidden) {
-			throw DomainException.illegalTransition("案件当前状态为“" + c.shownStatus() + "”，不能再" + what);
+			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.partyStepClosed", c.shownStatus(), what),
+					"案件当前状态为“" + c.shownStatus() + "”，不能再" + what);
 		}
 		// a decision not yet served is refused in the words the step had at the state the party last saw: its window
 		// passed, or what the step itself refuses there — the same refusal whether or not a decision was made (art.61)
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
-			throw DomainException.illegalTransition(what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
+			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.partyWindowPassed", what, c.replyDue()),
+					what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
 					+ "）提出（" + Provision.cite(Provision.PENALTY_STATEMENT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 		}
 		if (hidden) {
@@ -706,7 +711,8 @@ class EnterprisePenalties {
 	 * 公告送达 on its deemed day, 民事诉讼法(2023) art.95).
 	 */
 	static DomainException refusedBeforeService(String what) {
-		return DomainException.illegalTransition("案件已不在陈述申辩、听证阶段，不能再" + what + "；详情请向办案机关了解");
+		return DomainException.illegalTransition(Wording.of("enforcement.refusal.partyStageOver", what),
+				"案件已不在陈述申辩、听证阶段，不能再" + what + "；详情请向办案机关了解");
 	}
 
 	/**

@@ -63,6 +63,15 @@ class PenaltyDisclosure {
 		public boolean withdrawn() {
 			return withdrawnOn != null;
 		}
+
+		/**
+		 * Whether the reason shown is the system's own — the decision revoked or confirmed invalid ({@link #ANNULLED}) —
+		 * which the portal words by its key ({@code enforcement.public.annulled}) in the reader's language; a reason
+		 * typed by staff is shown as typed (the public API keeps the Chinese either way).
+		 */
+		public boolean withdrawnAsAnnulled() {
+			return ANNULLED.equals(withdrawalReason);
+		}
 	}
 
 	/**

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,8 +66,11 @@ class FilingController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	FilingController(OutletFilings filings, FilingReceipts receipts, AuditTrail audit, Spreadsheets spreadsheets,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.filings = filings;
 		this.receipts = receipts;
 		this.audit = audit;
@@ -185,7 +191,11 @@ class FilingController {
 		rows.add(m.total());
 		rows.addAll(m.byCounty());
 		rows.addAll(m.byBrand());
-		String title = "备案统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
+		// the sheet's title names the region and period in the request's language (备案统计（320506，…至…） in Chinese)
+		Locale language = LocaleContextHolder.getLocale();
+		String title = messages.getMessage("filing.metrics.sheetTitle", new Object[] {
+				q.region().isEmpty() ? messages.getMessage("filing.metrics.national", null, language) : q.region(),
+				q.from().toString(), q.to().toString() }, language);
 		return Downloads.xlsx("备案统计.xlsx", spreadsheets.write("备案统计", metricsColumns(title), rows));
 	}
 

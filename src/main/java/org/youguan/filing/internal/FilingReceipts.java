@@ -15,6 +15,7 @@ import org.youguan.filing.OutletFilings;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
@@ -65,7 +66,8 @@ public class FilingReceipts implements DeclaresTemplates {
 	public byte[] receipt(DataScope scope, long id) {
 		FilingView f = filings.get(scope, id);
 		if (f.status() != FilingStatus.APPROVED) {
-			throw DomainException.illegalTransition("备案办结后才能下载回执，当前为“" + f.status().label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.receiptAfterApproval", f.status()),
+					"备案办结后才能下载回执，当前为“" + f.status().label() + "”");
 		}
 		List<Map<String, String>> files = filings.attachments(scope, id)
 			.stream()

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Everything a filing decision is about (issue 13: the reviewer must not approve blind), as the bureau and the
  * enterprise see it: the outlet as proposed (a new outlet or a change), the outlet as it stood (a change or a closure),
@@ -21,8 +26,11 @@ public record OutletDetails(Outlet proposed, Outlet current, List<Change> change
 	/**
 	 * One outlet's filed facts: location, opening date, manager, the five facilities, the cooperation type and the
 	 * branch (分支机构) it is run through ({@code branchName}, null for the enterprise itself).
+	 * @param cooperation the cooperation type's label (Chinese, as the API gives it)
+	 * @param cooperationWords the cooperation type as the pages word it ({@link #cooperation(String, String)}; not in
+	 * the API's JSON)
 	 */
-	public record Outlet(String name, String cooperation, String address, String regionCode, String regionName,
+	public record Outlet(String name, String cooperation, @JsonIgnore MessageSourceResolvable cooperationWords, String address, String regionCode, String regionName,
 			BigDecimal longitude, BigDecimal latitude, String managerName, String managerIdMasked,
 			String managerPhoneMasked, BigDecimal storageArea, boolean hasCommunications, boolean hasShelving,
 			boolean hasSurveillance, boolean hasSignage, LocalDate openedOn, String branchName) {
@@ -39,15 +47,33 @@ public record OutletDetails(Outlet proposed, Outlet current, List<Change> change
 		}
 	}
 
-	/** A field a change filing changes: its message key and the values before and after, as shown. */
-	public record Change(String field, String before, String after) {
+	/**
+	 * The cooperation type by its dictionary code, worded by the bundle's {@code registry.cooperation.<code>} in the
+	 * reader's language (the dictionary's Chinese label where the bundle has no such key) — the stored label is Chinese.
+	 * @param code the dictionary code (OWN, FRANCHISE, PARTNER), or null
+	 * @param label the dictionary's label, or null
+	 * @return the words, or null without a code
+	 */
+	public static MessageSourceResolvable cooperation(String code, String label) {
+		return code == null ? null
+				: new DefaultMessageSourceResolvable(new String[] { "registry.cooperation." + code }, null, label == null ? code : label);
+	}
+
+	/**
+	 * A field a change filing changes: its message key and the values before and after — in Chinese as the API gives
+	 * them, and as the page shows them ({@code beforeWords}, {@code afterWords}, not in the API's JSON): text as it is,
+	 * a choice ({@link MessageSourceResolvable}: the cooperation type, 有/无) worded in the reader's language
+	 * ({@code @labels}).
+	 */
+	public record Change(String field, String before, String after, @JsonIgnore Object beforeWords,
+			@JsonIgnore Object afterWords) {
 	}
 
 	/** The fields that differ between the outlet as it stood and as proposed, in the order the form shows them. */
 	public static List<Change> changes(Outlet before, Outlet after) {
 		List<Change> changes = new ArrayList<>();
 		add(changes, "registry.outlet.name", before.name(), after.name());
-		add(changes, "registry.outlet.cooperation", before.cooperation(), after.cooperation());
+		add(changes, "registry.outlet.cooperation", before.cooperationWords(), after.cooperationWords());
 		add(changes, "filing.branch", before.branchName(), after.branchName());
 		add(changes, "registry.address", before.address(), after.address());
 		add(changes, "registry.region", before.regionName(), after.regionName());
@@ -64,10 +90,18 @@ public record OutletDetails(Outlet proposed, Outlet current, List<Change> change
 		return changes;
 	}
 
-	private static void add(List<Change> changes, String field, String before, String after) {
-		if (!Objects.equals(before, after)) {
-			changes.add(new Change(field, before == null ? "—" : before, after == null ? "—" : after));
+	/** Adds the field when its Chinese differs; a value that is a choice is compared and given by its Chinese. */
+	private static void add(List<Change> changes, String field, Object before, Object after) {
+		String was = chinese(before);
+		String is = chinese(after);
+		if (!Objects.equals(was, is)) {
+			changes.add(new Change(field, was == null ? "—" : was, is == null ? "—" : is, before == null ? "—" : before,
+					after == null ? "—" : after));
 		}
+	}
+
+	private static String chinese(Object value) {
+		return value instanceof MessageSourceResolvable choice ? choice.getDefaultMessage() : (String) value;
 	}
 
 	private static String coordinates(Outlet o) {
@@ -75,7 +109,13 @@ public record OutletDetails(Outlet proposed, Outlet current, List<Change> change
 				: o.longitude().stripTrailingZeros().toPlainString() + ", " + o.latitude().stripTrailingZeros().toPlainString();
 	}
 
-	private static String yesNo(boolean b) {
-		return b ? "有" : "无";
+	private static MessageSourceResolvable yesNo(boolean b) {
+		return b ? HAS : HAS_NOT;
 	}
+
+	private static final MessageSourceResolvable HAS = new DefaultMessageSourceResolvable(new String[] { "filing.outlet.has" },
+			null, "有");
+
+	private static final MessageSourceResolvable HAS_NOT = new DefaultMessageSourceResolvable(
+			new String[] { "filing.outlet.hasNot" }, null, "无");
 }

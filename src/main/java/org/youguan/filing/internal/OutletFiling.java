@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.filing.FilingStatus;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 
 /**
  * One filing (备案) and its procedure. The status changes only through the intention methods below, each guarded:
@@ -129,7 +130,8 @@ public class OutletFiling {
 	/** 一次性告知: the bureau lists every missing item at once, and only once. */
 	public void notifyMissingItems(String items) {
 		if (status != FilingStatus.SUBMITTED) {
-			throw DomainException.illegalTransition("只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.missingItemsPendingOnly", status),
+					"只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
 		}
 		if (missingItemsNotified) {
 			throw DomainException.illegalTransition("补正事项只能一次性告知，本备案已告知过");
@@ -149,7 +151,8 @@ public class OutletFiling {
 	/** Checked before a 补正 is looked at: only a filing waiting for its missing items takes one. */
 	public void requireMissingItems() {
 		if (status != FilingStatus.MISSING_ITEMS) {
-			throw DomainException.illegalTransition("只有待补正的备案可以提交补正材料，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.supplementOnlyMissing", status),
+					"只有待补正的备案可以提交补正材料，当前为“" + status.label() + "”");
 		}
 	}
 
@@ -187,7 +190,8 @@ public class OutletFiling {
 	/** Checked before the registry is touched, so a decided filing never changes its outlet. */
 	public void requireApprovable() {
 		if (status != FilingStatus.SUBMITTED) {
-			throw DomainException.illegalTransition("只有待办理的备案可以准予备案，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.approvePendingOnly", status),
+					"只有待办理的备案可以准予备案，当前为“" + status.label() + "”");
 		}
 	}
 
@@ -202,7 +206,8 @@ public class OutletFiling {
 
 	public void reject(String reason, LocalDate today, int workingDays) {
 		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
-			throw DomainException.illegalTransition("已办结的备案不能再作决定，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.decidedAlready", status),
+					"已办结的备案不能再作决定，当前为“" + status.label() + "”");
 		}
 		status = FilingStatus.REJECTED;
 		decide(today, workingDays, reason);
@@ -220,7 +225,8 @@ public class OutletFiling {
 	 */
 	void recount(FilingClock clock) {
 		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
-			throw DomainException.illegalTransition("已办结的备案不再重新计算时限，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("filing.refusal.deadlineFinished", status),
+					"已办结的备案不再重新计算时限，当前为“" + status.label() + "”");
 		}
 		if (!clock.start().equals(clockStart)) {
 			throw new IllegalArgumentException("a recount keeps the clock's start " + clockStart + ": " + clock.start());

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.Wording;
 import org.youguan.safety.internal.alerts.ParcelFiles;
 
 /**
@@ -101,7 +102,8 @@ class ParcelBatchAttempts {
 				return claim;
 			}
 			if (System.nanoTime() > deadline) {
-				throw new DomainException(ErrorCode.UNAVAILABLE, "该批次（" + batchId + "）正由另一请求上报中，请稍后重新上报同一批次以取得结果");
+				throw new DomainException(ErrorCode.UNAVAILABLE, Wording.of("safety.refusal.batchInProgress", batchId),
+						"该批次（" + batchId + "）正由另一请求上报中，请稍后重新上报同一批次以取得结果", List.of());
 			}
 			try {
 				Thread.sleep(200);
@@ -170,7 +172,8 @@ class ParcelBatchAttempts {
 			byte[] digest) {
 		tx.executeWithoutResult(s -> {
 			if (!owned(enterpriseId, batchId, attempt, "RUNNING")) {
-				throw new DomainException(ErrorCode.UNAVAILABLE, "该批次（" + batchId + "）上报超时后已由另一请求重新上报，本次结果作废");
+				throw new DomainException(ErrorCode.UNAVAILABLE, Wording.of("safety.refusal.batchRetaken", batchId),
+						"该批次（" + batchId + "）上报超时后已由另一请求重新上报，本次结果作废", List.of());
 			}
 			jdbc.update("""
 					UPDATE safety_parcel_batch SET status = 'DONE', accepted = ?, rejected = ?, answer = ?, finished_at = ?,

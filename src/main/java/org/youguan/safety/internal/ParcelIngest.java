@@ -48,6 +48,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.safety.ParcelRecord;
 import org.youguan.safety.ParcelUploads;
@@ -684,7 +685,8 @@ public class ParcelIngest implements ParcelUploads {
 			if (now - lastRenewal > attempts.lease().toNanos() / 3) {
 				lastRenewal = now;
 				if (!attempts.renew(enterpriseId, batchId, attempt)) {
-					throw new DomainException(ErrorCode.UNAVAILABLE, "该批次（" + batchId + "）上报过慢，已由另一请求重新上报，本次上报作废");
+					throw new DomainException(ErrorCode.UNAVAILABLE, Wording.of("safety.refusal.batchTooSlow", batchId),
+							"该批次（" + batchId + "）上报过慢，已由另一请求重新上报，本次上报作废", List.of());
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package org.youguan.safety.internal;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.Wording;
 
 /**
  * How many parcel-record uploads run at once on this node: at most {@code youguan.safety.uploads-per-enterprise}
@@ -57,7 +59,8 @@ class UploadSlots {
 			return now + 1;
 		});
 		if (full[0]) {
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, "本企业已有" + perEnterprise + "个批次正在上报，请待其完成后再上报");
+			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, Wording.of("safety.refusal.batchesBusy", perEnterprise),
+					"本企业已有" + perEnterprise + "个批次正在上报，请待其完成后再上报", List.of());
 		}
 		if (!node.tryAcquire()) {
 			release(enterpriseId);

@@ -161,7 +161,7 @@ class BureauStatisticsController {
 			Column.of("增长（%）", p -> SheetNumber.of(p.growth(), 2), 10),
 			Column.of("完成进度（%）", p -> SheetNumber.of(p.completion(), 1), 12),
 			Column.of("时间进度（%）", p -> SheetNumber.of(p.timeElapsed(), 1), 12),
-			Column.of("状态", p -> !p.complete() ? p.caveat() : p.onPace() ? SheetWord.of("进度正常") : SheetWord.of("进度滞后"), 24));
+			Column.of("状态", p -> !p.complete() ? p.caveatWords() : p.onPace() ? SheetWord.of("进度正常") : SheetWord.of("进度滞后"), 24));
 
 	/**
 	 * The targets of a region (blank: the caller's own) and year (blank: this year) in the list idiom: search by

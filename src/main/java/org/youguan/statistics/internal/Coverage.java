@@ -64,6 +64,14 @@ public class Coverage {
 			return period + " 已审核" + reported + "/" + expected + "家";
 		}
 
+		/**
+		 * The caveat ("数据不完整：" and {@link #text}) as a page or export words it in its reader's language: the bundle's
+		 * {@code stat.caveat} with the period, reported and expected units.
+		 */
+		public Wording caveatWords() {
+			return Wording.of("stat.caveat", period, String.valueOf(reported), String.valueOf(expected));
+		}
+
 		static Share complete(String period) {
 			return new Share(period, 0, 0, true);
 		}
@@ -97,9 +105,7 @@ public class Coverage {
 			if (comparable()) {
 				return null;
 			}
-			Share incomplete = current.complete() ? lastYear : current;
-			return Wording.of("stat.caveat", incomplete.period(), String.valueOf(incomplete.reported()),
-					String.valueOf(incomplete.expected()));
+			return (current.complete() ? lastYear : current).caveatWords();
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -98,7 +99,8 @@ public class EnterpriseReporting {
 		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
 		if (!current.status().editable()) {
-			throw DomainException.illegalTransition(period.label() + "报表" + current.status().label()
+			throw DomainException.illegalTransition(Wording.of("statistics.refusal.periodReport", period.code(), current.status(), (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : "")),
+					period.label() + "报表" + current.status().label()
 					+ (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : ""));
 		}
 		// the values given over the draft's: an indicator the call leaves out keeps the draft's value

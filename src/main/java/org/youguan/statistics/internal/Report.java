@@ -14,6 +14,7 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportStatus;
 
@@ -118,7 +119,8 @@ public class Report {
 	/** Refuses a correction of a report not 已审核 (409 on {@code status}, rule: its state). */
 	public void requireApproved() {
 		if (status != ReportStatus.APPROVED) {
-			throw DomainException.illegalTransition("status", state(), "只有已审核的报表可以更正，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition("status", state(), Wording.of("statistics.refusal.correctApprovedOnly", status),
+					"只有已审核的报表可以更正，当前为“" + status.label() + "”");
 		}
 	}
 

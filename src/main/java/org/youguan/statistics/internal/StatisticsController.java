@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,9 +97,10 @@ class StatisticsController {
 		model.addAttribute("byRegion", byRegion);
 		model.addAttribute("byBrand", byBrand);
 		model.addAttribute("composition", composition);
-		model.addAttribute("trendChart", Charts.trend(trend, ind.unit()));
-		model.addAttribute("regionChart", Charts.bars(byRegion, ind.unit()));
-		model.addAttribute("brandChart", Charts.bars(byBrand, ind.unit()));
+		Locale language = LocaleContextHolder.getLocale();
+		model.addAttribute("trendChart", Charts.trend(trend, ind.unit(), language));
+		model.addAttribute("regionChart", Charts.bars(byRegion, ind.unit(), language));
+		model.addAttribute("brandChart", Charts.bars(byBrand, ind.unit(), language));
 		model.addAttribute("compositionChart", Charts.pie(composition));
 		model.addAttribute("charts", true);
 		return "statistics/overview";

@@ -150,7 +150,14 @@ class EnforcementFiguresPageIntegrationTest {
 			.andExpect(content().string(containsString(">Timely filing<")))
 			.andExpect(content().string(containsString("id=\"filing-warning\"")))
 			.andExpect(content().string(containsString(">On-time rates by step<")))
-			.andExpect(content().string(not(containsString("各环节按期率"))));
+			.andExpect(content().string(not(containsString("各环节按期率"))))
+			// finding (the breakdown's items stayed Chinese in English): each item is worded by its key or its choice
+			.andExpect(content().string(containsString(">Decision made (within the case time limit)<")))
+			.andExpect(content().string(containsString(">Leads decided in the period (filed or not filed)<")))
+			.andExpect(content().string(not(containsString("作出决定（办案期限内）"))))
+			.andExpect(content().string(not(containsString("期间内研判完毕的线索"))));
+		mvc.perform(get("/enforcement/figures").session(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(">作出决定（办案期限内）<")));
 		mvc.perform(get("/enforcement/figures?region=320507").session(staff)).andExpect(status().isForbidden());
 		mvc.perform(get("/enforcement/figures?from=2026-13-01").session(staff)).andExpect(status().isBadRequest());
 		mvc.perform(get("/enforcement/figures").session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isForbidden());

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseType;
@@ -87,14 +88,16 @@ public class Enterprise {
 	 */
 	public void requireSuspendable() {
 		if (status != EnterpriseStatus.NORMAL) {
-			throw DomainException.illegalTransition("只有状态为“正常”的企业可以登记停业，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.suspendActiveOnly", status),
+					"只有状态为“正常”的企业可以登记停业，当前为“" + status.label() + "”");
 		}
 	}
 
 	/** Resumes business; only a suspended enterprise can ({@code DomainException} otherwise). */
 	public void resume() {
 		if (status != EnterpriseStatus.SUSPENDED) {
-			throw DomainException.illegalTransition("只有停业的企业可以恢复营业，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.resumeSuspendedOnly", status),
+					"只有停业的企业可以恢复营业，当前为“" + status.label() + "”");
 		}
 		status = EnterpriseStatus.NORMAL;
 	}

@@ -9,6 +9,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
@@ -191,7 +192,8 @@ public class ExpressLicence {
 	 */
 	public void requireActive(String what) {
 		if (state != State.ACTIVE) {
-			throw DomainException.illegalTransition("许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEndedStep", (state == State.CANCELLED ? "注销" : "吊销"), what),
+					"许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
 		}
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletStatus;
 import org.youguan.registry.SealedOutletData;
@@ -168,7 +169,8 @@ public class TerminalOutlet {
 	/** The bureau files the outlet: it gets its filing number and becomes active in the registry. */
 	public void markFiled(String number) {
 		if (status != OutletStatus.PENDING) {
-			throw DomainException.illegalTransition("只有待备案的网点可以备案，当前为“" + status.label() + "”");
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.outletFileOnlyPending", status),
+					"只有待备案的网点可以备案，当前为“" + status.label() + "”");
 		}
 		filingNumber = number;
 		status = OutletStatus.FILED;

@@ -20,6 +20,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.safety.SafetyAlertReferred;
 import org.youguan.safety.SafetyAlertTargeted;
 
@@ -146,7 +147,8 @@ public class Alerts {
 	public AlertView target(DataScope scope, long id, String reason, String actor) {
 		AlertView current = get(scope, id);
 		if (current.open() && current.enterpriseId() == null) {
-			throw DomainException.rule("该预警不涉及单一企业（" + current.rule().label() + "），不能列为检查对象");
+			throw DomainException.rule(Wording.of("safety.refusal.alertNoEnterprise", current.rule()),
+					"该预警不涉及单一企业（" + current.rule().label() + "），不能列为检查对象");
 		}
 		AlertView a = decide(scope, id, "TARGETED", reason, actor);
 		events.publishEvent(new SafetyAlertTargeted(a.id(), a.rule().label(), a.regionCode(), creditCode(a),
@@ -188,7 +190,8 @@ public class Alerts {
 			.param("id", before.id())
 			.update();
 		if (changed == 0) {
-			throw DomainException.illegalTransition("该预警已处理（" + before.statusLabel() + "），不能再次处理");
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.alertHandled", before.statusLabel()),
+					"该预警已处理（" + before.statusLabel() + "），不能再次处理");
 		}
 		Instant now = clock.instant();
 		return new AlertView(before.id(), before.rule(), before.subject(), before.day(), before.regionCode(),

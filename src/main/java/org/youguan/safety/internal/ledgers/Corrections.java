@@ -24,6 +24,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserKind;
@@ -169,7 +170,8 @@ class Corrections {
 			return bureaus.outsider(region).map(u -> bureaus.refusal(region, noun));
 		}
 		return staff().filter(u -> !recorder.equals(u.bureauId()))
-			.map(u -> new AccessRefusedException("本" + noun + "由" + bureaus.get(DataScope.all(), recorder).name()
+			.map(u -> new AccessRefusedException(null, Wording.of("safety.refusal.recordingBureau", noun, bureaus.get(DataScope.all(), recorder).name()),
+					"本" + noun + "由" + bureaus.get(DataScope.all(), recorder).name()
 					+ "登记，办理步骤由该局进行；其他机关可以查阅，不能代为办理"));
 	}
 
@@ -251,7 +253,8 @@ class Corrections {
 			.query(Long.class)
 			.optional()
 			.ifPresent(id -> {
-				throw DomainException.duplicate(ledger.twinField(), "该" + ledger.noun() + "已登记（记录" + id
+				throw DomainException.duplicate(ledger.twinField(), Wording.of("safety.refusal.ledgerTwice", ledger.noun(), id),
+						"该" + ledger.noun() + "已登记（记录" + id
 						+ "，各项内容相同），不能重复登记：表单可能提交了两次，请在台账中查看");
 			});
 	}
@@ -283,7 +286,8 @@ class Corrections {
 	 */
 	Map<String, Object[]> correct(DataScope scope, Ledger ledger, long id, Supplier<Facts> check) {
 		if (scope.kind() == DataScope.Kind.ENTERPRISE) {
-			throw new AccessRefusedException("id", ledger.noun() + "由邮政管理部门更正");
+			throw new AccessRefusedException("id", Wording.of("safety.refusal.correctedByAuthority", ledger.noun()),
+					ledger.noun() + "由邮政管理部门更正");
 		}
 		requireOwn(ledger, id);
 		if (ledger.closedColumn() != null) {
@@ -293,7 +297,8 @@ class Corrections {
 				.singleRow()
 				.get(ledger.closedColumn());
 			if (closed != null) {
-				throw DomainException.illegalTransition("该" + ledger.noun() + "已于" + text(closed) + ledger.closedVerb()
+				throw DomainException.illegalTransition(Wording.of("safety.refusal.ledgerClosed", ledger.noun(), text(closed), ledger.closedVerb()),
+						"该" + ledger.noun() + "已于" + text(closed) + ledger.closedVerb()
 						+ "，不能再修改");
 			}
 		}

@@ -34,6 +34,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRules;
@@ -296,7 +297,9 @@ public class Hazards {
 			.query(Rows.of(OpenHazard.class))
 			.optional()
 			.ifPresent(open -> {
-				throw DomainException.duplicate("description", "该企业" + (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
+				throw DomainException.duplicate("description", Wording.of("safety.refusal.hazardTwice", (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
+						: ""), open.id(), open.foundOn()),
+						"该企业" + (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
 						: "") + "已有相同的未销号隐患（记录" + open.id() + "，" + open.foundOn() + "发现），不能重复登记：再次发现的，请在原记录中督促整改；"
 						+ "原隐患销号后再次发现的，可重新登记");
 			});
@@ -600,7 +603,8 @@ public class Hazards {
 		// read again under the lock: a close that won the race is seen with its day (read before it, the day was null)
 		HazardView h = get(scope, id);
 		if (!h.open()) {
-			throw DomainException.illegalTransition("该隐患已于" + h.closedOn() + "销号");
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.hazardClosed", h.closedOn()),
+					"该隐患已于" + h.closedOn() + "销号");
 		}
 		return h;
 	}

@@ -33,6 +33,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -330,7 +331,8 @@ public class Incidents {
 		jdbc.sql("SELECT id FROM safety_incident WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
 		IncidentView x = get(scope, id);
 		if (!x.open()) {
-			throw DomainException.illegalTransition("该事故/突发事件已于" + x.closedOn() + "结案");
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.incidentClosed", x.closedOn()),
+					"该事故/突发事件已于" + x.closedOn() + "结案");
 		}
 		return x;
 	}

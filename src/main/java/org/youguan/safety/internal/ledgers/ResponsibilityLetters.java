@@ -30,6 +30,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -266,7 +267,8 @@ public class ResponsibilityLetters {
 	}
 
 	private static DomainException duplicate(String enterprise, int year, LocalDate signedOn) {
-		return DomainException.duplicate("enterpriseCreditCode", enterprise + "的" + year + "年度安全生产责任书已登记（签订于"
+		return DomainException.duplicate("enterpriseCreditCode", Wording.of("safety.refusal.letterTwice", enterprise, year, signedOn),
+				enterprise + "的" + year + "年度安全生产责任书已登记（签订于"
 				+ signedOn + "），同一企业每年度只登记一份");
 	}
 

@@ -36,6 +36,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.ChinaTime;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseStatus;
@@ -161,7 +162,8 @@ public class SecurityPeriods {
 			.param("region", region).param("name", name).param("from", from).param("to", to)
 			.query(Rows.of(Twin.class)).optional()
 			.ifPresent(t -> {
-				throw DomainException.duplicate("name", "该区域已有名称为“" + t.name() + "”的寄递安保期（" + t.startsOn() + "至"
+				throw DomainException.duplicate("name", Wording.of("safety.refusal.periodTwice", t.name(), t.startsOn(), t.endsOn()),
+						"该区域已有名称为“" + t.name() + "”的寄递安保期（" + t.startsOn() + "至"
 						+ t.endsOn() + "），与本次日期重叠：同一区域、同一名称（全角半角、空格、标点引号、繁简体不同也视为同名）且日期重叠的安保期不能重复设立");
 			});
 	}
@@ -284,7 +286,8 @@ public class SecurityPeriods {
 		}
 		PeriodView p = get(scope, periodId);
 		if (p.cancelled()) {
-			throw DomainException.illegalTransition("寄递安保期“" + p.name() + "”已撤销，无需报送日报");
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.periodCancelled", p.name()),
+					"寄递安保期“" + p.name() + "”已撤销，无需报送日报");
 		}
 		EnterpriseView e = enterprises.findByCreditCode(scope.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.notFound("企业", scope.enterpriseCreditCode()));
@@ -330,7 +333,8 @@ public class SecurityPeriods {
 		String dueText = DUE_FORMAT.format(due);
 		if (before != null && pastDue) {
 			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
-			throw DomainException.illegalTransition("安保期" + day + "日报的报送时限（" + dueText + "前，规则目录“"
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.dailyReportLocked", day, dueText, StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title(), before.get("parcels"), before.get("screened")),
+					"安保期" + day + "日报的报送时限（" + dueText + "前，规则目录“"
 					+ StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title() + "”）已过，已报的收寄" + before.get("parcels") + "件、过机"
 					+ before.get("screened") + "件不能再修改；如数值有误，请联系邮政管理部门说明");
 		}
@@ -450,7 +454,8 @@ public class SecurityPeriods {
 		corrections.requireOwn(TABLE, NOUN, p.id());
 		if (!scope.containsRegion(p.regionCode())) {
 			String owner = corrections.ownerName(TABLE, p.id()).orElse("上级邮政管理部门");
-			throw new AccessRefusedException("本寄递安保期由" + owner + "设立，撤销由该局进行；其他机关可以查阅，不能代为撤销");
+			throw new AccessRefusedException(null, Wording.of("safety.refusal.periodOwner", owner),
+					"本寄递安保期由" + owner + "设立，撤销由该局进行；其他机关可以查阅，不能代为撤销");
 		}
 	}
 
@@ -464,7 +469,8 @@ public class SecurityPeriods {
 			.query(Long.class).single();
 		p = get(scope, periodId);
 		if (p.cancelled()) {
-			throw DomainException.illegalTransition("寄递安保期“" + p.name() + "”已于"
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.periodCancelledOn", p.name(), p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate()),
+					"寄递安保期“" + p.name() + "”已于"
 					+ p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate() + "撤销");
 		}
 		requireCancelling(scope, p);

@@ -2,6 +2,7 @@ package org.youguan.safety.internal.rates;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -10,6 +11,8 @@ import org.youguan.documents.Column;
 import org.youguan.registry.Enterprises;
 import java.time.Clock;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,8 +44,12 @@ class RatesController {
 
 	private final Enterprises enterprises;
 
-	RatesController(SafetyRates rates, Spreadsheets spreadsheets, Clock clock, Enterprises enterprises) {
+	private final MessageSource messages;
+
+	RatesController(SafetyRates rates, Spreadsheets spreadsheets, Clock clock, Enterprises enterprises,
+			MessageSource messages) {
 		this.enterprises = enterprises;
+		this.messages = messages;
 		this.rates = rates;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
@@ -97,7 +104,11 @@ class RatesController {
 		model.addAttribute("total", rates.total(scope, q));
 		model.addAttribute("result", rates.breakdown(scope, q, by, query));
 		model.addAttribute("query", query);
-		model.addAttribute("trendChart", TrendChart.of(rates.trend(scope, q, RateQueries.step(step))));
+		// the series named in the page's language (an option is data the page cannot word with #{…})
+		Locale language = LocaleContextHolder.getLocale();
+		model.addAttribute("trendChart", TrendChart.of(rates.trend(scope, q, RateQueries.step(step)),
+				List.of("safety.rates.realName", "safety.rates.inspection", "safety.rates.screening").stream()
+					.map(key -> messages.getMessage(key, null, language)).toList()));
 		return "safety/rates";
 	}
 }

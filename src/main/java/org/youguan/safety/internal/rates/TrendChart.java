@@ -17,7 +17,11 @@ final class TrendChart {
 	private TrendChart() {
 	}
 
-	static String of(List<SafetyRates.Line> lines) {
+	/**
+	 * The option of the lines' three rates.
+	 * @param names the three series' names in the page's language: real-name, inspection and screening rate
+	 */
+	static String of(List<SafetyRates.Line> lines, List<String> names) {
 		List<String> keys = new ArrayList<>();
 		List<Object> realName = new ArrayList<>();
 		List<Object> inspection = new ArrayList<>();
@@ -30,11 +34,12 @@ final class TrendChart {
 		}
 		Map<String, Object> option = new LinkedHashMap<>();
 		option.put("tooltip", Map.of("trigger", "axis"));
-		option.put("legend", Map.of("data", List.of("实名率", "验视率", "过机率")));
+		option.put("legend", Map.of("data", names));
 		option.put("grid", Map.of("left", 48, "right", 16, "top", 32, "bottom", 32));
 		option.put("xAxis", Map.of("type", "category", "data", keys));
 		option.put("yAxis", Map.of("type", "value", "name", "%", "scale", true));
-		option.put("series", List.of(series("实名率", realName), series("验视率", inspection), series("过机率", screening)));
+		option.put("series", List.of(series(names.get(0), realName), series(names.get(1), inspection),
+				series(names.get(2), screening)));
 		return JSON.writeValueAsString(option);
 	}
 
