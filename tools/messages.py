@@ -2379,7 +2379,7 @@ M.update({
  "safety.batches.field": ("字段", "Field"),
  "safety.batches.rule": ("被拒原因", "Rule broken"),
  "safety.batches.content": ("上报内容", "Line as sent"),
- "safety.batches.masked": ("上报内容中寄件人证件号码（senderIdNumber）已删除，其他字段中形似身份证号码的内容已遮盖（保留前6位和后4位）；明文证件号码不保存。", "The sender's ID number (senderIdNumber) is removed from the line and anything shaped like an ID number in other fields is masked (first 6 and last 4 kept); clear ID numbers are never kept."),
+ "safety.batches.masked": ("上报内容中寄件人证件号码（senderIdNumber）已删除，其他字段中形似身份证号码的内容已遮盖（保留前6位和后4位），形似手机号码的保留前3位和后4位；运单号、地区代码等照原样显示；明文证件号码不保存。", "The sender's ID number (senderIdNumber) is removed from the line; anything shaped like an ID number in other fields is masked (first 6 and last 4 kept), anything shaped like a mobile number keeps its first 3 and last 4; waybill numbers, region codes and the like are shown as sent; clear ID numbers are never kept."),
  "nav.inspections.keyTargets": ("重点检查对象", "Key inspection targets"),
  "inspection.keyTargets.intro": ("由其他模块列为重点检查对象的企业（如安全监管预警“列为检查对象”），应安排专项检查；列入后本辖区对该企业的检查记录即视为已检查。双随机抽查的抽取范围不受影响。", "Enterprises listed as key inspection targets by other modules (e.g. a safety alert listed as an inspection target), to inspect in a special inspection; an inspection of the enterprise recorded on or after the listing counts. The random draw's population is unchanged."),
  "inspection.keyTargets.listedOn": ("列入日期", "Listed on"),

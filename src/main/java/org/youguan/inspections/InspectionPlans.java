@@ -286,7 +286,8 @@ public class InspectionPlans {
 		}
 		ratioClasses(v, data.ratioByClass());
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region);
-		v.require("teamSize", data.teamSize() != null && data.teamSize() >= min && data.teamSize() <= RandomDraw.MAX_TEAM,
+		v.given("teamSize", "每组检查人员数", data.teamSize());
+		v.require("teamSize", data.teamSize() == null || data.teamSize() >= min && data.teamSize() <= RandomDraw.MAX_TEAM,
 				"range", "每组检查人员应为" + min + "至" + RandomDraw.MAX_TEAM + "人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
 		v.require("sampleCount", data.sampleCount() == null || data.sampleCount() <= RandomDraw.MAX_TARGETS, "max-targets",
 				"抽取数量不得超过" + RandomDraw.MAX_TARGETS + "个：更大的抽查请按区域分为几个计划");

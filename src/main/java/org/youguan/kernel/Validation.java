@@ -96,6 +96,16 @@ public final class Validation {
 	}
 
 	/**
+	 * A value a form or sheet read (a number, a choice) that must be given: none — an empty field — is "不能为空", told
+	 * before and instead of the range a value must lie in (an empty 完成进度 is not "应为0至100": attack 71 B4). Use
+	 * it with the range's check written for a value that is there ({@code value == null || …}).
+	 * @param value the value as read, null for an empty field
+	 */
+	public Validation given(String field, String label, Object value) {
+		return require(field, value != null, "required", label + "不能为空");
+	}
+
+	/**
 	 * A money amount in yuan as typed: at most two decimals (fen), refused rather than rounded (1.005 is not silently
 	 * 1.01), and refused when its notation would have to be expanded to read it (1e5 is not silently 100000: a
 	 * negative scale). The value alone is judged, not the notation: an exponent form that writes the digits out to

@@ -362,7 +362,8 @@ public class Facilities {
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
 				"not-future", "启用日期不能晚于今天");
 		if (d.kind() != null && d.kind().hasCompartments()) {
-			v.require("compartments", d.compartments() != null && d.compartments() > 0
+			v.given("compartments", "格口数", d.compartments());
+			v.require("compartments", d.compartments() == null || d.compartments() > 0
 					&& d.compartments() <= MAX_COMPARTMENTS, "range", "格口数应为1至" + MAX_COMPARTMENTS);
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {

@@ -938,7 +938,8 @@ public class Outlets {
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone(), "负责人电话"));
-		v.require("storageArea", d.storageArea() != null && d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
+		v.given("storageArea", "存储场地面积", d.storageArea());
+		v.require("storageArea", d.storageArea() == null || d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
 		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
 				"存储场地面积应小于1000000平方米");
 		// stored to the hundredth of a square metre: more is refused, never rounded (999999.999 would round past the limit)

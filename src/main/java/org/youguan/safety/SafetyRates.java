@@ -33,8 +33,9 @@ import org.youguan.kernel.Validation;
  * <li>验视率 = parcels inspected (验视, art.32) / parcels;</li>
  * <li>过机率 = parcels screened by a machine (过机安检, art.33) / parcels.</li>
  * </ul>
- * Each rate is a percentage with two decimals (99.88), like the published "快递实名率99.88%", rounded half up; null
- * when its denominator is 0 (no parcel, or every parcel exempt). Days and months are China-time (Asia/Shanghai); a
+ * Each rate is a percentage with two decimals (99.88), like the published "快递实名率99.88%", rounded down as every
+ * rate of the platform is ({@link Percentages#rate}: 95.4198 reads 95.41; 100.00 only when every parcel counts, so a
+ * target is never shown reached when it is not; a rate of some parcels at least 0.01); null when its denominator is 0 (no parcel, or every parcel exempt). Days and months are China-time (Asia/Shanghai); a
  * period is inclusive of both days. A record belongs to the county of its sender ({@code sender_region}): staff see
  * the rates of parcels sent in their region, an enterprise those of its own parcels.
  */

@@ -262,7 +262,8 @@ public class VillageChecks {
 		DeliveryMode mode = DeliveryMode.parse(data.deliveryMode());
 		v.require("deliveryMode", mode != null, "dictionary", "请选择实际通邮方式（直接通邮、邮乐购站、村邮站、其他交接点）");
 		Integer observed = data.deliveriesObserved();
-		v.require("deliveriesObserved", observed != null && observed >= 0 && observed <= Villages.MAX_DELIVERIES_PER_WEEK,
+		v.given("deliveriesObserved", "实际每周投递频次", observed);
+		v.require("deliveriesObserved", observed == null || observed >= 0 && observed <= Villages.MAX_DELIVERIES_PER_WEEK,
 				"range", "实际每周投递频次应在0至" + Villages.MAX_DELIVERIES_PER_WEEK + "次之间");
 		v.require("handoverRecords", data.handoverRecords() != null, "required", "请选择是否有交接记录");
 		v.require("standardDelivery", data.standardDelivery() != null, "required", "请选择是否规范投递");

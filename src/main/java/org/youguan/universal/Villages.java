@@ -217,6 +217,11 @@ public class Villages {
 		if (perWeek != null) {
 			v.require("deliveriesPerWeek", perWeek >= 0 && perWeek <= MAX_DELIVERIES_PER_WEEK, "range",
 					"每周投递频次应在0至" + MAX_DELIVERIES_PER_WEEK + "次之间");
+			// 直接通邮 is mail delivered to the village: none a week contradicts it (attack 71 B3). A frequency below the
+			// province's standard (rules catalogue universal.delivery.village, 邮政法(2015) art.19) is recorded as it is
+			// and flagged 低于标准 on the list, never refused: the register must show a village served too rarely
+			v.require("deliveriesPerWeek", mode != DeliveryMode.DIRECT || perWeek != 0, "direct-delivery",
+					"通邮方式为直接通邮时每周投递频次应至少1次（每周不投递即未直接通邮）；低于本省标准的照实填写，列表标为低于标准");
 		}
 		String postOffice = Text.name(clean(data.postOfficeName()));
 		Long facilityId = data.postOfficeFacilityId();

@@ -221,7 +221,8 @@ public class Progress {
 		TaskRow task = reported(me, taskId);
 		Validation v = new Validation().required("text", "进展情况", text)
 			.documentText("text", "进展情况", text, 2000)
-			.require("percent", percent != null && percent >= 0 && percent <= DONE, "range", "完成进度应为0至" + DONE);
+			.given("percent", "完成进度", percent)
+			.require("percent", percent == null || percent >= 0 && percent <= DONE, "range", "完成进度应为0至" + DONE);
 		if (v.hasErrors() || !fileErrors.isEmpty()) {
 			List<FieldError> errors = new ArrayList<>(v.errors());
 			errors.addAll(fileErrors);

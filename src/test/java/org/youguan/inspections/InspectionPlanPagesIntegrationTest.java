@@ -113,6 +113,13 @@ class InspectionPlanPagesIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("检查期间截止日期不能早于起始日期", "每组检查人员应为2至10人", "检查事项至少选择一项");
+		// an empty team size is told as empty, not as out of range (attack 71 B4)
+		refused = mvc.perform(planForm(wz).param("name", "吴中区网点抽查（页面）").param("periodFrom", "2026-12-31")
+			.param("periodTo", "2026-01-01").param("teamSize", "").param("objectType", "OUTLET").param("sampling", "COUNT")
+			.param("sampleCount", "3").param("regionCode", "320506"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("每组检查人员数不能为空").doesNotContain("每组检查人员应为");
 		// a region above the county's own is not there (404) before any field is read
 		mvc.perform(planForm(wz).param("name", "吴中区网点抽查（页面）").param("periodFrom", "2026-12-31")
 			.param("periodTo", "2026-01-01").param("teamSize", "1").param("objectType", "OUTLET").param("sampling", "COUNT")

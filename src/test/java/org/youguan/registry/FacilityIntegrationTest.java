@@ -312,7 +312,12 @@ class FacilityIntegrationTest {
 			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
 			.param("address", "页面路1号"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("格口数应为1至10000")));
+			.andExpect(content().string(containsString("格口数不能为空")));
+		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
+			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
+			.param("address", "页面路1号").param("compartments", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("1至10000")));
 		mvc.perform(post("/registry/facilities/new").session(staff).with(csrf()).param("kind", "PARCEL_LOCKER")
 			.param("enterpriseId", String.valueOf(owner())).param("name", "页面柜").param("regionCode", "320506001")
 			.param("address", "页面路1号").param("compartments", "60"))

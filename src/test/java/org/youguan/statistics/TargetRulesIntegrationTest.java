@@ -202,4 +202,23 @@ class TargetRulesIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM stat_target WHERE region_code = '3205' AND year IN (1900, 2011) "
 				+ "AND target_value = 7").query(Long.class).single()).isZero();
 	}
+
+	/**
+	 * Attack 71 B2: a negative target value and a growth out of range are told together, in one answer, not the value
+	 * first and the growth once the value is fixed; nothing is stored.
+	 */
+	@Test
+	void aBadValueAndABadGrowthAreToldTogether() throws Exception {
+		var admin = SignIn.session(mvc, "sz.admin");
+		var posted = mvc.perform(post("/statistics/targets").session(admin).with(csrf()).param("region", "3205")
+			.param("year", "2011").param("indicator", "postal.total").param("targetValue", "-5").param("targetGrowth", "2000"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		@SuppressWarnings("unchecked")
+		var errors = (java.util.List<FieldError>) posted.getFlashMap().get("errors");
+		assertThat(errors).extracting(FieldError::field).contains("targetValue", "targetGrowth");
+		assertThat(errors).filteredOn(e -> e.field().equals("targetValue")).hasSize(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM stat_target WHERE region_code = '3205' AND year = 2011 AND target_growth = 2000")
+			.query(Long.class).single()).isZero();
+	}
 }

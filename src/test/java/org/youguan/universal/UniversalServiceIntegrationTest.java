@@ -318,6 +318,13 @@ class UniversalServiceIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("deliveryMode")))
 			.andExpect(content().string(containsString("每周投递频次应在0至14次之间")));
+		// 直接通邮 with no delivery a week contradicts itself (attack 71 B3); 1 a week, below the standard, is recorded
+		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("deliveriesPerWeek"))
+			.andExpect(jsonPath("$.errors[0].rule").value("direct-delivery"));
+		assertThat(villages.get(DataScope.all(), own).deliveriesPerWeek()).as("nothing saved").isEqualTo(6);
 		// the leader reads only
 		mvc.perform(put("/api/v1/universal/villages/" + own + "/profile").header("Authorization", "Bearer demo-sz-leader-token")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"deliveryMode\":\"DIRECT\",\"deliveriesPerWeek\":5}"))

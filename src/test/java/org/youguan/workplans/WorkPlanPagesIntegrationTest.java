@@ -136,6 +136,14 @@ class WorkPlanPagesIntegrationTest {
 		assertThat(tasks.get(0).dueOn()).hasToString("2025-12-31");
 		mvc.perform(get(location).session(staff)).andExpect(content().string(containsString("开展寄递渠道安全生产隐患排查整治")));
 		long taskId = tasks.get(3).id();
+		// an empty percentage is told as empty, not as out of range (attack 71 B4); one out of range as out of range
+		mvc.perform(post("/workplans/tasks/" + taskId + "/progress").session(staff).with(csrf()).param("text", "已完成方案起草")
+			.param("percent", "")).andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString("完成进度不能为空")))
+			.andExpect(content().string(Matchers.not(containsString("完成进度应为0至100"))));
+		mvc.perform(post("/workplans/tasks/" + taskId + "/progress").session(staff).with(csrf()).param("text", "已完成方案起草")
+			.param("percent", "101")).andExpect(status().is4xxClientError())
+			.andExpect(content().string(containsString("完成进度")));
 		mvc.perform(post("/workplans/tasks/" + taskId + "/progress").session(staff).with(csrf()).param("text", "已完成方案起草")
 			.param("percent", "40")).andExpect(redirectedUrlPattern("/workplans/tasks/*"));
 		mvc.perform(get("/workplans/tasks/" + taskId).session(staff))

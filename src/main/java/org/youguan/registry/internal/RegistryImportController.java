@@ -104,9 +104,11 @@ class RegistryImportController {
 		return "registry/import";
 	}
 
+	/** The import's template, to whoever may import this target (its role and {@link #target}'s rule; 403 otherwise). */
 	@GetMapping("/registry/{target:" + TARGETS + "}/import/template.xlsx")
-	ResponseEntity<byte[]> template(@PathVariable String target) {
-		Target t = targets.get(target);
+	@PreAuthorize(RegistryAccess.WRITERS)
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentUser me, @PathVariable String target) {
+		Target t = target(target, me);
 		return Downloads.xlsx(t.templateName(), t.template().get());
 	}
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
@@ -313,53 +312,31 @@ final class ParcelLines {
 	/** The header row's columns as field indexes (-1 for an unknown name); null for a blank row, which is no header. */
 	/**
 	 * The text of a CSV row kept with its rejection: its cells comma-separated, the sender's ID number left out (the
-	 * clear number is never kept), other personal numbers masked, at most 2000 characters.
+	 * clear number is never kept), other personal numbers masked ({@link #maskedKeeping}).
 	 */
 	private static String rowText(String[] cells, int count, int[] columns) {
 		StringBuilder row = new StringBuilder();
-		int waybillFrom = -1;
-		int waybillTo = -1;
 		for (int i = 0; i < count && row.length() < 2000; i++) {
 			if (i > 0) {
 				row.append(',');
 			}
 			String cell = cells[i] == null ? "" : cells[i];
 			boolean id = i < columns.length && columns[i] == ParcelField.SENDER_ID_NUMBER.ordinal();
-			if (i < columns.length && columns[i] == ParcelField.WAYBILL_NUMBER.ordinal()) {
-				waybillFrom = row.length();
-				waybillTo = waybillFrom + cell.length();
-			}
 			row.append(id && !cell.isEmpty() ? "（已删除）" : cell);
 		}
 		String text = row.length() > 2000 ? row.substring(0, 2000) : row.toString();
-		return maskedKeeping(text, waybillFrom, waybillTo);
+		return maskedKeeping(text);
 	}
 
 	/**
-	 * A kept line's text with its personal numbers masked ({@link Masking#personalNumbersIn}, first 500 characters)
-	 * and every other group of 6 or more digits masked ({@link #maskDigits}) — but for the waybill number's value,
-	 * characters {@code from} to {@code to}: the enterprise resends the line by it (SF42M20261205001, a 中通 waybill of
-	 * 15 digits), so only an ID or mobile number in it is masked, by the Masking rules. A text holding characters beyond
-	 * the BMP (whose masking may shorten it) keeps no waybill readable.
-	 * @param from the waybill's value's first character, or -1 for none
+	 * A kept line's text as the rejected lines' list, page and export show it: its first 500 characters with every ID
+	 * and mobile number masked by the one rule of every list ({@link Masking#personalNumbersIn}: an ID number keeps its
+	 * first 6 and last 4 characters, a mobile number its first 3 and last 4, also written in blocks), before the cut,
+	 * and control characters shown as '?' ({@link #printable}). A waybill number, a region code, a date stay readable:
+	 * the enterprise finds and resends the line by them (attack 71 A3: they were starred as any run of 6 digits was).
 	 */
-	static String maskedKeeping(String text, int from, int to) {
-		String numbers = Masking.personalNumbersIn(text, 500);
-		if (from < 0 || from >= numbers.length() || beyondBmp(text, Math.min(text.length(), 564))) {
-			return printable(maskDigits(numbers));
-		}
-		int end = Math.min(to, numbers.length());
-		return printable(maskDigits(numbers.substring(0, from)) + numbers.substring(from, end)
-				+ maskDigits(numbers.substring(end)));
-	}
-
-	private static boolean beyondBmp(String text, int upTo) {
-		for (int i = 0; i < upTo; i++) {
-			if (Character.isSurrogate(text.charAt(i))) {
-				return true;
-			}
-		}
-		return false;
+	static String maskedKeeping(String text) {
+		return printable(Masking.personalNumbersIn(text, 500));
 	}
 
 	private static int[] header(JsonParser p) {
@@ -406,22 +383,16 @@ final class ParcelLines {
 
 	/**
 	 * The first 500 characters of a broken line (its escapes undone), the value of a {@code senderIdNumber} key removed,
-	 * every ID or mobile number in it masked ({@link Masking#personalNumbersIn}, before the cut: 110105.1993.0715.8878
-	 * and 139|8765|4321 too), then every group of 6 or
-	 * more digits (an ID number? also written in blocks: "3205 0619 9001…", "3205-0619-…") masked and every control
-	 * character (NUL and the rest of C0 but tab, DEL, undecodable bytes) shown as '?': a line of binary garbage is kept
-	 * as readable text (PostgreSQL text cannot hold NUL) and no clear ID number is kept.
+	 * every ID or mobile number in it masked ({@link #maskedKeeping}: before the cut, 110105.1993.0715.8878 and
+	 * 139|8765|4321 too, "3205 0619 9001…" written in blocks) and every control character (NUL and the rest of C0 but
+	 * tab, DEL, undecodable bytes) shown as '?': a line of binary garbage is kept as readable text (PostgreSQL text
+	 * cannot hold NUL) and no clear ID number is kept; waybill numbers and region codes stay readable.
 	 */
 	static String masked(byte[] buf, int offset, int length) {
 		String text = unescaped(new String(buf, offset, Math.min(length, 2000), StandardCharsets.UTF_8));
 		text = ID_NUMBER_VALUE.matcher(text).replaceAll("$1\"（已删除）\"");
-		Matcher waybill = WAYBILL_VALUE.matcher(text);
-		return waybill.find() ? maskedKeeping(text, waybill.start(1), waybill.end(1)) : maskedKeeping(text, -1, -1);
+		return maskedKeeping(text);
 	}
-
-	/** A {@code waybillNumber} key (any case, as the parser matches it) and its string value's characters. */
-	private static final Pattern WAYBILL_VALUE = Pattern.compile("\"" + ParcelField.WAYBILL_NUMBER.json()
-			+ "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * The text with its JSON escapes {@code \\uXXXX}, {@code \\t}, {@code \\n}, {@code \\r}, {@code \\b}, {@code \\f} and
@@ -470,42 +441,6 @@ final class ParcelLines {
 		return true;
 	}
 
-	private static boolean digitOrMask(char c) {
-		return Character.isDigit(c) || c == '*';
-	}
-
-	/**
-	 * The text with each decimal digit beyond the BMP (U+1D7CE–U+1D7FF and the other scripts' there) as its ASCII digit,
-	 * so {@link #maskDigits}, which reads one UTF-16 unit at a time, sees it; the text itself when it has none.
-	 */
-	static String bmpDigits(String text) {
-		StringBuilder out = null;
-		for (int i = 0; i < text.length();) {
-			int c = text.codePointAt(i);
-			int width = Character.charCount(c);
-			int digit = width == 2 ? Character.digit(c, 10) : -1;
-			if (digit >= 0 && out == null) {
-				out = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (out != null) {
-				if (digit >= 0) {
-					out.append((char) ('0' + digit));
-				}
-				else {
-					out.appendCodePoint(c);
-				}
-			}
-			i += width;
-		}
-		return out == null ? text : out.toString();
-	}
-
-	/** A day as ISO-8601 writes it (an accepted-at time's date), not an ID number. */
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-	/** A time of day as ISO-8601 writes it (an accepted-at time's, 08:00:00 or 08:00:00.250), not an ID number. */
-	private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?");
-
 	/** A {@code senderIdNumber} key and its string value, closed or cut off by the line's end. */
 	private static final Pattern ID_NUMBER_VALUE = Pattern
 		.compile("(\"" + ParcelField.SENDER_ID_NUMBER.json() + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
@@ -524,68 +459,5 @@ final class ParcelLines {
 			}
 		}
 		return out == null ? text : out.toString();
-	}
-
-	/**
-	 * What joins two blocks of digits into one group for {@link #maskDigits}: one space of any width or one punctuation
-	 * mark of any script — a hyphen or dash, a comma, point, slash, colon (ASCII or full-width: ，、．／：), an
-	 * underscore — so an ID number split anywhere (110105,19850315778X) is masked as one run, not in parts.
-	 */
-	private static boolean joins(char c) {
-		return switch (Character.getType(c)) {
-			case Character.SPACE_SEPARATOR, Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
-					Character.OTHER_PUNCTUATION -> true;
-			default -> false;
-		};
-	}
-
-	/**
-	 * Every group of 6 or more digits replaced by '*', digits joined by one space or punctuation mark ({@link #joins})
-	 * counting as one group (an ID number written in blocks), a trailing X included, an ISO date (2026-11-30) and time of
-	 * day (08:00:00) left as they are: no ID number
-	 * survives in a kept line. A '*' counts as a digit: a number {@link Masking#personalNumbersIn} masked before
-	 * (110105********002X) is one group and is masked whole, as before that masking. A digit beyond the BMP (the
-	 * mathematical 𝟏, U+1D7CF: two UTF-16 units, neither a digit alone) counts as the digit it is ({@link #bmpDigits}).
-	 */
-	static String maskDigits(String text) {
-		text = bmpDigits(text);
-		StringBuilder out = new StringBuilder(text.length());
-		int i = 0;
-		while (i < text.length()) {
-			if (!digitOrMask(text.charAt(i))) {
-				out.append(text.charAt(i++));
-				continue;
-			}
-			int j = i;
-			int digits = 0;
-			while (j < text.length()) {
-				char c = text.charAt(j);
-				if (digitOrMask(c)) {
-					digits++;
-					j++;
-				}
-				else if ((c == 'X' || c == 'x') && digits > 0) {
-					j++;
-					break;
-				}
-				else if (joins(c) && j + 1 < text.length() && digitOrMask(text.charAt(j + 1))) {
-					j++;
-				}
-				else {
-					break;
-				}
-			}
-			if (digits >= 6 && !ISO_DATE.matcher(text.substring(i, j)).matches() && !TIME.matcher(text.substring(i, j)).matches()) {
-				for (int k = i; k < j; k++) {
-					char c = text.charAt(k);
-					out.append(digitOrMask(c) || c == 'X' || c == 'x' ? '*' : c);
-				}
-			}
-			else {
-				out.append(text, i, j);
-			}
-			i = j;
-		}
-		return out.toString();
 	}
 }

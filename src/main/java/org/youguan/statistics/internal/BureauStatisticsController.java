@@ -42,6 +42,7 @@ import org.youguan.kernel.WholeIn;
 import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
+import org.youguan.platform.ChinaTime;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseType;
@@ -235,12 +236,13 @@ class BureauStatisticsController {
 			BigDecimal value = ind == null ? v.decimal("targetValue", "目标值", targetValue)
 					: v.check("targetValue", () -> ReportedValue.read(ind, "targetValue", targetValue));
 			BigDecimal growth = v.decimal("targetGrowth", "增长目标", percentless(targetGrowth), 6, 2);
-			if (year != null) {
-				// the year's range and the indicator (known, chosen) told with the form's values, in one answer
-				targets.targetProblems(indicator, year, value, growth).stream()
-					.filter(e -> e.field().equals("year") || e.field().equals("indicator"))
-					.forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
-			}
+			// every rule of the target — the year's range, the indicator, the value's and the growth's — told with the
+			// form's reading errors in one answer (attack 71 B2: a negative value was told alone, the growth's range only
+			// once it was fixed); a field already refused is not told again; without a year, the rest against this one
+			int asked = year != null ? year : LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
+			targets.targetProblems(indicator, asked, value, growth).stream()
+				.filter(e -> !v.hasError(e.field()) && (year != null || !e.field().equals("year")))
+				.forEach(e -> v.require(e.field(), false, e.rule(), e.message()));
 			v.throwIfInvalid();
 			targets.set(me, region, year, indicator, value, growth);
 		});
@@ -315,7 +317,9 @@ class BureauStatisticsController {
 		return "statistics/history";
 	}
 
+	/** The history import's template, to those who may import (the import's role; 403 otherwise). */
 	@GetMapping("/statistics/history/import/template.xlsx")
+	@PreAuthorize(ReportController.HANDLERS)
 	ResponseEntity<byte[]> historyTemplate() {
 		return Downloads.xlsx("历史统计数据导入模板.xlsx", history.template());
 	}

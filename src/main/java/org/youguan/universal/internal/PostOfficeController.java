@@ -227,9 +227,11 @@ class PostOfficeController {
 		return "universal/post-office-import";
 	}
 
+	/** The import's template, to whoever may import ({@link PostOfficeApprovals#requireImporter}, 403 for anyone else). */
 	@GetMapping("/universal/post-office-approvals/import/template.xlsx")
 	@PreAuthorize(UniversalAccess.DECIDERS)
-	ResponseEntity<byte[]> template() {
+	ResponseEntity<byte[]> template(DataScope scope) {
+		approvals.requireImporter(scope);
 		return Downloads.xlsx("历史营业场所撤销搬迁审批导入模板.xlsx", imports.template());
 	}
 

@@ -90,7 +90,7 @@ class ParcelLinesTest {
 
 		String kept = ParcelLines.masked(bytes, 0, bytes.length);
 
-		assertThat(kept).contains("\"courierId\":\"******************\"").doesNotContain("19491231")
+		assertThat(kept).contains("\"courierId\":\"110105********002X\"").doesNotContain("19491231")
 			.doesNotContain("\\u0031").contains("BR2");
 		assertThat(ParcelLines.unescaped("a\\u00zz\\u0041")).isEqualTo("a\\u00zzA");
 	}
@@ -231,7 +231,7 @@ class ParcelLinesTest {
 			.doesNotContain("0619")
 			.doesNotContain("9001")
 			.doesNotContain("199001")
-			.contains("\"courierId\":\"****-****-****-****-**\"")
+			.contains("\"courierId\":\"3205-06**-****-**00-1X\"")
 			.contains("2026-11-30T08:00:00Z")
 			.contains("BR1");
 		byte[] cut = "{\"senderIdNumber\":\"320506199001".getBytes(StandardCharsets.UTF_8);
@@ -249,43 +249,49 @@ class ParcelLinesTest {
 	}
 
 	/**
-	 * A broken line's digits joined by any punctuation are one run, masked whole: an ID number split into blocks shorter
-	 * than 6 digits by commas, points or slashes kept every block readable.
+	 * A broken line's ID number joined by any punctuation is masked as the one rule of every list masks it (first 6 and
+	 * last 4 characters kept): an ID number split into blocks shorter than 6 digits by commas, points or slashes kept
+	 * every block readable.
 	 */
 	@Test
-	void digitsJoinedByAnyPunctuationAreMaskedAsOneRun() {
+	void anIdNumberJoinedByAnyPunctuationIsMaskedAsOneNumber() {
 		for (String joined : new String[] { "1101,0519,8503,1577,8X", "1101，0519，8503，1577，8X", "1101/0519/8503/1577/8X",
 				"1101.0519.8503.1577.8X", "1101、0519、8503、1577、8X", "1101_0519_8503_1577_8X" }) {
-			String masked = ParcelLines.maskDigits("{\"x\":\"" + joined + "\"");
-			assertThat(masked).as(joined).doesNotContain("1101").doesNotContain("0519").doesNotContain("8503")
-				.doesNotContain("1577");
+			byte[] bytes = ("{\"x\":\"" + joined + "\"").getBytes(StandardCharsets.UTF_8);
+			String masked = ParcelLines.masked(bytes, 0, bytes.length);
+			assertThat(masked).as(joined).doesNotContain("8503").doesNotContain("1577").contains("1101");
 		}
-		assertThat(ParcelLines.maskDigits("{\"acceptedAt\":\"2026-11-30T08:00:00Z\"")).contains("2026-11-30T08:00:00Z");
+		byte[] time = "{\"acceptedAt\":\"2026-11-30T08:00:00Z\"".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(time, 0, time.length)).contains("2026-11-30T08:00:00Z");
 	}
 
 	/**
 	 * Digits beyond the BMP (mathematical 𝟑𝟐𝟎…, two UTF-16 units each) are digits in a kept broken line too (note 37):
-	 * read one unit at a time, a run of them was no group and stayed in clear when it was no whole personal number.
+	 * an ID number written in them is masked; a run that is no personal number (a region code) stays readable.
 	 */
 	@Test
 	void digitsBeyondTheBmpOfABrokenLineAreMasked() {
-		String masked = ParcelLines.maskDigits("{\"x\":\"𝟑𝟐𝟎𝟓𝟎𝟔𝟏𝟗𝟗𝟎𝟎𝟏\"");
-		assertThat(masked).isEqualTo("{\"x\":\"************\"");
-		assertThat(ParcelLines.maskDigits("{\"x\":\"第𝟗𝟗号\"")).isEqualTo("{\"x\":\"第99号\"");
+		byte[] id = "{\"x\":\"𝟏𝟏𝟎𝟏𝟎𝟓𝟏𝟗𝟒𝟗𝟏𝟐𝟑𝟏𝟎𝟎𝟐𝟏\"".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(id, 0, id.length)).isEqualTo("{\"x\":\"110105********0021\"");
+		byte[] region = "{\"x\":\"第𝟗𝟗号\"".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParcelLines.masked(region, 0, region.length)).isEqualTo("{\"x\":\"第𝟗𝟗号\"");
 	}
 
 	/**
-	 * A broken line's waybill number stays readable — letters and digits (SF42M…) or digits only (中通's 15) — while the
-	 * same digits elsewhere are masked, and an ID number inside the waybill is masked by the Masking rules.
+	 * A broken line keeps its waybill numbers, region codes and other numbers that are no ID or mobile number readable
+	 * — letters and digits (SF42M…) or digits only (中通's 15), in the waybill or any other field (attack 71 A3: a line
+	 * rejected for a duplicate key showed "senderRegion":"******" and SF********) — while an ID number, also one inside a
+	 * waybill, is masked keeping its first 6 and last 4 characters, as the page says.
 	 */
 	@Test
-	void aBrokenLineKeepsItsWaybillNumberReadable() {
-		byte[] bytes = ("{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"773012345678901\",\"x\":\"SF42M20261205001\"")
-			.getBytes(StandardCharsets.UTF_8);
+	void aBrokenLineKeepsItsWaybillAndRegionNumbersReadable() {
+		byte[] bytes = ("{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"773012345678901\",\"x\":\"SF42M20261205001\","
+				+ "\"senderRegion\":\"320506\",\"waybillNumber\":\"SF1234567890\"").getBytes(StandardCharsets.UTF_8);
 		assertThat(ParcelLines.masked(bytes, 0, bytes.length)).isEqualTo(
-				"{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"***************\",\"x\":\"SF42M***********\"");
+				"{\"WaybillNumber\" : \"773012345678901\",\"itemCategory\":\"773012345678901\",\"x\":\"SF42M20261205001\","
+						+ "\"senderRegion\":\"320506\",\"waybillNumber\":\"SF1234567890\"");
 		byte[] held = "{\"waybillNumber\":\"SF11010519491231002X\",broken".getBytes(StandardCharsets.UTF_8);
-		assertThat(ParcelLines.masked(held, 0, held.length)).doesNotContain("19491231").contains("SF110105");
+		assertThat(ParcelLines.masked(held, 0, held.length)).doesNotContain("19491231").contains("SF110105********002X");
 	}
 
 	/** A body in UTF-16 or UTF-32, with or without a byte order mark, is told at its head; UTF-8 (with a BOM too) is not. */

@@ -61,10 +61,11 @@ class HazardApiController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
-	@Operation(summary = "隐患", description = "隐患及其整改佐证材料；rectifications为历次提交的整改情况（note整改情况、fileNames随附材料、"
+	@Operation(summary = "隐患", description = "隐患及其整改佐证材料（发现人、描述、整改情况、销号意见中的身份证号码、手机号码同列表遮盖）；rectifications为历次提交的整改情况（note整改情况、fileNames随附材料、"
 			+ "submittedAt提交时间、submittedBy提交人，按提交先后）；不在数据权限内时404。")
 	Detail get(DataScope scope, @PathVariable long id) {
-		return new Detail(hazards.get(scope, id), hazards.evidence(id), hazards.rectifications(scope, id));
+		// its free text masked as the list, the export and the hazard's page show it (HazardView#masked)
+		return new Detail(hazards.get(scope, id).masked(), hazards.evidence(id), hazards.rectifications(scope, id));
 	}
 
 	@PostMapping

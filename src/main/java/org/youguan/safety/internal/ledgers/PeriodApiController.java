@@ -57,9 +57,10 @@ class PeriodApiController {
 
 	@GetMapping("/{id}")
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
-	@Operation(summary = "寄递安保期", description = "调用者可见的一个安保期（同列表）；不可见时404。")
+	@Operation(summary = "寄递安保期", description = "调用者可见的一个安保期（同列表：名称、其他要求、撤销原因中的身份证号码、手机号码遮盖）；不可见时404。")
 	PeriodView get(DataScope scope, @PathVariable long id) {
-		return periods.get(scope, id);
+		// its free text masked as the list and the period's page show it (PeriodView#masked)
+		return periods.get(scope, id).masked();
 	}
 
 	/** The reason a period is cancelled. */

@@ -173,7 +173,8 @@ class PeriodController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, ListRequest request, Model model) {
 		PageQuery query = request.toPage();
-		model.addAttribute("period", periods.get(me.scope(), id));
+		// free text masked as the list and the API show it (PeriodView#masked)
+		model.addAttribute("period", periods.get(me.scope(), id).masked());
 		model.addAttribute("days", periods.summary(me.scope(), id));
 		model.addAttribute("reports", periods.reports(me.scope(), id, query));
 		model.addAttribute("query", query);
@@ -199,7 +200,8 @@ class PeriodController {
 	@GetMapping(STAFF + "/{id:\\d+}/summary.xlsx")
 	@PreAuthorize(LedgerAccess.READERS)
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-		PeriodView p = periods.get(me.scope(), id);
+		// the file's name is the period's as the page shows it (PeriodView#masked)
+		PeriodView p = periods.get(me.scope(), id).masked();
 		return Downloads.xlsx(p.name() + "-日报汇总.xlsx", spreadsheets.write("日报汇总", SUMMARY, periods.summary(me.scope(), id)));
 	}
 
