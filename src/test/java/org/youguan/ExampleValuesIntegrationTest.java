@@ -2,7 +2,6 @@ package org.youguan;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -121,10 +120,7 @@ class ExampleValuesIntegrationTest {
 		List<String> shown = new ArrayList<>(examples(message(() -> Telephone.of("123"))));
 		shown.addAll(examples(message(() -> Telephone.of("65551234"))));
 		// the complaint form's phone hint is a message (th:title="#{…}"): read the key from the template, the text from the bundle
-		Properties zh = new Properties();
-		try (var in = getClass().getResourceAsStream("/messages.properties")) {
-			zh.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
 		shown.addAll(examples(Pattern.compile("th:title=\"#\\{([^}]+)\\}\"").matcher(template("complaints/fields.html")).results()
 			.map(r -> zh.getProperty(r.group(1), "")).filter(t -> t.contains("如")).findFirst().orElseThrow()));
 		assertThat(shown).contains("0512-65551234", "0512-65551234-801");

@@ -146,16 +146,61 @@ class FoldedNameKeyIntegrationTest {
 	@Test
 	@Transactional
 	void storedTextKeyTwinsAreRenamedWithAVisibleSuffixTheEarliestKeepingItsName() throws IOException {
-		Matcher m = Pattern.compile("UPDATE department d.*?;", Pattern.DOTALL).matcher(Files.readString(V346));
+		assertThat(renamed(V346, "department d", "60", "bureau_id int", """
+				(1, 1, '市场监管处'), (2, 1, '市场·监管处'), (3, 1, '（市场）监管处'), (4, 2, '市场监管处。'),
+				    (5, 1, '办公室'), (6, 1, '攻击速运一二三四五六七'), (7, 1, '攻击、速运一二三四五六七')""", "bureau_id, text_key(name)"))
+			.containsExactly("市场监管处", "市场·监管处（重名2）", "（市场）监管处（重名3）", "市场监管处。", "办公室", "攻击速运一二三四五六七",
+					"攻击、速运一二（重名7）");
+	}
+
+	/**
+	 * Runs a migration's renaming statement ({@code UPDATE <table alias> …;}, its width {@code width}) on a temporary
+	 * table {@code twins (id, <columns>, name varchar(12))} holding {@code rows}; checks the keys are then unique.
+	 * @return the names after it, by id
+	 */
+	List<String> renamed(Path migration, String tableAndAlias, String width, String columns, String rows, String key)
+			throws IOException {
+		Matcher m = Pattern.compile("UPDATE " + tableAndAlias + "\\s.*?;", Pattern.DOTALL).matcher(Files.readString(migration));
 		assertThat(m.find()).isTrue();
-		jdbc.sql("CREATE TEMPORARY TABLE twins (id bigint PRIMARY KEY, bureau_id int, name varchar(12))").update();
-		jdbc.sql("""
-				INSERT INTO twins VALUES (1, 1, '市场监管处'), (2, 1, '市场·监管处'), (3, 1, '（市场）监管处'), (4, 2, '市场监管处。'),
-				    (5, 1, '办公室'), (6, 1, '攻击速运一二三四五六七'), (7, 1, '攻击、速运一二三四五六七')""").update();
-		jdbc.sql(m.group().replace("department", "twins").replace("60 - length", "12 - length")).update();
-		assertThat(jdbc.sql("SELECT name FROM twins ORDER BY id").query(String.class).list()).containsExactly("市场监管处",
-				"市场·监管处（重名2）", "（市场）监管处（重名3）", "市场监管处。", "办公室", "攻击速运一二三四五六七", "攻击、速运一二（重名7）");
-		assertThat(jdbc.sql("SELECT count(DISTINCT (bureau_id, text_key(name))) FROM twins").query(Long.class).single())
-			.isEqualTo(7);
+		String table = tableAndAlias.split(" ")[0];
+		jdbc.sql("CREATE TEMPORARY TABLE twins (id bigint PRIMARY KEY, " + columns + ", name varchar(12))").update();
+		jdbc.sql("INSERT INTO twins (id, " + columns.replaceAll(" [a-z]+(,|$)", "$1") + ", name) VALUES " + rows).update();
+		jdbc.sql(m.group().replace(table, "twins").replace(width + " - length", "12 - length")).update();
+		long all = jdbc.sql("SELECT count(*) FROM twins").query(Long.class).single();
+		assertThat(jdbc.sql("SELECT count(DISTINCT (" + key + ")) FROM twins").query(Long.class).single()).isEqualTo(all);
+		return jdbc.sql("SELECT name FROM twins ORDER BY id").query(String.class).list();
+	}
+
+	static final Path V353 = Path.of("src/main/resources/db/migration/registry/V353__text_key_registry_name_uniqueness.sql");
+
+	/**
+	 * V353's renaming of facilities, run on a temporary table of stored twins: of one kind and address (folded: a dash
+	 * still tells 3-201号 from 32-01号), names differing only by punctuation, brackets or spaces are twins — the earliest
+	 * keeps its name, each later one gets a visible suffix cut to the column's width, and the index's keys are then unique.
+	 */
+	@Test
+	@Transactional
+	void storedFacilityTwinsAreRenamedWithAVisibleSuffixTheEarliestKeepingItsName() throws IOException {
+		assertThat(renamed(V353, "facility f", "200", "kind text, address text", """
+				(1, 'PARCEL_LOCKER', '越溪路3-201号', '吴中柜'), (2, 'PARCEL_LOCKER', '越溪路 3-201号', '吴中·柜'),
+				    (3, 'PARCEL_LOCKER', '越溪路32-01号', '（吴中）柜'), (4, 'CARE_STATION', '越溪路3-201号', '吴中柜。'),
+				    (5, 'PARCEL_LOCKER', 'A', '攻击速运一二三四五六七'), (6, 'PARCEL_LOCKER', 'A', '攻击、速运一二三四五六七')""",
+				"kind, text_key(name), folded(address)"))
+			.containsExactly("吴中柜", "吴中·柜（重名2）", "（吴中）柜", "吴中柜。", "攻击速运一二三四五六七", "攻击、速运一二（重名6）");
+	}
+
+	static final Path V354 = Path.of("src/main/resources/db/migration/inspections/V354__text_key_inspection_name_uniqueness.sql");
+
+	/**
+	 * V354's renaming of inspection items: within one owner's catalogue (a bureau's, or the statutory items' — no bureau)
+	 * names differing only by punctuation are twins; another bureau's item of the name stays.
+	 */
+	@Test
+	@Transactional
+	void storedInspectionItemTwinsAreRenamedPerOwner() throws IOException {
+		assertThat(renamed(V354, "inspection_item i", "100", "bureau_id int", """
+				(1, NULL, '实名收寄'), (2, NULL, '实名收寄。'), (3, 1, '实名收寄'), (4, 1, '【实名】收寄'), (5, 2, '实名 收寄')""",
+				"coalesce(bureau_id, 0), text_key(name)"))
+			.containsExactly("实名收寄", "实名收寄。（重名2）", "实名收寄", "【实名】收寄（重名4）", "实名 收寄");
 	}
 }

@@ -1,8 +1,10 @@
 package org.youguan.audit;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,10 +180,22 @@ public class AuditTrail {
 			// finds them as stored (same first and last digits), and entries older than the masking as typed
 			// a summary keeps what was typed: its full-width digits and letters are compared as the search's ASCII ones
 			String summary = Text.halfWidthAlphanumericsSql("summary");
-			listing.where("(" + summary + " ILIKE :text OR " + summary + " ILIKE :masked OR actor ILIKE :text OR object_id = :exact)",
+			String masked = AuditMasking.text(text);
+			Map<String, Object> values = new HashMap<>(Map.of("text", PageQuery.likePattern(text), "masked",
 					// as every list's search (Listing): % and _ typed are themselves, not wildcards (attack f8 item 12)
-					Map.of("text", PageQuery.likePattern(text), "masked", PageQuery.likePattern(AuditMasking.text(text)),
-							"exact", text));
+					PageQuery.likePattern(masked), "exact", text));
+			String numbers = "";
+			if (masked.indexOf('*') >= 0) {
+				// a number (or its mask) is the same number whatever separators the summary or the search has between its
+				// blocks — 139-1234-5678 and 13912345678 find 139****5678 and 139-****-5678 — as the lists match masked
+				// numbers (Listing.withoutJoiners, Listing.Masked#stored)
+				numbers = " OR " + Listing.storedForm("summary") + " ILIKE :compactMasked ESCAPE '\\' OR "
+						+ Listing.storedForm("summary") + " ILIKE :compactText ESCAPE '\\'";
+				values.put("compactMasked", PageQuery.likePattern(compact(masked)));
+				values.put("compactText", PageQuery.likePattern(compact(text)));
+			}
+			listing.where("(" + summary + " ILIKE :text OR " + summary + " ILIKE :masked" + numbers
+					+ " OR actor ILIKE :text OR object_id = :exact)", values);
 		}
 		return listing.where(query.action() != null && !Text.isBlank(query.action()), "action = :action", "action",
 					String.valueOf(query.action()))
@@ -194,6 +208,11 @@ public class AuditTrail {
 			.searchesItself()
 			.page(jdbc, "SELECT " + COLUMNS, page, Rows.of(AuditEvent.class))
 			.map(e -> AuditMasking.shown(json, e));
+	}
+
+	/** A search text as {@link Listing#storedForm} compares a number: NFKC, without the joiners between its blocks. */
+	private static String compact(String text) {
+		return Listing.withoutJoiners(Normalizer.normalize(text, Normalizer.Form.NFKC));
 	}
 
 	/** The history of one object, newest first, within the caller's scope. */

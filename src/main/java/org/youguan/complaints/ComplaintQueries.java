@@ -262,17 +262,17 @@ public class ComplaintQueries {
 		String handled = filter.personalSearch() ? bureaus.handledHere(scope, "c.region_code") : "FALSE";
 		String maskSafe = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
 		List<Masked> masked = List.of(Masked.telephones("c.description").readInFullWhere(handled),
-				Masked.telephones("c.waybill_number").readInFullWhere(handled));
+				Masked.telephones("c.waybill_number").readInFullWhere(handled), Masked.stored("c.filer_phone_masked"));
 		if (!filter.personalSearch()) {
 			return listing.search(page, "c.number = :exact OR c.waybill_number = :maskSafe",
 					Map.of("exact", page.identifier(), "maskSafe", maskSafe), jdbc, "c.id", masked,
-					"c.enterprise_name", "c.enterprise_credit_code", "c.filer_phone_masked");
+					"c.enterprise_name", "c.enterprise_credit_code");
 		}
 		return listing.search(page, "c.number = :exact OR c.waybill_number = :maskSafe"
 				+ " OR ((c.waybill_number = :waybill OR c.filer_phone_index = :phone) AND " + handled + ")",
 				Map.of("exact", page.identifier(), "waybill", waybill, "maskSafe", maskSafe, "phone",
 						FilerPhone.index(secrets, page.q())),
-				jdbc, "c.id", masked, "c.enterprise_name", "c.enterprise_credit_code", "c.filer_phone_masked");
+				jdbc, "c.id", masked, "c.enterprise_name", "c.enterprise_credit_code");
 	}
 
 	/**

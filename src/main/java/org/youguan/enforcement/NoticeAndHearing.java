@@ -783,13 +783,16 @@ public class NoticeAndHearing {
 	public List<HearingHost> hearingHosts(DataScope scope, long id) {
 		CaseView c = caseWork.inScope(scope, id);
 		List<HearingHost> hosts = new ArrayList<>();
+		// the team and the report's author read once, not once per account asked about
+		CaseTeam.Team team = caseTeam.of(id);
+		Long author = caseTeam.reportAuthor(id);
 		// the handling bureau first, then the bureaus above it (county, city, province)
 		for (BureauView b : bureaus.enclosing(c.regionCode())) {
 			users.list(DataScope.all(), new Users.Filter(b.id(), null, UserKind.STAFF),
 					PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
 				.items().stream()
-				.filter(u -> u.enabled() && mayHost(u) && !caseTeam.investigated(id, u.id(), u.displayName())
-						&& !Long.valueOf(u.id()).equals(caseTeam.reportAuthor(id)))
+				.filter(u -> u.enabled() && mayHost(u) && !team.includes(u.id(), u.displayName())
+						&& !Long.valueOf(u.id()).equals(author))
 				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
 				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name())));
 		}

@@ -1130,11 +1130,12 @@ public class OutletFilings {
 	 */
 	private void requireNoOpenFiling(FilingKind kind, OutletFiling.Subject subject, byte[] proposed, Long except) {
 		if (kind == FilingKind.NEW) {
-			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + Text.folded(subject.outletName()));
+			// the outlet's name under the one twin key (Text.textKey), as the register compares outlets; the address folded
+			TransactionLocks.hold(jdbc, "outlet-filing-new:" + subject.enterpriseCreditCode() + ":" + Text.textKey(subject.outletName()));
 			String address = json.readValue(secrets.decrypt(proposed, PROPOSED), OutletData.class).address();
 			List<OpenFiling> open = jdbc.sql("""
 					SELECT id, number, status FROM outlet_filing WHERE kind = 'NEW' AND status IN ('SUBMITTED', 'MISSING_ITEMS')
-					AND enterprise_credit_code = :enterprise AND folded(outlet_name) = folded(:name) AND id <> :except
+					AND enterprise_credit_code = :enterprise AND text_key(outlet_name) = text_key(:name) AND id <> :except
 					ORDER BY id""")
 				.param("enterprise", subject.enterpriseCreditCode())
 				.param("name", subject.outletName())

@@ -160,12 +160,12 @@ public class InspectionItems {
 	}
 
 	/**
-	 * Refuses a second item of the same name in the bureau's catalogue: a name that is, under {@link Text#folded}
-	 * (full-width letters and digits, spaces and invisible characters aside, A–Z as a–z), the name of another item
-	 * of the bureau (active or deactivated) or of a statutory default item — a double-submitted form, or "实名收寄"
-	 * added again as "实名　收寄", would put two items of one name into the 抽查事项清单 a bureau publishes. Two requests
-	 * at once are ordered by a transaction lock on the bureau; the unique index {@code inspection_item_name_folded}
-	 * (V245) holds the rule within one owner.
+	 * Refuses a second item of the same name in the bureau's catalogue: a name that is, under the one twin key
+	 * {@link Text#textKey} (full-width letters and digits, spaces, invisible characters, punctuation and brackets
+	 * aside, A–Z as a–z), the name of another item of the bureau (active or deactivated) or of a statutory default
+	 * item — a double-submitted form, or "实名收寄" added again as "实名　收寄" or "实名收寄。", would put two items of one
+	 * name into the 抽查事项清单 a bureau publishes. Two requests at once are ordered by a transaction lock on the
+	 * bureau; the unique index {@code inspection_item_name_text_key} (V354) holds the rule within one owner.
 	 * @param self the code of the item being changed (its own name does not count), null for a new one
 	 * @throws DomainException duplicate (409, field {@code name})
 	 */
@@ -173,12 +173,12 @@ public class InspectionItems {
 		TransactionLocks.hold(jdbc, "inspection_item_name:" + bureauId);
 		String twin = jdbc.sql("""
 				SELECT code FROM inspection_item WHERE (bureau_id = :bureau OR bureau_id IS NULL)
-				    AND folded(name) = folded(:name) AND code <> :self ORDER BY code LIMIT 1""")
+				    AND text_key(name) = text_key(:name) AND code <> :self ORDER BY code LIMIT 1""")
 			.param("bureau", bureauId).param("name", Text.name(name)).param("self", self == null ? "" : self)
 			.query(String.class).optional().orElse(null);
 		if (twin != null) {
 			throw DomainException.duplicate("name", "抽查事项清单中已有名称为“" + Text.name(name) + "”的事项（" + twin
-					+ "）：同一单位的抽查事项名称不能重复（全角半角、空格不同也视为同名）");
+					+ "）：同一单位的抽查事项名称不能重复（全角半角、空格、标点不同也视为同名）");
 		}
 	}
 

@@ -341,14 +341,15 @@ public class InspectionPlans {
 	}
 
 	/**
-	 * Refuses a second plan of the bureau under the same name (compared by {@link Text#folded}: full-width letters,
-	 * spaces and look-alike marks do not make another name) — the name is how a plan is found, published and cited.
-	 * Two requests at once are ordered by a transaction lock on the bureau and the folded name.
+	 * Refuses a second plan of the bureau under the same name (compared by the one twin key {@link Text#textKey}:
+	 * full-width letters, spaces, punctuation and brackets do not make another name) — the name is how a plan is found,
+	 * published and cited. Two requests at once are ordered by a transaction lock on the bureau and the key; the unique
+	 * index {@code inspection_plan_name_text_key} (V354) holds the rule should one pass the check (409).
 	 * @throws DomainException duplicate (409, field {@code name})
 	 */
 	private void refuseSameName(long bureauId, String name) {
-		TransactionLocks.hold(jdbc, "inspection_plan:" + bureauId + "|" + Text.folded(name));
-		jdbc.sql("SELECT id FROM inspection_plan WHERE bureau_id = :bureau AND folded(name) = folded(:name) ORDER BY id LIMIT 1")
+		TransactionLocks.hold(jdbc, "inspection_plan:" + bureauId + "|" + Text.textKey(name));
+		jdbc.sql("SELECT id FROM inspection_plan WHERE bureau_id = :bureau AND text_key(name) = text_key(:name) ORDER BY id LIMIT 1")
 			.param("bureau", bureauId)
 			.param("name", Text.name(name))
 			.query(Long.class)

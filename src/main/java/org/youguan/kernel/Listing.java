@@ -151,9 +151,9 @@ public final class Listing {
 				String identifier = Text.identifier(word);
 				any.append(w == 0 ? "(" : " AND (");
 				for (int c = 0; c < columns.length; c++) {
-					any.append(c == 0 ? "" : " OR ").append(searched(columns[c], word)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
+					any.append(c == 0 ? "" : " OR ").append(searched(columns[c])).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
 					if (!word.equals(identifier)) {
-						any.append(" OR ").append(columns[c]).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
+						any.append(" OR ").append(searched(columns[c])).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
 					}
 				}
 				typedMask(any, bound, "searchMask" + w, word, Arrays.asList(columns));
@@ -170,13 +170,34 @@ public final class Listing {
 
 	/**
 	 * A searched column as a word is compared with it: the search text is in half-width digits and letters
-	 * ({@link Text#searchText}), and so is a word's column side where the word holds any — free text keeps what was
-	 * typed ("１２３号", {@link Text#freeText}), so it is compared with its full-width digits and letters as ASCII ones
-	 * ({@link Text#halfWidthAlphanumericsSql}) and "123号" finds it; a word without them compares with the column as
-	 * stored (the same rows, and the column's trigram index serves it).
+	 * ({@link Text#searchText}), and so is the column side ({@link Text#halfWidthAlphanumericsSql}) — free text keeps
+	 * what was typed ("１２３号", {@link Text#freeText}), so "123号" finds it. For a word without ASCII digits and letters
+	 * (a Chinese word) the folding changes nothing the word can match (it holds no letter or digit the folding writes),
+	 * so every word compares with one expression, and one GIN trigram index on exactly it serves every word of the
+	 * column (V347, V348, V350, V352; {@code SearchIndexIntegrationTest}).
 	 */
-	private static String searched(String column, String word) {
-		return Text.hasAsciiAlphanumeric(word) ? Text.halfWidthAlphanumericsSql(column) : column;
+	static String searched(String column) {
+		return Text.halfWidthAlphanumericsSql(column);
+	}
+
+	/**
+	 * A masked column's searched form ({@link Masked}): compatibility-normalised (NFKC), as the mask reads its digits
+	 * ({@link Masking}) and as its candidates are confirmed — one expression for the candidates of a word with digits
+	 * ({@link #shownWith}) and the comparison of a word without them, so one GIN trigram index on it serves both.
+	 */
+	static String shownForm(String column) {
+		return "normalize(" + column + ", NFKC)";
+	}
+
+	/**
+	 * A column stored masked ({@link Masked#stored}, the audit trail's summary) as a word is compared with it: NFKC,
+	 * without the characters people type between a number's blocks ({@link #withoutJoiners}) — compare the word
+	 * without them too, so 139-****-5678 and 139****5678 are one masked number whichever side has the separators.
+	 * @param column a SQL expression of type text (written into the SQL as is: never user input)
+	 * @return the SQL expression
+	 */
+	public static String storedForm(String column) {
+		return withoutJoinersSql(shownForm(column));
 	}
 
 	/**
@@ -216,7 +237,9 @@ public final class Listing {
 			/** {@link Masking#phone}. */
 			PHONE,
 			/** {@link Masking#idNumber}. */
-			ID_NUMBER
+			ID_NUMBER,
+			/** Stored masked already, shown as stored ({@link Masked#stored}). */
+			STORED
 		}
 
 		/** A free text shown with its personal numbers masked. */
@@ -248,6 +271,16 @@ public final class Listing {
 		}
 
 		/**
+		 * A column stored masked already and shown as stored (a complaint's filer phone kept as 139****5678 beside its
+		 * ciphertext): compared in SQL, not confirmed row by row — a word, a mask typed with any separators or in blocks
+		 * (139-****-5678, 139 **** 5678) and the digits it shows (5678) find it, both sides without the characters people
+		 * type between a number's blocks ({@link #withoutJoiners}); a whole number is not in it, so finds nothing.
+		 */
+		public static Masked stored(String column) {
+			return new Masked(column, Shape.STORED, NOBODY);
+		}
+
+		/**
 		 * The same column, read in full by this reader only on the rows where {@code predicate} holds (its parameters
 		 * must be among the listing's, e.g. bound by its scope; {@link #NOBODY}, the default, for a column nobody reads in
 		 * full in this list): a personal number or a name typed whole finds those rows only; every row is found by what it
@@ -275,6 +308,7 @@ public final class Listing {
 				case NUMBERS -> Masking.personalNumbersIn(value);
 				case PHONE -> Masking.phone(value);
 				case ID_NUMBER -> Masking.idNumber(value);
+				case STORED -> value;
 			};
 		}
 	}
@@ -329,16 +363,23 @@ public final class Listing {
 				maskedWord(any, bound, w, run.get(i), jdbc, within, scoped, idColumn, masked, columns);
 				any.append(")");
 			}
-			if (run.size() > 1 && !masked.isEmpty()) {
+			if (run.size() > 1 && !confirmable(masked).isEmpty()) {
 				// the blocks of a personal number typed with spaces (139 1234 5678) are one word: that very number
 				String joined = String.join(" ", run);
-				Long[] hits = shownWith(jdbc, within, scoped, idColumn, masked, joined, Text.identifier(joined));
+				Long[] hits = shownWith(jdbc, within, scoped, idColumn, confirmable(masked), joined,
+						Objects.requireNonNullElse(Text.identifier(joined), joined));
 				any.append(" OR ").append(idColumn).append(" = ANY(CAST(:maskedRunHits").append(r).append(" AS bigint[]))");
 				bound.put("maskedRunHits" + r, hits);
 			}
 			if (run.size() > 1) {
-				// a mask typed in blocks (139 **** 5678) is one word in a column stored masked too (c.filer_phone_masked)
-				typedMask(any, bound, "searchRunMask" + r, String.join(" ", run), Arrays.asList(columns));
+				// a mask typed in blocks (139 **** 5678) is one word in a column stored masked (Masked#stored)
+				String joined = withoutJoiners(Normalizer.normalize(String.join("", run), Normalizer.Form.NFKC));
+				for (Masked m : masked) {
+					if (m.shape() == Masked.Shape.STORED) {
+						any.append(" OR ").append(storedForm(m.column())).append(" ILIKE :searchRunStored").append(r).append(ESCAPE);
+						bound.put("searchRunStored" + r, PageQuery.likePattern(joined));
+					}
+				}
 			}
 			any.append(")");
 		}
@@ -354,42 +395,67 @@ public final class Listing {
 	 */
 	private void maskedWord(StringBuilder any, Map<String, Object> bound, int w, String word, JdbcClient jdbc,
 			String within, Map<String, Object> scoped, String idColumn, List<Masked> masked, String... columns) {
-		String identifier = Text.identifier(word);
-		List<String> plain = new ArrayList<>(Arrays.asList(columns));
+		String identifier = Objects.requireNonNullElse(Text.identifier(word), word);
+		String shown = Normalizer.normalize(word, Normalizer.Form.NFKC);
+		List<String> arms = new ArrayList<>();
+		boolean byIdentifier = false;
+		for (String column : columns) {
+			arms.add(searched(column) + " ILIKE :search" + w + ESCAPE);
+			if (!word.equals(identifier)) {
+				arms.add(searched(column) + " ILIKE :searchIdentifier" + w + ESCAPE);
+				byIdentifier = true;
+			}
+		}
 		List<Masked> confirmed = new ArrayList<>();
 		for (Masked m : masked) {
+			if (m.shape() == Masked.Shape.STORED) {
+				// stored as shown: compared in SQL, both sides without a number's joiners (139-****-5678 is 139****5678)
+				arms.add(storedForm(m.column()) + " ILIKE :searchStored" + w + ESCAPE);
+				String compact = withoutJoiners(shown);
+				bound.put("searchStored" + w, PageQuery.likePattern(compact.isEmpty() ? shown : compact));
+			}
 			// digits of any script and Chinese numerals (一三九…, which a mask reads as digits) are found only as shown
-			if (m.name() || Masking.mayHoldDigits(word)) {
+			else if (m.name() || Masking.mayHoldDigits(word)) {
 				confirmed.add(m);
 			}
 			else {
-				plain.add(m.column());
+				// nothing of the word is masked: the column as its candidates are read (NFKC), the word so too
+				arms.add(shownForm(m.column()) + " ILIKE :searchShown" + w + ESCAPE);
+				bound.put("searchShown" + w, PageQuery.likePattern(shown));
+				if (!identifier.equals(shown)) {
+					arms.add(shownForm(m.column()) + " ILIKE :searchIdentifier" + w + ESCAPE);
+					byIdentifier = true;
+				}
 			}
-		}
-		for (int c = 0; c < plain.size(); c++) {
-			any.append(c == 0 ? "" : " OR ").append(searched(plain.get(c), word)).append(" ILIKE :search").append(w).append(" ESCAPE '\\'");
-			if (!word.equals(identifier)) {
-				any.append(" OR ").append(plain.get(c)).append(" ILIKE :searchIdentifier").append(w).append(" ESCAPE '\\'");
-			}
-		}
-		typedMask(any, bound, "searchMask" + w, word, plain);
-		bound.put("search" + w, PageQuery.likePattern(word));
-		if (!word.equals(identifier)) {
-			bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
 		}
 		if (!confirmed.isEmpty()) {
 			Long[] hits = shownWith(jdbc, within, scoped, idColumn, confirmed, word, identifier);
-			any.append(plain.isEmpty() ? "" : " OR ").append(idColumn).append(" = ANY(CAST(:maskedHits").append(w)
-				.append(" AS bigint[]))");
+			arms.add(idColumn + " = ANY(CAST(:maskedHits" + w + " AS bigint[]))");
 			bound.put("maskedHits" + w, hits);
 		}
+		any.append(arms.isEmpty() ? "FALSE" : String.join(" OR ", arms));
+		bound.put("search" + w, PageQuery.likePattern(word));
+		if (byIdentifier) {
+			bound.put("searchIdentifier" + w, PageQuery.likePattern(identifier));
+		}
+	}
+
+	/** What follows every LIKE of a search: its pattern's wildcards are escaped with a backslash ({@link PageQuery#likePattern}). */
+	private static final String ESCAPE = " ESCAPE '\\'";
+
+	/** The masked columns a word is confirmed in row by row ({@link #shownWith}): all but those stored masked. */
+	private static List<Masked> confirmable(List<Masked> masked) {
+		return masked.stream().filter(m -> m.shape() != Masked.Shape.STORED).toList();
 	}
 
 	/** The most blocks a personal number is typed in (an ID number in up to six, 110105 1949 12 31 002X; some to spare). */
 	private static final int MAX_BLOCKS = 8;
 
-	/** A block of a personal number as typed between spaces: digits (any joiners), an ID's last block ending in X. */
-	private static final Pattern NUMBER_BLOCK = Pattern.compile("[0-9\\-.()/、,:~|]*[0-9][0-9\\-.()/、,:~|]*[xX]?");
+	/**
+	 * A block of a personal number as typed between spaces: digits (any joiners), an ID's last block ending in X — or a
+	 * joiner typed on its own between two blocks (139 - 1234 - 5678).
+	 */
+	private static final Pattern NUMBER_BLOCK = Pattern.compile("[0-9\\-.()/、,:~|]*[0-9][0-9\\-.()/、,:~|]*[xX]?|[\\-.()/、,:~|]+");
 
 	/**
 	 * The words of a search grouped into runs: a run of several words is the blocks of one personal number typed with
@@ -422,8 +488,11 @@ public final class Listing {
 		return runs;
 	}
 
-	/** A block of a number typed as a mask shows it, between spaces: digits and {@code *} (any joiners), X last. */
-	private static final Pattern MASKED_BLOCK = Pattern.compile("[0-9*\\-.()/、,:~|]*[0-9*][0-9*\\-.()/、,:~|]*[xX]?");
+	/**
+	 * A block of a number typed as a mask shows it, between spaces: digits and {@code *} (any joiners), X last — or a
+	 * joiner typed on its own between two blocks (139 - **** - 5678).
+	 */
+	private static final Pattern MASKED_BLOCK = Pattern.compile("[0-9*\\-.()/、,:~|]*[0-9*][0-9*\\-.()/、,:~|]*[xX]?|[\\-.()/、,:~|]+");
 
 	/**
 	 * A masked number as a list shows it, without joiners: digits, stars, digits, as long as a mobile number (11), an ID
@@ -473,32 +542,8 @@ public final class Listing {
 		String typedIdentifier = identifier == null ? null : shownKey(identifier);
 		// the word is itself a personal number, in any script its mask reads (Chinese numerals too)
 		boolean personal = number != null || line != null || !Masking.telephonesIn(word).equals(word);
-		StringBuilder select = new StringBuilder("SELECT ").append(idColumn);
-		StringBuilder candidate = new StringBuilder();
-		for (int c = 0; c < confirmed.size(); c++) {
-			Masked m = confirmed.get(c);
-			String column = m.column();
-			select.append(", ").append(column).append(" AS masked").append(c);
-			select.append(", coalesce((").append(m.readInFull()).append("), FALSE) AS full").append(c);
-			candidate.append(c == 0 ? "" : " OR ");
-			Pattern whole = whole(m, number, line);
-			String wholeParam = whole == number ? ":maskedWhole" : ":maskedWholeLine";
-			// as shown: the fragment stands as stored where the mask leaves it (its stars, typed, stand for any digits)
-			candidate.append(column).append(" ILIKE :maskedLike OR ").append(column).append(" ILIKE :maskedLikeIdentifier OR normalize(")
-				.append(column).append(", NFKC) ILIKE :maskedLikeIdentifier");
-			if (whole != null && !Masked.NOBODY.equals(m.readInFull())) {
-				candidate.append(" OR ((").append(m.readInFull()).append(") AND normalize(").append(column)
-					.append(", NFKC) ~* ").append(wholeParam).append(")");
-			}
-		}
-		String sql = select + " " + from + within + (within.isEmpty() ? " WHERE (" : " AND (") + candidate + ") LIMIT "
-				+ MASKED_CANDIDATES;
-		Map<String, Object> values = new HashMap<>(scoped);
-		values.put("maskedWhole", number == null ? "" : number.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
-		values.put("maskedWholeLine", line == null ? "" : line.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
-		values.put("maskedLike", starsAnyDigits(word));
-		values.put("maskedLikeIdentifier", starsAnyDigits(identifier == null ? word : identifier));
-		return jdbc.sql(sql).params(values).query((rs, n) -> {
+		Candidates statement = candidates(within, scoped, idColumn, confirmed, word, identifier);
+		return jdbc.sql(statement.sql()).params(statement.values()).query((rs, n) -> {
 			int at = 2;
 			for (int c = 0; c < confirmed.size(); c++) {
 				Masked m = confirmed.get(c);
@@ -523,6 +568,54 @@ public final class Listing {
 		}).list().stream().filter(id -> id != null).toArray(Long[]::new);
 	}
 
+	/** A statement with named parameters: the candidates of a masked column's search ({@link #maskedCandidates}). */
+	public record Candidates(String sql, Map<String, Object> values) {
+	}
+
+	/**
+	 * The statement {@link #search(PageQuery, JdbcClient, String, List, String...)} runs to find the candidates of
+	 * {@code word} in {@code masked} columns within the conditions added so far — for planning it
+	 * ({@code SearchIndexIntegrationTest}).
+	 */
+	public Candidates maskedCandidates(String idColumn, List<Masked> masked, String word) {
+		return candidates(where.toString(), params, idColumn, confirmable(masked), word,
+				Objects.requireNonNullElse(Text.identifier(word), word));
+	}
+
+	/** The candidate statement of {@link #shownWith}: every searched masked column compared as {@link #shownForm}. */
+	private Candidates candidates(String within, Map<String, Object> scoped, String idColumn, List<Masked> confirmed,
+			String word, String identifier) {
+		Pattern number = wholeNumber(word);
+		Pattern line = number == null ? wholeLandline(word) : null;
+		StringBuilder select = new StringBuilder("SELECT ").append(idColumn);
+		StringBuilder candidate = new StringBuilder();
+		for (int c = 0; c < confirmed.size(); c++) {
+			Masked m = confirmed.get(c);
+			String column = m.column();
+			select.append(", ").append(column).append(" AS masked").append(c);
+			select.append(", coalesce((").append(m.readInFull()).append("), FALSE) AS full").append(c);
+			candidate.append(c == 0 ? "" : " OR ");
+			Pattern whole = whole(m, number, line);
+			String wholeParam = whole == number ? ":maskedWhole" : ":maskedWholeLine";
+			// as shown: the fragment stands as stored where the mask leaves it (its stars, typed, stand for any digits)
+			// one expression (NFKC, as the mask reads digits and the rows are confirmed), which a GIN trigram index serves
+			candidate.append(shownForm(column)).append(" ILIKE :maskedLike OR ").append(shownForm(column))
+				.append(" ILIKE :maskedLikeIdentifier");
+			if (whole != null && !Masked.NOBODY.equals(m.readInFull())) {
+				candidate.append(" OR ((").append(m.readInFull()).append(") AND ").append(shownForm(column))
+					.append(" ~* ").append(wholeParam).append(")");
+			}
+		}
+		String sql = select + " " + from + within + (within.isEmpty() ? " WHERE (" : " AND (") + candidate + ") LIMIT "
+				+ MASKED_CANDIDATES;
+		Map<String, Object> values = new HashMap<>(scoped);
+		values.put("maskedWhole", number == null ? "" : number.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
+		values.put("maskedWholeLine", line == null ? "" : line.pattern().replace("(?<![0-9])", "").replace("(?![0-9])", ""));
+		values.put("maskedLike", starsAnyDigits(Normalizer.normalize(word, Normalizer.Form.NFKC)));
+		values.put("maskedLikeIdentifier", starsAnyDigits(identifier == null ? word : identifier));
+		return new Candidates(sql, values);
+	}
+
 	/**
 	 * A LIKE pattern finding the candidates for a word as shown: the word anywhere, a run of {@code *} in it (typed as a
 	 * masked number shows, 139****5678) standing for any characters, the row then confirmed on the value as shown.
@@ -543,8 +636,10 @@ public final class Listing {
 	 * Adds to {@code any} (after a condition, with OR) the comparison of a word typed as a mask shows a number
 	 * (139-****-5678, 139 **** 5678, １３９－＊＊＊＊－５６７８: digits and stars) with each of {@code columns} as stored
 	 * masked ("139****5678"), both without the joiners people type between a number's blocks ({@link #withoutJoiners},
-	 * NFKC first) — one rule for every list, whatever separators the stored or the typed mask has. A word that is no
-	 * such mask, or no columns, adds nothing.
+	 * NFKC first), whatever separators the stored or the typed mask has — for a list without masked columns
+	 * ({@link #search(PageQuery, String, Map, String...)}); a list with them declares a column stored masked
+	 * ({@link Masked#stored}), which is compared so for every word, and its other columns are not (their indexes serve
+	 * the expressions they are compared in). A word that is no such mask, or no columns, adds nothing.
 	 * @param key the parameter's name, unique in the statement
 	 */
 	private static void typedMask(StringBuilder any, Map<String, Object> bound, String key, String word,

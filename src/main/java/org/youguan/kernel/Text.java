@@ -171,7 +171,7 @@ public final class Text {
 	 * the search text, which is always in that form ({@link #searchText}): {@code <this> ILIKE '%123号%'} finds
 	 * "１２３号" and "123号". Full-width brackets and punctuation stay, as in the search text. A trigram index on the
 	 * column as stored does not serve this expression: a searched column with one has a GIN trigram index on this very
-	 * expression too (V347 for the enterprise name, V348 for the complaint's; {@code FoldedSearchIndexIntegrationTest}).
+	 * expression too (V347, V348, V350, V352; {@code SearchIndexIntegrationTest}).
 	 * @param column a SQL expression of type text (written into the SQL as is: never user input)
 	 * @return the folded expression
 	 */

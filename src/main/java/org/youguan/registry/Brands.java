@@ -188,8 +188,13 @@ public class Brands {
 		return new Checked(name, shortName, hq);
 	}
 
+	/**
+	 * Whether another brand than {@code selfId} has this name (or short name, by {@code column}) under the one twin key
+	 * ({@link Text#textKey}, SQL {@code text_key}: "顺 丰", "顺·丰" and "顺丰。" are 顺丰); the unique indexes of V353 hold
+	 * the rule when two requests race past this check (409 on the field).
+	 */
 	private boolean taken(String column, String value, Long selfId) {
-		return jdbc.sql("SELECT count(*) FROM brand WHERE folded(" + column + ") = folded(:value) AND id <> :self")
+		return jdbc.sql("SELECT count(*) FROM brand WHERE text_key(" + column + ") = text_key(:value) AND id <> :self")
 			.param("value", value)
 			.param("self", selfId == null ? -1 : selfId)
 			.query(Long.class)

@@ -962,9 +962,12 @@ public class Outlets {
 				Masking.personalNumbersIn(rs.getString("closed_reason")));
 	}
 
-	/** Whether the data names the outlet's own place: name and address equal under {@link Text#folded}, as the duplicate rule compares them. */
+	/**
+	 * Whether the data names the outlet's own place, as the duplicate rule compares it: the name under
+	 * {@link Text#textKey}, the address under {@link Text#folded}.
+	 */
 	private static boolean samePlace(OutletData data, TerminalOutlet outlet) {
-		return Text.folded(data.name()).equals(Text.folded(outlet.name()))
+		return Text.textKey(data.name()).equals(Text.textKey(outlet.name()))
 				&& Text.folded(data.address()).equals(Text.folded(outlet.address()));
 	}
 

@@ -35,12 +35,17 @@ class InboxHtml {
 
 	private final MessageSource messages;
 
-	private final ApplicationContext application;
+	/**
+	 * The fragments' SpEL context (beans resolved as in a view the dispatcher renders), made once per rendering thread
+	 * rather than per card: Thymeleaf sets each render's expression objects on it ({@code #messages}, {@code #locale}
+	 * in the card's language), so one shared by concurrent renders would word a card in another's language.
+	 */
+	private final ThreadLocal<ThymeleafEvaluationContext> evaluation;
 
 	InboxHtml(ITemplateEngine templates, MessageSource messages, ApplicationContext application) {
 		this.templates = templates;
 		this.messages = messages;
-		this.application = application;
+		this.evaluation = ThreadLocal.withInitial(() -> new ThymeleafEvaluationContext(application, null));
 	}
 
 	/**
@@ -115,9 +120,9 @@ class InboxHtml {
 			.buildExchange(request, response);
 		var context = new WebContext(exchange, locale, variables);
 		// the fragments word values as pages do (@labels …): beans resolve as in a view the dispatcher renders, and
-		// word in the card's language, not the thread's
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(application, null));
+		// word in the card's language (the context's locale and the thread's, set for this render), not the thread's
+		ThymeleafEvaluationContext spel = evaluation.get();
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, spel);
 		LocaleContext before = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(locale);
 		try {
@@ -125,6 +130,8 @@ class InboxHtml {
 		}
 		finally {
 			LocaleContextHolder.setLocaleContext(before);
+			// the render's expression objects hold its request: not kept past it
+			spel.setExpressionObjects(null);
 		}
 	}
 }

@@ -83,9 +83,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** An API read's query parameters it does not take, refused ({@link ApiQueryParameters}). */
 	private final ApiQueryParameters apiQueryParameters;
 
+	/** What each handler binds, the region guard's reading as the API's ({@link HandlerQueryParameters}). */
+	private final HandlerQueryParameters handlerParameters;
+
 	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms, StepAccessFirst stepAccess,
-			ApiQueryParameters apiQueryParameters) {
+			ApiQueryParameters apiQueryParameters, HandlerQueryParameters handlerParameters) {
 		this.apiQueryParameters = apiQueryParameters;
+		this.handlerParameters = handlerParameters;
 		this.stepAccess = stepAccess;
 		this.shell = shell;
 		this.pages = pages;
@@ -126,7 +130,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		// a record's step refused (404, 403) before the form is bound or the body read
 		registry.addInterceptor(stepAccess);
 		// a region outside the caller's scope sent to a handler that does not read one: 403, as where one is read
-		registry.addInterceptor(new RegionParameterScope());
+		registry.addInterceptor(new RegionParameterScope(handlerParameters));
 		// registered before the shell: interceptors' postHandle runs in reverse order, so the page memory renders the
 		// view after the shell has added the layout's model
 		registry.addInterceptor(pages);

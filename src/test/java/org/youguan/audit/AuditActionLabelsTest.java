@@ -1,8 +1,6 @@
 package org.youguan.audit;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.youguan.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +45,7 @@ class AuditActionLabelsTest {
 		}
 		assertThat(codes).as("the scan finds the application's actions").hasSizeGreaterThan(100)
 			.contains("complaint.close", "complaint.notice.correct");
-		Properties messages = new Properties();
-		try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/messages.properties"), StandardCharsets.UTF_8)) {
-			messages.load(in);
-		}
+		Properties messages = MessageBundles.load(MessageBundles.CHINESE);
 		assertThat(codes).filteredOn(code -> messages.getProperty("audit.action." + code) == null).as("unlabelled").isEmpty();
 	}
 }

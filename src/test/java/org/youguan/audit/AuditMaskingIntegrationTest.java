@@ -126,15 +126,50 @@ class AuditMaskingIntegrationTest {
 		tx.executeWithoutResult(s -> {
 			audit.record(AuditEntry.of("test.masking", "Test", marker + "-new", "联系人15712345678").inRegion("320506"));
 			audit.record(AuditEntry.of("test.masking", "Test", marker + "-id", "身份证110105197001010021").inRegion("320506"));
-			jdbc.sql("""
-					INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary)
-					VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '320506', 'test.masking', 'Test', :id,
-					    '旧记录：电话15712345678')""").param("id", marker + "-old").update();
+			older(marker + "-old", "旧记录：电话15712345678");
 			assertThat(found("15712345678")).contains(marker + "-new", marker + "-old").doesNotContain(marker + "-id");
 			assertThat(found("110105197001010021")).contains(marker + "-id").doesNotContain(marker + "-new");
 			assertThat(found("15712349999")).doesNotContain(marker + "-new", marker + "-old");
 			s.setRollbackOnly();
 		});
+	}
+
+	/**
+	 * Finding (the trail's search compared a number's mask with its separators: 13912345678 missed 139-****-5678 as a note
+	 * typed it, 139-1234-5678 missed 139****5678): a number searched for with or without separators, or its mask typed
+	 * so, finds the entries holding it masked with any of them, as the lists match masked numbers; and an entry older
+	 * than the masking that holds it in clear with other separators. Another number finds none of them.
+	 */
+	@Test
+	void aNumberOrItsMaskFindsTheEntriesWhateverTheSeparatorsBetweenItsBlocks() {
+		String marker = UUID.randomUUID().toString();
+		tx.executeWithoutResult(s -> {
+			// stored masked as typed: 158****5678 and 158-****-5678
+			Map.of("-plain", "联系人15812345678", "-dashed", "联系人158-1234-5678").forEach((suffix, summary) -> audit
+				.record(AuditEntry.of("test.masking", "Test", marker + suffix, summary).inRegion("320506")));
+			older(marker + "-old", "旧记录：电话158 1234 5678");
+			for (String typed : List.of("15812345678", "158-1234-5678", "158 1234 5678", "158****5678", "158-****-5678",
+					"158 **** 5678")) {
+				assertThat(found(typed)).as(typed).contains(marker + "-plain", marker + "-dashed");
+			}
+			for (String typed : List.of("15812345678", "158-1234-5678")) {
+				assertThat(found(typed)).as(typed).contains(marker + "-old");
+			}
+			for (String other : List.of("158-1234-9999", "157****5678")) {
+				assertThat(found(other)).as(other).doesNotContain(marker + "-plain", marker + "-dashed", marker + "-old");
+			}
+			s.setRollbackOnly();
+		});
+	}
+
+	/** An entry written before the trail masked numbers: its summary as typed, inserted beside the trail. */
+	private void older(String objectId, String summary) {
+		jdbc.sql("""
+				INSERT INTO audit_event (id, occurred_at, actor, region_code, action, object_type, object_id, summary)
+				VALUES (nextval('audit_event_id_seq'), now(), 'sys.admin', '320506', 'test.masking', 'Test', :id, :summary)""")
+			.param("id", objectId)
+			.param("summary", summary)
+			.update();
 	}
 
 	private List<String> found(String text) {

@@ -11,10 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
@@ -30,16 +28,13 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * test.
  */
 @IntegrationTest
-class CaseDeadlineRecountIntegrationTest {
+class CaseDeadlineRecountIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	PastCases pastCases;
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
-
-	@Autowired
-	PartyCases party;
 
 	@Autowired
 	HolidayNotices notices;
@@ -49,12 +44,6 @@ class CaseDeadlineRecountIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/** The team's certificates as the demo has them (valid until 2029): extended for a case of 2051, then restored. */
 	List<Map<String, Object>> certificates;
@@ -69,7 +58,6 @@ class CaseDeadlineRecountIntegrationTest {
 
 	@AfterEach
 	void restore() {
-		clock.reset();
 		certificates.forEach(c -> jdbc.sql("UPDATE inspector SET valid_until = :until WHERE certificate_number = :number")
 			.param("until", c.get("valid_until")).param("number", c.get("certificate_number")).update());
 	}

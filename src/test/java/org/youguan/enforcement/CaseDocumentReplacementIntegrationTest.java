@@ -7,12 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.documents.DocumentTemplates;
 import org.youguan.documents.Downloads;
@@ -36,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * template the next notice is the built-in one again, while the notice issued before keeps its text.
  */
 @IntegrationTest
-class CaseDocumentReplacementIntegrationTest {
+class CaseDocumentReplacementIntegrationTest extends ClockedSteps {
 
 	static final String KEY = "enforcement/prior-notice";
 
@@ -49,16 +46,7 @@ class CaseDocumentReplacementIntegrationTest {
 	CaseDecisions caseDecisions;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	CaseDocuments documents;
@@ -66,15 +54,10 @@ class CaseDocumentReplacementIntegrationTest {
 	@Autowired
 	DocumentTemplates templates;
 
-	/** The shared enforcement fixture. */
-	@Autowired
-	PartyCases party;
-
 	static final String DECISION = "enforcement/decision";
 
 	@AfterEach
 	void backToBuiltIn() {
-		clock.reset();
 		for (String key : List.of(KEY, DECISION)) {
 			if (templates.entry(key).replaced()) {
 				templates.revert(key, "测试结束", "test");

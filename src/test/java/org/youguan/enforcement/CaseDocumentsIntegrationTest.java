@@ -15,18 +15,13 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.TestImages;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.PdfFiles;
@@ -51,7 +46,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -64,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the receiving bureau's lead; 分期缴纳 approved by the head moves the deadline and the surcharge per instalment.
  */
 @IntegrationTest
-class CaseDocumentsIntegrationTest {
+class CaseDocumentsIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
@@ -85,9 +79,6 @@ class CaseDocumentsIntegrationTest {
 	List<StoredCitations> storedCitations;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
 	Enterprises enterprises;
 
 	@Autowired
@@ -96,20 +87,9 @@ class CaseDocumentsIntegrationTest {
 	@Autowired
 	Leads leads;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
 	/** Days of a payment arrangement are working days (rule working-day): the ones picked from today are moved onto one. */
 	@Autowired
 	WorkingCalendar calendar;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	LocalDate today() {
 		return LocalDate.now(clock);
@@ -119,10 +99,6 @@ class CaseDocumentsIntegrationTest {
 		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))
 			.items()
 			.get(i);
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	/** The party's signed waiver of its statement, recorded by staff with its scan (a typed waiver is refused). */

@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.util.AopTestUtils;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.JdbcStatements;
+import org.youguan.JdbcStatements.Counted;
 import org.youguan.SignIn;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.kernel.PageQuery;
@@ -61,27 +60,9 @@ class CaseListQueriesIntegrationTest {
 		return id;
 	}
 
-	/** What a read returned, and the statements it ran through the one bean's {@link JdbcClient} watched. */
-	record Counted<T>(long statements, T value) {
-	}
-
-	/**
-	 * {@code read} run with a spy in place of {@code bean}'s {@link JdbcClient} (its target behind any proxy): what it
-	 * returned and how many statements it ran through that bean.
-	 */
+	/** {@code read}'s statements through {@code bean}'s {@link JdbcClient} ({@link JdbcStatements#counted}). */
 	<T> Counted<T> counted(Object bean, Supplier<T> read) {
-		Object target = AopTestUtils.getTargetObject(bean);
-		JdbcClient spy = Mockito.spy(jdbc);
-		ReflectionTestUtils.setField(target, "jdbc", spy);
-		try {
-			T value = read.get();
-			long statements = Mockito.mockingDetails(spy).getInvocations().stream()
-				.filter(i -> i.getMethod().getName().equals("sql")).count();
-			return new Counted<>(statements, value);
-		}
-		finally {
-			ReflectionTestUtils.setField(target, "jdbc", jdbc);
-		}
+		return JdbcStatements.counted(bean, jdbc, read);
 	}
 
 	/** The statements the case list runs for one page of the enterprise's open cases, and the page. */

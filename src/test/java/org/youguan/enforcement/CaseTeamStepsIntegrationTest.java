@@ -12,11 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.youguan.IntegrationTest;
+import org.youguan.JdbcStatements;
+import org.youguan.JdbcStatements.Counted;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
+import org.youguan.enforcement.internal.CaseTeam;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -174,5 +183,40 @@ class CaseTeamStepsIntegrationTest {
 			.param("collectedOn", today.toString()).param("collectors", "32050601", "32050602"))
 			.andExpect(status().is2xxSuccessful());
 		assertThat(evidenceCount(id)).isOne();
+	}
+
+	@Autowired
+	CaseTeam caseTeam;
+
+	@Autowired
+	UserDirectory directory;
+
+	/**
+	 * Review finding (repeated reads): the team step's guard read the case's team once to see whether it had one, again
+	 * to ask whether the caller was on it and a third time to name it in the refusal; the hearing hosts offered read
+	 * the team and the report's author once per staff account. One read of the team answers each.
+	 */
+	@Test
+	void theTeamIsReadOnceToAskWhoIsOnItAndToNameIt() {
+		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock).minusDays(3));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, WITHOUT_WZ_STAFF);
+		CurrentUser staff = directory.principal("wz.staff").orElseThrow();
+		SecurityContextHolder.getContext().setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
+		try {
+			Counted<Throwable> refused = JdbcStatements.counted(caseTeam, jdbc,
+					() -> catchThrowable(() -> caseTeam.requireForAddress(id, "evidence")));
+			assertThat(refused.value()).isInstanceOf(AccessRefusedException.class)
+				.hasMessageContaining("陈吴中不是本案的调查人员（沈执法、何监察）");
+			assertThat(refused.statements()).isOne();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		Counted<List<NoticeAndHearing.HearingHost>> hosts = JdbcStatements.counted(caseTeam, jdbc,
+				() -> noticeAndHearing.hearingHosts(PartyCases.ALL, id));
+		assertThat(hosts.value()).hasSizeGreaterThan(1)
+			.noneMatch(h -> h.name().equals("沈执法") || h.name().equals("何监察"));
+		assertThat(hosts.statements()).as("the team and the report's author, once each").isEqualTo(2);
 	}
 }

@@ -10,17 +10,12 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
@@ -56,19 +51,10 @@ import static org.youguan.enforcement.PenaltyCaseIntegrationTest.WUZHONG;
  * period runs from delivery.
  */
 @IntegrationTest
-class DecisionOutcomesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
+class DecisionOutcomesIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	WorkingCalendar calendar;
@@ -90,22 +76,6 @@ class DecisionOutcomesIntegrationTest {
 
 	@Autowired
 	PastCases pastCases;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	/** How many outcomes each case was sent, for a document number of its own per outcome. */
 	final Map<Long, Integer> sent = new HashMap<>();

@@ -13,19 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * text reach the 决定书 as lines of their own.
  */
 @IntegrationTest
-class EnforcementMarkupIntegrationTest {
+class EnforcementMarkupIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
@@ -46,26 +41,10 @@ class EnforcementMarkupIntegrationTest {
 	static final String MARKED = "<script>alert(1)</script>属实";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
 	CaseInvestigation investigation;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	LocalDate today() {
 		return LocalDate.now(clock);
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	static String json(String text) {

@@ -11,19 +11,15 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
@@ -56,14 +52,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the notice, is not found; staff are refused the enterprise's API.
  */
 @IntegrationTest
-class EnterprisePenaltyIntegrationTest {
+class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 
 	static final String SF = "Bearer demo-sf-wz-token";
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	PenaltyCases cases;
@@ -84,22 +77,7 @@ class EnterprisePenaltyIntegrationTest {
 	CaseInvestigation caseInvestigation;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	CaseDocuments documents;
-
-	/** The shared enforcement fixture. */
-	@Autowired
-	PartyCases party;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	LocalDate today() {
 		return LocalDate.now(clock);

@@ -8,13 +8,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +21,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +50,7 @@ import org.youguan.rules.ViolationType;
  * the handover it made.
  */
 @IntegrationTest
-class HandlingBureauAndPartyIntegrationTest {
+class HandlingBureauAndPartyIntegrationTest extends ClockedSteps {
 
 	static final String CITY_HEAD = "Bearer demo-sz-leader-token";
 
@@ -65,13 +61,7 @@ class HandlingBureauAndPartyIntegrationTest {
 	static final String SF = "Bearer demo-sf-wz-token";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
 	Enterprises enterprises;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	PenaltyCases cases;
@@ -83,21 +73,10 @@ class HandlingBureauAndPartyIntegrationTest {
 	CaseDocuments documents;
 
 	@Autowired
-	PartyCases party;
-
-	@Autowired
 	CaseWork caseWork;
 
 	@Autowired
 	UserDirectory directory;
-
-	/** The application's clock (Asia/Shanghai): "today" is the platform's day, not the machine's. */
-	@Autowired
-	Clock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	EnterpriseView wuzhong(int i) {
 		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))

@@ -9,16 +9,10 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.kernel.PageQuery;
 
@@ -30,7 +24,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -41,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * status; and the decisions that end a case (决定, 不予处罚, 撤案, 移送) are the head's (art.57).
  */
 @IntegrationTest
-class HearingAndHeadStepsIntegrationTest {
+class HearingAndHeadStepsIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
@@ -49,27 +42,6 @@ class HearingAndHeadStepsIntegrationTest {
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
 	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
 
 	/** Two cases of 2026-06-01: one notified (¥3,000 proposed, no hearing right), one filed. */
 	record Pair(long notified, long filed) {
@@ -79,10 +51,6 @@ class HearingAndHeadStepsIntegrationTest {
 		today("2026-06-01");
 		return new Pair(party.notified(party.other(), "DATA_NOT_REPORTED", "3000", LocalDate.of(2026, 6, 1)),
 				party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1)));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	/** The text of the case's current document of {@code kind}, as downloaded. */

@@ -6,16 +6,10 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
@@ -42,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * notified again; 撤案 and 移送 remain open until the decision.
  */
 @IntegrationTest
-class HearingNoticeAndReturnIntegrationTest {
+class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
@@ -55,18 +49,6 @@ class HearingNoticeAndReturnIntegrationTest {
 	static final String PLACE = "吴中区邮政管理局三楼听证室";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	NoticeAndHearing noticeAndHearing;
 
 	@Autowired
@@ -74,19 +56,6 @@ class HearingNoticeAndReturnIntegrationTest {
 
 	@Autowired
 	WorkingCalendar calendar;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	String path(long id, String step) {
 		return "/api/v1/enforcement/cases/" + id + "/" + step;

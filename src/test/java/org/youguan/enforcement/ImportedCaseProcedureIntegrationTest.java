@@ -10,10 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,21 +29,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * published (双公示) only with the scan of its paper 行政处罚决定书 (rule {@code original-decision}).
  */
 @IntegrationTest
-class ImportedCaseProcedureIntegrationTest {
+class ImportedCaseProcedureIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
 	PenaltyCases cases;
-
-	@Autowired
-	MutableClock clock;
 
 	ResultActions imported(String filedOn, String decidedOn, String number) throws Exception {
 		String code = party.other().creditCode();

@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
 import org.youguan.kernel.CreditCode;
@@ -49,13 +45,7 @@ import static org.youguan.enforcement.ProcedureGuardsIntegrationTest.rules;
  * carries no instalments; a 文号 typed in another form of the same number is that number.
  */
 @IntegrationTest
-class ImportedDecisionRulesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
+class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	Leads leads;
@@ -82,12 +72,6 @@ class ImportedDecisionRulesIntegrationTest {
 	CaseInvestigation caseInvestigation;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	Enterprises enterprises;
 
 	@Autowired
@@ -95,11 +79,6 @@ class ImportedDecisionRulesIntegrationTest {
 
 	@Autowired
 	DecisionOutcomes decisionOutcomes;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
 
 	static String number() {
 		return "吴邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";

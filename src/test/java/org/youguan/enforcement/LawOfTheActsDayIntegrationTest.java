@@ -15,11 +15,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
@@ -46,16 +43,7 @@ import static org.youguan.enforcement.ProcedureGuardsIntegrationTest.rules;
  * decided under when a bureau changes it later the same day.
  */
 @IntegrationTest
-class LawOfTheActsDayIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PartyCases party;
+class LawOfTheActsDayIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	Leads leads;
@@ -74,9 +62,6 @@ class LawOfTheActsDayIntegrationTest {
 
 	@Autowired
 	Bureaus bureaus;
-
-	@Autowired
-	MutableClock clock;
 
 	@Test
 	void aPastCaseUnderAnArticleNotInForceOnItsDayIsRefusedNamingTheViolation() throws Exception {

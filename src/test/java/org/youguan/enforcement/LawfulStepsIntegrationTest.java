@@ -4,16 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
@@ -41,14 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * proposal naming another.
  */
 @IntegrationTest
-class LawfulStepsIntegrationTest {
+class LawfulStepsIntegrationTest extends ClockedSteps {
 
 	static final String STAFF = PenaltyCaseIntegrationTest.WUZHONG;
 
 	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	PenaltyCases cases;
@@ -67,28 +58,6 @@ class LawfulStepsIntegrationTest {
 
 	@Autowired
 	CaseDecisions caseDecisions;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	/** A case filed on 2026-06-01 under investigation, with a 书证 collected on {@code collected}. */
 	long investigated(String collected) {

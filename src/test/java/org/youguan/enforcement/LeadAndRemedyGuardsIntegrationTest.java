@@ -1,15 +1,12 @@
 package org.youguan.enforcement;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
@@ -20,7 +17,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the portal's own fields; a delivery's {@code method} of the wrong JSON type is called 送达方式.
  */
 @IntegrationTest
-class LeadAndRemedyGuardsIntegrationTest {
+class LeadAndRemedyGuardsIntegrationTest extends ClockedSteps {
 
 	static final String CITY_STAFF = PenaltyCaseIntegrationTest.MARKET;
 
@@ -43,20 +39,7 @@ class LeadAndRemedyGuardsIntegrationTest {
 	static final String SF = "Bearer demo-sf-wz-token";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
 	Bureaus bureaus;
-
-	@Autowired
-	Clock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	@Test
 	void aHigherBureauReadsACountysLeadButDoesNotProposeIt() throws Exception {

@@ -1,6 +1,5 @@
 package org.youguan.enforcement;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,9 +7,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
@@ -28,7 +24,6 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,16 +35,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * in its queue and proposes it; the city reads it and is refused its steps; a sibling county does not see it.
  */
 @IntegrationTest
-class LeadHandlingBureauIntegrationTest {
+class LeadHandlingBureauIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
 	static final String CITY = "Bearer demo-sz-market-token";
 
 	static final String SIBLING = "Bearer demo-xc-staff-token";
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	Leads leads;
@@ -66,9 +58,6 @@ class LeadHandlingBureauIntegrationTest {
 	@Autowired
 	AuditTrail audit;
 
-	@Autowired
-	Clock clock;
-
 	/** The lead queue of the user's inbox. */
 	WorkQueue leadQueue(String username) {
 		CurrentUser u = directory.principal(username).orElseThrow();
@@ -81,10 +70,6 @@ class LeadHandlingBureauIntegrationTest {
 		String page = mvc.perform(get("/enforcement/queues/enforcement.leads").session(SignIn.session(mvc, username)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		return Pattern.compile("href=\"/enforcement/leads/(\\d+)\"").matcher(page).results().map(m -> m.group(1)).toList();
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	@Test
@@ -127,9 +112,6 @@ class LeadHandlingBureauIntegrationTest {
 		assertThat(audit.history(DataScope.region("320506"), "penalty_lead", id)).extracting(AuditEvent::action)
 			.contains("lead.intake", "lead.propose");
 	}
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	/**
 	 * Attack finding 9: a lead about a place in a township (the filing module raises one with the outlet's township

@@ -1,16 +1,11 @@
 package org.youguan.enforcement;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
@@ -33,23 +28,7 @@ import static org.youguan.enforcement.PenaltyCaseIntegrationTest.WUZHONG;
  * page refuse anyone else.
  */
 @IntegrationTest
-class LeadHeadDecisionsIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	Clock clock;
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
+class LeadHeadDecisionsIntegrationTest extends ClockedSteps {
 
 	/** A Wuzhong lead proposed for 立案. */
 	long proposed() throws Exception {

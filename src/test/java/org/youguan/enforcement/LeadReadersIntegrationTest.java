@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.kernel.DataScope;
@@ -34,15 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and the county reads its whole history, the city's registration too.
  */
 @IntegrationTest
-class LeadReadersIntegrationTest {
+class LeadReadersIntegrationTest extends ClockedSteps {
 
 	static final String PHONE = "13912345678";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	Enterprises enterprises;

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.rules.StatutoryRules;
@@ -23,22 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * serious.
  */
 @IntegrationTest
-class NewViolationTypesIntegrationTest {
-
-	@Autowired
-	PartyCases party;
+class NewViolationTypesIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	CaseInvestigation caseInvestigation;
 
 	@Autowired
 	StatutoryRules rules;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Test
 	void theTypesCarryDomainsArticlesAndRangesAndTheItemsNameTheirRules() {

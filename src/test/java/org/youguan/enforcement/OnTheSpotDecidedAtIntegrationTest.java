@@ -11,11 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
 import org.youguan.kernel.Rows;
 import org.youguan.org.Bureaus;
@@ -33,25 +30,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * is checked against the range of that day, not today's.
  */
 @IntegrationTest
-class OnTheSpotDecidedAtIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	PartyCases party;
+class OnTheSpotDecidedAtIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	StatutoryRules rules;
 
 	@Autowired
 	Bureaus bureaus;
-
-	@Autowired
-	MutableClock clock;
 
 	@AfterEach
 	void reset() {

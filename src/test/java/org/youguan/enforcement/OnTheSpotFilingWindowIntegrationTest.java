@@ -2,15 +2,12 @@ package org.youguan.enforcement;
 
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
@@ -27,21 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * refused, naming {@code decidedOn}, and belongs to the import of past cases.
  */
 @IntegrationTest
-class OnTheSpotFilingWindowIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
+class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	Enterprises enterprises;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	ResultActions decide(String decidedOn) throws Exception {
 		return decide(decidedOn, "未按时报送月度数据");
@@ -87,9 +73,6 @@ class OnTheSpotFilingWindowIntegrationTest {
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", countyCase).query(String.class).single())
 			.isEqualTo("320506");
 	}
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
 	org.youguan.org.Users users;

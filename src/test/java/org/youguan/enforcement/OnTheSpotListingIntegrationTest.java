@@ -6,11 +6,8 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ("—" on the page, null in the API), while a case of the general procedure shows its own.
  */
 @IntegrationTest
-class OnTheSpotListingIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	MutableClock clock;
+class OnTheSpotListingIntegrationTest extends ClockedSteps {
 
 	@Test
 	void anOnTheSpotCaseIsListedWithoutAFilingDay() throws Exception {

@@ -4,16 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.PageQuery;
@@ -21,7 +15,6 @@ import org.youguan.registry.EnterpriseView;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.youguan.enforcement.PartyCases.ALL;
@@ -36,13 +29,7 @@ import static org.youguan.enforcement.ProcedureGuardsIntegrationTest.rules;
  * 立案审批表; a document served on the party masks the personal numbers in staff's text.
  */
 @IntegrationTest
-class OverdueCasesAndOpenPausesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
+class OverdueCasesAndOpenPausesIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	DecisionLimit decisionLimit;
@@ -58,25 +45,6 @@ class OverdueCasesAndOpenPausesIntegrationTest {
 
 	@Autowired
 	CaseDocuments documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	/** A case filed on {@code filed} with its investigation started and one evidence item. */
 	long investigating(String filed) {

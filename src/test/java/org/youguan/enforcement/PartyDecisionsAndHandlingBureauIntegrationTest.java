@@ -8,16 +8,10 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * whose region covers it, read it and take none of them.
  */
 @IntegrationTest
-class PartyDecisionsAndHandlingBureauIntegrationTest {
+class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
@@ -51,32 +45,7 @@ class PartyDecisionsAndHandlingBureauIntegrationTest {
 	static final String OTHER_ENTERPRISE = "Bearer demo-yz-sz-token";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
 	NoticeAndHearing noticeAndHearing;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	@Test
 	void noPenaltyIssuesADecisionServedOnThePartyCitingItsGroundAndArticle() throws Exception {

@@ -14,13 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.kernel.DomainException;
@@ -45,14 +42,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * party's written waiver; the portal's waiver takes only a JSON {@code true}; the decision states the hearing waiver.
  */
 @IntegrationTest
-class PartyRightsIntegrationTest {
+class PartyRightsIntegrationTest extends ClockedSteps {
 
 	static final String SF = EnterprisePenaltyIntegrationTest.SF;
 
 	static final String WUZHONG = EnterprisePenaltyIntegrationTest.WUZHONG;
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	PartyCases fixture;
@@ -70,23 +64,16 @@ class PartyRightsIntegrationTest {
 	NoticeAndHearing noticeAndHearing;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	StatutoryRules rules;
 
 	@Autowired
 	Bureaus bureaus;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	WorkingCalendar calendar;
 
 	@AfterEach
 	void reset() {
-		clock.reset();
 		rules.clearOverride(StatutoryRule.PENALTY_HEARING_FINE, "3205");
 		for (StatutoryRule rule : List.of(StatutoryRule.PENALTY_HEARING_REQUEST, StatutoryRule.PENALTY_PAYMENT,
 				StatutoryRule.PENALTY_LATE_SURCHARGE, StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, StatutoryRule.REMEDY_LITIGATION)) {

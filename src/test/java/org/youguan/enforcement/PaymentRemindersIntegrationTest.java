@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.PaymentReminders;
@@ -28,10 +25,7 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * after, cents kept, capped at the amount), with the total then due.
  */
 @IntegrationTest
-class PaymentRemindersIntegrationTest {
-
-	@Autowired
-	PartyCases party;
+class PaymentRemindersIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	CaseExecution caseExecution;
@@ -43,25 +37,10 @@ class PaymentRemindersIntegrationTest {
 	CaseWork caseWork;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
 	TransactionTemplate tx;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
-	}
 
 	/** The payment reminders on the party's portal linking case {@code id} once {@code count} arrived, oldest first. */
 	List<String> reminded(long id, int count) {

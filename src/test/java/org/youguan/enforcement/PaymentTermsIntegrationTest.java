@@ -19,15 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
@@ -59,23 +55,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * unmoved.
  */
 @IntegrationTest
-class PaymentTermsIntegrationTest {
+class PaymentTermsIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	CaseExecution caseExecution;
 
-	/** The shared enforcement fixture, and through it the procedure's service. */
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	MockMvc mvc;
-
 	@Autowired
 	EnforcementBreakdownProbe breakdown;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	StatutoryRules rules;
@@ -83,25 +69,13 @@ class PaymentTermsIntegrationTest {
 	@Autowired
 	Bureaus bureaus;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	@AfterEach
 	void reset() {
-		clock.reset();
 		rules.clearOverride(StatutoryRule.PENALTY_CONFISCATION_HANDOVER, "3205");
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
 	}
 
 	static LocalDate d(String day) {
 		return LocalDate.parse(day);
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	ResultActions arrange(long id, String json) throws Exception {

@@ -9,19 +9,14 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.complaints.ComplaintReferred;
 import org.youguan.documents.PdfFiles;
 import org.youguan.filing.OutletFiled;
@@ -39,7 +34,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * without personal data and withdrawn; a county sees only its cases; the figures count it all.
  */
 @IntegrationTest
-class PenaltyCaseIntegrationTest {
+class PenaltyCaseIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = "Bearer demo-wz-staff-token";
 
@@ -71,9 +65,6 @@ class PenaltyCaseIntegrationTest {
 			{"investigators":[{"name":"陈吴中","certificateNumber":"32050601"},{"name":"沈执法","certificateNumber":"32050602"}]}""";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
 	Enterprises enterprises;
 
 	@Autowired
@@ -85,17 +76,6 @@ class PenaltyCaseIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
-
 	LocalDate today() {
 		return LocalDate.now(clock);
 	}
@@ -104,10 +84,6 @@ class PenaltyCaseIntegrationTest {
 		return enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE, PageQuery.of(null, 0, 10, "legal_name", "asc"))
 			.items()
 			.get(i);
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	static long id(ResultActions r) throws Exception {

@@ -6,17 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -27,7 +21,6 @@ import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,10 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (并处) carries the parts its article prescribes, a 停业整顿 its period, and 吊销 stays with the licence's issuer.
  */
 @IntegrationTest
-class ProcedureGuardsIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
+class ProcedureGuardsIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	PenaltyCases cases;
@@ -70,27 +60,8 @@ class ProcedureGuardsIntegrationTest {
 	@Autowired
 	CaseInvestigation caseInvestigation;
 
-	/** The shared enforcement fixture. */
-	@Autowired
-	PartyCases party;
-
 	@Autowired
 	Enterprises enterprises;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(String day) {
-		clock.set(LocalDate.parse(day).atTime(10, 0));
-	}
 
 	/** The rules of the field errors {@code step} is refused with (failing when it is not refused). */
 	static List<String> rules(String field, Executable step) {
@@ -108,10 +79,6 @@ class ProcedureGuardsIntegrationTest {
 
 	static CaseDecisions.Decision decision(String number, String on, String penalty, String fine) {
 		return new CaseDecisions.Decision(number, on, penalty, fine, null, null, null);
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	/** A case of {@code violation} filed on {@code filed} with its investigation started and one evidence item. */

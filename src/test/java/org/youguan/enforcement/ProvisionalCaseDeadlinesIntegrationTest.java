@@ -6,17 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.mock.web.MockHttpSession;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.TemplateFiles;
@@ -37,33 +34,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * of a hearing notice — and those within a loaded year are not.
  */
 @IntegrationTest
-class ProvisionalCaseDeadlinesIntegrationTest {
+class ProvisionalCaseDeadlinesIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	WorkingCalendar calendar;
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
-	}
 
 	ResultActions detail(long id) throws Exception {
 		return mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))

@@ -7,11 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.documents.UploadedFile;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
@@ -31,25 +28,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reason (while the stable API drops it); a decision never published is not found; a malformed region is a 400.
  */
 @IntegrationTest
-class PublicPenaltyPagesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	JdbcClient jdbc;
+class PublicPenaltyPagesIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	PastCases pastCases;
 
 	@Autowired
 	DecisionPublication decisionPublication;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	Bureaus bureaus;

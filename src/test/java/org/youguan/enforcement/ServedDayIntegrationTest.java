@@ -5,17 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.CaseDocumentKind;
@@ -27,7 +22,6 @@ import org.youguan.registry.PenaltyDecisionRegister;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.youguan.enforcement.PartyCases.ALL;
@@ -41,19 +35,13 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * party's statement {@code statement}, as the enterprise API does.
  */
 @IntegrationTest
-class ServedDayIntegrationTest {
+class ServedDayIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
 	static final String SF = EnterprisePenaltyIntegrationTest.SF;
 
 	static final String NOTE = "当事人下落不明，在苏州日报第3版公告";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
 
 	@Autowired
 	CaseDocuments documents;
@@ -68,26 +56,7 @@ class ServedDayIntegrationTest {
 	WorkingCalendar calendar;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	PenaltyDecisionRegister register;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
-	}
-
-	ResultActions call(String token, String path, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
 
 	String docx(long id, CaseDocumentKind kind) throws Exception {
 		return HandlingBureauAndPartyIntegrationTest.text(mvc, documents, id, kind);

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.registry.EnterpriseView;
 
@@ -34,17 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * service's {@code fine}, and the officers on the spot are {@code team}, not {@code investigators}.
  */
 @IntegrationTest
-class StepErrorFieldsIntegrationTest {
+class StepErrorFieldsIntegrationTest extends ClockedSteps {
 
 	static final String WUZHONG = PenaltyCaseIntegrationTest.WUZHONG;
 
 	static final String HEAD = PenaltyCaseIntegrationTest.HEAD;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
 
 	@Autowired
 	PenaltyCases cases;
@@ -63,12 +54,6 @@ class StepErrorFieldsIntegrationTest {
 
 	@Autowired
 	Leads leads;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/**
 	 * Sends {@code body} — every property of the request, absent ones as null — to {@code path}: refused with 400, every

@@ -2,12 +2,9 @@ package org.youguan.enforcement;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.youguan.MutableClock;
 import org.youguan.IntegrationTest;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.kernel.PageQuery;
@@ -22,31 +19,13 @@ import static org.youguan.enforcement.PartyCases.ALL;
  * counts their shared days once.
  */
 @IntegrationTest
-class StoppedClockIntegrationTest {
+class StoppedClockIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	DecisionLimit decisionLimit;
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
-	void today(LocalDate day) {
-		clock.set(day.atTime(10, 0));
-	}
 
 	@Test
 	void aPendingHearingKeepsTheDaysLeftWhenASuspensionFollowsAfterTheStoredLimit() {

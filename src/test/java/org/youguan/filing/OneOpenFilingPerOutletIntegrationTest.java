@@ -132,6 +132,11 @@ class OneOpenFilingPerOutletIntegrationTest {
 				OutletFilingIntegrationTest.completeAttachments()))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE))
 			.hasMessageContaining(number);
+		// a name differing by punctuation or brackets only is the same outlet (Text.textKey, as the register compares)
+		assertThatThrownBy(() -> filings.submitNew(shunfeng, outlet(name.replace("（", "·").replace("）", "") + "。",
+				"吴中区同址路5号"), OutletFilingIntegrationTest.completeAttachments()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.code()).isEqualTo(ErrorCode.DUPLICATE))
+			.hasMessageContaining(number);
 		// another address under the same name is another outlet
 		assertThat(filings.submitNew(shunfeng, outlet(name, "吴中区别处路6号"), OutletFilingIntegrationTest.completeAttachments()))
 			.isPositive();

@@ -351,7 +351,7 @@ class ListingIntegrationTest {
 			.search(new PageQuery(q, 0, 10, null, false), jdbc, "t.id", List.of(Listing.Masked.numbers("t.note")))
 			.page(jdbc, "SELECT t.id", new PageQuery(q, 0, 10, null, false), (rs, n) -> rs.getLong(1))
 			.items();
-		for (String mask : List.of("139****5678", "139-****-5678", "139 **** 5678", "１３９＊＊＊＊５６７８")) {
+		for (String mask : List.of("139****5678", "139-****-5678", "139 **** 5678", "１３９＊＊＊＊５６７８", "139 - **** - 5678")) {
 			assertThat(blocks.apply(mask)).as(mask).containsExactly(1L);
 			assertThat(whole.apply(mask)).as(mask).containsExactly(1L);
 		}
@@ -359,5 +359,9 @@ class ListingIntegrationTest {
 		assertThat(whole.apply("网点 139 **** 5678")).as("every word still counts").isEmpty();
 		assertThat(Listing.numberRuns(List.of("网点", "139", "****", "5678", "1234")))
 			.containsExactly(List.of("网点"), List.of("139", "****", "5678"), List.of("1234"));
+		// a joiner typed on its own between the blocks (finding: 139 - **** - 5678 was five words, the mask found nowhere)
+		assertThat(Listing.numberRuns(List.of("网点", "139", "-", "****", "-", "5678")))
+			.containsExactly(List.of("网点"), List.of("139", "-", "****", "-", "5678"));
+		assertThat(Listing.numberRuns(List.of("139", "-", "1234", "-", "5678"))).hasSize(1);
 	}
 }

@@ -54,7 +54,7 @@ class NameTrimmingIntegrationTest {
 			c.setAutoCommit(false);
 			try {
 				jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
-				jdbc.sql("DROP INDEX brand_name_folded, brand_short_name_folded, department_name_text_key").update();
+				jdbc.sql("DROP INDEX brand_name_text_key, brand_short_name_text_key, department_name_text_key").update();
 				body.run(c);
 			}
 			finally {

@@ -79,15 +79,10 @@ class MaskedPhoneSearchIntegrationTest {
 
 	@Test
 	void anOutletIsFoundByTheDigitsOfItsManagersNumbersTheListShowsOnly() {
-		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("网点号码检索快递有限公司",
-				RegistryIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brands.findByShortName("中通").orElseThrow().id(),
-				"张三", "测试路1号", "320506", "李四", null), false);
 		String phone = phone();
 		String id = RegistryIntegrationTest.idNumber();
 		String name = "号码检索网点" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-		long outlet = outlets.register(DataScope.all(), new OutletData(name, enterprise, null, "FRANCHISE", "吴中区检索路1号",
-				"320506001", null, null, "王五", id, phone, new BigDecimal("30"), true, true, true, true,
-				LocalDate.of(2026, 1, 5)), false);
+		long outlet = outletManagedBy(name, id, phone);
 		for (String q : new String[] { name + " " + phone.substring(7), name + " " + shown(phone), name + " " + id.substring(14),
 				name + " " + id.substring(0, 6), name + " " + dashed(phone),
 				// the mask typed in blocks with spaces, or in full width with full-width dashes and stars
@@ -101,6 +96,40 @@ class MaskedPhoneSearchIntegrationTest {
 			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 100, null, false)).items())
 				.as(q).extracting(OutletView::id).doesNotContain(outlet);
 		}
+	}
+
+	/**
+	 * Finding (the outlet search read a phone typed with spaces apart from its other words): the manager's phone typed
+	 * on its own as the list shows it — its mask in blocks (139 **** 5678), its shown digits apart (139 5678) or with any
+	 * separators — finds the outlet as on the lists of the list idiom; the hidden digits in blocks, or the whole number in
+	 * blocks, do not.
+	 */
+	@Test
+	void anOutletIsFoundByItsManagersPhoneTypedOnItsOwnWithSpaces() {
+		String phone = phone();
+		String name = "空格号码网点" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		long outlet = outletManagedBy(name, RegistryIntegrationTest.idNumber(), phone);
+		String head = phone.substring(0, 3);
+		String tail = phone.substring(7);
+		for (String q : new String[] { head + " **** " + tail, head + " " + tail, head + " - **** - " + tail,
+				head + "****" + tail, fullWidth(head) + "\u3000＊＊＊＊\u3000" + fullWidth(tail) }) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(q, 0, 1000, null, false)).items())
+				.as(q).extracting(OutletView::id).contains(outlet);
+		}
+		for (String q : new String[] { head + " " + phone.substring(3, 7) + " " + tail, phone.substring(3, 7) + " " + tail }) {
+			assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(name + " " + q, 0, 1000, null, false)).items())
+				.as(q).extracting(OutletView::id).doesNotContain(outlet);
+		}
+	}
+
+	/** A new outlet of a new 中通 enterprise in 吴中区, its manager's ID number and phone given. */
+	private long outletManagedBy(String name, String idNumber, String phone) {
+		long enterprise = enterprises.register(DataScope.all(), new EnterpriseData("网点号码检索快递有限公司" + name,
+				RegistryIntegrationTest.creditCode(), EnterpriseType.EXPRESS, brands.findByShortName("中通").orElseThrow().id(),
+				"张三", "测试路1号", "320506", "李四", null), false);
+		return outlets.register(DataScope.all(), new OutletData(name, enterprise, null, "FRANCHISE", "吴中区检索路1号",
+				"320506001", null, null, "王五", idNumber, phone, new BigDecimal("30"), true, true, true, true,
+				LocalDate.of(2026, 1, 5)), false);
 	}
 
 	/** {@code s} as a Chinese input method types it in full width: ASCII digits and letters as ０–９, Ａ–Ｚ, ａ–ｚ. */

@@ -1,7 +1,5 @@
 package org.youguan.security;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -9,10 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.youguan.MessageBundles;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
@@ -59,11 +57,7 @@ class StalePageFormIntegrationTest {
 	@Test
 	void theExpiredPageHasItsEnglish() throws Exception {
 		// the English page shows the bundle's refusal.csrf.* for the sentences written here (RefusalWords)
-		Properties zh = new Properties();
-		try (var in = new InputStreamReader(new ClassPathResource("messages.properties").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			zh.load(in);
-		}
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
 		assertThat(zh.getProperty("refusal.csrf.title")).isEqualTo(SecurityConfiguration.PAGE_EXPIRED);
 		assertThat(zh.getProperty("refusal.csrf.detail")).isEqualTo(SecurityConfiguration.PAGE_EXPIRED_DETAIL);
 	}

@@ -145,6 +145,37 @@ class DashboardStatisticsCardIntegrationTest {
 		assertThat(english).contains(expectedEnglish);
 	}
 
+	/**
+	 * The cards' SpEL context is made once per rendering thread, not per card: cards rendered at once on several threads
+	 * in different languages are each worded in their own, as when rendered one at a time.
+	 */
+	@Test
+	void cardsRenderedAtOnceInTwoLanguagesAreEachInTheirOwn() throws Exception {
+		CurrentUser clerk = directory.principal("wz.staff").orElseThrow();
+		Analysis.Snapshot snapshot = analysis.snapshot(clerk.scope(), clerk.regionCode(),
+				YearMonth.from(LocalDate.now(clock)).minusMonths(1));
+		Map<Locale, String> alone = new java.util.HashMap<>();
+		for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+			alone.put(locale, html.statistics(snapshot, locale, new MockHttpServletRequest(), new MockHttpServletResponse()));
+		}
+		assertThat(alone.get(Locale.SIMPLIFIED_CHINESE)).isNotEqualTo(alone.get(Locale.ENGLISH));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Boolean>> rendered = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				Locale locale = i % 2 == 0 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+				rendered.add(pool.submit(() -> html.statistics(snapshot, locale, new MockHttpServletRequest(),
+						new MockHttpServletResponse()).equals(alone.get(locale))));
+			}
+			for (var r : rendered) {
+				assertThat(r.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private String page(MockHttpSession session, String language) throws Exception {
 		var request = get("/").session(session);
 		if (language != null) {

@@ -1,7 +1,5 @@
 package org.youguan.web;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.core.io.ClassPathResource;
+import org.youguan.MessageBundles;
 import org.youguan.complaints.ComplaintStatus;
 import org.youguan.universal.SupervisionKind;
 import org.youguan.credit.CreditEntry;
@@ -41,8 +39,8 @@ class EnumLabelsTest {
 
 	@Test
 	void everyEnumWithAChineseLabelHasItsEnglishInTheBundle() throws Exception {
-		Properties zh = load("messages.properties");
-		Properties en = load("messages_en.properties");
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
+		Properties en = MessageBundles.load(MessageBundles.ENGLISH);
 		List<String> missing = new ArrayList<>();
 		int checked = 0;
 		for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -96,8 +94,8 @@ class EnumLabelsTest {
 	/** Every part of a supervision kind's wording a page shows ({@code @labels.of(kind, part)}) has its English. */
 	@Test
 	void everyPartOfASupervisionKindsWordingHasItsEnglish() throws Exception {
-		Properties zh = load("messages.properties");
-		Properties en = load("messages_en.properties");
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
+		Properties en = MessageBundles.load(MessageBundles.ENGLISH);
 		List<String> missing = new ArrayList<>();
 		for (SupervisionKind k : SupervisionKind.values()) {
 			for (String part : List.of("title", "dayLabel", "untilLabel", "subjectLabel", "placeLabel", "detailLabel",
@@ -111,13 +109,5 @@ class EnumLabelsTest {
 			}
 		}
 		assertThat(missing).as("supervision wording without its English (tools/messages.py)").isEmpty();
-	}
-
-	private static Properties load(String name) throws IOException {
-		Properties p = new Properties();
-		try (var in = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
-			p.load(in);
-		}
-		return p;
 	}
 }

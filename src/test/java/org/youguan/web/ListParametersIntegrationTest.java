@@ -94,7 +94,7 @@ class ListParametersIntegrationTest {
 		mappings.getHandlerMethods().forEach((info, method) -> {
 			if (info.getMethodsCondition().getMethods().isEmpty() || info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
 				info.getPatternValues().stream().filter(p -> p.startsWith("/api/v1/"))
-					.forEach(p -> lines.put(p, String.join(",", ApiQueryParameters.takenBy(method))));
+					.forEach(p -> lines.put(p, String.join(",", ApiQueryParameters.takenBy(HandlerQueryParameters.read(method)))));
 			}
 		});
 		assertThat(lines).containsEntry("/api/v1/public/outlets", "region,brand,q,page,size,sort,dir");

@@ -1,8 +1,6 @@
 package org.youguan.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
+import org.youguan.MessageBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +24,8 @@ class MessagesTest {
 
 	@Test
 	void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-		Properties zh = load("messages.properties");
-		Properties en = load("messages_en.properties");
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
+		Properties en = MessageBundles.load(MessageBundles.ENGLISH);
 		assertThat(zh).isNotEmpty();
 		assertThat(en.stringPropertyNames()).isEqualTo(zh.stringPropertyNames());
 	}
@@ -39,8 +37,8 @@ class MessagesTest {
 	 */
 	@Test
 	void theEnglishCitesEveryArticleTheChineseCites() throws IOException {
-		Properties zh = load("messages.properties");
-		Properties en = load("messages_en.properties");
+		Properties zh = MessageBundles.load(MessageBundles.CHINESE);
+		Properties en = MessageBundles.load(MessageBundles.ENGLISH);
 		List<String> uncited = new ArrayList<>();
 		for (String key : zh.stringPropertyNames()) {
 			if (!tokens(zh.getProperty(key)).equals(tokens(en.getProperty(key, "")))) {
@@ -81,11 +79,4 @@ class MessagesTest {
 			.endsWith("withdraw its publication by 2026-03-05 (Article 48 of the Administrative Penalty Law (2021))");
 	}
 
-	private static Properties load(String name) throws IOException {
-		Properties p = new Properties();
-		try (var in = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
-			p.load(in);
-		}
-		return p;
-	}
 }

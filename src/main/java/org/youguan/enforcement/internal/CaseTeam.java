@@ -133,9 +133,13 @@ public class CaseTeam {
 	 */
 	public void requireForAddress(long caseId, String rest) {
 		for (TeamStep step : TeamStep.values()) {
-			// a case whose investigation has not started has no team yet: its state (409, 调查尚未开始) says why
-			if (step.address.equals(rest) && !names(caseId).isEmpty()) {
-				require(step, caseId);
+			if (step.address.equals(rest)) {
+				Team team = of(caseId);
+				// a case whose investigation has not started has no team yet: its state (409, 调查尚未开始) says why
+				if (!team.isEmpty()) {
+					requireInvestigator(team, step.field, step.what);
+				}
+				return;
 			}
 		}
 	}
@@ -151,40 +155,86 @@ public class CaseTeam {
 	 * @throws org.youguan.kernel.AccessRefusedException 403 on {@code field}, naming the case's investigators
 	 */
 	public void requireInvestigator(long caseId, String field, String what) {
-		Optional<CurrentUser> me = CurrentUser.signedIn();
-		if (me.isPresent() && me.get().isStaff() && !investigated(caseId, me.get().id(), me.get().displayName())) {
-			throw new AccessRefusedException(field, what + "：" + me.get().displayName() + "不是本案的调查人员（"
-					+ String.join("、", names(caseId)) + "）");
+		// no signed-in staff account, nothing to ask: the team is not read
+		if (CurrentUser.signedIn().filter(CurrentUser::isStaff).isPresent()) {
+			requireInvestigator(of(caseId), field, what);
 		}
 	}
 
-	/** The names of the case's investigators, in their order on the team; empty before 调查取证. */
-	public List<String> names(long caseId) {
-		return jdbc.sql("SELECT name FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
-			.param("id", caseId).query(String.class).list();
+	/** As {@link #requireInvestigator(long, String, String)}, on the team's rows read once for the check and the refusal. */
+	private static void requireInvestigator(Team team, String field, String what) {
+		Optional<CurrentUser> me = CurrentUser.signedIn();
+		if (me.isPresent() && me.get().isStaff() && !team.includes(me.get().id(), me.get().displayName())) {
+			throw new AccessRefusedException(field, what + "：" + me.get().displayName() + "不是本案的调查人员（"
+					+ String.join("、", team.names()) + "）");
+		}
 	}
 
 	/**
-	 * Whether the account or the name is among the case's investigators: by account where both the investigator's row
-	 * and the caller hold one (a colleague who shares the investigator's display name is not the investigator), else by
-	 * name compared by {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021)
-	 * art.58: the 法制审核 by someone who did not investigate; art.64(四): the hearing hosted by someone who did not).
+	 * Whether the account or the name is among the case's investigators ({@link Team#includes}), the case's team read
+	 * for this one question; a caller asking of several people reads the team once by {@link #of}.
 	 * @param userId the caller's account, or null when only a name is known (then every row is compared by name)
 	 */
 	public boolean investigated(long caseId, Long userId, String name) {
-		String key = personKey(name);
-		return jdbc.sql("SELECT user_id, name FROM penalty_case_investigator WHERE case_id = :id")
+		return of(caseId).includes(userId, name);
+	}
+
+	/** The case's investigators as saved, in their order on the team (one read answers who they are and who is one). */
+	public Team of(long caseId) {
+		return new Team(jdbc.sql("SELECT user_id, name FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
 			.param("id", caseId)
 			.query((rs, n) -> {
 				long user = rs.getLong("user_id");
-				boolean linked = !rs.wasNull();
-				if (linked && userId != null) {
-					// a row holding an account is that account's: a colleague of the same name is another person
-					return user == userId;
-				}
-				return key != null && !key.isEmpty() && key.equals(personKey(rs.getString("name")));
+				return new Team.Row(rs.wasNull() ? null : user, rs.getString("name"));
 			})
-			.list().contains(true);
+			.list());
+	}
+
+	/**
+	 * The investigators of a case, read once.
+	 * @param members in their order on the team; empty before 调查取证
+	 */
+	public record Team(List<Row> members) {
+
+		/**
+		 * One investigator's row.
+		 * @param userId the investigator's account, or null (a row of before accounts were kept)
+		 */
+		public record Row(Long userId, String name) {
+		}
+
+		/** Whether the case has no team yet (its investigation has not started). */
+		public boolean isEmpty() {
+			return members.isEmpty();
+		}
+
+		/** The investigators' names, in their order on the team. */
+		public List<String> names() {
+			return members.stream().map(Row::name).toList();
+		}
+
+		/**
+		 * Whether the account or the name is among the investigators: by account where both the investigator's row and
+		 * the caller hold one (a colleague who shares the investigator's display name is not the investigator), else by
+		 * name compared by {@link #personKey} — 林执法, 林 执法 and 林執法 are one person, as in the 集体讨论 (行政处罚法(2021)
+		 * art.58: the 法制审核 by someone who did not investigate; art.64(四): the hearing hosted by someone who did not).
+		 * @param userId the caller's account, or null when only a name is known (then every row is compared by name)
+		 */
+		public boolean includes(Long userId, String name) {
+			String key = personKey(name);
+			for (Row m : members) {
+				if (m.userId() != null && userId != null) {
+					// a row holding an account is that account's: a colleague of the same name is another person
+					if (m.userId().equals(userId)) {
+						return true;
+					}
+				}
+				else if (key != null && !key.isEmpty() && key.equals(personKey(m.name()))) {
+					return true;
+				}
+			}
+			return false;
+		}
 	}
 
 	/**

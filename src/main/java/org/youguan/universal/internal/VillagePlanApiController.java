@@ -125,7 +125,7 @@ class VillagePlanApiController {
 			+ "CRITERIA按条件选取）、belowStandard（低于频次标准）、uncheckedMonths（若干月未检查，1–120）、notDirect（未直接通邮）、"
 			+ "sampleCount（抽取数量，随机抽取必填；按条件选取时为上限）、seed（随机种子，空则由系统生成并记录）。"
 			+ "随机抽取时系统在收到种子后生成抽取密钥（secret），按SHA-256(种子‖密钥‖建制村代码)排序，密钥的SHA-256随计划公开，密钥在抽中的建制村全部检查后公开。"
-			+ "与页面同样校验，错误为400并指明字段；没有符合条件的建制村为422；同一区域已有同名计划（忽略全角半角、空格和大小写）为409"
+			+ "与页面同样校验，错误为400并指明字段；没有符合条件的建制村为422；同一区域已有同名计划（忽略全角半角、空格、标点和大小写）为409"
 			+ "（field为name）。")
 	ResponseEntity<Created> create(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestBody(required = false) PlanRequest request) {

@@ -52,9 +52,9 @@ public class BrandImport {
 				return null;
 			}
 			var data = new Brands.BrandData(row.get("品牌名称"), row.get("简称"), row.get("总部企业统一社会信用代码"));
-			// twins compared as the register compares brand names (look-alikes folded: "顺 丰" is 顺丰)
-			names.check(Text.folded(row.get("品牌名称")), row, context, "品牌名称", "品牌名称");
-			shortNames.check(Text.folded(row.get("简称")), row, context, "简称", "简称");
+			// twins compared as the register compares brand names (Text.textKey: "顺 丰" and "顺·丰" are 顺丰)
+			names.check(Text.textKey(row.get("品牌名称")), row, context, "品牌名称", "品牌名称");
+			shortNames.check(Text.textKey(row.get("简称")), row, context, "简称", "简称");
 			context.checked(() -> brands.check(data, null));
 			return data;
 		}, valid -> {

@@ -217,12 +217,12 @@ public class OutletImport {
 		Set<String> names = new HashSet<>();
 		rows.forEach(r -> {
 			if (r.get("网点名称") != null && !Text.isBlank(r.get("网点名称"))) {
-				names.add(Text.folded(Text.strip(r.get("网点名称"))));
+				names.add(Text.textKey(Text.strip(r.get("网点名称"))));
 			}
 		});
 		Set<String> found = new HashSet<>();
 		if (!names.isEmpty()) {
-			jdbc.sql("SELECT name, address FROM terminal_outlet WHERE folded(name) = ANY (:names)")
+			jdbc.sql("SELECT name, address FROM terminal_outlet WHERE text_key(name) = ANY (:names)")
 				.param("names", names.toArray(String[]::new))
 				.query((rs, i) -> place(rs.getString(1), rs.getString(2)))
 				.list()
@@ -246,9 +246,12 @@ public class OutletImport {
 		return UniqueIdentifiers.takenKeys(jdbc, "terminal_outlet", "filing_number", numbers);
 	}
 
-	/** An outlet's place as the duplicate rule compares it: name and address under {@link Text#folded}. */
+	/**
+	 * An outlet's place as the duplicate rule compares it (TerminalOutletRepository#existsByNameAndAddress): the name
+	 * under {@link Text#textKey}, the address under {@link Text#folded}.
+	 */
 	private static String place(String name, String address) {
-		return Text.folded(name) + "\n" + Text.folded(address);
+		return Text.textKey(name) + "\n" + Text.folded(address);
 	}
 
 	/**
