@@ -3,21 +3,15 @@ package org.youguan.enforcement;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
-import org.youguan.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,10 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ({@code DecisionRules#departures}) — before, it needed no discussion at all.
  */
 @IntegrationTest
-class NoPenaltyAfterReviewIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
+class NoPenaltyAfterReviewIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	PenaltyCases cases;
@@ -38,23 +29,9 @@ class NoPenaltyAfterReviewIntegrationTest {
 	@Autowired
 	CaseDecisions caseDecisions;
 
-	@Autowired
-	PartyCases party;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void reset() {
-		clock.reset();
-	}
-
 	/** WAYBILL_DATA, 20000 yuan proposed and agreed by the 法制审核 (party.concluded reviews from 10000). */
 	long reviewed() {
-		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
+		today("2026-06-10");
 		return party.concluded(party.other(), "WAYBILL_DATA", "20000", LocalDate.of(2026, 6, 1));
 	}
 
@@ -63,8 +40,8 @@ class NoPenaltyAfterReviewIntegrationTest {
 		long id = reviewed();
 		LawfulStepsIntegrationTest.refused("discussedOn",
 				() -> caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正"), "departs-from-review");
-		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/no-penalty").header("Authorization", PenaltyCaseIntegrationTest.HEAD)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"情节轻微并及时改正\"}"))
+		call(PenaltyCaseIntegrationTest.HEAD, "/api/v1/enforcement/cases/" + id + "/no-penalty",
+				"{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"情节轻微并及时改正\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("departs-from-review")))
 			.andExpect(jsonPath("$.errors[?(@.rule == 'departs-from-review')].message",
@@ -97,7 +74,7 @@ class NoPenaltyAfterReviewIntegrationTest {
 
 	@Test
 	void aCaseNeverReviewedNeedsNoDiscussion() {
-		clock.set(LocalDate.of(2026, 6, 10).atTime(10, 0));
+		today("2026-06-10");
 		// 3000 yuan for an unfiled outlet (up to 10000): below the review threshold, no 法制审核
 		long id = party.concluded(party.other(), "OUTLET_UNFILED", "3000", LocalDate.of(2026, 6, 1));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn()).isNull();
