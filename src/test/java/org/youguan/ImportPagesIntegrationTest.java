@@ -42,7 +42,7 @@ class ImportPagesIntegrationTest {
 		return Stream.of(
 			Arguments.of("sz.market", "/registry/enterprises/import"),
 			Arguments.of("sz.market", "/registry/outlets/import"),
-			// the licence book: its issuing authorities (邮政法(2015) art.52) — here the system administrator
+			// the licence book: its issuing authorities (邮政法(2015) art.53) — here the system administrator
 			Arguments.of("sys.admin", "/registry/licences/import"),
 			Arguments.of("sz.market", "/registry/branches/import"),
 			Arguments.of("sz.market", "/registry/facilities/import"),

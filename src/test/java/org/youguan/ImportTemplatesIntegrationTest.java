@@ -65,7 +65,7 @@ class ImportTemplatesIntegrationTest {
 	void everyTemplatesExampleIsRefusedAsItIsAndImportedAsData() {
 		refusedAsTheExample("企业", enterprises.importFile(SUZHOU, enterprises.template()).errors());
 		imported("企业", enterprises.importFile(SUZHOU, edited(enterprises.template(), "法定代表人", "李四")));
-		// imported by the provincial bureau, the issuing authority of 省内 licences (邮政法(2015) art.52)
+		// imported by the provincial bureau, the issuing authority of 省内 licences (邮政法(2015) art.53)
 		Registrar province = Registrar.bureau(BureauLevel.PROVINCE, "32");
 		refusedAsTheExample("许可证", licences.importFile(SUZHOU, province, licences.template()).errors());
 		imported("许可证", licences.importFile(SUZHOU, province, edited(licences.template(), "发证日期", "2024-03-02")));

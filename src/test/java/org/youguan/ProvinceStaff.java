@@ -12,7 +12,7 @@ import org.youguan.org.UserKind;
 import org.youguan.org.Users;
 
 /**
- * A staff user (处室工作人员) of 江苏省邮政管理局 — the issuing authority of 同城 and 省内 licences (邮政法(2015) art.52),
+ * A staff user (处室工作人员) of 江苏省邮政管理局 — the issuing authority of 同城 and 省内 licences (邮政法(2015) art.53),
  * which the demo's accounts lack (js.leader only reads) — provisioned for the test and signed in.
  */
 public final class ProvinceStaff {

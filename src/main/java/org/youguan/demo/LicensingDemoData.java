@@ -109,10 +109,10 @@ class LicensingDemoData {
 		applications.refuse(PROVINCE, refused, "现场核查发现未配备符合国家标准的安检设备，处理场地不能满足快件分拣需要");
 		long notAccepted = applications.submit(CITY, data("NEW", code(7), "苏州环球速递有限公司", "国际", "3000000", "320506",
 				"吴中区国际路1号", List.of()), Map.of());
-		applications.refuseToAccept(CITY, notAccepted, "国际快递业务经营许可由国家邮政局审批，本局不予受理", null);
+		applications.refuseToAccept(CITY, notAccepted, "NOT_COMPETENT", "国际快递业务经营许可由国家邮政局审批", null);
 
 		// history: this year's past decisions, and a licence of five years ago whose renewal is due — imported by the
-		// province, the level that took them (邮政法 art.52), with the city's applicants placed in the city
+		// province, the level that took them (邮政法 art.53), with the city's applicants placed in the city
 		LocalDate t = LocalDate.now(clock);
 		String ownRegion = DemoCity.CITY;
 		DataScope city = DataScope.region(DemoCity.CITY);

@@ -307,7 +307,38 @@ public class CaseDecisions {
 	 */
 	@Transactional
 	public void notPenalize(DataScope scope, long id, String ground, String reason) {
+		notPenalize(scope, id, ground, reason, Discussion.NONE);
+	}
+
+	/**
+	 * The heads' 集体讨论 (行政处罚法(2021) art.57 para.2) recorded with a 不予处罚: its day ({@code yyyy-MM-dd}), the heads
+	 * who took part and its conclusion, all blank where there was none.
+	 */
+	public record Discussion(String discussedOn, List<String> participants, String conclusion) {
+
+		/** No discussion. */
+		public static final Discussion NONE = new Discussion(null, null, null);
+
+		/** The conclusion as stored, searched and compared: {@link Text#freeText}. */
+		public Discussion {
+			conclusion = Text.freeText(conclusion);
+		}
+	}
+
+	/**
+	 * {@link #notPenalize(DataScope, long, String, String)} with the heads' 集体讨论: required (rule
+	 * {@code departs-from-review} on {@code discussedOn}) where the case's penalty proposal passed 法制审核 — a 不予处罚
+	 * then departs from the proposal reviewed as any other decision does ({@link DecisionRules#departures}, art.57
+	 * para.2, art.58) — and checked as a decision's is: dated from the conclusion (and the review) to today, at least
+	 * the catalogue's number of heads, the deciding head among them, with a conclusion. The discussion is kept on the
+	 * case and its 集体讨论记录 issued.
+	 * @throws InvalidValueException as the 4-argument form, and on {@code discussedOn}, {@code discussionParticipants},
+	 *         {@code discussionConclusion}
+	 */
+	@Transactional
+	public void notPenalize(DataScope scope, long id, String ground, String reason, Discussion discussion) {
 		reason = Text.freeText(reason);
+		Discussion d = discussion == null ? Discussion.NONE : discussion;
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
@@ -315,13 +346,30 @@ public class CaseDecisions {
 		Validation v = new Validation();
 		NoPenaltyGround g = parse(v, "ground", "不予处罚的法定情形", ground, NoPenaltyGround.class, true);
 		v.required("reason", "不予处罚理由", reason).maxLength("reason", "不予处罚理由", reason, 500);
+		LocalDate discussed = v.date("discussedOn", "集体讨论日期", d.discussedOn(),
+				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), caseWork.today());
+		String participants = discussion(v, d.participants(), d.conclusion(), discussed != null, c.regionCode());
+		departsFromReview(v, c, discussed, null, null, null, null, null);
 		v.throwIfInvalid();
+		if (discussed != null) {
+			caseWork.requireOutsidePauses(id, "discussedOn", "集体讨论", discussed);
+		}
 		if (g == NoPenaltyGround.FIRST_MINOR) {
 			requireFirstViolation(c);
 		}
-		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground",
-				Map.of("reason", Text.strip(reason), "on", caseWork.today(), "ground", g.name()));
+		Map<String, Object> p = new HashMap<>();
+		p.put("reason", Text.strip(reason));
+		p.put("on", caseWork.today());
+		p.put("ground", g.name());
+		p.put("discussed", discussed);
+		p.put("participants", participants);
+		p.put("conclusion", discussed == null ? null : Text.strip(d.conclusion()));
+		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground, discussed_on = :discussed,"
+				+ " discussion_participants = :participants, discussion_conclusion = :conclusion", p);
 		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason));
+		if (discussed != null) {
+			caseWork.issue(id, CaseDocumentKind.DISCUSSION_RECORD);
+		}
 		caseWork.issue(id, CaseDocumentKind.NO_PENALTY_DECISION);
 		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
 	}
@@ -471,12 +519,15 @@ public class CaseDecisions {
 	 * A decision that departs from the penalty the 法制审核 agreed to — another kind, fine, value confiscated, period of
 	 * 停业整顿 or 从轻/减轻 ({@link DecisionRules#departures}) — is not the decision reviewed (行政处罚法(2021) art.58): the
 	 * heads take it 集体讨论 (art.57), on or after the review's day, or the case goes back to investigation and is reviewed
-	 * again. A case never reviewed, or a decision as proposed, has nothing to compare. Records rule
+	 * again. A case never reviewed, or a decision as proposed, has nothing to compare; a 不予处罚 ({@code penalty} null)
+	 * after a reviewed proposal departs from it ({@link DecisionRules#departures}). Records rule
 	 * {@code departs-from-review} on {@code discussedOn}, or {@code before-review} for a discussion dated before the review.
 	 */
 	private static void departsFromReview(Validation v, CaseView c, LocalDate discussed, Penalty penalty, BigDecimal fine,
 			BigDecimal confiscated, Integer suspensionDays, Mitigation mitigation) {
-		if (c.reviewedOn() == null || penalty == null) {
+		// a 不予处罚 (penalty null, notPenalize) departs from a reviewed proposal as a whole; a decision whose kind did
+		// not parse has its own error
+		if (c.reviewedOn() == null || penalty == null && v.hasError("penalty")) {
 			return;
 		}
 		List<String> changes = DecisionRules.departures(c.proposedPenalty(), c.proposedFine(), c.proposedConfiscated(),
@@ -494,10 +545,14 @@ public class CaseDecisions {
 	}
 
 	private String discussion(Validation v, Decision data, boolean discussed, String region) {
-		List<String> names = data.discussionParticipants() == null ? List.of()
-				: data.discussionParticipants().stream().filter(n -> !Text.isBlank(n)).map(Text::name).toList();
+		return discussion(v, data.discussionParticipants(), data.discussionConclusion(), discussed, region);
+	}
+
+	private String discussion(Validation v, List<String> participants, String conclusion, boolean discussed, String region) {
+		List<String> names = participants == null ? List.of()
+				: participants.stream().filter(n -> !Text.isBlank(n)).map(Text::name).toList();
 		if (!discussed) {
-			v.require("discussedOn", names.isEmpty() && Text.isBlank(data.discussionConclusion()), "required",
+			v.require("discussedOn", names.isEmpty() && Text.isBlank(conclusion), "required",
 					"填写了集体讨论的参加人员或结论，请同时填写集体讨论日期");
 			return null;
 		}
@@ -519,8 +574,8 @@ public class CaseDecisions {
 				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
 				.personName("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
 		}
-		v.required("discussionConclusion", "集体讨论结论", data.discussionConclusion())
-			.maxLength("discussionConclusion", "集体讨论结论", data.discussionConclusion(), 2000);
+		v.required("discussionConclusion", "集体讨论结论", conclusion)
+			.maxLength("discussionConclusion", "集体讨论结论", conclusion, 2000);
 		return String.join("、", names);
 	}
 

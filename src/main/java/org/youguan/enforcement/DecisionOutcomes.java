@@ -334,6 +334,10 @@ public class DecisionOutcomes {
 			caseWork.tellParty(changed, result.annuls() ? PenaltyStepServed.Step.DECISION_ANNULLED
 					: PenaltyStepServed.Step.DECISION_CHANGED, on,
 					result.annuls() ? null : execution.paymentDue(id).orElse(null), false, kind.label() + result.label());
+			if (result.annuls()) {
+				// told: the startup repair of untold annulments (internal.AnnulmentNotices) has nothing to tell
+				jdbc.sql("UPDATE penalty_case SET annulment_told_on = :on WHERE id = :id").param("on", on).param("id", id).update();
+			}
 		}
 		return outcomes(id).stream().filter(o -> o.id() == outcomeId).findFirst().orElseThrow();
 	}

@@ -8,7 +8,9 @@ import org.youguan.registry.LicenceScope;
 
 /**
  * A licence application with every step it has been through (null where a step has not happened). {@code regionCode}
- * is the premises' region.
+ * is the premises' region. {@code notAcceptedGround} is the ground of a 不予受理 (null for one taken before grounds were
+ * recorded), {@code notAcceptedNumber} and {@code correctionNumber} the 文号 of the 不予受理决定书 and the 补正通知书
+ * (null for those issued before they were numbered).
  */
 public record ApplicationView(long id, String number, ApplicationKind kind, String channel, String applicantCreditCode,
 		String applicantName, boolean applicantRegistered, String legalRepresentative, BigDecimal registeredCapital,
@@ -21,7 +23,8 @@ public record ApplicationView(long id, String number, ApplicationKind kind, Stri
 		Boolean verificationPassed, String verificationConclusion, String inspectors, LocalDate decisionDueOn,
 		LocalDate decidedOn, String decision, String decisionNumber, String decisionReasons, String decidedBy,
 		String licenceNumber, String verificationCode, LocalDate certificateDueOn, LocalDate validFrom,
-		LocalDate validUntil, boolean imported, boolean demo) {
+		LocalDate validUntil, boolean imported, boolean demo, NonAcceptanceGround notAcceptedGround,
+		String notAcceptedNumber, String correctionNumber) {
 
 	/**
 	 * The application as its page and the API show it: the contact's phone masked ({@link Masking#phone},
@@ -40,6 +43,7 @@ public record ApplicationView(long id, String number, ApplicationKind kind, Stri
 				competentBureau, reviewedOn, reviewedBy, Masking.personalNumbersIn(reviewOpinion), verificationDueOn, verifiedOn,
 				verificationPassed, Masking.personalNumbersIn(verificationConclusion), Masking.personalNumbersIn(inspectors),
 				decisionDueOn, decidedOn, decision, decisionNumber, Masking.personalNumbersIn(decisionReasons), decidedBy,
-				licenceNumber, verificationCode, certificateDueOn, validFrom, validUntil, imported, demo);
+				licenceNumber, verificationCode, certificateDueOn, validFrom, validUntil, imported, demo, notAcceptedGround,
+				notAcceptedNumber, correctionNumber);
 	}
 }

@@ -5,7 +5,7 @@ import org.youguan.registry.IssuingAuthority;
 import org.youguan.registry.LicenceScope;
 
 /**
- * The level that decides a licence application (邮政法(2015) art.52): the provincial bureau for business within one
+ * The level that decides a licence application (邮政法(2015) art.53): the provincial bureau for business within one
  * province (同城, 省内), the national bureau for inter-province and international business — the licence's issuing
  * authority as the registry states the rule ({@link IssuingAuthority}), read from there so that the law is in one place.
  */
@@ -29,7 +29,7 @@ public enum ApprovingLevel {
 		return authority.bureauLevel();
 	}
 
-	/** The level competent for a scope (邮政法(2015) art.52). */
+	/** The level competent for a scope (邮政法(2015) art.53). */
 	public static ApprovingLevel of(LicenceScope scope) {
 		return IssuingAuthority.of(scope) == IssuingAuthority.NATIONAL ? NATIONAL : PROVINCE;
 	}

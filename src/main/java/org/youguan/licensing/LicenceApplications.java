@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -420,7 +421,7 @@ public class LicenceApplications {
 	/**
 	 * 申请: an enterprise on its portal (for itself only; received today) or staff entering a paper application (the
 	 * premises in their scope; received on {@code submittedOn}). The applicant is the registry's enterprise with the
-	 * credit code, or a new one named here; the scope decides the approving level (邮政法(2015) art.52) and the minimum
+	 * credit code, or a new one named here; the scope decides the approving level (邮政法(2015) art.53) and the minimum
 	 * registered capital (¥500 k within a province, ¥1 M inter-province, ¥2 M international: the rule catalogue's
 	 * values). A change or renewal needs a licence in force, and an item it leaves blank is the licence's as it stands
 	 * ({@link #items}): a change states only what it changes — at least one item that differs (else a 400 on
@@ -1256,11 +1257,14 @@ public class LicenceApplications {
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(items));
 		String joined = String.join("\n", distinct);
 		v.require("items", joined.length() <= 4000, "max", "补正事项合计不得超过4000字").throwIfInvalid();
-		move(a, to, ", correction_notified_on = :on, correction_items = :items", Map.of("on", today, "items", joined));
+		// the notice's own 文号, numbered as the 受理通知书 is
+		String notice = numbers.next("许可补正", a.regionCode().substring(0, 4), today.getYear());
+		move(a, to, ", correction_notified_on = :on, correction_items = :items, correction_number = :notice",
+				Map.of("on", today, "items", joined, "notice", notice));
 		ApplicationView after = find(id);
-		attachments.storeGenerated(owner(id), CORRECTION_NOTICE, "补正通知书-" + a.number() + ".docx",
+		attachments.storeGenerated(owner(id), CORRECTION_NOTICE, "补正通知书-" + notice + ".docx",
 				documents.correctionNotice(after, distinct, receiverBureau(clerk)));
-		record(a, "licensing.correction", "出具补正通知，一次告知补正" + distinct.size() + "项：" + String.join("；", distinct));
+		record(a, "licensing.correction", "出具补正通知" + notice + "，一次告知补正" + distinct.size() + "项：" + String.join("；", distinct));
 	}
 
 	/**
@@ -1396,33 +1400,66 @@ public class LicenceApplications {
 	}
 
 	/**
-	 * 不予受理: the matter is outside this bureau's competence or needs no licence, or materials stayed incomplete after
-	 * the one 补正 — with the reason and the competent bureau named (行政许可法(2019) art.32(二)); the decision (.docx)
-	 * is kept with the application.
-	 * @param competentBureau the bureau to apply to; blank: the competent level of the premises (省局 or 国家邮政局)
-	 * @throws InvalidValueException when the reason is blank or too long, or the competent bureau too long or not one
-	 * line (rule {@code line-break}: the decision names it in one sentence)
+	 * 不予受理 on one ground of 行政许可法(2019) art.32 para.1 ({@link NonAcceptanceGround}), which words the decision: a
+	 * matter outside this bureau's competence names the competent bureau to apply to (art.32 para.1 (二)); a matter that
+	 * needs no licence, or materials left incomplete after the one 补正, names none. The reason states the case's facts
+	 * ("国际快递业务经营许可由国家邮政局审批"); the decision reads "因{ground}，{reason}，根据{article}，本机关决定不予受理。"
+	 * — so the reason does not say the decision again (rule {@code decision-words}: "不予受理" refused), and its
+	 * closing punctuation is left out. The decision (.docx) gets its own 文号, numbered as the 受理通知书 is, and is kept
+	 * with the application.
+	 * @param ground a {@link NonAcceptanceGround} name (required)
+	 * @param competentBureau the bureau to apply to, only with NOT_COMPETENT; blank: the competent level of the premises
+	 *        (省局 or 国家邮政局)
+	 * @throws InvalidValueException when the ground is missing or unknown ({@code ground}, rules {@code required},
+	 * {@code one-of}), the reason is blank, too long or restates the decision ({@code reason}), or the competent bureau
+	 * is too long, not one line (rule {@code line-break}) or given with another ground (rule {@code absent})
 	 * @throws DomainException (409) unless 待受理 or 待补正
 	 */
 	@Transactional
-	public void refuseToAccept(Clerk clerk, long id, String reason, String competentBureau) {
+	public void refuseToAccept(Clerk clerk, long id, String ground, String reason, String competentBureau) {
 		reason = Text.freeText(reason);
 		ApplicationView a = lock(clerk.scope(), id);
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.NOT_ACCEPT.from(a.status());
 		refuseOnceDeemedAccepted(a, "reason", "不予受理");
-		// both are printed on the 不予受理通知书: no markup (kernel Validation#plainText)
-		new Validation().required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
+		// both are printed on the 不予受理决定书: no markup (kernel Validation#plainText)
+		Validation v = new Validation();
+		NonAcceptanceGround g = null;
+		if (Text.isBlank(ground)) {
+			v.require("ground", false, "required", "请选择不予受理的法定情形（" + Provision.LICENSING_ACCEPTANCE + "）");
+		}
+		else {
+			g = Arrays.stream(NonAcceptanceGround.values()).filter(x -> x.name().equals(ground.strip())).findFirst().orElse(null);
+			v.require("ground", g != null, "one-of", "不予受理的法定情形只能是"
+					+ String.join("、", Arrays.stream(NonAcceptanceGround.values()).map(x -> x.name() + "（" + x.statement() + "）").toList()));
+		}
+		v.required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
 			.plainText("reason", "不予受理理由", reason)
 			.line("competentBureau", "有权机关", competentBureau, 100)
-			.plainText("competentBureau", "有权机关", competentBureau).throwIfInvalid();
-		String competent = Text.isBlank(competentBureau)
+			.plainText("competentBureau", "有权机关", competentBureau);
+		// the decision says 本机关决定不予受理 once, after the reason: a reason saying it too reads it twice
+		v.require("reason", reason == null || !reason.contains("不予受理"), "decision-words",
+				"不予受理理由写明不予受理的事实即可，不要写“不予受理”：决定书在理由之后写明“本机关决定不予受理”");
+		v.require("competentBureau", g == null || g.namesCompetentBureau() || Text.isBlank(competentBureau), "absent",
+				"只有申请事项不属于本机关职权范围的，才告知向有权机关申请（" + Provision.LICENSING_NOT_COMPETENT + "）；"
+						+ (g == null ? "" : g.statement() + "的，不填写有权机关"));
+		v.throwIfInvalid();
+		String competent = !g.namesCompetentBureau() ? null : Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
-		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent",
-				Map.of("on", today(), "reason", Text.strip(reason), "competent", competent));
-		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + a.number() + ".docx",
+		LocalDate today = today();
+		String decision = numbers.next("许可不予受理", a.regionCode().substring(0, 4), today.getYear());
+		Map<String, Object> p = new HashMap<>();
+		p.put("on", today);
+		p.put("reason", Text.strip(reason));
+		p.put("competent", competent);
+		p.put("ground", g.name());
+		p.put("decision", decision);
+		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent,"
+				+ " not_accepted_ground = :ground, not_accepted_number = :decision", p);
+		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + decision + ".docx",
 				documents.notAccepted(find(id), receiverBureau(clerk)));
-		record(a, "licensing.not-accept", "不予受理：" + Text.strip(reason) + "；告知向" + competent + "申请");
+		record(a, "licensing.not-accept", "不予受理（" + g.statement() + "）" + decision + "：" + Text.strip(reason)
+				+ (competent == null ? "" : "；告知向" + competent + "申请"));
 	}
 
 	// ------------------------------------------------------------------ review and verification
@@ -2473,7 +2510,7 @@ public class LicenceApplications {
 			heldName(data.applicantName(), code).ifPresent(held -> v.require("applicantName", false, "unique", held));
 		}
 		if (licenceScope != null && region != null && ("APPROVED".equals(decision) || "REFUSED".equals(decision))) {
-			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.52)
+			// a past decision is recorded as the bureau that took it: the competent level, as a live one (邮政法 art.53)
 			v.require("decision", decides(clerk, ApprovingLevel.of(licenceScope), region), "approving-level",
 					decider(licenceScope) + "，" + (clerk.level() == null ? "本用户" : "本局（" + clerk.level().label() + "）")
 							+ "不能导入该决定；未决定的申请可以导入");
@@ -3027,7 +3064,7 @@ public class LicenceApplications {
 	 *        of the premises
 	 * @param examine 初审 and 现场核查: the city bureau of the premises
 	 * @param pause 中止 and 恢复 of the decision clock: the city bureau of the premises or the competent level
-	 * @param decide 准予 or 不予许可: the competent level (邮政法(2015) art.52) whose region holds the premises
+	 * @param decide 准予 or 不予许可: the competent level (邮政法(2015) art.53) whose region holds the premises
 	 */
 	public record Powers(boolean receive, boolean examine, boolean pause, boolean decide) {
 	}
@@ -3037,7 +3074,7 @@ public class LicenceApplications {
 	 * step was sent is read (the web shell's {@code StepAccess}): out of the clerk's scope 404; a bureau that does not
 	 * take the step 403 — 补正通知, 受理, 不予受理 the receiving bureau, 补充材料 and 补正 by staff the receiving bureau of a
 	 * paper application, 初审 and 现场核查 the city bureau of the premises, 中止 and 恢复 its handlers, 准予 and 不予许可 the
-	 * competent level (邮政法(2015) art.52). The step's state and values stay the step's own.
+	 * competent level (邮政法(2015) art.53). The step's state and values stay the step's own.
 	 * @param step the step's address segment ({@code review}, {@code approval} …); another is left to its handler
 	 * @throws DomainException 404 for an application not there or outside the clerk's scope
 	 * @throws AccessRefusedException 403 for a clerk who does not take the step
@@ -3119,7 +3156,7 @@ public class LicenceApplications {
 		}
 	}
 
-	/** The decision: the competent level (邮政法(2015) art.52) whose region holds the premises. */
+	/** The decision: the competent level (邮政法(2015) art.53) whose region holds the premises. */
 	private static boolean decides(Clerk clerk, ApplicationView a) {
 		return decides(clerk, a.approvingLevel(), a.regionCode());
 	}
@@ -3134,7 +3171,7 @@ public class LicenceApplications {
 				&& DataScope.region(clerk.regionCode()).containsRegion(regionCode);
 	}
 
-	/** Who decides a licence of {@code scope} (邮政法(2015) art.52), as a refusal says it. */
+	/** Who decides a licence of {@code scope} (邮政法(2015) art.53), as a refusal says it. */
 	private static String decider(LicenceScope scope) {
 		return scope.label() + "快递业务经营许可由" + ApprovingLevel.of(scope).label() + "作出决定（" + Provision.POSTAL_LICENSING_AUTHORITY + "）";
 	}

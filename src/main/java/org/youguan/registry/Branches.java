@@ -240,7 +240,7 @@ public class Branches {
 	}
 
 	/**
-	 * A branch lies within the area of the licence it operates under (快递业务经营许可管理办法; 邮政法(2015) art.52): the
+	 * A branch lies within the area of the licence it operates under (快递业务经营许可管理办法; 邮政法(2015) art.53): the
 	 * city of a 同城 licence, the province of a 省内 one, anywhere for 跨省 and 国际 (rule {@code outside-licence-area}).
 	 * The licence is the one named, else the parent's in force; a parent without one is not judged here.
 	 */

@@ -5,7 +5,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauLevel;
 
 /**
- * The authority that issues an express licence of a scope (邮政法(2015) art.52): the provincial bureau for business within
+ * The authority that issues an express licence of a scope (邮政法(2015) art.53): the provincial bureau for business within
  * one province (同城, 省内), 国家邮政局 for inter-province and international business. Only it changes the licence's legal
  * content, cancels it (注销, 行政许可法(2019) art.70) or revokes it (吊销, 行政许可法 art.70(四) with 行政处罚法(2021) art.9).
  * The one statement of the rule: licensing's {@code ApprovingLevel} (who decides an application) reads it from here.
@@ -36,7 +36,7 @@ public enum IssuingAuthority {
 		return bureauLevel;
 	}
 
-	/** The authority competent for a licence of {@code scope} (邮政法(2015) art.52). */
+	/** The authority competent for a licence of {@code scope} (邮政法(2015) art.53). */
 	public static IssuingAuthority of(LicenceScope scope) {
 		return scope == LicenceScope.CITY || scope == LicenceScope.PROVINCE ? PROVINCE : NATIONAL;
 	}

@@ -18,7 +18,7 @@ public enum LicenceScope {
 	}
 
 	/**
-	 * The region prefix a licence of this scope covers (邮政法(2015) art.52; 快递业务经营许可管理办法: a branch operates
+	 * The region prefix a licence of this scope covers (邮政法(2015) art.53; 快递业务经营许可管理办法: a branch operates
 	 * within its licence's area), from the licence's region — its holder's seat: the city (4 digits) for 同城, the
 	 * province (2 digits) for 省内, all of China ("") for 跨省 and 国际.
 	 */

@@ -51,7 +51,7 @@ import org.youguan.registry.internal.licences.ExpressLicenceRepository;
 /**
  * Express licences as records: issued through licensing ({@link LicenceGranted}), or entered and imported from a
  * bureau's licence book by its issuing authority ({@link IssuingAuthority}: the provincial bureau for 同城 and 省内,
- * 国家邮政局 for 跨省 and 国际 — 邮政法(2015) art.52), who alone corrects, cancels (注销) or revokes (吊销) one. Status is
+ * 国家邮政局 for 跨省 and 国际 — 邮政法(2015) art.53), who alone corrects, cancels (注销) or revokes (吊销) one. Status is
  * derived: 已注销 / 已吊销 by event, 已过期 after the expiry date, 有效 otherwise.
  */
 @Service
@@ -228,7 +228,7 @@ public class Licences {
 
 	/**
 	 * Whether {@code by} may correct licence {@code l} (the page's 更正 button): its issuing authority, or a system
-	 * administrator (邮政法(2015) art.52); a cancelled or revoked licence by nobody.
+	 * administrator (邮政法(2015) art.53); a cancelled or revoked licence by nobody.
 	 */
 	public boolean mayCorrect(Registrar by, LicenceView l) {
 		return by.records(l.scope(), l.regionCode()) && !ended(l);
@@ -253,7 +253,7 @@ public class Licences {
 
 	/**
 	 * Whether {@code by} may cancel (注销) or revoke (吊销) licence {@code l} (the page's buttons): its issuing authority
-	 * only (行政许可法(2019) art.70, 行政处罚法(2021) art.9, 邮政法(2015) art.52).
+	 * only (行政许可法(2019) art.70, 行政处罚法(2021) art.9, 邮政法(2015) art.53).
 	 */
 	public boolean mayEnd(Registrar by, LicenceView l) {
 		return mayEnd(by, l.scope(), l.regionCode());
@@ -289,7 +289,7 @@ public class Licences {
 	/**
 	 * Whether the bureau deciding in {@code deciderRegion} may impose 吊销许可证 on enterprise {@code creditCode} as a
 	 * penalty: only the authority that issued its licence revokes it (行政许可法(2019) art.70(四) with 行政处罚法(2021)
-	 * art.9; 邮政法(2015) art.52 — {@link IssuingAuthority} of the licence's scope for the holder's region, as
+	 * art.9; 邮政法(2015) art.53 — {@link IssuingAuthority} of the licence's scope for the holder's region, as
 	 * {@link #mayEnd} and {@link #revoke} apply it). The licence judged is the enterprise's licence in force, else the one
 	 * issued to it last (a past decision imported after the licence ended); where the registry holds none of it, any
 	 * bureau of an issuing level (a provincial bureau or 国家邮政局) may, a city or county bureau never. The one statement
@@ -321,7 +321,7 @@ public class Licences {
 	/**
 	 * Whether a penalty decision of the bureau deciding in {@code deciderRegion} ({@link #decidingBureau}) revokes
 	 * licence {@code l}: that bureau is its issuing authority ({@link Registrar#issues}; 行政许可法(2019) art.70(四),
-	 * 邮政法(2015) art.52).
+	 * 邮政法(2015) art.53).
 	 */
 	public boolean revokedBy(String deciderRegion, LicenceView l) {
 		return decidingBureau(deciderRegion).issues(l.scope(), l.regionCode());
@@ -394,7 +394,7 @@ public class Licences {
 
 	/**
 	 * Records a licence issued by a bureau, entered by its issuing authority or the installation's administrator (邮政法(2015)
-	 * art.52). Without an expiry date it runs for the statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5
+	 * art.53). Without an expiry date it runs for the statutory validity ({@link StatutoryRule#LICENCE_VALIDITY}, 5
 	 * years) from issue, ending the day before the anniversary; a longer one, an issuer other than the scope's, or a
 	 * second licence in force of the holder is refused ({@link #check}) — a licence granted to it on the platform whose
 	 * {@link LicenceGranted} the registry has not recorded yet included ({@link PendingLicenceGrants}); the holder's lock
@@ -539,7 +539,7 @@ public class Licences {
 				changed.serviceArea() != null ? changed.serviceArea() : t.serviceArea(),
 				changed.branches() != null ? changed.branches() : t.branches()));
 		if (changed.scope() != null) {
-			// a scope of the other level is the other authority's licence from now on (邮政法(2015) art.52): who corrects,
+			// a scope of the other level is the other authority's licence from now on (邮政法(2015) art.53): who corrects,
 			// cancels and revokes it, and what the public verification names as its issuer
 			IssuingAuthority authority = IssuingAuthority.of(changed.scope());
 			boolean otherLevel = authority != IssuingAuthority.of(l.scope());
@@ -729,7 +729,7 @@ public class Licences {
 	/**
 	 * Corrects a licence record entered wrongly (number, scope, issuer, dates — all of it the licence's legal content);
 	 * the holder stays the same. Only the licence's issuing authority or the installation's administrator corrects it (邮政法(2015)
-	 * art.52), and to a scope of the other issuing level nobody but the authority of both ({@link Registrar#corrects},
+	 * art.53), and to a scope of the other issuing level nobody but the authority of both ({@link Registrar#corrects},
 	 * rule {@code issuing-level}: the level decides who cancels and revokes it); the corrected record meets the rules of a
 	 * new one ({@link #check}), its term only when its dates change (a renewed licence runs on from its first issue).
 	 * @throws AccessRefusedException (403) for anyone else — a city or county bureau reads the licence only
@@ -758,7 +758,7 @@ public class Licences {
 	/**
 	 * Checks a new licence as {@link #record} would, without saving: the number's pattern and uniqueness, the dates, the
 	 * holder in scope; the scope one {@code by} records (rule {@code issuing-level}) and the issuer its authority (rule
-	 * {@code issuer}, 邮政法(2015) art.52; the issuing region derived from it); the term at most the
+	 * {@code issuer}, 邮政法(2015) art.53; the issuing region derived from it); the term at most the
 	 * statutory validity (rule {@code statutory-term}); no second licence in force of the holder ({@link OneLicence}).
 	 * Returns it cleaned, with the expiry filled in from the statutory validity when blank.
 	 */
@@ -958,7 +958,7 @@ public class Licences {
 	/**
 	 * 注销 entered in the registry (a cancellation decided off the platform; licensing's 注销许可证 page tells the registry
 	 * by {@link LicenceCancelled}): by the licence's issuing authority only, as its recorded scope names it — the organ
-	 * that granted it cancels it (行政许可法(2019) art.70; 邮政法(2015) art.52) — on one of the grounds of art.70 as
+	 * that granted it cancels it (行政许可法(2019) art.70; 邮政法(2015) art.53) — on one of the grounds of art.70 as
 	 * licensing's cancellation, with the same rules ({@link CancellationGround#requireApplies}: 有效期届满 only for an
 	 * expired licence, 超过6个月未经营 only for one older than that). The reason recorded is the ground's label and the
 	 * note ({@link CancellationGround#reason}). Audited.
@@ -1001,7 +1001,7 @@ public class Licences {
 
 	/**
 	 * 吊销 entered in the registry: a penalty decision revokes a licence (行政处罚法(2021) art.9), taken by the authority
-	 * that issued it (行政许可法(2019) art.70(四); 邮政法(2015) art.52) — on the platform through enforcement's decision,
+	 * that issued it (行政许可法(2019) art.70(四); 邮政法(2015) art.53) — on the platform through enforcement's decision,
 	 * delivered and heard by licensing ({@link LicenceRevoked}); here for a decision taken off the platform, by the issuing
 	 * authority only, naming the decision. The reason recorded is "依据行政处罚决定书{文号}吊销：{reason}". Audited.
 	 * A 文号 of a decision on the platform ({@link PenaltyDecisionRegister}) must be a decision against this licence's

@@ -9,7 +9,7 @@ import org.youguan.org.InstallationAdmins;
 
 /**
  * Who records, corrects, cancels or revokes a licence in the registry, as far as the law asks: the bureau's level and
- * region (邮政法(2015) art.52: only the issuing authority, {@link IssuingAuthority}, may), and whether the installation's
+ * region (邮政法(2015) art.53: only the issuing authority, {@link IssuingAuthority}, may), and whether the installation's
  * administrator (a 系统管理员 of the top-level bureau, {@link InstallationAdmins}), who may also register and correct a
  * licence of any scope held within its region (the national licence book, records entered wrongly) but never moves one
  * to the other issuing level ({@link #corrects}), nor cancels or revokes one not issued at its own bureau's level.
@@ -57,7 +57,7 @@ public record Registrar(BureauLevel level, String regionCode, boolean installati
 	/**
 	 * Whether this registrar may correct a licence of {@code from} held in {@code holderRegion} to {@code to}: within one
 	 * issuing level whoever {@link #records} {@code to}; to the other level only the issuing authority of both — the
-	 * level decides who cancels and revokes the licence (邮政法(2015) art.52), so a correction that moves it is no
+	 * level decides who cancels and revokes the licence (邮政法(2015) art.53), so a correction that moves it is no
 	 * clerical matter, and no system administrator's (a province's must not take 国家邮政局's licence into its own
 	 * hands, nor give one of its own to 国家邮政局). A licence of the wrong level is changed by a licensing decision
 	 * ({@link LicenceChanged}).

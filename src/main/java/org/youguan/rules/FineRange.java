@@ -43,6 +43,16 @@ public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
 		return fine != null && fine.compareTo(min) < 0;
 	}
 
+	/**
+	 * Whether {@code fine} is a 减轻处罚 of this range (行政处罚法(2021) art.32: 减轻 is a penalty below the statutory
+	 * minimum, never none): more than 0 and below the minimum. False for null, for 0 (no fine is 不予处罚, art.33, not
+	 * 减轻) and for a fine at or above the minimum (a fine within the range is at most 从轻); never true for a range
+	 * whose minimum is 0, where no fine lies below it.
+	 */
+	public boolean reduces(BigDecimal fine) {
+		return fine != null && fine.signum() > 0 && below(fine);
+	}
+
 	/** The range as a message names it: {@code 情节严重：10000–30000元} for the serious range, else as {@link #toString}. */
 	public String named() {
 		return (serious ? "情节严重：" : "") + this;

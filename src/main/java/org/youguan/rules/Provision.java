@@ -23,7 +23,7 @@ import org.youguan.kernel.ChineseText;
 /**
  * The articles the product names in its refusals, hints, API descriptions and documents beside the rules of
  * {@link StatutoryRule} and {@link ViolationType}: procedure (行政处罚法, 行政许可法, 邮政行政执法监督办法), the
- * authorities (邮政法 art.52) and the duties an alert points to. Each is an article — with its paragraph (款) or item
+ * authorities (邮政法 art.53) and the duties an alert points to. Each is an article — with its paragraph (款) or item
  * (项) where the product cites one — of the catalogue's version of its text ({@link LegalText#version()}), so a revision
  * that renumbers a text is an edit here, and a message names the version it cites: {@code 行政处罚法(2021) 第58条}.
  *
@@ -36,6 +36,8 @@ public enum Provision {
 
 	/** 行政处罚法(2021) art.9: the kinds of penalty (吊销许可证件 among them). */
 	PENALTY_KINDS(ADMINISTRATIVE_PENALTY_LAW, 9),
+	/** 行政处罚法(2021) art.27: a case beyond the bureau's jurisdiction, or a crime, transferred (移送). */
+	PENALTY_TRANSFER(ADMINISTRATIVE_PENALTY_LAW, 27),
 	/** 行政处罚法(2021) art.29: no second fine for one act (一事不再罚). */
 	PENALTY_ONCE(ADMINISTRATIVE_PENALTY_LAW, 29),
 	/** 行政处罚法(2021) art.32: 从轻 or 减轻 处罚 and its grounds. */
@@ -78,6 +80,8 @@ public enum Provision {
 	PENALTY_OFFICERS_IDENTIFIED(ADMINISTRATIVE_PENALTY_LAW, 55),
 	/** 行政处罚法(2021) art.57: the head decides; serious cases by collective discussion. */
 	PENALTY_HEAD_DECIDES(ADMINISTRATIVE_PENALTY_LAW, 57),
+	/** 行政处罚法(2021) art.57 para.2: complex or serious cases decided by the heads' collective discussion. */
+	PENALTY_COLLECTIVE_DISCUSSION(ADMINISTRATIVE_PENALTY_LAW, 57, 2, 0),
 	/** 行政处罚法(2021) art.58: legal review of major decisions. */
 	PENALTY_LEGAL_REVIEW(ADMINISTRATIVE_PENALTY_LAW, 58),
 	/** 行政处罚法(2021) art.61: delivery of the decision. */
@@ -109,8 +113,14 @@ public enum Provision {
 	POSTAL_OFFICE_SUSPENSION(POSTAL_LAW, 15),
 	/** 邮政法(2015) art.19: opening days and deliveries of the universal service. */
 	POSTAL_SERVICE_STANDARD(POSTAL_LAW, 19),
-	/** 邮政法(2015) art.52: who issues an express licence. */
-	POSTAL_LICENSING_AUTHORITY(POSTAL_LAW, 52),
+	/**
+	 * 邮政法(2015) art.53 para.1: who receives and decides an express licence application — the provincial bureau within
+	 * its province, the national bureau for inter-province and international business (art.52 is the licence's
+	 * conditions, the registered-capital minimums among them, which {@link StatutoryRule} cites).
+	 */
+	POSTAL_LICENSING_AUTHORITY(POSTAL_LAW, 53, 1, 0),
+	/** 邮政法(2015) art.52: the conditions of an express licence (registered capital, service capacity, systems). */
+	POSTAL_LICENCE_CONDITIONS(POSTAL_LAW, 52),
 	/** 邮政法(2015) art.63: inspectors two or more, with their IDs. */
 	POSTAL_INSPECTORS(POSTAL_LAW, 63),
 	/** 邮政法(2015) art.84: definitions (信件 and the like). */
@@ -118,10 +128,20 @@ public enum Provision {
 
 	/** 行政许可法(2019) art.32: acceptance; missing materials told once. */
 	LICENSING_ACCEPTANCE(ADMINISTRATIVE_LICENSING_LAW, 32),
+	/** 行政许可法(2019) art.32 para.1 (一): a matter that needs no licence is told so and not accepted. */
+	LICENSING_NOT_NEEDED(ADMINISTRATIVE_LICENSING_LAW, 32, 1, 1),
+	/** 行政许可法(2019) art.32 para.1 (二): a matter outside the bureau's competence is not accepted, the competent body named. */
+	LICENSING_NOT_COMPETENT(ADMINISTRATIVE_LICENSING_LAW, 32, 1, 2),
+	/** 行政许可法(2019) art.32 para.1 (四): incomplete materials, everything to correct told at once. */
+	LICENSING_CORRECTION(ADMINISTRATIVE_LICENSING_LAW, 32, 1, 4),
+	/** 行政许可法(2019) art.38 para.2: a refusal states its reasons and the right to review and litigation. */
+	LICENSING_REFUSAL(ADMINISTRATIVE_LICENSING_LAW, 38, 2, 0),
 	/** 行政许可法(2019) art.42: the decision's period. */
 	LICENSING_DECISION_PERIOD(ADMINISTRATIVE_LICENSING_LAW, 42),
 	/** 行政许可法(2019) art.45: periods not counted (hearing, testing, expert review). */
 	LICENSING_EXCLUDED_PERIODS(ADMINISTRATIVE_LICENSING_LAW, 45),
+	/** 行政许可法(2019) art.49: a change of the licensed matters (变更). */
+	LICENSING_CHANGE(ADMINISTRATIVE_LICENSING_LAW, 49),
 	/** 行政许可法(2019) art.50: renewal decided before expiry. */
 	LICENSING_RENEWAL(ADMINISTRATIVE_LICENSING_LAW, 50),
 	/** 行政许可法(2019) art.70: cancellation (注销) of a licence. */
@@ -281,6 +301,55 @@ public enum Provision {
 			previous = p.citation.text();
 		}
 		return String.join("、", parts);
+	}
+
+	/** What a document template's field of a provision starts with: {@code ${law_PENALTY_DELIVERY}}. */
+	public static final String LAW_FIELD = "law_";
+
+	/** What a document template's field of a provision's article (without the text's title) starts with. */
+	public static final String ARTICLE_FIELD = "article_";
+
+	/**
+	 * The field a document template writes for this provision as documents cite it ({@link #formal()}):
+	 * {@code law_PENALTY_DELIVERY} → 《中华人民共和国行政处罚法》第六十一条. A template never types an article: it names the
+	 * provision, so a revision of the law is an edit of the catalogue, not of every bureau's templates.
+	 */
+	public String lawField() {
+		return LAW_FIELD + name();
+	}
+
+	/**
+	 * The field a document template writes for this provision's article after another of the same text
+	 * ({@link #formal()} without the title): {@code article_PENALTY_HEARING_PROCEDURE} → 第六十四条, as in
+	 * {@code ${law_PENALTY_HEARING_RIGHT}、${article_PENALTY_HEARING_PROCEDURE}} → 《中华人民共和国行政处罚法》第六十三条、第六十四条.
+	 */
+	public String articleField() {
+		return ARTICLE_FIELD + name();
+	}
+
+	/** The fields of {@code provisions} a template may use ({@link #lawField}, {@link #articleField}), each provision's two. */
+	public static List<String> documentFields(Provision... provisions) {
+		List<String> fields = new ArrayList<>();
+		for (Provision p : provisions) {
+			fields.add(p.lawField());
+			fields.add(p.articleField());
+		}
+		return fields;
+	}
+
+	/**
+	 * Every provision's document fields with their text ({@link #lawField} → {@link #formal()}, {@link #articleField} →
+	 * its article): what a module puts into the values it fills a template with, so that any declared provision field
+	 * prints the catalogue's citation.
+	 */
+	public static java.util.Map<String, String> documentValues() {
+		java.util.Map<String, String> values = new java.util.HashMap<>();
+		for (Provision p : values()) {
+			String formal = p.formal();
+			values.put(p.lawField(), formal);
+			values.put(p.articleField(), formal.substring(formal.indexOf('第')));
+		}
+		return values;
 	}
 
 	/** A token: {@code [[NAME]]}, {@code [[NAME,NAME]]}, {@code [[formal:NAME]]}. */

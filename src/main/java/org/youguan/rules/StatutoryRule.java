@@ -576,9 +576,12 @@ public enum StatutoryRule {
 	/**
 	 * The legal basis as {@code audience} may read it. The bureau reads {@link #basis()}; a reader outside it (an
 	 * enterprise, the public) reads only the citations of legal texts — never the catalogue's marks of practice such as
-	 * 地方实践（未确认） — and {@link Audience#OWN_RULE} (按本局规定) where the rule rests on no legal text at all. E.g.
-	 * {@link #LICENCE_RENEWAL_EARLIEST}: {@code 快递业务经营许可管理办法(2019)} outside;
-	 * {@link #SAFETY_LEDGER_LOOKBACK}: {@code 按本局规定}.
+	 * 地方实践（未确认） — and {@link Audience#OWN_RULE} (按本局规定) where the figure is the bureau's own: where the rule rests
+	 * on no legal text at all, and where the catalogue marks it as resting on a practice or product rule beside a text
+	 * (the text frames the duty, the figure is the bureau's setting — to cite the text alone would tell the reader the
+	 * text fixes the figure). E.g. {@link #LICENCE_RENEWAL_EARLIEST} (快递业务经营许可管理办法 says only "30 days before
+	 * expiry"; the 6 months are a local default): {@code 按本局规定} outside; {@link #LICENCE_VALIDITY}:
+	 * {@code 快递业务经营许可管理办法(2019)}; {@link #SAFETY_LEDGER_LOOKBACK}: {@code 按本局规定}.
 	 * @param audience who reads the text the basis goes into
 	 * @return the citations joined by "；", never empty
 	 */
@@ -586,19 +589,32 @@ public enum StatutoryRule {
 		if (audience == Audience.BUREAU) {
 			return basis();
 		}
-		String law = citations.stream().filter(c -> c.text().isText()).map(Citation::toString).collect(Collectors.joining("；"));
-		return law.isEmpty() ? Audience.OWN_RULE : law;
+		if (ownSetting()) {
+			return Audience.OWN_RULE;
+		}
+		return citations.stream().map(Citation::toString).collect(Collectors.joining("；"));
 	}
 
 	/**
-	 * The rule as a message names it in brackets for {@code audience}: its title and {@link #basisFor basis}, e.g.
-	 * {@code 许可延续申请最早提前期（到期前），快递业务经营许可管理办法(2019)} — never its catalogue code, which is the admin's
-	 * handle on the rule catalogue page, not words for the reader of a refusal. A message puts it in brackets with
-	 * {@link Text#bracketed}, which writes the title's own brackets as commas: a title with brackets never stands in a
-	 * second pair ({@code （许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）}).
+	 * Whether the figure is the bureau's own setting rather than a legal text's: one of the citations is no legal text
+	 * ({@link LegalText#isText()} false: 地方实践（未确认）, 产品规则…), alone or beside a text.
+	 */
+	public boolean ownSetting() {
+		return citations.stream().anyMatch(c -> !c.text().isText());
+	}
+
+	/**
+	 * The rule as a message names it in brackets for {@code audience}: its title without its bracketed qualifiers and
+	 * {@link #basisFor basis}, e.g. {@code 许可延续申请最早提前期，按本局规定} outside the bureau, {@code 快递业务经营许可证有效期，
+	 * 快递业务经营许可管理办法(2019)} — never its catalogue code, which is the admin's handle on the rule catalogue page, not
+	 * words for the reader of a refusal. The title's own brackets (许可延续申请最早提前期（到期前）) are left out: a message
+	 * puts the citation in brackets with {@link Text#bracketed}, where they could only be written as commas and read as
+	 * part of the basis ({@code （许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）} said the measures set the
+	 * figure "到期前"); the message states the figure itself.
 	 */
 	public String citedFor(Audience audience) {
-		return citedTitleFor(audience) + "，" + basisFor(audience);
+		String title = citedTitleFor(audience).replaceAll("（[^（）]*）", "").strip();
+		return (title.isEmpty() ? titleFor(audience) : title) + "，" + basisFor(audience);
 	}
 
 	/**

@@ -145,7 +145,7 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 
 	@Test
 	void aRevocationIsImposedOnlyByTheAuthorityThatIssuedTheEnterprisesLicenceAsTheRegistryStatesIt() {
-		// 跨省: 国家邮政局 issued it, so a provincial bureau may not revoke it (邮政法 art.52, 行政许可法 art.70(四))
+		// 跨省: 国家邮政局 issued it, so a provincial bureau may not revoke it (邮政法 art.53, 行政许可法 art.70(四))
 		EnterpriseView interProvince = licensed(LicenceScope.INTER_PROVINCE);
 		assertThat(refusal("penalty", () -> pastCases.importCase(DataScope.region("32"), past(interProvince, "SECURITY_CHECKS",
 				"REVOCATION", "200000", null, null, null, null))))

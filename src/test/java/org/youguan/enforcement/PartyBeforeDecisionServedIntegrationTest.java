@@ -18,6 +18,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.enforcement.internal.AnnulmentNotices;
 import org.youguan.enforcement.internal.DeemedServices;
 import org.youguan.registry.EnterpriseView;
 
@@ -60,6 +61,9 @@ class PartyBeforeDecisionServedIntegrationTest {
 
 	@Autowired
 	DeemedServices deemedServices;
+
+	@Autowired
+	AnnulmentNotices annulmentNotices;
 
 	@Autowired
 	PastCases pastCases;
@@ -219,6 +223,40 @@ class PartyBeforeDecisionServedIntegrationTest {
 			.until(() -> titles(e, id).stream().filter(t -> t.contains("不再执行")).count() == 1);
 		assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%PenaltyDelivered' AND serialized_event LIKE :n")
 			.param("n", "%\"caseId\":" + id + ",%").query(Long.class).single()).as("no delivery of a revoked decision").isZero();
+	}
+
+	/**
+	 * Finding (annulled during its 公告 before the last session): such a decision's party was never told it is not
+	 * executed. The startup repair ({@link AnnulmentNotices#tellUntold}) tells every annulled decision whose public
+	 * notice is on record and is not marked told, in the live notice's words and under its key — once: a second run
+	 * tells nothing, and a party told already is not told twice.
+	 */
+	@Test
+	void anAnnulmentDuringThePublicNoticeNeverToldIsToldByTheRepairOnce() {
+		LocalDate today = LocalDate.now(clock);
+		EnterpriseView e = party.sfWuzhong();
+		long id = publishedAndCorrected("REVOKED", "事实不清", null, null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("不再执行")));
+		assertThat(jdbc.sql("SELECT annulment_told_on FROM penalty_case WHERE id = :id").param("id", id).query(LocalDate.class)
+			.single()).as("the live path marks it told").isEqualTo(today);
+		assertThat(annulmentNotices.tellUntold()).as("nothing to repair for a party told live").doesNotContain(id);
+
+		// as before the last session: annulled during the notice, never told, not marked
+		jdbc.sql("DELETE FROM notification WHERE link = :link AND title LIKE '%不再执行%'").param("link", "/enterprise/penalties/" + id)
+			.update();
+		jdbc.sql("UPDATE penalty_case SET annulment_told_on = NULL WHERE id = :id").param("id", id).update();
+		assertThat(titles(e, id)).noneMatch(t -> t.contains("不再执行"));
+
+		assertThat(annulmentNotices.tellUntold()).contains(id);
+		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("不再执行")));
+		assertThat(titles(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
+			.contains("已于" + today + "经自行纠正撤销，不再执行");
+		assertThat(annulmentNotices.tellUntold()).as("once").doesNotContain(id);
+		// told again with its mark lost (two nodes, a restored backup): the notification's key keeps it one
+		jdbc.sql("UPDATE penalty_case SET annulment_told_on = NULL WHERE id = :id").param("id", id).update();
+		assertThat(annulmentNotices.tellUntold()).contains(id);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.until(() -> titles(e, id).stream().filter(t -> t.contains("不再执行")).count() == 1);
 	}
 
 	/**

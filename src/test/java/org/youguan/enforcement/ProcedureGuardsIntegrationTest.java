@@ -319,7 +319,7 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 	/*
 	 * 并处 (combined penalties, 邮政法(2015) arts.72, 76; 快递暂行条例(2025) arts.52, 54): a 责令停业整顿 states its period
 	 * and carries the fine its article adds; a county bureau neither proposes nor decides 吊销 (the licence's issuing
-	 * authority does, 邮政法(2015) art.52); a confiscation added after the notice is heavier than notified (行政处罚法(2021)
+	 * authority does, 邮政法(2015) art.53); a confiscation added after the notice is heavier than notified (行政处罚法(2021)
 	 * art.45); a past case imports its confiscation beside its fine, and the contract's older meaning of fine for a 没收
 	 * still holds.
 	 */

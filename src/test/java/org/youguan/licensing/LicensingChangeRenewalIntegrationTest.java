@@ -327,8 +327,9 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 	void aRenewalOutsideItsWindowIsRefusedNamingTheLastOrTheFirstDay() throws Exception {
 		LocalDate today = LocalDate.now(clock);
 		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", today.plusDays(20).minusDays(30).toString());
+		// the earliest day is the bureau's own setting (the measures say only 30 days before expiry), never the measures'
 		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + today.plusDays(300).minusMonths(6),
-				"快递业务经营许可管理办法");
+				"（许可延续申请最早提前期，按本局规定）");
 	}
 
 	/** A renewal of a new holder's licence expiring on {@code expiry} is refused on its window, the message naming both texts. */
@@ -393,7 +394,9 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
 			// the applicant reads the rule by its title and its legal text, never its code or the catalogue's 地方实践（未确认）
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("（许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("（许可延续申请最早提前期，按本局规定）")))
+			// the measures set only the 30 days before expiry: the earliest day is the bureau's, never the measures'
+			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("快递业务经营许可管理办法"))))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("licence.renewal-earliest"))))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("未确认"))))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.minusMonths(6).toString())));

@@ -32,7 +32,7 @@ class LicensingImportIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
 
-	/** The provincial bureau, which decides licences within the province (邮政法(2015) art.52). */
+	/** The provincial bureau, which decides licences within the province (邮政法(2015) art.53). */
 	static final Clerk JIANGSU = Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32");
 
 	/** A city bureau, which decides no licence. */
@@ -193,7 +193,7 @@ class LicensingImportIntegrationTest {
 		String code = freshCode();
 		ImportResult result = testersFile(SUZHOU_CITY, code);
 		assertThat(result.rejected()).isTrue();
-		assertThat(rowError(result, 2).errors()).as("a city bureau takes no licence decision (邮政法 art.52)")
+		assertThat(rowError(result, 2).errors()).as("a city bureau takes no licence decision (邮政法 art.53)")
 			.anySatisfy(e -> {
 				assertThat(e.field()).isEqualTo("决定");
 				assertThat(e.rule()).isEqualTo("approving-level");

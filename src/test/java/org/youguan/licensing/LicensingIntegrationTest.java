@@ -482,18 +482,18 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(status().isCreated()));
 		// the competent bureau is named in one line of the notice (rule line-break)
 		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance",
-				"{\"reason\":\"国际快递业务经营许可由国家邮政局审批\",\"competentBureau\":\"国家\\n邮政局\"}")
+				"{\"ground\":\"NOT_COMPETENT\",\"reason\":\"国际快递业务经营许可由国家邮政局审批\",\"competentBureau\":\"国家\\n邮政局\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("competentBureau"))
 			.andExpect(jsonPath("$.errors[0].rule").value("line-break"));
 		// the reason and the competent bureau are printed on the 不予受理通知书: markup is refused, nothing changes
 		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance",
-				"{\"reason\":\"<b>国际快递</b>\",\"competentBureau\":\"<script>x</script>\"}")
+				"{\"ground\":\"NOT_COMPETENT\",\"reason\":\"<b>国际快递</b>\",\"competentBureau\":\"<script>x</script>\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItems("reason", "competentBureau")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItems("markup")));
 		assertThat(view(id).status()).isNotEqualTo(ApplicationStatus.NOT_ACCEPTED);
-		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"reason\":\"国际快递业务经营许可由国家邮政局审批\"}")
+		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance", "{\"ground\":\"NOT_COMPETENT\",\"reason\":\"国际快递业务经营许可由国家邮政局审批\"}")
 			.andExpect(status().isOk());
 		ApplicationView a = view(id);
 		assertThat(a.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
@@ -504,7 +504,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 	void theFiguresCountApplicationsBranchReviewsDistinctVerifiedEnterprisesAndDecisions() throws Exception {
 		String a = newCreditCode();
 		String b = newCreditCode();
-		// past decisions are the province's to import (邮政法 art.52), placed in its region with their unregistered applicants
+		// past decisions are the province's to import (邮政法 art.53), placed in its region with their unregistered applicants
 		String period = "?region=32&from=2019-01-01&to=2019-12-31";
 		mvc.perform(get("/api/v1/licensing/figures" + period).header("Authorization", PROVINCE)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.received").value(0));

@@ -93,7 +93,7 @@ class LicensingKeysAndOneLineIntegrationTest extends LicensingFixture {
 				LicensingIntegrationTest.newCreditCode(), "苏州一行快递有限公司" + RandomDigits.of(4), "省内", "600000", ""))
 			.andExpect(status().isCreated()));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/non-acceptance",
-				"{\"reason\":\"不属于本机关职权范围\",\"competentBureau\":\"国家邮政局\\n市场监管司\"}")
+				"{\"ground\":\"NOT_COMPETENT\",\"reason\":\"省内快递业务经营许可由省局审批\",\"competentBureau\":\"国家邮政局\\n市场监管司\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("competentBureau")))
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("line-break")));

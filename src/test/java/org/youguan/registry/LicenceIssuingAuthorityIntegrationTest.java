@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A licence is issued, corrected, cancelled (注销) and revoked (吊销) only by its issuing authority — the provincial bureau
- * for 同城 and 省内, 国家邮政局 for 跨省 and 国际 (邮政法(2015) art.52; 行政许可法(2019) art.70; 行政处罚法(2021) art.9) — on the
+ * for 同城 and 省内, 国家邮政局 for 跨省 and 国际 (邮政法(2015) art.53; 行政许可法(2019) art.70; 行政处罚法(2021) art.9) — on the
  * registry's pages and import as in licensing; what it records meets the law: the issuer the scope's authority, at
  * most the statutory term, one licence in force per enterprise.
  */
@@ -394,7 +394,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 					"licenceScope", "INTERNATIONAL", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn",
 					"2039-01-01");
 			assertThat(created.getStatus()).as(user).isEqualTo(403);
-			assertThat(text(created)).contains("邮政法(2015) 第52条");
+			assertThat(text(created)).contains("邮政法(2015) 第53条第1款");
 			assertThat(mvc.perform(get("/registry/licences/" + id + "/edit").session(clerk)).andReturn().getResponse()
 				.getStatus()).as(user).isEqualTo(403);
 			MockHttpServletResponse corrected = post(clerk, "/registry/licences/" + id + "/edit", "number", number(),

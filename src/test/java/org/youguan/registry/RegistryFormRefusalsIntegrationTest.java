@@ -130,7 +130,7 @@ class RegistryFormRefusalsIntegrationTest {
 
 	@Test
 	void aLicenceOfAnEnterpriseOutsideTheRegisterIsRefusedIn400AndAnUnknownLicenceStays404() throws Exception {
-		// the provincial bureau, which registers 同城 licences (邮政法(2015) art.52)
+		// the provincial bureau, which registers 同城 licences (邮政法(2015) art.53)
 		MockHttpSession staff = ProvinceStaff.session(mvc, users, bureaus);
 		String number = "拒绝许可" + unique();
 		mvc.perform(post("/registry/licences/new").session(staff).with(csrf()).param("creditCode", "91320506MA1N0PE008")

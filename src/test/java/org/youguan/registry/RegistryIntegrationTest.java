@@ -39,7 +39,7 @@ class RegistryIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
 
-	/** The provincial bureau, the issuing authority of 同城 and 省内 licences (邮政法(2015) art.52). */
+	/** The provincial bureau, the issuing authority of 同城 and 省内 licences (邮政法(2015) art.53). */
 	static final Registrar JIANGSU = Registrar.bureau(BureauLevel.PROVINCE, "32");
 
 	static final DataScope WUZHONG = DataScope.region("320506");

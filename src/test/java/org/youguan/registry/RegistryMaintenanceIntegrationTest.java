@@ -275,7 +275,7 @@ class RegistryMaintenanceIntegrationTest {
 	@Test
 	void everyImportPageHandsOutItsTemplate() throws Exception {
 		for (String target : new String[] { "enterprises", "outlets", "licences", "branches", "facilities" }) {
-			// the licence book is imported by the licences' issuing authority (邮政法(2015) art.52), not a city bureau
+			// the licence book is imported by the licences' issuing authority (邮政法(2015) art.53), not a city bureau
 			MockHttpSession staff = target.equals("licences") ? ProvinceStaff.session(mvc, users, bureaus) : session("sz.market");
 			mvc.perform(get("/registry/" + target + "/import").session(staff)).andExpect(status().isOk());
 			byte[] template = mvc.perform(get("/registry/" + target + "/import/template.xlsx").session(staff))
@@ -294,7 +294,7 @@ class RegistryMaintenanceIntegrationTest {
 		long id = licences.record(SUZHOU, JIANGSU, new LicenceData(holder, number, LicenceScope.CITY, "江苏省邮政管理局", "32",
 				LocalDate.of(2024, 5, 1), null), false);
 		String corrected = licenceNumber();
-		// by the issuing authority: the provincial bureau (邮政法(2015) art.52)
+		// by the issuing authority: the provincial bureau (邮政法(2015) art.53)
 		mvc.perform(post("/registry/licences/" + id + "/edit").session(ProvinceStaff.session(mvc, users, bureaus)).with(csrf())
 			.param("number", corrected).param("licenceScope", "PROVINCE").param("issuingBureauName", "江苏省邮政管理局")
 			.param("issuedOn", "2024-04-01").param("expiresOn", ""))

@@ -24,9 +24,12 @@ class BasisForAudienceTest {
 	@Test
 	void readersOutsideTheBureauReadLegalTextsOnly() {
 		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.basis()).contains("地方实践（未确认）");
-		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.basisFor(Audience.OUTSIDE)).isEqualTo("快递业务经营许可管理办法(2019)");
-		assertThat(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH.basisFor(Audience.OUTSIDE))
-			.isEqualTo("邮政法(2015) 第15条；邮政法(2015) 第9条");
+		// the measures say only "30 days before expiry": the earliest day is the bureau's own setting, never the measures'
+		// (an enterprise read "（许可延续申请最早提前期，到期前，快递业务经营许可管理办法(2019)）")
+		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.basisFor(Audience.OUTSIDE)).isEqualTo("按本局规定");
+		assertThat(StatutoryRule.UNIVERSAL_SUSPENSION_MAX_LENGTH.basisFor(Audience.OUTSIDE)).isEqualTo("按本局规定");
+		assertThat(StatutoryRule.LICENCE_VALIDITY.basisFor(Audience.OUTSIDE)).isEqualTo("快递业务经营许可管理办法(2019)");
+		assertThat(StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY.basisFor(Audience.OUTSIDE)).isEqualTo("快递业务经营许可管理办法(2019)");
 		assertThat(StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE)).isEqualTo("按本局规定");
 		assertThat(StatutoryRule.PENALTY_HEARING_LATEST.basisFor(Audience.OUTSIDE)).isEqualTo("按本局规定");
 		assertThat(StatutoryRule.INSPECTION_MIN_INSPECTORS.basisFor(Audience.OUTSIDE))
@@ -37,6 +40,9 @@ class BasisForAudienceTest {
 			Arrays.stream(LegalText.values()).filter(t -> !t.isText())
 				.forEach(practice -> assertThat(outside).as(rule.code()).doesNotContain(practice.title()));
 			assertThat(outside).as(rule.code()).doesNotContain("未确认").doesNotContain("可配置");
+			// a figure the catalogue marks as practice is never attributed to a legal text beside it
+			boolean practice = rule.citations().stream().anyMatch(c -> !c.text().isText());
+			assertThat(outside.equals(Audience.OWN_RULE)).as(rule.code()).isEqualTo(practice);
 		}
 	}
 
@@ -49,12 +55,12 @@ class BasisForAudienceTest {
 		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.titleFor(Audience.OUTSIDE)).isEqualTo("责令改正整改期限上限（自下达）");
 		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.titleFor(Audience.OUTSIDE)).isEqualTo("同一电话号码每日网上申诉件数上限");
 		assertThat(StatutoryRule.PENALTY_SUSPENSION_MAX.citedFor(Audience.OUTSIDE))
-			.isEqualTo("责令停业整顿最长期限（自决定书送达之日的次日起算），按本局规定");
+			.isEqualTo("责令停业整顿最长期限，按本局规定");
 		// the bureau reads the mark once, in the basis: not in the title beside it again (attack finding 7)
 		assertThat(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE.citedFor(Audience.BUREAU))
 			.isEqualTo("同一电话号码每日网上申诉件数上限，产品规则（非法律规定，可配置）");
 		assertThat(StatutoryRule.INSPECTION_RECTIFICATION_MAX.citedFor(Audience.BUREAU))
-			.isEqualTo("责令改正整改期限上限（自下达），产品规则（非法律规定，可配置）");
+			.isEqualTo("责令改正整改期限上限，产品规则（非法律规定，可配置）");
 		for (StatutoryRule rule : StatutoryRule.values()) {
 			String flat = rule.citedFor(Audience.BUREAU).replace("（", "，").replace("）", "");
 			assertThat(flat.indexOf("产品规则，非法律规定")).as(rule.code())
@@ -100,10 +106,17 @@ class BasisForAudienceTest {
 
 	@Test
 	void aRuleIsCitedByItsTitleNeverItsCode() {
-		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))
-			.isEqualTo("许可延续申请最早提前期（到期前），快递业务经营许可管理办法(2019)");
+		assertThat(StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE)).isEqualTo("许可延续申请最早提前期，按本局规定");
+		assertThat(Text.bracketed(StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.BUREAU)))
+			.isEqualTo("（许可延续申请最早提前期，快递业务经营许可管理办法(2019)；地方实践，未确认）");
+		assertThat(StatutoryRule.COMPLAINT_ANSWER_LIMIT.citedFor(Audience.OUTSIDE)).isEqualTo("申诉处理答复期限，邮政法(2015) 第65条");
 		for (StatutoryRule rule : StatutoryRule.values()) {
 			assertThat(rule.citedFor(Audience.OUTSIDE)).as(rule.code()).doesNotContain(rule.code());
+			// the title's own brackets never reach the citation, where they would read as part of the basis
+			for (Audience audience : Audience.values()) {
+				String title = rule.citedFor(audience).substring(0, rule.citedFor(audience).indexOf("，" + rule.basisFor(audience)));
+				assertThat(title).as(rule.code() + " for " + audience).doesNotContain("（").doesNotContain("）");
+			}
 		}
 	}
 

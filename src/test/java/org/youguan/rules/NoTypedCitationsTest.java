@@ -66,6 +66,30 @@ class NoTypedCitationsTest {
 		assertThat(typed).as("a template shows the citation its model gives, even as its prototype text").isEmpty();
 	}
 
+	/**
+	 * The built-in .docx templates of every module name a provision's field ({@code ${law_PENALTY_DELIVERY}},
+	 * {@link Provision#lawField}), never a typed "《中华人民共和国邮政法》第五十二条": the licence decisions cited 邮政法 52/53
+	 * as fixed text, and one of them the wrong article. Read back as Word reads them (POI).
+	 */
+	@Test
+	void noDocumentTemplateTypesAnArticle() throws IOException {
+		List<String> typed = new ArrayList<>();
+		List<Path> templates = files(Path.of("src/main/resources/documents"), ".docx");
+		assertThat(templates).as("the built-in templates").isNotEmpty();
+		for (Path file : templates) {
+			try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(file));
+					var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+				String written = text.getText();
+				if (citesAnArticle(written)) {
+					Matcher m = ARTICLE.matcher(written);
+					m.find();
+					typed.add(file + ": " + written.substring(Math.max(0, m.start() - 30), m.end()));
+				}
+			}
+		}
+		assertThat(typed).as("write ${law_<PROVISION>} (Provision#lawField) instead").isEmpty();
+	}
+
 	@Test
 	void noMessageTypesAnArticleAndEveryTokenIsAProvision() throws IOException {
 		List<String> typed = new ArrayList<>();

@@ -85,7 +85,7 @@ class PageFormBindingIntegrationTest {
 		Map<String, String> values = new LinkedHashMap<>(Map.of("creditCode", "91320506MA1NOPE00X", "number",
 				number, "licenceScope", "CITY", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01"));
 		values.put(field, value);
-		// a user who may register licences: their issuing authority's level, or the system administrator (邮政法 art.52)
+		// a user who may register licences: their issuing authority's level, or the system administrator (邮政法 art.53)
 		MockHttpServletResponse answer = licence(SignIn.session(mvc, "sys.admin"), "/registry/licences/new",
 				values.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
 		assertThat(answer.getStatus()).isEqualTo(400);

@@ -88,7 +88,7 @@ import org.youguan.rules.ViolationType;
 public class CaseDocuments implements DeclaresTemplates {
 
 	/** The fields every case document is filled with: the case as it stands, the document's 文号, title and day. */
-	static final List<String> FIELDS = List.of("title", "number", "issuedOn", "issuedBy", "bureau", "caseNumber",
+	static final List<String> FIELDS = Stream.<Object>of("title", "number", "issuedOn", "issuedBy", "bureau", "caseNumber",
 			"enterprise", "creditCode", "address", "representative", "violation", "basis", "breached", "range", "source", "facts",
 			"violationEndedOn", "filedOn", "filingApprovedBy", "decisionDueOn", "investigators", "report", "serious",
 			"proposedPenalty", "reviewOpinion", "reviewedBy", "reviewedOn", "notifiedOn", "hearingRequestDue",
@@ -100,7 +100,14 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview",
-			"noPenaltyGround", "servedDocument", "servicePlaceLabel", "servicePlace", "servedAs", "receiverLabel", "receiver");
+			"noPenaltyGround", "servedDocument", "servicePlaceLabel", "servicePlace", "servedAs", "receiverLabel", "receiver",
+			// the procedure's articles, from the rule catalogue: a template names a provision, never types an article
+			// (${law_PENALTY_DELIVERY} → 《中华人民共和国行政处罚法》第六十一条; Provision#documentValues)
+			Provision.documentFields(Provision.PENALTY_INSTALMENTS, Provision.PENALTY_SURCHARGE, Provision.PENALTY_HEARING_RIGHT,
+					Provision.PENALTY_HEARING_PROCEDURE, Provision.PENALTY_DELIVERY, Provision.PENALTY_NOTICE,
+					Provision.PENALTY_STATEMENT, Provision.PENALTY_ON_THE_SPOT, Provision.PENALTY_TRANSFER,
+					Provision.PENALTY_CASE_OPENING, Provision.PENALTY_LEGAL_REVIEW, Provision.PENALTY_COLLECTIVE_DISCUSSION))
+		.flatMap(o -> o instanceof List<?> l ? l.stream().map(String.class::cast) : Stream.of((String) o)).toList();
 
 	/** The fields of the evidence item a record (询问笔录, 现场检查笔录) is made of. */
 	static final List<String> EVIDENCE_FIELDS = List.of("evidenceTitle", "evidenceContent", "evidencePlace",
@@ -712,7 +719,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		// the terms the decision fixed (payment, 加处罚款, remedies), the window the notice stated: what the party was told
 		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
-		Map<String, String> f = new HashMap<>();
+		Map<String, String> f = new HashMap<>(Provision.documentValues());
 		f.put("bureau", bureaus.nearestName(c.regionCode()));
 		f.put("caseNumber", c.number());
 		f.put("enterprise", c.enterpriseName());

@@ -667,12 +667,16 @@ public class CaseWork {
 			Penalty penalty, BigDecimal fine, BigDecimal confiscated, boolean serious, Mitigation mitigation,
 			Mitigation.Ground ground, String reason) {
 		Set<String> provided = c.violationCode().penalties();
+		// the range of the law the case applies (the act's, or today's where lighter), as the case's 情节 now is
+		FineRange range = fine != null || mitigation == Mitigation.REDUCED ? caseLaw.now(c, serious).range() : null;
 		if (fine != null) {
-			// the range of the law the case applies (the act's, or today's where lighter), as the case's 情节 now is
-			FineRange range = caseLaw.now(c, serious).range();
 			DecisionRules.checkFine(v, fineField, range, fine, mitigation, ground, reason);
 		}
 		checkParts(v, penaltyField, fineField, confiscatedField, provided, penalty, fine, confiscated);
+		// a fine the kind requires (并处, rule combined-required) is asked for on its own field first
+		if (range != null && !v.hasError(fineField)) {
+			DecisionRules.reducedIsBelowTheMinimum(v, range, provided, penalty, fine, mitigation);
+		}
 		DecisionRules.providedKind(v, penaltyField, provided, penalty, mitigation, ground, reason);
 		DecisionRules.seriousOnly(v, penaltyField, penalty, serious);
 		DecisionRules.finedOnlyWhenSerious(v, fineField, c.violationCode(), fine, serious);
@@ -720,7 +724,7 @@ public class CaseWork {
 
 	/**
 	 * 吊销快递业务经营许可证 only by the authority that issued the enterprise's licence, as the registry states the rule
-	 * ({@link Licences#revocationRefused}: 行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9; 邮政法(2015) art.52 —
+	 * ({@link Licences#revocationRefused}: 行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9; 邮政法(2015) art.53 —
 	 * the provincial bureau for a licence within the province, 国家邮政局 for an inter-province or international one): a
 	 * case handled by another bureau (a city or county bureau, a province for 国家邮政局's licence or another province's)
 	 * may not decide or propose it — it refers the case to the issuing authority. Nothing to check for another penalty.

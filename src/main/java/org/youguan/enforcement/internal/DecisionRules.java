@@ -178,7 +178,7 @@ public final class DecisionRules {
 			v.require(fineField, mitigation == Mitigation.REDUCED, "range", "罚款" + plain(fine) + "元低于法定幅度下限（"
 					+ range.named() + "）；低于下限只能依" + Provision.PENALTY_MITIGATION + "减轻处罚，并写明情形和理由");
 		}
-		else if (mitigation == Mitigation.REDUCED) {
+		else if (mitigation == Mitigation.REDUCED && !v.hasError("mitigation")) {
 			v.require("mitigation", false, "reduced-below-min", "减轻处罚是在法定幅度下限以下处罚；罚款在幅度（" + range
 					+ "）内的，请选择从轻处罚");
 		}
@@ -186,6 +186,29 @@ public final class DecisionRules {
 			v.require("mitigationGround", ground != null, "required", mitigation.label() + "须选择" + Provision.PENALTY_MITIGATION + "规定的情形");
 			v.require("mitigationReason", !Text.isBlank(reason), "required", mitigation.label() + "须说明理由");
 		}
+	}
+
+	/**
+	 * A 减轻处罚 is one (行政处罚法(2021) art.32: below the statutory minimum — a lighter kind than every one the article
+	 * provides, or a fine above 0 and below the range's minimum, {@link FineRange#reduces}): a decision or proposal
+	 * marked 减轻 of a kind the article provides without such a fine — no fine at all beside the kind, or one at or
+	 * above the minimum — is not 减轻 (rule {@code not-reduced} on {@code mitigation}; a fine at or above the minimum
+	 * is refused by {@link #checkFine} already, rule {@code reduced-below-min}). Holds with or without 集体讨论: the
+	 * heads' discussion decides the case, it does not make a 减轻 of a penalty at the range.
+	 * @param provided the kinds the violation's article provides ({@code ViolationType.penalties()})
+	 */
+	public static void reducedIsBelowTheMinimum(Validation v, FineRange range, Set<String> provided, Penalty penalty,
+			BigDecimal fine, Mitigation mitigation) {
+		if (mitigation != Mitigation.REDUCED || penalty == null || v.hasError("mitigation")) {
+			return;
+		}
+		boolean lighterKind = !provided.contains(penalty.name())
+				&& provided.stream().allMatch(k -> Penalty.valueOf(k).heavierThan(penalty));
+		boolean fineAtOrAbove = fine != null && fine.signum() > 0 && !range.below(fine);
+		v.require("mitigation", lighterKind || range.reduces(fine) || fineAtOrAbove, "not-reduced",
+				"减轻处罚是在法定幅度下限以下处罚（" + Provision.PENALTY_MITIGATION + "）：须处以低于下限（" + range.named()
+						+ "）且大于0的罚款，或轻于处罚依据所定各种类的处罚；" + penalty.label()
+						+ (fine == null || fine.signum() == 0 ? "而无罚款" : "") + "不是减轻处罚，不予处罚的请作出不予处罚决定");
 	}
 
 	/**
@@ -365,12 +388,19 @@ public final class DecisionRules {
 	 * decision proposed; art.57: what the heads decide otherwise they decide 集体讨论): the kind, the fine, the value
 	 * confiscated, the days of 停业整顿 and the 从轻/减轻 each compared with the proposal (amounts by value: 20000 and
 	 * 20000.00 are one), in words for the refusal ("罚款由20000元改为0.01元"); empty when the decision is the proposal.
+	 * A 不予处罚 ({@code decided} null, art.33) after a penalty proposed and reviewed departs from it as a whole
+	 * ("处罚种类由罚款改为不予处罚"): the heads decide it 集体讨论 as any other departure (art.57 para.2), the one rule for
+	 * both decisions ({@code CaseDecisions#decide} and {@code #notPenalize}).
 	 * @param proposedMitigation the 从轻/减轻 the conclusion proposed (null: none)
+	 * @param decided the penalty decided; null for 不予处罚
 	 */
 	public static List<String> departures(Penalty proposed, BigDecimal proposedFine, BigDecimal proposedConfiscated,
 			Integer proposedDays, Mitigation proposedMitigation, Penalty decided, BigDecimal fine, BigDecimal confiscated,
 			Integer days, Mitigation mitigation) {
 		List<String> changes = new ArrayList<>();
+		if (decided == null) {
+			return proposed == null ? changes : List.of("处罚种类由" + proposed.label() + "改为不予处罚");
+		}
 		if (proposed != decided) {
 			changes.add("处罚种类由" + label(proposed) + "改为" + label(decided));
 		}

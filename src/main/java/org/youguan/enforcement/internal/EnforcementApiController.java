@@ -406,18 +406,24 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
-	/** A 不予处罚: its ground ({@code NoPenaltyGround}) and reason. */
-	record NoPenalty(String ground, String reason) {
+	/**
+	 * A 不予处罚: its ground ({@code NoPenaltyGround}) and reason, and the heads' 集体讨论 (day, participants,
+	 * conclusion) where the penalty proposal passed 法制审核.
+	 */
+	record NoPenalty(String ground, String reason, String discussedOn, List<String> discussionParticipants,
+			String discussionConclusion) {
 	}
 
 	@PostMapping("/cases/{id}/no-penalty")
 	@PreAuthorize(HEADS)
 	@Operation(summary = "不予处罚（局领导）", description = "ground：不予处罚的法定情形（必填，MINOR_CORRECTED违法行为轻微并及时改正、"
 			+ "没有造成危害后果，FIRST_MINOR初次违法且危害后果轻微并及时改正，NO_FAULT当事人有证据足以证明没有主观过错；[[PENALTY_NONE]]；"
-			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）。制作不予行政处罚决定书，载明所依据的条款，"
+			+ "其他值400 one-of；当事人此前已因同类违法行为受过行政处罚（未被撤销或确认无效）的，FIRST_MINOR 409 not-first-violation）；reason：理由（必填）；由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）；"
+			+ "拟处罚意见已经法制审核的，不予处罚改变了审核同意的意见，须经负责人集体讨论：discussedOn（集体讨论日期）、discussionParticipants（参加负责人，数组）、discussionConclusion（结论），缺少时400 departs-from-review。制作不予行政处罚决定书，载明所依据的条款，"
 			+ "送达当事人（[[PENALTY_DELIVERY]]，企业端可见）。")
 	PenaltyCases.CaseDetail noPenalty(DataScope scope, @PathVariable long id, @RequestBody NoPenalty r) {
-		caseDecisions.notPenalize(scope, id, r.ground(), r.reason());
+		caseDecisions.notPenalize(scope, id, r.ground(), r.reason(),
+				new CaseDecisions.Discussion(r.discussedOn(), r.discussionParticipants(), r.discussionConclusion()));
 		return cases.get(scope, id);
 	}
 

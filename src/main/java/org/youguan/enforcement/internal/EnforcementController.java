@@ -555,8 +555,11 @@ class EnforcementController {
 	@PageForm("no-penalty-form")
 	@PreAuthorize(EnforcementApiController.HEADS)
 	String noPenalty(DataScope scope, @PathVariable long id, @RequestParam(required = false) String ground,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> caseDecisions.notPenalize(scope, id, ground, reason));
+			@RequestParam(required = false) String reason, @RequestParam(required = false) LocalDate discussedOn,
+			@RequestParam(required = false) String discussionParticipants,
+			@RequestParam(required = false) String discussionConclusion, RedirectAttributes redirect) {
+		return PageSteps.run(redirect, page(id), "已决定不予处罚", () -> caseDecisions.notPenalize(scope, id, ground, reason,
+				new CaseDecisions.Discussion(text(discussedOn), Text.personNames(discussionParticipants), discussionConclusion)));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/withdrawal")

@@ -121,7 +121,7 @@ class LicensingApiController {
 	}
 
 	/** A reason (不予受理 with the competent bureau, 不予许可, a pause). */
-	record Reason(String reason, String competentBureau, String kind) {
+	record Reason(String reason, String competentBureau, String kind, String ground) {
 	}
 
 	/** The 初审 opinion. */
@@ -213,10 +213,13 @@ class LicensingApiController {
 
 	@PostMapping("/applications/{id}/non-acceptance")
 	@PreAuthorize(WRITERS)
-	@Operation(summary = "不予受理", description = "reason必填；competentBureau为应当向其申请的机关（空则为有权决定的机关）。")
+	@Operation(summary = "不予受理", description = "ground必填，不予受理的法定情形：NOT_COMPETENT不属于本机关职权范围（[[LICENSING_NOT_COMPETENT]]）、"
+			+ "NOT_NEEDED不需要取得行政许可（[[LICENSING_NOT_NEEDED]]）、NOT_CORRECTED经一次告知后未按要求补正（[[LICENSING_CORRECTION]]），决定书按情形措辞；"
+			+ "reason必填，写明事实，不写“不予受理”（400 decision-words）；competentBureau为应当向其申请的机关，仅NOT_COMPETENT时填写（空则为有权决定的机关，其他情形填写400 absent）。"
+			+ "不予受理决定书另编文号。")
 	LicenceApplications.ApplicationDetail notAccept(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
 			@RequestBody Reason reason) {
-		applications.refuseToAccept(Clerk.of(me), id, reason.reason(), reason.competentBureau());
+		applications.refuseToAccept(Clerk.of(me), id, reason.ground(), reason.reason(), reason.competentBureau());
 		return applications.get(scope, id);
 	}
 

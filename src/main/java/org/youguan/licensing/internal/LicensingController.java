@@ -52,6 +52,7 @@ import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.licensing.LicensingFigures;
 import org.youguan.licensing.Material;
+import org.youguan.licensing.NonAcceptanceGround;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.registry.LicenceScope;
@@ -197,6 +198,7 @@ class LicensingController {
 		model.addAttribute("may", LicenceApplications.powers(Clerk.of(me), d.application()));
 		// accepted by law (行政许可法 art.32): 补正通知 and 不予受理 no longer apply
 		model.addAttribute("deemedAccepted", applications.deemedAccepted(d.application()));
+		model.addAttribute("nonAcceptanceGrounds", NonAcceptanceGround.values());
 		model.addAttribute("materials", Material.values());
 		model.addAttribute("checklist", CHECKLIST);
 		model.addAttribute("correctionItems", d.application().correctionItems() == null ? List.of()
@@ -245,10 +247,11 @@ class LicensingController {
 	@PostMapping("/licensing/applications/{id}/non-acceptance")
 	@PageForm("not-accept-form")
 	@PreAuthorize(LicensingApiController.WRITERS)
-	String notAccept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String competentBureau, RedirectAttributes redirect) {
+	String notAccept(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) String ground,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String competentBureau,
+			RedirectAttributes redirect) {
 		return PageSteps.run(redirect, here(id), "已作出不予受理决定",
-				() -> applications.refuseToAccept(Clerk.of(me), id, reason, competentBureau));
+				() -> applications.refuseToAccept(Clerk.of(me), id, ground, reason, competentBureau));
 	}
 
 	@PostMapping("/licensing/applications/{id}/review")

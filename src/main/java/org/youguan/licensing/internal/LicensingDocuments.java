@@ -33,6 +33,7 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.ApplicationView;
 import org.youguan.platform.DemoMode;
 import org.youguan.licensing.LicenceApplications.Change;
+import org.youguan.licensing.NonAcceptanceGround;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -53,24 +54,33 @@ public class LicensingDocuments implements DeclaresTemplates {
 	static final DocumentTemplate RECEIPT = template("receipt", "快递业务经营许可申请受理通知书", "licence-receipt")
 		.withFields("receiptNumber", "acceptedOn", "byLaw", "decisionBasis", "decisionPeriod", "decisionDueOn", "decisionNote");
 
+	/** The 补正通知书 with its own 文号 ({@code correctionNumber}), numbered as the 受理通知书 is. */
 	static final DocumentTemplate CORRECTION = template("correction-notice", "快递业务经营许可申请材料补正通知书",
 			"licence-correction-notice")
-		.withFields("notifiedOn")
+		.withFields("correctionNumber", "notifiedOn")
+		.withFields(Provision.documentFields(Provision.LICENSING_CORRECTION))
 		.withList("items", "no", "item");
 
+	/**
+	 * The 不予受理决定书 with its own 文号: its reason with its ground ({@code reason}), the ground's article
+	 * ({@code notAcceptedBasis}) and what the applicant may do ({@code advice}: only a matter outside the bureau's
+	 * competence names {@code competentBureau}, {@link NonAcceptanceGround#advice}).
+	 */
 	static final DocumentTemplate NOT_ACCEPTED = template("not-accepted", "快递业务经营许可申请不予受理决定书",
 			"licence-not-accepted")
-		.withFields("reason", "competentBureau", "decidedOn", "remedies")
+		.withFields("notAcceptedNumber", "reason", "notAcceptedBasis", "advice", "competentBureau", "decidedOn", "remedies")
 		// 行政许可法 art.32: a refusal to accept states its reasons and, art.38, the remedies
 		.withRequired("bureau", "number", "applicant", "reason", "decidedOn", "remedies");
 
 	static final DocumentTemplate APPROVAL = template("approval", "准予快递业务经营许可决定书", "licence-approval")
-		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
+		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil")
+		.withFields(Provision.documentFields(Provision.POSTAL_LICENCE_CONDITIONS, Provision.POSTAL_LICENSING_AUTHORITY));
 
 	/** A renewal's approval (延续, 行政许可法(2019) art.50): the same licence number, its term run on. */
 	static final DocumentTemplate RENEWAL_APPROVAL = template("renewal-approval", "准予延续快递业务经营许可决定书",
 			"licence-renewal-approval")
-		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil");
+		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil")
+		.withFields(Provision.documentFields(Provision.LICENSING_RENEWAL));
 
 	/**
 	 * A change's approval (变更, 行政许可法(2019) art.49): the items changed, each before → after ({@code changes}), the
@@ -79,10 +89,12 @@ public class LicensingDocuments implements DeclaresTemplates {
 	static final DocumentTemplate CHANGE_APPROVAL = template("change-approval", "准予变更快递业务经营许可决定书",
 			"licence-change-approval")
 		.withFields("decisionNumber", "decidedOn", "licenceNumber", "validFrom", "validUntil", "changes")
+		.withFields(Provision.documentFields(Provision.LICENSING_CHANGE))
 		.withRequired("bureau", "applicant", "decisionNumber", "decidedOn", "licenceNumber", "changes");
 
 	static final DocumentTemplate REFUSAL = template("refusal", "不予快递业务经营许可决定书", "licence-refusal")
 		.withFields("decisionNumber", "decidedOn", "reasons", "remedies")
+		.withFields(Provision.documentFields(Provision.POSTAL_LICENSING_AUTHORITY, Provision.LICENSING_REFUSAL))
 		// 行政许可法 art.38: a refusal states its reasons and the right to 行政复议 and 行政诉讼
 		.withRequired("bureau", "applicant", "decisionNumber", "decidedOn", "reasons", "remedies");
 
@@ -129,7 +141,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 	 * materials complete and in form, or — accepted by law because the 补正 was not notified in time — 行政许可法(2019)
 	 * art.32 "逾期不告知的，自收到申请材料之日起即为受理", which says nothing of the materials.
 	 * @param bureau the receiving bureau
-	 * @param competent the bureau that decides (邮政法(2015) art.52: e.g. 江苏省邮政管理局), named where the notice says who
+	 * @param competent the bureau that decides (邮政法(2015) art.53: e.g. 江苏省邮政管理局), named where the notice says who
 	 *        decides
 	 * @param byExpiry whether {@code a.decisionDueOn()} is the renewed licence's expiry rule's day, earlier than the
 	 *        days from acceptance would give
@@ -161,6 +173,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 	/** 补正通知书: every missing item at once (行政许可法(2019) art.32). */
 	public byte[] correctionNotice(ApplicationView a, List<String> items, String bureau) {
 		Map<String, String> f = common(a, bureau);
+		f.put("correctionNumber", a.correctionNumber() == null ? "" : a.correctionNumber());
 		f.put("notifiedOn", ChineseText.day(a.correctionNotifiedOn()));
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
@@ -169,11 +182,22 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return templates.fillForParty(CORRECTION, f, Map.of("items", rows), a.applicantCreditCode());
 	}
 
-	/** 不予受理决定书 naming the competent bureau. */
+	/**
+	 * 不予受理决定书 worded by its ground ({@link NonAcceptanceGround}): "因{ground}，{reason}，根据{the ground's
+	 * article}，本机关决定不予受理。{advice}" — the competent bureau named only for a matter outside the bureau's
+	 * competence; the reason without its closing punctuation. A decision taken before grounds were recorded (ground
+	 * null) keeps its reason as written, on art.32 as a whole, and names its competent bureau as it did.
+	 */
 	public byte[] notAccepted(ApplicationView a, String bureau) {
 		Map<String, String> f = common(a, bureau);
-		f.put("reason", a.notAcceptedReason());
-		f.put("competentBureau", a.competentBureau());
+		NonAcceptanceGround g = a.notAcceptedGround();
+		String reason = withoutClosingPunctuation(a.notAcceptedReason());
+		f.put("notAcceptedNumber", a.notAcceptedNumber() == null ? "" : a.notAcceptedNumber());
+		f.put("reason", g == null ? reason : g.statement() + (reason.isEmpty() ? "" : "，" + reason));
+		f.put("notAcceptedBasis", (g == null ? Provision.LICENSING_ACCEPTANCE : g.provision()).formal());
+		f.put("advice", g != null ? g.advice(a.competentBureau())
+				: a.competentBureau() == null ? "" : "请向" + a.competentBureau() + "提出申请。");
+		f.put("competentBureau", a.competentBureau() == null ? "" : a.competentBureau());
 		f.put("decidedOn", ChineseText.day(a.notAcceptedOn()));
 		f.put("remedies", rules.remedies(a.regionCode()));
 		return templates.fillForParty(NOT_ACCEPTED, f, Map.of(), a.applicantCreditCode());
@@ -322,8 +346,14 @@ public class LicensingDocuments implements DeclaresTemplates {
 		return WordTemplates.fillPicture(docx, QR_FIELD.substring(2, QR_FIELD.length() - 1), png, Units.toEMU(110), Units.toEMU(110));
 	}
 
+	/** A reason as the decision continues it: its closing 。；，! and the like left out ("…行政许可。，根据…" read twice). */
+	static String withoutClosingPunctuation(String reason) {
+		return reason == null ? "" : reason.strip().replaceAll("[。．.，,；;：:！!？?、\\s]+$", "");
+	}
+
 	private Map<String, String> common(ApplicationView a, String bureau) {
-		Map<String, String> f = new HashMap<>();
+		// the articles a template names ({@code ${law_LICENSING_RENEWAL}}), from the rule catalogue
+		Map<String, String> f = new HashMap<>(Provision.documentValues());
 		f.put("bureau", bureau);
 		f.put("number", a.number());
 		f.put("applicant", a.applicantName());

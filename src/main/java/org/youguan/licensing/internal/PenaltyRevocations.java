@@ -34,7 +34,7 @@ import org.youguan.registry.Licences;
  * still in force that the deciding bureau may revoke are revoked
  * — this module tells the registry so ({@link LicenceRevoked}), which changes its record. A licence is revoked only by
  * the authority that issued it (行政许可法(2019) art.70(四) with 行政处罚法(2021) art.9: 吊销 is the issuing organ's;
- * 邮政法(2015) art.52: the provincial bureau issues licences within its province, 国家邮政局 inter-province and
+ * 邮政法(2015) art.53: the provincial bureau issues licences within its province, 国家邮政局 inter-province and
  * international ones): the licences the deciding bureau issues as the registry states the rule
  * ({@link Licences#revokedBy}, the one the decision was checked against); one of 国家邮政局 or of another province stands,
  * and the audit names it.

@@ -207,7 +207,7 @@ public class ExpressLicence {
 		return number;
 	}
 
-	/** The business scope, which decides the issuing authority (邮政法(2015) art.52). */
+	/** The business scope, which decides the issuing authority (邮政法(2015) art.53). */
 	public LicenceScope scope() {
 		return scope;
 	}

@@ -45,7 +45,7 @@ import org.youguan.rules.StatutoryRules;
 /**
  * Express licences as records: list with derived status, recording an issued licence, cancellation and revocation —
  * the writing steps for the licence's issuing authority only ({@link Licences#mayCorrect}, {@link Licences#mayEnd};
- * 邮政法(2015) art.52), whose buttons the page shows to it alone.
+ * 邮政法(2015) art.53), whose buttons the page shows to it alone.
  */
 @Controller
 class LicenceController {

@@ -25,7 +25,7 @@ import org.youguan.registry.Registrar;
 
 /**
  * Bulk recording of express licences from .xlsx (a bureau's existing licence book), for the licences' issuing authority
- * only (邮政法(2015) art.52; the page refuses a city or county bureau with 403): each row meets the rules of the form
+ * only (邮政法(2015) art.53; the page refuses a city or county bureau with 403): each row meets the rules of the form
  * ({@link Licences#check}: holder in scope, number pattern and uniqueness, dates, the scope one the importer issues, the
  * issuer its authority, at most the statutory term, no second licence in force of the holder) and, within the file, no
  * number twice and no two licences in force of one holder ({@link OneLicence}), compared by the cells as typed so a row
