@@ -15,4 +15,8 @@ interface BureauRepository extends CrudRepository<Bureau, Long> {
 	 */
 	@Query("SELECT EXISTS (SELECT 1 FROM bureau WHERE text_key(name) = text_key(:name))")
 	boolean existsByName(String name);
+
+	/** The name as stored of the bureau {@link #existsByName} finds — what a twin refusal quotes, not the name typed. */
+	@Query("SELECT name FROM bureau WHERE text_key(name) = text_key(:name) LIMIT 1")
+	Optional<String> findTwinName(String name);
 }

@@ -1,5 +1,7 @@
 package org.youguan.org;
 
+import java.util.Optional;
+
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 
@@ -12,4 +14,11 @@ interface DepartmentRepository extends CrudRepository<Department, Long> {
 	 */
 	@Query("SELECT EXISTS (SELECT 1 FROM department WHERE bureau_id = :bureauId AND text_key(name) = text_key(:name))")
 	boolean existsByBureauIdAndName(Long bureauId, String name);
+
+	/**
+	 * The name as stored of the bureau's department whose name is {@code name} under {@code kernel.Text.textKey}, as
+	 * {@link #existsByBureauIdAndName} finds it — what a twin refusal quotes ("法规处ab", not the "法规处AB" typed).
+	 */
+	@Query("SELECT name FROM department WHERE bureau_id = :bureauId AND text_key(name) = text_key(:name) LIMIT 1")
+	Optional<String> findTwinName(Long bureauId, String name);
 }

@@ -9,4 +9,8 @@ public interface TerminalOutletRepository extends CrudRepository<TerminalOutlet,
 	/** Whether an outlet has this name and address, each compared under {@code kernel.Text.folded} (SQL {@code folded}, V245). */
 	@Query("SELECT EXISTS (SELECT 1 FROM terminal_outlet WHERE folded(name) = folded(:name) AND folded(address) = folded(:address))")
 	boolean existsByNameAndAddress(String name, String address);
+
+	/** The name as stored of the outlet {@link #existsByNameAndAddress} finds — what a twin refusal quotes. */
+	@Query("SELECT name FROM terminal_outlet WHERE folded(name) = folded(:name) AND folded(address) = folded(:address) LIMIT 1")
+	java.util.Optional<String> findTwinName(String name, String address);
 }
