@@ -203,7 +203,7 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done returnForRedo(DataScope scope, long id, String reason) {
 		Complaint c = load(scope, id);
-		c.requireReplied("退回重办");
+		c.requireReplied("退回重办", ComplaintStatus.RETURNED);
 		new Validation().required("reason", "退回理由", reason).maxLength("reason", "退回理由", reason, 500).throwIfInvalid();
 		var before = c.snapshot();
 		c.returnForRedo(Text.freeText(reason), rules.deadline(StatutoryRule.COMPLAINT_REDO, LocalDate.now(clock), county(c)),
@@ -232,7 +232,7 @@ public class ComplaintProcedure {
 	public Done callBack(DataScope scope, long id, boolean reached, Satisfaction satisfaction,
 			Satisfaction companySatisfaction, Boolean solved) {
 		Complaint c = load(scope, id);
-		c.requireReplied("回访");
+		c.requireReplied("回访", ComplaintStatus.CALLBACK);
 		if (reached) {
 			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户对邮政管理部门申诉处理工作的满意度")
 				.require("companySatisfaction", companySatisfaction != null, "required", "请选择用户对企业处理的满意度")

@@ -335,7 +335,7 @@ public class CaseExecution {
 		if (c.deliveredOn() != null && payment == null && cutShort) {
 			// instalments whose plan demands more than the fine a 变更 left: paid up (and settled: 已执行) — said so
 			// rather than refused for the status alone
-			throw ruleBroken("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
+			throw DomainException.illegalTransition("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
 					+ plain(Execution.fine(c).subtract(owed)) + "元，已缴足，不再缴纳" + (owed.signum() < 0 ? "；多缴的"
 							+ plain(owed.negate()) + "元应予退还" : ""));
 		}
@@ -538,8 +538,7 @@ public class CaseExecution {
 		Optional<Handover> done = caseWork.handover(id);
 		if (done.isPresent()) {
 			String message = "没收的违法所得已于" + done.get().handedOverOn() + "登记上缴，不能重复登记";
-			throw new DomainException(ErrorCode.DUPLICATE, message,
-					List.of(new FieldError("handedOverOn", "already-handed-over", message)));
+			throw DomainException.illegalTransition("handedOverOn", "already-handed-over", message);
 		}
 		Validation v = new Validation();
 		v.required("handedOverOn", "上缴日期", handedOverOn).required("amount", "上缴金额", amount);
@@ -607,7 +606,7 @@ public class CaseExecution {
 		if (refund != null && !refund.open()) {
 			String message = "多缴的罚款已全部退还（最近一次于" + refund.refundedOn() + "退还" + plain(refund.amount()) + "元），没有应退还的余额"
 					+ (overpaid == null ? "" : "：" + Execution.refundBasis(c, overpaid, refunded));
-			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("amount", "already-refunded", message)));
+			throw DomainException.illegalTransition("amount", "already-refunded", message);
 		}
 		if (refund == null) {
 			throw ruleBroken("amount", "no-refund-due", "本案没有应退还的罚款：只有缴纳后罚款经变更降低或取消、或处罚决定被撤销或确认无效的，才退还多缴的部分");
@@ -747,7 +746,7 @@ public class CaseExecution {
 		}
 		Execution.requireUnpaid(c, "kind", "批准延期（分期）缴纳罚款");
 		if (caseWork.procedure(id).paymentArrangement() != null) {
-			throw ruleBroken("kind", "already-arranged", "本案已批准延期（分期）缴纳罚款，不能再次批准");
+			throw DomainException.illegalTransition("kind", "already-arranged", "本案已批准延期（分期）缴纳罚款，不能再次批准");
 		}
 		CaseClock caseClock = caseWork.clock(c);
 		LocalDate originalDue = caseClock.paymentDue(c.deliveredOn());

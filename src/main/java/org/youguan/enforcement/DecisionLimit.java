@@ -49,7 +49,7 @@ public class DecisionLimit {
 	/**
 	 * Extends the decision limit once by {@link StatutoryRule#PENALTY_DECISION_EXTENSION} (30 days) with the bureau
 	 * head's approval (邮政行政执法监督办法(2021) art.17).
-	 * @throws DomainException (422) when already extended; (409) once decided
+	 * @throws DomainException (409, rule {@code extended-once}) when already extended; (409) once decided
 	 * @throws InvalidValueException when the reason is blank or over 500 characters
 	 */
 	@Transactional
@@ -59,7 +59,7 @@ public class DecisionLimit {
 		CaseStep.EXTEND.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
 		if (c.extended()) {
-			throw ruleBroken("reason", "extended-once", "办案期限只能延长一次（" + Provision.ENFORCEMENT_CASE_LIMIT + "），已于此前延长：" + c.extensionReason());
+			throw DomainException.illegalTransition("reason", "extended-once", "办案期限只能延长一次（" + Provision.ENFORCEMENT_CASE_LIMIT + "），已于此前延长：" + c.extensionReason());
 		}
 		LocalDate limit = caseWork.limitInForce(c, false);
 		if (caseWork.today().isAfter(limit)) {
@@ -91,7 +91,7 @@ public class DecisionLimit {
 	 * {@code acts-after-start} for one begun before a recorded act)
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head}) for anyone but a head of
 	 * the handling bureau
-	 * @throws DomainException (422) while another pause lasts, or (rule {@code limit-passed} on {@code startedOn}) once
+	 * @throws DomainException (409, rule {@code already-suspended}) while another pause lasts, or (rule {@code limit-passed} on {@code startedOn}) once
 	 * today is after the limit in force, whatever day the pause would start; (409) once decided
 	 */
 	@Transactional
@@ -100,7 +100,7 @@ public class DecisionLimit {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.SUSPEND.from(c.status());
 		if (caseWork.ongoing(id).isPresent()) {
-			throw ruleBroken("startedOn", "already-suspended", "案件计时已中止，请先恢复计时");
+			throw DomainException.illegalTransition("startedOn", "already-suspended", "案件计时已中止，请先恢复计时");
 		}
 		LocalDate limit = caseWork.limitInForce(c, c.extended());
 		if (caseWork.today().isAfter(limit)) {
@@ -163,13 +163,13 @@ public class DecisionLimit {
 	/**
 	 * Restarts the decision clock; the paused days (both ends included) move the limit.
 	 * @throws InvalidValueException when the day is before the pause began or in the future
-	 * @throws DomainException (422) when the clock is not paused
+	 * @throws DomainException (409, rule {@code not-suspended}) when the clock is not paused
 	 */
 	@Transactional
 	public void resume(DataScope scope, long id, String endedOn) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.RESUME.from(c.status());
-		Suspension s = caseWork.ongoing(id).orElseThrow(() -> ruleBroken("endedOn", "not-suspended", "案件计时未中止，无需恢复计时"));
+		Suspension s = caseWork.ongoing(id).orElseThrow(() -> DomainException.illegalTransition("endedOn", "not-suspended", "案件计时未中止，无需恢复计时"));
 		Validation v = new Validation();
 		v.required("endedOn", "中止结束日期", endedOn);
 		LocalDate on = v.date("endedOn", "中止结束日期", endedOn, s.startedOn(), caseWork.today());

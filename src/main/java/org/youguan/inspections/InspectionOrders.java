@@ -37,6 +37,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -201,8 +202,9 @@ public class InspectionOrders implements DeclaresTemplates {
 	 * @param bureauRegion the caller's region, used for the number only when the record names no inspecting bureau: the number
 	 * and the document are the inspecting bureau's ({@link InspectingBureau#OF_RECORD}), the one that may issue it
 	 * @return the order
-	 * @throws DomainException not-found outside the caller's scope; a rule violation when the record's outcome is not
-	 * 责令改正 or it has an order already, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
+	 * @throws DomainException not-found outside the caller's scope; a conflict (409, field {@code status}, rule
+	 * {@code ordered}) when the record has an order already; a rule violation when the record's outcome is not
+	 * 责令改正, when lines were recorded and none failed (rule {@code no-noncompliant-line}),
 	 * or when no item concerned cites a duty's article (rule {@code basis-article}: a penalty article or a procedural
 	 * law is no duty, {@link Citation#isDuty()});
 	 * InvalidValueException for a deadline outside 1 to {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} (180 by
@@ -238,11 +240,15 @@ public class InspectionOrders implements DeclaresTemplates {
 	 */
 	@Transactional
 	public Order issue(DataScope scope, long recordId, String bureauRegion, Integer workingDays, List<String> items) {
-		record Target(String regionCode, String enterpriseCreditCode, String outcome, Long orderId) {
+		record Target(String regionCode, String enterpriseCreditCode, String outcome, Long orderId, String orderNumber) {
 		}
+		// one order per record: a second issue at once waits for the first and then finds its order (a state refusal,
+		// never the unique key's bare conflict)
+		TransactionLocks.hold(jdbc, "rectification_order:" + recordId);
 		Target t = jdbc.sql("""
 				SELECT r.region_code, r.enterprise_credit_code, r.outcome,
-				       (SELECT o.id FROM rectification_order o WHERE o.record_id = r.id) AS order_id
+				       (SELECT o.id FROM rectification_order o WHERE o.record_id = r.id) AS order_id,
+				       (SELECT o.number FROM rectification_order o WHERE o.record_id = r.id) AS order_number
 				FROM inspection_record r WHERE r.id = :id AND\s""" + scope.regionPredicate("r.region_code"))
 			.params(scope.params()).param("id", recordId)
 			.query(Rows.of(Target.class)).optional()
@@ -257,7 +263,9 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw DomainException.rule("只有检查结果为责令改正的检查才能下达责令改正通知书");
 		}
 		if (t.orderId() != null) {
-			throw DomainException.rule("该检查已下达责令改正通知书");
+			// the record's state, not the form's input: a conflict (409), as a repeated or raced submission meets it
+			throw DomainException.illegalTransition("status", "ordered",
+					"该检查已下达责令改正通知书（" + t.orderNumber() + "），不能再次下达");
 		}
 		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
 		Basis basis = basis(recordId, items);

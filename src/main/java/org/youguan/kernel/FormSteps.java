@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the values as typed (the templates read them back from the posted parameters; {@code refused} tells a form that
  * an absent checkbox was unticked rather than never shown), so a refused form never looks saved and loses nothing.
  * Not-found (404) and refusals of access (403) reach the one error handler, as with {@link PageSteps}. The layout lists
- * the errors at the top and marks each named field with its message beside it ({@code static/js/youguan.js}). A page
+ * the errors at the top and marks each named field with its message beside it ({@code static/js/youguan.js}). A step
+ * that lost a race with another submission at the database ({@link ConcurrentSubmits}) is refused so too, as a conflict
+ * with the record's state (409). A page
  * of several forms sharing field names names the refused one: its POST handler declares the form's element id with
  * {@link PageForm}, which the page gets as {@code refusedForm} whether the step refused it here or its values could
  * not be bound before the handler ran; only that form reads the typed values back and has its fields marked.
@@ -47,6 +50,12 @@ public final class FormSteps {
 		}
 		catch (DomainException ex) {
 			refused(ex, model, response);
+			return page.get();
+		}
+		catch (DataAccessException ex) {
+			// lost a race with another submission (a twin name saved first, a record changed meanwhile): the form again
+			// with the conflict in its error box, never the bare error page
+			refused(refusal(ex), model, response);
 			return page.get();
 		}
 		catch (AccessRefusedException ex) {
@@ -84,6 +93,19 @@ public final class FormSteps {
 		}
 		model.addAttribute("refused", true);
 		wording(ex.wording(), ex.getMessage(), model::addAttribute);
+	}
+
+	/**
+	 * The refusal a step's failure is, for a page that catches the failure itself ({@code catch (DomainException |
+	 * DataAccessException failure)}) and answers it with {@link #refused}: the {@link DomainException} itself, or a race
+	 * lost with another submission at the database as {@link ConcurrentSubmits} reads it (409, a conflict).
+	 * @throws RuntimeException the failure itself when it is neither (a bug, the database down: the one error handler)
+	 */
+	public static DomainException refusal(RuntimeException failure) {
+		if (failure instanceof DomainException ex) {
+			return ex;
+		}
+		return ConcurrentSubmits.refusal(failure).orElseThrow(() -> failure);
 	}
 
 	/**

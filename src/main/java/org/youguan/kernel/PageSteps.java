@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -32,7 +33,10 @@ import org.springframework.web.util.WebUtils;
  * beside it. The page after the redirect answers in the refusal's status ({@link #REFUSED_STATUS}), as a form
  * {@link FormSteps} renders again does. Values of fields named like a password, secret or token are never flashed (they would sit in the
  * session). Not-found (404) and refusals ({@link AccessRefusedException}, 403) are not flashed: they reach the one error
- * handler, so pages and the API answer them alike.
+ * handler, so pages and the API answer them alike. A step that lost a race with another submission at the database (a
+ * unique key the other one's row met first, a record changed meanwhile: {@link ConcurrentSubmits}) is refused the same
+ * way, as a conflict with the record's state (409, {@link #CONFLICT}) — never the bare error page; a token caller gets
+ * the API's problem.
  *
  * <p>In the kernel rather than the web shell: the shell reads every business module for the home page, so a module
  * using a shell type would make a module cycle.
@@ -97,21 +101,35 @@ public final class PageSteps {
 			if (ex.code() == ErrorCode.NOT_FOUND || token) {
 				throw ex;
 			}
-			List<FieldError> errors = new ArrayList<>(ex.formErrors());
-			if (posted != null) {
-				errors.addAll(filesNotKept(posted, errors));
-				redirect.addFlashAttribute(TYPED, typed(posted));
-			}
-			redirect.addFlashAttribute("errors", errors);
-			if (stateConflict(ex)) {
-				redirect.addFlashAttribute(CONFLICT, true);
-			}
-			redirect.addFlashAttribute("refused", true);
-			FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(),
-					redirect::addFlashAttribute);
-			redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
-			return PageAddress.redirect(here);
+			return refused(redirect, here, posted, ex);
 		}
+		catch (DataAccessException ex) {
+			// lost a race with another submission: the page's conflict box, as a refusal of the record's state
+			DomainException lost = token ? null : ConcurrentSubmits.refusal(ex).orElse(null);
+			if (lost == null) {
+				throw ex;
+			}
+			return refused(redirect, here, posted, lost);
+		}
+	}
+
+	/** Flashes a refusal's errors, status and the values as typed, and goes back to {@code here}. */
+	private static String refused(RedirectAttributes redirect, String here, HttpServletRequest posted,
+			DomainException ex) {
+		List<FieldError> errors = new ArrayList<>(ex.formErrors());
+		if (posted != null) {
+			errors.addAll(filesNotKept(posted, errors));
+			redirect.addFlashAttribute(TYPED, typed(posted));
+		}
+		redirect.addFlashAttribute("errors", errors);
+		if (stateConflict(ex)) {
+			redirect.addFlashAttribute(CONFLICT, true);
+		}
+		redirect.addFlashAttribute("refused", true);
+		FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(),
+				redirect::addFlashAttribute);
+		redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
+		return PageAddress.redirect(here);
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.youguan.kernel;
 
-import java.util.Set;
-
 /**
  * The one wording of a workflow step refused because of the record's state (409, {@link ErrorCode#ILLEGAL_TRANSITION})
  * for every module's table of steps — a penalty case, a licence application, a complaint, a post office approval, a
@@ -15,21 +13,12 @@ public final class StepRefusal {
 	}
 
 	/**
-	 * Whether a record in {@code state} has gone past a step that may start only from {@code from}: it is finished, or
-	 * every state the step starts from comes before {@code state} in the procedure (the enum's order).
-	 * @param finished whether the record's procedure is over (decided, closed, withdrawn…)
-	 */
-	public static <S extends Enum<S>> boolean past(S state, Set<S> from, boolean finished) {
-		return finished || from.stream().allMatch(s -> s.ordinal() < state.ordinal());
-	}
-
-	/**
 	 * The refusal (409) of {@code step} for a record in a state it may not start from.
 	 * @param what what the user calls the record (案件, 申请, 申诉, 审批, 报表), opening the sentence
 	 * @param self the record in "本…" (案, 申请, 申诉, 审批, 报表)
 	 * @param state the state's label
 	 * @param step the step's name (立案, 受理…)
-	 * @param past whether the record has gone past the step ({@link #past}) rather than not reached it
+	 * @param past whether the record has gone past the step ({@link Workflow#past}) rather than not reached it
 	 */
 	public static DomainException of(String what, String self, String state, String step, boolean past) {
 		Wording wording = wording(what, self, state, step, past);

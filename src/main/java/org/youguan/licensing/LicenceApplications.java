@@ -1230,7 +1230,7 @@ public class LicenceApplications {
 		requireReceiver(clerk, a);
 		ApplicationStatus to = ApplicationStep.REQUEST_CORRECTION.from(a.status());
 		if (a.correctionNotifiedOn() != null) {
-			throw DomainException.rule(Wording.of("licensing.refusal.correctionOnce", a.correctionNotifiedOn()),
+			throw DomainException.illegalTransition(Wording.of("licensing.refusal.correctionOnce", a.correctionNotifiedOn()),
 					"已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
 					+ "（" + Provision.LICENSING_ACCEPTANCE + "），不能再次要求补正");
 		}
@@ -1621,7 +1621,7 @@ public class LicenceApplications {
 		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500)
 			.plainText("reason", "中止理由", reason).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
-			throw DomainException.rule("决定期限已在中止计时中");
+			throw DomainException.illegalTransition("决定期限已在中止计时中");
 		}
 		jdbc.sql("INSERT INTO licence_application_suspension (application_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
 			.param("id", id).param("kind", Text.strip(kind).toUpperCase(Locale.ROOT)).param("on", today()).param("reason", Text.strip(reason))
@@ -1636,7 +1636,7 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireHandler(clerk, a);
 		ApplicationStep.RESUME.from(a.status());
-		Suspension s = ongoing(id).orElseThrow(() -> DomainException.rule("决定期限未中止计时"));
+		Suspension s = ongoing(id).orElseThrow(() -> DomainException.illegalTransition("决定期限未中止计时"));
 		LocalDate today = today();
 		LocalDate end = today.isBefore(s.startedOn()) ? s.startedOn() : today;
 		jdbc.sql("UPDATE licence_application_suspension SET ended_on = :on WHERE id = :id").param("on", end).param("id", s.id()).update();

@@ -10,9 +10,10 @@ interface BureauRepository extends CrudRepository<Bureau, Long> {
 	Optional<Bureau> findByRegionCode(String regionCode);
 
 	/**
-	 * Whether a bureau's name is {@code name} under {@code kernel.Text.textKey} (SQL {@code text_key}, V336; the unique
-	 * index of V346): spaces, punctuation and full width aside.
+	 * The name as stored of the bureau whose name is {@code name} under {@code kernel.Text.textKey} (SQL
+	 * {@code text_key}, V336; the unique index of V346: spaces, punctuation and full width aside), if any — what a twin
+	 * refusal quotes, not the name typed.
 	 */
-	@Query("SELECT EXISTS (SELECT 1 FROM bureau WHERE text_key(name) = text_key(:name))")
-	boolean existsByName(String name);
+	@Query("SELECT name FROM bureau WHERE text_key(name) = text_key(:name) LIMIT 1")
+	Optional<String> findTwinName(String name);
 }

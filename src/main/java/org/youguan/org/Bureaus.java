@@ -20,6 +20,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Validation;
@@ -322,15 +323,17 @@ public class Bureaus {
 	private long create(DataScope scope, BureauData data, boolean demo, List<FieldError> formErrors) {
 		validate(scope, data, null, formErrors);
 		String region = RegionCode.typed(data.regionCode());
+		// two twins submitted at once: the second waits for the first and is refused beside the name, not by the index
+		TransactionLocks.hold(jdbc, "bureau_name:" + Text.textKey(data.name()));
+		TransactionLocks.hold(jdbc, "bureau_region:" + region);
 		findByRegion(region).ifPresent(existing -> {
 			throw DomainException.duplicate("regionCode", Wording.of("org.refusal.oneBureauPerRegion", regions.fullName(region), existing.name()),
 					regions.fullName(region) + "已有邮政管理机构“" + existing.name()
 					+ "”：一个行政区划只设一个邮政管理机构");
 		});
-		if (bureaus.existsByName(Text.name(data.name()))) {
-			throw DomainException.duplicate("name", Wording.of("org.refusal.bureauNameTaken", Text.name(data.name())),
-					"机构名称已存在：" + Text.name(data.name()));
-		}
+		bureaus.findTwinName(Text.name(data.name())).ifPresent(twin -> {
+			throw DomainException.duplicate("name", Wording.of("org.refusal.bureauNameTaken", twin), "机构名称已存在：" + twin);
+		});
 		Bureau bureau = bureaus.save(Bureau.create(normalise(data), demo, clock.instant()));
 		audit.record(AuditEntry.of("bureau.create", "Bureau", bureau.id(), "新建机构“" + bureau.name() + "”")
 			.states(null, bureau.snapshot())
@@ -411,6 +414,13 @@ public class Bureaus {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
 		}
+		if (region != null && data.level() != null && data.level() != BureauLevel.NATIONAL && !Text.isBlank(data.name())) {
+			// a 邮政管理局 is named after the region it is bound to (无锡市邮政管理局 for 3202): a name of another region
+			// would show the wrong authority on every document and list
+			String own = regions.name(region.value());
+			v.require("name", namesRegion(Text.name(data.name()), own), "region-name", "机构名称应含所在行政区划的名称“"
+					+ own + "”（" + regions.fullName(region.value()) + "）：邮政管理局以其行政区划命名");
+		}
 		if (region != null && selfId == null) {
 			requireInScope(scope, region.value(), regions.fullName(region.value()));
 			// the caller's own region is in its scope: choosing it (the region picker's first choice) is a mistake of the
@@ -449,6 +459,19 @@ public class Bureaus {
 			}
 		}
 		v.throwIfInvalid();
+	}
+
+	/**
+	 * Whether a bureau's name names its region: the region's name in it, whole ("无锡市") or without its last character
+	 * — the kind of region (省, 市, 区, 县) — when it has more than two ("无锡邮政管理局"); true when the region has no name
+	 * of its own (a municipality's 市辖区 or 县).
+	 */
+	static boolean namesRegion(String name, String regionName) {
+		if (Text.isBlank(regionName) || name == null || regionName.equals("市辖区") || regionName.equals("县")) {
+			return true;
+		}
+		String core = regionName.length() > 2 ? regionName.substring(0, regionName.length() - 1) : regionName;
+		return name.contains(core);
 	}
 
 	/**

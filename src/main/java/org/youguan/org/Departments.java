@@ -133,10 +133,12 @@ public class Departments {
 		Validation v = Validation.after(formErrors);
 		v.require("bureauId", bureau != null, "required", "请选择所属机构");
 		int order = validate(v, name, duties, sortOrder);
-		if (departments.existsByBureauIdAndName(bureauId, Text.name(name))) {
-			throw DomainException.duplicate("name", Wording.of("org.refusal.departmentTaken", bureau.name(), Text.name(name)),
-					bureau.name() + "已有处室“" + Text.name(name) + "”");
-		}
+		// two twins submitted at once: the second waits for the first and is refused beside the name, not by the index
+		TransactionLocks.hold(jdbc, nameLockKey(bureauId, name));
+		departments.findTwinName(bureauId, Text.name(name)).ifPresent(twin -> {
+			throw DomainException.duplicate("name", Wording.of("org.refusal.departmentTaken", bureau.name(), twin),
+					bureau.name() + "已有处室“" + twin + "”");
+		});
 		Department d = departments.save(Department.create(bureauId, Text.name(name), duties,
 				order, clock.instant()));
 		audit.record(AuditEntry.of("department.create", "Department", d.id(),
@@ -161,9 +163,12 @@ public class Departments {
 		Department d = load(scope, id);
 		duties = Text.blankToNull(Text.freeText(duties));
 		int order = validate(Validation.after(formErrors), name, duties, sortOrder);
-		if (!Text.textKey(d.name()).equals(Text.textKey(name)) && departments.existsByBureauIdAndName(d.bureauId(), Text.name(name))) {
-			throw DomainException.duplicate("name", Wording.of("org.refusal.ownDepartmentTaken", Text.name(name)),
-					"本局已有处室“" + Text.name(name) + "”");
+		if (!Text.textKey(d.name()).equals(Text.textKey(name))) {
+			TransactionLocks.hold(jdbc, nameLockKey(d.bureauId(), name));
+			departments.findTwinName(d.bureauId(), Text.name(name)).ifPresent(twin -> {
+				throw DomainException.duplicate("name", Wording.of("org.refusal.ownDepartmentTaken", twin),
+					"本局已有处室“" + twin + "”");
+			});
 		}
 		var before = d.snapshot();
 		d.rename(Text.name(name), duties, order);
@@ -191,6 +196,11 @@ public class Departments {
 					+ "个启用的用户，请先将他们调整到其他处室（或停用账号），再停用该处室");
 		}
 		change(scope, id, Department::deactivate, "department.deactivate", "停用");
+	}
+
+	/** The transaction lock on a department name of a bureau, as its unique index compares names (text_key). */
+	private static String nameLockKey(long bureauId, String name) {
+		return "department_name:" + bureauId + "|" + Text.textKey(name);
 	}
 
 	/**

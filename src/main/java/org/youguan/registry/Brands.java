@@ -18,6 +18,7 @@ import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
 import org.youguan.registry.internal.brands.Brand;
@@ -126,6 +127,8 @@ public class Brands {
 
 	@Transactional
 	public long create(BrandData data, boolean demo) {
+		// two brands of one name (or short name) submitted at once: the second waits and is refused beside the name
+		TransactionLocks.hold(jdbc, NAMES_LOCK);
 		Checked clean = check(data, null);
 		Brand brand = Brand.create(clean.name(), clean.shortName(), demo, clock.instant());
 		brand.headquarteredAt(clean.hqEnterpriseId());
@@ -139,6 +142,7 @@ public class Brands {
 	@Transactional
 	public void update(long id, BrandData data) {
 		Brand brand = brands.findById(id).orElseThrow(() -> DomainException.notFound("品牌", id));
+		TransactionLocks.hold(jdbc, NAMES_LOCK);
 		Checked clean = check(data, id);
 		var before = brand.snapshot();
 		brand.rename(clean.name(), clean.shortName());
@@ -171,8 +175,9 @@ public class Brands {
 		v.name("shortName", "简称", d.shortName(), 20);
 		String name = d.name() == null ? "" : Text.name(d.name());
 		String shortName = d.shortName() == null ? "" : Text.name(d.shortName());
-		v.require("name", !taken("name", name, selfId), "unique", "品牌名称已存在：" + name);
-		v.require("shortName", !taken("short_name", shortName, selfId), "unique", "品牌简称已存在：" + shortName);
+		// the twin quoted as stored, not as typed
+		twin("name", name, selfId).ifPresent(t -> v.require("name", false, "unique", "品牌名称已存在：" + t));
+		twin("short_name", shortName, selfId).ifPresent(t -> v.require("shortName", false, "unique", "品牌简称已存在：" + t));
 		Long hq = null;
 		// a code that cannot be one is told by the rule it breaks, not as no enterprise having it
 		String hqCode = CreditCode.checked(v, "hqCreditCode", d.hqCreditCode());
@@ -189,15 +194,18 @@ public class Brands {
 	}
 
 	/**
-	 * Whether another brand than {@code selfId} has this name (or short name, by {@code column}) under the one twin key
-	 * ({@link Text#textKey}, SQL {@code text_key}: "顺 丰", "顺·丰" and "顺丰。" are 顺丰); the unique indexes of V353 hold
-	 * the rule when two requests race past this check (409 on the field).
+	 * The value as stored of another brand's {@code column} (than {@code selfId}) equal to {@code value} under the one
+	 * twin key ({@link Text#textKey}, SQL {@code text_key}: "顺 丰", "顺·丰" and "顺丰。" are 顺丰), if any; the unique
+	 * indexes of V353 hold the rule when two requests race past this check (409 on the field).
 	 */
-	private boolean taken(String column, String value, Long selfId) {
-		return jdbc.sql("SELECT count(*) FROM brand WHERE text_key(" + column + ") = text_key(:value) AND id <> :self")
+	private Optional<String> twin(String column, String value, Long selfId) {
+		return jdbc.sql("SELECT " + column + " FROM brand WHERE text_key(" + column + ") = text_key(:value) AND id <> :self LIMIT 1")
 			.param("value", value)
 			.param("self", selfId == null ? -1 : selfId)
-			.query(Long.class)
-			.single() > 0;
+			.query(String.class)
+			.optional();
 	}
+
+	/** The transaction lock ordering the brands' creations and renamings (few, installation-wide). */
+	private static final String NAMES_LOCK = "brand_names";
 }

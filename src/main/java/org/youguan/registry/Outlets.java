@@ -44,6 +44,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
@@ -352,10 +353,7 @@ public class Outlets {
 		// told it on its column instead: validate)
 		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
-		if (outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
-					"同一地址已有同名网点：" + clean.name());
-		}
+		refuseTwin(clean, true);
 		TerminalOutlet o = outlets.save(TerminalOutlet.register(clean, manager(clean), operator.creditCode(),
 				operator.brandId(), demo, clock.instant()));
 		audit.record(AuditEntry.of("outlet.register", "TerminalOutlet", o.id(), "登记末端网点“" + o.name() + "”")
@@ -613,6 +611,20 @@ public class Outlets {
 		// a rejection changes nothing: the proposal never reached the registry
 	}
 
+	/**
+	 * Refuses (409 on {@code name}) an outlet of the name at the address registered already, quoting its name as stored.
+	 * @param ordered whether to wait for and hold the lock on the name and address first (inside a transaction), so a
+	 *        twin submitted at once is refused here, beside the name, and not by the unique index
+	 */
+	private void refuseTwin(OutletData clean, boolean ordered) {
+		if (ordered) {
+			TransactionLocks.hold(jdbc, "terminal_outlet:" + Text.textKey(clean.name()) + "|" + Text.folded(clean.address()));
+		}
+		outlets.findTwinName(clean.name(), clean.address()).ifPresent(twin -> {
+			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", twin), "同一地址已有同名网点：" + twin);
+		});
+	}
+
 	/** Whether an outlet of this name is registered at this address already. */
 	public boolean exists(String name, String address) {
 		return outlets.existsByNameAndAddress(name, address);
@@ -688,9 +700,8 @@ public class Outlets {
 		// told it on its column instead: validate)
 		scope.refuseRegionOutside("regionCode", data.regionCode());
 		OutletData clean = validate(scope, data);
-		if (!samePlace(clean, o) && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
-					"同一地址已有同名网点：" + clean.name());
+		if (!samePlace(clean, o)) {
+			refuseTwin(clean, true);
 		}
 		var before = o.snapshot();
 		o.apply(clean, manager(clean));
@@ -883,9 +894,8 @@ public class Outlets {
 		boolean own = outletId != null && outlets.findById(outletId)
 			.map(o -> samePlace(clean, o))
 			.orElse(false);
-		if (!own && outlets.existsByNameAndAddress(clean.name(), clean.address())) {
-			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletTwin", clean.name()),
-					"同一地址已有同名网点：" + clean.name());
+		if (!own) {
+			refuseTwin(clean, false);
 		}
 		return clean;
 	}

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Workflow;
 
 import static org.youguan.universal.ApprovalStatus.ANNOUNCED;
 import static org.youguan.universal.ApprovalStatus.APPROVED;
@@ -36,6 +37,14 @@ enum ApprovalStep {
 
 	private final Set<ApprovalStatus> from;
 
+	/**
+	 * The workflow the table makes: its moves ({@link Workflow}), from which a refused step is told past or still ahead
+	 * — not the order the states are declared in.
+	 */
+	private static final Workflow<ApprovalStatus> FLOW = Workflow.ofSteps(ApprovalStatus.class, values(),
+			step -> step.from, step -> step.to,
+			step -> false);
+
 	ApprovalStep(String label, ApprovalStatus to, Set<ApprovalStatus> from) {
 		this.label = label;
 		this.to = to;
@@ -53,7 +62,7 @@ enum ApprovalStep {
 	 */
 	ApprovalStatus from(ApprovalStatus current) {
 		if (!from.contains(current)) {
-			throw StepRefusal.of("审批", "审批", current.label(), label, StepRefusal.past(current, from, !current.open()));
+			throw StepRefusal.of("审批", "审批", current.label(), label, FLOW.past(current, from, to, !current.open()));
 		}
 		return to == null ? current : to;
 	}

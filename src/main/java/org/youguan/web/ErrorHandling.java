@@ -83,6 +83,7 @@ import org.springframework.web.util.WebUtils;
 import org.youguan.platform.ChinaTime;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
+import org.youguan.kernel.ConcurrentSubmits;
 import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
@@ -727,20 +728,23 @@ class ErrorHandling {
 
 	/**
 	 * A value the database refused as out of its type's range or length (SQLSTATE class 22) or a check constraint —
-	 * a validation the service should have made; answered as the user's error, logged so it gets one. A unique key
-	 * met (23505) is a second submission racing the first: 409, the first one stands. So is a record changed by another
-	 * transaction between this one's read and its write (a stale {@code @Version}: a double click on a step, an
-	 * integration's retry — {@link ConcurrencyFailureException}, which also covers a lock PostgreSQL gave up on): 409,
-	 * field {@code request}, rule {@code concurrent-change}, nothing of this submission saved.
+	 * a validation the service should have made; answered as the user's error, logged so it gets one. A race lost with
+	 * another submission ({@link ConcurrentSubmits}, the one reading pages share): a unique key met (23505, the first
+	 * submission stands: 409 "重复提交" naming the key's field, rule {@code duplicate}) or a record changed by another
+	 * transaction between this one's read and its write (a stale {@code @Version}, a serialization failure, a lock
+	 * PostgreSQL gave up on — {@link ConcurrencyFailureException}: 409, field {@code request}, rule
+	 * {@code concurrent-change}), nothing of this submission saved. A page's step never gets here with either: its
+	 * runner ({@code kernel.PageSteps}, {@code kernel.FormSteps}) shows it in the page's error box as a conflict.
 	 */
 	@ExceptionHandler(DataAccessException.class)
 	Object database(DataAccessException ex, HttpServletRequest request) {
-		if (ex instanceof ConcurrencyFailureException) {
-			log.info("Concurrent change met on {} {}: {}", request.getMethod(), instance(request),
-					ex.getClass().getSimpleName());
-			String detail = "该记录刚被同时进行的另一次操作修改（可能是重复提交），本次操作未保存，请刷新后查看当前状态";
-			return answer(request, HttpStatus.CONFLICT, "记录已被修改", detail,
-					List.of(new FieldError("request", "concurrent-change", detail)));
+		var lost = ConcurrentSubmits.lost(ex);
+		if (lost.isPresent()) {
+			// a double click, a retried call, two people at once: the first submission stands (kernel.ConcurrentSubmits)
+			log.info("Concurrent submission met on {} {}: {}", request.getMethod(), instance(request), withoutValues(ex));
+			FieldError error = lost.get().fieldErrors().get(0);
+			boolean created = "duplicate".equals(error.rule());
+			return answer(request, HttpStatus.CONFLICT, created ? "重复提交" : "记录已被修改", error.message(), List.of(error));
 		}
 		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
 		if (state != null && (state.startsWith("22") || state.equals("23514"))) {
@@ -749,15 +753,6 @@ class ErrorHandling {
 			// named like every refusal: the request as a whole (the database names no field the user knows)
 			String detail = "输入的值超出允许的长度或范围，请检查后重试";
 			return answer(request, HttpStatus.BAD_REQUEST, "输入有误", detail, List.of(new FieldError("request", "range", detail)));
-		}
-		if ("23505".equals(state)) {
-			// two submissions of one step raced and the second met the first's row (a double click, a retried call)
-			log.info("Unique key met on {} {}: {}", request.getMethod(), instance(request), withoutValues(ex));
-			String detail = "该记录已由同时进行的另一次提交创建，请刷新后查看，不要重复提交";
-			String keyDetail = ex.getMostSpecificCause() instanceof PSQLException pg && pg.getServerErrorMessage() != null
-					? pg.getServerErrorMessage().getDetail() : ex.getMostSpecificCause().getMessage();
-			return answer(request, HttpStatus.CONFLICT, "重复提交", detail,
-					List.of(new FieldError(uniqueKeyField(keyDetail), "duplicate", detail)));
 		}
 		return unexpected(ex, request);
 	}
@@ -775,30 +770,6 @@ class ErrorHandling {
 					+ (m.getConstraint() == null ? "" : ", constraint " + m.getConstraint()) + ")";
 		}
 		return ex.getMostSpecificCause().getClass().getSimpleName();
-	}
-
-	private static final Pattern UNIQUE_KEY = Pattern.compile("Key \\(([a-z0-9_, ]+)\\)=");
-
-	/**
-	 * A column inside the {@code folded(…)} or {@code enterprise_name_key(…)} of a duplicate-name index's key, with
-	 * PostgreSQL's cast: {@code folded(name::text)}, {@code enterprise_name_key(legal_name::text)}.
-	 */
-	private static final Pattern FOLDED_COLUMN = Pattern.compile("(?:folded|text_key|enterprise_name_key)\\(([a-z0-9_]+)(?:::[a-z ]+)?\\)");
-
-	/**
-	 * The field a unique key met is about, from PostgreSQL's detail ("Key (case_id)=(12) already exists." →
-	 * {@code caseId}; several columns joined by a comma; a column compared by its {@code kernel.Text.folded} key, as
-	 * "Key (bureau_id, folded(name::text))=…" of the duplicate-name indexes (V245), as the column), or {@code request}
-	 * when the message names none.
-	 */
-	static String uniqueKeyField(String message) {
-		String plain = message == null ? "" : FOLDED_COLUMN.matcher(message).replaceAll("$1");
-		Matcher m = UNIQUE_KEY.matcher(plain);
-		if (!m.find()) {
-			return "request";
-		}
-		return Arrays.stream(m.group(1).split(",")).map(Text::strip).map(Text::camelCase)
-			.collect(Collectors.joining(","));
 	}
 
 	/**

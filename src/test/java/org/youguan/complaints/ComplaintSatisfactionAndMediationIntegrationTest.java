@@ -224,6 +224,41 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 	}
 
 	/**
+	 * Whether a refused step is past or still ahead comes from the procedure's moves, not the order the states are
+	 * declared in (退回重办 is declared after 已答复): a second 答复 is past, 办结 of a replied complaint and 回访 of one
+	 * returned for redoing are ahead, 答复 during the call-back is past.
+	 */
+	@Test
+	void aRefusedStepIsPastOrAheadAsTheProcedureMovesNotAsItsStatesAreDeclared() throws Exception {
+		int year = someYear();
+		clock.set(LocalDateTime.of(year, 3, 2, 10, 0));
+		long id = file("顺丰");
+		procedure.acceptAndTransfer(WUZHONG, id, null, null);
+		ComplaintReply reply = new ComplaintReply("经查属实", Responsibility.RESPONSIBLE, "赔偿", BigDecimal.ONE, true, true,
+				"客服", "13800000000");
+		procedure.reply(WUZHONG, id, reply);
+		String replied = "申诉当前状态为“" + ComplaintStatus.REPLIED.label() + "”，";
+		assertThatThrownBy(() -> procedure.reply(WUZHONG, id, reply)).isInstanceOfSatisfying(DomainException.class,
+				ex -> assertThat(ex.getMessage()).isEqualTo(replied + "不能答复：本申诉已过该环节，此操作已不适用"));
+		mvc.perform(post("/api/v1/complaints/" + id + "/close").header("Authorization", STAFF_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"valid\": true, \"compensationPaid\": 0}"))
+			.andExpect(status().isConflict());
+		assertThatThrownBy(() -> procedure.close(WUZHONG, id, true, new BigDecimal("80"), null))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.getMessage()).isEqualTo(replied + "不能办结：请先办理此前的环节"));
+
+		procedure.returnForRedo(WUZHONG, id, "答复未说明赔偿依据");
+		assertThatThrownBy(() -> procedure.callBack(WUZHONG, id, true, Satisfaction.SATISFIED, Satisfaction.SATISFIED, true))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.getMessage()).isEqualTo("申诉当前状态为“"
+					+ ComplaintStatus.RETURNED.label() + "”，不能回访：请先办理此前的环节"));
+		procedure.reply(WUZHONG, id, reply);
+		procedure.callBack(WUZHONG, id, false, null, null, false);
+		assertThatThrownBy(() -> procedure.reply(WUZHONG, id, reply)).isInstanceOfSatisfying(DomainException.class,
+				ex -> assertThat(ex.getMessage()).isEqualTo("申诉当前状态为“" + ComplaintStatus.CALLBACK.label()
+						+ "”，不能答复：本申诉已过该环节，此操作已不适用"));
+	}
+
+	/**
 	 * 调解 is a step in order: not before the company's reply while the reply is not overdue, possible once it is
 	 * overdue and after the reply, never once the complaint is closed — each refusal a 409 in Chinese, nothing saved.
 	 */

@@ -600,7 +600,7 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 			.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"payment-form\"")
 			.contains("id=\"refund-form\"");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + over + "/payment", "{\"paidOn\":\"" + changed
-				+ "\",\"amount\":1000,\"instalment\":2}").andExpect(status().is(422))
+				+ "\",\"amount\":1000,\"instalment\":2}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].rule").value("above-fine"));
 	}
 

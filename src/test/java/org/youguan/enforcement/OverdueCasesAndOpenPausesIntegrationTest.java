@@ -8,12 +8,18 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageSteps;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -52,6 +58,23 @@ class OverdueCasesAndOpenPausesIntegrationTest extends ClockedSteps {
 		caseInvestigation.startInvestigation(ALL, id, PartyCases.TEAM);
 		party.evidence(id);
 		return id;
+	}
+
+	/**
+	 * Resuming a clock that is not paused, or pausing one paused already, is refused for the case's state (409, a
+	 * conflict the pages show as such), not as input to correct (422).
+	 */
+	@Test
+	void resumingAClockNotPausedIsAConflictWithTheCasesState() {
+		today("2026-03-02");
+		long id = investigating("2026-02-02");
+		assertThatThrownBy(() -> decisionLimit.resume(ALL, id, "2026-03-02")).isInstanceOfSatisfying(DomainException.class,
+				ex -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+					assertThat(PageSteps.stateConflict(ex)).isTrue();
+					assertThat(ex.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+						.containsExactly(tuple("endedOn", "not-suspended"));
+				});
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.youguan.web;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.Bureaus;
 import org.youguan.org.Role;
 import org.youguan.org.UserData;
@@ -28,12 +30,13 @@ import org.youguan.org.Users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A step whose record another transaction changed between the step's read and its write (a double click, an
  * integration's retry: the record's {@code @Version} moved on) answers 409 naming the rule, never 500, and saves nothing
- * of the second submission. The race is made certain: the other change holds the record's row until the step waits
+ * of the second submission; posted from a page, the conflict lands in the page's error box as a state conflict. The race is made certain: the other change holds the record's row until the step waits
  * for it, then commits.
  */
 @IntegrationTest
@@ -91,8 +94,16 @@ class ConcurrentChangeIntegrationTest {
 			answer = step.get();
 		}
 
-		assertThat(answer.getResponse().getStatus()).isEqualTo(409);
-		assertThat(answer.getResponse().getContentAsString()).contains("该记录刚被同时进行的另一次操作修改");
+		// a page's step: back to the page, the conflict in its one error box (never the bare error page)
+		assertThat(answer.getResponse().getStatus()).isEqualTo(302);
+		assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/admin/users/" + id);
+		assertThat((java.util.Map<String, Object>) answer.getFlashMap()).containsEntry(PageSteps.CONFLICT, true)
+			.containsEntry(PageSteps.REFUSED_STATUS, 409);
+		assertThat(answer.getFlashMap().get("errors")).asString().contains("concurrent-change");
+		MvcResult page = mvc.perform(get("/admin/users/" + id).session(admin).flashAttrs(answer.getFlashMap())).andReturn();
+		assertThat(page.getResponse().getStatus()).isEqualTo(409);
+		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("data-kind=\"conflict\"")
+			.contains("该记录刚被同时进行的另一次操作修改");
 		assertThat(directory.principal(name).orElseThrow().mustChangePassword()).isFalse();
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.ConcurrentSubmits;
 import org.youguan.kernel.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,16 +105,16 @@ class UniqueViolationConflictIntegrationTest {
 
 	@Test
 	void theFieldOfAUniqueKeyIsReadFromTheDatabasesDetail() {
-		assertThat(ErrorHandling.uniqueKeyField("ERROR: duplicate key value violates unique constraint \"x\"\n"
+		assertThat(ConcurrentSubmits.uniqueKeyField("ERROR: duplicate key value violates unique constraint \"x\"\n"
 				+ "  Detail: Key (case_id)=(12) already exists.")).isEqualTo("caseId");
-		assertThat(ErrorHandling.uniqueKeyField("Key (enterprise_credit_code, report_year)=(9132, 2026) already exists."))
+		assertThat(ConcurrentSubmits.uniqueKeyField("Key (enterprise_credit_code, report_year)=(9132, 2026) already exists."))
 			.isEqualTo("enterpriseCreditCode,reportYear");
-		assertThat(ErrorHandling.uniqueKeyField("Key (bureau_id, folded(name::text))=(1, gj) already exists."))
+		assertThat(ConcurrentSubmits.uniqueKeyField("Key (bureau_id, folded(name::text))=(1, gj) already exists."))
 			.isEqualTo("bureauId,name");
-		assertThat(ErrorHandling.uniqueKeyField("Key (bureau_id, text_key(name::text))=(1, gj) already exists."))
+		assertThat(ConcurrentSubmits.uniqueKeyField("Key (bureau_id, text_key(name::text))=(1, gj) already exists."))
 			.as("the text_key indexes of V346").isEqualTo("bureauId,name");
-		assertThat(ErrorHandling.uniqueKeyField("Key (enterprise_name_key(legal_name::text))=(苏州某某快递有限公司) already exists."))
+		assertThat(ConcurrentSubmits.uniqueKeyField("Key (enterprise_name_key(legal_name::text))=(苏州某某快递有限公司) already exists."))
 			.isEqualTo("legalName");
-		assertThat(ErrorHandling.uniqueKeyField("unique violation")).isEqualTo("request");
+		assertThat(ConcurrentSubmits.uniqueKeyField("unique violation")).isEqualTo("request");
 	}
 }

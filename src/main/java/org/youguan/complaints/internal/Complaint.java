@@ -22,6 +22,7 @@ import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
 import org.youguan.kernel.Wording;
+import org.youguan.kernel.Workflow;
 import org.youguan.registry.EnterpriseType;
 
 /**
@@ -30,6 +31,19 @@ import org.youguan.registry.EnterpriseType;
  */
 @Table("complaint")
 public class Complaint {
+
+	/**
+	 * The procedure's moves (待受理 → 不予受理 | 已转办 → 已答复 → 回访 → 办结, 退回重办 back from 已答复 or 回访 until the
+	 * enterprise replies again), from which a refused step is told past or still ahead — not the order the states are
+	 * declared in (退回重办 is declared after 已答复, yet a second 答复 is past, not ahead). 撤回 ends the procedure.
+	 */
+	private static final Workflow<ComplaintStatus> FLOW = Workflow.of(ComplaintStatus.class)
+		.move(ComplaintStatus.RECEIVED, ComplaintStatus.REJECTED)
+		.move(ComplaintStatus.RECEIVED, ComplaintStatus.TRANSFERRED)
+		.move(Set.of(ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED), ComplaintStatus.REPLIED)
+		.move(ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK)
+		.move(ComplaintStatus.CALLBACK, ComplaintStatus.CLOSED)
+		.back(Set.of(ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK), ComplaintStatus.RETURNED);
 
 	@Id
 	private Long id;
@@ -247,7 +261,7 @@ public class Complaint {
 	/** 受理并转办 to the respondent, which must reply by {@code replyDue} (no later than the answer limit). */
 	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
 			boolean flagged) {
-		require("受理转办", ComplaintStatus.RECEIVED);
+		require("受理转办", ComplaintStatus.TRANSFERRED, ComplaintStatus.RECEIVED);
 		assignedAt = now;
 		transferReason = reason;
 		transferFlagged = flagged;
@@ -284,7 +298,7 @@ public class Complaint {
 	 * history and the audit trail).
 	 */
 	public void returnForRedo(String reason, LocalDate redoDue, Instant now) {
-		requireReplied("退回重办");
+		requireReplied("退回重办", ComplaintStatus.RETURNED);
 		assignedAt = now;
 		returnReason = reason;
 		redoCount++;
@@ -310,7 +324,7 @@ public class Complaint {
 	 * company's ({@code company}).
 	 */
 	public void callBack(Satisfaction s, Satisfaction company, boolean problemSolved, Instant now) {
-		requireReplied("回访");
+		requireReplied("回访", ComplaintStatus.CALLBACK);
 		callbackAttempts++;
 		lastCallbackAt = now;
 		satisfaction = s;
@@ -321,7 +335,7 @@ public class Complaint {
 
 	/** A call-back that did not reach the filer; a retry is possible no sooner than {@code retryAfter}. */
 	public void callBackFailed(Instant now, Instant earliestRetry) {
-		requireReplied("回访");
+		requireReplied("回访", ComplaintStatus.CALLBACK);
 		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
 			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
 		}
@@ -428,7 +442,7 @@ public class Complaint {
 	 * before the step's fields are read ({@code ComplaintProcedure}: access, then state, then fields).
 	 */
 	public void requireRejectable() {
-		require("不予受理", ComplaintStatus.RECEIVED);
+		require("不予受理", ComplaintStatus.REJECTED, ComplaintStatus.RECEIVED);
 	}
 
 	/**
@@ -436,15 +450,15 @@ public class Complaint {
 	 * fields are read.
 	 */
 	public void requireAwaitingReply() {
-		require("答复", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
+		require("答复", ComplaintStatus.REPLIED, ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED);
 	}
 
 	/**
 	 * Refuses (409) {@code what} (退回重办, 回访) unless the enterprise replied and the complaint is not yet closed —
 	 * asked before the step's fields are read.
 	 */
-	public void requireReplied(String what) {
-		require(what, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+	public void requireReplied(String what, ComplaintStatus to) {
+		require(what, to, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 	}
 
 	/**
@@ -452,7 +466,7 @@ public class Complaint {
 	 * {@code today} — asked before the step's fields are read.
 	 */
 	public void requireMediatable(LocalDate today) {
-		require("调解", ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
+		require("调解", null, ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
 			throw DomainException.illegalTransition(Wording.of("complaints.refusal.mediateEarly", stepDue),
 					"企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
@@ -464,7 +478,7 @@ public class Complaint {
 	 * attempt (422) — asked before the step's fields are read.
 	 */
 	public void requireClosable() {
-		require("办结", ComplaintStatus.CALLBACK);
+		require("办结", ComplaintStatus.CLOSED, ComplaintStatus.CALLBACK);
 		if (satisfaction == null && callbackAttempts < 2) {
 			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
 		}
@@ -472,20 +486,25 @@ public class Complaint {
 
 	/** Refuses (409) a referral to enforcement unless the complaint is closed and not yet referred. */
 	public void requireReferable() {
-		require("移送线索", ComplaintStatus.CLOSED);
+		require("移送线索", null, ComplaintStatus.CLOSED);
 		if (referredOn != null) {
 			throw DomainException.illegalTransition(Wording.of("complaints.refusal.referred", referredOn),
 					"该申诉已于" + referredOn + "移送执法线索");
 		}
 	}
 
-	private void require(String what, ComplaintStatus... allowed) {
+	/**
+	 * Refuses (409) {@code what} unless the complaint is in one of {@code allowed}: past the step or before it as the
+	 * procedure's moves tell ({@link #FLOW}).
+	 * @param to the state the step leads to, null for a step that records without moving the complaint
+	 */
+	private void require(String what, ComplaintStatus to, ComplaintStatus... allowed) {
 		for (ComplaintStatus s : allowed) {
 			if (status == s) {
 				return;
 			}
 		}
-		throw StepRefusal.of("申诉", "申诉", status.label(), what, StepRefusal.past(status, Set.of(allowed), status.finished()));
+		throw StepRefusal.of("申诉", "申诉", status.label(), what, FLOW.past(status, Set.of(allowed), to, status.finished()));
 	}
 
 	public Map<String, Object> snapshot() {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +109,9 @@ class PublicComplaintController {
 			model.addAttribute("filed", intake.submit(input.toForm(), sent, held, Channel.WEB, null, request.getRemoteAddr()));
 			return form(model, List.of());
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			// refused: the form again in the refusal's 4xx with the values as typed and the evidence held
 			FormSteps.refused(ex, model, response);
 			intake.hold(held, sent);

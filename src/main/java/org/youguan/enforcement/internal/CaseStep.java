@@ -6,6 +6,7 @@ import java.util.Set;
 import org.youguan.enforcement.CaseStatus;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Workflow;
 
 import static org.youguan.enforcement.CaseStatus.CLOSED;
 import static org.youguan.enforcement.CaseStatus.DECIDED;
@@ -104,6 +105,16 @@ public enum CaseStep {
 
 	private final Set<CaseStatus> from;
 
+	/**
+	 * The workflow the table makes: its moves ({@link Workflow}), from which a refused step is told past or still ahead
+	 * — not the order the states are declared in.
+	 */
+	private static final Workflow<CaseStatus> FLOW = Workflow.ofSteps(CaseStatus.class, values(),
+			step -> step.from, step -> step.to,
+			step -> step == RETURN_TO_INVESTIGATION)
+		// a payment or a handover moves a delivered case to 已执行 when nothing else is left (the caller decides)
+		.move(CaseStatus.DELIVERED, CaseStatus.EXECUTED);
+
 	CaseStep(String label, CaseStatus to, Set<CaseStatus> from) {
 		this.label = label;
 		this.to = to;
@@ -128,7 +139,7 @@ public enum CaseStep {
 	 */
 	public CaseStatus from(CaseStatus status) {
 		if (!from.contains(status)) {
-			throw StepRefusal.of("案件", "案", status.label(), label, StepRefusal.past(status, from, status.finished()));
+			throw StepRefusal.of("案件", "案", status.label(), label, FLOW.past(status, from, to, status.finished()));
 		}
 		return to == null ? status : to;
 	}

@@ -13,8 +13,6 @@ import org.youguan.enforcement.PenaltyCases.Instalment;
 import org.youguan.enforcement.PenaltyCases.Refunded;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
 
 /**
  * The executable parts of a decision (行政处罚法(2021) ch.6): the fine to pay (art.67, with 加处罚款 art.72, or by
@@ -77,13 +75,13 @@ public final class Execution {
 	 * does not tell: a fine paid before a public notice's deemed day (or beside a confiscation still to hand over) leaves
 	 * the case 已送达, so the step's state check passes again. The caller holds the case's row lock, so two requests at
 	 * once are ordered and the second sees the first's payment.
-	 * @throws DomainException (409, field {@code field}, rule {@code already-paid}) naming the day and amount paid
+	 * @throws DomainException (409, a conflict with the case's state: field {@code field}, rule {@code already-paid})
+	 * naming the day and amount paid
 	 */
 	public static void requireUnpaid(CaseView c, String field, String step) {
 		if (c.paidOn() != null) {
 			String message = "罚款已于" + c.paidOn() + "缴纳" + plain(c.paidAmount()) + "元，已缴足，不能再" + step;
-			throw new DomainException(ErrorCode.DUPLICATE, message,
-					List.of(new FieldError(field, "already-paid", message)));
+			throw DomainException.illegalTransition(field, "already-paid", message);
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -181,7 +182,9 @@ class InspectionRecordPagesController {
 			redirect.addFlashAttribute("message", "检查记录已保存");
 			return "redirect:/inspections/records/" + id;
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			// refused: the form again in the refusal's own 4xx (409 a duplicate too), as typed (kernel.FormSteps)
 			FormSteps.refused(ex, model, response);
 			return show(me, model, values(form, params), ex.formErrors());

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Workflow;
 import org.youguan.licensing.ApplicationStatus;
 
 import static org.youguan.licensing.ApplicationStatus.ACCEPTED;
@@ -58,6 +59,14 @@ public enum ApplicationStep {
 
 	private final Set<ApplicationStatus> from;
 
+	/**
+	 * The workflow the table makes: its moves ({@link Workflow}), from which a refused step is told past or still ahead
+	 * — not the order the states are declared in.
+	 */
+	private static final Workflow<ApplicationStatus> FLOW = Workflow.ofSteps(ApplicationStatus.class, values(),
+			step -> step.from, step -> step.to,
+			step -> step == CORRECT);
+
 	ApplicationStep(String label, ApplicationStatus to, Set<ApplicationStatus> from) {
 		this.label = label;
 		this.to = to;
@@ -81,7 +90,7 @@ public enum ApplicationStep {
 	 */
 	public ApplicationStatus from(ApplicationStatus status) {
 		if (!from.contains(status)) {
-			throw StepRefusal.of("申请", "申请", status.label(), label, StepRefusal.past(status, from, !status.open()));
+			throw StepRefusal.of("申请", "申请", status.label(), label, FLOW.past(status, from, to, !status.open()));
 		}
 		return to == null ? status : to;
 	}

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -143,7 +144,9 @@ class UniversalSupervisionController {
 		try {
 			id = records.record(scope, me.bureauId(), kind, data, false, false);
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			return refused(ex, response, model, () -> form(me, kind, null, data, model));
 		}
 		redirect.addFlashAttribute("message", kind.title() + "已登记");
@@ -176,7 +179,9 @@ class UniversalSupervisionController {
 		try {
 			records.update(scope, kind, id, data);
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			return refused(ex, response, model, () -> form(me, kind, id, data, model));
 		}
 		redirect.addFlashAttribute("message", kind.title() + "已保存");
@@ -191,7 +196,9 @@ class UniversalSupervisionController {
 		try {
 			records.addReport(scope, id, receivedOn, summary, false);
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			model.addAttribute("report", new String[] { receivedOn, summary });
 			return refused(ex, response, model,
 					() -> form(me, SupervisionKind.SUPERVISOR, id, records.form(scope, SupervisionKind.SUPERVISOR, id), model));

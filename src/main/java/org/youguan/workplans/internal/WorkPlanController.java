@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -218,7 +219,9 @@ class WorkPlanController {
 					? "已导入为草稿：通知中未识别到文号，请填写文号后印发" : "已导入工作计划");
 			return "redirect:/workplans/" + id;
 		}
-		catch (DomainException ex) {
+		catch (DomainException | DataAccessException failure) {
+			// a refusal, or a race lost with another submission at the database: the form again, never the error page
+			DomainException ex = FormSteps.refusal(failure);
 			FormSteps.refused(ex, model, response);
 			model.addAttribute("preview", imports.preview(me, text));
 			model.addAttribute("text", text);

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Workflow;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.FacilityStatus;
@@ -88,12 +89,12 @@ public class Facility {
 
 	/** Refuses 停用 unless in use (409) — asked before the step's reason is read (state before fields). */
 	public void requireSuspendable() {
-		require(FacilityStatus.IN_SERVICE, "停用");
+		require(FacilityStatus.IN_SERVICE, FacilityStatus.SUSPENDED, "停用");
 	}
 
 	/** Puts a suspended facility back in use; refused otherwise ({@code DomainException}). */
 	public void resume() {
-		require(FacilityStatus.SUSPENDED, "恢复使用");
+		require(FacilityStatus.SUSPENDED, FacilityStatus.IN_SERVICE, "恢复使用");
 		status = FacilityStatus.IN_SERVICE;
 	}
 
@@ -110,12 +111,22 @@ public class Facility {
 		}
 	}
 
-	private void require(FacilityStatus expected, String action) {
+	/**
+	 * Refuses (409) {@code action} unless the facility is {@code expected}: past it or before it as the facility's moves
+	 * tell ({@link #FLOW}).
+	 */
+	private void require(FacilityStatus expected, FacilityStatus to, String action) {
 		if (status != expected) {
 			throw StepRefusal.of("设施", "设施", status.label(), action,
-					StepRefusal.past(status, Set.of(expected), status == FacilityStatus.REMOVED));
+					FLOW.past(status, Set.of(expected), to, status == FacilityStatus.REMOVED));
 		}
 	}
+
+	/** A facility's moves: 停用 and 恢复使用 back and forth, 撤除 from either, for good. */
+	private static final Workflow<FacilityStatus> FLOW = Workflow.of(FacilityStatus.class)
+		.move(FacilityStatus.IN_SERVICE, FacilityStatus.SUSPENDED)
+		.move(FacilityStatus.SUSPENDED, FacilityStatus.IN_SERVICE)
+		.move(Set.of(FacilityStatus.IN_SERVICE, FacilityStatus.SUSPENDED), FacilityStatus.REMOVED);
 
 	/** The database id (null until first saved). */
 	public Long id() {

@@ -13,4 +13,8 @@ public interface TerminalOutletRepository extends CrudRepository<TerminalOutlet,
 	 */
 	@Query("SELECT EXISTS (SELECT 1 FROM terminal_outlet WHERE text_key(name) = text_key(:name) AND folded(address) = folded(:address))")
 	boolean existsByNameAndAddress(String name, String address);
+
+	/** The name as stored of the outlet {@link #existsByNameAndAddress} finds — what a twin refusal quotes. */
+	@Query("SELECT name FROM terminal_outlet WHERE text_key(name) = text_key(:name) AND folded(address) = folded(:address) LIMIT 1")
+	java.util.Optional<String> findTwinName(String name, String address);
 }
