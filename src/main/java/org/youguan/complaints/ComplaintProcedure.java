@@ -93,6 +93,8 @@ public class ComplaintProcedure {
 	@Transactional
 	public Done acceptAndTransfer(DataScope scope, long id, String creditCode, String reason) {
 		Complaint c = load(scope, id);
+		// the state before the respondent named and the reason: a closed complaint is told so, not its fields
+		c.requireTransferable();
 		EnterpriseView to = creditCode != null && !Text.isBlank(creditCode)
 				? enterprises.findByCreditCode(creditCode)
 					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
@@ -386,6 +388,31 @@ public class ComplaintProcedure {
 		}
 		v.require(field, amount.compareTo(claimed) <= 0, "over-claim", label + "（" + ChineseText.yuan(amount)
 				+ "）不能超过申诉人的索赔金额（" + ChineseText.yuan(claimed) + "）");
+	}
+
+	/**
+	 * Refuses (409) the staff step of a complaint at {@code step} — the last segment of its address on the page
+	 * ({@code transfer}, {@code reject}, {@code return}, {@code callback}, {@code mediate}, {@code close},
+	 * {@code refer}) or the API ({@code callback}, {@code mediation}, {@code close}) — when the complaint's state does
+	 * not allow it, by the step's own guard: asked before the step's form or body is read ({@code StepAccess}), so a
+	 * closed complaint's call-back posted without {@code reached} is told the complaint is closed, not which field is
+	 * missing (the order of every step: access → state → fields). Any other address is left alone.
+	 * @throws DomainException not found outside the scope; (409) the state's refusal
+	 * @throws AccessRefusedException (403) for a staff account of another bureau than the handling one
+	 */
+	@Transactional(readOnly = true)
+	public void requireStepState(DataScope scope, long id, String step) {
+		Runnable guard = switch (step) {
+			case "transfer" -> () -> load(scope, id).requireTransferable();
+			case "reject" -> () -> load(scope, id).requireRejectable();
+			case "return" -> () -> load(scope, id).requireReplied("退回重办", ComplaintStatus.RETURNED);
+			case "callback" -> () -> load(scope, id).requireReplied("回访", ComplaintStatus.CALLBACK);
+			case "mediate", "mediation" -> () -> load(scope, id).requireMediatable(LocalDate.now(clock));
+			case "close" -> () -> load(scope, id).requireClosable();
+			case "refer" -> () -> load(scope, id).requireReferable();
+			default -> () -> { };
+		};
+		guard.run();
 	}
 
 	/**

@@ -37,7 +37,14 @@ public final class DemoAccounts {
 			new Account("wz.leader", "蒋局长", "320506", "综合科", EnumSet.of(Role.BUREAU_LEADER),
 					"demo-wz-leader-token"),
 			new Account("wz.staff", "陈吴中", "320506", "监管科", EnumSet.of(Role.STAFF), "demo-wz-staff-token"),
+			// a second case handler of the Wuzhong bureau: its cases' teams need one of its own staff with an account
+			// (CaseTeam#requireHandlingMember), and a team without 陈吴中 still has one
+			new Account("wz.law", "沈执法", "320506", "监管科", EnumSet.of(Role.STAFF), null),
 			new Account("xc.staff", "褚相城", "320507", "监管科", EnumSet.of(Role.STAFF), "demo-xc-staff-token"),
+			// the case handlers of 姑苏 and 吴江, whose bureaus handle demo cases: each case team holds one of the
+			// handling bureau's own staff (CaseTeam#requireHandlingMember)
+			new Account("gs.staff", "顾姑苏", "320508", "监管科", EnumSet.of(Role.STAFF), null),
+			new Account("wj.staff", "钱吴江", "320509", "监管科", EnumSet.of(Role.STAFF), null),
 			// the heads of the other counties the demo's cases and leads are handled in (its 相城, 姑苏, 吴江 and 昆山
 			// enterprises: cases, and leads referred from complaints and inspections)
 			new Account("xc.leader", "何局长", "320507", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-xc-leader-token"),

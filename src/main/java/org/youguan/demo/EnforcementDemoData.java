@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -27,6 +29,7 @@ import org.youguan.enforcement.Leads;
 import org.youguan.enforcement.NoticeAndHearing;
 import org.youguan.enforcement.Officer;
 import org.youguan.enforcement.OnTheSpotPenalties;
+import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -54,8 +57,8 @@ class EnforcementDemoData {
 	static final List<CaseInvestigation.Member> TEAM = List.of(new CaseInvestigation.Member("林执法", "32050004"),
 			new CaseInvestigation.Member("冯安全", "32050002"));
 
-	/** The team's certificate numbers, as an evidence item names its collectors. */
-	static final List<String> COLLECTORS = TEAM.stream().map(CaseInvestigation.Member::certificateNumber).toList();
+	/** The teams named, by case, whose certificate numbers an evidence item names as its collectors. */
+	private final Map<Long, List<CaseInvestigation.Member>> teams = new HashMap<>();
 
 	static final Officer REVIEWER = new Officer(null, "郑监管");
 
@@ -83,11 +86,14 @@ class EnforcementDemoData {
 
 	private final UserDirectory directory;
 
+	private final PenaltyCases cases;
+
 	/** Instalment days are approved on working days only (a rest day is refused, rule working-day). */
 	private final WorkingCalendar calendar;
 
 	EnforcementDemoData(Leads leads, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, CaseEvidence evidence, Enterprises enterprises,
-			UserDirectory directory, Clock clock, WorkingCalendar calendar) {
+			UserDirectory directory, Clock clock, WorkingCalendar calendar, PenaltyCases cases) {
+		this.cases = cases;
 		this.calendar = calendar;
 		this.evidence = evidence;
 		this.directory = directory;
@@ -119,15 +125,15 @@ class EnforcementDemoData {
 
 		// 已结案: a fine of 8000 paid on time, decision published
 		long paid = file(all, city.get(3), "OUTLET_UNFILED", "末端网点开办3个月未备案", t.minusDays(82), t.minusDays(80));
-		caseInvestigation.startInvestigation(all, paid, TEAM);
+		investigate(all, paid);
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("SITE_RECORD", "末端网点现场检查笔录",
 				"现场检查发现该网点正常对外收件，门头标有企业品牌标识，未能出示末端网点备案回执", "吴中区长桥街道龙西路末端网点", "网点负责人王某",
-				t.minusDays(78).toString(), COLLECTORS), null);
+				t.minusDays(78).toString(), collectors(paid)), null);
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("INQUIRY_RECORD", "询问笔录（企业负责人）",
 				"问：该网点何时开始经营？答：今年春节后开始。问：是否向邮政管理部门备案？答：没有，不清楚需要备案。", "市邮政管理局询问室",
-				"当事人负责人李某", t.minusDays(76).toString(), COLLECTORS), null);
+				"当事人负责人李某", t.minusDays(76).toString(), collectors(paid)), null);
 		evidence.add(all, paid, new CaseEvidence.EvidenceData("PHOTO", "网点门头照片", "网点门头及营业场所", "长桥街道龙西路", null,
-				t.minusDays(78).toString(), COLLECTORS), new UploadedFile("网点门头.png", photo()));
+				t.minusDays(78).toString(), collectors(paid)), new UploadedFile("网点门头.png", photo()));
 		caseInvestigation.concludeInvestigation(all, paid, new CaseInvestigation.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(66).toString()));
 		noticeAndHearing.notifyParty(all, paid, t.minusDays(62).toString());
@@ -143,7 +149,7 @@ class EnforcementDemoData {
 		// 已送达, unpaid past the 15 days: the surcharge grows every day
 		long unpaid = file(all, city.get(4), "DELIVERY_WITHOUT_CONSENT", "多次未经用户同意将快件投递至智能快件箱", t.minusDays(75),
 				t.minusDays(72));
-		caseInvestigation.startInvestigation(all, unpaid, TEAM);
+		investigate(all, unpaid);
 		documentary(all, unpaid, "智能快件箱投递记录及用户投诉记录（复印件）", "当事人系统导出的37件快件投递记录与12345转来的用户投诉", t.minusDays(70));
 		caseInvestigation.concludeInvestigation(all, unpaid, new CaseInvestigation.Conclusion("查明当事人未经用户同意使用智能快件箱投递快件37件",
 				"FINE", "6000", false, null, null, null, t.minusDays(52).toString()));
@@ -157,7 +163,7 @@ class EnforcementDemoData {
 
 		// 调查终结 with the legal review a fine of 20000 requires
 		long reviewed = file(all, city.get(5), "WAYBILL_DATA", "运单显示寄件人完整身份证号码", t.minusDays(40), t.minusDays(38));
-		caseInvestigation.startInvestigation(all, reviewed, TEAM);
+		investigate(all, reviewed);
 		documentary(all, reviewed, "电子运单样张（复印件）", "当事人使用中的电子运单模板打印样张，显示寄件人完整身份证号码", t.minusDays(36));
 		caseInvestigation.concludeInvestigation(all, reviewed, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
 				"FINE", "20000", false, null, null, null));
@@ -165,7 +171,7 @@ class EnforcementDemoData {
 
 		// 已告知, the statement window open
 		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
-		caseInvestigation.startInvestigation(all, notified, TEAM);
+		investigate(all, notified);
 		documentary(all, notified, "统计数据报送记录（截图）", "邮政业统计信息系统中当事人近两个月的报送记录", t.minusDays(20));
 		caseInvestigation.concludeInvestigation(all, notified, new CaseInvestigation.Conclusion("查明当事人未按规定报送统计数据", "FINE", "2000",
 				false, null, null, null, t.minusDays(3).toString()));
@@ -178,7 +184,7 @@ class EnforcementDemoData {
 			.ifPresent(sf -> {
 				long own = file(all, sf, "DELIVERY_WITHOUT_CONSENT", "用户投诉快件未经同意投放快递驿站", t.minusDays(26),
 						t.minusDays(25));
-				caseInvestigation.startInvestigation(all, own, TEAM);
+				investigate(all, own);
 				documentary(all, own, "用户投诉记录及驿站入库记录（复印件）", "12件快件的投诉记录与快递驿站入库记录", t.minusDays(20));
 				caseInvestigation.concludeInvestigation(all, own, new CaseInvestigation.Conclusion(
 						"查明当事人未经用户同意将快件投放至快递驿站12件", "FINE", "6000", false, null, null, null,
@@ -188,9 +194,9 @@ class EnforcementDemoData {
 
 		// 调查取证, due within days
 		long dueSoon = file(all, city.get(7), "BRAND_UNMANAGED", "加盟网点服务标准不一，屡遭投诉", t.minusDays(86), t.minusDays(84));
-		caseInvestigation.startInvestigation(all, dueSoon, TEAM);
+		investigate(all, dueSoon);
 		evidence.add(all, dueSoon, new CaseEvidence.EvidenceData("DOCUMENTARY", "加盟协议及服务质量考核制度（复印件）",
-				"当事人提供的与12家加盟网点签订的协议及考核制度", "当事人经营场所", null, t.minusDays(70).toString(), COLLECTORS),
+				"当事人提供的与12家加盟网点签订的协议及考核制度", "当事人经营场所", null, t.minusDays(70).toString(), collectors(dueSoon)),
 				new UploadedFile("加盟协议.pdf", scan()));
 
 		// 已立案 and overdue
@@ -198,12 +204,12 @@ class EnforcementDemoData {
 
 		// 已立案 with the clock paused for an appraisal
 		long paused = file(all, city.get(9), "PARCEL_TAMPERING", "用户反映快件被拆开、物品短少", t.minusDays(20), t.minusDays(18));
-		caseInvestigation.startInvestigation(all, paused, TEAM);
+		investigate(all, paused);
 		decisionLimit.suspend(all, paused, "APPRAISAL", t.minusDays(5).toString(), "委托第三方对涉案快件包装进行鉴定");
 
 		// 不予处罚: a first minor violation corrected in time (首违不罚)
 		long minor = file(all, city.get(10), "DATA_NOT_REPORTED", "迟报一个月统计数据", t.minusDays(25), t.minusDays(24));
-		caseInvestigation.startInvestigation(all, minor, TEAM);
+		investigate(all, minor);
 		documentary(all, minor, "统计数据补报记录（截图）", "邮政业统计信息系统中当事人迟报及补报的记录", t.minusDays(20));
 		caseInvestigation.concludeInvestigation(all, minor, new CaseInvestigation.Conclusion("查明当事人初次迟报且已补报", "WARNING", null, false,
 				null, null, null));
@@ -216,7 +222,7 @@ class EnforcementDemoData {
 		// 分期缴纳 (art.66): a fine of 8000 the head let the party pay in two instalments, the first due in 10 days
 		long instalments = file(all, city.get(13), "OUTLET_UNFILED", "开办的2处末端网点逾期未备案", t.minusDays(60),
 				t.minusDays(58));
-		caseInvestigation.startInvestigation(all, instalments, TEAM);
+		investigate(all, instalments);
 		documentary(all, instalments, "末端网点经营情况记录（复印件）", "2处末端网点的营业执照及经营记录，无备案回执", t.minusDays(50));
 		caseInvestigation.concludeInvestigation(all, instalments, new CaseInvestigation.Conclusion("查明当事人开办末端网点逾期未备案，经责令改正仍未办理",
 				"FINE", "8000", false, null, null, null, t.minusDays(33).toString()));
@@ -233,7 +239,7 @@ class EnforcementDemoData {
 		// 并处 (快递暂行条例(2025) art.54): 没收违法所得 with a fine, decided and delivered — the fine to pay and the
 		// confiscation to hand over, each within its own days (行政处罚法(2021) art.67, 74)
 		long combined = file(all, city.get(14), "WAYBILL_DATA", "为他人提供用户运单信息并收取费用", t.minusDays(58), t.minusDays(56));
-		caseInvestigation.startInvestigation(all, combined, TEAM);
+		investigate(all, combined);
 		documentary(all, combined, "运单信息导出记录及收款凭证（复印件）", "当事人向第三方导出运单信息1200条的系统日志及收款3000元的转账记录",
 				t.minusDays(50));
 		// 减轻 (art.32): the party recalled the data and cut off the third party at once — below the legal-review threshold
@@ -249,7 +255,7 @@ class EnforcementDemoData {
 		// 听证: a fine of 20000 (较大数额, art.63) reviewed, notified today and the hearing requested at once
 		long hearing = file(all, city.get(15), "WAYBILL_DATA", "电子运单显示收件人完整手机号码，涉及用户数量较大", t.minusDays(22),
 				t.minusDays(20));
-		caseInvestigation.startInvestigation(all, hearing, TEAM);
+		investigate(all, hearing);
 		documentary(all, hearing, "电子运单样张及打印记录（复印件）", "当事人近一个月使用的电子运单模板样张，显示收件人完整手机号码", t.minusDays(15));
 		caseInvestigation.concludeInvestigation(all, hearing, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示收件人完整手机号码",
 				"FINE", "20000", false, null, null, null));
@@ -271,7 +277,7 @@ class EnforcementDemoData {
 
 		// 撤案: the facts did not hold up under investigation
 		long withdrawn = file(all, city.get(18), "BRANCH_UNFILED", "反映分支机构未备案", t.minusDays(35), t.minusDays(33));
-		caseInvestigation.startInvestigation(all, withdrawn, TEAM);
+		investigate(all, withdrawn);
 		caseDecisions.withdraw(all, withdrawn, "经调查，该分支机构已于立案前办理备案，违法事实不能成立");
 
 		// 当场处罚 (简易程序): a warning handed over on the spot and filed with the bureau the same day
@@ -306,7 +312,7 @@ class EnforcementDemoData {
 	/** A 书证 with its scan on the case's evidence list (a conclusion rests on evidence). */
 	private void documentary(DataScope all, long id, String title, String content, LocalDate collected) {
 		evidence.add(all, id, new CaseEvidence.EvidenceData("DOCUMENTARY", title, content, null, null, collected.toString(),
-				COLLECTORS), new UploadedFile(title + ".pdf", scan()));
+				collectors(id)), new UploadedFile(title + ".pdf", scan()));
 	}
 
 	/**
@@ -317,7 +323,7 @@ class EnforcementDemoData {
 	private long decidedFine(DataScope all, EnterpriseView e, String violation, String summary, String report, String fine,
 			String evidenceTitle, String evidenceContent, LocalDate filed, LocalDate decided) {
 		long id = file(all, e, violation, summary, filed.minusDays(2), filed);
-		caseInvestigation.startInvestigation(all, id, TEAM);
+		investigate(all, id);
 		documentary(all, id, evidenceTitle, evidenceContent, filed.plusDays(8));
 		caseInvestigation.concludeInvestigation(all, id, new CaseInvestigation.Conclusion(report, "FINE", fine, false, null,
 				null, null, decided.minusDays(10).toString()));
@@ -325,6 +331,44 @@ class EnforcementDemoData {
 		noticeAndHearing.waiveStatement(all, id, decided.minusDays(7).toString(), new UploadedFile("放弃陈述申辩声明.pdf", scan()));
 		caseDecisions.decide(all, id, new CaseDecisions.Decision(null, decided.toString(), "FINE", fine, null, null, null));
 		return id;
+	}
+
+	/**
+	 * 调查取证 with the team of the bureau handling the case ({@link #teamFor}), kept for the collectors its evidence
+	 * names.
+	 */
+	private void investigate(DataScope all, long id) {
+		List<CaseInvestigation.Member> team = teamFor(cases.get(all, id).penaltyCase().regionCode());
+		caseInvestigation.startInvestigation(all, id, team);
+		teams.put(id, team);
+	}
+
+	/** The certificate numbers of the case's team, as an evidence item names its collectors. */
+	private List<String> collectors(long id) {
+		return teams.get(id).stream().map(CaseInvestigation.Member::certificateNumber).toList();
+	}
+
+	/**
+	 * The team of a case of {@code caseRegion}: the city's ({@link #TEAM}, 冯安全 with an account) for its own cases; for
+	 * a county bureau's, its certified staff member with an account and another of its roster
+	 * ({@link InspectionDemoData#ROSTER}) — one of the handling bureau's staff on every team, who takes the team's steps
+	 * (CaseTeam#requireHandlingMember).
+	 * @throws IllegalStateException when the handling bureau has no such pair on the demo roster
+	 */
+	static List<CaseInvestigation.Member> teamFor(String caseRegion) {
+		String county = caseRegion.length() >= 6 ? caseRegion.substring(0, 6) : "";
+		if (!DemoCity.COUNTY_BUREAUS.containsKey(county)) {
+			return TEAM;
+		}
+		List<InspectionDemoData.Certified> own = InspectionDemoData.ROSTER.stream()
+			.filter(c -> c.region().equals(county) && c.validYears() > 0)
+			.sorted(Comparator.comparing((InspectionDemoData.Certified c) -> c.username() == null))
+			.limit(2)
+			.toList();
+		if (own.size() < 2 || own.get(0).username() == null) {
+			throw new IllegalStateException("the demo bureau of region " + county + " has no certified staff account on the roster");
+		}
+		return own.stream().map(c -> new CaseInvestigation.Member(c.name(), c.certificate())).toList();
 	}
 
 	/** A lead received, proposed and filed on the given days: the case's id. */

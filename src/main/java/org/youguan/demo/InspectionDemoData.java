@@ -50,14 +50,17 @@ class InspectionDemoData {
 	static final List<Certified> ROSTER = List.of(new Certified("3205", "sz.market", "郑监管", "32050001", 3),
 			new Certified("3205", "sz.safety", "冯安全", "32050002", 3), new Certified("3205", "sz.admin", "周管理", "32050003", 2),
 			new Certified("3205", null, "林执法", "32050004", 4), new Certified("3205", null, "秦过期", "32050005", -1),
-			new Certified("320506", "wz.staff", "陈吴中", "32050601", 3), new Certified("320506", null, "沈执法", "32050602", 2),
+			new Certified("320506", "wz.staff", "陈吴中", "32050601", 3), new Certified("320506", "wz.law", "沈执法", "32050602", 2),
 			new Certified("320507", "xc.staff", "褚相城", "32050701", 3), new Certified("320583", "ks.admin", "卫昆山", "32058301", 3),
 			// enough certified staff in each county for its own draws (a county draws from its own roster only): four, so
 			// that a team of two is left for an enterprise whose previous inspection (the city's draw) took two of them
 			new Certified("320506", null, "何监察", "32050603", 2), new Certified("320506", null, "吕稽查", "32050604", 3),
 			new Certified("320507", null, "施执法", "32050702", 2), new Certified("320507", null, "张监察", "32050703", 3),
 			new Certified("320507", null, "韩稽查", "32050704", 3), new Certified("320583", null, "孔执法", "32058302", 2),
-			new Certified("320583", null, "曹监察", "32058303", 3), new Certified("320583", null, "杨稽查", "32058304", 3));
+			new Certified("320583", null, "曹监察", "32058303", 3), new Certified("320583", null, "杨稽查", "32058304", 3),
+			// 姑苏 and 吴江 handle demo cases: a certified account and a colleague each, for their case teams
+			new Certified("320508", "gs.staff", "顾姑苏", "32050801", 3), new Certified("320508", null, "姚执法", "32050802", 2),
+			new Certified("320509", "wj.staff", "钱吴江", "32050901", 3), new Certified("320509", null, "潘执法", "32050902", 2));
 
 	private final Inspectors inspectors;
 

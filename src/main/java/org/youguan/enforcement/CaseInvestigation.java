@@ -114,8 +114,10 @@ public class CaseInvestigation {
 
 	/**
 	 * 调查取证: names at least {@link StatutoryRule#INSPECTION_MIN_INSPECTORS} investigators, each on the roster with a
-	 * certificate valid today, no certificate twice (行政处罚法(2021) art.42, 55).
-	 * @throws InvalidValueException naming {@code investigators[i]} fields
+	 * certificate valid today, no certificate twice (行政处罚法(2021) art.42, 55), at least one of them a 处室工作人员 of
+	 * the handling bureau with an account, who takes the team's steps on the platform ({@link CaseTeam#requireHandlingMember}).
+	 * @throws InvalidValueException naming {@code investigators[i]} fields, or {@code investigators} (rule
+	 * {@code handling-bureau}) for a team of none of the handling bureau's staff
 	 * @throws DomainException (409) unless the case is 已立案
 	 */
 	@Transactional
@@ -124,11 +126,44 @@ public class CaseInvestigation {
 		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
 		Validation v = new Validation();
 		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
+		caseTeam.requireHandlingMember(v, "investigators", members, c.regionCode());
 		v.throwIfInvalid();
 		caseTeam.saveTeam(id, members);
 		caseWork.move(c, to, "", Map.of());
 		caseWork.record(c, "case.investigate", "开始调查取证，调查人员："
 				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList()));
+	}
+
+	/**
+	 * 更换调查人员: the handling bureau's head (行政机关负责人, 行政处罚法(2021) art.57) replaces the case's investigators by a
+	 * new team, checked as {@link #startInvestigation} checks one (art.42, 55: two certified officers; one of the
+	 * handling bureau's staff with an account) — the way out of a team nobody of the bureau can act for, and of a member
+	 * who left. The case's reviewer (art.58) may not join it. One transaction: the team replaced and the audit entry
+	 * naming the old team, the new one and the reason.
+	 * @param reason why the team changes (required, ≤ 500 characters)
+	 * @throws DomainException (409) unless the investigators' steps lie ahead (调查取证, 调查终结, 已告知, 听证); (422, field
+	 * {@code head}, rule {@code not-handling-bureau-head}) for anyone but the handling bureau's head
+	 * @throws InvalidValueException naming {@code investigators[i]} fields, {@code investigators} or {@code reason}
+	 */
+	@Transactional
+	public void changeTeam(DataScope scope, long id, List<Member> team, String reason) {
+		reason = Text.freeText(reason);
+		CaseView c = caseWork.lock(scope, id);
+		CaseStep.CHANGE_TEAM.from(c.status());
+		caseWork.requireHandlingHead(c.regionCode(), "更换调查人员");
+		Validation v = new Validation();
+		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
+		caseTeam.requireHandlingMember(v, "investigators", members, c.regionCode());
+		String reviewer = c.reviewedBy();
+		v.require("investigators", reviewer == null || members.stream()
+			.noneMatch(m -> CaseTeam.personKey(m.name()).equals(CaseTeam.personKey(reviewer))), "reviewer-is-investigator",
+				"法制审核人员不得是本案的调查人员：" + reviewer + "已对本案进行法制审核（" + Provision.PENALTY_LEGAL_REVIEW + "）");
+		v.required("reason", "更换理由", reason).maxLength("reason", "更换理由", reason, 500);
+		v.throwIfInvalid();
+		List<String> before = caseTeam.replaceTeam(id, members);
+		caseWork.record(c, "case.team-change", "更换调查人员：原" + String.join("、", before) + "，现"
+				+ String.join("、", members.stream().map(m -> m.name() + "（" + m.certificateNumber() + "）").toList())
+				+ "；理由：" + Text.strip(reason));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.youguan.enforcement;
 
 import org.youguan.rules.Provision;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,24 +115,20 @@ public class DecisionLimit {
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
 		v.required("startedOn", "中止日期", startedOn);
-		LocalDate on = v.date("startedOn", "中止日期", startedOn, c.filedOn(), caseWork.today());
-		if (on != null && k != SuspensionKind.HEARING) {
-			startedPromptly(v, c, on);
-		}
-		LocalDate lastPaused = caseWork.suspensions(id).stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn())
-			.max(Comparator.naturalOrder()).orElse(null);
-		if (on != null && lastPaused != null) {
-			// a day paused twice would stretch the limit twice (邮政行政执法监督办法 art.17 counts the days paused)
-			v.require("startedOn", on.isAfter(lastPaused), "overlapping-suspension", "中止日期应晚于此前中止（或听证）期间的最后一日"
-					+ lastPaused + "：同一期间不能重复中止计时");
+		// one bound, one message: of the days the start may not precede (立案, the look-back, the last act, the last
+		// pause, the hearing request) only the latest is told — the one a day before it breaks — never three at once
+		List<StartBound> bounds = startBounds(c, k, caseWork.suspensions(id));
+		LocalDate latest = bounds.stream().map(StartBound::earliest).max(Comparator.naturalOrder()).orElse(c.filedOn());
+		LocalDate on = v.date("startedOn", "中止日期", startedOn, latest.isAfter(c.filedOn()) ? Validation.EARLIEST_RECORD : c.filedOn(),
+				caseWork.today());
+		if (on != null && on.isBefore(latest)) {
+			bounds.stream().filter(b -> b.earliest().equals(latest)).findFirst()
+				.filter(b -> b.rule() != null)
+				.ifPresent(b -> v.require("startedOn", false, b.rule(), b.message()));
 		}
 		if (k == SuspensionKind.HEARING) {
 			// the hearing's period is the one from the party's request (行政处罚法(2021) art.63–64): none without a request
-			LocalDate requested = c.hearingRequestedOn();
-			v.require("kind", requested != null, "no-hearing-requested", "当事人未申请听证，不能以听证为由中止计时");
-			if (requested != null && on != null) {
-				v.require("startedOn", !on.isBefore(requested), "before-request", "听证中止计时不能早于当事人申请听证之日" + requested);
-			}
+			v.require("kind", c.hearingRequestedOn() != null, "no-hearing-requested", "当事人未申请听证，不能以听证为由中止计时");
 		}
 		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500);
 		v.throwIfInvalid();
@@ -141,27 +138,47 @@ public class DecisionLimit {
 		caseWork.record(c, "case.suspend", Actors.currentName() + "批准中止计时（" + k.label() + "，自" + on + "）：" + Text.strip(reason));
 	}
 
-	/**
-	 * A pause other than a hearing's begins no earlier than {@link StatutoryRule#PENALTY_SUSPENSION_START_LOOKBACK} days
-	 * before it is approved and recorded, and after the case's last recorded act ({@link CaseWork#latestAct}: an act on
-	 * the first day itself — the sample sent for appraisal that day — is the ground's own): the clock stops because the
-	 * case cannot go on (邮政行政执法监督办法(2021) art.17), so days in which it went on, or days long past written back to
-	 * move the limit, are no pause. Records rule {@code start-lookback} or {@code acts-after-start} on {@code startedOn}.
-	 */
-	private void startedPromptly(Validation v, CaseView c, LocalDate on) {
-		StatutoryRule lookback = StatutoryRule.PENALTY_SUSPENSION_START_LOOKBACK;
-		int days = caseWork.threshold(lookback, c).intValue();
-		LocalDate earliest = caseWork.today().minusDays(days);
-		v.require("startedOn", !on.isBefore(earliest), "start-lookback", "中止日期不能早于" + earliest + "：中止计时应在中止事由发生时报负责人批准并及时登记，"
-				+ "开始日期最多早于登记之日" + days + lookback.unit().label() + "（规则目录" + lookback.code() + "，" + Provision.ENFORCEMENT_CASE_LIMIT
-				+ "），不能事后补记以推迟办案期限");
-		caseWork.latestAct(c).filter(act -> act.on().isAfter(on)).ifPresent(act -> v.require("startedOn", false, "acts-after-start",
-				"中止日期" + on + "之后本案仍有办案活动（" + act.on() + act.what() + "）：中止期间案件不进行调查等办案活动，中止日期不能早于"
-						+ act.on() + "（" + Provision.ENFORCEMENT_CASE_LIMIT + "）"));
+	/** A day a pause may not start before, the rule and the message a start before it breaks (no rule: 立案, the range). */
+	private record StartBound(LocalDate earliest, String rule, String message) {
 	}
 
 	/**
-	 * Restarts the decision clock; the paused days (both ends included) move the limit.
+	 * The days a pause of kind {@code k} may not start before, the latest binding first among equals: the last recorded
+	 * act (an act on the first day itself — the sample sent for appraisal that day — is the ground's own), the day after
+	 * the last earlier pause (a day paused twice would stretch the limit twice), {@link
+	 * StatutoryRule#PENALTY_SUSPENSION_START_LOOKBACK} days back (a pause is recorded when its ground arises, not written
+	 * back to move the limit), the party's hearing request for a HEARING pause, and 立案 (the range's own message). The
+	 * clock stops because the case cannot go on (邮政行政执法监督办法(2021) art.17), so days in which it went on, or long
+	 * past, are no pause. Rules {@code acts-after-start}, {@code overlapping-suspension}, {@code start-lookback},
+	 * {@code before-request} on {@code startedOn}.
+	 */
+	private List<StartBound> startBounds(CaseView c, SuspensionKind k, List<Suspension> earlier) {
+		List<StartBound> bounds = new ArrayList<>();
+		if (k != SuspensionKind.HEARING) {
+			caseWork.latestAct(c).ifPresent(act -> bounds.add(new StartBound(act.on(), "acts-after-start", "中止日期不能早于"
+					+ act.on() + "：该日本案仍有办案活动（" + act.what() + "），中止期间案件不进行调查等办案活动（"
+					+ Provision.ENFORCEMENT_CASE_LIMIT + "）")));
+		}
+		earlier.stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn()).max(Comparator.naturalOrder())
+			.ifPresent(last -> bounds.add(new StartBound(last.plusDays(1), "overlapping-suspension", "中止日期应晚于此前中止（或听证）期间的最后一日"
+					+ last + "：同一期间不能重复中止计时")));
+		if (k != SuspensionKind.HEARING) {
+			StatutoryRule lookback = StatutoryRule.PENALTY_SUSPENSION_START_LOOKBACK;
+			int days = caseWork.threshold(lookback, c).intValue();
+			bounds.add(new StartBound(caseWork.today().minusDays(days), "start-lookback", "中止日期不能早于" + caseWork.today().minusDays(days)
+					+ "：中止计时应在中止事由发生时报负责人批准并及时登记，开始日期最多早于登记之日" + days + lookback.unit().label() + "（规则目录"
+					+ lookback.code() + "，" + Provision.ENFORCEMENT_CASE_LIMIT + "），不能事后补记以推迟办案期限"));
+		}
+		if (k == SuspensionKind.HEARING && c.hearingRequestedOn() != null) {
+			bounds.add(new StartBound(c.hearingRequestedOn(), "before-request", "听证中止计时不能早于当事人申请听证之日" + c.hearingRequestedOn()));
+		}
+		bounds.add(new StartBound(c.filedOn(), null, null));
+		return bounds;
+	}
+
+	/**
+	 * Restarts the decision clock; the paused days (both ends included) move the limit — a pause ended the day it began
+	 * moves it by none, and acts of the case dated that day stand ({@code CaseClock#decisionDue}).
 	 * @throws InvalidValueException when the day is before the pause began or in the future
 	 * @throws DomainException (409, rule {@code not-suspended}) when the clock is not paused
 	 */
@@ -177,7 +194,9 @@ public class DecisionLimit {
 		jdbc.sql("UPDATE penalty_case_suspension SET ended_on = :on WHERE id = :id").param("on", on).param("id", s.id()).update();
 		LocalDate due = caseWork.decisionDue(c, c.extended());
 		caseWork.move(c, c.status(), ", decision_due_on = :due", Map.of("due", due));
-		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + s.startedOn() + "至" + on + "不计入），决定期限至" + caseWork.messageDay(due));
+		// a pause ended the day it began holds back no day (CaseClock#decisionDue): the record says so, not 当日不计入
+		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + (on.equals(s.startedOn())
+				? s.startedOn() + "当日中止当日恢复，不计入中止天数" : s.startedOn() + "至" + on + "不计入") + "），决定期限至" + caseWork.messageDay(due));
 	}
 
 	/**

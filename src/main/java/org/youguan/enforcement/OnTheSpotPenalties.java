@@ -228,7 +228,8 @@ public class OnTheSpotPenalties {
 		String lookup = region == null ? "0" : region;
 		// the instant decided (V271 decided_at), as a live decision keeps it: the case is judged by the range standing then
 		OffsetDateTime decidedAt = on == null ? null : caseWork.decidedAt(on);
-		if (penalty == Penalty.FINE && fine != null) {
+		// a fine of 0 or less is told by its amount's own rule (罚款金额应大于0), no range or limit beside it
+		if (penalty == Penalty.FINE && fine != null && fine.signum() > 0) {
 			StatutoryRule limitRule = person ? StatutoryRule.PENALTY_ON_THE_SPOT_PERSON_MAX
 					: StatutoryRule.PENALTY_ON_THE_SPOT_ORGANISATION_MAX;
 			BigDecimal limit = rules.value(limitRule, lookup);

@@ -241,14 +241,28 @@ public class Bureaus {
 	/**
 	 * The refusal {@link #requireHandling} throws, for a caller that treats some outsiders first (a head of another
 	 * bureau is told the head rule): 「本案由苏州市吴中区邮政管理局办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，
-	 * 不能代为办理」.
+	 * 不能代为办理」 to a superior bureau's staff; a bureau below the handling one (a county's staff on the city's
+	 * inspection record) is told 「…；下级机关不能代为办理」, any other 「…；其他机关不能代为办理」.
 	 * @param record what the record is called after 本
 	 * @return the 403 to throw
 	 */
 	public AccessRefusedException refusal(String regionCode, String record) {
 		String bureau = nearestName(regionCode);
-		return new AccessRefusedException(null, Wording.of("refusal.handlingBureau", record, bureau), "本" + record + "由"
-				+ bureau + "办理，办理步骤由该局的处室工作人员进行；上级机关可以查阅，不能代为办理");
+		// worded by the caller's relation to the handling bureau: a superior reads the record, a bureau below or beside it
+		// is told it is another bureau's — never "上级机关" to a county's staff on the city's record
+		String handling = nearest(regionCode).map(BureauView::regionCode).orElse(regionCode == null ? "" : regionCode);
+		String own = CurrentUser.signedIn().filter(u -> u.kind() == UserKind.STAFF).map(CurrentUser::scope)
+			.map(scope -> scope.kind() == DataScope.Kind.ALL ? "0" : scope.regionPrefix()).orElse(null);
+		String relation = own == null || "0".equals(own) || !own.equals(handling) && handling.startsWith(own) ? "superior"
+				: !"0".equals(handling) && own.startsWith(handling) ? "lower" : "other";
+		String who = switch (relation) {
+			case "superior" -> "上级机关可以查阅，不能代为办理";
+			case "lower" -> "下级机关不能代为办理";
+			default -> "其他机关不能代为办理";
+		};
+		String key = "superior".equals(relation) ? "refusal.handlingBureau" : "refusal.handlingBureau." + relation;
+		return new AccessRefusedException(null, Wording.of(key, record, bureau), "本" + record + "由"
+				+ bureau + "办理，办理步骤由该局的处室工作人员进行；" + who);
 	}
 
 	/**

@@ -58,9 +58,13 @@ public record FineRange(BigDecimal min, BigDecimal max, boolean serious) {
 		return (serious ? "情节严重：" : "") + this;
 	}
 
-	/** As shown, in the one money format ({@link ChineseText#yuanFigures}): {@code 50000–100000元}, {@code 0.50–5000元}. */
+	/**
+	 * As shown, in the one money format ({@link ChineseText#yuanFigures}): {@code 50000–100000元}, {@code 0.50–5000元};
+	 * a range the catalogue gives no minimum (0) as its article words it, {@code 不超过10000元} — never a 0 the fine may
+	 * not be.
+	 */
 	@Override
 	public String toString() {
-		return ChineseText.yuanFigures(min) + "–" + ChineseText.yuan(max);
+		return min.signum() == 0 ? "不超过" + ChineseText.yuan(max) : ChineseText.yuanFigures(min) + "–" + ChineseText.yuan(max);
 	}
 }

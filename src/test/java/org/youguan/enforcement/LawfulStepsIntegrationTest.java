@@ -91,11 +91,13 @@ class LawfulStepsIntegrationTest extends ClockedSteps {
 
 		// the clerk: no pause without the head's approval (as the extension, 监督办法 art.17)
 		call(STAFF, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-18\",\"reason\":\"委托鉴定\"}").andExpect(status().isForbidden());
-		// the head: not written back beyond the catalogue's days (7 by default), nor before the evidence of 06-10
+		// the head: not written back beyond the catalogue's days (7 by default: 06-13), nor before the evidence of 06-10 —
+		// one message, the binding bound's (06-13), not one per bound (attack finding L2: three contradicting errors)
 		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-05\",\"reason\":\"委托鉴定\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[?(@.field == 'startedOn')].rule").value(containsInAnyOrder(
-					"start-lookback", "acts-after-start")));
+			.andExpect(jsonPath("$.errors[?(@.field == 'startedOn')].rule").value(containsInAnyOrder("start-lookback")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'startedOn')].message").value(containsInAnyOrder(
+					org.hamcrest.Matchers.containsString("不能早于2026-06-13"))));
 		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-14\",\"reason\":\"委托鉴定\"}")
 			.andExpect(status().isOk());
 		assertThat(cases.get(PartyCases.ALL, id).suspensions()).hasSize(1);

@@ -261,7 +261,7 @@ public class Complaint {
 	/** 受理并转办 to the respondent, which must reply by {@code replyDue} (no later than the answer limit). */
 	public void acceptAndTransfer(Respondent respondent, LocalDate today, Instant now, LocalDate replyDue, String reason,
 			boolean flagged) {
-		require("受理转办", ComplaintStatus.TRANSFERRED, ComplaintStatus.RECEIVED);
+		requireTransferable();
 		assignedAt = now;
 		transferReason = reason;
 		transferFlagged = flagged;
@@ -435,6 +435,14 @@ public class Complaint {
 		withdrawnOn = today;
 		status = ComplaintStatus.WITHDRAWN;
 		stepDue = null;
+	}
+
+	/**
+	 * Refuses (409) a 受理转办 unless the complaint is received and not yet decided on — asked before the step's fields
+	 * (the respondent, the reason) are read.
+	 */
+	public void requireTransferable() {
+		require("受理转办", ComplaintStatus.TRANSFERRED, ComplaintStatus.RECEIVED);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.complaints.ComplaintProcedure;
 import org.youguan.complaints.ComplaintQueries;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepAccess;
@@ -18,11 +19,17 @@ import org.youguan.org.Bureaus;
 @Configuration(proxyBeanMethods = false)
 class ComplaintStepAccess {
 
-	/** A complaint's steps ({@code /complaints/{id}/…}): its handling bureau's staff's. */
+	/**
+	 * A complaint's steps ({@code /complaints/{id}/…}): its handling bureau's staff's, then the step's state
+	 * ({@link ComplaintProcedure#requireStepState}, 409) — before any field is bound (access → state → fields).
+	 */
 	@Bean
-	StepAccess complaintSteps(ComplaintQueries complaints, Bureaus bureaus) {
+	StepAccess complaintSteps(ComplaintQueries complaints, ComplaintProcedure procedure, Bureaus bureaus) {
 		return StepAccess.of(List.of("/complaints/{id}/**", "/api/v1/complaints/{id}/**"),
-				(scope, id, rest) -> bureaus.requireHandling(complaints.regionOf(scope, id), "申诉"));
+				(scope, id, rest) -> {
+					bureaus.requireHandling(complaints.regionOf(scope, id), "申诉");
+					procedure.requireStepState(scope, id, rest);
+				});
 	}
 
 	/**

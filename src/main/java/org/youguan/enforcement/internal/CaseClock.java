@@ -143,10 +143,16 @@ public final class CaseClock {
 		return remaining(decisionDue(filedOn, extended, pauses, today), today);
 	}
 
-	/** The limit's days from 立案 (90, 30 more once extended) plus every paused day, counted as {@link #decisionDue} says. */
+	/**
+	 * The limit's days from 立案 (90, 30 more once extended) plus every paused day, counted as {@link #decisionDue} says.
+	 * A pause that began and ended on the same day counts no day: the case went on that day, and an act of the case
+	 * dated that day is accepted ({@code CaseWork#requireOutsidePauses} refuses only days strictly inside a pause) — the
+	 * one rule of the days counted and the acts allowed, so no day is both paused and worked.
+	 */
 	private long limitDays(LocalDate filedOn, boolean extended, List<Pause> pauses, LocalDate today) {
+		List<Pause> held = pauses.stream().filter(p -> p.endedOn() == null || p.endedOn().isAfter(p.startedOn())).toList();
 		// the 90 days run from the day after 立案: a pause on that day holds back nothing
-		long paused = PausedDays.count(pauses, filedOn.plusDays(1), today);
+		long paused = PausedDays.count(held, filedOn.plusDays(1), today);
 		return amount(StatutoryRule.PENALTY_DECISION) + (extended ? amount(StatutoryRule.PENALTY_DECISION_EXTENSION) : 0) + paused;
 	}
 

@@ -30,6 +30,11 @@ public enum CaseStep {
 
 	/** 调查取证 with at least two certified investigators (行政处罚法(2021) art.42, 55). */
 	START_INVESTIGATION("开始调查取证", INVESTIGATING, EnumSet.of(FILED)),
+	/**
+	 * 更换调查人员: the handling bureau's head names a new team while the investigators' steps lie ahead (evidence,
+	 * 调查终结报告, 陈述申辩) — one who left, fell ill or whose team nobody of the bureau can act for.
+	 */
+	CHANGE_TEAM("更换调查人员", null, EnumSet.of(INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 	/** 调查取证: an item of the evidence list (art.46, 55), while the investigation lasts. */
 	ADD_EVIDENCE("登记证据", null, EnumSet.of(INVESTIGATING)),
 	/** 调查终结: report and proposed penalty. */

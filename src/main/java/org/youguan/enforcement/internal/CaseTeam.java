@@ -3,6 +3,7 @@ package org.youguan.enforcement.internal;
 import org.youguan.rules.Provision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.UserDirectory;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -41,12 +43,16 @@ public class CaseTeam {
 
 	private final CaseWork caseWork;
 
-	CaseTeam(JdbcClient jdbc, StatutoryRules rules, Inspectors inspectors, Bureaus bureaus, CaseWork caseWork) {
+	private final UserDirectory directory;
+
+	CaseTeam(JdbcClient jdbc, StatutoryRules rules, Inspectors inspectors, Bureaus bureaus, CaseWork caseWork,
+			UserDirectory directory) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.inspectors = inspectors;
 		this.bureaus = bureaus;
 		this.caseWork = caseWork;
+		this.directory = directory;
 	}
 
 	/**
@@ -245,5 +251,43 @@ public class CaseTeam {
 	 */
 	public static String personKey(String name) {
 		return HanVariants.personKey(name);
+	}
+
+	// ---- a team that can take its own steps: someone of the handling bureau on it; 更换调查人员 ----
+
+	/**
+	 * Refuses (rule {@code handling-bureau}, on {@code list}) a team none of whose members could take the team's own
+	 * steps ({@link TeamStep}: evidence, 陈述申辩, 调查终结报告): those are taken on the platform by an investigator who is a
+	 * 处室工作人员 of the bureau handling the case ({@link Bureaus#takesSteps}, an enabled account linked to the roster
+	 * entry), while a member of a bureau above ({@link InspectionRecords.TeamBureaus}) or one without an account takes
+	 * part and signs but takes no step here — a team of only such members would lock the case for good. Asked when a
+	 * team is formed or changed, beside 行政处罚法(2021) art.42 (two certified officers, {@link #team}); not asked when
+	 * {@code members} is empty (the list's own errors say why).
+	 * @param region the case's region, whose handling bureau ({@link Bureaus#nearestName}) the message names
+	 */
+	public void requireHandlingMember(Validation v, String list, List<Investigator> members, String region) {
+		boolean workable = members.isEmpty() || members.stream()
+			.map(Investigator::userId)
+			.filter(Objects::nonNull)
+			.map(directory::principal)
+			.flatMap(Optional::stream)
+			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region));
+		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.nearestName(region)
+				+ "）的处室工作人员（在本平台有账号）：证据登记、陈述申辩记录和调查终结报告由本案调查人员在本机关办理（"
+				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED)
+				+ "），上级机关的执法人员可以参加调查，不能代为办理");
+	}
+
+	/**
+	 * Replaces the case's investigators by {@code members} (checked by {@link #team} and {@link #requireHandlingMember}),
+	 * in the caller's transaction.
+	 * @return the investigators replaced as 姓名（执法证号）, in their order on the team (as the audit entry names them)
+	 */
+	public List<String> replaceTeam(long id, List<Investigator> members) {
+		List<String> before = jdbc.sql("SELECT name || '（' || certificate_number || '）' FROM penalty_case_investigator"
+				+ " WHERE case_id = :id ORDER BY position").param("id", id).query(String.class).list();
+		jdbc.sql("DELETE FROM penalty_case_investigator WHERE case_id = :id").param("id", id).update();
+		saveTeam(id, members);
+		return before;
 	}
 }

@@ -169,7 +169,8 @@ public final class DecisionRules {
 	 */
 	public static void checkFine(Validation v, String fineField, FineRange range, BigDecimal fine, Mitigation mitigation,
 			Mitigation.Ground ground, String reason) {
-		if (fine == null) {
+		if (fine == null || fine.signum() <= 0) {
+			// a fine of 0 or less is refused by its amount's own rule (罚款金额应大于0): one message, no range beside it
 			return;
 		}
 		v.require(fineField, fine.compareTo(range.max()) <= 0, "range", "罚款" + plain(fine) + "元超出该违法行为的法定幅度上限（"

@@ -282,6 +282,20 @@ class EnforcementApiController {
 		return cases.get(scope, id);
 	}
 
+	/** A new team and why it replaces the case's ({@code investigators} as {@link Team}'s). */
+	record TeamChange(List<CaseInvestigation.Member> investigators, String reason) {
+	}
+
+	@PostMapping("/cases/{id}/team")
+	@PreAuthorize(HEADS)
+	@Operation(summary = "更换调查人员", description = "办案机关负责人更换本案调查人员：investigators同开始调查取证（至少2名名录库中执法证有效的人员，"
+			+ "其中至少一名为办案机关有平台账号的处室工作人员）；reason为更换理由（必填，≤500字）。调查取证、调查终结、已告知、听证中可更换，否则409；"
+			+ "非办案机关负责人422。")
+	PenaltyCases.CaseDetail changeTeam(DataScope scope, @PathVariable long id, @RequestBody TeamChange change) {
+		caseInvestigation.changeTeam(scope, id, change.investigators(), change.reason());
+		return cases.get(scope, id);
+	}
+
 	@PostMapping("/cases/{id}/conclusion")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "调查终结", description = "report、proposedPenalty（最重的处罚种类）、proposedFine（罚款，元）、"

@@ -109,8 +109,11 @@ class EnforcementController {
 
 	private final DecisionOutcomes decisionOutcomes;
 
+	private final CaseTeam caseTeam;
+
 	EnforcementController(Leads leads, PenaltyCases cases, CaseWork caseWork, PastCases pastCases, DecisionPublication decisionPublication, CaseExecution caseExecution, OnTheSpotPenalties onTheSpotPenalties, DecisionLimit decisionLimit, CaseDecisions caseDecisions, NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, StatutoryRules rules, AuditTrail audit, CaseEvidence evidence,
-			Bureaus bureaus, DecisionOutcomes decisionOutcomes) {
+			Bureaus bureaus, DecisionOutcomes decisionOutcomes, CaseTeam caseTeam) {
+		this.caseTeam = caseTeam;
 		this.decisionOutcomes = decisionOutcomes;
 		this.bureaus = bureaus;
 		this.evidence = evidence;
@@ -249,6 +252,9 @@ class EnforcementController {
 		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().regionCode()));
 		// steps are the handling bureau's staff's: a superior bureau's staff see no step form but the 法制审核 (lockForReview)
 		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().regionCode()));
+		// the investigators' own steps (evidence, 陈述申辩, 调查终结报告) are offered to the case's team only, by the rule
+		// the steps refuse anyone else by (CaseTeam#requireInvestigator)
+		model.addAttribute("investigator", caseTeam.investigated(id, me.id(), me.displayName()));
 		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());
@@ -290,6 +296,19 @@ class EnforcementController {
 		List<CaseInvestigation.Member> team = team(names, certificates);
 		return FormSteps.run(model, response, redirect, page(id), "已开始调查取证", () -> caseInvestigation.startInvestigation(scope, id, team),
 				() -> casePage(me, scope, id, model));
+	}
+
+	/** 更换调查人员 by the handling bureau's head: the new team as the investigation form names one, and the reason. */
+	@PostMapping("/enforcement/cases/{id:\\d+}/team")
+	@PageForm("team-form")
+	@PreAuthorize(EnforcementApiController.HEADS)
+	String changeTeam(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id,
+			@RequestParam(name = "name", required = false) List<String> names,
+			@RequestParam(name = "certificateNumber", required = false) List<String> certificates,
+			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		List<CaseInvestigation.Member> team = team(names, certificates);
+		return FormSteps.run(model, response, redirect, page(id), "已更换调查人员",
+				() -> caseInvestigation.changeTeam(scope, id, team, reason), () -> casePage(me, scope, id, model));
 	}
 
 	@PostMapping("/enforcement/cases/{id:\\d+}/conclusion")

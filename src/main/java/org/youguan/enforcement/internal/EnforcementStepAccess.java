@@ -1,6 +1,7 @@
 package org.youguan.enforcement.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,31 @@ class EnforcementStepAccess {
 	/** The one step a bureau above the handling one may take: the 法制审核 (CaseWork#lockForReview). */
 	private static final String REVIEW = "review";
 
-	/** A case's steps ({@code /enforcement/cases/{id}/…}). */
+	/**
+	 * The steps whose address names one {@link CaseStep} — each asked its state ({@link CaseStep#from}, 409) before the
+	 * case team and the fields: a step the case's state no longer allows (evidence on a closed case) is answered that,
+	 * not who may take it nor which field is wrong. Addresses whose state rule depends on more than the state (送达 of
+	 * either decision, 缴纳, 结案 of an annulled decision, 退款) are left to their step.
+	 */
+	static final Map<String, CaseStep> STATE_FIRST = Map.ofEntries(Map.entry("investigation", CaseStep.START_INVESTIGATION),
+			Map.entry("team", CaseStep.CHANGE_TEAM),
+			Map.entry("evidence", CaseStep.ADD_EVIDENCE), Map.entry("conclusion", CaseStep.CONCLUDE_INVESTIGATION),
+			Map.entry(REVIEW, CaseStep.REVIEW), Map.entry("notice", CaseStep.NOTIFY),
+			Map.entry("statement", CaseStep.RECORD_STATEMENT), Map.entry("hearing-request", CaseStep.REQUEST_HEARING),
+			Map.entry("hearing-waiver", CaseStep.WAIVE_HEARING), Map.entry("hearing-notice", CaseStep.NOTICE_HEARING),
+			Map.entry("hearing", CaseStep.HOLD_HEARING), Map.entry("return-to-investigation", CaseStep.RETURN_TO_INVESTIGATION),
+			Map.entry("decision", CaseStep.DECIDE), Map.entry("no-penalty", CaseStep.NOT_PENALIZE),
+			Map.entry("withdrawal", CaseStep.WITHDRAW), Map.entry("transfer", CaseStep.TRANSFER),
+			Map.entry("payment-arrangement", CaseStep.ARRANGE_PAYMENT), Map.entry("handover", CaseStep.HAND_OVER),
+			Map.entry("extension", CaseStep.EXTEND), Map.entry("suspension", CaseStep.SUSPEND),
+			Map.entry("resumption", CaseStep.RESUME), Map.entry("publication", CaseStep.PUBLISH),
+			Map.entry("publication-withdrawal", CaseStep.WITHDRAW_PUBLICATION),
+			Map.entry("remedy-outcome", CaseStep.RECORD_OUTCOME), Map.entry("remedy-outcomes", CaseStep.RECORD_OUTCOME));
+
+	/**
+	 * A case's steps ({@code /enforcement/cases/{id}/…}), in the one order of every step: access (scope 404, handling
+	 * bureau 403) → the case's state for the step ({@link #STATE_FIRST}, 409) → the case team (403) → the fields.
+	 */
 	@Bean
 	StepAccess caseSteps(CaseWork caseWork, CaseTeam caseTeam) {
 		return StepAccess.of(List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**"),
@@ -30,6 +55,10 @@ class EnforcementStepAccess {
 					var c = caseWork.inScope(scope, id);
 					if (!REVIEW.equals(rest)) {
 						caseWork.requireHandlingBureau(c.regionCode());
+					}
+					CaseStep step = STATE_FIRST.get(rest);
+					if (step != null) {
+						step.from(c.status());
 					}
 					// the investigators' own steps: a colleague of the bureau is refused before any field is read
 					caseTeam.requireForAddress(id, rest);
