@@ -202,6 +202,25 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 		}
 		assertThat(open(code, "CHANGE") + open(code, "BRANCH") + open(code, "RENEWAL")).isZero();
 
+		// finding (valid 4): access before fields — a body whose capital cannot even be read (a binding failure, 400
+		// before) is still not there for 相城 (404), and an enterprise naming another applicant is refused (403) first
+		for (String kind : List.of("CHANGE", "BRANCH", "RENEWAL")) {
+			call(OTHER_COUNTY, "/api/v1/licensing/applications", """
+					{"kind":"%s","applicantCreditCode":"%s","registeredCapital":"许多","submittedOn":"昨天"}"""
+				.formatted(kind, code))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail", containsString(code)));
+		}
+		call(ENTERPRISE, "/api/v1/licensing/applications", """
+				{"kind":"CHANGE","applicantCreditCode":"%s","registeredCapital":"许多"}""".formatted(code))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("applicantCreditCode"));
+		// the holder's own county is told the fields (access granted, the body then read)
+		call(CITY, "/api/v1/licensing/applications", """
+				{"kind":"CHANGE","applicantCreditCode":"%s","registeredCapital":"许多"}""".formatted(code))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("registeredCapital")));
+
 		// the holder's city moves the premises to 相城: the move is an item of the change, shown in its list
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", """
 				{"kind":"CHANGE","applicantCreditCode":"%s","contactName":"李联系","contactPhone":"13912345678"%s}"""
