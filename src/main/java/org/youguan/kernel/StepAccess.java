@@ -63,8 +63,9 @@ public interface StepAccess {
 	 * /statistics/targets} with {@code region=320583}) — a form or query parameter, or for a JSON body its top-level
 	 * field of that name (or of a {@code @JsonAlias} of the body's record component of that name): its value is read as every region code is
 	 * ({@link RegionPrefix#normalised}: {@code ３２０５} and {@code 320500} are {@code 3205}) and handed to
-	 * {@link #requireStep(DataScope, String, String)} before the form is bound; a value that is no region code in any
-	 * form ({@code +3205}, {@code 32 05}, {@code 3205,}, {@code 03205}) names no region: 404 before any field. A blank
+	 * {@link #requireStep(DataScope, String, String)} before the form is bound; a form or query value that is no region code in
+	 * any form ({@code +3205}, {@code 32 05}, {@code 3205,}, {@code 03205}) names no region: 400 naming the parameter
+	 * (rule {@code format}) before any other field, whatever the caller's scope. A blank
 	 * value (the caller's own region, where the step allows it) is left to the step. Null (the default) for others.
 	 */
 	default String regionParameter() {
@@ -288,7 +289,7 @@ public interface StepAccess {
 	 * (404 naming the 行政区划) before any field is read, as a record of another region is; a region within it (its own,
 	 * or one below: the record is then the recording bureau's where its module says so) is left to the step's rules,
 	 * which check it again. An enterprise's or the public's step is left to the step (its scope holds no region). A value
-	 * that is no region code is 404, a blank one left to the step ({@link #regionParameter}).
+	 * that is no region code is 400 naming its format, a blank one left to the step ({@link #regionParameter}).
 	 * @param steps the addresses, as {@link #steps} takes them
 	 * @param parameter the form or query parameter holding the region's code — or the JSON body's top-level field of
 	 *        that name (or its {@code @JsonAlias}), read before the body is bound

@@ -1074,7 +1074,10 @@ public class LicenceApplications {
 	 * last granted for takes it in — never one that names premises of its own for another bureau's licence.
 	 */
 	private static void requireHolderInScope(Clerk clerk, EnterpriseView holder, LicenceView licence, Items current) {
-		DataScope scope = clerk.scope();
+		requireHolderInScope(clerk.scope(), holder, licence, current);
+	}
+
+	private static void requireHolderInScope(DataScope scope, EnterpriseView holder, LicenceView licence, Items current) {
 		boolean within = licence != null && scope.containsRegion(licence.regionCode())
 				|| scope.containsRegion(holder.regionCode())
 				|| current != null && current.premisesOnRecord() && scope.containsRegion(current.regionCode());
@@ -2415,6 +2418,38 @@ public class LicenceApplications {
 	 */
 	public record CheckedImport(String regionCode, String creditCode, boolean licenceInForce, boolean pendingNew,
 			String newName) {
+	}
+
+	/**
+	 * Refuses a change, renewal or branch application ({@code kind} CHANGE, RENEWAL, BRANCH) that staff record for a
+	 * licence holder outside their scope — the holder, its licence in force and the premises on record all outside the
+	 * bureau's region — as {@link #submit} refuses it (404 naming the 企业), but asked by the web before the form is bound
+	 * or the body read, so a malformed field beside it is not told to a caller who may not take the step
+	 * ({@code StepAccess}). A kind or credit code that cannot be read, an applicant the registry does not know, a new
+	 * licence and a scope other than a bureau's are left to the step, which names the fields.
+	 * @param scope the caller's scope
+	 * @param kind the application's kind as typed
+	 * @param creditCode the applicant's credit code as typed
+	 * @throws DomainException not found (404) for a holder outside {@code scope}'s region
+	 */
+	public void refuseHolderOutside(DataScope scope, String kind, String creditCode) {
+		if (scope.kind() != DataScope.Kind.REGION || Text.isBlank(kind) || Text.isBlank(creditCode)) {
+			return;
+		}
+		Validation quiet = new Validation();
+		ApplicationKind typed = parse(quiet, "kind", "申请类型", kind, ApplicationKind.class);
+		String code = quiet.check("applicantCreditCode", () -> CreditCode.of(creditCode).value());
+		if (typed == null || !typed.amendsLicence() || code == null) {
+			return;
+		}
+		EnterpriseView known = enterprises.findByCreditCode(code).orElse(null);
+		if (known == null) {
+			return;
+		}
+		List<LicenceView> held = licences.list(DataScope.all(), new Licences.Filter(LicenceStatus.VALID, null, known.id()),
+				PageQuery.of(null, 0, 10, "expires_on", "desc")).items();
+		requireHolderInScope(scope, known, held.isEmpty() ? null : held.get(0),
+				held.isEmpty() ? null : items(held.get(0), known));
 	}
 
 	/**

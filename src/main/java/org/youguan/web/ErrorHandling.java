@@ -92,6 +92,7 @@ import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.MonthText;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -129,11 +130,15 @@ class ErrorHandling {
 	/** The application's JSON mapper: how each field of a body that could not be bound is tried ({@link JsonFields}). */
 	private final ObjectProvider<JsonMapper> mappers;
 
+	/** The step's own rules asked of a body that could not be bound, so one 400 names every bad field ({@link #unreadable}). */
+	private final StepRulesProbe stepRules;
+
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms,
 			Clock clock, StepAccessFirst stepAccess,
 			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
-			ObjectProvider<JsonMapper> mappers) {
+			ObjectProvider<JsonMapper> mappers, StepRulesProbe stepRules) {
+		this.stepRules = stepRules;
 		this.conversions = conversions;
 		this.mappers = mappers;
 		this.stepAccess = stepAccess;
@@ -165,6 +170,15 @@ class ErrorHandling {
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
 		// the page forms show the same errors (DomainException#formErrors): one naming of a refusal for both
 		List<FieldError> errors = ex.formErrors();
+		if (ex instanceof InvalidValueException && ex.code().status() == HttpStatus.BAD_REQUEST.value()
+				&& !Refusals.apiClient(request)) {
+			// a list page refused one of its filters (year=1900, page=-1): the list again, the message beside the filter
+			Object list = relisted(request, response, ex.wording() == null ? errors
+					: RefusalWords.in(errors, ex.wording(), ex.getMessage(), LocaleContextHolder.getLocale()));
+			if (list != null) {
+				return list;
+			}
+		}
 		if (ex.wording() != null && !Refusals.apiClient(request)) {
 			// the page words a keyed refusal in the reader's language (the API's problem keeps the Chinese)
 			Locale locale = LocaleContextHolder.getLocale();
@@ -173,6 +187,37 @@ class ErrorHandling {
 					RefusalWords.in(errors, ex.wording(), ex.getMessage(), locale));
 		}
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
+	}
+
+	/**
+	 * A step's region parameter that is no region code ({@link StepAccessFirst.MalformedRegion}, decided before the
+	 * form is bound): 400 naming it, as a value that could not be bound — a page form's POST gets its form again with
+	 * the error beside the field ({@link #unbound}), an API call the problem.
+	 */
+	@ExceptionHandler(StepAccessFirst.MalformedRegion.class)
+	Object malformedRegion(StepAccessFirst.MalformedRegion ex, HttpServletRequest request, HttpServletResponse response) {
+		return unbound(request, response, "参数格式错误", ex.fieldErrors());
+	}
+
+	/**
+	 * A page's GET refused for its filters (a year or page out of range, a value of the wrong shape), shown again
+	 * without them — the list with each message beside its filter ({@link UnboundForms#reshow}) — or null when it
+	 * cannot be (no page's GET, an error on no parameter sent, a page that cannot be rendered without them: the error
+	 * page then). The page's own refusal of what is left (403, 404: a region outside the scope) is answered instead.
+	 */
+	private Object relisted(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors) {
+		if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+			return null;
+		}
+		try {
+			return forms.reshow(request, response, parametersNamed(request, errors));
+		}
+		catch (AccessRefusedException ex) {
+			return refused(ex, request);
+		}
+		catch (DomainException ex) {
+			return ex instanceof InvalidValueException ? null : domain(ex, request, response);
+		}
 	}
 
 	/**
@@ -448,6 +493,17 @@ class ErrorHandling {
 			List<FieldError> all = new ArrayList<>();
 			for (Map.Entry<String, Throwable> bad : JsonFields.unbound(request, field, ex, mappers).entrySet()) {
 				all.add(unreadableField(bad.getValue(), bad.getKey(), null, request));
+			}
+			if (stepRules != null && Refusals.apiClient(request)) {
+				// and what the step's own rules refuse of the other fields (a required field left out): one 400 naming
+				// every bad field, not the unreadable ones first and the others after they were corrected (access was
+				// decided before the body was read: StepAccessFirst)
+				List<String> unreadable = all.stream().map(FieldError::field).toList();
+				for (FieldError other : stepRules.otherErrors(request, unreadable)) {
+					if (all.stream().noneMatch(e -> e.field().equals(other.field()))) {
+						all.add(other);
+					}
+				}
 			}
 			return unbound(request, response, "请求格式错误", all);
 		}

@@ -19,7 +19,8 @@ import org.youguan.kernel.Text;
  *
  * <p>The labels are the UI bundle's field names ({@code tools/messages.py}): {@code field.<name>} for the list
  * parameters every list reads ({@code page}, {@code size}, {@code q} …), else {@code audit.field.<name>}, the names the
- * audit trail gives the records' fields, which the forms and APIs post under the same names. Refusals are Chinese only
+ * audit trail gives the records' fields, which the forms and APIs post under the same names — a record's number
+ * ({@code brandId}) by its own label, 品牌编号, not the record's (品牌, {@link #ownLabel}). Refusals are Chinese only
  * (as every domain message), so the Chinese bundle is read, whatever the request's language.
  */
 final class FieldLabels {
@@ -93,12 +94,26 @@ final class FieldLabels {
 		if (routed != null) {
 			return routed;
 		}
-		for (String key : new String[] { "field." + name, "audit.field." + name }) {
-			if (CHINESE.containsKey(key)) {
-				return CHINESE.getString(key);
-			}
+		if (CHINESE.containsKey("field." + name)) {
+			return CHINESE.getString("field." + name);
+		}
+		if (CHINESE.containsKey("audit.field." + name)) {
+			return ownLabel(name, CHINESE.getString("audit.field." + name));
 		}
 		return null;
+	}
+
+	/**
+	 * An audit label as a refusal names the field: the audit trail names a record's number ({@code brandId},
+	 * {@code outletIds}) by the record it points to (品牌) — the label of {@code brand}, a short name — so a refusal of
+	 * the number is told as the number's (品牌编号, as the forms label it), never as the other field's. A label that
+	 * already names a number (…编号, …号, …ID) is kept.
+	 */
+	static String ownLabel(String name, String auditLabel) {
+		String last = name.substring(name.lastIndexOf('.') + 1);
+		boolean number = last.endsWith("Id") || last.endsWith("Ids");
+		return !number || auditLabel.endsWith("编号") || auditLabel.endsWith("号") || auditLabel.endsWith("ID")
+				? auditLabel : auditLabel + "编号";
 	}
 
 	/** The label the route of {@code path} gives the field, or null. */

@@ -111,6 +111,11 @@ class JsonText {
 		module.addDeserializer(Integer.TYPE, new AsciiWhole<>(Integer.TYPE, new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));
 		module.addDeserializer(Long.class, new AsciiWhole<>(Long.class, new NumberDeserializers.LongDeserializer(Long.class, null)));
 		module.addDeserializer(Long.TYPE, new AsciiWhole<>(Long.TYPE, new NumberDeserializers.LongDeserializer(Long.TYPE, 0L)));
+		// a Double or Float field reads a number sent as text as a decimal does (full width, thousands grouped)
+		module.addDeserializer(Double.class, new FormFloating<>(Double.class, new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+		module.addDeserializer(Double.TYPE, new FormFloating<>(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0d)));
+		module.addDeserializer(Float.class, new FormFloating<>(Float.class, new NumberDeserializers.FloatDeserializer(Float.class, null)));
+		module.addDeserializer(Float.TYPE, new FormFloating<>(Float.TYPE, new NumberDeserializers.FloatDeserializer(Float.TYPE, 0f)));
 		return module;
 	}
 
@@ -189,21 +194,47 @@ class JsonText {
 	}
 
 	/**
-	 * A whole number sent as a JSON string ({@code "outletId":"12"}) in ASCII digits only (full-width ones read as ASCII,
-	 * {@link Decimals#ascii}): Jackson's own reading falls back on {@link Integer#parseInt}, which takes Arabic-Indic digits
-	 * ({@code "٣"} as 3). Such a text is refused as any text that is no number; everything else is read by Jackson's
-	 * deserializer as before.
+	 * A {@code Double} or {@code Float} field's number sent as text, read as a decimal's is ({@link BoundedDecimal}):
+	 * typed in full-width forms or with its thousands grouped as the pages show numbers ("1,234.5", "１，２３４"), a
+	 * misplaced comma refused with the form's rule ({@code thousands-separator}); digits of other scripts are no number.
+	 * A JSON number, and text that is a plain ASCII number, are read by Jackson's deserializer as before.
 	 */
-	private static final class AsciiWhole<T> extends ValueDeserializer<T> {
+	private static final class FormFloating<T> extends FormTextNumber<T> {
 
-		private final Class<T> type;
+		FormFloating(Class<T> type, ValueDeserializer<T> standard) {
+			super(type, standard);
+		}
+
+		@Override
+		T read(String typed, String text, DeserializationContext ctxt) {
+			if (!typed.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+				throw ctxt.weirdStringException(text, type, "not a number");
+			}
+			boolean isFloat = type == Float.class || type == Float.TYPE;
+			@SuppressWarnings("unchecked")
+			T value = (T) (isFloat ? (Object) Float.valueOf(typed) : (Object) Double.valueOf(typed));
+			return value;
+		}
+	}
+
+	/**
+	 * A number field's text as a form reads it ({@link #formNumber}: full-width, thousands grouped) handed to
+	 * {@link #read}; text of other scripts' digits refused as no number; a JSON number, or text that is a plain ASCII
+	 * number, read by Jackson's own deserializer.
+	 */
+	private abstract static class FormTextNumber<T> extends ValueDeserializer<T> {
+
+		final Class<T> type;
 
 		private final ValueDeserializer<T> standard;
 
-		AsciiWhole(Class<T> type, ValueDeserializer<T> standard) {
+		FormTextNumber(Class<T> type, ValueDeserializer<T> standard) {
 			this.type = type;
 			this.standard = standard;
 		}
+
+		/** The value of {@code typed}, the text in ASCII without its grouping ({@code text} as sent, for a refusal). */
+		abstract T read(String typed, String text, DeserializationContext ctxt);
 
 		@Override
 		public T deserialize(JsonParser p, DeserializationContext ctxt) {
@@ -212,17 +243,9 @@ class JsonText {
 				if (text != null && !Text.isBlank(text) && Decimals.ascii(text) == null) {
 					throw ctxt.weirdStringException(text, type, "not a number in ASCII digits");
 				}
-				String typed = fullWidthNumber(text);
+				String typed = formNumber(text);
 				if (typed != null) {
-					// typed in full-width forms ("１２"): read as a form reads it (Decimals.whole), else no whole number
-					Long whole = Decimals.whole(typed);
-					boolean isInt = type == Integer.class || type == Integer.TYPE;
-					if (whole == null || isInt && (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)) {
-						throw ctxt.weirdStringException(text, type, "not a whole number of its type");
-					}
-					@SuppressWarnings("unchecked")
-					T value = (T) (isInt ? (Object) whole.intValue() : (Object) whole);
-					return value;
+					return read(typed, text, ctxt);
 				}
 			}
 			return standard.deserialize(p, ctxt);
@@ -237,15 +260,32 @@ class JsonText {
 		public Object getEmptyValue(DeserializationContext ctxt) {
 			return standard.getEmptyValue(ctxt);
 		}
+	}
 
-		@Override
-		public AccessPattern getNullAccessPattern() {
-			return standard.getNullAccessPattern();
+	/**
+	 * A whole number sent as a JSON string ({@code "outletId":"12"}) in ASCII digits only (full-width ones and thousands
+	 * grouped by commas read as a form reads them, {@link #formNumber}; {@link Decimals#ascii}): Jackson's own reading falls back on {@link Integer#parseInt}, which takes Arabic-Indic digits
+	 * ({@code "٣"} as 3). Such a text is refused as any text that is no number; everything else is read by Jackson's
+	 * deserializer as before.
+	 */
+	private static final class AsciiWhole<T> extends FormTextNumber<T> {
+
+		AsciiWhole(Class<T> type, ValueDeserializer<T> standard) {
+			super(type, standard);
 		}
 
 		@Override
-		public LogicalType logicalType() {
-			return standard.logicalType();
+		T read(String typed, String text, DeserializationContext ctxt) {
+			// typed in full-width forms ("１２") or with its thousands grouped ("1,234"): read as a form reads it
+			// (Decimals.whole), else no whole number
+			Long whole = Decimals.whole(typed);
+			boolean isInt = type == Integer.class || type == Integer.TYPE;
+			if (whole == null || isInt && (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)) {
+				throw ctxt.weirdStringException(text, type, "not a whole number of its type");
+			}
+			@SuppressWarnings("unchecked")
+			T value = (T) (isInt ? (Object) whole.intValue() : (Object) whole);
+			return value;
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StepAccess;
 import org.youguan.kernel.Text;
@@ -159,7 +160,12 @@ class StepAccessFirst implements HandlerInterceptor {
 	/**
 	 * The step on the region {@code access}'s {@link StepAccess#regionParameter} names: its value read as every region
 	 * code is ({@link RegionPrefix#normalised}), then the rule; blank is left to the step (the caller's own region).
-	 * @throws DomainException 404 for a value that is no region code in any accepted form
+	 * A form or query value that is no region code in any accepted form ({@code abc}, {@code +3205}) names no region,
+	 * whatever the caller's scope: 400 naming the parameter (rule {@code format}, "行政区划代码…格式不正确"), the page
+	 * form shown again ({@link ErrorHandling}) — not 404 {@code request}, which would say a region was looked for. A
+	 * well-formed code outside the caller's scope stays the rule's 404/403. A JSON body's malformed value is left to
+	 * the step, which names it among the body's other fields.
+	 * @throws MalformedRegion 400 for a form or query value that is no region code
 	 */
 	private static void requireRegionStep(HttpServletRequest request, DataScope scope, StepAccess access) {
 		for (String typed : sent(request, access.regionParameter())) {
@@ -172,11 +178,28 @@ class StepAccessFirst implements HandlerInterceptor {
 				continue;
 			}
 			if (!DataScope.isRegionCode(code)) {
-				throw DomainException.notFound("行政区划", shown(typed));
+				throw new MalformedRegion(access.regionParameter(), typed);
 			}
 			access.requireStep(scope, code, "");
 		}
 	}
+
+	/**
+	 * A region parameter of a step that is no region code in any accepted form: 400 naming the parameter, rule
+	 * {@code format} — answered by {@link ErrorHandling} as a value that could not be bound (a page form's POST gets its
+	 * form again, the value beside its field).
+	 */
+	static final class MalformedRegion extends InvalidValueException {
+
+		private static final long serialVersionUID = 1L;
+
+		MalformedRegion(String field, String typed) {
+			super(field, "format", "行政区划代码“" + Text.printable(shown(typed)) + "”格式不正确（" + REGION_FORM + "）");
+		}
+	}
+
+	/** What a region code looks like, as a refusal of one says it. */
+	static final String REGION_FORM = "应为2、4、6、9或12位数字，如3205、320506";
 
 	/**
 	 * The value the request names in {@code name}: its form or query parameter, else — for a JSON body — the body's

@@ -115,6 +115,9 @@ class UnboundForms {
 	 * @throws AccessRefusedException the page's refusal of access
 	 */
 	ModelAndView reshow(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors) {
+		if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
+			return relist(request, response, errors);
+		}
 		if (!HttpMethod.POST.matches(request.getMethod()) || request.getAttribute(RENDERING) != null
 				|| !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod posted)
 				|| !rendersPages(posted)) {
@@ -155,6 +158,48 @@ class UnboundForms {
 				}
 				at = at.substring(0, slash);
 			}
+		}
+		finally {
+			request.removeAttribute(RENDERING);
+		}
+	}
+
+	/**
+	 * A page (a list's, a figures page's) whose filters the address sets, refused for one of them — a year or date out
+	 * of its range ({@code /statistics/targets?year=1900}), a page number below 0, a value of the wrong shape: the same
+	 * page again, in 400, as if the refused parameters had not been sent (each filter at its default), with the errors
+	 * ({@code errors}) the layout lists and marks beside each filter of that name — not the error page, which drops the
+	 * list and every other filter. Only where every error names a parameter the address holds; the page's own refusal
+	 * of what is left (403, 404: a region outside the scope) wins, as on a form.
+	 * @return the page, or null when the request is no page's GET, an error names no parameter sent, or the page cannot
+	 *         be rendered without them (the error page names the parameters then)
+	 * @throws DomainException the page's own refusal of the other parameters (403, 404)
+	 * @throws AccessRefusedException the page's refusal of access
+	 */
+	private ModelAndView relist(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors) {
+		if (errors.isEmpty() || request.getAttribute(RENDERING) != null
+				|| !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod shown)
+				|| !rendersPages(shown) || !rendersView(shown)
+				|| !errors.stream().allMatch(e -> request.getParameterMap().containsKey(e.field()))) {
+			return null;
+		}
+		RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+		RequestMappingHandlerAdapter adapter = adapters.getIfAvailable();
+		if (mapping == null || adapter == null) {
+			return null;
+		}
+		Set<String> refused = new HashSet<>();
+		errors.forEach(error -> refused.add(error.field()));
+		request.setAttribute(RENDERING, Boolean.TRUE);
+		try {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			ModelAndView page = render(new AsGet(request, path, refused), response, mapping, adapter, shown);
+			if (page == null) {
+				return null;
+			}
+			page.setStatus(HttpStatus.BAD_REQUEST);
+			page.addObject("errors", errors);
+			return page;
 		}
 		finally {
 			request.removeAttribute(RENDERING);

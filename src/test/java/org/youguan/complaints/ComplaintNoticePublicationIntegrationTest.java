@@ -94,16 +94,25 @@ class ComplaintNoticePublicationIntegrationTest {
 	}
 
 	/**
-	 * Attack 3's kind: the region a notice is published for is named by a parameter — one outside the caller's scope,
-	 * or no region code in any form, is not there (404) before the period's fields are read (a bad month was told first).
+	 * Attack 3's kind: the region a notice is published for is named by a parameter — one outside the caller's scope is
+	 * not there (404), one in no region code's form is 400 naming it, both before the period's fields are read (a bad
+	 * month was told first).
 	 */
 	@Test
 	void aRegionOutsideTheScopeOrInNoFormIsRefusedBeforeThePeriod() throws Exception {
 		MockHttpSession county = SignIn.session(mvc, "xc.staff");
-		for (String region : new String[] { "320506", "３２０５０６", "3205", "+320507", "320507,", "32 0507" }) {
+		for (String region : new String[] { "320506", "３２０５０６", "3205" }) {
 			mvc.perform(post("/complaints/figures/publish").session(county).with(csrf())
 				.param("region", region).param("from", "abc").param("to", "abc"))
 				.andExpect(status().isNotFound());
+		}
+		// no region code in any form names no region to refuse: 400 naming the parameter's format, before the period
+		for (String region : new String[] { "+320507", "320507,", "32 0507" }) {
+			mvc.perform(post("/complaints/figures/publish").session(county).with(csrf())
+				.param("region", region).param("from", "abc").param("to", "abc"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("行政区划代码")))
+				.andExpect(content().string(containsString("格式不正确")));
 		}
 	}
 

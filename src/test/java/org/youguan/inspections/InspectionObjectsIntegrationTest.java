@@ -120,7 +120,7 @@ class InspectionObjectsIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field", hasItem("brandId")))
 			// the brand filter states the numbers it takes, as every whole-number field does (attack round 28)
 			.andExpect(jsonPath("$.errors[?(@.field == 'brandId')].message",
-					hasItem("品牌应为正整数（至多19位，即品牌编号）")));
+					hasItem("品牌编号应为正整数（至多19位）")));
 	}
 
 	/**

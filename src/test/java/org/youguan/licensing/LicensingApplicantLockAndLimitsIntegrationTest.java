@@ -179,6 +179,24 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 			.header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON).content(filing))), 201, "已有名为");
 	}
 
+	/**
+	 * Finding (valid 1) on another module's step: a body whose capital cannot be read and whose required fields are
+	 * left out names them all in one 400 (before, the capital alone), and asking the step's rules saves nothing.
+	 */
+	@Test
+	void anUnreadableCapitalAndTheRequiredFieldsLeftOutAreToldTogether() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		call(CITY, "/api/v1/licensing/applications", """
+				{"kind":"NEW","applicantCreditCode":"%s","applicantName":"苏州齐报快递有限公司%s","registeredCapital":"许多",
+				 "scope":"同城","regionCode":"320506"}""".formatted(code, code.substring(11, 17)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("premisesAddress")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("serviceArea")));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
+			.query(Long.class).single()).isZero();
+	}
+
 	@Test
 	void aCountyCannotOpenAChangeRenewalOrBranchForAnotherCountysHolderAndAMoveOfThePremisesIsAChangeItem() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();
@@ -201,6 +219,25 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 				.andExpect(jsonPath("$.detail", allOf(containsString(code))));
 		}
 		assertThat(open(code, "CHANGE") + open(code, "BRANCH") + open(code, "RENEWAL")).isZero();
+
+		// finding (valid 4): access before fields — a body whose capital cannot even be read (a binding failure, 400
+		// before) is still not there for 相城 (404), and an enterprise naming another applicant is refused (403) first
+		for (String kind : List.of("CHANGE", "BRANCH", "RENEWAL")) {
+			call(OTHER_COUNTY, "/api/v1/licensing/applications", """
+					{"kind":"%s","applicantCreditCode":"%s","registeredCapital":"许多","submittedOn":"昨天"}"""
+				.formatted(kind, code))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail", containsString(code)));
+		}
+		call(ENTERPRISE, "/api/v1/licensing/applications", """
+				{"kind":"CHANGE","applicantCreditCode":"%s","registeredCapital":"许多"}""".formatted(code))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].field").value("applicantCreditCode"));
+		// the holder's own county is told the fields (access granted, the body then read)
+		call(CITY, "/api/v1/licensing/applications", """
+				{"kind":"CHANGE","applicantCreditCode":"%s","registeredCapital":"许多"}""".formatted(code))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("registeredCapital")));
 
 		// the holder's city moves the premises to 相城: the move is an item of the change, shown in its list
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", """

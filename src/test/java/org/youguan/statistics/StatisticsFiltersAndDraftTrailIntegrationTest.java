@@ -93,7 +93,7 @@ class StatisticsFiltersAndDraftTrailIntegrationTest {
 	 * Attack: the region a target is set for was read as a record's number, so a full-width or signed code named none
 	 * and 昆山's administrator was told the bad year (400) before being refused another region. Now the region is read
 	 * as every region code is before any field: another region in any accepted form 403, a value that is no region
-	 * code in any form 404, its own region (typed full width too) reaches the fields; the same for 催报's form.
+	 * code in any form 400 naming its format, its own region (typed full width too) reaches the fields; the same for 催报's form.
 	 */
 	@Test
 	void aTargetsRegionInAnyFormIsDecidedBeforeItsFields() throws Exception {
@@ -103,10 +103,14 @@ class StatisticsFiltersAndDraftTrailIntegrationTest {
 				.param("indicator", "postal.total").param("targetValue", "1"))
 				.andExpect(status().isForbidden());
 		}
+		// no region code in any form names no region: 400 naming the region's format alone, before the year
 		for (String region : List.of("+3205", "32 05", "3205,", "０３２０５", "03205")) {
 			mvc.perform(post("/statistics/targets").session(ks).with(csrf()).param("region", region).param("year", "abc")
 				.param("indicator", "postal.total").param("targetValue", "1"))
-				.andExpect(status().isNotFound());
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("data-field=\"region\"")))
+				.andExpect(content().string(containsString("行政区划代码")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-field=\"year\""))));
 		}
 		mvc.perform(post("/statistics/targets").session(ks).with(csrf()).param("region", "３２０５８３").param("year", "abc")
 			.param("indicator", "postal.total").param("targetValue", "1"))

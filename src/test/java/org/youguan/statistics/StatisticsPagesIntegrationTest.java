@@ -173,10 +173,12 @@ class StatisticsPagesIntegrationTest {
 	@Test
 	void typedValuesInTheAddressSentBackToAreEncoded() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
-		// a region that is no region code names none: refused before the step (404), never sent back in an address
+		// a region that is no region code names none: refused before the step (400 naming its format), never sent back
+		// in an address
 		mvc.perform(post("/statistics/targets").session(staff).with(csrf()).param("region", "{foo}").param("year", "2026")
 			.param("indicator", "express.volume").param("targetValue", "abc"))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("行政区划代码")));
 		mvc.perform(post("/statistics/targets").session(staff).with(csrf()).param("region", "３２０５").param("year", "2026")
 			.param("indicator", "express.volume").param("targetValue", "abc"))
 			.andExpect(status().is3xxRedirection())

@@ -31,6 +31,22 @@ class DateAndFieldLabelRulesTest {
 		assertThat(FieldLabels.of("on", "/inspections/orders/5")).isEqualTo("日期");
 	}
 
+	/**
+	 * Finding (valid 2): a record's number borrowed the audit trail's label of the record it points to — a malformed
+	 * {@code brandId} was told as 品牌, the label of {@code brand}, a short name. Each field is named by its own label.
+	 */
+	@Test
+	void aRecordsNumberIsNamedByItsOwnLabelNotTheRecordsAuditLabel() {
+		assertThat(FieldLabels.of("brand")).isEqualTo("品牌");
+		assertThat(FieldLabels.of("brandId")).isEqualTo("品牌编号");
+		assertThat(FieldLabels.of("enterpriseId", "/api/v1/inspections/records")).isEqualTo("企业编号");
+		assertThat(FieldLabels.of("outletIds")).isEqualTo("末端网点编号");
+		// a field label of its own (field.facilityId) is kept, as is an audit label of a field that is no number
+		assertThat(FieldLabels.of("facilityId")).isEqualTo("设施编号");
+		assertThat(FieldLabels.ownLabel("licenceNumber", "许可证编号")).isEqualTo("许可证编号");
+		assertThat(FieldLabels.ownLabel("reportId", "报告ID")).isEqualTo("报告ID");
+	}
+
 	@Test
 	void oneConceptHasOneLabel() {
 		assertThat(FieldLabels.of("paidOn", "/enforcement/cases/5/payment")).isEqualTo("缴款日期");

@@ -24,6 +24,9 @@ class JsonFullWidthNumbersTest {
 	record Fine(BigDecimal fine) {
 	}
 
+	record Floating(Double share, double rate, Float weight, Long total) {
+	}
+
 	@Test
 	void numbersTypedInFullWidthAreReadAsAFormReadsThem() {
 		Amounts a = JSON.readValue("""
@@ -66,6 +69,37 @@ class JsonFullWidthNumbersTest {
 				});
 		}
 		assertThatThrownBy(() -> JSON.readValue("{\"fine\":\"1,234元\"}", Fine.class))
+			.isInstanceOf(tools.jackson.databind.DatabindException.class);
+	}
+
+	/**
+	 * Finding (valid 6): a Double or Float field refused the number a page shows ("1,234.5", "１，２３４") that a decimal
+	 * field reads; a whole number's grouped text ("1,234") likewise. One reading for every number type; a JSON number
+	 * and a plain text number are read as before, a misplaced comma refused with the form's rule.
+	 */
+	@Test
+	void floatingAndWholeNumbersSentWithThousandsSeparatorsAreReadAsADecimalIs() {
+		Floating f = JSON.readValue("""
+				{"share":"1,234.5","rate":"１，２３４．２５","weight":"12,000","total":"1,234,567"}""", Floating.class);
+		assertThat(f.share()).isEqualTo(1234.5d);
+		assertThat(f.rate()).isEqualTo(1234.25d);
+		assertThat(f.weight()).isEqualTo(12000f);
+		assertThat(f.total()).isEqualTo(1234567L);
+		Floating plain = JSON.readValue("{\"share\":0.5,\"rate\":\"2.5\",\"weight\":3}", Floating.class);
+		assertThat(plain.share()).isEqualTo(0.5d);
+		assertThat(plain.rate()).isEqualTo(2.5d);
+		assertThat(plain.weight()).isEqualTo(3f);
+		for (String grouped : new String[] { "1,00", "50 000" }) {
+			assertThatThrownBy(() -> JSON.readValue("{\"share\":\"" + grouped + "\"}", Floating.class)).as(grouped)
+				.isInstanceOfSatisfying(tools.jackson.databind.DatabindException.class, e -> {
+					assertThat(e.getPath().get(0).getPropertyName()).isEqualTo("share");
+					assertThat(e.getCause()).isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class,
+							v -> assertThat(v.fieldErrors().get(0).rule()).isEqualTo("thousands-separator"));
+				});
+		}
+		assertThatThrownBy(() -> JSON.readValue("{\"share\":\"1,234元\"}", Floating.class))
+			.isInstanceOf(tools.jackson.databind.DatabindException.class);
+		assertThatThrownBy(() -> JSON.readValue("{\"rate\":\"٣\"}", Floating.class))
 			.isInstanceOf(tools.jackson.databind.DatabindException.class);
 	}
 }

@@ -55,8 +55,8 @@ class ComplaintStepAccess {
 	/**
 	 * Publishing a period's 申诉通告 ({@code POST /complaints/figures/publish}) is a step on the region its {@code region}
 	 * parameter names, in any accepted form ({@code ３２０５}, {@code 320500}; blank: the caller's own, left to the step):
-	 * a region outside the caller's scope, or a value that is no region code, is not there (404) before the period is
-	 * read.
+	 * a region outside the caller's scope is not there (404), a value that is no region code is 400 naming its format,
+	 * both before the period is read.
 	 */
 	@Bean
 	StepAccess noticePublicationSteps() {

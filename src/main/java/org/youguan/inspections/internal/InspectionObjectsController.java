@@ -149,7 +149,7 @@ class InspectionObjectsController {
 				InspectionPlans.OBJECT_TYPES_LISTED);
 		String code = region == null || Text.isBlank(region) ? (me.regionCode() == null ? "" : me.regionCode()) : Text.strip(region);
 		v.require("region", code.matches("\\d{0,12}"), "format", "区域应为行政区划代码");
-		Long brand = v.whole("brandId", "品牌", brandId, 1, Long.MAX_VALUE, "即品牌编号");
+		Long brand = v.whole("brandId", "品牌编号", brandId, 1, Long.MAX_VALUE, null);
 		String enterprise = enterpriseType == null || Text.isBlank(enterpriseType) ? null
 				: Text.strip(enterpriseType).toUpperCase(Locale.ROOT);
 		boolean knownType = false;

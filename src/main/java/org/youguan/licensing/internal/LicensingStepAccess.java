@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.StepAccess;
+import org.youguan.kernel.Text;
 import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
 import org.youguan.org.CurrentUser;
@@ -48,6 +51,34 @@ class LicensingStepAccess {
 	StepAccess applicationRegionPageSteps() {
 		return StepAccess.ofSent(List.of("/licensing/applications"),
 				(scope, sent) -> sent.values("regionCode").forEach(code -> scope.refuseRegionOutside("regionCode", code)));
+	}
+
+	/**
+	 * A change, renewal or branch application ({@code POST /licensing/applications}, {@code POST
+	 * /api/v1/licensing/applications}; {@code kind}, {@code applicantCreditCode}): a licence holder outside a bureau's
+	 * scope is not there (404, {@link LicenceApplications#refuseHolderOutside}), and an enterprise naming another
+	 * applicant than itself is refused (403), before the form is bound or the body read — as the step refuses both
+	 * before its fields — so a malformed capital beside them is not told first.
+	 */
+	@Bean
+	StepAccess applicationHolderSteps(LicenceApplications applications) {
+		return StepAccess.ofSent(List.of("/licensing/applications", "/api/v1/licensing/applications"), (scope, sent) -> {
+			CurrentUser me = CurrentUser.signedIn().orElse(null);
+			if (me == null) {
+				return;
+			}
+			for (String code : sent.values("applicantCreditCode")) {
+				if (me.enterpriseCreditCode() != null) {
+					if (!Text.isBlank(code) && !CreditCode.written(code).equalsIgnoreCase(me.enterpriseCreditCode())) {
+						throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
+					}
+					continue;
+				}
+				for (String kind : sent.values("kind")) {
+					applications.refuseHolderOutside(scope, kind, code);
+				}
+			}
+		});
 	}
 
 	/**
