@@ -130,15 +130,11 @@ class ErrorHandling {
 	/** The application's JSON mapper: how each field of a body that could not be bound is tried ({@link JsonFields}). */
 	private final ObjectProvider<JsonMapper> mappers;
 
-	/** The step's own rules asked of a body that could not be bound, so one 400 names every bad field ({@link #unreadable}). */
-	private final StepRulesProbe stepRules;
-
 	ErrorHandling(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequest, UnboundForms forms,
 			Clock clock, StepAccessFirst stepAccess,
 			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
-			ObjectProvider<JsonMapper> mappers, StepRulesProbe stepRules) {
-		this.stepRules = stepRules;
+			ObjectProvider<JsonMapper> mappers) {
 		this.conversions = conversions;
 		this.mappers = mappers;
 		this.stepAccess = stepAccess;
@@ -493,17 +489,6 @@ class ErrorHandling {
 			List<FieldError> all = new ArrayList<>();
 			for (Map.Entry<String, Throwable> bad : JsonFields.unbound(request, field, ex, mappers).entrySet()) {
 				all.add(unreadableField(bad.getValue(), bad.getKey(), null, request));
-			}
-			if (stepRules != null && Refusals.apiClient(request)) {
-				// and what the step's own rules refuse of the other fields (a required field left out): one 400 naming
-				// every bad field, not the unreadable ones first and the others after they were corrected (access was
-				// decided before the body was read: StepAccessFirst)
-				List<String> unreadable = all.stream().map(FieldError::field).toList();
-				for (FieldError other : stepRules.otherErrors(request, unreadable)) {
-					if (all.stream().noneMatch(e -> e.field().equals(other.field()))) {
-						all.add(other);
-					}
-				}
 			}
 			return unbound(request, response, "请求格式错误", all);
 		}

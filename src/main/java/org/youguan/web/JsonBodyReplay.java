@@ -214,8 +214,8 @@ class JsonBodyReplay extends OncePerRequestFilter {
 		}
 	}
 
-	/** A body served from memory (also the body {@link StepRulesProbe} sends its handler again). */
-	static final class Replayed extends ServletInputStream {
+	/** A body served from memory. */
+	private static final class Replayed extends ServletInputStream {
 
 		private final ByteArrayInputStream in;
 

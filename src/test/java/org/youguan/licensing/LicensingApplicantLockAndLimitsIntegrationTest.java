@@ -179,24 +179,6 @@ class LicensingApplicantLockAndLimitsIntegrationTest extends LicensingFixture {
 			.header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON).content(filing))), 201, "已有名为");
 	}
 
-	/**
-	 * Finding (valid 1) on another module's step: a body whose capital cannot be read and whose required fields are
-	 * left out names them all in one 400 (before, the capital alone), and asking the step's rules saves nothing.
-	 */
-	@Test
-	void anUnreadableCapitalAndTheRequiredFieldsLeftOutAreToldTogether() throws Exception {
-		String code = LicensingIntegrationTest.newCreditCode();
-		call(CITY, "/api/v1/licensing/applications", """
-				{"kind":"NEW","applicantCreditCode":"%s","applicantName":"苏州齐报快递有限公司%s","registeredCapital":"许多",
-				 "scope":"同城","regionCode":"320506"}""".formatted(code, code.substring(11, 17)))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
-			.andExpect(jsonPath("$.errors[*].field", hasItem("premisesAddress")))
-			.andExpect(jsonPath("$.errors[*].field", hasItem("serviceArea")));
-		assertThat(jdbc.sql("SELECT count(*) FROM licence_application WHERE applicant_credit_code = :c").param("c", code)
-			.query(Long.class).single()).isZero();
-	}
-
 	@Test
 	void aCountyCannotOpenAChangeRenewalOrBranchForAnotherCountysHolderAndAMoveOfThePremisesIsAChangeItem() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();

@@ -82,7 +82,7 @@ class ErrorHandlingTest {
 	}
 
 	final ErrorHandling handling = new ErrorHandling(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), null,
-			java.time.Clock.systemUTC(), null, null, null, null);
+			java.time.Clock.systemUTC(), null, null, null);
 
 	@Test
 	void aUniqueKeyMetByARacingSecondSubmissionIsAConflictNotAServerError() {
