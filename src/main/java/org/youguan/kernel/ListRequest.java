@@ -4,7 +4,9 @@ import org.springdoc.core.annotations.ParameterObject;
 
 /**
  * The request parameters every list page, API list and export takes — {@code q}, {@code page} (from 0), {@code size},
- * {@code sort} and {@code dir} ({@code asc}/{@code desc}) — bound once as a record (a controller parameter without
+ * {@code sort} and {@code dir} ({@code asc}/{@code desc}; {@code q} at most {@link PageQuery#MAX_QUERY_LENGTH}
+ * characters, {@code page} and {@code size} digits without sign or blanks: {@code web.ListRequestArgumentResolver}) —
+ * bound once as a record (a controller parameter without
  * annotation), so a list and its export cannot drift apart. The API document shows its five fields as query
  * parameters ({@link ParameterObject}), never as one required parameter named after the argument.
  */

@@ -14,6 +14,12 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 
 	public static final int MAX_SIZE = 200;
 
+	/**
+	 * The most characters a list's search text {@code q} may hold (every list page, API list and export, through
+	 * {@link ListRequest}): no name, number or address searched for is longer.
+	 */
+	public static final int MAX_QUERY_LENGTH = 100;
+
 	public static final int EXPORT_LIMIT = 100_000;
 
 	public PageQuery {

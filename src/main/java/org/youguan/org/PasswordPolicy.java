@@ -175,7 +175,8 @@ public final class PasswordPolicy {
 			if (named.isPresent() && named.getAsDouble() < MIN_GUESSES_LOG10) {
 				errors.add(new FieldError(field, "guessable", message("guessable.brand")));
 			}
-			else if (Estimator.ZXCVBN.measure(password, inputs).getScore() < MIN_SCORE) {
+			else if (ownWordsGuessesLog10(password, inputs).orElse(Double.MAX_VALUE) < MIN_GUESSES_LOG10
+					|| Estimator.ZXCVBN.measure(password, inputs).getScore() < MIN_SCORE) {
 				errors.add(refusal(field, "guessable"));
 			}
 		}
@@ -241,6 +242,35 @@ public final class PasswordPolicy {
 	 * @return log10 of the guesses, or empty when the password holds none of the names
 	 */
 	static OptionalDouble brandGuessesLog10(String password, List<String> inputs) {
+		return namedGuessesLog10(password, BRANDS, inputs);
+	}
+
+	/**
+	 * How many guesses a guesser who knows the account needs for a password built on its own words, as a power of ten,
+	 * or empty when it holds none of them: {@link #brandGuessesLog10} with the account's words (every part of its user
+	 * name of two characters or more — split at dots, underscores, hyphens and where letters meet digits: sz.test9 →
+	 * sz, test —, its person's name in pinyin, the places of its region, its enterprise's name; {@link #userInputs})
+	 * counted as names tried first, before those of {@code security/brand-words.txt}. What is left beside them (a year,
+	 * symbols, a digit) must still need 10^8 guesses on its own: xc.staff's "Suzhou@Xc2026!" (city, user-name part,
+	 * year, symbol) or sz.test9's "Test9@Suzhou!" do not, although zxcvbn's 10^4 per extra piece took them.
+	 * @param password the candidate password
+	 * @param inputs the account's words, lower case ({@link #userInputs}); only those of two or more ASCII letters or
+	 * digits are looked for (other characters are refused as non-ascii anyway)
+	 * @return log10 of the guesses, or empty when the password holds none of the account's words
+	 */
+	static OptionalDouble ownWordsGuessesLog10(String password, List<String> inputs) {
+		List<String> own = inputs.stream().filter(w -> w.matches("[a-z0-9]{2,}")).distinct().toList();
+		if (own.isEmpty()) {
+			return OptionalDouble.empty();
+		}
+		List<String> names = Stream.concat(own.stream(), BRANDS.stream().filter(b -> !own.contains(b))).toList();
+		return namedGuessesLog10(password, names, inputs);
+	}
+
+	/**
+	 * {@link #brandGuessesLog10} for any ranked list of names (the most tried first).
+	 */
+	private static OptionalDouble namedGuessesLog10(String password, List<String> names, List<String> inputs) {
 		int n = password.length();
 		char[] f = new char[n];
 		for (int i = 0; i < n; i++) {
@@ -258,8 +288,8 @@ public final class PasswordPolicy {
 				continue;
 			}
 			reach(over, weight, from, name, i, i + 1, over[i] + 1, weight[i], false);
-			for (int rank = 1; rank <= BRANDS.size(); rank++) {
-				String brand = BRANDS.get(rank - 1);
+			for (int rank = 1; rank <= names.size(); rank++) {
+				String brand = names.get(rank - 1);
 				boolean changeable = brand.length() >= 5 && !isHan(brand.charAt(0));
 				for (int[] end : spellings(f, i, brand, changeable)) {
 					if (!insideRuns(brand, BRAND_INSIDE_RUNS) && !wholeRun(f, i, end[0])) {
@@ -499,14 +529,22 @@ public final class PasswordPolicy {
 		return List.copyOf(words);
 	}
 
-	/** The user name, without its separators and its parts (wz.staff → wzstaff, wz, staff), then the account's words. */
-	private static List<String> userInputs(String username, List<String> accountWords) {
+	/**
+	 * The user name, without its separators and its parts — split at separators and where letters meet digits, parts
+	 * of one character left out (wz.staff → wzstaff, wz, staff; sz.test9 → sztest9, sz, test) — then the account's
+	 * words.
+	 */
+	static List<String> userInputs(String username, List<String> accountWords) {
 		Set<String> inputs = new LinkedHashSet<>();
 		if (username != null && !Text.isBlank(username)) {
 			String u = Text.strip(username).toLowerCase(Locale.ROOT);
 			inputs.add(u);
 			inputs.add(u.replaceAll("[^\\p{L}\\p{N}]", ""));
-			inputs.addAll(List.of(u.split("[^\\p{L}\\p{N}]+")));
+			for (String part : u.split("[^\\p{L}\\p{N}]+|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})")) {
+				if (part.length() >= 2) {
+					inputs.add(part);
+				}
+			}
 		}
 		accountWords.forEach(w -> inputs.add(w.toLowerCase(Locale.ROOT)));
 		inputs.removeIf(String::isEmpty);

@@ -28,8 +28,27 @@ public class UserDirectory {
 	 * @return the name to look up and log, never null
 	 */
 	public static String typedName(Object typed) {
-		String name = typed == null ? "" : Text.strip(String.valueOf(typed));
+		String name = typed == null ? "" : normalName(String.valueOf(typed));
 		return name.length() > MAX_USERNAME_LENGTH ? name.substring(0, MAX_USERNAME_LENGTH) : name;
+	}
+
+	/**
+	 * A user name as accounts hold it: without surrounding blanks and in lower case (user names are lower-case letters,
+	 * digits, dots, underscores and hyphens). One reading for creating an account and for signing in (attack 69 L12:
+	 * "sz.test9 " was trimmed and taken while "SZ.Test9" was refused): "SZ.Test9 " names the account sz.test9 in both.
+	 * @param name the name as typed, not null
+	 * Only the ASCII capitals A–Z are folded: a letter of another script that lower-cases to an ASCII one (the Kelvin
+	 * sign K) stays what it is, so it names no account and account creation refuses it.
+	 * @return the name stripped ({@link Text#strip}), A–Z folded to a–z
+	 */
+	public static String normalName(String name) {
+		String stripped = Text.strip(name);
+		StringBuilder folded = new StringBuilder(stripped.length());
+		for (int i = 0; i < stripped.length(); i++) {
+			char c = stripped.charAt(i);
+			folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+		}
+		return folded.toString();
 	}
 
 	private final UserAccountRepository users;
@@ -44,8 +63,13 @@ public class UserDirectory {
 		this.clock = clock;
 	}
 
+	/**
+	 * The account of this user name, read as {@link #normalName} reads it (any case, blanks around it ignored).
+	 * @param username the name as typed or stored, not null
+	 * @return the account's principal, empty when no account has the name
+	 */
 	public Optional<CurrentUser> principal(String username) {
-		return users.findByUsername(username).map(this::principal);
+		return users.findByUsername(normalName(username)).map(this::principal);
 	}
 
 	public Optional<CurrentUser> principal(long userId) {
@@ -70,7 +94,7 @@ public class UserDirectory {
 	/** Records a failed password; returns whether the account is now locked. Unknown user names are ignored. */
 	@Transactional
 	public boolean recordFailedSignIn(String username, int maxFailures, Duration lockPeriod) {
-		return users.findByUsername(username).map(u -> {
+		return users.findByUsername(normalName(username)).map(u -> {
 			u.recordFailedSignIn(clock.instant(), maxFailures, lockPeriod);
 			users.save(u);
 			return u.lockedAt(clock.instant());
@@ -89,7 +113,7 @@ public class UserDirectory {
 
 	@Transactional
 	public void recordSuccessfulSignIn(String username) {
-		users.findByUsername(username).ifPresent(u -> {
+		users.findByUsername(normalName(username)).ifPresent(u -> {
 			u.recordSuccessfulSignIn(clock.instant());
 			users.save(u);
 		});

@@ -175,7 +175,7 @@ public class Users {
 	public CreatedUser create(CurrentUser actor, UserData data, List<FieldError> formErrors) {
 		String temporary = temporaryPassword();
 		long id = provision(actor.scope(), actor, data, temporary, true, false, formErrors);
-		return new CreatedUser(id, Text.strip(data.username()), temporary);
+		return new CreatedUser(id, UserDirectory.normalName(data.username()), temporary);
 	}
 
 	/**
@@ -199,11 +199,11 @@ public class Users {
 	private long provision(DataScope scope, CurrentUser actor, UserData data, String password, boolean mustChange,
 			boolean demo, List<FieldError> formErrors) {
 		String region = validate(scope, actor, data, null, formErrors);
-		if (users.existsByUsername(Text.strip(data.username()))) {
-			throw DomainException.duplicate("username", Wording.of("org.refusal.usernameTaken", Text.strip(data.username())),
-					"用户名已存在：" + Text.strip(data.username()));
+		if (users.existsByUsername(UserDirectory.normalName(data.username()))) {
+			throw DomainException.duplicate("username", Wording.of("org.refusal.usernameTaken", UserDirectory.normalName(data.username())),
+					"用户名已存在：" + UserDirectory.normalName(data.username()));
 		}
-		UserAccount user = UserAccount.create(Text.strip(data.username()), Text.name(data.displayName()), data.kind(),
+		UserAccount user = UserAccount.create(UserDirectory.normalName(data.username()), Text.name(data.displayName()), data.kind(),
 				encoder.encode(password), mustChange, demo, clock.instant());
 		place(scope, user, data, region);
 		user = users.save(user);
@@ -636,8 +636,8 @@ public class Users {
 		Validation v = Validation.after(formErrors);
 		if (existing == null) {
 			v.required("username", "用户名", data.username());
-			v.require("username", data.username() == null || Text.strip(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),
-					"format", "用户名应为3-40位小写字母、数字、点、下划线或连字符，且以字母或数字开头");
+			v.require("username", data.username() == null || UserDirectory.normalName(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),
+					"format", "用户名应为3-40位英文字母、数字、点、下划线或连字符，且以字母或数字开头（字母一律存为小写）");
 		}
 		v.name("displayName", "姓名", data.displayName(), 60).personName("displayName", "姓名", data.displayName());
 		v.require("kind", data.kind() != null, "required", "请选择用户类型");

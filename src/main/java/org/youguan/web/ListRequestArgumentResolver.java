@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,10 +21,12 @@ import org.youguan.kernel.Text;
 /**
  * Reads a controller's {@link ListRequest} parameter ({@code q}, {@code page}, {@code size}, {@code sort},
  * {@code dir}) straight from the request parameters, as Spring's data binder did: a missing value is null, a text is
- * kept as sent (several values joined with commas), an empty number is null, a number is read as every whole-number
- * parameter ({@link Decimals#whole}: spaces around it ignored, ASCII or full-width digits), and a number that is not
- * one (or one beyond an {@code int}) answers 400 naming the parameter, rule {@code format}, and the numbers it takes; a page below 0 or a size outside 1 … {@link PageQuery#MAX_SIZE} is 400 naming it,
- * rule {@code range} ({@link #requireWithinRange}), no longer read as page 0 or a size of its own.
+ * kept as sent (several values joined with commas), an empty number is null, a number is ASCII or full-width digits
+ * ({@link #number}: no spaces around them, no plus sign), and a number that is not one (or one beyond an {@code int})
+ * answers 400 naming the parameter, rule {@code format}, and the numbers it takes; a page below 0 or a size outside 1 …
+ * {@link PageQuery#MAX_SIZE} is 400 naming it, rule {@code range} ({@link #requireWithinRange}), no longer read as page
+ * 0 or a size of its own; a {@code q} longer than {@link PageQuery#MAX_QUERY_LENGTH} characters is 400 naming it, rule
+ * {@code max-length} ({@link #requireShortSearch}).
  *
  * <p>Why (issue 12): the generic binder builds the record through reflection on every request — constructor lookup,
  * parameter names, nullness from type annotations — about a seventh of the CPU of an API list request. What goes in and
@@ -61,7 +64,23 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 			throw new InvalidValueException(errors);
 		}
 		requireWithinRange(page, pageNumber, size, sizeNumber);
-		return new ListRequest(text(request, "q"), pageNumber, sizeNumber, text(request, "sort"), text(request, "dir"));
+		String q = text(request, "q");
+		requireShortSearch(q);
+		return new ListRequest(q, pageNumber, sizeNumber, text(request, "sort"), text(request, "dir"));
+	}
+
+	/**
+	 * Refuses a search text longer than {@link PageQuery#MAX_QUERY_LENGTH} characters (attack 69: 5,000 characters were
+	 * searched for): no name, number or address a list matches is that long, and each character costs every row's
+	 * comparison.
+	 * @param q the search text as sent, null when absent
+	 * @throws InvalidValueException 400 naming {@code q}, rule {@code max-length}
+	 */
+	static void requireShortSearch(String q) {
+		if (q != null && q.codePointCount(0, q.length()) > PageQuery.MAX_QUERY_LENGTH) {
+			throw new InvalidValueException("q", "max-length", FieldLabels.named("q") + "（q）不能超过"
+					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + q.codePointCount(0, q.length()) + "个）");
+		}
 	}
 
 	/**
@@ -98,16 +117,26 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 		return values.length == 1 ? values[0] : String.join(",", values);
 	}
 
+	/** Digits, with a minus before them (a negative page is told as out of range, not as no number). */
+	private static final Pattern UNSIGNED_OR_NEGATIVE = Pattern.compile("-?[0-9]+");
+
 	/**
-	 * The whole number {@code value} holds, read as every whole-number parameter is ({@link Decimals#whole}: spaces
-	 * around it ignored, ASCII or full-width digits — not Arabic-Indic ones, which Spring's reading took, attack round
-	 * 17); null when it holds none or one beyond an {@code int}.
+	 * The whole number {@code value} holds: ASCII digits or the full-width ones a Chinese input method types (read as
+	 * ASCII, {@link Decimals#ascii}, as every form field reads them) — not Arabic-Indic ones, which Spring's reading
+	 * took (attack round 17), and no space around them nor a plus sign before them ("%205", "%2B1", attack 69: a query
+	 * number is written by a link or a client, not typed in a field); null when it holds none or one beyond an
+	 * {@code int}.
 	 */
 	private static Integer number(String value) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		Long n = Text.isBlank(value) ? null : Decimals.whole(value);
+		String digits = Decimals.ascii(value);
+		if (digits == null || !UNSIGNED_OR_NEGATIVE.matcher(digits).matches()) {
+			// a space or a plus sign is no part of a page number a link or a client writes ("%205", "%2B1")
+			return null;
+		}
+		Long n = Decimals.whole(digits);
 		return n == null || n != n.intValue() ? null : n.intValue();
 	}
 

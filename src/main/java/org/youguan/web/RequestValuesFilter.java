@@ -346,11 +346,11 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			String name = RequestPath.decoded(rawName, true);
 			if (name == null) {
 				String shown = SentNames.asSent(rawName);
-				return invalid(shown, "encoding", "参数名“" + shown + "”不是有效的UTF-8网址编码");
+				return invalid(shown, "encoding", "参数名“" + shown + "”不是有效的UTF-8网址编码" + encodingFault(rawName));
 			}
 			String value = RequestPath.decoded(rawValue, true);
 			if (value == null) {
-				return invalid(name, "encoding", FieldLabels.named(name, path) + "的值不是有效的UTF-8网址编码（%后应为两位十六进制数）");
+				return invalid(name, "encoding", FieldLabels.named(name, path) + "的值不是有效的UTF-8网址编码" + encodingFault(rawValue));
 			}
 			if (Text.forbiddenAt(name) >= 0) {
 				return control(name, name, path);
@@ -360,6 +360,22 @@ class RequestValuesFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Why a %-encoded text does not decode, for the refusal: a % not followed by two hexadecimal digits ("%G1", "%4"),
+	 * else bytes that are no UTF-8 text ("%FF", "%C3%28": valid escapes whose bytes form no character in UTF-8).
+	 * @param raw the text as sent, still %-encoded
+	 * @return the reason in Chinese, in full-width brackets
+	 */
+	static String encodingFault(String raw) {
+		for (int at = raw.indexOf('%'); at >= 0; at = raw.indexOf('%', at + 1)) {
+			if (at + 2 >= raw.length() || Character.digit(raw.charAt(at + 1), 16) < 0
+					|| Character.digit(raw.charAt(at + 2), 16) < 0) {
+				return "（%后应为两位十六进制数）";
+			}
+		}
+		return "（解码后的字节不是有效的UTF-8编码文字）";
 	}
 
 	/**

@@ -136,6 +136,34 @@ class GuessablePasswordIntegrationTest {
 		return name;
 	}
 
+	/**
+	 * Attack 69 M4: xc.staff's "Suzhou@Xc2026!" (city, user-name part, year, symbol) and sz.test9's forced change to
+	 * "Test9@Suzhou!" were taken. The account's words count as the few guesses they are on one's own change and on
+	 * the change forced at first sign-in, 400 naming newPassword and the rule.
+	 */
+	@Test
+	void refusesTheCityAndAPartOfTheUserNameWithAYearOnEveryChange() throws Exception {
+		String name = username();
+		users.provision(staff(name), PASSWORD, false, false);
+		CurrentUser me = directory.principal(name).orElseThrow();
+		assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, "Suzhou@Wz2026!"))).containsExactly("guessable");
+		String part = name.substring(3);
+		String capitalised = Character.toUpperCase(part.charAt(0)) + part.substring(1);
+		String created = "sz." + part + "9";
+		CreatedUser account = users.create(directory.principal("sz.admin").orElseThrow(), new UserData(created, "测试九",
+				UserKind.STAFF, bureaus.findByRegion("3205").orElseThrow().id(), null, null, null, EnumSet.of(Role.STAFF)));
+		MockHttpSession session = SignIn.session(mvc, created, account.temporaryPassword());
+		mvc.perform(post("/account/password").session(session).with(csrf())
+			.param("currentPassword", account.temporaryPassword()).param("newPassword", capitalised + "9@Suzhou!")
+			.param("confirmPassword", capitalised + "9@Suzhou!"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("去掉用户名的各部分")));
+		mvc.perform(post("/account/password").session(session).with(csrf())
+			.param("currentPassword", account.temporaryPassword()).param("newPassword", "Tr0ub4dor&Zq9")
+			.param("confirmPassword", "Tr0ub4dor&Zq9"))
+			.andExpect(redirectedUrl("/"));
+	}
+
 	/** The known-password creation (the first administrator's) checks the rule with the new account's words. */
 	@Test
 	void creatingAnAccountWithAKnownPasswordRefusesGuessableOnes() {

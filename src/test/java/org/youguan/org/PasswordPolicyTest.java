@@ -124,6 +124,43 @@ class PasswordPolicyTest {
 				}));
 	}
 
+	/**
+	 * Attack 69 M4: xc.staff's "Suzhou@Xc2026!" (its city, a part of its user name, the year, a symbol) and sz.test9's
+	 * "Test9@Suzhou!" were taken — zxcvbn allowed 10^4 for each piece. The account's own words count as the few guesses
+	 * they are, and the year and symbols left are far below 10^8; a strong rest keeps its strength.
+	 */
+	@Test
+	void refusesAPasswordBuiltFromTheAccountsOwnWordsAndAYear() {
+		List<String> xiangcheng = PasswordPolicy.accountWords("张明", List.of("江苏省", "苏州市", "相城区"), null);
+		for (String guessable : List.of("Suzhou@Xc2026!", "Staff#Xiangcheng1", "Xc.Suzhou@2026", "Jiangsu!Xc2026")) {
+			assertThat(rules(guessable, "xc.staff", xiangcheng)).as(guessable).containsExactly("guessable");
+		}
+		List<String> suzhou = PasswordPolicy.accountWords("测试九", List.of("江苏省", "苏州市"), null);
+		for (String guessable : List.of("Test9@Suzhou!", "Sz@Test2026!!", "Suzhou#Test99")) {
+			assertThat(rules(guessable, "sz.test9", suzhou)).as(guessable).containsExactly("guessable");
+		}
+		assertThatThrownBy(() -> PasswordPolicy.check("newPassword", "sz.test9", suzhou, "Test9@Suzhou!"))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> {
+					assertThat(e.field()).isEqualTo("newPassword");
+					assertThat(e.message()).contains("用户名的各部分", "年份");
+				}));
+		// the same passwords for an account without these words are zxcvbn's to weigh, and a strong rest stays strong
+		assertThat(rules("Suzhou@Xc2026!", "zhang", List.of())).isEmpty();
+		assertThat(PasswordPolicy.ownWordsGuessesLog10("Xc#Kx92mQwZ7", PasswordPolicy.userInputs("xc.staff", xiangcheng))
+			.orElseThrow()).isGreaterThan(8);
+		for (String strong : List.of("Xk9#qTr7mPz2", "Tr0ub4dor&Zq9", "Changed#2026y")) {
+			assertThat(rules(strong, "xc.staff", xiangcheng)).as(strong).isEmpty();
+			assertThat(rules(strong, "sz.test9", suzhou)).as(strong).isEmpty();
+		}
+	}
+
+	@Test
+	void splitsTheUserNameAtSeparatorsAndWhereLettersMeetDigits() {
+		assertThat(PasswordPolicy.userInputs("sz.test9", List.of())).containsExactly("sz.test9", "sztest9", "sz", "test");
+		assertThat(PasswordPolicy.userInputs("wang_li-2026ab", List.of())).contains("wang", "li", "2026", "ab");
+	}
+
 	@Test
 	void acceptsAStrongPasswordWhateverTheAccountsWords() {
 		List<String> words = PasswordPolicy.accountWords("陈吴中", List.of("江苏省", "苏州市", "吴中区"),

@@ -169,6 +169,37 @@ class SignInIntegrationTest {
 		assertThat(escaped.getResponse().getRedirectedUrl()).as("even the right password is refused").isEqualTo("/login?error");
 	}
 
+	/**
+	 * Attack 69 L12: "SZ.Test9" was refused on creation while "sz.test9 " was trimmed and taken. A user name is read
+	 * one way on creation and at sign-in: blanks around it dropped, A–Z folded to lower case; other characters stay
+	 * refused.
+	 */
+	@Test
+	void aUserNameIsTrimmedAndFoldedToLowerCaseOnCreationAndAtSignIn() throws Exception {
+		String name = "t" + UUID.randomUUID().toString().substring(0, 8);
+		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
+		String typed = " " + name.toUpperCase(java.util.Locale.ROOT).replace("T", "T.") + " ";
+		users.provision(new UserData(typed, "测试用户", UserKind.STAFF, bureau, null, null, null, EnumSet.of(Role.STAFF)),
+				PASSWORD, false, false);
+		String stored = name.replace("t", "t.");
+		assertThat(directory.principal(stored)).isPresent();
+		for (String signIn : List.of(stored, stored.toUpperCase(java.util.Locale.ROOT), " " + stored + " ",
+				Character.toUpperCase(stored.charAt(0)) + stored.substring(1))) {
+			assertThat(signIn(signIn, PASSWORD).getResponse().getRedirectedUrl()).as(signIn).isEqualTo("/");
+		}
+		assertThatThrownBy(() -> users.provision(new UserData(stored.toUpperCase(java.util.Locale.ROOT), "测试用户",
+				UserKind.STAFF, bureau, null, null, null, EnumSet.of(Role.STAFF)), PASSWORD, false, false))
+			.isInstanceOfSatisfying(org.youguan.kernel.DomainException.class,
+					ex -> assertThat(ex.getMessage()).contains("用户名已存在"));
+		// a letter of another script that lower-cases to an ASCII one (the Kelvin sign) is no user name
+		assertThatThrownBy(() -> users.provision(new UserData("\u212A" + name, "测试用户", UserKind.STAFF, bureau, null,
+				null, null, EnumSet.of(Role.STAFF)), PASSWORD, false, false))
+			.isInstanceOfSatisfying(org.youguan.kernel.InvalidValueException.class,
+					ex -> assertThat(ex.fieldErrors()).extracting(org.youguan.kernel.FieldError::field).contains("username"));
+		assertThat(signIn("\u212A" + stored.substring(1), PASSWORD).getResponse().getRedirectedUrl())
+			.isEqualTo("/login?error");
+	}
+
 	@Test
 	void anAccountCreatedByAnAdministratorMustChangeItsPasswordFirst() throws Exception {
 		String name = newUser(true);

@@ -148,6 +148,33 @@ class InputEdgeCasesIntegrationTest {
 	}
 
 	/**
+	 * Attack 69 L14: "q=%FF" was told "%后应为两位十六进制数" though FF is two hexadecimal digits; the refusal says which
+	 * fault it is — an escape that is no escape, or bytes that are no UTF-8 text.
+	 */
+	@Test
+	void tellsAMalformedEscapeFromBytesThatAreNoUtf8() throws Exception {
+		for (String query : List.of("q=%FF", "q=%C3%28", "q=ab%E4%B8")) {
+			mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sz-admin-token").with(r -> {
+				r.setQueryString(query);
+				return r;
+			}))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("q"))
+				.andExpect(jsonPath("$.errors[0].rule").value("encoding"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("不是有效的UTF-8编码文字")))
+				.andExpect(jsonPath("$.errors[0].message").value(not(containsString("十六进制"))));
+		}
+		for (String query : List.of("q=%zz", "q=%F", "q=a%4")) {
+			mvc.perform(get("/api/v1/enterprises").header("Authorization", "Bearer demo-sz-admin-token").with(r -> {
+				r.setQueryString(query);
+				return r;
+			}))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("%后应为两位十六进制数")));
+		}
+	}
+
+	/**
 	 * A mobile or ID number in a path (a probe, a mistyped id) is not repeated in the clear: neither in the problem's
 	 * instance nor its detail, for a path no handler has and one whose id is no number (both 404: the address names
 	 * nothing).

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,7 +39,7 @@ class ListRequestBindingIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(1))
 			.andExpect(jsonPath("$.size").value(1));
-		mvc.perform(get("/api/v1/complaints?size= 2 &page=").header("Authorization", TOKEN))
+		mvc.perform(get("/api/v1/complaints").param("size", "\uFF12").param("page", "").header("Authorization", TOKEN))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.size").value(2))
 			.andExpect(jsonPath("$.page").value(0));
@@ -57,6 +58,48 @@ class ListRequestBindingIntegrationTest {
 		mvc.perform(get("/api/v1/complaints?size=99999999999").header("Authorization", TOKEN))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("size"));
+	}
+
+	/**
+	 * Attack 69 L15: "page=%2B1" and "size=%205" were read as 1 and 5, and "size= 2 " as 2. A query number is digits —
+	 * full-width ones read as ASCII, as a form field reads them — with no sign nor space around it: 400 {@code format},
+	 * on the API and on a page, as the same text in any list.
+	 */
+	@Test
+	void aPlusSignOrASpaceAroundAPageNumberIs400() throws Exception {
+		for (String[] sent : new String[][] { { "page", "+1" }, { "size", " 5" }, { "size", "5 " }, { "size", " 2 " },
+				{ "page", "\uFF0B1" }, { "page", "\u30001" } }) {
+			mvc.perform(get("/api/v1/enforcement/cases").param(sent[0], sent[1]).header("Authorization", TOKEN))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(sent[0]))
+				.andExpect(jsonPath("$.errors[0].rule").value("format"));
+		}
+		mvc.perform(get("/public/penalties").param("page", "+1")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("页码的值")));
+		mvc.perform(get("/api/v1/enforcement/cases").param("page", "\uFF10").param("size", "\uFF13")
+			.header("Authorization", TOKEN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.size").value(3));
+	}
+
+	/**
+	 * Attack 69 L13: 5,000 characters of {@code q} were searched for. One limit, {@link PageQuery#MAX_QUERY_LENGTH}
+	 * characters, for every list — API, page and export — 400 naming {@code q}, rule {@code max-length}.
+	 */
+	@Test
+	void aSearchTextLongerThanTheLimitIs400NamingQ() throws Exception {
+		String longest = "测".repeat(PageQuery.MAX_QUERY_LENGTH);
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", longest).header("Authorization", TOKEN))
+			.andExpect(status().isOk());
+		for (String path : new String[] { "/api/v1/enforcement/cases", "/api/v1/complaints", "/api/v1/public/penalties" }) {
+			mvc.perform(get(path).param("q", longest + "x").header("Authorization", TOKEN))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("q"))
+				.andExpect(jsonPath("$.errors[0].rule").value("max-length"))
+				.andExpect(jsonPath("$.errors[0].message", containsString("不能超过100个字符")));
+		}
+		mvc.perform(get("/public/penalties").param("q", "x".repeat(5000))).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能超过100个字符")));
 	}
 
 	/**

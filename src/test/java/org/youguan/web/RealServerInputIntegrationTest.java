@@ -86,6 +86,26 @@ class RealServerInputIntegrationTest {
 		assertThat(staff.body()).contains("<html", "返回工作台").doesNotContain("返回公众服务首页");
 	}
 
+	/**
+	 * Attack 69 L14/L15, as sent on the wire: "%FF" is told as bytes that are no UTF-8 (not as a bad escape), and a
+	 * page number with a plus sign or a space ("%2B1", "%205") is no page number; a full-width digit ("%EF%BC%92") is.
+	 */
+	@Test
+	void invalidUtf8AndSignedPageNumbersAreToldAsTheyAre() throws Exception {
+		String token = "Authorization: Bearer demo-sz-admin-token\r\n";
+		Answer bytes = send("GET /api/v1/enforcement/cases?q=%FF HTTP/1.1\r\n", token, new byte[0]);
+		assertThat(bytes.status()).isEqualTo(400);
+		assertThat(bytes.body()).contains("\"field\":\"q\"", "\"rule\":\"encoding\"", "不是有效的UTF-8编码文字")
+			.doesNotContain("十六进制");
+		for (String query : List.of("page=%2B1", "size=%205", "size=5+")) {
+			Answer signed = send("GET /api/v1/enforcement/cases?" + query + " HTTP/1.1\r\n", token, new byte[0]);
+			assertThat(signed.status()).as(query).isEqualTo(400);
+			assertThat(signed.body()).as(query).contains("\"rule\":\"format\"");
+		}
+		assertThat(send("GET /api/v1/enforcement/cases?size=%EF%BC%92 HTTP/1.1\r\n", token, new byte[0]).status())
+			.isEqualTo(200);
+	}
+
 	@Test
 	void malformedPercentEncodingIsA400OnTheApiAndOnAPageWithItsErrorPage() throws Exception {
 		Answer api = send("GET /api/v1/enterprises?q=%zz HTTP/1.1\r\n", "Authorization: Bearer demo-sz-admin-token\r\n", new byte[0]);
