@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -240,6 +241,35 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.changes[0].field").value("premises"))
 			.andExpect(jsonPath("$.changes[0].before").value(containsString("吴中区变更路1号")))
 			.andExpect(jsonPath("$.changes[0].after").value(containsString("吴中区新址路9号")));
+	}
+
+	/**
+	 * The public verification keeps the complaint look-up's failed-lookup limit: ten wrong codes for one number in an
+	 * hour are answered, the eleventh (from any address) is 429 rule lookup-limit, and the right code is still answered.
+	 */
+	@Test
+	void wrongVerificationCodesPastTheLimitAre429AndTheRightCodeIsStillAnswered() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州核验限次" + code.substring(10, 16) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				"{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code + "\",\"registeredCapital\":\"900000\"}")
+			.andExpect(status().isCreated()));
+		approved(id);
+		String right = applications.get(DataScope.all(), id).application().verificationCode();
+		String address = ClientAddress.newAddress();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONG" + i)
+				.with(ClientAddress.from(address)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.valid").value(false));
+		}
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONGX"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"));
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", right)
+			.with(ClientAddress.from(address)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(true));
 	}
 
 	/**
