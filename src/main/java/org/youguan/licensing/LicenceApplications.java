@@ -2479,12 +2479,21 @@ public class LicenceApplications {
 		LicenceScope licenceScope = scope(v, "scope", data.scope());
 		v.required("receivedOn", "收到申请日期", data.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
-		LocalDate floor = received == null ? Validation.EARLIEST_RECORD : received;
+		// a date refused on its own field (a future one) is no floor for the next: each is refused once, on its field,
+		// never as "目前还不能登记，请到<that future day>…" on every later one
+		LocalDate floor = received == null || v.hasError("receivedOn") ? Validation.EARLIEST_RECORD : received;
 		LocalDate reviewed = v.date("preliminaryReviewedOn", "初审日期", data.preliminaryReviewedOn(), floor, today);
+		if (v.hasError("preliminaryReviewedOn")) {
+			reviewed = null;
+		}
 		LocalDate verified = v.date("onSiteVerifiedOn", "现场核查日期", data.onSiteVerifiedOn(),
 				reviewed == null ? floor : reviewed, today);
+		if (v.hasError("onSiteVerifiedOn")) {
+			verified = null;
+		}
 		if (verified != null) {
-			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期");
+			v.require("preliminaryReviewedOn", reviewed != null || v.hasError("preliminaryReviewedOn"), "order",
+					"有现场核查日期的申请应有初审日期");
 		}
 		String decision = Text.isBlank(data.decision()) ? null : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
 		v.require("decision", decision != null, "required", "决定不能为空：应为准予许可（APPROVED）、不予许可（REFUSED）"
