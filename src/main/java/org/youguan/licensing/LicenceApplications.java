@@ -432,7 +432,7 @@ public class LicenceApplications {
 	 * applicant is registered under, or a change gives the holder, is one enterprise's ({@link #heldName}, as the import
 	 * of past applications holds it): another enterprise of the registry, or another applicant not registered yet whose
 	 * application (live or imported) is not refused, under that name with another credit code is a 400 on
-	 * {@code applicantName}, rule {@code unique}, naming it.
+	 * {@code applicantName}, rule {@code unique}, naming it to staff (to an enterprise only that the name is taken).
 	 * @return the application's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved) — also {@code submittedOn}
 	 * (rule {@code not-allowed}) sent by an enterprise, whose application is received the day it submits it
@@ -486,7 +486,10 @@ public class LicenceApplications {
 			// granted: never one another enterprise that is not cancelled holds, nor another applicant not registered yet
 			// under an application not refused (企业名称登记管理规定) — the import's rule; two at once are ordered by the name
 			TransactionLocks.hold(jdbc, "enterprise_name:" + Text.enterpriseNameKey(name));
-			heldName(name, code).ifPresent(held -> v.require("applicantName", false, "unique", held));
+			// an enterprise is told the name is taken, never who holds it (another's credit code and status)
+			String wanted = name;
+			heldName(name, code).map(held -> clerk.enterprise() ? Enterprises.nameTakenMessage(wanted) : held)
+				.ifPresent(held -> v.require("applicantName", false, "unique", held));
 		}
 		// a change, renewal or branch acts on the licence in force: an item left blank is the licence's as it stands (a
 		// change states only what it changes, a renewal renews the licence as it is, a branch adds branches to it); without
@@ -830,7 +833,7 @@ public class LicenceApplications {
 		// the premises a licence issued off the platform was granted for are not known here: the stated ones are taken
 		String address = current.premisesAddress();
 		if (current.premisesOnRecord() && address != null && !Text.isBlank(data.premisesAddress())) {
-			v.require("premisesAddress", Text.line(data.premisesAddress()).equals(Text.line(address)), rule + "premises",
+			v.require("premisesAddress", Text.folded(data.premisesAddress()).equals(Text.folded(address)), rule + "premises",
 					of + "经营场所地址应与许可证" + licence.number() + "的“" + address + "”一致" + change);
 		}
 		String region = current.regionCode();
@@ -1047,14 +1050,17 @@ public class LicenceApplications {
 	/**
 	 * The move of the premises a change states ({@code address} in county {@code region}) away from those of the licence
 	 * as it stands ({@link #items}): a change item {@code premises} (经营场所, "address（county）" before → after) when the
-	 * county differs, or the address differs from premises on record — the move is part of what the change decides
-	 * and shows, never a silent re-placing of the application in another bureau's queue. Empty when nothing moves.
+	 * county differs, or the address differs from the licence's recorded one (compared {@link Text#folded}: width,
+	 * spaces and case aside) — wherever that comes from, the last approval here or, for a licence issued off the
+	 * platform, the holder's registered address, so a move within one county is a change too. The move is part of what
+	 * the change decides and shows, never a silent re-placing of the application in another bureau's queue. Empty when
+	 * nothing moves.
 	 */
 	private Optional<Change> premisesMoved(Items current, String address, String region) {
 		String before = Text.blankToNull(current.premisesAddress());
 		String after = Text.isBlank(address) ? before : Text.line(address);
 		boolean moved = current.regionCode() != null && !region.equals(current.regionCode())
-				|| current.premisesOnRecord() && before != null && !Objects.equals(before, after);
+				|| before != null && !Objects.equals(Text.folded(before), Text.folded(after));
 		if (!moved) {
 			return Optional.empty();
 		}
@@ -2508,12 +2514,21 @@ public class LicenceApplications {
 		LicenceScope licenceScope = scope(v, "scope", data.scope());
 		v.required("receivedOn", "收到申请日期", data.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期", data.receivedOn(), Validation.EARLIEST_RECORD, today);
-		LocalDate floor = received == null ? Validation.EARLIEST_RECORD : received;
+		// a date refused on its own field (a future one) is no floor for the next: each is refused once, on its field,
+		// never as "目前还不能登记，请到<that future day>…" on every later one
+		LocalDate floor = received == null || v.hasError("receivedOn") ? Validation.EARLIEST_RECORD : received;
 		LocalDate reviewed = v.date("preliminaryReviewedOn", "初审日期", data.preliminaryReviewedOn(), floor, today);
+		if (v.hasError("preliminaryReviewedOn")) {
+			reviewed = null;
+		}
 		LocalDate verified = v.date("onSiteVerifiedOn", "现场核查日期", data.onSiteVerifiedOn(),
 				reviewed == null ? floor : reviewed, today);
+		if (v.hasError("onSiteVerifiedOn")) {
+			verified = null;
+		}
 		if (verified != null) {
-			v.require("preliminaryReviewedOn", reviewed != null, "order", "有现场核查日期的申请应有初审日期");
+			v.require("preliminaryReviewedOn", reviewed != null || v.hasError("preliminaryReviewedOn"), "order",
+					"有现场核查日期的申请应有初审日期");
 		}
 		String decision = Text.isBlank(data.decision()) ? null : Text.strip(data.decision()).toUpperCase(Locale.ROOT);
 		v.require("decision", decision != null, "required", "决定不能为空：应为准予许可（APPROVED）、不予许可（REFUSED）"

@@ -1,20 +1,27 @@
 package org.youguan.licensing;
 
-import org.youguan.rules.Provision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.ErrorCode;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Text;
+import org.youguan.licensing.internal.VerifyFailures;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
+import org.youguan.rules.Provision;
+import org.youguan.rules.StatutoryRule;
+import org.youguan.rules.StatutoryRules;
 
 /**
  * The public verification of an e-licence by its number and the verification code printed on the certificate (and
@@ -46,10 +53,51 @@ public class LicenceVerification {
 
 	private final Clock clock;
 
-	LicenceVerification(LicenceApplications applications, Licences licences, Clock clock) {
+	private final VerifyFailures failures;
+
+	private final StatutoryRules rules;
+
+	LicenceVerification(LicenceApplications applications, Licences licences, Clock clock, VerifyFailures failures,
+			StatutoryRules rules) {
 		this.applications = applications;
 		this.licences = licences;
 		this.clock = clock;
+		this.failures = failures;
+		this.rules = rules;
+	}
+
+	/**
+	 * {@link #verify(String, String)} asked by the public from client address {@code address}, under the hourly limits of
+	 * failed verifications the complaint status look-up keeps (rule catalogue, national values): the address's
+	 * ({@code licence.verify-failures-per-address}, default 100 — trying number after number) and the number's own
+	 * ({@code licence.verify-failures}, default 10, whatever address asks). Past the address's limit every verification
+	 * from it is refused before anything is looked up; a wrong code past the number's limit is refused instead of
+	 * answered — the right code is still answered, so others' guesses never hide a licence from its holder's customers.
+	 * An unknown number counts as a wrong code does, so 429 never tells which numbers exist.
+	 * @param address the client address ({@code request.getRemoteAddr()}); null: not limited (internal callers)
+	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code code}, rule {@code lookup-limit})
+	 */
+	public Result verify(String number, String code, String address) {
+		if (address == null) {
+			return verify(number, code);
+		}
+		int perAddress = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES_PER_ADDRESS, StatutoryRule.NATIONAL_REGION);
+		if (failures.recent(VerifyFailures.ADDRESS, address) >= perAddress) {
+			throw tooMany("您所在网络的许可证核验失败次数过多（每小时最多" + perAddress + "次）");
+		}
+		Result result = verify(number, code);
+		if ("UNKNOWN".equals(result.status())) {
+			int perNumber = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES, StatutoryRule.NATIONAL_REGION);
+			if (!failures.count(result.number(), perNumber, address, perAddress)) {
+				throw tooMany("该许可证编号或您所在网络的核验失败次数过多（同一编号每小时最多" + perNumber + "次）");
+			}
+		}
+		return result;
+	}
+
+	private static DomainException tooMany(String why) {
+		String message = why + "，请一小时后再试；请核对许可证上印制的验证码";
+		return new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("code", "lookup-limit", message)));
 	}
 
 	/**

@@ -500,6 +500,15 @@ public class Enterprises {
 	}
 
 	/**
+	 * Why an enterprise name another enterprise (or applicant) holds is refused, told to an enterprise itself: that the
+	 * name is taken, and nothing about who holds it — another enterprise's credit code and status are not the asking
+	 * enterprise's to read ({@link #nameHeldMessage} is the staff's wording).
+	 */
+	public static String nameTakenMessage(String legalName) {
+		return "企业名称“" + Text.name(legalName) + "”已被其他企业使用：未注销的两家企业不能使用同一名称（企业名称登记管理规定），请核对企业名称";
+	}
+
+	/**
 	 * Refuses {@code legalName} when another enterprise that is not cancelled holds it. With {@code lock}, two requests
 	 * for one name at once are first ordered by a transaction lock on the name's key, so the second one sees the first
 	 * one's row (and the unique index {@code enterprise_name_key} is the last word).

@@ -151,6 +151,8 @@ final class RuleBounds {
 			case COMPLAINT_FILINGS_PER_ADDRESS -> upTo(1000, "一个地址一日提交更多申诉已是成批提交；单位共用地址的由工作人员登记（产品约束）");
 			case COMPLAINT_LOOKUP_FAILURES -> upTo(100, "编号连续、申诉人电话常被企业知道，每小时允许更多次失败就能逐个试出他人申诉（产品约束）");
 			case COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS -> upTo(1000, "一个地址每小时失败更多次已是逐个试编号；单位共用地址的申诉人可凭受理回执或拨打12305查询（产品约束）");
+			case LICENCE_VERIFY_FAILURES -> upTo(100, "许可证编号公开可见，每小时允许更多次失败就能逐个试出验证码（产品约束）");
+			case LICENCE_VERIFY_FAILURES_PER_ADDRESS -> upTo(1000, "一个地址每小时失败更多次已是逐个试编号和验证码（产品约束）");
 			case COMPLAINT_RECORD_RETENTION -> upTo(30,
 					"机关文书档案定期保管最长30年（机关文件材料归档范围和文书档案保管期限规定(2006)），更长即永久保存，不属本规则");
 			case LICENCE_SITE_VERIFICATION_REPORT -> upTo(20,

@@ -92,6 +92,15 @@ public enum StatutoryRule {
 	 */
 	COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS("complaint.lookup-failures-per-address", "同一访问地址每小时申诉查询失败次数上限（产品规则，非法律规定）", "100", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
 
+	/**
+	 * 同一许可证编号每小时核验失败（编号与验证码不符）的次数上限，不论从哪个地址核验：产品规则，非法律规定——与申诉查询的
+	 * 失败上限相同；超过后该编号再次输错的核验答复429，输入正确验证码的核验不受此限
+	 */
+	LICENCE_VERIFY_FAILURES("licence.verify-failures", "同一许可证编号每小时核验失败次数上限（产品规则，非法律规定）", "10", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
+	/** 同一访问地址每小时许可证核验失败的次数上限：产品规则，非法律规定——换着编号试也有上限 */
+	LICENCE_VERIFY_FAILURES_PER_ADDRESS("licence.verify-failures-per-address", "同一访问地址每小时许可证核验失败次数上限（产品规则，非法律规定）", "100", RuleUnit.COUNT, false, Citation.of(PRODUCT_RULE)),
+
 	/** 不配合申诉处理情节严重罚款上限（快递市场管理办法(2023) 第55条） */
 	FINE_COMPLAINT_NON_COOPERATION_MAX("fine.complaint-non-cooperation.max", "不配合申诉处理情节严重罚款上限", "3000", RuleUnit.YUAN, true, Citation.of(EXPRESS_MARKET_MEASURES, 55)),
 

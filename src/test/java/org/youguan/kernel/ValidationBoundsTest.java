@@ -33,4 +33,16 @@ class ValidationBoundsTest {
 		assertThat(late.within("on", MAX.plusDays(1), MIN, "太早", MAX, "太晚")).isFalse();
 		assertThat(late.errors()).singleElement().isEqualTo(new FieldError("on", "range", "太晚"));
 	}
+
+	/** Bounds of one day name that day ("核查日期应为2026-12-05"), not a range of one day (attack 70). */
+	@Test
+	void boundsOfOneDayNameThatDay() {
+		Validation v = new Validation();
+		v.within("verifiedOn", "核查日期", MAX.plusDays(1), MAX, MAX);
+		assertThat(v.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range", "核查日期应为" + MAX));
+		Validation wide = new Validation();
+		wide.within("verifiedOn", "核查日期", MAX.plusDays(1), MIN, MAX);
+		assertThat(wide.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range",
+				"核查日期应在" + MIN + "至" + MAX + "之间"));
+	}
 }

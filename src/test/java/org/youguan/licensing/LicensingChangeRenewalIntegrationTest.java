@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
@@ -196,6 +197,79 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		enterprises.cancel(DataScope.all(), holderId, "企业已办理市场主体注销登记");
 		call(CITY, "/api/v1/licensing/applications", application("CHANGE", code, taken, null, "600000", "苏州市吴中区", ""))
 			.andExpect(status().isCreated());
+	}
+
+	/**
+	 * An enterprise applying on its portal for a name another enterprise holds is told the name is taken, never that
+	 * enterprise's credit code or status (which staff entering the same change are told, above).
+	 */
+	@Test
+	void anEnterpriseApplyingForATakenNameIsToldOnlyThatItIsTaken() throws Exception {
+		String s = LicensingIntegrationTest.newCreditCode().substring(10, 17);
+		String taken = "苏州门户占名" + s + "快递有限公司";
+		String holder = LicensingIntegrationTest.newCreditCode();
+		enterprises.register(DataScope.all(), new EnterpriseData(taken, holder, EnterpriseType.EXPRESS, null, "赵占名",
+				"吴中区占名路2号", "320506", null, null), false);
+		call(ENTERPRISE, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\",\"applicantName\":\"" + taken + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].rule", hasItem("unique")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'applicantName')].message", hasItem(containsString("已被其他企业使用"))))
+			.andExpect(content().string(not(containsString(holder))))
+			.andExpect(content().string(not(containsString("（正常）"))));
+	}
+
+	/**
+	 * Moving the premises within one county is a change (经营场所): the address stated is compared with the licence's
+	 * recorded premises — for a licence issued off the platform, the holder's registered address — width and spaces
+	 * aside, so the same address typed in full-width digits is still no change.
+	 */
+	@Test
+	void aChangeOfPremisesWithinTheSameCountyIsAChangeAndTheSameAddressRetypedIsNot() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州同区搬迁" + code.substring(10, 16) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code
+				+ "\",\"premisesAddress\":\"吴中区 变更路１号\",\"regionCode\":\"320506\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("no-change"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(number)));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\","
+				+ "\"applicantCreditCode\":\"" + code + "\",\"premisesAddress\":\"吴中区新址路9号\",\"regionCode\":\"320506\"}")
+			.andExpect(status().isCreated()));
+		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changes.length()").value(1))
+			.andExpect(jsonPath("$.changes[0].field").value("premises"))
+			.andExpect(jsonPath("$.changes[0].before").value(containsString("吴中区变更路1号")))
+			.andExpect(jsonPath("$.changes[0].after").value(containsString("吴中区新址路9号")));
+	}
+
+	/**
+	 * The public verification keeps the complaint look-up's failed-lookup limit: ten wrong codes for one number in an
+	 * hour are answered, the eleventh (from any address) is 429 rule lookup-limit, and the right code is still answered.
+	 */
+	@Test
+	void wrongVerificationCodesPastTheLimitAre429AndTheRightCodeIsStillAnswered() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = licensed(code, "苏州核验限次" + code.substring(10, 16) + "快递有限公司", LocalDate.now(clock).plusYears(3));
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications",
+				"{\"kind\":\"CHANGE\",\"applicantCreditCode\":\"" + code + "\",\"registeredCapital\":\"900000\"}")
+			.andExpect(status().isCreated()));
+		approved(id);
+		String right = applications.get(DataScope.all(), id).application().verificationCode();
+		String address = ClientAddress.newAddress();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONG" + i)
+				.with(ClientAddress.from(address)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.valid").value(false));
+		}
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONGX"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"));
+		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", right)
+			.with(ClientAddress.from(address)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(true));
 	}
 
 	/**

@@ -107,6 +107,22 @@ class LicensingImportIntegrationTest {
 			}));
 	}
 
+	/**
+	 * A future received date is refused on its own column; the later dates are not told "目前还不能登记，请到<that future
+	 * day>或以后再办理" (attack 70: a wrong date, named as if it were a deadline).
+	 */
+	@Test
+	void aFutureReceivedDateIsRefusedOnItsColumnAloneAndNamesNoFutureDayElsewhere() throws IOException {
+		ImportResult result = imports.importFile(JIANGSU, SUZHOU, "3205", "test", sheet(new String[] { code("0019"),
+				"苏州未来日期快递有限公司", "新设许可", "省内", "2030-05-05", "2025-03-12", "2025-03-20", "准予许可", "2025-04-10",
+				"快递许可-32-2025-000019" }));
+		assertThat(result.rejected()).isTrue();
+		assertThat(result.errors()).singleElement().satisfies(row -> {
+			assertThat(row.errors()).extracting(e -> e.field()).containsExactly("收到申请日期");
+			assertThat(row.errors()).noneMatch(e -> e.message().contains("2030-05-05或以后"));
+		});
+	}
+
 	@Test
 	void aRowNamesEveryBrokenCellAtOnceAndTheAllowedLabels() throws IOException {
 		long before = imported();

@@ -74,6 +74,7 @@ class RuleRangesTest {
 			StatutoryRule.PENALTY_SUSPENSION_START_LOOKBACK,
 			StatutoryRule.SAFETY_EXEMPT_SHARE_MAX, StatutoryRule.SAFETY_EXEMPT_SHARE_MIN_PARCELS, StatutoryRule.SAFETY_PERIOD_DAILY_REPORT, StatutoryRule.STATISTICS_REMINDER_INTERVAL,
 			StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS,
+			StatutoryRule.LICENCE_VERIFY_FAILURES, StatutoryRule.LICENCE_VERIFY_FAILURES_PER_ADDRESS,
 			StatutoryRule.COMPLAINT_LOOKUP_FAILURES, StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS);
 
 	/** The migration that removed the overrides out of range used the ranges the code enforces. */
