@@ -272,7 +272,7 @@ class StatutoryRulesIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].title").value("责令改正整改期限上限（自下达）"))
 			.andExpect(jsonPath("$[?(@.code == 'inspection.rectification-max')].basis").value("按本局规定"))
-			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].basis").value("快递业务经营许可管理办法(2019)"))
+			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].basis").value("按本局规定"))
 			.andExpect(jsonPath("$[?(@.code == 'licence.renewal-earliest')].citations.length()").value(1))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(enterprise).doesNotContain("地方实践").doesNotContain("未确认").doesNotContain("产品规则")
