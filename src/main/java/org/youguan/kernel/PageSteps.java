@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
@@ -116,20 +117,33 @@ public final class PageSteps {
 	/** Flashes a refusal's errors, status and the values as typed, and goes back to {@code here}. */
 	private static String refused(RedirectAttributes redirect, String here, HttpServletRequest posted,
 			DomainException ex) {
+		flashRefusal(redirect::addFlashAttribute, posted, ex);
+		return PageAddress.redirect(here);
+	}
+
+	/**
+	 * Puts what the page after the redirect shows of a refused step into {@code flash}: its errors (and one beside each
+	 * file field whose file is not kept), the values as posted ({@link #TYPED}), {@link #CONFLICT} for a refusal of the
+	 * record's state, its keyed wording and its status ({@link #REFUSED_STATUS}) — as {@link #run} flashes them; also
+	 * used by the error handling for a state refusal met before the step's handler ran (a stale form whose record's
+	 * state moved on, refused by the step's guard before its fields are read).
+	 * @param flash the flash attributes being written (a {@code RedirectAttributes} or the request's output flash map)
+	 * @param posted the posted request, or null when there is none bound to the thread
+	 * @param ex the refusal (any but not-found, which reaches the error page)
+	 */
+	public static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, DomainException ex) {
 		List<FieldError> errors = new ArrayList<>(ex.formErrors());
 		if (posted != null) {
 			errors.addAll(filesNotKept(posted, errors));
-			redirect.addFlashAttribute(TYPED, typed(posted));
+			flash.accept(TYPED, typed(posted));
 		}
-		redirect.addFlashAttribute("errors", errors);
+		flash.accept("errors", errors);
 		if (stateConflict(ex)) {
-			redirect.addFlashAttribute(CONFLICT, true);
+			flash.accept(CONFLICT, true);
 		}
-		redirect.addFlashAttribute("refused", true);
-		FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(),
-				redirect::addFlashAttribute);
-		redirect.addFlashAttribute(REFUSED_STATUS, ex.code().status());
-		return PageAddress.redirect(here);
+		flash.accept("refused", true);
+		FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(), flash);
+		flash.accept(REFUSED_STATUS, ex.code().status());
 	}
 
 	/**

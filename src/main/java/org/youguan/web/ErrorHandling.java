@@ -75,9 +75,12 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.WebUtils;
 import org.youguan.platform.ChinaTime;
@@ -90,6 +93,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.MonthText;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -164,6 +168,14 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && PageSteps.stateConflict(ex)
+				&& !Refusals.apiClient(request) && !PageSteps.byToken(request)) {
+			// a page's step refused by its guard for the record's state (a stale form): the record's page again, the
+			// refusal in its one box with the form as typed — as a step its handler refuses (PageSteps)
+			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			PageSteps.flashRefusal(flash::put, request, ex);
+			return new ModelAndView(new RedirectView(page, true));
+		}
 		// the page forms show the same errors (DomainException#formErrors): one naming of a refusal for both
 		List<FieldError> errors = ex.formErrors();
 		if (ex instanceof InvalidValueException && ex.code().status() == HttpStatus.BAD_REQUEST.value()

@@ -56,6 +56,20 @@ class StepAccessFirst implements HandlerInterceptor {
 
 	private static final String REST = "rest";
 
+	/**
+	 * The request attribute naming the page of the record a step addresses ({@code /enforcement/cases/18} for
+	 * {@code POST /enforcement/cases/18/conclusion}), set before the step's guard is asked: a page's form refused there
+	 * for the record's state (a stale tab, a second click after the first went through) goes back to that page with the
+	 * refusal in its one box, as a step refused by its handler does ({@code kernel.PageSteps}), not to the error page.
+	 */
+	static final String RECORD_PAGE = StepAccessFirst.class.getName() + ".recordPage";
+
+	/** The address without its step ({@code rest}, the part after the record's number), without a trailing slash. */
+	private static String recordPage(String path, String rest) {
+		String page = rest.isEmpty() || !path.endsWith("/" + rest) ? path : path.substring(0, path.length() - rest.length() - 1);
+		return page.endsWith("/") ? page.substring(0, page.length() - 1) : page;
+	}
+
 	/** The address's variable holding the code of a record addressed by code ({@link StepAccess#code()}). */
 	private static final String CODE = "code";
 
@@ -148,6 +162,10 @@ class StepAccessFirst implements HandlerInterceptor {
 			String id = parameter == null ? vars.get(ID) : request.getParameter(parameter);
 			Long number = id == null ? null : recordNumber(id);
 			if (number != null) {
+				if (parameter == null) {
+					// the record's page (the address without the step), where a page's stale form is told its state
+					request.setAttribute(RECORD_PAGE, recordPage(path.value(), rest));
+				}
 				g.access().requireStep(scope, number, rest);
 			}
 			else if (parameter != null && id != null && !Text.isBlank(id)) {

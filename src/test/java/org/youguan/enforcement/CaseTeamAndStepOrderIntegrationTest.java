@@ -22,6 +22,7 @@ import org.youguan.TestImages;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageSteps;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -30,13 +31,15 @@ import org.youguan.rules.FineRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -194,8 +197,11 @@ class CaseTeamAndStepOrderIntegrationTest {
 		// concluded: evidence is no longer entered — said as the state's 409, not the team's 403 nor the date's 400
 		mvc.perform(multipart("/enforcement/cases/" + id + "/evidence").file(photo()).session(SignIn.session(mvc, "wz.staff"))
 			.with(csrf()).param("kind", "PHOTO").param("title", "现场照片").param("collectedOn", "2026-99-99"))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(not(containsString("不是本案的调查人员"))));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.CONFLICT, true))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 409))
+			.andExpect(flash().attribute("errors", hasToString(not(containsString("不是本案的调查人员")))));
 		mvc.perform(multipart("/api/v1/enforcement/cases/" + id + "/evidence").file(photo())
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG).param("kind", "PHOTO").param("title", "现场照片")
 			.param("collectedOn", today.toString()))
@@ -208,8 +214,11 @@ class CaseTeamAndStepOrderIntegrationTest {
 				SELECT id FROM complaint WHERE status IN ('CLOSED', 'REJECTED', 'WITHDRAWN') AND region_code LIKE '320506%'
 				ORDER BY id LIMIT 1""").query(Long.class).optional().orElse(null);
 		assertThat(closed).as("a finished Wuzhong complaint in the demo data").isNotNull();
+		// a stale page form: the complaint's page again, the state's refusal in its one box (not the bare error page)
 		mvc.perform(post("/complaints/" + closed + "/callback").session(SignIn.session(mvc, "wz.staff")).with(csrf()))
-			.andExpect(status().isConflict());
+			.andExpect(redirectedUrl("/complaints/" + closed))
+			.andExpect(flash().attribute(PageSteps.CONFLICT, true))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 409));
 		mvc.perform(post("/api/v1/complaints/" + closed + "/mediation").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"mediationResult\":\"NOPE\",\"agreedAmount\":\"x\"}"))
 			.andExpect(status().isConflict());

@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.youguan.kernel.PageSteps;
 import org.youguan.IntegrationTest;
 import org.youguan.JdbcStatements;
 import org.youguan.JdbcStatements.Counted;
@@ -32,6 +33,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -145,7 +148,9 @@ class CaseTeamStepsIntegrationTest {
 		// fields), neither the team nor the date
 		mvc.perform(post("/enforcement/cases/" + id + "/statement").session(staff).with(csrf())
 			.param("on", "2026-99-99").param("statement", "当事人称已补报"))
-			.andExpect(status().isConflict());
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.CONFLICT, true))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 409));
 		mvc.perform(post("/enforcement/cases/" + id + "/conclusion").session(staff).with(csrf())
 			.param("report", "查明违法事实").param("serious", "abc").param("concludedOn", "2026-99-99"))
 			.andExpect(status().isForbidden());

@@ -64,7 +64,7 @@ class ConcurrentChangeIntegrationTest {
 	void aStepOnARecordChangedMeanwhileIsAConflictNamingTheRuleAndSavesNothing() throws Exception {
 		String name = "race." + UUID.randomUUID().toString().substring(0, 6);
 		users.provision(new UserData(name, "并发测试", UserKind.STAFF, bureaus.findByRegion("3205").orElseThrow().id(), null,
-				null, null, EnumSet.of(Role.STAFF)), "Race#2026xy", false, false);
+				null, null, EnumSet.of(Role.STAFF)), "Qv7#mT2!pLx9", false, false);
 		long id = directory.principal(name).orElseThrow().id();
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 
