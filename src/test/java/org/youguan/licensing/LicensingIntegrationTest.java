@@ -359,9 +359,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 		}
 		mvc.perform(corrected).andExpect(status().isOk()).andExpect(jsonPath("$.application.status").value("SUBMITTED"));
 		assertThat(view(id).status()).isEqualTo(ApplicationStatus.SUBMITTED);
-		// one notice only
+		// one notice only: a second is a conflict with the application's state (409), not an input error
 		call(CITY, "/api/v1/licensing/applications/" + id + "/correction-notice", "{\"items\":[\"再补一项\"]}")
-			.andExpect(status().isUnprocessableEntity())
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("一次告知")));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"补正后材料齐全\"}").andExpect(status().isOk())

@@ -56,26 +56,40 @@ class LicensingStepAccess {
 	/**
 	 * A change, renewal or branch application ({@code POST /licensing/applications}, {@code POST
 	 * /api/v1/licensing/applications}; {@code kind}, {@code applicantCreditCode}): a licence holder outside a bureau's
-	 * scope is not there (404, {@link LicenceApplications#refuseHolderOutside}), and an enterprise naming another
-	 * applicant than itself is refused (403), before the form is bound or the body read — as the step refuses both
-	 * before its fields — so a malformed capital beside them is not told first.
+	 * scope is not there (404, {@link LicenceApplications#refuseHolderOutside}) before the form is bound or the body
+	 * read — as the step refuses it before its fields — so a malformed capital beside it is not told first.
 	 */
 	@Bean
 	StepAccess applicationHolderSteps(LicenceApplications applications) {
 		return StepAccess.ofSent(List.of("/licensing/applications", "/api/v1/licensing/applications"), (scope, sent) -> {
 			CurrentUser me = CurrentUser.signedIn().orElse(null);
-			if (me == null) {
+			if (me == null || me.enterpriseCreditCode() != null) {
 				return;
 			}
 			for (String code : sent.values("applicantCreditCode")) {
-				if (me.enterpriseCreditCode() != null) {
-					if (!Text.isBlank(code) && !CreditCode.written(code).equalsIgnoreCase(me.enterpriseCreditCode())) {
-						throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
-					}
-					continue;
-				}
 				for (String kind : sent.values("kind")) {
 					applications.refuseHolderOutside(scope, kind, code);
+				}
+			}
+		});
+	}
+
+	/**
+	 * An enterprise's application through the API ({@code POST /api/v1/licensing/applications}) naming another
+	 * applicant than itself ({@code applicantCreditCode}): refused (403) before the body is read. On the portal's page
+	 * form the step refuses it itself ({@code kernel.FormSteps}): the form again in 403 with the refusal and what was
+	 * typed, not the bare error page.
+	 */
+	@Bean
+	StepAccess enterpriseApplicantSteps() {
+		return StepAccess.ofSent(List.of("/api/v1/licensing/applications"), (scope, sent) -> {
+			String own = CurrentUser.signedIn().map(CurrentUser::enterpriseCreditCode).orElse(null);
+			if (own == null) {
+				return;
+			}
+			for (String code : sent.values("applicantCreditCode")) {
+				if (!Text.isBlank(code) && !CreditCode.written(code).equalsIgnoreCase(own)) {
+					throw new AccessRefusedException("applicantCreditCode", "企业用户只能为本企业提交许可申请");
 				}
 			}
 		});
