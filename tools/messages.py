@@ -3326,6 +3326,7 @@ M.update({
  "audit.value.LICENCE_CERTIFICATE_ISSUE": ("licence.certificate-issue", "Licence certificate issue"),
  "audit.value.LICENCE_DECISION": ("licence.decision", "Licence decision"),
  "audit.value.LICENCE_MISSING_MATERIALS_NOTICE": ("licence.missing-materials-notice", "Licence missing materials notice"),
+ "audit.value.LICENCE_CORRECTION_PERIOD": ("licence.correction-period", "Licence correction period"),
  "audit.value.LICENCE_RENEWAL_BEFORE_EXPIRY": ("licence.renewal-before-expiry", "Licence renewal before expiry"),
  "audit.value.LICENCE_RENEWAL_EARLIEST": ("licence.renewal-earliest", "Licence renewal earliest"),
  "audit.value.LICENCE_RENEWAL_DECISION": ("licence.renewal-decision", "Licence renewal decision"),

@@ -1420,7 +1420,9 @@ public class LicenceApplications {
 	 * @param competentBureau the bureau to apply to, only with NOT_COMPETENT; blank: the competent level of the premises
 	 *        (省局 or 国家邮政局)
 	 * @throws InvalidValueException when the ground is missing or unknown ({@code ground}, rules {@code required},
-	 * {@code one-of}), the reason is blank, too long or restates the decision ({@code reason}), or the competent bureau
+	 * {@code one-of}) or its condition does not hold ({@link #groundHolds}: rules {@code within-competence},
+	 * {@code not-corrected-yet}), the reason is blank, too long, no words (rule {@code words}: at least two 汉字 or
+	 * letters) or restates the decision ({@code reason}), or the competent bureau
 	 * is too long, not one line (rule {@code line-break}) or given with another ground (rule {@code absent})
 	 * @throws DomainException (409) unless 待受理 or 待补正
 	 */
@@ -1443,7 +1445,7 @@ public class LicenceApplications {
 					+ String.join("、", Arrays.stream(NonAcceptanceGround.values()).map(x -> x.name() + "（" + x.statement() + "）").toList()));
 		}
 		v.required("reason", "不予受理理由", reason).maxLength("reason", "不予受理理由", reason, 1000)
-			.plainText("reason", "不予受理理由", reason)
+			.plainText("reason", "不予受理理由", reason).words("reason", "不予受理理由", reason)
 			.line("competentBureau", "有权机关", competentBureau, 100)
 			.plainText("competentBureau", "有权机关", competentBureau);
 		// the decision says 本机关决定不予受理 once, after the reason: a reason saying it too reads it twice
@@ -1452,6 +1454,7 @@ public class LicenceApplications {
 		v.require("competentBureau", g == null || g.namesCompetentBureau() || Text.isBlank(competentBureau), "absent",
 				"只有申请事项不属于本机关职权范围的，才告知向有权机关申请（" + Provision.LICENSING_NOT_COMPETENT + "）；"
 						+ (g == null ? "" : g.statement() + "的，不填写有权机关"));
+		groundHolds(v, a, g);
 		v.throwIfInvalid();
 		String competent = !g.namesCompetentBureau() ? null : Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
@@ -1469,6 +1472,39 @@ public class LicenceApplications {
 				documents.notAccepted(find(id), receiverBureau(clerk)));
 		record(a, "licensing.not-accept", "不予受理（" + g.statement() + "）" + decision + "：" + Text.strip(reason)
 				+ (competent == null ? "" : "；告知向" + competent + "申请"));
+	}
+
+	/**
+	 * The condition of the ground chosen for 不予受理 (行政许可法(2019) art.32 para.1), noted on {@code ground}:
+	 * <ul>
+	 * <li>NOT_COMPETENT (第2项) only for a matter the receiving chain does not decide — a national-level licence
+	 * (国际快递, 国家邮政局); the city bureau of the premises receives for the province, so a 省内/同城 application (or
+	 * one with branches) received by the city or the provincial bureau is within this bureau's competence (rule
+	 * {@code within-competence});</li>
+	 * <li>NOT_CORRECTED (第4项) only once a 补正通知 is on record and the applicant either handed in the correction
+	 * (then judged not to meet it) or let the correction period pass ({@link LicensingClock#correctionDue}, rule
+	 * {@link StatutoryRule#LICENCE_CORRECTION_PERIOD} in working days) — else rule {@code not-corrected-yet}.</li>
+	 * </ul>
+	 */
+	private void groundHolds(Validation v, ApplicationView a, NonAcceptanceGround g) {
+		if (g == NonAcceptanceGround.NOT_COMPETENT) {
+			String approving = a.approvingLevel().bureauRegion(a.regionCode());
+			v.require("ground", !a.regionCode().startsWith(approving), "within-competence",
+					"本申请由" + bureauName(approving) + "审批，经营场所所在地的市（地）或省邮政管理局受理，申请事项属于本机关职权范围，"
+							+ "不能以“" + g.statement() + "”不予受理（" + Provision.LICENSING_NOT_COMPETENT + "）");
+		}
+		if (g == NonAcceptanceGround.NOT_CORRECTED) {
+			if (a.correctionNotifiedOn() == null) {
+				v.require("ground", false, "not-corrected-yet", "尚未出具补正通知：申请材料不齐全或者不符合法定形式的，应当一次告知申请人"
+						+ "需要补正的全部内容，经告知后未按要求补正的，才能不予受理（" + Provision.LICENSING_CORRECTION + "）");
+			}
+			else if (a.status() == ApplicationStatus.CORRECTION_REQUESTED) {
+				LocalDate due = clock(a.regionCode()).correctionDue(a.correctionNotifiedOn());
+				v.require("ground", today().isAfter(due), "not-corrected-yet", "补正通知于" + a.correctionNotifiedOn()
+						+ "出具，补正期限至" + calendar.messageDay(due)
+						+ Text.bracketed(StatutoryRule.LICENCE_CORRECTION_PERIOD.citedFor(Audience.BUREAU)) + "：期限届满仍未补正的，才能以“经一次告知后未按要求补正”不予受理（" + Provision.LICENSING_CORRECTION + "）");
+			}
+		}
 	}
 
 	// ------------------------------------------------------------------ review and verification
@@ -1628,7 +1664,7 @@ public class LicenceApplications {
 		v.require("kind", kind != null && Set.of("CORRECTION", "HEARING", "EXPERT_REVIEW").contains(Text.strip(kind).toUpperCase(Locale.ROOT)),
 				"one-of", "中止事由应为CORRECTION（补正核查缺陷）、HEARING（听证）或EXPERT_REVIEW（专家评审）");
 		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500)
-			.plainText("reason", "中止理由", reason).throwIfInvalid();
+			.plainText("reason", "中止理由", reason).words("reason", "中止理由", reason).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
 			throw DomainException.illegalTransition("决定期限已在中止计时中");
 		}
@@ -1916,7 +1952,8 @@ public class LicenceApplications {
 		// printed on the 不予许可决定书: no markup (kernel Validation#plainText)
 		// named as the request names it (API body and page form: reason)
 		new Validation().required("reason", "不予许可理由", reasons)
-			.maxLength("reason", "不予许可理由", reasons, 2000).plainText("reason", "不予许可理由", reasons).throwIfInvalid();
+			.maxLength("reason", "不予许可理由", reasons, 2000).plainText("reason", "不予许可理由", reasons)
+			.words("reason", "不予许可理由", reasons).throwIfInvalid();
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
 		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());

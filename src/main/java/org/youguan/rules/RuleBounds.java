@@ -157,6 +157,8 @@ final class RuleBounds {
 					"机关文书档案定期保管最长30年（机关文件材料归档范围和文书档案保管期限规定(2006)），更长即永久保存，不属本规则");
 			case LICENCE_SITE_VERIFICATION_REPORT -> upTo(20,
 					"核查报告须留出审查时间，使许可决定在受理之日起45日内作出（邮政法(2015) 第53条）");
+			case LICENCE_CORRECTION_PERIOD -> upTo(30, "补正期限最长30个工作日：法律未规定申请人的补正期限（行政许可法(2019) 第32条），"
+					+ "更长的申请长期悬而不决，既不受理也不能不予受理（产品约束）");
 			case LICENCE_RENEWAL_EARLIEST -> new Practice(BigDecimal.valueOf(2), BigDecimal.valueOf(12),
 					"延续申请最早于届满前2至12个月：至少2个月，才早于最迟申请日（届满前30日，快递业务经营许可管理办法）；至多12个月，"
 							+ "更早的延续所续的有效期大半尚未用完（产品约束）");

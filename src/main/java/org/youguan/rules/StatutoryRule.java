@@ -107,6 +107,12 @@ public enum StatutoryRule {
 	/** 申请材料不全一次告知时限（行政许可法(2019) 第32条；期限以工作日计算，第82条） */
 	LICENCE_MISSING_MATERIALS_NOTICE("licence.missing-materials-notice", "申请材料不全一次告知时限", "5", RuleUnit.WORKING_DAYS, true, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 32)),
 
+	/**
+	 * 申请人补正期限：自出具补正通知之日起，申请人按通知补正材料的期限（行政许可法(2019) 第32条只规定机关一次告知，未规定补正期限；
+	 * 默认10个工作日，未确认，由各局设置）。期限届满仍未补正的，才能以“经一次告知后未按要求补正”不予受理
+	 */
+	LICENCE_CORRECTION_PERIOD("licence.correction-period", "申请人补正期限（自补正通知）", "10", RuleUnit.WORKING_DAYS, false, Citation.of(ADMINISTRATIVE_LICENSING_LAW, 32), Citation.of(LOCAL_PRACTICE)),
+
 	/** 快递业务经营许可决定时限（自受理）（邮政法(2015) 第53条） */
 	LICENCE_DECISION("licence.decision", "快递业务经营许可决定时限（自受理）", "45", RuleUnit.CALENDAR_DAYS, true, Citation.of(POSTAL_LAW, 53)),
 

@@ -58,6 +58,16 @@ public final class LicensingClock {
 		return due(StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, submittedOn);
 	}
 
+	/**
+	 * The last day for the applicant to hand in what the 补正通知 asked for: rule
+	 * {@link StatutoryRule#LICENCE_CORRECTION_PERIOD} (10 working days by default, the bureau's practice: 行政许可法(2019)
+	 * art.32 sets none) from the day of the notice. Until it has passed, 不予受理 for materials not corrected
+	 * (art.32 para.1 (四)) is not open.
+	 */
+	public LocalDate correctionDue(LocalDate notifiedOn) {
+		return due(StatutoryRule.LICENCE_CORRECTION_PERIOD, notifiedOn);
+	}
+
 	/** The last day of the delegated on-site verification's report (10 working days, configurable). */
 	public LocalDate verificationDue(LocalDate acceptedOn) {
 		return due(StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, acceptedOn);
