@@ -45,6 +45,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.WaybillNumber;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
@@ -578,7 +579,9 @@ public class ComplaintIntake {
 	private Filed earlier(String caller, String key, String requestHash) {
 		Earlier e = claimed(caller, key);
 		if (!e.requestHash().equals(requestHash) || e.complaintId() == null) {
-			throw new DomainException(ErrorCode.RULE_VIOLATION,
+			throw new DomainException(ErrorCode.RULE_VIOLATION, e.number() == null
+					? Wording.of("complaints.refusal.idempotencyKeyReused", key)
+					: Wording.of("complaints.refusal.idempotencyKeyReused.numbered", key, e.number()),
 					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + (e.number() == null ? "" : "（编号" + e.number() + "）")
 							+ "，同一键只能重试同一请求；新的申诉请使用新的Idempotency-Key",
 					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",

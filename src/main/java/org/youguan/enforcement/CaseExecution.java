@@ -335,9 +335,13 @@ public class CaseExecution {
 		if (c.deliveredOn() != null && payment == null && cutShort) {
 			// instalments whose plan demands more than the fine a 变更 left: paid up (and settled: 已执行) — said so
 			// rather than refused for the status alone
-			throw DomainException.illegalTransition("amount", "above-fine", "罚款经变更为" + plain(Execution.fine(c)) + "元，已缴纳"
-					+ plain(Execution.fine(c).subtract(owed)) + "元，已缴足，不再缴纳" + (owed.signum() < 0 ? "；多缴的"
-							+ plain(owed.negate()) + "元应予退还" : ""));
+			String fine = plain(Execution.fine(c));
+			String paidUp = plain(Execution.fine(c).subtract(owed));
+			throw DomainException.illegalTransition("amount", "above-fine", owed.signum() < 0
+					? Wording.of("enforcement.refusal.paidUpAfterChange.refund", fine, paidUp, plain(owed.negate()))
+					: Wording.of("enforcement.refusal.paidUpAfterChange", fine, paidUp),
+					"罚款经变更为" + fine + "元，已缴纳" + paidUp + "元，已缴足，不再缴纳"
+							+ (owed.signum() < 0 ? "；多缴的" + plain(owed.negate()) + "元应予退还" : ""));
 		}
 		// paid before a public notice's deemed day or beside a confiscation still to hand over, the case stays 已送达:
 		// its status lets the step pass again, the payment recorded (under the row lock) does not

@@ -24,6 +24,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 import static org.youguan.enforcement.internal.CaseInput.parse;
@@ -60,7 +61,9 @@ public class DecisionLimit {
 		CaseStep.EXTEND.from(c.status());
 		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
 		if (c.extended()) {
-			throw DomainException.illegalTransition("reason", "extended-once", "办案期限只能延长一次（" + Provision.ENFORCEMENT_CASE_LIMIT + "），已于此前延长：" + c.extensionReason());
+			throw DomainException.illegalTransition("reason", "extended-once",
+					Wording.of("enforcement.refusal.extendedOnce", c.extensionReason()),
+					"办案期限只能延长一次（" + Provision.ENFORCEMENT_CASE_LIMIT + "），已于此前延长：" + c.extensionReason());
 		}
 		LocalDate limit = caseWork.limitInForce(c, false);
 		if (caseWork.today().isAfter(limit)) {

@@ -1150,7 +1150,12 @@ public class OutletFilings {
 				OutletFiling other = filings.findById(o.id()).orElseThrow();
 				if (sameText(proposal(other).address(), address)) {
 					// a filing that had its one notice (一次性告知) and was supplemented gets no other 补正
-					throw DomainException.duplicate("name", "已有同名同址的网点备案“" + subject.outletName()
+					Wording remedy = FilingStatus.MISSING_ITEMS.name().equals(o.status())
+							? Wording.of("filing.refusal.outletTwin.supplement")
+							: other.missingItemsNotified() ? Wording.of("filing.refusal.outletTwin.changeLater")
+									: Wording.of("filing.refusal.outletTwin.awaitNotice");
+					throw DomainException.duplicate("name", Wording.of("filing.refusal.outletTwin", subject.outletName(),
+							o.number(), remedy), "已有同名同址的网点备案“" + subject.outletName()
 							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；" + (FilingStatus.MISSING_ITEMS.name()
 								.equals(o.status()) ? "如需修改，请在该备案页面“提交补正”时更正网点信息"
 										: other.missingItemsNotified()

@@ -1117,7 +1117,9 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"));
 		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadlines.paymentDue").value(first.toString()));
-		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().is(422));
+		// an arrangement already approved is a state of the case: a second one is a conflict (409), not a bad request
+		call(HEAD, path, terms.formatted(today(), first, second, "1000")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("already-arranged"));
 		assertThat(text((String) only(documents(c), "PAYMENT_APPROVAL").get("href"), WUZHONG))
 			.contains("分期", "第1期", "1000元", "第六十六条", "于" + ChineseText.day(today()) + "书面申请分期缴纳")
 			// the decision's 文号 as it is (it may end in 号 itself) and the fine alone: art.66 is about the fine

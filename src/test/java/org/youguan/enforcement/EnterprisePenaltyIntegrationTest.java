@@ -545,7 +545,9 @@ class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 				+ "撤回听证申请（申请后撤回）</span>");
 		assertThat(portal).contains("拟作出的处罚：").contains("id=\"party-reply-due\"");
 		assertThat(page).contains("id=\"reply-window\"");
-		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
+		// departing from the reviewed proposal (罚款 → 不予处罚) is the heads' collective discussion (行政处罚法 第57条)
+		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚",
+				new CaseDecisions.Discussion(today().toString(), List.of("蒋局长", "王副局长", "李副局长"), "同意不予处罚"));
 		// the party learns of the 不予处罚 when its decision is served (art.61): before that its portal reads as before
 		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(today().toString()));
 		portal = mvc.perform(get("/enterprise/penalties/" + id).session(sf)).andExpect(status().isOk())

@@ -167,7 +167,9 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 				"测试线索" + UUID.randomUUID(), LocalDate.now(clock).toString()), false);
 		leads.propose(PartyCases.ALL, lead, "PARCEL_TAMPERING", LocalDate.now(clock).minusDays(1).toString(), null, false, null);
 		long county = leads.approve(PartyCases.ALL, lead, PartyCases.HEAD, LocalDate.now(clock), false);
-		caseInvestigation.startInvestigation(PartyCases.ALL, county, PartyCases.TEAM);
+		// the county (相城) bureau handles it: its team holds one of its staff with an account (xc.staff)
+		caseInvestigation.startInvestigation(PartyCases.ALL, county, List.of(new CaseInvestigation.Member("褚相城", "32050701"),
+				new CaseInvestigation.Member("施执法", "32050702")));
 		party.evidence(county);
 		assertThat(refusal("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, county,
 				new CaseInvestigation.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, LocalDate.now(clock).toString()))))

@@ -164,9 +164,8 @@ class RefusalWordsTest {
 			}
 		}
 		assertThat(keyed).as("refusals built with values carrying their key").isGreaterThan(150);
-		// left: a message passed in by the caller (InspectionPlans' moved/require), the API's idempotency key, a whole
-		// FieldError list, the licence renewal's two branches, an outlet filing's twin with its three remedies, and the
-		// region/bureau scope refusals of the parameters
+		// left: a message passed in by the caller (InspectionPlans' moved/require), a whole FieldError list, the licence
+		// renewal's two branches, an inspection order issued twice, and the region/bureau scope refusals of the parameters
 		assertThat(unkeyed).as("refusals built with values without a key (Wording)").hasSizeLessThanOrEqualTo(8);
 	}
 

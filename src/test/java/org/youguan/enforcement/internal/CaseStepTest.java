@@ -34,6 +34,7 @@ class CaseStepTest {
 	/** The table as the law reads (行政处罚法(2021) ch.5), written out independently of the enum. */
 	static final Map<CaseStep, Set<CaseStatus>> ALLOWED = Map.ofEntries(
 			Map.entry(CaseStep.START_INVESTIGATION, EnumSet.of(FILED)),
+			Map.entry(CaseStep.CHANGE_TEAM, EnumSet.of(INVESTIGATING, INVESTIGATED, NOTIFIED, HEARING)),
 			Map.entry(CaseStep.ADD_EVIDENCE, EnumSet.of(INVESTIGATING)),
 			Map.entry(CaseStep.CONCLUDE_INVESTIGATION, EnumSet.of(INVESTIGATING)),
 			Map.entry(CaseStep.REVIEW, EnumSet.of(INVESTIGATED, HEARING)),
