@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 
@@ -33,6 +34,9 @@ class EveryUnboundParameterIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TransactionTemplate tx;
+
 	@Test
 	void aDepartmentFormNamesItsBadBureauAndItsBadSortOrderTogether() throws Exception {
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
@@ -50,9 +54,21 @@ class EveryUnboundParameterIntegrationTest {
 	void anEnforcementStepNamesEveryDateThatIsNone() throws Exception {
 		long id = jdbc.sql("select id from penalty_case where region_code like '320506%' order by id limit 1")
 			.query(Long.class).single();
-		MockHttpServletResponse answer = mvc.perform(post("/enforcement/cases/" + id + "/hearing-notice")
-			.session(SignIn.session(mvc, "wz.staff")).with(csrf()).param("noticeOn", "2026-02-30")
-			.param("hearingOn", "下周三").param("place", "听证室")).andReturn().getResponse();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		// a 听证通知 is taken of a case awaiting its hearing (its state is asked before the fields, 409 otherwise): the
+		// case is put in 听证 in a transaction rolled back
+		MockHttpServletResponse answer = tx.execute(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("update penalty_case set status = 'HEARING' where id = ?").param(id).update();
+			try {
+				return mvc.perform(post("/enforcement/cases/" + id + "/hearing-notice").session(staff).with(csrf())
+					.param("noticeOn", "2026-02-30").param("hearingOn", "下周三").param("place", "听证室"))
+					.andReturn().getResponse();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 		assertThat(answer.getStatus()).isEqualTo(400);
 		Document page = Jsoup.parse(answer.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.select("#errors li[data-rule=format]").eachAttr("data-field")).containsExactly("noticeOn", "hearingOn");

@@ -110,8 +110,12 @@ class InputEdgeCasesIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能上传文件")))
 			.andExpect(content().string(not(containsString("org.springframework"))));
 		var amount = new MockMultipartFile("amount", "a.txt", "text/plain", "100".getBytes(StandardCharsets.UTF_8));
-		// a case of the caller's own bureau: a case not there is refused (404) before its fields are read
-		mvc.perform(multipart("/api/v1/enforcement/cases/{id}/handover", 1).file(amount)
+		// a case of the caller's own bureau whose decision is delivered, which a handover is recorded on: a case not there
+		// is refused (404), one in another state (409) before its fields are read
+		long delivered = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE region_code LIKE '320506%' AND status IN ('DELIVERED', 'EXECUTED')
+				ORDER BY id LIMIT 1""").query(Long.class).single();
+		mvc.perform(multipart("/api/v1/enforcement/cases/{id}/handover", delivered).file(amount)
 			.header("Authorization", "Bearer demo-wz-staff-token"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount"));

@@ -265,9 +265,68 @@ class JsonQuantitiesIntegrationTest {
 			b.header("Authorization", "Bearer " + token);
 		}
 		AbstractMockHttpServletRequestBuilder<?> request = b;
-		// in a transaction rolled back, so a probe that got through stores nothing
+		String table = STATE_FIRST_RECORDS.entrySet().stream().filter(e -> body.path().startsWith(e.getKey()))
+			.map(Map.Entry::getValue).findFirst().orElse(null);
+		if (table == null) {
+			return perform(request, null, null);
+		}
+		// a case's or complaint's step asks the record's state before its fields (409): record 1 is put, in the rolled
+		// back transaction, in the first state the step is taken from, so the probe reaches the fields
+		String known = states.get(body.path());
+		MockHttpServletResponse r = null;
+		for (String state : known != null ? List.of(known) : STATES.get(table)) {
+			r = perform(request, table, state);
+			if (r.getStatus() == 401 || r.getStatus() == 403) {
+				// a caller refused before the state is asked: the state is not known yet
+				return r;
+			}
+			if (r.getStatus() != 409 || !stateRefusal(r)) {
+				states.put(body.path(), state);
+				return r;
+			}
+		}
+		return r;
+	}
+
+	/** Whether an answer is the record's state refusing the step ({@code "rule":"state"}), not a field's. */
+	static boolean stateRefusal(MockHttpServletResponse r) {
+		try {
+			return r.getContentAsString(StandardCharsets.UTF_8).contains("\"rule\":\"state\"");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Step addresses whose record's state is asked before the body (the enforcement module's {@code EnforcementStepAccess}
+	 * and the complaints' {@code ComplaintStepAccess}) → the record's table.
+	 */
+	static final Map<String, String> STATE_FIRST_RECORDS = Map.of("/api/v1/enforcement/cases/1/", "penalty_case",
+			"/api/v1/complaints/1/", "complaint");
+
+	/** The states a record of each table is tried in, in the order of its workflow. */
+	static final Map<String, List<String>> STATES = Map.of(
+			"penalty_case", java.util.Arrays.stream(org.youguan.enforcement.CaseStatus.values()).map(Enum::name).toList(),
+			"complaint", java.util.Arrays.stream(org.youguan.complaints.ComplaintStatus.values()).map(Enum::name).toList());
+
+	/** The state found for each step's address, so the next probes of the step try it alone. */
+	final Map<String, String> states = new java.util.HashMap<>();
+
+	/**
+	 * The request performed in a transaction rolled back, so a probe that got through stores nothing — with record 1 of
+	 * {@code table} put in {@code state} first (a complaint as replied and called back, which mediation and 办结 ask).
+	 */
+	MockHttpServletResponse perform(AbstractMockHttpServletRequestBuilder<?> request, String table, String state) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
+			if ("complaint".equals(table)) {
+				jdbc.sql("UPDATE complaint SET status = ?, replied_on = coalesce(replied_on, received_on), "
+						+ "satisfaction = coalesce(satisfaction, 'SATISFIED') WHERE id = 1").param(state).update();
+			}
+			else if (table != null) {
+				jdbc.sql("UPDATE " + table + " SET status = ? WHERE id = 1").param(state).update();
+			}
 			try {
 				return mvc.perform(request).andReturn().getResponse();
 			}

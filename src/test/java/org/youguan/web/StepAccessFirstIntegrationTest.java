@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -93,13 +94,19 @@ class StepAccessFirstIntegrationTest {
 			.param("condition", "OTHER").param("reason", "x"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("condition")));
-		json(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}").andExpect(status().isBadRequest());
+		// the API's 办结 is asked the complaint's state first (待受理: not yet called back, 409), before its fields
+		json(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("state"));
 		assertThat(complaints.get(DataScope.region("320506"), id).status()).isEqualTo(ComplaintStatus.RECEIVED);
 	}
 
 	@Test
 	void aCasesAndALeadsStepsRefuseTheCityBeforeTheirFields() throws Exception {
-		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
+		// a case still open, which a suspension is taken of (its state is asked before the fields, 409 otherwise)
+		long caseId = jdbc.sql("""
+				SELECT id FROM penalty_case WHERE region_code LIKE '320506%'
+				AND status IN ('FILED', 'INVESTIGATING', 'INVESTIGATED', 'NOTIFIED', 'HEARING') ORDER BY id LIMIT 1""")
 			.query(Long.class).single();
 		// a suspension is the head's (邮政行政执法监督办法 art.17): the city's staff are refused before the fields, another
 		// county's head finds no case, the handling bureau's head reaches the fields
@@ -151,9 +158,11 @@ class StepAccessFirstIntegrationTest {
 				.get(java.net.URI.create("/api/v1/complaints/" + form)).header("Authorization", WUZHONG))
 				.andExpect(status().isNotFound());
 		}
-		// the plain form is the record's: the sibling county 404 by scope, the handling bureau the field
+		// the plain form is the record's: the sibling county 404 by scope, the handling bureau reaches the record — its
+		// state (待受理, not to be closed: 409) asked before the fields
 		jsonAt(XIANGCHENG, "/api/v1/complaints/" + id + "/close", "{\"valid\":\"maybe\"}").andExpect(status().isNotFound());
-		jsonAt(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"valid\":\"maybe\"}").andExpect(status().isBadRequest());
+		jsonAt(WUZHONG, "/api/v1/complaints/" + id + "/close", "{\"valid\":\"maybe\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].rule").value("state"));
 		long caseId = jdbc.sql("SELECT id FROM penalty_case WHERE region_code LIKE '320506%' ORDER BY id LIMIT 1")
 			.query(Long.class).single();
 		jsonAt(XIANGCHENG, "/api/v1/enforcement/cases/+" + caseId + "/review", "{\"agreed\":\"maybe\"}")
