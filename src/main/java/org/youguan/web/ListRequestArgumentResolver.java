@@ -78,7 +78,7 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	 */
 	static void requireShortSearch(String q) {
 		if (q != null && q.codePointCount(0, q.length()) > PageQuery.MAX_QUERY_LENGTH) {
-			throw new InvalidValueException("q", "max-length", FieldLabels.named("q") + "（q）不能超过"
+			throw new InvalidValueException("q", "max-length", FieldLabels.named("q") + "不能超过"
 					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + q.codePointCount(0, q.length()) + "个）");
 		}
 	}
