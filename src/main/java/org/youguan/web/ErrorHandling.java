@@ -211,7 +211,9 @@ class ErrorHandling {
 	 * A page's GET refused for its filters (a year or page out of range, a value of the wrong shape), shown again
 	 * without them — the list with each message beside its filter ({@link UnboundForms#reshow}) — or null when it
 	 * cannot be (no page's GET, an error on no parameter sent, a page that cannot be rendered without them: the error
-	 * page then). The page's own refusal of what is left (403, 404: a region outside the scope) is answered instead.
+	 * page then). The page's refusal of access (403) is answered instead; its refusal of a record it names (404, a
+	 * batch that is not there) is not: the refused parameter's 400 naming it is, as a read is refused for its values
+	 * before any record is looked up.
 	 */
 	private Object relisted(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors) {
 		if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
@@ -224,7 +226,10 @@ class ErrorHandling {
 			return refused(ex, request);
 		}
 		catch (DomainException ex) {
-			return ex instanceof InvalidValueException ? null : domain(ex, request, response);
+			// the page cannot be shown without the refused filter (a batch or record the address names is not there):
+			// the filter's own 400 naming it, as before the list was re-shown — a value of the wrong shape is told
+			// before any record is looked up for it
+			return null;
 		}
 	}
 

@@ -59,7 +59,8 @@ import org.youguan.kernel.PageForm;
  * page rendered again in the same response, 400, with every error ({@code errors}, each naming its field and rule) and
  * {@code refused}, so the page reads the typed values back and marks each field. Binding fails before the handler
  * runs, so the handler's own page supplier cannot be asked: the page is the one its controller shows with GET at the
- * posted address ({@code initXForm}), or else at the nearest address above it (the record's page holding the form:
+ * posted address ({@code initXForm}) — for a collection's address its new-record form's ({@code /leads/new} for
+ * {@code POST /leads}, the address's own GET being the list) — or else at the nearest address above it (the record's page holding the form:
  * {@code /cases/7/suspension} is on {@code /cases/7}); only a page of the same controller counts. That page decides
  * first whether the record is there and may be shown: its not-found (404) or refusal wins over the form's values, as
  * it would have inside the step. No such page, or one that cannot be rendered: the error page names the fields instead.
@@ -133,9 +134,18 @@ class UnboundForms {
 		errors.forEach(error -> unbound.add(error.field()));
 		request.setAttribute(RENDERING, Boolean.TRUE);
 		try {
-			String at = path;
-			while (true) {
-				ModelAndView page = render(new AsGet(request, at, unbound), response, mapping, adapter, posted);
+			for (String at : formPages(path)) {
+				ModelAndView page;
+				try {
+					page = render(new AsGet(request, at, unbound), response, mapping, adapter, posted);
+				}
+				catch (DomainException | AccessRefusedException ex) {
+					if (at.equals(path + "/new")) {
+						// "new" read as a record's code by a page of its own ({code}): no new-record form, the next address
+						continue;
+					}
+					throw ex;
+				}
 				if (page != null) {
 					page.setStatus(HttpStatus.BAD_REQUEST);
 					page.addObject("errors", errors);
@@ -152,12 +162,8 @@ class UnboundForms {
 					}
 					return page;
 				}
-				int slash = at.lastIndexOf('/');
-				if (slash <= 0) {
-					return null;
-				}
-				at = at.substring(0, slash);
 			}
+			return null;
 		}
 		finally {
 			request.removeAttribute(RENDERING);
@@ -194,7 +200,8 @@ class UnboundForms {
 		try {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			ModelAndView page = render(new AsGet(request, path, refused), response, mapping, adapter, shown);
-			if (page == null) {
+			if (page == null || fragment(page)) {
+				// a fragment swapped in by htmx (a select's options) has no place for the message: the error answer names it
 				return null;
 			}
 			page.setStatus(HttpStatus.BAD_REQUEST);
@@ -204,6 +211,30 @@ class UnboundForms {
 		finally {
 			request.removeAttribute(RENDERING);
 		}
+	}
+
+	/** Whether {@code page} renders a template's fragment ({@code org/user-form :: departmentOptions}), not a page. */
+	private static boolean fragment(ModelAndView page) {
+		return page.getViewName() != null && page.getViewName().contains("::");
+	}
+
+	/**
+	 * The addresses whose GET may show the form posted to {@code path}, nearest first: the new-record form of a
+	 * collection ({@code /enforcement/leads/new} for {@code POST /enforcement/leads}, whose own GET is the list), the
+	 * address itself, then each address above it (the record's page holding a step's form).
+	 */
+	static List<String> formPages(String path) {
+		List<String> pages = new java.util.ArrayList<>();
+		if (!path.endsWith("/new")) {
+			pages.add(path + "/new");
+		}
+		for (String at = path; at.lastIndexOf('/') >= 0 && !at.isEmpty(); at = at.substring(0, at.lastIndexOf('/'))) {
+			pages.add(at);
+			if (at.lastIndexOf('/') == 0) {
+				break;
+			}
+		}
+		return pages;
 	}
 
 	/**

@@ -78,4 +78,28 @@ class FilterRefusalsOnTheListIntegrationTest {
 		page(post("/registry/outlets/new").session(staff).with(csrf()).param("regionCode", "320507")
 			.param("name", "").param("creditCode", "x"), 404);
 	}
+
+	@Test
+	void aNewRecordsFormRefusedBeforeItsHandlerComesBackAsTypedNotAsTheList() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		Document form = page(post("/enforcement/leads").session(staff).with(csrf()).param("source", "REPORT")
+			.param("sourceDetail", "来源甲").param("regionCode", "abc").param("summary", "内容乙"), 400);
+		assertThat(form.select("#errors li[data-field=regionCode]").text()).contains("行政区划代码");
+		assertThat(form.select("form#lead-form input[name=sourceDetail]").attr("value")).isEqualTo("来源甲");
+		assertThat(form.select("form#lead-form input[name=regionCode]").attr("value")).isEqualTo("abc");
+		assertThat(form.select("form#lead-form textarea[name=summary]").text()).isEqualTo("内容乙");
+	}
+
+	@Test
+	void aBadNumberOnAPageThatCannotBeShownWithoutItIs400NamingItBeforeTheRecordLookUp() throws Exception {
+		// the batch is not there, but the page number is told first (not 404), and a fragment's parameter too
+		MockHttpServletResponse lines = mvc.perform(get("/safety/parcel-batches/lines").session(SignIn.session(mvc, "sz.admin"))
+			.param("enterprise", "1").param("batchId", "x").param("page", "NaN")).andReturn().getResponse();
+		assertThat(lines.getStatus()).isEqualTo(400);
+		assertThat(lines.getContentAsString(StandardCharsets.UTF_8)).contains("NaN").contains("页码");
+		MockHttpServletResponse options = mvc.perform(get("/admin/users/departments").session(SignIn.session(mvc, "sys.admin"))
+			.param("bureauId", "1e309")).andReturn().getResponse();
+		assertThat(options.getStatus()).isEqualTo(400);
+		assertThat(options.getContentAsString(StandardCharsets.UTF_8)).contains("bureauId").doesNotContain("<option");
+	}
 }
