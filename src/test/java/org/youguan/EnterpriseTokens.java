@@ -22,7 +22,7 @@ public final class EnterpriseTokens {
 			TransactionTemplate tx) {
 		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
 		tx.executeWithoutResult(s -> users.provision(new UserData(name, "他企业", UserKind.ENTERPRISE, null, null, creditCode, null,
-				EnumSet.of(Role.ENTERPRISE)), "Other@2026-x", false, false));
+				EnumSet.of(Role.ENTERPRISE)), "Hs9#mF4!kRz6", false, false));
 		var principal = directory.principal(name).orElseThrow();
 		return "Bearer " + tx.execute(s -> tokens.create(principal, "对接测试", null)).token();
 	}

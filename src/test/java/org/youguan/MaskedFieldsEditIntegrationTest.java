@@ -105,7 +105,7 @@ class MaskedFieldsEditIntegrationTest {
 		String name = "masked." + UUID.randomUUID().toString().substring(0, 8);
 		String phone = mobile();
 		users.provision(new UserData(name, "手机测试", UserKind.STAFF, bureaus.findByRegion("3205").orElseThrow().id(), null,
-				null, phone, EnumSet.of(Role.STAFF)), "Masked#2026x", false, false);
+				null, phone, EnumSet.of(Role.STAFF)), "Bz8!kPw3#Nq6t", false, false);
 		long id = directory.principal(name).orElseThrow().id();
 		String path = "/admin/users/" + id + "/edit";
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");

@@ -203,7 +203,7 @@ class TelephoneFieldsIntegrationTest {
 
 		UserData landline = new UserData("phone.test." + UUID.randomUUID().toString().substring(0, 6), "测试", UserKind.STAFF,
 				kunshan.id(), null, null, "0512-57511234", Set.of(Role.STAFF));
-		assertThatThrownBy(() -> users.provision(landline, "Phone#Test-2026", false, false))
+		assertThatThrownBy(() -> users.provision(landline, "Hn4!vRq8#Lz3w", false, false))
 			.isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("固定电话");
 	}

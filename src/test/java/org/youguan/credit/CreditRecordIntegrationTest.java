@@ -899,8 +899,8 @@ class CreditRecordIntegrationTest {
 	MockHttpSession enterpriseSession(String code) throws Exception {
 		String name = "cr." + RandomDigits.of(8);
 		tx.executeWithoutResult(s -> users.provision(new UserData(name, "信用测试", UserKind.ENTERPRISE, null, null, code, null,
-				EnumSet.of(Role.ENTERPRISE)), "Credit@2026-x", false, false));
-		return SignIn.session(mvc, name, "Credit@2026-x");
+				EnumSet.of(Role.ENTERPRISE)), "Fy2#cLm7!Vq4s", false, false));
+		return SignIn.session(mvc, name, "Fy2#cLm7!Vq4s");
 	}
 
 	@Autowired

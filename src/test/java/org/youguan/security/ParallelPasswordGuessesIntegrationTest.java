@@ -52,7 +52,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class ParallelPasswordGuessesIntegrationTest {
 
-	static final String PASSWORD = "Start#2026a";
+	static final String PASSWORD = "Kq8#vN3!wZp5";
 
 	@Autowired
 	MockMvc mvc;

@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SignInIntegrationTest {
 
-	static final String PASSWORD = "Start#2026a";
+	static final String PASSWORD = "Kq8#vN3!wZp5";
 
 	@Autowired
 	MockMvc mvc;
@@ -211,10 +211,10 @@ class SignInIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("10位")));
 		mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
-			.param("newPassword", "Changed#2026b").param("confirmPassword", "Changed#2026b"))
+			.param("newPassword", "Pd3#nY7!sGv8").param("confirmPassword", "Pd3#nY7!sGv8"))
 			.andExpect(redirectedUrl("/"));
 		mvc.perform(get("/").session(session)).andExpect(status().isOk());
-		assertThat(signIn(name, "Changed#2026b").getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(signIn(name, "Pd3#nY7!sGv8").getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	/** A refused token (kernel.FormSteps): 400 naming the rule, the tokens page again with the name as typed. */

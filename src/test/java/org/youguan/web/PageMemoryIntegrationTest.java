@@ -66,7 +66,7 @@ class PageMemoryIntegrationTest {
 	@Autowired
 	Bureaus bureaus;
 
-	static final String PASSWORD = "Memory#2026x";
+	static final String PASSWORD = "Jm5#tWq9!Rk2v";
 
 	@Test
 	void anAuditedChangeIsSeenAtTheNextReadOfARememberedPage() throws Exception {

@@ -84,7 +84,7 @@ class StatisticsWorkQueuesIntegrationTest {
 		long draft = reports.revise(own, approved, "同城业务量填错");
 		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
 		tx.executeWithoutResult(s -> users.provision(new UserData(name, "填报员", UserKind.ENTERPRISE, null, null, code, null,
-				EnumSet.of(Role.ENTERPRISE)), "Other@2026-x", false, false));
+				EnumSet.of(Role.ENTERPRISE)), "Hs9#mF4!kRz6", false, false));
 		WorkQueue due = queues.queuesFor(directory.principal(name).orElseThrow()).stream()
 			.filter(q -> q.queue().equals("statistics.due")).findFirst().orElseThrow();
 		assertThat(due.items()).filteredOn(i -> i.link().equals("/enterprise/statistics/reports/" + draft)).singleElement()
