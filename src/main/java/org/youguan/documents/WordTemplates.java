@@ -309,6 +309,71 @@ public class WordTemplates {
 		}
 	}
 
+	private static final String NUMERALS = "一二三四五六七八九十";
+
+	/**
+	 * Leaves out a numbered section of a filled document: the body paragraph whose text ends with {@code heading}
+	 * ("四、分地区快递业务量") and, when a table follows it directly, that table; the top-level headings numbered after it
+	 * ("五、…") move up one (一 to 十). A document without such a paragraph (a replaced template that words it otherwise)
+	 * is returned as it is.
+	 * @param docx a filled .docx
+	 * @param heading the end of the section's heading, without its number ("分地区快递业务量")
+	 * @throws InvalidValueException rule {@code docx} when the document is not a readable .docx
+	 */
+	public static byte[] withoutSection(byte[] docx, String heading) {
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			List<IBodyElement> body = doc.getBodyElements();
+			int at = -1;
+			for (int i = 0; i < body.size(); i++) {
+				if (body.get(i) instanceof XWPFParagraph p && p.getText().strip().endsWith(heading)) {
+					at = i;
+					break;
+				}
+			}
+			if (at < 0) {
+				return docx;
+			}
+			String text = ((XWPFParagraph) body.get(at)).getText().strip();
+			int number = text.length() > 1 && text.charAt(1) == '、' ? NUMERALS.indexOf(text.charAt(0)) : -1;
+			boolean table = at + 1 < body.size() && body.get(at + 1) instanceof XWPFTable;
+			List<XWPFParagraph> later = new ArrayList<>();
+			for (int i = at + (table ? 2 : 1); i < body.size(); i++) {
+				if (body.get(i) instanceof XWPFParagraph p) {
+					later.add(p);
+				}
+			}
+			if (table) {
+				doc.removeBodyElement(at + 1);
+			}
+			doc.removeBodyElement(at);
+			if (number >= 0) {
+				for (XWPFParagraph p : later) {
+					renumber(p, number);
+				}
+			}
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException | NotOfficeXmlFileException ex) {
+			throw new InvalidValueException("file", "docx", "文件不是有效的Word（.docx）文件");
+		}
+	}
+
+	/** A heading numbered after the section left out ({@code removed}, 0 for 一) takes the number before its own. */
+	private static void renumber(XWPFParagraph paragraph, int removed) {
+		for (XWPFRun run : paragraph.getRuns()) {
+			String t = run.getText(0);
+			if (t == null || t.isBlank()) {
+				continue;
+			}
+			int n = t.length() > 1 && t.charAt(1) == '、' ? NUMERALS.indexOf(t.charAt(0)) : -1;
+			if (n > removed) {
+				run.setText(NUMERALS.charAt(n - 1) + t.substring(1), 0);
+			}
+			return;
+		}
+	}
+
 	/** Masks every paragraph under {@code part} (its text boxes' paragraphs each on their own); whether any changed. */
 	private static boolean maskParagraphs(XmlObject part, UnaryOperator<String> mask) {
 		boolean changed = false;

@@ -273,7 +273,11 @@ public class HistoryImport {
 				}
 				String region = regionOf(r);
 				Region found = region == null ? null : regions.find(region).orElse(null);
-				if (found == null) {
+				if (region == null) {
+					// a blank cell is told to be filled, never "不存在：null" (attack 3)
+					context.fail("行政区划代码", "required", "请填写行政区划代码");
+				}
+				else if (found == null) {
 					context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
 				}
 				else if (!LEVELS.contains(found.level())) {

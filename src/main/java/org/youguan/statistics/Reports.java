@@ -717,7 +717,28 @@ public class Reports {
 	 * and a refused value is left out of the values.
 	 */
 	private Parsed parse(Report report, Map<String, String> typedValues, Map<String, String> typedNotes) {
-		List<Indicator> indicators = forms.indicators(report.formId());
+		return parse(report.formId(), typedValues, typedNotes);
+	}
+
+	/**
+	 * What values and notes sent for a form break on their own, before any report is opened for them — unknown or
+	 * derived codes, a code in two spellings, no number, beyond the column, negative, a fraction of a count, a note too
+	 * long — and the comment's: told with a refusal of the report's other fields (its period), so that one field's
+	 * failure does not hide the others (attack 3). The rules over several values wait for the submission.
+	 * @param formId the form the values are of
+	 * @param values indicator code → the value as typed
+	 * @param notes indicator code → the explanation as typed
+	 * @param comment the 填报说明 as typed, or null
+	 * @return the errors, each naming its indicator's field; empty when none
+	 */
+	public List<FieldError> entryErrors(long formId, Map<String, String> values, Map<String, String> notes, String comment) {
+		List<FieldError> errors = new ArrayList<>(parse(formId, values, notes).errors());
+		errors.addAll(commentErrors(comment));
+		return errors;
+	}
+
+	private Parsed parse(long formId, Map<String, String> typedValues, Map<String, String> typedNotes) {
+		List<Indicator> indicators = forms.indicators(formId);
 		Map<String, ReportValue> parsed = new HashMap<>();
 		List<FieldError> errors = new ArrayList<>();
 		// the codes read as the sheet reads them (capitals, full width): the one code reader of every path

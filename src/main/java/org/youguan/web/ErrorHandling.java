@@ -492,7 +492,7 @@ class ErrorHandling {
 					"JSON中字段“" + key + "”出现了不止一次，请只保留一个")));
 		}
 		UnrecognizedPropertyException unknown = unknownField(ex);
-		if (unknown != null && field != null) {
+		if (unknown != null && field != null && item == null) {
 			return unbound(request, response, "请求格式错误", List.of(FieldError.unknown(field,
 					Text.printable(unknown.getPropertyName()), unknown.getKnownPropertyIds(), "")));
 		}
@@ -506,6 +506,21 @@ class ErrorHandling {
 			List<FieldError> all = new ArrayList<>();
 			for (Map.Entry<String, Throwable> bad : JsonFields.unbound(request, field, ex, mappers).entrySet()) {
 				all.add(unreadableField(bad.getValue(), bad.getKey(), null, request));
+			}
+			return unbound(request, response, "请求格式错误", all);
+		}
+		if (item != null) {
+			// every item of a list body that cannot be bound, each with every field of it, not the first alone: an
+			// import is told all its bad records at once
+			List<FieldError> all = new ArrayList<>();
+			for (Map.Entry<String, Throwable> bad : JsonFields.unboundItems(request, jsonPath(ex), ex, mappers).entrySet()) {
+				ListItem each = ListItem.of(bad.getKey());
+				UnrecognizedPropertyException unknownHere = unknownField(bad.getValue());
+				all.add(each == null ? unreadableField(bad.getValue(), bad.getKey(), null, request)
+						: unknownHere != null && !each.rest().isEmpty()
+								? FieldError.unknown(each.field(), Text.printable(unknownHere.getPropertyName()),
+										unknownHere.getKnownPropertyIds(), "第" + each.number() + "条：")
+								: unreadableField(bad.getValue(), each.field(), each, request));
 			}
 			return unbound(request, response, "请求格式错误", all);
 		}

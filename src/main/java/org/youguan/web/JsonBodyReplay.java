@@ -80,14 +80,27 @@ class JsonBodyReplay extends OncePerRequestFilter {
 	 * tells what is wrong with it.
 	 */
 	static JsonNode object(ServletRequest request) {
+		JsonNode tree = tree(request);
+		return tree != null && tree.isObject() ? tree : null;
+	}
+
+	/**
+	 * The top-level JSON array of the request's body (the records of an import), read as {@link #object} reads an
+	 * object, or null: no JSON body, one that is no array or cannot be read.
+	 */
+	static JsonNode array(ServletRequest request) {
+		JsonNode tree = tree(request);
+		return tree != null && tree.isArray() ? tree : null;
+	}
+
+	private static JsonNode tree(ServletRequest request) {
 		String text = text(request);
 		if (text == null) {
 			return null;
 		}
 		try (JsonParser parser = TREES.createParser(text)) {
 			// the first document, as the handler's converter reads it: what trails it is the converter's to tell
-			JsonNode tree = TREES.readTree(parser);
-			return tree != null && tree.isObject() ? tree : null;
+			return TREES.readTree(parser);
 		}
 		catch (JacksonException | IllegalArgumentException unreadable) {
 			return null;

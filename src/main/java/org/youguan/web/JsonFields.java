@@ -2,16 +2,19 @@ package org.youguan.web;
 
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,25 +68,94 @@ final class JsonFields {
 				}
 			}
 		}
-		if (!bad.containsKey(first)) {
-			// the failing field was sent under a name the tree holds otherwise (an alias): told first all the same
-			Map<String, Throwable> all = new LinkedHashMap<>();
-			all.put(first, failure);
-			all.putAll(bad);
-			return all;
+		return withFirst(bad, first, failure);
+	}
+
+	/**
+	 * The failures with the handler's own first: when the tree holds its field otherwise (an alias, a path the reading
+	 * alone names differently), told first all the same.
+	 */
+	private static Map<String, Throwable> withFirst(Map<String, Throwable> bad, String first, Throwable failure) {
+		if (bad.containsKey(first)) {
+			return bad;
 		}
-		return bad;
+		Map<String, Throwable> all = new LinkedHashMap<>();
+		all.put(first, failure);
+		all.putAll(bad);
+		return all;
+	}
+
+	/**
+	 * Every field of every item of a JSON body that is a list (the records of an import) that cannot be bound, not the
+	 * first item's first alone: each top-level field of each item is read alone into the list's element type, as
+	 * {@link #unbound} reads the fields of an object; an item that is no object is read whole.
+	 * @param first the JSON path the handler's reading failed on ("[1].weeklyFrequency")
+	 * @param failure that reading's failure
+	 * @return the failures keyed by JSON path ("[1].weeklyFrequency", "[4].checkedOn"), in the body's order; at least
+	 *     {@code first}
+	 */
+	static Map<String, Throwable> unboundItems(HttpServletRequest request, String first, Throwable failure,
+			ObjectProvider<JsonMapper> mappers) {
+		JsonMapper mapper = mappers == null ? null : mappers.getIfAvailable();
+		JsonNode items = JsonBodyReplay.array(request);
+		Type element = elementType(request);
+		if (mapper == null || items == null || element == null) {
+			return Map.of(first, failure);
+		}
+		Map<String, Throwable> bad = new LinkedHashMap<>();
+		JavaType target = mapper.getTypeFactory().constructType(element);
+		for (int i = 0; i < items.size(); i++) {
+			JsonNode item = items.get(i);
+			if (!item.isObject()) {
+				read(mapper, target, item, "[" + i + "]", bad);
+				continue;
+			}
+			for (Map.Entry<String, JsonNode> field : item.properties()) {
+				ObjectNode alone = mapper.createObjectNode();
+				alone.set(field.getKey(), field.getValue());
+				read(mapper, target, alone, "[" + i + "]", bad);
+			}
+		}
+		return withFirst(bad, first, failure);
+	}
+
+	/**
+	 * Reads one item (or one field of it) alone, as strictly as the body's converter reads it (a field the item does
+	 * not declare fails: {@link JsonText#strictBodies}), keeping its failure under the item's path + the failure's path.
+	 */
+	private static void read(JsonMapper mapper, JavaType target, JsonNode node, String item, Map<String, Throwable> bad) {
+		try {
+			mapper.readerFor(target).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
+		}
+		catch (RuntimeException ex) {
+			String path = ErrorHandling.jsonPath(ex);
+			bad.putIfAbsent(path == null ? item : item + "." + path, ex);
+		}
 	}
 
 	/** The type of the chosen handler's {@code @RequestBody} when it is one object (a record), else null. */
 	private static Type bodyType(HttpServletRequest request) {
+		MethodParameter parameter = bodyParameter(request);
+		return parameter != null && parameter.getParameterType().isRecord() ? parameter.getGenericParameterType() : null;
+	}
+
+	/** The element type of the chosen handler's {@code @RequestBody} when it is a list of records, else null. */
+	private static Type elementType(HttpServletRequest request) {
+		MethodParameter parameter = bodyParameter(request);
+		if (parameter == null || !List.class.isAssignableFrom(parameter.getParameterType())) {
+			return null;
+		}
+		Class<?> element = ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve();
+		return element != null && element.isRecord() ? element : null;
+	}
+
+	private static MethodParameter bodyParameter(HttpServletRequest request) {
 		if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod method)) {
 			return null;
 		}
 		for (MethodParameter parameter : method.getMethodParameters()) {
 			if (parameter.hasParameterAnnotation(RequestBody.class)) {
-				Class<?> type = parameter.getParameterType();
-				return type.isRecord() ? parameter.getGenericParameterType() : null;
+				return parameter;
 			}
 		}
 		return null;

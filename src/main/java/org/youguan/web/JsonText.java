@@ -57,14 +57,16 @@ class JsonText {
 	 * default (the caller's own region). Only request bodies: the application's {@code JsonMapper} also reads back
 	 * what was stored (event publications, saved answers, sealed proposals), which a field since removed must not make
 	 * unreadable, so that mapper stays tolerant and this converter gets a strict copy of it (same modules and checks).
+	 * The copy also answers who-did-it stamps as the pages show them ({@link ApiActors}).
 	 * @param converter one of the server's converters
 	 * @return the strict JSON converter in place of Jackson's, any other converter unchanged
 	 */
 	static HttpMessageConverter<?> strictBodies(HttpMessageConverter<?> converter) {
-		if (converter instanceof JacksonJsonHttpMessageConverter json && json.getClass() == JacksonJsonHttpMessageConverter.class
-				&& !json.getMapper().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+		if (converter instanceof JacksonJsonHttpMessageConverter json && json.getClass() == JacksonJsonHttpMessageConverter.class) {
 			return new JacksonJsonHttpMessageConverter(
-					json.getMapper().rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+					json.getMapper().rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+						// who did something answered as the pages show it (system: 系统), on answers only
+						.addModule(ApiActors.module()).build());
 		}
 		return converter;
 	}

@@ -17,7 +17,9 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.servlet.filter.OrderedFormContentFilter;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -181,6 +183,18 @@ class WebConfiguration implements WebMvcConfigurer {
 			@Value("${youguan.web.streamed-body-paths:/api/v1/safety/parcel-records}") Set<String> streamed) {
 		var registration = new FilterRegistrationBean<>(new BodySizeFilter(limit, Set.copyOf(streamed)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	/**
+	 * Requests while the application is not ready (starting: the demo data still loading; stopping) answered 503
+	 * ({@link StartingUp}), first of all filters: before a token or a session is judged against data not loaded yet.
+	 */
+	@Bean
+	FilterRegistrationBean<StartingUp> startingUp(ObjectProvider<ApplicationAvailability> availability) {
+		var registration = new FilterRegistrationBean<>(new StartingUp(availability));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}

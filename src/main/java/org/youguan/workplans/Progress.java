@@ -66,7 +66,7 @@ public class Progress {
 	}
 
 	private record TaskRow(int number, boolean allDepartments, long bureauId, String regionCode, String planStatus,
-			int planYear) {
+			int planYear, String status) {
 	}
 
 	private final JdbcClient jdbc;
@@ -101,8 +101,9 @@ public class Progress {
 	 * first explicitly: audited with the first as its before-state and "更新" with the earlier percentage in its summary.
 	 * @return whether an earlier report of the month was replaced (the page then says 已更新, not 已填报)
 	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
-	 * @throws DomainException the plan is not published, the department does not answer for the task, or this month lies
-	 *         outside the plan's reporting window ({@link #requireReportMonth}: rule {@code plan-year})
+	 * @throws DomainException the plan is not published, the department does not answer for the task, this month lies
+	 *         outside the plan's reporting window ({@link #requireReportMonth}: rule {@code plan-year}), or the task is
+	 *         已完成 (409, rule {@code task-done}: a report never reopens a completed task)
 	 */
 	@Transactional
 	public boolean report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {
@@ -199,7 +200,8 @@ public class Progress {
 
 	private Optional<TaskRow> findTask(long taskId) {
 		return jdbc.sql("""
-				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status, p.year AS plan_year
+				SELECT t.number, t.all_departments, p.bureau_id, p.region_code, p.status AS plan_status, p.year AS plan_year,
+				       t.status
 				FROM work_task t
 				JOIN work_plan p ON p.id = t.plan_id WHERE t.id = :id""")
 			.param("id", taskId)
@@ -219,6 +221,12 @@ public class Progress {
 			List<UploadedFile> files, AttachmentDraft draft) {
 		text = Text.freeText(text);
 		TaskRow task = reported(me, taskId);
+		// a completed task is not silently reopened by a later report (attack 3: 10 % made an 已完成 task 推进中 again):
+		// its state is told before its fields
+		if ("DONE".equals(task.status())) {
+			throw DomainException.illegalTransition("percent", "task-done", "第" + task.number()
+					+ "项任务已完成，不能再填报进展");
+		}
 		Validation v = new Validation().required("text", "进展情况", text)
 			.documentText("text", "进展情况", text, 2000)
 			.given("percent", "完成进度", percent)

@@ -105,4 +105,41 @@ class ComplaintPublicDisclosureIntegrationTest {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(again).contains("可能重复").doesNotContain(firstNumber);
 	}
+
+	/**
+	 * Attack 3: 20 identical texts from one address, each with a new phone number, were all possibleDuplicate:false.
+	 * The same (normalised) description against the same brand on the same day from the same address, or naming the same
+	 * waybill, is marked for the bureau; the same text from elsewhere about another parcel is not.
+	 */
+	@Test
+	void identicalTextsFromOneAddressWithNewPhoneNumbersAreMarkedAsLikelyDuplicates() throws Exception {
+		String text = "快件丢失至今未赔" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String address = "10.77." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250) + "."
+				+ java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250);
+		String body = """
+				{"filerName":"张三","phone":"%s","filerRole":"RECIPIENT","region":"320506","brand":"顺丰",
+				 "waybillNumber":"%s","postedOn":"%s","priorComplaint":{"date":"%s","channel":"电话","companyAnswer":null},
+				 "category":"延误","reason":"中转或运输延误","amountClaimed":100,"description":"%s"}""";
+		String waybill = ComplaintIntegrationTest.waybill();
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").with(org.youguan.ClientAddress.from(address))
+			.content(body.formatted("13912340001", waybill, today().minusDays(20), today().minusDays(10), text)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.possibleDuplicate").value(false));
+		// the same text written with other spaces and punctuation, a new phone number and a new waybill, same address
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").with(org.youguan.ClientAddress.from(address))
+			.content(body.formatted("13912340002", ComplaintIntegrationTest.waybill(), today().minusDays(20),
+					today().minusDays(10), " " + text.substring(0, 4) + "，" + text.substring(4) + "！")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.possibleDuplicate").value(true));
+		// from another address: the same waybill marks it, another waybill does not
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").with(org.youguan.ClientAddress.from(address.replace("10.77.", "10.78.")))
+			.content(body.formatted("13912340003", waybill, today().minusDays(20), today().minusDays(10), text)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.possibleDuplicate").value(true));
+		mvc.perform(post("/api/v1/public/complaints").contentType("application/json").with(org.youguan.ClientAddress.from(address.replace("10.77.", "10.79.")))
+			.content(body.formatted("13912340004", ComplaintIntegrationTest.waybill(), today().minusDays(20),
+					today().minusDays(10), text)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.possibleDuplicate").value(false));
+	}
 }

@@ -75,6 +75,19 @@ class HistoryImportRulesIntegrationTest {
 		assertThat(stored(county, month)).isZero();
 	}
 
+	/** A blank region cell is told to be filled in, never "行政区划代码不存在：null" (attack 3). */
+	@Test
+	void aBlankRegionCellIsToldToBeFilledIn() {
+		TypedWorkbook sheet = new TypedWorkbook(HistoryImport.HEADERS)
+			.row(List.of("express.revenue", month(), "", "", 5000));
+		HistoryImport.Result result = history.importFile(SUZHOU, sheet.bytes());
+		assertThat(result.imported()).isZero();
+		assertThat(result.errors()).hasSize(1);
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::field, FieldError::rule, FieldError::message)
+			.contains(org.assertj.core.groups.Tuple.tuple("行政区划代码", "required", "请填写行政区划代码"));
+		assertThat(result.errors().get(0).errors()).extracting(FieldError::message).noneMatch(m -> m.contains("null"));
+	}
+
 	/**
 	 * A row repeating an earlier row's indicator, month, region and brand with a bad value of its own is told both at
 	 * once — the repetition and the value —, not the value alone; nothing is imported.

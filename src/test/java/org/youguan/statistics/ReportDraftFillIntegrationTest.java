@@ -121,6 +121,17 @@ class ReportDraftFillIntegrationTest {
 			.andExpect(jsonPath("$.values['express.volume']").value(31));
 	}
 
+	/** Attack 3: a bad period hid every value's error; every field is told at once, nothing saved. */
+	@Test
+	void aBadPeriodIsToldWithTheValuesErrors() throws Exception {
+		mvc.perform(post("/api/v1/statistics/reports").header("Authorization", TOKEN).contentType("application/json")
+			.content("{\"form\":\"monthly\",\"period\":\"2025-13\",\"values\":{\"express.revenue\":-5,"
+					+ "\"no.such.code\":1},\"submit\":false}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("period",
+					"values.express.revenue", "values.no.such.code")));
+	}
+
 	/** Attack: the export said 迟报 否 for a draft years past its due date. */
 	@Test
 	void theExportSaysADraftPastItsDueDateIsOverdue() throws Exception {

@@ -189,18 +189,26 @@ class StatisticsCompletenessIntegrationTest {
 				.containsPattern("全市快递业务量累计完成\\d+\\.\\d{2}亿件")
 				.containsPattern("快递业务收入累计完成\\d+\\.\\d{2}亿元").contains("同城业务量")
 				.as("Suzhou is the only city of Jiangsu with data: no place among one").doesNotContain("排名第")
-				.contains("数据不完整");
+				.contains("数据不完整")
+				// attack 3: "同比增长10.1%（数据不完整，不可比）" then "同比仅供参考" said two things: no number, one note
+				.contains("同比不可比（数据不完整）").contains("不可比的同比增速不予列示")
+				.doesNotContain("仅供参考").doesNotContainPattern("同比(增长|下降)[\\d.]+%（数据不完整");
 			XWPFTable figures = doc.getTables().stream()
 				.filter(t -> t.getRow(0).getCell(0).getText().equals("指标")).findFirst().orElseThrow();
 			XWPFTableRow express = figures.getRows().stream()
 				.filter(r -> r.getCell(0).getText().equals("快递业务量")).findFirst().orElseThrow();
 			assertThat(express.getCell(1).getText()).isEqualTo("亿件");
 			assertThat(express.getCell(2).getText()).matches("\\d+\\.\\d{2}");
-			assertThat(express.getCell(4).getText()).endsWith("（数据不完整）");
+			assertThat(express.getCell(4).getText()).isEqualTo("不可比");
 			XWPFTable regions = doc.getTables().stream()
 				.filter(t -> t.getRow(0).getCell(0).getText().equals("地区")).findFirst().orElseThrow();
 			assertThat(regions.getRows()).hasSizeGreaterThan(2);
 			assertThat(regions.getRow(1).getCell(4).getText()).as("the counties of the city compare: ranked").isEqualTo("1");
+			// attack 3: 11.87 in regions.xlsx was 11.8 here — a share has the export's digits (two decimals)
+			for (XWPFTableRow r : regions.getRows().subList(1, regions.getRows().size())) {
+				assertThat(r.getCell(3).getText()).matches("—|\\d+\\.\\d{2}");
+				assertThat(r.getCell(2).getText()).matches("—|不可比|-?\\d+\\.\\d{2}");
+			}
 		}
 		if (open.getMonthValue() > 1 && java.util.stream.IntStream.rangeClosed(1, open.getMonthValue() - 1)
 			.allMatch(m -> allApproved(YearMonth.of(open.getYear(), m)))) {
@@ -208,7 +216,8 @@ class StatisticsCompletenessIntegrationTest {
 				.param("year", String.valueOf(open.getYear())).param("through", String.valueOf(open.getMonthValue() - 1)))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 			try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(complete)))) {
-				assertThat(extractor.getText()).doesNotContain("数据不完整").containsPattern("同比(增长|下降)\\d+\\.\\d%");
+				// the growth with the digits every export shows (Aggregates.growth: two decimals, toward zero)
+				assertThat(extractor.getText()).doesNotContain("数据不完整").containsPattern("同比(增长|下降)\\d+\\.\\d{2}%");
 			}
 		}
 	}
@@ -239,20 +248,20 @@ class StatisticsCompletenessIntegrationTest {
 	}
 
 	/**
-	 * Attack finding: a county's bulletin has no sub-regions to list — section 四 says 无下级地区数据 instead of a bare
-	 * table header.
+	 * Attack finding: a county's bulletin has no sub-regions to list — neither a bare table header nor (attack 3) a
+	 * section of one row 无下级地区数据: the section is left out.
 	 */
 	@Test
-	void aCountysBulletinSaysItHasNoSubRegionsInsteadOfAnEmptyTable() throws Exception {
+	void aCountysBulletinLeavesOutTheSectionBySubRegion() throws Exception {
 		byte[] docx = mvc.perform(get("/statistics/bulletin.docx").session(SignIn.session(mvc, "sz.leader"))
 			.param("region", "320506").param("year", String.valueOf(open.getYear()))
 			.param("through", String.valueOf(open.getMonthValue())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
-			XWPFTable regions = doc.getTables().stream()
-				.filter(t -> t.getRow(0).getCell(0).getText().equals("地区")).findFirst().orElseThrow();
-			assertThat(regions.getRows()).hasSize(2);
-			assertThat(regions.getRow(1).getCell(0).getText()).isEqualTo("无下级地区数据");
+			assertThat(doc.getTables()).noneMatch(t -> t.getRow(0).getCell(0).getText().equals("地区"));
+			String text = new XWPFWordExtractor(doc).getText();
+			assertThat(text).doesNotContain("分地区快递业务量").doesNotContain("无下级地区数据")
+				.contains("三、主要指标").contains("注：数据为已审核的企业报表数据");
 		}
 	}
 

@@ -353,6 +353,26 @@ class VillageCheckImportIntegrationTest {
 				null);
 	}
 
+	@Test
+	void aJsonImportWithTypeErrorsInSeveralRowsReportsEveryOneOfThemAtOnce() throws Exception {
+		List<String> w = unchecked("320506");
+		long before = count();
+		// attack 3: only 第2条's type error was told; 第4条's and its second field's came after correcting it
+		String bad = "[%s, %s, %s, %s]".formatted(json(w.get(4), "2018-03-01"),
+				json(w.get(5), "2018-03-02").replace("\"handoverRecords\":true", "\"handoverRecords\":\"是的\""),
+				json(w.get(6), "2018-03-03"),
+				json(w.get(7), "2018-03-04").replace("\"deliveriesObserved\":5", "\"deliveriesObserved\":\"五次\"")
+					.replace("\"handoverRecords\":true", "\"handoverRecords\":1,\"colour\":1"));
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content(bad))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("第2条·handoverRecords",
+					"第4条·deliveriesObserved", "第4条·handoverRecords", "第4条·colour")))
+			.andExpect(content().string(containsString("第2条交接")))
+			.andExpect(content().string(containsString("第4条：不认识的字段“colour”")));
+		assertThat(count()).as("nothing saved").isEqualTo(before);
+	}
+
 	private static String json(String village, String on) {
 		return """
 				{"villageCode":"%s","checkedOn":"%s","deliveryMode":"直接通邮","deliveriesObserved":5,"handoverRecords":true,

@@ -15,6 +15,7 @@ import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.DepartmentView;
 import org.youguan.org.Departments;
@@ -55,6 +56,15 @@ class WorkPlanProgressIntegrationTest {
 			.filter(t -> t.number() == number).findFirst().orElseThrow(); // sections come before the livelihood items
 	}
 
+	/** The sample plan of {@code year} whose task 3 is led by 市场监管处 with 办公室 co-responsible. */
+	long planWithSharedTaskThree(CurrentUser market, int year) throws Exception {
+		long centre = departments.ofBureau(market.bureauId()).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
+			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
+		return plans.save(market, NoticeParserTest.sample().replace("2025", String.valueOf(year))
+			.replace("开展作风建设专项整治。（办公室牵头）", "开展作风建设专项整治。（市场监管处牵头，办公室配合）"),
+				Map.of("市邮政业安全中心", centre), Set.of());
+	}
+
 	/**
 	 * For a lead task only the lead department's reports count — for the newest month too (attack round 19: the newest
 	 * month any department reported was checked, so a 配合 department's December report turned a task its lead finished
@@ -64,26 +74,39 @@ class WorkPlanProgressIntegrationTest {
 	void aCoDepartmentsLaterReportNeitherCountsForNorUndoesALeadTaskFinished() throws Exception {
 		CurrentUser market = directory.principal("sz.market").orElseThrow();
 		CurrentUser office = directory.principal("sz.office").orElseThrow();
-		long centre = departments.ofBureau(market.bureauId()).stream().filter(d -> d.name().equals("市邮政业安全发展中心"))
-			.mapToLong(DepartmentView::id).findFirst().orElseThrow();
 		clock.set(LocalDateTime.of(2053, 11, 10, 9, 0));
-		long plan = plans.save(market, NoticeParserTest.sample().replace("2025", "2053")
-			.replace("开展作风建设专项整治。（办公室牵头）", "开展作风建设专项整治。（市场监管处牵头，办公室配合）"),
-				Map.of("市邮政业安全中心", centre), Set.of());
+		long plan = planWithSharedTaskThree(market, 2053);
 		long three = task(plan, 3).id();
 		assertThat(task(plan, 3).departments()).containsExactly("市场监管处", "办公室");
 		progress.report(market, three, "专项整治已完成", 100, List.of());
 		assertThat(task(plan, 3).status()).isEqualTo("DONE");
 
 		clock.set(LocalDateTime.of(2053, 12, 10, 9, 0));
-		progress.report(office, three, "配合开展自查", 30, List.of());
-		assertThat(task(plan, 3).status()).as("the 配合 department's report does not count").isEqualTo("DONE");
+		assertThat(task(plan, 3).status()).isEqualTo("DONE");
 		assertThat(progress.latest(plan).get(three)).as("the exports' latest progress: the lead's")
 			.satisfies(l -> assertThat(l.department() + " " + l.month() + " " + l.percent()).isEqualTo("市场监管处 2053-11 100"));
-		// the lead's own later report still decides
+		// a completed task takes no further report, from the 配合 department or its lead (attack 3: the lead's 10 %
+		// silently reopened it to 推进中): 409, nothing saved, the task stays 已完成
+		for (CurrentUser reporter : List.of(office, market)) {
+			assertThatThrownBy(() -> progress.report(reporter, three, "复查发现问题，继续整改", 10, List.of()))
+				.isInstanceOfSatisfying(DomainException.class, e -> {
+					assertThat(e.code().status()).isEqualTo(409);
+					assertThat(e.getMessage()).contains("第3项任务已完成，不能再填报进展");
+				});
+		}
+		assertThat(task(plan, 3).status()).isEqualTo("DONE");
+		assertThat(progress.reports(three)).extracting(Progress.Report::percent).containsExactly(100);
+	}
+
+	/** Progress is long free text: the invisible characters inside it are removed as it is stored (Text.freeText). */
+	@Test
+	void invisibleCharactersInsideProgressTextAreRemoved() throws Exception {
+		CurrentUser market = directory.principal("sz.market").orElseThrow();
+		clock.set(LocalDateTime.of(2054, 11, 10, 9, 0));
+		long plan = planWithSharedTaskThree(market, 2054);
+		long three = task(plan, 3).id();
 		progress.report(market, three, "复查发现问题，\u200B继续\uFEFF整改", 80, List.of());
 		assertThat(task(plan, 3).status()).isEqualTo("IN_PROGRESS");
-		// progress is long free text: the invisible characters inside it are removed as it is stored (Text.freeText)
 		assertThat(progress.latest(plan).get(three).text()).isEqualTo("复查发现问题，继续整改");
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.licensing.LicenceVerification;
 
 /**
@@ -46,6 +47,8 @@ class PublicLicenceController {
 			+ "不符为UNKNOWN）、statusLabel。同一许可证编号（不论是否存在）每小时核验失败达到规则目录licence.verify-failures的次数后，再次核验失败返回429（rule为lookup-limit），正确的验证码仍照常核验；同一访问地址每小时核验失败达到licence.verify-failures-per-address的次数后，该地址的任何核验都返回429。")
 	LicenceVerification.Result api(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
 			HttpServletRequest request) {
+		// a field left empty is told as such (400), not verified as a wrong code and counted as a failure
+		new Validation().required("number", "许可证编号", number).required("code", "验证码", code).throwIfInvalid();
 		return verification.verify(number, code, request.getRemoteAddr());
 	}
 }

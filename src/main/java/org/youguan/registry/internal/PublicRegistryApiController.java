@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.registry.Licences;
 import org.youguan.registry.Outlets;
 
@@ -35,8 +37,15 @@ class PublicRegistryApiController {
 	}
 
 	@GetMapping("/licences")
-	@Operation(summary = "许可证查询", description = "按企业名称（至少2个字）、统一社会信用代码或许可证编号查询，最多返回50条。")
+	@Operation(summary = "许可证查询", description = "按企业名称（至少2个字）、统一社会信用代码或许可证编号查询，最多返回50条；"
+			+ "query为空或不足2个字时答复400（field为query）。")
 	List<Licences.PublicLicence> licences(@Parameter(description = "企业名称片段、统一社会信用代码或许可证编号") @RequestParam String query) {
+		// an empty search is a missing field, not a search that found nothing (attack 3: ?query= answered 200 [])
+		Validation v = new Validation().required("query", "查询内容", query);
+		if (!Text.isBlank(query)) {
+			v.require("query", Text.searchText(query).length() >= 2, "min-length", "查询内容至少2个字");
+		}
+		v.throwIfInvalid();
 		return licences.publicSearch(query, 50);
 	}
 

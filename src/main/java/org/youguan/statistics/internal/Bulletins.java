@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.youguan.documents.DeclaresTemplates;
 import org.youguan.documents.DocumentTemplate;
 import org.youguan.documents.DocumentTemplates;
+import org.youguan.documents.WordTemplates;
 import org.youguan.kernel.ChineseText;
-import org.youguan.kernel.Percentages;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.statistics.Aggregates;
@@ -68,9 +68,10 @@ class Bulletins implements DeclaresTemplates {
 
 	/**
 	 * Writes the bulletin of the slice ("1–10月"). Amounts as the bureau writes them (亿件/万件, 亿元/万元, two
-	 * decimals), the date as 2026年11月30日, the place among sibling regions only when at least two of them have data,
-	 * and a figure whose period (or last year's) is below the completeness share with the caveat instead of a plain
-	 * rise or fall (see {@link Coverage}).
+	 * decimals), growth and shares with the digits every export shows (two decimals), the date as 2026年11月30日, the
+	 * place among sibling regions only when at least two of them have data, a figure whose period (or last year's) is
+	 * below the completeness share as 同比不可比 without a number (see {@link Coverage}), and the section by sub-region
+	 * left out when there is none (a county).
 	 */
 	public byte[] write(Slice slice, String months) {
 		String area = area(slice.regionPrefix(), regions.find(slice.regionPrefix()).map(Region::name).orElse(null));
@@ -92,12 +93,11 @@ class Bulletins implements DeclaresTemplates {
 			row.put("unit", scale.unit());
 			row.put("value", scale.format(f.value()));
 			row.put("lastYear", scale.format(f.lastYear()));
-			row.put("growth", f.growth() == null ? "—" : Percentages.shown(f.growth(), 1).toPlainString()
-					+ (f.coverage().comparable() ? "" : "（数据不完整）"));
+			row.put("growth", growthCell(f.growth(), !f.coverage().comparable()));
 			figures.add(row);
 		}
 		String caveat = main.values().stream().map(f -> f.coverage()).filter(c -> !c.comparable()).findFirst()
-			.map(c -> "（注：" + c.caveat() + "，同比仅供参考。）").orElse("");
+			.map(c -> "（注：" + c.caveat() + "，不可比的同比增速不予列示。）").orElse("");
 		fields.put("overall", months + "，" + area + "邮政行业业务总量累计完成" + main.get("postal.total").amount() + "，"
 				+ main.get("postal.total").growthText() + "；业务收入（不包括邮政储蓄银行直接营业收入）累计完成"
 				+ main.get("postal.revenue").amount() + "，" + main.get("postal.revenue").growthText() + "。" + caveat);
@@ -128,16 +128,27 @@ class Bulletins implements DeclaresTemplates {
 			Map<String, String> row = new HashMap<>();
 			row.put("name", r.name());
 			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
-			row.put("growth", (r.growth() == null ? "—" : Percentages.shown(r.growth(), 1).toPlainString()) + (r.incomplete() ? "（数据不完整）" : ""));
+			row.put("growth", growthCell(r.growth(), r.incomplete()));
 			row.put("share", percent(r.share()));
 			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
 		}
-		if (regionRows.isEmpty()) {
-			// a county (or a region whose sub-regions report nothing): the section says so instead of a bare header
-			regionRows.add(Map.of("name", "无下级地区数据", "value", "—", "growth", "—", "share", "—", "rank", "—"));
-		}
-		return templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
+		byte[] docx = templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
+		// a county (or a region whose sub-regions report nothing) has no section by region: left out, the sections
+		// after it numbered on (attack 3: a section of one row "无下级地区数据 — — — —")
+		return regionRows.isEmpty() ? WordTemplates.withoutSection(docx, REGIONS_HEADING) : docx;
+	}
+
+	/** The heading of the section by sub-region, without its number, as the built-in template words it. */
+	static final String REGIONS_HEADING = "分地区快递业务量";
+
+	/**
+	 * A growth in a table: in percent as every export shows it ({@link Aggregates#growth}: two decimals, toward zero),
+	 * "—" without a base, "不可比" when the data of either year is incomplete — no number beside a caveat saying it
+	 * cannot be compared.
+	 */
+	private static String growthCell(BigDecimal growth, boolean incomplete) {
+		return incomplete ? "不可比" : growth == null ? "—" : growth.toPlainString();
 	}
 
 	@Override
@@ -145,9 +156,9 @@ class Bulletins implements DeclaresTemplates {
 		return List.of(TEMPLATE);
 	}
 
-	/** A share (占比) with one decimal, half up; a growth is shown toward zero ({@link Percentages#shown}). */
+	/** A share (占比) as every export shows it ({@link Analysis}: two decimals, half up, held inside 0 and 100). */
 	private static String percent(BigDecimal v) {
-		return v == null ? "—" : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
+		return v == null ? "—" : v.toPlainString();
 	}
 
 	/**
@@ -215,8 +226,11 @@ class Bulletins implements DeclaresTemplates {
 			if (g == null) {
 				return "上年同期无数据";
 			}
-			String text = (g.signum() >= 0 ? "同比增长" : "同比下降") + Percentages.shown(g.abs(), 1).toPlainString() + "%";
-			return coverage.comparable() ? text : text + "（数据不完整，不可比）";
+			if (!coverage.comparable()) {
+				// one thing said: not comparable, so no number (the note under the paragraph says why)
+				return "同比不可比（数据不完整）";
+			}
+			return (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().toPlainString() + "%";
 		}
 	}
 }

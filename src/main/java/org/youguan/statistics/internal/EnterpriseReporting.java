@@ -94,7 +94,17 @@ public class EnterpriseReporting {
 		long enterpriseId = enterprise(me).id();
 		// a form the enterprise does not report is told (422) before the period or values it sent are read
 		reports.requireReporter(scope, enterpriseId, form.id());
-		Period period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
+		Period period;
+		try {
+			period = Period.parse(form.periodType(), periodText, "period", LocalDate.now(clock));
+		}
+		catch (InvalidValueException badPeriod) {
+			// every field at once (attack 3: a bad period hid every value's error): the period's refusal with what the
+			// values, notes and comment as sent break on their own
+			List<FieldError> errors = new ArrayList<>(badPeriod.fieldErrors());
+			errors.addAll(reports.entryErrors(form.id(), values, notes, comment));
+			throw asSent(new InvalidValueException(errors), forms.indicators(form.id()), values, notes);
+		}
 		boolean created = !reports.exists(enterpriseId, form.id(), period);
 		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
