@@ -28,7 +28,6 @@ import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintSettings;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
-import org.youguan.complaints.internal.PublicTally;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
@@ -41,6 +40,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
+import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
@@ -502,24 +502,34 @@ public class ComplaintIntake {
 		}
 	}
 
+	/**
+	 * A complaint filed through the public portal, counted ({@link PublicTally}) by a keyed hash (hex) of the filer
+	 * phone's index and the client address, never the number: the phone is not verified, so it is counted per address it
+	 * is typed from. Also the purpose of that keyed hash ({@code Secrets#index}): kept as it was, so counts carry over.
+	 */
+	static final String FILED_BY_PHONE = "filed-phone";
+
+	/** A complaint filed through the public portal, counted by client address. */
+	static final String FILED_FROM = "filed-address";
+
 	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
 		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
 		String phoneKey = phoneTallyKey(phone, address);
 		// counted and added under the keys' locks until this filing commits: parallel filings pass one by one
-		tally.lock(PublicTally.FILED_BY_PHONE, phoneKey);
-		tally.lock(PublicTally.FILED_FROM, address);
+		tally.lock(FILED_BY_PHONE, phoneKey);
+		tally.lock(FILED_FROM, address);
 		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
-		if (tally.since(PublicTally.FILED_BY_PHONE, phoneKey, since) >= perPhone) {
+		if (tally.since(FILED_BY_PHONE, phoneKey, since) >= perPhone) {
 			String message = "您所在的网络今天以该电话号码已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("phone", "daily-limit", message)));
 		}
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS, county);
-		if (tally.since(PublicTally.FILED_FROM, address, since) >= perAddress) {
+		if (tally.since(FILED_FROM, address, since) >= perAddress) {
 			String message = "今天从您所在的网络已提交" + perAddress + "件申诉，已达每日上限，请明天再提交，或拨打12305申诉";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("request", "daily-limit", message)));
 		}
-		tally.add(PublicTally.FILED_BY_PHONE, phoneKey);
-		tally.add(PublicTally.FILED_FROM, address);
+		tally.add(FILED_BY_PHONE, phoneKey);
+		tally.add(FILED_FROM, address);
 	}
 
 	/**
@@ -528,7 +538,7 @@ public class ComplaintIntake {
 	 * other addresses counts against them, not against its owner.
 	 */
 	private String phoneTallyKey(FilerPhone phone, String address) {
-		return HexFormat.of().formatHex(secrets.index(PublicTally.FILED_BY_PHONE,
+		return HexFormat.of().formatHex(secrets.index(FILED_BY_PHONE,
 				HexFormat.of().formatHex(phone.index()) + "@" + address));
 	}
 
