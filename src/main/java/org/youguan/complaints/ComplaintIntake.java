@@ -589,10 +589,15 @@ public class ComplaintIntake {
 	private Filed earlier(String caller, String key, String requestHash) {
 		Earlier e = claimed(caller, key);
 		if (!e.requestHash().equals(requestHash) || e.complaintId() == null) {
-			throw new DomainException(ErrorCode.RULE_VIOLATION, e.number() == null
-					? Wording.of("complaints.refusal.idempotencyKeyReused", key)
-					: Wording.of("complaints.refusal.idempotencyKeyReused.numbered", key, e.number()),
-					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + (e.number() == null ? "" : "（编号" + e.number() + "）")
+			// the other complaint's number known or not: the sentence's key and its Chinese text chosen together
+			Wording wording = Wording.of("complaints.refusal.idempotencyKeyReused", key);
+			String other = "";
+			if (e.number() != null) {
+				wording = Wording.of("complaints.refusal.idempotencyKeyReused.numbered", key, e.number());
+				other = "（编号" + e.number() + "）";
+			}
+			throw new DomainException(ErrorCode.RULE_VIOLATION, wording,
+					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + other
 							+ "，同一键只能重试同一请求；新的申诉请使用新的Idempotency-Key",
 					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",
 							"请求头“Idempotency-Key”已用于内容不同的请求，新的申诉请使用新的键")));
