@@ -29,7 +29,6 @@ import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintSettings;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
-import org.youguan.complaints.internal.PublicTally;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
@@ -42,6 +41,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
+import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
@@ -551,24 +551,34 @@ public class ComplaintIntake {
 			.orElse(null);
 	}
 
+	/**
+	 * A complaint filed through the public portal, counted ({@link PublicTally}) by a keyed hash (hex) of the filer
+	 * phone's index and the client address, never the number: the phone is not verified, so it is counted per address it
+	 * is typed from. Also the purpose of that keyed hash ({@code Secrets#index}): kept as it was, so counts carry over.
+	 */
+	static final String FILED_BY_PHONE = "filed-phone";
+
+	/** A complaint filed through the public portal, counted by client address. */
+	static final String FILED_FROM = "filed-address";
+
 	private void withinPublicLimits(FilerPhone phone, String address, String county, LocalDate today) {
 		Instant since = today.atStartOfDay(ChinaTime.ZONE).toInstant();
 		String phoneKey = phoneTallyKey(phone, address);
 		// counted and added under the keys' locks until this filing commits: parallel filings pass one by one
-		tally.lock(PublicTally.FILED_BY_PHONE, phoneKey);
-		tally.lock(PublicTally.FILED_FROM, address);
+		tally.lock(FILED_BY_PHONE, phoneKey);
+		tally.lock(FILED_FROM, address);
 		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
-		if (tally.since(PublicTally.FILED_BY_PHONE, phoneKey, since) >= perPhone) {
+		if (tally.since(FILED_BY_PHONE, phoneKey, since) >= perPhone) {
 			String message = "您所在的网络今天以该电话号码已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("phone", "daily-limit", message)));
 		}
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS, county);
-		if (tally.since(PublicTally.FILED_FROM, address, since) >= perAddress) {
+		if (tally.since(FILED_FROM, address, since) >= perAddress) {
 			String message = "今天从您所在的网络已提交" + perAddress + "件申诉，已达每日上限，请明天再提交，或拨打12305申诉";
 			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("request", "daily-limit", message)));
 		}
-		tally.add(PublicTally.FILED_BY_PHONE, phoneKey);
-		tally.add(PublicTally.FILED_FROM, address);
+		tally.add(FILED_BY_PHONE, phoneKey);
+		tally.add(FILED_FROM, address);
 	}
 
 	/**
@@ -577,7 +587,7 @@ public class ComplaintIntake {
 	 * other addresses counts against them, not against its owner.
 	 */
 	private String phoneTallyKey(FilerPhone phone, String address) {
-		return HexFormat.of().formatHex(secrets.index(PublicTally.FILED_BY_PHONE,
+		return HexFormat.of().formatHex(secrets.index(FILED_BY_PHONE,
 				HexFormat.of().formatHex(phone.index()) + "@" + address));
 	}
 
@@ -628,10 +638,15 @@ public class ComplaintIntake {
 	private Filed earlier(String caller, String key, String requestHash) {
 		Earlier e = claimed(caller, key);
 		if (!e.requestHash().equals(requestHash) || e.complaintId() == null) {
-			throw new DomainException(ErrorCode.RULE_VIOLATION, e.number() == null
-					? Wording.of("complaints.refusal.idempotencyKeyReused", key)
-					: Wording.of("complaints.refusal.idempotencyKeyReused.numbered", key, e.number()),
-					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + (e.number() == null ? "" : "（编号" + e.number() + "）")
+			// the other complaint's number known or not: the sentence's key and its Chinese text chosen together
+			Wording wording = Wording.of("complaints.refusal.idempotencyKeyReused", key);
+			String other = "";
+			if (e.number() != null) {
+				wording = Wording.of("complaints.refusal.idempotencyKeyReused.numbered", key, e.number());
+				other = "（编号" + e.number() + "）";
+			}
+			throw new DomainException(ErrorCode.RULE_VIOLATION, wording,
+					"请求头“Idempotency-Key”（" + key + "）已用于另一份内容不同的申诉" + other
 							+ "，同一键只能重试同一请求；新的申诉请使用新的Idempotency-Key",
 					List.of(new FieldError(IDEMPOTENCY_KEY, "reused",
 							"请求头“Idempotency-Key”已用于内容不同的请求，新的申诉请使用新的键")));

@@ -2,14 +2,11 @@ package org.youguan.complaints;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -24,12 +21,11 @@ import org.youguan.complaints.internal.ComplaintRecords;
 import org.youguan.complaints.internal.ComplaintRepository;
 import org.youguan.complaints.internal.ComplaintStore;
 import org.youguan.complaints.internal.FilerPhone;
-import org.youguan.complaints.internal.PublicTally;
 import org.youguan.complaints.internal.QueryCodes;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.Masking;
-import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
@@ -216,7 +212,7 @@ public class ComplaintTracking {
 	 * (normalised as {@link #byNumber} reads it) whether or not it names a complaint, so past the limit an unknown number
 	 * is answered 429 as an existing one is: the answer never tells which numbers exist. The
 	 * look-up takes one of the remaining failures of the address first ({@link PublicTally#reserve}, under the key's
-	 * lock, in a transaction of its own) and gives it back when it found the complaint or failed otherwise: parallel
+	 * lock, in a transaction of its own, in the last {@link PublicTally#LOOKUP_WINDOW}) and gives it back when it found the complaint or failed otherwise: parallel
 	 * wrong look-ups get the address's remaining allowance and no more. A failure stays counted when the caller's
 	 * transaction rolls back.
 	 */
@@ -226,10 +222,8 @@ public class ComplaintTracking {
 		}
 		Optional<Complaint> named = byNumber(number);
 		String county = named.map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
-		Instant since = clock.instant().minus(LOOKUP_WINDOW);
-		List<Long> reserved = new ArrayList<>();
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, county);
-		reserve(reserved, PublicTally.LOOKUP_FAILED, address, since, perAddress,
+		List<Long> reserved = reserve(new PublicTally.Limit(LOOKUP_FAILED, address, perAddress),
 				"您所在网络的查询失败次数过多（每小时最多" + perAddress + "次），请一小时后再试");
 		boolean failed = false;
 		try {
@@ -242,36 +236,36 @@ public class ComplaintTracking {
 				// a wrong guess on this number, whether or not it names a complaint: counted against the number and past
 				// its limit told so (429) alike, so that 429 never tells that the number exists
 				int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
-				reserve(new ArrayList<>(), PublicTally.LOOKUP_FAILED_NUMBER, key, since, limit,
+				reserve(new PublicTally.Limit(LOOKUP_FAILED_NUMBER, key, limit),
 						"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
 			}
 			throw ex;
 		}
 		finally {
 			if (!failed) {
-				reserved.forEach(tally::giveBack);
+				tally.giveBack(reserved);
 			}
 		}
 	}
 
 	/**
-	 * Takes one of the failures {@code key} has left ({@link PublicTally#reserve}) into {@code reserved}; past the limit
-	 * gives back those taken already and refuses with 429 (field {@code number}, rule {@code lookup-limit}) saying
-	 * {@code tooMany}.
+	 * Takes one of the failures {@code limit}'s key has left ({@link PublicTally#reserve}); past the limit refuses with
+	 * 429 (field {@code number}, rule {@code lookup-limit}) saying {@code tooMany}.
+	 * @return the row taken, to be given back when the look-up found the complaint
 	 */
-	private void reserve(List<Long> reserved, String kind, String key, Instant since, int limit, String tooMany) {
-		OptionalLong row = tally.reserve(kind, key, since, limit);
-		if (row.isEmpty()) {
-			reserved.forEach(tally::giveBack);
-			String message = tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询";
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
-					List.of(new FieldError("number", "lookup-limit", message)));
-		}
-		reserved.add(row.getAsLong());
+	private List<Long> reserve(PublicTally.Limit limit, String tooMany) {
+		return tally.reserve(limit)
+			.orElseThrow(() -> PublicTally.lookupLimit("number", tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询"));
 	}
 
-	/** The window the failed look-ups of a complaint and of an address are counted in. */
-	static final Duration LOOKUP_WINDOW = Duration.ofHours(1);
+	/** A status look-up whose number and query code (or phone) found nothing; keyed by client address. */
+	static final String LOOKUP_FAILED = "lookup-failed";
+
+	/**
+	 * A status look-up whose query code (or phone) was wrong or whose number names no complaint; keyed by the number as
+	 * typed and normalised (an existing complaint's number as stored), whatever address asked.
+	 */
+	static final String LOOKUP_FAILED_NUMBER = "lookup-number";
 
 	private void withdrawn(String number, String queryCode) {
 		Complaint c = byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))

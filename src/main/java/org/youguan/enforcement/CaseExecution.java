@@ -337,11 +337,14 @@ public class CaseExecution {
 			// rather than refused for the status alone
 			String fine = plain(Execution.fine(c));
 			String paidUp = plain(Execution.fine(c).subtract(owed));
-			throw DomainException.illegalTransition("amount", "above-fine", owed.signum() < 0
-					? Wording.of("enforcement.refusal.paidUpAfterChange.refund", fine, paidUp, plain(owed.negate()))
-					: Wording.of("enforcement.refusal.paidUpAfterChange", fine, paidUp),
-					"罚款经变更为" + fine + "元，已缴纳" + paidUp + "元，已缴足，不再缴纳"
-							+ (owed.signum() < 0 ? "；多缴的" + plain(owed.negate()) + "元应予退还" : ""));
+			String paidUpText = "罚款经变更为" + fine + "元，已缴纳" + paidUp + "元，已缴足，不再缴纳";
+			// paid more than the changed fine or just that: the sentence's key and its Chinese text chosen together
+			throw owed.signum() < 0
+					? DomainException.illegalTransition("amount", "above-fine",
+							Wording.of("enforcement.refusal.paidUpAfterChange.refund", fine, paidUp, plain(owed.negate())),
+							paidUpText + "；多缴的" + plain(owed.negate()) + "元应予退还")
+					: DomainException.illegalTransition("amount", "above-fine",
+							Wording.of("enforcement.refusal.paidUpAfterChange", fine, paidUp), paidUpText);
 		}
 		// paid before a public notice's deemed day or beside a confiscation still to hand over, the case stays 已送达:
 		// its status lets the step pass again, the payment recorded (under the row lock) does not

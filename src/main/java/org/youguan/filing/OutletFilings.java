@@ -1124,6 +1124,33 @@ public class OutletFilings {
 	}
 
 	/**
+	 * How to correct an outlet already filed by an open new-outlet filing of the same name and address — chosen once, its
+	 * bundle key and its Chinese sentence together.
+	 */
+	private enum TwinRemedy {
+		/** The open filing waits for its 补正: correct the outlet there. */
+		SUPPLEMENT("filing.refusal.outletTwin.supplement", "如需修改，请在该备案页面“提交补正”时更正网点信息"),
+		/** Its one notice (一次性告知) was answered: no other 补正, a change filing once it is decided. */
+		CHANGE_LATER("filing.refusal.outletTwin.changeLater", "该备案已补正过，不能再次更正；如需修改，请待该备案办结后申请变更备案"),
+		/** Not yet notified of missing items: correct it in the 补正 the notice will ask for. */
+		AWAIT_NOTICE("filing.refusal.outletTwin.awaitNotice", "如需修改，请待邮政管理部门告知补正后，在该备案的补正中更正网点信息");
+
+		final String key;
+
+		final String text;
+
+		TwinRemedy(String key, String text) {
+			this.key = key;
+			this.text = text;
+		}
+
+		/** The remedy for an open filing that waits for its 补正 ({@code awaitsSupplement}) or was notified of it. */
+		static TwinRemedy of(boolean awaitsSupplement, boolean notified) {
+			return awaitsSupplement ? SUPPLEMENT : notified ? CHANGE_LATER : AWAIT_NOTICE;
+		}
+	}
+
+	/**
 	 * At most one undecided change or closure filing per outlet, and no second undecided new-outlet filing of the same
 	 * enterprise for the same name and address: a second one could never be decided after the first. Concurrent
 	 * filings for one outlet (or one name) wait on a transaction lock, so the later one sees the first and is refused.
@@ -1150,17 +1177,11 @@ public class OutletFilings {
 				OutletFiling other = filings.findById(o.id()).orElseThrow();
 				if (sameText(proposal(other).address(), address)) {
 					// a filing that had its one notice (一次性告知) and was supplemented gets no other 补正
-					Wording remedy = FilingStatus.MISSING_ITEMS.name().equals(o.status())
-							? Wording.of("filing.refusal.outletTwin.supplement")
-							: other.missingItemsNotified() ? Wording.of("filing.refusal.outletTwin.changeLater")
-									: Wording.of("filing.refusal.outletTwin.awaitNotice");
+					TwinRemedy remedy = TwinRemedy.of(FilingStatus.MISSING_ITEMS.name().equals(o.status()),
+							other.missingItemsNotified());
 					throw DomainException.duplicate("name", Wording.of("filing.refusal.outletTwin", subject.outletName(),
-							o.number(), remedy), "已有同名同址的网点备案“" + subject.outletName()
-							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；" + (FilingStatus.MISSING_ITEMS.name()
-								.equals(o.status()) ? "如需修改，请在该备案页面“提交补正”时更正网点信息"
-										: other.missingItemsNotified()
-												? "该备案已补正过，不能再次更正；如需修改，请待该备案办结后申请变更备案"
-												: "如需修改，请待邮政管理部门告知补正后，在该备案的补正中更正网点信息"));
+							o.number(), Wording.of(remedy.key)), "已有同名同址的网点备案“" + subject.outletName()
+							+ "”正在办理（受理编号" + o.number() + "），请勿重复提交；" + remedy.text);
 				}
 			}
 			return;
@@ -1244,9 +1265,9 @@ public class OutletFilings {
 			own = false;
 		}
 		if (!own) {
-			throw DomainException.rule("branchId", "own-branch", Wording.of("filing.refusal.branchGone", (f.branchName() == null ? "" : "“" + f.branchName() + "”"), branchId, f.enterpriseName()),
-					"备案所列的分支机构"
-					+ (f.branchName() == null ? "" : "“" + f.branchName() + "”") + "（编号" + branchId + "）已不是" + f.enterpriseName()
+			String named = f.branchName() == null ? "" : "“" + f.branchName() + "”";
+			throw DomainException.rule("branchId", "own-branch", Wording.of("filing.refusal.branchGone", named, branchId, f.enterpriseName()),
+					"备案所列的分支机构" + named + "（编号" + branchId + "）已不是" + f.enterpriseName()
 					+ "的分支机构（已注销或已划归其他企业），不能准予备案：请一次性告知企业改选本企业的分支机构或由本企业直接经营，或不予备案");
 		}
 	}

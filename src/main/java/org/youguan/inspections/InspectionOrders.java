@@ -667,10 +667,9 @@ public class InspectionOrders implements DeclaresTemplates {
 			}
 		}
 		if (byArticle.isEmpty()) {
-			throw DomainException.rule("items", "basis-article", Wording.of("inspections.refusal.noArticleBroken", (without.isEmpty() ? "无" : String.join("、", without))),
-					"检查发现问题的事项没有列明被违反的具体法律条款（"
-					+ (without.isEmpty() ? "无" : String.join("、", without))
-					+ "），不能据以下达责令改正通知书：责令改正须援引被违反的条款，可约谈或书面提醒");
+			String items = without.isEmpty() ? "无" : String.join("、", without);
+			throw DomainException.rule("items", "basis-article", Wording.of("inspections.refusal.noArticleBroken", items),
+					"检查发现问题的事项没有列明被违反的具体法律条款（" + items + "），不能据以下达责令改正通知书：责令改正须援引被违反的条款，可约谈或书面提醒");
 		}
 		List<String> parts = new ArrayList<>();
 		byArticle.forEach((citation, names) -> parts.add(citation.formal() + "（" + String.join("、", names) + "）"));

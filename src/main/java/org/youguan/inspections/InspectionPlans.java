@@ -663,10 +663,10 @@ public class InspectionPlans {
 				String named = scope.containsRegion(other.regionCode())
 						? "第" + other.id() + "号计划“" + Masking.personalNumbersIn(other.name()) + "”"
 						: "上级部门（区域代码" + other.regionCode() + "）的一个抽查计划";
-				throw DomainException.illegalTransition("id", "unpublished-draw", Wording.of("inspections.refusal.overlappingDraw", named, (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含"), (scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示")),
-						named + "已抽取、尚未公示，其检查对象与本计划重叠"
-						+ "（同类对象、区域" + (other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含") + "）："
-						+ (scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示") + "，再抽取本计划"
+				String regions = other.regionCode().equals(plan.regionCode()) ? "相同" : "相互包含";
+				String first = scope.containsRegion(other.regionCode()) ? "请先公示该计划" : "请联系该部门先行公示";
+				throw DomainException.illegalTransition("id", "unpublished-draw", Wording.of("inspections.refusal.overlappingDraw", named, regions, first),
+						named + "已抽取、尚未公示，其检查对象与本计划重叠（同类对象、区域" + regions + "）：" + first + "，再抽取本计划"
 						+ "——同一批对象的每次抽取都须公示，不能多次抽取后择一公示");
 			});
 	}

@@ -885,10 +885,9 @@ public class LicenceApplications {
 	 * apart.
 	 */
 	private static DomainException branchWithoutLicence(EnterpriseView known) {
-		return DomainException.illegalTransition("kind", "licence", Wording.of("licensing.refusal.branchWithoutLicence", (known == null ? "申请人不在企业名录中"
-				: "“" + known.legalName() + "”没有有效的快递业务经营许可证")),
-				(known == null ? "申请人不在企业名录中"
-				: "“" + known.legalName() + "”没有有效的快递业务经营许可证") + "，不能申请分支机构：分支机构载入企业现有的有效许可证"
+		String why = known == null ? "申请人不在企业名录中" : "“" + known.legalName() + "”没有有效的快递业务经营许可证";
+		return DomainException.illegalTransition("kind", "licence", Wording.of("licensing.refusal.branchWithoutLicence", why),
+				why + "，不能申请分支机构：分支机构载入企业现有的有效许可证"
 				+ "（变更分支机构事项，快递业务经营许可管理办法），不另发许可证；尚未取得许可的，请申请新设许可");
 	}
 
@@ -1755,9 +1754,9 @@ public class LicenceApplications {
 			deemed = held != null && a.kind() == ApplicationKind.RENEWAL && held.pastExpiry(today)
 					&& a.acceptedOn() != null && !a.acceptedOn().isAfter(held.expiresOn());
 			if (held == null || held.status() != LicenceStatus.VALID && !deemed) {
-				throw DomainException.rule(Wording.of("licensing.refusal.licenceNotInForce", number, (held == null ? "不在企业名录中" : held.status().label()), a.kind()),
-						"许可证" + number + (held == null ? "不在企业名录中" : held.status().label())
-						+ "，不能准予" + a.kind().label());
+				String standing = held == null ? "不在企业名录中" : held.status().label();
+				throw DomainException.rule(Wording.of("licensing.refusal.licenceNotInForce", number, standing, a.kind()),
+						"许可证" + number + standing + "，不能准予" + a.kind().label());
 			}
 			if (a.kind() == ApplicationKind.RENEWAL && held.scope() != a.scope()) {
 				// a change of scope approved since the renewal was applied for: the renewal would print the old one

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +12,8 @@ import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
-import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
-import org.youguan.licensing.internal.VerifyFailures;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -53,16 +51,22 @@ public class LicenceVerification {
 
 	private final Clock clock;
 
-	private final VerifyFailures failures;
+	/** A failed verification counted by the licence number as typed and normalised, whatever address asked. */
+	static final String FAILED_NUMBER = "licence-number";
+
+	/** A failed verification counted by the client address. */
+	static final String FAILED_FROM = "licence-address";
+
+	private final PublicTally tally;
 
 	private final StatutoryRules rules;
 
-	LicenceVerification(LicenceApplications applications, Licences licences, Clock clock, VerifyFailures failures,
+	LicenceVerification(LicenceApplications applications, Licences licences, Clock clock, PublicTally tally,
 			StatutoryRules rules) {
 		this.applications = applications;
 		this.licences = licences;
 		this.clock = clock;
-		this.failures = failures;
+		this.tally = tally;
 		this.rules = rules;
 	}
 
@@ -75,20 +79,22 @@ public class LicenceVerification {
 	 * answered — the right code is still answered, so others' guesses never hide a licence from its holder's customers.
 	 * An unknown number counts as a wrong code does, so 429 never tells which numbers exist.
 	 * @param address the client address ({@code request.getRemoteAddr()}); null: not limited (internal callers)
-	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code code}, rule {@code lookup-limit})
+	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code code}, rule {@code lookup-limit}, {@link PublicTally#lookupLimit})
 	 */
 	public Result verify(String number, String code, String address) {
 		if (address == null) {
 			return verify(number, code);
 		}
 		int perAddress = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES_PER_ADDRESS, StatutoryRule.NATIONAL_REGION);
-		if (failures.recent(VerifyFailures.ADDRESS, address) >= perAddress) {
+		if (tally.recent(FAILED_FROM, address) >= perAddress) {
 			throw tooMany("您所在网络的许可证核验失败次数过多（每小时最多" + perAddress + "次）");
 		}
 		Result result = verify(number, code);
 		if ("UNKNOWN".equals(result.status())) {
 			int perNumber = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES, StatutoryRule.NATIONAL_REGION);
-			if (!failures.count(result.number(), perNumber, address, perAddress)) {
+			// counted against the number and the address together, or (either at its limit) not at all
+			if (tally.reserve(new PublicTally.Limit(FAILED_NUMBER, result.number(), perNumber),
+					new PublicTally.Limit(FAILED_FROM, address, perAddress)).isEmpty()) {
 				throw tooMany("该许可证编号或您所在网络的核验失败次数过多（同一编号每小时最多" + perNumber + "次）");
 			}
 		}
@@ -96,8 +102,7 @@ public class LicenceVerification {
 	}
 
 	private static DomainException tooMany(String why) {
-		String message = why + "，请一小时后再试；请核对许可证上印制的验证码";
-		return new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("code", "lookup-limit", message)));
+		return PublicTally.lookupLimit("code", why + "，请一小时后再试；请核对许可证上印制的验证码");
 	}
 
 	/**

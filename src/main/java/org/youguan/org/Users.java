@@ -681,10 +681,9 @@ public class Users {
 			above.addAll(roles);
 			above.removeAll(manageableRoles(actor));
 			if (!above.isEmpty()) {
-				throw new AccessRefusedException("roles", Wording.of("org.refusal.rolesAbove", above, (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : "")),
-						"您无权授予角色："
-						+ above.stream().map(Role::label).collect(Collectors.joining("、"))
-						+ (above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : ""));
+				String adminOnly = above.contains(Role.SYSTEM_ADMIN) ? "（只有系统管理员可以授予系统管理员角色）" : "";
+				throw new AccessRefusedException("roles", Wording.of("org.refusal.rolesAbove", above, adminOnly),
+						"您无权授予角色：" + above.stream().map(Role::label).collect(Collectors.joining("、")) + adminOnly);
 			}
 		}
 		if (enterpriseRegion != null && !scope.containsRegion(enterpriseRegion)) {

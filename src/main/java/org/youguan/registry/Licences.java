@@ -776,9 +776,9 @@ public class Licences {
 	public static void requireCorrector(Registrar by, LicenceView l) {
 		requireCorrector(by, l.scope(), l.regionCode());
 		if (ended(l)) {
-			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEnded", (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")),
-					"许可证已" + (l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销")
-					+ "，不能再更正登记信息");
+			String ended = l.status() == LicenceStatus.CANCELLED ? "注销" : "吊销";
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEnded", ended),
+					"许可证已" + ended + "，不能再更正登记信息");
 		}
 	}
 

@@ -2,7 +2,6 @@ package org.youguan.enforcement;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,12 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
@@ -24,8 +19,6 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.Bureaus;
-import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 import org.youguan.rules.FineRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,17 +44,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * step's state (L6/L7).
  */
 @IntegrationTest
-class CaseTeamAndStepOrderIntegrationTest {
+class CaseTeamAndStepOrderIntegrationTest extends ClockedSteps {
 
 	/** The team demo cases 5, 6 and 8 had: 林执法 (no account) and 冯安全 (the city's) — nobody of the Wuzhong bureau. */
 	static final String UPPER_ONLY = """
 			{"investigators":[{"name":"林执法","certificateNumber":"32050004"},{"name":"冯安全","certificateNumber":"32050002"}]}""";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
 
 	@Autowired
 	CaseInvestigation caseInvestigation;
@@ -77,15 +64,6 @@ class CaseTeamAndStepOrderIntegrationTest {
 
 	@Autowired
 	Bureaus bureaus;
-
-	@Autowired
-	UserDirectory directory;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Clock clock;
 
 	private String caseStatus(long id) {
 		return jdbc.sql("SELECT status FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
@@ -178,7 +156,7 @@ class CaseTeamAndStepOrderIntegrationTest {
 				return cases.get(PartyCases.ALL, id).investigators().stream()
 					.map(PenaltyCases.Investigator::userId)
 					.filter(java.util.Objects::nonNull)
-					.map(directory::principal)
+					.map(accounts::principal)
 					.flatMap(java.util.Optional::stream)
 					.noneMatch(u -> bureaus.takesSteps(u, region));
 			})
@@ -255,21 +233,12 @@ class CaseTeamAndStepOrderIntegrationTest {
 	}
 
 	@Test
-	void aBureauBelowTheHandlingOneIsNotCalledItsSuperior() {
-		CurrentUser county = directory.principal("wz.staff").orElseThrow();
-		CurrentUser city = directory.principal("sz.market").orElseThrow();
-		try {
-			SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(county, null,
-					county.getAuthorities()));
-			assertThat(bureaus.refusal("3205", "检查").getMessage()).contains("苏州市邮政管理局", "下级机关不能代为办理")
-				.doesNotContain("上级机关");
-			SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(city, null,
-					city.getAuthorities()));
-			assertThat(bureaus.refusal("320506", "案").getMessage()).contains("上级机关可以查阅，不能代为办理");
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+	void aBureauBelowTheHandlingOneIsNotCalledItsSuperior() throws Exception {
+		assertThat(signedInAs("wz.staff", () -> bureaus.refusal("3205", "检查").getMessage()))
+			.contains("苏州市邮政管理局", "下级机关不能代为办理")
+			.doesNotContain("上级机关");
+		assertThat(signedInAs("sz.market", () -> bureaus.refusal("320506", "案").getMessage()))
+			.contains("上级机关可以查阅，不能代为办理");
 	}
 
 	@Test

@@ -1,19 +1,14 @@
 package org.youguan.enforcement;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.youguan.kernel.PageSteps;
 import org.youguan.IntegrationTest;
 import org.youguan.JdbcStatements;
@@ -22,8 +17,6 @@ import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.enforcement.internal.CaseTeam;
 import org.youguan.kernel.AccessRefusedException;
-import org.youguan.org.CurrentUser;
-import org.youguan.org.UserDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -45,29 +38,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * own member still takes them, and the party's own statement on its portal is its own.
  */
 @IntegrationTest
-class CaseTeamStepsIntegrationTest {
+class CaseTeamStepsIntegrationTest extends ClockedSteps {
 
 	/** A team without 陈吴中 (wz.staff, the Wuzhong bureau's staff account). */
 	static final List<CaseInvestigation.Member> WITHOUT_WZ_STAFF = List.of(new CaseInvestigation.Member("沈执法", "32050602"),
 			new CaseInvestigation.Member("何监察", "32050603"));
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PartyCases party;
-
-	@Autowired
 	CaseInvestigation caseInvestigation;
 
 	@Autowired
 	NoticeAndHearing noticeAndHearing;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Clock clock;
 
 	private long evidenceCount(long id) {
 		return jdbc.sql("SELECT count(*) FROM penalty_case_evidence WHERE case_id = :id").param("id", id).query(Long.class).single();
@@ -194,31 +175,20 @@ class CaseTeamStepsIntegrationTest {
 	@Autowired
 	CaseTeam caseTeam;
 
-	@Autowired
-	UserDirectory directory;
-
 	/**
 	 * Review finding (repeated reads): the team step's guard read the case's team once to see whether it had one, again
 	 * to ask whether the caller was on it and a third time to name it in the refusal; the hearing hosts offered read
 	 * the team and the report's author once per staff account. One read of the team answers each.
 	 */
 	@Test
-	void theTeamIsReadOnceToAskWhoIsOnItAndToNameIt() {
+	void theTeamIsReadOnceToAskWhoIsOnItAndToNameIt() throws Exception {
 		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.now(clock).minusDays(3));
 		caseInvestigation.startInvestigation(PartyCases.ALL, id, WITHOUT_WZ_STAFF);
-		CurrentUser staff = directory.principal("wz.staff").orElseThrow();
-		SecurityContextHolder.getContext().setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
-		try {
-			Counted<Throwable> refused = JdbcStatements.counted(caseTeam, jdbc,
-					() -> catchThrowable(() -> caseTeam.requireForAddress(id, "evidence")));
-			assertThat(refused.value()).isInstanceOf(AccessRefusedException.class)
-				.hasMessageContaining("陈吴中不是本案的调查人员（沈执法、何监察）");
-			assertThat(refused.statements()).isOne();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		Counted<Throwable> refused = signedInAs("wz.staff", () -> JdbcStatements.counted(caseTeam, jdbc,
+				() -> catchThrowable(() -> caseTeam.requireForAddress(id, "evidence"))));
+		assertThat(refused.value()).isInstanceOf(AccessRefusedException.class)
+			.hasMessageContaining("陈吴中不是本案的调查人员（沈执法、何监察）");
+		assertThat(refused.statements()).isOne();
 		Counted<List<NoticeAndHearing.HearingHost>> hosts = JdbcStatements.counted(caseTeam, jdbc,
 				() -> noticeAndHearing.hearingHosts(PartyCases.ALL, id));
 		assertThat(hosts.value()).hasSizeGreaterThan(1)

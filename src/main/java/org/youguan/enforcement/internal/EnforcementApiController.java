@@ -340,8 +340,7 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "登记听证申请", description = "on：申请日期（告知后、按规则目录penalty.hearing-request的期限内，即案件的hearingRequestDue及以前）。")
 	PenaltyCases.CaseDetail hearingRequest(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("requestedOn", () -> noticeAndHearing.requestHearing(scope, id, d.on()));
-		return cases.get(scope, id);
+		return dated(scope, id, "requestedOn", d, noticeAndHearing::requestHearing);
 	}
 
 	@PostMapping(path = "/cases/{id}/hearing-waiver", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -448,16 +447,14 @@ class EnforcementApiController {
 			+ "原事先告知、陈述申辩和听证情况存档，案件回到调查取证，须重新调查终结并重新告知（新的事先告知书以原告知书为前一版本）；"
 			+ "已申请尚未举行的听证，其期间（自申请至退回）不计入办案期限。")
 	PenaltyCases.CaseDetail returnToInvestigation(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		noticeAndHearing.returnToInvestigation(scope, id, r.reason());
-		return cases.get(scope, id);
+		return taken(scope, id, r.reason(), noticeAndHearing::returnToInvestigation);
 	}
 
 	@PostMapping("/cases/{id}/withdrawal")
 	@PreAuthorize(HEADS)
 	@Operation(summary = "撤案（局领导）", description = "reason；作出决定前（含已告知、听证阶段），由行政机关负责人决定（[[PENALTY_HEAD_DECIDES]]）。")
 	PenaltyCases.CaseDetail withdraw(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		caseDecisions.withdraw(scope, id, r.reason());
-		return cases.get(scope, id);
+		return taken(scope, id, r.reason(), caseDecisions::withdraw);
 	}
 
 	/**
@@ -559,24 +556,42 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "恢复计时", description = "on：中止结束日期。")
 	PenaltyCases.CaseDetail resume(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("endedOn", () -> decisionLimit.resume(scope, id, d.on()));
-		return cases.get(scope, id);
+		return dated(scope, id, "endedOn", d, decisionLimit::resume);
 	}
 
 	@PostMapping("/cases/{id}/publication")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "公示处罚决定（双公示）", description = "on：公示日期。")
 	PenaltyCases.CaseDetail publish(DataScope scope, @PathVariable long id, @RequestBody Dated d) {
-		onDate("publishedOn", () -> decisionPublication.publish(scope, id, d.on()));
-		return cases.get(scope, id);
+		return dated(scope, id, "publishedOn", d, decisionPublication::publish);
 	}
 
 	@PostMapping("/cases/{id}/publication-withdrawal")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "撤回公示", description = "reason：处罚决定被变更、撤销等的理由（[[PENALTY_PUBLICATION]]）。")
 	PenaltyCases.CaseDetail withdrawPublication(DataScope scope, @PathVariable long id, @RequestBody Reason r) {
-		decisionPublication.withdrawPublication(scope, id, r.reason());
+		return taken(scope, id, r.reason(), decisionPublication::withdrawPublication);
+	}
+
+	/** A step of a case that takes one text of the body: a day ({@link Dated#on}) or a reason ({@link Reason}). */
+	@FunctionalInterface
+	interface TextStep {
+
+		void take(DataScope scope, long id, String value);
+	}
+
+	/** Takes {@code step} on case {@code id} with the body's {@code value}; the case as it then stands. */
+	private PenaltyCases.CaseDetail taken(DataScope scope, long id, String value, TextStep step) {
+		step.take(scope, id, value);
 		return cases.get(scope, id);
+	}
+
+	/**
+	 * Takes the dated {@code step} on case {@code id} with the body's day {@code on}: its errors on the service's own
+	 * {@code field} name {@code on} ({@link #onDate}); the case as it then stands.
+	 */
+	private PenaltyCases.CaseDetail dated(DataScope scope, long id, String field, Dated d, TextStep step) {
+		return taken(scope, id, d.on(), (s, i, on) -> onDate(field, () -> step.take(s, i, on)));
 	}
 
 	static Officer officer(CurrentUser me) {

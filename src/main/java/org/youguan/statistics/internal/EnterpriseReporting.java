@@ -109,9 +109,9 @@ public class EnterpriseReporting {
 		long id = reports.open(scope, enterpriseId, form.id(), period);
 		ReportView current = reports.get(scope, id);
 		if (!current.status().editable()) {
-			throw DomainException.illegalTransition(Wording.of("statistics.refusal.periodReport", period.code(), current.status(), (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : "")),
-					period.label() + "报表" + current.status().label()
-					+ (current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : ""));
+			String correction = current.status() == ReportStatus.APPROVED ? "，如需更正请先申请更正" : "";
+			throw DomainException.illegalTransition(Wording.of("statistics.refusal.periodReport", period.code(), current.status(), correction),
+					period.label() + "报表" + current.status().label() + correction);
 		}
 		// the values given over the draft's: an indicator the call leaves out keeps the draft's value
 		try {

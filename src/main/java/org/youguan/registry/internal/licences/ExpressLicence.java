@@ -192,8 +192,9 @@ public class ExpressLicence {
 	 */
 	public void requireActive(String what) {
 		if (state != State.ACTIVE) {
-			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEndedStep", (state == State.CANCELLED ? "注销" : "吊销"), what),
-					"许可证已" + (state == State.CANCELLED ? "注销" : "吊销") + "，不能再" + what);
+			String ended = state == State.CANCELLED ? "注销" : "吊销";
+			throw DomainException.illegalTransition(Wording.of("registry.refusal.licenceEndedStep", ended, what),
+					"许可证已" + ended + "，不能再" + what);
 		}
 	}
 
