@@ -1377,7 +1377,7 @@ public class LicenceApplications {
 		for (long id : ids) {
 			ApplicationView a = lock(DataScope.all(), id);
 			if (a.status() == ApplicationStatus.SUBMITTED) {
-				acceptOn(a, a.submittedOn(), true, cityRegion(a));
+				acceptOn(a, a.submittedOn(), true, premisesReceiver(a));
 			}
 		}
 		return ids.size();
@@ -3173,10 +3173,19 @@ public class LicenceApplications {
 	/**
 	 * The region of the bureau that issues a receipt document (补正通知书, 受理通知书, 不予受理决定书) on {@code a}: the
 	 * receiving clerk's own — the city or the provincial bureau, each numbering in its own series —, else (a step
-	 * without a bureau's clerk) the city bureau of the premises.
+	 * without a bureau's clerk) that of the premises' city bureau ({@link #premisesReceiver}).
 	 */
-	private static String receiverRegion(Clerk clerk, ApplicationView a) {
-		return clerk.regionCode() == null ? cityRegion(a) : clerk.regionCode();
+	private String receiverRegion(Clerk clerk, ApplicationView a) {
+		return clerk.regionCode() == null ? premisesReceiver(a) : clerk.regionCode();
+	}
+
+	/**
+	 * The region of the bureau that receives {@code a} when no clerk's step names one (an acceptance by law): the city
+	 * bureau of the premises, or where the platform has none (an application submitted before submission asked for
+	 * one) the bureau above it that received it — never a bureau the platform does not hold.
+	 */
+	private String premisesReceiver(ApplicationView a) {
+		return bureaus.nearestRegion(cityRegion(a));
 	}
 
 	/** The region of the city bureau of {@code a}'s premises (its first 4 digits). */
