@@ -1873,6 +1873,7 @@ M = {
  "licensing.verify.valid": ("许可证真实有效", "The licence is genuine and in force"),
  "licensing.verify.unknown": ("未查到与该编号和验证码相符的许可证", "no licence matches this number and verification code"),
  "licensing.verify.invalid": ("核验未通过：{0}", "Not valid: {0}"),
+ "licensing.verify.status.REPLACED": ("已换发，原证书作废（请以新证书上的验证码核验）", "Replaced: this certificate is void (verify with the code on the new one)"),
  "licensing.channel.PORTAL": ("企业端提交", "Enterprise portal"),
  "licensing.channel.PAPER": ("纸质申请", "Paper application"),
  "licensing.channel.IMPORTED": ("历史导入", "Imported"),

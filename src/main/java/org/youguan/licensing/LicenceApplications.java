@@ -533,9 +533,11 @@ public class LicenceApplications {
 					clerk.scope().refuseWithin("regionCode", region, "经营场所所在地" + region);
 				}
 				// an enterprise can name any place: one no bureau on the platform serves would sit in no one's queue
-				// while its 5-working-day receipt clock ran out and "accepted it by law"
-				v.require("regionCode", bureaus.serves(region), "served",
-						"经营场所所在地的邮政管理部门尚未使用本平台受理快递业务经营许可申请，请向当地邮政管理部门提出");
+				// while its 5-working-day receipt clock ran out and "accepted it by law" — nor one whose city has no
+				// bureau here: the province would receive it and no one could take its 初审 and 现场核查 (requireCity)
+				v.require("regionCode", bureaus.serves(region, BureauLevel.CITY), "served",
+						"经营场所所在地（" + regions.fullName(region) + "）的市（地）邮政管理局尚未使用本平台办理快递业务经营许可的初审和现场核查，"
+						+ "请向当地邮政管理部门提出申请");
 			}
 		}
 		// a change is judged on the capital minimum only when it states the capital or the scope; a branch changes neither
@@ -1266,12 +1268,12 @@ public class LicenceApplications {
 		String joined = String.join("\n", distinct);
 		v.require("items", joined.length() <= 4000, "max", "补正事项合计不得超过4000字").throwIfInvalid();
 		// the notice's own 文号, numbered as the 受理通知书 is
-		String notice = numbers.next("许可补正", a.regionCode().substring(0, 4), today.getYear());
+		String notice = numbers.next("许可补正", receiverRegion(clerk, a), today.getYear());
 		move(a, to, ", correction_notified_on = :on, correction_items = :items, correction_number = :notice",
 				Map.of("on", today, "items", joined, "notice", notice));
 		ApplicationView after = find(id);
 		attachments.storeGenerated(owner(id), CORRECTION_NOTICE, "补正通知书-" + notice + ".docx",
-				documents.correctionNotice(after, distinct, receiverBureau(clerk)));
+				documents.correctionNotice(after, distinct, bureauName(receiverRegion(clerk, a))));
 		record(a, "licensing.correction", "出具补正通知" + notice + "，一次告知补正" + distinct.size() + "项：" + String.join("；", distinct));
 	}
 
@@ -1324,7 +1326,7 @@ public class LicenceApplications {
 					.map(Material::label).toList()) + "）：请出具补正通知" + (a.correctionNotifiedOn() == null ? "" : "；已补正仍不齐全的，可不予受理"));
 			}
 		}
-		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverBureau(clerk));
+		return acceptOn(a, byLaw ? a.submittedOn() : today, byLaw, receiverRegion(clerk, a));
 	}
 
 	/**
@@ -1374,14 +1376,20 @@ public class LicenceApplications {
 		for (long id : ids) {
 			ApplicationView a = lock(DataScope.all(), id);
 			if (a.status() == ApplicationStatus.SUBMITTED) {
-				acceptOn(a, a.submittedOn(), true, bureauName(a.regionCode().substring(0, 4)));
+				acceptOn(a, a.submittedOn(), true, premisesReceiver(a));
 			}
 		}
 		return ids.size();
 	}
 
-	private String acceptOn(ApplicationView a, LocalDate on, boolean byLaw, String bureau) {
-		String receipt = numbers.next("许可受理", a.regionCode().substring(0, 4), on.getYear());
+	/**
+	 * Records the acceptance of {@code a} on {@code on} by the bureau of region {@code bureauRegion} (the receiving
+	 * clerk's, or for an acceptance by law the city bureau of the premises): the 受理通知书 is numbered in that bureau's
+	 * own series and names it.
+	 */
+	private String acceptOn(ApplicationView a, LocalDate on, boolean byLaw, String bureauRegion) {
+		String bureau = bureauName(bureauRegion);
+		String receipt = numbers.next("许可受理", bureauRegion, on.getYear());
 		LicensingClock c = clock(a.regionCode());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
@@ -1458,7 +1466,7 @@ public class LicenceApplications {
 		String competent = !g.namesCompetentBureau() ? null : Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		LocalDate today = today();
-		String decision = numbers.next("许可不予受理", a.regionCode().substring(0, 4), today.getYear());
+		String decision = numbers.next("许可不予受理", receiverRegion(clerk, a), today.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
 		p.put("reason", Text.strip(reason));
@@ -1468,7 +1476,7 @@ public class LicenceApplications {
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent,"
 				+ " not_accepted_ground = :ground, not_accepted_number = :decision", p);
 		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + decision + ".docx",
-				documents.notAccepted(find(id), receiverBureau(clerk)));
+				documents.notAccepted(find(id), bureauName(receiverRegion(clerk, a))));
 		record(a, "licensing.not-accept", "不予受理（" + g.statement() + "）" + decision + "：" + Text.strip(reason)
 				+ (competent == null ? "" : "；告知向" + competent + "申请"));
 	}
@@ -1870,7 +1878,7 @@ public class LicenceApplications {
 			now.put("branches", String.join("\n", branches));
 			return new Amendment(before, now, describe(List.of(new Change("branches", Change.label("branches"),
 					String.join("\n", listed), String.join("\n", branches)))),
-					new LicenceChanged(a.id(), licence, decisionNumber, decidedOn, null, null, null, null, null, branches));
+					new LicenceChanged(a.id(), licence, decisionNumber, decidedOn, null, null, null, null, null, branches, null, null));
 		}
 		List<Change> changes = changes(a.id());
 		Map<String, String> to = new LinkedHashMap<>();
@@ -1888,7 +1896,9 @@ public class LicenceApplications {
 				to.get("legalName"), to.get("legalRepresentative"),
 				to.containsKey("registeredCapital") ? new BigDecimal(to.get("registeredCapital")) : null,
 				to.containsKey("scope") ? a.scope() : null, to.get("serviceArea"),
-				to.containsKey("branches") ? lines(to.get("branches")) : null));
+				to.containsKey("branches") ? lines(to.get("branches")) : null,
+				// a move of the premises (经营场所): the address and county applied for, so the registry moves the licence
+				to.containsKey("premises") ? a.premisesAddress() : null, to.containsKey("premises") ? a.regionCode() : null));
 	}
 
 	/**
@@ -1935,11 +1945,14 @@ public class LicenceApplications {
 
 	/**
 	 * 不予许可 by the competent level with its reasons; the decision (.docx) names them and the applicant's remedies —
-	 * 行政复议 within 60 days, 行政诉讼 within 6 months (行政许可法(2019) art.38). Also from 已受理: an application accepted by
-	 * law whose missing materials never came cannot be reviewed, and is refused instead.
+	 * 行政复议 within 60 days, 行政诉讼 within 6 months (行政许可法(2019) art.38). From 已初审 or 已现场核查; from 已受理 only
+	 * while a statutory material is still missing — an application accepted by law whose missing materials never came
+	 * cannot be reviewed, and is refused instead —, else the city bureau's 初审 comes first ({@link #requireReviewed}).
+	 * Never while the decision clock is paused (as {@link #approve}): the pause is ended first.
 	 * @throws InvalidValueException when the reasons are blank or too long
 	 * @throws AccessRefusedException unless the clerk belongs to the competent level for the premises
-	 * @throws DomainException (409) unless 已受理, 已初审 or 已现场核查
+	 * @throws DomainException (409) unless 已受理, 已初审 or 已现场核查; (409 on {@code status}, rule {@code review-first})
+	 * from 已受理 with every statutory material in; (422) while the clock is paused
 	 */
 	@Transactional
 	public void refuse(Clerk clerk, long id, String reasons) {
@@ -1948,6 +1961,8 @@ public class LicenceApplications {
 		requireDecider(clerk, a);
 		ApplicationStatus to = ApplicationStep.REFUSE.from(a.status());
 		refuseDeemedRenewal(a);
+		requireReviewed(a);
+		requireRunning(id);
 		// printed on the 不予许可决定书: no markup (kernel Validation#plainText)
 		// named as the request names it (API body and page form: reason)
 		new Validation().required("reason", "不予许可理由", reasons)
@@ -1964,6 +1979,21 @@ public class LicenceApplications {
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
 				documents.decision(find(id), bureauName(bureauRegion)));
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + Text.strip(reasons));
+	}
+
+	/**
+	 * Refuses a refusal (不予许可) of an application still 已受理 whose statutory materials are all in: the competent level
+	 * decides on the city bureau's 初审 opinion and the materials it reports (行政许可法(2019) art.35, with art.34's
+	 * examination) — a refusal before it skips the examination the procedure owes the applicant. Only an application
+	 * accepted by law that still lacks a material (it cannot be reviewed: {@link #requireMaterials}) is refused from
+	 * 已受理 (409 on {@code status}, rule {@code review-first}).
+	 */
+	private void requireReviewed(ApplicationView a) {
+		if (a.status() == ApplicationStatus.ACCEPTED && stillMissing(a).isEmpty()) {
+			throw DomainException.illegalTransition("status", "review-first", "申请材料齐全的申请应先经经营场所所在地的市（地）邮政管理局初审，"
+					+ "再由有权机关作出决定（" + Provision.LICENSING_LOWER_REVIEW + "）：只有依法受理后法定申请材料仍未补齐、无法初审的申请，"
+					+ "才能在初审前不予许可");
+		}
 	}
 
 	/**
@@ -3139,8 +3169,27 @@ public class LicenceApplications {
 			.orElseGet(() -> "0".equals(regionCode) ? "国家邮政局" : regions.fullName(regionCode) + "邮政管理局");
 	}
 
-	private String receiverBureau(Clerk clerk) {
-		return clerk.regionCode() == null ? "邮政管理局" : bureauName(clerk.regionCode());
+	/**
+	 * The region of the bureau that issues a receipt document (补正通知书, 受理通知书, 不予受理决定书) on {@code a}: the
+	 * receiving clerk's own — the city or the provincial bureau, each numbering in its own series —, else (a step
+	 * without a bureau's clerk) that of the premises' city bureau ({@link #premisesReceiver}).
+	 */
+	private String receiverRegion(Clerk clerk, ApplicationView a) {
+		return clerk.regionCode() == null ? premisesReceiver(a) : clerk.regionCode();
+	}
+
+	/**
+	 * The region of the bureau that receives {@code a} when no clerk's step names one (an acceptance by law): the city
+	 * bureau of the premises, or where the platform has none (an application submitted before submission asked for
+	 * one) the bureau above it that received it — never a bureau the platform does not hold.
+	 */
+	private String premisesReceiver(ApplicationView a) {
+		return bureaus.nearestRegion(cityRegion(a));
+	}
+
+	/** The region of the city bureau of {@code a}'s premises (its first 4 digits). */
+	private static String cityRegion(ApplicationView a) {
+		return a.regionCode().substring(0, 4);
 	}
 
 	/**

@@ -34,7 +34,8 @@ public class LicenceVerification {
 	 * @param valid whether the number and code belong together and the licence is in force today
 	 * @param enterprise the holder's name (null when the number and code do not match)
 	 * @param scope the business scope (同城, 省内, 跨省, 国际)
-	 * @param status VALID, EXPIRED, REVOKED, CANCELLED, or UNKNOWN when the number and code do not match
+	 * @param status VALID, EXPIRED, REVOKED, CANCELLED, REPLACED for the code of a certificate a later one replaced
+	 * (已换发, the old certificate void: {@link #REPLACED}), or UNKNOWN when the number and code do not match
 	 * @param statusLabel the status in Chinese
 	 */
 	public record Result(boolean valid, String enterprise, String scope, LocalDate validFrom, LocalDate validUntil,
@@ -44,6 +45,12 @@ public class LicenceVerification {
 			return new Result(false, null, null, null, null, "UNKNOWN", "未查到与该编号和验证码相符的许可证", number);
 		}
 	}
+
+	/**
+	 * The status of a certificate replaced by a later one of the same licence (换发 on an approved change, renewal or
+	 * branch, each certificate with a code of its own): the old certificate is void, its code no longer verifies.
+	 */
+	public static final String REPLACED = "REPLACED";
 
 	private final LicenceApplications applications;
 
@@ -110,13 +117,16 @@ public class LicenceVerification {
 	 * is read as {@link Text#identifier} writes it (full-width digits, other dashes, an automatic number's missing
 	 * padding), as the licence and its certificates are stored: the same number typed another way finds the same
 	 * licence and its status in the registry.
+	 * Only the licence's latest certificate verifies: the code of one it replaced answers {@link #REPLACED}, not valid.
 	 * @return the licence as the public may see it, or {@link Result#unknown} when they do not match
 	 */
 	public Result verify(String number, String code) {
 		String n = Objects.requireNonNullElse(Text.identifier(number), "");
 		String c = code == null ? "" : Text.strip(code).toUpperCase(Locale.ROOT);
-		// the certificate issued with the licence, or one re-issued on a change or renewal: each has its own code
-		Optional<ApplicationView> issued = n.isEmpty() ? Optional.empty() : applications.certificates(n).stream()
+		// the certificate issued with the licence, or one re-issued on a change or renewal: each has its own code, and
+		// only the latest is in force — the one it replaced is void (已换发)
+		List<ApplicationView> certificates = n.isEmpty() ? List.of() : applications.certificates(n);
+		Optional<ApplicationView> issued = certificates.stream()
 			.filter(x -> MessageDigest.isEqual(x.verificationCode().getBytes(StandardCharsets.UTF_8),
 					c.getBytes(StandardCharsets.UTF_8)))
 			.findFirst();
@@ -124,6 +134,10 @@ public class LicenceVerification {
 			return Result.unknown(n);
 		}
 		ApplicationView a = issued.get();
+		if (a.id() != certificates.get(0).id()) {
+			return new Result(false, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(), REPLACED,
+					"已换发（原证书作废）：该证书已于" + certificates.get(0).decidedOn() + "换发新证书，请以新证书上的验证码核验", n);
+		}
 		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
 		if (recorded.isPresent()) {
 			LicenceView l = recorded.get();

@@ -127,6 +127,22 @@ public class Bureaus {
 	}
 
 	/**
+	 * Whether a bureau of {@code level} on the platform covers this region (its region code a prefix of it) — the
+	 * bureau a step of that level is owed by: a licence application's 初审 and 现场核查 by the city bureau of the
+	 * premises, its decision by the provincial bureau. {@link BureauLevel#NATIONAL} is the national bureau, whatever
+	 * the region.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits); null covers none
+	 */
+	public boolean serves(String regionCode, BureauLevel level) {
+		return regionCode != null && jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM bureau WHERE level = :level AND (region_code = '0' OR :region LIKE region_code || '%'))""")
+			.param("region", regionCode)
+			.param("level", level.name())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * The bureau handling a region: the one on the platform whose region code is the longest prefix of it — the
 	 * county's bureau for a village, else its city's, else its province's. 国家邮政局 (region {@code 0}) handles only
 	 * region {@code 0}. The one rule by which a case, a licence's revocation, a post office's approval and the documents

@@ -34,7 +34,8 @@ import org.youguan.platform.ChinaTime;
 /**
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
  * {@value #MIN_LENGTH} characters, at least three of the four classes (upper case, lower case, digits, other
- * characters), not containing the user name (nor the user name reversed), not one of the common passwords shipped
+ * characters), not containing the user name (nor the user name reversed; either compared also without separators:
+ * "t7.x" is refused in "…t7x…"), not one of the common passwords shipped
  * in {@code security/common-passwords.txt} (compared case-insensitively), and not easily guessed — a word or common
  * password with digits and symbols around it ("Password1!"), a keyboard run, a repeated or sequential pattern
  * ("Ab1!Ab1!Ab1!"): zxcvbn's estimate ({@code com.nulab-inc:zxcvbn}) at least {@value #MIN_SCORE} of 4, about
@@ -539,7 +540,7 @@ public final class PasswordPolicy {
 		if (username != null && !Text.isBlank(username)) {
 			String u = Text.strip(username).toLowerCase(Locale.ROOT);
 			inputs.add(u);
-			inputs.add(u.replaceAll("[^\\p{L}\\p{N}]", ""));
+			inputs.add(bare(u));
 			for (String part : u.split("[^\\p{L}\\p{N}]+|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})")) {
 				if (part.length() >= 2) {
 					inputs.add(part);
@@ -629,7 +630,18 @@ public final class PasswordPolicy {
 		if (u.length() < 3) {
 			return p.equals(u);
 		}
-		return p.contains(u) || p.contains(new StringBuilder(u).reverse());
+		if (p.contains(u) || p.contains(new StringBuilder(u).reverse())) {
+			return true;
+		}
+		// the name written without its separators, or with others ("t7.x" as "t7x", "t7-x"): both sides compared bare
+		String bareP = bare(p);
+		String bareU = bare(u);
+		return bareU.length() >= 3 && (bareP.contains(bareU) || bareP.contains(new StringBuilder(bareU).reverse()));
+	}
+
+	/** {@code s} without its separators: every character that is neither a letter nor a digit left out. */
+	private static String bare(String s) {
+		return s.replaceAll("[^\\p{L}\\p{N}]", "");
 	}
 
 	/**
@@ -638,7 +650,7 @@ public final class PasswordPolicy {
 	 * {@link PinyinWords#fullNames}, ü also as v or yu).
 	 */
 	private static boolean containsPersonName(String password, String personName) {
-		String p = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+		String p = bare(password.toLowerCase(Locale.ROOT));
 		return Stream.concat(PinyinWords.fullNamesInHan(personName).stream(), PinyinWords.fullNames(personName).stream())
 			.anyMatch(p::contains);
 	}

@@ -387,6 +387,37 @@ public class Enterprises {
 	}
 
 	/**
+	 * Moves the holder to the premises an approved licence change (变更经营场所) states: its address ({@code address}, null:
+	 * unchanged) and county {@code region}, audited before → after under {@code basis} (the decision); a new county
+	 * publishes {@link EnterpriseMoved} as a correction on the register does (its accounts follow it). Nothing happens
+	 * when both are as recorded.
+	 */
+	@Transactional
+	void moveByLicensing(long id, String address, String region, String basis) {
+		Enterprise e = load(DataScope.all(), id);
+		var before = e.snapshot();
+		String from = e.regionCode();
+		int moved = jdbc.sql("""
+				UPDATE enterprise SET address = coalesce(:address, address), region_code = :region, version = version + 1
+				WHERE id = :id AND (region_code <> :region OR address IS DISTINCT FROM coalesce(:address, address))""")
+			.param("address", address)
+			.param("region", region)
+			.param("id", id)
+			.update();
+		if (moved == 0) {
+			return;
+		}
+		Enterprise after = load(DataScope.all(), id);
+		audit.record(AuditEntry.of("enterprise.licence-move", "Enterprise", id, "按" + basis + "变更经营场所：" + after.legalName()
+				+ "迁至" + (address == null ? "" : address) + "（" + after.regionCode() + "）")
+			.states(before, after.snapshot())
+			.inRegion(after.regionCode()));
+		if (!from.equals(after.regionCode())) {
+			events.publishEvent(new EnterpriseMoved(id, after.creditCode(), from, after.regionCode()));
+		}
+	}
+
+	/**
 	 * The enterprises a staff form offers to name (a select or a typed credit code's suggestions): those in the
 	 * caller's scope that are not cancelled (注销), by name — what {@link #owner} and the ledgers accept.
 	 */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -490,7 +491,8 @@ public class Licences {
 	/** The licence's fields an approved change may touch, for the audit's before and after states. */
 	private Map<String, Object> changeSnapshot(long id) {
 		return jdbc.sql("""
-				SELECT l.number, e.legal_name, e.legal_representative, l.registered_capital, l.scope, l.issuing_bureau_name,
+				SELECT l.number, e.legal_name, e.legal_representative, e.address, l.region_code, l.registered_capital, l.scope,
+				       l.issuing_bureau_name,
 				       l.service_area, l.licensed_branches, l.issued_on, l.expires_on
 				FROM express_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE l.id = :id""")
 			.param("id", id)
@@ -499,6 +501,8 @@ public class Licences {
 				m.put("number", rs.getString("number"));
 				m.put("legalName", rs.getString("legal_name"));
 				m.put("legalRepresentative", rs.getString("legal_representative"));
+				m.put("address", rs.getString("address"));
+				m.put("regionCode", rs.getString("region_code"));
 				m.put("registeredCapital", rs.getBigDecimal("registered_capital") == null ? null
 						: rs.getBigDecimal("registered_capital").toPlainString());
 				m.put("scope", rs.getString("scope"));
@@ -514,8 +518,9 @@ public class Licences {
 
 	/**
 	 * Applies an approved licence change ({@link LicenceChanged}) to the licence in force: its scope (a scope of the other
-	 * level with that level's authority as the issuer, {@link IssuingAuthority}), registered capital, service area and
-	 * branches, and the holder's name and legal representative (null items stay), audited before →
+	 * level with that level's authority as the issuer, {@link IssuingAuthority}), registered capital, service area,
+	 * branches and premises (its region: {@link #moveLicence}), and the holder's name and legal representative (null
+	 * items stay) — every item the decision and its certificate print — audited before →
 	 * after with the decision as the basis. A licence unknown is left as it is; one no longer active (revoked or cancelled
 	 * before the decision was heard) too, and licensing is told the decision never took effect
 	 * ({@link LicenceDecisionNotApplied}); a repeated delivery finds nothing to change and records nothing.
@@ -541,22 +546,61 @@ public class Licences {
 		if (changed.scope() != null) {
 			// a scope of the other level is the other authority's licence from now on (邮政法(2015) art.53): who corrects,
 			// cancels and revokes it, and what the public verification names as its issuer
+			// the holder's region from now on: a move decided with the scope takes the licence to the new county's issuer
+			String region = changed.regionCode() != null ? changed.regionCode() : l.regionCode();
 			IssuingAuthority authority = IssuingAuthority.of(changed.scope());
 			boolean otherLevel = authority != IssuingAuthority.of(l.scope());
 			jdbc.sql("""
 					UPDATE express_licence SET scope = :scope, issuing_region_code = :issuerRegion,
 					    issuing_bureau_name = :issuer WHERE id = :id""")
 				.param("scope", changed.scope().name())
-				.param("issuerRegion", otherLevel ? authority.bureauRegion(l.regionCode()) : l.issuingRegionCode())
-				.param("issuer", otherLevel ? issuerNames(changed.scope(), l.regionCode()).get(0) : l.issuingBureauName())
+				.param("issuerRegion", otherLevel ? authority.bureauRegion(region) : l.issuingRegionCode())
+				.param("issuer", otherLevel ? issuerNames(changed.scope(), region).get(0) : l.issuingBureauName())
 				.param("id", l.id()).update();
+		}
+		if (changed.regionCode() != null) {
+			// read again: a scope changed above decides who issues the licence in the new county
+			moveLicence(findByNumber(DataScope.all(), l.number()).orElseThrow(), changed.premisesAddress(), changed.regionCode(),
+					basis);
 		}
 		Map<String, Object> after = changeSnapshot(l.id());
 		if (after.equals(before)) {
 			return;
 		}
+		String items = after.keySet().stream().filter(k -> !Objects.equals(before.get(k), after.get(k)))
+			.map(k -> CHANGE_ITEMS.getOrDefault(k, k)).distinct().collect(Collectors.joining("、"));
+		// recorded in the licence's region as it now stands: a move is seen by the new county's bureaus
 		audit.record(AuditEntry.of("licence.change", "ExpressLicence", l.id(), "按" + basis + "变更许可证" + l.number() + "（许可申请"
-				+ changed.applicationId() + "）").states(before, after).inRegion(l.regionCode()));
+				+ changed.applicationId() + "）：" + items).states(before, after).inRegion(String.valueOf(after.get("regionCode"))));
+	}
+
+	/** The names of the items of {@link #changeSnapshot}, as the audit of a change lists those it changed. */
+	private static final Map<String, String> CHANGE_ITEMS = Map.ofEntries(Map.entry("legalName", "企业名称"),
+			Map.entry("legalRepresentative", "法定代表人"), Map.entry("address", "经营场所"), Map.entry("regionCode", "经营场所"),
+			Map.entry("registeredCapital", "注册资本"), Map.entry("scope", "业务范围"), Map.entry("issuingBureauName", "发证机关"),
+			Map.entry("serviceArea", "服务地域"), Map.entry("branches", "分支机构"));
+
+	/**
+	 * Moves licence {@code l} to premises {@code address} in county {@code region} (an approved change of the 经营场所):
+	 * the licence's region becomes the new county — so the bureaus there supervise it and the old county's no longer
+	 * see it — and, moved to another province, a provincially issued licence has that province's bureau as its issuer
+	 * (邮政法(2015) art.53: the bureau that approved the move). The holder's address and county follow
+	 * ({@link Enterprises#moveByLicensing}, audited there; its accounts follow its region). Nothing else of the licence
+	 * changes; the caller audits the licence before → after.
+	 */
+	private void moveLicence(LicenceView l, String address, String region, String basis) {
+		IssuingAuthority authority = IssuingAuthority.of(l.scope());
+		String issuerRegion = authority.bureauRegion(region);
+		boolean otherIssuer = !issuerRegion.equals(l.issuingRegionCode());
+		jdbc.sql("""
+				UPDATE express_licence SET region_code = :region, issuing_region_code = :issuerRegion,
+				    issuing_bureau_name = :issuer, version = version + 1 WHERE id = :id""")
+			.param("region", region)
+			.param("issuerRegion", otherIssuer ? issuerRegion : l.issuingRegionCode())
+			.param("issuer", otherIssuer ? issuerNames(l.scope(), region).get(0) : l.issuingBureauName())
+			.param("id", l.id())
+			.update();
+		enterprises.moveByLicensing(l.enterpriseId(), address, region, basis);
 	}
 
 	/**

@@ -134,6 +134,11 @@ public enum Provision {
 	LICENSING_NOT_COMPETENT(ADMINISTRATIVE_LICENSING_LAW, 32, 1, 2),
 	/** 行政许可法(2019) art.32 para.1 (四): incomplete materials, everything to correct told at once. */
 	LICENSING_CORRECTION(ADMINISTRATIVE_LICENSING_LAW, 32, 1, 4),
+	/**
+	 * 行政许可法(2019) art.35: a licence the lower authority examines first is decided by the upper one on its initial
+	 * review opinion and all the materials (the city bureau's 初审 before the province decides).
+	 */
+	LICENSING_LOWER_REVIEW(ADMINISTRATIVE_LICENSING_LAW, 35),
 	/** 行政许可法(2019) art.38 para.2: a refusal states its reasons and the right to review and litigation. */
 	LICENSING_REFUSAL(ADMINISTRATIVE_LICENSING_LAW, 38, 2, 0),
 	/** 行政许可法(2019) art.42: the decision's period. */

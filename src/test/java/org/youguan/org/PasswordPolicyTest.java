@@ -43,9 +43,11 @@ class PasswordPolicyTest {
 	@Test
 	void refusesAPasswordBuiltFromTheAccountsOwnWords() {
 		List<String> words = PasswordPolicy.accountWords("陈吴中", List.of("江苏省", "苏州市", "吴中区"), null);
-		for (String guessable : List.of("Chenwuzhong@1", "Wzstaff@2026", "Wuzhongqu#1", "Chenwuzhong2026!", "Cwz@20262026")) {
+		for (String guessable : List.of("Chenwuzhong@1", "Wuzhongqu#1", "Chenwuzhong2026!", "Cwz@20262026")) {
 			assertThat(rules(guessable, "wz.staff", words)).as(guessable).containsExactly("guessable");
 		}
+		// the user name without its dot is the user name itself
+		assertThat(rules("Wzstaff@2026", "wz.staff", words)).containsExactly("not-username");
 		// the same passwords for someone else: it is the account's words that make them guessable
 		assertThat(rules("Chenwuzhong@1", "zhang", List.of())).isEmpty();
 		assertThat(rules("Wzstaff@2026", "zhang", List.of())).isEmpty();
@@ -187,6 +189,20 @@ class PasswordPolicyTest {
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).extracting(FieldError::rule)
 				.containsExactly("not-username"));
 		assertThat(rules("nas.gnahz#2026X", "zhang.san")).containsExactly("not-username");
+	}
+
+	/**
+	 * Attack (licensing/accounts, finding E): the user name written without its separator, or with another one, is the
+	 * user name all the same — "t7.x" was accepted inside "Qz9#t7xLm2!k"; reversed likewise.
+	 */
+	@Test
+	void rejectsTheUserNameWrittenWithoutOrWithAnotherSeparator() {
+		assertThat(rules("Qz9#t7xLm2!k", "t7.x")).containsExactly("not-username");
+		assertThat(rules("Qz9#T7-XLm2!k", "t7.x")).containsExactly("not-username");
+		assertThat(rules("Qz9#x7tLm2!k", "t7.x")).containsExactly("not-username");
+		assertThat(rules("Qz9#ZhangsanLm2!k", "zhang_san")).containsExactly("not-username");
+		// the same letters apart are no user name
+		assertThat(rules("Qz9#t7Lm2!kx", "t7.x")).doesNotContain("not-username");
 	}
 
 	/**

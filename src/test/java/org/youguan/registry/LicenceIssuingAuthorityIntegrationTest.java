@@ -506,7 +506,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 		long id = provinceLicence();
 		LicenceView before = licences.get(SUZHOU, id);
 		licences.applyChange(new LicenceChanged(0, before.number(), "国邮许〔2026〕3号", LocalDate.now(clock), null, null, null,
-				LicenceScope.INTER_PROVINCE, null, null));
+				LicenceScope.INTER_PROVINCE, null, null, null, null));
 		LicenceView after = licences.get(SUZHOU, id);
 		assertThat(after.scope()).isEqualTo(LicenceScope.INTER_PROVINCE);
 		assertThat(after.issuingBureauName()).isEqualTo("国家邮政局");
@@ -516,7 +516,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 		// a change within the level keeps the issuer
 		long other = provinceLicence();
 		licences.applyChange(new LicenceChanged(0, licences.get(SUZHOU, other).number(), "苏邮许〔2026〕4号", LocalDate.now(clock),
-				null, null, null, LicenceScope.CITY, null, null));
+				null, null, null, LicenceScope.CITY, null, null, null, null));
 		assertThat(licences.get(SUZHOU, other).issuingBureauName()).isEqualTo("江苏省邮政管理局");
 		assertThat(licences.get(SUZHOU, other).issuingRegionCode()).isEqualTo("32");
 	}

@@ -43,7 +43,7 @@ class PublicLicenceController {
 	@GetMapping("/api/v1/public/licences/verify")
 	@ResponseBody
 	@Operation(summary = "核验电子许可证", description = "number：许可证编号；code：许可证上的验证码。字段：valid（编号与验证码相符且"
-			+ "许可证今日有效）、enterprise、scope、validFrom、validUntil、status（VALID、EXPIRED、REVOKED、CANCELLED，编号与验证码"
+			+ "许可证今日有效）、enterprise、scope、validFrom、validUntil、status（VALID、EXPIRED、REVOKED、CANCELLED，已被换发的旧证书验证码为REPLACED，编号与验证码"
 			+ "不符为UNKNOWN）、statusLabel。同一许可证编号（不论是否存在）每小时核验失败达到规则目录licence.verify-failures的次数后，再次核验失败返回429（rule为lookup-limit），正确的验证码仍照常核验；同一访问地址每小时核验失败达到licence.verify-failures-per-address的次数后，该地址的任何核验都返回429。")
 	LicenceVerification.Result api(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
 			HttpServletRequest request) {
