@@ -269,13 +269,14 @@ public class CaseDecisions {
 		p.put("conclusion", discussed == null ? null : Text.strip(data.discussionConclusion()));
 		p.put("adopted", review == null ? null : data.statementAdopted());
 		p.put("review", review);
+		p.put("late", on.isAfter(c.decisionDueOn()));
 		caseWork.move(c, to, """
 				, decision_number = :number, decided_on = :on, decided_at = :at, penalty = :penalty, fine = :fine, confiscated = :confiscated,
 				  suspension_days = :suspensionDays, suspension_from = NULL, suspension_until = NULL, decided_by_user_id = :decidedBy,
 				  decided_by = :decidedByName, mitigation = :mitigation,
 				  mitigation_ground = :ground, mitigation_reason = :reason, discussed_on = :discussed,
 				  discussion_participants = :participants, discussion_conclusion = :conclusion,
-				  statement_adopted = :adopted, statement_review = :review""", p);
+				  statement_adopted = :adopted, statement_review = :review, decided_late = :late""", p);
 		caseWork.fixTerms(id, c.regionCode());
 		boolean late = on.isAfter(c.decisionDueOn());
 		caseWork.record(c, "case.decide", "作出行政处罚决定" + number + "："
@@ -345,7 +346,7 @@ public class CaseDecisions {
 		caseWork.requireNoOpenSuspension(id, "reason", "作出不予处罚决定");
 		Validation v = new Validation();
 		NoPenaltyGround g = parse(v, "ground", "不予处罚的法定情形", ground, NoPenaltyGround.class, true);
-		v.required("reason", "不予处罚理由", reason).maxLength("reason", "不予处罚理由", reason, 500);
+		v.required("reason", "不予处罚理由", reason).maxLength("reason", "不予处罚理由", reason, 500).words("reason", "不予处罚理由", reason);
 		LocalDate discussed = v.date("discussedOn", "集体讨论日期", d.discussedOn(),
 				c.concludedOn() != null ? c.concludedOn() : c.filedOn(), caseWork.today());
 		String participants = discussion(v, d.participants(), d.conclusion(), discussed != null, c.regionCode());
@@ -425,7 +426,8 @@ public class CaseDecisions {
 
 	/**
 	 * 撤案 before the decision (also once the party was notified or heard), with its reason.
-	 * @throws InvalidValueException when the reason is blank or over 500 characters
+	 * @throws InvalidValueException when the reason is blank, over 500 characters or holds no words (rule {@code words}:
+	 * the 结案报告 prints it)
 	 * @throws DomainException (409) once decided (or ended)
 	 */
 	@Transactional
@@ -489,7 +491,7 @@ public class CaseDecisions {
 				"接收案件的邮政管理部门与其他机关只能填写一个：移送平台上的邮政管理部门时不填写其他机关名称");
 		v.line("authority", "接收案件的机关", authority, 200);
 		v.required("reason", "移送理由", reason).maxLength("reason", "移送理由", reason, 500)
-			.plainText("reason", "移送理由", reason);
+			.plainText("reason", "移送理由", reason).words("reason", "移送理由", reason);
 		v.throwIfInvalid();
 		String target = bureau != null ? bureau.name() : Text.line(authority);
 		caseWork.move(c, to,
@@ -605,7 +607,8 @@ public class CaseDecisions {
 		v.require("statementAdopted", data.statementAdopted() != null, "required",
 				"当事人已陈述申辩，请填写复核结论（是否采纳，" + Provision.PENALTY_STATEMENT + "）");
 		v.required("statementReview", "陈述申辩复核意见（采纳或不予采纳的理由）", data.statementReview())
-			.maxLength("statementReview", "陈述申辩复核意见", data.statementReview(), 2000);
+			.maxLength("statementReview", "陈述申辩复核意见", data.statementReview(), 2000)
+			.words("statementReview", "陈述申辩复核意见", data.statementReview());
 		if (Boolean.TRUE.equals(data.statementAdopted()) && !Text.isBlank(data.statementReview())) {
 			for (Mitigation m : Mitigation.values()) {
 				String word = m.label().substring(0, 2);

@@ -188,7 +188,9 @@ public class CaseEvidence {
 			.name("subject", "被询问人/在场人", data.subject())
 			.personName("subject", "被询问人/在场人", data.subject());
 		if (kind == EvidenceKind.INQUIRY_RECORD || kind == EvidenceKind.SITE_RECORD) {
-			v.required("content", kind == EvidenceKind.INQUIRY_RECORD ? "询问内容" : "检查（勘验）情况", data.content());
+			String label = kind == EvidenceKind.INQUIRY_RECORD ? "询问内容" : "检查（勘验）情况";
+			// printed as the 询问笔录's or 现场笔录's body: words, never "。" alone
+			v.required("content", label, data.content()).words("content", label, data.content());
 			v.required("place", "地点", data.place());
 		}
 		if (kind == EvidenceKind.INQUIRY_RECORD) {

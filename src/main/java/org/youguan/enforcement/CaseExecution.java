@@ -773,7 +773,8 @@ public class CaseExecution {
 		String kind = Text.isBlank(terms.kind()) ? null : Text.strip(terms.kind()).toUpperCase(Locale.ROOT);
 		v.require("kind", "DEFERRAL".equals(kind) || "INSTALMENTS".equals(kind), "one-of",
 				"缴纳方式应为DEFERRAL（延期）或INSTALMENTS（分期）");
-		v.required("reason", "申请理由", terms.reason()).maxLength("reason", "申请理由", terms.reason(), 500);
+		v.required("reason", "申请理由", terms.reason()).maxLength("reason", "申请理由", terms.reason(), 500)
+			.words("reason", "申请理由", terms.reason());
 		LocalDate deferred = null;
 		List<Instalment> parts = new ArrayList<>();
 		// each kind states only its own terms: a deferral's instalments, or instalments' deferred day, would be approved

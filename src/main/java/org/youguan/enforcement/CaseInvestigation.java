@@ -187,6 +187,7 @@ public class CaseInvestigation {
 		caseTeam.require(CaseTeam.TeamStep.CONCLUSION, id);
 		Validation v = new Validation();
 		v.required("report", "调查终结报告", data.report()).maxLength("report", "调查终结报告", data.report(), 4000);
+		CaseInput.facts(v, "report", "调查终结报告", data.report());
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
 		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
@@ -271,7 +272,7 @@ public class CaseInvestigation {
 		// the outcome is never assumed: a review posted without it is no review passed
 		new Validation().require("agreed", agreed != null, "required", "法制审核结论不能为空：请选择同意或不同意")
 			.required("opinion", "法制审核意见", opinion)
-			.maxLength("opinion", "法制审核意见", opinion, 2000).throwIfInvalid();
+			.maxLength("opinion", "法制审核意见", opinion, 2000).words("opinion", "法制审核意见", opinion).throwIfInvalid();
 		Map<String, Object> p = new HashMap<>();
 		p.put("opinion", Text.strip(opinion));
 		if (agreed) {

@@ -40,6 +40,8 @@ import org.youguan.rules.ViolationType;
  * (V273; null otherwise). {@code noticeServedOn}, {@code noticeDeliveryMethod}, {@code noticeDeliveryNote} and
  * {@code noticePublishedOn} the service of the 事先告知书 as the delivery's (V296; for 公告送达 the served day is the deemed
  * one); null where the notice's service was not recorded — its window then ran from the notice's day.
+ * {@code decidedLate} whether the decision was made after the decision limit (超过办案期限, 行政处罚法(2021) art.60; V357):
+ * on the platform, or a past case imported as it happened (never refused for it).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -60,7 +62,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
 		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays, DeliveryMethod deliveryMethod,
 		String deliveryNote, LocalDate deliveryPublishedOn, NoPenaltyGround noPenaltyGround, LocalDate noticeServedOn,
-		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn) {
+		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn, boolean decidedLate) {
 
 	/**
 	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing
@@ -97,7 +99,7 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 				masked(statementReview), decisionAnnulledOn, publicationWithdrawalDueOn, hearingScheduledOn,
 				hearingPausedFrom, proposedSuspensionDays, suspensionDays, deliveryMethod, masked(deliveryNote),
 				deliveryPublishedOn, noPenaltyGround, noticeServedOn, noticeDeliveryMethod, masked(noticeDeliveryNote),
-				noticePublishedOn);
+				noticePublishedOn, decidedLate);
 	}
 
 	/** A free text as {@link #masked} shows it; null stays null. */

@@ -17,6 +17,7 @@ import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseInput;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.Actors;
@@ -220,6 +221,8 @@ public class Leads {
 			}
 		}
 		v.required("summary", "线索内容", data.summary()).maxLength("summary", "线索内容", data.summary(), 2000);
+		// the case's facts the 立案审批表 prints: more than a lead-in
+		CaseInput.facts(v, "summary", "线索内容", data.summary());
 		// one line: shown in one cell of the leads list and in the lead's audit summary (rule line-break)
 		v.line("sourceDetail", "来源说明", data.sourceDetail(), 200);
 		v.required("receivedOn", "收到日期", data.receivedOn());

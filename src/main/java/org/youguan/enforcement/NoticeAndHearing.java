@@ -196,7 +196,8 @@ public class NoticeAndHearing {
 		Validation v = new Validation();
 		v.required("statementOn", "陈述申辩日期", statementOn);
 		LocalDate on = v.date("statementOn", "陈述申辩日期", statementOn, c.notifiedOn(), caseWork.today());
-		v.required("statement", "陈述申辩内容", statement).maxLength("statement", "陈述申辩内容", statement, 2000);
+		v.required("statement", "陈述申辩内容", statement).maxLength("statement", "陈述申辩内容", statement, 2000)
+			.words("statement", "陈述申辩内容", statement);
 		v.throwIfInvalid();
 		if (DecisionRules.onlyWaives(statement)) {
 			throw ruleBroken("statement", "use-waiver", "陈述申辩内容只是放弃陈述申辩的表示：当事人放弃陈述申辩须以其签字的书面声明"
@@ -601,7 +602,7 @@ public class NoticeAndHearing {
 			throw DomainException.illegalTransition("noticeOn", "already-notified", message);
 		}
 		Validation v = new Validation();
-		v.maxLength("record", "听证笔录", data.record(), 4000);
+		v.maxLength("record", "听证笔录", data.record(), 4000).words("record", "听证笔录", data.record());
 		Notice notice = null;
 		LocalDate held;
 		if (noticed) {

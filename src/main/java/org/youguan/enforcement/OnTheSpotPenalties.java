@@ -200,6 +200,7 @@ public class OnTheSpotPenalties {
 		// printed on the 当场处罚决定书: no markup (kernel Validation#plainText)
 		v.required("facts", "违法事实", data.facts()).maxLength("facts", "违法事实", data.facts(), 2000)
 			.plainText("facts", "违法事实", data.facts());
+		CaseInput.facts(v, "facts", "违法事实", data.facts());
 		v.required("place", "处罚地点", data.place()).line("place", "处罚地点", data.place(), 200)
 			.plainText("place", "处罚地点", data.place());
 		v.required("decidedOn", "处罚日期", data.decidedOn());

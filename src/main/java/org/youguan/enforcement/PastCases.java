@@ -43,6 +43,7 @@ import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.FineRange;
+import org.youguan.rules.Provision;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -130,6 +131,12 @@ public class PastCases {
 	 * {@link NoPenaltyGround} name (MINOR_CORRECTED, FIRST_MINOR, NO_FAULT) or its label — required there (400 rule
 	 * {@code required}/{@code one-of}), absent otherwise (rule {@code absent}): a 不予处罚 on a ground that finds the
 	 * violation committed counts against a later 初次违法 as a live one does ({@code CaseDecisions#requireFirstViolation})
+	 * @param mitigation 从轻 or 减轻 as the decision applied it (行政处罚法(2021) art.32): LIGHTER or REDUCED (the sheet takes
+	 * the labels 从轻处罚, 减轻处罚), null for neither. A fine below the range's minimum is a 减轻 and is refused without it (400 on {@code fine},
+	 * rule {@code range}, naming the range), as a live decision is ({@code DecisionRules#checkFine})
+	 * @param mitigationGround the art.32 ground of the mitigation, a {@link Mitigation.Ground} name — required with
+	 * {@code mitigation} (rule {@code required})
+	 * @param mitigationReason why, as the decision states it (up to 500 characters) — required with {@code mitigation}
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
@@ -138,7 +145,17 @@ public class PastCases {
 			String paidOn, String closedOn,
 			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
-			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended, String noPenaltyGround) {
+			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended, String noPenaltyGround,
+			String mitigation, String mitigationGround, String mitigationReason) {
+
+		/** A past case decided without 从轻 or 减轻. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+				BigDecimal confiscated, String handedOverOn, Boolean serious, Boolean extended, Boolean suspended,
+				String noPenaltyGround) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, handedOverOn, serious, extended, suspended, noPenaltyGround, null, null, null);
+		}
 
 		/** A past case decided with a penalty (or not decided): no ground of a 不予处罚. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
@@ -177,7 +194,8 @@ public class PastCases {
 	 * in the future, filed and decided before the import day — and before {@code youguan.enforcement.imported-before},
 	 * the day the bureau began handling cases on the platform, when set (rule {@code imported-past}: a case of today
 	 * has no procedure behind it); a source of the contract (INSPECTION, COMPLAINT, REPORT, TRANSFER), a penalty kind the
-	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum, a
+	 * violation's article provides (or a lighter one, rule {@code not-provided}), a fine within the violation's maximum —
+	 * and below its minimum only as a 减轻 with its ground and reason ({@code mitigation}, rule {@code range} on {@code fine}) —, a
 	 * 文号 unused nationally, no closure of an unpaid fine nor of a confiscation not handed over — rule
 	 * {@code not-handed-over} on {@code handedOverOn} —, and the decision rules a live decision applies to the parts
 	 * ({@link #checkParts}: 并处 — rule {@code combined-required} on {@code fine} —, 没收 only where provided, 吊销 only
@@ -255,9 +273,13 @@ public class PastCases {
 			v.require("fine", fine == null, "absent", "处罚种类为" + (penalty == null ? "空" : penalty.label()) + "时不填写罚款金额");
 		}
 		boolean serious = Boolean.TRUE.equals(data.serious());
+		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
+		Mitigation.Ground mitigationGround = parse(v, "mitigationGround", Provision.PENALTY_MITIGATION + "情形",
+				data.mitigationGround(), Mitigation.Ground.class, false);
+		v.maxLength("mitigationReason", "理由", data.mitigationReason(), 500).words("mitigationReason", "理由", data.mitigationReason());
 		if (fine != null && type != null && enterprise != null && !v.hasError("fine")) {
 			// the range of the case's own 情节 (attack round 20: a 40000 fine was kept on an ordinary case whose range ends
-			// at 10000); below its minimum stays possible — a 减轻 (行政处罚法 art.32) the import does not carry
+			// at 10000); below its minimum only as a 减轻 (行政处罚法 art.32) the import carries with its ground
 			// as it stood on the decision's day: a bureau's 裁量基准 changed since does not judge a past decision
 			// and of the law the case applies (行政处罚法 art.37: the act's — the filing day's —, the decision's where lighter)
 			FineRange own = applicable(type, serious, enterprise.regionCode(), filed, decided).range();
@@ -268,6 +290,14 @@ public class PastCases {
 					+ which + plain(own.max()) + "元）"
 					+ (own.serious() || !type.hasSeriousRange() ? "" : "；情节严重的案件请在“情节严重”一栏填写“是”"));
 			DecisionRules.finedOnlyWhenSerious(v, "fine", type, fine, serious);
+			if (fine.compareTo(own.max()) <= 0) {
+				// below the minimum only as a 减轻 with its ground and reason, as on the platform (行政处罚法 art.32)
+				DecisionRules.checkFine(v, "fine", own, fine, mitigation, mitigationGround, data.mitigationReason());
+			}
+		}
+		else if (mitigation != null) {
+			v.require("mitigationGround", mitigationGround != null, "required", mitigation.label() + "须选择" + Provision.PENALTY_MITIGATION + "规定的情形");
+			v.require("mitigationReason", !Text.isBlank(data.mitigationReason()), "required", mitigation.label() + "须说明理由");
 		}
 		DecisionRules.seriousProvided(v, "serious", type, serious);
 		if (type != null && penalty != null && penalty != Penalty.NONE) {
@@ -327,8 +357,6 @@ public class PastCases {
 		LocalDate due = caseWork.clockOn(region, filed.day()).decisionDue(filed.day(), Boolean.TRUE.equals(data.extended()), List.of(),
 				filed.day());
 		LocalDate late = lateAgainst(data, due, Day.of(decided));
-		// below its range: a 减轻处罚 (art.32) the import does not carry — said in the import's entry, as the case page says it
-		FineRange range = fine == null ? null : applicable(type, serious, enterprise.regionCode(), filed, decided).range();
 		p.put("due", due);
 		p.put("decisionNumber", number);
 		p.put("decided", Day.of(decided));
@@ -343,14 +371,18 @@ public class PastCases {
 		p.put("serious", serious);
 		p.put("extended", Boolean.TRUE.equals(data.extended()));
 		p.put("ground", ground == null ? null : ground.name());
+		p.put("late", late != null);
+		p.put("mitigation", mitigation == null ? null : mitigation.name());
+		p.put("mitigationGround", mitigation == null || mitigationGround == null ? null : mitigationGround.name());
+		p.put("mitigationReason", mitigation == null ? null : Text.blankToNull(Text.strip(data.mitigationReason())));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
 				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
 				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended,
-				    no_penalty_ground)
+				    no_penalty_ground, mitigation, mitigation_ground, mitigation_reason, decided_late)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
 				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
-				    :serious, :extended, :ground)
+				    :serious, :extended, :ground, :mitigation, :mitigationGround, :mitigationReason, :late)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -369,7 +401,7 @@ public class PastCases {
 				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
 						+ CaseDocuments.penalty(penalty, fine, confiscated))
 				+ (late == null ? "" : "；超过办案期限（" + late + "）")
-				+ (range != null && range.below(fine) ? "；罚款低于法定幅度下限（" + range.named() + "），未记载减轻处罚的情形和理由" : ""))
+				+ (mitigation == null ? "" : "（" + mitigation.label() + "：" + (mitigationGround == null ? "" : mitigationGround.label()) + "）"))
 			.inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
 			events.publishEvent(new PenaltyDecided(id, number, region, enterprise.creditCode(), enterprise.legalName(),
@@ -383,8 +415,9 @@ public class PastCases {
 	 * {@code penalty.decision}, plus {@code penalty.decision-extension} when {@code extended}) a past decision came after,
 	 * or null when it came in time, the import says the clock was suspended (whose paused days it does not carry), or a
 	 * date is missing. A late past decision is history as it happened: imported, never refused — a bureau's sheet of past
-	 * cases holds late ones too — and marked "超过办案期限" in the audit entry as a late live decision is (attack round 20:
-	 * a decision 248 days after 立案 was taken without a word).
+	 * cases holds late ones too — and marked "超过办案期限" on the case ({@link CaseView#decidedLate}: its page and the API)
+	 * and in the audit entry as a late live decision is (attack round 20: a decision 248 days after 立案 was taken
+	 * without a word).
 	 */
 	/**
 	 * The region a past case is filed in: the importing bureau's (the caller's region, which holds the enterprise —

@@ -84,6 +84,8 @@ public enum Provision {
 	PENALTY_COLLECTIVE_DISCUSSION(ADMINISTRATIVE_PENALTY_LAW, 57, 2, 0),
 	/** 行政处罚法(2021) art.58: legal review of major decisions. */
 	PENALTY_LEGAL_REVIEW(ADMINISTRATIVE_PENALTY_LAW, 58),
+	/** 行政处罚法(2021) art.59: what a 行政处罚决定书 states — the facts and evidence first among them. */
+	PENALTY_DECISION_CONTENT(ADMINISTRATIVE_PENALTY_LAW, 59),
 	/** 行政处罚法(2021) art.61: delivery of the decision. */
 	PENALTY_DELIVERY(ADMINISTRATIVE_PENALTY_LAW, 61),
 	/** 行政处罚法(2021) art.61 para.2: electronic delivery with the party's consent. */

@@ -172,7 +172,7 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 				new CaseInvestigation.Member("施执法", "32050702")));
 		party.evidence(county);
 		assertThat(refusal("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, county,
-				new CaseInvestigation.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, LocalDate.now(clock).toString()))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "REVOCATION", "150000", true, null, null, null, LocalDate.now(clock).toString()))))
 			.contains("由省邮政管理局颁发").contains("不是发证机关").contains("不能拟吊销许可证");
 	}
 

@@ -308,7 +308,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		long c = fileCase(wuzhong(2), "WAYBILL_DATA");
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 		String conclusion = """
-				{"report":"查明","proposedPenalty":"FINE","proposedFine":"%s","serious":%s,"mitigation":%s,"mitigationGround":%s,"mitigationReason":%s}""";
+				{"report":"查明当事人违法事实","proposedPenalty":"FINE","proposedFine":"%s","serious":%s,"mitigation":%s,"mitigationGround":%s,"mitigationReason":%s}""";
 		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", conclusion.formatted("60000", false, null, null, null))
 			.andExpect(status().isBadRequest())
@@ -625,9 +625,17 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		long late = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-09-11", tag, 3, "5000", "")).andExpect(status().isCreated()));
 		assertThat(importSummary(late)).contains("超过办案期限（2025-0");
+		// and on the case itself: the API's detail and the page say it (the contract: imported, flagged — not refused)
+		mvc.perform(get("/api/v1/enforcement/cases/" + late).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(true));
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).session(org.youguan.SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#decided-late").text())
+			.startsWith("超过办案期限");
 		long extended = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-05-06", tag, 4, "5000", ",\"extended\":true")).andExpect(status().isCreated()));
 		assertThat(importSummary(extended)).doesNotContain("超过办案期限");
+		mvc.perform(get("/api/v1/enforcement/cases/" + extended).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(false));
 		long suspended = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-09-11", tag, 5, "5000", ",\"suspended\":true")).andExpect(status().isCreated()));
 		assertThat(importSummary(suspended)).doesNotContain("超过办案期限");
@@ -655,14 +663,35 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("法定上限（20000元）")))
 				.andExpect(jsonPath("$.errors[0].message").value(Matchers.not(containsString("情节"))));
 		}
-		// REAL_NAME: serious 10000–30000元; 6000 below it is imported, and says why
+		// REAL_NAME: serious 10000–30000元; 6000 below it is a 减轻 (art.32): refused without it, as a live decision is
+		call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"))
+			.andExpect(jsonPath("$.errors[0].rule").value("range"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("低于法定幅度下限（情节严重：10000–30000元）")));
+		// a 从轻 does not go below the minimum either; a 减轻 without its ground and reason is no 减轻
+		call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true,\"mitigation\":\"LIGHTER\","
+						+ "\"mitigationGround\":\"CONFESSED\",\"mitigationReason\":\"主动供述\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fine"));
+		call(CITY, "/api/v1/enforcement/cases/imported",
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true,\"mitigation\":\"REDUCED\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("mitigationGround", "mitigationReason")));
+		// with the 减轻, its ground and reason: imported, kept and shown as a live one is
 		long below = id(call(CITY, "/api/v1/enforcement/cases/imported",
-				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true")).andExpect(status().isCreated()));
-		assertThat(importSummary(below)).contains("罚款低于法定幅度下限（情节严重：10000–30000元），未记载减轻处罚的情形和理由");
+				json.formatted(e.creditCode(), "REAL_NAME", tag, 2, "6000", ",\"serious\":true,\"mitigation\":\"REDUCED\","
+						+ "\"mitigationGround\":\"ELIMINATED_HARM\",\"mitigationReason\":\"主动消除危害后果\""))
+			.andExpect(status().isCreated()));
+		assertThat(importSummary(below)).contains("减轻处罚");
+		assertThat(jdbc.sql("SELECT mitigation || '/' || mitigation_ground || '/' || mitigation_reason FROM penalty_case WHERE id = :id")
+			.param("id", below).query(String.class).single()).isEqualTo("REDUCED/ELIMINATED_HARM/主动消除危害后果");
 		String page = mvc.perform(get("/enforcement/cases/" + below).session(org.youguan.SignIn.session(mvc, "sz.market")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(Jsoup.parse(page).select("#imported-below-range").text())
-			.contains("减轻处罚", "低于法定幅度下限（情节严重：10000–30000元）", "行政处罚法(2021) 第32条");
+		assertThat(Jsoup.parse(page).select("#decision").text()).contains("主动消除危害后果");
+		assertThat(page).doesNotContain("imported-below-range");
 		// within the range: nothing to explain
 		long within = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "REAL_NAME", tag, 3, "12000", ",\"serious\":true")).andExpect(status().isCreated()));

@@ -249,9 +249,9 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		// 快递市场管理办法 art.48 fines (5000 at least) and gives no warning
 		long contractor = investigating(party.other(), "UNLICENSED_CONTRACTOR", LocalDate.of(2026, 6, 1));
 		assertThat(rules("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, contractor,
-				new CaseInvestigation.Conclusion("查明", "WARNING", null, false, null, null, null, "2026-06-02"))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "WARNING", null, false, null, null, null, "2026-06-02"))))
 			.containsExactly("not-provided");
-		caseInvestigation.concludeInvestigation(PartyCases.ALL, contractor, new CaseInvestigation.Conclusion("查明", "WARNING", null, false,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, contractor, new CaseInvestigation.Conclusion("查明当事人违法事实", "WARNING", null, false,
 				"REDUCED", "ELIMINATED_HARM", "主动终止委托并消除后果", "2026-06-02"));
 		assertThat(rules("penalty", () -> onTheSpotPenalties.decideOnTheSpot(PartyCases.ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION",
 				party.other().creditCode(), null, null, "OUTLET_UNFILED", "末端网点未备案", "网点", "2026-06-09", "WARNING", null,
@@ -260,7 +260,7 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		// told of 停业整顿 with a fine (并处), then fined alone and less (within the serious range): lighter, no new
 		// notice (art.45)
 		long branch = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
-		caseInvestigation.concludeInvestigation(PartyCases.ALL, branch, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, branch, new CaseInvestigation.Conclusion("查明当事人违法事实", "SUSPENSION", "20000", true, null,
 				null, null, "2026-05-26", null, "30"));
 		caseInvestigation.review(PartyCases.ALL, branch, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
@@ -312,7 +312,7 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		long id = party.filed(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
 		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 		assertThat(rules("evidence", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
-				new CaseInvestigation.Conclusion("查明", "FINE", "2000", false, null, null, null, "2026-06-02"))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "FINE", "2000", false, null, null, null, "2026-06-02"))))
 			.containsExactly("no-evidence");
 	}
 
@@ -335,12 +335,12 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		long id = investigating(party.other(), "BRANCH_UNFILED", LocalDate.of(2026, 5, 25));
 		// 邮政法 art.73: "处一万元以上五万元以下罚款，并可以责令停业整顿" — the suspension without its fine is refused
 		assertThat(rules("proposedFine", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
-				new CaseInvestigation.Conclusion("查明", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "SUSPENSION", null, true, null, null, null, "2026-05-26"))))
 			.containsExactly("combined-required");
 		assertThat(rules("proposedSuspensionDays", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
-				new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null, null, null, "2026-05-26", null))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "SUSPENSION", "20000", true, null, null, null, "2026-05-26", null))))
 			.containsExactly("required");
-		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明", "SUSPENSION", "20000", true, null, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明当事人违法事实", "SUSPENSION", "20000", true, null, null,
 				null, "2026-05-26", null, "61"));
 		caseInvestigation.review(PartyCases.ALL, id, PartyCases.REVIEWER, true, "同意");
 		today("2026-06-10");
@@ -381,7 +381,7 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		today("2026-06-01");
 		long id = investigating(party.other(), "PARCEL_TAMPERING", LocalDate.of(2026, 5, 25));
 		assertThat(rules("proposedPenalty", () -> caseInvestigation.concludeInvestigation(PartyCases.ALL, id,
-				new CaseInvestigation.Conclusion("查明", "REVOCATION", "150000", true, null, null, null, "2026-05-26"))))
+				new CaseInvestigation.Conclusion("查明当事人违法事实", "REVOCATION", "150000", true, null, null, null, "2026-05-26"))))
 			.containsExactly("revocation-authority");
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATING);
 	}

@@ -108,7 +108,7 @@ class StepErrorFieldsIntegrationTest extends ClockedSteps {
 		caseInvestigation.startInvestigation(PartyCases.ALL, id, List.of(new CaseInvestigation.Member("沈执法", "32050602"),
 				new CaseInvestigation.Member("何监察", "32050603")));
 		party.evidence(id);
-		String body = "{\"report\":\"查明\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}";
+		String body = "{\"report\":\"查明当事人未报送统计数据\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"2000\"}";
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/conclusion").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isForbidden())
@@ -194,7 +194,7 @@ class StepErrorFieldsIntegrationTest extends ClockedSteps {
 				"{\"report\":\"查明\",\"proposedPenalty\":\"WARNING\",\"proposedFine\":\"500\"}");
 
 		party.evidence(id);
-		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明", "FINE", "3000", false, null, null,
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明当事人违法事实", "FINE", "3000", false, null, null,
 				null));
 		refusedNamingItsOwnFields(WUZHONG, c + id + "/notice", "{\"on\":\"not-a-day\"}");
 
@@ -233,7 +233,8 @@ class StepErrorFieldsIntegrationTest extends ClockedSteps {
 		refusedNamingItsOwnFields(WUZHONG, c + "imported", """
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
 				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z",
-				 "serious":null,"extended":null,"suspended":null,"noPenaltyGround":"NOPE"}""", PastCases.ImportedCase.class);
+				 "serious":null,"extended":null,"suspended":null,"noPenaltyGround":"NOPE",
+				 "mitigation":"NOPE","mitigationGround":"NOPE","mitigationReason":null}""", PastCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

@@ -9,6 +9,7 @@ import org.youguan.kernel.Choice;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.rules.Provision;
 
 /**
  * Reading a step's typed values, each error naming its field (rule {@code required}, {@code one-of} …): enum values,
@@ -33,10 +34,33 @@ public final class CaseInput {
 	private CaseInput() {
 	}
 
-	/** A step's reason: required, at most 500 characters (field {@code reason}). */
+	/**
+	 * A step's reason: required, at most 500 characters, in words (field {@code reason}; rule {@code words}: "。" or "1"
+	 * gives no reason, and a 撤案理由 is printed on the 结案报告).
+	 */
 	public static void requireReason(String reason, String label) {
 		new Validation().required("reason", label, reason).maxLength("reason", label, reason, 500)
-			.throwIfInvalid();
+			.words("reason", label, reason).throwIfInvalid();
+	}
+
+	/**
+	 * A statement of facts that a legal document prints after a lead-in of its own ("经查，${report}"): the 调查终结报告
+	 * (quoted by the 事先告知书, 决定书, 不予行政处罚决定书 and the 调查终结报告 itself), a lead's 线索内容 (the 立案审批表's
+	 * 案情) and an on-the-spot penalty's 违法事实. What is left once the lead-in it was typed with is dropped
+	 * ({@link CaseDocuments#facts}, the one place that strips it — "查明", "经调查核实，") holds at least two 汉字 or
+	 * letters (rule {@code no-facts}): a report of nothing but the lead-in would print an empty statement of facts,
+	 * which 行政处罚法(2021) art.40 and 59 forbid. Blank passes (pair with {@link Validation#required}); a field already
+	 * refused is not told again.
+	 * @return {@code v}
+	 */
+	public static Validation facts(Validation v, String field, String label, String text) {
+		if (Text.isBlank(text) || v.hasError(field)) {
+			return v;
+		}
+		long letters = CaseDocuments.facts(text).codePoints().filter(Character::isLetter).count();
+		return v.require(field, letters >= 2, "no-facts", label + "没有写明事实：去掉开头语（如“查明”“经调查核实，”）后没有内容，"
+				+ "文书的违法事实部分将是空白；请写明查明的违法事实（" + Provision.cite(Provision.PENALTY_FACTS,
+						Provision.PENALTY_DECISION_CONTENT) + "）");
 	}
 
 	/** A penalty kind (required); NONE is refused (不予处罚 is its own step). */

@@ -266,7 +266,9 @@ class EnforcementApiController {
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
 			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为的处罚条款没有规定情节严重幅度的不能填true，规则no-serious-range）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
 			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"
-			+ "返回400（decidedOn，decision-limit）；noPenaltyGround（penalty为NONE时必填：不予处罚的法定情形MINOR_CORRECTED、"
+			+ "照实导入（历史不予改写），案件标记超过办案期限（案件详情decidedLate为true，页面显示“超过办案期限”，审计记录载明期限）；"
+			+ "mitigation、mitigationGround、mitigationReason（可选：从轻LIGHTER或减轻REDUCED处罚及其[[PENALTY_MITIGATION]]情形和理由；"
+			+ "罚款低于法定幅度下限的须为减轻处罚并写明情形和理由，否则返回400（fine，range，写明幅度））；noPenaltyGround（penalty为NONE时必填：不予处罚的法定情形MINOR_CORRECTED、"
 			+ "FIRST_MINOR、NO_FAULT，[[PENALTY_NONE]]；其他处罚种类不填）——以MINOR_CORRECTED或FIRST_MINOR不予处罚的案件计入此后初次违法的认定；"
 			+ "与平台上的决定同样校验并处罚款、没收依据和吊销权限（吊销仅由发证的省级局导入）；校验后标记为导入，返回案件编号。")
 	ResponseEntity<Created> imported(DataScope scope, @RequestBody PastCases.ImportedCase data) {

@@ -590,7 +590,7 @@ class EnterprisePenalties {
 		String statement = Text.freeText(Text.lineBreaks(typed));
 		Validation v = new Validation();
 		v.required("statement", "陈述申辩内容", statement)
-			.maxLength("statement", "陈述申辩内容", statement, 2000);
+			.maxLength("statement", "陈述申辩内容", statement, 2000).words("statement", "陈述申辩内容", statement);
 		if (statement != null && Text.forbiddenAt(statement) >= 0) {
 			v.require("statement", false, "control-character", "陈述申辩内容含有不允许的字符");
 		}

@@ -33,6 +33,7 @@ import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.enforcement.LeadSource;
+import org.youguan.enforcement.Mitigation;
 import org.youguan.enforcement.PastCases;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.DataScope;
@@ -104,18 +105,28 @@ class PenaltyCaseImport {
 	 */
 	static final String GROUND = "不予处罚情形";
 
+	/** 从轻处罚 or 减轻处罚 as the decision applied it (行政处罚法(2021) art.32), optional: a fine below the minimum needs 减轻. */
+	static final String MITIGATION = "从轻减轻";
+
+	/** The art.32 ground of the mitigation ({@link Mitigation.Ground}, by name or label), required with it. */
+	static final String MITIGATION_GROUND = "从轻减轻情形";
+
+	/** Why the decision mitigated, required with it. */
+	static final String MITIGATION_REASON = "从轻减轻理由";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
 	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED,
-			GROUND);
+			GROUND, MITIGATION, MITIGATION_GROUND, MITIGATION_REASON);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND);
+			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND, MITIGATION, MITIGATION_GROUND,
+			MITIGATION_REASON);
 
 	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否", "");
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否", "", "", "", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
@@ -123,7 +134,9 @@ class PenaltyCaseImport {
 			Map.entry("decidedOn", DECIDED), Map.entry("decisionNumber", NUMBER), Map.entry("penalty", PENALTY),
 			Map.entry("fine", FINE), Map.entry("paidOn", PAID), Map.entry("closedOn", CLOSED),
 			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER), Map.entry("serious", SERIOUS),
-			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED), Map.entry("noPenaltyGround", GROUND));
+			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED), Map.entry("noPenaltyGround", GROUND),
+			Map.entry("mitigation", MITIGATION), Map.entry("mitigationGround", MITIGATION_GROUND),
+			Map.entry("mitigationReason", MITIGATION_REASON));
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
@@ -279,7 +292,12 @@ class PenaltyCaseImport {
 				choose(failures, PENALTY, text(row, PENALTY), Penalty.values(), Penalty::label, PENALTY_ALIASES),
 				amount(row, failures, FINE), date(row, failures, PAID), date(row, failures, CLOSED),
 				amount(row, failures, CONFISCATED), date(row, failures, HANDED_OVER), flag(row, failures, SERIOUS),
-				flag(row, failures, EXTENDED), flag(row, failures, SUSPENDED), text(row, GROUND));
+				flag(row, failures, EXTENDED), flag(row, failures, SUSPENDED), text(row, GROUND),
+				choose(failures, MITIGATION, text(row, MITIGATION), Mitigation.values(), Mitigation::label,
+						Map.of("从轻", Mitigation.LIGHTER, "减轻", Mitigation.REDUCED)),
+				choose(failures, MITIGATION_GROUND, text(row, MITIGATION_GROUND), Mitigation.Ground.values(),
+						Mitigation.Ground::label, Map.of()),
+				text(row, MITIGATION_REASON));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
 		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context
