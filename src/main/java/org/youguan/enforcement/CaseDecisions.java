@@ -210,7 +210,7 @@ public class CaseDecisions {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
-		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
+		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated(), c.violationCode().penalties());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
 		Mitigation.Ground ground = parse(v, "mitigationGround", Provision.PENALTY_MITIGATION + "情形", data.mitigationGround(), Mitigation.Ground.class, false);
 		// printed on the 行政处罚决定书: no markup (kernel Validation#plainText)
@@ -372,7 +372,7 @@ public class CaseDecisions {
 			caseWork.issue(id, CaseDocumentKind.DISCUSSION_RECORD);
 		}
 		caseWork.issue(id, CaseDocumentKind.NO_PENALTY_DECISION);
-		caseWork.issue(id, CaseDocumentKind.CLOSING_REPORT);
+		// the 结案报告 follows the decision's service (送达, art.61), CaseExecution#deliver — not the decision
 	}
 
 	/**

@@ -228,7 +228,8 @@ public class CaseExecution {
 	 * 送达 of the 不予行政处罚决定书 (行政处罚法(2021) art.33, 57, 61), the step {@link #deliver} takes on a case ended
 	 * with 不予处罚: served as the penalty decision is — the day (not before the decision, the day the case ended, nor
 	 * after today), the method and its note, recorded on the case, late past art.61's 7 working days, its own 送达回证
-	 * issued and the party told ({@link PenaltyStepServed.Step#NO_PENALTY_SERVED}). Nothing is carried out after it.
+	 * issued and the party told ({@link PenaltyStepServed.Step#NO_PENALTY_SERVED}). Nothing is carried out after it:
+	 * the case's 结案报告 is made with the service (never at the 不予处罚 itself, before the decision was served).
 	 * @throws InvalidValueException as {@link #deliver} does, the day bounded by the decision's
 	 * @throws DomainException (409, field {@code deliveredOn}, rule {@code already-delivered}) once served
 	 */
@@ -254,6 +255,9 @@ public class CaseExecution {
 			documents.restateServedByPublicNotice(c.id(), CaseDocumentKind.NO_PENALTY_DECISION);
 		}
 		caseWork.issue(c.id(), CaseDocumentKind.DELIVERY_RECEIPT);
+		// the case ends (结案) once its decision is served: its 结案报告 is made now, not at the 不予处罚 — a case ended
+		// before this kept one made then, which this one replaces
+		documents.issueAnew(c.id(), CaseDocumentKind.CLOSING_REPORT, "不予行政处罚决定书送达后结案");
 		caseWork.tellPartyServed(c, PenaltyStepServed.Step.NO_PENALTY_SERVED, served.on(), served.publishedOn(), null, false);
 	}
 

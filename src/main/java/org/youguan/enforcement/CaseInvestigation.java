@@ -138,7 +138,8 @@ public class CaseInvestigation {
 	 * 更换调查人员: the handling bureau's head (行政机关负责人, 行政处罚法(2021) art.57) replaces the case's investigators by a
 	 * new team, checked as {@link #startInvestigation} checks one (art.42, 55: two certified officers; one of the
 	 * handling bureau's staff with an account) — the way out of a team nobody of the bureau can act for, and of a member
-	 * who left. The case's reviewer (art.58) may not join it. One transaction: the team replaced and the audit entry
+	 * who left. The case's reviewer (art.58) and the hearing host a 听证通知 named (art.64(四)) may not join it
+	 * ({@link CaseTeam#requireNeutral}). One transaction: the team replaced and the audit entry
 	 * naming the old team, the new one and the reason.
 	 * @param reason why the team changes (required, ≤ 500 characters)
 	 * @throws DomainException (409) unless the investigators' steps lie ahead (调查取证, 调查终结, 已告知, 听证); (422, field
@@ -154,10 +155,7 @@ public class CaseInvestigation {
 		Validation v = new Validation();
 		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
 		caseTeam.requireHandlingMember(v, "investigators", members, c.regionCode());
-		String reviewer = c.reviewedBy();
-		v.require("investigators", reviewer == null || members.stream()
-			.noneMatch(m -> CaseTeam.personKey(m.name()).equals(CaseTeam.personKey(reviewer))), "reviewer-is-investigator",
-				"法制审核人员不得是本案的调查人员：" + reviewer + "已对本案进行法制审核（" + Provision.PENALTY_LEGAL_REVIEW + "）");
+		CaseTeam.requireNeutral(v, "investigators", members, c);
 		v.required("reason", "更换理由", reason).maxLength("reason", "更换理由", reason, 500);
 		v.throwIfInvalid();
 		List<String> before = caseTeam.replaceTeam(id, members);
@@ -190,7 +188,7 @@ public class CaseInvestigation {
 		CaseInput.facts(v, "report", "调查终结报告", data.report());
 		Penalty penalty = penalty(v, "proposedPenalty", "拟处罚种类", data.proposedPenalty());
 		BigDecimal fine = fine(v, "proposedFine", penalty, data.proposedFine());
-		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated());
+		BigDecimal confiscated = confiscated(v, "proposedConfiscated", penalty, data.proposedConfiscated(), c.violationCode().penalties());
 		Integer suspensionDays = DecisionRules.suspensionDays(v, "proposedSuspensionDays", penalty, data.proposedSuspensionDays(),
 				caseWork.threshold(StatutoryRule.PENALTY_SUSPENSION_MAX, c), null, false);
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);

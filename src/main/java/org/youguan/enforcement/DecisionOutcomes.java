@@ -236,7 +236,7 @@ public class DecisionOutcomes {
 		if (result == Result.CHANGED) {
 			penalty = penalty(v, "penalty", "变更后的处罚种类", data.penalty());
 			fine = fine(v, "fine", penalty, data.fine());
-			confiscated = confiscated(v, "confiscated", penalty, data.confiscated());
+			confiscated = confiscated(v, "confiscated", penalty, data.confiscated(), c.violationCode().penalties());
 			if (penalty != null) {
 				// as at the decision: the article's range and parts, the decision's own 从轻/减轻 grounds carried over
 				caseWork.combined(v, "penalty", "fine", "confiscated", c, penalty, fine, confiscated, c.serious(),

@@ -266,7 +266,8 @@ public class PastCases {
 			.money("confiscated", "没收违法所得金额", confiscated);
 		DecisionRules.amount(v, "fine", "罚款金额", data.fine(), penalty == Penalty.FINE, "处罚种类为罚款时，罚款金额须大于0");
 		DecisionRules.amount(v, legacyConfiscation ? "fine" : "confiscated", "没收违法所得金额",
-				legacyConfiscation ? data.fine() : data.confiscated(), penalty == Penalty.CONFISCATION,
+				legacyConfiscation ? data.fine() : data.confiscated(),
+				penalty == Penalty.CONFISCATION && (type == null || DecisionRules.provides(type.penalties(), penalty)),
 				"处罚种类为没收违法所得时，没收金额须大于0");
 		// an unreadable kind is its own error: nothing is judged by it
 		if (penalty == null && Text.isBlank(data.penalty()) || penalty != null && !penalty.heavierThan(Penalty.WARNING)) {

@@ -43,6 +43,9 @@ class LawInForceOnTheDayDecidedIntegrationTest {
 	CaseDecisions caseDecisions;
 
 	@Autowired
+	CaseExecution caseExecution;
+
+	@Autowired
 	PartyCases party;
 
 	@Autowired
@@ -70,13 +73,15 @@ class LawInForceOnTheDayDecidedIntegrationTest {
 	void theClosingReportOfACaseNotPenalizedStatesTheDecisionAndNoEmptyDelivery() throws Exception {
 		long id = party.concluded(party.sfWuzhong(), "DATA_NOT_REPORTED", "1000", LocalDate.now(clock));
 		caseDecisions.notPenalize(PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正，依法不予行政处罚");
+		// the case ends (结案) on the decision's service: its 结案报告 is made then
+		caseExecution.deliver(PartyCases.ALL, id, CaseExecution.Delivery.direct(LocalDate.now(clock).toString()));
 		List<Map<String, Object>> docs = JsonPath.read(page(get("/api/v1/enforcement/cases/" + id + "/documents")
 			.header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)), "$");
 		Map<String, Object> report = docs.stream().filter(d -> "CLOSING_REPORT".equals(d.get("kind"))).findFirst().orElseThrow();
 		String text = docx((String) report.get("href"));
 		LocalDate today = LocalDate.now(clock);
 		String day = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
-		assertThat(text).contains("处理结果\t不予行政处罚　" + day + "决定").doesNotContain("送达日期", "${");
+		assertThat(text).contains("处理结果\t不予行政处罚　不予处罚-", day + "决定，" + day + "送达").doesNotContain("送达日期", "${");
 	}
 
 	record Published(long id, String number) {

@@ -26,8 +26,11 @@ public enum CaseDocumentKind {
 	HEARING_NOTICE("听证通知书", "听证通知", "hearing-notice", true),
 	/** 听证笔录 (art.64–65), when the hearing is recorded. */
 	HEARING_RECORD("听证笔录", "听证笔录", "hearing-record", true),
-	/** 重大案件集体讨论记录 (art.57), at the decision of a case its heads discussed. */
-	DISCUSSION_RECORD("重大案件集体讨论记录", "集体讨论", "discussion-record", false),
+	/**
+	 * 集体讨论记录 (art.57 para.2), at the decision (or the 不予处罚) of a case its heads discussed; titled 重大案件集体讨论记录
+	 * only for a case found serious (情节严重 — the discussion the rule requires of it), see {@link #titleFor}.
+	 */
+	DISCUSSION_RECORD("集体讨论记录", "集体讨论", "discussion-record", false),
 	/** 行政处罚决定书 (art.59's six items), at the decision; its 文号 is the decision's. */
 	DECISION("行政处罚决定书", null, "decision", true),
 	/**
@@ -37,7 +40,7 @@ public enum CaseDocumentKind {
 	NO_PENALTY_DECISION("不予行政处罚决定书", "不予处罚", "no-penalty-decision", true),
 	/** 送达回证 (art.61), at delivery. */
 	DELIVERY_RECEIPT("送达回证", "送达回证", "delivery-receipt", true),
-	/** 结案报告, at 结案 and 不予处罚. */
+	/** 结案报告, at 结案, at 撤案, and for a 不予处罚 once its decision is served (送达 — never at the decision itself). */
 	CLOSING_REPORT("结案报告", "结案报告", "closing-report", false),
 	/** 当场行政处罚决定书 (art.51–52), the simple procedure's one form; its 文号 is the decision's. */
 	ON_THE_SPOT_DECISION("当场行政处罚决定书", null, "on-the-spot-decision", true),
@@ -82,9 +85,20 @@ public enum CaseDocumentKind {
 		return party && (this != DECISION && this != NO_PENALTY_DECISION || delivered);
 	}
 
-	/** The document's Chinese title. */
+	/** The kind's Chinese title, as lists of a case's documents name it. */
 	public String title() {
 		return title;
+	}
+
+	/**
+	 * The title a case's document of this kind bears (its heading and file name): the kind's own, but a 集体讨论记录 is a
+	 * 重大案件集体讨论记录 only where the case was found serious (情节严重: the heads must discuss it, 行政处罚法(2021)
+	 * art.57 para.2) — the discussion of an ordinary case (a 不予处罚 departing from a reviewed proposal, a departure
+	 * from the review) is not that of a major case (attack: an ordinary case's record was titled 重大案件…).
+	 * @param serious whether the case was found serious
+	 */
+	public String titleFor(boolean serious) {
+		return this == DISCUSSION_RECORD && serious ? "重大案件" + title : title;
 	}
 
 	/** The type part of its 文号, or null when it carries the decision's 文号. */

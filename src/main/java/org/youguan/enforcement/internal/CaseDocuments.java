@@ -615,7 +615,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		LocalDate stepDay = stepDay(kind, c, evidenceId);
 		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
-		fields.put("title", kind.title());
+		fields.put("title", kind.titleFor(c.serious()));
 		if (kind == CaseDocumentKind.PRIOR_NOTICE || kind == CaseDocumentKind.DECISION
 				|| kind == CaseDocumentKind.NO_PENALTY_DECISION) {
 			// addressed to the party as 你单位 ("你单位存在以下违法事实：…", "本局决定对你单位…"): the facts and the
@@ -623,6 +623,10 @@ public class CaseDocuments implements DeclaresTemplates {
 			for (String field : List.of("report", "statement", "statementReview", "hearingOutcome")) {
 				fields.put(field, addressed(fields.get(field)));
 			}
+		}
+		if (kind == CaseDocumentKind.CLOSING_REPORT && c.status() == CaseStatus.NOT_PENALIZED && c.deliveredOn() != null) {
+			// a 不予处罚 is closed (结案) on its decision's service, not on the day decided (the decision's own day)
+			fields.put("closedOn", ChineseText.day(stepDay));
 		}
 		if (kind == CaseDocumentKind.HEARING_NOTICE && c.hearingScheduledOn() != null) {
 			// the notice tells the day the hearing is to be held (held on that day or later)
@@ -635,7 +639,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		// mobile or ID number, which the lists and exports mask — and so does what the party receives
 		byte[] docx = kind.party() ? templates.fillForParty(template(kind), fields, tables, c.enterpriseCreditCode())
 				: templates.fill(template(kind), fields, tables);
-		String fileName = kind.title() + "-" + (number == null ? c.number() : number) + (version > 1 ? "-第" + version + "版" : "")
+		String fileName = kind.titleFor(c.serious()) + "-" + (number == null ? c.number() : number) + (version > 1 ? "-第" + version + "版" : "")
 				+ ".docx";
 		Attachment a = attachments.storeGenerated(new AttachmentOwner(MODULE, OWNER_TYPE, c.id()), DOCUMENT,
 				fileName.replaceAll("[\\\\/:*?\"<>|]", "_"), docx);
@@ -665,14 +669,24 @@ public class CaseDocuments implements DeclaresTemplates {
 			case HEARING_RECORD -> c.hearingOn();
 			case DECISION, ON_THE_SPOT_DECISION -> c.decidedOn();
 			// a public notice's receipt is made when the notice is published, not on the day it is deemed served
-			case DELIVERY_RECEIPT -> c.deliveryPublishedOn() != null ? c.deliveryPublishedOn() : c.deliveredOn();
-			case CLOSING_REPORT, NO_PENALTY_DECISION -> c.closedOn();
+			case DELIVERY_RECEIPT -> served(c);
+			// a 不予处罚 ends (结案) when its decision is served: its 结案报告 is made then, dated as the 送达回证
+			case CLOSING_REPORT -> c.status() == CaseStatus.NOT_PENALIZED && c.deliveredOn() != null ? served(c) : c.closedOn();
+			case NO_PENALTY_DECISION -> c.closedOn();
 			case INQUIRY_RECORD, SITE_RECORD -> evidenceId == null ? null : jdbc.sql(
 					"SELECT collected_on FROM penalty_case_evidence WHERE id = :id").param("id", evidenceId)
 				.query(Rows.of(LocalDate.class)).single();
 			default -> null;
 		};
 		return day == null ? LocalDate.now(clock) : day;
+	}
+
+	/**
+	 * The day the decision's service was done: a public notice's publication (its receipt is made then, not on the day
+	 * it is deemed served), else the day delivered; null before delivery.
+	 */
+	private static LocalDate served(CaseView c) {
+		return c.deliveryPublishedOn() != null ? c.deliveryPublishedOn() : c.deliveredOn();
 	}
 
 	/**
@@ -814,7 +828,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("closingReason", text(c.closingReason()));
 		f.put("noPenaltyGround", noPenaltyGround(c.id()));
 		f.put("status", c.shownStatus(LocalDate.now(clock)));
-		f.put("result", result(c, f.get("penalty")));
+		f.put("result", result(c, f.get("penalty"), f.get("decisionNumber")));
 		f.put("issuedBy", Actors.shown(actor()));
 		Extra x = jdbc.sql("""
 				SELECT procedure_kind, party_kind, on_spot_place, hearing_record, transferred_to, transferred_on,
@@ -1053,15 +1067,17 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * The 处理结果 a 结案报告 states, each part only where the case has it (no blank left for a step the case never took):
 	 * a penalty decided — the penalty as stated ({@code penalty}), its 文号, the day decided and the day served
 	 * ("罚款人民币5000元（大写：伍仟元整）　吴邮管罚〔2026〕3号　2026年3月2日作出，2026年3月5日送达"); a 不予处罚 (行政处罚法(2021)
-	 * art.33) — "不予行政处罚" with its decision: the 文号 where one was recorded (an imported case) and the day decided
-	 * (the day the case was closed on the platform), nothing served; a case withdrawn or transferred — its status
-	 * (已撤案, 已移送), the 结案理由 saying why.
+	 * art.33) — "不予行政处罚" with its decision: its 文号 (the 不予行政处罚决定书's, or an imported case's), the day decided
+	 * (the day the case ended on the platform) and, once served, the day served (the 结案报告 is made on it); a case
+	 * withdrawn or transferred — its status (已撤案, 已移送), the 结案理由 saying why.
 	 * @param penalty the penalty as the documents state it (the field {@code penalty}); blank when none was decided
+	 * @param decisionNumber the decision's 文号 as the documents state it (the field {@code decisionNumber}), blank when none
 	 */
-	static String result(CaseView c, String penalty) {
+	static String result(CaseView c, String penalty, String decisionNumber) {
 		if (c.status() == CaseStatus.NOT_PENALIZED || c.penalty() == Penalty.NONE) {
 			LocalDate on = c.decidedOn() != null ? c.decidedOn() : c.closedOn();
-			return parts("不予行政处罚", c.decisionNumber(), on == null ? null : ChineseText.day(on) + "决定");
+			return parts("不予行政处罚", decisionNumber, on == null ? null : ChineseText.day(on) + "决定"
+					+ (c.deliveredOn() == null ? "" : "，" + ChineseText.day(served(c)) + "送达"));
 		}
 		if (c.penalty() == null) {
 			return c.status().label();

@@ -89,20 +89,25 @@ public final class CaseInput {
 	/**
 	 * 没收违法所得 states the value confiscated (元), apart from any fine: the notice and the decision name it, the
 	 * hearing right and the legal review follow from it (行政处罚法(2021) art.58, 63), and the decision may not exceed
-	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION; null when 0 or absent.
+	 * what was notified (art.45). Required (rule {@code required} on {@code field}) for CONFISCATION where the violation's
+	 * article provides it — where it does not, the kind is the one refusal ({@link DecisionRules#providedKind}), not an
+	 * amount asked for a penalty that cannot be imposed; null when 0 or absent.
+	 * @param provided the kinds the violation's article provides ({@code ViolationType.penalties()})
 	 */
-	public static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text) {
+	public static BigDecimal confiscated(Validation v, String field, Penalty penalty, String text, Set<String> provided) {
 		BigDecimal amount = v.decimal(field, CONFISCATED, text, YUAN_INTEGER, YUAN_FRACTION);
 		v.money(field, CONFISCATED, amount);
-		DecisionRules.amount(v, field, CONFISCATED, amount, penalty == Penalty.CONFISCATION, "处罚种类为没收违法所得时，须填写没收的违法所得金额（元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
+		DecisionRules.amount(v, field, CONFISCATED, amount, penalty == Penalty.CONFISCATION && DecisionRules.provides(provided, penalty),
+				"处罚种类为没收违法所得时，须填写没收的违法所得金额（元）：告知书和决定书须载明，并据以确定听证权利和法制审核");
 		return amount != null && amount.signum() == 0 ? null : amount;
 	}
 
 	/**
 	 * The parts of a penalty against what the violation's article provides, the one check of a decision on the platform
-	 * and of an imported past one: the fine the article 并处 beside a heavier kind (rule {@code combined-required} on
-	 * {@code fineField}), a confiscation only where provided and named as the kind ({@code not-provided},
-	 * {@code heaviest}).
+	 * and of an imported past one: the fine the article 并处 beside a heavier kind it provides (rule
+	 * {@code combined-required} on {@code fineField}), a confiscation only where provided and named as the kind
+	 * ({@code not-provided}, {@code heaviest}). A kind the article does not provide is refused on the kind alone
+	 * ({@link DecisionRules#providedKind}, {@link DecisionRules#providedOrLighter}): no part is asked for beside it.
 	 */
 	public static void checkParts(Validation v, String penaltyField, String fineField, String confiscatedField,
 			Set<String> provided, Penalty penalty, BigDecimal fine, BigDecimal confiscated) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.enforcement.CaseInvestigation.Member;
+import org.youguan.enforcement.CaseView;
 import org.youguan.enforcement.PenaltyCases.Investigator;
 import org.youguan.inspections.InspectionRecordData;
 import org.youguan.inspections.InspectionRecords;
@@ -279,7 +280,29 @@ public class CaseTeam {
 	}
 
 	/**
-	 * Replaces the case's investigators by {@code members} (checked by {@link #team} and {@link #requireHandlingMember}),
+	 * Refuses a team (a new one, 更换调查人员) that takes in someone the case's procedure has set apart from its
+	 * investigators: its 法制审核人员 (行政处罚法(2021) art.58, rule {@code reviewer-is-investigator}) and the 听证主持人 a
+	 * 听证通知 named (art.64(四): a person who did not investigate, rule {@code host-is-investigator}) — the same people
+	 * the review and the hearing notice refuse when the team already holds them, compared as {@link Team#includes}
+	 * compares (by account where both have one, else by name). Errors on {@code list}.
+	 * @param c the case as it stands (its reviewer and hearing host, if any)
+	 */
+	public static void requireNeutral(Validation v, String list, List<Investigator> members, CaseView c) {
+		Team team = new Team(members.stream().map(m -> new Team.Row(m.userId(), m.name())).toList());
+		if (c.reviewedBy() != null) {
+			v.require(list, !team.includes(c.reviewedByUserId(), c.reviewedBy()), "reviewer-is-investigator",
+					"法制审核人员不得是本案的调查人员：" + c.reviewedBy() + "已对本案进行法制审核（" + Provision.PENALTY_LEGAL_REVIEW + "）");
+		}
+		if (c.hearingHost() != null) {
+			v.require(list, !team.includes(c.hearingHostUserId(), c.hearingHost()), "host-is-investigator",
+					"听证主持人不得是本案的调查人员：" + c.hearingHost() + "已被指定主持本案听证（" + Provision.PENALTY_HEARING_PROCEDURE
+							+ "：听证由行政机关指定的非本案调查人员主持），请另行组成调查人员或重新指定主持人");
+		}
+	}
+
+	/**
+	 * Replaces the case's investigators by {@code members} (checked by {@link #team}, {@link #requireHandlingMember} and
+	 * {@link #requireNeutral}),
 	 * in the caller's transaction.
 	 * @return the investigators replaced as 姓名（执法证号）, in their order on the team (as the audit entry names them)
 	 */

@@ -253,7 +253,9 @@ public final class DecisionRules {
 	 * on {@code fineField}. Its amount is checked against the range as any fine (减轻 below it with art.32's ground).
 	 */
 	public static void combinedFine(Validation v, String fineField, Set<String> provided, Penalty penalty, BigDecimal fine) {
-		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provided.contains(Penalty.FINE.name())) {
+		// a heavier kind the article does not provide is refused on the kind (providedKind): asking for the fine the
+		// article would 并处 with it told the opposite of that refusal (attack: 没收 under an article that only fines)
+		if (penalty != null && penalty.heavierThan(Penalty.FINE) && provides(provided, penalty) && provided.contains(Penalty.FINE.name())) {
 			v.require(fineField, fine != null && fine.signum() > 0 || v.hasError(fineField), "combined-required", "该违法行为的处罚依据规定" + penalty.label()
 					+ "须并处罚款：请填写罚款金额，在法定幅度内（依" + Provision.PENALTY_MITIGATION + "减轻处罚的，写明情形和理由）");
 		}
@@ -270,11 +272,21 @@ public final class DecisionRules {
 		if (confiscated == null || confiscated.signum() == 0) {
 			return;
 		}
-		v.require(confiscatedField, provided.contains(Penalty.CONFISCATION.name()), "not-provided", "该违法行为的处罚依据只规定了"
-				+ kinds(provided) + "，不能没收违法所得");
+		if (!provides(provided, Penalty.CONFISCATION)) {
+			// one refusal: on the kind where the kind is 没收 (providedKind), else on the amount — never also "name 没收 as
+			// the kind" (heaviest), which the article does not allow
+			v.require(confiscatedField, penalty == Penalty.CONFISCATION, "not-provided", "该违法行为的处罚依据只规定了"
+					+ kinds(provided) + "，不能没收违法所得");
+			return;
+		}
 		if (penalty != null && !penalty.heavierThan(Penalty.FINE)) {
 			v.require(penaltyField, false, "heaviest", "罚款并没收违法所得的，处罚种类应为没收违法所得（按较重的一种），罚款金额另行填写");
 		}
+	}
+
+	/** Whether the violation's article provides {@code penalty} ({@code provided}: {@code ViolationType.penalties()}). */
+	public static boolean provides(Set<String> provided, Penalty penalty) {
+		return penalty != null && provided.contains(penalty.name());
 	}
 
 	/**

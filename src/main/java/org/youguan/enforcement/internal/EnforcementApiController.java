@@ -415,7 +415,7 @@ class EnforcementApiController {
 			+ "suspensionDays（责令停业整顿的日数，自决定书送达之日的次日起计算，必填，不得长于事先告知的日数和规则penalty.suspension-max）、mitigation、mitigationGround、mitigationReason、discussedOn（情节严重时必填）、discussionParticipants（参加集体讨论的负责人姓名数组，"
 			+ "有集体讨论时必填，至少penalty.discussion-min-participants人，默认3人）、discussionConclusion（集体讨论结论，有集体讨论时必填）；"
 			+ "参加人员须包括作出决定的负责人本人（规则decider-not-in-discussion）；当事人陈述申辩的，statementAdopted（复核结论：是否采纳）和statementReview（复核意见：采纳或不予采纳的理由）必填（[[PENALTY_STATEMENT]]），决定书载明复核意见；"
-			+ "须由办案机关本局负责人作出（422 head not-handling-bureau-head）；有集体讨论的同时出具重大案件集体讨论记录。")
+			+ "须由办案机关本局负责人作出（422 head not-handling-bureau-head）；有集体讨论的同时出具集体讨论记录（情节严重的案件为重大案件集体讨论记录）。")
 	PenaltyCases.CaseDetail decide(DataScope scope, @PathVariable long id, @RequestBody CaseDecisions.Decision d) {
 		caseDecisions.decide(scope, id, d);
 		return cases.get(scope, id);
