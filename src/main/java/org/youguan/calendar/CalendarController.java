@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
@@ -56,9 +57,15 @@ class CalendarController {
 	record Month(YearMonth month, List<Cell> cells) {
 	}
 
+	/**
+	 * The calendar of {@code year} (default this year, China time). A year outside the product's range is refused as
+	 * every year a query names ({@link FiguresPeriod#year}: 2000 to next year, 400 on {@code year}), not shown as
+	 * another year than the one asked for (1900 was shown as 2000).
+	 */
 	@GetMapping("/admin/calendar")
 	String show(@RequestParam(required = false) Integer year, Model model) {
-		int y = year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
+		LocalDate today = LocalDate.now(clock);
+		int y = year == null ? today.getYear() : FiguresPeriod.year("year", year, today);
 		boolean loaded = calendar.isLoaded(y);
 		// a year not loaded shows its provisional days off: the statutory holidays, named （暂定）
 		List<CalendarDay> shown = loaded ? calendar.exceptions(y) : calendar.provisionalHolidays(y);
