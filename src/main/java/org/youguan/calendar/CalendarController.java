@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
@@ -56,9 +57,23 @@ class CalendarController {
 	record Month(YearMonth month, List<Cell> cells) {
 	}
 
+	/** The last year a calendar file may hold (CalendarYears reads 2000–2100), the page's last year. */
+	static final int LAST_YEAR = 2100;
+
+	/**
+	 * The calendar of {@code year} (default this year). A year outside the calendar's range — the years a calendar
+	 * file may hold, {@link FiguresPeriod#FIRST_YEAR} to {@value #LAST_YEAR} (loaded years beyond next year are listed
+	 * and linked) — is refused, 400 on {@code year} (rule {@code range}), not shown as another year than the one asked
+	 * for (1900 was shown as 2000).
+	 * @throws InvalidValueException for a year outside the range
+	 */
 	@GetMapping("/admin/calendar")
 	String show(@RequestParam(required = false) Integer year, Model model) {
-		int y = year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
+		if (year != null && (year < FiguresPeriod.FIRST_YEAR || year > LAST_YEAR)) {
+			throw new InvalidValueException("year", "range", "年份应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR
+					+ "年之间，不能是" + year + "年");
+		}
+		int y = year == null ? LocalDate.now(clock).getYear() : year;
 		boolean loaded = calendar.isLoaded(y);
 		// a year not loaded shows its provisional days off: the statutory holidays, named （暂定）
 		List<CalendarDay> shown = loaded ? calendar.exceptions(y) : calendar.provisionalHolidays(y);

@@ -52,6 +52,9 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class AnnualReports {
 
+	/** The one order of the late/missing list ({@link #outstanding}): by enterprise name. */
+	public static final String OUTSTANDING_ORDER = "enterprise_name";
+
 	/**
 	 * A report as filed on the portal, on the staff form or through the API.
 	 * @param year the year reported on (blank: last year)
@@ -294,8 +297,12 @@ public class AnnualReports {
 	 * caller's scope (regions; {@code prefix} narrows it) that has not filed (MISSING) or filed after the window (LATE),
 	 * by enterprise name, a page at a time.
 	 * @throws AccessRefusedException for an enterprise user
+	 * @throws InvalidValueException 400 on {@code sort} (rule {@code one-of}) for an order other than
+	 *         {@value #OUTSTANDING_ORDER}
 	 */
 	public PageResult<Outstanding> outstanding(DataScope scope, String prefix, int year, PageQuery page) {
+		// ordered by enterprise name only: another order asked for is refused, not answered in this one
+		Listing.sortAmong(page, List.of(OUTSTANDING_ORDER));
 		List<Outstanding> all = outstanding(scope, prefix, year);
 		int from = (int) Math.min(all.size(), page.offset());
 		int to = Math.min(all.size(), from + page.size());

@@ -44,7 +44,7 @@ import org.youguan.kernel.RegionPrefix;
  */
 @Component
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor {
+class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor implements QueriedRegions {
 
 	/** The query parameter every region filter of the product uses. */
 	static final String PARAMETER = "region";
@@ -109,6 +109,14 @@ class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor {
 		if (asked == null) {
 			return;
 		}
+		requireExisting(asked);
+	}
+
+	@Override
+	public String requireExisting(String asked) {
+		if (asked == null) {
+			return "";
+		}
 		String code = RegionPrefix.of(asked).code();
 		if (!code.isEmpty() && known.getIfPresent(code) == null) {
 			if (regions.getObject().find(code).isEmpty()) {
@@ -116,5 +124,6 @@ class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor {
 			}
 			known.put(code, Boolean.TRUE);
 		}
+		return code;
 	}
 }

@@ -77,9 +77,20 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	 * @throws InvalidValueException 400 naming {@code q}, rule {@code max-length}
 	 */
 	static void requireShortSearch(String q) {
-		if (q != null && q.codePointCount(0, q.length()) > PageQuery.MAX_QUERY_LENGTH) {
-			throw new InvalidValueException("q", "max-length", FieldLabels.named("q") + "不能超过"
-					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + q.codePointCount(0, q.length()) + "个）");
+		requireShortSearch("q", q);
+	}
+
+	/**
+	 * As {@link #requireShortSearch(String)} for the search parameter {@code name} (the list's {@code q}, a public
+	 * look-up's {@code query}: {@link SearchParameters}).
+	 * @param name the parameter, named by the refusal (its label in the message)
+	 * @param value the text as sent, null when absent
+	 * @throws InvalidValueException 400 naming {@code name}, rule {@code max-length}
+	 */
+	static void requireShortSearch(String name, String value) {
+		if (value != null && value.codePointCount(0, value.length()) > PageQuery.MAX_QUERY_LENGTH) {
+			throw new InvalidValueException(name, "max-length", FieldLabels.named(name) + "不能超过"
+					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + value.codePointCount(0, value.length()) + "个）");
 		}
 	}
 

@@ -39,6 +39,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.support.MultipartResolutionDelegate;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -173,7 +176,9 @@ class UnboundForms {
 	/**
 	 * A page (a list's, a figures page's) whose filters the address sets, refused for one of them — a year or date out
 	 * of its range ({@code /statistics/targets?year=1900}), a page number below 0, a value of the wrong shape: the same
-	 * page again, in 400, as if the refused parameters had not been sent (each filter at its default), with the errors
+	 * page again, in 400, as if the refused parameters had not been sent (each filter at its default) — or, when what
+	 * is left is refused in turn (a period's end refused, its default end before the start sent), as if none had been
+	 * sent — with the errors
 	 * ({@code errors}) the layout lists and marks beside each filter of that name — not the error page, which drops the
 	 * list and every other filter. Only where every error names a parameter the address holds; the page's own refusal
 	 * of what is left (403, 404: a region outside the scope) wins, as on a form.
@@ -200,6 +205,13 @@ class UnboundForms {
 		try {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			ModelAndView page = render(new AsGet(request, path, refused), response, mapping, adapter, shown);
+			if (page == null) {
+				// the filters left refuse themselves without the refused one (a period whose end was refused, from=2026-12
+				// with the default end before it; to=2026-01 alone being told): the list at its defaults, every filter
+				// dropped, the errors beside the filters as typed
+				page = render(new AsGet(request, path, new HashSet<>(request.getParameterMap().keySet())), response, mapping,
+						adapter, shown);
+			}
 			if (page == null || fragment(page)) {
 				// a fragment swapped in by htmx (a select's options) has no place for the message: the error answer names it
 				return null;
@@ -370,6 +382,11 @@ class UnboundForms {
 			return null;
 		}
 		ModelAndView page;
+		// what reads the request outside the handler's arguments (the region check advising every handler that takes a
+		// region, kernel code asking the request context) reads the page's GET, not the request that was refused: else
+		// the refused value is read again and the page refused for it once more
+		RequestAttributes refused = RequestContextHolder.getRequestAttributes();
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(get, response));
 		try {
 			page = adapter.handle(get, response, shown);
 		}
@@ -389,6 +406,9 @@ class UnboundForms {
 		catch (Exception ex) {
 			log.debug("The page {} of a form that could not be bound was not rendered again: {}", ErrorHandling.instance(get), ex.toString());
 			return null;
+		}
+		finally {
+			RequestContextHolder.setRequestAttributes(refused);
 		}
 		if (page == null || !ShellModel.rendersPage(page)) {
 			return null;

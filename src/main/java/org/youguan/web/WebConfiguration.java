@@ -50,6 +50,7 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import org.youguan.kernel.RequestPath;
+import org.youguan.region.QueriedRegions;
 
 /**
  * Chinese by default; {@code ?lang=en} switches to English for the session's browser (cookie). Every request passes
@@ -88,8 +89,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** What each handler binds, the region guard's reading as the API's ({@link HandlerQueryParameters}). */
 	private final HandlerQueryParameters handlerParameters;
 
+	/** The check of a region code a read asks for, made alike where a read takes none ({@link RegionParameterScope}). */
+	private final QueriedRegions queriedRegions;
+
 	WebConfiguration(ShellModel shell, PageMemory pages, RefusedForms refusedForms, StepAccessFirst stepAccess,
-			ApiQueryParameters apiQueryParameters, HandlerQueryParameters handlerParameters) {
+			ApiQueryParameters apiQueryParameters, HandlerQueryParameters handlerParameters, QueriedRegions queriedRegions) {
+		this.queriedRegions = queriedRegions;
 		this.apiQueryParameters = apiQueryParameters;
 		this.handlerParameters = handlerParameters;
 		this.stepAccess = stepAccess;
@@ -131,8 +136,11 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(apiQueryParameters);
 		// a record's step refused (404, 403) before the form is bound or the body read
 		registry.addInterceptor(stepAccess);
-		// a region outside the caller's scope sent to a handler that does not read one: 403, as where one is read
-		registry.addInterceptor(new RegionParameterScope(handlerParameters));
+		// a region sent to a handler that does not read one: judged as where one is read (400 malformed or unknown, 403
+		// outside the caller's scope)
+		registry.addInterceptor(new RegionParameterScope(handlerParameters, queriedRegions));
+		// a search text over the one length bound, on every read that searches by it
+		registry.addInterceptor(new SearchParameters(handlerParameters));
 		// registered before the shell: interceptors' postHandle runs in reverse order, so the page memory renders the
 		// view after the shell has added the layout's model
 		registry.addInterceptor(pages);

@@ -51,6 +51,25 @@ class FilterRefusalsOnTheListIntegrationTest {
 		}
 	}
 
+	/**
+	 * Findings (bad filters answered by the bare error page): a region checked before the handler (it re-read the
+	 * refused request when the list was shown again), and a period running backwards (its default end, the refused
+	 * {@code to} dropped, ran backwards too) — each is the list again with the message beside its filter.
+	 */
+	@Test
+	void aFilterRefusedBeforeTheHandlerOrByAnotherFiltersDefaultShowsTheList() throws Exception {
+		MockHttpSession staff = SignIn.session(mvc, "sz.admin");
+		for (String region : new String[] { "abc", "999999" }) {
+			Document hazards = page(get("/safety/hazards").session(staff).param("region", region), 400);
+			assertThat(hazards.select("#error-detail")).isEmpty();
+			assertThat(hazards.select("#errors li[data-field=region]").text()).contains("行政区划代码");
+		}
+		Document figures = page(get("/complaints/figures").session(staff).param("from", "2026-11").param("to", "2026-01"), 400);
+		assertThat(figures.select("#error-detail")).isEmpty();
+		assertThat(figures.select("#errors li[data-field=to]").text()).contains("截止月份不能早于起始月份");
+		assertThat(figures.select("form[method=get]")).isNotEmpty();
+	}
+
 	@Test
 	void aPageBelowZeroShowsTheListFromItsFirstPage() throws Exception {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

@@ -17,6 +17,7 @@ import org.youguan.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -53,6 +54,28 @@ class ListParametersIntegrationTest {
 		assertThat(JsonPath.<Integer>read(found, "$.total")).isLessThan(total);
 		mvc.perform(get("/api/v1/public/outlets").param("region", "320506").param("q", "无此网点ZZ"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+	}
+
+	/**
+	 * Finding (unbounded public search): the region picker's {@code q} and the public licence look-up's {@code query}
+	 * (page and API) took any length; now every search is held to the one bound of 100 characters, 400 naming it.
+	 */
+	@Test
+	void everySearchParameterIsHeldToOneHundredCharacters() throws Exception {
+		String long101 = "苏".repeat(101);
+		mvc.perform(get("/public/regions/search").param("field", "region").param("q", long101))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("关键词不能超过100个字符（已输入101个）")));
+		mvc.perform(get("/public/regions/search").param("field", "region").param("q", "苏".repeat(100)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/public/licences").param("query", long101))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("query"))
+			.andExpect(jsonPath("$.errors[0].rule").value("max-length"));
+		String page = mvc.perform(get("/public/lookup").param("query", long101))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// the look-up page again, the message beside its search
+		assertThat(org.jsoup.Jsoup.parse(page).select("#errors li[data-field=query]").text()).contains("不能超过100个字符");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.youguan.web;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
@@ -47,6 +48,30 @@ class RegionParameterScopeIntegrationTest {
 		mvc.perform(get("/statistics/reports/export.xlsx").param("region", "３２０５８３").header("Authorization", XIANGCHENG))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/statistics/reports/export.xlsx").param("region", "320500").header("Authorization", XIANGCHENG))
+			.andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Finding (one behaviour for one value): a page that takes no region ignored {@code region=abc} but refused
+	 * {@code region=999999} (403); now every region value is judged as where a region is taken — no code or no region:
+	 * 400 naming {@code region}, the page shown again with the message; outside the scope: 403 — for every caller.
+	 */
+	@Test
+	void aRegionSentToAPageThatTakesNoneIsJudgedAsWhereOneIsTaken() throws Exception {
+		for (String auth : new String[] { XIANGCHENG, CITY }) {
+			for (String region : new String[] { "abc", "32050", "329999" }) {
+				mvc.perform(get("/statistics/reports").param("region", region).header("Authorization", auth)
+					.accept(MediaType.TEXT_HTML))
+					.andExpect(status().isBadRequest())
+					.andExpect(content().string(containsString("data-field=\"region\"")))
+					.andExpect(content().string(containsString("行政区划代码")));
+			}
+		}
+		// the same values on a list that binds its region are refused alike
+		mvc.perform(get("/safety/hazards").param("region", "329999").header("Authorization", CITY))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("行政区划代码不存在")));
+		mvc.perform(get("/statistics/reports").param("region", "320583").header("Authorization", XIANGCHENG))
 			.andExpect(status().isForbidden());
 	}
 

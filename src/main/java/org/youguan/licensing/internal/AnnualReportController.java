@@ -25,6 +25,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
@@ -189,12 +190,17 @@ class AnnualReportController {
 		return reports.outstanding(scope, region(scope, region), y, request.toPage());
 	}
 
-	private static int year(String text) {
+	/**
+	 * The report year asked for: four digits, held to the one range of every year a query names
+	 * ({@link FiguresPeriod#year}: 2000 to next year — 1900 is a typing error, not an empty list).
+	 * @throws InvalidValueException 400 on {@code year}: rule {@code format}, or {@code range}
+	 */
+	private int year(String text) {
 		String t = Text.strip(text);
 		if (!t.matches("\\d{4}")) {
 			throw new InvalidValueException("year", "format", "报告年度应为四位年份，如2025");
 		}
-		return Integer.parseInt(t);
+		return FiguresPeriod.year("year", "报告年度", Integer.parseInt(t), LocalDate.now(clock));
 	}
 
 	/**
@@ -202,13 +208,7 @@ class AnnualReportController {
 	 * (attack round 9: the outstanding list answered an empty 200 for another county).
 	 */
 	private static String region(DataScope scope, String text) {
-		if (Text.isBlank(text)) {
-			return "";
-		}
-		String t = Text.strip(text);
-		if (!t.matches("\\d{1,12}")) {
-			throw new InvalidValueException("region", "format", "区域代码应为1至12位数字");
-		}
-		return "0".equals(t) ? "" : scope.requireReadable(t, "region");
+		// the one reading of a region filter (kernel RegionPrefix's rules, then the scope), as every list's
+		return scope.regionFilter(text, "region");
 	}
 }

@@ -40,7 +40,8 @@ class PublicLookupController {
 
 	/**
 	 * The lookup page: licences matching {@code query}, and filed outlets of {@code brand} in {@code region} (a county or
-	 * street code), 20 a page. A region code that is malformed or names no region is shown on the form (the field's
+	 * street code), 20 a page — searched when a region, a brand or a list parameter ({@code page}, {@code sort} …) is
+	 * sent, so that an order the list does not take is refused (400 beside the search) rather than ignored. A region code that is malformed or names no region is shown on the form (the field's
 	 * error, in status 400), not answered with an error page.
 	 */
 	@ChecksRegionItself
@@ -60,7 +61,10 @@ class PublicLookupController {
 			List<Licences.PublicLicence> found = licences.publicSearch(query, 50);
 			model.addAttribute("licences", found);
 		}
-		if ((region != null && !Text.isBlank(region)) || (brand != null && !Text.isBlank(brand))) {
+		// the outlets are searched when a region, a brand or any of the list's own parameters (a page, an order) is
+		// asked for: a list parameter is read — refused when it is none the list takes — never ignored
+		if ((region != null && !Text.isBlank(region)) || (brand != null && !Text.isBlank(brand)) || list.q() != null
+				|| list.page() != null || list.size() != null || list.sort() != null || list.dir() != null) {
 			try {
 				if (region != null && !Text.isBlank(region)) {
 					view.requireRegion("region", region);
