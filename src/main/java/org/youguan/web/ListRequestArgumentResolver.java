@@ -17,6 +17,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * Reads a controller's {@link ListRequest} parameter ({@code q}, {@code page}, {@code size}, {@code sort},
@@ -78,7 +79,8 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	 */
 	static void requireShortSearch(String q) {
 		if (q != null && q.codePointCount(0, q.length()) > PageQuery.MAX_QUERY_LENGTH) {
-			throw new InvalidValueException("q", "max-length", FieldLabels.named("q") + "不能超过"
+			throw new InvalidValueException("q", "max-length", Wording.of("kernel.invalid.searchTooLong", FieldLabels.named("q"),
+					PageQuery.MAX_QUERY_LENGTH, q.codePointCount(0, q.length())), FieldLabels.named("q") + "不能超过"
 					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + q.codePointCount(0, q.length()) + "个）");
 		}
 	}

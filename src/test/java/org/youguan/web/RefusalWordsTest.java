@@ -169,6 +169,34 @@ class RefusalWordsTest {
 		assertThat(unkeyed).as("refusals built with values without a key (Wording)").hasSizeLessThanOrEqualTo(8);
 	}
 
+	/**
+	 * Finding (format refusals built with values had no key): the kernel's format rules (a number, a credit code, a
+	 * search too long) carry their sentence's key with the values, so an English page reads them in English — the
+	 * field's Chinese label by the bundle's English of it — and a refusal renamed for a form's field keeps its key;
+	 * Chinese keeps the module's sentence word for word.
+	 */
+	@Test
+	void aFormatRefusalReadsInEnglishWithItsLabel() {
+		DomainException number = catchRefusal(
+				() -> org.youguan.kernel.Decimals.parse("amountClaimed", "索赔金额", "12x", 10, 2));
+		assertThat(number.getMessage()).isEqualTo("索赔金额应为数字（最多10位整数、2位小数）：12x");
+		assertThat(RefusalWords.in(number.wording(), number.getMessage(), Locale.ENGLISH))
+			.isEqualTo("Amount claimed must be a number (at most 10 integer and 2 decimal digits): 12x");
+		assertThat(RefusalWords.in(number.wording(), number.getMessage(), Locale.SIMPLIFIED_CHINESE))
+			.isEqualTo(number.getMessage());
+		DomainException code = catchRefusal(() -> new org.youguan.kernel.CreditCode("91320500"));
+		assertThat(RefusalWords.in(code.wording(), code.getMessage(), Locale.ENGLISH))
+			.isEqualTo("A unified social credit code has 18 characters, not 8");
+		DomainException renamed = ((org.youguan.kernel.InvalidValueException) number).forField("amount");
+		assertThat(RefusalWords.in(renamed.fieldErrors(), renamed.wording(), renamed.getMessage(), Locale.ENGLISH))
+			.extracting(FieldError::field, FieldError::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("amount",
+					"Amount claimed must be a number (at most 10 integer and 2 decimal digits): 12x"));
+		DomainException whole = catchRefusal(() -> org.youguan.kernel.Decimals.require("n", "件数",
+				new java.math.BigDecimal("1.5"), 9, 0));
+		assertThat(RefusalWords.in(whole.wording(), whole.getMessage(), Locale.ENGLISH)).endsWith("must be a whole number, without decimals: 1.5");
+	}
+
 	/** The arguments of the call whose opening parenthesis ends at {@code from}: up to its closing one, strings skipped. */
 	private static String arguments(String source, int from) {
 		int depth = 1;
