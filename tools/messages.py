@@ -4773,6 +4773,16 @@ M.update({
  "kernel.invalid.areaCode": ("{0}是固定电话时请加区号（如0512-65551234）", "{0}: a landline number needs its area code (like 0512-65551234)"),
  "kernel.invalid.searchTooLong": ("{0}不能超过{1}个字符（已输入{2}个）", "{0} is at most {1} characters ({2} typed)"),
  # --- end english helper: kernel ---
+ # --- english helper: safety alerts' detail (AlertDetection, V372) ---
+ "safety.alert.detail.pseudonymEnterprises": ("寄件人（证件假名 {0}）{1} 经 {2} 家企业寄件 {3} 件：{4}", "Sender (ID pseudonym {0}) sent {3} parcels through {2} enterprises on {1}: {4}"),
+ "safety.alert.detail.pseudonymVolume": ("寄件人（证件假名 {0}）{1} 在{2}寄件 {3} 件", "Sender (ID pseudonym {0}) sent {3} parcels with {2} on {1}"),
+ "safety.alert.detail.courierSelf": ("{0}快递员 {1} {2} 收寄本人证件寄出的快件 {3} 件（运单 {4}）", "Courier {1} of {0} accepted {3} parcels sent under his own ID on {2} (waybills {4})"),
+ "safety.alert.detail.outletRealName": ("网点 {0}（备案编号 {1}）{2} 实名率 {3}%（应实名 {4} 件，实名 {5} 件）", "Outlet {0}(filing number {1}) had a real-name rate of {3}% on {2} ({5} of {4} parcels subject to it)"),
+ "safety.alert.detail.noOutletRealName": ("{0} 未注明网点的收寄记录 {1} 实名率 {2}%（应实名 {3} 件，实名 {4} 件）", "The records of {0} naming no outlet had a real-name rate of {2}% on {1} ({4} of {3} parcels subject to it)"),
+ "safety.alert.detail.machineIdle": ("安检机 {0}（序列号 {1}）工作日 {2} 无过机记录", "Screening machine {0} (serial number {1}) screened no parcel on the working day {2}"),
+ "safety.alert.detail.outletExemptShare": ("网点 {0}（备案编号 {1}）{2} 豁免实名收寄件（协议客户、信件）占比 {3}%（收寄 {4} 件，豁免 {5} 件）", "Outlet {0}(filing number {1}): {3}% of its parcels on {2} were exempt from real names (contract customers, letters) ({5} of {4} parcels)"),
+ "safety.alert.detail.noOutletExemptShare": ("{0} 未注明网点的收寄记录 {1} 豁免实名收寄件（协议客户、信件）占比 {2}%（收寄 {3} 件，豁免 {4} 件）", "Records of {0} naming no outlet: {2}% of the parcels on {1} were exempt from real names (contract customers, letters) ({4} of {3} parcels)"),
+ # --- end english helper: safety alerts ---
 })
 
 root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"
