@@ -4783,6 +4783,28 @@ M.update({
  "safety.alert.detail.outletExemptShare": ("网点 {0}（备案编号 {1}）{2} 豁免实名收寄件（协议客户、信件）占比 {3}%（收寄 {4} 件，豁免 {5} 件）", "Outlet {0}(filing number {1}): {3}% of its parcels on {2} were exempt from real names (contract customers, letters) ({5} of {4} parcels)"),
  "safety.alert.detail.noOutletExemptShare": ("{0} 未注明网点的收寄记录 {1} 豁免实名收寄件（协议客户、信件）占比 {2}%（收寄 {3} 件，豁免 {4} 件）", "Records of {0} naming no outlet: {2}% of the parcels on {1} were exempt from real names (contract customers, letters) ({4} of {3} parcels)"),
  # --- end english helper: safety alerts ---
+ # --- english helper: keyed format refusals of statistics ---
+ "statistics.invalid.monthNotEnded": ("本月（{0}）尚未结束，还没有报送的数据；可汇总至上月（{1}）", "This month ({0}) has not ended and has no reported data yet: sum up to last month ({1})"),
+ "statistics.invalid.noRegion": ("行政区划代码不存在：{0}", "No such region code: {0}"),
+ "statistics.invalid.countyLevel": ("行业统计汇总到县（区）级，请填写县（区）及以上的行政区划代码：{0}", "Industry statistics are summed up to county level: give a county or higher region code: {0}"),
+ "statistics.invalid.noBrand": ("没有该品牌：{0}", "No such brand: {0}"),
+ "statistics.invalid.remindWindow": ("只能催报近{0}个月内结束的报告期：{1}已于{2}结束", "Reminders go only for periods that ended in the last {0} months: {3} ended on {2}"),
+ "statistics.invalid.noIndicator": ("没有代码为“{0}”的统计指标", "No statistical indicator has the code “{0}”"),
+ "statistics.invalid.periodRange": ("报告期应在{0}年至{1}年之间：{2}", "A reporting period lies in the years {0} to {1}: {2}"),
+ "statistics.invalid.periodFormat": ("报告期格式应为2025-11（月）、2025-Q4（季度）或2025（年度）：{0}", "A reporting period is written 2025-11 (month), 2025-Q4 (quarter) or 2025 (year): {0}"),
+ "statistics.invalid.periodShape": ("报告期格式应为{0}", "The reporting period is written like {0}"),
+ "statistics.invalid.notOperating": ("该企业自{0}年{1}月起经营，不能填报此前的统计期：{2}", "The enterprise operates since {0}-{1}: it cannot report an earlier period: {2}"),
+ "statistics.invalid.reportRegionLevel": ("报送区域只能是省、市、县（区）级区划（留空为全国）：{0}", "The reporting area is a province, city or county (empty for the whole country): {0}"),
+ "statistics.invalid.periodType": ("“{0}”按{1}报送", "This form's reporting period: {1}"),
+ "statistics.invalid.yearNotEnded": ("年度应为已有结束月份的年度：{0}年尚无已结束的月份（最近已结束的月份为{1}）", "The year must have a month that has ended: {0} has none yet (the latest month ended is {1})"),
+ "statistics.invalid.throughRange": ("截至月份应为1至12：{0}", "The last month is 1 to 12: {0}"),
+ "statistics.invalid.throughNotEnded": ("截至月份应为已结束的月份：{0}尚未结束（最近已结束的月份为{1}）", "The last month must have ended: {0} has not (the latest month ended is {1})"),
+ "statistics.invalid.noPercent": ("{0}的单位是{1}，不能填百分数，请填写{1}数：{2}", "{0} is not a percentage: write the number itself: {2}"),
+ "statistics.invalid.exponent": ("{0}请写成普通数字（如2400000），不能用科学计数法：{1}", "{0}: write a plain number (like 2400000), no exponent: {1}"),
+ "statistics.invalid.digits": ("{0}超出允许的位数{1}，不会自动四舍五入：{2}", "{0} has more digits than allowed{1}; it is not rounded for you: {2}"),
+ "statistics.invalid.notNumber": ("{0}应为数字：“{1}”不是数字", "{0} must be a number: “{1}” is none"),
+ "statistics.invalid.cellError": ("错误值“{0}”（公式出错），请改正", "The error value “{0}” (a formula failed): correct it"),
+ # --- end english helper: statistics ---
 })
 
 root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"
