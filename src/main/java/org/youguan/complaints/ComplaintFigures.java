@@ -18,6 +18,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.Aggregates;
 import org.youguan.statistics.Indicators;
 import org.youguan.statistics.Slice;
@@ -53,12 +54,13 @@ public class ComplaintFigures {
 	 * The period's totals; {@code satisfaction} 对邮政管理部门申诉处理工作满意率, {@code postalSatisfaction} 对邮政普遍服务满意率,
 	 * {@code expressSatisfaction} 对快递服务满意率 (percent, null without a call-back to count); {@code compensation} 挽回经济损失
 	 * (元, two decimals: 0.00 for none); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
-	 * naming its least complete month.
+	 * naming its least complete month, {@code volumeCaveatWords} the same as its bundle key with values (null when
+	 * complete), which the pages word in the reader's language.
 	 */
 	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
 			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion,
-			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction) {
+			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction, Wording volumeCaveatWords) {
 
 		/** The compensation with both fen digits ({@code 0.00} for none, {@link ComplaintIntake#yuan}). */
 		public Totals {
@@ -79,18 +81,19 @@ public class ComplaintFigures {
 
 	/**
 	 * One line of a breakdown; {@code caveat} (by brand) the caveat of the brand's 快递业务量 behind its rates, "" or
-	 * null when complete or without a rate; {@code satisfaction}, {@code postalSatisfaction} and
+	 * null when complete or without a rate ({@code caveatWords} the same as its bundle key with values, for the pages'
+	 * reader's language; null without one); {@code satisfaction}, {@code postalSatisfaction} and
 	 * {@code expressSatisfaction} the three satisfaction rates of the line's complaints, counted as the totals count them
 	 * ({@link Totals}; percent, null without a call-back to count).
 	 */
 	public record Line(String key, long complaints, long valid, BigDecimal share, BigDecimal volume, BigDecimal perMillion,
 			BigDecimal validPerMillion, String caveat, BigDecimal satisfaction, BigDecimal postalSatisfaction,
-			BigDecimal expressSatisfaction) {
+			BigDecimal expressSatisfaction, Wording caveatWords) {
 
 		/** The same line under another key (a county's name for its code). */
 		public Line named(String name) {
 			return new Line(name, complaints, valid, share, volume, perMillion, validPerMillion, caveat, satisfaction,
-					postalSatisfaction, expressSatisfaction);
+					postalSatisfaction, expressSatisfaction, caveatWords);
 		}
 
 		/** The line's rates rest on incomplete 快递业务量. */
@@ -269,13 +272,15 @@ public class ComplaintFigures {
 	private Totals totals(Counts c, Overdue o, String prefix, YearMonth from, YearMonth to) {
 		Slice slice = new Slice(prefix, null, from, to);
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), slice);
+		Aggregates.Completion completion = volumeCompletion(volume, slice);
 		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
 				percent(c.transferOnTime(), c.accepted() + o.awaitingTransfer()),
 				percent(c.replyOnTime() - o.redoOverdue(), c.replied() + o.awaitingReply()),
 				percent(c.answeredInTime(), c.closed() + o.openPastAnswer()), percent(c.satisfied(), c.surveyed()),
 				c.compensation(), volume,
-				perMillion(c.received(), volume), perMillion(c.valid(), volume), volumeCaveat(volume, slice),
-				percent(c.postalSatisfied(), c.postalSurveyed()), percent(c.expressSatisfied(), c.expressSurveyed()));
+				perMillion(c.received(), volume), perMillion(c.valid(), volume), completion.caveat(),
+				percent(c.postalSatisfied(), c.postalSurveyed()), percent(c.expressSatisfied(), c.expressSurveyed()),
+				completion.caveatWords());
 	}
 
 	/**
@@ -311,14 +316,14 @@ public class ComplaintFigures {
 			.query((rs, i) -> {
 				Surveys surveys = Surveys.of(rs);
 				return new Line(rs.getString("k"), rs.getLong("n"), rs.getLong("v"), null, null, null, null, null,
-						surveys.bureau(), surveys.postal(), surveys.express());
+						surveys.bureau(), surveys.postal(), surveys.express(), null);
 			})
 			.list();
 		long total = counted.stream().mapToLong(Line::complaints).sum();
 		List<Line> lines = new ArrayList<>();
 		for (Line l : counted) {
 			lines.add(new Line(l.key(), l.complaints(), l.valid(), share(l.complaints(), total), null, null, null, null,
-					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
+					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction(), null));
 		}
 		return lines;
 	}
@@ -356,7 +361,7 @@ public class ComplaintFigures {
 				Surveys surveys = Surveys.of(rs);
 				lines.add(new Line(rs.getString("brand_name"), rs.getLong("n"), rs.getLong("v"), null, volume,
 						perMillion(rs.getLong("n"), volume), perMillion(rs.getLong("v"), volume), null, surveys.bureau(),
-						surveys.postal(), surveys.express()));
+						surveys.postal(), surveys.express(), null));
 				return null;
 			})
 			.list();
@@ -365,9 +370,10 @@ public class ComplaintFigures {
 		for (int i = 0; i < lines.size(); i++) {
 			Line l = lines.get(i);
 			Long brand = brandIds.get(i);
+			Aggregates.Completion completion = volumeCompletion(l.volume(), brand == null ? slice : slice.ofBrand(brand));
 			result.add(new Line(l.key(), l.complaints(), l.valid(), share(l.complaints(), total), l.volume(),
-					l.perMillion(), l.validPerMillion(), volumeCaveat(l.volume(), brand == null ? slice : slice.ofBrand(brand)),
-					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction()));
+					l.perMillion(), l.validPerMillion(), completion.caveat(), l.satisfaction(), l.postalSatisfaction(),
+					l.expressSatisfaction(), completion.caveatWords()));
 		}
 		return result;
 	}
@@ -392,10 +398,13 @@ public class ComplaintFigures {
 			.list();
 	}
 
-	/** The caveat of the 快递业务量 behind a rate ("" when complete or when there is no volume, hence no rate). */
-	private String volumeCaveat(BigDecimal volume, Slice slice) {
-		return volume == null || volume.signum() == 0 ? ""
-				: aggregates.completion(indicators.get("express.volume"), slice).caveat();
+	/**
+	 * How complete the 快递业务量 behind a rate is: its caveat ("" when complete) and the caveat's words (null when
+	 * complete); complete when there is no volume, hence no rate.
+	 */
+	private Aggregates.Completion volumeCompletion(BigDecimal volume, Slice slice) {
+		return volume == null || volume.signum() == 0 ? new Aggregates.Completion(true, "", null)
+				: aggregates.completion(indicators.get("express.volume"), slice);
 	}
 
 	private static Map<String, Object> params(DataScope scope, String prefix, YearMonth from, YearMonth to) {

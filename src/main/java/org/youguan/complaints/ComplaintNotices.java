@@ -276,7 +276,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		UnaryOperator<List<ComplaintFigures.Line>> plain = lines -> lines == null ? null : lines.stream()
 			.map(l -> new ComplaintFigures.Line(l.key(), l.complaints(), l.valid(), l.share(), l.volume(), l.perMillion(),
 					l.validPerMillion(), l.incomplete() ? PUBLIC_LINE_NOTE : null, l.satisfaction(), l.postalSatisfaction(),
-					l.expressSatisfaction()))
+					l.expressSatisfaction(), null))
 			.toList();
 		return new Content(c.title(), c.overall(), rates, c.handling(), plain.apply(c.brands()), plain.apply(c.problems()),
 				c.late(), c.bureau(), c.date());

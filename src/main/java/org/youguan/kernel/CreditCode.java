@@ -43,33 +43,35 @@ public record CreditCode(String value) {
 		}
 		value = normalise(value);
 		if (value.length() != 18) {
-			throw new InvalidValueException("creditCode", "length", "统一社会信用代码应为18位，实际为" + value.length() + "位");
+			throw new InvalidValueException("creditCode", "length", Wording.of("kernel.invalid.creditCodeLength", value.length()),
+					"统一社会信用代码应为18位，实际为" + value.length() + "位");
 		}
 		for (int i = 0; i < 18; i++) {
 			if (CHARSET.indexOf(value.charAt(i)) < 0) {
 				throw new InvalidValueException("creditCode", "charset",
-						"统一社会信用代码第" + (i + 1) + "位“" + value.charAt(i) + "”不是允许的字符（不含I、O、Z、S、V）");
+						Wording.of("kernel.invalid.creditCodeCharset", i + 1, String.valueOf(value.charAt(i))), "统一社会信用代码第" + (i + 1) + "位“" + value.charAt(i) + "”不是允许的字符（不含I、O、Z、S、V）");
 			}
 		}
 		String types = TYPES.get(value.charAt(0));
 		if (types == null) {
 			throw new InvalidValueException("creditCode", "department",
-					"统一社会信用代码第1位“" + value.charAt(0) + "”不是登记管理部门代码（GB 32100-2015：1、2、3、4、5、6、7、8、9、A、N、Y）");
+					Wording.of("kernel.invalid.creditCodeDepartment", String.valueOf(value.charAt(0))), "统一社会信用代码第1位“" + value.charAt(0) + "”不是登记管理部门代码（GB 32100-2015：1、2、3、4、5、6、7、8、9、A、N、Y）");
 		}
 		if (types.indexOf(value.charAt(1)) < 0) {
-			throw new InvalidValueException("creditCode", "type", "统一社会信用代码第2位“" + value.charAt(1)
+			throw new InvalidValueException("creditCode", "type", Wording.of("kernel.invalid.creditCodeType",
+					String.valueOf(value.charAt(1)), String.valueOf(value.charAt(0)), String.join("、", types.split(""))), "统一社会信用代码第2位“" + value.charAt(1)
 					+ "”不是登记管理部门" + value.charAt(0) + "的机构类别代码（GB 32100-2015：应为" + String.join("、", types.split("")) + "）");
 		}
 		String region = value.substring(2, 8);
 		if (!region.matches("\\d{6}") || !(region.equals("100000") || ProvinceCodes.exists(region.substring(0, 2)))
 				|| region.startsWith("00", 2) && !region.endsWith("00")) {
-			throw new InvalidValueException("creditCode", "region", "统一社会信用代码第3至8位“" + region
+			throw new InvalidValueException("creditCode", "region", Wording.of("kernel.invalid.creditCodeRegion", region), "统一社会信用代码第3至8位“" + region
 					+ "”不是登记管理机关的行政区划代码（GB 32100-2015、GB/T 2260：6位数字，前两位为省级代码）");
 		}
 		char expected = checkCharacter(value.substring(0, 17));
 		if (value.charAt(17) != expected) {
 			throw new InvalidValueException("creditCode", "check-character",
-					"统一社会信用代码校验位错误（GB 32100-2015）：应为" + expected);
+					Wording.of("kernel.invalid.creditCodeCheck", String.valueOf(expected)), "统一社会信用代码校验位错误（GB 32100-2015）：应为" + expected);
 		}
 	}
 

@@ -105,7 +105,8 @@ public final class Decimals {
 		}
 		BigDecimal d = t.length() > MAX_TEXT ? null : number(t);
 		if (d == null) {
-			throw new InvalidValueException(field, "number", label + "应为数字" + digits(integerDigits, fractionDigits)
+			throw new InvalidValueException(field, "number", Wording.of("kernel.invalid.number", label,
+					digitsWording(integerDigits, fractionDigits), echo(t)), label + "应为数字" + digits(integerDigits, fractionDigits)
 					+ "：" + echo(t));
 		}
 		require(field, label, d, integerDigits, fractionDigits);
@@ -118,7 +119,8 @@ public final class Decimals {
 	 */
 	public static BigDecimal parsePlain(String field, String label, String text, int integerDigits, int fractionDigits) {
 		if (text != null && !Text.isBlank(text) && !PLAIN.matcher(Text.strip(text)).matches()) {
-			throw new InvalidValueException(field, "number", label + "应为普通数字（如10或10.5，不用科学计数法或全角数字）"
+			throw new InvalidValueException(field, "number", Wording.of("kernel.invalid.plainNumber", label,
+					digitsWording(integerDigits, fractionDigits), echo(Text.strip(text))), label + "应为普通数字（如10或10.5，不用科学计数法或全角数字）"
 					+ digits(integerDigits, fractionDigits) + "：" + echo(Text.strip(text)));
 		}
 		return parse(field, label, text, integerDigits, fractionDigits);
@@ -139,11 +141,13 @@ public final class Decimals {
 			if (GROUPED.matcher(n).matches()) {
 				return n.replace(",", "");
 			}
-			throw new InvalidValueException(field, "thousands-separator", label + "的千分位逗号应每三位一个（如1,000或12,345.67），或不写逗号："
+			throw new InvalidValueException(field, "thousands-separator", Wording.of("kernel.invalid.thousandsComma", label,
+					echo(visibleSpaces(n))), label + "的千分位逗号应每三位一个（如1,000或12,345.67），或不写逗号："
 					+ echo(visibleSpaces(n)));
 		}
 		if (SPACED.matcher(n).find()) {
-			throw new InvalidValueException(field, "thousands-separator", label + "的数字中间不能有空格，千分位请用逗号（如50,000）或不分隔："
+			throw new InvalidValueException(field, "thousands-separator", Wording.of("kernel.invalid.thousandsSpace", label,
+					echo(visibleSpaces(n))), label + "的数字中间不能有空格，千分位请用逗号（如50,000）或不分隔："
 					+ echo(visibleSpaces(n)));
 		}
 		return text;
@@ -157,7 +161,8 @@ public final class Decimals {
 	 */
 	private static void refuseCurrency(String field, String label, String text) {
 		if (CURRENCY.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).find()) {
-			throw new InvalidValueException(field, "currency", (label.isEmpty() ? "请" : label)
+			throw new InvalidValueException(field, "currency", label.isEmpty() ? Wording.of("kernel.invalid.currencyUnlabelled", echo(text))
+					: Wording.of("kernel.invalid.currency", label, echo(text)), (label.isEmpty() ? "请" : label)
 					+ "只填写数字（如2000或2000.50），不带¥、￥、RMB、人民币或“元”等货币符号和单位：" + echo(text));
 		}
 	}
@@ -187,10 +192,12 @@ public final class Decimals {
 	 */
 	public static void require(String field, String label, BigDecimal d, int integerDigits, int fractionDigits) {
 		if (d != null && fractionDigits == 0 && integerDigits(d) <= integerDigits && !isWhole(d)) {
-			throw new InvalidValueException(field, "integer", label + "应为整数，不能有小数：" + echo(d));
+			throw new InvalidValueException(field, "integer", Wording.of("kernel.invalid.integer", label, echo(d)),
+					label + "应为整数，不能有小数：" + echo(d));
 		}
 		if (d != null && !fits(d, integerDigits, fractionDigits)) {
-			throw new InvalidValueException(field, "digits", tooManyDigits(label, integerDigits, fractionDigits) + "：" + echo(d));
+			throw new InvalidValueException(field, "digits", Wording.of("kernel.invalid.tooManyDigits", label,
+					digitsWording(integerDigits, fractionDigits), echo(d)), tooManyDigits(label, integerDigits, fractionDigits) + "：" + echo(d));
 		}
 	}
 
@@ -202,6 +209,15 @@ public final class Decimals {
 	 */
 	public static String tooManyDigits(String label, int integerDigits, int fractionDigits) {
 		return label + "超出允许的位数" + digits(integerDigits, fractionDigits);
+	}
+
+	/**
+	 * {@link #digits} as its bundle key with the digits ({@code kernel.digits.whole}, {@code kernel.digits.fraction}),
+	 * an argument of a refusal's {@link Wording}.
+	 */
+	public static Wording digitsWording(int integerDigits, int fractionDigits) {
+		return fractionDigits == 0 ? Wording.of("kernel.digits.whole", integerDigits)
+				: Wording.of("kernel.digits.fraction", integerDigits, fractionDigits);
 	}
 
 	/** "（最多15位整数、2位小数）", or "（整数，最多9位）" when no fraction is allowed. */

@@ -80,7 +80,8 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 
 	private static int year(String field, String label, long year, LocalDate today, String refused) {
 		if (year < FIRST_YEAR || year > lastYear(today)) {
-			throw new InvalidValueException(field, "range", label + "应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间" + refused);
+			throw new InvalidValueException(field, "range", Wording.of("kernel.invalid.yearRange", label, FIRST_YEAR, lastYear(today)),
+					label + "应在" + FIRST_YEAR + "年至" + lastYear(today) + "年之间" + refused);
 		}
 		return (int) year;
 	}
@@ -156,7 +157,8 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		YearMonth f = from == null || Text.isBlank(from) ? defaultFrom : month(from, "from", current);
 		YearMonth t = to == null || Text.isBlank(to) ? defaultTo : month(to, "to", current);
 		if (f.isAfter(current)) {
-			throw new InvalidValueException("from", "future", "起始月份不能晚于本月（" + current + "）：" + f);
+			throw new InvalidValueException("from", "future", Wording.of("kernel.invalid.fromFuture", current.toString(), f.toString()),
+					"起始月份不能晚于本月（" + current + "）：" + f);
 		}
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
@@ -190,7 +192,8 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		}
 		int next = lastYear(current.atDay(1));
 		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
-			throw new InvalidValueException(field, "range", monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + month);
+			throw new InvalidValueException(field, "range", Wording.of("kernel.invalid.monthRange", monthNamed(field), FIRST_YEAR, next,
+					month.toString()), monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + month);
 		}
 		return month;
 	}

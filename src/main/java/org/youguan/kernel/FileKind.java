@@ -198,7 +198,9 @@ public final class FileKind {
 	 * @param advice what to upload instead, or null
 	 */
 	public static InvalidValueException wrongKind(String field, String what, String asked, String advice) {
-		return new InvalidValueException(field, ENCRYPTED.equals(what) ? "encrypted" : "wrong-kind", "这是" + what + "，不是"
+		return new InvalidValueException(field, ENCRYPTED.equals(what) ? "encrypted" : "wrong-kind",
+				Wording.of(ENCRYPTED.equals(what) ? "kernel.invalid.fileEncrypted" : "kernel.invalid.fileKind", what, asked),
+				"这是" + what + "，不是"
 				+ asked + "（按文件内容判断，与扩展名无关）" + (advice == null ? "" : "：" + advice));
 	}
 

@@ -52,7 +52,8 @@ public final class IdCardNumber {
 		}
 		String province = value.charAt(0) == '9' ? value.substring(1, 3) : value.substring(0, 2);
 		if (!ProvinceCodes.exists(province)) {
-			throw new InvalidValueException("idNumber", "province", "身份证号码的地址码“" + value.substring(0, 6)
+			throw new InvalidValueException("idNumber", "province",
+					Wording.of("kernel.invalid.idNumberRegion", value.substring(0, 6)), "身份证号码的地址码“" + value.substring(0, 6)
 					+ "”不是有效的行政区划代码：前两位应为省级代码（GB 11643-1999、GB/T 2260）");
 		}
 		birthDate(value, Objects.requireNonNull(today, "today"));

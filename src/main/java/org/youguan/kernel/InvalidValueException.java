@@ -11,12 +11,28 @@ public class InvalidValueException extends DomainException {
 		super(ErrorCode.INVALID_VALUE, message, List.of(new FieldError(field, rule, message)));
 	}
 
+	/**
+	 * A value that breaks its format rule, with its sentence's key: the pages (the error page, the form's error beside
+	 * the field) word it in the reader's language, the API's problem keeps the Chinese.
+	 * @param field the field refused
+	 * @param rule the rule's code
+	 * @param wording the sentence as a bundle key with its values (a {@code rule.*} or {@code *.invalid.*} key)
+	 * @param message the sentence in Chinese, as the key's Chinese reads with the values
+	 */
+	public InvalidValueException(String field, String rule, Wording wording, String message) {
+		super(ErrorCode.INVALID_VALUE, wording, message, List.of(new FieldError(field, rule, message)));
+	}
+
 	public InvalidValueException(List<FieldError> errors) {
 		this(ErrorCode.INVALID_VALUE, errors);
 	}
 
 	private InvalidValueException(ErrorCode code, List<FieldError> errors) {
-		super(code, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
+		this(code, null, errors);
+	}
+
+	private InvalidValueException(ErrorCode code, Wording wording, List<FieldError> errors) {
+		super(code, wording, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
 	}
 
 	/**
@@ -46,7 +62,7 @@ public class InvalidValueException extends DomainException {
 	 * @param callerName the name in the caller's request
 	 */
 	public InvalidValueException renamed(String field, String callerName) {
-		return new InvalidValueException(fieldErrors().stream()
+		return new InvalidValueException(code(), wording(), fieldErrors().stream()
 			.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message().replace("（" + field + "）",
 					"（" + callerName + "）")) : e)
 			.toList());
@@ -54,7 +70,7 @@ public class InvalidValueException extends DomainException {
 
 	/** The same failure, attributed to another field name (e.g. a form's own field). */
 	public InvalidValueException forField(String field) {
-		return new InvalidValueException(fieldErrors().stream()
+		return new InvalidValueException(code(), wording(), fieldErrors().stream()
 			.map(e -> new FieldError(field, e.rule(), e.message()))
 			.toList());
 	}

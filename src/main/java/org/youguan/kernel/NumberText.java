@@ -110,7 +110,8 @@ public class NumberText extends ValueDeserializer<String> {
 		String s = n.asString();
 		int at = Text.forbiddenAt(s);
 		if (at >= 0) {
-			throw new InvalidValueException("body", "control-character", "含有不允许的字符（" + Text.codePoint(s, at) + "），请删除后重试");
+			throw new InvalidValueException("body", "control-character",
+					Wording.of("kernel.invalid.bodyControlCharacter", Text.codePoint(s, at)), "含有不允许的字符（" + Text.codePoint(s, at) + "），请删除后重试");
 		}
 		return s;
 	}

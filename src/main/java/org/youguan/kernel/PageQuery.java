@@ -46,7 +46,7 @@ public record PageQuery(String q, int page, int size, String sort, boolean desce
 		if ("desc".equalsIgnoreCase(Text.strip(dir))) {
 			return true;
 		}
-		throw new InvalidValueException("dir", "one-of", "排序方向应为asc（升序）或desc（降序），不能为“"
+		throw new InvalidValueException("dir", "one-of", Wording.of("kernel.invalid.sortDirection", Text.excerpt(dir, 20)), "排序方向应为asc（升序）或desc（降序），不能为“"
 				+ Text.excerpt(dir, 20) + "”");
 	}
 

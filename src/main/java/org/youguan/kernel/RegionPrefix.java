@@ -34,10 +34,11 @@ public record RegionPrefix(String code) {
 			code = "";
 		}
 		if (code.length() > 12 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw new InvalidValueException("region", "digits", "行政区划代码只能是1至12位数字：" + Masking.personalNumbersIn(code));
+			throw new InvalidValueException("region", "digits", Wording.of("kernel.invalid.regionDigits", Masking.personalNumbersIn(code)),
+					"行政区划代码只能是1至12位数字：" + Masking.personalNumbersIn(code));
 		}
 		if (!code.isEmpty() && !LEVELS.contains(code.length())) {
-			throw new InvalidValueException("region", "length",
+			throw new InvalidValueException("region", "length", Wording.of("kernel.invalid.regionLength", code),
 					"行政区划代码应为2位（省）、4位（市）、6位（县）、9位（乡镇）或12位（村）：" + code);
 		}
 	}

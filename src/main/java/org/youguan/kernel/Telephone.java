@@ -63,14 +63,14 @@ public final class Telephone {
 	 */
 	public static Telephone of(String text, String label) {
 		if (text == null || Text.isBlank(text)) {
-			throw new InvalidValueException("phone", "required", label + "不能为空");
+			throw new InvalidValueException("phone", "required", Wording.of("kernel.invalid.required", label), label + "不能为空");
 		}
 		Telephone phone = parse(text);
 		if (phone == null) {
 			// the digits as parse read them (NFKC: full-width and mathematical digits are ASCII ones)
 			String digits = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\D", "");
 			if (LOCAL.matcher(digits).matches()) {
-				throw new InvalidValueException("phone", "area-code", label + "是固定电话时请加区号（如0512-65551234）");
+				throw new InvalidValueException("phone", "area-code", Wording.of("kernel.invalid.areaCode", label), label + "是固定电话时请加区号（如0512-65551234）");
 			}
 			throw new InvalidValueException("phone", "phone", label + MESSAGE);
 		}

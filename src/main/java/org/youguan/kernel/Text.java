@@ -1074,7 +1074,7 @@ public final class Text {
 		int at = forbiddenAt(value);
 		if (at >= 0) {
 			throw new InvalidValueException(field, "control-character",
-					label + "含有不允许的字符（" + codePoint(value, at) + "），请删除后重试");
+					Wording.of("kernel.invalid.controlCharacter", label, codePoint(value, at)), label + "含有不允许的字符（" + codePoint(value, at) + "），请删除后重试");
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
@@ -184,7 +185,7 @@ public class Analysis {
 		// compared with the same months of the last (attack 48: January–November against the whole of last year)
 		YearMonth ended = current.minusMonths(1);
 		if (first.isAfter(ended)) {
-			throw new InvalidValueException("from", "not-ended", "本月（" + current + "）尚未结束，还没有报送的数据；"
+			throw new InvalidValueException("from", "not-ended", Wording.of("statistics.invalid.monthNotEnded", current.toString(), ended.toString()), "本月（" + current + "）尚未结束，还没有报送的数据；"
 					+ "可汇总至上月（" + ended + "）");
 		}
 		YearMonth last = months.to().isAfter(ended) ? ended : months.to();
@@ -336,11 +337,11 @@ public class Analysis {
 			code = "";
 		}
 		if (!code.isEmpty() && regions.find(code).isEmpty()) {
-			throw new InvalidValueException("region", "exists", "行政区划代码不存在：" + code);
+			throw new InvalidValueException("region", "exists", Wording.of("statistics.invalid.noRegion", code), "行政区划代码不存在：" + code);
 		}
 		if (code.length() > 6) {
 			// reports are filed by county: a township would read as a region with nothing (attack 48)
-			throw new InvalidValueException("region", "county-level", "行业统计汇总到县（区）级，请填写县（区）及以上的行政区划代码："
+			throw new InvalidValueException("region", "county-level", Wording.of("statistics.invalid.countyLevel", code), "行业统计汇总到县（区）级，请填写县（区）及以上的行政区划代码："
 					+ code);
 		}
 		return scope.requireReadable(code, "region");
@@ -352,7 +353,7 @@ public class Analysis {
 		}
 		return brands.findByShortName(Text.strip(brand))
 			.map(Brands.BrandView::id)
-			.orElseThrow(() -> new InvalidValueException("brand", "exists", "没有该品牌：" + Text.strip(brand)));
+			.orElseThrow(() -> new InvalidValueException("brand", "exists", Wording.of("statistics.invalid.noBrand", Text.strip(brand)), "没有该品牌：" + Text.strip(brand)));
 	}
 
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,

@@ -267,7 +267,8 @@ public class Completeness {
 		// a reminder chases a report still being collected, not one from years ago: a bureau clicking 催报 on 2015 would
 		// send every enterprise a notification for a period nobody compiles any more, as often as it liked
 		if (period.end().isBefore(today.minusMonths(REMIND_WINDOW_MONTHS))) {
-			throw new InvalidValueException("period", "window", "只能催报近" + REMIND_WINDOW_MONTHS + "个月内结束的报告期："
+			throw new InvalidValueException("period", "window", Wording.of("statistics.invalid.remindWindow", REMIND_WINDOW_MONTHS,
+					period.label(), period.end().toString(), period.code()), "只能催报近" + REMIND_WINDOW_MONTHS + "个月内结束的报告期："
 					+ period.label() + "已于" + period.end() + "结束");
 		}
 		TransactionLocks.hold(jdbc, "stat_reminder:" + form.id() + "|" + period.code());

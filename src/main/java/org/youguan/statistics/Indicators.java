@@ -17,6 +17,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.internal.Aggregation;
 import org.youguan.statistics.internal.Formula;
 import org.youguan.statistics.internal.ValueType;
@@ -178,7 +179,7 @@ public class Indicators {
 	/** The indicator with this code, or an error naming {@code field}. */
 	public Indicator require(String field, String code) {
 		return find(code == null ? "" : Text.strip(code))
-			.orElseThrow(() -> new InvalidValueException(field, "exists", "没有代码为“" + code + "”的统计指标"));
+			.orElseThrow(() -> new InvalidValueException(field, "exists", Wording.of("statistics.invalid.noIndicator", code), "没有代码为“" + code + "”的统计指标"));
 	}
 
 	public Indicator get(String code) {

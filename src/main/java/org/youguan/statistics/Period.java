@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * A reporting period: a month ("2025-11"), a quarter ("2025-Q4") or a year ("2025").
@@ -46,7 +47,7 @@ public record Period(PeriodType type, YearMonth first) {
 	public static Period parse(PeriodType type, String text, String field) {
 		Period p = parseForm(type, text, field);
 		if (p.year() < FiguresPeriod.FIRST_YEAR || p.last().getYear() > LAST_YEAR) {
-			throw new InvalidValueException(field, "range", "报告期应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR + "年之间："
+			throw new InvalidValueException(field, "range", Wording.of("statistics.invalid.periodRange", FiguresPeriod.FIRST_YEAR, LAST_YEAR, Text.strip(text)), "报告期应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR + "年之间："
 					+ Text.strip(text));
 		}
 		return p;
@@ -94,7 +95,7 @@ public record Period(PeriodType type, YearMonth first) {
 		}
 		catch (InvalidValueException ex) {
 			if (!ex.fieldErrors().isEmpty() && "period".equals(ex.fieldErrors().get(0).rule())) {
-				throw new InvalidValueException(field, "period", "报告期格式应为2025-11（月）、2025-Q4（季度）或2025（年度）："
+				throw new InvalidValueException(field, "period", Wording.of("statistics.invalid.periodFormat", Text.excerpt(Text.strip(text), 30)), "报告期格式应为2025-11（月）、2025-Q4（季度）或2025（年度）："
 						+ Text.excerpt(Text.strip(text), 30));
 			}
 			throw ex;
@@ -141,7 +142,7 @@ public record Period(PeriodType type, YearMonth first) {
 			case QUARTER -> "2025-Q4";
 			case YEAR -> "2025";
 		};
-		throw new InvalidValueException(field, "period", "报告期格式应为" + example);
+		throw new InvalidValueException(field, "period", Wording.of("statistics.invalid.periodShape", example), "报告期格式应为" + example);
 	}
 
 	/** A month as "YYYY-MM", for API parameters. */

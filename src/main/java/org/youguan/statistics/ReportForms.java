@@ -296,7 +296,7 @@ public class ReportForms {
 	 */
 	static void requireOperating(String field, LocalDate since, Period period) {
 		if (since != null && period.end().isBefore(since)) {
-			throw new InvalidValueException(field, "operating", "该企业自" + since.getYear() + "年"
+			throw new InvalidValueException(field, "operating", Wording.of("statistics.invalid.notOperating", since.getYear(), String.format("%02d", since.getMonthValue()), period.code()), "该企业自" + since.getYear() + "年"
 					+ String.format("%02d", since.getMonthValue()) + "月起经营，不能填报此前的统计期：" + period.code());
 		}
 	}
@@ -332,7 +332,7 @@ public class ReportForms {
 		}
 		String prefix = regions.require("regionPrefix", code).value();
 		if (prefix.length() > 6) {
-			throw new InvalidValueException("regionPrefix", "county-level", "报送区域只能是省、市、县（区）级区划（留空为全国）："
+			throw new InvalidValueException("regionPrefix", "county-level", Wording.of("statistics.invalid.reportRegionLevel", prefix), "报送区域只能是省、市、县（区）级区划（留空为全国）："
 					+ prefix);
 		}
 		return prefix;

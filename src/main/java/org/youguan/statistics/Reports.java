@@ -296,7 +296,7 @@ public class Reports {
 		ReportForm form = requireReporter(scope, enterpriseId, formId);
 		EnterpriseView enterprise = enterprises.get(scope, enterpriseId);
 		if (period.type() != form.periodType()) {
-			throw new InvalidValueException("period", "period", "“" + form.name() + "”按" + form.periodType().label() + "报送");
+			throw new InvalidValueException("period", "period", Wording.of("statistics.invalid.periodType", form.name(), form.periodType()), "“" + form.name() + "”按" + form.periodType().label() + "报送");
 		}
 		// a period is reported once it is over: the figures of a month still running are not yet the month's
 		period.requireEnded("period", LocalDate.now(clock));

@@ -3,6 +3,7 @@ package org.youguan.web;
 import java.lang.reflect.Method;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
@@ -28,10 +29,14 @@ public final class EnumLabels {
 
 	/**
 	 * The value's label in the request's language.
-	 * @param value an enum constant (or any value with a public {@code label()}), or null
+	 * @param value an enum constant (or any value with a public {@code label()}), a message with its values
+	 *        ({@link MessageSourceResolvable}: its Chinese its default message), or null
 	 * @return the label, or null for null
 	 */
 	public String of(Object value) {
+		if (value instanceof MessageSourceResolvable message) {
+			return messages.getMessage(message, LocaleContextHolder.getLocale());
+		}
 		return EnumWords.of(messages, value, LocaleContextHolder.getLocale());
 	}
 

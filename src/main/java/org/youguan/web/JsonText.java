@@ -10,6 +10,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -124,7 +125,8 @@ class JsonText {
 	private static String clean(String s) {
 		int at = Text.forbiddenAt(s);
 		if (at >= 0) {
-			throw new InvalidValueException("body", "control-character", "含有不允许的字符（" + Text.codePoint(s, at) + "），请删除后重试");
+			throw new InvalidValueException("body", "control-character",
+					Wording.of("kernel.invalid.bodyControlCharacter", Text.codePoint(s, at)), "含有不允许的字符（" + Text.codePoint(s, at) + "），请删除后重试");
 		}
 		return s;
 	}

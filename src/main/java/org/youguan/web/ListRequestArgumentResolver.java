@@ -17,6 +17,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * Reads a controller's {@link ListRequest} parameter ({@code q}, {@code page}, {@code size}, {@code sort},
@@ -89,8 +90,10 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	 */
 	static void requireShortSearch(String name, String value) {
 		if (value != null && value.codePointCount(0, value.length()) > PageQuery.MAX_QUERY_LENGTH) {
-			throw new InvalidValueException(name, "max-length", FieldLabels.named(name) + "不能超过"
-					+ PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + value.codePointCount(0, value.length()) + "个）");
+			int typed = value.codePointCount(0, value.length());
+			throw new InvalidValueException(name, "max-length", Wording.of("kernel.invalid.searchTooLong",
+					FieldLabels.named(name), PageQuery.MAX_QUERY_LENGTH, typed),
+					FieldLabels.named(name) + "不能超过" + PageQuery.MAX_QUERY_LENGTH + "个字符（已输入" + typed + "个）");
 		}
 	}
 

@@ -39,6 +39,10 @@ final class RefusalWords {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
 
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+	private static final Map<String, String> LABELS = labels();
+
 	private RefusalWords() {
 	}
 
@@ -94,6 +98,10 @@ final class RefusalWords {
 				return choices.stream().map(c -> c instanceof Enum<?> e ? EN.getProperty(EnumWords.key(e), EnumWords.label(e))
 						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
 			}
+			if (a instanceof String text && HAN.matcher(text).find()) {
+				// a field's Chinese label (金额, 起始月份) a refusal names: the bundle's English of the same words
+				return LABELS.getOrDefault(text, text);
+			}
 			return a instanceof Number number ? number.toString() : a;
 		}).toArray();
 		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
@@ -119,6 +127,26 @@ final class RefusalWords {
 			String shown = in(e.message(), locale);
 			return shown.equals(e.message()) ? e : new FieldError(e.field(), e.rule(), shown);
 		}).toList();
+	}
+
+	/**
+	 * The English of a Chinese label by its Chinese, for a keyed refusal's values (a field's label, 金额 → Amount): a
+	 * field's name ({@code field.*}, then the audit trail's {@code audit.field.*}) first, else any key's words, the
+	 * first key in order where two share the same Chinese.
+	 */
+	private static Map<String, String> labels() {
+		Properties zh = load("messages.properties");
+		Map<String, String> english = new HashMap<>();
+		for (String prefix : List.of("field.", "audit.field.", "")) {
+			zh.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().forEach(key -> {
+				String words = zh.getProperty(key);
+				String en = EN.getProperty(key);
+				if (en != null && !PLACEHOLDER.matcher(words).find() && !HAN.matcher(en).find()) {
+					english.putIfAbsent(words, en);
+				}
+			});
+		}
+		return Map.copyOf(english);
 	}
 
 	/** The English of a {@code refusal.*} key by its Chinese. */

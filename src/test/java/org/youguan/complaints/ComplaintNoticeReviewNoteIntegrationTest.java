@@ -35,7 +35,7 @@ class ComplaintNoticeReviewNoteIntegrationTest {
 
 	static ComplaintNotices.Content frozenWithTheStaffsNote() {
 		var line = new ComplaintFigures.Line("顺丰", 12, 5, new BigDecimal("40"), new BigDecimal("300000"), new BigDecimal("40"),
-				new BigDecimal("16.67"), "数据不完整：2026-11 已审核78/89家", null, null, null);
+				new BigDecimal("16.67"), "数据不完整：2026-11 已审核78/89家", null, null, null, null);
 		return new ComplaintNotices.Content("吴中区2026年11月邮政业用户申诉情况通告", "2026年11月，处理消费者申诉12件。",
 				"按快递业务量计算，申诉率为百万分之40，有效申诉率为百万分之16.67。" + STAFF_NOTE + "各品牌情况如下：", "申诉转办按时率100%。",
 				List.of(line), List.of(), List.of(), "吴中区邮政管理局", LocalDate.of(2026, 12, 3));

@@ -81,6 +81,14 @@ class ComplaintRatesCaveatIntegrationTest {
 		assertThat(page.getElementById("rate-caveat")).as("the 申诉率 card names the incomplete month").isNotNull();
 		assertThat(page.getElementById("rate-caveat").text()).contains("数据不完整：" + open + " 已审核");
 		assertThat(page.getElementById("by-brand").select(".rate-caveat")).as("brand rates carry it too").isNotEmpty();
+		// finding (the caveat Chinese-only): an English reader reads it in English, the card's and the brands' alike
+		Document english = Jsoup.parse(mvc.perform(get("/complaints/figures").session(staff).param("region", REGION)
+			.param("from", from).param("to", open.toString()).param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.getElementById("rate-caveat").text()).contains("Incomplete data: " + open)
+			.doesNotContainPattern("\\p{IsHan}");
+		assertThat(english.getElementById("by-brand").select(".rate-caveat")).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.text()).startsWith("Incomplete data: ").doesNotContainPattern("\\p{IsHan}"));
 
 		byte[] xlsx = mvc.perform(get("/complaints/figures/brand.xlsx").session(staff).param("region", REGION)
 			.param("from", from).param("to", open.toString()))

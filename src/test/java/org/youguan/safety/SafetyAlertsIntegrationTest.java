@@ -411,6 +411,66 @@ class SafetyAlertsIntegrationTest {
 	 * county's figures (attack M3: every county was given the enterprise's figures for all counties).
 	 */
 	/**
+	 * Finding (an alert's detail stored as Chinese text): the detection stores the detail as its key with its values,
+	 * and the alert's page and list word it in the reader's language — English for an English reader, the Chinese as
+	 * stored for a Chinese one.
+	 */
+	@Test
+	void anAlertsDetailIsStoredAsItsKeyAndReadInTheReadersLanguage() throws Exception {
+		hour(D, shunfeng, "TEST-OUT-9499", 1999, 0, 1899);
+		detection.detect(D, RegionPrefix.of(""));
+		AlertView rate = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
+		assertThat(rate.detailKey()).isEqualTo("safety.alert.detail.outletRealName");
+		assertThat(rate.detailArgs()).containsExactly("", "TEST-OUT-9499", D.toString(), "94.99", "1999", "1899");
+		assertThat(rate.detail()).isEqualTo("网点 （备案编号 TEST-OUT-9499）" + D + " 实名率 94.99%（应实名 1999 件，实名 1899 件）");
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(get("/safety/alerts/" + rate.id() + "?lang=en").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Outlet (filing number TEST-OUT-9499) had a real-name rate of 94.99% on "
+					+ D + " (1899 of 1999 parcels subject to it)")))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("实名率 94.99%"))));
+		mvc.perform(get("/safety/alerts?lang=en&q=TEST-OUT-9499").session(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("had a real-name rate of 94.99%")));
+		mvc.perform(get("/safety/alerts/" + rate.id() + "?lang=zh-CN").session(staff))
+			.andExpect(content().string(Matchers.containsString(rate.detail())));
+	}
+
+	/**
+	 * The migration that keyed the details (V372) reads an existing alert's Chinese detail back into its key and values
+	 * as each rule wrote it — so it reads in English as a new one does — and leaves a detail of another shape without a
+	 * key, shown as stored; it runs again without harm.
+	 */
+	@Test
+	void theMigrationKeysTheDetailsOfExistingAlerts() throws Exception {
+		String insert = "INSERT INTO safety_alert (rule, subject, day, region_code, measure, threshold, detail, status, created_at) "
+				+ "VALUES (?, ?, ?, '320506', 1, 1, ?, 'OPEN', now()) RETURNING id";
+		Long machine = jdbcTemplate.queryForObject(insert, Long.class, "MACHINE_IDLE", "SN-OLD", E,
+				"安检机 1号机（序列号 SN-OLD）工作日 " + E + " 无过机记录");
+		Long courier = jdbcTemplate.queryForObject(insert, Long.class, "COURIER_SELF", "1:C-1@320506", E,
+				"某快递公司快递员 C-1 " + E + " 收寄本人证件寄出的快件 2 件（运单 SF1、SF2）");
+		Long share = jdbcTemplate.queryForObject(insert, Long.class, "EXEMPT_SHARE", "X（未注明网点）@320506", E,
+				"某快递公司 未注明网点的收寄记录" + E + " 豁免实名收寄件（协议客户、信件）占比 60.00%（收寄 100 件，豁免 60 件）");
+		Long other = jdbcTemplate.queryForObject(insert, Long.class, "MACHINE_IDLE", "SN-ODD", E, "旧格式的情况");
+		String sql = new String(getClass().getResourceAsStream("/db/migration/safety/V372__alert_detail_key.sql").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		jdbcTemplate.execute(sql);
+		jdbcTemplate.execute(sql);
+		DataScope all = DataScope.all();
+		assertThat(alerts.get(all, machine).detailArgs()).containsExactly("1号机", "SN-OLD", E.toString());
+		assertThat(alerts.get(all, courier).detailKey()).isEqualTo("safety.alert.detail.courierSelf");
+		assertThat(alerts.get(all, courier).detailArgs()).containsExactly("某快递公司", "C-1", E.toString(), "2", "SF1、SF2");
+		assertThat(alerts.get(all, share).detailKey()).isEqualTo("safety.alert.detail.noOutletExemptShare");
+		assertThat(alerts.get(all, share).detailArgs()).containsExactly("某快递公司", E.toString(), "60.00", "100", "60");
+		assertThat(alerts.get(all, other).detailKey()).isNull();
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		mvc.perform(get("/safety/alerts/" + machine + "?lang=en").session(staff))
+			.andExpect(content().string(Matchers.containsString("Screening machine 1号机 (serial number SN-OLD) screened no parcel")));
+		mvc.perform(get("/safety/alerts/" + other + "?lang=en").session(staff))
+			.andExpect(content().string(Matchers.containsString("旧格式的情况")));
+	}
+
+	/**
 	 * An alert states the rate as it was compared: 1899 of 1999 (94.997 %) is below 95 % and reads 94.99 %, not the
 	 * half-up 95.00 % that contradicted the alert; a share above its bound reads above it (5001 of 10001 = 50.005 %
 	 * reads 50.01 %, not 50.00 %, over 50 %).

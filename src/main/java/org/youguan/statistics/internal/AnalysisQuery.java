@@ -5,6 +5,7 @@ import java.time.YearMonth;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * What an analysis page asks for: an indicator, a region (its code; "0" the country), a year up to a month, and
@@ -25,16 +26,16 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 		if (year != null) {
 			FiguresPeriod.year("year", year, lastMonth.plusMonths(1).atDay(1));
 			if (year > lastMonth.getYear()) {
-				throw new InvalidValueException("year", "ended", "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
+				throw new InvalidValueException("year", "ended", Wording.of("statistics.invalid.yearNotEnded", year, lastMonth.toString()), "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
 						+ lastMonth + "）");
 			}
 		}
 		int y = year == null ? lastMonth.getYear() : year;
 		if (through != null && (through < 1 || through > 12)) {
-			throw new InvalidValueException("through", "range", "截至月份应为1至12：" + through);
+			throw new InvalidValueException("through", "range", Wording.of("statistics.invalid.throughRange", through), "截至月份应为1至12：" + through);
 		}
 		if (through != null && YearMonth.of(y, through).isAfter(lastMonth)) {
-			throw new InvalidValueException("through", "ended", "截至月份应为已结束的月份：" + YearMonth.of(y, through)
+			throw new InvalidValueException("through", "ended", Wording.of("statistics.invalid.throughNotEnded", YearMonth.of(y, through).toString(), lastMonth.toString()), "截至月份应为已结束的月份：" + YearMonth.of(y, through)
 					+ "尚未结束（最近已结束的月份为" + lastMonth + "）");
 		}
 		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : through;

@@ -9,6 +9,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.Indicator;
 
 /**
@@ -65,7 +66,7 @@ public final class ReportedValue {
 		String shown = ascii == null ? t : ascii;
 		if (shown.endsWith("%")) {
 			if (indicator.valueType() != ValueType.PERCENT) {
-				throw new InvalidValueException(field, "percent", indicator.name() + "的单位是" + indicator.unit()
+				throw new InvalidValueException(field, "percent", Wording.of("statistics.invalid.noPercent", indicator.name(), indicator.unit(), Decimals.echo(t)), indicator.name() + "的单位是" + indicator.unit()
 						+ "，不能填百分数，请填写" + indicator.unit() + "数：" + Decimals.echo(t));
 			}
 			t = Text.strip(shown.substring(0, shown.length() - 1));
@@ -74,7 +75,7 @@ public final class ReportedValue {
 		if (EXPONENT.matcher(shown).matches()) {
 			// beyond the column whatever its notation (1e17, 1e-40000000): told by the digits, the more telling rule
 			parse(indicator, field, shown, text);
-			throw new InvalidValueException(field, "exponent", indicator.name() + "请写成普通数字（如2400000），不能用科学计数法："
+			throw new InvalidValueException(field, "exponent", Wording.of("statistics.invalid.exponent", indicator.name(), Decimals.echo(Text.strip(text))), indicator.name() + "请写成普通数字（如2400000），不能用科学计数法："
 					+ Decimals.echo(Text.strip(text)));
 		}
 		BigDecimal value = parse(indicator, field, t, text);
@@ -111,7 +112,7 @@ public final class ReportedValue {
 						+ Decimals.echo(Text.strip(typed)));
 			}
 			if ("digits".equals(rule)) {
-				throw new InvalidValueException(field, "digits", Decimals.tooManyDigits(indicator.name(),
+				throw new InvalidValueException(field, "digits", Wording.of("statistics.invalid.digits", indicator.name(), Decimals.digitsWording(ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS), Decimals.echo(Text.strip(typed))), Decimals.tooManyDigits(indicator.name(),
 						ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS) + "，不会自动四舍五入："
 						+ Decimals.echo(Text.strip(typed)));
 			}
@@ -137,7 +138,7 @@ public final class ReportedValue {
 	}
 
 	private static InvalidValueException noNumber(Indicator indicator, String field, String typed) {
-		return new InvalidValueException(field, "number", indicator.name() + "应为数字：“" + Decimals.echo(Text.strip(typed))
+		return new InvalidValueException(field, "number", Wording.of("statistics.invalid.notNumber", indicator.name(), Decimals.echo(Text.strip(typed))), indicator.name() + "应为数字：“" + Decimals.echo(Text.strip(typed))
 				+ "”不是数字");
 	}
 
@@ -155,7 +156,7 @@ public final class ReportedValue {
 					ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS));
 		}
 		if (cell.isError()) {
-			throw new InvalidValueException(field, "cell-error", "错误值“" + cell.error() + "”（公式出错），请改正");
+			throw new InvalidValueException(field, "cell-error", Wording.of("statistics.invalid.cellError", cell.error()), "错误值“" + cell.error() + "”（公式出错），请改正");
 		}
 		if (cell.mergedRange() != null) {
 			cell.asNumber(field); // refused on its rule merged, naming the range

@@ -14,12 +14,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,9 +52,31 @@ public class AlertDetection {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertDetection.class);
 
-	/** What one rule found about one subject. */
+	/**
+	 * What one rule found about one subject: its detail as a UI bundle key with its values (texts), so each reader's
+	 * page words it in their language, and in Chinese ({@code detail}, the key's Chinese with the values) for the search,
+	 * the API, the export and the notification.
+	 */
 	record Finding(AlertRule rule, String subject, String region, Long enterpriseId, BigDecimal measure,
-			BigDecimal threshold, String detail) {
+			BigDecimal threshold, String detailKey, List<String> detailArgs, String detail) {
+	}
+
+	/** The most characters one value of a detail keeps (a long list of waybills or names), "…" when cut. */
+	static final int DETAIL_VALUE = 500;
+
+	/**
+	 * A finding whose detail is the bundle's {@code safety.alert.detail.<kind>} with {@code values} (each as text, at most
+	 * {@link #DETAIL_VALUE} characters), its Chinese the key's Chinese.
+	 */
+	private Finding finding(AlertRule rule, String subject, String region, Long enterpriseId, BigDecimal measure,
+			BigDecimal threshold, String kind, Object... values) {
+		List<String> args = Arrays.stream(values)
+			.map(String::valueOf)
+			.map(v -> v.length() > DETAIL_VALUE ? Text.start(v, DETAIL_VALUE) + "…" : v)
+			.toList();
+		String key = "safety.alert.detail." + kind;
+		return new Finding(rule, subject, region, enterpriseId, measure, threshold, key, args,
+				messages.getMessage(key, args.toArray(), Locale.SIMPLIFIED_CHINESE));
 	}
 
 	private final JdbcClient jdbc;
@@ -71,9 +95,12 @@ public class AlertDetection {
 
 	private final StatutoryRules rules;
 
+	private final MessageSource messages;
+
 	AlertDetection(JdbcClient jdbc, ParcelFiles files, AlertSettings settings, WorkingCalendar calendar,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock, StatutoryRules rules) {
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock, StatutoryRules rules, MessageSource messages) {
 		this.rules = rules;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.files = files;
 		this.settings = settings;
@@ -117,8 +144,9 @@ public class AlertDetection {
 			}
 			Long id = jdbc.sql("""
 					INSERT INTO safety_alert (rule, subject, day, region_code, enterprise_id, measure, threshold, detail,
-					    status, created_at)
-					VALUES (:rule, :subject, :day, :region, :enterprise, :measure, :threshold, :detail, 'OPEN', :now)
+					    detail_key, detail_args, status, created_at)
+					VALUES (:rule, :subject, :day, :region, :enterprise, :measure, :threshold, :detail, :detailKey,
+					    :detailArgs, 'OPEN', :now)
 					ON CONFLICT (rule, subject, day) DO NOTHING RETURNING id""")
 				.param("rule", f.rule().name())
 				.param("subject", f.subject())
@@ -128,6 +156,8 @@ public class AlertDetection {
 				.param("measure", f.measure())
 				.param("threshold", f.threshold())
 				.param("detail", f.detail().length() > 1000 ? f.detail().substring(0, 1000) : f.detail())
+				.param("detailKey", f.detailKey())
+				.param("detailArgs", f.detailArgs().toArray(String[]::new))
 				.param("now", OffsetDateTime.now(clock))
 				.query(Long.class)
 				.optional()
@@ -166,11 +196,12 @@ public class AlertDetection {
 					while (rs.next()) {
 						String p = rs.getString("p");
 						int n = rs.getInt("enterprises");
-						String detail = "寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 经 " + n + " 家企业寄件 "
-								+ rs.getLong("parcels") + " 件：" + names(rs.getString("ids"));
+						long parcels = rs.getLong("parcels");
+						String ids = names(rs.getString("ids"));
 						for (String county : counties(rs)) {
-							out.add(new Finding(AlertRule.PSEUDONYM_ENTERPRISES, p + "@" + county, county, null,
-									BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()), detail));
+							out.add(finding(AlertRule.PSEUDONYM_ENTERPRISES, p + "@" + county, county, null,
+									BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()),
+									"pseudonymEnterprises", Pseudonyms.shorten(p), day, n, parcels, ids));
 						}
 					}
 				}
@@ -184,12 +215,11 @@ public class AlertDetection {
 						String p = rs.getString("p");
 						long enterprise = rs.getLong("enterprise_id");
 						long parcels = rs.getLong("parcels");
-						String detail = "寄件人（证件假名 " + Pseudonyms.shorten(p) + "）" + day + " 在"
-								+ names(Long.toString(enterprise)) + "寄件 " + parcels + " 件";
+						String name = names(Long.toString(enterprise));
 						for (String county : counties(rs)) {
-							out.add(new Finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise + "@" + county, county,
+							out.add(finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise + "@" + county, county,
 									enterprise, BigDecimal.valueOf(parcels), BigDecimal.valueOf(settings.parcelsPerPseudonym()),
-									detail));
+									"pseudonymVolume", Pseudonyms.shorten(p), day, name, parcels));
 						}
 					}
 				}
@@ -246,11 +276,11 @@ public class AlertDetection {
 				long enterprise = rs.getLong("enterprise_id");
 				String courier = rs.getString("courier_id");
 				long parcels = rs.getLong("parcels");
-				String detail = names(Long.toString(enterprise)) + "快递员 " + courier + " " + day + " 收寄本人证件寄出的快件 "
-						+ parcels + " 件（运单 " + rs.getString("waybills") + "）";
+				String name = names(Long.toString(enterprise));
+				String waybills = rs.getString("waybills");
 				for (String county : counties(rs)) {
-					out.add(new Finding(AlertRule.COURIER_SELF, enterprise + ":" + courier + "@" + county, county, enterprise,
-							BigDecimal.valueOf(parcels), BigDecimal.ONE, detail));
+					out.add(finding(AlertRule.COURIER_SELF, enterprise + ":" + courier + "@" + county, county, enterprise,
+							BigDecimal.valueOf(parcels), BigDecimal.ONE, "courierSelf", name, courier, day, parcels, waybills));
 				}
 			}
 		}
@@ -280,10 +310,9 @@ public class AlertDetection {
 				long realName = rs.getLong("real_name");
 				BigDecimal rate = rateBelow(realName, subject);
 				String name = rs.getString("outlet_name");
-				return new Finding(AlertRule.OUTLET_REAL_NAME, rs.getString("outlet"), rs.getString("region"),
-						rs.getLong("enterprise_id"), rate, settings.outletRealNameRate(), "网点 "
-								+ (name == null ? "" : name + " ") + "（备案编号 " + rs.getString("outlet") + "）" + day
-								+ " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）");
+				return finding(AlertRule.OUTLET_REAL_NAME, rs.getString("outlet"), rs.getString("region"),
+						rs.getLong("enterprise_id"), rate, settings.outletRealNameRate(), "outletRealName",
+						name == null ? "" : name + " ", rs.getString("outlet"), day, rate.toPlainString(), subject, realName);
 			})
 			.list());
 		belowRealNameRate("""
@@ -302,11 +331,11 @@ public class AlertDetection {
 				BigDecimal rate = rateBelow(realName, subject);
 				long enterprise = rs.getLong("enterprise_id");
 				String code = rs.getString("credit_code") == null ? "企业" + enterprise : Text.strip(rs.getString("credit_code"));
-				String detail = (rs.getString("legal_name") == null ? code : rs.getString("legal_name")) + " 未注明网点的收寄记录 "
-						+ day + " 实名率 " + rate.toPlainString() + "%（应实名 " + subject + " 件，实名 " + realName + " 件）";
 				String county = rs.getString("county");
-				out.add(new Finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
-						rate, settings.outletRealNameRate(), detail));
+				out.add(finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
+						rate, settings.outletRealNameRate(), "noOutletRealName",
+						rs.getString("legal_name") == null ? code : rs.getString("legal_name"), day, rate.toPlainString(),
+						subject, realName));
 			});
 		return out;
 	}
@@ -360,9 +389,9 @@ public class AlertDetection {
 				                  AND d.machine_serial = m.serial_number AND d.parcels > 0)
 				ORDER BY m.serial_number""")
 			.param("day", day)
-			.query((rs, n) -> new Finding(AlertRule.MACHINE_IDLE, rs.getString("serial_number"), rs.getString("region_code"),
-					rs.getLong("enterprise_id"), BigDecimal.ZERO, BigDecimal.ZERO, "安检机 " + rs.getString("name") + "（序列号 "
-							+ rs.getString("serial_number") + "）工作日 " + day + " 无过机记录"))
+			.query((rs, n) -> finding(AlertRule.MACHINE_IDLE, rs.getString("serial_number"), rs.getString("region_code"),
+					rs.getLong("enterprise_id"), BigDecimal.ZERO, BigDecimal.ZERO, "machineIdle", rs.getString("name"),
+					rs.getString("serial_number"), day))
 			.list();
 	}
 
@@ -410,11 +439,12 @@ public class AlertDetection {
 				}
 				boolean noOutlet = g.outlet().isEmpty();
 				String code = g.creditCode() == null ? "企业" + g.enterpriseId() : Text.strip(g.creditCode());
-				String who = noOutlet ? (g.name() == null ? code : g.name()) + " 未注明网点的收寄记录"
-						: "网点 " + (g.name() == null ? "" : g.name() + " ") + "（备案编号 " + g.outlet() + "）";
-				out.add(new Finding(AlertRule.EXEMPT_SHARE, noOutlet ? code + NO_OUTLET + "@" + county : g.outlet(), county,
-						g.enterpriseId(), share, bound[0], who + day + " 豁免实名收寄件（协议客户、信件）占比 "
-								+ share.toPlainString() + "%（收寄 " + g.parcels() + " 件，豁免 " + g.exempt() + " 件）"));
+				Object who = noOutlet ? g.name() == null ? code : g.name() : g.name() == null ? "" : g.name() + " ";
+				out.add(noOutlet
+						? finding(AlertRule.EXEMPT_SHARE, code + NO_OUTLET + "@" + county, county, g.enterpriseId(), share,
+								bound[0], "noOutletExemptShare", who, day, share.toPlainString(), g.parcels(), g.exempt())
+						: finding(AlertRule.EXEMPT_SHARE, g.outlet(), county, g.enterpriseId(), share, bound[0],
+								"outletExemptShare", who, g.outlet(), day, share.toPlainString(), g.parcels(), g.exempt()));
 				if (!noOutlet) {
 					break;
 				}

@@ -5,16 +5,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.youguan.safety.internal.Pseudonyms;
 import org.youguan.kernel.Masking;
 
 /**
  * An anomaly alert as pages and the API show it. The subject of a pseudonym rule is a keyed pseudonym (never a clear
- * ID number); {@link #subjectShown()} shortens it.
+ * ID number); {@link #subjectShown()} shortens it. Its detail is in Chinese ({@code detail}) and, for the pages, as a UI
+ * bundle key with its values ({@code detailKey}, {@code detailArgs}; null for an old detail whose shape was not
+ * recognised), which {@link #detailShown()} words in the reader's language.
  */
 public record AlertView(long id, AlertRule rule, String subject, LocalDate day, String regionCode, String regionName,
-		Long enterpriseId, String enterpriseName, BigDecimal measure, BigDecimal threshold, String detail, String status,
-		String reason, String decidedBy, Instant decidedAt, Instant createdAt) {
+		Long enterpriseId, String enterpriseName, BigDecimal measure, BigDecimal threshold, String detail,
+		String detailKey, List<String> detailArgs, String status, String reason, String decidedBy, Instant decidedAt,
+		Instant createdAt) {
+
+	/**
+	 * The detail as the pages word it ({@code ${@labels.of(a.detailShown())}}, the inbox's line): the bundle's
+	 * {@code detailKey} with {@code detailArgs}, the Chinese {@code detail} where the alert has no key (or the bundle
+	 * lacks it).
+	 */
+	public MessageSourceResolvable detailShown() {
+		return detailKey == null ? new DefaultMessageSourceResolvable(null, null, detail)
+				: new DefaultMessageSourceResolvable(new String[] { detailKey },
+						detailArgs == null ? null : detailArgs.toArray(), detail);
+	}
 
 	/**
 	 * The same alert with every ID and mobile number in the bureau's reason for its decision masked
@@ -22,7 +38,7 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 	 */
 	public AlertView masked() {
 		return new AlertView(id, rule, subject, day, regionCode, regionName, enterpriseId, enterpriseName, measure,
-				threshold, detail, status, Masking.personalNumbersIn(reason), decidedBy, decidedAt, createdAt);
+				threshold, detail, detailKey, detailArgs, status, Masking.personalNumbersIn(reason), decidedBy, decidedAt, createdAt);
 	}
 
 	/**

@@ -36,7 +36,7 @@ public class Alerts {
 
 	static final String SELECT = """
 			SELECT a.id, a.rule, a.subject, a.day, a.region_code, r.name AS region_name, a.enterprise_id,
-			    e.legal_name AS enterprise_name, a.measure, a.threshold, a.detail, a.status, a.reason, a.decided_by,
+			    e.legal_name AS enterprise_name, a.measure, a.threshold, a.detail, a.detail_key, a.detail_args, a.status, a.reason, a.decided_by,
 			    a.decided_at, a.created_at""";
 
 	static final String NAMES = "LEFT JOIN region_name r ON r.code = a.region_code COLLATE \"default\" "
@@ -196,6 +196,6 @@ public class Alerts {
 		Instant now = clock.instant();
 		return new AlertView(before.id(), before.rule(), before.subject(), before.day(), before.regionCode(),
 				before.regionName(), before.enterpriseId(), before.enterpriseName(), before.measure(), before.threshold(),
-				before.detail(), status, r, actor, now, before.createdAt());
+				before.detail(), before.detailKey(), before.detailArgs(), status, r, actor, now, before.createdAt());
 	}
 }
