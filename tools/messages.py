@@ -1105,6 +1105,7 @@ M = {
  "complaint.ui.3Handling": ('三、处理情况', '3. Handling'),
  "complaint.ui.4EnterprisesThatReplied": ('四、未按时答复的企业', '4. Enterprises that replied late'),
  "complaint.ui.none": ('无', 'None'),
+ "complaint.ui.noComplaintsInPeriod": ('本期无用户申诉', 'No complaints in the period'),
  "complaint.ui.brandComplainedAbout2": ('被申诉品牌：', 'Brand complained about: '),
  "complaint.ui.received": ('收到日期：', 'Received: '),
  "complaint.ui.answerDue": ('答复期限：', 'Answer due: '),

@@ -36,12 +36,12 @@ class QueryYearsIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value("起始日期应在2000-01-01至" + lastDay() + "之间"));
+			.andExpect(jsonPath("$.errors[0].message").value("起始日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）"));
 		mvc.perform(get("/api/v1/universal/supervision/confidential").param("to", "1900-12-31").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value("截止日期应在2000-01-01至" + lastDay() + "之间"));
+			.andExpect(jsonPath("$.errors[0].message").value("截止日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）"));
 		mvc.perform(get("/api/v1/universal/checks").param("from", "2000-01-01").param("to", lastDay())
 			.header("Authorization", CITY)).andExpect(status().isOk());
 	}
@@ -64,7 +64,7 @@ class QueryYearsIntegrationTest {
 			.session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("起始日期应在2000-01-01至" + lastDay() + "之间");
+		assertThat(page).contains("起始日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）");
 		mvc.perform(get("/safety/parcel-batches/export.xlsx").param("to", "1900-12-31")
 			.session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isBadRequest());

@@ -120,12 +120,25 @@ public class WorkingCalendar {
 	}
 
 	/**
-	 * A due date as a generated document (.docx) states it: {@code 2027年1月18日}, followed by （暂定） when it lies in a
-	 * year whose holiday notice is not loaded ({@link #isProvisional(LocalDate)}) — the same test as the pages' 暂定
-	 * badge and the APIs' {@code …Provisional} flags. Empty for null.
+	 * A due date as a generated document (.docx) states it: {@code 2027年1月18日}, plainly — an official notice or
+	 * decision never prints the platform's （暂定） mark; a date in a year whose holiday notice is not loaded
+	 * ({@link #isProvisional(LocalDate)}) is counted on the statutory holidays all the same, and the document words that
+	 * in a sentence of its own where it has one ({@link #documentNote}). Empty for null.
 	 */
 	public String documentDay(LocalDate due) {
-		return due == null ? "" : ChineseText.day(due) + mark(due);
+		return due == null ? "" : ChineseText.day(due);
+	}
+
+	/** What {@link #documentNote} says of a date counted before its year's holiday notice was published. */
+	public static final String PROVISIONAL_NOTE = "上述期限按法定节假日推算，国务院公布当年节假日安排后如有调整，以调整后的工作日为准";
+
+	/**
+	 * The sentence a generated document adds when a working-day date it states ({@link #documentDay}) lies in a year
+	 * whose holiday notice is not loaded ({@link #isProvisional(LocalDate)}): {@link #PROVISIONAL_NOTE}, worded for the
+	 * party instead of an internal mark; empty for a date on a loaded year or null.
+	 */
+	public String documentNote(LocalDate due) {
+		return due != null && isProvisional(due) ? PROVISIONAL_NOTE : "";
 	}
 
 	/**

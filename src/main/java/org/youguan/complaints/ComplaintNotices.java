@@ -30,6 +30,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Percentages;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
@@ -288,10 +289,12 @@ public class ComplaintNotices implements DeclaresTemplates {
 				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()) + incomplete(l), "valid",
 				String.valueOf(l.valid()), "validRate", plain(l.validPerMillion()) + incomplete(l))).toList();
 		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
-				l.key(), "count", String.valueOf(l.complaints()), "share", plain(l.share()))).toList();
+				l.key(), "count", String.valueOf(l.complaints()), "share", percentFigure(l.share()))).toList();
 		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
 				l.enterprise(), "late", String.valueOf(l.late()), "replies", String.valueOf(l.replies()))).toList();
-		return templates.fill(TEMPLATE, fields, Map.of("brands", brands, "problems", problems, "late", late));
+		return templates.fill(TEMPLATE, fields, Map.of("brands", orNone(brands, NO_COMPLAINTS, "count", "rate", "valid",
+				"validRate"), "problems", orNone(problems, NO_COMPLAINTS, "count", "share"), "late",
+				orNone(late, NO_LATE_REPLIES, "late", "replies")));
 	}
 
 	/** The notice it fills. */
@@ -307,19 +310,43 @@ public class ComplaintNotices implements DeclaresTemplates {
 		ComplaintFigures.Totals t = figures.totals(scope, prefix, from, to);
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", areaName + period + "邮政业用户申诉情况通告");
-		fields.put("overall", period + "，" + bureau + "通过网上申诉、12305电话等渠道处理消费者申诉" + t.received() + "件，受理" + t.accepted()
+		boolean none = t.received() == 0;
+		fields.put("overall", none ? period + "，" + bureau + "未收到消费者通过网上申诉、12305电话等渠道提出的邮政业用户申诉。"
+				: period + "，" + bureau + "通过网上申诉、12305电话等渠道处理消费者申诉" + t.received() + "件，受理" + t.accepted()
 				+ "件，不予受理" + t.notAccepted() + "件，办结" + t.closed() + "件，其中有效申诉" + t.valid() + "件；为消费者挽回经济损失"
 				+ yuan(t.compensation()) + "。");
-		fields.put("rates", t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
+		fields.put("rates", none ? "本期无用户申诉，申诉率和有效申诉率均为零。" : t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
 				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
 						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
 						+ "各品牌情况如下：");
-		fields.put("handling", "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，" + rules.stated(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION) + "内办结率"
+		fields.put("handling", none ? "本期无需转办、答复和办结的用户申诉。" : "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，" + rules.stated(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION) + "内办结率"
 				+ pct(t.answeredInTime()) + "；消费者对邮政管理部门申诉处理工作满意率" + pct(t.satisfaction()) + "，对邮政普遍服务满意率"
 				+ pct(t.postalSatisfaction()) + "，对快递服务满意率" + pct(t.expressSatisfaction()) + "。");
 		fields.put("bureau", bureau);
 		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		return fields;
+	}
+
+	/** What the notice's brand and problem tables say in their one row for a period without complaints. */
+	static final String NO_COMPLAINTS = "本期无用户申诉";
+
+	/** What the table of enterprises that replied late says in its one row when none did. */
+	static final String NO_LATE_REPLIES = "无逾期答复的企业";
+
+	/**
+	 * A table's rows as the notice prints them: the rows given, or for none one row saying so ({@code none} in the first
+	 * column, — in the others) — a table is never printed as a header without rows.
+	 */
+	private static List<Map<String, String>> orNone(List<Map<String, String>> rows, String none, String... others) {
+		if (!rows.isEmpty()) {
+			return rows;
+		}
+		Map<String, String> row = new HashMap<>();
+		row.put("name", none);
+		for (String column : others) {
+			row.put(column, "—");
+		}
+		return List.of(row);
 	}
 
 	/** The mark after a brand's rate whose 快递业务量 is incomplete (the rates paragraph names the month). */
@@ -339,7 +366,23 @@ public class ComplaintNotices implements DeclaresTemplates {
 		return v == null ? "—" : v.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * The decimals every percentage of the notice is printed with — its rates and its shares alike, as
+	 * {@link ComplaintFigures#percent} and {@link ComplaintFigures#share} compute them: "100.0%", "98.5%", "50.0".
+	 */
+	static final int PERCENT_SCALE = 1;
+
+	/** A rate of the handling paragraph with its %: {@link #percentFigure}, — for none. */
 	private static String pct(BigDecimal v) {
-		return v == null ? "—" : v.toPlainString() + "%";
+		return v == null ? "—" : percentFigure(v) + "%";
+	}
+
+	/**
+	 * A percentage as the notice prints it: {@link #PERCENT_SCALE} decimals, trailing zeros kept ("50.0", never "50"
+	 * beside "33.3"), a figure of more decimals shown as every rate is ({@link Percentages#shownRate}: rounded down, held
+	 * inside 0 and 100); — for none.
+	 */
+	static String percentFigure(BigDecimal v) {
+		return v == null ? "—" : Percentages.shownRate(v, PERCENT_SCALE).setScale(PERCENT_SCALE).toPlainString();
 	}
 }

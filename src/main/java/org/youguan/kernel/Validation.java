@@ -1059,15 +1059,22 @@ public final class Validation {
 	}
 
 	/**
-	 * Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. When no
-	 * day can be right yet — the earliest allowed is after the latest (a hearing held before the day it was set for, with
-	 * today the latest) — the message says that instead of naming an impossible range; when both bounds are one day, it
-	 * names that day ("核查日期应为2026-12-07"), not a range of one day.
+	 * Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. The
+	 * message names the bound the date passes first — "收到申请日期不得晚于2026-12-07（应在2025-12-07至2026-12-07之间）"
+	 * for a day after the latest (today, for most), "…不得早于…" for one before the earliest — then the whole range, so
+	 * a future day in a form, a body or a sheet's column is told it is too late, never only a range it must work out.
+	 * When no day can be right yet — the earliest allowed is after the latest (a hearing held before the day it was set
+	 * for, with today the latest) — the message says that instead of naming an impossible range; when both bounds are
+	 * one day, it names that day ("核查日期应为2026-12-07"), not a range of one day.
 	 */
 	public Validation within(String field, String label, LocalDate date, LocalDate min, LocalDate max) {
-		return require(field, date == null || !date.isBefore(min) && !date.isAfter(max), "range", min.isAfter(max)
+		if (date == null || !date.isBefore(min) && !date.isAfter(max)) {
+			return this;
+		}
+		return require(field, false, "range", min.isAfter(max)
 				? label + "不能早于" + min + "，而最迟只能是" + max + "：目前还不能登记，请到" + min + "或以后再办理"
-				: min.equals(max) ? label + "应为" + min : label + "应在" + min + "至" + max + "之间");
+				: min.equals(max) ? label + "应为" + min
+				: label + (date.isAfter(max) ? "不得晚于" + max : "不得早于" + min) + "（应在" + min + "至" + max + "之间）");
 	}
 
 	/**

@@ -141,6 +141,7 @@ public class BranchFilings {
 				// a region outside the caller's is not there (404), whatever the other fields hold
 				clerk.scope().refusePlace("regionCode", region);
 			}
+			regions.addressWithin(v, "address", "地址", data.address(), region, "分支机构所在地");
 		}
 		v.required("businessLicenceDate", "营业执照日期", data.businessLicenceDate());
 		LocalDate licensed = v.date("businessLicenceDate", "营业执照日期", data.businessLicenceDate(),

@@ -568,6 +568,11 @@ public class LicenceApplications {
 			.maxLength("contactName", "联系人", data.contactName(), 50)
 			.name("contactName", "联系人", data.contactName())
 			.personName("contactName", "联系人", data.contactName());
+		if (!Text.isBlank(form.premisesAddress()) || !Text.isBlank(form.regionCode())) {
+			// the premises typed (an address, a county or both): the address names no other province, city or county than
+			// the county chosen — premises kept from the licence are judged when they were granted
+			regions.addressWithin(v, "premisesAddress", "经营场所地址", data.premisesAddress(), region, "经营场所所在地");
+		}
 		if (kind != null && kind != ApplicationKind.CHANGE) {
 			// 快递业务经营许可管理办法: the applicant states its legal representative and describes its safety system, its
 			// service-quality system and its staff; a change states only the items it changes (blank: unchanged); an
@@ -1069,9 +1074,36 @@ public class LicenceApplications {
 				premises(after, region)));
 	}
 
+	/**
+	 * The premises as a change item states them: the address, followed by its county in brackets only when the address
+	 * does not already name that county ("苏州市吴中区越溪路26号", not "…越溪路26号（江苏省苏州市吴中区）" after it) — a
+	 * decision says each thing once.
+	 */
 	private String premises(String address, String region) {
 		String county = region == null ? null : regions.fullName(region);
-		return (address == null ? "" : address) + (county == null ? "" : "（" + county + "）");
+		if (county == null) {
+			return address == null ? "" : address;
+		}
+		if (address == null || address.isBlank()) {
+			return county;
+		}
+		String folded = Text.folded(address);
+		return folded.contains(Text.folded(regions.name(region))) ? address : address + "（" + county + "）";
+	}
+
+	/**
+	 * The service area a decision and a certificate print (服务地域): the one recorded or applied for, else the territory
+	 * of the licence's scope named from its region ({@link LicenceScope#territory}) — the province for 省内
+	 * ("江苏省"), the city for 同城 ("江苏省苏州市"); a 跨省 or 国际 licence whose area no one recorded stays without
+	 * one (null: printed as —), as no region names it.
+	 * @param region the licence's region (its holder's seat), or the premises' county for a new licence
+	 */
+	private String printedArea(LicenceScope scope, String recorded, String region) {
+		if (!Text.isBlank(recorded) || scope == null || region == null) {
+			return recorded;
+		}
+		String territory = scope.territory(region);
+		return territory.isEmpty() ? recorded : regions.fullName(territory);
 	}
 
 	/**
@@ -1808,7 +1840,8 @@ public class LicenceApplications {
 		Optional<EnterpriseView> holder = enterprises.findByCreditCode(after.applicantCreditCode());
 		// what a change, renewal or branch does not state it keeps: the licence's items as they stand
 		Items kept = held == null || holder.isEmpty() ? null : items(held, holder.get());
-		String area = !Text.isBlank(after.serviceArea()) || kept == null ? after.serviceArea() : kept.serviceArea();
+		String area = printedArea(after.scope(), !Text.isBlank(after.serviceArea()) || kept == null ? after.serviceArea()
+				: kept.serviceArea(), held != null && held.regionCode() != null ? held.regionCode() : after.regionCode());
 		attachments.storeGenerated(owner(id), DECISION, switch (a.kind()) {
 			case RENEWAL -> "准予延续许可决定书-";
 			case CHANGE, BRANCH -> "准予变更许可决定书-";
@@ -1819,8 +1852,12 @@ public class LicenceApplications {
 		String registered = holder.map(EnterpriseView::legalRepresentative).map(Text::blankToNull).orElse(null);
 		String representative = a.kind() == ApplicationKind.CHANGE && after.legalRepresentative() != null
 				|| registered == null ? after.legalRepresentative() : registered;
+		// 住所 is the holder's registered address (the registry's; the premises applied for when it has none yet)
+		String domicile = holder.map(EnterpriseView::address).map(Text::blankToNull)
+			.or(() -> Optional.ofNullable(Text.blankToNull(after.premisesAddress())))
+			.orElse(kept == null ? null : kept.premisesAddress());
 		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx",
-				documents.certificate(after, bureau, representative, area));
+				documents.certificate(after, bureau, representative, area, domicile));
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
 		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
 		switch (a.kind()) {

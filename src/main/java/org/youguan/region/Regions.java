@@ -21,6 +21,8 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PrefixRange;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 
 /**
  * Look-ups of the region table.
@@ -163,6 +165,92 @@ public class Regions {
 			paths.put(region.code(), path.length() == 0 ? region.name() : path.toString());
 		}
 		return paths;
+	}
+
+	/**
+	 * Names of regions that are no place of their own in an address: the placeholder levels of municipalities and of
+	 * province-administered counties, and the generic county names (城区, 郊区, 矿区, 东区 …) a street address may begin with.
+	 */
+	private static final Set<String> NOT_NAMED_IN_ADDRESSES = Set.of("市辖区", "县", "省直辖县级行政区划",
+			"自治区直辖县级行政区划", "城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "新区");
+
+	/** How far into an address the province, city and county names are looked for, in characters. */
+	private static final int ADDRESS_HEAD = 24;
+
+	/** The longest region name looked for at one place of an address ("新疆维吾尔自治区", "克孜勒苏柯尔克孜自治州"). */
+	private static final int LONGEST_NAME = 12;
+
+	/**
+	 * The region an address names at its head that lies outside the chosen one: the address is read from its start as
+	 * the regions of the country write it — an optional "中国", then a province ("浙江省"), a city ("杭州市") and a
+	 * county ("西湖区"), each optional, each by its full name in the region table (width, spaces and invisible characters
+	 * aside, {@link Text#folded}). A name that several regions bear ("鼓楼区") is outside only when none of them lies
+	 * inside or around {@code regionCode}; a name of a region that contains the chosen one ("江苏省" for 吴中区) or lies
+	 * inside it is no conflict. An address naming no region at its head ("越溪路26号") names none outside.
+	 * @param address the address as typed; null or blank names none
+	 * @param regionCode the region chosen for the record (any level); null names none
+	 * @return the first region named outside {@code regionCode}, or empty
+	 */
+	public Optional<Region> namedOutside(String address, String regionCode) {
+		if (address == null || regionCode == null || regionCode.isBlank()) {
+			return Optional.empty();
+		}
+		String text = Text.folded(address);
+		if (text.startsWith("中国")) {
+			text = text.substring(2);
+		}
+		String head = text.substring(0, Math.min(text.length(), ADDRESS_HEAD));
+		Set<String> pieces = new HashSet<>();
+		for (int from = 0; from < head.length(); from++) {
+			for (int to = from + 2; to <= Math.min(head.length(), from + LONGEST_NAME); to++) {
+				pieces.add(head.substring(from, to));
+			}
+		}
+		if (pieces.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, List<Region>> byName = new HashMap<>();
+		jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE name IN (:names) AND level IN (:levels)")
+			.param("names", pieces)
+			.param("levels", List.of(RegionLevel.PROVINCE.name(), RegionLevel.CITY.name(), RegionLevel.COUNTY.name()))
+			.query(Rows.of(Region.class))
+			.list()
+			.stream()
+			.filter(r -> !NOT_NAMED_IN_ADDRESSES.contains(r.name()))
+			.forEach(r -> byName.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(r));
+		int at = 0;
+		for (RegionLevel level : List.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)) {
+			List<Region> named = List.of();
+			for (int to = Math.min(head.length(), at + LONGEST_NAME); to >= at + 2 && named.isEmpty(); to--) {
+				named = byName.getOrDefault(head.substring(at, to), List.of()).stream().filter(r -> r.level() == level).toList();
+			}
+			if (named.isEmpty()) {
+				continue;
+			}
+			if (named.stream().noneMatch(r -> r.code().startsWith(regionCode) || regionCode.startsWith(r.code()))) {
+				return Optional.of(named.get(0));
+			}
+			at += named.get(0).name().length();
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Refuses on {@code field} (rule {@code address-region}) an address whose head names a region outside the chosen one
+	 * ({@link #namedOutside}): "经营场所地址写的是“浙江省”，不在所选的经营场所所在地（江苏省苏州市吴中区）内" — a record filed with one
+	 * county's bureau must not carry another place's address onto its documents. A field already refused, or an
+	 * unknown region, is left alone.
+	 * @param label the address's label ("经营场所地址")
+	 * @param regionLabel the chosen region's label ("经营场所所在地")
+	 */
+	public Validation addressWithin(Validation v, String field, String label, String address, String regionCode,
+			String regionLabel) {
+		if (v.hasError(field) || regionCode == null || find(regionCode).isEmpty()) {
+			return v;
+		}
+		Optional<Region> outside = namedOutside(address, regionCode);
+		return v.require(field, outside.isEmpty(), "address-region", outside.map(r -> label + "写的是“" + fullName(r.code())
+				+ "”，不在所选的" + regionLabel + "（" + fullName(regionCode) + "）内，请核对地址或" + regionLabel).orElse(""));
 	}
 
 	public long count(RegionLevel level) {

@@ -219,6 +219,7 @@ public class Branches {
 		if (region != null) {
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "分支机构所在地");
+			regions.addressWithin(v, "address", "地址", data.address(), region.value(), "分支机构所在地");
 			if (parentKnown) {
 				withinLicenceArea(v, data, region.value());
 			}

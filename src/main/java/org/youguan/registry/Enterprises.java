@@ -575,6 +575,9 @@ public class Enterprises {
 			.name("legalRepresentative", "法定代表人", d.legalRepresentative())
 			.personName("legalRepresentative", "法定代表人", d.legalRepresentative());
 		v.address("address", "地址", d.address(), 300);
+		if (region != null) {
+			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "企业所在地");
+		}
 		v.maxLength("contactName", "联系人", d.contactName(), 60).name("contactName", "联系人", d.contactName())
 			.personName("contactName", "联系人", d.contactName());
 		String phone = Text.blankToNull(d.contactPhone());

@@ -357,6 +357,7 @@ public class Facilities {
 			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
+			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "设施所在地");
 		}
 		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),

@@ -927,6 +927,7 @@ public class Outlets {
 			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
+			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "网点所在地");
 			// a region scope lies within its own bureau's region; only an unbounded caller (an enterprise's filing) can
 			// name a place no bureau on the platform serves
 			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || bureaus.serves(region.value()), "served",

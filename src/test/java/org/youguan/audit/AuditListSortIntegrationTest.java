@@ -108,11 +108,11 @@ class AuditListSortIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("起始日期应在2000-01-01至")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("起始日期不得早于2000-01-01（应在2000-01-01至")));
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 		mvc.perform(get("/admin/signins").param("to", "2199-01-01").session(admin))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("截止日期应在2000-01-01至")));
+			.andExpect(content().string(containsString("截止日期不得晚于")));
 		mvc.perform(get("/admin/audit").param("from", "2026-02-30").session(admin))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("起始日期应为日期")));

@@ -19,7 +19,11 @@ class ProvisionalMarkIntegrationTest extends CalendarRecountTest {
 
 	@Test
 	void aDateInAYearNotLoadedIsStatedWithTheMarkAndOneInALoadedYearWithout() {
-		assertThat(calendar.documentDay(LocalDate.of(2027, 1, 18))).isEqualTo("2027年1月18日（暂定）");
+		// a document never prints the mark: it words the provisional count in a sentence of its own
+		assertThat(calendar.documentDay(LocalDate.of(2027, 1, 18))).isEqualTo("2027年1月18日");
+		assertThat(calendar.documentNote(LocalDate.of(2027, 1, 18))).isEqualTo(WorkingCalendar.PROVISIONAL_NOTE)
+			.doesNotContain("暂定");
+		assertThat(calendar.documentNote(LocalDate.of(2026, 12, 31))).isEmpty();
 		assertThat(calendar.messageDay(LocalDate.of(2027, 1, 18))).isEqualTo("2027-01-18（暂定）");
 		assertThat(calendar.documentDay(LocalDate.of(2026, 12, 31))).isEqualTo("2026年12月31日");
 		assertThat(calendar.messageDay(LocalDate.of(2026, 12, 31))).isEqualTo("2026-12-31");

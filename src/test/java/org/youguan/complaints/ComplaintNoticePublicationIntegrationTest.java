@@ -64,6 +64,17 @@ class ComplaintNoticePublicationIntegrationTest {
 		}
 	}
 
+	/** An ended month of the region with complaints received and no notice in force. */
+	private YearMonth busyFreeMonth() {
+		return jdbc.sql("""
+				SELECT DISTINCT to_char(c.received_on, 'YYYY-MM') FROM complaint c WHERE c.region_code LIKE :region || '%'
+				AND c.received_on < date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')
+				AND NOT EXISTS (SELECT 1 FROM complaint_notice n WHERE n.region_code = :region
+				AND n.month_from = to_char(c.received_on, 'YYYY-MM') AND n.month_to = n.month_from AND n.replaced_at IS NULL)
+				ORDER BY 1 DESC LIMIT 1""")
+			.param("region", REGION).query(String.class).optional().map(YearMonth::parse).orElseThrow();
+	}
+
 	private MockHttpSession handler() throws Exception {
 		return SignIn.session(mvc, "sz.market");
 	}
@@ -140,7 +151,8 @@ class ComplaintNoticePublicationIntegrationTest {
 		rules.override(StatutoryRule.COMPLAINT_ANSWER_LIMIT, national, StatutoryRule.NATIONAL_REGION, new BigDecimal("29"),
 				"测试：假设的新法律");
 		try {
-			String notice = publish(freeMonth(jdbc, REGION), null);
+			// a month with complaints: the notice of an empty month says there were none and states no rates
+			String notice = publish(busyFreeMonth(), null);
 			mvc.perform(get(notice)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("29日内办结率")))
 				.andExpect(content().string(not(containsString("30日内办结率"))));

@@ -88,7 +88,7 @@ class ServedDayIntegrationTest extends ClockedSteps {
 
 	/**
 	 * The 送达回证 of a public notice is made the day the notice is published: dated that day, the 送达日期 the deemed
-	 * day — 2027, a year whose holiday notice is not loaded, so （暂定）— stated as deemed, the notice's medium once (as
+	 * day — 2027, a year whose holiday notice is not loaded, printed without the platform's （暂定） mark — stated as deemed, the notice's medium once (as
 	 * 公告载体) and the 送达方式 公告送达 alone. An electronic service's confirmed address is printed once too.
 	 */
 	@Test
@@ -102,14 +102,14 @@ class ServedDayIntegrationTest extends ClockedSteps {
 		CaseDocuments.IssuedDocument receipt = documents.current(id, CaseDocumentKind.DELIVERY_RECEIPT).orElseThrow();
 		assertThat(receipt.issuedOn()).isEqualTo(published);
 		String text = docx(id, CaseDocumentKind.DELIVERY_RECEIPT);
-		assertThat(text).contains(ChineseText.day(deemed) + "（暂定）（视为送达", "公告发布日期", ChineseText.day(published))
-			.doesNotContain("公告送达（" + NOTE);
+		assertThat(text).contains(ChineseText.day(deemed) + "（视为送达", "公告发布日期", ChineseText.day(published))
+			.doesNotContain("公告送达（" + NOTE).doesNotContain("暂定");
 		assertThat(text.split(NOTE, -1)).as("the note printed once, as 公告载体").hasSize(2);
 		// the 送达期限 is judged by the day the notice was published, not by the deemed day printed as 送达日期 (attack: on
 		// its face a service a month late)
 		LocalDate due = calendar.plusWorkingDays(published, 7);
 		assertThat(text).contains("最迟于" + ChineseText.day(due) + "（公告送达以发出公告之日计：本案于" + ChineseText.day(published)
-				+ "发出公告，在送达期限内；视为送达日为" + ChineseText.day(deemed) + "（暂定））送达");
+				+ "发出公告，在送达期限内；视为送达日为" + ChineseText.day(deemed) + "）送达");
 
 		// a notice published after the 7 working days says so
 		LocalDate late = published.plusDays(20);

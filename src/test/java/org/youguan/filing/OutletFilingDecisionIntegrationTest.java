@@ -70,7 +70,9 @@ class OutletFilingDecisionIntegrationTest {
 
 	static OutletData outlet(String name, String street, String manager, String phone) {
 		String first17 = "32050619850315" + String.format("%03d", (int) (Math.random() * 1000));
-		return new OutletData(name, 0, null, "FRANCHISE", "吴中区测试路" + UUID.randomUUID().toString().substring(0, 4) + "号",
+		// the address names the street's county (an address naming another county than the one chosen is refused)
+		String county = street.startsWith("320507") ? "相城区" : "吴中区";
+		return new OutletData(name, 0, null, "FRANCHISE", county + "测试路" + UUID.randomUUID().toString().substring(0, 4) + "号",
 				street, null, null, manager, first17 + IdCardNumber.checkCharacter(first17), phone, new BigDecimal("40"), true,
 				true, true, true, LocalDate.of(2026, 9, 20));
 	}

@@ -120,7 +120,7 @@ class OutletFilingLateAndWordingIntegrationTest {
 				.extracting(e -> e.field() + "/" + e.rule()).anyMatch(s -> s.startsWith("managerPhone/"))
 				.noneMatch(s -> s.equals("note/required")));
 		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), OutletFilingSupplementIntegrationTest
-			.with(filed, filed.address(), null, filed.storageArea(), "320507001", filed.openedOn()), List.of(), null))
+			.with(filed, "相城区测试路1号", null, filed.storageArea(), "320507001", filed.openedOn()), List.of(), null))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.filteredOn(e -> e.rule().equals("other-county")).singleElement().extracting(FieldError::message)
 				.satisfies(m -> assertThat(m).contains("吴中区邮政管理局").doesNotContain("320506")));

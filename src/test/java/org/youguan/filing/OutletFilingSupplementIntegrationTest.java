@@ -107,7 +107,8 @@ class OutletFilingSupplementIntegrationTest {
 		assertThat(filings.details(WUZHONG, id).proposed().address()).isEqualTo(filed.address());
 		// the county is the one whose bureau took the filing
 		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(),
-				with(filed, address, "13912345678", filed.storageArea(), "320507001", filed.openedOn()), List.of(), null))
+				with(filed, address.replace("吴中区长桥街道", "相城区元和街道"), "13912345678", filed.storageArea(), "320507001",
+						filed.openedOn()), List.of(), null))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.anySatisfy(e -> assertThat(e.field() + "/" + e.rule()).isEqualTo("regionCode/other-county")));
 

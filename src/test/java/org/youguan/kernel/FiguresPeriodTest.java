@@ -43,9 +43,9 @@ class FiguresPeriodTest {
 		refused(() -> FiguresPeriod.days("2026-11-30", "2026-11-01", null, TODAY, TODAY), "to", "after-from",
 				"截止日期不能早于起始日期");
 		refused(() -> FiguresPeriod.days("1999-12-31", "2026-01-31", null, TODAY, TODAY), "from", "range",
-				"起始日期应在2000-01-01至2027-12-31之间");
+				"起始日期不得早于2000-01-01（应在2000-01-01至2027-12-31之间）");
 		refused(() -> FiguresPeriod.days("2026-01-01", "2028-01-01", null, TODAY, TODAY), "to", "range",
-				"截止日期应在2000-01-01至2027-12-31之间");
+				"截止日期不得晚于2027-12-31（应在2000-01-01至2027-12-31之间）");
 		refused(() -> FiguresPeriod.days("2026-13-01", null, null, TODAY, TODAY), "from", "date", "起始日期应为日期");
 	}
 
@@ -79,9 +79,9 @@ class FiguresPeriodTest {
 	@Test
 	void aListsDaysRunFrom2000ToTheEndOfNextYearEitherEndOpen() {
 		refused(() -> FiguresPeriod.filter("1900-01-01", null, TODAY), "from", "range",
-				"起始日期应在2000-01-01至2027-12-31之间");
+				"起始日期不得早于2000-01-01（应在2000-01-01至2027-12-31之间）");
 		refused(() -> FiguresPeriod.filter(null, "2028-01-01", TODAY), "to", "range",
-				"截止日期应在2000-01-01至2027-12-31之间");
+				"截止日期不得晚于2027-12-31（应在2000-01-01至2027-12-31之间）");
 		refused(() -> FiguresPeriod.filter("2026-02-01", "2026-01-31", TODAY), "to", "after-from", "截止日期不能早于起始日期");
 		refused(() -> FiguresPeriod.filter("2026-02-30", null, TODAY), "from", "date", "起始日期");
 		assertThat(FiguresPeriod.filter(null, null, TODAY)).isEqualTo(new FiguresPeriod.Filter(null, null));

@@ -42,7 +42,12 @@ class ValidationBoundsTest {
 		assertThat(v.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range", "核查日期应为" + MAX));
 		Validation wide = new Validation();
 		wide.within("verifiedOn", "核查日期", MAX.plusDays(1), MIN, MAX);
+		// the bound passed first (a future day: 不得晚于), then the range
 		assertThat(wide.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range",
-				"核查日期应在" + MIN + "至" + MAX + "之间"));
+				"核查日期不得晚于" + MAX + "（应在" + MIN + "至" + MAX + "之间）"));
+		Validation before = new Validation();
+		before.within("verifiedOn", "核查日期", MIN.minusDays(1), MIN, MAX);
+		assertThat(before.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range",
+				"核查日期不得早于" + MIN + "（应在" + MIN + "至" + MAX + "之间）"));
 	}
 }

@@ -240,6 +240,6 @@ class ValueTypesTest {
 				assertThat(e.message()).contains("不能早于2026-12-15", "目前还不能登记").doesNotContain("之间");
 			});
 		assertThat(new Validation().within("d", "日期", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), today).errors())
-			.singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("日期应在2026-02-01至2026-12-02之间"));
+			.singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("日期不得早于2026-02-01（应在2026-02-01至2026-12-02之间）"));
 	}
 }

@@ -50,8 +50,9 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 
 	ResultActions file(String token, String code, String name, String region, LocalDate licensed) throws Exception {
 		String json = """
-				{"parentCreditCode":%s,"name":"%s","regionCode":"%s","address":"吴中区分支路8号","headName":"陈负责",
-				 "businessLicenceDate":"%s"}""".formatted(code == null ? "null" : "\"" + code + "\"", name, region, licensed);
+				{"parentCreditCode":%s,"name":"%s","regionCode":"%s","address":"%s分支路8号","headName":"陈负责",
+				 "businessLicenceDate":"%s"}""".formatted(code == null ? "null" : "\"" + code + "\"", name, region,
+				region.startsWith("320507") ? "相城区" : "吴中区", licensed);
 		return mvc.perform(post("/api/v1/licensing/branch-filings").header("Authorization", token)
 			.contentType(MediaType.APPLICATION_JSON).content(json));
 	}

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -661,5 +662,59 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		form.param("kind", kind).param("applicantCreditCode", code);
 		fields.forEach(form::param);
 		return form;
+	}
+	/** The text of the .docx of {@code kind} generated for application {@code id}, read back (word/document.xml). */
+	String generated(long id, String kind) throws Exception {
+		long attachment = applications.get(DataScope.all(), id).attachments().stream()
+			.filter(a -> a.kind().equals(kind)).findFirst().orElseThrow().id();
+		return TemplateFiles.text(mvc.perform(get("/attachments/" + attachment).header("Authorization", CITY))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+	}
+
+	/**
+	 * Finding: premises whose address names another province, city or county than the county chosen passed. Refused on
+	 * premisesAddress (rule address-region), naming the place the address names; an address naming the chosen county
+	 * in full passes.
+	 */
+	@Test
+	void premisesWhoseAddressNamesAnotherPlaceThanTheCountyAreRefused() throws Exception {
+		String base = LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), "苏州异地住所快递有限公司",
+				"同城", "500000", "");
+		call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", "浙江省杭州市西湖区文三路1号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
+			.andExpect(jsonPath("$.errors[0].rule").value("address-region"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("浙江省")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("经营场所所在地（江苏省苏州市吴中区）")));
+		call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", "苏州市相城区元和路1号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("相城区")));
+		call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", "江苏省苏州市吴中区示例路8号"))
+			.andExpect(status().isCreated());
+	}
+
+	/**
+	 * Findings: the 准予变更 decision stated the county twice in the premises' "before" (the address naming it, then the
+	 * county again in brackets), and the certificate a change reissues printed 服务地域 and 住所 as — for a 省内 licence
+	 * whose area no one recorded. The decision says each place once; the certificate prints the province for 省内 and the
+	 * holder's registered address as 住所.
+	 */
+	@Test
+	void aChangeDecisionStatesThePremisesOnceAndTheReissuedCertificatePrintsAreaAndDomicile() throws Exception {
+		String code = LicensingIntegrationTest.newCreditCode();
+		String number = granted(new LicenceGranted(-3, "快递许可-32-1996-" + unpadded(code), new EnterpriseData(
+				"苏州证照住所" + code.substring(10, 16) + "快递有限公司", code, EnterpriseType.EXPRESS, null, "孙原任", "吴中区变更路1号",
+				"320506", null, null), LicenceScope.PROVINCE, "江苏省邮政管理局", "32", LocalDate.now(clock).minusYears(1),
+				LocalDate.now(clock).plusYears(3), false, new LicenceTerms(new BigDecimal("600000"), null, List.of()))).number();
+		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", "{\"kind\":\"CHANGE\","
+				+ "\"applicantCreditCode\":\"" + code + "\",\"premisesAddress\":\"苏州市吴中区新址路9号\",\"regionCode\":\"320506\"}")
+			.andExpect(status().isCreated()));
+		assertThat(approved(id)).isEqualTo(number);
+		String decision = generated(id, LicenceApplications.DECISION);
+		assertThat(decision).contains("由“吴中区变更路1号”变更为“苏州市吴中区新址路9号”").doesNotContain("（江苏省苏州市吴中区）");
+		String certificate = generated(id, LicenceApplications.CERTIFICATE);
+		assertThat(certificate).containsPattern("服务地域\\s*江苏省\\s").containsPattern("住所\\s*吴中区变更路1号")
+			.doesNotContain("—");
 	}
 }

@@ -23,7 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A licence application's deadlines in a year whose holiday notice is not loaded (2027: never loaded by a test) are
  * marked 暂定: {@code deadlines.…Provisional} of the application and {@code decisionDueOnProvisional} of the list in
- * the API, and （暂定） after the decision limit in the 受理通知书. Those within a loaded year are not.
+ * the API; the 受理通知书 states the day plainly and adds {@link WorkingCalendar#PROVISIONAL_NOTE}, never the （暂定）
+ * mark. Those within a loaded year are not.
  */
 @IntegrationTest
 class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
@@ -65,7 +66,9 @@ class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/api/v1/licensing/applications?q=苏州暂定期限快递有限公司").header("Authorization", CITY))
 			.andExpect(jsonPath("$.items[0].decisionDueOn").value(due.toString()))
 			.andExpect(jsonPath("$.items[0].decisionDueOnProvisional").value(true));
-		assertThat(receipt(id)).contains(ChineseText.day(due) + "（暂定）");
+		// the notice never prints the platform's （暂定） mark: it states the day and words the provisional count
+		assertThat(receipt(id)).contains("（至" + ChineseText.day(due) + "；依法需要补正、听证、专家评审的时间不计算在内；"
+				+ WorkingCalendar.PROVISIONAL_NOTE + "）").doesNotContain("（暂定）");
 		// the export marks it as the list does
 		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "sz.admin"), "/licensing/applications/export.xlsx", "q",
 				"苏州暂定期限快递有限公司").stream().skip(1).flatMap(List::stream)).contains(due + "（暂定）");

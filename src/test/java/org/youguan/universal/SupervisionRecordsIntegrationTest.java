@@ -293,7 +293,7 @@ class SupervisionRecordsIntegrationTest {
 		mvc.perform(post("/api/v1/universal/supervision/confidential").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"2999-01-01\",\"flag\":true}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("检查日期应在")))
+			.andExpect(content().string(containsString("检查日期不得晚于")))
 			.andExpect(content().string(containsString("被检查单位不能为空")))
 			.andExpect(content().string(containsString("请填写检查人员")))
 			.andExpect(content().string(containsString("选择“发生事故”为是时请填写检查发现的问题")));
@@ -362,7 +362,7 @@ class SupervisionRecordsIntegrationTest {
 		mvc.perform(post("/api/v1/universal/supervision/supervisors/" + id + "/reports").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"receivedOn\":\"2999-01-01\",\"summary\":\"\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("收到日期应在")))
+			.andExpect(content().string(containsString("收到日期不得晚于")))
 			.andExpect(content().string(containsString("反映内容不能为空")));
 		mvc.perform(post("/universal/supervision/supervisors/" + id + "/reports").session(session).with(csrf())
 			.param("receivedOn", "2022-03-04").param("summary", "反映村邮站周末不开放"))

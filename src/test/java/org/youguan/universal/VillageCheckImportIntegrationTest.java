@@ -178,7 +178,9 @@ class VillageCheckImportIntegrationTest {
 
 	/**
 	 * Finding: a 2030 row was told "应在2000-01-01至<today>之间" and a 1900 row "应在1949-10-01至2099-12-31之间" — two
-	 * ranges for one date. The sheet reads 检查日期 with the form's range: one rule, one message for either end.
+	 * ranges for one date. The sheet reads 检查日期 with the form's range: one rule, one range for either end; and
+	 * (finding: a future day was told only the range) each row is told first the bound its day passes — a future day
+	 * 不得晚于 today, naming the column.
 	 */
 	@Test
 	void aCheckDayOutsideItsRangeIsToldOneRangeAtEitherEnd() throws Exception {
@@ -188,7 +190,9 @@ class VillageCheckImportIntegrationTest {
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
 		String early = rejected.errors().get(0).errors().get(0).message();
 		String late = rejected.errors().get(1).errors().get(0).message();
-		assertThat(early).isEqualTo(late).contains("2000-01-01").doesNotContain("1949").doesNotContain("2099-12-31");
+		String range = "（应在2000-01-01至" + LocalDate.now(clock) + "之间）";
+		assertThat(early).isEqualTo("检查日期不得早于2000-01-01" + range).doesNotContain("1949");
+		assertThat(late).isEqualTo("检查日期不得晚于" + LocalDate.now(clock) + range).doesNotContain("2099-12-31");
 	}
 
 	@Test

@@ -112,7 +112,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 
 	private final StatutoryRules rules;
 
-	/** States the decision limit with （暂定） when it lies in a year whose holiday notice is not loaded. */
+	/** States the decision limit, and words it when it lies in a year whose holiday notice is not loaded. */
 	private final WorkingCalendar calendar;
 
 	private final DemoMode demo;
@@ -135,7 +135,7 @@ public class LicensingDocuments implements DeclaresTemplates {
 	 * and expert review not counted) — or, for a renewal whose due date is the licence's last valid day or before
 	 * ({@link StatutoryRule#LICENCE_RENEWAL_DECISION}, 行政许可法(2019) art.50), the licence's expiry, undecided by then
 	 * deemed renewed: such a renewal is not given 四十五日 it does not have. That date is the expiry (or the days of
-	 * the rule before it), a calendar date that no holiday notice moves, so it is printed plainly, never （暂定）; when
+	 * the rule before it), a calendar date that no holiday notice moves, so it carries no note on the holiday notice; when
 	 * the rule sets days before the expiry, the notice says that is the bureau's own deadline and that only no decision
 	 * by the expiry itself counts as renewal granted. The grounds of acceptance are worded by the case ({@code byLaw}):
 	 * materials complete and in form, or — accepted by law because the 补正 was not notified in time — 行政许可法(2019)
@@ -163,7 +163,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: days == 0 ? "在许可证有效期届满前" : "在许可证有效期最后一日的" + ChineseText.numeral(days) + "日前");
 		// the expiry (or days before it) is a calendar date, fixed: no holiday notice makes it provisional
 		f.put("decisionDueOn", byExpiry ? ChineseText.day(a.decisionDueOn()) : calendar.documentDay(a.decisionDueOn()));
-		f.put("decisionNote", !byExpiry ? "依法需要补正、听证、专家评审的时间不计算在内"
+		String provisional = byExpiry ? "" : calendar.documentNote(a.decisionDueOn());
+		f.put("decisionNote", !byExpiry ? "依法需要补正、听证、专家评审的时间不计算在内" + (provisional.isEmpty() ? "" : "；" + provisional)
 				: days == 0 ? "逾期未作决定的，视为准予延续"
 				: "此为本机关内部办理时限；许可证有效期届满（" + ChineseText.day(a.decisionDueOn().plusDays(days))
 						+ "）前仍未作出决定的，依法视为准予延续");
@@ -285,10 +286,13 @@ public class LicensingDocuments implements DeclaresTemplates {
 	 * verification code and the QR code to the public verify page.
 	 * @param serviceArea the licence's service area as it stands after the decision: a change or renewal that does not
 	 *        state it keeps the licence's
+	 * @param domicile the holder's registered address (住所), — when none is known
 	 */
-	public byte[] certificate(ApplicationView a, String bureau, String legalRepresentative, String serviceArea) {
+	public byte[] certificate(ApplicationView a, String bureau, String legalRepresentative, String serviceArea,
+			String domicile) {
 		Map<String, String> f = common(a, bureau);
 		f.put("serviceArea", shown(serviceArea));
+		f.put("address", shown(domicile));
 		f.put("licenceNumber", a.licenceNumber());
 		f.put("legalRepresentative", shown(legalRepresentative));
 		f.put("verificationCode", a.verificationCode());
