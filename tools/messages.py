@@ -630,6 +630,7 @@ M = {
  "audit.action.department.update": ("修改处室", "Department changed"),
  "audit.action.enterprise.cancel": ("企业注销", "Enterprise cancelled"),
  "audit.action.enterprise.import": ("批量导入企业", "Enterprises imported"),
+ "audit.action.enterprise.licence-move": ("按许可变更迁移经营场所", "Premises moved by a licence change"),
  "audit.action.enterprise.register": ("登记企业", "Enterprise registered"),
  "audit.action.enterprise.resume": ("企业恢复营业", "Enterprise resumed"),
  "audit.action.enterprise.suspend": ("企业停业", "Enterprise suspended"),
