@@ -576,8 +576,10 @@ public class CaseDecisions {
 				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
 				.personName("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
 		}
+		// the 集体讨论记录 prints the conclusion: it holds words as every printed reason does ("。" or "1" concludes nothing)
 		v.required("discussionConclusion", "集体讨论结论", conclusion)
-			.maxLength("discussionConclusion", "集体讨论结论", conclusion, 2000);
+			.maxLength("discussionConclusion", "集体讨论结论", conclusion, 2000)
+			.words("discussionConclusion", "集体讨论结论", conclusion);
 		return String.join("、", names);
 	}
 

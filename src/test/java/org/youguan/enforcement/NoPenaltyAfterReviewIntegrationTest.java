@@ -64,6 +64,18 @@ class NoPenaltyAfterReviewIntegrationTest extends ClockedSteps {
 	}
 
 	@Test
+	void aDiscussionConclusionWithoutWordsIsRefusedAndNothingIsDecided() {
+		long id = reviewed();
+		// the 集体讨论记录 prints the conclusion: a full stop or a digit concludes nothing
+		for (String conclusion : new String[] { "。", "1", "——" }) {
+			LawfulStepsIntegrationTest.refused("discussionConclusion", () -> caseDecisions.notPenalize(PartyCases.ALL, id,
+					"MINOR_CORRECTED", "情节轻微并及时改正", new CaseDecisions.Discussion("2026-06-10",
+							List.of("蒋局长", "王副局长", "李副局长"), conclusion)), "words");
+		}
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
+	}
+
+	@Test
 	void aDiscussionDatedBeforeTheReviewIsRefused() {
 		long id = reviewed();
 		LocalDate reviewedOn = cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn();
