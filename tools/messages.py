@@ -4808,6 +4808,13 @@ M.update({
  # --- english helper: keyed format refusals of statistics ---
  "statistics.invalid.monthNotEnded": ("本月（{0}）尚未结束，还没有报送的数据；可汇总至上月（{1}）", "This month ({0}) has not ended and has no reported data yet: sum up to last month ({1})"),
  "statistics.invalid.noRegion": ("行政区划代码不存在：{0}", "No such region code: {0}"),
+ "region.invalid.addressOutside": ("{0}写的是“{1}”，不在所选的{2}（{3}）内，请核对地址或{2}", "{0} names “{1}”, which is not within the chosen {2} ({3}): check the address or the {2}"),
+ # the chosen region's labels the refusal above names (read in English through RefusalWords' labels)
+ "region.label.premisesRegion": ("经营场所所在地", "premises' region"),
+ "region.label.branchRegion": ("分支机构所在地", "branch's region"),
+ "region.label.enterpriseRegion": ("企业所在地", "enterprise's region"),
+ "region.label.outletRegion": ("网点所在地", "outlet's region"),
+ "region.label.facilityRegion": ("设施所在地", "facility's region"),
  "statistics.invalid.countyLevel": ("行业统计汇总到县（区）级，请填写县（区）及以上的行政区划代码：{0}", "Industry statistics are summed up to county level: give a county or higher region code: {0}"),
  "statistics.invalid.noBrand": ("没有该品牌：{0}", "No such brand: {0}"),
  "statistics.invalid.remindWindow": ("只能催报近{0}个月内结束的报告期：{1}已于{2}结束", "Reminders go only for periods that ended in the last {0} months: {3} ended on {2}"),

@@ -27,6 +27,16 @@ public class InvalidValueException extends DomainException {
 		this(ErrorCode.INVALID_VALUE, errors);
 	}
 
+	/**
+	 * Several failures, the first of them with its sentence's key ({@code Validation.require} with a wording): the pages
+	 * word that one in the reader's language, the others as written.
+	 * @param errors the failures, in the order checked
+	 * @param first the first failure's sentence as a bundle key with its values, or null
+	 */
+	public InvalidValueException(List<FieldError> errors, Wording first) {
+		this(ErrorCode.INVALID_VALUE, first, errors);
+	}
+
 	private InvalidValueException(ErrorCode code, List<FieldError> errors) {
 		this(code, null, errors);
 	}

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class Validation {
 	 * by the rule of what such a number is written with, which names the character, and a name by {@link #wordsOnly}.
 	 */
 	private final Map<String, FieldError> markup = new LinkedHashMap<>();
+
+	/** The bundle keys of failures that carry one ({@link #require(String, boolean, String, Wording, String)}). */
+	private final Map<FieldError, Wording> wordings = new HashMap<>();
 
 	/** Checks starting with no failure. */
 	public Validation() {
@@ -70,18 +74,36 @@ public final class Validation {
 	}
 
 	/**
+	 * {@link #require(String, boolean, String, String)} with the sentence's bundle key: when this failure is the first
+	 * one {@link #throwIfInvalid} throws, the exception carries {@code wording}, so a page words it in the reader's
+	 * language (the API's problem keeps the Chinese {@code message}).
+	 * @param wording the sentence as a bundle key with its values, the Chinese of which is {@code message}
+	 */
+	public Validation require(String field, boolean condition, String rule, Wording wording, String message) {
+		if (!condition) {
+			FieldError error = new FieldError(field, rule, message);
+			if (add(error)) {
+				wordings.put(error, wording);
+			}
+		}
+		return this;
+	}
+
+	/**
 	 * A value that could not be read is told once, by the rule its reading broke, as an import's row tells a cell
 	 * ({@code RowContext.fail}): a fine of 1e20 is "too many digits", not that and "须大于0" for the null it became; a
 	 * field a form refused while reading it ({@link #after}) likewise. Rules about a value that was read still add up —
 	 * a checklist names each of its bad lines.
 	 */
-	private void add(FieldError error) {
-		if (!settled.contains(error.field())) {
-			errors.add(error);
-			if (UNREADABLE.contains(error.rule())) {
-				settled.add(error.field());
-			}
+	private boolean add(FieldError error) {
+		if (settled.contains(error.field())) {
+			return false;
 		}
+		errors.add(error);
+		if (UNREADABLE.contains(error.rule())) {
+			settled.add(error.field());
+		}
+		return true;
 	}
 
 	/** The rules a value breaks when it cannot be read at all: a number, a date or a choice of the wrong shape. */
@@ -1168,7 +1190,7 @@ public final class Validation {
 	public void throwIfInvalid() {
 		List<FieldError> all = errors();
 		if (!all.isEmpty()) {
-			throw new InvalidValueException(all);
+			throw new InvalidValueException(all, wordings.get(all.get(0)));
 		}
 	}
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * Look-ups of the region table.
@@ -181,36 +183,145 @@ public class Regions {
 	private static final int LONGEST_NAME = 12;
 
 	/**
-	 * The region an address names at its head that lies outside the chosen one: the address is read from its start as
-	 * the regions of the country write it — an optional "中国", then a province ("浙江省"), a city ("杭州市") and a
-	 * county ("西湖区"), each optional, each by its full name in the region table (width, spaces and invisible characters
-	 * aside, {@link Text#folded}). A name that several regions bear ("鼓楼区") is outside only when none of them lies
-	 * inside or around {@code regionCode}; a name of a region that contains the chosen one ("江苏省" for 吴中区) or lies
-	 * inside it is no conflict. An address naming no region at its head ("越溪路26号") names none outside.
+	 * The endings a province's or city's name is also written without ("浙江省" → 浙江, "广西壮族自治区" → 广西, "杭州市"
+	 * → 杭州), longest first; "地区", "自治州" and "盟" are kept (海南藏族自治州 is no 海南).
+	 */
+	private static final List<String> SHORTENED_ENDINGS = List.of("维吾尔自治区", "特别行政区", "壮族自治区", "回族自治区", "自治区",
+			"省", "市");
+
+	/** The longest short name looked for ("乌鲁木齐", "呼和浩特", "内蒙古"), in characters. */
+	private static final int LONGEST_SHORT_NAME = 4;
+
+	/**
+	 * What an address may carry before the place it names: a label ("地址：", "（住所）", "经营场所地址为", "注册地址") of the
+	 * words below, read in the address's Chinese characters (its colon and brackets are left out before). Only these
+	 * words: any text before a colon would let "浙江省杭州市：文三路1号" pass as a label followed by a street.
+	 */
+	private static final Pattern LABEL = Pattern
+		.compile("^(?:注册|经营|办公|通讯|通信|联系|详细|企业|单位|实际|营业|收件|寄件|地址|住所|住址|场所|地点)+(?:为|是)?");
+
+	/** The country an address may begin with, longest first. */
+	private static final List<String> COUNTRY = List.of("中华人民共和国", "中国");
+
+	/**
+	 * A region an address names outside the chosen one, with the words of the address that name it.
+	 * @param region the region named (of a name several regions bear, the one in the city or province the address
+	 * names before it, else the first)
+	 * @param written the address's words from its first place name to the end of this one ("苏州市鼓楼区"), width and
+	 * spaces aside as {@link Text#folded} reads them, brackets and other signs left out
+	 */
+	public record NamedOutside(Region region, String written) {
+	}
+
+	/**
+	 * The region an address names at its head that lies outside the chosen one: see {@link #outsideNamed}.
 	 * @param address the address as typed; null or blank names none
 	 * @param regionCode the region chosen for the record (any level); null names none
 	 * @return the first region named outside {@code regionCode}, or empty
 	 */
 	public Optional<Region> namedOutside(String address, String regionCode) {
+		return outsideNamed(address, regionCode).map(NamedOutside::region);
+	}
+
+	/**
+	 * The region an address names at its head that lies outside the chosen one, with the words naming it. The address is
+	 * read as the regions of the country write it: after what may stand before the place (a label such as "地址：",
+	 * {@link #LABEL}; "中华人民共和国" or "中国"; brackets, Latin letters, digits and other signs, which are left out of
+	 * the reading — "（浙江省）杭州市" reads 浙江省杭州市), a province ("浙江省"), a city ("杭州市") and a county ("西湖区"),
+	 * each optional, each by its full name in the region table (width, spaces and invisible characters aside,
+	 * {@link Text#folded}) or — a province or a city — by its short name ("浙江", "杭州", {@link #SHORTENED_ENDINGS})
+	 * where the name of a region inside it follows ("浙江杭州市", "南京鼓楼区", "上海浦东新区"): a short name standing alone
+	 * is the start of a street's name as often as a place ("北京西路", "苏州河路") and is not read. A name that several
+	 * regions bear ("鼓楼区") is outside only when none of them lies inside or around {@code regionCode}; a name of a
+	 * region that contains the chosen one ("江苏省" for 吴中区) or lies inside it is no conflict. An address naming no
+	 * region at its head ("越溪路26号") names none outside. Former names (苏州市沧浪区, 吴江市) are not in the table and name none.
+	 * @param address the address as typed; null or blank names none
+	 * @param regionCode the region chosen for the record (any level); null names none
+	 * @return the first region named outside {@code regionCode} with the address's words naming it, or empty
+	 */
+	public Optional<NamedOutside> outsideNamed(String address, String regionCode) {
 		if (address == null || regionCode == null || regionCode.isBlank()) {
 			return Optional.empty();
 		}
-		String text = Text.folded(address);
-		if (text.startsWith("中国")) {
-			text = text.substring(2);
+		String head = addressHead(address);
+		Map<String, List<Region>> byName = regionsNamedIn(head);
+		if (byName.isEmpty()) {
+			return Optional.empty();
 		}
-		String head = text.substring(0, Math.min(text.length(), ADDRESS_HEAD));
+		int at = 0;
+		int first = -1;
+		Region before = null;
+		for (RegionLevel level : List.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)) {
+			int length = 0;
+			List<Region> named = List.of();
+			for (int to = Math.min(head.length(), at + LONGEST_NAME); to >= at + 2 && named.isEmpty(); to--) {
+				named = byName.getOrDefault(head.substring(at, to), List.of()).stream().filter(r -> r.level() == level).toList();
+				length = to - at;
+			}
+			if (named.isEmpty() && level != RegionLevel.COUNTY) {
+				for (int to = Math.min(head.length(), at + LONGEST_SHORT_NAME); to >= at + 2 && named.isEmpty(); to--) {
+					named = shortNamed(head, at, to, level, byName);
+					length = to - at;
+				}
+			}
+			if (named.isEmpty()) {
+				continue;
+			}
+			Region within = before;
+			List<Region> inAddress = within == null ? named : named.stream().filter(r -> r.code().startsWith(within.code())).toList();
+			List<Region> candidates = inAddress.isEmpty() ? named : inAddress;
+			Optional<Region> fitting = candidates.stream()
+				.filter(r -> r.code().startsWith(regionCode) || regionCode.startsWith(r.code()))
+				.findFirst();
+			first = first < 0 ? at : first;
+			if (fitting.isEmpty()) {
+				return Optional.of(new NamedOutside(candidates.get(0), head.substring(first, at + length)));
+			}
+			before = fitting.get();
+			at += length;
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The address's head as the place names are read in it: folded ({@link Text#folded}), only its Chinese characters,
+	 * a leading label ({@link #LABEL}) and country left out, at most {@link #ADDRESS_HEAD} characters.
+	 */
+	private static String addressHead(String address) {
+		StringBuilder han = new StringBuilder();
+		Text.folded(address).codePoints()
+			.filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+			.forEach(han::appendCodePoint);
+		String head = LABEL.matcher(han).replaceFirst("");
+		for (String country : COUNTRY) {
+			if (head.startsWith(country)) {
+				head = LABEL.matcher(head.substring(country.length())).replaceFirst("");
+				break;
+			}
+		}
+		return head.substring(0, Math.min(head.length(), ADDRESS_HEAD));
+	}
+
+	/**
+	 * The provinces, cities and counties whose full name is a piece of {@code head}, or the full name of a province or
+	 * city whose short name is one, by full name (placeholder and generic names left out, {@link #NOT_NAMED_IN_ADDRESSES}).
+	 */
+	private Map<String, List<Region>> regionsNamedIn(String head) {
 		Set<String> pieces = new HashSet<>();
 		for (int from = 0; from < head.length(); from++) {
 			for (int to = from + 2; to <= Math.min(head.length(), from + LONGEST_NAME); to++) {
-				pieces.add(head.substring(from, to));
+				String piece = head.substring(from, to);
+				pieces.add(piece);
+				if (piece.length() <= LONGEST_SHORT_NAME) {
+					SHORTENED_ENDINGS.forEach(ending -> pieces.add(piece + ending));
+				}
 			}
 		}
-		if (pieces.isEmpty()) {
-			return Optional.empty();
-		}
 		Map<String, List<Region>> byName = new HashMap<>();
-		jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE name IN (:names) AND level IN (:levels)")
+		if (pieces.isEmpty()) {
+			return byName;
+		}
+		jdbc.sql("SELECT code, name, parent_code, level FROM region WHERE name IN (:names) AND level IN (:levels) ORDER BY code")
 			.param("names", pieces)
 			.param("levels", List.of(RegionLevel.PROVINCE.name(), RegionLevel.CITY.name(), RegionLevel.COUNTY.name()))
 			.query(Rows.of(Region.class))
@@ -218,27 +329,41 @@ public class Regions {
 			.stream()
 			.filter(r -> !NOT_NAMED_IN_ADDRESSES.contains(r.name()))
 			.forEach(r -> byName.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(r));
-		int at = 0;
-		for (RegionLevel level : List.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)) {
-			List<Region> named = List.of();
-			for (int to = Math.min(head.length(), at + LONGEST_NAME); to >= at + 2 && named.isEmpty(); to--) {
-				named = byName.getOrDefault(head.substring(at, to), List.of()).stream().filter(r -> r.level() == level).toList();
-			}
-			if (named.isEmpty()) {
-				continue;
-			}
-			if (named.stream().noneMatch(r -> r.code().startsWith(regionCode) || regionCode.startsWith(r.code()))) {
-				return Optional.of(named.get(0));
-			}
-			at += named.get(0).name().length();
-		}
-		return Optional.empty();
+		return byName;
 	}
 
 	/**
-	 * Refuses on {@code field} (rule {@code address-region}) an address whose head names a region outside the chosen one
-	 * ({@link #namedOutside}): "经营场所地址写的是“浙江省”，不在所选的经营场所所在地（江苏省苏州市吴中区）内" — a record filed with one
-	 * county's bureau must not carry another place's address onto its documents. A field already refused, or an
+	 * The provinces or cities ({@code level}) whose short name is {@code head[at, to)} and inside which the region the
+	 * address names next lies (by its full name, or a city by its short name): "浙江" before "杭州市" is 浙江省, "吉林"
+	 * before "长春市" is the province, not the city 吉林市; none when nothing inside one of them follows.
+	 */
+	private static List<Region> shortNamed(String head, int at, int to, RegionLevel level, Map<String, List<Region>> byName) {
+		String shortName = head.substring(at, to);
+		List<Region> named = SHORTENED_ENDINGS.stream()
+			.flatMap(ending -> byName.getOrDefault(shortName + ending, List.of()).stream())
+			.filter(r -> r.level() == level)
+			.toList();
+		if (named.isEmpty()) {
+			return named;
+		}
+		Set<Region> next = new HashSet<>();
+		for (int end = to + 2; end <= Math.min(head.length(), to + LONGEST_NAME); end++) {
+			String piece = head.substring(to, end);
+			next.addAll(byName.getOrDefault(piece, List.of()));
+			if (level == RegionLevel.PROVINCE && piece.length() <= LONGEST_SHORT_NAME) {
+				byName.getOrDefault(piece + "市", List.of()).stream().filter(r -> r.level() == RegionLevel.CITY).forEach(next::add);
+			}
+		}
+		return named.stream()
+			.filter(r -> next.stream().anyMatch(n -> n.level().ordinal() > r.level().ordinal() && n.code().startsWith(r.code())))
+			.toList();
+	}
+
+	/**
+	 * Refuses on {@code field} (rule {@code address-region}, key {@code region.invalid.addressOutside}) an address
+	 * whose head names a region outside the chosen one ({@link #outsideNamed}), quoting the address's words that name it:
+	 * "经营场所地址写的是“浙江省”，不在所选的经营场所所在地（江苏省苏州市吴中区）内，请核对地址或经营场所所在地" — a record filed with
+	 * one county's bureau must not carry another place's address onto its documents. A field already refused, or an
 	 * unknown region, is left alone.
 	 * @param label the address's label ("经营场所地址")
 	 * @param regionLabel the chosen region's label ("经营场所所在地")
@@ -248,9 +373,14 @@ public class Regions {
 		if (v.hasError(field) || regionCode == null || find(regionCode).isEmpty()) {
 			return v;
 		}
-		Optional<Region> outside = namedOutside(address, regionCode);
-		return v.require(field, outside.isEmpty(), "address-region", outside.map(r -> label + "写的是“" + fullName(r.code())
-				+ "”，不在所选的" + regionLabel + "（" + fullName(regionCode) + "）内，请核对地址或" + regionLabel).orElse(""));
+		Optional<NamedOutside> outside = outsideNamed(address, regionCode);
+		if (outside.isEmpty()) {
+			return v;
+		}
+		String written = outside.get().written();
+		String chosen = fullName(regionCode);
+		return v.require(field, false, "address-region", Wording.of("region.invalid.addressOutside", label, written, regionLabel, chosen),
+				label + "写的是“" + written + "”，不在所选的" + regionLabel + "（" + chosen + "）内，请核对地址或" + regionLabel);
 	}
 
 	public long count(RegionLevel level) {

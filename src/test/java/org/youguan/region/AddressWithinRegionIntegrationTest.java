@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Finding (licensing attack): an address naming another province or city passed beside a chosen county. The address's
@@ -50,5 +53,71 @@ class AddressWithinRegionIntegrationTest {
 		});
 		assertThat(regions.addressWithin(new Validation(), "address", "地址", "吴中区越溪路26号", "320506", "网点所在地")
 			.hasErrors()).isFalse();
+	}
+
+	/**
+	 * Attack 4 A: a province or city written by its short name ("浙江", "上海", "南京", "杭州") stopped the reading, so
+	 * the address passed; read as the name of a region when the name of a region inside it follows.
+	 */
+	@Test
+	void aProvinceOrCityWrittenByItsShortNameBeforeAPlaceInsideItIsRead() {
+		assertThat(regions.namedOutside("浙江杭州市西湖区", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("上海浦东新区张江路1号", "320506")).map(Region::code).contains("31");
+		assertThat(regions.namedOutside("南京鼓楼区中山路1号", "320506")).map(Region::code).contains("3201");
+		assertThat(regions.namedOutside("杭州西湖区文三路1号", "320506")).map(Region::code).contains("3301");
+		assertThat(regions.namedOutside("吉林长春市朝阳区1号", "320506")).map(Region::code).contains("22");
+		// the same short forms inside the chosen region pass
+		assertThat(regions.namedOutside("江苏苏州吴中区越溪路26号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("南京鼓楼区中山路1号", "320106")).isEmpty();
+		assertThat(regions.namedOutside("上海浦东新区张江路1号", "310115")).isEmpty();
+	}
+
+	/** A short name standing alone is the start of a street's name as often as a place, and is not read. */
+	@Test
+	void aShortNameNotFollowedByAPlaceInsideItIsAStreetsName() {
+		assertThat(regions.namedOutside("北京西路1号", "320106")).isEmpty();
+		assertThat(regions.namedOutside("上海路8号", "320106")).isEmpty();
+		assertThat(regions.namedOutside("苏州河路1号", "310101")).isEmpty();
+		assertThat(regions.namedOutside("杭州路1号", "320506")).isEmpty();
+	}
+
+	/**
+	 * Attack 4 A: a label, the country's full name, a bracket or a stray letter before the names hid them; they are left
+	 * out of the reading.
+	 */
+	@Test
+	void aLabelCountryBracketOrLetterBeforeTheNamesDoesNotHideThem() {
+		assertThat(regions.namedOutside("地址：浙江省杭州市", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("住所:浙江省杭州市", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("中华人民共和国浙江省杭州市", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("（浙江省）杭州市", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("ｓ苏州市相城区", "320506")).map(Region::code).contains("320507");
+		assertThat(regions.namedOutside("（注册地址）中国浙江省杭州市", "320506")).map(Region::code).contains("33");
+		// only a label's words are left out, not any text before a colon
+		assertThat(regions.namedOutside("浙江省杭州市：文三路1号", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("地址：江苏省苏州市吴中区越溪路26号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("【苏州市】吴中区越溪路26号", "320506")).isEmpty();
+		// a county name several regions share passes where one of them fits
+		assertThat(regions.namedOutside("地址：鼓楼区中山路1号", "320106")).isEmpty();
+	}
+
+	/**
+	 * Attack 4 finding 11: "苏州市鼓楼区" under 吴中区 was refused as "江苏省南京市鼓楼区", a place the user did not write;
+	 * the refusal quotes the address's words. D6: it carries its bundle key, so an English page words it in English.
+	 */
+	@Test
+	void theRefusalQuotesTheWordsTypedAndCarriesItsKey() {
+		assertThat(regions.outsideNamed("苏州市鼓楼区", "320506")).hasValueSatisfying(o -> {
+			assertThat(o.written()).isEqualTo("苏州市鼓楼区");
+			assertThat(o.region().name()).isEqualTo("鼓楼区");
+		});
+		Validation v = regions.addressWithin(new Validation(), "address", "地址", "苏州市鼓楼区1号", "320506", "网点所在地");
+		assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.message())
+			.isEqualTo("地址写的是“苏州市鼓楼区”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
+		assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidValueException.class,
+				ex -> assertThat(ex.wording()).isEqualTo(Wording.of("region.invalid.addressOutside", "地址", "苏州市鼓楼区", "网点所在地",
+						"江苏省苏州市吴中区")));
+		assertThat(regions.addressWithin(new Validation(), "address", "地址", "浙江杭州市西湖区", "320506", "网点所在地").errors())
+			.singleElement().satisfies(e -> assertThat(e.message()).startsWith("地址写的是“浙江”"));
 	}
 }

@@ -272,6 +272,29 @@ class RefusalWordsTest {
 	}
 
 	/**
+	 * Attack 4 D6: the address-region refusal a form's checks collect ({@code Validation}, {@code Regions.addressWithin})
+	 * had no key, so an English page showed it in Chinese. A keyed check that fails first gives the thrown refusal its
+	 * key, and the page words it in English, the chosen region's label too; an unkeyed first failure gives none.
+	 */
+	@Test
+	void aKeyedCheckOfAFormReadsInEnglish() {
+		String chinese = "地址写的是“苏州市鼓楼区”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地";
+		org.youguan.kernel.Validation v = new org.youguan.kernel.Validation().require("address", false, "address-region",
+				Wording.of("region.invalid.addressOutside", "地址", "苏州市鼓楼区", "网点所在地", "江苏省苏州市吴中区"), chinese);
+		DomainException refused = catchRefusal(v::throwIfInvalid);
+		assertThat(RefusalWords.in(refused.formErrors(), refused.wording(), refused.getMessage(), Locale.ENGLISH))
+			.extracting(FieldError::message)
+			.containsExactly("Address names “苏州市鼓楼区”, which is not within the chosen outlet's region (江苏省苏州市吴中区): "
+					+ "check the address or the outlet's region");
+		assertThat(RefusalWords.in(refused.wording(), refused.getMessage(), Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
+		DomainException unkeyedFirst = catchRefusal(new org.youguan.kernel.Validation().required("name", "名称", "")
+			.require("address", false, "address-region", Wording.of("region.invalid.addressOutside", "地址", "浙江", "网点所在地", "江苏省"),
+					"地址写的是“浙江”")::throwIfInvalid);
+		assertThat(unkeyedFirst.wording()).isNull();
+		assertThat(unkeyedFirst.formErrors()).hasSize(2);
+	}
+
+	/**
 	 * Finding (a refusal shown as a form's error stays Chinese): the layouts list a refused form's errors through
 	 * {@link RefusalTexts} — a known sentence in English, a keyed one (the portal's 已于…放弃陈述申辩) by its key with its
 	 * values; Chinese as written.
