@@ -4793,6 +4793,8 @@ M.update({
  "kernel.invalid.regionLength": ("行政区划代码应为2位（省）、4位（市）、6位（县）、9位（乡镇）或12位（村）：{0}", "A region code has 2 (province), 4 (city), 6 (county), 9 (township) or 12 (village) digits: {0}"),
  "kernel.invalid.required": ("{0}不能为空", "{0} is required"),
  "kernel.invalid.areaCode": ("{0}是固定电话时请加区号（如0512-65551234）", "{0}: a landline number needs its area code (like 0512-65551234)"),
+ "calendar.invalid.yearRange": ("年份应在{0}年至{1}年之间，不能是{2}年", "The year is between {0} and {1}, not {2}"),
+ "workplans.invalid.taskDone": ("第{0}项任务已完成，不能再填报进展", "Task {0} is completed: no further progress can be reported"),
  "kernel.invalid.searchTooLong": ("{0}不能超过{1}个字符（已输入{2}个）", "{0} is at most {1} characters ({2} typed)"),
  # --- end english helper: kernel ---
  # --- english helper: safety alerts' detail (AlertDetection, V372) ---

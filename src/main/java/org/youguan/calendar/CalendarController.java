@@ -28,6 +28,7 @@ import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 
 /**
  * The administrator's calendar page: a year at a glance (a year not loaded shows its provisional days off, the
@@ -70,8 +71,9 @@ class CalendarController {
 	@GetMapping("/admin/calendar")
 	String show(@RequestParam(required = false) Integer year, Model model) {
 		if (year != null && (year < FiguresPeriod.FIRST_YEAR || year > LAST_YEAR)) {
-			throw new InvalidValueException("year", "range", "年份应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR
-					+ "年之间，不能是" + year + "年");
+			throw new InvalidValueException("year", "range", Wording.of("calendar.invalid.yearRange",
+					String.valueOf(FiguresPeriod.FIRST_YEAR), String.valueOf(LAST_YEAR), String.valueOf(year)),
+					"年份应在" + FiguresPeriod.FIRST_YEAR + "年至" + LAST_YEAR + "年之间，不能是" + year + "年");
 		}
 		int y = year == null ? LocalDate.now(clock).getYear() : year;
 		boolean loaded = calendar.isLoaded(y);

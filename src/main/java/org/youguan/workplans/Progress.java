@@ -224,8 +224,8 @@ public class Progress {
 		// a completed task is not silently reopened by a later report (attack 3: 10 % made an 已完成 task 推进中 again):
 		// its state is told before its fields
 		if ("DONE".equals(task.status())) {
-			throw DomainException.illegalTransition("percent", "task-done", "第" + task.number()
-					+ "项任务已完成，不能再填报进展");
+			throw DomainException.illegalTransition("percent", "task-done", Wording.of("workplans.invalid.taskDone",
+					task.number()), "第" + task.number() + "项任务已完成，不能再填报进展");
 		}
 		Validation v = new Validation().required("text", "进展情况", text)
 			.documentText("text", "进展情况", text, 2000)
