@@ -22,6 +22,7 @@ import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.kernel.DataScope;
+import org.youguan.region.Regions;
 import org.youguan.registry.AnnualReportCopies;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -61,6 +62,9 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 	@Autowired
 	AnnualReportCopies copies;
 
+	@Autowired
+	Regions regions;
+
 	/** This year (China time), the year of the window; the reports are on the year before. */
 	int year() {
 		return LocalDate.now(clock).getYear();
@@ -81,7 +85,9 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 		String number = "快递许可-32-1996-" + code.substring(13);
 		LocalDate issued = LocalDate.of(year() - 2, 6, 1);
 		granted(new LicenceGranted(-4, number, new EnterpriseData(name, code,
-				EnterpriseType.EXPRESS, null, "周年报", "吴中区年报路1号", region, null, null), LicenceScope.PROVINCE,
+				// the premises in the region given (the registry refuses an address naming another: address-region)
+				EnterpriseType.EXPRESS, null, "周年报", regions.name(region) + "年报路1号", region, null, null),
+				LicenceScope.PROVINCE,
 				"江苏省邮政管理局", "32", issued, issued.plusYears(5).minusDays(1), false));
 		return code;
 	}

@@ -205,7 +205,9 @@ class ImportedGrantsAndChangeDecisionsIntegrationTest extends LicensingFixture {
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isOk());
 		assertThat(documentXml(id, "decision")).contains("准予变更").contains("注册资本变更为2000000元")
 			.doesNotContain("服务地域");
-		assertThat(documentXml(id, "certificate")).contains("服务地域\n—").doesNotContain("服务地域\n\n");
+		// no area on record: the certificate prints the 省内 licence's territory, never a bare label or a dash
+		assertThat(documentXml(id, "certificate")).contains("服务地域\n江苏省").doesNotContain("服务地域\n—")
+			.doesNotContain("服务地域\n\n");
 	}
 
 	@Test

@@ -164,7 +164,9 @@ class LicensingFiguresPagesIntegrationTest extends LicensingFixture {
 		// a county no other test decides in, three years on: the only decision of its day there
 		long id = LicensingIntegrationTest.id(call(CITY, "/api/v1/licensing/applications", LicensingIntegrationTest.application(
 				LicensingIntegrationTest.newCreditCode(), "苏州日历日统计快递有限公司", "省内", "600000", "")
-			.replace("\"regionCode\":\"320506\"", "\"regionCode\":\"320585\"")).andExpect(status().isCreated()));
+			.replace("\"regionCode\":\"320506\"", "\"regionCode\":\"320585\"")
+			// premises in the county chosen (address-region)
+			.replace("吴中区示例路8号", "太仓市示例路8号")).andExpect(status().isCreated()));
 		acceptedAndReviewed(id);
 		LocalDate decided = monday.plusDays(10);
 		clock.set(decided.atTime(10, 0));

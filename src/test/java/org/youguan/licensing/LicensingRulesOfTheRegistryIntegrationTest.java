@@ -160,8 +160,9 @@ class LicensingRulesOfTheRegistryIntegrationTest extends LicensingFixture {
 		assertThat(due).isAfter(licensed.plusDays(20)).isEqualTo(calendar.onOrNextWorkingDay(licensed.plusDays(20)));
 		String onTime = parent + "吴中分公司";
 		String late = parent + "相城分公司";
-		file(code, onTime, "320506", licensed, due);
-		file(code, late, "320507", licensed, calendar.plusWorkingDays(due, 1));
+		file(code, onTime, "320506", "吴中区分支路9号", licensed, due);
+		// the branch's premises lie in the county chosen (address-region)
+		file(code, late, "320507", "相城区分支路9号", licensed, calendar.plusWorkingDays(due, 1));
 		await().atMost(Duration.ofSeconds(60)).until(() -> recordedLate(code, onTime) != null && recordedLate(code, late) != null);
 		assertThat(recordedLate(code, onTime)).isFalse();
 		assertThat(filingLate(onTime)).isFalse();
@@ -171,12 +172,13 @@ class LicensingRulesOfTheRegistryIntegrationTest extends LicensingFixture {
 			.single()).isEqualTo(due);
 	}
 
-	void file(String code, String name, String region, LocalDate licensed, LocalDate filedOn) throws Exception {
+	void file(String code, String name, String region, String address, LocalDate licensed, LocalDate filedOn)
+			throws Exception {
 		mvc.perform(post("/api/v1/licensing/branch-filings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
 			.characterEncoding(StandardCharsets.UTF_8)
 			.content("""
-					{"parentCreditCode":"%s","name":"%s","regionCode":"%s","address":"吴中区分支路9号","headName":"陈负责",
-					 "businessLicenceDate":"%s","filedOn":"%s"}""".formatted(code, name, region, licensed, filedOn)))
+					{"parentCreditCode":"%s","name":"%s","regionCode":"%s","address":"%s","headName":"陈负责",
+					 "businessLicenceDate":"%s","filedOn":"%s"}""".formatted(code, name, region, address, licensed, filedOn)))
 			.andExpect(status().isCreated());
 	}
 
