@@ -4795,6 +4795,7 @@ M.update({
  "kernel.invalid.areaCode": ("{0}是固定电话时请加区号（如0512-65551234）", "{0}: a landline number needs its area code (like 0512-65551234)"),
  "calendar.invalid.yearRange": ("年份应在{0}年至{1}年之间，不能是{2}年", "The year is between {0} and {1}, not {2}"),
  "workplans.invalid.taskDone": ("第{0}项任务已完成，不能再填报进展", "Task {0} is completed: no further progress can be reported"),
+ "safety.invalid.rosterDuplicateKey": ("第{0}行：JSON中字段“{1}”出现了不止一次，请只保留一个", "Line {0}: the JSON field \"{1}\" appears more than once; keep one"),
  "kernel.invalid.searchTooLong": ("{0}不能超过{1}个字符（已输入{2}个）", "{0} is at most {1} characters ({2} typed)"),
  # --- end english helper: kernel ---
  # --- english helper: safety alerts' detail (AlertDetection, V372) ---

@@ -24,6 +24,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
@@ -147,8 +148,8 @@ class CourierApiController {
 			String key = JsonSyntax.duplicateKey(ex);
 			if (key != null) {
 				// the key twice in one line: named with its line, as the roster's other errors are
-				throw new InvalidValueException(key, "duplicate-key",
-						"第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
+				throw new InvalidValueException(key, "duplicate-key", Wording.of("safety.invalid.rosterDuplicateKey",
+						nodes.size() + 1, key), "第" + (nodes.size() + 1) + "行：JSON中字段“" + key + "”出现了不止一次，请只保留一个");
 			}
 			if (JsonSyntax.notUtf8(ex)) {
 				throw new InvalidValueException("body", "encoding", JsonSyntax.message("名册", ex, 0) + "；名册未保存");
