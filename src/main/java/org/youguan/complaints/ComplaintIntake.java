@@ -67,8 +67,14 @@ import org.youguan.rules.StatutoryRules;
 @Service
 public class ComplaintIntake {
 
-	/** What the filer receives: the number and the query code (shown once; only its hash is kept). */
-	public record Filed(long id, String number, String queryCode, String duplicateOf) {
+	/**
+	 * What the filer receives: the number and the query code (shown once; only its hash is kept), and the earlier
+	 * complaint this one is marked as a likely duplicate of, if any.
+	 * @param sameText whether it was marked for the same description against the same brand on the same day
+	 *     ({@link #sameText}) rather than for the same phone, waybill and category — the notice the filer reads names
+	 *     the reason it was marked for (false when not marked at all)
+	 */
+	public record Filed(long id, String number, String queryCode, String duplicateOf, boolean sameText) {
 	}
 
 	static final String NUMBER_TYPE = "申诉";
@@ -431,8 +437,10 @@ public class ComplaintIntake {
 			.orElse(null);
 		byte[] descriptionKey = secrets.index(DESCRIPTION_KEY, textKey(clean.description()));
 		byte[] filedFrom = publicAddress == null ? null : secrets.index(FILED_FROM_KEY, publicAddress);
+		boolean sameText = false;
 		if (duplicateOf == null) {
-			duplicateOf = sameText(checked.brandId(), descriptionKey, filedFrom, clean.waybillNumber(), today);
+			duplicateOf = sameText(checked.brandId(), descriptionKey, staff != null, filedFrom, clean.waybillNumber(), today);
+			sameText = duplicateOf != null;
 		}
 		String county = clean.region().substring(0, 6);
 		String number = numbers.next(NUMBER_TYPE, county, today.getYear());
@@ -468,7 +476,7 @@ public class ComplaintIntake {
 			events.publishEvent(new ComplaintReceived(c.id(), number, c.regionCode(), checked.brandName(), clean.category(),
 					c.transferDue()));
 		}
-		return new Filed(c.id(), number, queryCode, duplicateOf);
+		return new Filed(c.id(), number, queryCode, duplicateOf, sameText);
 	}
 
 	/**
@@ -529,20 +537,26 @@ public class ComplaintIntake {
 	}
 
 	/**
-	 * The earliest complaint received today against the same brand with the same description (by {@link #textKey})
-	 * from the same client address, or naming the same waybill — whatever phone number each gave (attack 3: 20 identical
-	 * texts from one address with a new phone number each were none marked); null when none. Marked as a likely
-	 * duplicate for the bureau to judge, never refused: another user may truly have met the same fault.
+	 * The earliest complaint received today against the same brand with the same description (by {@link #textKey}):
+	 * for a public filing, one from the same client address or naming the same waybill — whatever phone number each gave
+	 * (attack 3: 20 identical texts from one address with a new phone number each were none marked); for a complaint
+	 * staff enter (the staff form {@code /complaints/new} and the staff API) any one, whatever its address or waybill
+	 * (attack 4-10: the same letter typed in twice with another waybill was never marked, staff entry having no client
+	 * address) — staff enter the complaints of many filers from one office, so the address says nothing there; for
+	 * another filing without a client address, one naming the same waybill. Null when none. Marked as a likely duplicate
+	 * for the bureau to judge, never refused: another user may truly have met the same fault.
+	 * @param staffEntry whether staff enter the complaint
 	 * @param filedFrom the keyed hash of a public filing's client address; null for another channel
 	 */
-	private String sameText(long brandId, byte[] descriptionKey, byte[] filedFrom, String waybill, LocalDate today) {
-		if (filedFrom == null && waybill == null) {
+	private String sameText(long brandId, byte[] descriptionKey, boolean staffEntry, byte[] filedFrom, String waybill,
+			LocalDate today) {
+		if (!staffEntry && filedFrom == null && waybill == null) {
 			return null;
 		}
+		String alike = staffEntry ? "" : " AND (filed_from_index = :from"
+				+ (waybill == null ? "" : " OR " + Text.identifierKeySql("waybill_number") + " = :waybill") + ")";
 		return jdbc.sql("SELECT number FROM complaint WHERE received_on = :today AND brand_id = :brand"
-				+ " AND description_key = :text AND (filed_from_index = :from"
-				+ (waybill == null ? "" : " OR " + Text.identifierKeySql("waybill_number") + " = :waybill")
-				+ ") ORDER BY id LIMIT 1")
+				+ " AND description_key = :text" + alike + " ORDER BY id LIMIT 1")
 			.param("today", today).param("brand", brandId).param("text", descriptionKey)
 			.param("from", filedFrom == null ? new byte[0] : filedFrom)
 			.param("waybill", waybill == null ? "" : Text.identifierKey(waybill))
@@ -632,7 +646,19 @@ public class ComplaintIntake {
 	/** The first answer to a complaint filed with this key and request ({@link Earlier}). */
 	private Filed receipt(Earlier e) {
 		return new Filed(e.complaintId(), e.number(),
-				e.queryCode() == null ? null : secrets.decrypt(e.queryCode(), IDEMPOTENT_QUERY_CODE), e.duplicateOf());
+				e.queryCode() == null ? null : secrets.decrypt(e.queryCode(), IDEMPOTENT_QUERY_CODE), e.duplicateOf(),
+				e.duplicateOf() != null && !sameCase(e.complaintId()));
+	}
+
+	/**
+	 * Whether the complaint was marked a likely duplicate for the rule of {@link #file} — the complaint it duplicates
+	 * gave the same phone, waybill and category — rather than for the same text ({@link #sameText}).
+	 */
+	private boolean sameCase(long id) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM complaint c JOIN complaint d ON d.number = c.duplicate_of"
+				+ " WHERE c.id = :id AND d.filer_phone_index = c.filer_phone_index AND d.category = c.category AND "
+				+ Text.identifierKeySql("d.waybill_number") + " = " + Text.identifierKeySql("c.waybill_number") + ")")
+			.param("id", id).query(Boolean.class).single();
 	}
 
 	private Filed earlier(String caller, String key, String requestHash) {

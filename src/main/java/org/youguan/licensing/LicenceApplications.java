@@ -1705,7 +1705,7 @@ public class LicenceApplications {
 		v.required("reason", "中止理由", reason).maxLength("reason", "中止理由", reason, 500)
 			.plainText("reason", "中止理由", reason).words("reason", "中止理由", reason).throwIfInvalid();
 		if (ongoing(id).isPresent()) {
-			throw DomainException.illegalTransition("决定期限已在中止计时中");
+			throw DomainException.illegalTransition(Wording.of("licensing.refusal.alreadyPaused"), "决定期限已在中止计时中");
 		}
 		jdbc.sql("INSERT INTO licence_application_suspension (application_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
 			.param("id", id).param("kind", Text.strip(kind).toUpperCase(Locale.ROOT)).param("on", today()).param("reason", Text.strip(reason))
@@ -1720,7 +1720,7 @@ public class LicenceApplications {
 		ApplicationView a = lock(clerk.scope(), id);
 		requireHandler(clerk, a);
 		ApplicationStep.RESUME.from(a.status());
-		Suspension s = ongoing(id).orElseThrow(() -> DomainException.illegalTransition("决定期限未中止计时"));
+		Suspension s = ongoing(id).orElseThrow(() -> DomainException.illegalTransition(Wording.of("licensing.refusal.notPaused"), "决定期限未中止计时"));
 		LocalDate today = today();
 		LocalDate end = today.isBefore(s.startedOn()) ? s.startedOn() : today;
 		jdbc.sql("UPDATE licence_application_suspension SET ended_on = :on WHERE id = :id").param("on", end).param("id", s.id()).update();
@@ -1762,7 +1762,7 @@ public class LicenceApplications {
 		if (!byLaw) {
 			requireMaterials(a, "准予许可");
 			if (!Boolean.TRUE.equals(a.verificationPassed())) {
-				throw DomainException.rule("现场核查结论为不符合条件，不能准予许可");
+				throw DomainException.rule(Wording.of("licensing.refusal.verificationFailed"), "现场核查结论为不符合条件，不能准予许可");
 			}
 		}
 		requireRunning(id);
@@ -2027,7 +2027,8 @@ public class LicenceApplications {
 	 */
 	private void requireReviewed(ApplicationView a) {
 		if (a.status() == ApplicationStatus.ACCEPTED && stillMissing(a).isEmpty()) {
-			throw DomainException.illegalTransition("status", "review-first", "申请材料齐全的申请应先经经营场所所在地的市（地）邮政管理局初审，"
+			throw DomainException.illegalTransition("status", "review-first",
+					Wording.of("licensing.refusal.reviewFirst", Provision.LICENSING_LOWER_REVIEW.toString()), "申请材料齐全的申请应先经经营场所所在地的市（地）邮政管理局初审，"
 					+ "再由有权机关作出决定（" + Provision.LICENSING_LOWER_REVIEW + "）：只有依法受理后法定申请材料仍未补齐、无法初审的申请，"
 					+ "才能在初审前不予许可");
 		}
@@ -3147,7 +3148,7 @@ public class LicenceApplications {
 
 	private void requireRunning(long id) {
 		if (ongoing(id).isPresent()) {
-			throw DomainException.rule("决定期限中止计时中：请先恢复计时");
+			throw DomainException.rule(Wording.of("licensing.refusal.decisionPaused"), "决定期限中止计时中：请先恢复计时");
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -137,7 +138,7 @@ public class LicenceVerification {
 		ApplicationView a = issued.get();
 		if (a.id() != certificates.get(0).id()) {
 			return new Result(false, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(), REPLACED,
-					"已换发（原证书作废）：该证书已于" + certificates.get(0).decidedOn() + "换发新证书，请以新证书上的验证码核验", n);
+					"已换发（原证书作废）：该证书已于" + ChineseText.day(certificates.get(0).decidedOn()) + "换发新证书，请以新证书上的验证码核验", n);
 		}
 		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
 		if (recorded.isPresent()) {

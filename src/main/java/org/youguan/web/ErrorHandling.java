@@ -1133,8 +1133,8 @@ class ErrorHandling {
 	 * The errors of a page's refusal (GET: the address's query), each on a query parameter named: an error page has no
 	 * form field to stand beside, so "格式应为2025-01" alone does not say which parameter of the address is wrong — it
 	 * reads "排序：…" by the parameter's label ({@link FieldLabels#named}: 参数“zzq” where none is known). A message that
-	 * names its parameter already (its label, or the name quoted) is kept, as is an error on no parameter (the request,
-	 * a state). The errors' fields and rules are unchanged.
+	 * names its parameter already (its label, the name quoted, or a month of a month range as 起始月份/截止月份) is kept,
+	 * as is an error on no parameter (the request, a state). The errors' fields and rules are unchanged.
 	 */
 	static List<FieldError> parametersNamed(HttpServletRequest request, List<FieldError> errors) {
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -1144,7 +1144,11 @@ class ErrorHandling {
 		return errors.stream().map(e -> {
 			String named = FieldLabels.named(e.field(), path);
 			String label = FieldLabels.of(e.field(), path);
-			boolean said = e.message().contains(named) || label != null && e.message().contains(label);
+			// a month of a month range is named by its own label (截止月份, FiguresPeriod#monthNamed), never as the
+			// 截止日期 the same name is elsewhere: "截止月份不能早于起始月份" is not told as "截止日期：截止月份…"
+			boolean said = e.message().contains(named) || label != null && e.message().contains(label)
+					|| ("from".equals(e.field()) || "to".equals(e.field()))
+							&& e.message().contains(FiguresPeriod.monthNamed(e.field()));
 			return request.getParameterMap().containsKey(e.field()) && !said
 					? new FieldError(e.field(), e.rule(), named + "：" + e.message()) : e;
 		}).toList();

@@ -103,7 +103,48 @@ class ComplaintPublicDisclosureIntegrationTest {
 		form.set("description", "外箱破损，再次申诉");
 		String again = mvc.perform(post("/public/complaints/new").params(form).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(again).contains("可能重复").doesNotContain(firstNumber);
+		assertThat(again).contains("可能重复").doesNotContain(firstNumber)
+			// attack 4-9: the notice names the reason it was marked for
+			.contains("已有以相同电话、运单号和类别提出的申诉").doesNotContain("内容相同的申诉");
+	}
+
+	/**
+	 * Attack 4-9: a public filing marked for the same text (another phone, another waybill, the same address) is told so,
+	 * not that a complaint with the same phone, waybill and category exists.
+	 */
+	@Test
+	void aFilingMarkedForTheSameTextIsToldSo() throws Exception {
+		String text = "外箱破损内件丢失" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var address = org.youguan.ClientAddress.from("10.66." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)
+				+ "." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250));
+		mvc.perform(post("/public/complaints/new").params(ComplaintPagesIntegrationTest.form(ComplaintIntegrationTest.waybill(),
+				text)).with(csrf()).with(address))
+			.andExpect(status().isOk());
+		String again = mvc.perform(post("/public/complaints/new").params(ComplaintPagesIntegrationTest.form(
+				ComplaintIntegrationTest.waybill(), text)).with(csrf()).with(address))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(again).contains("今日已有针对同一品牌、内容相同的申诉").doesNotContain("相同电话、运单号和类别");
+	}
+
+	/**
+	 * Attack 4-10: staff typing in the same text twice against the same brand on one day — another filer's phone,
+	 * another waybill, staff entry having no client address — mark the second as a likely duplicate (never refuse it).
+	 */
+	@Test
+	void staffEnteringTheSameTextTwiceOnOneDayMarkTheSecond() throws Exception {
+		var staff = org.youguan.SignIn.session(mvc, "sz.market");
+		String text = "电话反映：快件破损" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var first = ComplaintPagesIntegrationTest.form("YT" + org.youguan.RandomDigits.of(9), text);
+		first.add("channel", "PHONE");
+		String firstSaid = (String) mvc.perform(post("/complaints/new").session(staff).with(csrf()).params(first))
+			.andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("message");
+		assertThat(firstSaid).doesNotContain("疑似");
+		String number = firstSaid.substring(firstSaid.indexOf("申诉 ") + 3, firstSaid.indexOf(" 已登记"));
+		var second = ComplaintPagesIntegrationTest.form("YT" + org.youguan.RandomDigits.of(9), text);
+		second.add("channel", "LETTER");
+		String secondSaid = (String) mvc.perform(post("/complaints/new").session(staff).with(csrf()).params(second))
+			.andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("message");
+		assertThat(secondSaid).contains("疑似与 " + number + " 重复（当日对同一品牌内容相同）");
 	}
 
 	/**

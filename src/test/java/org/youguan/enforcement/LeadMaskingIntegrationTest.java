@@ -175,7 +175,7 @@ class LeadMaskingIntegrationTest {
 		return post("/api/v1/enforcement/leads").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"source":"REPORT","regionCode":"%s","summary":"举报","receivedOn":"%s"}""".formatted(regionCode,
+					{"source":"REPORT","regionCode":"%s","summary":"举报无证经营","receivedOn":"%s"}""".formatted(regionCode,
 					LocalDate.now(ChinaTime.ZONE)));
 	}
 

@@ -333,7 +333,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 	void aViolationDiscoveredMoreThanTwoYearsAfterItEndedIsNotFiled() throws Exception {
 		EnterpriseView e = wuzhong(3);
 		long lead = id(call(WUZHONG, "/api/v1/enforcement/leads", """
-				{"source":"TRANSFER","sourceDetail":"相城区局移交","enterpriseCreditCode":"%s","summary":"旧案","receivedOn":"%s"}"""
+				{"source":"TRANSFER","sourceDetail":"相城区局移交","enterpriseCreditCode":"%s","summary":"旧案：未按规定报送快递业务数据","receivedOn":"%s"}"""
 			.formatted(e.creditCode(), today())));
 		call(WUZHONG, "/api/v1/enforcement/leads/" + lead + "/proposal",
 				"{\"violation\":\"未按规定报送快递业务数据\",\"endedOn\":\"" + today().minusYears(2).minusDays(1) + "\"}")

@@ -2,19 +2,28 @@ package org.youguan.licensing;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.Wording;
+import org.youguan.org.BureauLevel;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,6 +43,9 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 
 	@Autowired
 	LicenceApplications applications;
+
+	@Autowired
+	MessageSource messages;
 
 	private long approvedChange(String code, String items) throws Exception {
 		long id = LicensingIntegrationTest.id(submitted("CHANGE", code, items).andExpect(status().isCreated()));
@@ -74,7 +86,10 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", first))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.valid").value(false))
-			.andExpect(jsonPath("$.status").value(LicenceVerification.REPLACED));
+			.andExpect(jsonPath("$.status").value(LicenceVerification.REPLACED))
+			// attack 4-14: the day written as every public text writes it (2026年12月1日), not ISO
+			.andExpect(jsonPath("$.statusLabel").value(org.hamcrest.Matchers.matchesPattern(
+					".*该证书已于\\d{4}年\\d{1,2}月\\d{1,2}日换发新证书.*")));
 		mvc.perform(get("/public/licences/verify").param("number", number).param("code", first))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -110,6 +125,19 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 			.andExpect(status().isOk());
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"听证期间拒绝\"}")
 			.andExpect(status().isUnprocessableEntity());
+		// attack 4-D7: the refusals are keyed, so an English page words them in English
+		DomainException paused = catchThrowableOfType(
+				DomainException.class, () -> applications.refuse(
+						Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32"), id, "听证期间拒绝"));
+		assertThat(paused.wording()).isEqualTo(Wording.of("licensing.refusal.decisionPaused"));
+		assertThat(messages.getMessage(paused.wording().key(), null, Locale.ENGLISH))
+			.isEqualTo("The decision period is paused: resume it first");
+		mvc.perform(post(
+				"/licensing/applications/" + id + "/suspension").session(org.youguan.SignIn.session(mvc, "sz.admin"))
+			.with(csrf())
+			.param("kind", "HEARING").param("reason", "听证"))
+			.andExpect(flash()
+				.attribute("refusalWording", Wording.of("licensing.refusal.alreadyPaused")));
 		assertThat(applications.get(DataScope.all(), id).application().status()).isEqualTo(ApplicationStatus.REVIEWED);
 		// the page offers no decision while paused
 		mvc.perform(get("/licensing/applications/" + id).session(org.youguan.SignIn.session(mvc, "sz.admin")))

@@ -66,7 +66,9 @@ class FilterRefusalsOnTheListIntegrationTest {
 		}
 		Document figures = page(get("/complaints/figures").session(staff).param("from", "2026-11").param("to", "2026-01"), 400);
 		assertThat(figures.select("#error-detail")).isEmpty();
-		assertThat(figures.select("#errors li[data-field=to]").text()).contains("截止月份不能早于起始月份");
+		assertThat(figures.select("#errors li[data-field=to]").text()).contains("截止月份不能早于起始月份")
+			// attack 4-17: a month is not labelled as a day ("截止日期：截止月份…")
+			.doesNotContain("截止日期");
 		assertThat(figures.select("form[method=get]")).isNotEmpty();
 	}
 

@@ -8,8 +8,9 @@ import org.youguan.rules.LegalText;
 
 /**
  * 重复申诉: a complaint with the same phone, waybill and category as one filed within 90 days is a duplicate unless it
- * brings new content (邮政业用户申诉处理办法(2014)). Only the handler can judge new content, so it is filed, marked
- * and shown to the handler, never refused at filing.
+ * brings new content (邮政业用户申诉处理办法(2014)); one marked for the same text on the same day (ComplaintIntake) is
+ * shown the same way, its breach naming both reasons a complaint is marked for. Only the handler can judge new content,
+ * so it is filed, marked and shown to the handler, never refused at filing.
  */
 final class DuplicateRule implements AcceptanceRule {
 
@@ -31,6 +32,7 @@ final class DuplicateRule implements AcceptanceRule {
 	@Override
 	public Optional<Breach> check(Facts f, Limits limits) {
 		return f.duplicateOf() == null ? Optional.empty()
-				: Optional.of(new Breach(condition(), "同一手机号、运单号和类别已有申诉" + f.duplicateOf(), basis(), null));
+				: Optional.of(new Breach(condition(), "疑似与申诉" + f.duplicateOf()
+						+ "重复（同一手机号、运单号和类别，或当日对同一品牌内容相同）", basis(), null));
 	}
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -1049,7 +1050,8 @@ public class CaseDocuments implements DeclaresTemplates {
 	/**
 	 * The investigation's facts as every document quoting them states them after its own lead-in ("经查，${report}",
 	 * "经调查，你单位存在以下违法事实：${report}", "二、违法事实：${report}"), the paragraph ending there: the report without
-	 * the lead-in it was typed with (经查，经查明，查明，经调查，经调查核实，调查发现，经核查，…), folded into the template's
+	 * the lead-in phrases it was typed with ({@link #LEAD_IN}: any run of 经查，经查明，查明，现查明，据调查，经调查取证，
+	 * 经现场检查，经立案调查：调查发现，经核查，…, each with its punctuation), folded into the template's
 	 * wording so the 决定书 never reads "经查，经调查，当事人…" or "经查，查明你单位…" (attack 51), and ending with one
 	 * full stop — whatever closing punctuation it was typed with ({@link #unstopped}) — never none, never "。。".
 	 * @return "" for no report
@@ -1058,10 +1060,22 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (report == null || report.isBlank()) {
 			return "";
 		}
-		String body = unstopped(report.strip().replaceFirst(
-				"^(((经|已)?(调查|核查|审查|查)(核实|明|实|发现|认定)(清楚)?|经(调查|核查|审查|查))[，,：:\\s]*)+", ""));
+		String body = unstopped(LEAD_IN.matcher(report.strip()).replaceFirst(""));
 		return body.isEmpty() ? "" : body + "。";
 	}
+
+	/** What an investigation is called in a lead-in: 调查, 查, 立案调查, 现场检查 … (longest first). */
+	private static final String INQUIRY = "(立案调查|现场检查|调查取证|调查核实|调查了解|调查|核查|审查|检查|核实|查)";
+
+	/**
+	 * The lead-in phrases a statement of facts may open with and the documents strip ({@link #facts}): any run of
+	 * phrases — an inquiry with its finding ((经|现|据|已)? + {@link #INQUIRY} + 明/实/核实/取证/发现/认定/得知 (+清楚):
+	 * 查明，现查明，经调查核实，调查发现) or an inquiry introduced by 经/现/据 (经查，据调查，经现场检查，经立案调查：) — each
+	 * followed by any punctuation or spaces. A bare inquiry word without 经/现/据 or a finding ("检查了…", "查获…") is
+	 * content, not a lead-in.
+	 */
+	static final Pattern LEAD_IN = Pattern.compile("^(((经|现|据|已)?" + INQUIRY
+			+ "(核实|取证|明|实|发现|认定|得知)(清楚)?|(经|现|据)" + INQUIRY + ")[，,：:。.；;、\\s]*)+");
 
 	/**
 	 * The 处理结果 a 结案报告 states, each part only where the case has it (no blank left for a step the case never took):

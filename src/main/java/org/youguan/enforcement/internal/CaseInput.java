@@ -43,14 +43,19 @@ public final class CaseInput {
 			.words("reason", label, reason).throwIfInvalid();
 	}
 
+	/** The fewest 汉字 or letters a statement of facts holds once its lead-in is stripped ({@link #facts}). */
+	public static final int FACT_LETTERS = 3;
+
 	/**
 	 * A statement of facts that a legal document prints after a lead-in of its own ("经查，${report}"): the 调查终结报告
 	 * (quoted by the 事先告知书, 决定书, 不予行政处罚决定书 and the 调查终结报告 itself), a lead's 线索内容 (the 立案审批表's
 	 * 案情) and an on-the-spot penalty's 违法事实. What is left once the lead-in it was typed with is dropped
-	 * ({@link CaseDocuments#facts}, the one place that strips it — "查明", "经调查核实，") holds at least two 汉字 or
-	 * letters (rule {@code no-facts}): a report of nothing but the lead-in would print an empty statement of facts,
-	 * which 行政处罚法(2021) art.40 and 59 forbid. Blank passes (pair with {@link Validation#required}); a field already
-	 * refused is not told again.
+	 * ({@link CaseDocuments#facts}, the one place that strips it — any run of "查明", "经调查核实，", "现查明，",
+	 * "据调查，", "经现场检查，", "经调查取证，" …) holds at least {@link #FACT_LETTERS} 汉字 or letters (rule
+	 * {@code no-facts}): a report of nothing but the lead-in would print an empty statement of facts, which
+	 * 行政处罚法(2021) art.40 and 59 forbid, and fewer than three letters ("ab", "取证") cannot state an act — the
+	 * shortest statement of a violation names one ("未报送", "无证经营"). Blank passes (pair with
+	 * {@link Validation#required}); a field already refused is not told again.
 	 * @return {@code v}
 	 */
 	public static Validation facts(Validation v, String field, String label, String text) {
@@ -58,8 +63,9 @@ public final class CaseInput {
 			return v;
 		}
 		long letters = CaseDocuments.facts(text).codePoints().filter(Character::isLetter).count();
-		return v.require(field, letters >= 2, "no-facts", label + "没有写明事实：去掉开头语（如“查明”“经调查核实，”）后没有内容，"
-				+ "文书的违法事实部分将是空白；请写明查明的违法事实（" + Provision.cite(Provision.PENALTY_FACTS,
+		return v.require(field, letters >= FACT_LETTERS, "no-facts", label + "没有写明事实：去掉开头语（如“查明”“经调查核实，”）后"
+				+ (letters == 0 ? "没有内容，文书的违法事实部分将是空白" : "不足" + FACT_LETTERS + "个字，不能说明违法事实")
+				+ "；请写明查明的违法事实（" + Provision.cite(Provision.PENALTY_FACTS,
 						Provision.PENALTY_DECISION_CONTENT) + "）");
 	}
 

@@ -28,4 +28,22 @@ class QuotedFactsTest {
 		assertThat(CaseDocuments.facts(null)).isEmpty();
 		assertThat(CaseDocuments.facts(" 经查。 ")).isEmpty();
 	}
+
+	/**
+	 * Attack 4-B: the lead-ins 经调查取证，现查明，经现场检查，经立案调查：据调查， and runs of them are stripped whole, so
+	 * "经调查取证，" never prints as "经查，取证。".
+	 */
+	@Test
+	void everyLeadInAndAnyRunOfThemIsFolded() {
+		assertThat(CaseDocuments.facts("经调查取证，")).isEmpty();
+		assertThat(CaseDocuments.facts("现查明，")).isEmpty();
+		assertThat(CaseDocuments.facts("经现场检查，")).isEmpty();
+		assertThat(CaseDocuments.facts("经立案调查：")).isEmpty();
+		assertThat(CaseDocuments.facts("据调查，")).isEmpty();
+		assertThat(CaseDocuments.facts("经查，取证。")).isEqualTo("取证。");
+		assertThat(CaseDocuments.facts("经立案调查，现查明：当事人未备案")).isEqualTo("当事人未备案。");
+		assertThat(CaseDocuments.facts("经调查取证，当事人未实名收寄")).isEqualTo("当事人未实名收寄。");
+		assertThat(CaseDocuments.facts("据调查，经现场检查发现，当事人未验视")).isEqualTo("当事人未验视。");
+		assertThat(CaseDocuments.facts("检查了营业场所的收寄台账")).isEqualTo("检查了营业场所的收寄台账。");
+	}
 }
