@@ -254,8 +254,9 @@ public final class PasswordPolicy {
 	 * tried first, the account's words (every part of its user name of two characters or more — split at dots,
 	 * underscores, hyphens and where letters meet digits: sz.test9 → sz, test —, its person's name in pinyin, the places
 	 * of its region and around it, its enterprise's name; {@link #userInputs}), each right after it also written
-	 * backwards (wz.staff's "Ffats", 陈吴中's "Gnohzuw"), then the everyday words of {@link #COMMON_WORDS} (yzgl,
-	 * woaini, iloveyou …), then the names of {@code security/brand-words.txt} (which {@link #brandGuessesLog10} weighs
+	 * backwards (wz.staff's "Ffats", 陈吴中's "Gnohzuw"), alternating with the everyday words of {@link #COMMON_WORDS}
+	 * (yzgl, woaini, iloveyou …: each its rank in that list, twice the guesses, so an account with many words does not
+	 * push them back), then the names of {@code security/brand-words.txt} (which {@link #brandGuessesLog10} weighs
 	 * on their own first). What is left beside them (a year, symbols, a
 	 * digit, a few letters) must still need 10^8 guesses on its own: xc.staff's "Suzhou@Xc2026!" (city, user-name part,
 	 * year, symbol), sz.test9's "Test9@Suzhou!", "Woaini#2026520" or "Ffats#2026Qzw" do not, although zxcvbn's 10^4 per
@@ -272,8 +273,12 @@ public final class PasswordPolicy {
 		for (int rank = 1; rank <= own.size(); rank++) {
 			names.putIfAbsent(new StringBuilder(own.get(rank - 1)).reverse().toString(), Math.log10(rank * 2.0));
 		}
-		int next = own.size();
-		for (String word : Stream.concat(COMMON_WORDS.stream(), BRANDS.stream()).toList()) {
+		// the everyday words alternate with them: their own rank, twice the guesses — however many the account has
+		for (int rank = 1; rank <= COMMON_WORDS.size(); rank++) {
+			names.putIfAbsent(COMMON_WORDS.get(rank - 1), Math.log10(rank * 2.0));
+		}
+		int next = own.size() + COMMON_WORDS.size();
+		for (String word : BRANDS) {
 			if (!names.containsKey(word)) {
 				names.put(word, Math.log10(++next));
 			}

@@ -112,7 +112,9 @@ class GuessablePasswordIntegrationTest {
 		}
 		String part = new StringBuilder(name.substring(3)).reverse().toString();
 		String reversedParts = Character.toUpperCase(part.charAt(0)) + part.substring(1) + "#2026Qzw";
-		for (String password : List.of(reversedParts, "Gusu#2026Qwer", "Kunshan#2026Qx", "Nanjing#2026Qx")) {
+		// and the everyday words of Chinese passwords, however many words of its own the account has
+		for (String password : List.of(reversedParts, "Gusu#2026Qwer", "Kunshan#2026Qx", "Nanjing#2026Qx",
+				"Woaini#2026520", "Iloveyou#2026x", "Yzgl#2026abcQ")) {
 			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
 				.containsExactly("guessable");
 		}
