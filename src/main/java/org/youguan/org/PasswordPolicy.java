@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,9 @@ import org.youguan.platform.ChinaTime;
 /**
  * The password rule 等保2.0 level 3 expects (GB/T 22239-2019 8.1.4.1 身份鉴别: 口令具有复杂度要求): at least
  * {@value #MIN_LENGTH} characters, at least three of the four classes (upper case, lower case, digits, other
- * characters), not containing the user name (nor the user name reversed; either compared also without separators:
- * "t7.x" is refused in "…t7x…"), not one of the common passwords shipped
+ * characters), not containing the user name (nor the user name reversed, nor its parts in another order or each
+ * reversed — wz.staff's "staffwz", "zwffats"; all compared also without separators: "t7.x" is refused in "…t7x…"),
+ * not one of the common passwords shipped
  * in {@code security/common-passwords.txt} (compared case-insensitively), and not easily guessed — a word or common
  * password with digits and symbols around it ("Password1!"), a keyboard run, a repeated or sequential pattern
  * ("Ab1!Ab1!Ab1!"): zxcvbn's estimate ({@code com.nulab-inc:zxcvbn}) at least {@value #MIN_SCORE} of 4, about
@@ -176,7 +178,7 @@ public final class PasswordPolicy {
 			if (named.isPresent() && named.getAsDouble() < MIN_GUESSES_LOG10) {
 				errors.add(new FieldError(field, "guessable", message("guessable.brand")));
 			}
-			else if (ownWordsGuessesLog10(password, inputs).orElse(Double.MAX_VALUE) < MIN_GUESSES_LOG10
+			else if (knownWordsGuessesLog10(password, inputs).orElse(Double.MAX_VALUE) < MIN_GUESSES_LOG10
 					|| Estimator.ZXCVBN.measure(password, inputs).getScore() < MIN_SCORE) {
 				errors.add(refusal(field, "guessable"));
 			}
@@ -243,35 +245,91 @@ public final class PasswordPolicy {
 	 * @return log10 of the guesses, or empty when the password holds none of the names
 	 */
 	static OptionalDouble brandGuessesLog10(String password, List<String> inputs) {
-		return namedGuessesLog10(password, BRANDS, inputs);
+		return namedGuessesLog10(password, ranked(BRANDS), inputs);
 	}
 
 	/**
-	 * How many guesses a guesser who knows the account needs for a password built on its own words, as a power of ten,
-	 * or empty when it holds none of them: {@link #brandGuessesLog10} with the account's words (every part of its user
-	 * name of two characters or more — split at dots, underscores, hyphens and where letters meet digits: sz.test9 →
-	 * sz, test —, its person's name in pinyin, the places of its region, its enterprise's name; {@link #userInputs})
-	 * counted as names tried first, before those of {@code security/brand-words.txt}. What is left beside them (a year,
-	 * symbols, a digit) must still need 10^8 guesses on its own: xc.staff's "Suzhou@Xc2026!" (city, user-name part,
-	 * year, symbol) or sz.test9's "Test9@Suzhou!" do not, although zxcvbn's 10^4 per extra piece took them.
+	 * How many guesses a guesser who knows the account and the words Chinese passwords are built on needs for a
+	 * password built on them, as a power of ten, or empty when it holds none of them: {@link #brandGuessesLog10} with,
+	 * tried first, the account's words (every part of its user name of two characters or more — split at dots,
+	 * underscores, hyphens and where letters meet digits: sz.test9 → sz, test —, its person's name in pinyin, the places
+	 * of its region and around it, its enterprise's name; {@link #userInputs}), each right after it also written
+	 * backwards (wz.staff's "Ffats", 陈吴中's "Gnohzuw"), alternating with the everyday words of {@link #COMMON_WORDS}
+	 * (yzgl, woaini, iloveyou …: each its rank in that list, twice the guesses, so an account with many words does not
+	 * push them back), then the names of {@code security/brand-words.txt} (which {@link #brandGuessesLog10} weighs
+	 * on their own first). What is left beside them (a year, symbols, a
+	 * digit, a few letters) must still need 10^8 guesses on its own: xc.staff's "Suzhou@Xc2026!" (city, user-name part,
+	 * year, symbol), sz.test9's "Test9@Suzhou!", "Woaini#2026520" or "Ffats#2026Qzw" do not, although zxcvbn's 10^4 per
+	 * extra piece took them.
 	 * @param password the candidate password
 	 * @param inputs the account's words, lower case ({@link #userInputs}); only those of two or more ASCII letters or
 	 * digits are looked for (other characters are refused as non-ascii anyway)
-	 * @return log10 of the guesses, or empty when the password holds none of the account's words
+	 * @return log10 of the guesses, or empty when the password holds none of these words
 	 */
-	static OptionalDouble ownWordsGuessesLog10(String password, List<String> inputs) {
+	static OptionalDouble knownWordsGuessesLog10(String password, List<String> inputs) {
 		List<String> own = inputs.stream().filter(w -> w.matches("[a-z0-9]{2,}")).distinct().toList();
-		if (own.isEmpty()) {
-			return OptionalDouble.empty();
+		Map<String, Double> names = new LinkedHashMap<>(ranked(own));
+		// each written backwards right after it: its own rank, twice the guesses (zxcvbn's reversed words)
+		for (int rank = 1; rank <= own.size(); rank++) {
+			names.putIfAbsent(new StringBuilder(own.get(rank - 1)).reverse().toString(), Math.log10(rank * 2.0));
 		}
-		List<String> names = Stream.concat(own.stream(), BRANDS.stream().filter(b -> !own.contains(b))).toList();
+		// the everyday words alternate with them: their own rank, twice the guesses — however many the account has
+		for (int rank = 1; rank <= COMMON_WORDS.size(); rank++) {
+			names.putIfAbsent(COMMON_WORDS.get(rank - 1), Math.log10(rank * 2.0));
+		}
+		int next = own.size() + COMMON_WORDS.size();
+		for (String word : BRANDS) {
+			if (!names.containsKey(word)) {
+				names.put(word, Math.log10(++next));
+			}
+		}
 		return namedGuessesLog10(password, names, inputs);
 	}
 
+	/** The words with their ranks as powers of ten, the first of rank 1. */
+	private static Map<String, Double> ranked(List<String> words) {
+		Map<String, Double> ranked = new LinkedHashMap<>();
+		for (String word : words) {
+			ranked.putIfAbsent(word, Math.log10(ranked.size() + 1));
+		}
+		return ranked;
+	}
+
 	/**
-	 * {@link #brandGuessesLog10} for any ranked list of names (the most tried first).
+	 * The words everyday passwords are built on, most tried first, for {@link #knownWordsGuessesLog10}: those of
+	 * {@code security/pinyin-words.txt} that are not place names, of letters only (youzheng, kuaidi, yzgl, woaini, laopo
+	 * …, {@link PinyinWords#words}), then the {@value #LEAKED_WORDS} most frequent words of letters only, six letters or more, of
+	 * the leaked-password list zxcvbn ships (its {@code passwords} dictionary: password, qwerty, dragon, iloveyou …).
 	 */
-	private static OptionalDouble namedGuessesLog10(String password, List<String> names, List<String> inputs) {
+	static final List<String> COMMON_WORDS = commonWords();
+
+	/** How many words of zxcvbn's leaked-password list {@link #COMMON_WORDS} takes. */
+	static final int LEAKED_WORDS = 100;
+
+	private static List<String> commonWords() {
+		// letters only: the digits beside a word (woaini520, woaini1314) are the decorations' to count, and a name that
+		// holds digits would be read through a year with one digit "left out" ("Woaini#2026" as woaini520's spelling)
+		Set<String> words = new LinkedHashSet<>();
+		PinyinWords.words().stream().filter(w -> w.matches("[a-z]{2,}")).forEach(words::add);
+		try {
+			StandardDictionaries.PASSWORDS_LOADER.load()
+				.getFrequencies()
+				.stream()
+				.filter(w -> w.matches("[a-z]{6,}"))
+				.limit(LEAKED_WORDS)
+				.forEach(words::add);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return List.copyOf(words);
+	}
+
+	/**
+	 * {@link #brandGuessesLog10} for any names, each with its rank (how many words a guesser tries up to it) as a power
+	 * of ten.
+	 */
+	private static OptionalDouble namedGuessesLog10(String password, Map<String, Double> names, List<String> inputs) {
 		int n = password.length();
 		char[] f = new char[n];
 		for (int i = 0; i < n; i++) {
@@ -289,14 +347,14 @@ public final class PasswordPolicy {
 				continue;
 			}
 			reach(over, weight, from, name, i, i + 1, over[i] + 1, weight[i], false);
-			for (int rank = 1; rank <= names.size(); rank++) {
-				String brand = names.get(rank - 1);
+			for (Map.Entry<String, Double> ranked : names.entrySet()) {
+				String brand = ranked.getKey();
 				boolean changeable = brand.length() >= 5 && !isHan(brand.charAt(0));
 				for (int[] end : spellings(f, i, brand, changeable)) {
 					if (!insideRuns(brand, BRAND_INSIDE_RUNS) && !wholeRun(f, i, end[0])) {
 						continue;
 					}
-					double w = Math.log10(rank) + Math.log10(caseVariations(password.substring(i, end[0])))
+					double w = ranked.getValue() + Math.log10(caseVariations(password.substring(i, end[0])))
 							+ (end[1] == 1 ? Math.log10(brand.length() * 26.0) : 0);
 					reach(over, weight, from, name, i, end[0], over[i], weight[i] + w, true);
 				}
@@ -378,20 +436,25 @@ public final class PasswordPolicy {
 	 */
 	private static List<int[]> spellings(char[] f, int at, String word, boolean changeable) {
 		List<int[]> ends = new ArrayList<>();
-		spell(f, at, word, 0, (char) 0, changeable, false, ends);
+		spell(f, at, word, 0, (char) 0, changeable, false, false, ends);
 		return ends;
 	}
 
+	/**
+	 * @param separated whether the character before {@code pos} was read as a separator: the name's next letter must
+	 * then be typed — a letter left out right after it would let the name swallow the symbol that follows it
+	 * ("Yzgl#2026" read as yzglj with its j left out), fewer characters over for more guesses
+	 */
 	private static void spell(char[] f, int pos, String word, int k, char separator, boolean changeable, boolean changed,
-			List<int[]> ends) {
+			boolean separated, List<int[]> ends) {
 		if (k == word.length()) {
 			ends.add(new int[] { pos, changed ? 1 : 0 });
 			return;
 		}
 		boolean edit = changeable && !changed && k > 0;
-		if (edit) {
+		if (edit && !separated) {
 			// a letter left out: the name goes on with its next letter here
-			spell(f, pos, word, k + 1, separator, changeable, true, ends);
+			spell(f, pos, word, k + 1, separator, changeable, true, false, ends);
 		}
 		if (pos >= f.length) {
 			return;
@@ -399,19 +462,20 @@ public final class PasswordPolicy {
 		char c = word.charAt(k);
 		char typed = f[pos];
 		if (typed == c || LOOK_ALIKES.getOrDefault(c, "").indexOf(typed) >= 0) {
-			spell(f, pos + 1, word, k + 1, separator, changeable, changed, ends);
+			spell(f, pos + 1, word, k + 1, separator, changeable, changed, false, ends);
 		}
 		else if (edit && Character.isLetter(typed) && !isHan(typed)) {
-			spell(f, pos + 1, word, k + 1, separator, changeable, true, ends);
+			spell(f, pos + 1, word, k + 1, separator, changeable, true, false, ends);
 		}
 		if (edit && Character.isLetter(typed) && !isHan(typed)) {
 			// a letter added inside the name: the same letter of the name is looked for after it
-			spell(f, pos + 1, word, k, separator, changeable, true, ends);
+			spell(f, pos + 1, word, k, separator, changeable, true, false, ends);
 		}
 		// a separator between two letters: the same one each time ("B.a.i.d.u"), never two in a row
-		if (k > 0 && !Character.isLetterOrDigit(typed) && (separator == 0 || separator == typed) && pos + 1 < f.length
+		if (k > 0 && !separated && !Character.isLetterOrDigit(typed) && (separator == 0 || separator == typed)
+				&& pos + 1 < f.length
 				&& (Character.isLetterOrDigit(f[pos + 1]) || LOOK_ALIKES.getOrDefault(c, "").indexOf(f[pos + 1]) >= 0)) {
-			spell(f, pos + 1, word, k, typed, changeable, changed, ends);
+			spell(f, pos + 1, word, k, typed, changeable, changed, true, ends);
 		}
 	}
 
@@ -524,9 +588,22 @@ public final class PasswordPolicy {
 	 * @param enterpriseName the enterprise's name for an enterprise account, else null
 	 */
 	public static List<String> accountWords(String displayName, List<String> placeNames, String enterpriseName) {
+		return accountWords(displayName, placeNames, enterpriseName, List.of());
+	}
+
+	/**
+	 * The words of an account a guesser tries first ({@link #accountWords(String, List, String)}), then the names of
+	 * the places around it a guesser who knows where the account works tries next: the other cities of its province
+	 * (its capital among them), the other counties of its city, the streets of its county — each as written and in
+	 * pinyin ("Nanjing", "Kunshan", "Gusu" for a bureau in 苏州市吴中区).
+	 * @param nearbyPlaceNames the names of the places around the account's region, e.g. 南京市, 无锡市, 姑苏区, 昆山市
+	 */
+	public static List<String> accountWords(String displayName, List<String> placeNames, String enterpriseName,
+			List<String> nearbyPlaceNames) {
 		Set<String> words = new LinkedHashSet<>(PinyinWords.person(displayName));
 		placeNames.forEach(name -> words.addAll(PinyinWords.place(name)));
 		words.addAll(PinyinWords.enterprise(enterpriseName));
+		nearbyPlaceNames.forEach(name -> words.addAll(PinyinWords.place(name)));
 		return List.copyOf(words);
 	}
 
@@ -569,6 +646,11 @@ public final class PasswordPolicy {
 	 */
 	private static final class Estimator {
 
+		/** The lucky and easy numbers of Chinese passwords: 520 and 1314 (我爱你, 一生一世) and their combinations, 888 … */
+		static final List<String> LUCKY = List.of("123", "1234", "12345", "123456", "888", "666", "520", "1314", "5201314",
+				"1314520", "521", "7758521", "168", "8888", "6666");
+
+		/** Declared after {@link #LUCKY}, which {@link #decorations} reads while it is built. */
 		static final Zxcvbn ZXCVBN = build();
 
 		private static Zxcvbn build() {
@@ -587,9 +669,9 @@ public final class PasswordPolicy {
 
 		/**
 		 * What people put around a word to pass a character-class rule, most likely first: a year near this one, a
-		 * lucky or easy number (123, 888, 520, 1314 …), alone or with a symbol before, after or on both sides
-		 * ("@2026", "2026!", "#123", "@2026!"). Without them zxcvbn counts "@2026" as 10^5 random characters, and a
-		 * place name of rank 300 plus "@2026" reached 10^8 guesses; with them "Guangzhou@2026" is a place name times a
+		 * lucky or easy number (123, 888, 520, 1314, 5201314 …), alone or with a symbol before, after or on both sides
+		 * ("@2026", "2026!", "#123", "@2026!"), and the lucky numbers and "abc" on their own. Without them zxcvbn
+		 * counts "@2026" as 10^5 random characters, and a place name of rank 300 plus "@2026" reached 10^8 guesses; with them "Guangzhou@2026" is a place name times a
 		 * decoration, as a guesser tries it.
 		 */
 		static List<String> decorations(int thisYear) {
@@ -597,8 +679,8 @@ public final class PasswordPolicy {
 			for (int y = thisYear + 1; y >= thisYear - 3; y--) {
 				tokens.add(Integer.toString(y));
 			}
-			tokens.addAll(List.of("123", "1234", "12345", "123456", "888", "666", "520", "1314", "5201314", "168", "8888",
-					"6666", "111", "000", "001", "321", "abc"));
+			tokens.addAll(LUCKY);
+			tokens.addAll(List.of("111", "000", "001", "321", "abc"));
 			for (int y = thisYear - 4; y >= thisYear - 80; y--) {
 				tokens.add(Integer.toString(y));
 			}
@@ -607,7 +689,9 @@ public final class PasswordPolicy {
 			}
 			List<String> before = List.of("@", "#", "_", ".", "!", "*", "&", "$", "%", "-", "+", "~");
 			List<String> after = List.of("!", ".", "@", "#", "?", "*", "$", "%", "&", "~", "_", "-", "+");
-			Set<String> words = new LinkedHashSet<>();
+			// the lucky numbers and "abc" alone first, as they follow a decorated year ("#2026" "520", "@2026" "abc")
+			Set<String> words = new LinkedHashSet<>(LUCKY);
+			words.add("abc");
 			for (String t : tokens) {
 				before.forEach(b -> words.add(b + t));
 				after.forEach(a -> words.add(t + a));
@@ -636,7 +720,16 @@ public final class PasswordPolicy {
 		// the name written without its separators, or with others ("t7.x" as "t7x", "t7-x"): both sides compared bare
 		String bareP = bare(p);
 		String bareU = bare(u);
-		return bareU.length() >= 3 && (bareP.contains(bareU) || bareP.contains(new StringBuilder(bareU).reverse()));
+		if (bareU.length() >= 3 && (bareP.contains(bareU) || bareP.contains(new StringBuilder(bareU).reverse()))) {
+			return true;
+		}
+		// its parts in another order, each also backwards ("wz.staff" as "staffwz", "zwffats", "ffatswz")
+		List<List<String>> parts = Arrays.stream(u.split("[^\\p{L}\\p{N}]+"))
+			.filter(part -> !part.isEmpty())
+			.map(List::of)
+			.toList();
+		return parts.size() >= 2 && parts.size() <= 4 && bareU.length() >= 3
+				&& PinyinWords.orderings(parts, true).stream().anyMatch(bareP::contains);
 	}
 
 	/** {@code s} without its separators: every character that is neither a letter nor a digit left out. */

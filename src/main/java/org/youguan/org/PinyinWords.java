@@ -64,6 +64,14 @@ final class PinyinWords {
 	}
 
 	/**
+	 * The trade's words and the words of everyday Chinese passwords listed in {@code security/pinyin-words.txt}
+	 * (youzheng, kuaidi, yzgl, woaini …), lower case, most likely first — without the place names of {@link #dictionary}.
+	 */
+	static List<String> words() {
+		return List.copyOf(WORDS);
+	}
+
+	/**
 	 * The dictionary, most likely first: the trade's words and brands, then the provinces' and prefecture-level
 	 * cities' short names, their full names, then the counties' short and full names — from the region data YouGuan
 	 * ships ({@code regions/*.csv}).
@@ -100,8 +108,8 @@ final class PinyinWords {
 	}
 
 	/**
-	 * A person's name as written and in pinyin: whole (chenwuzhong), surname (chen), given name (wuzhong) and initials
-	 * (cwz). A name in Latin letters is taken as it is.
+	 * A person's name as written and in pinyin: whole (chenwuzhong), surname (chen), given name (wuzhong), initials
+	 * (cwz) and the given name's syllables in another order (zhongwu). A name in Latin letters is taken as it is.
 	 */
 	static List<String> person(String name) {
 		if (name == null || Text.isBlank(name)) {
@@ -119,6 +127,8 @@ final class PinyinWords {
 			StringBuilder initials = new StringBuilder();
 			n.codePoints().forEach(c -> initials.append(syllable(c).charAt(0)));
 			words.add(initials.toString());
+			// the given name's syllables in another order (吴中 → zhongwu): tried as soon as the name itself
+			words.addAll(orderings(readings(n.substring(split)), false));
 		}
 		return List.copyOf(words);
 	}
@@ -128,14 +138,16 @@ final class PinyinWords {
 	 * syllables joined, lower case, without tones (ICU's reading and the reading in names, {@link #READINGS}): 李四 →
 	 * lisi, sili; 张三 → zhangsan, sanzhang. A name of three or four 汉字 is also split after its second character, for a
 	 * two-character surname (欧阳修 → ouyangxiu, xiuouyang). A syllable with ü (吕 lü, 女 nü — which ICU's ASCII form
-	 * turns into u) is spelt each way people type it: u, v and yu (吕伟 → luwei, lvwei, lyuwei). Nothing for a name
+	 * turns into u) is spelt each way people type it: u, v and yu (吕伟 → luwei, lvwei, lyuwei). Then the syllables in
+	 * every other order, each also written backwards ({@link #orderings}: 陈吴中 → zhongwuchen, nehcgnohzuw). Nothing for a name
 	 * that is not two to four 汉字, and no spelling shorter than four letters (it would be found inside everyday words).
 	 * @param name the person's name as registered (display name), may be null
 	 * @return the spellings, most usual first
 	 */
 	static List<String> fullNames(String name) {
 		Set<String> spellings = new LinkedHashSet<>();
-		for (String[] parts : nameParts(name)) {
+		List<String[]> splits = nameParts(name);
+		for (String[] parts : splits) {
 			for (String surname : spellings(parts[0])) {
 				for (String given : spellings(parts[1])) {
 					spellings.add(surname + given);
@@ -143,21 +155,77 @@ final class PinyinWords {
 				}
 			}
 		}
+		if (!splits.isEmpty()) {
+			// then every other order of its syllables, each also written backwards (陈吴中 → zhongwuchen, nehcgnohzuw)
+			spellings.addAll(orderings(readings(Text.strip(name)), true));
+		}
 		spellings.removeIf(s -> s.length() < 4);
 		return List.copyOf(spellings);
 	}
 
 	/**
+	 * Every order of the given syllables joined, each syllable in any of its spellings and, when {@code backwards},
+	 * also written backwards on its own (chen, wu, zhong → chenwuzhong, zhongwuchen, nehcgnohzuw, chengnohzuw …): the
+	 * shuffles and reversals a guesser tries once the name itself is refused. At most four syllables (a name of two
+	 * to four 汉字): 4! orders.
+	 * @param syllables each syllable's spellings, in the name's order
+	 * @return the joined spellings, the name's own order first
+	 */
+	static List<String> orderings(List<List<String>> syllables, boolean backwards) {
+		Set<String> joined = new LinkedHashSet<>();
+		for (List<Integer> order : orders(syllables.size())) {
+			List<String> partial = List.of("");
+			for (int index : order) {
+				List<String> next = new ArrayList<>();
+				for (String before : partial) {
+					for (String spelling : syllables.get(index)) {
+						next.add(before + spelling);
+						if (backwards) {
+							next.add(before + new StringBuilder(spelling).reverse());
+						}
+					}
+				}
+				partial = next;
+			}
+			joined.addAll(partial);
+		}
+		return List.copyOf(joined);
+	}
+
+	/** The orders of the indexes 0 … n-1 (n at most 4), the natural order first. */
+	static List<List<Integer>> orders(int n) {
+		if (n == 0) {
+			return List.of(List.of());
+		}
+		List<List<Integer>> orders = new ArrayList<>();
+		for (List<Integer> shorter : orders(n - 1)) {
+			for (int at = shorter.size(); at >= 0; at--) {
+				List<Integer> order = new ArrayList<>(shorter);
+				order.add(at, n - 1);
+				orders.add(List.copyOf(order));
+			}
+		}
+		return orders;
+	}
+
+	/**
 	 * A person's full name in 汉字 as a password would hold it: as written, and given name then surname — split after
-	 * the first character and, for three or four, also after the second (陈吴中 → 陈吴中, 吴中陈, 中陈吴).
+	 * the first character and, for three or four, also after the second (陈吴中 → 陈吴中, 吴中陈, 中陈吴) —, then its
+	 * characters in every other order (陈中吴, 吴陈中, 中吴陈).
 	 * @param name the person's name as registered (display name), may be null
 	 * @return the forms, as written first; nothing for a name that is not two to four 汉字
 	 */
 	static List<String> fullNamesInHan(String name) {
 		Set<String> forms = new LinkedHashSet<>();
-		for (String[] parts : nameParts(name)) {
+		List<String[]> splits = nameParts(name);
+		for (String[] parts : splits) {
 			forms.add(parts[0] + parts[1]);
 			forms.add(parts[1] + parts[0]);
+		}
+		if (!splits.isEmpty()) {
+			// then every other order of its characters (中吴陈, 吴陈中 …)
+			forms.addAll(orderings(Text.strip(name).codePoints().mapToObj(c -> List.of(Character.toString(c))).toList(),
+					false));
 		}
 		return List.copyOf(forms);
 	}
@@ -189,11 +257,7 @@ final class PinyinWords {
 	 */
 	private static List<String> spellings(String text) {
 		List<String> spellings = List.of("");
-		for (int c : text.codePoints().toArray()) {
-			Set<String> readings = new LinkedHashSet<>(UMLAUT_SPELLINGS.computeIfAbsent(c, PinyinWords::umlautSpellings));
-			if (READINGS.containsKey(c)) {
-				readings.add(READINGS.get(c));
-			}
+		for (List<String> readings : readings(text)) {
 			List<String> next = new ArrayList<>();
 			for (String before : spellings) {
 				readings.forEach(r -> next.add(before + r));
@@ -201,6 +265,19 @@ final class PinyinWords {
 			spellings = next;
 		}
 		return spellings;
+	}
+
+	/** Each character's spellings in pinyin ({@link #spellings}), in the text's order: 吕伟 → [lu, lv, lyu], [wei]. */
+	private static List<List<String>> readings(String text) {
+		List<List<String>> all = new ArrayList<>();
+		for (int c : text.codePoints().toArray()) {
+			Set<String> readings = new LinkedHashSet<>(UMLAUT_SPELLINGS.computeIfAbsent(c, PinyinWords::umlautSpellings));
+			if (READINGS.containsKey(c)) {
+				readings.add(READINGS.get(c));
+			}
+			all.add(List.copyOf(readings));
+		}
+		return all;
 	}
 
 	private static final Map<Integer, List<String>> UMLAUT_SPELLINGS = new ConcurrentHashMap<>();

@@ -39,6 +39,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
+import org.youguan.region.Region;
 import org.youguan.region.Regions;
 
 /**
@@ -462,18 +463,25 @@ public class Users {
 
 	/**
 	 * The account's own words for the password rule ({@link PasswordPolicy#accountWords}): the person's name, the
-	 * places from the province down to the account's region (its bureau's, or its enterprise's) and the regions just
-	 * below it (a city bureau's counties), and an enterprise account's enterprise name.
+	 * places from the province down to the account's region (its bureau's, or its enterprise's), an enterprise
+	 * account's enterprise name, then the places around it, nearest first: the regions just below each of those
+	 * places from the account's own up — a county's fellow counties of its city, then its province's cities (the
+	 * capital among them) — and last the regions below the account's own (a county's streets).
 	 */
 	private List<String> accountWords(String displayName, String regionCode, UserKind kind, String creditCode) {
 		List<String> places = new ArrayList<>();
+		List<String> nearby = new ArrayList<>();
 		if (regionCode != null) {
-			regions.path(regionCode).forEach(r -> places.add(r.name()));
-			regions.children(regionCode).forEach(r -> places.add(r.name()));
+			List<Region> path = regions.path(regionCode);
+			path.forEach(place -> places.add(place.name()));
+			for (int up = path.size() - 2; up >= 0; up--) {
+				regions.children(path.get(up).code()).forEach(r -> nearby.add(r.name()));
+			}
+			regions.children(regionCode).forEach(r -> nearby.add(r.name()));
 		}
 		String enterprise = kind == UserKind.ENTERPRISE && creditCode != null
 				? enterprises.nameOf(Text.strip(creditCode)).orElse(null) : null;
-		return PasswordPolicy.accountWords(displayName, places, enterprise);
+		return PasswordPolicy.accountWords(displayName, places, enterprise, nearby);
 	}
 
 	private UserAccount change(CurrentUser actor, long id, Consumer<UserAccount> transition,

@@ -96,6 +96,35 @@ class GuessablePasswordIntegrationTest {
 	}
 
 	/**
+	 * Attack on password rules (D and places): wz.staff (陈吴中, 吴中区) chose "ZhongwuChen#26", "Nehc#Gnohzuw26",
+	 * "Ffats#2026Qzw" (its name's syllables and its user name's parts reordered or backwards) and "Gusu#2026Qwer",
+	 * "Kunshan#2026Qx", "Nanjing#2026Qx" (counties of its city, its province's capital) while its own district was
+	 * refused. On one's own change they are refused; for an account elsewhere the places are the rule's to weigh.
+	 */
+	@Test
+	void ownChangeRefusesReorderedNamesAndThePlacesAroundTheAccount() {
+		String name = username();
+		users.provision(staff(name), PASSWORD, false, false);
+		CurrentUser me = directory.principal(name).orElseThrow();
+		for (String password : List.of("ZhongwuChen#26", "Nehc#Gnohzuw26")) {
+			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
+				.containsExactly("not-name");
+		}
+		String part = new StringBuilder(name.substring(3)).reverse().toString();
+		String reversedParts = Character.toUpperCase(part.charAt(0)) + part.substring(1) + "#2026Qzw";
+		// and the everyday words of Chinese passwords, however many words of its own the account has
+		for (String password : List.of(reversedParts, "Gusu#2026Qwer", "Kunshan#2026Qx", "Nanjing#2026Qx",
+				"Woaini#2026520", "Iloveyou#2026x", "Yzgl#2026abcQ")) {
+			assertThat(rules(() -> users.changeOwnPassword(me, PASSWORD, password))).as(password)
+				.containsExactly("guessable");
+		}
+		for (String password : List.of("Gusu#2026Qwer", "Kunshan#2026Qx", "Nanjing#2026Qx")) {
+			assertThatCode(() -> PasswordPolicy.check("p", "zhang", password)).as(password).doesNotThrowAnyException();
+		}
+		assertThatCode(() -> users.changeOwnPassword(me, PASSWORD, "Qv7#mT2!pLx9")).doesNotThrowAnyException();
+	}
+
+	/**
 	 * Attack: 李四's "Lisi@2026!!" and 张三's "ZhangSan#2026" were taken — the person's own name in pinyin with symbols
 	 * and a year around it. The full name in pinyin, surname and given name in either order and any case, is refused
 	 * outright ({@code not-name}) on one's own change and on an account created with a known password; a strong

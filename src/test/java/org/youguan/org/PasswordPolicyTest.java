@@ -149,11 +149,53 @@ class PasswordPolicyTest {
 				}));
 		// the same passwords for an account without these words are zxcvbn's to weigh, and a strong rest stays strong
 		assertThat(rules("Suzhou@Xc2026!", "zhang", List.of())).isEmpty();
-		assertThat(PasswordPolicy.ownWordsGuessesLog10("Xc#Kx92mQwZ7", PasswordPolicy.userInputs("xc.staff", xiangcheng))
+		assertThat(PasswordPolicy.knownWordsGuessesLog10("Xc#Kx92mQwZ7", PasswordPolicy.userInputs("xc.staff", xiangcheng))
 			.orElseThrow()).isGreaterThan(8);
 		for (String strong : List.of("Xk9#qTr7mPz2", "Tr0ub4dor&Zq9", "Changed#2026y")) {
 			assertThat(rules(strong, "xc.staff", xiangcheng)).as(strong).isEmpty();
 			assertThat(rules(strong, "sz.test9", suzhou)).as(strong).isEmpty();
+		}
+	}
+
+	/**
+	 * Attack on password rules (D): wz.staff (陈吴中) chose "ZhongwuChen#26" (given name's syllables swapped),
+	 * "Nehc#Gnohzuw26" (surname and given name each backwards) and "Ffats#2026Qzw" (each part of the user name
+	 * backwards) — only the whole name and its full reversal were compared. Every order of the name's syllables and of
+	 * the user name's parts, each also backwards, counts as the name; the same passwords stay open to another account.
+	 */
+	@Test
+	void refusesTheNamesSyllablesAndTheUserNamesPartsInAnyOrderOrBackwards() {
+		List<String> words = PasswordPolicy.accountWords("陈吴中", List.of("江苏省", "苏州市", "吴中区"), null);
+		for (String guessable : List.of("ZhongwuChen#26", "Nehc#Gnohzuw26", "Wuchen.zhong#26", "Gnohzuw.Nehc#7Q")) {
+			assertThat(nameRules(guessable, "陈吴中")).as(guessable).containsExactly("not-name");
+			assertThat(nameRules(guessable, "王五")).as(guessable).doesNotContain("not-name");
+		}
+		for (String guessable : List.of("Staff.Wz#2026Q", "Zwffats#2026Q", "Ffats-Wz#2026Q")) {
+			assertThat(rules(guessable, "wz.staff", words)).as(guessable).containsExactly("not-username");
+			assertThat(rules(guessable, "li.ming", List.of())).as(guessable).doesNotContain("not-username");
+		}
+		for (String guessable : List.of("Ffats#2026Qzw", "Gnohzuw#2026Qx", "Zhongwu#2026Qx")) {
+			assertThat(rules(guessable, "wz.staff", words)).as(guessable).containsExactly("guessable");
+		}
+		assertThat(rules("Ffats#2026Qzw", "li.ming", List.of())).isEmpty();
+		assertThat(rules("Qv7#mT2!pLx9", "wz.staff", words)).isEmpty();
+	}
+
+	/**
+	 * Attack on password rules (low): "Woaini#2026520", "Iloveyou#2026x" and "Yzgl#2026abcQ" (邮政管理's initials) were
+	 * taken — zxcvbn knew the words but added 10^4 for each piece around them. The everyday words of Chinese passwords
+	 * and the most used words of the leaked-password list count as the few guesses they are, whoever the account is.
+	 */
+	@Test
+	void refusesEverydayChinesePasswordWordsWithAYearAndLuckyNumbers() {
+		for (String guessable : List.of("Woaini#2026520", "Iloveyou#2026x", "Yzgl#2026abcQ", "Kuaidiyuan#1314x",
+				"Dragon#2026Qx")) {
+			assertThat(rules(guessable)).as(guessable).containsExactly("guessable");
+		}
+		assertThat(PasswordPolicy.COMMON_WORDS).contains("woaini", "yzgl", "iloveyou", "password", "qwerty")
+			.hasSizeGreaterThan(PasswordPolicy.LEAKED_WORDS);
+		for (String strong : List.of("Qv7#mT2!pLx9", "Woaini#Kx92mQwZ7")) {
+			assertThat(rules(strong)).as(strong).isEmpty();
 		}
 	}
 

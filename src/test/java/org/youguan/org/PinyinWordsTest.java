@@ -37,10 +37,27 @@ class PinyinWordsTest {
 	void spellsAFullNameEachWayAPasswordHoldsIt() {
 		assertThat(PinyinWords.fullNames("吕伟")).contains("luwei", "lvwei", "lyuwei", "weilu", "weilv", "weilyu");
 		assertThat(PinyinWords.fullNames("女娲")).contains("nvwa", "nyuwa", "nuwa");
-		assertThat(PinyinWords.fullNames("李四")).containsExactlyInAnyOrder("lisi", "sili");
-		assertThat(PinyinWords.fullNamesInHan("陈吴中")).containsExactly("陈吴中", "吴中陈", "中陈吴");
+		// either order first, then each syllable also backwards (li → il)
+		assertThat(PinyinWords.fullNames("李四")).startsWith("lisi", "sili")
+			.containsExactlyInAnyOrder("lisi", "sili", "ilsi", "liis", "ilis", "isli", "siil", "isil");
+		assertThat(PinyinWords.fullNamesInHan("陈吴中")).startsWith("陈吴中", "吴中陈", "中陈吴")
+			.containsExactlyInAnyOrder("陈吴中", "吴中陈", "中陈吴", "陈中吴", "吴陈中", "中吴陈");
 		assertThat(PinyinWords.fullNamesInHan("Li Lei")).isEmpty();
 		assertThat(PinyinWords.fullNamesInHan(null)).isEmpty();
+	}
+
+	/**
+	 * Attack on password rules (D): 陈吴中's "ZhongwuChen#26" (given name's syllables swapped) and "Nehc#Gnohzuw26"
+	 * (surname and given name each backwards) were taken. Every order of the syllables, each also backwards, is the
+	 * name; the given name's syllables swapped are one of the person's words.
+	 */
+	@Test
+	void spellsTheNamesSyllablesInEveryOrderAndBackwards() {
+		assertThat(PinyinWords.fullNames("陈吴中")).contains("chenwuzhong", "wuzhongchen", "zhongwuchen", "chenzhongwu",
+				"nehcgnohzuw", "gnohzuwnehc", "chengnohzuw").hasSize(48);
+		assertThat(PinyinWords.fullNames("吕伟")).contains("weivl", "uylwei");
+		assertThat(PinyinWords.person("陈吴中")).contains("zhongwu");
+		assertThat(PinyinWords.orders(3)).hasSize(6).first().isEqualTo(List.of(0, 1, 2));
 	}
 
 	@Test
