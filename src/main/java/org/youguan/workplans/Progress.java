@@ -103,7 +103,10 @@ public class Progress {
 	 * @throws InvalidValueException the text, the percentage or a file is refused (every problem at once); nothing saved
 	 * @throws DomainException the plan is not published, the department does not answer for the task, this month lies
 	 *         outside the plan's reporting window ({@link #requireReportMonth}: rule {@code plan-year}), or the task is
-	 *         已完成 (409, rule {@code task-done}: a report never reopens a completed task)
+	 *         已完成 (409, rule {@code task-done}: a report never reopens a completed task). The refusals come in a fixed
+	 *         order: access, then the task's state (已完成), then the fields sent (text, percentage, files), then the
+	 *         plan (not issued, and this month — a field of the report the clock fills — outside its window); a
+	 *         completed task of a closed plan is told 已完成.
 	 */
 	@Transactional
 	public boolean report(CurrentUser me, long taskId, String text, Integer percent, List<UploadedFile> files) {

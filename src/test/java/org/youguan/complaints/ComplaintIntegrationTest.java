@@ -400,7 +400,12 @@ class ComplaintIntegrationTest {
 			.andExpect(jsonPath("$.statusKind").doesNotExist())
 			.andExpect(content().string(not(containsString("13912345678"))));
 		mvc.perform(get("/api/v1/public/complaints/" + number).param("queryCode", "WRONG123")).andExpect(status().isNotFound());
-		mvc.perform(get("/api/v1/public/complaints/" + number)).andExpect(status().isNotFound());
+		// no query code at all is a form error, told as one (400 naming the field), never the status without it
+		mvc.perform(get("/api/v1/public/complaints/" + number))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("queryCode"))
+			.andExpect(content().string(not(containsString("待受理"))))
+			.andExpect(content().string(containsString("查询码不能为空")));
 		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-xc-staff-token").param("q", number))
 			.andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/complaints").header("Authorization", "Bearer demo-wz-staff-token").param("q", number))

@@ -55,7 +55,9 @@ class RectificationOverdueIntegrationTest {
 		InspectionRecordData data = new InspectionRecordData(creditCode, "2025-03-03", "SPECIAL", List.of("REAL_NAME"),
 				List.of(new InspectionRecordData.TeamMember("甲", "OD" + UUID.randomUUID().toString().substring(0, 8)),
 						new InspectionRecordData.TeamMember("乙", "OD" + UUID.randomUUID().toString().substring(0, 8))),
-				"RECTIFICATION", "未实名收寄", new InspectionRecordData.Rectification("逾期测试" + UUID.randomUUID(), "2025-03-03",
+				"RECTIFICATION", "未实名收寄", new InspectionRecordData.Rectification(
+						// a 文号 as an order carries it: a random UUID's hex could hold a mobile number's 11 digits
+						"吴邮改〔2025〕" + org.youguan.RandomDigits.of(5) + "号", "2025-03-03",
 						due, rectified), null);
 		return records.record(DataScope.all(), null, data, false, false);
 	}

@@ -426,11 +426,21 @@ class WorkPlanPlausibilityIntegrationTest {
 		progress.report(market, four, "已启动", 20, List.of());
 		// the year after the plan's: a task may be due then, an unfinished one is reported until done
 		clock.set(LocalDateTime.of(2058, 12, 10, 9, 0));
+		progress.report(market, four, "基本完成", 90, List.of());
+		clock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
+		assertThatThrownBy(() -> progress.report(market, four, "补报", 100, List.of()))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule() + "/" + e.message())
+				.containsExactly("month/plan-year/2057年度工作计划的进展填报截至2058年12月，不能填报2059年1月的进展"));
+		assertThat(progress.reports(four)).extracting(Progress.Report::month).containsExactly("2058-12", "2057-01");
+		// the order is deliberate: a completed task says so first (its state), the month outside the window after it
+		clock.set(LocalDateTime.of(2058, 12, 20, 9, 0));
 		progress.report(market, four, "已完成", 100, List.of());
 		clock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
 		assertThatThrownBy(() -> progress.report(market, four, "补报", 100, List.of()))
-			.hasMessage("2057年度工作计划的进展填报截至2058年12月，不能填报2059年1月的进展");
-		assertThat(progress.reports(four)).extracting(Progress.Report::month).containsExactly("2058-12", "2057-01");
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("percent/task-done"));
+		assertThat(progress.reports(four)).extracting(Progress.Report::percent).containsExactly(100, 20);
 	}
 
 	/**

@@ -256,8 +256,8 @@ class WorkPlanSupervisionIntegrationTest {
 	 */
 	@Test
 	void aDepartmentsListReadsInEnglishAndTellsASupportingPartByItsConstant() throws Exception {
-		clock.set(LocalDateTime.of(2054, 6, 10, 9, 0));
-		long plan = plans.save(user("sz.market"), notice(2054)
+		clock.set(LocalDateTime.of(2044, 6, 10, 9, 0));
+		long plan = plans.save(user("sz.market"), notice(2044)
 			.replace("开展作风建设专项整治。（办公室牵头）", "开展作风建设专项整治。（市场监管处牵头，办公室配合）"),
 				Map.of("市邮政业安全中心", department("市邮政业安全发展中心")), Set.of());
 		long office = department("办公室");
