@@ -27,6 +27,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -111,10 +112,12 @@ public class ComplaintTracking {
 	 * filer out) —, and once {@code complaint.lookup-failures-per-address} failed from the address, every look-up from
 	 * it is refused — each until the oldest of those failures is an hour old.
 	 * @param address the client's address as the web layer sees it; null for a caller inside the application (not counted)
-	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit});
-	 * not found as {@link #publicStatus(String, String)}, counted
+	 * @throws DomainException 400 ({@link #given}: a blank number or code, never counted); 429
+	 * ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code number}, rule {@code lookup-limit}); not found as
+	 * {@link #publicStatus(String, String)}, counted
 	 */
 	public PublicStatus publicStatus(String number, String queryCodeOrPhone, String address) {
+		given(number, queryCodeOrPhone, "查询码或电话号码");
 		return counted(address, number, () -> statusByCodeOrPhone(number, queryCodeOrPhone));
 	}
 
@@ -140,9 +143,11 @@ public class ComplaintTracking {
 	 * The public status by the number and the query code asked from a client address, under the same limit of failed
 	 * look-ups as {@link #publicStatus(String, String, String)}.
 	 * @param address the client's address; null for a caller inside the application (not counted)
-	 * @throws DomainException 429 (rule {@code lookup-limit}) past the limit; not found, counted
+	 * @throws DomainException 400 ({@link #given}, never counted); 429 (rule {@code lookup-limit}) past the limit; not
+	 * found, counted
 	 */
 	public PublicStatus publicStatusByCode(String number, String queryCode, String address) {
+		given(number, queryCode, "查询码");
 		return counted(address, number, () -> statusByCode(number, queryCode));
 	}
 
@@ -179,9 +184,11 @@ public class ComplaintTracking {
 	 * ({@link #publicStatus(String, String, String)}) the withdrawal is refused before anything is looked up — a code
 	 * cannot be found by trying withdrawals either; the right code withdraws whatever others tried on the complaint.
 	 * @param address the client's address; null for a caller inside the application (not counted)
-	 * @throws DomainException 429 (rule {@code lookup-limit}); not found (counted); illegal transition when finished
+	 * @throws DomainException 400 ({@link #given}, never counted); 429 (rule {@code lookup-limit}); not found (counted);
+	 * illegal transition when finished (the code was right)
 	 */
 	public void withdraw(String number, String queryCode, String address) {
+		given(number, queryCode, "查询码");
 		// the withdrawal's own transaction inside the count: the count's row is held and given back apart from it
 		counted(address, number, () -> transactions.execute(status -> {
 			withdrawn(number, queryCode);
@@ -256,6 +263,16 @@ public class ComplaintTracking {
 	private List<Long> reserve(PublicTally.Limit limit, String tooMany) {
 		return tally.reserve(limit)
 			.orElseThrow(() -> PublicTally.lookupLimit("number", tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询"));
+	}
+
+	/**
+	 * The one check of what every public look-up needs, for its page and its API alike: a blank number or code (empty,
+	 * only spaces or invisible characters) is refused with 400 ({@link ErrorCode#INVALID_VALUE}, rule {@code required},
+	 * field {@code number} "申诉编号不能为空" or {@code queryCode} "{label}不能为空") before anything is looked up — it is
+	 * no guess, so it is never counted as a failed look-up.
+	 */
+	private static void given(String number, String code, String codeLabel) {
+		new Validation().required("number", "申诉编号", number).required("queryCode", codeLabel, code).throwIfInvalid();
 	}
 
 	/** A status look-up whose number and query code (or phone) found nothing; keyed by client address. */

@@ -42,6 +42,14 @@ public final class JsonSyntax {
 	}
 
 	/**
+	 * The failure Jackson's strict duplicate detection gives for {@code key}, for a reader that found the key twice
+	 * itself (a list body's items, read past the first failure): {@link #duplicateKey} reads it back as Jackson's own.
+	 */
+	public static StreamReadException duplicate(String key) {
+		return new StreamReadException((tools.jackson.core.JsonParser) null, DUPLICATE + key + "\"");
+	}
+
+	/**
 	 * Whether the reading failed on bytes that are not UTF-8 — a GBK (or other legacy) text sent as JSON, which JSON
 	 * (RFC 8259 §8.1) does not allow: Jackson's decoder names the byte only in its message ("Invalid UTF-8 start byte").
 	 * @param ex the failure, or one wrapping it (its causes are looked at)

@@ -16,6 +16,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -87,10 +88,15 @@ public class LicenceVerification {
 	 * from it is refused before anything is looked up; a wrong code past the number's limit is refused instead of
 	 * answered — the right code is still answered, so others' guesses never hide a licence from its holder's customers.
 	 * An unknown number counts as a wrong code does, so 429 never tells which numbers exist.
+	 * A blank number or code is no guess: refused (400) before anything is looked up or counted — the one check of the
+	 * verify page and API alike.
 	 * @param address the client address ({@code request.getRemoteAddr()}); null: not limited (internal callers)
-	 * @throws DomainException 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code code}, rule {@code lookup-limit}, {@link PublicTally#lookupLimit})
+	 * @throws DomainException 400 ({@link ErrorCode#INVALID_VALUE}, rule {@code required}: field {@code number}
+	 * "许可证编号不能为空", {@code code} "验证码不能为空"); 429 ({@link ErrorCode#TOO_MANY_REQUESTS}, field {@code code},
+	 * rule {@code lookup-limit}, {@link PublicTally#lookupLimit})
 	 */
 	public Result verify(String number, String code, String address) {
+		new Validation().required("number", "许可证编号", number).required("code", "验证码", code).throwIfInvalid();
 		if (address == null) {
 			return verify(number, code);
 		}

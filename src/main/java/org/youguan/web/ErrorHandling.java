@@ -486,10 +486,8 @@ class ErrorHandling {
 		ListItem item = ListItem.of(field);
 		field = item == null ? field : item.field();
 		String twice = duplicateKey(ex);
-		if (twice != null) {
-			String key = (field == null ? "" : field + (item != null && item.rest().isEmpty() ? "·" : ".")) + twice;
-			return unbound(request, response, "请求格式错误", List.of(new FieldError(key, "duplicate-key",
-					"JSON中字段“" + key + "”出现了不止一次，请只保留一个")));
+		if (twice != null && item == null) {
+			return unbound(request, response, "请求格式错误", List.of(duplicated(field, null, twice)));
 		}
 		UnrecognizedPropertyException unknown = unknownField(ex);
 		if (unknown != null && field != null && item == null) {
@@ -498,7 +496,8 @@ class ErrorHandling {
 		}
 		if (field == null) {
 			String detail = request.getContentLengthLong() == 0 || String.valueOf(ex.getMessage()).startsWith("Required request body is missing")
-					? "请求内容为空" : json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
+					? "请求内容为空" : JsonFields.listExpected(request) ? "请求内容应为JSON数组（[{…}, {…}]），每条记录为一个对象"
+					: json(request) ? "请求内容无法解析，请检查JSON格式和字段类型" : "请求内容无法读取";
 			return unbound(request, response, "请求格式错误", List.of(new FieldError("body", "format", detail)));
 		}
 		if (item == null && !field.startsWith("[")) {
@@ -516,7 +515,10 @@ class ErrorHandling {
 			for (Map.Entry<String, Throwable> bad : JsonFields.unboundItems(request, jsonPath(ex), ex, mappers).entrySet()) {
 				ListItem each = ListItem.of(bad.getKey());
 				UnrecognizedPropertyException unknownHere = unknownField(bad.getValue());
-				all.add(each == null ? unreadableField(bad.getValue(), bad.getKey(), null, request)
+				// a key given twice in an item is told with, not instead of, every other failure of the items
+				String twiceHere = duplicateKey(bad.getValue());
+				all.add(twiceHere != null && each != null ? duplicated(each.field(), each, twiceHere)
+						: each == null ? unreadableField(bad.getValue(), bad.getKey(), null, request)
 						: unknownHere != null && !each.rest().isEmpty()
 								? FieldError.unknown(each.field(), Text.printable(unknownHere.getPropertyName()),
 										unknownHere.getKnownPropertyIds(), "第" + each.number() + "条：")
@@ -541,7 +543,7 @@ class ErrorHandling {
 		String reason = domain != null ? domain.getMessage()
 				: "类型或格式不正确" + (declared != null ? declared
 						: (overflow(ex) || beyondItsType(type, refusedText(ex))) && typeRange(type) != null
-								? typeRange(type, field) : expected(type));
+								? typeRange(type, field) : listField(ex) ? expectedList(type) : expected(type));
 		// the rule the reading failed (digits, control-character …), or format for a value of the wrong type
 		String rule = domain != null && !domain.fieldErrors().isEmpty() ? domain.fieldErrors().get(0).rule() : "format";
 		String label = item == null ? FieldLabels.of(field, FieldLabels.path(request)) : item.label(FieldLabels.path(request));
@@ -578,6 +580,17 @@ class ErrorHandling {
 			String named = rest.isEmpty() ? null : FieldLabels.of(rest, path);
 			return "第" + number + "条" + (rest.isEmpty() ? "" : named != null ? named : "字段“" + rest + "”");
 		}
+	}
+
+	/**
+	 * A key an object of the body gave twice (rule {@code duplicate-key}), named by where it is: "第1条·villageCode" in
+	 * an item of a list body, "priorComplaint.date" inside an object.
+	 * @param field where the object holding it is ("第1条", "priorComplaint"), or null for the body itself
+	 * @param item the list item it is in, or null
+	 */
+	private static FieldError duplicated(String field, ListItem item, String twice) {
+		String key = (field == null ? "" : field + (item != null && item.rest().isEmpty() ? "·" : ".")) + twice;
+		return new FieldError(key, "duplicate-key", "JSON中字段“" + key + "”出现了不止一次，请只保留一个");
 	}
 
 	/** A JSON field the body's type does not declare, when that failed the reading ({@link JsonText#strictBodies}). */
@@ -654,6 +667,26 @@ class ErrorHandling {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the value that failed is a list field's own (a number or text where a list is declared), not one of its
+	 * elements: the path ends at the field, where an element's failure ends at its index ({@code inspectors[0]}).
+	 */
+	private static boolean listField(Throwable ex) {
+		Field field = jsonField(ex);
+		return field != null && listed(field.getType());
+	}
+
+	/**
+	 * What a list field should be, for a value that is no list (attack 5 E: a number for the inspectors was told
+	 * "应为文字"): "（应为数组（列表），写在方括号中[…]）", with what each element should be where its type tells it
+	 * ({@link #expected}: "每项应为文字，写在英文双引号中").
+	 * @param element the type the reader failed to make of the value (the element's, or the list's own)
+	 */
+	static String expectedList(Class<?> element) {
+		String each = listed(element) ? "" : expected(element);
+		return "（应为数组（列表），写在方括号中[…]" + (each.isEmpty() ? "" : "，每项" + each.substring(1, each.length() - 1)) + "）";
 	}
 
 	/**

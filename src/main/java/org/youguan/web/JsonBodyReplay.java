@@ -8,8 +8,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -91,6 +95,49 @@ class JsonBodyReplay extends OncePerRequestFilter {
 	static JsonNode array(ServletRequest request) {
 		JsonNode tree = tree(request);
 		return tree != null && tree.isArray() ? tree : null;
+	}
+
+	/**
+	 * The first key each item of the request's JSON body gives twice, by the item's index from 0, when the body is a
+	 * list of objects (the records of an import): the tree of {@link #array} keeps the last of such a key, and the
+	 * converter stops at the first item it cannot read, so a key twice in a later item would go untold. Empty for no
+	 * JSON body or one that is no list; read up to the first point the text cannot be read.
+	 */
+	static Map<Integer, String> twiceInItems(ServletRequest request) {
+		Map<Integer, String> twice = new LinkedHashMap<>();
+		String text = text(request);
+		if (text == null) {
+			return twice;
+		}
+		try (JsonParser p = TREES.createParser(text)) {
+			if (p.nextToken() != JsonToken.START_ARRAY) {
+				return twice;
+			}
+			int i = 0;
+			for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+				if (t != JsonToken.START_OBJECT) {
+					p.skipChildren();
+					continue;
+				}
+				Set<String> seen = new HashSet<>();
+				for (JsonToken f = p.nextToken(); f == JsonToken.PROPERTY_NAME; f = p.nextToken()) {
+					if (!seen.add(p.currentName())) {
+						twice.putIfAbsent(i, p.currentName());
+					}
+					p.nextToken();
+					p.skipChildren();
+				}
+			}
+		}
+		catch (JacksonException | IllegalArgumentException unreadable) {
+			// what was read is told; the rest is the converter's to tell
+		}
+		return twice;
+	}
+
+	/** The request's JSON body read whole ({@link #object}), whatever it is, or null: no JSON body, or unreadable. */
+	static JsonNode document(ServletRequest request) {
+		return tree(request);
 	}
 
 	private static JsonNode tree(ServletRequest request) {

@@ -13,6 +13,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.JsonSyntax;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -104,8 +106,19 @@ final class JsonFields {
 		}
 		Map<String, Throwable> bad = new LinkedHashMap<>();
 		JavaType target = mapper.getTypeFactory().constructType(element);
+		Map<Integer, String> twice = JsonBodyReplay.twiceInItems(request);
 		for (int i = 0; i < items.size(); i++) {
 			JsonNode item = items.get(i);
+			if (twice.containsKey(i)) {
+				// a key twice, told with the item's other failures (the tree holds its last value, read below)
+				bad.putIfAbsent("[" + i + "]", JsonSyntax.duplicate(twice.get(i)));
+			}
+			if (!item.isObject() && !item.isNull()) {
+				// text, a number or a list where a record is: told what it should be, not "类型或格式不正确" alone
+				bad.putIfAbsent("[" + i + "]", new InvalidValueException("body", "format",
+						"应为对象（{\"字段\": 值, …}），不能是" + shape(item)));
+				continue;
+			}
 			if (!item.isObject()) {
 				read(mapper, target, item, "[" + i + "]", bad);
 				continue;
@@ -117,6 +130,20 @@ final class JsonFields {
 			}
 		}
 		return withFirst(bad, first, failure);
+	}
+
+	/** What a JSON value that is no object is, in Chinese: 文字, 数字, 数组, true/false. */
+	private static String shape(JsonNode node) {
+		return node.isString() ? "文字" : node.isNumber() ? "数字" : node.isArray() ? "数组" : node.isBoolean() ? "true/false" : "其他值";
+	}
+
+	/**
+	 * Whether the chosen handler takes a list of records ({@code @RequestBody List<…>}) and the body is JSON that is no
+	 * list (an object, text, a number): the body is told it should be a JSON array, not that it cannot be parsed.
+	 */
+	static boolean listExpected(HttpServletRequest request) {
+		JsonNode body = JsonBodyReplay.document(request);
+		return body != null && !body.isArray() && !body.isNull() && elementType(request) != null;
 	}
 
 	/**

@@ -87,7 +87,7 @@ class ComplaintAccessIntegrationTest {
 		var filed = file();
 		tracking.withdraw(filed.number(), filed.queryCode());
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
-			.param("queryCode", filed.queryCode()).param("lookup", filed.queryCode()))
+			.param("queryCode", filed.queryCode()))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("申诉状态为“已撤回”，不能撤回")))
 			.andExpect(content().string(not(containsString("查询码不正确"))))
@@ -100,7 +100,7 @@ class ComplaintAccessIntegrationTest {
 		assertThat(tracking.publicStatus(filed.number(), "13912345678").status()).isNotEmpty();
 		assertThatThrownBy(() -> tracking.withdraw(filed.number(), "13912345678")).hasMessageContaining("查询码");
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
-			.param("queryCode", "13912345678").param("lookup", "13912345678")).andExpect(status().isForbidden());
+			.param("queryCode", "13912345678")).andExpect(status().isForbidden());
 		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
 
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())

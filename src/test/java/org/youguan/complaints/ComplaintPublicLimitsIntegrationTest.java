@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.PublicTally;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
 import org.youguan.rules.StatutoryRule;
@@ -59,6 +60,9 @@ class ComplaintPublicLimitsIntegrationTest {
 
 	@Autowired
 	Bureaus bureaus;
+
+	@Autowired
+	PublicTally tally;
 
 	static String randomMobile() {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
@@ -135,6 +139,61 @@ class ComplaintPublicLimitsIntegrationTest {
 	 * being told 404, so 429 confirmed that the number exists. Wrong guesses are counted per number whether or not it
 	 * names a complaint (national limit): an unknown number is answered exactly as an existing one.
 	 */
+	/**
+	 * Attack 5 A: the status and withdrawal pages looked an empty query code up as a wrong one (404/403, counted) where
+	 * the API refused it (400, uncounted). One check in the tracking serves page and API: the empty field is told
+	 * beside the form, and nothing is counted against the address or the complaint.
+	 */
+	@Test
+	void anEmptyFieldOnTheStatusAndWithdrawalPagesIsRefusedBesideTheFormAndNeverCounted() throws Exception {
+		String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.number");
+		String prober = ClientAddress.newAddress();
+		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("查询码或电话号码不能为空")))
+			.andExpect(content().string(containsString("id=\"status-code\"")));
+		mvc.perform(get("/public/complaints/status").with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("查询码不能为空")));
+		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", "").param("queryCode", "ABCD1234"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("申诉编号不能为空")));
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", "").param("lookup", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("查询码不能为空")));
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "").with(ClientAddress.from(prober)))
+			.andExpect(status().isBadRequest());
+		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED, prober)).isZero();
+		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED_NUMBER, number)).isZero();
+		// a number alone (a link) fills the form in, refusing nothing
+		mvc.perform(get("/public/complaints/status").with(ClientAddress.from(prober)).param("number", number))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("不能为空"))));
+	}
+
+	/**
+	 * Attack 5 B: a wrong withdrawal code was counted, and the page then looked the complaint up again by the
+	 * client-sent {@code lookup} — a second guess, counted again. One attempt is one count now.
+	 */
+	@Test
+	void aWrongWithdrawalIsCountedOnceWithoutASecondLookUp() throws Exception {
+		String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.number");
+		String prober = ClientAddress.newAddress();
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", "WRONG1").param("lookup", "13900000000"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("查询码不正确，未撤回")))
+			.andExpect(content().string(not(containsString("id=\"complaint-status\""))));
+		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED, prober)).isEqualTo(1);
+		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED_NUMBER, number)).isEqualTo(1);
+	}
+
 	@Test
 	void anUnknownNumberIsRefusedWith429PastTheLimitAsAnExistingOneIs() throws Exception {
 		String unknown = "申诉-320506-2099-" + Long.toString(System.nanoTime(), 36);

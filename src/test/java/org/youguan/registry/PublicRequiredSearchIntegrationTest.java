@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.PublicTally;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,6 +25,9 @@ class PublicRequiredSearchIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PublicTally tally;
 
 	@Test
 	void anEmptyOrOneCharacterLicenceQueryIsRefusedNamingTheField() throws Exception {
@@ -44,6 +50,32 @@ class PublicRequiredSearchIntegrationTest {
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("number", "code")))
 			.andExpect(content().string(containsString("许可证编号不能为空")))
 			.andExpect(content().string(containsString("验证码不能为空")));
+	}
+
+	/**
+	 * Attack 5 A: the verify page verified a number with an empty code and counted it as a failed verification, where
+	 * the API refused it uncounted; both run one check now and the page tells it beside its form.
+	 */
+	@Test
+	void theVerifyPageRefusesAnEmptyCodeBesideItsFormAndCountsNothing() throws Exception {
+		String address = ClientAddress.newAddress();
+		String number = "ZZTEST" + System.nanoTime();
+		mvc.perform(get("/public/licences/verify").with(ClientAddress.from(address)).param("number", number).param("code", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("验证码不能为空")))
+			.andExpect(content().string(containsString("name=\"code\"")));
+		mvc.perform(get("/public/licences/verify").with(ClientAddress.from(address)).param("number", "\u200B").param("code", "ABC"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("许可证编号不能为空")));
+		// "licence-address" is LicenceVerification.FAILED_FROM: a failed verification counted by the client address
+		assertThat(tally.recent("licence-address", address)).isZero();
+		// a wrong code is still counted, so the count above could have been seen
+		mvc.perform(get("/public/licences/verify").with(ClientAddress.from(address)).param("number", number).param("code", "ABC"))
+			.andExpect(status().isOk());
+		assertThat(tally.recent("licence-address", address)).isEqualTo(1);
+		// the blank form on arrival is no refusal
+		mvc.perform(get("/public/licences/verify").with(ClientAddress.from(address))).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("不能为空"))));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -42,6 +43,54 @@ class HandWrittenJsonReadersIntegrationTest {
 
 	@Autowired
 	CalendarYears calendar;
+
+	/**
+	 * Attack 5 E: the reader of every JSON import's items told a key twice alone, losing the type errors of that item
+	 * and the others; a body that is no array "无法解析"; an item that is no object "类型或格式不正确" alone; a number
+	 * for a list "应为文字". Each is told what it is and should be, all in one answer.
+	 */
+	@Test
+	void aJsonImportsItemsAreToldTogetherAndWhatTheyShouldBe() throws Exception {
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					[{"villageCode":"1","villageCode":"2","deliveriesObserved":"x"},{"villageCode":"3","deliveriesObserved":"y"}]"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("第1条·villageCode", "第1条·deliveriesObserved",
+					"第2条·deliveriesObserved")))
+			.andExpect(jsonPath("$.errors[0].rule").value("duplicate-key"))
+			.andExpect(jsonPath("$.errors[1].rule").value("format"));
+		// a key twice in an item after the one the converter stopped at is told as well
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					[{"villageCode":"1","deliveriesObserved":"x"},{"villageCode":"2","villageCode":"3"}]"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("第1条·deliveriesObserved", "第2条·villageCode")))
+			.andExpect(jsonPath("$.errors[1].rule").value("duplicate-key"));
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"villageCode":"320506100001","checkedOn":"2026-03-01"}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("应为JSON数组")));
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					["320506100001", {"villageCode":"320506100001","deliveriesObserved":"y"}]"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("第1条", "第2条·deliveriesObserved")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("第1条应为对象")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能是文字")));
+		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					[{"villageCode":"320506100001","checkedOn":"2026-03-01","inspectors":5}]"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("第1条·inspectors"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("应为数组（列表）")));
+	}
 
 	@Test
 	void anImportedChecksInspectorsAreTextOnly() throws Exception {

@@ -24,7 +24,6 @@ import org.youguan.complaints.ComplaintTracking;
 import org.youguan.complaints.FilerRole;
 import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.NumberText;
-import org.youguan.kernel.Validation;
 
 /**
  * The public complaint API: filing without an account (rate-limited per client like every public path) and the
@@ -92,8 +91,7 @@ class PublicComplaintApiController {
 	@Operation(summary = "查询申诉进度", description = "凭申诉编号和查询码（不接受电话号码：网址会被记录）；编号或查询码不正确时返回404；同一申诉编号（不论该编号是否存在）每小时查询失败达到规则目录complaint.lookup-failures的次数后（不论从哪个地址查询），再次查询失败返回429（rule为lookup-limit），正确的查询码仍照常返回进度；同一访问地址每小时查询失败达到complaint.lookup-failures-per-address的次数后，该地址的任何查询都返回429。不含任何个人信息（处理记录中的身份证号、手机号和固定电话均已脱敏）。")
 	ComplaintTracking.PublicStatus status(@PathVariable String number, @RequestParam(required = false) String queryCode,
 			HttpServletRequest request) {
-		// an empty query code is told as such (400), not looked up as a wrong one and counted as a failure
-		new Validation().required("queryCode", "查询码", queryCode).throwIfInvalid();
+		// an empty query code is told as such (400) by the tracking, not looked up as a wrong one and counted
 		return tracking.publicStatusByCode(number, queryCode, request.getRemoteAddr());
 	}
 }

@@ -138,7 +138,8 @@ class PublicComplaintController {
 	 * The status page; with a number and a query code (a link, the page after a withdrawal: by flash attributes, not
 	 * in the address), that complaint's status. The filer's phone is looked up only from the form sent by POST
 	 * ({@link #lookUp}), never from an address that proxies and logs keep. A pair that finds nothing answers the page
-	 * again with its error in the refusal's status (404), the numbers as typed.
+	 * again with its error in the refusal's status (404), the numbers as typed; a query code given empty is told so
+	 * (400, not counted). A number alone only fills the form in.
 	 */
 	@GetMapping("/public/complaints/status")
 	String status(@RequestParam(required = false) String number, @RequestParam(required = false) String queryCode,
@@ -146,6 +147,9 @@ class PublicComplaintController {
 		if (number == null && model.getAttribute(SHOWN_NUMBER) instanceof String shown
 				&& model.getAttribute(SHOWN_CODE) instanceof String code) {
 			return status(shown, code, false, model, request, response);
+		}
+		if (queryCode == null) {
+			return "complaints/public-status";
 		}
 		return status(number, queryCode, false, model, request, response);
 	}
@@ -157,33 +161,35 @@ class PublicComplaintController {
 		return status(number, queryCode, true, model, request, response);
 	}
 
-	/** The status of a number and code (or phone) looked up from the client's address (failed look-ups are limited). */
+	/**
+	 * The status of a number and code (or phone) looked up from the client's address (failed look-ups are limited); a
+	 * field left empty is refused by the tracking's own check (400, beside the form, never counted) as the API is.
+	 */
 	private String status(String number, String queryCode, boolean phoneAllowed, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (number != null && queryCode != null) {
-			try {
-				String address = request.getRemoteAddr();
-				model.addAttribute("status", phoneAllowed ? tracking.publicStatus(number, queryCode, address)
-						: tracking.publicStatusByCode(number, queryCode, address));
-				model.addAttribute("queryCode", queryCode);
-			}
-			catch (DomainException ex) {
-				response.setStatus(ex.code().status());
-				model.addAttribute("errors", ex.formErrors());
-			}
+		try {
+			String address = request.getRemoteAddr();
+			model.addAttribute("status", phoneAllowed ? tracking.publicStatus(number, queryCode, address)
+					: tracking.publicStatusByCode(number, queryCode, address));
+		}
+		catch (DomainException ex) {
+			response.setStatus(ex.code().status());
+			model.addAttribute("errors", ex.formErrors());
 		}
 		return "complaints/public-status";
 	}
 
 	/**
 	 * Withdrawal needs the query code given at filing, typed again: the phone number that may have opened the status
-	 * page is no secret (the respondent enterprise knows it). A wrong code answers 403 on the status page; a complaint
-	 * already finished answers the refusal's own status (409) and reason there.
+	 * page is no secret (the respondent enterprise knows it). One attempt is one look-up, counted once when it fails: a
+	 * wrong code answers 403 on the status page without looking the complaint up again (the status shown before is
+	 * not shown again — a second look-up would be a second guess, counted twice); an empty field answers 400 beside
+	 * the form, not counted; a complaint already finished answers the refusal's own status (409) and reason with its
+	 * status, read by the code just proven right (no count).
 	 */
 	@PostMapping("/public/complaints/withdraw")
 	String withdraw(@RequestParam String number, @RequestParam(required = false) String queryCode,
-			@RequestParam(required = false) String lookup, Model model, RedirectAttributes redirect,
-			HttpServletRequest request, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			tracking.withdraw(number, queryCode, request.getRemoteAddr());
 			redirect.addFlashAttribute("message", "申诉 " + Text.strip(number) + " 已撤回");
@@ -194,11 +200,14 @@ class PublicComplaintController {
 		}
 		catch (DomainException ex) {
 			boolean wrongCode = ex.code() == ErrorCode.NOT_FOUND;
-			String page = status(number, lookup, true, model, request, response);
+			if (ex.code() == ErrorCode.ILLEGAL_TRANSITION) {
+				// the code found the complaint (it is finished): its status by that code, inside the application, uncounted
+				model.addAttribute("status", tracking.publicStatusByCode(number, queryCode));
+			}
 			response.setStatus(wrongCode ? 403 : ex.code().status());
 			model.addAttribute("errors", wrongCode ? List.of(new FieldError("queryCode", "query-code",
 					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")) : ex.formErrors());
-			return page;
+			return "complaints/public-status";
 		}
 	}
 

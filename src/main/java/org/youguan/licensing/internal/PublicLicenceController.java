@@ -2,6 +2,7 @@ package org.youguan.licensing.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.stereotype.Controller;
@@ -9,8 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.youguan.kernel.Text;
-import org.youguan.kernel.Validation;
+import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FormSteps;
 import org.youguan.licensing.LicenceVerification;
 
 /**
@@ -31,11 +32,17 @@ class PublicLicenceController {
 
 	@GetMapping("/public/licences/verify")
 	String page(@RequestParam(required = false) String number, @RequestParam(required = false) String code, Model model,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("number", number == null ? "" : number);
 		model.addAttribute("code", code == null ? "" : code);
-		if (number != null && !Text.isBlank(number)) {
-			model.addAttribute("result", verification.verify(number, code, request.getRemoteAddr()));
+		if (number != null || code != null) {
+			// the form sent: a field left empty is told beside it (400, never counted), as the API tells it
+			try {
+				model.addAttribute("result", verification.verify(number, code, request.getRemoteAddr()));
+			}
+			catch (DomainException ex) {
+				FormSteps.refused(ex, model, response);
+			}
 		}
 		return "licensing/verify";
 	}
@@ -47,8 +54,7 @@ class PublicLicenceController {
 			+ "不符为UNKNOWN）、statusLabel。同一许可证编号（不论是否存在）每小时核验失败达到规则目录licence.verify-failures的次数后，再次核验失败返回429（rule为lookup-limit），正确的验证码仍照常核验；同一访问地址每小时核验失败达到licence.verify-failures-per-address的次数后，该地址的任何核验都返回429。")
 	LicenceVerification.Result api(@RequestParam(required = false) String number, @RequestParam(required = false) String code,
 			HttpServletRequest request) {
-		// a field left empty is told as such (400), not verified as a wrong code and counted as a failure
-		new Validation().required("number", "许可证编号", number).required("code", "验证码", code).throwIfInvalid();
+		// a field left empty is told as such (400) by the verification, not verified as a wrong code and counted
 		return verification.verify(number, code, request.getRemoteAddr());
 	}
 }
