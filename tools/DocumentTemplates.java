@@ -226,8 +226,8 @@ public class DocumentTemplates {
 
 	/** 1–N月邮政行业运行情况. */
 	static void statisticsBulletin(XWPFDocument doc) {
+		// the title names the months: no subtitle repeating them
 		paragraph(doc, "${title}", 20, true, ParagraphAlignment.CENTER);
-		paragraph(doc, "（${months}）", 12, false, ParagraphAlignment.CENTER);
 		paragraph(doc, "一、总体情况", 14, true, ParagraphAlignment.LEFT);
 		paragraph(doc, "${overall}", 12, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "二、快递业务", 14, true, ParagraphAlignment.LEFT);
@@ -237,9 +237,10 @@ public class DocumentTemplates {
 		table(doc, new String[] { "指标", "单位", "${months}累计", "上年同期", "同比增长（%）" },
 				new String[] { "${figures.name}", "${figures.unit}", "${figures.value}", "${figures.lastYear}", "${figures.growth}" });
 		paragraph(doc, "四、分地区快递业务量", 14, true, ParagraphAlignment.LEFT);
-		table(doc, new String[] { "地区", "快递业务量（万件）", "同比增长（%）", "占比（%）", "排名" },
+		table(doc, new String[] { "地区", "快递业务量（万件）", "同比增长（%）", "占比（%）", "业务量排名" },
 				new String[] { "${regions.name}", "${regions.value}", "${regions.growth}", "${regions.share}", "${regions.rank}" });
-		paragraph(doc, "注：数据为已审核的企业报表数据；企业个体数据保密，不作为行政处罚的依据。", 10, false, ParagraphAlignment.LEFT);
+		paragraph(doc, "注：数据为已审核的企业报表数据；排名按快递业务量，数据不完整的地区不参与排名（—）；"
+				+ "企业个体数据保密，不作为行政处罚的依据。", 10, false, ParagraphAlignment.LEFT);
 		paragraph(doc, "${date}", 12, false, ParagraphAlignment.RIGHT);
 	}
 

@@ -29,7 +29,7 @@ import org.youguan.statistics.Slice;
  * (complaints received, and valid ones — 有效申诉 as the bureau decided it at 办结, {@code ComplaintProcedure.close}, not
  * the enterprise's own answer — per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
  * whose 快递业务量 is incomplete (a month below the completeness share) carries the statistics module's caveat
- * ("数据不完整：2026-11 已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
+ * ("数据不完整：2026年11月已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
  * <p>
  * The timeliness rates count a step still not taken past its due date as late, judged as of the period's last day or
  * today, whichever is earlier ({@link #asOf}): 转办按时率 = transferred within the limit / (transferred + awaiting

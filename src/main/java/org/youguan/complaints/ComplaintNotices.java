@@ -268,7 +268,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 	/**
 	 * A notice as the public reads it: the rates published, a rate resting on incomplete 快递业务量 with a plain caveat
 	 * ({@link #PUBLIC_RATE_NOTE}, a brand's "数据不完整") instead of the staff's data-quality note — which names how many
-	 * units' figures the review has approved ("2026-11 已审核78/89家"), internal progress no published notice shows.
+	 * units' figures the review has approved ("2026年11月已审核78/89家"), internal progress no published notice shows.
 	 * Applied when a notice is published and when one published before is read, so a notice frozen with the staff's note
 	 * shows without it. The staff's figures page, preview and .docx keep the note.
 	 */

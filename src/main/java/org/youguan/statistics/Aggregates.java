@@ -41,11 +41,11 @@ public class Aggregates {
 	/**
 	 * How complete the approved data behind a figure is: {@code complete} false when a month of the slice lies below
 	 * the completeness share ({@code youguan.statistics.complete-share}), {@code caveat} then naming the least complete
-	 * month ("数据不完整：2026-11 已审核52/60家"), "" when complete — the same words the aggregate API answers with.
+	 * month ("数据不完整：2026年11月已审核52/60家"), "" when complete — the same words the aggregate API answers with.
 	 */
 	public record Completion(boolean complete, String caveat, Wording caveatWords) {
 
-		/** The caveat in brackets after a figure ("（数据不完整：2026-11 已审核52/60家）"), "" when complete. */
+		/** The caveat in brackets after a figure ("（数据不完整：2026年11月已审核52/60家）"), "" when complete. */
 		public String note() {
 			return complete ? "" : "（" + caveat + "）";
 		}

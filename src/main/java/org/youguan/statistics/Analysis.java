@@ -39,15 +39,37 @@ import org.youguan.statistics.internal.Coverage;
 public class Analysis {
 
 	/**
-	 * One row of a ranking or a breakdown; {@code coverage} how complete its figures are (null for a brand or a part,
-	 * which share the slice's coverage).
+	 * One row of a ranking or a breakdown; {@code coverage} how complete its figures are (a brand or a part: the
+	 * slice's). {@code growth} is null when not comparable ({@link Coverage.Pair#growth}); {@code share} (of the
+	 * slice's total) null when this row's period or the total's is incomplete ({@code totalComplete} false) — no growth
+	 * or share is computed from incomplete data, in any output.
 	 */
 	public record Row(String key, String name, BigDecimal value, BigDecimal previousYearValue, BigDecimal growth,
-			BigDecimal share, Coverage.Pair coverage) {
+			BigDecimal share, Coverage.Pair coverage, boolean totalComplete) {
 
 		/** The figures of this row are not comparable: its period or last year's is below the completeness share. */
 		public boolean incomplete() {
 			return coverage != null && !coverage.comparable();
+		}
+
+		/** There are both years' figures but their growth is not comparable: written 不可比, never a number. */
+		public boolean growthNotComparable() {
+			return incomplete() && value != null && previousYearValue != null;
+		}
+
+		/** There is a figure but its share is not comparable (its period or the total's is incomplete): 不可比. */
+		public boolean shareNotComparable() {
+			return value != null && (!totalComplete || coverage != null && !coverage.current().complete());
+		}
+
+		/** This row's period is complete: it may be ranked by its figure among the complete ones. */
+		public boolean rankable() {
+			return value != null && (coverage == null || coverage.current().complete());
+		}
+
+		/** The caveat of the row for an export ("" when comparable; {@link Coverage.Pair#caveat(boolean)}). */
+		public String caveat() {
+			return coverage == null ? "" : coverage.caveat(previousYearValue != null);
 		}
 	}
 
@@ -55,9 +77,19 @@ public class Analysis {
 	public record MonthPoint(String month, BigDecimal value, BigDecimal lastYear, BigDecimal growth,
 			Coverage.Pair coverage) {
 
-		/** The month (or the same month last year) is below the completeness share: its growth carries the caveat. */
+		/** The month (or the same month last year) is below the completeness share: it has no growth, the caveat instead. */
 		public boolean incomplete() {
 			return coverage != null && !coverage.comparable();
+		}
+
+		/** Both months have figures but their growth is not comparable: written 不可比, never a number. */
+		public boolean growthNotComparable() {
+			return incomplete() && value != null && lastYear != null;
+		}
+
+		/** The caveat of the month for an export ("" when comparable; {@link Coverage.Pair#caveat(boolean)}). */
+		public String caveat() {
+			return coverage == null ? "" : coverage.caveat(lastYear != null);
 		}
 
 		/** The value as the dashboard's trend shows it: whole, in groups of three (1,234,567), or — without one. */
@@ -121,7 +153,7 @@ public class Analysis {
 	public record Snapshot(String indicatorName, String unit, List<MonthPoint> trend, BigDecimal yearToDate,
 			BigDecimal growth, String chart, Coverage.Pair coverage) {
 
-		/** The year to date (or last year's) is below the completeness share. */
+		/** The year to date (or last year's) is below the completeness share: {@code growth} is null then. */
 		public boolean incomplete() {
 			return !coverage.comparable();
 		}
@@ -152,10 +184,10 @@ public class Analysis {
 		Slice slice = new Slice(region, null, YearMonth.of(through.getYear(), 1), through);
 		List<MonthPoint> trend = trend(volume, slice);
 		BigDecimal ytd = aggregates.value(volume, slice);
+		Coverage.Pair covered = coverage.pair(volume, slice);
 		return new Snapshot(volume.name(), volume.unit(), trend, ytd,
-				Aggregates.growth(ytd, aggregates.value(volume, slice.lastYear())),
-				Charts.trend(trend, volume.unit(), Locale.SIMPLIFIED_CHINESE),
-				coverage.pair(volume, slice));
+				covered.growth(ytd, aggregates.value(volume, slice.lastYear())),
+				Charts.trend(trend, volume.unit(), Locale.SIMPLIFIED_CHINESE), covered);
 	}
 
 	/**
@@ -201,8 +233,9 @@ public class Analysis {
 		return new AggregateResult(indicator.code(), indicator.name(), prefix.isEmpty() ? "0" : prefix,
 				brand == null || Text.isBlank(brand) ? null : Text.strip(brand), first.toString(), last.toString(),
 				// exact digits as JSON numbers (12000000000, never 1.2E+10); no figure is null, never 0 (attack 48)
+				// a growth from incomplete data is no number: null, complete false and the caveat saying why
 				ReportedValue.plain(value), ReportedValue.plain(previous),
-				Aggregates.growth(value, previous),
+				covered.growth(value, previous),
 				indicator.unit(), covered.current().reported(), covered.current().expected(), covered.comparable(), caveat);
 	}
 
@@ -221,8 +254,8 @@ public class Analysis {
 			String lastYear = YearMonth.parse(month).minusYears(1).toString();
 			BigDecimal v = now.get(month);
 			BigDecimal b = before.get(lastYear);
-			points.add(new MonthPoint(month, v, b, Aggregates.growth(v, b),
-					new Coverage.Pair(covered.get(month), coveredBefore.get(lastYear))));
+			Coverage.Pair pair = new Coverage.Pair(covered.get(month), coveredBefore.get(lastYear));
+			points.add(new MonthPoint(month, v, b, pair.growth(v, b), pair));
 		}
 		return points;
 	}
@@ -240,6 +273,7 @@ public class Analysis {
 		List<String> codes = children.stream().map(Region::code).toList();
 		Map<String, Coverage.Share> covered = coverage.byRegion(indicator, slice, length, codes);
 		Map<String, Coverage.Share> coveredBefore = coverage.byRegion(indicator, slice.lastYear(), length, codes);
+		boolean totalComplete = coverage.of(indicator, slice).complete();
 		List<Row> rows = new ArrayList<>();
 		for (Region child : children) {
 			BigDecimal v = now.get(child.code());
@@ -247,7 +281,7 @@ public class Analysis {
 				continue;
 			}
 			rows.add(row(child.code(), child.name(), v, before.get(child.code()), total, indicator,
-					new Coverage.Pair(covered.get(child.code()), coveredBefore.get(child.code()))));
+					new Coverage.Pair(covered.get(child.code()), coveredBefore.get(child.code())), totalComplete));
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
 		return rows;
@@ -258,11 +292,14 @@ public class Analysis {
 		Map<String, BigDecimal> now = aggregates.grouped(indicator, Aggregates.Dimension.BRAND, 0, slice);
 		Map<String, BigDecimal> before = aggregates.grouped(indicator, Aggregates.Dimension.BRAND, 0, slice.lastYear());
 		BigDecimal total = now.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		// a brand's figures rest on the slice's reports: the slice's coverage is theirs
+		Coverage.Pair covered = coverage.pair(indicator, slice);
 		List<Row> rows = new ArrayList<>();
 		for (Brands.BrandView b : brands.all()) {
 			String key = String.valueOf(b.id());
 			if (now.containsKey(key) || before.containsKey(key)) {
-				rows.add(row(key, b.shortName(), now.get(key), before.get(key), total, indicator, null));
+				rows.add(row(key, b.shortName(), now.get(key), before.get(key), total, indicator, covered,
+						covered.current().complete()));
 			}
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -279,10 +316,12 @@ public class Analysis {
 		}
 		List<Row> rows = new ArrayList<>();
 		BigDecimal total = aggregates.value(indicator, slice);
+		// the parts rest on the reports the whole does: the whole's coverage is theirs
+		Coverage.Pair covered = coverage.pair(indicator, slice);
 		for (String code : indicator.parsedFormula().codes()) {
 			Indicator part = indicators.get(code);
 			rows.add(row(code, part.name(), aggregates.value(part, slice), aggregates.value(part, slice.lastYear()), total,
-					part, null));
+					part, covered, covered.current().complete()));
 		}
 		// ranked like every other table (attack: the formula's parts came in a set's order, different each start),
 		// ties and parts without a figure by code
@@ -356,11 +395,16 @@ public class Analysis {
 			.orElseThrow(() -> new InvalidValueException("brand", "exists", Wording.of("statistics.invalid.noBrand", Text.strip(brand)), "没有该品牌：" + Text.strip(brand)));
 	}
 
+	/**
+	 * A row whose growth and share are left out (null) when the data beneath them is incomplete: the growth when this
+	 * row's period or last year's is, the share when this row's period or the total's is.
+	 */
 	private static Row row(String key, String name, BigDecimal value, BigDecimal before, BigDecimal total,
-			Indicator indicator, Coverage.Pair coverage) {
-		BigDecimal share = value == null || total == null || total.signum() == 0 || indicator.aggregation() != Aggregation.SUM
-				? null : Percentages.share(value, total, 2);
-		return new Row(key, name, value, before, Aggregates.growth(value, before), share, coverage);
+			Indicator indicator, Coverage.Pair coverage, boolean totalComplete) {
+		boolean shareComparable = totalComplete && coverage.current().complete();
+		BigDecimal share = !shareComparable || value == null || total == null || total.signum() == 0
+				|| indicator.aggregation() != Aggregation.SUM ? null : Percentages.share(value, total, 2);
+		return new Row(key, name, value, before, coverage.growth(value, before), share, coverage, totalComplete);
 	}
 
 	private static int indexOf(List<Row> rows, String key) {

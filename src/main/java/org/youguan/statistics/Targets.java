@@ -45,9 +45,10 @@ public class Targets {
 	/**
 	 * A target and where the year stands against it, through {@code through}; {@code complete} false when a month of
 	 * the year to date (or of last year's, which a growth target is reckoned from) lies below the completeness share,
-	 * {@code caveat} then naming it ("数据不完整：2026-11 已审核52/60家"; {@code caveatWords} the same as the pages word
+	 * {@code caveat} then naming it ("数据不完整：2026年11月已审核52/60家"; {@code caveatWords} the same as the pages word
 	 * it in the reader's language, null when complete) — the completion is no verdict then;
-	 * {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
+	 * {@code growth} null when the year to date or last year's same months are incomplete (no growth from incomplete
+	 * data, page and export alike); {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
 	 * are shown and exported with.
 	 */
 	public record Progress(String indicatorCode, String indicatorName, String unit, int decimals, BigDecimal targetValue,
@@ -324,8 +325,13 @@ public class Targets {
 		// the first incomplete of what the figures rest on: the year to date, last year's (the growth) and, for a
 		// growth target, last year's whole (the effective target)
 		Aggregates.Completion completion = aggregates.completion(indicator, ytd);
-		for (Slice basis : value == null ? List.of(ytd.lastYear(), lastYearSlice) : List.of(ytd.lastYear())) {
-			completion = completion.complete() ? aggregates.completion(indicator, basis) : completion;
+		// last year without any figure has no growth to caveat (上年同期无数据, said once — not 已审核0/81家)
+		completion = completion.complete() && lastYearToDate != null ? aggregates.completion(indicator, ytd.lastYear())
+				: completion;
+		// the growth rests on the year to date and last year's same months: no number when either is incomplete
+		BigDecimal growthToDate = completion.complete() ? Aggregates.growth(yearToDate, lastYearToDate) : null;
+		if (value == null && completion.complete()) {
+			completion = aggregates.completion(indicator, lastYearSlice);
 		}
 		BigDecimal effective = value != null ? value : grown(aggregates.value(indicator, lastYearSlice), growth);
 		// rounded down: a target 99.97 % done is not shown reached (100.0 %)
@@ -333,7 +339,7 @@ public class Targets {
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
 				RoundingMode.HALF_UP);
 		return new Progress(indicator.code(), indicator.name(), indicator.unit(), indicator.decimals(), value, growth,
-				effective, yearToDate, lastYearToDate, Aggregates.growth(yearToDate, lastYearToDate), done, elapsed, last.toString(),
+				effective, yearToDate, lastYearToDate, growthToDate, done, elapsed, last.toString(),
 				completion.complete(), completion.caveat(), completion.caveatWords());
 	}
 }

@@ -110,7 +110,7 @@ class StatisticsCompletenessIntegrationTest {
 		assertThat(month.current().complete()).isFalse();
 		assertThat(month.lastYear().complete()).as("last year's month is all approved").isTrue();
 		assertThat(month.comparable()).isFalse();
-		assertThat(month.caveat()).startsWith("数据不完整：" + open + " 已审核");
+		assertThat(month.caveat()).startsWith("数据不完整：" + words(open) + "已审核");
 		assertThat(coverage.pair(volume, new Slice("3205", null, open.minusMonths(1), open.minusMonths(1))).current()
 			.complete()).as("the month before: complete as 报送进度 counts it").isEqualTo(allApproved(open.minusMonths(1)));
 		assertThat(coverage.pair(volume, new Slice("3205", null, YearMonth.of(open.getYear(), 1), open)).comparable())
@@ -127,7 +127,9 @@ class StatisticsCompletenessIntegrationTest {
 		if (open.getMonthValue() > 1 && allApproved(open.minusMonths(1))) {
 			assertThat(trendRow(page, "table-trend", open.minusMonths(1)).text()).doesNotContain("数据不完整");
 		}
-		assertThat(page.getElementById("stat-coverage").text()).contains("已审核").contains("同比仅供参考");
+		assertThat(page.getElementById("stat-coverage").text()).contains("已审核").contains("同比不可比");
+		// attack 5: no number beside the caveat — the headline's growth says 不可比
+		assertThat(page.getElementById("stat-growth").text()).isEqualTo("不可比");
 		assertThat(page.getElementById("table-regions").select("tr").stream()
 			.filter(r -> r.text().contains("吴中区")).findFirst().orElseThrow().text())
 			.as("吴中 misses the demo enterprise's report").contains("数据不完整");
@@ -203,12 +205,19 @@ class StatisticsCompletenessIntegrationTest {
 			XWPFTable regions = doc.getTables().stream()
 				.filter(t -> t.getRow(0).getCell(0).getText().equals("地区")).findFirst().orElseThrow();
 			assertThat(regions.getRows()).hasSizeGreaterThan(2);
-			assertThat(regions.getRow(1).getCell(4).getText()).as("the counties of the city compare: ranked").isEqualTo("1");
-			// attack 3: 11.87 in regions.xlsx was 11.8 here — a share has the export's digits (two decimals)
+			assertThat(regions.getRow(0).getCell(4).getText()).as("attack 5: says what it ranks by").isEqualTo("业务量排名");
+			// attack 3: 11.87 in regions.xlsx was 11.8 here — a share has the export's digits (two decimals); attack 5: a
+			// county missing reports is not ranked (—), the complete ones ranked 1, 2, … by volume
+			int rank = 0;
 			for (XWPFTableRow r : regions.getRows().subList(1, regions.getRows().size())) {
-				assertThat(r.getCell(3).getText()).matches("—|\\d+\\.\\d{2}");
+				assertThat(r.getCell(3).getText()).matches("—|不可比|\\d+\\.\\d{2}");
 				assertThat(r.getCell(2).getText()).matches("—|不可比|-?\\d+\\.\\d{2}");
+				if (!r.getCell(4).getText().equals("—")) {
+					assertThat(r.getCell(2).getText()).as(r.getCell(0).getText()).isNotEqualTo("不可比");
+					assertThat(r.getCell(4).getText()).isEqualTo(String.valueOf(++rank));
+				}
 			}
+			assertThat(text).contains("排名按快递业务量");
 		}
 		if (open.getMonthValue() > 1 && java.util.stream.IntStream.rangeClosed(1, open.getMonthValue() - 1)
 			.allMatch(m -> allApproved(YearMonth.of(open.getYear(), m)))) {
@@ -217,7 +226,8 @@ class StatisticsCompletenessIntegrationTest {
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 			try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(complete)))) {
 				// the growth with the digits every export shows (Aggregates.growth: two decimals, toward zero)
-				assertThat(extractor.getText()).doesNotContain("数据不完整").containsPattern("同比(增长|下降)\\d+\\.\\d{2}%");
+				// (the template's note says how incomplete sub-regions are ranked; no caveat "数据不完整：…")
+				assertThat(extractor.getText()).doesNotContain("数据不完整：").doesNotContain("不可比").containsPattern("同比(增长|下降)\\d+\\.\\d{2}%");
 			}
 		}
 	}
@@ -274,6 +284,11 @@ class StatisticsCompletenessIntegrationTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE demo AND (first_submitted_at > :now OR submitted_at > :now "
 				+ "OR decided_at > :now)").param("now", Timestamp.from(clock.instant())).query(Long.class).single())
 			.isZero();
+	}
+
+	/** A month as a formal document writes it: 2026年11月. */
+	static String words(YearMonth month) {
+		return month.getYear() + "年" + month.getMonthValue() + "月";
 	}
 
 	private static Element trendRow(Document page, String table, YearMonth month) {

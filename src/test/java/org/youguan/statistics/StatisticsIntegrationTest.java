@@ -183,10 +183,15 @@ class StatisticsIntegrationTest {
 		AggregateResult feb = analysis.aggregate(DataScope.region("3206"), "express.volume", "3206", "顺丰", "2025-02", "2025-02");
 		assertThat(feb.value()).isEqualByComparingTo("270");
 		assertThat(feb.previousYearValue()).isEqualByComparingTo("281");
-		assertThat(feb.growth()).isEqualByComparingTo("-3.91");
+		assertThat(Aggregates.growth(feb.value(), feb.previousYearValue())).isEqualByComparingTo("-3.91");
+		// but only one of the two 顺丰 units reported February 2025: a growth from incomplete data is no number (attack 5)
+		assertThat(feb.complete()).isFalse();
+		assertThat(feb.growth()).isNull();
 		var ranking = analysis.byRegion(volume, new Slice("3206", null, YearMonth.of(2024, 1), YearMonth.of(2024, 2)));
 		assertThat(ranking).extracting(Analysis.Row::key).containsExactly("320613");
-		assertThat(ranking.get(0).share()).isEqualByComparingTo("100.00");
+		// 顺丰 B did not report January 2024: no share of an incomplete total either, written 不可比
+		assertThat(ranking.get(0).share()).isNull();
+		assertThat(ranking.get(0).shareNotComparable()).isTrue();
 	}
 
 	@Test

@@ -106,7 +106,9 @@ class PlanTargetFiguresIntegrationTest {
 		Targets.Progress volume = targets.progress(DataScope.region("3205"), "3205", year, through, "express.volume")
 			.orElseThrow();
 		assertThat(volume.complete()).isFalse();
-		assertThat(volume.caveat()).startsWith("数据不完整：" + through + " 已审核");
+		assertThat(volume.caveat()).startsWith("数据不完整：" + through.getYear() + "年" + through.getMonthValue() + "月已审核");
+		// attack 5: a growth from incomplete data is no number on the page or in the export
+		assertThat(volume.growth()).isNull();
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 		for (Document page : List.of(page(admin, "/workplans/" + demoPlan(year)),
 				page(admin, "/statistics/targets?region=3205&year=" + year))) {

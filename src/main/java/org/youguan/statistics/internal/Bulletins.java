@@ -78,6 +78,7 @@ class Bulletins implements DeclaresTemplates {
 		String name = slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix());
 		Map<String, String> fields = new HashMap<>();
 		fields.put("title", slice.from().getYear() + "年" + months + name + "邮政行业运行情况");
+		// the title already names the months: no subtitle repeating them (the template's table header uses this)
 		fields.put("months", slice.from().getYear() + "年" + months);
 		fields.put("date", ChineseText.day(LocalDate.now(clock)));
 		List<Map<String, String>> figures = new ArrayList<>();
@@ -93,11 +94,10 @@ class Bulletins implements DeclaresTemplates {
 			row.put("unit", scale.unit());
 			row.put("value", scale.format(f.value()));
 			row.put("lastYear", scale.format(f.lastYear()));
-			row.put("growth", growthCell(f.growth(), !f.coverage().comparable()));
+			row.put("growth", growthCell(f.growth(), f.growthNotComparable()));
 			figures.add(row);
 		}
-		String caveat = main.values().stream().map(f -> f.coverage()).filter(c -> !c.comparable()).findFirst()
-			.map(c -> "（注：" + c.caveat() + "，不可比的同比增速不予列示。）").orElse("");
+		String caveat = note(main.values());
 		fields.put("overall", months + "，" + area + "邮政行业业务总量累计完成" + main.get("postal.total").amount() + "，"
 				+ main.get("postal.total").growthText() + "；业务收入（不包括邮政储蓄银行直接营业收入）累计完成"
 				+ main.get("postal.revenue").amount() + "，" + main.get("postal.revenue").growthText() + "。" + caveat);
@@ -116,21 +116,24 @@ class Bulletins implements DeclaresTemplates {
 		Coverage.Pair volumeCoverage = main.get("express.volume").coverage();
 		for (Analysis.Row r : analysis.composition(volume, slice)) {
 			Figure part = new Figure(volume, r.value(), r.previousYearValue(), volumeCoverage);
-			parts.add(r.name().replace("快递业务量", "").replace("（", "").replace("）", "") + "业务量" + part.amount() + "，" + part.growthText() + "，占全部快递业务量的"
-					+ percent(r.share()) + "%");
+			// a share of an incomplete whole is no figure either: left out, the note above says why
+			parts.add(r.name().replace("快递业务量", "").replace("（", "").replace("）", "") + "业务量" + part.amount() + "，" + part.growthText()
+					+ (r.shareNotComparable() || r.share() == null ? "" : "，占全部快递业务量的" + percent(r.share()) + "%"));
 		}
 		fields.put("composition", parts.isEmpty() ? "" : String.join("；", parts) + "。");
 		List<Map<String, String>> regionRows = new ArrayList<>();
 		List<Analysis.Row> byRegion = analysis.byRegion(volume, slice);
-		boolean ranked = byRegion.stream().filter(r -> r.value() != null).count() >= 2;
+		// ranked by volume (the template's 业务量排名), among the sub-regions whose period is complete: an incomplete one
+		// is not ranked ("—", its growth 不可比 beside it), a volume missing reports would rank it too low
+		boolean ranked = byRegion.stream().filter(Analysis.Row::rankable).count() >= 2;
 		int rank = 0;
 		for (Analysis.Row r : byRegion) {
 			Map<String, String> row = new HashMap<>();
 			row.put("name", r.name());
 			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
-			row.put("growth", growthCell(r.growth(), r.incomplete()));
-			row.put("share", percent(r.share()));
-			row.put("rank", ranked && r.value() != null ? String.valueOf(++rank) : "—");
+			row.put("growth", growthCell(r.growth(), r.growthNotComparable()));
+			row.put("share", r.shareNotComparable() ? NOT_COMPARABLE : percent(r.share()));
+			row.put("rank", ranked && r.rankable() ? String.valueOf(++rank) : "—");
 			regionRows.add(row);
 		}
 		byte[] docx = templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
@@ -143,12 +146,35 @@ class Bulletins implements DeclaresTemplates {
 	static final String REGIONS_HEADING = "分地区快递业务量";
 
 	/**
-	 * A growth in a table: in percent as every export shows it ({@link Aggregates#growth}: two decimals, toward zero),
-	 * "—" without a base, "不可比" when the data of either year is incomplete — no number beside a caveat saying it
-	 * cannot be compared.
+	 * What every output writes for a growth or share from incomplete data (bulletin, .xlsx): a word, never a number
+	 * beside a caveat saying it cannot be compared.
 	 */
-	private static String growthCell(BigDecimal growth, boolean incomplete) {
-		return incomplete ? "不可比" : growth == null ? "—" : growth.toPlainString();
+	static final String NOT_COMPARABLE = "不可比";
+
+	/**
+	 * A growth in a table: in percent as every export shows it ({@link Aggregates#growth}: two decimals, toward zero),
+	 * "—" without a base, "不可比" when both years have figures but the data of either is incomplete.
+	 */
+	private static String growthCell(BigDecimal growth, boolean notComparable) {
+		return notComparable ? NOT_COMPARABLE : growth == null ? "—" : growth.toPlainString();
+	}
+
+	/**
+	 * The note under 总体情况: the first incomplete main figure's caveat ("数据不完整：2026年10月已审核52/60家"), and
+	 * that growths not comparable are not printed when one is left out; nothing when every figure is comparable or
+	 * when only a last year without any figure is incomplete (the sentence already says 上年同期无数据 — said once).
+	 */
+	static String note(Iterable<Figure> figures) {
+		String caveat = null;
+		boolean leftOut = false;
+		for (Figure f : figures) {
+			leftOut |= f.growthNotComparable();
+			boolean baseMissing = f.lastYear() == null && f.coverage().current().complete();
+			if (caveat == null && !f.coverage().comparable() && !baseMissing) {
+				caveat = f.coverage().caveat();
+			}
+		}
+		return caveat == null ? "" : "（注：" + caveat + (leftOut ? "，不可比的同比增速不予列示" : "") + "。）";
 	}
 
 	@Override
@@ -201,8 +227,14 @@ class Bulletins implements DeclaresTemplates {
 	/** A figure with last year's, written the way bulletins do ("27.81亿件", "同比增长12.5%"). */
 	record Figure(Indicator indicator, BigDecimal value, BigDecimal lastYear, Coverage.Pair coverage) {
 
+		/** The growth, null when not comparable ({@link Coverage.Pair#growth}). */
 		BigDecimal growth() {
-			return Aggregates.growth(value, lastYear);
+			return coverage.growth(value, lastYear);
+		}
+
+		/** Both years have a figure but their data is incomplete: 不可比. */
+		boolean growthNotComparable() {
+			return !coverage.comparable() && value != null && lastYear != null;
 		}
 
 		/** 亿件 from 100 million parcels, else 万件; 亿元 from 10,000 万元, else 万元; other units as they are. */
@@ -222,13 +254,13 @@ class Bulletins implements DeclaresTemplates {
 		}
 
 		String growthText() {
+			if (growthNotComparable()) {
+				// one thing said: not comparable, so no number (the note under the paragraph says why)
+				return "同比不可比（数据不完整）";
+			}
 			BigDecimal g = growth();
 			if (g == null) {
 				return "上年同期无数据";
-			}
-			if (!coverage.comparable()) {
-				// one thing said: not comparable, so no number (the note under the paragraph says why)
-				return "同比不可比（数据不完整）";
 			}
 			return (g.signum() >= 0 ? "同比增长" : "同比下降") + g.abs().toPlainString() + "%";
 		}

@@ -1,5 +1,6 @@
 package org.youguan.statistics.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ import org.youguan.statistics.Slice;
  * A period whose share is below {@code youguan.statistics.complete-share} (default 0.95) is incomplete (数据不完整);
  * a month kept by the history import (region totals, no enterprise reports) counts as complete. The slice's coverage
  * is its least complete month. Growth is not recomputed over comparable units: a growth whose period or comparison
- * period is incomplete is shown with the caveat (see {@link Share#text()}), never as a plain rise or fall.
+ * period is incomplete is no number anywhere ({@link Pair#growth}: null, 不可比 beside the caveat {@link Share#text()}).
  */
 @Service
 public class Coverage {
@@ -59,17 +60,40 @@ public class Coverage {
 			return expected == 0 ? null : Percentages.rate(reported, expected, 0).intValue();
 		}
 
-		/** "2026-10 已审核52/60家" — the caveat next to a figure of an incomplete period. */
+		/**
+		 * "2026年10月已审核52/60家" — the caveat next to a figure of an incomplete period, the month written as a formal
+		 * document writes it (bulletin, .xlsx, notices), never the ISO "2026-10".
+		 */
 		public String text() {
-			return period + " 已审核" + reported + "/" + expected + "家";
+			return monthWords(period) + "已审核" + reported + "/" + expected + "家";
+		}
+
+		/** "2026-10" as 2026年10月; anything else as it is. */
+		static String monthWords(String period) {
+			try {
+				YearMonth m = YearMonth.parse(period);
+				return m.getYear() + "年" + m.getMonthValue() + "月";
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				return period;
+			}
 		}
 
 		/**
 		 * The caveat ("数据不完整：" and {@link #text}) as a page or export words it in its reader's language: the bundle's
-		 * {@code stat.caveat} with the period, reported and expected units.
+		 * {@code stat.caveat} with the month ({@code stat.caveatMonth}: 2026年11月, in English 2026-11), reported and
+		 * expected units.
 		 */
 		public Wording caveatWords() {
-			return Wording.of("stat.caveat", period, String.valueOf(reported), String.valueOf(expected));
+			Object month = period;
+			try {
+				YearMonth m = YearMonth.parse(period);
+				month = Wording.of("stat.caveatMonth", String.valueOf(m.getYear()), String.valueOf(m.getMonthValue()), period);
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				// not a month: written as it is
+			}
+			return Wording.of("stat.caveat", month, String.valueOf(reported), String.valueOf(expected));
 		}
 
 		static Share complete(String period) {
@@ -89,7 +113,28 @@ public class Coverage {
 			return current.complete() && lastYear.complete();
 		}
 
-		/** The incomplete side's caveat ("数据不完整：2026-10 已审核52/60家"), or "" when comparable. */
+		/**
+		 * The one rule every output of a growth follows (page, .xlsx, .docx, API): the growth in percent
+		 * ({@link Aggregates#growth}) only when both periods are complete; null when not comparable — printed as 不可比
+		 * (or left empty beside the caveat), never as a number.
+		 */
+		public BigDecimal growth(BigDecimal value, BigDecimal lastYearValue) {
+			return comparable() ? Aggregates.growth(value, lastYearValue) : null;
+		}
+
+		/**
+		 * The caveat of a figure whose last year's value is known or not: "" when comparable; the incomplete current
+		 * period's caveat; for an incomplete last year, its caveat when last year has a figure, else "上年同期无数据" —
+		 * said once, not "已审核0/81家" beside a growth that was never there to compare.
+		 */
+		public String caveat(boolean lastYearHasData) {
+			if (!comparable() && current.complete() && !lastYearHasData) {
+				return "上年同期无数据";
+			}
+			return caveat();
+		}
+
+		/** The incomplete side's caveat ("数据不完整：2026年10月已审核52/60家"), or "" when comparable. */
 		public String caveat() {
 			if (comparable()) {
 				return "";

@@ -107,7 +107,8 @@ class StatisticsApiController {
 			+ "（规则range），to早于from返回400（规则after-from）；本月尚未结束，to为本月或更晚时按截至上月计（返回的to为上月），"
 			+ "只查本月返回400（规则not-ended）。期间内没有已审核数据时value为null（caveat说明），不是0；region须为县（区）及以上"
 			+ "（乡镇返回400，规则county-level）。"
-			+ "brand：品牌简称（可选）。growth为同比增长百分比。只含已审核数据。")
+			+ "brand：品牌简称（可选）。growth为同比增长百分比；本期或上年同期数据不完整时不可比，growth为null、complete为false，"
+			+ "caveat说明（如“数据不完整：2026年10月已审核52/60家”）。只含已审核数据。")
 	AggregateResult aggregate(DataScope scope, @RequestParam String indicator, @RequestParam String region,
 			@RequestParam @MonthText String from, @RequestParam @MonthText String to,
 			@RequestParam(required = false) String brand) {

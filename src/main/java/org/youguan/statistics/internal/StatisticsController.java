@@ -90,8 +90,9 @@ class StatisticsController {
 		model.addAttribute("regionName", slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix()));
 		model.addAttribute("value", value);
 		model.addAttribute("lastYear", lastYear);
-		model.addAttribute("growth", Aggregates.growth(value, lastYear));
-		model.addAttribute("coverage", coverage.pair(ind, slice));
+		Coverage.Pair covered = coverage.pair(ind, slice);
+		model.addAttribute("growth", covered.growth(value, lastYear));
+		model.addAttribute("coverage", covered);
 		model.addAttribute("place", slice.regionPrefix().length() >= 4 ? analysis.place(ind, slice, slice.regionPrefix()) : null);
 		model.addAttribute("trend", trend);
 		model.addAttribute("byRegion", byRegion);
@@ -122,8 +123,8 @@ class StatisticsController {
 			List<Column<Analysis.MonthPoint>> columns = List.of(Column.of("月份", Analysis.MonthPoint::month, 10),
 					Column.of(q.year() + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.value()), d), 18),
 					Column.of((q.year() - 1) + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.lastYear()), d), 18),
-					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> SheetNumber.of(p.growth(), 2), 14),
-					Column.of("数据完整性", (Analysis.MonthPoint p) -> p.coverage().caveat(), 30));
+					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> p.growthNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(p.growth(), 2), 14),
+					Column.of("数据完整性", Analysis.MonthPoint::caveat, 30));
 			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
 		}
 		List<Analysis.Row> rows = switch (view) {
@@ -135,9 +136,9 @@ class StatisticsController {
 		List<Column<Analysis.Row>> columns = List.of(Column.of("名称", Analysis.Row::name, 20),
 				Column.of(q.monthsLabel() + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.value()), d), 18),
 				Column.of("上年同期" + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.previousYearValue()), d), 18),
-				Column.of("同比增长（%）", (Analysis.Row r) -> SheetNumber.of(r.growth(), 2), 14),
-				Column.of("占比（%）", (Analysis.Row r) -> SheetNumber.of(r.share(), 2), 12),
-				Column.of("数据完整性", (Analysis.Row r) -> r.coverage() == null ? "" : r.coverage().caveat(), 30));
+				Column.of("同比增长（%）", (Analysis.Row r) -> r.growthNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(r.growth(), 2), 14),
+				Column.of("占比（%）", (Analysis.Row r) -> r.shareNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(r.share(), 2), 12),
+				Column.of("数据完整性", Analysis.Row::caveat, 30));
 		String title = switch (view) {
 			case "regions" -> "分地区";
 			case "brands" -> "分品牌";
