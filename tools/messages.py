@@ -4804,6 +4804,7 @@ M.update({
  "calendar.invalid.yearRange": ("年份应在{0}年至{1}年之间，不能是{2}年", "The year is between {0} and {1}, not {2}"),
  "workplans.invalid.taskDone": ("第{0}项任务已完成，不能再填报进展", "Task {0} is completed: no further progress can be reported"),
  "safety.invalid.rosterDuplicateKey": ("第{0}行：JSON中字段“{1}”出现了不止一次，请只保留一个", "Line {0}: the JSON field \"{1}\" appears more than once; keep one"),
+ "web.invalid.itemNotObject": ("应为对象（花括号中的“字段: 值”），不能是{0}", "should be an object (\"field: value\" pairs in braces), not {0}"),
  "kernel.invalid.searchTooLong": ("{0}不能超过{1}个字符（已输入{2}个）", "{0} is at most {1} characters ({2} typed)"),
  # --- end english helper: kernel ---
  # --- english helper: safety alerts' detail (AlertDetection, V372) ---

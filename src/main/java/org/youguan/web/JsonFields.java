@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.JsonSyntax;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -116,7 +117,7 @@ final class JsonFields {
 			if (!item.isObject() && !item.isNull()) {
 				// text, a number or a list where a record is: told what it should be, not "类型或格式不正确" alone
 				bad.putIfAbsent("[" + i + "]", new InvalidValueException("body", "format",
-						"应为对象（{\"字段\": 值, …}），不能是" + shape(item)));
+						Wording.of("web.invalid.itemNotObject", shape(item)), "应为对象（花括号中的“字段: 值”），不能是" + shape(item)));
 				continue;
 			}
 			if (!item.isObject()) {

@@ -141,7 +141,15 @@ class StatisticsIntegrationTest {
 			months = months.add(aggregates.value(volume, new Slice("3205", null, YearMonth.of(year, m), YearMonth.of(year, m))));
 		}
 		assertThat(months).isEqualByComparingTo(whole.value());
-		assertThat(whole.growth()).isEqualByComparingTo(Aggregates.growth(whole.value(), whole.previousYearValue()));
+		// the demo city's year is complete unless other tests' reporting units joined it in the shared database: a growth
+		// from incomplete data is no number (不可比), one from complete data the growth of the two values
+		if (whole.complete()) {
+			assertThat(whole.growth()).isEqualByComparingTo(Aggregates.growth(whole.value(), whole.previousYearValue()));
+		}
+		else {
+			assertThat(whole.growth()).isNull();
+			assertThat(whole.caveat()).contains("数据不完整");
+		}
 		// the 双11 peak
 		var trend = analysis.trend(volume, new Slice("3205", null, YearMonth.of(year, 1), YearMonth.of(year, 12)));
 		assertThat(trend.get(10).value()).isGreaterThan(trend.get(9).value()).isGreaterThan(trend.get(1).value());
