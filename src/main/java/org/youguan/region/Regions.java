@@ -333,8 +333,8 @@ public class Regions {
 	}
 
 	/**
-	 * The provinces or cities ({@code level}) whose short name is {@code head[at, to)} and inside which the region the
-	 * address names next lies (by its full name, or a city by its short name): "浙江" before "杭州市" is 浙江省, "吉林"
+	 * The provinces or cities ({@code level}) whose short name is the part of {@code head} from {@code at} up to (not
+	 * including) {@code to} and inside which the region the address names next lies (by its full name, or a city by its short name): "浙江" before "杭州市" is 浙江省, "吉林"
 	 * before "长春市" is the province, not the city 吉林市; none when nothing inside one of them follows.
 	 */
 	private static List<Region> shortNamed(String head, int at, int to, RegionLevel level, Map<String, List<Region>> byName) {
