@@ -115,11 +115,11 @@ public final class Workflow<S extends Enum<S>> {
 	/** The states reached from {@code start} (itself included) by {@code moves}. */
 	private Set<S> reached(Set<S> start, Map<S, Set<S>> moves) {
 		Set<S> seen = EnumSet.noneOf(type);
-		Deque<S> todo = new ArrayDeque<>(start);
-		while (!todo.isEmpty()) {
-			S s = todo.pop();
+		Deque<S> pending = new ArrayDeque<>(start);
+		while (!pending.isEmpty()) {
+			S s = pending.pop();
 			if (seen.add(s)) {
-				todo.addAll(moves.getOrDefault(s, Set.of()));
+				pending.addAll(moves.getOrDefault(s, Set.of()));
 			}
 		}
 		return seen;
