@@ -137,6 +137,10 @@ public class PastCases {
 	 * @param mitigationGround the art.32 ground of the mitigation, a {@link Mitigation.Ground} name — required with
 	 * {@code mitigation} (rule {@code required})
 	 * @param mitigationReason why, as the decision states it (up to 500 characters) — required with {@code mitigation}
+	 * @param deliveredOn the day the decision was served (送达, 行政处罚法(2021) art.61), optional: checked as a live
+	 * delivery is — a decided case's only (rule {@code absent}), not before the decision nor after a payment or the
+	 * closure (rule {@code order}), not in the future (rule {@code future}); with it the case's 送达期限 is met and its
+	 * 缴款期限 runs from that day as a live one's, without it a case not yet carried out stays to be served
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
@@ -146,7 +150,17 @@ public class PastCases {
 			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
 			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended, String noPenaltyGround,
-			String mitigation, String mitigationGround, String mitigationReason) {
+			String mitigation, String mitigationGround, String mitigationReason, String deliveredOn) {
+
+		/** A past case imported without its day of service. */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+				BigDecimal confiscated, String handedOverOn, Boolean serious, Boolean extended, Boolean suspended,
+				String noPenaltyGround, String mitigation, String mitigationGround, String mitigationReason) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, handedOverOn, serious, extended, suspended, noPenaltyGround, mitigation, mitigationGround,
+					mitigationReason, null);
+		}
 
 		/** A past case decided without 从轻 or 减轻. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
@@ -309,19 +323,26 @@ public class PastCases {
 			v.require("confiscated", confiscated == null, "absent", "未作出处罚决定的案件不填写没收金额");
 		}
 		NoPenaltyGround ground = noPenaltyGround(v, data.noPenaltyGround(), penalty, data.penalty());
-		LocalDate paid = Day.of(pastDay(v, "paidOn", "缴款日期", data.paidOn(), today, decided));
+		// served as a live delivery is: a decision's, not before it, not in the future (行政处罚法(2021) art.61)
+		Day delivered = pastDay(v, "deliveredOn", "送达日期", data.deliveredOn(), today, decided);
+		if (!Text.isBlank(data.deliveredOn())) {
+			v.require("deliveredOn", decidedCase, "absent", "未作出决定（决定日期为空）的案件不填写送达日期");
+		}
+		// paid once served: a live payment is recorded on a decision delivered
+		LocalDate paid = Day.of(pastDay(v, "paidOn", "缴款日期", data.paidOn(), today, delivered != null ? delivered : decided));
 		if (paid != null) {
 			v.require("paidOn", fine != null, "absent", "只有处以罚款的决定才填写缴款日期");
 		}
 		// 没收违法所得 is carried out when handed over (上缴, art.74): its day, as the live handover records it
-		LocalDate handed = Day.of(pastDay(v, "handedOverOn", "没收上缴日期", data.handedOverOn(), today, decided));
+		LocalDate handed = Day.of(pastDay(v, "handedOverOn", "没收上缴日期", data.handedOverOn(), today,
+				delivered != null ? delivered : decided));
 		if (!Text.isBlank(data.handedOverOn())) {
 			v.require("handedOverOn", confiscated != null || penalty == null && !Text.isBlank(data.penalty()), "absent",
 					"只有没收违法所得的决定才填写没收上缴日期");
 		}
 		// 结案 after every date before it: the latest of them names the rule broken
 		Day latest = Stream.of(paid == null ? null : new Day(paid, "缴款日期"), handed == null ? null : new Day(handed, "没收上缴日期"),
-				decided, filed).filter(Objects::nonNull).max(Comparator.comparing(Day::day)).orElse(null);
+				delivered, decided, filed).filter(Objects::nonNull).max(Comparator.comparing(Day::day)).orElse(null);
 		LocalDate closed = Day.of(pastDay(v, "closedOn", "结案日期", data.closedOn(), today, latest));
 		if (closed != null) {
 			v.require("closedOn", decidedCase, "order", "未作出决定的案件不能填写结案日期");
@@ -342,7 +363,8 @@ public class PastCases {
 		boolean executed = (fine != null || confiscated != null) && (fine == null || paid != null)
 				&& (confiscated == null || handed != null);
 		CaseStatus status = !decidedCase ? CaseStatus.FILED : penalty == Penalty.NONE ? CaseStatus.NOT_PENALIZED
-				: closed != null ? CaseStatus.CLOSED : executed ? CaseStatus.EXECUTED : CaseStatus.DECIDED;
+				: closed != null ? CaseStatus.CLOSED : executed ? CaseStatus.EXECUTED
+						: delivered != null ? CaseStatus.DELIVERED : CaseStatus.DECIDED;
 		String caseNumber = numbers.next("处罚案件", region.length() > 6 ? region.substring(0, 6) : region,
 				filed.day().getYear());
 		Map<String, Object> p = new HashMap<>();
@@ -365,6 +387,7 @@ public class PastCases {
 		p.put("fine", fine);
 		p.put("confiscated", confiscated);
 		p.put("paid", paid);
+		p.put("delivered", Day.of(delivered));
 		p.put("paidAmount", paid == null ? null : fine);
 		p.put("closed", closed != null ? closed : status == CaseStatus.NOT_PENALIZED ? Day.of(decided) : null);
 		p.put("by", Actors.currentName());
@@ -382,7 +405,7 @@ public class PastCases {
 				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended,
 				    no_penalty_ground, mitigation, mitigation_ground, mitigation_reason, decided_late)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
-				    :decided, :penalty, :fine, :confiscated, NULL, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
+				    :decided, :penalty, :fine, :confiscated, :delivered, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
 				    :serious, :extended, :ground, :mitigation, :mitigationGround, :mitigationReason, :late)
 				RETURNING id""")
 			.params(p)

@@ -88,10 +88,16 @@ public class PenaltyCases {
 	 * {@code …Provisional} beside a date says it lies in a year whose holiday notice is not loaded
 	 * ({@link WorkingCalendar#isProvisional(LocalDate)}): 暂定, it may move when the notice is loaded. A deadline met is
 	 * shown as met, the same on the page and in the API: {@code decisionMadeOn} the day the decision was made (the
-	 * 决定期限 then met, never 暂定), {@code paidUpOn} the day the fine was paid in full (the 缴款期限 then met: no
-	 * {@code paymentDue} is demanded any more — it is null —, never 暂定); null while not met.
+	 * 决定期限 then met, never 暂定; null for a decision made after it — {@link CaseView#decidedLate}: the case reads
+	 * 超过办案期限, never 已履行), {@code paidUpOn} the day the fine was paid in full (the 缴款期限 then met: no
+	 * {@code paymentDue} is demanded any more — it is null —, never 暂定; an imported case's from its 缴款日期 as a live
+	 * one's); null while not met. One view per state ({@link #of}): {@code remainingDays} (calendar days to the
+	 * 决定期限, negative when past) only while the clock runs — null once decided or ended and for an imported case, as the
+	 * list gives it —; a decision served, a case ended ({@link CaseStatus#finished}) or one imported already carried out
+	 * demands no 送达, and the last two no 缴款 or 上缴 any more; {@code publicationDue} as the publish queue owes it: for
+	 * a live decision (closing does not end the 双公示), never for an imported one but for a 重新公示 after a withdrawal.
 	 */
-	public record Deadlines(LocalDate decisionDue, boolean decisionDueProvisional, long remainingDays, boolean suspended,
+	public record Deadlines(LocalDate decisionDue, boolean decisionDueProvisional, Long remainingDays, boolean suspended,
 			LocalDate hearingRequestDue, boolean hearingRequestDueProvisional, LocalDate deliveryDue,
 			boolean deliveryDueProvisional, LocalDate paymentDue, boolean paymentDueProvisional, BigDecimal surchargeToday,
 			LocalDate publicationDue, boolean publicationDueProvisional, boolean hearingRight, FineRange fineRange,
@@ -102,7 +108,7 @@ public class PenaltyCases {
 		 * ({@code decisionMadeOn}) meets the 决定期限, a fine paid in full ({@code paidUpOn}) the 缴款期限, which is then
 		 * no longer given.
 		 */
-		static Deadlines of(WorkingCalendar calendar, LocalDate decisionDue, long remainingDays, boolean suspended,
+		static Deadlines of(WorkingCalendar calendar, LocalDate decisionDue, Long remainingDays, boolean suspended,
 				LocalDate hearingRequestDue, LocalDate deliveryDue, LocalDate paymentDue, BigDecimal surchargeToday,
 				LocalDate publicationDue, boolean hearingRight, FineRange fineRange, LocalDate handoverDue,
 				LocalDate decisionMadeOn, LocalDate paidUpOn) {
@@ -343,12 +349,21 @@ public class PenaltyCases {
 				pauses.stream().filter(s -> s.endedOn() == null).findFirst().map(Suspension::startedOn)), c.decisionDueOn());
 		long remaining = stopped ? caseClock.daysLeftWhileStopped(c.filedOn(), c.extended(), caseWork.pausesInForce(c), today)
 				: CaseClock.remaining(c.decisionDueOn(), today);
+		// one rule with the list (CaseSummary): the days are counted only while the clock runs — never once decided or
+		// ended, nor for an imported case, which runs no clock on the platform
+		Long remainingDays = c.status().beforeDecision() && !c.imported() ? remaining : null;
+		// an ended case — or an imported one already carried out — is owed no 送达, 公示, 缴款 nor 上缴 any more
+		boolean settled = c.status().finished() || c.imported() && c.status() == CaseStatus.EXECUTED;
 		LocalDate paymentDue = null;
 		LocalDate paidUpOn = null;
 		BigDecimal surcharge = null;
 		if (c.deliveredOn() != null && Execution.fine(c) == null && Execution.confiscated(c) != null) {
 			// handed over within its own period; no 加处罚款, which art.72 provides for fines only
 			paymentDue = caseClock.handoverDue(c.deliveredOn());
+		}
+		else if (c.deliveredOn() == null && c.imported() && c.paidOn() != null) {
+			// a past case imported without its delivery day: its 缴款日期 meets the 缴款期限 as a live payment does
+			paidUpOn = c.paidOn();
 		}
 		else if (c.deliveredOn() != null && Execution.fine(c) != null) {
 			Procedure proc = caseWork.procedure(c.id());
@@ -366,15 +381,21 @@ public class PenaltyCases {
 		}
 		// a stopped clock's limit is the one it would have were it restarted tomorrow — today's paused day counted —, so
 		// the page's 决定期限 and its N天 always differ by N (0 on the last day), stopped or running
-		return Deadlines.of(calendar, stopped ? today.plusDays(remaining) : c.decisionDueOn(), remaining, stopped,
+		// one rule with the publish queue (EnforcementWorkQueues): a live decision is owed its 双公示 whatever its state
+		// after service (closing does not end the duty), a past one imported is not — published on its scan when the
+		// bureau chooses (DecisionPublication) —, and a 重新公示 after a withdrawal is a duty of its own
+		LocalDate publicationDue = c.imported() && c.publicationWithdrawnOn() == null ? null : publicationDue(c, caseClock);
+		return Deadlines.of(calendar, stopped ? today.plusDays(remaining) : c.decisionDueOn(), remainingDays, stopped,
 				caseWork.replyDue(c),
-				c.decidedOn() == null ? null : caseClock.deliveryDue(c.decidedOn()), paymentDue, surcharge,
-				publicationDue(c, caseClock),
+				c.decidedOn() == null || c.deliveredOn() != null || settled ? null : caseClock.deliveryDue(c.decidedOn()),
+				settled ? null : paymentDue, surcharge,
+				publicationDue,
 				caseWork.hearingRight(c),
 				// the range of the law the case applies (CaseLaw): a decided case's as it stood at its decision's instant
 				caseWork.law(c).range(),
-				c.deliveredOn() == null || Execution.confiscated(c) == null ? null : caseClock.handoverDue(c.deliveredOn()),
-				c.decidedOn(), paidUpOn);
+				c.deliveredOn() == null || Execution.confiscated(c) == null || settled ? null : caseClock.handoverDue(c.deliveredOn()),
+				// a late decision did not meet the 决定期限: the case reads 超过办案期限, never 已履行
+				c.decidedLate() ? null : c.decidedOn(), paidUpOn);
 	}
 
 	/**

@@ -253,7 +253,9 @@ class EnforcementApiController {
 
 	@GetMapping("/cases/{id}")
 	@PreAuthorize(READERS)
-	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限；shownStatus为页面显示的状态（公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，deemedServicePending为true：deliveredOn为尚未到来的视为送达日，决定尚未生效，不能结案）。")
+	@Operation(summary = "处罚案件详情", description = "案件、调查人员、中止计时期间和各项期限；shownStatus为页面显示的状态（公告送达的决定书视为送达日前为“公告送达中（视为送达日…）”，deemedServicePending为true：deliveredOn为尚未到来的视为送达日，决定尚未生效，不能结案）；"
+			+ "deadlines.remainingDays只在办案期限计时中给出（已决定、已结束和导入的案件为null，与列表相同）；超过办案期限作出的决定没有decisionMadeOn；"
+			+ "已结束或导入且已执行的案件不再给出deliveryDue、paymentDue、handoverDue，导入的案件不给出publicationDue（撤回后重新公示的除外）。")
 	PenaltyCases.CaseDetail detail(DataScope scope, @PathVariable long id) {
 		return cases.get(scope, id);
 	}
@@ -262,7 +264,8 @@ class EnforcementApiController {
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "导入历史处罚案件", description = "enterpriseCreditCode、violation（目录代码或名称）、source（INSPECTION、"
 			+ "COMPLAINT、REPORT、TRANSFER）、filedOn、decidedOn、decisionNumber、penalty（WARNING、FINE、CONFISCATION、"
-			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
+			+ "SUSPENSION、REVOCATION、NONE）、fine（罚款，元）、deliveredOn（可选：送达日期，同平台上的送达校验——已作出决定的案件才填写（absent），"
+			+ "不早于决定日期、不晚于缴款和结案日期（order），不晚于今天（future））、paidOn、closedOn、confiscated（可选：没收违法所得，元；"
 			+ "未填写时处罚种类为CONFISCATION的fine仍视为没收金额）、handedOverOn（没收违法所得上缴日期，已结案的没收须填写）、"
 			+ "serious（可选，情节严重：罚款按情节严重的幅度校验，否则按情节一般的幅度；违法行为的处罚条款没有规定情节严重幅度的不能填true，规则no-serious-range）、extended（可选，办案期限经批准延长，规则目录penalty.decision-extension）、"
 			+ "suspended（可选，办案期限曾中止或听证等期间不计入）——决定日期超过自立案起的办案期限（规则目录penalty.decision，extended为是时另加penalty.decision-extension）且suspended不为是的，"

@@ -114,19 +114,31 @@ class PenaltyCaseImport {
 	/** Why the decision mitigated, required with it. */
 	static final String MITIGATION_REASON = "从轻减轻理由";
 
+	/**
+	 * The day the decision was served (送达), optional: checked as a live delivery (not before the decision, not in the
+	 * future); without it a decided case not yet carried out stays to be served.
+	 */
+	static final String DELIVERED = "送达日期";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
 	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED,
-			GROUND, MITIGATION, MITIGATION_GROUND, MITIGATION_REASON);
+			GROUND, MITIGATION, MITIGATION_GROUND, MITIGATION_REASON, DELIVERED);
 
-	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE, PAID,
-			CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND, MITIGATION, MITIGATION_GROUND,
-			MITIGATION_REASON);
+	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE,
+			DELIVERED, PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND, MITIGATION,
+			MITIGATION_GROUND, MITIGATION_REASON);
 
-	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-06-01", "2025-06-10", "", "", "否", "否", "否", "", "", "", "");
+	/**
+	 * The template's example row, refused as such when imported unchanged ({@link RowContext#refuseExample}): a party the
+	 * directory holds (the demo's 苏州吴中顺丰快递服务有限公司 of 吴中), so a row copied from it and edited is judged by its
+	 * case, not refused for an unknown party.
+	 */
+	static final List<String> EXAMPLE = List.of("91320506MA1ND7K3Q3", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
+			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-05-22", "2025-06-01", "2025-06-10", "", "", "否", "否",
+			"否", "", "", "", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("enterpriseCreditCode", CREDIT_CODE),
@@ -136,7 +148,7 @@ class PenaltyCaseImport {
 			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER), Map.entry("serious", SERIOUS),
 			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED), Map.entry("noPenaltyGround", GROUND),
 			Map.entry("mitigation", MITIGATION), Map.entry("mitigationGround", MITIGATION_GROUND),
-			Map.entry("mitigationReason", MITIGATION_REASON));
+			Map.entry("mitigationReason", MITIGATION_REASON), Map.entry("deliveredOn", DELIVERED));
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
@@ -154,7 +166,8 @@ class PenaltyCaseImport {
 			Map.entry("缴款时间", PAID), Map.entry("缴纳日期", PAID), Map.entry("罚款缴纳日期", PAID), Map.entry("结案时间", CLOSED),
 			Map.entry("没收违法所得", CONFISCATED), Map.entry("没收违法所得金额（元）", CONFISCATED),
 			Map.entry("没收金额（元）", CONFISCATED), Map.entry("上缴日期", HANDED_OVER), Map.entry("不予处罚的法定情形", GROUND),
-			Map.entry("不予处罚依据", GROUND));
+			Map.entry("不予处罚依据", GROUND),
+			Map.entry("送达时间", DELIVERED), Map.entry("决定送达日期", DELIVERED));
 
 	/**
 	 * The service's rules that judge a column's value (column → field/rule): when that column's cell is unreadable
@@ -297,7 +310,7 @@ class PenaltyCaseImport {
 						Map.of("从轻", Mitigation.LIGHTER, "减轻", Mitigation.REDUCED)),
 				choose(failures, MITIGATION_GROUND, text(row, MITIGATION_GROUND), Mitigation.Ground.values(),
 						Mitigation.Ground::label, Map.of()),
-				text(row, MITIGATION_REASON));
+				text(row, MITIGATION_REASON), date(row, failures, DELIVERED));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
 		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context
