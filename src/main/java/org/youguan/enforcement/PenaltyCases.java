@@ -187,13 +187,16 @@ public class PenaltyCases {
 	 * {@code deliveryMethod} and {@code deliveredOn} (for 公告送达 the deemed day) are the decision's service, null
 	 * before; {@code shownStatus} is the status as the list shows it today ({@link CaseStatus#shown}: 公告送达中 with
 	 * the deemed day while that day is ahead, never 已送达); {@code deemedServicePending} whether {@code deliveredOn} is
-	 * that deemed day, still ahead ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past.
+	 * that deemed day, still ahead ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past;
+	 * {@code decidedLate} whether the decision was made after the decision limit ({@link CaseView#decidedLate}: the
+	 * list's and the export's 超过办案期限, as the case page shows it).
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
 			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional,
-			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus, boolean deemedServicePending) {
+			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus, boolean deemedServicePending,
+			boolean decidedLate) {
 
 		/**
 		 * The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit and its
@@ -203,7 +206,8 @@ public class PenaltyCases {
 			return new CaseSummary(id, number, regionCode, enterpriseName, enterpriseCreditCode, violationCode, status,
 					filedOn, decisionDueOn, remainingDays, suspended, decisionNumber, penalty, fine, publishedOn, imported,
 					decisionDueOn != null && calendar.isProvisional(decisionDueOn), deliveryMethod, deliveredOn,
-					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null);
+					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null,
+					decidedLate);
 		}
 	}
 
@@ -328,7 +332,7 @@ public class PenaltyCases {
 					        AND NOT\s""" + CaseClock.RUNNING_SQL + """
 					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported,
 					       c.delivery_method, c.delivered_on, CAST(NULL AS text) AS shown_status,
-					       FALSE AS deemed_service_pending""",
+					       FALSE AS deemed_service_pending, c.decided_late""",
 					page, Rows.of(CaseSummary.class)), today)
 			.map(k -> k.counted(calendar, today));
 	}

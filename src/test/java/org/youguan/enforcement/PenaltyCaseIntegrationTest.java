@@ -631,9 +631,29 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).session(org.youguan.SignIn.session(mvc, "sz.market")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#decided-late").text())
 			.startsWith("超过办案期限");
+		// the staff list says it as the case does: its page (badge), its export (column) and its API (decidedLate)
+		String lateNumber = "吴邮管罚〔2025〕R" + tag + "3号";
+		var staff = org.youguan.SignIn.session(mvc, "sz.market");
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases").param("open", "false").param("q", lateNumber).session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#cases .decided-late").text())
+			.isEqualTo("超过办案期限");
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", lateNumber).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[0].decidedLate").value(true));
+		List<List<String>> exported = org.youguan.ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "open", "false",
+				"q", lateNumber);
+		assertThat(exported).hasSize(2);
+		assertThat(exported.get(1).get(exported.get(0).indexOf("超过办案期限"))).isEqualTo("是");
 		long extended = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-05-06", tag, 4, "5000", ",\"extended\":true")).andExpect(status().isCreated()));
 		assertThat(importSummary(extended)).doesNotContain("超过办案期限");
+		String inTime = "吴邮管罚〔2025〕R" + tag + "4号";
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases").param("open", "false").param("q", inTime).session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#cases .decided-late")).isEmpty();
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", inTime).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[0].decidedLate").value(false));
+		List<List<String>> inTimeRows = org.youguan.ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "open", "false",
+				"q", inTime);
+		assertThat(inTimeRows.get(1).get(inTimeRows.get(0).indexOf("超过办案期限"))).isEqualTo("否");
 		mvc.perform(get("/api/v1/enforcement/cases/" + extended).header("Authorization", CITY))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(false));
 		long suspended = id(call(CITY, "/api/v1/enforcement/cases/imported",
