@@ -19,6 +19,7 @@ import org.youguan.enforcement.internal.Execution;
 import org.youguan.enforcement.internal.FinePayments;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
 import org.youguan.enforcement.internal.StoppedCaseDays;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -458,7 +459,7 @@ public class PenaltyCases {
 		Optional<CaseDocuments.IssuedDocument> earlier = documents.list(caseId).stream()
 			.filter(d -> d.id() == documentId && d.earlierRound()).findFirst();
 		if (earlier.isPresent()) {
-			String message = "该文书属于" + earlier.get().returnedOn() + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
+			String message = "该文书属于" + ChineseText.day(earlier.get().returnedOn()) + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
 					+ "告知、陈述申辩和听证内容，不能重新制作；重新调查终结、告知后将制作本轮的文书";
 			throw DomainException.illegalTransition("documentId", "earlier-round", message);
 		}

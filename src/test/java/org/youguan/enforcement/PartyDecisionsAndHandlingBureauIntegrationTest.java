@@ -285,7 +285,7 @@ class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 			.param("id", id).query(String.class).list()).as("the days the request paused the limit are kept")
 			.containsExactly("2026-06-02..2026-06-10");
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.hearing-withdrawal'")
-			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString().contains("撤回", "取消原定于2026-06-15");
+			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString().contains("撤回", "取消原定于2026年6月15日");
 		// a withdrawn hearing is waived: it is not requested again
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isConflict());

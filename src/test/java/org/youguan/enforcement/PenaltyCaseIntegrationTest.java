@@ -395,7 +395,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		// 5 working days after Monday 06-01 is Monday 06-08
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 9)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月8日")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"));
@@ -431,7 +431,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-08\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月8日")));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
 		waiver("hearing-waiver", c, LocalDate.of(2026, 6, 9)).andExpect(status().isOk());
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"" + REVIEW + "}")
@@ -624,7 +624,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		// in time when extended (120 days) or when the clock was suspended
 		long late = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-09-11", tag, 3, "5000", "")).andExpect(status().isCreated()));
-		assertThat(importSummary(late)).contains("超过办案期限（2025-0");
+		assertThat(importSummary(late)).contains("超过办案期限（2025年");
 		// and on the case itself: the API's detail and the page say it (the contract: imported, flagged — not refused)
 		mvc.perform(get("/api/v1/enforcement/cases/" + late).header("Authorization", CITY))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(true));
