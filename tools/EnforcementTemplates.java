@@ -1,11 +1,5 @@
 // Writes the Word templates of the penalty procedure (src/main/resources/documents/enforcement/*.docx; fields ${name};
-// a table row with ${evidence.column} repeats per evidence item). Run from the project root after
-// `./mvnw dependency:build-classpath -Dmdep.outputFile=target/cp.txt`:
-//   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java
-// or, to write only some of them (the others keep their bytes):
-//   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java decision on-the-spot-decision
-// The .docx files may also be edited in Word freely, keeping the fields; an installation's own version is uploaded by
-// the system administrator on /admin/document-templates (key enforcement/<name>). The fields are CaseDocuments.FIELDS.
+// a table row with ${evidence.column} repeats per evidence item). See the class comment for how to run it.
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +12,28 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
+/**
+ * The built-in templates of the penalty procedure, exactly as they ship: run with no argument it rewrites every
+ * {@code src/main/resources/documents/enforcement/*.docx} with the same content (word/document.xml byte for byte), so a
+ * change to a built-in template is made here and written by running it — never by editing the shipped .docx alone,
+ * which the next run would undo. The fields are {@code CaseDocuments.FIELDS}; articles of law are written as
+ * {@code ${law_<PROVISION>}}/{@code ${article_<PROVISION>}} from the rule catalogue, never typed (NoTypedCitationsTest).
+ *
+ * <p>How to run it, from the project root (the build lock and offline, as every Maven command here):
+ * <pre>
+ *   flock /tmp/youguan-build.lock ./mvnw -o -B -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ *   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java                  # every template
+ *   java -cp "$(cat target/cp.txt)" tools/EnforcementTemplates.java no-penalty-decision # only those named
+ * </pre>
+ * (any classpath with Apache POI works, e.g. the libraries inside the built {@code target/youguan.jar}, BOOT-INF/lib).
+ * Then {@code git status}: only the templates meant to change may show as modified. The .docx files may also be edited
+ * in Word, keeping the fields, for one installation: its administrator uploads its own version on
+ * /admin/document-templates (key {@code enforcement/<name>}); that does not change what ships.
+ */
 public class EnforcementTemplates {
 
-	static final String DIR = "src/main/resources/documents/enforcement/";
+	/** Where the templates are written: the shipped folder, or {@code -Denforcement.templates.dir=…/} (a test's own). */
+	static final String DIR = System.getProperty("enforcement.templates.dir", "src/main/resources/documents/enforcement/");
 
 	/** The templates named on the command line; all when none is. */
 	static List<String> only = List.of();
@@ -34,7 +47,7 @@ public class EnforcementTemplates {
 					{ "统一社会信用代码", "${creditCode}" }, { "地址", "${address}" }, { "法定代表人（负责人）", "${representative}" },
 					{ "涉嫌违法行为", "${violation}" }, { "违法行为终了日期", "${violationEndedOn}" },
 					{ "追责时效", "${limitation}" }, { "法律依据", "${basis}" },
-					{ "案情摘要", "${facts}" }, { "立案意见", "经审查，符合《中华人民共和国行政处罚法》第五十四条规定的立案条件，建议立案调查。" },
+					{ "案情摘要", "${facts}" }, { "立案意见", "经审查，符合${law_PENALTY_CASE_OPENING}规定的立案条件，建议立案调查。" },
 					{ "负责人审批意见", "同意立案。${filingApprovedBy}　${filedOn}" }, { "办案期限", "最迟于${decisionDueOn}作出处理决定" } });
 		});
 		write("inquiry-record", d -> {
@@ -76,7 +89,7 @@ public class EnforcementTemplates {
 			head(d);
 			line(d, "案号：${caseNumber}　　当事人：${enterprise}（${creditCode}）");
 			line(d, "审核事项：${violation}一案拟给予${proposedPenalty}（${serious}）。");
-			line(d, "依据《中华人民共和国行政处罚法》第五十八条，对执法主体、管辖、程序、事实证据、适用依据、处罚种类和幅度进行审核。");
+			line(d, "依据${law_PENALTY_LEGAL_REVIEW}，对执法主体、管辖、程序、事实证据、适用依据、处罚种类和幅度进行审核。");
 			line(d, "审核意见：${reviewOpinion}");
 			line(d, "法制审核人员：${reviewedBy}　　审核日期：${reviewedOn}");
 		});
@@ -87,7 +100,7 @@ public class EnforcementTemplates {
 					{ "参加负责人", "${discussionParticipants}" }, { "案件承办人员汇报", "${report}" },
 					{ "拟处罚意见", "${proposedPenalty}（依据${basis}，罚款幅度为${range}）" },
 					{ "讨论结论", "${discussionConclusion}" } });
-			line(d, "依据《中华人民共和国行政处罚法》第五十七条，本案经行政机关负责人集体讨论决定。");
+			line(d, "依据${law_PENALTY_COLLECTIVE_DISCUSSION}，本案经行政机关负责人集体讨论决定。");
 			line(d, "记录人：　　　　参加人员签名：");
 		});
 		write("prior-notice", d -> {
@@ -97,14 +110,14 @@ public class EnforcementTemplates {
 			line(d, "以上事实有下列证据证明：");
 			evidence(d);
 			line(d, "你单位的上述行为构成${violation}${breached}。${proposedMitigation}依据${basis}，本局拟对你单位作出如下行政处罚：${proposedPenalty}。");
-			line(d, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
+			line(d, "根据${law_PENALTY_NOTICE}、${article_PENALTY_STATEMENT}的规定，你单位有权进行陈述和申辩。你单位可在收到本告知书之日起"
 					+ "${hearingRequestDays}个工作日内（至${hearingRequestDue}）向本局提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。");
 			sign(d);
 		});
 		write("hearing-right-notice", d -> {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
-			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。${proposedMitigation}根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，"
+			line(d, "本局拟对你单位${violation}一案作出${proposedPenalty}的行政处罚。${proposedMitigation}根据${law_PENALTY_HEARING_RIGHT}、${article_PENALTY_HEARING_PROCEDURE}的规定，"
 					+ "你单位有权要求举行听证。你单位如要求听证，应当在收到本告知书之日起${hearingRequestDays}个工作日内（至${hearingRequestDue}）"
 					+ "向本局提出；逾期未提出的，视为放弃听证权利。");
 			sign(d);
@@ -113,7 +126,7 @@ public class EnforcementTemplates {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
 			line(d, "根据你单位于${hearingRequestedOn}提出的听证要求，本局定于${hearingOn}在${hearingPlace}就${violation}一案举行听证，"
-					+ "由${hearingHost}（非本案调查人员）主持。依据《中华人民共和国行政处罚法》第六十四条，本通知于${hearingNotifiedOn}送达，不晚于听证的七日前。");
+					+ "由${hearingHost}（非本案调查人员）主持。依据${law_PENALTY_HEARING_PROCEDURE}，本通知于${hearingNotifiedOn}送达，不晚于听证的七日前。");
 			line(d, "你单位可以亲自参加听证，也可以委托一至二人代理；认为主持人与本案有直接利害关系的，有权申请回避。无正当理由拒不出席听证的，视为放弃听证权利。");
 			sign(d);
 		});
@@ -148,7 +161,7 @@ public class EnforcementTemplates {
 			line(d, "统一社会信用代码：${creditCode}　　地址：${address}　　法定代表人（负责人）：${representative}");
 			line(d, "本局于${filedOn}对你单位涉嫌${violation}一案立案调查。经查，${report}");
 			line(d, "不予行政处罚的理由：${closingReason}。");
-			line(d, "依据${noPenaltyGround}的规定，本局决定对你单位不予行政处罚。你单位应当引以为戒，依法经营。");
+			line(d, "依据${noPenaltyGround}的规定，本局决定对你单位不予行政处罚。${noPenaltyCaution}");
 			line(d, "${remedies}");
 			line(d, "${bureau}（印章）", ParagraphAlignment.RIGHT);
 			line(d, "${closedOn}", ParagraphAlignment.RIGHT);
@@ -158,21 +171,21 @@ public class EnforcementTemplates {
 			rows(d, new String[][] { { "送达文书", "${servedDocument}（${decisionNumber}）" }, { "受送达人", "${enterprise}" },
 					{ "${servicePlaceLabel}", "${servicePlace}" }, { "送达日期", "${deliveredOn}${servedAs}" },
 					{ "送达方式", "${deliveryMethod}" },
-					{ "送达期限", "依据《中华人民共和国行政处罚法》第六十一条，最迟于${deliveryDue}送达" },
+					{ "送达期限", "依据${law_PENALTY_DELIVERY}，最迟于${deliveryDue}送达" },
 					{ "${receiverLabel}", "${receiver}" }, { "送达人", "${investigators}" } });
 		});
 		write("closing-report", d -> {
 			head(d);
 			rows(d, new String[][] { { "案号", "${caseNumber}" }, { "当事人", "${enterprise}（${creditCode}）" },
-					{ "案由", "${violation}" }, { "立案日期", "${filedOn}" }, { "处理结果", "${penalty}　${decisionNumber}　${decidedOn}" },
-					{ "送达日期", "${deliveredOn}" }, { "执行情况", "${execution}" },
+					{ "案由", "${violation}" }, { "立案日期", "${filedOn}" }, { "处理结果", "${result}" },
+					{ "执行情况", "${execution}" },
 					{ "结案理由", "${closingReason}" }, { "结案日期", "${closedOn}" }, { "承办人员", "${investigators}" } });
 		});
 		write("on-the-spot-decision", d -> {
 			head(d);
 			line(d, "当事人：${party}");
 			line(d, "违法事实：${onSpotFacts}（时间：${decidedOn}，地点：${onSpotPlace}）");
-			line(d, "你（单位）的上述行为构成${violation}${breached}。依据《中华人民共和国行政处罚法》第五十一条及${basis}，"
+			line(d, "你（单位）的上述行为构成${violation}${breached}。依据${law_PENALTY_ON_THE_SPOT}及${basis}，"
 					+ "当场作出如下行政处罚：${penalty}。");
 			line(d, "${performance}${remedies}");
 			line(d, "执法人员（执法证号）：${investigators}　　本决定书已当场交付当事人，并于${onSpotFiledOn}报${bureau}备案（备案期限${onSpotFilingDue}）。");
@@ -182,7 +195,7 @@ public class EnforcementTemplates {
 			head(d);
 			line(d, "${transferTo}：");
 			line(d, "本局于${filedOn}立案调查的${enterprise}（${creditCode}）${violation}一案（案号${caseNumber}），经审查，${transferReason}。"
-					+ "根据《中华人民共和国行政处罚法》第二十七条等规定，现将该案移送你单位处理。");
+					+ "根据${law_PENALTY_TRANSFER}等规定，现将该案移送你单位处理。");
 			line(d, "附：案件材料（证据清单如下）");
 			evidence(d);
 			sign(d);
@@ -191,10 +204,10 @@ public class EnforcementTemplates {
 			head(d);
 			line(d, "${enterprise}（统一社会信用代码：${creditCode}）：");
 			line(d, "你单位${appliedOn}书面申请${arrangement}缴纳本局行政处罚决定书（${decisionNumber}）确定的罚款${fineAmount}，"
-					+ "申请理由：${arrangementReason}。根据《中华人民共和国行政处罚法》第六十六条，经本局负责人${arrangedBy}批准，"
+					+ "申请理由：${arrangementReason}。根据${law_PENALTY_INSTALMENTS}，经本局负责人${arrangedBy}批准，"
 					+ "同意你单位按以下方式缴纳：${arrangementTerms}。");
 			line(d, "逾期未按上述期限缴纳的，每日按逾期未缴罚款数额的${surchargePercent}%加处罚款，加处罚款的数额不超过逾期未缴的罚款数额"
-					+ "（行政处罚法第七十二条）。");
+					+ "（${law_PENALTY_SURCHARGE}）。");
 			sign(d);
 		});
 	}

@@ -1642,6 +1642,7 @@ M = {
  "enforcement.case.range": ("罚款幅度 {0}", "Fine range {0}"),
  "enforcement.case.serious": ("情节严重", "Serious"),
  "enforcement.case.decidedLate": ("超过办案期限（期限至{0}）", "Decided after the decision limit ({0})"),
+ "enforcement.case.decidedLateBadge": ("超过办案期限", "Decided late"),
  "enforcement.case.importedBelowRange": ("减轻处罚：罚款低于法定幅度下限（{0}）；历史导入的案件未记载减轻处罚的情形和理由（[[PENALTY_MITIGATION]]），以原处罚决定书为准", "Reduced penalty: the fine lies below the range ({0}); an imported past case does not carry the grounds and reason ([[PENALTY_MITIGATION]]) — the original decision states them"),
  "enforcement.case.source": ("案件来源", "Source"),
  "enforcement.case.approvedBy": ("{0}批准立案", "filing approved by {0}"),

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.youguan.kernel.ChineseText;
 import org.youguan.platform.ChinaTime;
 
 import static org.hamcrest.Matchers.containsString;
@@ -43,7 +44,7 @@ class FiguresPeriodIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"))
 			.andExpect(jsonPath("$.errors[0].rule").value("future"))
-			.andExpect(jsonPath("$.errors[0].message").value("起始日期不能晚于今天（" + today() + "）：" + tomorrow
+			.andExpect(jsonPath("$.errors[0].message").value("起始日期不能晚于今天（" + ChineseText.day(today()) + "）：" + ChineseText.day(tomorrow)
 					+ "尚未开始，没有可统计的数据"));
 		mvc.perform(get(path).param("from", today().minusDays(1).toString()).param("to", today().minusDays(2).toString())
 			.header("Authorization", LEADER))
@@ -69,7 +70,7 @@ class FiguresPeriodIntegrationTest {
 		for (String path : paths) {
 			mvc.perform(get(path).param("from", tomorrow.toString()).header("Authorization", LEADER))
 				.andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("起始日期不能晚于今天（" + today() + "）")))
+				.andExpect(content().string(containsString("起始日期不能晚于今天（" + ChineseText.day(today()) + "）")))
 				.andExpect(content().string(not(containsString("\"totals\""))));
 			mvc.perform(get(path).param("from", today().toString()).param("to", tomorrow.toString())
 				.header("Authorization", LEADER))

@@ -30,18 +30,23 @@ class QueryYearsIntegrationTest {
 		return (LocalDate.now(ChinaTime.ZONE).getYear() + 1) + "-12-31";
 	}
 
+	/** {@link #lastDay} as a refusal names it (年月日). */
+	static String lastDayShown() {
+		return (LocalDate.now(ChinaTime.ZONE).getYear() + 1) + "年12月31日";
+	}
+
 	@Test
 	void theUniversalListsRefuseADayOf1900NamingTheFieldAndTheBounds() throws Exception {
 		mvc.perform(get("/api/v1/universal/checks").param("from", "1900-01-01").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value("起始日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）"));
+			.andExpect(jsonPath("$.errors[0].message").value("起始日期不得早于2000年1月1日（应在2000年1月1日至" + lastDayShown() + "之间）"));
 		mvc.perform(get("/api/v1/universal/supervision/confidential").param("to", "1900-12-31").header("Authorization", CITY))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value("截止日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）"));
+			.andExpect(jsonPath("$.errors[0].message").value("截止日期不得早于2000年1月1日（应在2000年1月1日至" + lastDayShown() + "之间）"));
 		mvc.perform(get("/api/v1/universal/checks").param("from", "2000-01-01").param("to", lastDay())
 			.header("Authorization", CITY)).andExpect(status().isOk());
 	}
@@ -64,7 +69,7 @@ class QueryYearsIntegrationTest {
 			.session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("起始日期不得早于2000-01-01（应在2000-01-01至" + lastDay() + "之间）");
+		assertThat(page).contains("起始日期不得早于2000年1月1日（应在2000年1月1日至" + lastDayShown() + "之间）");
 		mvc.perform(get("/safety/parcel-batches/export.xlsx").param("to", "1900-12-31")
 			.session(SignIn.session(mvc, "sz.leader")))
 			.andExpect(status().isBadRequest());

@@ -142,11 +142,12 @@ public class WorkingCalendar {
 	}
 
 	/**
-	 * A due date as a message (a refusal, an audit entry) states it: {@code 2027-01-18}, followed by （暂定） when it is
-	 * provisional ({@link #isProvisional(LocalDate)}). Empty for null.
+	 * A due date as a message (a refusal, an audit entry, a notice) states it, as every sentence meant for people writes
+	 * a day ({@link ChineseText#day}): {@code 2027年1月18日}, followed by （暂定） when it is provisional
+	 * ({@link #isProvisional(LocalDate)}). Empty for null.
 	 */
 	public String messageDay(LocalDate due) {
-		return due == null ? "" : due + mark(due);
+		return due == null ? "" : ChineseText.day(due) + mark(due);
 	}
 
 	private String mark(LocalDate due) {

@@ -111,7 +111,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		current(prefix, from, to).ifPresent(p -> {
 			throw DomainException.illegalTransition("to", "already-published", Wording.of("complaints.refusal.noticePublished", p.id(), p.title(), LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE)),
 					"本期通告已发布：第" + p.id() + "号“" + p.title()
-					+ "”（" + LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE) + "发布）；如需更正，请填写更正原因后重新发布");
+					+ "”（" + ChineseText.day(LocalDate.ofInstant(p.publishedAt(), ChinaTime.ZONE)) + "发布）；如需更正，请填写更正原因后重新发布");
 		});
 		long id = insert(scope, prefix, areaName, bureau, from, to, publisher);
 		audit.record(AuditEntry.of("complaint.notice.publish", "ComplaintNotice", id, "发布" + title(id))
@@ -160,8 +160,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 	private void requireEnded(YearMonth to) {
 		YearMonth now = YearMonth.now(clock.withZone(ChinaTime.ZONE));
 		if (!to.isBefore(now)) {
-			throw new InvalidValueException("to", "not-future", "截止月份" + to + "尚未结束，不能发布通告：只能发布已结束月份（最晚"
-					+ now.minusMonths(1) + "）的数据");
+			throw new InvalidValueException("to", "not-future", "截止月份" + ChineseText.month(to) + "尚未结束，不能发布通告：只能发布已结束月份（最晚"
+					+ ChineseText.month(now.minusMonths(1)) + "）的数据");
 		}
 	}
 

@@ -124,7 +124,7 @@ public class ComplaintProcedure {
 				+ (crossings.isEmpty() ? "" : "【" + String.join("，", crossings) + "；理由：" + note + "】"), before);
 		events.publishEvent(new ComplaintTransferred(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
 				c.stepDue()));
-		return done(c, "已受理并转办至 " + to.legalName() + "，企业答复期限 " + c.stepDue());
+		return done(c, "已受理并转办至 " + to.legalName() + "，企业答复期限 " + ChineseText.day(c.stepDue()));
 	}
 
 	/**
@@ -215,7 +215,7 @@ public class ComplaintProcedure {
 		records.audit(c, "complaint.return", "退回" + c.number() + "请企业重新处理：" + Text.freeText(reason), before);
 		events.publishEvent(new ComplaintReturned(c.id(), c.number(), c.regionCode(), c.enterpriseCreditCode(),
 				c.redoCount(), c.stepDue()));
-		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + c.stepDue());
+		return done(c, "已退回 " + c.enterpriseName() + " 重新处理，期限 " + ChineseText.day(c.stepDue()));
 	}
 
 	/**

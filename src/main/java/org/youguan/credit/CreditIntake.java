@@ -14,6 +14,7 @@ import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -114,7 +115,7 @@ class CreditIntake {
 	void on(RectificationOverdue e) {
 		records.enter(CreditEntry.Source.INSPECTION, "rectification-overdue:" + e.orderId(), e.number(),
 				CreditEntry.Kind.RECTIFICATION_OVERDUE, e.regionCode(), e.enterpriseCreditCode(), null,
-				"责令改正通知书" + e.number() + "限期" + e.dueOn() + "届满，逾期未改正", e.raisedOn());
+				"责令改正通知书" + e.number() + "限期" + ChineseText.day(e.dueOn()) + "届满，逾期未改正", e.raisedOn());
 	}
 
 	/** "违法行为：" of a penalty entry's text, or "" for an unknown violation code. */

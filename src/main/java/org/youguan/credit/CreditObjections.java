@@ -1,5 +1,6 @@
 package org.youguan.credit;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -161,7 +162,7 @@ public class CreditObjections {
 			.param("reason", Text.strip(reason)).param("today", today).param("by", Actors.currentName()).param("due", due)
 			.param("now", OffsetDateTime.now(clock)).query(Long.class).single();
 		audit.record(AuditEntry.of("credit.objection.file", "CreditObjection", id, "对信用记录提出异议：" + CreditRecords.label(e)
-				+ "，应于" + due + "前复核：" + Text.strip(reason)).inRegion(e.regionCode()));
+				+ "，应于" + ChineseText.day(due) + "前复核：" + Text.strip(reason)).inRegion(e.regionCode()));
 		return get(scope, id);
 	}
 
@@ -218,7 +219,7 @@ public class CreditObjections {
 			if (e.status() == CreditEntry.Status.REMOVED) {
 				throw DomainException.illegalTransition("result", "entry-removed", "该信用记录已撤销，无需再更正");
 			}
-			records.owe(e, correction, Text.strip(r.correctedSummary()), "异议成立（" + today + "）：" + Text.strip(r.reason()),
+			records.owe(e, correction, Text.strip(r.correctedSummary()), "异议成立（" + ChineseText.day(today) + "）：" + Text.strip(r.reason()),
 					"OBJECTION", "objection:" + id, rules.deadline(StatutoryRule.CREDIT_OBJECTION_CORRECTION, today, e.regionCode()));
 		}
 		jdbc.sql("""
@@ -228,7 +229,7 @@ public class CreditObjections {
 			.param("reason", Text.strip(r.reason())).param("id", id).update();
 		audit.record(AuditEntry.of("credit.objection.review", "CreditObjection", id, "复核信用异议：" + result.label()
 				+ (correction == null ? "" : "，" + correction.label()) + "（" + o.enterpriseName() + "，" + o.sourceNumber()
-				+ (o.reviewOverdue() ? "；已超过" + o.reviewDueOn() + "的复核期限" : "") + "）：" + Text.strip(r.reason()))
+				+ (o.reviewOverdue() ? "；已超过" + ChineseText.day(o.reviewDueOn()) + "的复核期限" : "") + "）：" + Text.strip(r.reason()))
 			.states(Map.of("status", o.status().label()), Map.of("status", result.label()))
 			.inRegion(o.regionCode()));
 		events.publishEvent(new CreditObjectionReviewed(id, o.entryId(), o.enterpriseCreditCode(), o.regionCode(),

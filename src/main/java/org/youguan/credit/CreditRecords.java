@@ -16,6 +16,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.credit.CreditEntry.CorrectionKind;
 import org.youguan.credit.CreditEntry.Status;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
@@ -217,7 +218,7 @@ public class CreditRecords {
 		id.ifPresent(entry -> {
 			audit.record(AuditEntry.of("credit.entry.add", "CreditEntry", entry, "记入信用记录："
 					+ (enterpriseName == null ? creditCode : enterpriseName) + "，" + kind.label() + "（" + sourceNumber + "，"
-					+ occurredOn + "）：" + summary).inRegion(regionCode));
+					+ ChineseText.day(occurredOn) + "）：" + summary).inRegion(regionCode));
 			events.publishEvent(new CreditEntryRecorded(entry, creditCode, regionCode, kind, cut(sourceNumber, 100),
 					cut(summary, 1000), occurredOn));
 		});
@@ -243,7 +244,7 @@ public class CreditRecords {
 			return false;
 		}
 		if (entry.correctionKind() == CorrectionKind.REMOVE && kind == CorrectionKind.CHANGE) {
-			String owed = "该信用记录应于" + entry.correctionDueOn() + "前撤销（" + Masking.personalNumbersIn(entry.correctionReason())
+			String owed = "该信用记录应于" + ChineseText.day(entry.correctionDueOn()) + "前撤销（" + Masking.personalNumbersIn(entry.correctionReason())
 					+ "），撤销不被变更取代";
 			if ("OBJECTION".equals(origin)) {
 				throw DomainException.illegalTransition("correction", "removal-owed", Wording.of("credit.refusal.removalOwed",
@@ -261,7 +262,7 @@ public class CreditRecords {
 			.param("reason", cut(reason, 1000)).param("origin", origin).param("ref", ref).param("due", due)
 			.param("id", entry.id()).update();
 		audit.record(AuditEntry.of("credit.entry.correction-due", "CreditEntry", entry.id(), "信用记录应予" + kind.label()
-				+ "（最迟" + due + "）：" + label(entry) + "；" + reason).inRegion(entry.regionCode()));
+				+ "（最迟" + ChineseText.day(due) + "）：" + label(entry) + "；" + reason).inRegion(entry.regionCode()));
 		return true;
 	}
 
@@ -279,7 +280,7 @@ public class CreditRecords {
 		jdbc.sql("UPDATE credit_entry SET correction_reason = :reason WHERE id = :id")
 			.param("reason", cut(reason, 1000)).param("id", entry.id()).update();
 		audit.record(AuditEntry.of("credit.entry.removal-kept", "CreditEntry", entry.id(), "信用记录仍应于"
-				+ entry.correctionDueOn() + "前撤销：" + label(entry) + "；" + change + "，撤销不被变更取代")
+				+ ChineseText.day(entry.correctionDueOn()) + "前撤销：" + label(entry) + "；" + change + "，撤销不被变更取代")
 			.inRegion(entry.regionCode()));
 	}
 
@@ -343,7 +344,7 @@ public class CreditRecords {
 			.param("by", Actors.currentName()).param("id", id).update();
 		audit.record(AuditEntry.of("credit.entry.correct", "CreditEntry", id, e.correctionKind().label() + "：" + label(e)
 				+ (status == Status.CHANGED ? "，" + e.summary() + " → " + after : "") + "（" + e.correctionReason()
-				+ (e.correctionOverdue() ? "；已超过" + e.correctionDueOn() + "的期限" : "") + "）")
+				+ (e.correctionOverdue() ? "；已超过" + ChineseText.day(e.correctionDueOn()) + "的期限" : "") + "）")
 			.states(Map.of("status", e.status().label(), "summary", e.summary()), Map.of("status", status.label(), "summary", after))
 			.inRegion(e.regionCode()));
 		events.publishEvent(new CreditEntryCorrected(id, e.enterpriseCreditCode(), e.regionCode(), status, e.sourceNumber(),

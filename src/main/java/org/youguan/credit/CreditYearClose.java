@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -148,7 +149,7 @@ public class CreditYearClose {
 		YearClose before = of(region, year);
 		if (before.closedOn() != null) {
 			throw DomainException.illegalTransition("year", "already-closed",
-					Wording.of("credit.refusal.yearClosed", year, before.closedOn(), before.closedBy()), year + "年度信用信息已于" + before.closedOn() + "归集（" + before.closedBy() + "）");
+					Wording.of("credit.refusal.yearClosed", year, before.closedOn(), before.closedBy()), year + "年度信用信息已于" + ChineseText.day(before.closedOn()) + "归集（" + before.closedBy() + "）");
 		}
 		requireNothingOpen(region, year);
 		LocalDate today = LocalDate.now(clock);
@@ -158,7 +159,7 @@ public class CreditYearClose {
 			.param("region", region).param("year", year).param("due", before.dueOn()).param("today", today)
 			.param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		audit.record(AuditEntry.of("credit.year.close", "CreditYearClose", region + ":" + year, year + "年度信用信息归集完成"
-				+ (before.overdue() ? "（已超过" + before.dueOn() + "的期限）" : "（期限" + before.dueOn() + "）"))
+				+ (before.overdue() ? "（已超过" + ChineseText.day(before.dueOn()) + "的期限）" : "（期限" + ChineseText.day(before.dueOn()) + "）"))
 			.states(Map.of("status", "未归集"), Map.of("status", "已归集"))
 			.inRegion(region));
 		return of(region, year);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
@@ -108,7 +109,7 @@ class StatisticsDemoData {
 				approved.add(new ReportLoader.Approved(e.id(), p, monthlyValues(e, unit, m, first), submitted));
 			}
 		}
-		loader.loadApproved("monthly", approved, true, "演示数据：" + first + "至" + current.code());
+		loader.loadApproved("monthly", approved, true, "演示数据：" + ChineseText.month(first) + "至" + current.code());
 
 		for (EnterpriseView e : waiting) {
 			submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -187,16 +188,16 @@ public class CaseDecisions {
 			LocalDate heard = Stream.of(c.statementOn(), c.statementWaivedOn(), c.hearingWaivedOn()).filter(Objects::nonNull)
 				.max(Comparator.naturalOrder()).orElse(null);
 			if (hearingRight && c.hearingWaivedOn() == null && !on.isAfter(window)) {
-				v.require("decidedOn", false, "hearing-window", "当事人申请听证的期限至" + window
+				v.require("decidedOn", false, "hearing-window", "当事人申请听证的期限至" + ChineseText.day(window)
 						+ "（含当日），期限届满前不能作出决定（当事人明确放弃听证的除外；陈述申辩不等于放弃听证，" + Provision.cite(Provision.PENALTY_HEARING_RIGHT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 			}
 			else if (!statementHeard && !on.isAfter(window)) {
 				// art.62: the party's 陈述申辩 heard, or waived — a waiver of the hearing is no waiver of the statement
-				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + window
+				v.require("decidedOn", false, "statement-window", "陈述申辩期限至" + ChineseText.day(window)
 						+ "届满前不能作出决定（当事人已陈述申辩或书面明确放弃陈述申辩的除外；放弃听证不等于放弃陈述申辩，" + Provision.PENALTY_NOT_HEARD + "）");
 			}
 			else if (heard != null && on.isBefore(heard)) {
-				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + heard + "）");
+				v.require("decidedOn", false, "order", "决定日期不能早于当事人陈述申辩、放弃陈述申辩或放弃听证的日期（" + ChineseText.day(heard) + "）");
 			}
 		}
 		if (on != null && c.status() == CaseStatus.HEARING) {
@@ -282,7 +283,7 @@ public class CaseDecisions {
 		caseWork.record(c, "case.decide", "作出行政处罚决定" + number + "："
 				+ penalty.describe(fine, confiscated, CaseDocuments.suspension(suspensionDays)) + (p.get("decidedByName") == null ? ""
 						: "；决定人：" + p.get("decidedByName")) + (mitigation == null ? "" : "（" + mitigation.label() + "：" + ground.label() + "）")
-				+ (late ? "；超过办案期限（" + c.decisionDueOn() + "）" : ""));
+				+ (late ? "；超过办案期限（" + ChineseText.day(c.decisionDueOn()) + "）" : ""));
 		if (discussed != null) {
 			caseWork.issue(id, CaseDocumentKind.DISCUSSION_RECORD);
 		}
@@ -537,11 +538,11 @@ public class CaseDecisions {
 		if (changes.isEmpty()) {
 			return;
 		}
-		v.require("discussedOn", discussed != null, "departs-from-review", "处罚决定与" + c.reviewedOn() + "法制审核同意的拟处罚意见不一致（"
+		v.require("discussedOn", discussed != null, "departs-from-review", "处罚决定与" + ChineseText.day(c.reviewedOn()) + "法制审核同意的拟处罚意见不一致（"
 				+ String.join("；", changes) + "）：须经负责人集体讨论决定（" + Provision.PENALTY_HEAD_DECIDES + "，请填写集体讨论日期、参加人员和结论），"
 				+ "或退回调查、重新调查终结后重新进行法制审核（" + Provision.PENALTY_LEGAL_REVIEW + "）");
 		if (discussed != null) {
-			v.require("discussedOn", !discussed.isBefore(c.reviewedOn()), "before-review", "集体讨论日期不能早于法制审核日期" + c.reviewedOn()
+			v.require("discussedOn", !discussed.isBefore(c.reviewedOn()), "before-review", "集体讨论日期不能早于法制审核日期" + ChineseText.day(c.reviewedOn())
 					+ "：改变经审核的拟处罚意见须在审核之后集体讨论（" + Provision.cite(Provision.PENALTY_HEAD_DECIDES, Provision.PENALTY_LEGAL_REVIEW) + "）");
 		}
 	}
@@ -625,7 +626,7 @@ public class CaseDecisions {
 	/** A decision day before {@code step}'s day, the error on {@code decidedOn} with {@code rule}; a null step passes. */
 	private static void notBefore(Validation v, LocalDate on, LocalDate step, String rule, String label) {
 		if (step != null) {
-			v.require("decidedOn", !on.isBefore(step), rule, "决定日期" + on + "不能早于" + label + "（" + step + "）");
+			v.require("decidedOn", !on.isBefore(step), rule, "决定日期" + ChineseText.day(on) + "不能早于" + label + "（" + ChineseText.day(step) + "）");
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -256,9 +257,9 @@ public class CaseEvidence {
 					.query(LocalDate.class).optional().orElse(null);
 		boolean byLead = received != null && received.isBefore(c.filedOn());
 		LocalDate earliest = byLead ? received : c.filedOn();
-		v.within("collectedOn", on, earliest, "收集日期不能早于" + earliest + (byLead
+		v.within("collectedOn", on, earliest, "收集日期不能早于" + ChineseText.day(earliest) + (byLead
 				? "（发现违法行为、收到线索之日；立案前检查、核查中收集的证据可以登记，但不早于该日）"
-				: "（立案日期）"), today, "收集日期不能晚于今天（" + today + "）");
+				: "（立案日期）"), today, "收集日期不能晚于今天（" + ChineseText.day(today) + "）");
 	}
 
 	/**
@@ -298,7 +299,7 @@ public class CaseEvidence {
 		if (twin) {
 			throw DomainException.duplicate("title", Wording.of("enforcement.refusal.evidenceTwice", kind, Text.name(data.title()), on),
 					"证据清单中已有该证据（" + kind.label() + "“" + Text.name(data.title())
-					+ "”，" + on + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
+					+ "”，" + ChineseText.day(on) + "收集），不能重复登记：表单可能提交了两次，请在证据清单中查看");
 		}
 	}
 

@@ -164,9 +164,9 @@ public class CaseExecution {
 				+ " suspension_until = :suspensionUntil, delivery_method = :method, delivery_note = :note,"
 				+ " deemed_service_told_on = :deemedTold", p);
 		caseWork.record(c, "case.deliver", "送达处罚决定书（" + served.told(method, due, note) + "）"
-				+ (suspends ? "，停业整顿自" + suspensionFrom + "至" + suspensionUntil : "")
-				+ (Execution.fine(c) != null ? "，缴款期限至" + caseClock.paymentDue(served.on()) : "")
-				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + caseClock.handoverDue(served.on()) : ""));
+				+ (suspends ? "，停业整顿自" + ChineseText.day(suspensionFrom) + "至" + ChineseText.day(suspensionUntil) : "")
+				+ (Execution.fine(c) != null ? "，缴款期限至" + ChineseText.day(caseClock.paymentDue(served.on())) : "")
+				+ (Execution.confiscated(c) != null ? "，没收违法所得上缴期限至" + ChineseText.day(caseClock.handoverDue(served.on())) : ""));
 		if (method == DeliveryMethod.PUBLIC_NOTICE) {
 			// filled when decided, the decision says now from which day its periods run for a party served by 公告: the
 			// version the notice serves, so made before the 送达回证 (the party's served version is the last before it)
@@ -194,7 +194,7 @@ public class CaseExecution {
 		/** The service as the case page and audit tell it: method, note and, for a public notice, both days. */
 		static String described(DeliveryMethod method, String note, LocalDate on, LocalDate publishedOn) {
 			return method.label() + (note == null ? "" : "（" + note + "）")
-					+ (publishedOn != null ? "，" + publishedOn + "发出公告，视为" + on + "送达" : "");
+					+ (publishedOn != null ? "，" + ChineseText.day(publishedOn) + "发出公告，视为" + ChineseText.day(on) + "送达" : "");
 		}
 
 		/** The service done on {@code day} by {@code method}. */
@@ -219,8 +219,8 @@ public class CaseExecution {
 
 		/** The service as the audit entry tells it: method, day(s), late past {@code due}, the note. */
 		String told(DeliveryMethod method, LocalDate due, String note) {
-			return method.label() + "，" + (publishedOn != null ? publishedOn + "发出公告，视为" + on + "送达" : on)
-					+ (doneOn().isAfter(due) ? "，超过送达期限" + due : "") + (note == null ? "" : "，" + note);
+			return method.label() + "，" + (publishedOn != null ? ChineseText.day(publishedOn) + "发出公告，视为" + ChineseText.day(on) + "送达" : on)
+					+ (doneOn().isAfter(due) ? "，超过送达期限" + ChineseText.day(due) : "") + (note == null ? "" : "，" + note);
 		}
 	}
 
@@ -237,7 +237,7 @@ public class CaseExecution {
 		CaseStep.DELIVER_NO_PENALTY.from(c.status());
 		if (c.deliveredOn() != null) {
 			throw DomainException.illegalTransition("deliveredOn", "already-delivered",
-					Wording.of("enforcement.refusal.noPenaltyDelivered", c.deliveredOn()), "不予行政处罚决定书已于" + c.deliveredOn() + "送达，不能再次送达");
+					Wording.of("enforcement.refusal.noPenaltyDelivered", c.deliveredOn()), "不予行政处罚决定书已于" + ChineseText.day(c.deliveredOn()) + "送达，不能再次送达");
 		}
 		Validation v = new Validation();
 		v.required("deliveredOn", "送达日期", delivery.deliveredOn());
@@ -365,7 +365,7 @@ public class CaseExecution {
 			if (named != null && named != next) {
 				boolean paidAlready = proc.instalments().stream().anyMatch(i -> i.position() == named && i.paidOn() != null);
 				if (paidAlready) {
-					String message = "第" + named + "期罚款已于" + proc.instalments().get(named.intValue() - 1).paidOn()
+					String message = "第" + named + "期罚款已于" + ChineseText.day(proc.instalments().get(named.intValue() - 1).paidOn())
 							+ "登记缴纳，不能重复登记；下一期为第" + next + "期";
 					throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("instalment", "already-paid", message)));
 				}
@@ -404,7 +404,7 @@ public class CaseExecution {
 			// what is still owed after this payment: a fine lowered by a 变更 may be paid up before the plan's end
 			if (!settleInstalments(c)) {
 				caseWork.move(c, c.status(), "", Map.of());
-				caseWork.record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + on
+				caseWork.record(c, "case.pay-instalment", "第" + payment.instalment().position() + "期罚款已缴纳" + plain(paid) + "元（" + ChineseText.day(on)
 						+ "）" + (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
 			}
 			return;
@@ -412,7 +412,7 @@ public class CaseExecution {
 		caseWork.move(c, executedOnce(c, to, true, caseWork.handover(id).isPresent(), caseWork.today()),
 				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", paid, "surcharge", surcharge));
-		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + on + "）"
+		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(paid) + "元（" + ChineseText.day(on) + "）"
 				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : ""));
 	}
 
@@ -439,7 +439,7 @@ public class CaseExecution {
 				: c.status(),
 				", paid_on = :on, paid_amount = :amount, surcharge = :surcharge",
 				Map.of("on", on, "amount", amount, "surcharge", surcharge));
-		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(amount) + "元（分" + paid.size() + "期，末次" + on + "）"
+		caseWork.record(c, "case.pay", "罚款已缴纳" + plain(amount) + "元（分" + paid.size() + "期，末次" + ChineseText.day(on) + "）"
 				+ (surcharge.signum() > 0 ? "，含加处罚款" + plain(surcharge) + "元" : "")
 				+ (paid.size() < instalments.size() ? "，罚款经变更或处罚决定被撤销、确认无效后已缴足，其余各期不再缴纳" : ""));
 		return true;
@@ -458,7 +458,7 @@ public class CaseExecution {
 			return;
 		}
 		caseWork.move(c, CaseStatus.EXECUTED, ", closed_on = NULL, closing_reason = NULL", Map.of());
-		caseWork.record(c, "case.reopen", "已于" + c.closedOn() + "结案的案件经" + outcome + "后尚有多缴的罚款" + plain(refund.due())
+		caseWork.record(c, "case.reopen", "已于" + ChineseText.day(c.closedOn()) + "结案的案件经" + outcome + "后尚有多缴的罚款" + plain(refund.due())
 				+ "元应予退还，恢复为已执行，退还后重新结案");
 	}
 
@@ -548,7 +548,7 @@ public class CaseExecution {
 		}
 		Optional<Handover> done = caseWork.handover(id);
 		if (done.isPresent()) {
-			String message = "没收的违法所得已于" + done.get().handedOverOn() + "登记上缴，不能重复登记";
+			String message = "没收的违法所得已于" + ChineseText.day(done.get().handedOverOn()) + "登记上缴，不能重复登记";
 			throw DomainException.illegalTransition("handedOverOn", "already-handed-over", message);
 		}
 		Validation v = new Validation();
@@ -579,7 +579,7 @@ public class CaseExecution {
 				caseWork.today()), "",
 				Map.of());
 		LocalDate due = caseWork.clock(c).handoverDue(c.deliveredOn());
-		caseWork.record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + on + (on.isAfter(due) ? "，超过上缴期限" + due : "")
+		caseWork.record(c, "case.handover", "没收的违法所得已上缴" + plain(handed) + "元（" + ChineseText.day(on) + (on.isAfter(due) ? "，超过上缴期限" + ChineseText.day(due) : "")
 				+ (attachment != null ? "，凭证扫描件已存档" : "") + "）");
 	}
 
@@ -615,7 +615,7 @@ public class CaseExecution {
 		Execution.Overpaid overpaid = Execution.overpaid(c, instalments);
 		BigDecimal refunded = refund == null ? BigDecimal.ZERO : refund.amounts();
 		if (refund != null && !refund.open()) {
-			String message = "多缴的罚款已全部退还（最近一次于" + refund.refundedOn() + "退还" + plain(refund.amount()) + "元），没有应退还的余额"
+			String message = "多缴的罚款已全部退还（最近一次于" + ChineseText.day(refund.refundedOn()) + "退还" + plain(refund.amount()) + "元），没有应退还的余额"
 					+ (overpaid == null ? "" : "：" + Execution.refundBasis(c, overpaid, refunded));
 			throw DomainException.illegalTransition("amount", "already-refunded", message);
 		}
@@ -625,7 +625,7 @@ public class CaseExecution {
 		if (c.status() == CaseStatus.CLOSED) {
 			// a 结案报告 states what was refunded; a case closes only once all is refunded (close)
 			throw DomainException.illegalTransition("refundedOn", "case-closed", Wording.of("enforcement.refusal.refundAfterClosing", c.closedOn()),
-					"案件已于" + c.closedOn()
+					"案件已于" + ChineseText.day(c.closedOn())
 					+ "结案，不能再登记退还：结案时应退还的罚款均应已退还，结案报告据此制作");
 		}
 		Validation v = new Validation();
@@ -635,7 +635,7 @@ public class CaseExecution {
 		// nothing was overpaid before the outcome that lowered or ended the fine: the refund is not dated before it
 		LocalDate lowered = caseWork.fineLoweredOn(id);
 		LocalDate earliest = lowered != null && (lastPaid == null || lowered.isAfter(lastPaid)) ? lowered : lastPaid;
-		LocalDate on = v.date("refundedOn", "退还日期（不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : earliest
+		LocalDate on = v.date("refundedOn", "退还日期（不早于" + (Objects.equals(earliest, lastPaid) ? "缴款" : ChineseText.day(earliest)
 				+ "变更、撤销或确认无效处罚决定") + "、不晚于今天）", refundedOn, earliest, caseWork.today());
 		BigDecimal refunding = v.decimal("amount", REFUNDED, amount, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION);
 		v.money("amount", REFUNDED, refunding);
@@ -665,7 +665,7 @@ public class CaseExecution {
 			.param("basis", basis + "，本次退还" + plain(refunding) + "元").param("by", Actors.currentName())
 			.param("user", CaseWork.actorId()).param("now", OffsetDateTime.now(clock)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + on + (voucher == null ? "" : "，退付凭证号" + voucher)
+		caseWork.record(c, "case.refund", "退还多缴罚款" + plain(refunding) + "元（" + ChineseText.day(on) + (voucher == null ? "" : "，退付凭证号" + voucher)
 				+ "）：" + basis);
 	}
 
@@ -690,7 +690,7 @@ public class CaseExecution {
 		if (jdbc.sql("SELECT count(*) FROM penalty_case_refund WHERE case_id = :id AND refunded_on = :on AND amount = :amount")
 			.param("id", id).param("on", on).param("amount", amount).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("amount", Wording.of("enforcement.refusal.refundTwice", on, plain(amount)),
-					"本案" + on + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
+					"本案" + ChineseText.day(on) + "已登记退还" + plain(amount) + "元，不能重复登记；同日同额确有另一笔退还的，"
 					+ "请填写其退付凭证号");
 		}
 	}
@@ -768,7 +768,7 @@ public class CaseExecution {
 		if (appliedOn != null && appliedOn.isAfter(originalDue) && !appliedOn.isAfter(caseWork.today())) {
 			// art.66: the party applies while the fine is due; granted on a late application, a deferral would wipe out
 			// the 加处罚款 already owed (art.72). Judged on the day it applied, not the day the head decides.
-			throw ruleBroken("appliedOn", "after-due", "当事人于" + appliedOn + "申请，缴款期限已于" + originalDue
+			throw ruleBroken("appliedOn", "after-due", "当事人于" + ChineseText.day(appliedOn) + "申请，缴款期限已于" + ChineseText.day(originalDue)
 					+ "届满，逾期申请不能批准延期或分期缴纳罚款（当事人应在缴款期限内申请，" + StatutoryRule.PENALTY_PAYMENT_DEFERRAL_MAX.basis()
 					+ "；已发生的加处罚款依" + StatutoryRule.PENALTY_LATE_SURCHARGE.basis() + "照常计算）");
 		}
@@ -797,7 +797,7 @@ public class CaseExecution {
 			// after the original deadline, and not before the day of approval: a day already past would make the party
 			// owe 加处罚款 for days before it was told of the deferral (instalment days are held to the same)
 			LocalDate earliest = originalDue.plusDays(1).isAfter(caseWork.today()) ? originalDue.plusDays(1) : caseWork.today();
-			deferred = v.date("deferredUntil", "延期至（晚于原缴款期限" + originalDue + "且不早于今天）",
+			deferred = v.date("deferredUntil", "延期至（晚于原缴款期限" + ChineseText.day(originalDue) + "且不早于今天）",
 					terms.deferredUntil(), earliest, latestDue);
 			workingDay(v, caseClock, "deferredUntil", "延期至", deferred);
 		}
@@ -814,7 +814,7 @@ public class CaseExecution {
 				v.required(f + ".dueOn", "第" + (i + 1) + "期缴纳期限", given.get(i).dueOn())
 					.required(f + ".amount", "第" + (i + 1) + "期金额", given.get(i).amount());
 				LocalDate due = v.date(f + ".dueOn", "第" + (i + 1) + "期缴纳期限（" + (i == 0 ? "不早于原缴款期限"
-						+ originalDue + "，" + StatutoryRule.PENALTY_PAYMENT.basis() : "应晚于上一期") + "）", given.get(i).dueOn(), previous.plusDays(1),
+						+ ChineseText.day(originalDue) + "，" + StatutoryRule.PENALTY_PAYMENT.basis() : "应晚于上一期") + "）", given.get(i).dueOn(), previous.plusDays(1),
 						latestDue);
 				workingDay(v, caseClock, f + ".dueOn", "第" + (i + 1) + "期缴纳期限", due);
 				String label = INSTALMENT.replace("{n}", String.valueOf(i + 1));
@@ -853,8 +853,8 @@ public class CaseExecution {
 		caseWork.move(c, c.status(), """
 				, payment_arrangement = :kind, payment_deferred_until = :until, payment_arrangement_reason = :reason,
 				  payment_arranged_by = :head, payment_applied_on = :applied""", p);
-		caseWork.record(c, "case.payment-arrangement", head.name() + "批准当事人" + appliedOn + "的申请，" + ("DEFERRAL".equals(kind)
-				? "延期缴纳罚款至" + deferred : "分期缴纳罚款（" + parts.size() + "期，末期" + parts.get(parts.size() - 1).dueOn() + "）")
+		caseWork.record(c, "case.payment-arrangement", head.name() + "批准当事人" + ChineseText.day(appliedOn) + "的申请，" + ("DEFERRAL".equals(kind)
+				? "延期缴纳罚款至" + ChineseText.day(deferred) : "分期缴纳罚款（" + parts.size() + "期，末期" + ChineseText.day(parts.get(parts.size() - 1).dueOn()) + "）")
 				+ "：" + Text.strip(terms.reason()));
 		caseWork.issue(id, CaseDocumentKind.PAYMENT_APPROVAL);
 		caseWork.tellParty(c, PenaltyStepServed.Step.PAYMENT_ARRANGED, caseWork.today(),
@@ -871,8 +871,8 @@ public class CaseExecution {
 	private static void workingDay(Validation v, CaseClock caseClock, String field, String label, LocalDate day) {
 		boolean refusedAlready = v.errors().stream().anyMatch(e -> e.field().equals(field));
 		if (day != null && !refusedAlready) {
-			v.require(field, caseClock.isWorkingDay(day), "working-day", label + day + "是休息日（周末或法定节假日），批准的缴款期限应为"
-					+ "工作日（其后第一个工作日为" + caseClock.onOrNextWorkingDay(day) + "）");
+			v.require(field, caseClock.isWorkingDay(day), "working-day", label + ChineseText.day(day) + "是休息日（周末或法定节假日），批准的缴款期限应为"
+					+ "工作日（其后第一个工作日为" + ChineseText.day(caseClock.onOrNextWorkingDay(day)) + "）");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -256,7 +257,7 @@ public class CaseInvestigation {
 		}
 		if (c.reviewedOn() != null && (c.hearingOn() == null || !c.reviewedOn().isBefore(c.hearingOn()))) {
 			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.reviewedTwice", c.reviewedOn(), c.reviewedBy()),
-					"本案已于" + c.reviewedOn() + "通过法制审核（" + c.reviewedBy()
+					"本案已于" + ChineseText.day(c.reviewedOn()) + "通过法制审核（" + c.reviewedBy()
 					+ "），不能重复审核；意见书需要更正时请重新制作该文书");
 		}
 		if (caseTeam.investigated(id, reviewer.userId(), reviewer.name())) {

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public class DecisionLimit {
 		LocalDate limit = caseWork.limitInForce(c, false);
 		if (caseWork.today().isAfter(limit)) {
 			// 邮政行政执法监督办法 art.17: the extension is approved before the limit expires, not to cure a late case
-			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + limit + "届满，不能再批准延长（延长须在期限届满前批准，" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
+			throw ruleBroken("decisionDueOn", "limit-passed", "办案期限已于" + ChineseText.day(limit) + "届满，不能再批准延长（延长须在期限届满前批准，" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
 		}
 		requireReason(reason, "延长理由");
 		LocalDate due = caseWork.decisionDue(c, true);
@@ -138,7 +139,7 @@ public class DecisionLimit {
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, reason) VALUES (:id, :kind, :on, :reason)")
 			.param("id", id).param("kind", k.name()).param("on", on).param("reason", Text.strip(reason)).update();
 		caseWork.move(c, c.status(), "", Map.of());
-		caseWork.record(c, "case.suspend", Actors.currentName() + "批准中止计时（" + k.label() + "，自" + on + "）：" + Text.strip(reason));
+		caseWork.record(c, "case.suspend", Actors.currentName() + "批准中止计时（" + k.label() + "，自" + ChineseText.day(on) + "）：" + Text.strip(reason));
 	}
 
 	/** A day a pause may not start before, the rule and the message a start before it breaks (no rule: 立案, the range). */
@@ -159,21 +160,21 @@ public class DecisionLimit {
 		List<StartBound> bounds = new ArrayList<>();
 		if (k != SuspensionKind.HEARING) {
 			caseWork.latestAct(c).ifPresent(act -> bounds.add(new StartBound(act.on(), "acts-after-start", "中止日期不能早于"
-					+ act.on() + "：该日本案仍有办案活动（" + act.what() + "），中止期间案件不进行调查等办案活动（"
+					+ ChineseText.day(act.on()) + "：该日本案仍有办案活动（" + act.what() + "），中止期间案件不进行调查等办案活动（"
 					+ Provision.ENFORCEMENT_CASE_LIMIT + "）")));
 		}
 		earlier.stream().map(s -> s.endedOn() != null ? s.endedOn() : s.startedOn()).max(Comparator.naturalOrder())
 			.ifPresent(last -> bounds.add(new StartBound(last.plusDays(1), "overlapping-suspension", "中止日期应晚于此前中止（或听证）期间的最后一日"
-					+ last + "：同一期间不能重复中止计时")));
+					+ ChineseText.day(last) + "：同一期间不能重复中止计时")));
 		if (k != SuspensionKind.HEARING) {
 			StatutoryRule lookback = StatutoryRule.PENALTY_SUSPENSION_START_LOOKBACK;
 			int days = caseWork.threshold(lookback, c).intValue();
-			bounds.add(new StartBound(caseWork.today().minusDays(days), "start-lookback", "中止日期不能早于" + caseWork.today().minusDays(days)
+			bounds.add(new StartBound(caseWork.today().minusDays(days), "start-lookback", "中止日期不能早于" + ChineseText.day(caseWork.today().minusDays(days))
 					+ "：中止计时应在中止事由发生时报负责人批准并及时登记，开始日期最多早于登记之日" + days + lookback.unit().label() + "（规则目录"
 					+ lookback.code() + "，" + Provision.ENFORCEMENT_CASE_LIMIT + "），不能事后补记以推迟办案期限"));
 		}
 		if (k == SuspensionKind.HEARING && c.hearingRequestedOn() != null) {
-			bounds.add(new StartBound(c.hearingRequestedOn(), "before-request", "听证中止计时不能早于当事人申请听证之日" + c.hearingRequestedOn()));
+			bounds.add(new StartBound(c.hearingRequestedOn(), "before-request", "听证中止计时不能早于当事人申请听证之日" + ChineseText.day(c.hearingRequestedOn())));
 		}
 		bounds.add(new StartBound(c.filedOn(), null, null));
 		return bounds;
@@ -199,7 +200,7 @@ public class DecisionLimit {
 		caseWork.move(c, c.status(), ", decision_due_on = :due", Map.of("due", due));
 		// a pause ended the day it began holds back no day (CaseClock#decisionDue): the record says so, not 当日不计入
 		caseWork.record(c, "case.resume", "恢复计时（" + s.kind().label() + " " + (on.equals(s.startedOn())
-				? s.startedOn() + "当日中止当日恢复，不计入中止天数" : s.startedOn() + "至" + on + "不计入") + "），决定期限至" + caseWork.messageDay(due));
+				? ChineseText.day(s.startedOn()) + "当日中止当日恢复，不计入中止天数" : ChineseText.day(s.startedOn()) + "至" + ChineseText.day(on) + "不计入") + "），决定期限至" + caseWork.messageDay(due));
 	}
 
 	/**
@@ -241,9 +242,9 @@ public class DecisionLimit {
 			p.put("request", request);
 			caseWork.move(c, c.status(), ", decision_due_on = :decision, hearing_request_due = :request", p);
 			caseWork.record(c, "case.recount", CalendarYearsLoaded.loaded(first, last) + "，" + String.join("，", Stream.of(
-							Objects.equals(decision, c.decisionDueOn()) ? null : "决定期限由" + c.decisionDueOn() + "改为" + decision,
+							Objects.equals(decision, c.decisionDueOn()) ? null : "决定期限由" + ChineseText.day(c.decisionDueOn()) + "改为" + ChineseText.day(decision),
 							Objects.equals(request, c.hearingRequestDue()) ? null
-									: "陈述申辩（申请听证）期限由" + c.hearingRequestDue() + "改为" + request)
+									: "陈述申辩（申请听证）期限由" + ChineseText.day(c.hearingRequestDue()) + "改为" + ChineseText.day(request))
 						.filter(Objects::nonNull).toList()));
 			moved++;
 		}

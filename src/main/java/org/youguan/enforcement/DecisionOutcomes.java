@@ -198,7 +198,7 @@ public class DecisionOutcomes {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.RECORD_OUTCOME.from(c.status());
 		if (c.annulled()) {
-			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不能再登记复议、诉讼结果或纠正";
+			String message = "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不能再登记复议、诉讼结果或纠正";
 			throw DomainException.illegalTransition("result", "decision-annulled", message);
 		}
 		caseWork.requireHandlingHead(c.regionCode(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
@@ -299,9 +299,9 @@ public class DecisionOutcomes {
 		}
 		caseWork.move(c, c.status(), set.toString(), p);
 		caseWork.record(c, "case.remedy-outcome", kind.label() + "结果：" + Text.strip(data.body()) + Text.strip(data.documentNumber())
-				+ "（" + on + "）" + result.label() + "处罚决定" + c.decisionNumber()
+				+ "（" + ChineseText.day(on) + "）" + result.label() + "处罚决定" + c.decisionNumber()
 				+ (penalty == null ? "" : "，变更为" + penalty.describe(fine, confiscated)) + "：" + Text.strip(data.reason())
-				+ (withdrawalDue == null ? "" : "；最迟应于" + withdrawalDue + "撤回公示（" + Provision.PENALTY_PUBLICATION + "）"));
+				+ (withdrawalDue == null ? "" : "；最迟应于" + ChineseText.day(withdrawalDue) + "撤回公示（" + Provision.PENALTY_PUBLICATION + "）"));
 		if (penalty != null) {
 			reissueDecision(id, kind.label() + "变更（" + Text.strip(data.body()) + Text.strip(data.documentNumber()) + "）");
 		}

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ public class DecisionPublication {
 		CaseStep.PUBLISH.from(c.status());
 		if (c.published()) {
 			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.publishedAlready", c.publishedOn()),
-					"处罚决定已于" + c.publishedOn() + "公示");
+					"处罚决定已于" + ChineseText.day(c.publishedOn()) + "公示");
 		}
 		Execution.requireInForce(c, "publishedOn", "公示");
 		List<DecisionOutcomes.Recorded> recorded = outcomes.outcomes(id);
@@ -104,7 +105,7 @@ public class DecisionPublication {
 		boolean republish = c.publishedOn() != null;
 		if (republish && !DecisionOutcomes.changedSince(recorded, c.publishedOn())) {
 			// a withdrawn publication comes back only with the decision as changed (art.48): the same one is not shown again
-			throw refused("withdrawn", "处罚决定的公示已于" + c.publicationWithdrawnOn()
+			throw refused("withdrawn", "处罚决定的公示已于" + ChineseText.day(c.publicationWithdrawnOn())
 					+ "撤回：只有经行政复议、行政诉讼或自行纠正变更后的处罚决定才能重新公示（" + Provision.PENALTY_PUBLICATION.formal() + "）");
 		}
 		if ("PERSON".equals(caseWork.procedure(id).partyKind())) {
@@ -138,14 +139,14 @@ public class DecisionPublication {
 			caseWork.move(c, c.status(), """
 					, published_on = :on, publication_withdrawn_on = NULL, publication_withdrawal_reason = NULL,
 					  publication_withdrawal_due_on = NULL""" + SNAPSHOT, p);
-			caseWork.record(c, "case.publish", "重新公示变更后的处罚决定" + c.decisionNumber() + "（" + on + "，"
-					+ c.penalty().describe(c.fine(), c.confiscated()) + (due != null && on.isAfter(due) ? "，超过公示期限" + due : "")
+			caseWork.record(c, "case.publish", "重新公示变更后的处罚决定" + c.decisionNumber() + "（" + ChineseText.day(on) + "，"
+					+ c.penalty().describe(c.fine(), c.confiscated()) + (due != null && on.isAfter(due) ? "，超过公示期限" + ChineseText.day(due) : "")
 					+ "）");
 			return;
 		}
 		LocalDate due = caseWork.clock(c).publicationDue(PenaltyCases.publicationStart(c));
 		caseWork.move(c, c.status(), ", published_on = :on" + SNAPSHOT, p);
-		caseWork.record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + on + (on.isAfter(due) ? "，超过公示期限" + due : "") + "）");
+		caseWork.record(c, "case.publish", "公示处罚决定" + c.decisionNumber() + "（" + ChineseText.day(on) + (on.isAfter(due) ? "，超过公示期限" + ChineseText.day(due) : "") + "）");
 	}
 
 	/**
@@ -184,7 +185,7 @@ public class DecisionPublication {
 		caseWork.move(c, c.status(), ", publication_withdrawn_on = :on, publication_withdrawal_reason = :reason",
 				Map.of("on", today, "reason", Text.strip(reason)));
 		caseWork.record(c, "case.withdraw-publication", "撤回公示的处罚决定" + c.decisionNumber() + "：" + Text.strip(reason)
-				+ (due != null && today.isAfter(due) ? "（超过撤回期限" + due + "）" : ""));
+				+ (due != null && today.isAfter(due) ? "（超过撤回期限" + ChineseText.day(due) + "）" : ""));
 	}
 
 	/**

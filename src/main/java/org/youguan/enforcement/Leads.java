@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -236,10 +237,10 @@ public class Leads {
 			// time-barred violation be filed
 			LocalDate earliest = caseWork.clock(region).limitationStart(today);
 			if (received.isAfter(today)) {
-				v.require("receivedOn", false, "range", "收到日期应在" + earliest + "至" + today + "之间，不能晚于今天");
+				v.require("receivedOn", false, "range", "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
 			}
 			else if (received.isBefore(earliest)) {
-				v.require("receivedOn", false, "limitation-back", "收到日期应在" + earliest + "至" + today
+				v.require("receivedOn", false, "limitation-back", "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today)
 						+ "之间：补录的线索收到日期最早为登记之日前追责时效期间（" + Provision.PENALTY_LIMITATION + "，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
 			}
 		}
@@ -364,7 +365,7 @@ public class Leads {
 			.param("region", enterprise == null ? null : enterprise.regionCode())
 			.param("id", id)
 			.update();
-		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ended
+		audit.record(AuditEntry.of("lead.propose", "penalty_lead", id, "提请立案：" + type.title() + "（违法行为终了于" + ChineseText.day(ended)
 				+ (harm ? "，涉及生命健康安全或金融安全且有危害后果：" + Text.strip(reason) : "") + "）").inRegion(handlingRegion(id)));
 	}
 
@@ -399,8 +400,8 @@ public class Leads {
 		CaseClock caseClock = caseWork.clock(caseRegion(enterprise, lead));
 		LocalDate barred = caseClock.limitationEnds(lead.proposedEndedOn(), lead.proposedHarm());
 		if (lead.receivedOn().isAfter(barred)) {
-			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + lead.proposedEndedOn() + "，至" + lead.receivedOn() + "收到线索时已超过"
-					+ "追责时效（至" + barred + "），不再给予行政处罚（" + Provision.PENALTY_LIMITATION + "），请以此理由不予立案");
+			throw DecisionRules.ruleBroken("endedOn", "limitation", "违法行为终了于" + ChineseText.day(lead.proposedEndedOn()) + "，至" + ChineseText.day(lead.receivedOn()) + "收到线索时已超过"
+					+ "追责时效（至" + ChineseText.day(barred) + "），不再给予行政处罚（" + Provision.PENALTY_LIMITATION + "），请以此理由不予立案");
 		}
 		long caseId = file(enterprise, lead, head, filed, demo);
 		jdbc.sql("UPDATE penalty_lead SET status = 'FILED', case_id = :case WHERE id = :id")

@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public class NoticeAndHearing {
 				+ " decision_due_on = :decisionDue", p);
 		caseWork.record(c, "case.notify", "事先告知：拟" + c.proposedText() + (right ? "，告知听证权利" : "")
 				+ (notice == null ? "" : "，" + CaseExecution.Served.described(method, note, notice.on(), notice.publishedOn())
-						+ (notice.publishedOn() == null ? "，" + notice.on() + "送达" : ""))
+						+ (notice.publishedOn() == null ? "，" + ChineseText.day(notice.on()) + "送达" : ""))
 				+ "，陈述申辩" + (right ? "、申请听证" : "") + "期限至" + caseWork.messageDay(due)
 				+ (publicNotice ? "；公告期间不计入办案期限，决定期限至" + caseWork.messageDay((LocalDate) p.get("decisionDue")) : ""));
 		// after 退回调查 the new notices keep the earlier ones as their predecessors
@@ -190,7 +191,7 @@ public class NoticeAndHearing {
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		if (c.statementOn() != null) {
 			// the party's own statement (on the portal, or one taken down before) is kept as given
-			String message = "当事人已于" + c.statementOn() + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，" + Provision.PENALTY_STATEMENT + "）";
+			String message = "当事人已于" + ChineseText.day(c.statementOn()) + "陈述申辩，不能再次记录或覆盖（当事人的陈述申辩应如实保存，" + Provision.PENALTY_STATEMENT + "）";
 			throw DomainException.illegalTransition("statement", "already-stated", message);
 		}
 		Validation v = new Validation();
@@ -309,7 +310,7 @@ public class NoticeAndHearing {
 
 	/** What the party gave up, as its audit entry and messages tell it: 撤回…提出的听证申请 for a withdrawal. */
 	private static String given(CaseView c, Waiver waiver) {
-		return withdrawal(c, waiver) ? "撤回" + c.hearingRequestedOn() + "提出的听证申请" : "明确放弃" + waiver.what;
+		return withdrawal(c, waiver) ? "撤回" + ChineseText.day(c.hearingRequestedOn()) + "提出的听证申请" : "明确放弃" + waiver.what;
 	}
 
 	/** The checks of {@code waiver} on {@code c}: thrown at once for the state, the day's errors added to {@code v}. */
@@ -329,7 +330,7 @@ public class NoticeAndHearing {
 		String action = action(c, waiver);
 		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on, " + waiver.scanColumn + " = :scan",
 				Map.of("on", on, "scan", attachment));
-		caseWork.record(c, action, "当事人书面" + given + "（" + on + "，书面声明扫描件已存档）" + moved);
+		caseWork.record(c, action, "当事人书面" + given + "（" + ChineseText.day(on) + "，书面声明扫描件已存档）" + moved);
 	}
 
 	/**
@@ -344,7 +345,7 @@ public class NoticeAndHearing {
 		String given = given(c, waiver);
 		String action = action(c, waiver);
 		String moved = moveForWaiver(c, waiver, on, ", " + waiver.dayColumn + " = :on", Map.of("on", on));
-		caseWork.record(c, action, "当事人在企业端" + given + "（" + on + "）" + moved);
+		caseWork.record(c, action, "当事人在企业端" + given + "（" + ChineseText.day(on) + "）" + moved);
 	}
 
 	/** The audit action: {@code case.hearing-withdrawal} for a request withdrawn, else the waiver's own. */
@@ -367,11 +368,11 @@ public class NoticeAndHearing {
 	/** The party has neither stated its case nor waived it (rules {@code statement-given}, {@code statement-waived}). */
 	private static void statementNotGivenNorWaived(CaseView c) {
 		if (c.statementOn() != null) {
-			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + c.statementOn()
+			throw DecisionRules.partyRight("waivedOn", "statement-given", "当事人已于" + ChineseText.day(c.statementOn())
 					+ "陈述申辩，不能再登记放弃陈述申辩（" + Provision.PENALTY_STATEMENT + "）");
 		}
 		if (c.statementWaivedOn() != null) {
-			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + c.statementWaivedOn()
+			throw DecisionRules.partyRight("waivedOn", "statement-waived", "当事人已于" + ChineseText.day(c.statementWaivedOn())
 					+ "明确放弃陈述申辩");
 		}
 	}
@@ -386,7 +387,7 @@ public class NoticeAndHearing {
 			String key = "enforcement.refusal." + (c.hearingRequestedOn() != null ? "hearingWithdrawnOn" : "hearingWaivedOn")
 					+ (requesting ? ".request" : "");
 			throw DomainException.illegalTransition(Wording.of(key, c.hearingWaivedOn()),
-					"当事人已于" + c.hearingWaivedOn() + waived(c) + (requesting ? "，不能再申请听证" : ""));
+					"当事人已于" + ChineseText.day(c.hearingWaivedOn()) + waived(c) + (requesting ? "，不能再申请听证" : ""));
 		}
 	}
 
@@ -465,7 +466,7 @@ public class NoticeAndHearing {
 		caseWork.move(c, CaseStatus.NOTIFIED, set + """
 				, hearing_paused_from = NULL, hearing_notified_on = NULL, hearing_scheduled_on = NULL, hearing_place = NULL,
 				  hearing_host = NULL, hearing_host_user_id = NULL, decision_due_on = :due""", p);
-		String scheduled = c.hearingScheduledOn() == null ? "" : "，取消原定于" + c.hearingScheduledOn() + "在" + c.hearingPlace() + "举行的听证";
+		String scheduled = c.hearingScheduledOn() == null ? "" : "，取消原定于" + ChineseText.day(c.hearingScheduledOn()) + "在" + c.hearingPlace() + "举行的听证";
 		return scheduled + "；案件回到已告知，决定期限至"
 				+ caseWork.messageDay((LocalDate) p.get("due"));
 	}
@@ -514,7 +515,7 @@ public class NoticeAndHearing {
 		p.put("on", on);
 		p.put("paused", late ? null : on);
 		caseWork.move(c, to, ", hearing_requested_on = :on, hearing_paused_from = :paused", p);
-		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + on + "）" + (late ? "；登记时办案期限已于"
+		caseWork.record(c, "case.hearing-request", "当事人申请听证（" + ChineseText.day(on) + "）" + (late ? "；登记时办案期限已于"
 				+ caseWork.messageDay(limit) + "届满，听证期间不再中止计时（" + Provision.ENFORCEMENT_CASE_LIMIT + "）" : ""));
 	}
 
@@ -597,7 +598,7 @@ public class NoticeAndHearing {
 		notHeld(c);
 		boolean noticed = c.hearingNotifiedOn() != null;
 		if (noticed && !(Text.isBlank(data.noticeOn()) && Text.isBlank(data.place()) && data.host() == null)) {
-			String message = "听证已于" + c.hearingNotifiedOn() + "通知（" + c.hearingScheduledOn() + "，" + c.hearingPlace()
+			String message = "听证已于" + ChineseText.day(c.hearingNotifiedOn()) + "通知（" + ChineseText.day(c.hearingScheduledOn()) + "，" + c.hearingPlace()
 					+ "，" + c.hearingHost() + "主持）：改期、变更地点或主持人须重新发出听证通知（" + Provision.PENALTY_HEARING_PROCEDURE + "）";
 			throw DomainException.illegalTransition("noticeOn", "already-notified", message);
 		}
@@ -633,8 +634,8 @@ public class NoticeAndHearing {
 		caseWork.move(c, c.status(), """
 				, hearing_on = :held, review_required = TRUE, reviewed_on = NULL, reviewed_by = NULL,
 				  reviewed_by_user_id = NULL, decision_due_on = :due, hearing_record = :record""", p);
-		caseWork.record(c, "case.hearing", "举行听证（" + held + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
-				+ c.hearingNotifiedOn() + "通知）；听证期间不计入办案期限，决定期限至" + caseWork.messageDay(due));
+		caseWork.record(c, "case.hearing", "举行听证（" + ChineseText.day(held) + "，" + c.hearingPlace() + "，" + c.hearingHost() + "主持，"
+				+ ChineseText.day(c.hearingNotifiedOn()) + "通知）；听证期间不计入办案期限，决定期限至" + caseWork.messageDay(due));
 		// a second hearing (after 退回调查) keeps the earlier round's 听证笔录 as its predecessor: one record in force
 		caseWork.issueAnew(id, CaseDocumentKind.HEARING_RECORD);
 	}
@@ -646,7 +647,7 @@ public class NoticeAndHearing {
 	/** 409 (field {@code hearingOn}, rule {@code already-held}) once the hearing was held. */
 	private static void notHeld(CaseView c) {
 		if (c.hearingOn() != null) {
-			String message = "听证已于" + c.hearingOn() + "举行";
+			String message = "听证已于" + ChineseText.day(c.hearingOn()) + "举行";
 			throw DomainException.illegalTransition("hearingOn", "already-held", message);
 		}
 	}
@@ -675,7 +676,7 @@ public class NoticeAndHearing {
 			LocalDate earliest = caseWork.clock(c).hearingEarliest(on);
 			v.require(held ? "noticeOn" : "hearingOn", !hearingOn.isBefore(earliest), "deadline", "听证通知应在举行听证的"
 					+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_NOTICE, c).stripTrailingZeros().toPlainString()
-					+ "个工作日前送达当事人：" + on + "通知的，最早" + calendar.messageDay(earliest) + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
+					+ "个工作日前送达当事人：" + ChineseText.day(on) + "通知的，最早" + calendar.messageDay(earliest) + "举行听证，" + (held ? "请改期举行" : "请另定听证日期")
 					+ "（" + Provision.cite(Provision.PENALTY_HEARING_PROCEDURE, Provision.PENALTY_WORKING_DAYS) + "）");
 			if (!held) {
 				// the law sets no latest day; a hearing years ahead would keep the case paused as long (product rule). A
@@ -686,12 +687,12 @@ public class NoticeAndHearing {
 				v.require("hearingOn", !hearingOn.isAfter(latest), "hearing-latest", "听证日期不得晚于" + calendar.messageDay(latest)
 						+ "：按规则目录“"
 						+ StatutoryRule.PENALTY_HEARING_LATEST.title() + "”，听证应在" + (first == null ? "通知后" : "首次听证通知（"
-								+ first + "）后")
+								+ ChineseText.day(first) + "）后")
 						+ caseWork.threshold(StatutoryRule.PENALTY_HEARING_LATEST, c).stripTrailingZeros().toPlainString()
 						+ "个工作日内举行" + (first == null ? "" : "，改期重新通知不重新起算") + "（本局可在规则目录中调整）");
 				// a hearing is held on a working day (行政处罚法(2021) art.85 counts its notice period in working days)
 				v.require("hearingOn", v.hasError("hearingOn") || caseWork.clock(c).isWorkingDay(hearingOn), "working-day",
-						"听证日期" + hearingOn + "不是工作日（休息日或法定节假日），请选择工作日");
+						"听证日期" + ChineseText.day(hearingOn) + "不是工作日（休息日或法定节假日），请选择工作日");
 			}
 		}
 		if (v.hasErrors()) {
@@ -728,7 +729,7 @@ public class NoticeAndHearing {
 				  hearing_scheduled_on = :scheduled, hearing_place = :place,
 				  hearing_host = :host, hearing_host_user_id = :hostUser""", p);
 		caseWork.record(c, again ? "case.hearing-rescheduled" : "case.hearing-notice", (again ? "听证改期：重新通知（原定"
-				+ c.hearingScheduledOn() + "，" + c.hearingPlace() + "）" : "听证通知") + "：" + n.on() + "通知当事人于" + n.hearingOn()
+				+ ChineseText.day(c.hearingScheduledOn()) + "，" + c.hearingPlace() + "）" : "听证通知") + "：" + ChineseText.day(n.on()) + "通知当事人于" + ChineseText.day(n.hearingOn())
 				+ "在" + n.place() + "举行听证，" + n.host().name() + "主持");
 		documents.issueAnew(c.id(), CaseDocumentKind.HEARING_NOTICE, again ? "听证改期，重新通知" : null);
 	}
@@ -781,8 +782,8 @@ public class NoticeAndHearing {
 				  hearing_place = NULL,
 				  hearing_host = NULL, hearing_host_user_id = NULL, hearing_record = NULL, decision_due_on = :due""",
 				Map.of("due", caseWork.decisionDue(c, c.extended())));
-		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + today + "）："
-				+ Text.strip(reason) + "；原事先告知（" + c.notifiedOn() + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
+		caseWork.record(c, "case.return-to-investigation", "退回调查取证（" + c.status().label() + "时，" + ChineseText.day(today) + "）："
+				+ Text.strip(reason) + "；原事先告知（" + ChineseText.day(c.notifiedOn()) + "）及陈述申辩、听证情况已存档，须重新调查终结并重新告知");
 	}
 
 	/**

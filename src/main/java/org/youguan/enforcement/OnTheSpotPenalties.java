@@ -1,5 +1,6 @@
 package org.youguan.enforcement;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -209,8 +210,8 @@ public class OnTheSpotPenalties {
 			LocalDate earliest = earliestOnTheSpotFiling(today, region == null ? "0" : region);
 			v.require("decidedOn", !on.isBefore(earliest), "filing-window", "当场处罚决定应在作出后"
 					+ rules.intValue(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, region == null ? "0" : region) + "个工作日内报所属行政机关备案（"
-					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "，期限的最后一个工作日当天仍可备案）：今天备案的，处罚日期不得早于" + earliest
-					+ "（" + earliest + "当天作出的决定今天仍在期限内），" + earliest.minusDays(1) + "及以前作出的决定已过备案期限，请通过历史案件导入录入");
+					+ StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis() + "，期限的最后一个工作日当天仍可备案）：今天备案的，处罚日期不得早于" + ChineseText.day(earliest)
+					+ "（" + ChineseText.day(earliest) + "当天作出的决定今天仍在期限内），" + ChineseText.day(earliest.minusDays(1)) + "及以前作出的决定已过备案期限，请通过历史案件导入录入");
 		}
 		if (type != null && on != null) {
 			// an on-the-spot penalty is for an act seen that day: punished then by an article in force (art.37)
@@ -299,7 +300,7 @@ public class OnTheSpotPenalties {
 		LocalDate filingDue = caseWork.clock(region).due(StatutoryRule.PENALTY_ON_THE_SPOT_FILING, on);
 		audit.record(AuditEntry.of("case.on-the-spot", "penalty_case", id, caseNumber + "：当场处罚" + decisionNumber + "，"
 				+ p.get("name") + "，" + type.shortName() + "，" + penalty.label() + (fine == null ? "" : plain(fine) + "元")
-				+ "（" + on + "，" + Text.line(data.place()) + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + filingDue : ""))
+				+ "（" + ChineseText.day(on) + "，" + Text.line(data.place()) + "）" + (today.isAfter(filingDue) ? "；超过备案期限" + ChineseText.day(filingDue) : ""))
 			.inRegion(region));
 		caseWork.issue(id, CaseDocumentKind.ON_THE_SPOT_DECISION);
 		if (!person) {
@@ -341,7 +342,7 @@ public class OnTheSpotPenalties {
 			.query(String.class).optional()
 			.ifPresent(number -> {
 				throw DomainException.duplicate("facts", Wording.of("enforcement.refusal.onTheSpotTwice", on, number),
-						"该当事人" + on + "因同一违法事实已有当场处罚决定（" + number
+						"该当事人" + ChineseText.day(on) + "因同一违法事实已有当场处罚决定（" + number
 						+ "），不能重复处罚（一事不再罚，" + Provision.PENALTY_ONCE + "）：表单可能提交了两次，请在案件列表中查看");
 			});
 	}

@@ -31,6 +31,7 @@ import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.DecisionRules;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.NumberText;
@@ -240,7 +241,7 @@ public class PastCases {
 		// bureau began handling cases on the platform) — a case of today has its procedure on the platform
 		LocalDate lastPastDay = importedBefore != null && importedBefore.isBefore(today) ? importedBefore.minusDays(1)
 				: today.minusDays(1);
-		String past = "（历史案件须在" + lastPastDay.plusDays(1) + "之前立案和作出决定；此后的案件应在平台上办理）";
+		String past = "（历史案件须在" + ChineseText.day(lastPastDay.plusDays(1)) + "之前立案和作出决定；此后的案件应在平台上办理）";
 		Day filed = pastDay(v, "filedOn", "立案日期", data.filedOn(), today, null);
 		if (filed != null) {
 			v.require("filedOn", !filed.day().isAfter(lastPastDay), "imported-past", "立案日期不是历史日期" + past);
@@ -424,7 +425,7 @@ public class PastCases {
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
 				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
 						+ CaseDocuments.penalty(penalty, fine, confiscated))
-				+ (late == null ? "" : "；超过办案期限（" + late + "）")
+				+ (late == null ? "" : "；超过办案期限（" + ChineseText.day(late) + "）")
 				+ (mitigation == null ? "" : "（" + mitigation.label() + "：" + (mitigationGround == null ? "" : mitigationGround.label()) + "）"))
 			.inRegion(region));
 		if (decidedCase && penalty != Penalty.NONE) {
@@ -532,15 +533,15 @@ public class PastCases {
 			return null;
 		}
 		if (day.isAfter(today)) {
-			v.require(field, false, "future", named + "不得晚于今天（" + today + "）：" + day + "尚未到来");
+			v.require(field, false, "future", named + "不得晚于今天（" + ChineseText.day(today) + "）：" + ChineseText.day(day) + "尚未到来");
 			return null;
 		}
 		if (day.isBefore(Validation.EARLIEST_ACT)) {
-			v.require(field, false, "range", named + "不得早于" + Validation.EARLIEST_ACT);
+			v.require(field, false, "range", named + "不得早于" + ChineseText.day(Validation.EARLIEST_ACT));
 			return null;
 		}
 		if (earlier != null && day.isBefore(earlier.day())) {
-			v.require(field, false, "order", named + "不得早于" + earlier.label() + "（" + earlier.day() + "）");
+			v.require(field, false, "order", named + "不得早于" + earlier.label() + "（" + ChineseText.day(earlier.day()) + "）");
 			return null;
 		}
 		return new Day(day, label);
@@ -592,7 +593,7 @@ public class PastCases {
 		v.require("file", scan != null, "required", "原始文书扫描件不能为空");
 		v.throwIfInvalid();
 		CaseDocuments.IssuedDocument d = documents.keepOriginal(c, kind, Text.strip(number), on, scan, maxScanBytes);
-		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + on + "）");
+		caseWork.record(c, "case.original-document", "上传原始文书扫描件：" + kind.title() + "（" + d.number() + "，" + ChineseText.day(on) + "）");
 		return d;
 	}
 
@@ -630,7 +631,7 @@ public class PastCases {
 			case DECISION -> {
 				LocalDate on = v.date("issuedOn", label, issuedOn, c.filedOn(), caseWork.today());
 				if (on != null && !on.equals(c.decidedOn())) {
-					v.require("issuedOn", false, "decision-day", "行政处罚决定书的日期应为案件的决定日期（" + c.decidedOn() + "）");
+					v.require("issuedOn", false, "decision-day", "行政处罚决定书的日期应为案件的决定日期（" + ChineseText.day(c.decidedOn()) + "）");
 					yield null;
 				}
 				yield on;

@@ -19,6 +19,7 @@ import org.youguan.enforcement.internal.Execution;
 import org.youguan.enforcement.internal.FinePayments;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
 import org.youguan.enforcement.internal.StoppedCaseDays;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -193,13 +194,16 @@ public class PenaltyCases {
 	 * {@code deliveryMethod} and {@code deliveredOn} (for 公告送达 the deemed day) are the decision's service, null
 	 * before; {@code shownStatus} is the status as the list shows it today ({@link CaseStatus#shown}: 公告送达中 with
 	 * the deemed day while that day is ahead, never 已送达); {@code deemedServicePending} whether {@code deliveredOn} is
-	 * that deemed day, still ahead ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past.
+	 * that deemed day, still ahead ({@link CaseClock#deemedDayAhead}): not yet served, the day is not one past;
+	 * {@code decidedLate} whether the decision was made after the decision limit ({@link CaseView#decidedLate}: the
+	 * list's and the export's 超过办案期限, as the case page shows it).
 	 */
 	public record CaseSummary(long id, String number, String regionCode, String enterpriseName,
 			String enterpriseCreditCode, ViolationType violationCode, CaseStatus status,
 			LocalDate filedOn, LocalDate decisionDueOn, Long remainingDays, boolean suspended, String decisionNumber,
 			Penalty penalty, BigDecimal fine, LocalDate publishedOn, boolean imported, boolean decisionDueOnProvisional,
-			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus, boolean deemedServicePending) {
+			DeliveryMethod deliveryMethod, LocalDate deliveredOn, String shownStatus, boolean deemedServicePending,
+			boolean decidedLate) {
 
 		/**
 		 * The same case with {@code decisionDueOnProvisional} as {@code calendar} counts its decision limit and its
@@ -209,7 +213,8 @@ public class PenaltyCases {
 			return new CaseSummary(id, number, regionCode, enterpriseName, enterpriseCreditCode, violationCode, status,
 					filedOn, decisionDueOn, remainingDays, suspended, decisionNumber, penalty, fine, publishedOn, imported,
 					decisionDueOn != null && calendar.isProvisional(decisionDueOn), deliveryMethod, deliveredOn,
-					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null);
+					status.shown(CaseClock.deemedDayAhead(deliveredOn, today)), CaseClock.deemedDayAhead(deliveredOn, today) != null,
+					decidedLate);
 		}
 	}
 
@@ -334,7 +339,7 @@ public class PenaltyCases {
 					        AND NOT\s""" + CaseClock.RUNNING_SQL + """
 					       ) AS suspended, c.decision_number, c.penalty, c.fine, c.published_on, c.imported,
 					       c.delivery_method, c.delivered_on, CAST(NULL AS text) AS shown_status,
-					       FALSE AS deemed_service_pending""",
+					       FALSE AS deemed_service_pending, c.decided_late""",
 					page, Rows.of(CaseSummary.class)), today)
 			.map(k -> k.counted(calendar, today));
 	}
@@ -475,7 +480,7 @@ public class PenaltyCases {
 		Optional<CaseDocuments.IssuedDocument> earlier = documents.list(caseId).stream()
 			.filter(d -> d.id() == documentId && d.earlierRound()).findFirst();
 		if (earlier.isPresent()) {
-			String message = "该文书属于" + earlier.get().returnedOn() + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
+			String message = "该文书属于" + ChineseText.day(earlier.get().returnedOn()) + "退回调查前的一轮程序，案件已不再保存该轮的调查终结、法制审核、"
 					+ "告知、陈述申辩和听证内容，不能重新制作；重新调查终结、告知后将制作本轮的文书";
 			throw DomainException.illegalTransition("documentId", "earlier-round", message);
 		}

@@ -39,6 +39,7 @@ import org.youguan.filing.internal.FilingView;
 import org.youguan.filing.internal.OutletDetails;
 import org.youguan.filing.internal.OutletFiling;
 import org.youguan.filing.internal.OutletFilingRepository;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -327,11 +328,11 @@ public class OutletFilings {
 		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", "变更日期不能晚于今天");
 		// a change happens to an outlet that exists: not before the day it opened (attack round 16)
 		v.require("changedOn", changedOn == null || !changedOn.isBefore(outlet.openedOn()), "before-opening",
-				"变更日期不能早于网点开办日期（" + outlet.openedOn() + "）");
+				"变更日期不能早于网点开办日期（" + ChineseText.day(outlet.openedOn()) + "）");
 		// the opening day is no item of a change (条例(2025) art.19, 暂行规定: name, type, scope, manager): rewriting it
 		// would wash out a late filing; blank keeps the recorded day
 		v.require("openedOn", data.openedOn() == null || data.openedOn().equals(outlet.openedOn()), "not-changeable",
-				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + outlet.openedOn() + "）；确有错误的，请联系邮政管理部门更正登记");
+				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
 		List<FieldError> errors = new ArrayList<>(v.errors());
 		OutletData proposed = null;
 		try {
@@ -564,7 +565,7 @@ public class OutletFilings {
 			// the opening day is no item of a change, on its 补正 as when it was filed
 			if (typed.openedOn() != null && !typed.openedOn().equals(outlet.openedOn())) {
 				errors.add(new FieldError("openedOn", "not-changeable", "开办日期不是变更备案事项，不能通过补正修改（登记为"
-						+ outlet.openedOn() + "）；确有错误的，请联系邮政管理部门更正登记"));
+						+ ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记"));
 			}
 			typed = typed.withOpenedOn(outlet.openedOn());
 			county = outlet.regionCode();
@@ -812,7 +813,7 @@ public class OutletFilings {
 	@Transactional
 	Cancelled closeForCancelledEnterprise(EnterpriseCancelled e) {
 		LocalDate today = today();
-		String reason = "企业" + e.legalName() + "（" + e.creditCode() + "）已于" + e.cancelledOn() + "注销";
+		String reason = "企业" + e.legalName() + "（" + e.creditCode() + "）已于" + ChineseText.day(e.cancelledOn()) + "注销";
 		List<Long> open = jdbc.sql("""
 				SELECT id FROM outlet_filing WHERE enterprise_credit_code = :enterprise
 				AND status IN ('SUBMITTED', 'MISSING_ITEMS') ORDER BY id""")
@@ -955,7 +956,7 @@ public class OutletFilings {
 						filing.openedOn(), filing.regionCode()))) {
 			return null;
 		}
-		return "开办日期经补正更正为" + filing.openedOn() + "，按更正后的日期未逾期，但原报的开办日期已逾期，仍标记为逾期备案；"
+		return "开办日期经补正更正为" + ChineseText.day(filing.openedOn()) + "，按更正后的日期未逾期，但原报的开办日期已逾期，仍标记为逾期备案；"
 				+ "更正是否属实由邮政管理部门审查认定";
 	}
 

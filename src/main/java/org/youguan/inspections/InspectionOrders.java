@@ -323,7 +323,7 @@ public class InspectionOrders implements DeclaresTemplates {
 			}
 			jdbc.sql("UPDATE rectification_order SET due_on = :due WHERE id = :id").param("due", due).param("id", o.id()).update();
 			audit.record(AuditEntry.of("inspection.order.recount", "inspection", o.recordId(), CalendarYearsLoaded.loaded(first, last) + "，" + BusinessNumbers.named("责令改正通知书", NUMBER_TYPE, o.number())
-					+ "的整改期限（" + o.workingDays() + "个工作日）由" + o.dueOn() + "改为" + due).inRegion(o.regionCode()));
+					+ "的整改期限（" + o.workingDays() + "个工作日）由" + ChineseText.day(o.dueOn()) + "改为" + ChineseText.day(due)).inRegion(o.regionCode()));
 			events.publishEvent(new RectificationOrdered(o.id(), o.number(), o.regionCode(), o.enterpriseCreditCode(),
 					o.issuedOn(), due, o.workingDays(), true));
 			moved++;
@@ -402,7 +402,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		if (accept && "NOT_RECTIFIED".equals(o.reinspectionResult())) {
 			throw DomainException.illegalTransition(Wording.of("inspections.refusal.uncorrectedToLead", o.reinspectedOn()),
-					"复查（" + o.reinspectedOn() + "）发现未整改，已转为案件线索，不能再验收整改");
+					"复查（" + ChineseText.day(o.reinspectedOn()) + "）发现未整改，已转为案件线索，不能再验收整改");
 		}
 		if (!accept) {
 			Validation v = new Validation();
@@ -435,7 +435,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		checkReinspectionDay(o, on);
 		jdbc.sql("UPDATE rectification_order SET reinspection_on = :on WHERE id = :id").param("on", on).param("id", id).update();
 		audit.record(AuditEntry.of("inspection.order.reinspection", "inspection", o.recordId(), "安排复查：" + o.number() + "，"
-				+ on).inRegion(o.regionCode()));
+				+ ChineseText.day(on)).inRegion(o.regionCode()));
 		return get(scope, id);
 	}
 
@@ -450,10 +450,10 @@ public class InspectionOrders implements DeclaresTemplates {
 			throw new InvalidValueException("on", "required", "复查日期不能为空");
 		}
 		if (on.isBefore(o.issuedOn()) || on.isAfter(o.dueOn())) {
-			throw new InvalidValueException("on", "range", "复查日期应在" + o.issuedOn() + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
+			throw new InvalidValueException("on", "range", "复查日期应在" + ChineseText.day(o.issuedOn()) + "至整改期限" + calendar.messageDay(o.dueOn()) + "之间");
 		}
 		if (!calendar.isWorkingDay(on)) {
-			throw new InvalidValueException("on", "working-day", "复查日期" + on + "不是工作日（休息日或法定节假日），请选择工作日");
+			throw new InvalidValueException("on", "working-day", "复查日期" + ChineseText.day(on) + "不是工作日（休息日或法定节假日），请选择工作日");
 		}
 		return on;
 	}
@@ -477,7 +477,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		requireNotConcluded(o);
 		if (today.isBefore(o.reinspectionOn())) {
 			throw DomainException.illegalTransition(Wording.of("inspections.refusal.followUpNotDue", o.reinspectionOn()),
-					"复查日期（" + o.reinspectionOn() + "）未到，不能登记复查结果");
+					"复查日期（" + ChineseText.day(o.reinspectionOn()) + "）未到，不能登记复查结果");
 		}
 		Validation v = new Validation();
 		if (!rectified) {
@@ -513,7 +513,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		}
 		if (o.status().equals("ACCEPTED")) {
 			throw DomainException.illegalTransition(Wording.of("inspections.refusal.correctionChecked", o.decidedOn()),
-					"该通知书已于" + o.decidedOn() + "验收整改，不能再安排复查或登记复查结果");
+					"该通知书已于" + ChineseText.day(o.decidedOn()) + "验收整改，不能再安排复查或登记复查结果");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -729,7 +730,7 @@ public class InspectionPlans {
 		jdbc.sql("UPDATE inspection_plan SET results_published_at = :now WHERE id = :id")
 			.param("now", OffsetDateTime.now(clock)).param("id", id).update();
 		audit.record(AuditEntry.of("inspection-plan.publish-results", "inspection-plan", id, "公示检查结果：" + published
-				+ "个对象" + (on.equals(today) ? "" : "（公示日期" + on + "）")
+				+ "个对象" + (on.equals(today) ? "" : "（公示日期" + ChineseText.day(on) + "）")
 				+ (late > 0 ? "（其中" + late + "个超过" + resultWorkingDays(plan.regionCode()) + "个工作日的公示期限）" : ""))
 			.inRegion(plan.regionCode()));
 		return published;
@@ -823,13 +824,13 @@ public class InspectionPlans {
 		List<FieldError> problems = new ArrayList<>();
 		LocalDate drawnOn = drawnOn(plan);
 		if (inspectedOn != null && (inspectedOn.isBefore(plan.periodFrom()) || inspectedOn.isAfter(plan.periodTo()))) {
-			problems.add(new FieldError("inspectedOn", "period", "检查日期" + inspectedOn + "不在抽查计划的检查期间（"
-					+ plan.periodFrom() + "至" + plan.periodTo() + "）内：双随机抽查须在计划公示的检查期间内实施"));
+			problems.add(new FieldError("inspectedOn", "period", "检查日期" + ChineseText.day(inspectedOn) + "不在抽查计划的检查期间（"
+					+ ChineseText.day(plan.periodFrom()) + "至" + ChineseText.day(plan.periodTo()) + "）内：双随机抽查须在计划公示的检查期间内实施"));
 		}
 		else if (inspectedOn != null && drawnOn != null && inspectedOn.isBefore(drawnOn)) {
 			// the target and its team exist only from the draw: an earlier visit was no check of this draw
-			problems.add(new FieldError("inspectedOn", "after-draw", "检查日期" + inspectedOn + "早于抽查计划的抽取日期（"
-					+ drawnOn + "）：双随机抽查的对象和检查人员在抽取时才确定，抽取之前的检查不是本次抽查的检查"));
+			problems.add(new FieldError("inspectedOn", "after-draw", "检查日期" + ChineseText.day(inspectedOn) + "早于抽查计划的抽取日期（"
+					+ ChineseText.day(drawnOn) + "）：双随机抽查的对象和检查人员在抽取时才确定，抽取之前的检查不是本次抽查的检查"));
 		}
 		Set<String> team = new TreeSet<>();
 		certificates.stream().map(Inspectors::certificateNumber).filter(c -> c != null).forEach(team::add);

@@ -1,5 +1,6 @@
 package org.youguan.inspections;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -623,7 +624,7 @@ public class InspectionRecords {
 				v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
 						who + "的姓名与检查人员名录库中该执法证号的持证人不符");
 				v.require(field + ".certificateNumber", on == null || known.get().validOn(on), "valid",
-						who + "的执法证在检查日已过有效期（有效期至" + known.get().validUntil() + "）");
+						who + "的执法证在检查日已过有效期（有效期至" + ChineseText.day(known.get().validUntil()) + "）");
 				v.require(field + ".certificateNumber", bureaus.allows(known.get()), "bureau",
 						who + "不能参加此次检查：检查组只能由" + bureaus.rule() + "组成");
 			}

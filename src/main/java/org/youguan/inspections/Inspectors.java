@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -163,7 +164,7 @@ public class Inspectors {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("inspector.register", "inspector", id, "检查人员入库：" + Text.name(data.name()) + "（执法证号"
-				+ certificate + "，有效期至" + data.validUntil() + "）").inRegion(region));
+				+ certificate + "，有效期至" + ChineseText.day(data.validUntil()) + "）").inRegion(region));
 		return id;
 	}
 
@@ -265,7 +266,7 @@ public class Inspectors {
 			changes.add("执法证号 " + old.certificateNumber() + " → " + certificate);
 		}
 		if (!old.validUntil().equals(data.validUntil())) {
-			changes.add("有效期 " + old.validUntil() + " → " + data.validUntil());
+			changes.add("有效期 " + ChineseText.day(old.validUntil()) + " → " + ChineseText.day(data.validUntil()));
 		}
 		if (!old.avoidCreditCodes().equals(avoid)) {
 			changes.add("回避企业 " + (avoid.isEmpty() ? "无" : String.join("、", avoid)));
@@ -282,7 +283,7 @@ public class Inspectors {
 	private static void requireUnexpired(Validation v, LocalDate validUntil, LocalDate today) {
 		if (validUntil != null && !validUntil.isBefore(Validation.EARLIEST_RECORD)) {
 			v.require("validUntil", !validUntil.isBefore(today), "expired",
-					"执法证有效期至" + validUntil + "，已过期：只能登记今天（" + today + "）仍有效的执法证");
+					"执法证有效期至" + ChineseText.day(validUntil) + "，已过期：只能登记今天（" + ChineseText.day(today) + "）仍有效的执法证");
 		}
 	}
 
@@ -375,7 +376,7 @@ public class Inspectors {
 			v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
 					who + "姓名与名录库中执法证号" + certificate + "的持证人不符");
 			v.require(field + ".certificateNumber", known.get().validOn(day), "valid",
-					"执法证" + certificate + "在" + day + "已过有效期（至" + known.get().validUntil() + "）");
+					"执法证" + certificate + "在" + ChineseText.day(day) + "已过有效期（至" + ChineseText.day(known.get().validUntil()) + "）");
 			found.add(known.get());
 		}
 		return found;

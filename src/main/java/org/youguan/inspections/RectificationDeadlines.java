@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Rows;
 
 /**
@@ -74,7 +75,7 @@ public class RectificationDeadlines {
 			.list();
 		for (Overdue o : overdue) {
 			audit.record(AuditEntry.of("inspection.rectification-overdue", "inspection", o.recordId(), "责令改正通知书"
-					+ o.number() + "逾期未整改（期限" + o.dueOn() + "），转为案件线索").inRegion(o.regionCode()));
+					+ o.number() + "逾期未整改（期限" + ChineseText.day(o.dueOn()) + "），转为案件线索").inRegion(o.regionCode()));
 			events.publishEvent(new RectificationOverdue(o.id(), o.recordId(), o.number(), o.regionCode(),
 					o.enterpriseCreditCode(), o.dueOn(), today));
 		}

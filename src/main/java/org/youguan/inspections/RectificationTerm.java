@@ -3,6 +3,7 @@ package org.youguan.inspections;
 import java.time.LocalDate;
 
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -100,13 +101,13 @@ public final class RectificationTerm {
 			return;
 		}
 		if (!calendar.isWorkingDay(dueOn)) {
-			v.require(field, false, "working-day", label + dueOn + "不是工作日（休息日或法定节假日）：整改期限应为工作日");
+			v.require(field, false, "working-day", label + ChineseText.day(dueOn) + "不是工作日（休息日或法定节假日）：整改期限应为工作日");
 			return;
 		}
 		LocalDate earliest = calendar.plusWorkingDays(issuedOn, MIN_WORKING_DAYS);
 		LocalDate latest = calendar.plusWorkingDays(issuedOn, maxWorkingDays);
 		v.require(field, !dueOn.isBefore(earliest) && !dueOn.isAfter(latest), "range", label + "应为下达日期后"
-				+ MIN_WORKING_DAYS + "至" + maxWorkingDays + "个工作日（" + earliest + "至" + latest + "）" + source());
+				+ MIN_WORKING_DAYS + "至" + maxWorkingDays + "个工作日（" + ChineseText.day(earliest) + "至" + ChineseText.day(latest) + "）" + source());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.youguan.kernel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * Days and small numbers as Chinese official documents write them (党政机关公文格式, GB/T 9704: the date of issue in
@@ -16,11 +17,22 @@ public final class ChineseText {
 	}
 
 	/**
-	 * A day as an official document writes it.
+	 * A day as an official document writes it, and so every sentence meant for people: a refusal, a notice, an audit
+	 * entry, a document — never the ISO {@code 2026-03-05}, which stays for the machine-readable (API fields, form
+	 * values, sheet cells, file names).
 	 * @return e.g. {@code 2026年3月5日}; empty for null
 	 */
 	public static String day(LocalDate day) {
 		return day == null ? "" : day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+
+	/**
+	 * A month as running Chinese text writes it, as {@link #day} writes a day: never the ISO {@code 2026-03} of a
+	 * field or a URL.
+	 * @return e.g. {@code 2026年3月}; empty for null
+	 */
+	public static String month(YearMonth month) {
+		return month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月";
 	}
 
 	/**

@@ -129,7 +129,7 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		v.throwIfInvalid();
 		f = f == null ? defaultFrom : f;
 		t = t == null ? defaultTo : t;
-		v.require("from", !f.isAfter(today), "future", "起始日期不能晚于今天（" + today + "）：" + f + "尚未开始，没有可统计的数据");
+		v.require("from", !f.isAfter(today), "future", "起始日期不能晚于今天（" + ChineseText.day(today) + "）：" + ChineseText.day(f) + "尚未开始，没有可统计的数据");
 		v.period(f, t);
 		v.throwIfInvalid();
 		return new FiguresPeriod(f, t);
@@ -158,7 +158,7 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		YearMonth t = to == null || Text.isBlank(to) ? defaultTo : month(to, "to", current);
 		if (f.isAfter(current)) {
 			throw new InvalidValueException("from", "future", Wording.of("kernel.invalid.fromFuture", current.toString(), f.toString()),
-					"起始月份不能晚于本月（" + current + "）：" + f);
+					"起始月份不能晚于本月（" + ChineseText.month(current) + "）：" + ChineseText.month(f));
 		}
 		if (t.isBefore(f)) {
 			throw new InvalidValueException("to", "after-from", "截止月份不能早于起始月份");
@@ -193,7 +193,7 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		int next = lastYear(current.atDay(1));
 		if (month.getYear() < FIRST_YEAR || month.getYear() > next) {
 			throw new InvalidValueException(field, "range", Wording.of("kernel.invalid.monthRange", monthNamed(field), FIRST_YEAR, next,
-					month.toString()), monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + month);
+					month.toString()), monthNamed(field) + "应在" + FIRST_YEAR + "年至" + next + "年之间：" + ChineseText.month(month));
 		}
 		return month;
 	}

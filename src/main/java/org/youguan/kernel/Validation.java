@@ -929,7 +929,7 @@ public final class Validation {
 	}
 
 	/** What a date beyond {@link #plausible} is told after the parameter's name and value. */
-	public static final String DATE_BOUND = "年份不合理，日期应在" + EARLIEST_RECORD + "至" + LATEST_RECORD + "之间，请核对";
+	public static final String DATE_BOUND = "年份不合理，日期应在" + ChineseText.day(EARLIEST_RECORD) + "至" + ChineseText.day(LATEST_RECORD) + "之间，请核对";
 
 	/**
 	 * A period asked for by {@code from} and {@code to} (inclusive) runs forward: every figures, metrics and list
@@ -1082,21 +1082,21 @@ public final class Validation {
 
 	/**
 	 * Records an error (rule {@code range}) when {@code date} lies outside {@code min} … {@code max}; null passes. The
-	 * message names the bound the date passes first — "收到申请日期不得晚于2026-12-07（应在2025-12-07至2026-12-07之间）"
+	 * message names the bound the date passes first — "收到申请日期不得晚于2026年12月7日（应在2025年12月7日至2026年12月7日之间）"
 	 * for a day after the latest (today, for most), "…不得早于…" for one before the earliest — then the whole range, so
 	 * a future day in a form, a body or a sheet's column is told it is too late, never only a range it must work out.
 	 * When no day can be right yet — the earliest allowed is after the latest (a hearing held before the day it was set
 	 * for, with today the latest) — the message says that instead of naming an impossible range; when both bounds are
-	 * one day, it names that day ("核查日期应为2026-12-07"), not a range of one day.
+	 * one day, it names that day ("核查日期应为2026年12月7日"), not a range of one day.
 	 */
 	public Validation within(String field, String label, LocalDate date, LocalDate min, LocalDate max) {
 		if (date == null || !date.isBefore(min) && !date.isAfter(max)) {
 			return this;
 		}
 		return require(field, false, "range", min.isAfter(max)
-				? label + "不能早于" + min + "，而最迟只能是" + max + "：目前还不能登记，请到" + min + "或以后再办理"
-				: min.equals(max) ? label + "应为" + min
-				: label + (date.isAfter(max) ? "不得晚于" + max : "不得早于" + min) + "（应在" + min + "至" + max + "之间）");
+				? label + "不能早于" + ChineseText.day(min) + "，而最迟只能是" + ChineseText.day(max) + "：目前还不能登记，请到" + ChineseText.day(min) + "或以后再办理"
+				: min.equals(max) ? label + "应为" + ChineseText.day(min)
+				: label + (date.isAfter(max) ? "不得晚于" + ChineseText.day(max) : "不得早于" + ChineseText.day(min)) + "（应在" + ChineseText.day(min) + "至" + ChineseText.day(max) + "之间）");
 	}
 
 	/**

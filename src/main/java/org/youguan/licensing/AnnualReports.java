@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -246,7 +247,7 @@ public class AnnualReports {
 		after.put("on", filedOn.toString());
 		after.put("due", due.toString());
 		audit.record(AuditEntry.of("licensing.annual-report", "annual_report", id, licence.enterpriseName() + "报送" + year
-				+ "年度报告" + (late ? "（逾期，报送期限至" + due + "）" : "")).states(null, after).inRegion(licence.regionCode()));
+				+ "年度报告" + (late ? "（逾期，报送期限至" + ChineseText.day(due) + "）" : "")).states(null, after).inRegion(licence.regionCode()));
 		events.publishEvent(new AnnualReportFiled(code, year, filedOn, late, volume, revenue, outlets.intValue(), staff.intValue()));
 		return id;
 	}

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -204,7 +205,7 @@ public class BranchFilings {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("licensing.branch-filing", "branch_filing", id, parent.legalName() + "分支机构备案“"
-				+ Text.name(data.name()) + "”" + (late ? "（逾期备案，应于" + due + "前备案）" : "")).inRegion(region));
+				+ Text.name(data.name()) + "”" + (late ? "（逾期备案，应于" + ChineseText.day(due) + "前备案）" : "")).inRegion(region));
 		events.publishEvent(new BranchFiled(id, code, licence.number(), Text.name(data.name()), region, Text.line(data.address()),
 				Text.name(data.headName()), licensed, filedOn, false));
 		return id;

@@ -629,7 +629,7 @@ public class LicenceApplications {
 					StatutoryRule before = StatutoryRule.LICENCE_RENEWAL_BEFORE_EXPIRY;
 					v.require("kind", !today.isAfter(latest), "renewal-window", "延续申请应在许可证有效期届满"
 							+ rules.stated(before, l.regionCode()) + "前提出：许可证"
-							+ l.number() + "有效期至" + until + "，最迟" + latest + "申请（" + before.basis() + "）");
+							+ l.number() + "有效期至" + ChineseText.day(until) + "，最迟" + ChineseText.day(latest) + "申请（" + before.basis() + "）");
 					v.require("kind", !today.isBefore(earliest), "renewal-window", tooEarly(l.number(), until, earliest, l.regionCode()));
 				}
 			}
@@ -928,8 +928,8 @@ public class LicenceApplications {
 		return coming.map(r -> DomainException.illegalTransition("kind", "renewal-approved", Wording.of("licensing.refusal.renewalGranted", number, r.decidedOn(), r.number(), r.decisionNumber(), r.validFrom(), r.validUntil(), Text.bracketed(StatutoryRule.LICENCE_VALIDITY.citedFor(Audience.OUTSIDE) + "；"
 						+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))),
 				"许可证" + number + "的延续已于"
-				+ r.decidedOn() + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + r.validFrom()
-				+ "起至" + r.validUntil() + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期"
+				+ ChineseText.day(r.decidedOn()) + "准予（" + r.number() + "，决定书" + r.decisionNumber() + "），延续后的有效期自" + ChineseText.day(r.validFrom())
+				+ "起至" + ChineseText.day(r.validUntil()) + "，尚未开始，不能再申请延续：延续只延长正在进行的有效期，一次一个有效期"
 				+ Text.bracketed(StatutoryRule.LICENCE_VALIDITY.citedFor(Audience.OUTSIDE) + "；"
 						+ StatutoryRule.LICENCE_RENEWAL_EARLIEST.citedFor(Audience.OUTSIDE))));
 	}
@@ -954,7 +954,7 @@ public class LicenceApplications {
 	private String tooEarly(String number, LocalDate until, LocalDate earliest, String region) {
 		StatutoryRule rule = StatutoryRule.LICENCE_RENEWAL_EARLIEST;
 		return "延续申请最早在许可证有效期届满前" + rules.value(rule, region).stripTrailingZeros().toPlainString() + "个月提出：许可证"
-				+ number + "有效期至" + until + "，最早" + earliest + "申请" + Text.bracketed(rule.citedFor(Audience.OUTSIDE))
+				+ number + "有效期至" + ChineseText.day(until) + "，最早" + ChineseText.day(earliest) + "申请" + Text.bracketed(rule.citedFor(Audience.OUTSIDE))
 				+ "；延续只延长正在进行的有效期，不能预先叠加";
 	}
 
@@ -1211,9 +1211,9 @@ public class LicenceApplications {
 			String lacking = "申请材料不齐全（缺" + String.join("、", missing.stream().map(Material::label).toList()) + "），不能" + step;
 			// a renewal deemed granted cannot be refused (行政许可法(2019) art.50): the message names the one decision left
 			throw DomainException.rule("materials", "missing-materials", deemedRenewal(a)
-				.map(l -> lacking + "：延续申请于" + a.acceptedOn() + "受理，许可证" + l.number() + "有效期于" + l.expiresOn()
+				.map(l -> lacking + "：延续申请于" + ChineseText.day(a.acceptedOn()) + "受理，许可证" + l.number() + "有效期于" + ChineseText.day(l.expiresOn())
 						+ "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "视为准予延续，"
-						+ "不能作出不予延续的决定：请直接办理准予延续（无需初审、现场核查），有效期自" + l.expiresOn().plusDays(1) + "起接续")
+						+ "不能作出不予延续的决定：请直接办理准予延续（无需初审、现场核查），有效期自" + ChineseText.day(l.expiresOn().plusDays(1)) + "起接续")
 				.orElse(lacking + "：请申请人补充上述法定申请材料（依法受理只起算审查期限，不免除提交材料），或依法作出不予许可决定"));
 		}
 	}
@@ -1273,7 +1273,7 @@ public class LicenceApplications {
 		ApplicationStatus to = ApplicationStep.REQUEST_CORRECTION.from(a.status());
 		if (a.correctionNotifiedOn() != null) {
 			throw DomainException.illegalTransition(Wording.of("licensing.refusal.correctionOnce", a.correctionNotifiedOn()),
-					"已于" + a.correctionNotifiedOn() + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
+					"已于" + ChineseText.day(a.correctionNotifiedOn()) + "出具补正通知：申请材料不全的，应当一次告知需要补正的全部内容"
 					+ "（" + Provision.LICENSING_ACCEPTANCE + "），不能再次要求补正");
 		}
 		refuseOnceDeemedAccepted(a, "items", "出具补正通知");
@@ -1382,8 +1382,8 @@ public class LicenceApplications {
 	private void refuseOnceDeemedAccepted(ApplicationView a, String field, String step) {
 		if (deemedAccepted(a)) {
 			throw DomainException.rule(field, "deemed-accepted", Wording.of("licensing.refusal.deemedAccepted", a.receiptDueOn(), a.submittedOn(), step),
-					"补正告知期限已于" + a.receiptDueOn() + "届满且未告知补正：逾期不告知的，自收到申请材料之日（"
-					+ a.submittedOn() + "）起即为受理（" + Provision.LICENSING_ACCEPTANCE + "），不能再" + step + "，请办理受理");
+					"补正告知期限已于" + ChineseText.day(a.receiptDueOn()) + "届满且未告知补正：逾期不告知的，自收到申请材料之日（"
+					+ ChineseText.day(a.submittedOn()) + "）起即为受理（" + Provision.LICENSING_ACCEPTANCE + "），不能再" + step + "，请办理受理");
 		}
 	}
 
@@ -1441,7 +1441,7 @@ public class LicenceApplications {
 		}
 		attachments.storeGenerated(owner(a.id()), RECEIPT, "受理通知书-" + receipt + ".docx", documents.receipt(after, bureau,
 				bureauName(a.approvingLevel().bureauRegion(a.regionCode())), decision.isBefore(uncapped)));
-		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + a.receiptDueOn() + "）届满未告知，依法自收到申请材料之日（" + on
+		record(a, "licensing.accept", (byLaw ? "补正告知期限（" + ChineseText.day(a.receiptDueOn()) + "）届满未告知，依法自收到申请材料之日（" + ChineseText.day(on)
 				+ "）起受理" : "受理") + "，受理文号" + receipt + "，决定期限至" + calendar.messageDay(decision) + "，现场核查报告期限至"
 				+ calendar.messageDay(verification) + (byLaw ? missingNote(a.id()) : ""));
 		return receipt;
@@ -1539,7 +1539,7 @@ public class LicenceApplications {
 			}
 			else if (a.status() == ApplicationStatus.CORRECTION_REQUESTED) {
 				LocalDate due = clock(a.regionCode()).correctionDue(a.correctionNotifiedOn());
-				v.require("ground", today().isAfter(due), "not-corrected-yet", "补正通知于" + a.correctionNotifiedOn()
+				v.require("ground", today().isAfter(due), "not-corrected-yet", "补正通知于" + ChineseText.day(a.correctionNotifiedOn())
 						+ "出具，补正期限至" + calendar.messageDay(due)
 						+ Text.bracketed(StatutoryRule.LICENCE_CORRECTION_PERIOD.citedFor(Audience.BUREAU)) + "：期限届满仍未补正的，才能以“经一次告知后未按要求补正”不予受理（" + Provision.LICENSING_CORRECTION + "）");
 			}
@@ -1681,7 +1681,7 @@ public class LicenceApplications {
 		after.put("failedItems", failed.stream().map(l -> Text.strip(l.item()) + (Text.isBlank(l.note()) ? "" : "：" + Text.strip(l.note()))).toList());
 		after.put("conclusion", Text.strip(data.conclusion()));
 		audit.record(AuditEntry.of("licensing.verify", "licence_application", id, a.number() + "：现场核查" + (data.passed() ? "符合条件"
-				: "不符合条件") + failures + (late ? "；逾期报告（期限" + a.verificationDueOn() + "）" : "") + "；核查人员" + shown + "；"
+				: "不符合条件") + failures + (late ? "；逾期报告（期限" + ChineseText.day(a.verificationDueOn()) + "）" : "") + "；核查人员" + shown + "；"
 				+ Text.strip(data.conclusion())).states(null, after).inRegion(a.regionCode()));
 	}
 
@@ -1726,7 +1726,7 @@ public class LicenceApplications {
 		jdbc.sql("UPDATE licence_application_suspension SET ended_on = :on WHERE id = :id").param("on", end).param("id", s.id()).update();
 		LocalDate due = decisionDue(a);
 		move(a, a.status(), ", decision_due_on = :due", Map.of("due", due));
-		record(a, "licensing.resume", "恢复计时（中止" + s.startedOn() + "至" + end + "），决定期限至" + calendar.messageDay(due));
+		record(a, "licensing.resume", "恢复计时（中止" + ChineseText.day(s.startedOn()) + "至" + ChineseText.day(end) + "），决定期限至" + calendar.messageDay(due));
 	}
 
 	// ------------------------------------------------------------------ decision
@@ -1859,7 +1859,7 @@ public class LicenceApplications {
 		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx",
 				documents.certificate(after, bureau, representative, area, domicile));
 		boolean late = a.decisionDueOn() != null && today.isAfter(a.decisionDueOn());
-		String lateNote = late ? "；超过决定期限（" + a.decisionDueOn() + "）" : "";
+		String lateNote = late ? "；超过决定期限（" + ChineseText.day(a.decisionDueOn()) + "）" : "";
 		switch (a.kind()) {
 			case CHANGE, BRANCH -> {
 				Amendment m = amendment(a, items(held, holder.orElseThrow()).branches(), licence, decisionNumber, today);
@@ -1871,10 +1871,10 @@ public class LicenceApplications {
 				events.publishEvent(m.event());
 			}
 			case RENEWAL -> {
-				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + heldUntil
-						+ "延续至" + p.get("until") + lateNote + (deemed ? "；延续申请于有效期届满前受理（" + a.acceptedOn()
-								+ "），届满（" + heldUntil + "）前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
-								+ "视为准予延续，有效期自" + heldUntil.plusDays(1) + "起接续"
+				record(a, "licensing.approve", "准予延续许可证" + licence + "，决定书" + decisionNumber + "：有效期由" + ChineseText.day(heldUntil)
+						+ "延续至" + p.get("until") + lateNote + (deemed ? "；延续申请于有效期届满前受理（" + ChineseText.day(a.acceptedOn())
+								+ "），届满（" + ChineseText.day(heldUntil) + "）前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
+								+ "视为准予延续，有效期自" + ChineseText.day(heldUntil.plusDays(1)) + "起接续"
 								+ (a.status() == ApplicationStatus.VERIFIED ? "" : "（未经" + (a.status() == ApplicationStatus.ACCEPTED
 										? "初审、现场核查" : "现场核查") + "）") : ""));
 				events.publishEvent(new LicenceRenewed(id, licence, decisionNumber, today, after.validUntil()));
@@ -1953,7 +1953,7 @@ public class LicenceApplications {
 		LocalDate earliest = clock(held.regionCode()).renewalOpens(until);
 		if (today.isBefore(earliest)) {
 			throw DomainException.illegalTransition("kind", "renewal-window", Wording.of("licensing.refusal.periodRenewed", held.number(), until, tooEarly(held.number(), until, earliest, held.regionCode())),
-					"许可证" + held.number() + "的有效期已延续至" + until
+					"许可证" + held.number() + "的有效期已延续至" + ChineseText.day(until)
 					+ "，本延续申请所延续的有效期已经延续过，不能再准予：" + tooEarly(held.number(), until, earliest, held.regionCode()));
 		}
 		return until;
@@ -2042,9 +2042,9 @@ public class LicenceApplications {
 	private void refuseDeemedRenewal(ApplicationView a) {
 		deemedRenewal(a).ifPresent(l -> {
 				throw DomainException.illegalTransition("kind", "renewal-deemed", Wording.of("licensing.refusal.deemedRenewed", a.acceptedOn(), l.number(), l.expiresOn(), StatutoryRule.LICENCE_RENEWAL_DECISION.basis(), l.expiresOn().plusDays(1)),
-						"延续申请于" + a.acceptedOn() + "受理，许可证"
-						+ l.number() + "有效期于" + l.expiresOn() + "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
-						+ "视为准予延续，不能再作出不予延续的决定：请办理准予延续，有效期自" + l.expiresOn().plusDays(1) + "起接续");
+						"延续申请于" + ChineseText.day(a.acceptedOn()) + "受理，许可证"
+						+ l.number() + "有效期于" + ChineseText.day(l.expiresOn()) + "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis()
+						+ "视为准予延续，不能再作出不予延续的决定：请办理准予延续，有效期自" + ChineseText.day(l.expiresOn().plusDays(1)) + "起接续");
 			});
 	}
 
@@ -2099,7 +2099,7 @@ public class LicenceApplications {
 			throw DomainException.illegalTransition(Wording.of("licensing.refusal.licenceEnded", l.number(), ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
 					: "已注销"), ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate()),
 					"许可证" + l.number() + ("licensing.revoke".equals(ended.get().action()) ? "已吊销"
-					: "已注销") + "（" + ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() + "），不能注销");
+					: "已注销") + "（" + ChineseText.day(ended.get().occurredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate()) + "），不能注销");
 		}
 		if (l.status() == LicenceStatus.REVOKED || l.status() == LicenceStatus.CANCELLED) {
 			throw DomainException.illegalTransition(Wording.of("licensing.refusal.licenceNotCancellable", l.number(), l.status()),
@@ -2326,7 +2326,7 @@ public class LicenceApplications {
 				.param("id", a.id()).update();
 			if (a.kind() == ApplicationKind.RENEWAL) {
 				record(a, "licensing.in-effect", "准予延续决定（决定书" + a.decisionNumber() + "）生效，许可证" + number + "有效期延续至"
-						+ a.validUntil() + "：" + why);
+						+ ChineseText.day(a.validUntil()) + "：" + why);
 				renewals.add(new LicenceRenewed(a.id(), number, a.decisionNumber(), a.decidedOn(), a.validUntil()));
 				continue;
 			}
@@ -3068,8 +3068,8 @@ public class LicenceApplications {
 			p.put("verification", verification);
 			p.put("decision", decision);
 			move(a, a.status(), ", receipt_due_on = :receipt, verification_due_on = :verification, decision_due_on = :decision", p);
-			record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，补正告知期限／核查报告期限／决定期限由" + a.receiptDueOn() + "／" + a.verificationDueOn() + "／"
-					+ a.decisionDueOn() + "改为" + receipt + "／" + verification + "／" + decision);
+			record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，补正告知期限／核查报告期限／决定期限由" + ChineseText.day(a.receiptDueOn()) + "／" + ChineseText.day(a.verificationDueOn()) + "／"
+					+ ChineseText.day(a.decisionDueOn()) + "改为" + ChineseText.day(receipt) + "／" + ChineseText.day(verification) + "／" + ChineseText.day(decision));
 			moved++;
 		}
 		List<ApplicationView> approved = jdbc.sql("""
@@ -3090,8 +3090,8 @@ public class LicenceApplications {
 					.param("certificate", certificate)
 					.param("id", a.id())
 					.update();
-				record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，发证期限由" + a.certificateDueOn() + "改为"
-						+ certificate);
+				record(a, "licensing.recount", CalendarYearsLoaded.loaded(first, last) + "，发证期限由" + ChineseText.day(a.certificateDueOn()) + "改为"
+						+ ChineseText.day(certificate));
 				moved++;
 			}
 		}

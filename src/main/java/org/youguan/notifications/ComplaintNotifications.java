@@ -51,14 +51,14 @@ class ComplaintNotifications {
 	@ApplicationModuleListener
 	void on(ComplaintReceived received) {
 		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName()
-				+ "，" + received.category() + "），请于" + received.transferDue() + "之前（含当日）审查受理",
+				+ "，" + received.category() + "），请于" + ChineseText.day(received.transferDue()) + "之前（含当日）审查受理",
 				"/complaints/" + received.complaintId(), "complaint-received-" + received.complaintId());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintTransferred transferred) {
 		notifications.toEnterprise(transferred.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", transferred.number())
-				+ "已转办本企业，请于" + transferred.replyDue() + "之前（含当日）答复", "/enterprise/complaints/" + transferred.complaintId(),
+				+ "已转办本企业，请于" + ChineseText.day(transferred.replyDue()) + "之前（含当日）答复", "/enterprise/complaints/" + transferred.complaintId(),
 				"complaint-transferred-" + transferred.complaintId());
 	}
 
@@ -66,7 +66,7 @@ class ComplaintNotifications {
 	void on(ComplaintReplied replied) {
 		notifications.toRegion(county(replied.regionCode()), BusinessNumbers.named("申诉", "申诉", replied.number()) + "："
 				+ replied.enterpriseName() + (replied.redoCount() > 0 ? "已重新答复" : "已答复") + "（"
-				+ replied.responsibility().label() + (replied.late() ? "，逾期答复" : "") + "），请于" + replied.callbackDue()
+				+ replied.responsibility().label() + (replied.late() ? "，逾期答复" : "") + "），请于" + ChineseText.day(replied.callbackDue())
 				+ "之前（含当日）回访", "/complaints/" + replied.complaintId(),
 				"complaint-replied-" + replied.complaintId() + "-" + replied.redoCount());
 	}
@@ -74,14 +74,14 @@ class ComplaintNotifications {
 	@ApplicationModuleListener
 	void on(ComplaintReturned returned) {
 		notifications.toEnterprise(returned.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", returned.number())
-				+ "的答复被退回重办，请于" + returned.redoDue() + "之前（含当日）重新答复", "/enterprise/complaints/" + returned.complaintId(),
+				+ "的答复被退回重办，请于" + ChineseText.day(returned.redoDue()) + "之前（含当日）重新答复", "/enterprise/complaints/" + returned.complaintId(),
 				"complaint-returned-" + returned.complaintId() + "-" + returned.redoCount());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintStepDue due) {
 		String title = BusinessNumbers.named("申诉", "申诉", due.number()) + "（" + due.status().label() + "）" + (due.overdue() ? "已超期" : "即将到期")
-				+ "，时限" + due.stepDue();
+				+ "，时限" + ChineseText.day(due.stepDue());
 		String key = "complaint-" + due.complaintId() + "-" + due.status() + "-" + due.day();
 		notifications.toRegion(county(due.regionCode()), title, "/complaints/" + due.complaintId(), key);
 		if (due.awaitingReply() && due.enterpriseCreditCode() != null) {

@@ -7,6 +7,7 @@ import org.youguan.credit.CreditEntryCorrected;
 import org.youguan.credit.CreditEntryRecorded;
 import org.youguan.credit.CreditObjection;
 import org.youguan.credit.CreditObjectionReviewed;
+import org.youguan.kernel.ChineseText;
 
 /**
  * Tells an enterprise's users, on their portal, of what happens to its credit record (快递业信用管理暂行办法(2017)): an
@@ -28,7 +29,7 @@ class CreditNotifications {
 	@ApplicationModuleListener
 	void on(CreditEntryRecorded e) {
 		notifications.toEnterprise(e.enterpriseCreditCode(), "信用记录：记入" + e.kind().label() + "（"
-				+ (e.sourceNumber() == null ? "" : e.sourceNumber() + "，") + e.occurredOn() + "）：" + e.summary(), link(e.entryId()), "credit-entry-" + e.entryId());
+				+ (e.sourceNumber() == null ? "" : e.sourceNumber() + "，") + ChineseText.day(e.occurredOn()) + "）：" + e.summary(), link(e.entryId()), "credit-entry-" + e.entryId());
 	}
 
 	@ApplicationModuleListener
@@ -37,12 +38,12 @@ class CreditNotifications {
 				? "异议成立，记录将" + (r.correction() == null ? "更正" : r.correction().label().replace("记录", "")) + "："
 				: "异议不成立：";
 		notifications.toEnterprise(r.enterpriseCreditCode(), "信用异议：对信用记录" + number(r.sourceNumber()) + "提出的异议已于"
-				+ r.reviewedOn() + "复核，" + result + r.reason(), link(r.entryId()), "credit-objection-" + r.objectionId());
+				+ ChineseText.day(r.reviewedOn()) + "复核，" + result + r.reason(), link(r.entryId()), "credit-objection-" + r.objectionId());
 	}
 
 	@ApplicationModuleListener
 	void on(CreditEntryCorrected c) {
-		String title = "信用记录" + number(c.sourceNumber()) + "已于" + c.correctedOn()
+		String title = "信用记录" + number(c.sourceNumber()) + "已于" + ChineseText.day(c.correctedOn())
 				+ (c.status() == CreditEntry.Status.REMOVED ? "撤销" : "变更为：" + c.summary()) + "（" + c.reason() + "）";
 		notifications.toEnterprise(c.enterpriseCreditCode(), title, link(c.entryId()), "credit-corrected-" + c.entryId() + "-"
 				+ c.status() + "-" + c.correctedOn() + "-" + Integer.toHexString(String.valueOf(c.summary()).hashCode()));

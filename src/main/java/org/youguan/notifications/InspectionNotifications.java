@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.inspections.RectificationOrdered;
+import org.youguan.kernel.ChineseText;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
@@ -25,8 +26,8 @@ class InspectionNotifications {
 	void on(RectificationOrdered ordered) {
 		String order = BusinessNumbers.named("责令改正通知书", InspectionOrders.NUMBER_TYPE, ordered.number());
 		String title = ordered.moved()
-				? order + "的整改期限已改为至" + ordered.dueOn() + "（含当日，" + ordered.workingDays() + "个工作日）"
-				: order + "已于" + ordered.issuedOn() + "下达，整改期限至" + ordered.dueOn() + "（含当日），请按期整改并回复";
+				? order + "的整改期限已改为至" + ChineseText.day(ordered.dueOn()) + "（含当日，" + ordered.workingDays() + "个工作日）"
+				: order + "已于" + ChineseText.day(ordered.issuedOn()) + "下达，整改期限至" + ChineseText.day(ordered.dueOn()) + "（含当日），请按期整改并回复";
 		notifications.toEnterprise(ordered.enterpriseCreditCode(), title,
 				"/enterprise/inspections/orders/" + ordered.orderId(), "rectification-" + ordered.orderId() + "-" + ordered.dueOn());
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.licensing.AnnualReportDue;
 import org.youguan.licensing.LicenceRenewalDue;
 
@@ -24,7 +25,7 @@ class LicensingNotifications {
 
 	@ApplicationModuleListener
 	void on(AnnualReportDue due) {
-		String title = due.year() + "年度报告尚未报送，请于" + due.dueOn() + "前报送";
+		String title = due.year() + "年度报告尚未报送，请于" + ChineseText.day(due.dueOn()) + "前报送";
 		String key = "annual-report:" + due.creditCode() + ":" + due.year();
 		notifications.toEnterprise(due.creditCode(), title, "/licensing/annual-reports", key + ":enterprise");
 		notifications.toRegion(due.regionCode(), due.enterpriseName() + "：" + title, "/licensing/annual-reports/outstanding?year="
@@ -33,7 +34,7 @@ class LicensingNotifications {
 
 	@ApplicationModuleListener
 	void on(LicenceRenewalDue due) {
-		String title = "快递业务经营许可证" + due.licenceNumber() + "将于" + due.validUntil() + "到期，请于" + due.renewalDue()
+		String title = "快递业务经营许可证" + due.licenceNumber() + "将于" + ChineseText.day(due.validUntil()) + "到期，请于" + ChineseText.day(due.renewalDue())
 				+ "前申请延续（到期前" + due.daysBefore() + "日提醒）";
 		// the expiry is part of the key: a renewed licence's reminders, years later, are new ones
 		String key = "licence-renewal:" + due.licenceNumber() + ":" + due.validUntil() + ":" + due.daysBefore();

@@ -39,9 +39,9 @@ class PenaltyNotifications {
 		boolean changed = served.step() == PenaltyStepServed.Step.DECISION_CHANGED;
 		boolean annulled = served.step() == PenaltyStepServed.Step.DECISION_ANNULLED;
 		String title = served.caseNumber() + "：" + served.step().document()
-				+ (annulled ? "已于" + served.servedOn() + (served.remedy() == null ? "被撤销或确认无效" : "经" + served.remedy()) + "，不再执行"
+				+ (annulled ? "已于" + ChineseText.day(served.servedOn()) + (served.remedy() == null ? "被撤销或确认无效" : "经" + served.remedy()) + "，不再执行"
 						: served.publishedOn() != null ? publicNotice(served)
-						: "已于" + served.servedOn()
+						: "已于" + ChineseText.day(served.servedOn())
 								+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED || changed ? "出具" : "送达")
 								+ (changed ? by(served) + "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + ChineseText.yuan(served.fine())) : ""))
 				+ asked(served)
@@ -58,7 +58,7 @@ class PenaltyNotifications {
 	 * the day it is deemed (民事诉讼法(2023) art.95: 自发出公告之日起，经过三十日，即视为送达).
 	 */
 	private static String publicNotice(PenaltyStepServed served) {
-		return "已于" + served.publishedOn() + "公告送达，视为于" + served.servedOn() + "送达";
+		return "已于" + ChineseText.day(served.publishedOn()) + "公告送达，视为于" + ChineseText.day(served.servedOn()) + "送达";
 	}
 
 	/** Who decided a remedy's outcome and what it did, in brackets ("（行政复议变更）"); "" for another step. */
@@ -78,8 +78,8 @@ class PenaltyNotifications {
 		if (reminded.amount() == null || reminded.surcharge() == null) {
 			notifications.toEnterprise(reminded.enterpriseCreditCode(), reminded.caseNumber() + "：行政处罚决定书（"
 					+ reminded.decisionNumber() + "）确定的罚款" + ChineseText.yuan(reminded.fine())
-					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
-							: "已超过缴纳期限（" + reminded.dueOn() + "），逾期每日加处罚款（" + Provision.PENALTY_SURCHARGE.formal() + "），请尽快缴纳"),
+					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + ChineseText.day(reminded.dueOn()) + "（含当日），请按期缴纳"
+							: "已超过缴纳期限（" + ChineseText.day(reminded.dueOn()) + "），逾期每日加处罚款（" + Provision.PENALTY_SURCHARGE.formal() + "），请尽快缴纳"),
 					link(reminded.caseId()), "penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
 			return;
 		}
@@ -88,8 +88,8 @@ class PenaltyNotifications {
 				+ ChineseText.yuan(reminded.amount()) : "罚款" + ChineseText.yuan(reminded.amount());
 		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）确定的" + due
 				+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE
-						? "缴纳期限至" + reminded.dueOn() + "（含当日），请按期缴纳"
-						: "已超过缴纳期限（" + reminded.dueOn() + "），截至" + reminded.asOf() + "已加处罚款"
+						? "缴纳期限至" + ChineseText.day(reminded.dueOn()) + "（含当日），请按期缴纳"
+						: "已超过缴纳期限（" + ChineseText.day(reminded.dueOn()) + "），截至" + ChineseText.day(reminded.asOf()) + "已加处罚款"
 								+ ChineseText.yuan(reminded.surcharge()) + "（自期限届满次日起每日按" + (instalment ? "该期" : "罚款")
 								+ "数额的" + reminded.surchargePercent().stripTrailingZeros().toPlainString() + "%加处，至多"
 								+ ChineseText.yuan(reminded.surchargeCap()) + "，" + Provision.PENALTY_SURCHARGE.formal() + "），应缴合计"
@@ -109,11 +109,11 @@ class PenaltyNotifications {
 			return "";
 		}
 		return switch (served.step()) {
-			case PRIOR_NOTICE -> "，陈述申辩" + (served.hearingRight() ? "、申请听证" : "") + "期限至" + served.dueOn() + "（含当日）";
-			case HEARING_NOTICE -> "，听证定于" + served.dueOn() + "举行，请查看时间和地点";
-			case DECISION_SERVED, DECISION_CHANGED -> "，缴纳期限至" + served.dueOn() + "（含当日）";
+			case PRIOR_NOTICE -> "，陈述申辩" + (served.hearingRight() ? "、申请听证" : "") + "期限至" + ChineseText.day(served.dueOn()) + "（含当日）";
+			case HEARING_NOTICE -> "，听证定于" + ChineseText.day(served.dueOn()) + "举行，请查看时间和地点";
+			case DECISION_SERVED, DECISION_CHANGED -> "，缴纳期限至" + ChineseText.day(served.dueOn()) + "（含当日）";
 			case NO_PENALTY_SERVED, DECISION_ANNULLED -> "";
-			case PAYMENT_ARRANGED -> "，下一次缴款期限至" + served.dueOn()
+			case PAYMENT_ARRANGED -> "，下一次缴款期限至" + ChineseText.day(served.dueOn())
 					+ "（含当日）";
 		};
 	}

@@ -3,6 +3,7 @@ package org.youguan.notifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.statistics.Completeness;
 import org.youguan.statistics.ReportFiled;
@@ -36,7 +37,7 @@ class ReportReminderNotifications {
 	@ApplicationModuleListener
 	void on(ReportReminderSent sent) {
 		String title = "催报：" + sent.sentBy() + "提醒您报送" + sent.periodLabel() + "“" + sent.formName() + "”（截止"
-				+ sent.dueOn() + "）";
+				+ ChineseText.day(sent.dueOn()) + "）";
 		String prefix = ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId());
 		TransactionLocks.hold(jdbc, prefix);
 		notifications.toEnterprise(sent.creditCode(), title,

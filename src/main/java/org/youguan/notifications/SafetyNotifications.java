@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.safety.SafetyAlertRaised;
 
 /**
@@ -28,7 +29,7 @@ class SafetyNotifications {
 	void on(SafetyAlertRaised raised) {
 		// the notification's text is stored in Chinese: the rule's name read from the Chinese bundle by its key
 		String rule = raised.ruleKey() == null ? "" : messages.getMessage(raised.ruleKey(), null, raised.ruleKey(), Locale.SIMPLIFIED_CHINESE);
-		String title = "安全监管预警（" + rule + "，" + raised.day() + "）：" + raised.summary();
+		String title = "安全监管预警（" + rule + "，" + ChineseText.day(raised.day()) + "）：" + raised.summary();
 		notifications.toRegion(raised.regionCode(), title.length() > 300 ? title.substring(0, 300) : title,
 				"/safety/alerts/" + raised.alertId(), "safety-alert-" + raised.alertId());
 	}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
@@ -304,6 +305,6 @@ public class Branches {
 	}
 
 	private String lateNote(BranchData data, boolean late) {
-		return late ? "（逾期备案，应于" + due(data) + "前备案）" : "";
+		return late ? "（逾期备案，应于" + ChineseText.day(due(data)) + "前备案）" : "";
 	}
 }

@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.LocalDate;
 import java.util.Map;
@@ -99,11 +100,11 @@ public enum CancellationGround {
 	public void requireApplies(String number, LocalDate issuedOn, LocalDate expiresOn, LicenceStatus status,
 			String holderRegion, LocalDate today, StatutoryRules rules) {
 		if (this == EXPIRED && expiresOn != null && !expiresOn.isBefore(today)) {
-			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + expiresOn
+			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + ChineseText.day(expiresOn)
 					+ "，尚未届满，不能以“" + label() + "”注销（" + Provision.LICENSING_CANCELLATION + "）");
 		}
 		if (this == EXPIRED && status == LicenceStatus.VALID) {
-			throw new InvalidValueException("ground", "renewal-in-course", "许可证" + number + "的延续申请已于有效期（至" + expiresOn
+			throw new InvalidValueException("ground", "renewal-in-course", "许可证" + number + "的延续申请已于有效期（至" + ChineseText.day(expiresOn)
 					+ "）届满前受理，尚未作出决定，视为准予延续（" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "），不能以“"
 					+ label() + "”注销");
 		}
@@ -112,7 +113,7 @@ public enum CancellationGround {
 			StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
 			int months = rules.intValue(rule, holderRegion);
 			if (!today.isAfter(issuedOn.plusMonths(months))) {
-				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + issuedOn + "颁发，至今未超过"
+				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + ChineseText.day(issuedOn) + "颁发，至今未超过"
 						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.citedFor(Audience.BUREAU) + "）");
 			}
 		}

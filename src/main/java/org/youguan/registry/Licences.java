@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -628,7 +629,7 @@ public class Licences {
 			return;
 		}
 		audit.record(AuditEntry.of("licence.renew", "ExpressLicence", l.id(), "按许可延续决定" + renewed.decisionNumber() + "延续许可证"
-				+ l.number() + "有效期至" + renewed.expiresOn() + "（原至" + l.expiresOn() + "）")
+				+ l.number() + "有效期至" + ChineseText.day(renewed.expiresOn()) + "（原至" + ChineseText.day(l.expiresOn()) + "）")
 			.states(before, changeSnapshot(l.id())).inRegion(l.regionCode()));
 	}
 
@@ -654,7 +655,7 @@ public class Licences {
 				.param("on", accepted.acceptedOn()).param("id", l.id()).param("expires", l.expiresOn()).update();
 			if (changed > 0) {
 				audit.record(AuditEntry.of("licence.renewal-accepted", "ExpressLicence", l.id(), "许可证" + l.number()
-						+ "的延续申请已于" + accepted.acceptedOn() + "受理（有效期至" + l.expiresOn() + "）"
+						+ "的延续申请已于" + ChineseText.day(accepted.acceptedOn()) + "受理（有效期至" + ChineseText.day(l.expiresOn()) + "）"
 						+ (accepted.acceptedOn().isAfter(l.expiresOn()) ? "" : "；届满前未作出决定的，视为准予延续（"
 								+ StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "）"))
 					.inRegion(l.regionCode()));
@@ -684,7 +685,7 @@ public class Licences {
 				.param("id", l.id()).update();
 			if (changed > 0) {
 				audit.record(AuditEntry.of("licence.renewal-refused", "ExpressLicence", l.id(), "许可证" + l.number()
-						+ "的延续申请（许可申请" + refused.applicationId() + "）不予延续，有效期至" + l.expiresOn())
+						+ "的延续申请（许可申请" + refused.applicationId() + "）不予延续，有效期至" + ChineseText.day(l.expiresOn()))
 					.inRegion(l.regionCode()));
 			}
 		});
@@ -746,8 +747,8 @@ public class Licences {
 		LocalDate until = restored.restoredUntil(l.expiresOn());
 		String renewed = until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效";
 		String after = until.isBefore(today)
-				? "；有效期已于" + until + "届满" + renewed + "，恢复后为已过期（不因吊销被撤销而延长）"
-				: "，恢复为有效（有效期至" + until + renewed + "）";
+				? "；有效期已于" + ChineseText.day(until) + "届满" + renewed + "，恢复后为已过期（不因吊销被撤销而延长）"
+				: "，恢复为有效（有效期至" + ChineseText.day(until) + renewed + "）";
 		audit.record(AuditEntry.of("licence.restore", "ExpressLicence", l.id(), "恢复许可证" + l.number() + "：" + restored.reason()
 				+ after).states(before, l.snapshot()).inRegion(l.regionCode()));
 		// the renewals the revocation kept out, oldest term first: each extends the restored licence as when approved
@@ -928,8 +929,8 @@ public class Licences {
 				StatutoryRule rule = StatutoryRule.LICENCE_VALIDITY;
 				int years = rules.intValue(rule, holderRegion);
 				LocalDate latest = lastValidDay(issuedOn, years);
-				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + latest + "：快递业务经营许可证"
-						+ "有效期为" + years + "年，自发证日期" + issuedOn + "起算" + Text.bracketed(rule.citedFor(Audience.BUREAU))
+				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + ChineseText.day(latest) + "：快递业务经营许可证"
+						+ "有效期为" + years + "年，自发证日期" + ChineseText.day(issuedOn) + "起算" + Text.bracketed(rule.citedFor(Audience.BUREAU))
 						+ "；延续的许可证记其延续后的发证日期");
 			}
 		}
@@ -972,8 +973,8 @@ public class Licences {
 		if (g.imported() && same) {
 			return Optional.empty();
 		}
-		String granted = g.imported() ? "：许可申请中已导入" + g.decidedOn() + "准予的新设许可，尚未登记入企业名录，"
-				: "：已于" + g.decidedOn() + "准予许可（准予许可决定书" + g.decisionNumber() + "），正在登记入企业名录，";
+		String granted = g.imported() ? "：许可申请中已导入" + ChineseText.day(g.decidedOn()) + "准予的新设许可，尚未登记入企业名录，"
+				: "：已于" + ChineseText.day(g.decidedOn()) + "准予许可（准予许可决定书" + g.decisionNumber() + "），正在登记入企业名录，";
 		String instead = same ? "；该许可证由准予许可决定自动登记，无需手工登记"
 				: g.imported() ? "；应登记的是该许可证（编号" + g.licenceNumber() + "）"
 						: "；许可事项有变化的办理变更许可，有效期将届满的办理延续";
@@ -1106,7 +1107,7 @@ public class Licences {
 					+ "没有作出吊销许可证件的处罚（" + Provision.PENALTY_KINDS + "）：不能依据该决定吊销许可证");
 		}
 		else if (d.annulledOn() != null) {
-			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber() + "已于" + d.annulledOn()
+			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber() + "已于" + ChineseText.day(d.annulledOn())
 					+ "被撤销或确认无效，不再有效（" + Provision.PENALTY_SUPERVISION + "）：不能依据该决定吊销许可证");
 		}
 		else if (!d.inEffect()) {

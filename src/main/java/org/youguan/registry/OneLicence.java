@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.TransactionLocks;
 
 /**
@@ -38,6 +39,6 @@ public final class OneLicence {
 
 	/** "已持有有效的快递业务经营许可证N（省内，有效期至D）": the licence in force that stands in the way. */
 	public static String held(String number, LicenceScope scope, LocalDate until) {
-		return "已持有有效的快递业务经营许可证" + number + "（" + scope.label() + "，有效期至" + until + "）";
+		return "已持有有效的快递业务经营许可证" + number + "（" + scope.label() + "，有效期至" + ChineseText.day(until) + "）";
 	}
 }

@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.audit.AuditedMemory;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -790,7 +791,7 @@ public class Outlets {
 		var before = o.snapshot();
 		o.close(day, reason);
 		outlets.save(o);
-		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + day + "起）："
+		audit.record(AuditEntry.of("outlet.close", "TerminalOutlet", id, "末端网点“" + o.name() + "”关闭（" + ChineseText.day(day) + "起）："
 				+ (reason == null ? "未注明原因" : reason)).states(before, o.snapshot()).inRegion(o.regionCode()).masked());
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Text;
 
 /**
@@ -222,7 +223,7 @@ public enum ViolationType {
 	 */
 	public String notInForce(LocalDate day, String dayLabel) {
 		LocalDate from = inForceFrom();
-		return "“" + shortName() + "”的处罚依据" + formalBasis() + (from == null ? "" : "自" + from + "起施行") + "，" + day
+		return "“" + shortName() + "”的处罚依据" + formalBasis() + (from == null ? "" : "自" + ChineseText.day(from) + "起施行") + "，" + ChineseText.day(day)
 				+ "（" + dayLabel + "）尚未施行：违法行为适用行为发生时的规定（行政处罚法第三十七条），不能依据此后施行的条文处罚";
 	}
 

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
@@ -217,8 +218,8 @@ public class Analysis {
 		// compared with the same months of the last (attack 48: January–November against the whole of last year)
 		YearMonth ended = current.minusMonths(1);
 		if (first.isAfter(ended)) {
-			throw new InvalidValueException("from", "not-ended", Wording.of("statistics.invalid.monthNotEnded", current.toString(), ended.toString()), "本月（" + current + "）尚未结束，还没有报送的数据；"
-					+ "可汇总至上月（" + ended + "）");
+			throw new InvalidValueException("from", "not-ended", Wording.of("statistics.invalid.monthNotEnded", current.toString(), ended.toString()), "本月（" + ChineseText.month(current) + "）尚未结束，还没有报送的数据；"
+					+ "可汇总至上月（" + ChineseText.month(ended) + "）");
 		}
 		YearMonth last = months.to().isAfter(ended) ? ended : months.to();
 		Slice slice = new Slice(prefix, brandId, first, last);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -269,7 +270,7 @@ public class Completeness {
 		if (period.end().isBefore(today.minusMonths(REMIND_WINDOW_MONTHS))) {
 			throw new InvalidValueException("period", "window", Wording.of("statistics.invalid.remindWindow", REMIND_WINDOW_MONTHS,
 					period.label(), period.end().toString(), period.code()), "只能催报近" + REMIND_WINDOW_MONTHS + "个月内结束的报告期："
-					+ period.label() + "已于" + period.end() + "结束");
+					+ period.label() + "已于" + ChineseText.day(period.end()) + "结束");
 		}
 		TransactionLocks.hold(jdbc, "stat_reminder:" + form.id() + "|" + period.code());
 		Summary summary = summary(scope, form, period);
@@ -283,7 +284,7 @@ public class Completeness {
 			Instant last = missing.stream().map(Line::lastReminder).max(Instant::compareTo).orElseThrow();
 			LocalDate next = missing.stream().map(l -> nextReminder(l, today)).min(LocalDate::compareTo).orElseThrow();
 			String message = period.label() + "“" + form.name() + "”未报送的" + missing.size() + "家企业都已催报（最近一次于"
-					+ MINUTE.format(last) + "）：同一企业同一报告期" + interval(missing.get(0)) + "，" + next + "起可再次催报";
+					+ MINUTE.format(last) + "）：同一企业同一报告期" + interval(missing.get(0)) + "，" + ChineseText.day(next) + "起可再次催报";
 			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("period", "reminder-interval", message)));
 		}
 		Instant now = clock.instant();

@@ -29,6 +29,7 @@ import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
@@ -334,13 +335,13 @@ public class HistoryImport {
 				if (!context.hasErrors()) {
 					storedNesting(indicator.code(), month, region, brand).ifPresent(stored -> {
 						if (Objects.equals(stored.brand(), brandId)) {
-							context.fail("行政区划代码", "nested", "已导入" + stored.region() + "的" + checked + "数据，与本行的"
+							context.fail("行政区划代码", "nested", "已导入" + stored.region() + "的" + ChineseText.month(checked) + "数据，与本行的"
 									+ region + "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划，或先核实已导入的数据");
 						}
 						else {
 							context.fail(brandId == null ? "行政区划代码" : "品牌", "nested", "已导入"
 									+ described(stored.region(), stored.brand() == null ? null : brands.get(stored.brand()).shortName())
-									+ "的" + checked + "数据，与本行的" + described(region, r.get("品牌"))
+									+ "的" + ChineseText.month(checked) + "数据，与本行的" + described(region, r.get("品牌"))
 									+ overlap(!stored.region().equals(region)) + "（或先核实已导入的数据）");
 						}
 					});
@@ -437,7 +438,7 @@ public class HistoryImport {
 					.map(code -> catalogue.get(code).name() + (fromFile.contains(code) ? "" : "（已导入）")
 							+ values.get(code).stripTrailingZeros().toPlainString())
 					.collect(Collectors.joining("，"));
-				String message = rule.message() + "：" + described(first.region(), first.brandName()) + first.month() + "的"
+				String message = rule.message() + "：" + described(first.region(), first.brandName()) + ChineseText.month(first.month()) + "的"
 						+ compared + "（本文件第" + blamed.stream().map(String::valueOf).collect(Collectors.joining("、"))
 						+ "行）";
 				blamed.forEach(number -> errors.computeIfAbsent(number, n -> new ArrayList<>())

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -175,7 +176,7 @@ public record Period(PeriodType type, YearMonth first) {
 			case QUARTER -> "季度";
 			case YEAR -> "年度";
 		};
-		return "报告期应为已结束的" + unit + "：" + code() + "（至" + end() + "）尚未结束";
+		return "报告期应为已结束的" + unit + "：" + code() + "（至" + ChineseText.day(end()) + "）尚未结束";
 	}
 
 	/** The period that contains the given month. */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Wording;
@@ -100,7 +101,7 @@ public class ReportLoader {
 						&& !month.isAfter(a.period().end()) && (region.startsWith(keptRegion) || keptRegion.startsWith(region))) {
 					throw DomainException.illegalTransition("period", "history-imported", Wording.of("statistics.refusal.importedTotals", keptRegion, YearMonth.from(month), reporters.get(a.enterpriseId()).legalName(), a.period().code()),
 							"历史数据导入已有" + keptRegion + "的"
-							+ YearMonth.from(month) + "的合计数，载入" + reporters.get(a.enterpriseId()).legalName() + a.period().code()
+							+ ChineseText.month(YearMonth.from(month)) + "的合计数，载入" + reporters.get(a.enterpriseId()).legalName() + a.period().code()
 							+ "的已审核报表会重复计数");
 				}
 			}

@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -322,7 +323,7 @@ public class PostOfficeApprovals {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("post-office.approval.apply", "PostOfficeApproval", id,
-				(staff ? "登记纸质申请：" : "") + kind.label() + "营业场所“" + f.name() + "”（" + reason + "），" + received + "收到，应于"
+				(staff ? "登记纸质申请：" : "") + kind.label() + "营业场所“" + f.name() + "”（" + reason + "），" + ChineseText.day(received) + "收到，应于"
 						+ calendar.messageDay(due) + "前决定")
 			.inRegion(f.regionCode()));
 		return id;
@@ -351,7 +352,7 @@ public class PostOfficeApprovals {
 		Optional<LocalDate> closed = postOffices.closedSince(f.id(), on);
 		if (closed.isPresent()) {
 			throw DomainException.illegalTransition("facilityId", "closed", Wording.of("universal.refusal.officeClosed", f.name(), closed.get()),
-					"营业场所“" + f.name() + "”已于" + closed.get()
+					"营业场所“" + f.name() + "”已于" + ChineseText.day(closed.get())
 					+ "经批准撤销，不再办理其撤销、搬迁申请或审批决定");
 		}
 	}
@@ -381,7 +382,7 @@ public class PostOfficeApprovals {
 			.throwIfInvalid();
 		move(a, to, ", checked_on = :on, check_findings = :findings, consultation = :consultation",
 				Map.of("on", on, "findings", findings, "consultation", consultation));
-		record(a, "post-office.approval.check", "现场核查（" + on + "）：" + findings + "；征求意见：" + consultation);
+		record(a, "post-office.approval.check", "现场核查（" + ChineseText.day(on) + "）：" + findings + "；征求意见：" + consultation);
 	}
 
 	/**
@@ -494,7 +495,7 @@ public class PostOfficeApprovals {
 						+ (alternative == null ? "" : "；就近由“" + alternative + "”提供服务")
 						+ "；出具" + PostOfficeDocuments.decisionTitle(decided) + "（" + number + "）"
 						+ (step == ApprovalStep.APPROVE ? "；应于" + calendar.messageDay(notice) + "前向社会公告" : "")
-						+ (late ? "；超过审批期限（" + a.decisionDueOn() + "）" : ""));
+						+ (late ? "；超过审批期限（" + ChineseText.day(a.decisionDueOn()) + "）" : ""));
 	}
 
 	/**
@@ -529,10 +530,10 @@ public class PostOfficeApprovals {
 		PostOfficeApproval announced = find(scope, id);
 		attachments.storeGenerated(PostOfficeDocuments.owner(id), PostOfficeDocuments.NOTICE,
 				PostOfficeDocuments.noticeFile(announced), documents.notice(announced, parties(announced, decidedBy(announced))));
-		record(a, "post-office.approval.announce", "向社会公告（" + on + "，" + channel + "），自"
-				+ announced.effectiveOn() + "起" + (a.kind() == ApprovalKind.RELOCATION ? "迁至新址" : "撤销") + "；出具"
+		record(a, "post-office.approval.announce", "向社会公告（" + ChineseText.day(on) + "，" + channel + "），自"
+				+ ChineseText.day(announced.effectiveOn()) + "起" + (a.kind() == ApprovalKind.RELOCATION ? "迁至新址" : "撤销") + "；出具"
 				+ PostOfficeDocuments.noticeTitle(announced)
-				+ (on.isAfter(a.noticeDueOn()) ? "；超过公告期限（" + a.noticeDueOn() + "）" : ""));
+				+ (on.isAfter(a.noticeDueOn()) ? "；超过公告期限（" + ChineseText.day(a.noticeDueOn()) + "）" : ""));
 	}
 
 	/**
@@ -575,8 +576,8 @@ public class PostOfficeApprovals {
 			p.put("notice", notice);
 			move(a, a.status(), ", decision_due_on = :decision, notice_due_on = :notice", p);
 			record(a, "post-office.approval.recount", CalendarYearsLoaded.loaded(first, last) + "，"
-					+ (a.status().open() ? "审批期限由" + a.decisionDueOn() + "改为" + decision
-							: "公告期限由" + a.noticeDueOn() + "改为" + notice));
+					+ (a.status().open() ? "审批期限由" + ChineseText.day(a.decisionDueOn()) + "改为" + ChineseText.day(decision)
+							: "公告期限由" + ChineseText.day(a.noticeDueOn()) + "改为" + ChineseText.day(notice)));
 			moved++;
 		}
 		return moved;
@@ -769,8 +770,8 @@ public class PostOfficeApprovals {
 			.findFirst()
 			.ifPresent(later -> {
 				throw DomainException.illegalTransition("facilityId", "closed", Wording.of("universal.refusal.laterDecision", f.name(), later, closedOn),
-						"营业场所“" + f.name() + "”在" + later
-						+ "还有撤销或搬迁的审批决定，不能记录自" + closedOn + "起撤销的批准");
+						"营业场所“" + f.name() + "”在" + ChineseText.day(later)
+						+ "还有撤销或搬迁的审批决定，不能记录自" + ChineseText.day(closedOn) + "起撤销的批准");
 			});
 	}
 
@@ -865,7 +866,7 @@ public class PostOfficeApprovals {
 			});
 		return new PastImport.Duplicates<>(CheckedImport::key, c -> stored.containsKey(c.key()), "decidedOn",
 				"同一营业场所、申请事项和决定日期的审批",
-				c -> "营业场所“" + c.facility().name() + "”在" + c.decidedOn() + "已有" + c.kind().label() + "审批的决定（"
+				c -> "营业场所“" + c.facility().name() + "”在" + ChineseText.day(c.decidedOn()) + "已有" + c.kind().label() + "审批的决定（"
 						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入");
 	}
 
@@ -916,7 +917,7 @@ public class PostOfficeApprovals {
 			throw DomainException.duplicate("decisionNumber", usedMessage(c.decisionNumber()));
 		}
 		audit.record(AuditEntry.of("post-office.approval.import", "PostOfficeApproval", id, "导入历史审批：" + c.kind().label()
-				+ "营业场所“" + f.name() + "”，" + c.receivedOn() + "收到，" + c.decidedOn() + (c.approved() ? "批准" : "不予批准")
+				+ "营业场所“" + f.name() + "”，" + ChineseText.day(c.receivedOn()) + "收到，" + ChineseText.day(c.decidedOn()) + (c.approved() ? "批准" : "不予批准")
 				+ (c.decisionNumber() == null ? "" : "，文号" + c.decisionNumber()))
 			.inRegion(f.regionCode()));
 		return id;

@@ -1,5 +1,6 @@
 package org.youguan.universal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -498,8 +499,8 @@ public class PostOffices {
 			.optional()
 			.ifPresent(r -> {
 				throw DomainException.illegalTransition("startsOn", "overlap", Wording.of("universal.refusal.suspensionTwice", f.name(), r.startsOn(), r.endsOn(), r.id()),
-						"营业场所“" + f.name() + "”已报告" + r.startsOn() + "至"
-						+ r.endsOn() + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
+						"营业场所“" + f.name() + "”已报告" + ChineseText.day(r.startsOn()) + "至"
+						+ ChineseText.day(r.endsOn()) + "临时停业（第" + r.id() + "号），与本次报告的日期重叠或相接：同一停业只报告一次，延长停业请联系邮政管理部门");
 			});
 		refuseChainedStops(f, limits.longestDays(), from, to);
 		long id = jdbc.sql("""
@@ -519,7 +520,7 @@ public class PostOffices {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("post-office.suspension", "PostOfficeSuspension", id,
-				"报告营业场所“" + f.name() + "”临时停业：" + from + "至" + to + "（" + reason + "）").inRegion(f.regionCode()));
+				"报告营业场所“" + f.name() + "”临时停业：" + ChineseText.day(from) + "至" + ChineseText.day(to) + "（" + reason + "）").inRegion(f.regionCode()));
 		return id;
 	}
 
@@ -552,15 +553,15 @@ public class PostOffices {
 		if (from == null) {
 			return;
 		}
-		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期不能早于" + limits.earliest()
+		v.require("startsOn", !from.isBefore(limits.earliest()), "range", "停业开始日期不能早于" + ChineseText.day(limits.earliest())
 				+ "：临时停业应及时报告（" + SUSPENSION_ARTICLE + "），早于此日开始的停业请联系邮政管理部门（补报的期限"
 				+ Audience.OWN_RULE + "）");
-		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期不能晚于" + limits.latest()
+		v.require("startsOn", !from.isAfter(limits.latest()), "range", "停业开始日期不能晚于" + ChineseText.day(limits.latest())
 				+ "（提前报告的期限" + Audience.OWN_RULE + "）");
 		if (to != null && !to.isBefore(from)) {
 			int longest = limits.longestDays();
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= longest, "range", "临时停业不能超过" + longest
-					+ "天，结束日期最晚为" + from.plusDays(longest - 1L) + "：更长的停止办理须经邮政管理部门批准（" + SUSPENSION_ARTICLE + "），"
+					+ "天，结束日期最晚为" + ChineseText.day(from.plusDays(longest - 1L)) + "：更长的停止办理须经邮政管理部门批准（" + SUSPENSION_ARTICLE + "），"
 					+ "不再营业的请申请撤销审批（" + CLOSURE_ARTICLE + "）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}
 	}
@@ -604,7 +605,7 @@ public class PostOffices {
 		}
 		long days = ChronoUnit.DAYS.between(first, last) + 1;
 		if (days > longest) {
-			throw new InvalidValueException("endsOn", "range", "营业场所“" + f.name() + "”" + first + "至" + last + "间的临时停业相隔不足"
+			throw new InvalidValueException("endsOn", "range", "营业场所“" + f.name() + "”" + ChineseText.day(first) + "至" + ChineseText.day(last) + "间的临时停业相隔不足"
 					+ REOPENING_DAYS + "天，连同本次计为一次停业，共" + days + "天，超过" + longest
 					+ "天：更长的停止办理须经邮政管理部门批准（" + SUSPENSION_ARTICLE + "）（临时停业的天数" + Audience.OWN_RULE + "）");
 		}

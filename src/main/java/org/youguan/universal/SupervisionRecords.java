@@ -18,6 +18,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.Bureaus;
 import org.youguan.kernel.DomainException;
@@ -222,7 +223,7 @@ public class SupervisionRecords {
 		refuseTwin(c, null);
 		long id = insert(c, bureauId, imported, demo);
 		audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
-				"登记" + kind.title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state()).inRegion(c.region()).masked());
+				"登记" + kind.title() + "“" + shown(c) + "”（" + ChineseText.day(c.day()) + "）").states(null, c.state()).inRegion(c.region()).masked());
 		return id;
 	}
 
@@ -242,7 +243,7 @@ public class SupervisionRecords {
 			.param("self", self == null ? 0L : self)
 			.query(Boolean.class).single()) {
 			throw DomainException.duplicate("subject", Wording.of("universal.refusal.supervisionTwice", c.region(), c.day(), c.kind().title(), shown(c)),
-					"地区" + c.region() + "已有" + c.day() + "的" + c.kind().title() + "记录“"
+					"地区" + c.region() + "已有" + ChineseText.day(c.day()) + "的" + c.kind().title() + "记录“"
 					+ shown(c) + "”，不能重复登记：表单可能提交了两次，请在列表中查看");
 		}
 	}
@@ -349,7 +350,7 @@ public class SupervisionRecords {
 			.list());
 		return new PastImport.Duplicates<>(SupervisionRecords::key, c -> stored.contains(key(c)), "subject",
 				"同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录",
-				c -> "地区" + c.region() + "已有" + c.day() + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入");
+				c -> "地区" + c.region() + "已有" + ChineseText.day(c.day()) + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入");
 	}
 
 	/**
@@ -387,7 +388,7 @@ public class SupervisionRecords {
 			long id = insert(c, bureauId, true, false);
 			ids.add(id);
 			audit.record(AuditEntry.of("universal.supervision.record", AUDIT_TYPE, id,
-					"导入" + c.kind().title() + "“" + shown(c) + "”（" + c.day() + "）").states(null, c.state())
+					"导入" + c.kind().title() + "“" + shown(c) + "”（" + ChineseText.day(c.day()) + "）").states(null, c.state())
 				.inRegion(c.region())
 				.masked());
 		}
@@ -516,7 +517,7 @@ public class SupervisionRecords {
 		// after its last — a report of 2026 from one appointed for the first half of 2025 is no supervisor's report)
 		LocalDate on = v.date("receivedOn", "收到日期", receivedOn, supervisor.day(), LocalDate.now(clock));
 		v.require("receivedOn", on == null || supervisor.until() == null || !on.isAfter(supervisor.until()), "appointment",
-				"收到日期不能晚于该社会监督员的聘期结束日期" + supervisor.until() + "：聘期结束后不再以社会监督员身份反映情况");
+				"收到日期不能晚于该社会监督员的聘期结束日期" + ChineseText.day(supervisor.until()) + "：聘期结束后不再以社会监督员身份反映情况");
 		String text = text(v, "summary", "反映内容", Text.freeText(summary), 500, true);
 		v.throwIfInvalid();
 		long id = jdbc.sql("""
@@ -531,7 +532,7 @@ public class SupervisionRecords {
 			.query(Long.class)
 			.single();
 		audit.record(AuditEntry.of("universal.supervisor.report", AUDIT_TYPE, supervisorId,
-				"登记社会监督员“" + Masking.name(supervisor.subject()) + "”反映情况（" + on + "）")
+				"登记社会监督员“" + Masking.name(supervisor.subject()) + "”反映情况（" + ChineseText.day(on) + "）")
 			.states(null, Map.of("reportId", id, "receivedOn", on.toString(), "summary", text))
 			.inRegion(supervisor.regionCode())
 			.masked());
@@ -553,9 +554,9 @@ public class SupervisionRecords {
 		LocalDate last = span.get("last") == null ? null : ((java.sql.Date) span.get("last")).toLocalDate();
 		new Validation()
 			.require("day", first == null || c.day() == null || !c.day().isAfter(first), "reports",
-					"聘任日期不能晚于已登记的最早反映情况的收到日期" + first + "：请先核对反映情况的日期")
+					"聘任日期不能晚于已登记的最早反映情况的收到日期" + ChineseText.day(first) + "：请先核对反映情况的日期")
 			.require("until", last == null || c.until() == null || !c.until().isBefore(last), "reports",
-					"聘期结束日期不能早于已登记的最晚反映情况的收到日期" + last + "：请先核对反映情况的日期")
+					"聘期结束日期不能早于已登记的最晚反映情况的收到日期" + ChineseText.day(last) + "：请先核对反映情况的日期")
 			.throwIfInvalid();
 	}
 

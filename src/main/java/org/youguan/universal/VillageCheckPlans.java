@@ -17,6 +17,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -231,7 +232,7 @@ public class VillageCheckPlans {
 			.ifPresent(plan -> {
 				throw DomainException.duplicate("name", Wording.of("universal.refusal.checkPlanTwice", regions.fullName(region), name, plan.id(), plan.plannedOn()),
 						"检查区域" + regions.fullName(region) + "已有名称为“" + name + "”的通邮检查计划（第"
-						+ plan.id() + "号，" + plan.plannedOn() + "制定）：同一区域的计划名称不能重复，请改用原计划或修改名称");
+						+ plan.id() + "号，" + ChineseText.day(plan.plannedOn()) + "制定）：同一区域的计划名称不能重复，请改用原计划或修改名称");
 			});
 	}
 

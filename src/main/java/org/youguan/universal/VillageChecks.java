@@ -26,6 +26,7 @@ import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -171,7 +172,7 @@ public class VillageChecks {
 		if (jdbc.sql("SELECT count(*) FROM village_check WHERE village_code = :v AND checked_on = :on")
 			.param("v", c.villageCode()).param("on", c.checkedOn()).query(Long.class).single() > 0) {
 			throw DomainException.duplicate("checkedOn", Wording.of("universal.refusal.villageCheckTwice", c.villageName(), c.checkedOn()),
-					"建制村“" + c.villageName() + "”在" + c.checkedOn() + "已有通邮检查记录，不能重复登记");
+					"建制村“" + c.villageName() + "”在" + ChineseText.day(c.checkedOn()) + "已有通邮检查记录，不能重复登记");
 		}
 		long record;
 		try {
@@ -186,7 +187,7 @@ public class VillageChecks {
 		Map<String, Object> after = c.state();
 		after.put("inspectionRecordId", record);
 		audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "登记建制村“" + c.villageName() + "”通邮检查（"
-				+ c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "），记为普遍服务监督检查记录" + record)
+				+ ChineseText.day(c.checkedOn()) + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "），记为普遍服务监督检查记录" + record)
 			.states(null, after)
 			.inRegion(c.villageCode()));
 		return id;
@@ -420,7 +421,7 @@ public class VillageChecks {
 		}
 		return new PastImport.Duplicates<>(Checked::key, c -> stored.contains(c.key()), "checkedOn",
 				"同一建制村和检查日期的检查",
-				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + c.checkedOn() + "已有通邮检查记录，不能重复导入");
+				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + ChineseText.day(c.checkedOn()) + "已有通邮检查记录，不能重复导入");
 	}
 
 	/** Saves checked past checks (marked imported), each audited, and audits the import once. */
@@ -430,7 +431,7 @@ public class VillageChecks {
 			long id = insert(c, bureauId, true, false, null);
 			ids.add(id);
 			audit.record(AuditEntry.of("village.check.record", "VillageCheck", id, "导入建制村“" + c.villageName()
-					+ "”历史通邮检查（" + c.checkedOn() + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
+					+ "”历史通邮检查（" + ChineseText.day(c.checkedOn()) + "，" + (c.standardDelivery() ? "规范投递" : "投递不规范") + "）")
 				.states(null, c.state())
 				.inRegion(c.villageCode()));
 		}

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -260,7 +261,7 @@ public class PlanDrafts {
 			.param("text", Text.strip(text)).param("due", Date.valueOf(dueOn)).param("id", taskId).update();
 		// the task's text and due date as they were and are: a correction of a published plan's task shows what it replaced
 		audit.record(AuditEntry.of("workplan.task.edit", "WorkTask", taskId, "修改第" + task.task().number() + "项任务，完成时限"
-				+ dueOn).states(taskState(task.task().text(), task.task().dueOn()), taskState(Text.strip(text), dueOn))
+				+ ChineseText.day(dueOn)).states(taskState(task.task().text(), task.task().dueOn()), taskState(Text.strip(text), dueOn))
 			.inRegion(plan.regionCode()));
 		progress.reassess(plan.id(), taskId);
 	}

@@ -23,6 +23,7 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -338,7 +339,7 @@ public class Progress {
 			requireReportMonth(plan.year(), r.month());
 			if (r.month().isAfter(thisMonth)) {
 				throw DomainException.rule("month", "future", Wording.of("workplans.refusal.progressFuture", r.taskId(), r.month()),
-						"第" + r.taskId() + "号任务的进展不能载入：" + r.month() + "尚未到来");
+						"第" + r.taskId() + "号任务的进展不能载入：" + ChineseText.month(r.month()) + "尚未到来");
 			}
 			boolean answers = jdbc.sql(Supervision.DUTY + "SELECT EXISTS (SELECT 1 FROM duty WHERE task_id = :task AND department_id = :d)")
 				.param("plan", planId).param("task", r.taskId()).param("d", r.departmentId()).query(Boolean.class).single();
@@ -466,7 +467,7 @@ public class Progress {
 			if (!after.equals(t.status())) {
 				changed++;
 				audit.record(AuditEntry.of("workplan.status", "WorkTask", t.id(), t.planTitle() + "第" + t.number() + "项任务由"
-						+ label(t.status()) + "转为" + label(after) + "（" + today + "）").inRegion(t.regionCode()));
+						+ label(t.status()) + "转为" + label(after) + "（" + ChineseText.day(today) + "）").inRegion(t.regionCode()));
 			}
 		}
 		return changed;

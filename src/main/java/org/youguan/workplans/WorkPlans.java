@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -408,7 +409,7 @@ public class WorkPlans {
 	 * @return the refusal's words, or null when the day has come
 	 */
 	static String issuedInFuture(LocalDate issued, LocalDate today) {
-		return issued == null || !issued.isAfter(today) ? null : "印发日期（" + issued + "）不能晚于今天（" + today + "）";
+		return issued == null || !issued.isAfter(today) ? null : "印发日期（" + ChineseText.day(issued) + "）不能晚于今天（" + ChineseText.day(today) + "）";
 	}
 
 	/**
@@ -425,7 +426,7 @@ public class WorkPlans {
 	 */
 	static String dueBeforeIssue(String task, LocalDate dueOn, LocalDate issued) {
 		return dueOn == null || issued == null || !dueOn.isBefore(issued) ? null
-				: task + "完成时限（" + dueOn + "）早于计划的印发日期（" + issued + "），完成时限不能早于印发日期";
+				: task + "完成时限（" + ChineseText.day(dueOn) + "）早于计划的印发日期（" + ChineseText.day(issued) + "），完成时限不能早于印发日期";
 	}
 
 	static void requireIssuedBy(PlanPreview p, LocalDate today) {

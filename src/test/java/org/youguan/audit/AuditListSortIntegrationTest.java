@@ -108,7 +108,7 @@ class AuditListSortIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("起始日期不得早于2000-01-01（应在2000-01-01至")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("起始日期不得早于2000年1月1日（应在2000年1月1日至")));
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 		mvc.perform(get("/admin/signins").param("to", "2199-01-01").session(admin))
 			.andExpect(status().isBadRequest())

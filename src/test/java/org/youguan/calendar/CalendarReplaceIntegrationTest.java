@@ -84,7 +84,7 @@ class CalendarReplaceIntegrationTest {
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 8))).as("春节 stays a day off").isFalse();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).as("国庆 stays a day off").isFalse();
 		assertThat(calendar.plusWorkingDays(due, 1)).as("due dates are not recounted").isEqualTo(LocalDate.of(2027, 2, 9));
-		assertThat(calendar.messageDay(LocalDate.of(2027, 2, 9))).as("and keep their mark").isEqualTo("2027-02-09（暂定）");
+		assertThat(calendar.messageDay(LocalDate.of(2027, 2, 9))).as("and keep their mark").isEqualTo("2027年2月9日（暂定）");
 	}
 
 	/** 2075 is loaded by this test only and 2076 by none (the database outlives a run: 2075 may be loaded already). */

@@ -24,19 +24,19 @@ class ProvisionalMarkIntegrationTest extends CalendarRecountTest {
 		assertThat(calendar.documentNote(LocalDate.of(2027, 1, 18))).isEqualTo(WorkingCalendar.PROVISIONAL_NOTE)
 			.doesNotContain("暂定");
 		assertThat(calendar.documentNote(LocalDate.of(2026, 12, 31))).isEmpty();
-		assertThat(calendar.messageDay(LocalDate.of(2027, 1, 18))).isEqualTo("2027-01-18（暂定）");
+		assertThat(calendar.messageDay(LocalDate.of(2027, 1, 18))).isEqualTo("2027年1月18日（暂定）");
 		assertThat(calendar.documentDay(LocalDate.of(2026, 12, 31))).isEqualTo("2026年12月31日");
-		assertThat(calendar.messageDay(LocalDate.of(2026, 12, 31))).isEqualTo("2026-12-31");
+		assertThat(calendar.messageDay(LocalDate.of(2026, 12, 31))).isEqualTo("2026年12月31日");
 		assertThat(calendar.documentDay(null)).isEmpty();
 	}
 
 	@Test
 	void loadingAYearTakesTheMarkOffItsDates() {
 		LocalDate due = LocalDate.of(2064, 1, 6);
-		assertThat(calendar.messageDay(due)).isEqualTo("2064-01-06（暂定）");
+		assertThat(calendar.messageDay(due)).isEqualTo("2064年1月6日（暂定）");
 		notices.loadDaysOff(LocalDate.of(2064, 1, 1));
 		assertThat(calendar.isProvisional(due)).isFalse();
-		assertThat(calendar.messageDay(due)).isEqualTo("2064-01-06");
+		assertThat(calendar.messageDay(due)).isEqualTo("2064年1月6日");
 		assertThat(calendar.documentDay(due)).isEqualTo("2064年1月6日");
 	}
 }

@@ -9,6 +9,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.platform.ChinaTime;
 
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +43,7 @@ class ComplaintFiguresPeriodIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("from"))
 				.andExpect(jsonPath("$.errors[0].rule").value("future"))
-				.andExpect(jsonPath("$.errors[0].message").value("起始月份不能晚于本月（" + now + "）：" + period[0]))
+				.andExpect(jsonPath("$.errors[0].message").value("起始月份不能晚于本月（" + ChineseText.month(now) + "）：" + period[0]))
 				.andExpect(content().string(not(containsString("\"received\""))));
 		}
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

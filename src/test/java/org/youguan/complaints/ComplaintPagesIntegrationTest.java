@@ -26,6 +26,7 @@ import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -133,7 +134,7 @@ class ComplaintPagesIntegrationTest {
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
 			.andExpect(redirectedUrlPattern("/complaints/*"))
 			.andExpect(flash().attribute("message", "申诉 " + number + " 已受理并转办至 苏州吴中顺丰快递服务有限公司，企业答复期限 "
-					+ queries.get(DataScope.all(), id).stepDue()));
+					+ ChineseText.day(queries.get(DataScope.all(), id).stepDue())));
 
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		mvc.perform(get("/enterprise/complaints").session(sf)).andExpect(content().string(containsString(number)));

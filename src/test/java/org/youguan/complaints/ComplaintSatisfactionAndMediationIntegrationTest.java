@@ -20,6 +20,7 @@ import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -281,7 +282,7 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 		assertThatThrownBy(() -> procedure.mediate(WUZHONG, id, MediationResult.FAILED, null, null))
 			.isInstanceOfSatisfying(DomainException.class, ex -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-				assertThat(ex.getMessage()).contains("企业尚未答复", "未过", due.toString());
+				assertThat(ex.getMessage()).contains("企业尚未答复", "未过", ChineseText.day(due));
 			});
 		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
 

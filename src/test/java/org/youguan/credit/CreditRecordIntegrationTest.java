@@ -29,6 +29,7 @@ import org.youguan.enforcement.PenaltyDecided;
 import org.youguan.enforcement.PenaltyDecisionRemedied;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.inspections.RectificationOverdue;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.DomainException;
@@ -676,7 +677,7 @@ class CreditRecordIntegrationTest {
 		assertThat(toTheEnterprise(code, entry, 3).get(2)).contains("异议成立，记录将撤销", "核实属实");
 		call(WUZHONG, "/api/v1/credit/entries/" + entry + "/correction", "{}").andExpect(status().isOk());
 		List<String> titles = toTheEnterprise(code, entry, 4);
-		assertThat(titles.get(3)).contains(number, "已于" + LocalDate.now(clock) + "撤销", "异议成立");
+		assertThat(titles.get(3)).contains(number, "已于" + ChineseText.day(LocalDate.now(clock)) + "撤销", "异议成立");
 		CreditEntry removed = records.get(DataScope.all(), entry);
 		redeliver(new CreditEntryCorrected(entry, code, REGION, removed.status(), number, removed.summary(),
 				removed.correctionReason(), removed.correctedOn()));
@@ -746,7 +747,7 @@ class CreditRecordIntegrationTest {
 		assertThat(closed.closedOn()).isEqualTo(LocalDate.now(clock));
 		assertThat(closed.overdue()).isFalse();
 		assertThatThrownBy(() -> yearClose.close(bureau, year)).isInstanceOf(DomainException.class)
-			.hasMessageContaining("已于" + LocalDate.now(clock) + "归集");
+			.hasMessageContaining("已于" + ChineseText.day(LocalDate.now(clock)) + "归集");
 		assertThat(audited("credit.year.close", region + ":" + year)).isEqualTo(1);
 
 		// the staff page of 吴中 shows its own bureau's close of the last year; this year is refused in 409 on the page
@@ -754,7 +755,7 @@ class CreditRecordIntegrationTest {
 		mvc.perform(get("/credit/entries").session(wuzhong)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"year-close\"")))
 			.andExpect(content().string(containsString(year + "年度信用信息归集：截止"
-					+ rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), REGION))));
+					+ ChineseText.day(rules.deadline(StatutoryRule.CREDIT_YEAR_CLOSE, LocalDate.of(year + 1, 1, 1), REGION)))));
 		mvc.perform(post("/credit/year-close").session(wuzhong).with(csrf()).param("year", String.valueOf(year + 1)))
 			.andExpect(status().isConflict()).andExpect(content().string(containsString("data-rule=\"year-not-ended\"")));
 		mvc.perform(post("/credit/year-close").session(SignIn.session(mvc, "wz.leader")).with(csrf())

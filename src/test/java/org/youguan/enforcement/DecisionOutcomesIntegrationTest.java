@@ -692,7 +692,7 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed.minusDays(1) + "\",\"amount\":1000}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("refundedOn")).andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(changed.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(changed))));
 		assertThat(number(figures(changed.minusDays(1)).get("fineCollected")))
 			.isEqualByComparingTo(number(dayBefore.get("fineCollected")));
 		call(WUZHONG, refund, "{\"refundedOn\":\"" + changed + "\",\"amount\":1000}").andExpect(status().isOk());
@@ -912,7 +912,7 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 		assertThat(jdbc.sql("""
 				SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.publish'
 				ORDER BY id DESC LIMIT 1""").param("id", String.valueOf(id)).query(String.class).single())
-			.contains("超过公示期限" + due);
+			.contains("超过公示期限" + ChineseText.day(due));
 		assertThat(queue("enforcement.publish")).doesNotContain(number);
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 
@@ -68,7 +69,7 @@ class EvidenceBeforeFilingIntegrationTest {
 		FieldError early = refused(id, found.minusDays(1));
 		assertThat(early.field()).isEqualTo("collectedOn");
 		assertThat(early.rule()).isEqualTo("range");
-		assertThat(early.message()).contains("不能早于" + found, "收到线索之日");
+		assertThat(early.message()).contains("不能早于" + ChineseText.day(found), "收到线索之日");
 		FieldError late = refused(id, today.plusDays(1));
 		assertThat(late.rule()).isEqualTo("range");
 		assertThat(late.message()).contains("不能晚于今天");

@@ -118,7 +118,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", "2026-06-11")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("deadline"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-12")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月12日")));
 		// a notice is not dated in the future, nor before the request
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-04", "2026-06-20")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
@@ -193,7 +193,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 				.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
 				.andExpect(jsonPath("$.errors[0].message").value(containsString("按规则目录“" + StatutoryRule.PENALTY_HEARING_LATEST.title() + "”")))
 				.andExpect(jsonPath("$.errors[0].message").value(not(containsString("penalty.hearing-latest"))))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(latest))));
 		}
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().hearingScheduledOn()).isNull();
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-03", latest.toString())).andExpect(status().isOk())
@@ -227,8 +227,8 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026-06-03）")))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026年6月3日）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(latest))));
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-05", latest.toString())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value(latest.toString()));
 		// a third notice does not count afresh either
@@ -271,8 +271,8 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026-06-03）")))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(latest.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("首次听证通知（2026年6月3日）")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(latest))));
 	}
 
 	@Test
@@ -286,7 +286,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-05", "2026-06-12")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-16")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月16日")));
 		call(WUZHONG, path(id, "hearing-notice"), notice("2026-06-05", "2026-06-16")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingNotifiedOn").value("2026-06-05"))
 			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value("2026-06-16"));

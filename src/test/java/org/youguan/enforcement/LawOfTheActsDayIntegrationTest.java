@@ -68,7 +68,7 @@ class LawOfTheActsDayIntegrationTest extends ClockedSteps {
 		String code = party.other().creditCode();
 		// PACKAGING: 快递暂行条例(2025) art.56, in force 2025-06-01 — neither before the revision nor under the 2019 text
 		imported(code, "PACKAGING", "2025-03-01", "2025-04-10").andExpect(jsonPath("$.errors[?(@.field == 'violation')].message")
-			.value(hasItem(org.hamcrest.Matchers.containsString("2025-06-01"))));
+			.value(hasItem(org.hamcrest.Matchers.containsString("2025年6月1日"))));
 		imported(code, "PACKAGING", "2019-04-01", "2019-04-30");
 		// the 条例 took effect 2018-05-01
 		imported(code, "OUTLET_UNFILED", "2018-03-01", "2018-03-30");
@@ -91,7 +91,7 @@ class LawOfTheActsDayIntegrationTest extends ClockedSteps {
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf()))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 		assertThat(count()).isEqualTo(before);
-		assertThat(page).contains("<td>2</td><td>违法行为</td>", "<td>4</td><td>违法行为</td>", "自2025-06-01起施行", "自2024-03-01起施行")
+		assertThat(page).contains("<td>2</td><td>违法行为</td>", "<td>4</td><td>违法行为</td>", "自2025年6月1日起施行", "自2024年3月1日起施行")
 			.doesNotContain("<td>3</td><td>违法行为</td>");
 
 		// a lead whose act ended before the article took effect

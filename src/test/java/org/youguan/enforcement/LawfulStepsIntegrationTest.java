@@ -97,7 +97,7 @@ class LawfulStepsIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'startedOn')].rule").value(containsInAnyOrder("start-lookback")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'startedOn')].message").value(containsInAnyOrder(
-					org.hamcrest.Matchers.containsString("不能早于2026-06-13"))));
+					org.hamcrest.Matchers.containsString("不能早于2026年6月13日"))));
 		call(HEAD, path, "{\"kind\":\"APPRAISAL\",\"startedOn\":\"2026-06-14\",\"reason\":\"委托鉴定\"}")
 			.andExpect(status().isOk());
 		assertThat(cases.get(PartyCases.ALL, id).suspensions()).hasSize(1);

@@ -224,7 +224,7 @@ class OverdueCasesAndOpenPausesIntegrationTest extends ClockedSteps {
 			call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/leads", lead.formatted(e.creditCode(), UUID.randomUUID(), day))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].rule").value("limitation-back"))
-				.andExpect(jsonPath("$.errors[0].message").value(containsString("收到日期应在2024-12-05至2026-12-05之间")));
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("收到日期应在2024年12月5日至2026年12月5日之间")));
 		}
 		// a violation ended 2024-01-01 and a lead dated back to within 2 years of it, recorded now: refused
 		call(PenaltyCaseIntegrationTest.WUZHONG, "/api/v1/enforcement/leads", lead.formatted(e.creditCode(), UUID.randomUUID(), "2024-06-01"))

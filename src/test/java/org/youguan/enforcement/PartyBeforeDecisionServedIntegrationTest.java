@@ -20,6 +20,7 @@ import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.AnnulmentNotices;
 import org.youguan.enforcement.internal.DeemedServices;
+import org.youguan.kernel.ChineseText;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,7 +185,7 @@ class PartyBeforeDecisionServedIntegrationTest {
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("变更后罚款2000元")));
 		assertThat(titles(e, id)).filteredOn(t -> t.contains("变更后")).singleElement().asString()
-			.contains("变更后的行政处罚决定书已于" + today + "出具（自行纠正变更）", "缴纳期限至");
+			.contains("变更后的行政处罚决定书已于" + ChineseText.day(today) + "出具（自行纠正变更）", "缴纳期限至");
 	}
 
 	/**
@@ -201,7 +202,7 @@ class PartyBeforeDecisionServedIntegrationTest {
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("不再执行")));
 		assertThat(titles(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
-			.contains("已于" + today + "经自行纠正撤销，不再执行");
+			.contains("已于" + ChineseText.day(today) + "经自行纠正撤销，不再执行");
 		String annulled = "处罚决定已撤销或确认无效（" + org.youguan.kernel.ChineseText.day(today) + "）";
 		mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionAnnulledOn").value(today.toString()))
@@ -250,7 +251,7 @@ class PartyBeforeDecisionServedIntegrationTest {
 		assertThat(annulmentNotices.tellUntold()).contains(id);
 		await().atMost(Duration.ofSeconds(30)).until(() -> titles(e, id).stream().anyMatch(t -> t.contains("不再执行")));
 		assertThat(titles(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
-			.contains("已于" + today + "经自行纠正撤销，不再执行");
+			.contains("已于" + ChineseText.day(today) + "经自行纠正撤销，不再执行");
 		assertThat(annulmentNotices.tellUntold()).as("once").doesNotContain(id);
 		// told again with its mark lost (two nodes, a restored backup): the notification's key keeps it one
 		jdbc.sql("UPDATE penalty_case SET annulment_told_on = NULL WHERE id = :id").param("id", id).update();

@@ -126,10 +126,15 @@ final class PartyCases {
 
 	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed. */
 	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn) {
+		return concluded(e, violation, fine, filedOn, "查明违法事实");
+	}
+
+	/** A case filed on {@code filedOn} and investigated to its conclusion with the fine proposed, its report as typed. */
+	long concluded(EnterpriseView e, String violation, String fine, LocalDate filedOn, String report) {
 		long id = filed(e, violation, filedOn);
 		caseInvestigation.startInvestigation(ALL, id, TEAM);
 		evidence(jdbc, id);
-		caseInvestigation.concludeInvestigation(ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE", fine, false, null, null, null,
+		caseInvestigation.concludeInvestigation(ALL, id, new CaseInvestigation.Conclusion(report, "FINE", fine, false, null, null, null,
 				filedOn.toString()));
 		if (new BigDecimal(fine).compareTo(new BigDecimal("10000")) >= 0) {
 			caseInvestigation.review(ALL, id, REVIEWER, true, "同意");

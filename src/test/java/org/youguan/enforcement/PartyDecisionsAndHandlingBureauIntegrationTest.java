@@ -67,7 +67,8 @@ class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 			.get("href");
 		String text = text(href, WUZHONG);
 		assertThat(text).contains("不予行政处罚决定书", e.legalName(), "违法行为轻微并及时改正，没有造成危害后果",
-				"《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微，已于当日改正", "行政复议");
+				"《中华人民共和国行政处罚法》第三十三条第一款", "违法行为轻微，已于当日改正", "行政复议",
+				"不予行政处罚。你单位应当引以为戒，依法经营。");
 
 		// not yet served (art.61) and no notice before it: the party was told nothing of the case — its portal does not
 		// find it, so neither the decision nor that one exists is the party's before service
@@ -180,6 +181,40 @@ class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("不予行政处罚决定（初次违法")))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(noPenaltyNumber(first))));
 		assertThat(party.cases().get(PartyCases.ALL, again).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
+		// the decision closes by its ground: no reproach for a party without fault (art.33 para.2), the consequence of a
+		// repeat for a first violation let go (para.1)
+		assertThat(noPenaltyDecisionText(noFault)).contains("第三十三条第二款", "不予行政处罚。你单位应当依法经营，防止同类情形再次发生。")
+			.doesNotContain("引以为戒");
+		assertThat(noPenaltyDecisionText(first)).contains("你单位应当引以为戒，依法经营；再次违法的，本局将依法处理。");
+	}
+
+	/**
+	 * Attack: facts opening with the characters of a lead-in (据检查站…, 现查获…) printed cut ("经查，站反映…") — only whole
+	 * lead-in phrases are folded into the document's 经查，, read back from the printed 不予行政处罚决定书.
+	 */
+	@Test
+	void factsThatOnlyBeginLikeALeadInPrintWhole() throws Exception {
+		today("2026-06-01");
+		var e = party.fresh();
+		// (the decision addresses the party: the facts' 当事人 print as 你单位)
+		String[][] printed = { { "据检查站反映，当事人未按规定报送统计数据", "经查，据检查站反映，你单位未按规定报送统计数据。" },
+				{ "现查获当事人未报送的统计报表三份", "经查，现查获你单位未报送的统计报表三份。" },
+				{ "经查实际经营地址的报表未报送", "经查，经查实际经营地址的报表未报送。" },
+				{ "经查，查明当事人未报送统计数据", "经查，你单位未报送统计数据。" } };
+		for (String[] p : printed) {
+			long id = party.concluded(e, "DATA_NOT_REPORTED", "2000", LocalDate.of(2026, 5, 27), p[0]);
+			call(HEAD, "/api/v1/enforcement/cases/" + id + "/no-penalty",
+					"{\"ground\":\"MINOR_CORRECTED\",\"reason\":\"违法行为轻微，已于当日改正\"}").andExpect(status().isOk());
+			assertThat(noPenaltyDecisionText(id)).as(p[0]).contains(p[1]);
+		}
+	}
+
+	/** The text of the 不予行政处罚决定书 of case {@code id}, downloaded as the handling bureau's staff do. */
+	String noPenaltyDecisionText(long id) throws Exception {
+		List<Map<String, Object>> docs = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id + "/documents")
+			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$");
+		return text((String) docs.stream().filter(d -> "NO_PENALTY_DECISION".equals(d.get("kind"))).findFirst().orElseThrow()
+			.get("href"), WUZHONG);
 	}
 
 	/**
@@ -250,7 +285,7 @@ class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 			.param("id", id).query(String.class).list()).as("the days the request paused the limit are kept")
 			.containsExactly("2026-06-02..2026-06-10");
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'penalty_case' AND object_id = :id AND action = 'case.hearing-withdrawal'")
-			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString().contains("撤回", "取消原定于2026-06-15");
+			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString().contains("撤回", "取消原定于2026年6月15日");
 		// a withdrawn hearing is waived: it is not requested again
 		mvc.perform(post("/api/v1/enterprise/penalties/" + id + "/hearing").header("Authorization", SF))
 			.andExpect(status().isConflict());

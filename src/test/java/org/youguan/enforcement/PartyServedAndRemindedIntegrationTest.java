@@ -21,6 +21,7 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.PaymentReminders;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notification;
@@ -131,7 +132,7 @@ class PartyServedAndRemindedIntegrationTest {
 			.containsExactly("already-delivered");
 
 		List<String> titles = arrived(e, id, 1);
-		assertThat(titles).singleElement().asString().contains(c.number(), "不予行政处罚决定书已于" + today + "送达");
+		assertThat(titles).singleElement().asString().contains(c.number(), "不予行政处罚决定书已于" + ChineseText.day(today) + "送达");
 		redeliver(new PenaltyStepServed(id, c.number(), c.regionCode(), e.creditCode(), PenaltyStepServed.Step.NO_PENALTY_SERVED,
 				today, null, false, null));
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> listed(e, id).size() == 1);
@@ -151,8 +152,8 @@ class PartyServedAndRemindedIntegrationTest {
 
 		List<String> titles = arrived(e, id, 3);
 		assertThat(titles).hasSize(3);
-		assertThat(titles.get(2)).contains("变更后的行政处罚决定书已于" + today + "出具", "变更后罚款2000元",
-				"缴纳期限至" + due + "（含当日）");
+		assertThat(titles.get(2)).contains("变更后的行政处罚决定书已于" + ChineseText.day(today) + "出具", "变更后罚款2000元",
+				"缴纳期限至" + ChineseText.day(due) + "（含当日）");
 		CaseView c = caseWork.find(id);
 		redeliver(new PenaltyStepServed(id, c.number(), c.regionCode(), e.creditCode(), PenaltyStepServed.Step.DECISION_CHANGED,
 				today, due, false, c.fine()));
@@ -176,7 +177,7 @@ class PartyServedAndRemindedIntegrationTest {
 				"苏邮复决〔2026〕" + RandomDigits.of(7) + "号", today.toString(), "REVOKED", "事实不清", null, null, null), null);
 		await().atMost(Duration.ofSeconds(30)).until(() -> listed(e, id).stream().anyMatch(t -> t.contains("不再执行")));
 		assertThat(listed(e, id)).filteredOn(t -> t.contains("不再执行")).singleElement().asString()
-			.contains("行政处罚决定书已于" + today + "经行政复议撤销，不再执行", "应退还已缴纳的1200.50元")
+			.contains("行政处罚决定书已于" + ChineseText.day(today) + "经行政复议撤销，不再执行", "应退还已缴纳的1200.50元")
 			.doesNotContain("1200.5元");
 		notLeaked(id);
 	}
@@ -198,13 +199,13 @@ class PartyServedAndRemindedIntegrationTest {
 		reminders.remind(today);
 		reminders.remind(today);
 		List<String> titles = arrived(e, id, 3);
-		assertThat(titles.get(2)).contains("罚款3000元缴纳期限至" + due + "（含当日）", "请按期缴纳");
+		assertThat(titles.get(2)).contains("罚款3000元缴纳期限至" + ChineseText.day(due) + "（含当日）", "请按期缴纳");
 
 		LocalDate after = due.plusDays(1);
 		reminders.remind(after);
 		reminders.remind(after);
 		titles = arrived(e, id, 4);
-		assertThat(titles.get(3)).contains("已超过缴纳期限（" + due + "）", "加处罚款");
+		assertThat(titles.get(3)).contains("已超过缴纳期限（" + ChineseText.day(due) + "）", "加处罚款");
 		CaseView c = caseWork.find(id);
 		redeliver(new PenaltyPaymentReminded(id, c.number(), c.decisionNumber(), c.regionCode(), e.creditCode(),
 				PenaltyPaymentReminded.Kind.OVERDUE, c.fine(), due, null, c.fine(), after, new BigDecimal("90.00"),

@@ -13,6 +13,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.enforcement.internal.CaseClock;
 import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.PaymentReminders;
+import org.youguan.kernel.ChineseText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,13 +101,13 @@ class PaymentRemindersIntegrationTest extends ClockedSteps {
 		reminders.remind(first);
 		assertThat(reminded(id, 1)).singleElement().asString()
 			.startsWith(number + "：")
-			.contains("罚款3000元分期缴纳，第1期1000.50元缴纳期限至" + first + "（含当日）", "请按期缴纳");
+			.contains("罚款3000元分期缴纳，第1期1000.50元缴纳期限至" + ChineseText.day(first) + "（含当日）", "请按期缴纳");
 
 		// a day late, unpaid: 3 % of 1000.50 for one day is 30.015 — 30.02, the fen kept
 		reminders.remind(first.plusDays(1));
 		reminders.remind(first.plusDays(1));
-		assertThat(reminded(id, 2).get(1)).contains("第1期1000.50元已超过缴纳期限（" + first + "）",
-				"截至" + first.plusDays(1) + "已加处罚款30.02元", "每日按该期数额的3%加处，至多1000.50元", "应缴合计1030.52元");
+		assertThat(reminded(id, 2).get(1)).contains("第1期1000.50元已超过缴纳期限（" + ChineseText.day(first) + "）",
+				"截至" + ChineseText.day(first.plusDays(1)) + "已加处罚款30.02元", "每日按该期数额的3%加处，至多1000.50元", "应缴合计1030.52元");
 
 		today(first.plusDays(1));
 		caseExecution.pay(ALL, id, first.toString(), "1000.50", "1");
@@ -114,18 +115,18 @@ class PaymentRemindersIntegrationTest extends ClockedSteps {
 		// the second instalment: its own reminder before its day, then — three calendar days late — its own surcharge
 		today(second);
 		reminders.remind(second);
-		assertThat(reminded(id, 3).get(2)).contains("第2期999.50元缴纳期限至" + second + "（含当日）");
+		assertThat(reminded(id, 3).get(2)).contains("第2期999.50元缴纳期限至" + ChineseText.day(second) + "（含当日）");
 		reminders.remind(second.plusDays(3));
 		reminders.remind(second.plusDays(3));
 		// 999.50 × 3 % × 3 = 89.955 → 89.96
-		assertThat(reminded(id, 4).get(3)).contains("第2期999.50元已超过缴纳期限（" + second + "）", "已加处罚款89.96元",
+		assertThat(reminded(id, 4).get(3)).contains("第2期999.50元已超过缴纳期限（" + ChineseText.day(second) + "）", "已加处罚款89.96元",
 				"应缴合计1089.46元");
 
 		// the third, reminded first when long overdue: the surcharge stops at the instalment's amount (40 days × 3 % > 100 %)
 		reminders.remind(third.plusDays(40));
 		List<String> titles = reminded(id, 5);
 		assertThat(titles).hasSize(5);
-		assertThat(titles.get(4)).contains("第3期1000元已超过缴纳期限（" + third + "）", "已加处罚款1000元", "应缴合计2000元");
+		assertThat(titles.get(4)).contains("第3期1000元已超过缴纳期限（" + ChineseText.day(third) + "）", "已加处罚款1000元", "应缴合计2000元");
 		assertThat(recorded(id)).containsExactly("BEFORE " + first + " 1", "OVERDUE " + first + " 1",
 				"BEFORE " + second + " 2", "OVERDUE " + second + " 2", "OVERDUE " + third + " 3");
 	}
@@ -135,7 +136,7 @@ class PaymentRemindersIntegrationTest extends ClockedSteps {
 		long id = delivered("2000");
 		LocalDate original = caseExecution.paymentDue(id).orElseThrow();
 		reminders.remind(original);
-		assertThat(reminded(id, 1).get(0)).contains("罚款2000元缴纳期限至" + original + "（含当日）");
+		assertThat(reminded(id, 1).get(0)).contains("罚款2000元缴纳期限至" + ChineseText.day(original) + "（含当日）");
 
 		today(original);
 		LocalDate deferred = working(original.plusDays(30));
@@ -145,7 +146,7 @@ class PaymentRemindersIntegrationTest extends ClockedSteps {
 		reminders.remind(deferred);
 		List<String> titles = reminded(id, 2);
 		assertThat(titles).hasSize(2);
-		assertThat(titles.get(1)).contains("罚款2000元缴纳期限至" + deferred + "（含当日）").doesNotContain("分期");
+		assertThat(titles.get(1)).contains("罚款2000元缴纳期限至" + ChineseText.day(deferred) + "（含当日）").doesNotContain("分期");
 		assertThat(recorded(id)).containsExactly("BEFORE " + original + " -", "BEFORE " + deferred + " -");
 	}
 
@@ -162,7 +163,7 @@ class PaymentRemindersIntegrationTest extends ClockedSteps {
 				c.regionCode(), c.enterpriseCreditCode(), PenaltyPaymentReminded.Kind.OVERDUE, c.fine(), due, null, null, null,
 				null, null, null)));
 		assertThat(reminded(id, 1)).singleElement().asString()
-			.contains("罚款2000元已超过缴纳期限（" + due + "）", "逾期每日加处罚款").doesNotContain("null");
+			.contains("罚款2000元已超过缴纳期限（" + ChineseText.day(due) + "）", "逾期每日加处罚款").doesNotContain("null");
 		assertThat(jdbc.sql("SELECT dedupe_key FROM notification WHERE link = :link AND dedupe_key LIKE '%PAYMENT_OVERDUE%'")
 			.param("link", "/enterprise/penalties/" + id).query(String.class).single()).isEqualTo("penalty-" + id + "-PAYMENT_OVERDUE");
 	}

@@ -484,7 +484,7 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[1].dueOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("working-day"))
-			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("2025-05-06")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("2025年5月6日")));
 		call(HEAD, arrangement, """
 				{"kind":"DEFERRAL","appliedOn":"2025-04-16","reason":"受台风影响营业中断","deferredUntil":"2025-06-21"}""")
 			.andExpect(status().isBadRequest())
@@ -528,7 +528,7 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 		// delivered 2025-04-15: the fifteen days end on 2025-04-30
 		instalments(id, "2025-04-15", "1000", "2025-04-16", "1000", "2025-04-17", "1000").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("instalments[0].dueOn"))
-			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("不早于原缴款期限2025-04-30")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("不早于原缴款期限2025年4月30日")));
 		instalments(id, "2025-04-30", "0.001", "2025-05-15", "1000", "2025-06-03", "1000").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("instalments[0].amount")))
 			.andExpect(jsonPath("$.errors[*].field", Matchers.not(Matchers.hasItem("instalments"))));

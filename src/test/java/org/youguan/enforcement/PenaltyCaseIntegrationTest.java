@@ -395,7 +395,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		// 5 working days after Monday 06-01 is Monday 06-08
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 9)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月8日")));
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("HEARING"));
@@ -431,7 +431,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-08\",\"penalty\":\"FINE\",\"fine\":\"60000\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-window"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026-06-08")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2026年6月8日")));
 		clock.set(LocalDate.of(2026, 6, 9).atTime(10, 0));
 		waiver("hearing-waiver", c, LocalDate.of(2026, 6, 9)).andExpect(status().isOk());
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", "{\"decidedOn\":\"2026-06-09\",\"penalty\":\"FINE\",\"fine\":\"60000\"" + REVIEW + "}")
@@ -624,16 +624,36 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		// in time when extended (120 days) or when the clock was suspended
 		long late = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-09-11", tag, 3, "5000", "")).andExpect(status().isCreated()));
-		assertThat(importSummary(late)).contains("超过办案期限（2025-0");
+		assertThat(importSummary(late)).contains("超过办案期限（2025年");
 		// and on the case itself: the API's detail and the page say it (the contract: imported, flagged — not refused)
 		mvc.perform(get("/api/v1/enforcement/cases/" + late).header("Authorization", CITY))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(true));
 		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).session(org.youguan.SignIn.session(mvc, "sz.market")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#decided-late").text())
 			.startsWith("超过办案期限");
+		// the staff list says it as the case does: its page (badge), its export (column) and its API (decidedLate)
+		String lateNumber = "吴邮管罚〔2025〕R" + tag + "3号";
+		var staff = org.youguan.SignIn.session(mvc, "sz.market");
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases").param("open", "false").param("q", lateNumber).session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#cases .decided-late").text())
+			.isEqualTo("超过办案期限");
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", lateNumber).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[0].decidedLate").value(true));
+		List<List<String>> exported = org.youguan.ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "open", "false",
+				"q", lateNumber);
+		assertThat(exported).hasSize(2);
+		assertThat(exported.get(1).get(exported.get(0).indexOf("超过办案期限"))).isEqualTo("是");
 		long extended = id(call(CITY, "/api/v1/enforcement/cases/imported",
 				json.formatted(e.creditCode(), "2025-05-06", tag, 4, "5000", ",\"extended\":true")).andExpect(status().isCreated()));
 		assertThat(importSummary(extended)).doesNotContain("超过办案期限");
+		String inTime = "吴邮管罚〔2025〕R" + tag + "4号";
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases").param("open", "false").param("q", inTime).session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#cases .decided-late")).isEmpty();
+		mvc.perform(get("/api/v1/enforcement/cases").param("q", inTime).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.items[0].decidedLate").value(false));
+		List<List<String>> inTimeRows = org.youguan.ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "open", "false",
+				"q", inTime);
+		assertThat(inTimeRows.get(1).get(inTimeRows.get(0).indexOf("超过办案期限"))).isEqualTo("否");
 		mvc.perform(get("/api/v1/enforcement/cases/" + extended).header("Authorization", CITY))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(false));
 		long suspended = id(call(CITY, "/api/v1/enforcement/cases/imported",

@@ -40,6 +40,7 @@ import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.documents.TypedWorkbook;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Rows;
 import org.youguan.platform.ChinaTime;
 import org.youguan.registry.EnterpriseView;
@@ -758,11 +759,11 @@ class PenaltyImportIntegrationTest {
 				row(code, "DATA_NOT_REPORTED", "举报", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 5, 20), number(), "罚款", 1000,
 						LocalDate.of(2024, 5, 1), today.plusDays(2))));
 		String page = refused(sheet);
-		assertThat(page).contains("<td>2</td><td>立案日期</td><td>立案日期不得晚于今天（" + today + "）")
-			.contains("<td>3</td><td>决定日期</td><td>决定日期不得早于立案日期（2024-03-05）")
+		assertThat(page).contains("<td>2</td><td>立案日期</td><td>立案日期不得晚于今天（" + ChineseText.day(today) + "）")
+			.contains("<td>3</td><td>决定日期</td><td>决定日期不得早于立案日期（2024年3月5日）")
 			.contains("<td>4</td><td>案件来源</td><td>案件来源应为执法检查、申诉移送、举报、其他机关移送、邮政管理部门移交之一"
 					+ "（也可填INSPECTION、COMPLAINT、REPORT、TRANSFER）</td>")
-			.contains("<td>5</td><td>缴款日期</td><td>缴款日期不得早于决定日期（2024-05-20）")
+			.contains("<td>5</td><td>缴款日期</td><td>缴款日期不得早于决定日期（2024年5月20日）")
 			.contains("<td>5</td><td>结案日期</td><td>结案日期不得晚于今天")
 			.doesNotContain("SAFETY、").doesNotContain("线索来源")
 			.doesNotContain("<td>2</td><td>决定日期</td>");

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.ChineseText;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class PenaltyPartyNotificationsIntegrationTest {
 		assertThat(c.hearingRight()).isTrue();
 
 		assertThat(toTheParty(e, id, 1)).singleElement().asString()
-			.contains(c.number(), "行政处罚事先告知书", "陈述申辩、申请听证期限至" + c.hearingRequestDue() + "（含当日）");
+			.contains(c.number(), "行政处罚事先告知书", "陈述申辩、申请听证期限至" + ChineseText.day(c.hearingRequestDue()) + "（含当日）");
 
 		noticeAndHearing.requestHearing(ALL, id, today.toString());
 		LocalDate hearingOn = caseWork.clock(c).onOrNextWorkingDay(caseWork.clock(c).hearingEarliest(today));
@@ -71,7 +72,7 @@ class PenaltyPartyNotificationsIntegrationTest {
 				"吴中区邮政管理局听证室", party.user("sz.office")));
 		List<String> titles = toTheParty(e, id, 2);
 		assertThat(titles).hasSize(2);
-		assertThat(titles.get(1)).contains("听证通知书", "听证定于" + hearingOn + "举行");
+		assertThat(titles.get(1)).contains("听证通知书", "听证定于" + ChineseText.day(hearingOn) + "举行");
 	}
 
 	@Test
@@ -84,7 +85,7 @@ class PenaltyPartyNotificationsIntegrationTest {
 
 		List<String> titles = toTheParty(e, id, 2);
 		assertThat(titles).hasSize(2);
-		assertThat(titles.get(1)).contains("行政处罚决定书已于" + today + "送达", "缴纳期限至" + due + "（含当日）");
+		assertThat(titles.get(1)).contains("行政处罚决定书已于" + ChineseText.day(today) + "送达", "缴纳期限至" + ChineseText.day(due) + "（含当日）");
 		// sent to the enterprise's users only: no staff region receives it
 		assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE link = :link AND audience_kind <> 'ENTERPRISE'")
 			.param("link", "/enterprise/penalties/" + id).query(Long.class).single()).isZero();

@@ -133,7 +133,7 @@ class ProvisionalCaseDeadlinesIntegrationTest extends ClockedSteps {
 		notice(id, noticeOn, noticeOn.plusDays(1)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("hearingOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("deadline"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("最早" + earliest + "（暂定）举行听证")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("最早" + ChineseText.day(earliest) + "（暂定）举行听证")));
 		notice(id, noticeOn, LocalDate.of(2027, 12, 31)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("hearing-latest"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("（暂定）")));
@@ -145,7 +145,7 @@ class ProvisionalCaseDeadlinesIntegrationTest extends ClockedSteps {
 		long id = hearingRequestedBefore(noticeOn);
 		notice(id, noticeOn, noticeOn.plusDays(1)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(allOf(
-					containsString("最早" + calendar.plusWorkingDays(noticeOn, 7) + "举行听证"), not(containsString("暂定")))));
+					containsString("最早" + ChineseText.day(calendar.plusWorkingDays(noticeOn, 7)) + "举行听证"), not(containsString("暂定")))));
 	}
 
 	/** A case notified two days before {@code noticeOn}, the hearing requested the next day; today is {@code noticeOn}. */

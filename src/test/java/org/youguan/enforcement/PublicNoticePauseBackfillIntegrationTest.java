@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.kernel.ChineseText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.youguan.enforcement.PartyCases.ALL;
@@ -81,7 +82,7 @@ class PublicNoticePauseBackfillIntegrationTest {
 			.query(Boolean.class).single()).isFalse();
 		List<String> audited = jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.recount' AND object_id = :id")
 			.param("id", String.valueOf(id)).query(String.class).list();
-		assertThat(audited).singleElement().asString().contains("补登事先告知书公告期间", "决定期限由" + limitWithout);
+		assertThat(audited).singleElement().asString().contains("补登事先告知书公告期间", "决定期限由" + ChineseText.day(limitWithout));
 
 		backfill();
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_suspension WHERE case_id = :id AND kind = 'PUBLIC_NOTICE'")

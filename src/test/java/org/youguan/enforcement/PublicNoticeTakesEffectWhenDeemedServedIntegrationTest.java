@@ -134,7 +134,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 			.param("l", String.valueOf(licence)).query(Long.class).single()).as("revoked once").isEqualTo(1);
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE action = 'case.deemed-served' AND object_id = :id")
 			.param("id", String.valueOf(id)).query(String.class).list()).singleElement().asString()
-			.contains(today + "发出公告", deemed + "视为送达");
+			.contains(ChineseText.day(today) + "发出公告", ChineseText.day(deemed) + "视为送达");
 	}
 
 	/**
@@ -178,8 +178,8 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		String expectedDue = calendar.plusCalendarDays(deemed, 15).toString();
 		// finding (公告 notification): the notice tells the party the day to pay its portal shows, counted from the
 		// deemed day as the catalogue counts it — the same day, not none
-		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + today + "公告送达，视为于" + deemed
-				+ "送达，缴纳期限至" + expectedDue + "（含当日）").doesNotContain("已于" + deemed);
+		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id)).contains("行政处罚决定书已于" + ChineseText.day(today) + "公告送达，视为于" + ChineseText.day(deemed)
+				+ "送达，缴纳期限至" + ChineseText.day(LocalDate.parse(expectedDue)) + "（含当日）").doesNotContain("已于" + ChineseText.day(deemed));
 		String json = mvc.perform(get("/api/v1/enterprise/penalties/" + id).header("Authorization", SF))
 			.andExpect(jsonPath("$.decisionNumber").value(decisionNumber(id)))
 			.andExpect(jsonPath("$.fine").value(2000))
@@ -196,9 +196,9 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		// on the deemed day the decision is in effect: told again as served that day, with the same day to pay by
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id)
-			.contains("已于" + deemed + "送达"));
+			.contains("已于" + ChineseText.day(deemed) + "送达"));
 		assertThat(ServedDayIntegrationTest.lastNotification(jdbc, e, id))
-			.contains("行政处罚决定书已于" + deemed + "送达，缴纳期限至" + expectedDue + "（含当日）");
+			.contains("行政处罚决定书已于" + ChineseText.day(deemed) + "送达，缴纳期限至" + ChineseText.day(LocalDate.parse(expectedDue)) + "（含当日）");
 	}
 
 	/**

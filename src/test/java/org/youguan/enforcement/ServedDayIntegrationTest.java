@@ -83,7 +83,7 @@ class ServedDayIntegrationTest extends ClockedSteps {
 		assertThat(docx(id, CaseDocumentKind.PRIOR_NOTICE))
 			.contains("收到本告知书之日起5个工作日内（至" + ChineseText.day(due) + "）");
 
-		assertThat(lastNotification(jdbc, e, id)).contains("事先告知书已于" + thursday + "送达").doesNotContain("已于" + monday);
+		assertThat(lastNotification(jdbc, e, id)).contains("事先告知书已于" + ChineseText.day(thursday) + "送达").doesNotContain("已于" + ChineseText.day(monday));
 	}
 
 	/**
@@ -146,7 +146,7 @@ class ServedDayIntegrationTest extends ClockedSteps {
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("on"))
 			.andExpect(jsonPath("$.errors[0].rule").value("not-yet-served"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("视为于" + deemed)));
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("视为于" + ChineseText.day(deemed))));
 		assertThat(party.cases().get(ALL, id).penaltyCase().publishedOn()).isNull();
 
 		today(deemed);

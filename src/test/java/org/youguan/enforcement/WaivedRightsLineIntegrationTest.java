@@ -14,6 +14,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -96,7 +97,7 @@ class WaivedRightsLineIntegrationTest {
 			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已撤回听证申请"));
 
 		assertThat(audit(id, "case.hearing-withdrawal")).singleElement().asString()
-			.contains("当事人在企业端撤回" + today + "提出的听证申请（" + today + "）").doesNotContain("放弃");
+			.contains("当事人在企业端撤回" + ChineseText.day(today) + "提出的听证申请（" + ChineseText.day(today) + "）").doesNotContain("放弃");
 		assertThat(audit(id, "case.hearing-waiver")).isEmpty();
 		assertThat(staffLine(id)).isEqualTo("陈述申辩期限至" + due + "（含当日）；已于" + today + "撤回听证申请");
 		assertThat(partyLine(id)).contains("已于" + today + "撤回听证申请").doesNotContain("放弃听证");
@@ -108,7 +109,7 @@ class WaivedRightsLineIntegrationTest {
 		noticeAndHearing.requestHearing(ALL, staffed, today.toString());
 		assertThat(noticeAndHearing.waiveHearing(ALL, staffed, today.toString(), PartyCases.waiver())).isTrue();
 		assertThat(audit(staffed, "case.hearing-withdrawal")).singleElement().asString()
-			.contains("当事人书面撤回" + today + "提出的听证申请").doesNotContain("放弃");
+			.contains("当事人书面撤回" + ChineseText.day(today) + "提出的听证申请").doesNotContain("放弃");
 		long waived = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
 		assertThat(noticeAndHearing.waiveHearing(ALL, waived, today.toString(), PartyCases.waiver())).isFalse();
 		assertThat(audit(waived, "case.hearing-waiver")).singleElement().asString().contains("当事人书面明确放弃听证");

@@ -21,6 +21,7 @@ import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.TestImages;
 import org.youguan.documents.PdfFiles;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
@@ -94,7 +95,7 @@ class OutletFilingRound16IntegrationTest {
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).anySatisfy(e -> {
 				assertThat(e.field()).isEqualTo("openedOn");
 				assertThat(e.rule()).isEqualTo("not-changeable");
-				assertThat(e.message()).contains("开办日期不是变更备案事项", opened.toString());
+				assertThat(e.message()).contains("开办日期不是变更备案事项", ChineseText.day(opened));
 			}));
 		OutletData renamed = OutletFilingIntegrationTest.outlet(opened);
 		assertThatThrownBy(() -> filings.submitChange(sf(), outletId, renamed, LocalDate.of(2001, 1, 1), "更换负责人", List.of()))

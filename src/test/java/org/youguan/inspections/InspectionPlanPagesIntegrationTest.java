@@ -352,14 +352,14 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法")
 			.param("certificateNumber", "32050099").param("validUntil", "2025-06-30"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("执法证有效期至2025-06-30，已过期")));
+			.andExpect(content().string(containsString("执法证有效期至2025年6月30日，已过期")));
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法")
 			.param("certificateNumber", "32050099").param("validUntil", "2028-06-30"))
 			.andExpect(redirectedUrl("/inspections/inspectors/" + id));
 		clock.set(LocalDate.of(2028, 7, 1).atTime(9, 0));
 		mvc.perform(get("/inspections/inspectors/" + id).session(admin))
 			.andExpect(content().string(containsString("id=\"expired\"")))
-			.andExpect(content().string(containsString("有效期 2027-12-31 → 2028-06-30")));
+			.andExpect(content().string(containsString("有效期 2027年12月31日 → 2028年6月30日")));
 		// run out since: its other details are still corrected, the day left as it stands
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(admin).with(csrf()).param("name", "页面执法员")
 			.param("certificateNumber", "32050099").param("validUntil", "2028-06-30"))

@@ -18,6 +18,7 @@ import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -209,7 +210,7 @@ class InspectionStepAccessIntegrationTest {
 			.andExpect(jsonPath("$.validUntil").value(today.plusYears(3).toString()))
 			.andExpect(jsonPath("$.name").value("路检查"));
 		assertThat(audit.history(DataScope.all(), "inspector", id)).anySatisfy(e -> assertThat(e.summary())
-			.contains("执法证号 " + before.certificateNumber() + " → " + renewed).contains("有效期 " + today.plusDays(10)));
+			.contains("执法证号 " + before.certificateNumber() + " → " + renewed).contains("有效期 " + ChineseText.day(today.plusDays(10))));
 
 		// an expired day is refused as on registration, naming the field in Chinese; nothing saved
 		update(CITY_ADMIN, id, "{\"certificateNumber\":\"" + renewed + "\",\"validUntil\":\"" + today.minusDays(1) + "\"}")

@@ -65,7 +65,7 @@ class OrderDeadlineRecountIntegrationTest extends CalendarRecountTest {
 			.param("r", String.valueOf(orders.get(WUZHONG, open).recordId())).query(Long.class).single()).isEqualTo(1);
 		// the enterprise is told the moved day (RectificationOrdered → notifications), the order that kept its day is not
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(titles(open)).hasSize(2));
-		assertThat(titles(open).get(1)).contains("整改期限已改为至2054-01-07（含当日");
+		assertThat(titles(open).get(1)).contains("整改期限已改为至2054年1月7日（含当日");
 		assertThat(titles(later)).hasSize(1);
 	}
 

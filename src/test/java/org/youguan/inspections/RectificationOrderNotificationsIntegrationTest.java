@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.notifications.Notification;
@@ -84,7 +85,7 @@ class RectificationOrderNotificationsIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> !listed(sf, order.id()).isEmpty());
 		assertThat(listed(sf, order.id())).singleElement().asString()
-			.contains(order.number(), "已于" + today + "下达", "整改期限至" + order.dueOn() + "（含当日）");
+			.contains(order.number(), "已于" + ChineseText.day(today) + "下达", "整改期限至" + ChineseText.day(order.dueOn()) + "（含当日）");
 
 		tx.executeWithoutResult(s -> events.publishEvent(new RectificationOrdered(order.id(), order.number(), "320506",
 				sf, today, order.dueOn(), 5, false)));

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.org.CurrentUser;
@@ -123,7 +124,7 @@ class RectificationProcedureIntegrationTest {
 		// accepted as rectified, it takes no re-inspection (attack round 12: a 未整改 then made it a lead as well)
 		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"" + LocalDate.now(clock) + "\"}")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail", containsString("已于" + LocalDate.now(clock) + "验收整改")));
+			.andExpect(jsonPath("$.detail", containsString("已于" + ChineseText.day(LocalDate.now(clock)) + "验收整改")));
 		assertThat(orders.get(DataScope.region("320506"), order).reinspectionOn()).isNull();
 	}
 

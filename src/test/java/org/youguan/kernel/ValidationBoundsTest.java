@@ -39,15 +39,15 @@ class ValidationBoundsTest {
 	void boundsOfOneDayNameThatDay() {
 		Validation v = new Validation();
 		v.within("verifiedOn", "核查日期", MAX.plusDays(1), MAX, MAX);
-		assertThat(v.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range", "核查日期应为" + MAX));
+		assertThat(v.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range", "核查日期应为" + ChineseText.day(MAX)));
 		Validation wide = new Validation();
 		wide.within("verifiedOn", "核查日期", MAX.plusDays(1), MIN, MAX);
 		// the bound passed first (a future day: 不得晚于), then the range
 		assertThat(wide.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range",
-				"核查日期不得晚于" + MAX + "（应在" + MIN + "至" + MAX + "之间）"));
+				"核查日期不得晚于" + ChineseText.day(MAX) + "（应在" + ChineseText.day(MIN) + "至" + ChineseText.day(MAX) + "之间）"));
 		Validation before = new Validation();
 		before.within("verifiedOn", "核查日期", MIN.minusDays(1), MIN, MAX);
 		assertThat(before.errors()).singleElement().isEqualTo(new FieldError("verifiedOn", "range",
-				"核查日期不得早于" + MIN + "（应在" + MIN + "至" + MAX + "之间）"));
+				"核查日期不得早于" + ChineseText.day(MIN) + "（应在" + ChineseText.day(MIN) + "至" + ChineseText.day(MAX) + "之间）"));
 	}
 }

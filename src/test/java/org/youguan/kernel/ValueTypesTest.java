@@ -237,9 +237,9 @@ class ValueTypesTest {
 		assertThat(new Validation().within("hearingOn", "听证日期", today, set, today).errors()).singleElement()
 			.satisfies(e -> {
 				assertThat(e.rule()).isEqualTo("range");
-				assertThat(e.message()).contains("不能早于2026-12-15", "目前还不能登记").doesNotContain("之间");
+				assertThat(e.message()).contains("不能早于2026年12月15日", "目前还不能登记").doesNotContain("之间");
 			});
 		assertThat(new Validation().within("d", "日期", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), today).errors())
-			.singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("日期不得早于2026-02-01（应在2026-02-01至2026-12-02之间）"));
+			.singleElement().satisfies(e -> assertThat(e.message()).isEqualTo("日期不得早于2026年2月1日（应在2026年2月1日至2026年12月2日之间）"));
 	}
 }

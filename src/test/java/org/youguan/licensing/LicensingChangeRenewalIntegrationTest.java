@@ -16,6 +16,7 @@ import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.documents.TemplateFiles;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -403,7 +404,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		LocalDate today = LocalDate.now(clock);
 		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", today.plusDays(20).minusDays(30).toString());
 		// the earliest day is the bureau's own setting (the measures say only 30 days before expiry), never the measures'
-		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + today.plusDays(300).minusMonths(6),
+		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + ChineseText.day(today.plusDays(300).minusMonths(6)),
 				"（许可延续申请最早提前期，按本局规定）");
 	}
 
@@ -455,7 +456,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("renewal-approved"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(renewed))));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> licences.findByNumber(DataScope.all(), number).orElseThrow().expiresOn().equals(renewed));
 		call(CITY, "/api/v1/licensing/applications", renewal).andExpect(status().isConflict())
@@ -499,7 +500,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/approval", "{}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].rule").value("renewal-window"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(renewed))));
 		ApplicationView a = applications.get(DataScope.all(), id).application();
 		assertThat(a.status()).isEqualTo(ApplicationStatus.VERIFIED);
 		assertThat(a.validUntil()).isNull();

@@ -80,7 +80,7 @@ class LicensingDeadlineRecountIntegrationTest extends CalendarRecountTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view(id).certificateDueOn())
 			.as("01-02 and 01-03 are days off under the notice").isEqualTo(LocalDate.of(2062, 1, 11)));
 		assertThat(audit.history(DataScope.all(), "licence_application", id)).extracting(AuditEvent::summary)
-			.anySatisfy(s -> assertThat(s).contains("已加载2062年工作日历，发证期限由2062-01-09改为2062-01-11"));
+			.anySatisfy(s -> assertThat(s).contains("已加载2062年工作日历，发证期限由2062年1月9日改为2062年1月11日"));
 	}
 
 	ApplicationView view(long id) {

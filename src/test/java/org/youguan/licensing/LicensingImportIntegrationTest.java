@@ -119,7 +119,7 @@ class LicensingImportIntegrationTest {
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).singleElement().satisfies(row -> {
 			assertThat(row.errors()).extracting(e -> e.field()).containsExactly("收到申请日期");
-			assertThat(row.errors()).noneMatch(e -> e.message().contains("2030-05-05或以后"));
+			assertThat(row.errors()).noneMatch(e -> e.message().contains("2030年5月5日或以后"));
 		});
 	}
 

@@ -469,7 +469,7 @@ class LicenceIssuingAuthorityIntegrationTest {
 				"licenceScope", "PROVINCE", "issuingBureauName", "江苏省邮政管理局", "issuedOn", "2025-01-01", "expiresOn", "2039-01-01");
 		assertThat(fourteen.getStatus()).isEqualTo(400);
 		assertThat(page(fourteen).select("#errors li[data-field=expiresOn][data-rule=statutory-term]").text())
-			.contains("有效期至不能晚于2029-12-31").contains("快递业务经营许可证有效期，快递业务经营许可管理办法(2019)")
+			.contains("有效期至不能晚于2029年12月31日").contains("快递业务经营许可证有效期，快递业务经营许可管理办法(2019)")
 			.doesNotContain("licence.validity");
 		// five years to the day before the anniversary is the statutory term
 		String number = number();

@@ -94,8 +94,8 @@ class BasisForAudienceTest {
 		assertThat(rule.restatedFor(nested, Audience.OUTSIDE)).as("kept before the brackets were flattened").isEqualTo(outside);
 		assertThat(rule.restatedFor(nested, Audience.BUREAU)).as("kept before the brackets were flattened").isEqualTo(bureau);
 		assertThat(rule.restatedFor(outside, Audience.OUTSIDE)).isEqualTo(outside);
-		assertThat(rule.restatedFor("指定日期（晚于规则目录期限2026-01-05，由张三指定）", Audience.BUREAU))
-			.isEqualTo("指定日期（晚于规则目录期限2026-01-05，由张三指定）");
+		assertThat(rule.restatedFor("指定日期（晚于规则目录期限2026年1月5日，由张三指定）", Audience.BUREAU))
+			.isEqualTo("指定日期（晚于规则目录期限2026年1月5日，由张三指定）");
 		assertThat(rule.restatedFor("一般隐患整改期限x个工作日（地方实践（未确认））", Audience.BUREAU))
 			.as("no value: not a text statedFor wrote, but its basis not in nested brackets")
 			.isEqualTo("一般隐患整改期限x个工作日（地方实践，未确认）");

@@ -50,7 +50,7 @@ class LawInForceOnTheActsDayTest {
 		assertThat(ViolationType.UNLICENSED_CONTRACTOR.formalBasisOn(LocalDate.of(2023, 3, 30))).isEmpty();
 		assertThat(ViolationType.UNLICENSED_CONTRACTOR.inForceOn(LocalDate.of(2024, 3, 1))).isTrue();
 		assertThat(ViolationType.PACKAGING.notInForce(LocalDate.of(2025, 4, 10), "立案日期"))
-			.contains("《快递暂行条例》第五十六条", "自2025-06-01起施行", "2025-04-10（立案日期）尚未施行");
+			.contains("《快递暂行条例》第五十六条", "自2025年6月1日起施行", "2025年4月10日（立案日期）尚未施行");
 		// 邮政法 art.75 and 反恐怖主义法 art.85 punished screening failures before the 条例: the type was an offence then
 		assertThat(ViolationType.SECURITY_CHECKS.basisOn(LocalDate.of(2017, 6, 1)))
 			.isEqualTo("邮政法(2015) 第75条；反恐怖主义法(2018) 第85条");

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -422,7 +423,7 @@ class SafetyAlertsIntegrationTest {
 		AlertView rate = alertsOf(AlertRule.OUTLET_REAL_NAME, D).get(0);
 		assertThat(rate.detailKey()).isEqualTo("safety.alert.detail.outletRealName");
 		assertThat(rate.detailArgs()).containsExactly("", "TEST-OUT-9499", D.toString(), "94.99", "1999", "1899");
-		assertThat(rate.detail()).isEqualTo("网点 （备案编号 TEST-OUT-9499）" + D + " 实名率 94.99%（应实名 1999 件，实名 1899 件）");
+		assertThat(rate.detail()).isEqualTo("网点 （备案编号 TEST-OUT-9499）" + ChineseText.day(D) + " 实名率 94.99%（应实名 1999 件，实名 1899 件）");
 		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
 		mvc.perform(get("/safety/alerts/" + rate.id() + "?lang=en").session(staff))
 			.andExpect(status().isOk())
@@ -513,7 +514,7 @@ class SafetyAlertsIntegrationTest {
 		for (LocalDate day : List.of(today, today.plusDays(1))) {
 			mvc.perform(post("/safety/alerts/detect").param("day", day.toString()).session(staff).with(csrf()))
 				.andExpect(status().isBadRequest())
-				.andExpect(content().string(Matchers.containsString("检测日期最迟为昨天（" + today.minusDays(1) + "）")))
+				.andExpect(content().string(Matchers.containsString("检测日期最迟为昨天（" + ChineseText.day(today.minusDays(1)) + "）")))
 				.andExpect(content().string(Matchers.containsString("id=\"alerts\"")))
 				.andExpect(content().string(Matchers.containsString("value=\"" + day + "\"")));
 		}

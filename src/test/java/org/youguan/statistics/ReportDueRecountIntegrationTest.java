@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.CalendarRecountTest;
 import org.youguan.IntegrationTest;
 import org.youguan.audit.AuditEvent;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.UserDirectory;
 import org.youguan.registry.Brands;
@@ -71,7 +72,7 @@ class ReportDueRecountIntegrationTest extends CalendarRecountTest {
 			.filteredOn(e -> e.action().equals("statistics.recount"))
 			.extracting(AuditEvent::summary)
 			.singleElement()
-			.satisfies(s -> assertThat(s).startsWith("已加载2060年工作日历，").contains("截止日期由" + due + "改为"));
+			.satisfies(s -> assertThat(s).startsWith("已加载2060年工作日历，").contains("截止日期由" + ChineseText.day(due) + "改为"));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -101,8 +102,8 @@ class StatisticsReminderLimitIntegrationTest {
 				assertThat(refused.code()).isEqualTo(ErrorCode.DUPLICATE);
 				assertThat(refused.fieldErrors()).extracting(FieldError::field, FieldError::rule)
 					.containsExactly(tuple("period", "reminder-interval"));
-				assertThat(refused.getMessage()).contains("都已催报（最近一次于" + today + " 10:00）", "每日只催报一次",
-						today.plusDays(1) + "起可再次催报");
+				assertThat(refused.getMessage()).contains("都已催报（最近一次于" + ChineseText.day(today) + " 10:00）", "每日只催报一次",
+						ChineseText.day(today.plusDays(1)) + "起可再次催报");
 			});
 		MockHttpSession staff = SignIn.session(mvc, "sz.market");
 		mvc.perform(post("/statistics/completeness/remind").session(staff).with(csrf())

@@ -73,7 +73,7 @@ class PastApprovalDuplicatesIntegrationTest {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("decidedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("unique"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("2024-06-20已有撤销审批的决定")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("2024年6月20日已有撤销审批的决定")))
 			.andExpect(jsonPath("$.errors[0].message", containsString("不能重复导入")));
 		imported(office, "CLOSURE", "2024-06-05", "2024-06-20", "吴邮管〔2024〕" + office + "号").andExpect(status().isConflict());
 		assertThat(approvals(office)).isEqualTo(1);

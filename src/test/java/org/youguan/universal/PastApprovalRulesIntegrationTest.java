@@ -111,7 +111,7 @@ class PastApprovalRulesIntegrationTest {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("facilityId"))
 			.andExpect(jsonPath("$.errors[0].rule").value("closed"))
-			.andExpect(jsonPath("$.errors[0].message", containsString("2025-04-01经批准撤销")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("2025年4月1日经批准撤销")));
 		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", STAFF)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"facilityId\":" + closed + ",\"kind\":\"RELOCATION\",\"reason\":\"迁址\",\"newAddress\":\"新址路1号\"}"))

@@ -673,7 +673,7 @@ class SupervisionRecordsIntegrationTest {
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("第2条·subject",
 					"第3条·subject")))
-			.andExpect(content().string(containsString("第2条：地区320509已有2022-05-10的农村网点现场督导记录“同里镇某村邮政代办点”，不能重复导入")))
+			.andExpect(content().string(containsString("第2条：地区320509已有2022年5月10日的农村网点现场督导记录“同里镇某村邮政代办点”，不能重复导入")))
 			.andExpect(content().string(containsString("第3条：同一地区、督导日期和网点名称的记录与第1条重复")));
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 
@@ -687,7 +687,7 @@ class SupervisionRecordsIntegrationTest {
 		assertThat(rejected.errors().get(0).errors()).singleElement().satisfies(e -> {
 			assertThat(e.field()).isEqualTo("网点名称");
 			assertThat(e.rule()).isEqualTo("unique");
-			assertThat(e.message()).contains("2022-05-10").contains("不能重复导入");
+			assertThat(e.message()).contains("2022年5月10日").contains("不能重复导入");
 		});
 		assertThat(rejected.errors().get(1).errors().get(0).message()).contains("与第2行重复");
 		assertThat(Workbooks.text(rejected.annotated())).contains("不能重复导入").contains("与第2行重复");

@@ -17,6 +17,7 @@ import org.youguan.TemplateExample;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
@@ -105,7 +106,7 @@ class VillageCheckImportIntegrationTest {
 		assertThat(rule(rejected, 7)).containsExactly("检查日期:unique");
 		assertThat(rule(rejected, 8)).containsExactlyInAnyOrder("检查发现的问题:required", "检查人员:min-team");
 		assertThat(rejected.errors().get(3).errors().get(0).message()).isEqualTo("同一建制村和检查日期的检查与第2行重复");
-		assertThat(rejected.errors().get(4).errors().get(0).message()).contains(w.get(0)).contains("2019-05-06已有通邮检查记录");
+		assertThat(rejected.errors().get(4).errors().get(0).message()).contains(w.get(0)).contains("2019年5月6日已有通邮检查记录");
 		assertThat(rejected.errors().get(2).errors().get(0).message()).contains(xiangcheng).contains("不在您的数据权限范围内");
 		// the annotated sheet read back names every bad row's failure
 		assertThat(Workbooks.text(rejected.annotated())).contains("与第2行重复").contains("已有通邮检查记录")
@@ -172,7 +173,7 @@ class VillageCheckImportIntegrationTest {
 						row(w.get(6), "2000-01-01", "是", "王普服、陈吴中", ""))));
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
 		assertThat(rule(rejected, 2)).containsExactly("检查日期:range");
-		assertThat(rejected.errors().get(0).errors().get(0).message()).contains("2000-01-01");
+		assertThat(rejected.errors().get(0).errors().get(0).message()).contains("2000年1月1日");
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 	}
 
@@ -190,9 +191,9 @@ class VillageCheckImportIntegrationTest {
 		assertThat(rejected.errors()).extracting(RowErrors::number).containsExactly(2, 3);
 		String early = rejected.errors().get(0).errors().get(0).message();
 		String late = rejected.errors().get(1).errors().get(0).message();
-		String range = "（应在2000-01-01至" + LocalDate.now(clock) + "之间）";
-		assertThat(early).isEqualTo("检查日期不得早于2000-01-01" + range).doesNotContain("1949");
-		assertThat(late).isEqualTo("检查日期不得晚于" + LocalDate.now(clock) + range).doesNotContain("2099-12-31");
+		String range = "（应在2000年1月1日至" + ChineseText.day(LocalDate.now(clock)) + "之间）";
+		assertThat(early).isEqualTo("检查日期不得早于2000年1月1日" + range).doesNotContain("1949");
+		assertThat(late).isEqualTo("检查日期不得晚于" + ChineseText.day(LocalDate.now(clock)) + range).doesNotContain("2099-12-31");
 	}
 
 	@Test
@@ -292,7 +293,7 @@ class VillageCheckImportIntegrationTest {
 					"第7条·inspectors", "第8条·inspectors", "第9条·inspectors", "第10条·inspectors", "第10条·checkedOn")))
 			.andExpect(content().string(containsString("第10条：同一建制村和检查日期的检查与第1条重复")))
 			.andExpect(content().string(containsString("第5条：同一建制村和检查日期的检查与第1条重复")))
-			.andExpect(content().string(containsString("2016-04-04已有通邮检查记录")));
+			.andExpect(content().string(containsString("2016年4月4日已有通邮检查记录")));
 		assertThat(count()).as("nothing saved").isEqualTo(before);
 		mvc.perform(post("/api/v1/universal/checks/import").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("[]"))

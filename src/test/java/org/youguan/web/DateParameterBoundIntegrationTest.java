@@ -33,12 +33,12 @@ class DateParameterBoundIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("date"))
 				.andExpect(jsonPath("$.errors[0].message").value(allOf(startsWith("日期的值“" + day + "”"),
-						containsString("1949-10-01至2099-12-31"))));
+						containsString("1949年10月1日至2099年12月31日"))));
 		}
 		mvc.perform(get("/api/v1/calendar/working-days-between").param("from", "2026-01-05").param("to", "2100-01-01"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
 			.andExpect(jsonPath("$.errors[0].message").value(allOf(startsWith("截止日期的值“2100-01-01”"),
-					containsString("1949-10-01至2099-12-31"))));
+					containsString("1949年10月1日至2099年12月31日"))));
 	}
 }

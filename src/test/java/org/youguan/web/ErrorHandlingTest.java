@@ -57,7 +57,7 @@ class ErrorHandlingTest {
 		assertThat(ErrorHandling.expected(java.time.LocalDate.class)).contains("YYYY-MM-DD").doesNotContain("1900", "2199", "之间");
 		assertThat(ErrorHandling.wrong(java.time.LocalDate.class, "2026-02-30")).startsWith("格式不正确").doesNotContain("1900");
 		assertThat(ErrorHandling.wrong(java.time.LocalDate.class, "1850-01-01"))
-			.isEqualTo("年份不合理，日期应在1949-10-01至2099-12-31之间，请核对");
+			.isEqualTo("年份不合理，日期应在1949年10月1日至2099年12月31日之间，请核对");
 		assertThat(ErrorHandling.wrong(Integer.class, "x")).startsWith("格式不正确（应为整数");
 	}
 

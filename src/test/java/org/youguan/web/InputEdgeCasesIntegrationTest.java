@@ -431,7 +431,7 @@ class InputEdgeCasesIntegrationTest {
 			.param("creditCode", "91320506MA1ND7K3Q" + CreditCode.checkCharacter("91320506MA1ND7K3Q"))
 			.params(outletForm(name, "0001-01-01")))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("开办日期不得早于1949-10-01（应在1949-10-01至2099-12-31之间）")));
+			.andExpect(content().string(containsString("开办日期不得早于1949年10月1日（应在1949年10月1日至2099年12月31日之间）")));
 		assertThat(outlets.list(WUZHONG, Outlets.Filter.NONE, new PageQuery(name, 0, 5, null, false)).total()).isZero();
 	}
 

@@ -312,7 +312,7 @@ class RefusalWordsTest {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		assertThat(texts.of(disabled, null, null)).isEqualTo("该用户已停用");
 		assertThat(texts.of(statement, waived.wording(), waived.getMessage())).isEqualTo(waived.getMessage())
-			.startsWith("当事人已于2026-03-05书面明确放弃陈述申辩");
+			.startsWith("当事人已于2026年3月5日书面明确放弃陈述申辩");
 	}
 
 	/**

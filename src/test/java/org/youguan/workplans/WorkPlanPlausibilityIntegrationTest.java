@@ -403,13 +403,13 @@ class WorkPlanPlausibilityIntegrationTest {
 		mvc.perform(post("/workplans/" + plan + "/publish").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("documentNumber", "苏邮管〔2057〕1号").param("documentDate", "2057-11-30"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("印发日期（2057-11-30）不能晚于今天（2056-12-05）")));
+			.andExpect(content().string(containsString("印发日期（2057年11月30日）不能晚于今天（2056年12月5日）")));
 		assertThat(plans.get(DataScope.region("3205"), plan).draft()).isTrue();
 		// a notice imported with its 文号 is published as it is: its date line may not lie ahead either
 		assertThatThrownBy(() -> save(notice(2057).replace("示范市邮政管理局", "示范区邮政管理局")))
 			.satisfies(ex -> refused(ex, "text/future"));
 		mvc.perform(post("/workplans/import").session(SignIn.session(mvc, "sz.market")).with(csrf()).param("text", notice(2057)))
-			.andExpect(content().string(containsString("确认导入将被拒绝：通知的印发日期（2057-02-20）不能晚于今天（2056-12-05）")));
+			.andExpect(content().string(containsString("确认导入将被拒绝：通知的印发日期（2057年2月20日）不能晚于今天（2056年12月5日）")));
 
 		drafts.publish(market, plan, "苏邮管〔2056〕9号", LocalDate.of(2056, 12, 1));
 		long four = plans.get(DataScope.region("3205"), plan).tasks().get(3).id();
@@ -573,7 +573,7 @@ class WorkPlanPlausibilityIntegrationTest {
 		assertThatThrownBy(() -> save(early)).isInstanceOfSatisfying(InvalidValueException.class,
 				ex -> assertThat(ex.fieldErrors()).anySatisfy(e -> {
 					assertThat(e.field() + "/" + e.rule()).isEqualTo("text/before-issue");
-					assertThat(e.message()).contains("完成时限（2067-02-28）早于计划的印发日期（2067-03-01）");
+					assertThat(e.message()).contains("完成时限（2067年2月28日）早于计划的印发日期（2067年3月1日）");
 				}));
 
 		long plan = save(notice(2067));
@@ -581,11 +581,11 @@ class WorkPlanPlausibilityIntegrationTest {
 		assertThatThrownBy(() -> drafts.updateTask(user("sz.market"), task.id(), task.text(), LocalDate.of(2067, 2, 19)))
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(e -> e.field() + "/" + e.rule() + "/" + e.message())
-				.containsExactly("dueOn/before-issue/完成时限（2067-02-19）早于计划的印发日期（2067-02-20），完成时限不能早于印发日期"));
+				.containsExactly("dueOn/before-issue/完成时限（2067年2月19日）早于计划的印发日期（2067年2月20日），完成时限不能早于印发日期"));
 		mvc.perform(post("/workplans/tasks/" + task.id()).session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("text", task.text()).param("dueOn", "2067-02-19"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("完成时限（2067-02-19）早于计划的印发日期（2067-02-20）")));
+			.andExpect(content().string(containsString("完成时限（2067年2月19日）早于计划的印发日期（2067年2月20日）")));
 		assertThat(task(plan, 3).dueOn()).isEqualTo(task.dueOn());
 
 		// a draft (no 印发日期 yet) takes the date; its publication under a later date is refused, naming the task
@@ -596,7 +596,7 @@ class WorkPlanPlausibilityIntegrationTest {
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.extracting(e -> e.field() + "/" + e.rule() + "/" + e.message())
 				.containsExactly("documentDate/before-issue/第" + drafted.number()
-						+ "项任务的完成时限（2067-02-28）早于计划的印发日期（2067-03-01），完成时限不能早于印发日期"));
+						+ "项任务的完成时限（2067年2月28日）早于计划的印发日期（2067年3月1日），完成时限不能早于印发日期"));
 		drafts.publish(user("sz.market"), draft, "示邮管〔2067〕30号", LocalDate.of(2067, 2, 27));
 		assertThat(task(draft, 3).status()).as("published, due before today: lagging at once").isEqualTo("LAGGING");
 	}

@@ -19,6 +19,7 @@ import org.youguan.complaints.FilerRole;
 import org.youguan.complaints.MediationResult;
 import org.youguan.complaints.Responsibility;
 import org.youguan.complaints.Satisfaction;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
 import org.youguan.kernel.Wording;
@@ -477,7 +478,7 @@ public class Complaint {
 		require("调解", null, ComplaintStatus.TRANSFERRED, ComplaintStatus.RETURNED, ComplaintStatus.REPLIED, ComplaintStatus.CALLBACK);
 		if (repliedOn == null && (stepDue == null || !today.isAfter(stepDue))) {
 			throw DomainException.illegalTransition(Wording.of("complaints.refusal.mediateEarly", stepDue),
-					"企业尚未答复，答复期限（" + stepDue + "）未过，不能调解：请在企业答复后或答复逾期后调解");
+					"企业尚未答复，答复期限（" + ChineseText.day(stepDue) + "）未过，不能调解：请在企业答复后或答复逾期后调解");
 		}
 	}
 
@@ -497,7 +498,7 @@ public class Complaint {
 		require("移送线索", null, ComplaintStatus.CLOSED);
 		if (referredOn != null) {
 			throw DomainException.illegalTransition(Wording.of("complaints.refusal.referred", referredOn),
-					"该申诉已于" + referredOn + "移送执法线索");
+					"该申诉已于" + ChineseText.day(referredOn) + "移送执法线索");
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.complaints.ComplaintStatus;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Rows;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -97,7 +98,7 @@ class ComplaintDeadlineRecount {
 			store.save(c);
 			audit.record(AuditEntry.of("complaint.recount", "Complaint", c.id(),
 					CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + c.number() + "环节时限／答复期限由" + was + "改为"
-							+ c.stepDue() + "／" + c.answerDue())
+							+ ChineseText.day(c.stepDue()) + "／" + ChineseText.day(c.answerDue()))
 				.states(before, c.snapshot())
 				.inRegion(c.regionCode()));
 			moved++;

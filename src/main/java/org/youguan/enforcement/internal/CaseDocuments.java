@@ -101,7 +101,7 @@ public class CaseDocuments implements DeclaresTemplates {
 			"hearingRecord", "onSpotFacts", "onSpotPlace", "onSpotFiledOn", "onSpotFilingDue", "transferTo",
 			"transferReason", "transferredOn", "arrangement", "arrangedBy", "arrangementReason", "arrangementTerms", "appliedOn", "fineAmount",
 			"hearingWaivedOn", "hearingOutcome", "statementWaivedOn", "remedies", "party", "statementReview",
-			"noPenaltyGround", "servedDocument", "servicePlaceLabel", "servicePlace", "servedAs", "receiverLabel", "receiver",
+			"noPenaltyGround", "noPenaltyCaution", "servedDocument", "servicePlaceLabel", "servicePlace", "servedAs", "receiverLabel", "receiver",
 			// the procedure's articles, from the rule catalogue: a template names a provision, never types an article
 			// (${law_PENALTY_DELIVERY} → 《中华人民共和国行政处罚法》第六十一条; Provision#documentValues)
 			Provision.documentFields(Provision.PENALTY_INSTALMENTS, Provision.PENALTY_SURCHARGE, Provision.PENALTY_HEARING_RIGHT,
@@ -691,12 +691,13 @@ public class CaseDocuments implements DeclaresTemplates {
 	}
 
 	/**
-	 * The ground a 不予处罚 rests on as its decision cites it ({@link NoPenaltyGround#cited}: article and the law's words);
-	 * empty for a case not ended so, or ended before the ground was kept (V273).
+	 * The ground a 不予处罚 rests on, which its decision cites ({@link NoPenaltyGround#cited}: article and the law's
+	 * words, field {@code noPenaltyGround}) and by which it closes ({@link NoPenaltyGround#caution}, field
+	 * {@code noPenaltyCaution}); empty for a case not ended so, or ended before the ground was kept (V273).
 	 */
-	private String noPenaltyGround(long caseId) {
+	private Optional<NoPenaltyGround> noPenaltyGround(long caseId) {
 		return jdbc.sql("SELECT no_penalty_ground FROM penalty_case WHERE id = :id").param("id", caseId)
-			.query(Rows.of(String.class)).optional().map(g -> NoPenaltyGround.valueOf(g).cited()).orElse("");
+			.query(Rows.of(String.class)).optional().map(NoPenaltyGround::valueOf);
 	}
 
 	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
@@ -827,7 +828,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("paidAmount", c.paidAmount() == null ? "" : ChineseText.yuanStated(c.paidAmount()));
 		f.put("closedOn", ChineseText.day(c.closedOn()));
 		f.put("closingReason", text(c.closingReason()));
-		f.put("noPenaltyGround", noPenaltyGround(c.id()));
+		Optional<NoPenaltyGround> ground = noPenaltyGround(c.id());
+		f.put("noPenaltyGround", ground.map(NoPenaltyGround::cited).orElse(""));
+		f.put("noPenaltyCaution", ground.map(NoPenaltyGround::caution).orElse(""));
 		f.put("status", c.shownStatus(LocalDate.now(clock)));
 		f.put("result", result(c, f.get("penalty"), f.get("decisionNumber")));
 		f.put("issuedBy", Actors.shown(actor()));
@@ -1064,6 +1067,12 @@ public class CaseDocuments implements DeclaresTemplates {
 		return body.isEmpty() ? "" : body + "。";
 	}
 
+	/** The punctuation or space after a lead-in. */
+	private static final String PAUSE = "[，,：:。.；;、\\s]";
+
+	/** Who a statement of facts is about, as it may follow a lead-in without punctuation: 当事人, 你单位, 该公司 …. */
+	private static final String SUBJECT = "当事人|你单位|你公司|你（单位）|该|其";
+
 	/** What an investigation is called in a lead-in: 调查, 查, 立案调查, 现场检查 … (longest first). */
 	private static final String INQUIRY = "(立案调查|现场检查|调查取证|调查核实|调查了解|调查|核查|审查|检查|核实|查)";
 
@@ -1071,11 +1080,15 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * The lead-in phrases a statement of facts may open with and the documents strip ({@link #facts}): any run of
 	 * phrases — an inquiry with its finding ((经|现|据|已)? + {@link #INQUIRY} + 明/实/核实/取证/发现/认定/得知 (+清楚):
 	 * 查明，现查明，经调查核实，调查发现) or an inquiry introduced by 经/现/据 (经查，据调查，经现场检查，经立案调查：) — each
-	 * followed by any punctuation or spaces. A bare inquiry word without 经/现/据 or a finding ("检查了…", "查获…") is
-	 * content, not a lead-in.
+	 * a whole phrase: one ending in 明 (not 明细, 明显, 明确 …), 发现, 认定 or 得知 followed by anything (查明违法事实), any other
+	 * (经查, 经调查核实, 经查实) only by punctuation or spaces, by the end, or directly by the party the facts are about
+	 * ({@link #SUBJECT}: 经核实当事人…). A bare inquiry word without 经/现/据 or a finding ("检查了…", "查获…") is content,
+	 * not a lead-in, and so are the same characters opening a longer word: 据检查站…, 现查获…, 经查实际…, 据检查明细表… keep
+	 * every character.
 	 */
-	static final Pattern LEAD_IN = Pattern.compile("^(((经|现|据|已)?" + INQUIRY
-			+ "(核实|取证|明|实|发现|认定|得知)(清楚)?|(经|现|据)" + INQUIRY + ")[，,：:。.；;、\\s]*)+");
+	static final Pattern LEAD_IN = Pattern.compile("^((((经|现|据|已)?" + INQUIRY + "(明(?![细显确白示])|发现|认定|得知)(清楚)?)"
+			+ PAUSE + "*|((经|现|据|已)?" + INQUIRY + "(核实|取证|实)(清楚)?|(经|现|据)" + INQUIRY + ")(" + PAUSE + "+|$|(?="
+			+ SUBJECT + "))))+");
 
 	/**
 	 * The 处理结果 a 结案报告 states, each part only where the case has it (no blank left for a step the case never took):

@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -408,7 +409,7 @@ public class CaseWork {
 		LocalDate last = deemedOn.minusDays(1);
 		jdbc.sql("INSERT INTO penalty_case_suspension (case_id, kind, started_on, ended_on, reason) VALUES (:id, 'PUBLIC_NOTICE', :from, :to, :reason)")
 			.param("id", id).param("from", publishedOn).param("to", last)
-			.param("reason", "事先告知书公告送达：" + publishedOn + "发出公告，视为" + deemedOn + "送达，公告期间不计入办案期限（"
+			.param("reason", "事先告知书公告送达：" + ChineseText.day(publishedOn) + "发出公告，视为" + ChineseText.day(deemedOn) + "送达，公告期间不计入办案期限（"
 					+ StatutoryRule.PENALTY_DECISION.citations().get(1).formal() + "；"
 					+ StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE.citations().get(0).formal() + "）")
 			.update();
@@ -466,8 +467,8 @@ public class CaseWork {
 			}
 			boolean inside = on.isAfter(s.startedOn()) && (s.endedOn() == null || on.isBefore(s.endedOn()));
 			if (inside) {
-				throw ruleBroken(field, "inside-suspension", act + "的日期" + on + "在决定期限中止计时期间（" + s.kind().label() + "，"
-						+ s.startedOn() + "至" + (s.endedOn() == null ? "今" : s.endedOn()) + "）：中止期间案件不进行调查等办案活动，"
+				throw ruleBroken(field, "inside-suspension", act + "的日期" + ChineseText.day(on) + "在决定期限中止计时期间（" + s.kind().label() + "，"
+						+ ChineseText.day(s.startedOn()) + "至" + (s.endedOn() == null ? "今" : ChineseText.day(s.endedOn())) + "）：中止期间案件不进行调查等办案活动，"
 						+ (s.endedOn() == null ? "请先恢复计时（中止结束日期不晚于该日）再登记" : "不能登记在该期间内") + "（"
 						+ Provision.ENFORCEMENT_CASE_LIMIT + "）");
 			}
@@ -492,7 +493,7 @@ public class CaseWork {
 		Optional<Suspension> open = ongoing(id);
 		if (open.isPresent()) {
 			Suspension s = open.get();
-			throw ruleBroken(field, "suspension-open", "决定期限中止计时中（" + s.kind().label() + "，自" + s.startedOn() + "起）：请先恢复计时，再"
+			throw ruleBroken(field, "suspension-open", "决定期限中止计时中（" + s.kind().label() + "，自" + ChineseText.day(s.startedOn()) + "起）：请先恢复计时，再"
 					+ step);
 		}
 	}

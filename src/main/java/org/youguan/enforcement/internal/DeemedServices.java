@@ -18,6 +18,7 @@ import org.youguan.enforcement.PenaltyCases;
 import org.youguan.enforcement.PenaltyDelivered;
 import org.youguan.enforcement.PenaltyStepServed;
 import org.youguan.enforcement.internal.FinePayments.PaymentDue;
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -141,8 +142,8 @@ public class DeemedServices {
 		if (c.annulled()) {
 			// revoked or declared invalid before it took effect: no delivery; the party was told when it was annulled
 			// (CaseWork tells an annulment at once) and its portal shows the annulment since then
-			caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
-					+ "视为送达；处罚决定" + c.decisionNumber() + "已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行");
+			caseWork.record(c, ACTION, "公告送达期满：" + ChineseText.day(c.deliveryPublishedOn()) + "发出公告，" + ChineseText.day(c.deliveredOn())
+					+ "视为送达；处罚决定" + c.decisionNumber() + "已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行");
 			return true;
 		}
 		events.publishEvent(PenaltyDelivered.of(c, c.deliveredOn()));
@@ -152,7 +153,7 @@ public class DeemedServices {
 				caseWork.partyDue(c, c.deliveredOn()), false);
 		tellOutcome(c);
 		tellArrangement(c);
-		caseWork.record(c, ACTION, "公告送达期满：" + c.deliveryPublishedOn() + "发出公告，" + c.deliveredOn()
+		caseWork.record(c, ACTION, "公告送达期满：" + ChineseText.day(c.deliveryPublishedOn()) + "发出公告，" + ChineseText.day(c.deliveredOn())
 				+ "视为送达，处罚决定" + c.decisionNumber() + "生效");
 		// what the party paid or handed over before the deemed day is its execution now (CaseExecution.executedOnce)
 		boolean executable = Execution.fine(c) != null || Execution.confiscated(c) != null;

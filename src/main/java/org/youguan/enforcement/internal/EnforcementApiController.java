@@ -244,7 +244,7 @@ class EnforcementApiController {
 			+ "status只列该状态的案件（FILED、INVESTIGATING、INVESTIGATED、NOTIFIED、HEARING、DECIDED、DELIVERED、EXECUTED、CLOSED、"
 			+ "NOT_PENALIZED、WITHDRAWN、TRANSFERRED，其他值为400）；shownStatus为页面显示的状态：公告送达的决定书视为送达日前为"
 			+ "“公告送达中（视为送达日…）”，status仍为DELIVERED，deemedServicePending为true（deliveredOn为尚未到来的视为送达日）；"
-			+ "status=DELIVERED只列已送达（视为送达日已到）的案件，status=NOTICE_PENDING只列公告送达中的案件；open=true也列公告送达中的案件（决定尚未生效）。")
+			+ "status=DELIVERED只列已送达（视为送达日已到）的案件，status=NOTICE_PENDING只列公告送达中的案件；open=true也列公告送达中的案件（决定尚未生效）；decidedLate为true的案件在办案期限届满后才作出决定（页面与导出标“超过办案期限”，同案件详情）。")
 	PageResult<PenaltyCases.CaseSummary> cases(DataScope scope, ListRequest list,
 			@RequestParam(required = false, defaultValue = "false") boolean open,
 			@RequestParam(required = false) String status) {

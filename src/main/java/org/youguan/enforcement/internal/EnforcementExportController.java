@@ -53,6 +53,7 @@ class EnforcementExportController {
 			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
 			Column.of("处罚种类", PenaltyCases.CaseSummary::penalty),
 			Column.of("罚款（元）", PenaltyCases.CaseSummary::fine),
+			Column.of("超过办案期限", PenaltyCases.CaseSummary::decidedLate),
 			Column.of("公示日期", PenaltyCases.CaseSummary::publishedOn),
 			Column.of("历史导入", PenaltyCases.CaseSummary::imported));
 	}

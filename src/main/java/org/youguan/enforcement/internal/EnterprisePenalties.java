@@ -1,5 +1,6 @@
 package org.youguan.enforcement.internal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -583,7 +584,7 @@ class EnterprisePenalties {
 		PartyCase c = get(scope, id);
 		if (c.statementOn() != null) {
 			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.statementTwice", c.statementOn()),
-					"已于" + c.statementOn() + "提交陈述申辩，不能重复提交");
+					"已于" + ChineseText.day(c.statementOn()) + "提交陈述申辩，不能重复提交");
 		}
 		DecisionRules.statementNotWaived(c.statementWaivedOn());
 		requireWindow(c, "陈述申辩", null);
@@ -611,7 +612,7 @@ class EnterprisePenalties {
 		if (c.hearingRequestedOn() != null) {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "hearingRequestedOn", "request", "不能再申请听证")
 					: DomainException.illegalTransition(Wording.of("enforcement.refusal.hearingRequested", c.hearingRequestedOn()),
-							"已于" + c.hearingRequestedOn() + "申请听证");
+							"已于" + ChineseText.day(c.hearingRequestedOn()) + "申请听证");
 		}
 		requireWindow(c, "申请听证", NoticeAndHearing.PartyStep.REQUEST_HEARING);
 		noticeAndHearing.requestHearing(caseRegion(id), id, LocalDate.now(clock).toString());
@@ -640,7 +641,7 @@ class EnterprisePenalties {
 		if (c.hearingRequestedOn() != null && !withdrawal) {
 			throw c.hearingWaivedOn() != null ? withdrawn(c, "confirm", "waive", "不能再撤回或放弃听证")
 					: DomainException.illegalTransition(Wording.of("enforcement.refusal.hearingRequestedNoWaiver", c.hearingRequestedOn()),
-							"已于" + c.hearingRequestedOn() + "申请听证，不能再放弃听证");
+							"已于" + ChineseText.day(c.hearingRequestedOn()) + "申请听证，不能再放弃听证");
 		}
 		if (!withdrawal) {
 			requireWindow(c, "放弃听证", NoticeAndHearing.PartyStep.WAIVE_HEARING);
@@ -688,7 +689,7 @@ class EnterprisePenalties {
 		// passed, or what the step itself refuses there — the same refusal whether or not a decision was made (art.61)
 		if (c.replyDue() != null && LocalDate.now(clock).isAfter(c.replyDue())) {
 			throw DomainException.illegalTransition(Wording.of("enforcement.refusal.partyWindowPassed", what, c.replyDue()),
-					what + "期限已过：应在事先告知书载明的期限内（至" + c.replyDue()
+					what + "期限已过：应在事先告知书载明的期限内（至" + ChineseText.day(c.replyDue())
 					+ "）提出（" + Provision.cite(Provision.PENALTY_STATEMENT, Provision.PENALTY_HEARING_PROCEDURE) + "）");
 		}
 		if (hidden) {
@@ -727,8 +728,8 @@ class EnterprisePenalties {
 	 */
 	private static DomainException withdrawn(PartyCase c, String field, String step, String what) {
 		return DomainException.illegalTransition(field, "hearing-withdrawn", Wording.of("enforcement.refusal.hearingWithdrawn." + step,
-				String.valueOf(c.hearingRequestedOn()), String.valueOf(c.hearingWaivedOn())), "已于" + c.hearingRequestedOn() + "申请听证，又于"
-				+ c.hearingWaivedOn() + "撤回听证申请（" + Provision.PENALTY_HEARING_PROCEDURE + "），" + what);
+				String.valueOf(c.hearingRequestedOn()), String.valueOf(c.hearingWaivedOn())), "已于" + ChineseText.day(c.hearingRequestedOn()) + "申请听证，又于"
+				+ ChineseText.day(c.hearingWaivedOn()) + "撤回听证申请（" + Provision.PENALTY_HEARING_PROCEDURE + "），" + what);
 	}
 
 	/** The case's own region, as the scope the procedure's step runs in once the case is known to be the caller's. */

@@ -64,7 +64,7 @@ public final class Execution {
 	 */
 	public static void requireInForce(CaseView c, String field, String step) {
 		if (c.annulled()) {
-			String message = "处罚决定已于" + c.decisionAnnulledOn() + "被撤销或确认无效，不再执行，不能" + step;
+			String message = "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不再执行，不能" + step;
 			throw DomainException.illegalTransition(field, "decision-annulled", message);
 		}
 	}
@@ -80,7 +80,7 @@ public final class Execution {
 	 */
 	public static void requireUnpaid(CaseView c, String field, String step) {
 		if (c.paidOn() != null) {
-			String message = "罚款已于" + c.paidOn() + "缴纳" + plain(c.paidAmount()) + "元，已缴足，不能再" + step;
+			String message = "罚款已于" + ChineseText.day(c.paidOn()) + "缴纳" + plain(c.paidAmount()) + "元，已缴足，不能再" + step;
 			throw DomainException.illegalTransition(field, "already-paid", message);
 		}
 	}
@@ -97,7 +97,7 @@ public final class Execution {
 		List<String> missing = new ArrayList<>();
 		if (fine(c) != null && !paidUp(c, instalments)) {
 			missing.add(FinePayments.demanded(c, instalments).stream().findFirst()
-				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（缴纳期限至" + i.dueOn() + "）未缴纳")
+				.map(i -> "第" + i.position() + "期罚款" + plain(i.amount()) + "元（缴纳期限至" + ChineseText.day(i.dueOn()) + "）未缴纳")
 				.orElse("罚款" + plain(fine(c)) + "元未缴纳"));
 		}
 		if (confiscated(c) != null && handover == null) {

@@ -59,14 +59,14 @@ class LeadIntake {
 	void on(RectificationOverdue e) {
 		String order = BusinessNumbers.named("责令改正通知书", "责令改正", e.number());
 		leads.intake(new Leads.Intake(LeadSource.INSPECTION, "rectification:" + e.orderId(), order, e.regionCode(),
-				e.enterpriseCreditCode(), null, order + "整改期限" + e.dueOn() + "已过，逾期未整改", e.raisedOn(), false));
+				e.enterpriseCreditCode(), null, order + "整改期限" + ChineseText.day(e.dueOn()) + "已过，逾期未整改", e.raisedOn(), false));
 	}
 
 	@ApplicationModuleListener
 	void on(SafetyAlertReferred e) {
 		leads.intake(new Leads.Intake(LeadSource.SAFETY, "safety-alert:" + e.alertId(), "安全监管预警" + e.alertId(),
 				e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(),
-				"安全监管预警（" + e.rule() + "，" + e.day() + "）：" + e.summary() + "。移送说明：" + e.reason(),
+				"安全监管预警（" + e.rule() + "，" + ChineseText.day(e.day()) + "）：" + e.summary() + "。移送说明：" + e.reason(),
 				LocalDate.ofInstant(e.referredAt(), CHINA), false));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.enforcement.CaseView;
+import org.youguan.kernel.ChineseText;
 
 /**
  * At start, every case marked by V339 ({@code public_notice_pause_due}) — its 事先告知书 served by public notice
@@ -63,10 +64,10 @@ class PublicNoticePauseBackfill implements ApplicationRunner {
 			CaseView c = caseWork.find(id);
 			caseWork.pauseForPublicNotice(id, c.noticePublishedOn(), c.noticeServedOn());
 			LocalDate limit = caseWork.decisionDue(c, c.extended());
-			String moved = Objects.equals(limit, c.decisionDueOn()) ? "" : "，决定期限由" + c.decisionDueOn() + "改为" + limit;
+			String moved = Objects.equals(limit, c.decisionDueOn()) ? "" : "，决定期限由" + ChineseText.day(c.decisionDueOn()) + "改为" + ChineseText.day(limit);
 			caseWork.move(c, c.status(), ", decision_due_on = :due, public_notice_pause_due = FALSE", Map.of("due", limit));
-			caseWork.record(c, "case.recount", "补登事先告知书公告期间（" + c.noticePublishedOn() + "发出公告，视为"
-					+ c.noticeServedOn() + "送达），公告期间不计入办案期限" + moved);
+			caseWork.record(c, "case.recount", "补登事先告知书公告期间（" + ChineseText.day(c.noticePublishedOn()) + "发出公告，视为"
+					+ ChineseText.day(c.noticeServedOn()) + "送达），公告期间不计入办案期限" + moved);
 		}
 		jdbc.sql("UPDATE penalty_case SET public_notice_pause_due = FALSE WHERE public_notice_pause_due").update();
 		return due.size();

@@ -84,6 +84,6 @@ public final class StoppedCaseDays {
 				r.regionCode(), r.enterpriseName(), r.enterpriseCreditCode(), r.violationCode(), r.status(), r.filedOn(),
 				today.plusDays(daysLeft.get(r.id())), daysLeft.get(r.id()), true, r.decisionNumber(), r.penalty(), r.fine(), r.publishedOn(),
 				r.imported(), r.decisionDueOnProvisional(), r.deliveryMethod(), r.deliveredOn(), r.shownStatus(),
-				r.deemedServicePending()));
+				r.deemedServicePending(), r.decidedLate()));
 	}
 }

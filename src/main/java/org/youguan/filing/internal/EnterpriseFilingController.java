@@ -31,6 +31,7 @@ import org.youguan.filing.AttachmentKind;
 import org.youguan.filing.FilingStatus;
 import org.youguan.filing.OutletFilings;
 import org.youguan.filing.Upload;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormBinding;
@@ -280,7 +281,7 @@ class EnterpriseFilingController {
 			FilingView f = filings.get(me.scope(), id);
 			String inTime = filings.correctedInTimeNote(f);
 			return new PageSteps.Done("补正已提交" + (fields.isEmpty() ? "" : "，已更正" + String.join("、", fields))
-					+ "；办理时限自今日重新计算，至" + f.dueOn() + (inTime == null ? "" : "。" + inTime), here);
+					+ "；办理时限自今日重新计算，至" + ChineseText.day(f.dueOn()) + (inTime == null ? "" : "。" + inTime), here);
 		}, () -> filingPage(me, scope, id, withOutlet ? form : null, branchId, held, model));
 	}
 

@@ -12,6 +12,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
 import org.youguan.filing.OutletFilings;
+import org.youguan.kernel.ChineseText;
 
 /**
  * When years of the holiday notice are loaded, the open filings whose statutory clock spans them are counted again
@@ -70,7 +71,7 @@ class FilingClockRecount {
 			f.recount(clock);
 			filings.save(f);
 			audit.record(AuditEntry.of("filing.recount", "OutletFiling", f.id(),
-					CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，备案" + f.number() + "办理时限由" + was + "改为" + f.dueOn())
+					CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，备案" + f.number() + "办理时限由" + was + "改为" + ChineseText.day(f.dueOn()))
 				.states(before, f.snapshot())
 				.inRegion(f.regionCode()));
 			moved++;

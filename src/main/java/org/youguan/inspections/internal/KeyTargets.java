@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Listing;
@@ -82,7 +83,7 @@ class KeyTargets {
 
 	@ApplicationModuleListener
 	void on(SafetyAlertTargeted e) {
-		add("SAFETY_ALERT", "safety-alert:" + e.alertId(), "安全监管预警" + e.alertId() + "（" + e.rule() + "，" + e.day() + "）",
+		add("SAFETY_ALERT", "safety-alert:" + e.alertId(), "安全监管预警" + e.alertId() + "（" + e.rule() + "，" + ChineseText.day(e.day()) + "）",
 				e.link(), e.regionCode(), e.enterpriseCreditCode(), e.enterpriseName(), e.summary(), e.reason(),
 				LocalDate.ofInstant(e.targetedAt(), CHINA), e.targetedBy());
 	}

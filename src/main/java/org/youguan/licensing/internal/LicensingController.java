@@ -31,6 +31,7 @@ import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -386,7 +387,7 @@ class LicensingController {
 			rows.add(List.of(st.label() + "：办结数", st.count(), st.averageDays() == null ? "" : st.averageDays(),
 					st.dayUnitLabel(), st.onTimeRate() == null ? "" : st.onTimeRate()));
 		}
-		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + q.from() + "至" + q.to() + "）";
+		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + ChineseText.day(q.from()) + "至" + ChineseText.day(q.to()) + "）";
 		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(title, r -> r.get(0), 36),
 				Column.<List<Object>>count("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
 				Column.<List<Object>>of("用时单位", r -> r.get(3), 10), Column.<List<Object>>of("按时率（%）", r -> r.get(4), 12)), rows));

@@ -1,5 +1,6 @@
 package org.youguan.licensing.internal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -129,7 +130,7 @@ class PenaltyRevocations {
 				continue; // restored here already, the registry not yet told (a lifting heard twice)
 			}
 			String reason = "行政处罚决定" + lifted.decisionNumber() + "经" + lifted.outcome() + "（" + lifted.documentNumber() + "，"
-					+ lifted.decidedOn() + "），不再吊销许可证";
+					+ ChineseText.day(lifted.decidedOn()) + "），不再吊销许可证";
 			// the decisions the revocation kept from taking effect take effect with the licence (the revocation is void
 			// from the start, the 准予 decisions stand)
 			LicenceApplications.RevivedDecisions revived = applications.reviveDecisions(l, reason);
@@ -139,8 +140,8 @@ class PenaltyRevocations {
 			String renewed = (until.equals(l.expiresOn()) ? "" : "，准予延续决定随之生效")
 					+ (revived.changes().isEmpty() ? "" : "，准予变更决定随之生效");
 			audit.record(AuditEntry.of(LicenceEndings.RESTORE, "ExpressLicence", l.id(), "许可证" + l.number() + "（"
-					+ enterprise.legalName() + "）恢复：" + reason + (until.isBefore(LocalDate.now(clock)) ? "；有效期已于" + until
-							+ "届满" + renewed + "，恢复后为已过期" : "，恢复为有效（有效期至" + until + renewed + "）"))
+					+ enterprise.legalName() + "）恢复：" + reason + (until.isBefore(LocalDate.now(clock)) ? "；有效期已于" + ChineseText.day(until)
+							+ "届满" + renewed + "，恢复后为已过期" : "，恢复为有效（有效期至" + ChineseText.day(until) + renewed + "）"))
 				.inRegion(enterprise.regionCode()));
 			events.publishEvent(restored);
 		}

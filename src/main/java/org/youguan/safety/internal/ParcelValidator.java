@@ -1,5 +1,6 @@
 package org.youguan.safety.internal;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.rules.Provision;
 import java.time.Duration;
 import java.time.Instant;
@@ -284,7 +285,7 @@ final class ParcelValidator {
 			// a closed outlet takes no parcels: records accepted before its closing day stay valid (late uploads)
 			if (!acceptedAt.isBefore(closed)) {
 				return reject("outletFilingNumber", "outlet-closed", "网点备案编号（outletFilingNumber）对应的末端网点已于"
-						+ closed.atZone(ParcelRecord.CHINA).toLocalDate() + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
+						+ ChineseText.day(closed.atZone(ParcelRecord.CHINA).toLocalDate()) + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
 						+ outlet + "，收寄时间" + acceptedText);
 			}
 		}

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.CalendarYearsLoaded;
+import org.youguan.kernel.ChineseText;
 import org.youguan.statistics.Period;
 import org.youguan.statistics.ReportForm;
 import org.youguan.statistics.ReportForms;
@@ -59,8 +60,8 @@ class ReportDueRecount {
 			if (r.recountDue(forms.owedDueOn(r.enterpriseId(), form, Period.parse(form.periodType(), r.period(), "period")))) {
 				reports.save(r);
 				audit.record(AuditEntry.of("statistics.recount", "StatReport", r.id(),
-						CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + form.name() + "（" + r.period() + "）截止日期由" + was + "改为"
-								+ (r.dueOn() == null ? "无（该企业此期间未经营，不需报送）" : r.dueOn()))
+						CalendarYearsLoaded.loaded(loaded.first(), loaded.last()) + "，" + form.name() + "（" + r.period() + "）截止日期由" + ChineseText.day(was) + "改为"
+								+ (r.dueOn() == null ? "无（该企业此期间未经营，不需报送）" : ChineseText.day(r.dueOn())))
 					.inRegion(r.regionCode()));
 				moved++;
 			}

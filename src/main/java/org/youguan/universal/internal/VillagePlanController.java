@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import tools.jackson.databind.json.JsonMapper;
@@ -182,7 +183,7 @@ class VillagePlanController {
 				.filter(p -> p.status() == s)
 				.<Object>map(p -> Map.of("name", p.name() + "（" + p.streetName() + "，每周"
 						+ (p.deliveriesPerWeek() == null ? "—" : p.deliveriesPerWeek()) + "次，最近检查"
-						+ (p.lastCheckedOn() == null ? "无" : p.lastCheckedOn()) + "）", "value",
+						+ (p.lastCheckedOn() == null ? "无" : ChineseText.day(p.lastCheckedOn())) + "）", "value",
 						List.of(p.column(), p.row())))
 				.toList();
 			Map<String, Object> one = new LinkedHashMap<>();

@@ -46,4 +46,20 @@ class QuotedFactsTest {
 		assertThat(CaseDocuments.facts("据调查，经现场检查发现，当事人未验视")).isEqualTo("当事人未验视。");
 		assertThat(CaseDocuments.facts("检查了营业场所的收寄台账")).isEqualTo("检查了营业场所的收寄台账。");
 	}
+
+	/**
+	 * Attack: facts beginning with a lead-in's characters printed cut — "据检查站反映" as "站反映", "现查获" as "获" —
+	 * only a whole phrase is stripped: one ending in 明/发现/认定/得知, or one followed by punctuation or the party.
+	 */
+	@Test
+	void onlyWholeLeadInPhrasesAreStripped() {
+		assertThat(CaseDocuments.facts("据检查站反映，当事人未验视")).isEqualTo("据检查站反映，当事人未验视。");
+		assertThat(CaseDocuments.facts("现查获禁寄物品三件")).isEqualTo("现查获禁寄物品三件。");
+		assertThat(CaseDocuments.facts("经查实际经营地址未备案")).isEqualTo("经查实际经营地址未备案。");
+		assertThat(CaseDocuments.facts("据检查明细表显示当事人未验视")).isEqualTo("据检查明细表显示当事人未验视。");
+		assertThat(CaseDocuments.facts("经查，据检查站反映")).isEqualTo("据检查站反映。");
+		assertThat(CaseDocuments.facts("查明违法事实")).isEqualTo("违法事实。");
+		assertThat(CaseDocuments.facts("经核实当事人未备案")).isEqualTo("当事人未备案。");
+		assertThat(CaseDocuments.facts("经调查发现该公司未验视")).isEqualTo("该公司未验视。");
+	}
 }

@@ -153,7 +153,7 @@ class ParcelRecordAttackIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("outletFilingNumber"))
 			.andExpect(jsonPath("$.errors[0].code").value("outlet-closed"))
 			.andExpect(jsonPath("$.errors[0].rule").value("outlet-closed"))
-			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("2026-03-10关闭"), containsString(filing))))
+			.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("2026年3月10日关闭"), containsString(filing))))
 			.andExpect(jsonPath("$.errors[1].line").value(4))
 			.andExpect(jsonPath("$.errors[1].code").value("outlet-closed"));
 		assertThat(parcels() - before).isEqualTo(2);

@@ -687,7 +687,7 @@ class ParcelValidatorTest {
 		ParcelRejection r = rejected(v -> set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002"));
 		assertThat(r.field()).isEqualTo("outletFilingNumber");
 		assertThat(r.code()).isEqualTo("outlet-closed");
-		assertThat(r.message()).contains("2026-05-20关闭", "3205060002", "2026-05-20T10:30:00+08:00");
+		assertThat(r.message()).contains("2026年5月20日关闭", "3205060002", "2026-05-20T10:30:00+08:00");
 		// the first instant of the closing day is refused too
 		assertThat(rejected(v -> {
 			set(v, ParcelField.OUTLET_FILING_NUMBER, "3205060002");

@@ -2,6 +2,7 @@ package org.youguan.registry.internal.enterprises;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.org.Users;
 import org.youguan.registry.EnterpriseCancelled;
 
@@ -21,6 +22,6 @@ class CancelledEnterpriseAccounts {
 
 	@ApplicationModuleListener
 	void on(EnterpriseCancelled cancelled) {
-		users.disableEnterpriseAccounts(cancelled.creditCode(), "企业已于" + cancelled.cancelledOn() + "注销");
+		users.disableEnterpriseAccounts(cancelled.creditCode(), "企业已于" + ChineseText.day(cancelled.cancelledOn()) + "注销");
 	}
 }

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
@@ -129,7 +130,7 @@ public class AlertDetection {
 	public int detect(LocalDate day, RegionPrefix within) {
 		LocalDate latest = latestDay();
 		if (day.isAfter(latest)) {
-			throw new InvalidValueException("day", "not-over", "检测日期最迟为昨天（" + latest + "）：" + day
+			throw new InvalidValueException("day", "not-over", "检测日期最迟为昨天（" + ChineseText.day(latest) + "）：" + ChineseText.day(day)
 					+ "的收寄记录尚未报齐，按部分记录生成的预警此后不会更正");
 		}
 		List<Finding> findings = new ArrayList<>();
@@ -172,7 +173,7 @@ public class AlertDetection {
 			return 0;
 		}
 		audit.record(AuditEntry.of("safety.alerts.detect", "SafetyAlertRun", day,
-				"运行安全监管预警检测（" + day + "，" + (within.code().isEmpty() ? "全国" : within.code()) + "）：发现"
+				"运行安全监管预警检测（" + ChineseText.day(day) + "，" + (within.code().isEmpty() ? "全国" : within.code()) + "）：发现"
 						+ findings.size() + "项，新增预警" + raised + "条")
 			.inRegion(within.code().isEmpty() ? "0" : within.code()));
 		log.info("Safety alerts for {} in '{}': {} findings, {} new", day, within.code(), findings.size(), raised);
@@ -227,7 +228,7 @@ public class AlertDetection {
 			out.addAll(couriers(duck, records, day));
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("无法读取 " + day + " 的收寄记录（Parquet）：" + ex.getMessage(), ex);
+			throw new IllegalStateException("无法读取 " + ChineseText.day(day) + " 的收寄记录（Parquet）：" + ex.getMessage(), ex);
 		}
 		return out;
 	}

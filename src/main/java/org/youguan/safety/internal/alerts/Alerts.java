@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -114,7 +115,7 @@ public class Alerts {
 	@Transactional
 	public AlertView dismiss(DataScope scope, long id, String reason, String actor) {
 		AlertView a = decide(scope, id, "DISMISSED", reason, actor);
-		audit.record(AuditEntry.of("safety.alert.dismiss", "SafetyAlert", id, "排除预警（" + a.rule().label() + "，" + a.day()
+		audit.record(AuditEntry.of("safety.alert.dismiss", "SafetyAlert", id, "排除预警（" + a.rule().label() + "，" + ChineseText.day(a.day())
 				+ "）：" + a.reason()).states("OPEN", "DISMISSED").inRegion(a.regionCode()));
 		return a;
 	}
@@ -131,7 +132,7 @@ public class Alerts {
 		events.publishEvent(new SafetyAlertReferred(a.id(), a.rule().label(), a.regionCode(), creditCode(a),
 				a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
 		audit.record(AuditEntry.of("safety.alert.refer", "SafetyAlert", id, "预警转为立案线索（" + a.rule().label() + "，"
-				+ a.day() + "）：" + a.reason()).states("OPEN", "REFERRED").inRegion(a.regionCode()));
+				+ ChineseText.day(a.day()) + "）：" + a.reason()).states("OPEN", "REFERRED").inRegion(a.regionCode()));
 		return a;
 	}
 
@@ -154,7 +155,7 @@ public class Alerts {
 		events.publishEvent(new SafetyAlertTargeted(a.id(), a.rule().label(), a.regionCode(), creditCode(a),
 				a.enterpriseName(), a.day(), a.detail(), a.reason(), a.decidedAt(), actor));
 		audit.record(AuditEntry.of("safety.alert.target", "SafetyAlert", id, "预警企业列为检查对象（" + a.rule().label() + "，"
-				+ a.day() + "，" + a.enterpriseName() + "）：" + a.reason()).states("OPEN", "TARGETED").inRegion(a.regionCode()));
+				+ ChineseText.day(a.day()) + "，" + a.enterpriseName() + "）：" + a.reason()).states("OPEN", "TARGETED").inRegion(a.regionCode()));
 		return a;
 	}
 

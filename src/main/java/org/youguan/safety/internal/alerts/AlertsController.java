@@ -19,6 +19,7 @@ import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
@@ -156,7 +157,7 @@ class AlertsController {
 			v.throwIfInvalid();
 			String region = me.regionCode() == null ? "" : me.regionCode();
 			int raised = detection.detect(d, RegionPrefix.of(region));
-			return new PageSteps.Done("已完成" + d + "的预警检测，新增预警" + raised + "条", "/safety/alerts");
+			return new PageSteps.Done("已完成" + ChineseText.day(d) + "的预警检测，新增预警" + raised + "条", "/safety/alerts");
 		}, () -> {
 			model.addAttribute("canAct", me.writer());
 			return page(scope, request, null, null, model);

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -189,16 +190,16 @@ public class Contractors {
 		// a contract may be signed ahead, but not start before the ledgers' look-back (a year typed 1950 for 2050)
 		if (from != null && place.isPresent()) {
 			LocalDate earliest = days.earliest(place.get().regionCode());
-			v.require("contractFrom", !from.isBefore(earliest), "range", "合同开始日期不能早于" + earliest
+			v.require("contractFrom", !from.isBefore(earliest), "range", "合同开始日期不能早于" + ChineseText.day(earliest)
 					+ "（安全台账的追溯年限，"
 					+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE) + "）");
 		}
 		v.require("contractFrom", data.contractFrom() != null && !Text.isBlank(data.contractFrom()), "required", "请填写合同开始日期");
 		v.require("contractTo", data.contractTo() != null && !Text.isBlank(data.contractTo()), "required", "请填写合同结束日期");
 		if (from != null && to != null) {
-			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + from);
+			v.require("contractTo", !to.isBefore(from), "range", "合同结束日期不能早于开始日期" + ChineseText.day(from));
 			v.require("contractTo", !to.isAfter(from.plusYears(LONGEST_CONTRACT_YEARS)), "range",
-					"委托安检合同期限不能超过" + LONGEST_CONTRACT_YEARS + "年（结束日期最晚" + from.plusYears(LONGEST_CONTRACT_YEARS)
+					"委托安检合同期限不能超过" + LONGEST_CONTRACT_YEARS + "年（结束日期最晚" + ChineseText.day(from.plusYears(LONGEST_CONTRACT_YEARS))
 							+ "）：到期续签后另行登记");
 		}
 		if (code != null && place.isPresent()) {
@@ -223,7 +224,7 @@ public class Contractors {
 		columns.putAll(Placement.columns(p, false, false));
 		columns.put("contract_from", from);
 		columns.put("contract_to", to);
-		return new Checked(new Corrections.Facts(p.regionCode(), p.enterpriseName() + "委托" + name + "，" + from + "至" + to
+		return new Checked(new Corrections.Facts(p.regionCode(), p.enterpriseName() + "委托" + name + "，" + ChineseText.day(from) + "至" + ChineseText.day(to)
 				+ "，覆盖网点" + ids.size() + "个", columns), ids, found);
 	}
 

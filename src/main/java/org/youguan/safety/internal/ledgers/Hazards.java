@@ -20,6 +20,7 @@ import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -300,7 +301,7 @@ public class Hazards {
 				throw DomainException.duplicate("description", Wording.of("safety.refusal.hazardTwice", (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
 						: ""), open.id(), open.foundOn()),
 						"该企业" + (c.get("outlet_name") instanceof String o ? "网点“" + o + "”"
-						: "") + "已有相同的未销号隐患（记录" + open.id() + "，" + open.foundOn() + "发现），不能重复登记：再次发现的，请在原记录中督促整改；"
+						: "") + "已有相同的未销号隐患（记录" + open.id() + "，" + ChineseText.day(open.foundOn()) + "发现），不能重复登记：再次发现的，请在原记录中督促整改；"
 						+ "原隐患销号后再次发现的，可重新登记");
 			});
 	}
@@ -364,7 +365,7 @@ public class Hazards {
 		v.require("level", level != null, "dictionary", "隐患等级应为一般隐患或重大隐患");
 		LocalDate deadline = v.date("deadline", "整改期限", data.deadline());
 		if (deadline != null && foundOn != null) {
-			v.require("deadline", !deadline.isBefore(foundOn), "range", "整改期限不能早于发现日期" + foundOn);
+			v.require("deadline", !deadline.isBefore(foundOn), "range", "整改期限不能早于发现日期" + ChineseText.day(foundOn));
 		}
 		if (deadline != null && !deadline.equals(keptDeadline)) {
 			checkNewDeadline(v, deadline, backFilled);
@@ -380,7 +381,7 @@ public class Hazards {
 			basis = catalogueBasis;
 		}
 		else if (deadline.isAfter(catalogue)) {
-			basis = "指定日期（晚于规则目录期限" + catalogue + "，由" + Actors.shown(Actor.name()) + "指定）";
+			basis = "指定日期（晚于规则目录期限" + ChineseText.day(catalogue) + "，由" + Actors.shown(Actor.name()) + "指定）";
 		}
 		else {
 			basis = "指定日期";
@@ -398,7 +399,7 @@ public class Hazards {
 		columns.put("deadline_basis", basis);
 		columns.put("back_filled", backFilled);
 		return new Corrections.Facts(p.regionCode(), level.label() + "：" + p.enterpriseName() + "，" + description
-				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + catalogue + "，工作人员指定）" : ""),
+				+ "，整改期限" + calendar.messageDay(deadline) + (deadline.isAfter(catalogue) ? "（晚于规则目录期限" + ChineseText.day(catalogue) + "，工作人员指定）" : ""),
 				// the basis names who chose a later deadline: the same hazard recorded by another is still a twin
 				columns).withEntry("deadline_basis", "back_filled");
 	}
@@ -418,12 +419,12 @@ public class Hazards {
 		}
 		LocalDate today = LocalDate.now(clock);
 		if (deadline.isBefore(today) && !backFilled) {
-			v.require("deadline", false, "range", "整改期限" + deadline + "已过，不能早于今天（" + today + "）；历史补录的隐患请勾选“历史补录”"
+			v.require("deadline", false, "range", "整改期限" + ChineseText.day(deadline) + "已过，不能早于今天（" + ChineseText.day(today) + "）；历史补录的隐患请勾选“历史补录”"
 					+ "（API：backFilled=true），按当时的整改期限登记");
 		}
 		else if (!calendar.isWorkingDay(deadline)) {
-			v.require("deadline", false, "working-day", "整改期限" + deadline + "是休息日（周末或法定节假日），整改期限应为工作日（其后第一个工作日为"
-					+ calendar.onOrNextWorkingDay(deadline) + "）");
+			v.require("deadline", false, "working-day", "整改期限" + ChineseText.day(deadline) + "是休息日（周末或法定节假日），整改期限应为工作日（其后第一个工作日为"
+					+ ChineseText.day(calendar.onOrNextWorkingDay(deadline)) + "）");
 		}
 	}
 
@@ -445,7 +446,7 @@ public class Hazards {
 		// 逾期 (attack round 9)
 		LocalDate latest = catalogue.plusYears(LONGEST_EXTENSION_YEARS);
 		if (deadline != null && deadline.isAfter(latest)) {
-			throw new InvalidValueException("deadline", "range", "整改期限不能晚于" + latest + "（规则目录期限" + catalogue
+			throw new InvalidValueException("deadline", "range", "整改期限不能晚于" + ChineseText.day(latest) + "（规则目录期限" + ChineseText.day(catalogue)
 					+ "后一年）：整改需要更长时间的，请分阶段指定期限");
 		}
 	}
@@ -549,7 +550,7 @@ public class Hazards {
 			jdbc.sql("UPDATE safety_hazard SET deadline = :deadline WHERE id = :id")
 				.param("deadline", deadline).param("id", h.id()).update();
 			audit.record(AuditEntry.of("safety.hazard.recount", AUDIT_TYPE, h.id(), CalendarYearsLoaded.loaded(first, last) + "，" + level.label() + "（"
-					+ h.enterpriseName() + "）的整改期限由" + h.deadline() + "改为" + deadline).inRegion(h.regionCode()));
+					+ h.enterpriseName() + "）的整改期限由" + ChineseText.day(h.deadline()) + "改为" + ChineseText.day(deadline)).inRegion(h.regionCode()));
 			moved++;
 		}
 		return moved;
@@ -604,7 +605,7 @@ public class Hazards {
 		HazardView h = get(scope, id);
 		if (!h.open()) {
 			throw DomainException.illegalTransition(Wording.of("safety.refusal.hazardClosed", h.closedOn()),
-					"该隐患已于" + h.closedOn() + "销号");
+					"该隐患已于" + ChineseText.day(h.closedOn()) + "销号");
 		}
 		return h;
 	}

@@ -21,6 +21,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Actors;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -332,7 +333,7 @@ public class Incidents {
 		IncidentView x = get(scope, id);
 		if (!x.open()) {
 			throw DomainException.illegalTransition(Wording.of("safety.refusal.incidentClosed", x.closedOn()),
-					"该事故/突发事件已于" + x.closedOn() + "结案");
+					"该事故/突发事件已于" + ChineseText.day(x.closedOn()) + "结案");
 		}
 		return x;
 	}

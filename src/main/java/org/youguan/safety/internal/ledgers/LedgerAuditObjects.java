@@ -3,6 +3,7 @@ package org.youguan.safety.internal.ledgers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.youguan.audit.AuditObjects;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 
 /** The ledgers' records in the audit trail by their titles ("重大隐患 · 企业 · 2026-11-02"), linked to their pages. */
@@ -25,7 +26,7 @@ class LedgerAuditObjects {
 		return AuditObjects.of(SecurityPeriods.AUDIT_TYPE, (scope, id) -> {
 			PeriodView p = periods.get(scope, id);
 			String base = scope.kind() == DataScope.Kind.ENTERPRISE ? PeriodController.PORTAL : PeriodController.STAFF;
-			return new AuditObjects.Title(p.name() + "（" + p.startsOn() + "至" + p.endsOn() + "）", base + "/" + id);
+			return new AuditObjects.Title(p.name() + "（" + ChineseText.day(p.startsOn()) + "至" + ChineseText.day(p.endsOn()) + "）", base + "/" + id);
 		});
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Validation;
 import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
@@ -73,8 +74,8 @@ class LedgerDays {
 		LocalDate today = today();
 		int years = lookback(region);
 		LocalDate earliest = earliest(today, years);
-		return v.within(field, day, earliest, label + "不能早于" + earliest + "（安全台账只登记" + years + "年内的日期，"
+		return v.within(field, day, earliest, label + "不能早于" + ChineseText.day(earliest) + "（安全台账只登记" + years + "年内的日期，"
 				+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE) + "；更早的日期多是年份输错）", today,
-				label + "不能晚于今天（" + today + "）");
+				label + "不能晚于今天（" + ChineseText.day(today) + "）");
 	}
 }

@@ -214,7 +214,7 @@ public class RegionRecords {
 		columns.put("trainees", trainees.intValue());
 		columns.put("audience", audience);
 		columns.put("organiser", organiser);
-		return new Corrections.Facts(region, day + " " + topic + "，" + trainees + "人", columns);
+		return new Corrections.Facts(region, ChineseText.day(day) + " " + topic + "，" + trainees + "人", columns);
 	}
 
 	private Corrections.Facts seizure(DataScope scope, SeizureData data) {
@@ -248,7 +248,7 @@ public class RegionRecords {
 		columns.put("note", note);
 		// the item is free text: a separator before the quantity keeps a number typed at its end a whole run for the
 		// audit's masking (item "…13712345678" and quantity 1 would otherwise read as one 12-digit run)
-		return new Corrections.Facts(region, day + " " + agencies + "查获" + item + "，"
+		return new Corrections.Facts(region, ChineseText.day(day) + " " + agencies + "查获" + item + "，"
 				+ quantity.stripTrailingZeros().toPlainString() + unit
 				+ (value == null ? "" : "，案值" + ChineseText.yuan(value)), columns);
 	}

@@ -19,6 +19,7 @@ import org.youguan.documents.AttachmentOwner;
 import org.youguan.documents.Attachments;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FiguresPeriod;
@@ -218,7 +219,7 @@ public class ResponsibilityLetters {
 		long id;
 		try {
 			id = corrections.record(LEDGER, "safety.letter.sign", "登记" + year + "年度安全生产责任书：",
-					new Corrections.Facts(p.regionCode(), p.enterpriseName() + "，" + signedOn + "签订（局方" + bureau
+					new Corrections.Facts(p.regionCode(), p.enterpriseName() + "，" + ChineseText.day(signedOn) + "签订（局方" + bureau
 							+ "，企业" + enterprise + "）", columns), demo, x -> state);
 		}
 		catch (DuplicateKeyException ex) {
@@ -269,7 +270,7 @@ public class ResponsibilityLetters {
 	private static DomainException duplicate(String enterprise, int year, LocalDate signedOn) {
 		return DomainException.duplicate("enterpriseCreditCode", Wording.of("safety.refusal.letterTwice", enterprise, year, signedOn),
 				enterprise + "的" + year + "年度安全生产责任书已登记（签订于"
-				+ signedOn + "），同一企业每年度只登记一份");
+				+ ChineseText.day(signedOn) + "），同一企业每年度只登记一份");
 	}
 
 	/** The enterprises expected to sign: an enterprise itself; for staff the registry's 正常 ones in their region. */

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -163,8 +164,8 @@ public class SecurityPeriods {
 			.query(Rows.of(Twin.class)).optional()
 			.ifPresent(t -> {
 				throw DomainException.duplicate("name", Wording.of("safety.refusal.periodTwice", t.name(), t.startsOn(), t.endsOn()),
-						"该区域已有名称为“" + t.name() + "”的寄递安保期（" + t.startsOn() + "至"
-						+ t.endsOn() + "），与本次日期重叠：同一区域、同一名称（全角半角、空格、标点引号、繁简体不同也视为同名）且日期重叠的安保期不能重复设立");
+						"该区域已有名称为“" + t.name() + "”的寄递安保期（" + ChineseText.day(t.startsOn()) + "至"
+						+ ChineseText.day(t.endsOn()) + "），与本次日期重叠：同一区域、同一名称（全角半角、空格、标点引号、繁简体不同也视为同名）且日期重叠的安保期不能重复设立");
 			});
 	}
 
@@ -192,7 +193,7 @@ public class SecurityPeriods {
 		v.require("startsOn", data.startsOn() != null && !Text.isBlank(data.startsOn()), "required", "请填写开始日期");
 		v.require("endsOn", data.endsOn() != null && !Text.isBlank(data.endsOn()), "required", "请填写结束日期");
 		if (from != null && to != null) {
-			v.require("endsOn", !to.isBefore(from), "range", "结束日期不能早于开始日期" + from);
+			v.require("endsOn", !to.isBefore(from), "range", "结束日期不能早于开始日期" + ChineseText.day(from));
 		}
 		// a one-key typo in a year (1950 for 2026) would owe every enterprise of the region reports for decades
 		String ruleRegion = v.errors().stream().anyMatch(e -> e.field().equals("region")) || region == null ? null
@@ -201,15 +202,15 @@ public class SecurityPeriods {
 		if (from != null) {
 			int back = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LOOKBACK, ruleRegion);
 			int lead = rules.intValue(StatutoryRule.SAFETY_PERIOD_START_LEAD, ruleRegion);
-			v.require("startsOn", !from.isBefore(today.minusDays(back)), "range", "开始日期不能早于" + today.minusDays(back)
+			v.require("startsOn", !from.isBefore(today.minusDays(back)), "range", "开始日期不能早于" + ChineseText.day(today.minusDays(back))
 					+ "（最多早于今天" + back + "日，规则目录“" + StatutoryRule.SAFETY_PERIOD_START_LOOKBACK.title() + "”）");
-			v.require("startsOn", !from.isAfter(today.plusDays(lead)), "range", "开始日期不能晚于" + today.plusDays(lead)
+			v.require("startsOn", !from.isAfter(today.plusDays(lead)), "range", "开始日期不能晚于" + ChineseText.day(today.plusDays(lead))
 					+ "（最多晚于今天" + lead + "日，规则目录“" + StatutoryRule.SAFETY_PERIOD_START_LEAD.title() + "”）");
 		}
 		if (from != null && to != null && !to.isBefore(from)) {
 			int max = rules.intValue(StatutoryRule.SAFETY_PERIOD_MAX_LENGTH, ruleRegion);
 			v.require("endsOn", ChronoUnit.DAYS.between(from, to) + 1 <= max, "range", "安保期不能超过" + max
-					+ "天（规则目录“" + StatutoryRule.SAFETY_PERIOD_MAX_LENGTH.title() + "”），结束日期最晚为" + from.plusDays(max - 1L));
+					+ "天（规则目录“" + StatutoryRule.SAFETY_PERIOD_MAX_LENGTH.title() + "”），结束日期最晚为" + ChineseText.day(from.plusDays(max - 1L)));
 		}
 		String other = Hazards.freeText(data.otherRules());
 		v.maxLength("otherRules", "其他要求", other, 1000);
@@ -242,7 +243,7 @@ public class SecurityPeriods {
 		state.put("fullScreening", full);
 		state.put("dailyReporting", daily);
 		state.put("otherRules", other);
-		audit.record(AuditEntry.of("safety.period.create", AUDIT_TYPE, id, "设立寄递安保期“" + name + "”：" + from + "至" + to)
+		audit.record(AuditEntry.of("safety.period.create", AUDIT_TYPE, id, "设立寄递安保期“" + name + "”：" + ChineseText.day(from) + "至" + ChineseText.day(to))
 			.states(null, state)
 			.inRegion(region)
 			.masked());
@@ -323,7 +324,7 @@ public class SecurityPeriods {
 		if (before != null && before.get("parcels").equals(parcels) && before.get("screened").equals(screened)
 				&& Objects.equals(before.get("issues"), issues)) {
 			// the same report sent again (a resend, a double click): nothing changes, so nothing is corrected or audited
-			return new Reported(day, false, false, "安保期日报已报送（" + day + "），与已报数值相同，未变更");
+			return new Reported(day, false, false, "安保期日报已报送（" + ChineseText.day(day) + "），与已报数值相同，未变更");
 		}
 		// one rule with the bureau's summary: a day is owed only once the period was declared, so a day before that is
 		// due by the time limit counted from the day of declaration and is never 迟报
@@ -334,7 +335,7 @@ public class SecurityPeriods {
 		if (before != null && pastDue) {
 			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
 			throw DomainException.illegalTransition(Wording.of("safety.refusal.dailyReportLocked", day, dueText, StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title(), before.get("parcels"), before.get("screened")),
-					"安保期" + day + "日报的报送时限（" + dueText + "前，规则目录“"
+					"安保期" + ChineseText.day(day) + "日报的报送时限（" + dueText + "前，规则目录“"
 					+ StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title() + "”）已过，已报的收寄" + before.get("parcels") + "件、过机"
 					+ before.get("screened") + "件不能再修改；如数值有误，请联系邮政管理部门说明");
 		}
@@ -375,15 +376,15 @@ public class SecurityPeriods {
 		String earlier = before == null ? null : "原报收寄" + before.get("parcels") + "件、过机" + before.get("screened") + "件";
 		String lateNote = before == null && late ? "（迟报，报送时限" + dueText + "）" : "";
 		audit.record(AuditEntry.of(before == null ? "safety.period.report" : "safety.period.report.correct", AUDIT_TYPE,
-				periodId, (before == null ? "报送" : "更新") + "寄递安保期“" + p.name() + "”" + day + "日报" + lateNote + "："
+				periodId, (before == null ? "报送" : "更新") + "寄递安保期“" + p.name() + "”" + ChineseText.day(day) + "日报" + lateNote + "："
 						+ e.legalName() + (before == null ? "，" : "，" + earlier + "，现为") + "收寄" + parcels + "件，过机"
 						+ screened + "件")
 			.states(before, reportState(periodId, day, e.creditCode()))
 			.inRegion(e.regionCode())
 			.masked());
-		return before == null ? new Reported(day, false, late, "安保期日报已报送（" + day + "）"
+		return before == null ? new Reported(day, false, late, "安保期日报已报送（" + ChineseText.day(day) + "）"
 				+ (late ? "；已过报送时限（" + dueText + "前），记为迟报" : ""))
-				: new Reported(day, true, false, "安保期" + day + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
+				: new Reported(day, true, false, "安保期" + ChineseText.day(day) + "日报已更新：" + earlier + "，现为收寄" + parcels + "件、过机" + screened
 						+ "件（更新前的数值记入操作日志）");
 	}
 
@@ -471,7 +472,7 @@ public class SecurityPeriods {
 		if (p.cancelled()) {
 			throw DomainException.illegalTransition(Wording.of("safety.refusal.periodCancelledOn", p.name(), p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate()),
 					"寄递安保期“" + p.name() + "”已于"
-					+ p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate() + "撤销");
+					+ ChineseText.day(p.cancelledAt().atZoneSameInstant(ParcelRecord.CHINA).toLocalDate()) + "撤销");
 		}
 		requireCancelling(scope, p);
 		Validation v = new Validation();
@@ -493,7 +494,7 @@ public class SecurityPeriods {
 		after.put("cancelled", true);
 		after.put("reason", text);
 		audit.record(AuditEntry.of("safety.period.cancel", AUDIT_TYPE, periodId, "撤销寄递安保期“" + p.name() + "”（"
-				+ p.startsOn() + "至" + p.endsOn() + "）：" + text)
+				+ ChineseText.day(p.startsOn()) + "至" + ChineseText.day(p.endsOn()) + "）：" + text)
 			.states(before, after)
 			.inRegion(p.regionCode())
 			.masked());

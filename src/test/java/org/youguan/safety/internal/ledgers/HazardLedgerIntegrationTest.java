@@ -29,6 +29,7 @@ import org.youguan.calendar.WorkingCalendar;
 import org.youguan.demo.DemoAccounts;
 import org.youguan.documents.PdfFiles;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -296,7 +297,7 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
 			.andExpect(jsonPath("$.errors[0].rule").value("after-catalogue"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(catalogue.toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(catalogue))));
 		// the portal form: the same rule, the form comes back with its error
 		mvc.perform(post("/enterprise/safety/hazards").with(csrf()).header("Authorization", SHUNFENG)
 			.param("foundOn", today.toString()).param("foundBy", "安全员").param("description", "门户自报")
@@ -318,9 +319,9 @@ class HazardLedgerIntegrationTest {
 				later.toString(), "工作人员延长"), false);
 		HazardView g = hazards.get(DataScope.all(), granted);
 		assertThat(g.deadline()).isEqualTo(later);
-		assertThat(g.deadlineBasis()).contains("晚于规则目录期限" + catalogue);
+		assertThat(g.deadlineBasis()).contains("晚于规则目录期限" + ChineseText.day(catalogue));
 		assertThat(audit.history(DataScope.all(), Hazards.AUDIT_TYPE, granted)).extracting(AuditEvent::summary)
-			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + catalogue));
+			.anySatisfy(summary -> assertThat(summary).contains("晚于规则目录期限" + ChineseText.day(catalogue)));
 		// within a year of the catalogue's date: 2099 would never be 逾期 (attack round 9)
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + today + "\",\"foundBy\":\"检查组\","
@@ -352,7 +353,7 @@ class HazardLedgerIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能早于今天（" + today + "）")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能早于今天（" + ChineseText.day(today) + "）")));
 		LocalDate dayOff = today.plusDays(1);
 		while (calendar.isWorkingDay(dayOff)) {
 			dayOff = dayOff.plusDays(1);
@@ -365,7 +366,7 @@ class HazardLedgerIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("deadline"))
 			.andExpect(jsonPath("$.errors[0].rule").value("working-day"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("其后第一个工作日为"
-					+ calendar.onOrNextWorkingDay(dayOff))));
+					+ ChineseText.day(calendar.onOrNextWorkingDay(dayOff)))));
 
 		String tag = "期限已过更正" + System.nanoTime();
 		LocalDate chosen = calendar.onOrNextWorkingDay(today.plusDays(2));

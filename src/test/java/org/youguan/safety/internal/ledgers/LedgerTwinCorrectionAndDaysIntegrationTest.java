@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.registry.OutletView;
 
@@ -119,9 +120,9 @@ class LedgerTwinCorrectionAndDaysIntegrationTest {
 		String tag = tag();
 		String longAgo = today.minusYears(10).minusDays(1).toString();
 		refused("foundOn", "发现日期不能早于", () -> hazards.report(CITY, hazard("1950-03-01", "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能早于" + today.minusYears(10) + "（安全台账只登记10年内的日期，按本局规定"
+		refused("foundOn", "发现日期不能早于" + ChineseText.day(today.minusYears(10)) + "（安全台账只登记10年内的日期，按本局规定"
 				+ "；更早的日期多是年份输错）", () -> hazards.report(CITY, hazard(longAgo, "检查组", "远年隐患" + tag), false));
-		refused("foundOn", "发现日期不能晚于今天（" + today + "）", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
+		refused("foundOn", "发现日期不能晚于今天（" + ChineseText.day(today) + "）", () -> hazards.report(CITY, hazard(today.plusDays(1).toString(), "检查组",
 				"未来隐患" + tag), false));
 		long kept = hazards.report(CITY, hazard(today.minusYears(9).toString(), "检查组", "九年前隐患" + tag), false);
 		refused("foundOn", "发现日期不能早于", () -> hazards.correct(CITY, kept, hazard("1960-01-01", "检查组", "九年前隐患" + tag)));

@@ -14,6 +14,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,7 @@ class ProvisionalHazardDeadlineIntegrationTest {
 					+ "\"level\":\"MAJOR\",\"deadline\":\"2027-12-31\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].rule").value("after-catalogue"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能晚于" + catalogue + "（暂定）")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("不能晚于" + ChineseText.day(catalogue) + "（暂定）")));
 	}
 
 	@Test

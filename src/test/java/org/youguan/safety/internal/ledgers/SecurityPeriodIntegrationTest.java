@@ -24,6 +24,7 @@ import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
@@ -730,7 +731,7 @@ class SecurityPeriodIntegrationTest {
 		String url = "/enterprise/safety/periods/" + id + "/reports";
 		mvc.perform(post(url).with(csrf()).header("Authorization", SHUNFENG)
 			.param("day", today().toString()).param("parcels", "10").param("screened", "10"))
-			.andExpect(flash().attribute("message", "安保期日报已报送（" + today() + "）"));
+			.andExpect(flash().attribute("message", "安保期日报已报送（" + ChineseText.day(today()) + "）"));
 		mvc.perform(post(url).with(csrf()).header("Authorization", SHUNFENG)
 			.param("day", today().toString()).param("parcels", "12").param("screened", "12"))
 			.andExpect(flash().attribute("message", containsString("日报已更新：原报收寄10件、过机10件，现为收寄12件、过机12件")));
