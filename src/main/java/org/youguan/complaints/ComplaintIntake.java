@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.PublicTally;
@@ -582,14 +584,18 @@ public class ComplaintIntake {
 		tally.lock(FILED_BY_PHONE, phoneKey);
 		tally.lock(FILED_FROM, address);
 		int perPhone = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_PHONE, county);
+		// the day's limits free at the next midnight, China time: Retry-After says so
+		Duration untilTomorrow = Duration.between(clock.instant(), today.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
 		if (tally.since(FILED_BY_PHONE, phoneKey, since) >= perPhone) {
 			String message = "您所在的网络今天以该电话号码已提交" + perPhone + "件申诉，已达每日上限，请明天再提交；同一问题已提交的，请凭查询码查询进度";
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("phone", "daily-limit", message)));
+			throw new LimitReachedException(Wording.of("complaint.refusal.dailyLimitPhone", perPhone), message,
+					List.of(new FieldError("phone", "daily-limit", message)), untilTomorrow);
 		}
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_FILINGS_PER_ADDRESS, county);
 		if (tally.since(FILED_FROM, address, since) >= perAddress) {
 			String message = "今天从您所在的网络已提交" + perAddress + "件申诉，已达每日上限，请明天再提交，或拨打12305申诉";
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError("request", "daily-limit", message)));
+			throw new LimitReachedException(Wording.of("complaint.refusal.dailyLimitAddress", perAddress), message,
+					List.of(new FieldError("request", "daily-limit", message)), untilTomorrow);
 		}
 		tally.add(FILED_BY_PHONE, phoneKey);
 		tally.add(FILED_FROM, address);

@@ -28,6 +28,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.Secrets;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -231,7 +232,8 @@ public class ComplaintTracking {
 		String county = named.map(c -> c.regionCode().substring(0, 6)).orElse(StatutoryRule.NATIONAL_REGION);
 		int perAddress = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES_PER_ADDRESS, county);
 		List<Long> reserved = reserve(new PublicTally.Limit(LOOKUP_FAILED, address, perAddress),
-				"您所在网络的查询失败次数过多（每小时最多" + perAddress + "次），请一小时后再试");
+				"您所在网络的查询失败次数过多（每小时最多" + perAddress + "次），请一小时后再试",
+				Wording.of("complaint.refusal.lookupLimitAddress", perAddress));
 		boolean failed = false;
 		try {
 			return lookUp.get();
@@ -244,7 +246,8 @@ public class ComplaintTracking {
 				// its limit told so (429) alike, so that 429 never tells that the number exists
 				int limit = rules.intValue(StatutoryRule.COMPLAINT_LOOKUP_FAILURES, county);
 				reserve(new PublicTally.Limit(LOOKUP_FAILED_NUMBER, key, limit),
-						"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试");
+						"该申诉编号的查询失败次数过多（每小时最多" + limit + "次），请一小时后再试",
+						Wording.of("complaint.refusal.lookupLimitNumber", limit));
 			}
 			throw ex;
 		}
@@ -257,12 +260,14 @@ public class ComplaintTracking {
 
 	/**
 	 * Takes one of the failures {@code limit}'s key has left ({@link PublicTally#reserve}); past the limit refuses with
-	 * 429 (field {@code number}, rule {@code lookup-limit}) saying {@code tooMany}.
+	 * 429 (field {@code number}, rule {@code lookup-limit}) saying {@code tooMany} ({@code words} its sentence's key,
+	 * for the pages), with {@code Retry-After} the time until the hour frees a look-up.
 	 * @return the row taken, to be given back when the look-up found the complaint
 	 */
-	private List<Long> reserve(PublicTally.Limit limit, String tooMany) {
+	private List<Long> reserve(PublicTally.Limit limit, String tooMany, Wording words) {
 		return tally.reserve(limit)
-			.orElseThrow(() -> PublicTally.lookupLimit("number", tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询"));
+			.orElseThrow(() -> PublicTally.lookupLimit("number", words, tooMany + "；忘记查询码的，请凭受理回执或拨打12305咨询",
+					tally.retryAfter(limit)));
 	}
 
 	/**

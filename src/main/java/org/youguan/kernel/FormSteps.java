@@ -86,12 +86,32 @@ public final class FormSteps {
 		if (ex.code() == ErrorCode.NOT_FOUND) {
 			throw ex;
 		}
-		response.setStatus(ex.code().status());
+		status(ex, response);
 		model.addAttribute("errors", ex.formErrors());
 		if (PageSteps.stateConflict(ex)) {
 			model.addAttribute(PageSteps.CONFLICT, true);
 		}
 		model.addAttribute("refused", true);
+		wording(ex.wording(), ex.getMessage(), model::addAttribute);
+	}
+
+	/**
+	 * Answers a refusal a page shows itself in the refusal's status, a limit reached (429) with its {@code Retry-After}
+	 * ({@link LimitReachedException#retryAfter(DomainException, HttpServletResponse)}) — the one way a page that catches
+	 * a refusal sets its answer's status.
+	 */
+	public static void status(DomainException ex, HttpServletResponse response) {
+		response.setStatus(ex.code().status());
+		LimitReachedException.retryAfter(ex, response);
+	}
+
+	/**
+	 * A refusal a page shows itself whatever its code, a not-found included (a public look-up's wrong query code): its
+	 * status ({@link #status}), its errors ({@code errors}) and its sentence's key for the reader's language.
+	 */
+	public static void shown(DomainException ex, Model model, HttpServletResponse response) {
+		status(ex, response);
+		model.addAttribute("errors", ex.formErrors());
 		wording(ex.wording(), ex.getMessage(), model::addAttribute);
 	}
 

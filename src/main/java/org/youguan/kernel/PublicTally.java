@@ -132,12 +132,43 @@ public class PublicTally {
 	}
 
 	/**
+	 * How long until every limit of {@code limits} that is reached has a step free again: a limit of n with m ≥ n
+	 * counted in the last {@link #LOOKUP_WINDOW} frees one when its (m − n + 1)-th oldest row leaves the window — the
+	 * longest of these waits (a limit of 0 never frees: the whole window), zero when none is reached.
+	 */
+	public Duration retryAfter(Limit... limits) {
+		Instant now = clock.instant();
+		Instant since = now.minus(LOOKUP_WINDOW);
+		Duration wait = Duration.ZERO;
+		for (Limit l : limits) {
+			int counted = since(l.kind(), l.key(), since);
+			if (counted < l.limit()) {
+				continue;
+			}
+			Duration until = jdbc.sql("SELECT counted_at FROM public_tally WHERE kind = :kind AND tally_key = :key"
+					+ " AND counted_at >= :since ORDER BY counted_at OFFSET :skip LIMIT 1")
+				.param("kind", l.kind())
+				.param("key", bounded(l.key()))
+				.param("since", Timestamp.from(since))
+				.param("skip", counted - l.limit())
+				.query(Timestamp.class)
+				.optional()
+				.map(t -> Duration.between(now, t.toInstant().plus(LOOKUP_WINDOW)))
+				.orElse(LOOKUP_WINDOW);
+			wait = until.compareTo(wait) > 0 ? until : wait;
+		}
+		return wait;
+	}
+
+	/**
 	 * The refusal of a public look-up past a limit of failed look-ups: 429 ({@link ErrorCode#TOO_MANY_REQUESTS}) on
 	 * {@code field}, rule {@link #LOOKUP_LIMIT}, saying {@code message} (Chinese: which limit, how many an hour, when to
-	 * try again).
+	 * try again; {@code wording} its sentence's key for the pages), with {@code Retry-After} the time until the window
+	 * frees a look-up ({@link #retryAfter(Limit...)}).
 	 */
-	public static DomainException lookupLimit(String field, String message) {
-		return new DomainException(ErrorCode.TOO_MANY_REQUESTS, message, List.of(new FieldError(field, LOOKUP_LIMIT, message)));
+	public static LimitReachedException lookupLimit(String field, Wording wording, String message, Duration retryAfter) {
+		return new LimitReachedException(wording, message, List.of(new FieldError(field, LOOKUP_LIMIT, message)),
+				retryAfter);
 	}
 
 	private static String bounded(String key) {

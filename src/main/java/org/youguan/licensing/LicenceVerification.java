@@ -3,6 +3,7 @@ package org.youguan.licensing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -101,23 +103,27 @@ public class LicenceVerification {
 			return verify(number, code);
 		}
 		int perAddress = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES_PER_ADDRESS, StatutoryRule.NATIONAL_REGION);
+		PublicTally.Limit fromAddress = new PublicTally.Limit(FAILED_FROM, address, perAddress);
 		if (tally.recent(FAILED_FROM, address) >= perAddress) {
-			throw tooMany("您所在网络的许可证核验失败次数过多（每小时最多" + perAddress + "次）");
+			throw tooMany("您所在网络的许可证核验失败次数过多（每小时最多" + perAddress + "次）",
+					Wording.of("licensing.refusal.verifyLimitAddress", perAddress), tally.retryAfter(fromAddress));
 		}
 		Result result = verify(number, code);
 		if ("UNKNOWN".equals(result.status())) {
 			int perNumber = rules.intValue(StatutoryRule.LICENCE_VERIFY_FAILURES, StatutoryRule.NATIONAL_REGION);
 			// counted against the number and the address together, or (either at its limit) not at all
-			if (tally.reserve(new PublicTally.Limit(FAILED_NUMBER, result.number(), perNumber),
-					new PublicTally.Limit(FAILED_FROM, address, perAddress)).isEmpty()) {
-				throw tooMany("该许可证编号或您所在网络的核验失败次数过多（同一编号每小时最多" + perNumber + "次）");
+			PublicTally.Limit forNumber = new PublicTally.Limit(FAILED_NUMBER, result.number(), perNumber);
+			if (tally.reserve(forNumber, fromAddress).isEmpty()) {
+				throw tooMany("该许可证编号或您所在网络的核验失败次数过多（同一编号每小时最多" + perNumber + "次）",
+						Wording.of("licensing.refusal.verifyLimitNumber", perNumber), tally.retryAfter(forNumber, fromAddress));
 			}
 		}
 		return result;
 	}
 
-	private static DomainException tooMany(String why) {
-		return PublicTally.lookupLimit("code", why + "，请一小时后再试；请核对许可证上印制的验证码");
+	/** 429 on {@code code} saying {@code why} ({@code words} its key), Retry-After when the hour frees a verification. */
+	private static DomainException tooMany(String why, Wording words, Duration retryAfter) {
+		return PublicTally.lookupLimit("code", words, why + "，请一小时后再试；请核对许可证上印制的验证码", retryAfter);
 	}
 
 	/**

@@ -43,10 +43,17 @@ public class Analysis {
 	 * One row of a ranking or a breakdown; {@code coverage} how complete its figures are (a brand or a part: the
 	 * slice's). {@code growth} is null when not comparable ({@link Coverage.Pair#growth}); {@code share} (of the
 	 * slice's total) null when this row's period or the total's is incomplete ({@code totalComplete} false) — no growth
-	 * or share is computed from incomplete data, in any output.
+	 * or share is computed from incomplete data, in any output. {@code rank} is the row's place by value among the
+	 * rankable rows of its table ({@link Analysis#ranked}: the one ranking rule of the page, the .xlsx and the .docx),
+	 * null when it is not ranked (shown "—").
 	 */
 	public record Row(String key, String name, BigDecimal value, BigDecimal previousYearValue, BigDecimal growth,
-			BigDecimal share, Coverage.Pair coverage, boolean totalComplete) {
+			BigDecimal share, Coverage.Pair coverage, boolean totalComplete, Integer rank) {
+
+		/** This row with its place in the ranking (null: not ranked). */
+		Row ranked(Integer place) {
+			return new Row(key, name, value, previousYearValue, growth, share, coverage, totalComplete, place);
+		}
 
 		/** The figures of this row are not comparable: its period or last year's is below the completeness share. */
 		public boolean incomplete() {
@@ -72,6 +79,14 @@ public class Analysis {
 		public String caveat() {
 			return coverage == null ? "" : coverage.caveat(previousYearValue != null);
 		}
+
+		/**
+		 * The caveat as the reader's language words it ({@link Coverage.Pair#caveatWords(boolean)}: an export's cell, a
+		 * page), null when comparable.
+		 */
+		public Wording caveatWords() {
+			return coverage == null ? null : coverage.caveatWords(previousYearValue != null);
+		}
 	}
 
 	/** A month of a trend with the same month last year and how complete both are. */
@@ -91,6 +106,11 @@ public class Analysis {
 		/** The caveat of the month for an export ("" when comparable; {@link Coverage.Pair#caveat(boolean)}). */
 		public String caveat() {
 			return coverage == null ? "" : coverage.caveat(lastYear != null);
+		}
+
+		/** The caveat in the reader's language ({@link Coverage.Pair#caveatWords(boolean)}), null when comparable. */
+		public Wording caveatWords() {
+			return coverage == null ? null : coverage.caveatWords(lastYear != null);
 		}
 
 		/** The value as the dashboard's trend shows it: whole, in groups of three (1,234,567), or — without one. */
@@ -285,7 +305,7 @@ public class Analysis {
 					new Coverage.Pair(covered.get(child.code()), coveredBefore.get(child.code())), totalComplete));
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
-		return rows;
+		return ranked(rows);
 	}
 
 	/** The slice by brand, ranked by value. */
@@ -304,7 +324,7 @@ public class Analysis {
 			}
 		}
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())));
-		return rows;
+		return ranked(rows);
 	}
 
 	/**
@@ -328,12 +348,13 @@ public class Analysis {
 		// ties and parts without a figure by code
 		rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
 			.thenComparing(Row::key));
-		return rows;
+		return ranked(rows);
 	}
 
 	/**
-	 * The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×"; {@code of} how many
-	 * siblings have data, {@code growthOf} how many have a growth. {@code byGrowth} is 0 when the region has no growth
+	 * The 1-based place of a region among its siblings by value and by growth: "增幅全省排名第×"; {@code byValue} its
+	 * place in the ranking ({@link #ranked}: 0 when it is not ranked — its period incomplete), {@code of} how many
+	 * siblings are ranked, {@code growthOf} how many have a growth. {@code byGrowth} is 0 when the region has no growth
 	 * (no figure last year): it is ranked only among those that have one. A place is only worth stating when it
 	 * compares something ({@link #comparable()}, {@link #growthRanked()}).
 	 */
@@ -363,7 +384,11 @@ public class Analysis {
 		List<Row> siblings = byRegion(indicator, slice.inRegion(parent.equals("0") ? "" : parent));
 		List<Row> byGrowth = new ArrayList<>(siblings.stream().filter(r -> r.growth() != null).toList());
 		byGrowth.sort(Comparator.comparing(Row::growth, Comparator.reverseOrder()));
-		return new Place(indexOf(siblings, regionCode), indexOf(byGrowth, regionCode), siblings.size(), byGrowth.size());
+		// by value: the ranking's own place (ranked), among the siblings it ranks — never among incomplete ones
+		int byValue = siblings.stream().filter(r -> r.key().equals(regionCode) && r.rank() != null).findFirst()
+			.map(Row::rank).orElse(0);
+		int ranked = (int) siblings.stream().filter(r -> r.rank() != null).count();
+		return new Place(byValue, indexOf(byGrowth, regionCode), ranked, byGrowth.size());
 	}
 
 	/**
@@ -405,7 +430,25 @@ public class Analysis {
 		boolean shareComparable = totalComplete && coverage.current().complete();
 		BigDecimal share = !shareComparable || value == null || total == null || total.signum() == 0
 				|| indicator.aggregation() != Aggregation.SUM ? null : Percentages.share(value, total, 2);
-		return new Row(key, name, value, before, coverage.growth(value, before), share, coverage, totalComplete);
+		return new Row(key, name, value, before, coverage.growth(value, before), share, coverage, totalComplete, null);
+	}
+
+	/**
+	 * The one ranking rule of every output that ranks (the analysis page's tables, their .xlsx exports, the bulletin's
+	 * 业务量排名 and the place "业务量排名第×"): the rows stay in order of value, and only the rankable ones — a figure
+	 * whose period is complete ({@link Row#rankable}) — are numbered 1, 2 … among themselves, and only when at least two
+	 * are; any other row is unranked ({@code rank} null, shown "—"): a volume missing reports would rank too low.
+	 * @param sorted the rows in order of value, largest first
+	 * @return the same rows with their ranks
+	 */
+	public static List<Row> ranked(List<Row> sorted) {
+		boolean ranks = sorted.stream().filter(Row::rankable).count() >= 2;
+		List<Row> out = new ArrayList<>(sorted.size());
+		int place = 0;
+		for (Row r : sorted) {
+			out.add(r.ranked(ranks && r.rankable() ? ++place : null));
+		}
+		return out;
 	}
 
 	private static int indexOf(List<Row> rows, String key) {

@@ -90,6 +90,7 @@ import org.youguan.kernel.ConcurrentSubmits;
 import org.youguan.kernel.JsonSyntax;
 import org.youguan.kernel.BodyTooLargeException;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.MonthText;
@@ -168,6 +169,8 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(DomainException.class)
 	Object domain(DomainException ex, HttpServletRequest request, HttpServletResponse response) {
+		// a limit reached (429) says when to try again, API and page alike
+		LimitReachedException.retryAfter(ex, response);
 		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && PageSteps.stateConflict(ex)
 				&& !Refusals.apiClient(request) && !PageSteps.byToken(request)) {
 			// a page's step refused by its guard for the record's state (a stale form): the record's page again, the

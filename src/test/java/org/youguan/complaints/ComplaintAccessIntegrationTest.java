@@ -100,7 +100,7 @@ class ComplaintAccessIntegrationTest {
 		assertThat(tracking.publicStatus(filed.number(), "13912345678").status()).isNotEmpty();
 		assertThatThrownBy(() -> tracking.withdraw(filed.number(), "13912345678")).hasMessageContaining("查询码");
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())
-			.param("queryCode", "13912345678")).andExpect(status().isForbidden());
+			.param("queryCode", "13912345678")).andExpect(status().isNotFound());
 		assertThat(queries.get(WUZHONG, filed.id()).status()).isEqualTo(ComplaintStatus.RECEIVED);
 
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).param("number", filed.number())

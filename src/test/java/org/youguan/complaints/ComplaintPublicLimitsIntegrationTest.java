@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
+import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.PublicTally;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
@@ -35,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -187,11 +189,79 @@ class ComplaintPublicLimitsIntegrationTest {
 		String prober = ClientAddress.newAddress();
 		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober))
 			.param("number", number).param("queryCode", "WRONG1").param("lookup", "13900000000"))
-			.andExpect(status().isForbidden())
+			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("查询码不正确，未撤回")))
 			.andExpect(content().string(not(containsString("id=\"complaint-status\""))));
 		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED, prober)).isEqualTo(1);
 		assertThat(tally.recent(ComplaintTracking.LOOKUP_FAILED_NUMBER, number)).isEqualTo(1);
+	}
+
+	/**
+	 * Finding (429 without Retry-After): a look-up past the complaint's hourly limit says when to try again — the
+	 * seconds until the oldest failure counted leaves the hour — on the API's problem and on the status and withdrawal
+	 * pages alike, and the page words the refusal in the reader's language.
+	 */
+	@Test
+	void aLookUpPastItsLimitSaysWhenToTryAgainOnTheApiAndThePages() throws Exception {
+		String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.number");
+		String prober = ClientAddress.newAddress();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG" + i)
+				.with(ClientAddress.from(prober))).andExpect(status().isNotFound())
+				.andExpect(header().doesNotExist(LimitReachedException.HEADER));
+		}
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONGX").with(ClientAddress.from(prober)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(LimitReachedException.HEADER, secondsAtMost(3600)));
+		mvc.perform(post("/public/complaints/status").with(csrf()).with(ClientAddress.from(prober))
+			.param("number", number).param("queryCode", "WRONGY"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(LimitReachedException.HEADER, secondsAtMost(3600)));
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(prober)).param("lang", "en")
+			.param("number", number).param("queryCode", "WRONGZ"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(LimitReachedException.HEADER, secondsAtMost(3600)))
+			.andExpect(content().string(containsString("Too many failed look-ups of this complaint number (at most 10 an hour)")))
+			.andExpect(content().string(not(containsString("查询失败次数过多"))));
+	}
+
+	/**
+	 * Finding (page and API disagree): a withdrawal with a wrong query code answers 404 as the status look-up (page and
+	 * API) does for the same pair — never a 403 telling that the number names a complaint — and reads in English on an
+	 * English page, Chinese by default.
+	 */
+	@Test
+	void aWrongWithdrawalCodeAnswers404AsTheLookUpDoesInTheReadersLanguage() throws Exception {
+		String number = JsonPath.read(filePublicly(randomMobile(), ClientAddress.newAddress()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString(), "$.number");
+		mvc.perform(get("/api/v1/public/complaints/{n}", number).param("queryCode", "WRONG1")
+			.with(ClientAddress.from(ClientAddress.newAddress()))).andExpect(status().isNotFound());
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(ClientAddress.newAddress()))
+			.param("lang", "en").param("number", number).param("queryCode", "WRONG2"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Wrong query code: nothing was withdrawn")))
+			.andExpect(content().string(not(containsString("查询码不正确"))));
+		mvc.perform(post("/public/complaints/withdraw").with(csrf()).with(ClientAddress.from(ClientAddress.newAddress()))
+			.param("number", number).param("queryCode", "WRONG3"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("查询码不正确，未撤回")));
+	}
+
+	/** A Retry-After value: whole seconds, at least 1 and at most {@code most}. */
+	static org.hamcrest.Matcher<String> secondsAtMost(long most) {
+		return new org.hamcrest.TypeSafeMatcher<>() {
+
+			@Override
+			protected boolean matchesSafely(String value) {
+				return value.matches("[1-9]\\d{0,9}") && Long.parseLong(value) <= most;
+			}
+
+			@Override
+			public void describeTo(org.hamcrest.Description description) {
+				description.appendText("whole seconds from 1 to " + most);
+			}
+		};
 	}
 
 	@Test
@@ -291,7 +361,9 @@ class ComplaintPublicLimitsIntegrationTest {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(jsonPath("$.errors[0].field").value("phone"))
 			.andExpect(jsonPath("$.errors[0].rule").value("daily-limit"))
-			.andExpect(content().string(containsString("已达每日上限")));
+			.andExpect(content().string(containsString("已达每日上限")))
+			// the day's limit frees at the next midnight (China time): Retry-After says so, in seconds
+			.andExpect(header().string(LimitReachedException.HEADER, secondsAtMost(24 * 3600)));
 		// the phone's owner, filing from another address, is not refused for the others' filings
 		filePublicly(phone, ClientAddress.newAddress()).andExpect(status().isCreated());
 		// staff entering a complaint by telephone are not limited

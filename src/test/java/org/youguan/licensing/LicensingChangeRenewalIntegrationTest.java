@@ -38,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -267,7 +268,9 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		}
 		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", "WRONGX"))
 			.andExpect(status().isTooManyRequests())
-			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"));
+			.andExpect(jsonPath("$.errors[0].rule").value("lookup-limit"))
+			// when to try again: the seconds until the hour frees a verification of the number
+			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9]\\d{0,3}")));
 		mvc.perform(get("/api/v1/public/licences/verify").param("number", number).param("code", right)
 			.with(ClientAddress.from(address)))
 			.andExpect(status().isOk())

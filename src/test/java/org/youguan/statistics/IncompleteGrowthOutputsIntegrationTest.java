@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -13,6 +18,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +51,9 @@ class IncompleteGrowthOutputsIntegrationTest {
 	Coverage coverage;
 
 	@Autowired
+	Analysis analysis;
+
+	@Autowired
 	Indicators indicators;
 
 	@Autowired
@@ -70,24 +81,25 @@ class IncompleteGrowthOutputsIntegrationTest {
 		Slice slice = new Slice("3205", null, YearMonth.of(open.getYear(), 1), open);
 		assertThat(coverage.of(indicators.get("express.volume"), slice).complete()).as("the month being reported").isFalse();
 		try (XSSFWorkbook book = xlsx("regions")) {
+			// 排名 first, as the page's table (Analysis#ranked), then 名称, the figures, growth, share and the caveat
 			Sheet sheet = book.getSheetAt(0);
 			int notComparable = 0;
 			for (int i = 1; i <= sheet.getLastRowNum(); i++) {
 				Row row = sheet.getRow(i);
-				String caveat = text(row.getCell(5));
+				String caveat = text(row.getCell(6));
 				assertThat(caveat).as("the month as 2026年11月").doesNotContainPattern("\\d{4}-\\d{2}");
 				if (caveat.startsWith("数据不完整")) {
 					assertThat(caveat).matches("数据不完整：\\d{4}年\\d{1,2}月已审核\\d+/\\d+家");
-					if (row.getCell(2) != null && row.getCell(2).getCellType() == CellType.NUMERIC) {
+					if (row.getCell(3) != null && row.getCell(3).getCellType() == CellType.NUMERIC) {
 						// both years have figures: 不可比 where a number stood
-						assertThat(row.getCell(3).getCellType()).as(text(row.getCell(0))).isEqualTo(CellType.STRING);
-						assertThat(text(row.getCell(3))).isEqualTo("不可比");
+						assertThat(row.getCell(4).getCellType()).as(text(row.getCell(1))).isEqualTo(CellType.STRING);
+						assertThat(text(row.getCell(4))).isEqualTo("不可比");
 						notComparable++;
 					}
 				}
-				if (row.getCell(1) != null && row.getCell(1).getCellType() == CellType.NUMERIC) {
+				if (row.getCell(2) != null && row.getCell(2).getCellType() == CellType.NUMERIC) {
 					// the city's total is incomplete: no county's share of it
-					assertThat(text(row.getCell(4))).as(text(row.getCell(0))).isEqualTo("不可比");
+					assertThat(text(row.getCell(5))).as(text(row.getCell(1))).isEqualTo("不可比");
 				}
 			}
 			assertThat(notComparable).as("吴中 misses the demo enterprise's report").isPositive();
@@ -102,10 +114,63 @@ class IncompleteGrowthOutputsIntegrationTest {
 		try (XSSFWorkbook book = xlsx("composition")) {
 			Sheet sheet = book.getSheetAt(0);
 			for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-				assertThat(text(sheet.getRow(i).getCell(3))).isEqualTo("不可比");
 				assertThat(text(sheet.getRow(i).getCell(4))).isEqualTo("不可比");
+				assertThat(text(sheet.getRow(i).getCell(5))).isEqualTo("不可比");
 			}
 		}
+	}
+
+	/**
+	 * Finding (the page ranked what the bulletin did not): the page's 分地区排名 numbered every row 1–10 (昆山市 2 with
+	 * 5/8 approved) where the bulletin ranks only the complete ones. One rule (Analysis#ranked) for the page's table,
+	 * regions.xlsx (排名) and the bulletin's 业务量排名: a row whose period is incomplete is "—" in all three.
+	 */
+	@Test
+	void thePageTheExportAndTheBulletinRankTheSameRegionsByOneRule() throws Exception {
+		List<Analysis.Row> rows = analysis.byRegion(indicators.get("express.volume"),
+				new Slice("3205", null, YearMonth.of(open.getYear(), 1), open));
+		assertThat(rows).as("a county with a figure and an incomplete month").anyMatch(r -> r.value() != null && !r.rankable());
+		Map<String, String> expected = new LinkedHashMap<>();
+		int place = 0;
+		boolean ranks = rows.stream().filter(Analysis.Row::rankable).count() >= 2;
+		for (Analysis.Row r : rows) {
+			expected.put(r.name(), ranks && r.rankable() ? String.valueOf(++place) : "—");
+		}
+		String html = mvc.perform(get("/statistics").session(leader).param("indicator", "express.volume")
+			.param("region", "3205").param("year", String.valueOf(open.getYear()))
+			.param("through", String.valueOf(open.getMonthValue())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String table = html.substring(html.indexOf("id=\"table-regions\""));
+		table = table.substring(0, table.indexOf("</table>"));
+		Map<String, String> page = new LinkedHashMap<>();
+		Matcher cells = Pattern.compile("<tr><td>([^<]*)</td><td>([^<]*)</td>").matcher(table);
+		while (cells.find()) {
+			page.put(cells.group(2), cells.group(1));
+		}
+		assertThat(page).as("the page's table").containsExactlyEntriesOf(expected);
+		Map<String, String> sheet = new LinkedHashMap<>();
+		try (XSSFWorkbook book = xlsx("regions")) {
+			Sheet s = book.getSheetAt(0);
+			assertThat(text(s.getRow(0).getCell(0))).isEqualTo("排名");
+			for (int i = 1; i <= s.getLastRowNum(); i++) {
+				Cell rank = s.getRow(i).getCell(0);
+				sheet.put(text(s.getRow(i).getCell(1)), rank.getCellType() == CellType.NUMERIC
+						? String.valueOf((int) rank.getNumericCellValue()) : rank.getStringCellValue());
+			}
+		}
+		assertThat(sheet).as("regions.xlsx").containsExactlyEntriesOf(expected);
+		Map<String, String> bulletin = new LinkedHashMap<>();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bulletin(open.getYear(), open.getMonthValue())))) {
+			for (XWPFTable t : doc.getTables()) {
+				for (XWPFTableRow r : t.getRows()) {
+					String name = r.getCell(0).getText();
+					if (expected.containsKey(name)) {
+						bulletin.put(name, r.getCell(r.getTableCells().size() - 1).getText());
+					}
+				}
+			}
+		}
+		assertThat(bulletin).as("the bulletin's 业务量排名").containsExactlyEntriesOf(expected);
 	}
 
 	@Test
@@ -148,8 +213,8 @@ class IncompleteGrowthOutputsIntegrationTest {
 			Sheet sheet = book.getSheetAt(0);
 			assertThat(sheet.getLastRowNum()).isPositive();
 			for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-				assertThat(text(sheet.getRow(i).getCell(5))).doesNotContain("已审核0/");
-				assertThat(text(sheet.getRow(i).getCell(3))).isNotEqualTo("不可比");
+				assertThat(text(sheet.getRow(i).getCell(6))).doesNotContain("已审核0/");
+				assertThat(text(sheet.getRow(i).getCell(4))).isNotEqualTo("不可比");
 			}
 		}
 	}

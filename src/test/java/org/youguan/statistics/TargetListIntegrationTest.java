@@ -151,8 +151,9 @@ class TargetListIntegrationTest {
 		List<BigDecimal> cells = new java.util.ArrayList<>();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			for (Row r : book.getSheetAt(0)) {
-				if (r.getRowNum() > 0 && r.getCell(1) != null && r.getCell(1).getCellType() == CellType.NUMERIC) {
-					cells.add(BigDecimal.valueOf(r.getCell(1).getNumericCellValue()));
+				// 排名 and 名称 before the figure
+				if (r.getRowNum() > 0 && r.getCell(2) != null && r.getCell(2).getCellType() == CellType.NUMERIC) {
+					cells.add(BigDecimal.valueOf(r.getCell(2).getNumericCellValue()));
 				}
 			}
 		}

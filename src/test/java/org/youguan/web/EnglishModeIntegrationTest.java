@@ -74,6 +74,12 @@ class EnglishModeIntegrationTest {
 	@Autowired
 	WorkingCalendar calendar;
 
+	@Autowired
+	org.youguan.MutableClock clock;
+
+	@Autowired
+	org.youguan.statistics.ReportForms forms;
+
 	/**
 	 * Finding (html lang stays zh-CN in English mode): the sign-in page, a page of its own outside the layouts, said
 	 * {@code lang="zh-CN"} in English; every template that is a whole page (with its own {@code <head>}) words its
@@ -144,6 +150,52 @@ class EnglishModeIntegrationTest {
 		finally {
 			Locale.setDefault(machine);
 		}
+	}
+
+	/**
+	 * Finding (statistics exports mixed languages): the analysis exports built their headers from 年, 月, 上年同期 and the
+	 * indicator's unit past the bundle ('1–11月（件）', '2026年（件）') and wrote 不可比 and the Chinese caveat
+	 * (数据不完整：2026年11月已审核5/8家) in their cells while the English page said "Not comparable" / "Incomplete data: …".
+	 * In English every header and every word of trend, regions, brands and composition.xlsx is English — only the rows'
+	 * own names (regions, brands, the catalogue's parts) stay as kept — and in Chinese they stay as they were.
+	 */
+	@Test
+	void theStatisticsExportsHeadersAndWordsReadInTheRequestsLanguage() throws Exception {
+		clock.set(java.time.LocalDateTime.now(org.youguan.platform.ChinaTime.ZONE));
+		java.time.YearMonth open = forms.currentPeriod(forms.byCode("monthly")).first();
+		MockHttpSession leader = SignIn.session(mvc, "sz.leader");
+		List<String> words = new ArrayList<>();
+		for (String view : List.of("trend", "regions", "brands", "composition")) {
+			byte[] xlsx = mvc.perform(get("/statistics/export/" + view + ".xlsx").session(leader).param("lang", "en")
+				.param("indicator", "express.volume").param("region", "3205").param("year", String.valueOf(open.getYear()))
+				.param("through", String.valueOf(open.getMonthValue())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+			assertThat(headers(xlsx)).as(view).noneMatch(h -> TemplateTextInMessagesTest.HAN.matcher(h).find());
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+				for (Row row : book.getSheetAt(0)) {
+					for (int c = 0; c < row.getLastCellNum(); c++) {
+						// the name column (a region, a brand, a part of the indicator) is the rows' own data
+						if (row.getRowNum() > 0 && (view.equals("trend") || c != 1) && row.getCell(c) != null) {
+							words.add(view + ": " + format.formatCellValue(row.getCell(c)));
+						}
+					}
+				}
+			}
+		}
+		assertThat(words).noneMatch(w -> TemplateTextInMessagesTest.HAN.matcher(w).find())
+			.anyMatch(w -> w.endsWith(": Not comparable")).anyMatch(w -> w.contains(": Incomplete data: "));
+		byte[] regions = mvc.perform(get("/statistics/export/regions.xlsx").param("lang", "en").session(leader)
+			.param("indicator", "express.volume").param("region", "3205").param("year", String.valueOf(open.getYear()))
+			.param("through", String.valueOf(open.getMonthValue()))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+		int m = open.getMonthValue();
+		assertThat(headers(regions)).containsExactly("Rank", "Name", (m == 1 ? "January" : "Months 1–" + m) + " (items)", "Same period last year (items)",
+				"Year-on-year growth (%)", "Share (%)", "Data completeness");
+		byte[] chinese = mvc.perform(get("/statistics/export/regions.xlsx").session(leader)
+			.param("indicator", "express.volume").param("region", "3205").param("year", String.valueOf(open.getYear()))
+			.param("through", String.valueOf(m))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(headers(chinese)).containsExactly("排名", "名称", (m == 1 ? "1月" : "1–" + m + "月") + "（件）", "上年同期（件）", "同比增长（%）", "占比（%）", "数据完整性");
 	}
 
 	/**

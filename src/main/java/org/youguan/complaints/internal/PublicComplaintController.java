@@ -29,6 +29,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.Brands;
 import org.youguan.rules.StatutoryRule;
@@ -173,8 +174,8 @@ class PublicComplaintController {
 					: tracking.publicStatusByCode(number, queryCode, address));
 		}
 		catch (DomainException ex) {
-			response.setStatus(ex.code().status());
-			model.addAttribute("errors", ex.formErrors());
+			// its status (429 with Retry-After) and its errors in the reader's language
+			FormSteps.shown(ex, model, response);
 		}
 		return "complaints/public-status";
 	}
@@ -182,7 +183,7 @@ class PublicComplaintController {
 	/**
 	 * Withdrawal needs the query code given at filing, typed again: the phone number that may have opened the status
 	 * page is no secret (the respondent enterprise knows it). One attempt is one look-up, counted once when it fails: a
-	 * wrong code answers 403 on the status page without looking the complaint up again (the status shown before is
+	 * wrong code answers 404 (as the status look-up does) on the status page without looking the complaint up again (the status shown before is
 	 * not shown again — a second look-up would be a second guess, counted twice); an empty field answers 400 beside
 	 * the form, not counted; a complaint already finished answers the refusal's own status (409) and reason with its
 	 * status, read by the code just proven right (no count).
@@ -204,12 +205,16 @@ class PublicComplaintController {
 				// the code found the complaint (it is finished): its status by that code, inside the application, uncounted
 				model.addAttribute("status", tracking.publicStatusByCode(number, queryCode));
 			}
-			response.setStatus(wrongCode ? 403 : ex.code().status());
-			model.addAttribute("errors", wrongCode ? List.of(new FieldError("queryCode", "query-code",
-					"查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码")) : ex.formErrors());
+			// a wrong code answers 404 as the status look-up (page and API) does for the same pair: never a 403 that
+			// would tell that the number names a complaint
+			FormSteps.shown(wrongCode ? new DomainException(ErrorCode.NOT_FOUND, Wording.of("complaint.refusal.withdrawWrongCode"),
+					WRONG_CODE, List.of(new FieldError("queryCode", "query-code", WRONG_CODE))) : ex, model, response);
 			return "complaints/public-status";
 		}
 	}
+
+	/** What a withdrawal with a wrong query code is told (404, key {@code complaint.refusal.withdrawWrongCode}). */
+	static final String WRONG_CODE = "查询码不正确，未撤回。撤回申诉须填写受理回执上的查询码";
 
 	private String form(Model model, List<Attachment> held) {
 		model.addAttribute("held", held);

@@ -123,17 +123,15 @@ class Bulletins implements DeclaresTemplates {
 		fields.put("composition", parts.isEmpty() ? "" : String.join("；", parts) + "。");
 		List<Map<String, String>> regionRows = new ArrayList<>();
 		List<Analysis.Row> byRegion = analysis.byRegion(volume, slice);
-		// ranked by volume (the template's 业务量排名), among the sub-regions whose period is complete: an incomplete one
-		// is not ranked ("—", its growth 不可比 beside it), a volume missing reports would rank it too low
-		boolean ranked = byRegion.stream().filter(Analysis.Row::rankable).count() >= 2;
-		int rank = 0;
+		// ranked by volume (the template's 业务量排名) by the one ranking rule of every output (Analysis#ranked): among
+		// the sub-regions whose period is complete, an incomplete one "—" (its growth 不可比 beside it)
 		for (Analysis.Row r : byRegion) {
 			Map<String, String> row = new HashMap<>();
 			row.put("name", r.name());
 			row.put("value", r.value() == null ? "—" : Scale.TEN_THOUSAND.format(r.value()));
 			row.put("growth", growthCell(r.growth(), r.growthNotComparable()));
 			row.put("share", r.shareNotComparable() ? NOT_COMPARABLE : percent(r.share()));
-			row.put("rank", ranked && r.rankable() ? String.valueOf(++rank) : "—");
+			row.put("rank", r.rank() == null ? "—" : String.valueOf(r.rank()));
 			regionRows.add(row);
 		}
 		byte[] docx = templates.fill(TEMPLATE, fields, Map.of("figures", figures, "regions", regionRows));
@@ -146,8 +144,9 @@ class Bulletins implements DeclaresTemplates {
 	static final String REGIONS_HEADING = "分地区快递业务量";
 
 	/**
-	 * What every output writes for a growth or share from incomplete data (bulletin, .xlsx): a word, never a number
-	 * beside a caveat saying it cannot be compared.
+	 * What the bulletin writes for a growth or share from incomplete data: a word, never a number beside a caveat saying
+	 * it cannot be compared. The bulletin is an official document and stays Chinese in every page language; the .xlsx
+	 * exports write the bundle's {@code stat.notComparable} in the reader's language.
 	 */
 	static final String NOT_COMPARABLE = "不可比";
 

@@ -143,6 +143,18 @@ public class Coverage {
 		}
 
 		/**
+		 * {@link #caveat(boolean)} as the reader's language words it (an export's cell, a page): null when comparable;
+		 * {@code stat.noLastYear} (上年同期无数据) for an incomplete last year without any figure; else
+		 * {@link #caveatWords()}.
+		 */
+		public Wording caveatWords(boolean lastYearHasData) {
+			if (!comparable() && current.complete() && !lastYearHasData) {
+				return Wording.of("stat.noLastYear");
+			}
+			return caveatWords();
+		}
+
+		/**
 		 * The caveat as a page words it in its reader's language ({@code @labels.of}: the bundle's {@code stat.caveat}
 		 * with the period, reported and expected units), or null when comparable.
 		 */

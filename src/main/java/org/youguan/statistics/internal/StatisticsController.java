@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import org.youguan.documents.SheetNumber;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.WholeIn;
 import org.youguan.kernel.YearIn;
 import org.youguan.org.CurrentUser;
@@ -57,8 +59,11 @@ class StatisticsController {
 
 	private final Coverage coverage;
 
+	private final MessageSource messages;
+
 	StatisticsController(Analysis analysis, Aggregates aggregates, Indicators indicators, Regions regions, Brands brands,
-			Bulletins bulletins, Spreadsheets spreadsheets, Clock clock, Coverage coverage) {
+			Bulletins bulletins, Spreadsheets spreadsheets, Clock clock, Coverage coverage, MessageSource messages) {
+		this.messages = messages;
 		this.coverage = coverage;
 		this.analysis = analysis;
 		this.aggregates = aggregates;
@@ -115,16 +120,21 @@ class StatisticsController {
 		AnalysisQuery q = query(me, indicator, region, year, through, brand);
 		Indicator ind = indicators.require("indicator", q.indicator());
 		Slice slice = slice(scope, q);
-		String unit = "（" + ind.unit() + "）";
+		// every word of the sheet in the reader's language (the page's): the headers built with their year, months and
+		// the unit by the bundle (the unit as stat.unitNamed.<unit> words it, else as the catalogue has it), 不可比 and
+		// the caveat as cells the sheet words (Wording) — the bulletin (.docx), an official document, stays Chinese
+		Locale language = LocaleContextHolder.getLocale();
+		String unit = messages.getMessage("stat.unitNamed." + ind.unit(), null, ind.unit(), language);
+		Wording notComparable = Wording.of("stat.notComparable");
 		if (view.equals("trend")) {
 			// figures as numeric cells with the indicator's decimals (SheetNumber), never text nor 1.2E+10, and as the page
 			// shows them (Indicator.shown: a rate rounded down) — Excel rounding 99.9999 under a 2-decimal style shows 100.00
 			int d = ind.decimals();
 			List<Column<Analysis.MonthPoint>> columns = List.of(Column.of("月份", Analysis.MonthPoint::month, 10),
-					Column.of(q.year() + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.value()), d), 18),
-					Column.of((q.year() - 1) + "年" + unit, (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.lastYear()), d), 18),
-					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> p.growthNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(p.growth(), 2), 14),
-					Column.of("数据完整性", Analysis.MonthPoint::caveat, 30));
+					Column.of(words("stat.export.year", language, String.valueOf(q.year()), unit), (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.value()), d), 18),
+					Column.of(words("stat.export.year", language, String.valueOf(q.year() - 1), unit), (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.lastYear()), d), 18),
+					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> p.growthNotComparable() ? notComparable : SheetNumber.of(p.growth(), 2), 14),
+					Column.of("数据完整性", Analysis.MonthPoint::caveatWords, 30));
 			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
 		}
 		List<Analysis.Row> rows = switch (view) {
@@ -133,12 +143,16 @@ class StatisticsController {
 			default -> analysis.composition(ind, slice);
 		};
 		int d = ind.decimals();
-		List<Column<Analysis.Row>> columns = List.of(Column.of("名称", Analysis.Row::name, 20),
-				Column.of(q.monthsLabel() + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.value()), d), 18),
-				Column.of("上年同期" + unit, (Analysis.Row r) -> SheetNumber.of(ind.shown(r.previousYearValue()), d), 18),
-				Column.of("同比增长（%）", (Analysis.Row r) -> r.growthNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(r.growth(), 2), 14),
-				Column.of("占比（%）", (Analysis.Row r) -> r.shareNotComparable() ? Bulletins.NOT_COMPARABLE : SheetNumber.of(r.share(), 2), 12),
-				Column.of("数据完整性", Analysis.Row::caveat, 30));
+		String months = q.through() == 1 ? words("stat.export.firstMonth", language)
+				: words("stat.export.months", language, String.valueOf(q.through()));
+		// the rank as the page shows it (Analysis#ranked): a row whose period is incomplete is not ranked (—)
+		List<Column<Analysis.Row>> columns = List.of(Column.of("排名", (Analysis.Row r) -> r.rank() == null ? "—" : r.rank(), 8),
+				Column.of("名称", Analysis.Row::name, 20),
+				Column.of(words("stat.export.period", language, months, unit), (Analysis.Row r) -> SheetNumber.of(ind.shown(r.value()), d), 18),
+				Column.of(words("stat.export.lastYear", language, unit), (Analysis.Row r) -> SheetNumber.of(ind.shown(r.previousYearValue()), d), 18),
+				Column.of("同比增长（%）", (Analysis.Row r) -> r.growthNotComparable() ? notComparable : SheetNumber.of(r.growth(), 2), 14),
+				Column.of("占比（%）", (Analysis.Row r) -> r.shareNotComparable() ? notComparable : SheetNumber.of(r.share(), 2), 12),
+				Column.of("数据完整性", Analysis.Row::caveatWords, 30));
 		String title = switch (view) {
 			case "regions" -> "分地区";
 			case "brands" -> "分品牌";
@@ -154,6 +168,11 @@ class StatisticsController {
 		AnalysisQuery q = query(me, null, region, year, through, null);
 		Slice slice = slice(scope, q);
 		return Downloads.docx(q.year() + "年" + q.monthsLabel() + "邮政行业运行情况.docx", bulletins.write(slice, q.monthsLabel()));
+	}
+
+	/** A sentence of the bundle in the reader's language (an export's header built with its values). */
+	private String words(String key, Locale language, Object... arguments) {
+		return messages.getMessage(key, arguments, language);
 	}
 
 	private AnalysisQuery query(CurrentUser me, String indicator, String region, Integer year, Integer through,
