@@ -4838,6 +4838,11 @@ M.update({
  # --- english helper: keyed format refusals of statistics ---
  "statistics.invalid.monthNotEnded": ("本月（{0}）尚未结束，还没有报送的数据；可汇总至上月（{1}）", "This month ({0}) has not ended and has no reported data yet: sum up to last month ({1})"),
  "statistics.invalid.noRegion": ("行政区划代码不存在：{0}", "No such region code: {0}"),
+ "region.invalid.addressTwoPlaces": ("{0}写了两处地方：“{1}”不在前面写的{2}内，请核对{0}", "{0} names two places: “{1}” is not within {2} named before it; check the {0}"),
+ "kernel.invalid.addressLabel": ("{0}只填写地址本身，不要以“{1}”等说明文字开头（该地址会原样印在文书和证照上）", "Give the {0} itself without a label such as “{1}” before it (the address is printed on documents and certificates as typed)"),
+ "region.label.villageCounty": ("建制村所在县（区）", "village's county"),
+ "region.label.postOfficeCity": ("营业场所所在市", "post office's city"),
+ "region.label.bureauRegion": ("机构所在地", "bureau's region"),
  "region.invalid.addressOutside": ("{0}写的是“{1}”，不在所选的{2}（{3}）内，请核对地址或{2}", "{0} names “{1}”, which is not within the chosen {2} ({3}): check the address or the {2}"),
  # the chosen region's labels the refusal above names (read in English through RefusalWords' labels)
  "region.label.premisesRegion": ("经营场所所在地", "premises' region"),

@@ -408,9 +408,28 @@ public final class Validation {
 			return this;
 		}
 		long letters = typed.codePoints().filter(Character::isLetter).count();
-		return require(field, typed.codePointCount(0, typed.length()) >= MIN_ADDRESS_LENGTH && letters >= 2, "address",
+		require(field, typed.codePointCount(0, typed.length()) >= MIN_ADDRESS_LENGTH && letters >= 2, "address",
 				label + "应填写完整的地址（至少" + MIN_ADDRESS_LENGTH + "个字，含市、区县、街道和门牌号等），该地址会印在文书和证照上");
+		Matcher labelled = ADDRESS_LABEL.matcher(Text.folded(typed));
+		if (!hasError(field) && labelled.find()) {
+			String words = labelled.group(1);
+			require(field, false, "address-label", Wording.of("kernel.invalid.addressLabel", label, words),
+					label + "只填写地址本身，不要以“" + words + "”等说明文字开头（该地址会原样印在文书和证照上）");
+		}
+		return this;
 	}
+
+	/**
+	 * A label typed before an address ("注册地：", "地址:", "（住所）", "经营场所地址为", "所在地："): the words of a label,
+	 * optionally in brackets and followed by a colon or 为/是. Saved with the address it was printed on the decision and
+	 * certificate ("变更为“注册地：浙江省…”"), so it is refused on every address field ({@link #address}), not stripped.
+	 * Bare 地 starts a real address (地安门), so it counts only after a label's word (注册地, 所在地).
+	 */
+	private static final Pattern ADDRESS_LABEL = Pattern.compile("^\\s*[（(【\\[]?\\s*((?:(?:" + Validation.LABEL_WORDS
+			+ ")*(?:地址|住所|住址|场所|地点)|(?:" + Validation.LABEL_WORDS + ")+地)(?:为|是)?)\\s*(?:[）)】\\]]\\s*[:：]?|[:：]|(?<=为|是))");
+
+	/** The words a label of an address is made of ("注册", "经营", "所在" …). */
+	private static final String LABEL_WORDS = "注册|经营|办公|通讯|通信|联系|详细|企业|单位|实际|营业|收件|寄件|所在|公司|住所|场所";
 
 	/**
 	 * A short text that names a place, an area or a body and is printed on a document (服务地域, 被申诉企业, 投诉渠道): at

@@ -1852,8 +1852,12 @@ public class LicenceApplications {
 		String registered = holder.map(EnterpriseView::legalRepresentative).map(Text::blankToNull).orElse(null);
 		String representative = a.kind() == ApplicationKind.CHANGE && after.legalRepresentative() != null
 				|| registered == null ? after.legalRepresentative() : registered;
-		// 住所 is the holder's registered address (the registry's; the premises applied for when it has none yet)
-		String domicile = holder.map(EnterpriseView::address).map(Text::blankToNull)
+		// 住所 is the holder's registered address (the registry's; the premises applied for when it has none yet). The
+		// registry keeps one address: an approved move of the premises moves it (Licences#change → Enterprises
+		// #moveByLicensing, on the event after this), so the certificate prints the address the registry holds after it
+		boolean moved = a.kind() == ApplicationKind.CHANGE && changes(id).stream().anyMatch(ch -> ch.field().equals("premises"));
+		String domicile = Optional.ofNullable(moved ? Text.blankToNull(after.premisesAddress()) : null)
+			.or(() -> holder.map(EnterpriseView::address).map(Text::blankToNull))
 			.or(() -> Optional.ofNullable(Text.blankToNull(after.premisesAddress())))
 			.orElse(kept == null ? null : kept.premisesAddress());
 		attachments.storeGenerated(owner(id), CERTIFICATE, "快递业务经营许可证-" + licence + ".docx",

@@ -444,6 +444,11 @@ public class Bureaus {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
 		}
+		if (region != null && data.level() != BureauLevel.NATIONAL) {
+			// the bureau's address is printed on its documents as the authority's: in its own region (a 省局 anywhere in
+			// its province, a 县局 in its county)
+			regions.addressWithin(v, "address", "地址", data.address(), region.value(), "机构所在地");
+		}
 		if (region != null && data.level() != null && data.level() != BureauLevel.NATIONAL && !Text.isBlank(data.name())) {
 			// a 邮政管理局 is named after the region it is bound to (无锡市邮政管理局 for 3202): a name of another region
 			// would show the wrong authority on every document and list

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.PageQuery;
@@ -176,7 +177,7 @@ public class Regions {
 	private static final Set<String> NOT_NAMED_IN_ADDRESSES = Set.of("市辖区", "县", "省直辖县级行政区划",
 			"自治区直辖县级行政区划", "城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "新区");
 
-	/** How far into an address the province, city and county names are looked for, in characters. */
+	/** How far into an address a province's or city's short name is read, in characters. */
 	private static final int ADDRESS_HEAD = 24;
 
 	/** The longest region name looked for at one place of an address ("新疆维吾尔自治区", "克孜勒苏柯尔克孜自治州"). */
@@ -208,13 +209,21 @@ public class Regions {
 	 * @param region the region named (of a name several regions bear, the one in the city or province the address
 	 * names before it, else the first)
 	 * @param written the address's words from its first place name to the end of this one ("苏州市鼓楼区"), width and
-	 * spaces aside as {@link Text#folded} reads them, brackets and other signs left out
+	 * spaces aside as {@link Text#folded} reads them, traditional characters read as simplified, brackets and other
+	 * signs left out
+	 * @param conflicting null when {@code region} lies outside the chosen region; else the region the address named
+	 * before it, inside the chosen one too, that {@code region} neither lies in nor contains ("苏州市……南京市" under
+	 * 江苏省): the address names two places
 	 */
-	public record NamedOutside(Region region, String written) {
+	public record NamedOutside(Region region, String written, Region conflicting) {
+
+		public NamedOutside(Region region, String written) {
+			this(region, written, null);
+		}
 	}
 
 	/**
-	 * The region an address names at its head that lies outside the chosen one: see {@link #outsideNamed}.
+	 * The region an address names that lies outside the chosen one: see {@link #outsideNamed}.
 	 * @param address the address as typed; null or blank names none
 	 * @param regionCode the region chosen for the record (any level); null names none
 	 * @return the first region named outside {@code regionCode}, or empty
@@ -224,43 +233,54 @@ public class Regions {
 	}
 
 	/**
-	 * The region an address names at its head that lies outside the chosen one, with the words naming it. The address is
-	 * read as the regions of the country write it: after what may stand before the place (a label such as "地址：",
-	 * {@link #LABEL}; "中华人民共和国" or "中国"; brackets, Latin letters, digits and other signs, which are left out of
-	 * the reading — "（浙江省）杭州市" reads 浙江省杭州市), a province ("浙江省"), a city ("杭州市") and a county ("西湖区"),
-	 * each optional, each by its full name in the region table (width, spaces and invisible characters aside,
-	 * {@link Text#folded}) or — a province or a city — by its short name ("浙江", "杭州", {@link #SHORTENED_ENDINGS})
-	 * where the name of a region inside it follows ("浙江杭州市", "南京鼓楼区", "上海浦东新区"): a short name standing alone
-	 * is the start of a street's name as often as a place ("北京西路", "苏州河路") and is not read. A name that several
-	 * regions bear ("鼓楼区") is outside only when none of them lies inside or around {@code regionCode}; a name of a
-	 * region that contains the chosen one ("江苏省" for 吴中区) or lies inside it is no conflict. An address naming no
-	 * region at its head ("越溪路26号") names none outside. Former names (苏州市沧浪区, 吴江市) are not in the table and name none.
+	 * The region an address names that lies outside the chosen one (or in conflict with another place it names), with
+	 * the words naming it. The address is read in simplified characters (traditional ones as the kernel reads them,
+	 * {@link HanVariants#simplified} — ICU4J's Traditional-Simplified table: "蘇州市姑蘇區" is 苏州市姑苏区), width, spaces and invisible characters aside
+	 * ({@link Text#folded}), only its Chinese characters (brackets, Latin letters, digits and signs left out).
+	 * <p>At its head — after a label such as "地址：" ({@link #LABEL}) and "中华人民共和国" or "中国" — a province
+	 * ("浙江省"), a city ("杭州市") and a county ("西湖区") are read in this order, each optional, by its full name in
+	 * the region table or — a province or a city — by its short name ("浙江", "杭州", {@link #SHORTENED_ENDINGS}) where
+	 * the name of a region inside it follows ("浙江杭州市", "南京鼓楼区").
+	 * <p>Anywhere else in the address ("注册地：浙江省…", "位于杭州市…", "吴中区（原杭州市西湖区）", "……吴中区浙江省杭州市") a
+	 * province, city or county is read only by its full name with its ending (省, 市, 区, 县, 自治州 …) — "吴中大道" names
+	 * no county, nor does "常熟市场" (a 市 followed by 场 is a market), and a two-character name ("和县", "新县") only right
+	 * after another place name — or by a short name standing alone in brackets
+	 * ("中国（浙江）自由贸易试验区"): a short name elsewhere is the start of a street's name as often as a place
+	 * ("北京西路", "苏州河路", "杭州路") and is not read.
+	 * <p>A name that several regions bear ("鼓楼区") is outside only when none of them lies inside or around
+	 * {@code regionCode}, and of those that do, the one in line with the places named before it is taken; a name of a
+	 * region that contains the chosen one ("江苏省" for 吴中区) or lies inside it is no conflict. Two places both inside
+	 * the chosen region but apart from each other ("苏州市……南京市" under 江苏省) are a conflict
+	 * ({@link NamedOutside#conflicting}). Former names (苏州市沧浪区, 吴江市) are not in the table and name none.
 	 * @param address the address as typed; null or blank names none
 	 * @param regionCode the region chosen for the record (any level); null names none
-	 * @return the first region named outside {@code regionCode} with the address's words naming it, or empty
+	 * @return the first region named outside {@code regionCode} (or in conflict) with the address's words naming it,
+	 * or empty
 	 */
 	public Optional<NamedOutside> outsideNamed(String address, String regionCode) {
 		if (address == null || regionCode == null || regionCode.isBlank()) {
 			return Optional.empty();
 		}
-		String head = addressHead(address);
-		Map<String, List<Region>> byName = regionsNamedIn(head);
+		String text = addressText(address);
+		List<String> bracketed = bracketed(address);
+		Map<String, List<Region>> byName = regionsNamedIn(text, bracketed);
 		if (byName.isEmpty()) {
 			return Optional.empty();
 		}
+		// the head: province, city, county in order, short names read before a place inside them
 		int at = 0;
 		int first = -1;
 		Region before = null;
 		for (RegionLevel level : List.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)) {
 			int length = 0;
 			List<Region> named = List.of();
-			for (int to = Math.min(head.length(), at + LONGEST_NAME); to >= at + 2 && named.isEmpty(); to--) {
-				named = byName.getOrDefault(head.substring(at, to), List.of()).stream().filter(r -> r.level() == level).toList();
+			for (int to = Math.min(text.length(), at + LONGEST_NAME); to >= at + 2 && named.isEmpty(); to--) {
+				named = byName.getOrDefault(text.substring(at, to), List.of()).stream().filter(r -> r.level() == level).toList();
 				length = to - at;
 			}
-			if (named.isEmpty() && level != RegionLevel.COUNTY) {
-				for (int to = Math.min(head.length(), at + LONGEST_SHORT_NAME); to >= at + 2 && named.isEmpty(); to--) {
-					named = shortNamed(head, at, to, level, byName);
+			if (named.isEmpty() && level != RegionLevel.COUNTY && at < ADDRESS_HEAD) {
+				for (int to = Math.min(text.length(), at + LONGEST_SHORT_NAME); to >= at + 2 && named.isEmpty(); to--) {
+					named = shortNamed(text, at, to, level, byName);
 					length = to - at;
 				}
 			}
@@ -270,53 +290,149 @@ public class Regions {
 			Region within = before;
 			List<Region> inAddress = within == null ? named : named.stream().filter(r -> r.code().startsWith(within.code())).toList();
 			List<Region> candidates = inAddress.isEmpty() ? named : inAddress;
-			Optional<Region> fitting = candidates.stream()
-				.filter(r -> r.code().startsWith(regionCode) || regionCode.startsWith(r.code()))
-				.findFirst();
+			Optional<Region> fitting = candidates.stream().filter(r -> fits(r, regionCode)).findFirst();
 			first = first < 0 ? at : first;
 			if (fitting.isEmpty()) {
-				return Optional.of(new NamedOutside(candidates.get(0), head.substring(first, at + length)));
+				return Optional.of(new NamedOutside(candidates.get(0), text.substring(first, at + length)));
 			}
 			before = fitting.get();
 			at += length;
 		}
+		// the rest: full names anywhere, and short names in brackets
+		List<Region> picked = new ArrayList<>();
+		if (before != null) {
+			picked.add(before);
+		}
+		int run = -1;
+		for (int from = at; from < text.length();) {
+			int length = 0;
+			List<Region> named = List.of();
+			for (int to = Math.min(text.length(), from + LONGEST_NAME); to >= from + 2 && named.isEmpty(); to--) {
+				String piece = text.substring(from, to);
+				boolean market = piece.endsWith("市") && to < text.length() && text.charAt(to) == '场';
+				// a two-character name (和县, 新县, 南县) is read only right after a place: alone it is as often part of
+				// a word ("新县城")
+				boolean loose = piece.length() == 2 && run < 0;
+				named = market || loose ? List.of() : byName.getOrDefault(piece, List.of());
+				length = to - from;
+			}
+			if (named.isEmpty()) {
+				named = bracketedShortName(text, from, bracketed, byName);
+				length = named.isEmpty() ? 0 : bracketedLength(text, from, bracketed);
+			}
+			if (named.isEmpty()) {
+				run = -1;
+				from++;
+				continue;
+			}
+			run = run < 0 ? from : run;
+			String written = text.substring(run, from + length);
+			List<Region> fitting = named.stream().filter(r -> fits(r, regionCode)).toList();
+			if (fitting.isEmpty()) {
+				return Optional.of(new NamedOutside(named.stream().filter(r -> inLine(r, picked)).findFirst().orElse(named.get(0)),
+						written));
+			}
+			Optional<Region> inLine = fitting.stream().filter(r -> inLine(r, picked)).findFirst();
+			if (inLine.isEmpty()) {
+				Region other = picked.stream().filter(p -> !inLine(fitting.get(0), List.of(p))).findFirst().orElse(picked.get(0));
+				return Optional.of(new NamedOutside(fitting.get(0), written, other));
+			}
+			picked.add(inLine.get());
+			from += length;
+		}
 		return Optional.empty();
 	}
 
-	/**
-	 * The address's head as the place names are read in it: folded ({@link Text#folded}), only its Chinese characters,
-	 * a leading label ({@link #LABEL}) and country left out, at most {@link #ADDRESS_HEAD} characters.
-	 */
-	private static String addressHead(String address) {
+	/** Whether a region named lies inside or around the chosen one. */
+	private static boolean fits(Region named, String regionCode) {
+		return named.code().startsWith(regionCode) || regionCode.startsWith(named.code());
+	}
+
+	/** Whether a region lies inside or around each of the regions named before it. */
+	private static boolean inLine(Region named, List<Region> before) {
+		return before.stream().allMatch(b -> named.code().startsWith(b.code()) || b.code().startsWith(named.code()));
+	}
+
+	/** The longest address read, in characters (address fields hold at most 300). */
+	private static final int ADDRESS_READ = 300;
+
+	/** A bracket's content: "（浙江）", "(浙江)", "【浙江】", "[浙江]". */
+	private static final Pattern BRACKETED = Pattern.compile("[（(【\\[〔]([^（(【\\[〔）)】\\]〕]{2,12})[）)】\\]〕]");
+
+	/** Text read in simplified characters ({@link HanVariants#simplified}), width and spaces aside ({@link Text#folded}). */
+	private static String simplified(String text) {
+		return HanVariants.simplified(Text.folded(text));
+	}
+
+	/** Only the Chinese characters of a text. */
+	private static String han(String text) {
 		StringBuilder han = new StringBuilder();
-		Text.folded(address).codePoints()
-			.filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-			.forEach(han::appendCodePoint);
-		String head = LABEL.matcher(han).replaceFirst("");
+		text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).forEach(han::appendCodePoint);
+		return han.toString();
+	}
+
+	/** The Chinese characters of the address's bracketed parts, simplified ("（浙江）" → 浙江). */
+	private static List<String> bracketed(String address) {
+		List<String> parts = new ArrayList<>();
+		java.util.regex.Matcher m = BRACKETED.matcher(simplified(address));
+		while (m.find()) {
+			String part = han(m.group(1));
+			if (part.length() >= 2 && part.length() <= LONGEST_SHORT_NAME) {
+				parts.add(part);
+			}
+		}
+		return parts;
+	}
+
+	/** The provinces or cities a bracketed short name at {@code from} names ("浙江" of "（浙江）" → 浙江省), or none. */
+	private static List<Region> bracketedShortName(String text, int from, List<String> bracketed, Map<String, List<Region>> byName) {
+		for (String part : bracketed) {
+			if (text.startsWith(part, from)) {
+				return SHORTENED_ENDINGS.stream()
+					.flatMap(ending -> byName.getOrDefault(part + ending, List.of()).stream())
+					.filter(r -> r.level() == RegionLevel.PROVINCE || r.level() == RegionLevel.CITY)
+					.toList();
+			}
+		}
+		return List.of();
+	}
+
+	private static int bracketedLength(String text, int from, List<String> bracketed) {
+		return bracketed.stream().filter(part -> text.startsWith(part, from)).findFirst().map(String::length).orElse(0);
+	}
+
+	/**
+	 * The address as the place names are read in it: folded ({@link Text#folded}), simplified, only its Chinese
+	 * characters, a leading label ({@link #LABEL}) and country left out, at most {@link #ADDRESS_READ} characters.
+	 */
+	private static String addressText(String address) {
+		String head = LABEL.matcher(han(simplified(address))).replaceFirst("");
 		for (String country : COUNTRY) {
 			if (head.startsWith(country)) {
 				head = LABEL.matcher(head.substring(country.length())).replaceFirst("");
 				break;
 			}
 		}
-		return head.substring(0, Math.min(head.length(), ADDRESS_HEAD));
+		return head.substring(0, Math.min(head.length(), ADDRESS_READ));
 	}
 
 	/**
-	 * The provinces, cities and counties whose full name is a piece of {@code head}, or the full name of a province or
-	 * city whose short name is one, by full name (placeholder and generic names left out, {@link #NOT_NAMED_IN_ADDRESSES}).
+	 * The provinces, cities and counties whose full name is a piece of {@code text}, or the full name of a province or
+	 * city whose short name is a piece of its head ({@link #ADDRESS_HEAD}) or one of the bracketed parts, by full name
+	 * (placeholder and generic names left out, {@link #NOT_NAMED_IN_ADDRESSES}).
 	 */
-	private Map<String, List<Region>> regionsNamedIn(String head) {
+	private Map<String, List<Region>> regionsNamedIn(String text, List<String> bracketed) {
 		Set<String> pieces = new HashSet<>();
-		for (int from = 0; from < head.length(); from++) {
-			for (int to = from + 2; to <= Math.min(head.length(), from + LONGEST_NAME); to++) {
-				String piece = head.substring(from, to);
+		for (int from = 0; from < text.length(); from++) {
+			for (int to = from + 2; to <= Math.min(text.length(), from + LONGEST_NAME); to++) {
+				String piece = text.substring(from, to);
 				pieces.add(piece);
-				if (piece.length() <= LONGEST_SHORT_NAME) {
+				if (piece.length() <= LONGEST_SHORT_NAME && from < ADDRESS_HEAD + LONGEST_NAME) {
 					SHORTENED_ENDINGS.forEach(ending -> pieces.add(piece + ending));
 				}
 			}
 		}
+		bracketed.forEach(part -> SHORTENED_ENDINGS.forEach(ending -> pieces.add(part + ending)));
 		Map<String, List<Region>> byName = new HashMap<>();
 		if (pieces.isEmpty()) {
 			return byName;
@@ -361,9 +477,11 @@ public class Regions {
 
 	/**
 	 * Refuses on {@code field} (rule {@code address-region}, key {@code region.invalid.addressOutside}) an address
-	 * whose head names a region outside the chosen one ({@link #outsideNamed}), quoting the address's words that name it:
+	 * that names a region outside the chosen one anywhere ({@link #outsideNamed}), quoting the address's words that name it:
 	 * "经营场所地址写的是“浙江省”，不在所选的经营场所所在地（江苏省苏州市吴中区）内，请核对地址或经营场所所在地" — a record filed with
-	 * one county's bureau must not carry another place's address onto its documents. A field already refused, or an
+	 * one county's bureau must not carry another place's address onto its documents. An address naming two places apart
+	 * ("苏州市……南京市" under 江苏省) is refused by the same rule (key {@code region.invalid.addressTwoPlaces}):
+	 * "地址写了两处地方：“南京市”不在前面写的苏州市内，请核对地址". A field already refused, or an
 	 * unknown region, is left alone.
 	 * @param label the address's label ("经营场所地址")
 	 * @param regionLabel the chosen region's label ("经营场所所在地")
@@ -378,6 +496,11 @@ public class Regions {
 			return v;
 		}
 		String written = outside.get().written();
+		Region conflicting = outside.get().conflicting();
+		if (conflicting != null) {
+			return v.require(field, false, "address-region", Wording.of("region.invalid.addressTwoPlaces", label, written, conflicting.name()),
+					label + "写了两处地方：“" + written + "”不在前面写的" + conflicting.name() + "内，请核对" + label);
+		}
 		String chosen = fullName(regionCode);
 		return v.require(field, false, "address-region", Wording.of("region.invalid.addressOutside", label, written, regionLabel, chosen),
 				label + "写的是“" + written + "”，不在所选的" + regionLabel + "（" + chosen + "）内，请核对地址或" + regionLabel);

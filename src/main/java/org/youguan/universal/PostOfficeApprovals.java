@@ -291,7 +291,7 @@ public class PostOfficeApprovals {
 		ApprovalKind kind = kind(v, data.kind());
 		String reason = PostOffices.clean(data.reason());
 		String address = Text.line(data.newAddress());
-		reason(v, kind, reason, address);
+		reason(v, kind, reason, address, f.regionCode());
 		LocalDate received = today;
 		if (staff && data.receivedOn() != null && !Text.isBlank(data.receivedOn())) {
 			received = v.date("receivedOn", "收到申请日期", data.receivedOn(), earliestLiveReceipt(today), today);
@@ -712,7 +712,7 @@ public class PostOfficeApprovals {
 		ApprovalKind kind = kind(v, d.kind());
 		String reason = PostOffices.clean(d.reason());
 		String address = Text.line(d.newAddress());
-		reason(v, kind, reason, address);
+		reason(v, kind, reason, address, f == null ? null : f.regionCode());
 		LocalDate today = today();
 		v.required("receivedOn", "收到申请日期", d.receivedOn());
 		LocalDate received = v.date("receivedOn", "收到申请日期", d.receivedOn(), Validation.EARLIEST_ACT, today);
@@ -936,7 +936,13 @@ public class PostOfficeApprovals {
 		return kind;
 	}
 
-	private static void reason(Validation v, ApprovalKind kind, String reason, String address) {
+	/**
+	 * The reason, and a relocation's new address: required, printable, and in the post office's city — a relocation
+	 * is approved by the bureau of the place the office serves (Regions#addressWithin); another city's address is
+	 * refused on {@code newAddress}.
+	 * @param regionCode the post office's region, or null when it is unknown (its own error is told)
+	 */
+	private void reason(Validation v, ApprovalKind kind, String reason, String address, String regionCode) {
 		// both are printed on the decision and the public notice: no markup (kernel Validation#plainText)
 		v.required("reason", "撤销或搬迁理由", reason).maxLength("reason", "撤销或搬迁理由", reason, 1000)
 			.plainText("reason", "撤销或搬迁理由", reason);
@@ -946,6 +952,9 @@ public class PostOfficeApprovals {
 				.plainText("newAddress", "搬迁后的地址", address);
 			// the new address is printed on the decision and the public notice, and listed
 			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址", address);
+			if (regionCode != null && regionCode.length() >= 4) {
+				regions.addressWithin(v, "newAddress", "搬迁后的地址", address, regionCode.substring(0, 4), "营业场所所在市");
+			}
 		}
 		else if (kind == ApprovalKind.CLOSURE) {
 			v.require("newAddress", address == null, "relocation-only", "撤销营业场所不填写搬迁后的地址");

@@ -250,6 +250,11 @@ public class Villages {
 			.name("postOfficeName", "服务邮政局所", postOffice)
 			.line("handoverType", "交接点类型", handoverType, 50)
 			.address("handoverAddress", "交接点地址", handoverAddress, 200);
+		if (village.isPresent()) {
+			// the handover point is where the village's mail is handed over: in the village's county, not another place
+			regions.addressWithin(v, "handoverAddress", "交接点地址", handoverAddress, village.get().code().substring(0, 6),
+					"建制村所在县（区）");
+		}
 		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into
 		// a name or address would be shown to every reader (older profiles are shown masked, VillageView)
 		PersonalNumbers.refuse(v, "postOfficeName", "服务邮政局所", postOffice, storedName);

@@ -699,6 +699,33 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 	}
 
 	/**
+	 * Attack (addr3, findings 1 and 2): words before the place ("位于"), a second place later or a label ("注册地：")
+	 * let another place pass, and the label was saved and printed on the decision. A place named anywhere is read; a
+	 * label is refused (rule address-label) on every address field; nothing is saved.
+	 */
+	@Test
+	void premisesNamingAnotherPlaceAnywhereOrCarryingALabelAreRefused() throws Exception {
+		String base = LicensingIntegrationTest.application(LicensingIntegrationTest.newCreditCode(), "苏州任意位置快递有限公司",
+				"同城", "500000", "");
+		long before = jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single();
+		for (String address : List.of("位于浙江省杭州市西湖区文三路1号", "江苏省苏州市吴中区浙江省杭州市", "吴中区（原杭州市西湖区）越溪路1号",
+				"蘇州市姑蘇區人民路1号")) {
+			call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", address))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
+				.andExpect(jsonPath("$.errors[0].rule").value("address-region"));
+		}
+		call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", "注册地：江苏省苏州市吴中区示例路8号"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("premisesAddress"))
+			.andExpect(jsonPath("$.errors[0].rule").value("address-label"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("“注册地”")));
+		assertThat(jdbc.sql("SELECT count(*) FROM licence_application").query(Long.class).single()).isEqualTo(before);
+		call(CITY, "/api/v1/licensing/applications", base.replace("吴中区示例路8号", "江苏省苏州市吴中区吴中大道88号"))
+			.andExpect(status().isCreated());
+	}
+
+	/**
 	 * Findings: the 准予变更 decision stated the county twice in the premises' "before" (the address naming it, then the
 	 * county again in brackets), and the certificate a change reissues printed 服务地域 and 住所 as — for a 省内 licence
 	 * whose area no one recorded. The decision says each place once; the certificate prints the province for 省内 and the
@@ -718,7 +745,11 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 		String decision = generated(id, LicenceApplications.DECISION);
 		assertThat(decision).contains("由“吴中区变更路1号”变更为“苏州市吴中区新址路9号”").doesNotContain("（江苏省苏州市吴中区）");
 		String certificate = generated(id, LicenceApplications.CERTIFICATE);
-		assertThat(certificate).containsPattern("服务地域\\s*江苏省\\s").containsPattern("住所\\s*吴中区变更路1号")
-			.doesNotContain("—");
+		// addr3 finding 4: the registry keeps one address, which the move sets; the certificate prints it as the
+		// registry holds it after the move, not the address the move replaced
+		assertThat(certificate).containsPattern("服务地域\\s*江苏省\\s").containsPattern("住所\\s*苏州市吴中区新址路9号")
+			.doesNotContain("吴中区变更路1号").doesNotContain("—");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> enterprises.findByCreditCode(code).orElseThrow().address().equals("苏州市吴中区新址路9号"));
 	}
 }

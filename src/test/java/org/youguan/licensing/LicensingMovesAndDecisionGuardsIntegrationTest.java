@@ -65,6 +65,9 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 		EnterpriseView holder = enterprises.findByCreditCode(code).orElseThrow();
 		assertThat(holder.regionCode()).isEqualTo("320583");
 		assertThat(holder.address()).isEqualTo("昆山市前进西路8号");
+		// addr3 finding 4: the certificate the move issued prints the 住所 the registry holds after it (it printed the
+		// address the move replaced)
+		assertThat(document(moved, LicenceApplications.CERTIFICATE)).containsPattern("住所\\s*昆山市前进西路8号");
 		// the new county's bureaus see it, the old county's no longer do
 		assertThat(licences.findByNumber(DataScope.region("320583"), number)).isPresent();
 		assertThat(licences.findByNumber(DataScope.region("320506"), number)).isEmpty();

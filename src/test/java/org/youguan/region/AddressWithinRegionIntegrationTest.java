@@ -120,4 +120,56 @@ class AddressWithinRegionIntegrationTest {
 		assertThat(regions.addressWithin(new Validation(), "address", "地址", "浙江杭州市西湖区", "320506", "网点所在地").errors())
 			.singleElement().satisfies(e -> assertThat(e.message()).startsWith("地址写的是“浙江”"));
 	}
+
+	/**
+	 * Attack (addr3, finding 1): only the head of an address was read, so any words before the place name ("注册地：",
+	 * "位于", "本公司在"), a second region later, a former name in brackets or traditional characters let another place
+	 * pass beside 吴中区. Full names are read anywhere, short names at the head or alone in brackets, traditional
+	 * characters as simplified.
+	 */
+	@Test
+	void aRegionNamedAnywhereInTheAddressIsRead() {
+		assertThat(regions.namedOutside("注册地：浙江省杭州市西湖区文三路1号", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("位于浙江省杭州市西湖区文三路1号", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("本公司在杭州市西湖区文三路1号", "320506")).map(Region::code).contains("3301");
+		assertThat(regions.namedOutside("所在地：苏州市相城区元和街道1号", "320506")).map(Region::code).contains("320507");
+		assertThat(regions.namedOutside("中国（浙江）自由贸易试验区杭州片区1号", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("江苏省苏州市吴中区浙江省杭州市", "320506")).map(Region::code).contains("33");
+		assertThat(regions.namedOutside("吴中区（原杭州市西湖区）越溪路1号", "320506")).map(Region::code).contains("3301");
+		assertThat(regions.outsideNamed("蘇州市姑蘇區人民路1号", "320506")).hasValueSatisfying(o -> {
+			assertThat(o.region().code()).isEqualTo("320508");
+			assertThat(o.written()).isEqualTo("苏州市姑苏区");
+		});
+		Validation v = regions.addressWithin(new Validation(), "address", "地址", "位于浙江省杭州市西湖区文三路1号", "320506", "网点所在地");
+		assertThat(v.errors()).singleElement()
+			.satisfies(e -> assertThat(e.message()).isEqualTo("地址写的是“浙江省”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
+	}
+
+	/** Street names holding a county's or city's short name, a market (市场) and traditional characters of the county pass. */
+	@Test
+	void realAddressesWithPlaceWordsInsideStillPass() {
+		assertThat(regions.namedOutside("江苏省苏州市吴中区吴中大道88号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("吴中区越溪街道吴中大道1188号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("吴中区木渎镇苏州大道西1号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("吴中区城南街道北京西路1号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("吴中区木渎镇常熟市场1号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("吴中区新县城路1号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("江蘇省蘇州市吳中區越溪路26号", "320506")).isEmpty();
+		assertThat(regions.namedOutside("苏州市吴中区（苏州市）越溪路26号", "320506")).isEmpty();
+	}
+
+	/** Two places apart, both inside the chosen province: the address names two places, and says so. */
+	@Test
+	void twoPlacesApartInsideTheChosenRegionConflict() {
+		assertThat(regions.outsideNamed("江苏省苏州市吴中区南京市鼓楼区中山路1号", "32")).hasValueSatisfying(o -> {
+			assertThat(o.region().code()).isEqualTo("3201");
+			assertThat(o.conflicting().code()).isEqualTo("320506");
+		});
+		assertThat(regions.addressWithin(new Validation(), "newAddress", "搬迁后的地址", "苏州市吴中区越溪路1号南京市", "32", "营业场所所在市")
+			.errors()).singleElement().satisfies(e -> {
+				assertThat(e.rule()).isEqualTo("address-region");
+				assertThat(e.message()).isEqualTo("搬迁后的地址写了两处地方：“南京市”不在前面写的吴中区内，请核对搬迁后的地址");
+			});
+		assertThat(regions.outsideNamed("江苏省苏州市吴中区越溪路1号", "32")).isEmpty();
+	}
 }

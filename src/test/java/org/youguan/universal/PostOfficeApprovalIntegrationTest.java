@@ -321,6 +321,14 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("newAddress"))
 			.andExpect(jsonPath("$.errors[0].rule").value("personal-number"));
+		// attack (addr3, finding 3): the new address had no region check — another city's address is refused
+		mvc.perform(post("/api/v1/universal/post-office-approvals").header("Authorization", WUZHONG)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"facilityId\":" + office
+					+ ",\"kind\":\"RELOCATION\",\"reason\":\"租约到期\",\"newAddress\":\"迁至浙江省杭州市西湖区文三路1号\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("newAddress"))
+			.andExpect(jsonPath("$.errors[0].rule").value("address-region"))
+			.andExpect(jsonPath("$.errors[0].message").value("搬迁后的地址写的是“浙江省”，不在所选的营业场所所在市（江苏省苏州市）内，请核对地址或营业场所所在市"));
 		assertThat(count()).isEqualTo(before);
 		classify(office, "TOWNSHIP");
 		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)
@@ -615,7 +623,8 @@ class PostOfficeApprovalIntegrationTest {
 		String name = jdbc.sql("SELECT name FROM facility WHERE id = :id").param("id", office).query(String.class).single();
 		List<List<String>> rows = ExportedRows.of(mvc, SignIn.session(mvc, "wz.staff"),
 				"/universal/post-office-approvals/export.xlsx", "q", name, "open", "true");
-		assertThat(rows.get(0)).containsExactly("营业场所", "理由", "事项", "状态", "决定文号", "收到日期", "期限", "剩余工作日", "逾期");
+		assertThat(rows.get(0)).containsExactly("营业场所", "理由", "事项", "搬迁后的地址", "状态", "决定文号", "收到日期", "期限", "剩余工作日",
+				"逾期");
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(1).subList(0, 3)).containsExactly(name, "导出测试业务调整", "撤销");
 		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"), "/universal/post-office-approvals/export.xlsx", "q",

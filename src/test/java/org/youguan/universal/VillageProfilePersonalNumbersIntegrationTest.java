@@ -73,6 +73,29 @@ class VillageProfilePersonalNumbersIntegrationTest {
 	}
 
 	/**
+	 * Attack (addr3, finding 3): the handover address had no region check, so a 吴中区 village's handover point could
+	 * be "浙江省杭州市…"; it is read as every address beside its region (the village's county), and nothing is saved.
+	 */
+	@Test
+	void aHandoverAddressInAnotherCountyIsRefused() throws Exception {
+		String village = village();
+		store(village, "某邮局", "村委会一楼");
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverAddress\":\"位于杭州市西湖区文三路1号\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'handoverAddress')].rule", hasItem("address-region")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'handoverAddress')].message",
+					hasItem("交接点地址写的是“杭州市”，不在所选的建制村所在县（区）（江苏省苏州市吴中区）内，请核对地址或建制村所在县（区）")));
+		assertThat(jdbc.sql("SELECT handover_address FROM village_profile WHERE village_code = :c").param("c", village)
+			.query(String.class).single()).as("nothing saved").isEqualTo("村委会一楼");
+		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"deliveryMode\":\"VILLAGE_POST\",\"deliveriesPerWeek\":6,\"handoverAddress\":\"吴中区村委会一楼\"}"))
+			.andExpect(status().isOk());
+	}
+
+	/**
 	 * The serving post office and the handover address are listed, exported and printed: one beginning as a formula,
 	 * or an address naming nothing, is refused as every printed text (Validation.documentText; attack: a licence's 住所
 	 * "=cmd|' /C calc'!A0").

@@ -33,11 +33,13 @@ final class PostOfficeFilters {
 
 	/**
 	 * The bureau's approvals queue as exported: the page's columns (营业场所, 事项, 状态, 收到日期, 期限 — the decision's
-	 * while open, the public notice's after —, 剩余工作日) with the reason and 文号 it shows beneath, and whether overdue.
+	 * while open, the public notice's after —, 剩余工作日) with the reason, a relocation's new address and 文号 it shows
+	 * beneath, and whether overdue.
 	 */
 	static final List<Column<PostOfficeApproval>> APPROVAL_COLUMNS = List.of(
 			Column.of("营业场所", PostOfficeApproval::facilityName, 30), Column.of("理由", PostOfficeApproval::reason, 40),
-			Column.of("事项", a -> a.kind(), 10), Column.of("状态", a -> a.status(), 14),
+			Column.of("事项", a -> a.kind(), 10), Column.of("搬迁后的地址", PostOfficeApproval::newAddress, 40),
+			Column.of("状态", a -> a.status(), 14),
 			Column.of("决定文号", PostOfficeApproval::decisionNumber, 20),
 			Column.of("收到日期", PostOfficeApproval::receivedOn, 12),
 			Column.of("期限", a -> a.status().open() ? WorkingCalendar.exported(a.decisionDueOn(), a.decisionDueOnProvisional())
