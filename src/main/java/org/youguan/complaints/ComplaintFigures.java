@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.DataScope;
@@ -28,8 +30,10 @@ import org.youguan.statistics.Slice;
  * compensation recovered (as the bureau entered it at 办结); breakdowns; and 申诉率 / 有效申诉率 per million parcels
  * (complaints received, and valid ones — 有效申诉 as the bureau decided it at 办结, {@code ComplaintProcedure.close}, not
  * the enterprise's own answer — per million of 快递业务量 of the same period, region and brand, from the statistics module's approved data). A rate
- * whose 快递业务量 is incomplete (a month below the completeness share) carries the statistics module's caveat
- * ("数据不完整：2026年11月已审核52/60家") wherever it is shown: the page, the .xlsx, the notice and its publication.
+ * whose 快递业务量 is incomplete (a month below the completeness share) is no number, as a growth from incomplete data
+ * is none in the statistics module: null here, written 不可比 beside the statistics module's caveat
+ * ("数据不完整：2026年11月已审核52/60家") wherever it is shown — the page, the .xlsx, the notice and its publication —
+ * and null with {@code complete} false and the caveat in the API.
  * <p>
  * The timeliness rates count a step still not taken past its due date as late, judged as of the period's last day or
  * today, whichever is earlier ({@link #asOf}): 转办按时率 = transferred within the limit / (transferred + awaiting
@@ -53,14 +57,19 @@ public class ComplaintFigures {
 	/**
 	 * The period's totals; {@code satisfaction} 对邮政管理部门申诉处理工作满意率, {@code postalSatisfaction} 对邮政普遍服务满意率,
 	 * {@code expressSatisfaction} 对快递服务满意率 (percent, null without a call-back to count); {@code compensation} 挽回经济损失
-	 * (元, two decimals: 0.00 for none); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete, else the caveat
-	 * naming its least complete month, {@code volumeCaveatWords} the same as its bundle key with values (null when
-	 * complete), which the pages word in the reader's language.
+	 * (元, two decimals: 0.00 for none); {@code volume} the 快递业务量 (件) as approved so far; {@code perMillion} and
+	 * {@code validPerMillion} 申诉率 and 有效申诉率 (件/百万件, two decimals), null without volume and null when the volume
+	 * is incomplete (不可比: {@link #rate()}); {@code volumeCaveat} "" when the 快递业务量 behind the rates is complete,
+	 * else the caveat naming its least complete month, {@code volumeCaveatWords} the same as its bundle key with values
+	 * (null when complete), which the pages word in the reader's language; {@code complete} false when the volume is
+	 * incomplete — the aggregate API's {@code complete}, so the API answers the rates null with complete false and the
+	 * caveat.
 	 */
 	public record Totals(long received, long accepted, long notAccepted, long closed, long withdrawn, long valid,
 			BigDecimal transferOnTime, BigDecimal replyOnTime, BigDecimal answeredInTime, BigDecimal satisfaction,
 			BigDecimal compensation, BigDecimal volume, BigDecimal perMillion, BigDecimal validPerMillion,
-			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction, Wording volumeCaveatWords) {
+			String volumeCaveat, BigDecimal postalSatisfaction, BigDecimal expressSatisfaction, Wording volumeCaveatWords,
+			boolean complete) {
 
 		/** The compensation with both fen digits ({@code 0.00} for none, {@link ComplaintIntake#yuan}). */
 		public Totals {
@@ -70,6 +79,26 @@ public class ComplaintFigures {
 		/** The rates rest on incomplete 快递业务量. */
 		public boolean volumeIncomplete() {
 			return volumeCaveat != null && !volumeCaveat.isEmpty();
+		}
+
+		/**
+		 * The caveat under the name the statistics aggregate API gives it ({@code caveat}: "" when complete), so the
+		 * API answers an incomplete rate as that API answers an incomplete growth: null, {@code complete} false, the
+		 * caveat.
+		 */
+		@JsonProperty("caveat")
+		public String caveat() {
+			return volumeCaveat;
+		}
+
+		/** 申诉率 as an output shows it: {@link ComplaintFigures#rate}. */
+		public Object rate() {
+			return ComplaintFigures.rate(perMillion, volumeIncomplete());
+		}
+
+		/** 有效申诉率 as an output shows it: {@link ComplaintFigures#rate}. */
+		public Object validRate() {
+			return ComplaintFigures.rate(validPerMillion, volumeIncomplete());
 		}
 	}
 
@@ -96,11 +125,36 @@ public class ComplaintFigures {
 					postalSatisfaction, expressSatisfaction, caveatWords);
 		}
 
-		/** The line's rates rest on incomplete 快递业务量. */
+		/** The line's rates rest on incomplete 快递业务量 (its rates are 不可比). */
 		public boolean incomplete() {
 			return caveat != null && !caveat.isEmpty();
 		}
+
+		/** The line's 申诉率 as an output shows it: {@link ComplaintFigures#rate}. */
+		public Object rate() {
+			return ComplaintFigures.rate(perMillion, incomplete());
+		}
+
+		/** The line's 有效申诉率 as an output shows it: {@link ComplaintFigures#rate}. */
+		public Object validRate() {
+			return ComplaintFigures.rate(validPerMillion, incomplete());
+		}
 	}
+
+	/**
+	 * A rate per million parcels as every output shows it (page, .xlsx, .docx): the number, or — when the 快递业务量
+	 * behind it is incomplete — the statistics module's word 不可比 ({@code stat.notComparable}, a {@link Wording} the page
+	 * and the .xlsx word in the reader's language), never a number beside the caveat.
+	 * @param perMillion the rate (件/百万件), null for none
+	 * @param incomplete whether the volume behind it is incomplete
+	 * @return the rate, the word 不可比, or null for no rate
+	 */
+	public static Object rate(BigDecimal perMillion, boolean incomplete) {
+		return incomplete ? NOT_COMPARABLE : perMillion;
+	}
+
+	/** What a rate resting on incomplete 快递业务量 is written as: the statistics module's 不可比. */
+	public static final Wording NOT_COMPARABLE = Wording.of("stat.notComparable");
 
 	/** An enterprise that replied late, and how often. */
 	public record Late(String enterprise, long late, long replies) {
@@ -273,14 +327,15 @@ public class ComplaintFigures {
 		Slice slice = new Slice(prefix, null, from, to);
 		BigDecimal volume = aggregates.value(indicators.get("express.volume"), slice);
 		Aggregates.Completion completion = volumeCompletion(volume, slice);
+		BigDecimal comparable = completion.complete() ? volume : null;
 		return new Totals(c.received(), c.accepted(), c.notAccepted(), c.closed(), c.withdrawn(), c.valid(),
 				percent(c.transferOnTime(), c.accepted() + o.awaitingTransfer()),
 				percent(c.replyOnTime() - o.redoOverdue(), c.replied() + o.awaitingReply()),
 				percent(c.answeredInTime(), c.closed() + o.openPastAnswer()), percent(c.satisfied(), c.surveyed()),
 				c.compensation(), volume,
-				perMillion(c.received(), volume), perMillion(c.valid(), volume), completion.caveat(),
+				perMillion(c.received(), comparable), perMillion(c.valid(), comparable), completion.caveat(),
 				percent(c.postalSatisfied(), c.postalSurveyed()), percent(c.expressSatisfied(), c.expressSurveyed()),
-				completion.caveatWords());
+				completion.caveatWords(), completion.complete());
 	}
 
 	/**
@@ -371,9 +426,11 @@ public class ComplaintFigures {
 			Line l = lines.get(i);
 			Long brand = brandIds.get(i);
 			Aggregates.Completion completion = volumeCompletion(l.volume(), brand == null ? slice : slice.ofBrand(brand));
+			// a rate over incomplete 快递业务量 is no number (不可比 beside the caveat)
+			boolean comparable = completion.complete();
 			result.add(new Line(l.key(), l.complaints(), l.valid(), share(l.complaints(), total), l.volume(),
-					l.perMillion(), l.validPerMillion(), completion.caveat(), l.satisfaction(), l.postalSatisfaction(),
-					l.expressSatisfaction(), completion.caveatWords()));
+					comparable ? l.perMillion() : null, comparable ? l.validPerMillion() : null, completion.caveat(),
+					l.satisfaction(), l.postalSatisfaction(), l.expressSatisfaction(), completion.caveatWords()));
 		}
 		return result;
 	}

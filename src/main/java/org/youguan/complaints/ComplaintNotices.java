@@ -256,27 +256,45 @@ public class ComplaintNotices implements DeclaresTemplates {
 		return forPublic(JSON.readValue(json, Content.class));
 	}
 
+	/**
+	 * What the rates paragraph says when the 快递业务量 behind the rates is incomplete: the rates are 不可比 and not
+	 * given (a rate over incomplete data is no number, as a growth is none in the statistics module), then the note.
+	 */
+	static final String RATES_NOT_COMPARABLE = "按快递业务量计算的申诉率和有效申诉率不可比，不予列示";
+
 	/** What a published notice says of rates resting on 快递业务量 still being reviewed, in place of the staff's note. */
-	static final String PUBLIC_RATE_NOTE = "（注：本期部分快递业务量数据尚未审核完毕，申诉率仅供参考。）";
+	static final String PUBLIC_RATE_NOTE = "（注：本期部分快递业务量数据尚未审核完毕）";
 
 	/** What a brand's published rate resting on 快递业务量 still being reviewed is marked with. */
 	static final String PUBLIC_LINE_NOTE = "数据不完整";
 
 	/** The staff's note on incomplete 快递业务量 in the rates paragraph: it names the months and the review's progress. */
-	private static final Pattern STAFF_RATE_NOTE = Pattern.compile("（注：快递业务量[^）]*，申诉率仅供参考。）");
+	private static final Pattern STAFF_RATE_NOTE = Pattern.compile("（注：快递业务量数据不完整[^）]*）");
 
 	/**
-	 * A notice as the public reads it: the rates published, a rate resting on incomplete 快递业务量 with a plain caveat
-	 * ({@link #PUBLIC_RATE_NOTE}, a brand's "数据不完整") instead of the staff's data-quality note — which names how many
-	 * units' figures the review has approved ("2026年11月已审核78/89家"), internal progress no published notice shows.
-	 * Applied when a notice is published and when one published before is read, so a notice frozen with the staff's note
-	 * shows without it. The staff's figures page, preview and .docx keep the note.
+	 * The rates paragraph of a notice frozen before rates over incomplete 快递业务量 were 不可比: the rates given as
+	 * numbers "for reference" beside the staff's note; read now as {@link #RATES_NOT_COMPARABLE}.
+	 */
+	private static final Pattern RATES_FOR_REFERENCE = Pattern
+		.compile("按快递业务量计算，申诉率为百万分之[^，]*，有效申诉率为百万分之[^。]*。（注：快递业务量[^）]*，申诉率仅供参考。）");
+
+	/**
+	 * A notice as the public reads it: a rate resting on incomplete 快递业务量 is 不可比 (no number, also in a notice
+	 * frozen before with the rate "仅供参考") with a plain caveat ({@link #PUBLIC_RATE_NOTE}, a brand's "数据不完整")
+	 * instead of the staff's data-quality note — which names how many units' figures the review has approved
+	 * ("2026年11月已审核78/89家"), internal progress no published notice shows. Applied when a notice is published and
+	 * when one published before is read, so a notice frozen with the staff's note shows without it. The staff's figures
+	 * page, preview and .docx keep the note.
 	 */
 	static Content forPublic(Content c) {
-		String rates = c.rates() == null ? null : STAFF_RATE_NOTE.matcher(c.rates()).replaceAll(PUBLIC_RATE_NOTE);
+		String rates = c.rates() == null ? null
+				: STAFF_RATE_NOTE.matcher(RATES_FOR_REFERENCE.matcher(c.rates())
+					.replaceAll(RATES_NOT_COMPARABLE + PUBLIC_RATE_NOTE + "。"))
+					.replaceAll(PUBLIC_RATE_NOTE);
 		UnaryOperator<List<ComplaintFigures.Line>> plain = lines -> lines == null ? null : lines.stream()
-			.map(l -> new ComplaintFigures.Line(l.key(), l.complaints(), l.valid(), l.share(), l.volume(), l.perMillion(),
-					l.validPerMillion(), l.incomplete() ? PUBLIC_LINE_NOTE : null, l.satisfaction(), l.postalSatisfaction(),
+			.map(l -> new ComplaintFigures.Line(l.key(), l.complaints(), l.valid(), l.share(), l.volume(),
+					l.incomplete() ? null : l.perMillion(), l.incomplete() ? null : l.validPerMillion(),
+					l.incomplete() ? PUBLIC_LINE_NOTE : null, l.satisfaction(), l.postalSatisfaction(),
 					l.expressSatisfaction(), null))
 			.toList();
 		return new Content(c.title(), c.overall(), rates, c.handling(), plain.apply(c.brands()), plain.apply(c.problems()),
@@ -286,8 +304,8 @@ public class ComplaintNotices implements DeclaresTemplates {
 	public byte[] write(DataScope scope, String prefix, String areaName, String bureau, YearMonth from, YearMonth to) {
 		Map<String, String> fields = fields(scope, prefix, areaName, bureau, from, to);
 		List<Map<String, String>> brands = figures.byBrand(scope, prefix, from, to).stream().map(l -> Map.of("name", l.key(),
-				"count", String.valueOf(l.complaints()), "rate", plain(l.perMillion()) + incomplete(l), "valid",
-				String.valueOf(l.valid()), "validRate", plain(l.validPerMillion()) + incomplete(l))).toList();
+				"count", String.valueOf(l.complaints()), "rate", rate(l.perMillion(), l.incomplete()), "valid",
+				String.valueOf(l.valid()), "validRate", rate(l.validPerMillion(), l.incomplete()))).toList();
 		List<Map<String, String>> problems = figures.by(scope, "category", prefix, from, to).stream().map(l -> Map.of("name",
 				l.key(), "count", String.valueOf(l.complaints()), "share", percentFigure(l.share()))).toList();
 		List<Map<String, String>> late = figures.lateRepliers(scope, prefix, from, to).stream().map(l -> Map.of("name",
@@ -315,10 +333,12 @@ public class ComplaintNotices implements DeclaresTemplates {
 				: period + "，" + bureau + "通过网上申诉、12305电话等渠道处理消费者申诉" + t.received() + "件，受理" + t.accepted()
 				+ "件，不予受理" + t.notAccepted() + "件，办结" + t.closed() + "件，其中有效申诉" + t.valid() + "件；为消费者挽回经济损失"
 				+ yuan(t.compensation()) + "。");
-		fields.put("rates", none ? "本期无用户申诉，申诉率和有效申诉率均为零。" : t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
+		// a rate over incomplete 快递业务量 is no number: 不可比, the note naming the incomplete month
+		fields.put("rates", none ? "本期无用户申诉，申诉率和有效申诉率均为零。"
+				: t.volumeIncomplete() ? RATES_NOT_COMPARABLE + "（注：快递业务量" + t.volumeCaveat() + "）。各品牌情况如下："
+				: t.perMillion() == null ? "本期快递业务量尚无已审核数据，暂不计算申诉率。"
 				: "按快递业务量计算，申诉率为百万分之" + plain(t.perMillion()) + "，有效申诉率为百万分之" + plain(t.validPerMillion())
-						+ "。" + (t.volumeIncomplete() ? "（注：快递业务量" + t.volumeCaveat() + "，申诉率仅供参考。）" : "")
-						+ "各品牌情况如下：");
+						+ "。各品牌情况如下：");
 		fields.put("handling", none ? "本期无需转办、答复和办结的用户申诉。" : "申诉转办按时率" + pct(t.transferOnTime()) + "，企业按时答复率" + pct(t.replyOnTime()) + "，" + rules.stated(StatutoryRule.COMPLAINT_ANSWER_LIMIT, StatutoryRule.NATIONAL_REGION) + "内办结率"
 				+ pct(t.answeredInTime()) + "；消费者对邮政管理部门申诉处理工作满意率" + pct(t.satisfaction()) + "，对邮政普遍服务满意率"
 				+ pct(t.postalSatisfaction()) + "，对快递服务满意率" + pct(t.expressSatisfaction()) + "。");
@@ -349,10 +369,16 @@ public class ComplaintNotices implements DeclaresTemplates {
 		return List.of(row);
 	}
 
-	/** The mark after a brand's rate whose 快递业务量 is incomplete (the rates paragraph names the month). */
-	private static String incomplete(ComplaintFigures.Line line) {
-		return line.incomplete() ? "（数据不完整）" : "";
+	/**
+	 * A brand's rate as the notice prints it: the number, — for none, or {@link ComplaintFigures#NOT_COMPARABLE}'s
+	 * 不可比 when its 快递业务量 is incomplete (the rates paragraph names the month).
+	 */
+	private static String rate(BigDecimal perMillion, boolean incomplete) {
+		return incomplete ? NOT_COMPARABLE : plain(perMillion);
 	}
+
+	/** A rate over incomplete 快递业务量 in the notice: the statistics module's word (stat.notComparable's Chinese). */
+	static final String NOT_COMPARABLE = "不可比";
 
 	/**
 	 * An amount of money as the notice writes it: the product's one money format with 元 ({@link ChineseText#yuan}, as

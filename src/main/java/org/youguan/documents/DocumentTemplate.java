@@ -25,9 +25,12 @@ import org.youguan.kernel.Text;
  * @param lists the lists the module fills: list name → its columns
  * @param required the fields a replacement must keep ({@link #withRequired}): what the law requires the document to
  *     state — e.g. the six items of a 行政处罚决定书 (行政处罚法 art.59) — so an administrator's template cannot drop them
+ * @param retired what an earlier version of the built-in template wrote and the module no longer fills that way
+ *     ({@link #withRetired}): a paragraph or table cell's whole text → why it is gone, so a replacement made from the old
+ *     built-in is refused on upload instead of printing what the built-in dropped
  */
 public record DocumentTemplate(String key, String title, String builtIn, List<String> fields,
-		Map<String, List<String>> lists, List<String> required) {
+		Map<String, List<String>> lists, List<String> required, Map<String, String> retired) {
 
 	private static final Pattern KEY = Pattern.compile("[a-z]+/[a-z0-9-]+");
 
@@ -46,6 +49,7 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 		lists.forEach((list, columns) -> copy.put(list, List.copyOf(new LinkedHashSet<>(columns))));
 		lists = Collections.unmodifiableMap(copy);
 		required = List.copyOf(new LinkedHashSet<>(required));
+		retired = Collections.unmodifiableMap(new LinkedHashMap<>(retired));
 		// the record's own fields are assigned after this body: the parameters are checked
 		List<String> names = new ArrayList<>(fields);
 		Set<String> placed = new LinkedHashSet<>(fields);
@@ -68,7 +72,7 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 
 	/** A template filled with no field yet: add them with {@link #withFields} and {@link #withList}. */
 	public static DocumentTemplate of(String key, String title, String builtIn) {
-		return new DocumentTemplate(key, title, builtIn, List.of(), Map.of(), List.of());
+		return new DocumentTemplate(key, title, builtIn, List.of(), Map.of(), List.of(), Map.of());
 	}
 
 	/** The same template with these {@code ${name}} fields added. */
@@ -80,7 +84,7 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 	public DocumentTemplate withFields(List<String> names) {
 		List<String> all = new ArrayList<>(fields);
 		all.addAll(names);
-		return new DocumentTemplate(key, title, builtIn, all, lists, required);
+		return new DocumentTemplate(key, title, builtIn, all, lists, required, retired);
 	}
 
 	/**
@@ -91,14 +95,27 @@ public record DocumentTemplate(String key, String title, String builtIn, List<St
 	public DocumentTemplate withRequired(String... names) {
 		List<String> all = new ArrayList<>(required);
 		all.addAll(List.of(names));
-		return new DocumentTemplate(key, title, builtIn, fields, lists, all);
+		return new DocumentTemplate(key, title, builtIn, fields, lists, all, retired);
+	}
+
+	/**
+	 * The same template with a text an earlier built-in wrote retired: an upload with a paragraph or table cell whose
+	 * whole text is {@code text} (a subtitle the title made redundant, a column header whose meaning changed) is refused
+	 * ({@link DocumentTemplates#replace}, rule {@code template-retired}, naming the text and {@code why}).
+	 * @param text the paragraph's or cell's whole text as the old built-in wrote it, fields included ({@code （${months}）})
+	 * @param why what the module does instead, in Chinese
+	 */
+	public DocumentTemplate withRetired(String text, String why) {
+		Map<String, String> all = new LinkedHashMap<>(retired);
+		all.put(text, why);
+		return new DocumentTemplate(key, title, builtIn, fields, lists, required, all);
 	}
 
 	/** The same template with a list added: a table row with {@code ${list.column}} repeats once per item. */
 	public DocumentTemplate withList(String list, String... columns) {
 		Map<String, List<String>> all = new LinkedHashMap<>(lists);
 		all.put(list, List.of(columns));
-		return new DocumentTemplate(key, title, builtIn, fields, all, required);
+		return new DocumentTemplate(key, title, builtIn, fields, all, required, retired);
 	}
 
 	/** The module that fills it: the key's first part. */

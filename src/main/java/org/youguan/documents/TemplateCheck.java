@@ -31,7 +31,9 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
@@ -103,6 +105,7 @@ final class TemplateCheck {
 			throw new InvalidValueException("file", "template-field-position", file + "中的字段" + braces(unfilled)
 					+ "位于不会被填写的位置（文本框、脚注、图形中，或列表字段不在表格行中），会原样出现在文书中：请移到正文段落、表格或页眉页脚中");
 		}
+		requireNoRetired(template, file, content);
 		Set<String> missing = new LinkedHashSet<>(declared);
 		missing.removeAll(used);
 		// a required field must be seen: one in hidden text (Word's 隐藏文字, w:vanish) would print nothing
@@ -113,6 +116,39 @@ final class TemplateCheck {
 					+ braces(lost) + "（法定记载事项；设为隐藏文字的也算缺少），填写出的文书将不合法：请保留这些字段并使其可见");
 		}
 		return new Report(List.copyOf(missing));
+	}
+
+	/**
+	 * Refuses a replacement that keeps what the built-in no longer writes ({@link DocumentTemplate#retired}): a body
+	 * paragraph or table cell whose whole text (white space around it ignored) is a retired text — the old built-in's
+	 * subtitle, a header whose meaning changed — so a template made from the old built-in does not print it.
+	 * @throws InvalidValueException rule {@code template-retired}, naming the texts and why each is gone
+	 */
+	private static void requireNoRetired(DocumentTemplate template, String file, byte[] content) {
+		if (template.retired().isEmpty()) {
+			return;
+		}
+		Set<String> found = new LinkedHashSet<>();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
+			Consumer<String> seen = text -> {
+				String whole = text == null ? "" : text.strip();
+				if (template.retired().containsKey(whole)) {
+					found.add(whole);
+				}
+			};
+			doc.getParagraphs().forEach(p -> seen.accept(p.getText()));
+			for (XWPFTable table : doc.getTables()) {
+				table.getRows().forEach(row -> row.getTableCells().forEach(cell -> seen.accept(cell.getText())));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw broken(file);
+		}
+		if (!found.isEmpty()) {
+			throw new InvalidValueException("file", "template-retired", file + "含有“" + template.title()
+					+ "”已不再使用的内容：" + String.join("；", found.stream().map(t -> "“" + t + "”（" + template.retired().get(t) + "）")
+						.toList()) + "。请按页面提供的现行模板修改后上传");
+		}
 	}
 
 	/**

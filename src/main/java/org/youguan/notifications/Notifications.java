@@ -22,6 +22,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 
 /**
  * Sends and lists in-app notifications. A notification to a region reaches the staff whose scope contains it (the
@@ -65,13 +66,24 @@ public class Notifications {
 	/** Notifies the staff of a region; returns false when this key was sent before. */
 	@Transactional
 	public boolean toRegion(String regionCode, String title, String link, String key) {
-		return send("REGION", regionCode, title, link, key);
+		return send("REGION", regionCode, title, null, link, key);
+	}
+
+	/**
+	 * Notifies the staff of a region with a title each reader's list words in their language: {@code words} (the UI
+	 * bundle's key with its values) beside the Chinese {@code title}, which the search reads and which is shown where
+	 * the words cannot be.
+	 * @return false when this key was sent before
+	 */
+	@Transactional
+	public boolean toRegion(String regionCode, String title, Wording words, String link, String key) {
+		return send("REGION", regionCode, title, words, link, key);
 	}
 
 	/** Notifies an enterprise's users; returns false when this key was sent before. */
 	@Transactional
 	public boolean toEnterprise(String creditCode, String title, String link, String key) {
-		return send("ENTERPRISE", creditCode, title, link, key);
+		return send("ENTERPRISE", creditCode, title, null, link, key);
 	}
 
 	/** What the title of a notification marked done ({@link #markDone}) starts with. */
@@ -133,12 +145,12 @@ public class Notifications {
 	/** Notifies the members of one department; returns false when this key was sent before. */
 	@Transactional
 	public boolean toDepartment(long departmentId, String title, String link, String key) {
-		return send("DEPARTMENT", Long.toString(departmentId), title, link, key);
+		return send("DEPARTMENT", Long.toString(departmentId), title, null, link, key);
 	}
 
 	/** The newest notifications the caller (of {@code scope}, member of {@code departmentId} if any) may see. */
 	public List<Notification> recent(DataScope scope, Long departmentId, int limit) {
-		return jdbc.sql("SELECT id, title, link, created_at FROM notification WHERE " + audience(scope, departmentId)
+		return jdbc.sql("SELECT id, title, link, created_at, title_words::text AS title_words FROM notification WHERE " + audience(scope, departmentId)
 				+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.params(scope.params())
 			.param("department", String.valueOf(departmentId))
@@ -160,7 +172,8 @@ public class Notifications {
 			.where("(" + audience(scope, departmentId) + ")", values)
 			.search(page, "n.title")
 			.sorts(SORTS, "created_at", true, "n.id")
-			.page(jdbc, "SELECT n.id, n.title, n.link, n.created_at", page, Rows.of(Notification.class));
+			.page(jdbc, "SELECT n.id, n.title, n.link, n.created_at, n.title_words::text AS title_words", page,
+				Rows.of(Notification.class));
 	}
 
 	/** How many the caller received in the last seven days (the shell's badge). */
@@ -184,13 +197,15 @@ public class Notifications {
 	 * characters ({@link #bounded}: the column keeps room for the {@link #DONE} mark; masked before the cut, so a cut
 	 * never shows more of a number than its mask does).
 	 */
-	private boolean send(String kind, String audience, String title, String link, String key) {
+	private boolean send(String kind, String audience, String title, Wording words, String link, String key) {
 		return jdbc.sql("""
-				INSERT INTO notification (audience_kind, audience, title, link, dedupe_key, created_at)
-				VALUES (:kind, :audience, :title, :link, :key, :now) ON CONFLICT (dedupe_key) DO NOTHING""")
+				INSERT INTO notification (audience_kind, audience, title, title_words, link, dedupe_key, created_at)
+				VALUES (:kind, :audience, :title, CAST(:words AS jsonb), :link, :key, :now)
+				ON CONFLICT (dedupe_key) DO NOTHING""")
 			.param("kind", kind)
 			.param("audience", audience)
 			.param("title", bounded(Masking.personalNumbersIn(title, TITLE_LENGTH)))
+			.param("words", TitleWords.write(words))
 			.param("link", link)
 			.param("key", key)
 			.param("now", Timestamp.from(clock.instant()))

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.youguan.audit.AuditEvent;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.EnumWords;
+import org.youguan.kernel.Wording;
 import org.youguan.org.WorkQueue;
 import org.youguan.platform.ChinaTime;
 
@@ -181,15 +182,16 @@ public final class InboxRows {
 
 	/**
 	 * An item's parts in the request's language ({@link WorkQueue.Item}): a constant by its {@code enum.} key as
-	 * {@code @labels} shows it, a message by the bundle, anything else as it is.
+	 * {@code @labels} shows it, a message by the bundle, a {@link Wording} as {@link EnumWords} words it (its lists
+	 * joined by the language's separator), anything else as it is.
 	 */
 	private String text(List<Object> parts, String separator) {
 		return parts.stream().map(part -> {
 			if (part instanceof MessageSourceResolvable m) {
 				return messages.getMessage(m, locale);
 			}
-			if (part instanceof Enum<?> e) {
-				return EnumWords.of(messages, e, locale);
+			if (part instanceof Enum<?> e || part instanceof Wording) {
+				return EnumWords.of(messages, part, locale);
 			}
 			return String.valueOf(part);
 		}).collect(Collectors.joining(separator));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Attack: the public 申诉通告 carried the staff's data-quality note "（注：快递业务量数据不完整：2026-11 已审核78/89家，申诉率仅供参考。）".
  * A published notice publishes its rates with a plain caveat and never the review's progress — when published, and
- * when a notice frozen before with the note is read; the staff's pages keep the note.
+ * when a notice frozen before with the note is read; the staff's pages keep the note. A rate over incomplete
+ * 快递业务量 is 不可比, never a number, also in a notice frozen with one.
  */
 @IntegrationTest
 class ComplaintNoticeReviewNoteIntegrationTest {
@@ -44,10 +47,12 @@ class ComplaintNoticeReviewNoteIntegrationTest {
 	@Test
 	void aNoticeIsPublishedWithItsRatesAndAPlainCaveatWithoutTheReviewsProgress() {
 		ComplaintNotices.Content published = ComplaintNotices.forPublic(frozenWithTheStaffsNote());
-		assertThat(published.rates()).contains("百万分之40").contains(ComplaintNotices.PUBLIC_RATE_NOTE).doesNotContain("已审核")
-			.doesNotContain("2026-11");
+		// a rate over incomplete 快递业务量 is no number, also in a notice frozen when it was printed "仅供参考"
+		assertThat(published.rates()).doesNotContain("百万分之40").doesNotContain("仅供参考").contains("不可比")
+			.contains(ComplaintNotices.PUBLIC_RATE_NOTE).doesNotContain("已审核").doesNotContain("2026-11");
 		assertThat(published.brands().get(0).caveat()).isEqualTo("数据不完整");
-		assertThat(published.brands().get(0).perMillion()).isEqualByComparingTo("40");
+		assertThat(published.brands().get(0).perMillion()).isNull();
+		assertThat(published.brands().get(0).validPerMillion()).isNull();
 	}
 
 	@Test
@@ -62,6 +67,13 @@ class ComplaintNoticeReviewNoteIntegrationTest {
 			.query(Long.class).single();
 		String page = mvc.perform(get("/public/complaints/notices/{id}", id)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString();
-		assertThat(page).contains("百万分之40").contains("申诉率仅供参考").doesNotContain("已审核").doesNotContain("78/89");
+		assertThat(page).doesNotContain("百万分之40").doesNotContain("仅供参考").contains("不可比").doesNotContain("已审核")
+			.doesNotContain("78/89");
+		// finding: the public notice's caveat and 不可比 in the reader's language
+		Document english = Jsoup.parse(mvc.perform(get("/public/complaints/notices/{id}", id).param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(english.select("#notice-brands .rate-caveat")).isNotEmpty()
+			.allSatisfy(c -> assertThat(c.text()).isEqualTo("Incomplete data"));
+		assertThat(english.select("#notice-brands td").eachText()).contains("Not comparable").doesNotContain("40");
 	}
 }

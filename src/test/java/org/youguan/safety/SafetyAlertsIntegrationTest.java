@@ -167,6 +167,48 @@ class SafetyAlertsIntegrationTest {
 	}
 
 	/**
+	 * Finding (English mode): an English reader read an alert's list of enterprises joined by 、 with unregistered ones
+	 * as 企业9001, its .xlsx 情况 column and its notification in Chinese. Each now words the alert from its key in the
+	 * reader's language — the list joined by the language's separator, an unregistered enterprise by its keyed name —
+	 * and a Chinese reader reads what was stored.
+	 */
+	@Test
+	void anEnglishReaderReadsAnAlertsListExportAndNotificationInEnglish() throws Exception {
+		ParcelFilesFixture.write(files.root(), ParcelFilesFixture.records(9001, pseudonym('e'), A, null, 1, "E1-"),
+				ParcelFilesFixture.records(9002, pseudonym('e'), A, null, 1, "E2-"),
+				ParcelFilesFixture.records(shunfeng, pseudonym('e'), A, null, 2, "E3-"));
+		detection.detect(A, RegionPrefix.of(""));
+		AlertView alert = alertsOf(AlertRule.PSEUDONYM_ENTERPRISES, A).get(0);
+		assertThat(alert.detail()).contains("企业9001、企业9002");
+		MockHttpSession staff = SignIn.session(mvc, "sz.safety");
+		String english = mvc.perform(get("/safety/alerts/" + alert.id()).param("lang", "en").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("Enterprise 9001, Enterprise 9002").doesNotContain("企业9001").doesNotContain("9001、");
+		mvc.perform(get("/safety/alerts/" + alert.id()).session(staff))
+			.andExpect(content().string(Matchers.containsString("企业9001、企业9002")));
+
+		String slug = "/safety/alerts/rules/" + AlertRule.PSEUDONYM_ENTERPRISES.slug() + "/export.xlsx";
+		List<String> row = ExportedRows.of(mvc, staff, slug, "lang", "en").stream()
+			.filter(r -> r.size() > 3 && r.get(2).equals(alert.subjectShown()) && r.get(0).equals(A.toString()))
+			.findFirst().orElseThrow();
+		assertThat(row.get(3)).startsWith("Sender (ID pseudonym " + alert.subjectShown() + ")")
+			.contains("Enterprise 9001, Enterprise 9002").doesNotContain("企业9001").doesNotContain("、");
+		List<String> chinese = ExportedRows.of(mvc, staff, slug).stream()
+			.filter(r -> r.size() > 3 && r.get(2).equals(alert.subjectShown()) && r.get(0).equals(A.toString()))
+			.findFirst().orElseThrow();
+		assertThat(chinese.get(3)).isEqualTo(alert.detail());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM notification WHERE dedupe_key = :k")
+			.param("k", "safety-alert-" + alert.id()).query(Long.class).single() == 1);
+		String notifications = mvc.perform(get("/notifications").param("lang", "en").param("q", alert.subjectShown())
+			.session(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(notifications).contains("Safety alert (").contains(A + "): Sender (ID pseudonym " + alert.subjectShown())
+			.contains("Enterprise 9001, Enterprise 9002").doesNotContain("安全监管预警（");
+		mvc.perform(get("/notifications").param("q", alert.subjectShown()).session(staff))
+			.andExpect(content().string(Matchers.containsString("安全监管预警（")));
+	}
+
+	/**
 	 * One sender through three enterprises whose parcels were accepted in 吴中, 姑苏 and 相城: every one of those counties
 	 * sees the alert — it went to the smallest code only (虎丘 320505), so 吴中's staff did not see an alert about
 	 * a 吴中 enterprise.

@@ -36,6 +36,8 @@ class ComplaintFiguresApiController {
 	@Operation(summary = "申诉统计", description = "与申诉统计页面相同：region为地区代码（默认本人所在地区，须在数据权限内），from、to为月份（2025-01，默认今年1月至上月）。"
 			+ "satisfaction为对邮政管理部门申诉处理工作满意率，postalSatisfaction为对邮政普遍服务满意率（被申诉企业为邮政企业的申诉），"
 			+ "expressSatisfaction为对快递服务满意率（被申诉企业为快递企业或其他寄递企业的申诉），均为百分数，满意与基本满意计为满意，没有接通的回访时为null。"
+			+ "perMillion、validPerMillion为申诉率、有效申诉率（件/百万件）；快递业务量数据不完整时不可比，二者为null、complete为false，"
+			+ "volumeCaveat说明（如“数据不完整：2026年11月已审核52/60家”），与统计汇总接口相同。"
 			+ "月份或地区有误返回400；尚未开始的期间（from晚于本月，规则future）、to早于from（规则after-from）返回400并指明字段。")
 	ComplaintFigures.Totals totals(@AuthenticationPrincipal CurrentUser me, DataScope scope,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,

@@ -34,7 +34,9 @@ import org.youguan.region.Regions;
 /**
  * 申诉统计: the figures of any months and region in the user's scope, breakdowns with .xlsx export (each line's counts,
  * share, rates per million parcels by brand, and the three satisfaction rates the totals show — 对邮政管理部门申诉处理工作,
- * 对邮政普遍服务, 对快递服务), and the notice.
+ * 对邮政普遍服务, 对快递服务), and the notice. A brand's rates over incomplete 快递业务量 are written 不可比 and its
+ * 数据完整性 cell names the incomplete month, both in the reader's language ({@link ComplaintFigures.Line#rate},
+ * {@link ComplaintFigures.Line#caveatWords}).
  */
 @Controller
 class ComplaintFiguresController {
@@ -46,9 +48,9 @@ class ComplaintFiguresController {
 			Column.of("对邮政普遍服务满意率（%）", ComplaintFigures.Line::postalSatisfaction, 16),
 			Column.of("对快递服务满意率（%）", ComplaintFigures.Line::expressSatisfaction, 16),
 			Column.of("快递业务量（件）", ComplaintFigures.Line::volume, 16),
-			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::perMillion, 16),
-			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validPerMillion, 18),
-			Column.of("数据完整性", ComplaintFigures.Line::caveat, 30));
+			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::rate, 16),
+			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validRate, 18),
+			Column.of("数据完整性", ComplaintFigures.Line::caveatWords, 30));
 
 	private final ComplaintFigures figures;
 

@@ -26,7 +26,8 @@ import org.youguan.statistics.Slice;
 
 /**
  * The monthly bulletin "1–N月全市邮政行业运行情况" (.docx, template {@code statistics/bulletin}, built in as
- * {@code documents/statistics-bulletin.docx}, replaceable by the administrator — see {@link DocumentTemplates}): the main
+ * {@code documents/statistics-bulletin.docx}, replaceable by the administrator — see {@link DocumentTemplates}; a
+ * replacement keeping the old built-in's subtitle or its bare 排名 header is refused on upload): the main
  * figures with growth, the place of the region's express growth among its siblings, the composition, and a table by
  * sub-region — approved data only.
  */
@@ -37,7 +38,10 @@ class Bulletins implements DeclaresTemplates {
 		.of("statistics/bulletin", "邮政行业运行情况通报", "documents/statistics-bulletin.docx")
 		.withFields("title", "months", "date", "overall", "express", "composition")
 		.withList("figures", "name", "unit", "value", "lastYear", "growth")
-		.withList("regions", "name", "value", "growth", "share", "rank");
+		.withList("regions", "name", "value", "growth", "share", "rank")
+		// what the built-in wrote before (9f4a75fe): an uploaded template made from it is refused, not filled with them
+		.withRetired("（${months}）", "标题已写明月份，不再使用重复月份的副标题")
+		.withRetired("排名", "排名按快递业务量，表头应为“业务量排名”，数据不完整的地区不参与排名");
 
 	static final List<String> MAIN = List.of("postal.total", "postal.revenue", "express.volume", "express.revenue");
 

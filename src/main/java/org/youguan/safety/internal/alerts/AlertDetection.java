@@ -38,6 +38,7 @@ import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.safety.ParcelRecord;
+import org.youguan.safety.AlertDetails;
 import org.youguan.safety.SafetyAlertRaised;
 import org.youguan.safety.internal.Pseudonyms;
 
@@ -165,7 +166,8 @@ public class AlertDetection {
 				.orElse(null);
 			if (id != null) {
 				raised++;
-				events.publishEvent(new SafetyAlertRaised(id, EnumWords.key(f.rule()), f.region(), day, f.detail()));
+				events.publishEvent(new SafetyAlertRaised(id, EnumWords.key(f.rule()), f.region(), day, f.detail(),
+						f.detailKey(), f.detailArgs()));
 			}
 		}
 		if (raised == 0) {
@@ -270,7 +272,7 @@ public class AlertDetection {
 		List<Finding> out = new ArrayList<>();
 		try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT r.enterprise_id, r.courier_id, "
 				+ "count(*) AS parcels, string_agg(DISTINCT p.sender_region, ',' ORDER BY p.sender_region) AS regions, "
-				+ "string_agg(p.waybill_number, '、' ORDER BY p.waybill_number) AS waybills FROM " + records
+				+ "string_agg(p.waybill_number, '" + AlertDetails.LIST_SEPARATOR + "' ORDER BY p.waybill_number) AS waybills FROM " + records
 				+ " p JOIN roster r ON r.enterprise_id = p.enterprise_id AND upper(r.courier_id) = upper(p.courier_id) "
 				+ "AND r.id_pseudonym = p.sender_id_pseudonym GROUP BY 1, 2")) {
 			while (rs.next()) {
@@ -331,7 +333,7 @@ public class AlertDetection {
 				long realName = rs.getLong("real_name");
 				BigDecimal rate = rateBelow(realName, subject);
 				long enterprise = rs.getLong("enterprise_id");
-				String code = rs.getString("credit_code") == null ? "企业" + enterprise : Text.strip(rs.getString("credit_code"));
+				String code = rs.getString("credit_code") == null ? unnamed(enterprise) : Text.strip(rs.getString("credit_code"));
 				String county = rs.getString("county");
 				out.add(finding(AlertRule.OUTLET_REAL_NAME, code + NO_OUTLET + "@" + county, county, enterprise,
 						rate, settings.outletRealNameRate(), "noOutletRealName",
@@ -439,7 +441,7 @@ public class AlertDetection {
 					continue;
 				}
 				boolean noOutlet = g.outlet().isEmpty();
-				String code = g.creditCode() == null ? "企业" + g.enterpriseId() : Text.strip(g.creditCode());
+				String code = g.creditCode() == null ? unnamed(g.enterpriseId()) : Text.strip(g.creditCode());
 				Object who = noOutlet ? g.name() == null ? code : g.name() : g.name() == null ? "" : g.name() + " ";
 				out.add(noOutlet
 						? finding(AlertRule.EXEMPT_SHARE, code + NO_OUTLET + "@" + county, county, g.enterpriseId(), share,
@@ -469,7 +471,15 @@ public class AlertDetection {
 				+ " 件；规则目录“" + StatutoryRule.SAFETY_EXEMPT_SHARE_MAX.title() + "”，各局可设）";
 	}
 
-	/** The registry names of comma-separated enterprise ids, "、"-separated (the id where none is registered). */
+	/** An enterprise the registry does not name, in Chinese: the bundle's {@link AlertDetails#UNNAMED_ENTERPRISE_KEY}. */
+	private String unnamed(long id) {
+		return messages.getMessage(AlertDetails.UNNAMED_ENTERPRISE_KEY, new Object[] { String.valueOf(id) }, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	/**
+	 * The registry names of comma-separated enterprise ids, {@link AlertDetails#LIST_SEPARATOR}-separated (企业 and the id where
+	 * none is registered, {@link #unnamed}).
+	 */
 	private String names(String ids) {
 		List<Long> list = Arrays.stream(ids.split(",")).map(Text::strip).map(Long::valueOf).toList();
 		Map<Long, String> names = jdbc.sql("SELECT id, legal_name FROM enterprise_name WHERE id IN (:ids)")
@@ -478,6 +488,6 @@ public class AlertDetection {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		return list.stream().map(id -> names.getOrDefault(id, "企业" + id)).collect(Collectors.joining("、"));
+		return list.stream().map(id -> names.getOrDefault(id, unnamed(id))).collect(Collectors.joining(AlertDetails.LIST_SEPARATOR));
 	}
 }

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.youguan.safety.AlertDetails;
 import org.youguan.safety.internal.Pseudonyms;
 import org.youguan.kernel.Masking;
 
@@ -14,7 +13,7 @@ import org.youguan.kernel.Masking;
  * An anomaly alert as pages and the API show it. The subject of a pseudonym rule is a keyed pseudonym (never a clear
  * ID number); {@link #subjectShown()} shortens it. Its detail is in Chinese ({@code detail}) and, for the pages, as a UI
  * bundle key with its values ({@code detailKey}, {@code detailArgs}; null for an old detail whose shape was not
- * recognised), which {@link #detailShown()} words in the reader's language.
+ * recognised), which {@link #detailWords()} words in the reader's language.
  */
 public record AlertView(long id, AlertRule rule, String subject, LocalDate day, String regionCode, String regionName,
 		Long enterpriseId, String enterpriseName, BigDecimal measure, BigDecimal threshold, String detail,
@@ -22,14 +21,13 @@ public record AlertView(long id, AlertRule rule, String subject, LocalDate day, 
 		Instant createdAt) {
 
 	/**
-	 * The detail as the pages word it ({@code ${@labels.of(a.detailShown())}}, the inbox's line): the bundle's
-	 * {@code detailKey} with {@code detailArgs}, the Chinese {@code detail} where the alert has no key (or the bundle
-	 * lacks it).
+	 * The detail as the pages, the inbox and the .xlsx word it in the reader's language
+	 * ({@code ${@labels.of(a.detailWords())}}, {@code Spreadsheets} cells): the bundle's {@code detailKey} with
+	 * {@code detailArgs} ({@link AlertDetails#words}: lists joined by the reader's separator), the Chinese
+	 * {@code detail} as it is where the alert has no key.
 	 */
-	public MessageSourceResolvable detailShown() {
-		return detailKey == null ? new DefaultMessageSourceResolvable(null, null, detail)
-				: new DefaultMessageSourceResolvable(new String[] { detailKey },
-						detailArgs == null ? null : detailArgs.toArray(), detail);
+	public Object detailWords() {
+		return detailKey == null ? detail : AlertDetails.words(detailKey, detailArgs);
 	}
 
 	/**

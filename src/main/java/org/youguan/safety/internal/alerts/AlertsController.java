@@ -47,7 +47,7 @@ class AlertsController {
 	/** The export's columns: what the list shows (the subject shortened as listed), region by name. */
 	static final List<Column<AlertView>> COLUMNS = List.of(Column.of("日期", AlertView::day),
 			Column.of("规则", a -> a.rule(), 24), Column.of("对象", AlertView::subjectShown, 24),
-			Column.of("情况", AlertView::detail, 40), Column.of("区域", a -> a.regionName() == null ? a.regionCode() : a.regionName()),
+			Column.of("情况", AlertView::detailWords, 40), Column.of("区域", a -> a.regionName() == null ? a.regionCode() : a.regionName()),
 			Column.of("状态", a -> SheetWord.of(a.statusLabel())));
 
 	private final Alerts alerts;

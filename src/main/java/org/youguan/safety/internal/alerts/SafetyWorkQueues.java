@@ -31,7 +31,7 @@ class SafetyWorkQueues implements WorkQueueProvider {
 		return List.of(WorkQueue.action("safety.alerts", "/safety/alerts?status=OPEN", open.total(), 0, null,
 				open.items()
 					.stream()
-					.map(a -> new WorkQueue.Item(List.of(a.rule(), "· " + a.day()), a.detail() == null ? List.of() : List.of(a.detailShown()), "/safety/alerts/" + a.id(),
+					.map(a -> new WorkQueue.Item(List.of(a.rule(), "· " + a.day()), a.detail() == null ? List.of() : List.of(a.detailWords()), "/safety/alerts/" + a.id(),
 							null, false))
 					.toList()));
 	}

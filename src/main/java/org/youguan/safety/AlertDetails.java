@@ -1,0 +1,76 @@
+package org.youguan.safety;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.youguan.kernel.Wording;
+
+/**
+ * An anomaly alert's detail as words of the UI bundle, for every reader's language: the alert page, its list, the
+ * inbox, the .xlsx and the notification word it from its key ({@code safety.alert.detail.<kind>}) and its stored values
+ * (texts, as the Chinese detail writes them). A list value (the enterprises a sender used, a courier's waybills) is
+ * stored joined by {@value #LIST_SEPARATOR} and worded as a list — joined by the reader's {@code common.listSeparator};
+ * an enterprise the registry does not name is stored as 企业 and its id and worded by {@value #UNNAMED_ENTERPRISE_KEY}.
+ */
+public final class AlertDetails {
+
+	/** What the Chinese detail joins the items of a list value with: 、, the Chinese bundle's list separator. */
+	public static final String LIST_SEPARATOR = "、";
+
+	/** The bundle key of an enterprise the registry does not name: 企业{0} (Enterprise {0}) with its id. */
+	public static final String UNNAMED_ENTERPRISE_KEY = "safety.alert.enterpriseNumbered";
+
+	/** An enterprise the registry does not name as the Chinese detail writes it (企业 and its id). */
+	private static final Pattern UNNAMED_ENTERPRISE = Pattern.compile("企业(\\d+)");
+
+	/** The values of each detail that are lists ({@code {4}} of pseudonymEnterprises: names; of courierSelf: waybills). */
+	private static final Map<String, Set<Integer>> LIST_VALUES = Map.of("safety.alert.detail.pseudonymEnterprises",
+			Set.of(4), "safety.alert.detail.courierSelf", Set.of(4));
+
+	/** The values of each detail that name enterprises (or, in a list, hold their names). */
+	private static final Map<String, Set<Integer>> ENTERPRISE_VALUES = Map.of(
+			"safety.alert.detail.pseudonymEnterprises", Set.of(4), "safety.alert.detail.pseudonymVolume", Set.of(2),
+			"safety.alert.detail.courierSelf", Set.of(0), "safety.alert.detail.noOutletRealName", Set.of(0),
+			"safety.alert.detail.noOutletExemptShare", Set.of(0));
+
+	private AlertDetails() {
+	}
+
+	/**
+	 * A detail as words: its key with its values, each list value as the list of its items and each enterprise named
+	 * by id as the keyed {@value #UNNAMED_ENTERPRISE_KEY}, other values as stored.
+	 * @param key the detail's bundle key ({@code safety.alert.detail.<kind>})
+	 * @param values the stored values, in the key's order (null: none)
+	 * @return the wording, which {@code EnumWords} words in a language
+	 */
+	public static Wording words(String key, List<String> values) {
+		if (values == null) {
+			return new Wording(key, List.of());
+		}
+		Set<Integer> lists = LIST_VALUES.getOrDefault(key, Set.of());
+		Set<Integer> enterprises = ENTERPRISE_VALUES.getOrDefault(key, Set.of());
+		List<Object> worded = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			String value = values.get(i);
+			boolean names = enterprises.contains(i);
+			if (value != null && lists.contains(i)) {
+				worded.add(Arrays.stream(value.split(LIST_SEPARATOR)).map(item -> names ? enterprise(item) : item).toList());
+			}
+			else {
+				worded.add(value != null && names ? enterprise(value) : value);
+			}
+		}
+		return new Wording(key, worded);
+	}
+
+	/** An enterprise's name as stored, or the keyed 企业{id} where the registry named none. */
+	private static Object enterprise(String name) {
+		Matcher unnamed = UNNAMED_ENTERPRISE.matcher(name);
+		return unnamed.matches() ? Wording.of(UNNAMED_ENTERPRISE_KEY, unnamed.group(1)) : name;
+	}
+}
