@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomLetters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,7 +40,7 @@ class FreeTextFormulaExportIntegrationTest {
 
 	@Test
 	void aFreeTextBeginningAsAFormulaIsKeptAndExportedAsQuotePrefixedText() throws Exception {
-		String item = "公式备注查获" + System.nanoTime();
+		String item = "公式备注查获" + RandomLetters.of(10);
 		String[] notes = { "=HYPERLINK(\"http://evil.example\",\"点击\")", "-1+cmd|' /C calc'!A0" };
 		for (int i = 0; i < notes.length; i++) {
 			mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.Enterprises;
@@ -59,7 +60,7 @@ class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 				 "place":"当事人营业场所","decidedOn":"%s","penalty":"WARNING","fine":null,"team":%s}""";
 		String today = java.time.LocalDate.now(clock).toString();
 		String city = mvc.perform(post("/api/v1/enforcement/cases/on-the-spot").header("Authorization", PenaltyCaseIntegrationTest.CITY)
-			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(creditCode, "市局检查发现未按时报送数据" + System.nanoTime(), today,
+			.contentType(MediaType.APPLICATION_JSON).content(body.formatted(creditCode, "市局检查发现未按时报送数据" + RandomLetters.of(10), today,
 					"[{\"name\":\"郑监管\",\"certificateNumber\":\"32050001\"},{\"name\":\"冯安全\",\"certificateNumber\":\"32050002\"}]")))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long cityCase = ((Number) com.jayway.jsonpath.JsonPath.read(city, "$.id")).longValue();
@@ -67,7 +68,7 @@ class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 			.isEqualTo("3205");
 		assertThat(jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", cityCase).query(String.class)
 			.single()).contains("-3205-");
-		String county = decide(today, "区局检查发现未按时报送数据" + System.nanoTime()).andExpect(status().isCreated())
+		String county = decide(today, "区局检查发现未按时报送数据" + RandomLetters.of(10)).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		long countyCase = ((Number) com.jayway.jsonpath.JsonPath.read(county, "$.id")).longValue();
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", countyCase).query(String.class).single())
@@ -100,7 +101,7 @@ class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 	void aNationalOfficerRecordsNoOnTheSpotDecisionOnAPartyALocalBureauHandles() throws Exception {
 		String creditCode = enterprises.list(DataScope.region("320506"), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 10, "legal_name", "asc")).items().get(7).creditCode();
-		String facts = "国家局检查发现未按时报送数据" + System.nanoTime();
+		String facts = "国家局检查发现未按时报送数据" + RandomLetters.of(10);
 		String today = java.time.LocalDate.now(clock).toString();
 		tx.executeWithoutResult(status -> {
 			status.setRollbackOnly();
@@ -167,7 +168,7 @@ class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 	@Test
 	void theSameDecisionSentTwiceIsMadeOnce() throws Exception {
 		clock.set(LocalDateTime.of(2026, 6, 17, 10, 0));
-		String facts = "双击测试：未按时报送月度数据" + System.nanoTime();
+		String facts = "双击测试：未按时报送月度数据" + RandomLetters.of(10);
 		decide("2026-06-16", facts).andExpect(status().isCreated());
 		decide("2026-06-16", " " + facts.replace("：", ":") + " ").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("facts"))

@@ -96,7 +96,7 @@ class EnterpriseInspectionRecordsIntegrationTest {
 		long own = record(sf(), "INTERVIEW", "收寄验视记录不全，已约谈负责人");
 		long other = otherEnterprisesRecord();
 
-		mvc.perform(get("/api/v1/enterprise/inspections/records").header("Authorization", SF))
+		mvc.perform(get("/api/v1/enterprise/inspections/records").param("size", "200").header("Authorization", SF))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) own)))
 			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) other))))

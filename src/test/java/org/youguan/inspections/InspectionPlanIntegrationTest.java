@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -131,7 +132,7 @@ class InspectionPlanIntegrationTest {
 	 */
 	@Test
 	void personalNumbersInAPlansNameAreMaskedInTheListsAndOnThePlan() throws Exception {
-		String name = "号码计划" + System.nanoTime();
+		String name = "号码计划" + RandomLetters.of(10);
 		String plan = "{\"name\":\"%s\",\"periodFrom\":\"2026-07-01\",\"periodTo\":\"2026-09-30\",\"items\":[\"REAL_NAME\"],"
 				+ "\"sampleCount\":1,\"teamSize\":2}";
 		call("/api/v1/inspections/plans", plan.formatted(name + " 联系人13912345678")).andExpect(status().isBadRequest())

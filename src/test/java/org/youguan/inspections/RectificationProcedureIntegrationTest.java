@@ -93,7 +93,7 @@ class RectificationProcedureIntegrationTest {
 		call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
 			.andExpect(status().is4xxClientError());
 
-		mvc.perform(get("/api/v1/enterprise/inspections/orders").header("Authorization", SF))
+		mvc.perform(get("/api/v1/enterprise/inspections/orders").param("size", "200").header("Authorization", SF))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) order)));
 		call(WUZHONG, "/api/v1/enterprise/inspections/orders/" + order, "{\"report\":\"代答\"}")

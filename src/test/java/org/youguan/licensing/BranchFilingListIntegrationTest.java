@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.org.UserDirectory;
 import org.youguan.platform.ChinaTime;
@@ -51,7 +52,7 @@ class BranchFilingListIntegrationTest {
 
 	@Test
 	void theListSearchesFiltersSortsAndExportsInScope() throws Exception {
-		String tag = "列表分" + System.nanoTime();
+		String tag = "列表分" + RandomLetters.of(10);
 		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		MockHttpSession city = SignIn.session(mvc, "sz.market");
 		file(city, tag + "吴中", "320506", today.minusDays(2));
@@ -97,7 +98,7 @@ class BranchFilingListIntegrationTest {
 	 */
 	@Test
 	void aLegacyFormulaInARowIsExportedAsQuotePrefixedText() throws Exception {
-		String tag = "公式分" + System.nanoTime();
+		String tag = "公式分" + RandomLetters.of(10);
 		MockHttpSession city = SignIn.session(mvc, "sz.market");
 		file(city, tag + "甲", "320506", LocalDate.now(ChinaTime.ZONE).minusDays(2));
 		file(city, tag + "乙", "320506", LocalDate.now(ChinaTime.ZONE).minusDays(3));

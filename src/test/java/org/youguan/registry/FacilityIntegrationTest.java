@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
@@ -240,7 +241,7 @@ class FacilityIntegrationTest {
 
 	@Test
 	void statusChangesAreGuardedAuditedWithTheirReasonAndScoped() {
-		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "测试快件箱" + System.nanoTime(), owner(),
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "测试快件箱" + RandomLetters.of(10), owner(),
 				"320506001", "测试路2号", 10, null, null, null), false);
 		assertThatThrownBy(() -> facilities.suspend(SUZHOU, id, " ")).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("停用原因");
@@ -266,7 +267,7 @@ class FacilityIntegrationTest {
 	 */
 	@Test
 	void aUniversalPostOfficeIsNeitherRemovedNorSuspendedDirectly() throws Exception {
-		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所" + System.nanoTime(), owner(),
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.POST_OFFICE, "测试邮政所" + RandomLetters.of(10), owner(),
 				"320506001", "测试路2号", null, null, null, null), false);
 		assertThatThrownBy(() -> facilities.remove(SUZHOU, id, "撤销")).isInstanceOf(DomainException.class)
 			.hasMessageContaining("邮政法(2015) 第9条").hasMessageContaining("营业场所撤销、搬迁审批");
@@ -290,7 +291,7 @@ class FacilityIntegrationTest {
 	 */
 	@Test
 	void aRefusedStepFlashesOnlyItsDeclaredFieldsCapped() throws Exception {
-		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "闪存测试柜" + System.nanoTime(), owner(),
+		long id = facilities.register(SUZHOU, new FacilityData(FacilityKind.PARCEL_LOCKER, "闪存测试柜" + RandomLetters.of(10), owner(),
 				"320506001", "测试路3号", 10, null, null, null), false);
 		var result = mvc.perform(post("/registry/facilities/" + id + "/suspend").session(SignIn.session(mvc, "sz.market"))
 			.with(csrf()).param("reason", "长".repeat(FlashedValues.MAX_CHARS + 500)).param("junk", "x".repeat(100_000))

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
@@ -245,7 +246,7 @@ class StatutoryRulesIntegrationTest {
 	@Test
 	void anEnterpriseSeesWhoseValueAppliesButNotTheBureausReason() throws Exception {
 		long county = bureaus.findByRegion("320506").orElseThrow().id();
-		String reason = "区局内部理由" + System.nanoTime();
+		String reason = "区局内部理由" + RandomLetters.of(10);
 		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), reason);
 		String code = StatutoryRule.COMPLAINT_ENTERPRISE_REPLY.code();
 		String enterprise = mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer demo-sf-wz-token"))
@@ -292,7 +293,7 @@ class StatutoryRulesIntegrationTest {
 	@Test
 	void anOverrideSavedAgainUnchangedIsNotAudited() {
 		long county = bureaus.findByRegion("320506").orElseThrow().id();
-		String reason = "区局规定" + System.nanoTime();
+		String reason = "区局规定" + RandomLetters.of(10);
 		String code = StatutoryRule.COMPLAINT_ENTERPRISE_REPLY.code();
 		rules.override(StatutoryRule.COMPLAINT_ENTERPRISE_REPLY, county, "320506", new BigDecimal("3"), reason);
 		int audited = audit.history(DataScope.region("320506"), "StatutoryRule", code).size();

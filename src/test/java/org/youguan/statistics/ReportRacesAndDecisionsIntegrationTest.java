@@ -31,6 +31,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Wording;
+import org.youguan.platform.ChinaTime;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -246,8 +247,8 @@ class ReportRacesAndDecisionsIntegrationTest {
 		long approved = jdbc.sql("SELECT id FROM stat_report WHERE enterprise_id = :e").param("e", r.id())
 			.query(Long.class).single();
 		long draft = reports.revise(r.own(), approved, "同城业务量填错");
-		assertThat(reports.get(r.own(), approved).lateness(LocalDate.now())).isEqualTo("否");
-		assertThat(reports.get(r.own(), draft).lateness(LocalDate.now())).as("an unsent correction").isEmpty();
+		assertThat(reports.get(r.own(), approved).lateness(LocalDate.now(ChinaTime.ZONE))).isEqualTo("否");
+		assertThat(reports.get(r.own(), draft).lateness(LocalDate.now(ChinaTime.ZONE))).as("an unsent correction").isEmpty();
 		Completeness.Summary summary = completeness.summary(DataScope.region("320506"), forms.byCode("monthly"), period);
 		assertThat(summary.lines()).filteredOn(l -> l.enterpriseId() == r.id()).singleElement()
 			.satisfies(l -> assertThat(l.statusWords()).isEqualTo(Wording.of("stat.approvedCorrection", ReportStatus.DRAFT)));

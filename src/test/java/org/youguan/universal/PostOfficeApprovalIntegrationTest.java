@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.FieldError;
@@ -734,7 +735,7 @@ class PostOfficeApprovalIntegrationTest {
 	void aPortalFormWhoseValueCannotBeBoundComesBackWithWhatWasTyped() throws Exception {
 		long office = newPostOffice("320506");
 		MockHttpSession enterprise = SignIn.session(mvc, "yz.sz");
-		String hours = "回填营业时间" + System.nanoTime();
+		String hours = "回填营业时间" + RandomLetters.of(10);
 		Document page = Jsoup.parse(mvc.perform(post("/enterprise/post-offices/hours").session(enterprise).with(csrf())
 			.param("facilityId", Long.toString(office)).param("areaType", "TOWNSHIP").param("daysPerWeek", "abc")
 			.param("openingHours", hours))
@@ -748,7 +749,7 @@ class PostOfficeApprovalIntegrationTest {
 		// the page reads the posted values: the unbindable one too, as after a refusal of the step's rules
 		assertThat(page.selectFirst("#hours-form input[name=daysPerWeek]").attr("value")).isEqualTo("abc");
 
-		String reason = "回填停业理由" + System.nanoTime();
+		String reason = "回填停业理由" + RandomLetters.of(10);
 		page = Jsoup.parse(mvc.perform(post("/enterprise/post-offices/suspensions").session(enterprise).with(csrf())
 			.param("facilityId", "abc").param("startsOn", "2026-05-01").param("endsOn", "2026-05-10")
 			.param("reason", reason))

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.TemplateExample;
 import org.youguan.audit.AuditEvent;
@@ -443,7 +444,7 @@ class SupervisionRecordsIntegrationTest {
 	 */
 	@Test
 	void personalNumbersInFreeTextAreMaskedInListsExportAndAudit() throws Exception {
-		String tag = "号码" + System.nanoTime();
+		String tag = "号码" + RandomLetters.of(10);
 		String numbers = "，举报人身份证110105194912310021，电话139-1234-5678";
 		long visit = records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT, new SupervisionData(
 				"320506", "2022-05-10", null, tag + "代办点", null, null, true, tag + numbers, List.of()), false, false);
@@ -479,7 +480,7 @@ class SupervisionRecordsIntegrationTest {
 	 */
 	@Test
 	void aRecordsSubjectRefusesAPersonalNumberAndAStoredOneIsMasked() throws Exception {
-		String tag = "单位" + System.nanoTime();
+		String tag = "单位" + RandomLetters.of(10);
 		assertThatThrownBy(() -> records.record(DataScope.region("320506"), null, SupervisionKind.OUTLET_VISIT,
 				new SupervisionData("320506", "2022-05-11", null, tag + "代办点13912345678", null, null, false, null, List.of()),
 				false, false))

@@ -150,7 +150,7 @@ class JsonQuantitiesIntegrationTest {
 					continue;
 				}
 				found++;
-				if (org.youguan.kernel.Decimals.declaredWhole(p.getParameter(), java.time.Year.now().getValue()) == null) {
+				if (org.youguan.kernel.Decimals.declaredWhole(p.getParameter(), java.time.Year.now(org.youguan.platform.ChinaTime.ZONE).getValue()) == null) {
 					missing.add(m.getKey() + " " + name);
 				}
 			}

@@ -124,8 +124,15 @@ class PlanTargetFiguresIntegrationTest {
 		}
 		Targets.Progress lastYear = targets.progress(DataScope.region("3205"), "3205", year - 1, YearMonth.of(year - 1, 12),
 				"express.volume").orElse(null);
-		if (lastYear != null) {
-			assertThat(lastYear.complete()).as("a closed year is complete").isTrue();
+		// a closed year of the demo is complete; reporters other tests register in 苏州 (operating since 2001, reporting
+		// nothing) make it incomplete in the shared database once enough of them ran before this test: then it says so,
+		// with no growth, as the year to date does
+		if (lastYear != null && lastYear.complete()) {
+			assertThat(lastYear.caveat()).as("a complete year has no caveat").isNullOrEmpty();
+		}
+		else if (lastYear != null) {
+			assertThat(lastYear.caveat()).startsWith("数据不完整：" + (year - 1) + "年");
+			assertThat(lastYear.growth()).isNull();
 		}
 	}
 

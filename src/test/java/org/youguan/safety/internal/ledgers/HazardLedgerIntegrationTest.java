@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.HolidayNotices;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.MutableClock;
 import org.youguan.audit.AuditEvent;
@@ -368,7 +369,7 @@ class HazardLedgerIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("其后第一个工作日为"
 					+ ChineseText.day(calendar.onOrNextWorkingDay(dayOff)))));
 
-		String tag = "期限已过更正" + System.nanoTime();
+		String tag = "期限已过更正" + RandomLetters.of(10);
 		LocalDate chosen = calendar.onOrNextWorkingDay(today.plusDays(2));
 		long id = hazards.report(DataScope.region("3205"), data(shunfeng(), null, found, "GENERAL", chosen.toString(), tag),
 				false);
@@ -395,7 +396,7 @@ class HazardLedgerIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		String found = today.minusDays(40).toString();
 		LocalDate then = calendar.onOrNextWorkingDay(today.minusDays(30));
-		String tag = "历史补录隐患" + System.nanoTime();
+		String tag = "历史补录隐患" + RandomLetters.of(10);
 		String body = "{\"enterpriseCreditCode\":\"" + shunfeng() + "\",\"foundOn\":\"" + found + "\",\"foundBy\":\"检查组\","
 				+ "\"source\":\"INSPECTION\",\"description\":\"" + tag + "\",\"level\":\"GENERAL\",\"deadline\":\"" + then + "\"";
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
@@ -455,7 +456,7 @@ class HazardLedgerIntegrationTest {
 	 */
 	@Test
 	void aFinderWithAnInvisibleCharacterInsideIsRefusedAndNothingSaved() throws Exception {
-		String description = "零宽发现人" + System.nanoTime();
+		String description = "零宽发现人" + RandomLetters.of(10);
 		String credit = creditCodeOf(outletIn("320507"));
 		mvc.perform(post("/api/v1/safety/hazards").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"enterpriseCreditCode\":\"" + credit + "\",\"foundOn\":\"" + LocalDate.now(clock)
@@ -779,7 +780,7 @@ class HazardLedgerIntegrationTest {
 	 */
 	@Test
 	void personalNumbersInTheFreeTextAreMaskedInTheListTheExportAndTheAudit() throws Exception {
-		String tag = "号码隐患" + System.nanoTime();
+		String tag = "号码隐患" + RandomLetters.of(10);
 		String numbers = "，举报人身份证110105194912310021，电话139 1234 5678";
 		String today = LocalDate.now(clock).toString();
 		assertThatThrownBy(() -> hazards.report(DataScope.region("3205"), new HazardData(shunfeng(), null, null, today,

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomLetters;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.AccessRefusedException;
@@ -193,7 +194,7 @@ class IncidentLedgerIntegrationTest {
 	/** An ID or mobile number in an incident's description or follow-up is masked in the list, the export and the audit. */
 	@Test
 	void personalNumbersInTheFreeTextAreMaskedInTheListTheExportAndTheAudit() throws Exception {
-		String tag = "号码事故" + System.nanoTime();
+		String tag = "号码事故" + RandomLetters.of(10);
 		LocalDateTime occurred = hoursAgo(3);
 		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
 				occurred.toString(), "ACCIDENT", "GENERAL", tag + "，伤者身份证110105194912310021", occurred.plusMinutes(30).toString()),
@@ -222,7 +223,7 @@ class IncidentLedgerIntegrationTest {
 	void aFollowUpSentBackAsShownKeepsTheStoredNumbers() {
 		LocalDateTime occurred = hoursAgo(2);
 		long id = incidents.record(DataScope.region("3205"), new IncidentData(HazardLedgerIntegrationTest.shunfeng(), null,
-				occurred.toString(), "ACCIDENT", "GENERAL", "回填事故" + System.nanoTime(), occurred.plusMinutes(20).toString()),
+				occurred.toString(), "ACCIDENT", "GENERAL", "回填事故" + RandomLetters.of(10), occurred.plusMinutes(20).toString()),
 				false);
 		incidents.followUp(DataScope.region("3205"), id, "已联系伤者13912345678", null);
 		incidents.followUp(DataScope.region("3205"), id, "已联系伤者139****5678", null);

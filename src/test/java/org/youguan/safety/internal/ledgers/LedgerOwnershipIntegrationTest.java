@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
 
@@ -50,7 +51,7 @@ class LedgerOwnershipIntegrationTest {
 	@Test
 	void theCityReadsACountysPeriodAndNeitherIsOfferedNorTakesItsCancellation() throws Exception {
 		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-		long id = periods.create(DataScope.region("320506"), new PeriodData("归属测试安保期" + System.nanoTime(), "320506",
+		long id = periods.create(DataScope.region("320506"), new PeriodData("归属测试安保期" + RandomLetters.of(10), "320506",
 				today.toString(), today.plusDays(2).toString(), true, true, null), false);
 		mvc.perform(get("/safety/periods/" + id).header("Authorization", CITY))
 			.andExpect(status().isOk())
@@ -75,7 +76,7 @@ class LedgerOwnershipIntegrationTest {
 	@Test
 	void aTrainingTheCityRecordedInACountyIsTheCitysToCorrectNotTheCountys() throws Exception {
 		String day = LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString();
-		String topic = "归属测试培训" + System.nanoTime();
+		String topic = "归属测试培训" + RandomLetters.of(10);
 		String created = mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"region\":\"320506\",\"heldOn\":\"" + day + "\",\"topic\":\""
 					+ topic + "\",\"trainees\":12,\"audience\":\"网点负责人\",\"organiser\":\"市局\"}"))
@@ -105,7 +106,7 @@ class LedgerOwnershipIntegrationTest {
 	@Test
 	void aRegionApartIsNotThereBeforeAnyFieldAndARowRecordedBelowIsTheRecordersAsThePagesSay() throws Exception {
 		String day = LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString();
-		String topic = "区域测试培训" + System.nanoTime();
+		String topic = "区域测试培训" + RandomLetters.of(10);
 		// 相城 (320507) is not 吴中's
 		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", WUZHONG)
 			.param("region", "320507").param("heldOn", day).param("topic", topic).param("trainees", "很多")

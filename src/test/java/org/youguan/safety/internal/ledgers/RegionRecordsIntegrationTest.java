@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.RandomDigits;
+import org.youguan.RandomLetters;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
 import org.youguan.kernel.DataScope;
@@ -214,7 +215,7 @@ class RegionRecordsIntegrationTest {
 	 */
 	@Test
 	void personalNumbersInATrainingsFreeTextAreMaskedInTheListsAndTheExport() throws Exception {
-		String topic = "号码培训" + System.nanoTime();
+		String topic = "号码培训" + RandomLetters.of(10);
 		mvc.perform(post("/safety/trainings").with(csrf()).header("Authorization", CITY).param("region", "3205")
 			.param("heldOn", LocalDate.now(clock).toString()).param("topic", topic + "（报名13912345678）")
 			.param("trainees", "12").param("audience", "网点负责人，身份证110105194912310021")
@@ -235,7 +236,7 @@ class RegionRecordsIntegrationTest {
 	 */
 	@Test
 	void personalNumbersInASeizuresNoteAreMaskedInTheListsTheExportAndTheAudit() throws Exception {
-		String item = "号码查获" + System.nanoTime();
+		String item = "号码查获" + RandomLetters.of(10);
 		mvc.perform(post("/safety/seizures").with(csrf()).header("Authorization", CITY).param("region", "320507")
 			.param("seizedOn", LocalDate.now(clock).toString()).param("agencies", "相城区邮政管理局（13812345678）")
 			.param("item", item + " 收件人13712345678").param("quantity", "1").param("unit", "件").param("valueYuan", "10")
@@ -364,7 +365,7 @@ class RegionRecordsIntegrationTest {
 	 */
 	@Test
 	void anAudienceOrAgenciesListIsOneLineOfCheckedNames() throws Exception {
-		String topic = "对象名单培训" + System.nanoTime();
+		String topic = "对象名单培训" + RandomLetters.of(10);
 		String today = LocalDate.now(clock).toString();
 		mvc.perform(post("/api/v1/safety/trainings").header("Authorization", CITY).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"region\":\"3205\",\"heldOn\":\"" + today + "\",\"topic\":\"" + topic + "\","

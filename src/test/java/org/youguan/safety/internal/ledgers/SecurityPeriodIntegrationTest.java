@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.audit.AuditEvent;
 import org.youguan.audit.AuditTrail;
@@ -271,7 +272,7 @@ class SecurityPeriodIntegrationTest {
 	/** An ID or mobile number in a day report's issues is masked in the report list (page's API) and the audit. */
 	@Test
 	void personalNumbersInADayReportsIssuesAreMaskedInTheReportListAndTheAudit() throws Exception {
-		long id = declare("320506", "号码日报安保期" + System.nanoTime());
+		long id = declare("320506", "号码日报安保期" + RandomLetters.of(10));
 		String url = "/api/v1/safety/periods/" + id + "/reports";
 		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"day\":\"" + today() + "\",\"parcels\":100,\"screened\":90,"
@@ -291,7 +292,7 @@ class SecurityPeriodIntegrationTest {
 	/** An ID or mobile number in a period's other rules or its cancel reason is masked in its lists and the audit. */
 	@Test
 	void personalNumbersInAPeriodsOtherRulesAndCancelReasonAreMaskedInTheListsAndTheAudit() throws Exception {
-		String name = "号码安保期" + System.nanoTime();
+		String name = "号码安保期" + RandomLetters.of(10);
 		long id = periods.create(DataScope.region("3205"), new PeriodData(name + "联系13800138000", "320506", today().minusDays(1).toString(),
 				today().plusDays(1).toString(), true, true, "值班电话13912345678"), false);
 		periods.cancel(DataScope.region("3205"), id, "活动取消，经办人身份证110105194912310021");
@@ -771,8 +772,8 @@ class SecurityPeriodIntegrationTest {
 	 */
 	@Test
 	void aPeriodsStepsAreRefusedBeforeTheBodyIsRead() throws Exception {
-		long other = declare("320507", "相城安保期" + System.nanoTime());
-		long own = declare("320506", "吴中安保期" + System.nanoTime());
+		long other = declare("320507", "相城安保期" + RandomLetters.of(10));
+		long own = declare("320506", "吴中安保期" + RandomLetters.of(10));
 		mvc.perform(post("/api/v1/safety/periods/" + other + "/reports").header("Authorization", SHUNFENG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"parcels\": "))
 			.andExpect(status().isNotFound());
