@@ -846,8 +846,8 @@ public class OutletFilings {
 		for (OutletView o : filed) {
 			OutletFiling.Subject subject = new OutletFiling.Subject(o.id(), o.name(), e.creditCode(), e.legalName(),
 					o.brandName(), o.regionCode(), o.branchId(), o.branchName());
-			String county = o.regionCode().substring(0, 6);
-			OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()),
+			OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, outlets.filingSeries(o.regionCode()),
+					today.getYear()),
 					FilingKind.CLOSURE, subject, today, clockFrom(today, o.regionCode()), null, false,
 					reason + "，网点随之撤销", null, json.writeValueAsString(o), false, clock.instant());
 			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销");
@@ -1105,8 +1105,10 @@ public class OutletFilings {
 	private long save(FilingKind kind, OutletFiling.Subject subject, LocalDate today, LocalDate eventDate, boolean late,
 			String description, byte[] proposed, String outletBefore, List<Upload> uploads, String summary) {
 		requireNoOpenFiling(kind, subject, proposed, null);
-		String county = subject.regionCode().substring(0, 6);
-		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, county, today.getYear()), kind, subject,
+		// numbered in the series of the bureau that files the outlet — its county's, or its city's where the county has
+		// none on the platform —, as its 备案编号 will be (Outlets.filingSeries)
+		String series = outlets.filingSeries(subject.regionCode());
+		OutletFiling f = OutletFiling.submit(numbers.next(APPLICATION_NUMBER_TYPE, series, today.getYear()), kind, subject,
 				today, clockFrom(today, subject.regionCode()), eventDate, late, description, proposed, outletBefore, false,
 				clock.instant());
 		try {

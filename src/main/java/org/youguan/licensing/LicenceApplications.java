@@ -202,6 +202,15 @@ public class LicenceApplications {
 	public static final int MAX_CORRECTION_ITEMS = 50;
 
 	/**
+	 * The order of approvals (and so of the certificates they issue), latest first — the decision's day, then the
+	 * certificate sequence drawn at the approval ({@code certificate_seq}, V368), then the id for a past decision
+	 * imported without one: two approvals of one licence on one day (a change and a renewal) follow the order they were
+	 * decided in, not the one they were submitted in. Every list of a licence's certificates and every rule of which is
+	 * current ({@link #certificates}, the licence's items as they stand, the grants not yet recorded) orders by it.
+	 */
+	public static final String LATEST_DECISION_FIRST = "decided_on DESC, certificate_seq DESC NULLS LAST, id DESC";
+
+	/**
 	 * A pause of the decision clock; {@code endedOn} null while it lasts.
 	 * @param kind CORRECTION, HEARING or EXPERT_REVIEW ({@link #kindLabel} in Chinese)
 	 */
@@ -536,6 +545,7 @@ public class LicenceApplications {
 				// while its 5-working-day receipt clock ran out and "accepted it by law" — nor one whose city has no
 				// bureau here: the province would receive it and no one could take its 初审 and 现场核查 (requireCity)
 				v.require("regionCode", bureaus.serves(region, BureauLevel.CITY), "served",
+						Wording.of("licensing.refusal.premisesNotServed", regions.fullName(region)),
 						"经营场所所在地（" + regions.fullName(region) + "）的市（地）邮政管理局尚未使用本平台办理快递业务经营许可的初审和现场核查，"
 						+ "请向当地邮政管理部门提出申请");
 			}
@@ -771,7 +781,7 @@ public class LicenceApplications {
 		LicenceTerms terms = licences.terms(licence.number()).orElse(new LicenceTerms(null, null, List.of()));
 		Optional<ApplicationView> last = jdbc.sql("""
 				SELECT * FROM licence_application WHERE %s AND status = 'APPROVED' AND NOT imported
-				ORDER BY decided_on DESC, id DESC LIMIT 1""".formatted(sameLicence("licence_number")))
+				ORDER BY %s LIMIT 1""".formatted(sameLicence("licence_number"), LATEST_DECISION_FIRST))
 			.param(LICENCE_KEY, licenceKey(licence.number()))
 			.query(Rows.of(ApplicationView.class)).optional();
 		// the issuing application, for a licence whose later approvals here are all imported
@@ -1210,7 +1220,12 @@ public class LicenceApplications {
 		if (!missing.isEmpty()) {
 			String lacking = "申请材料不齐全（缺" + String.join("、", missing.stream().map(Material::label).toList()) + "），不能" + step;
 			// a renewal deemed granted cannot be refused (行政许可法(2019) art.50): the message names the one decision left
-			throw DomainException.rule("materials", "missing-materials", deemedRenewal(a)
+			String labels = String.join("、", missing.stream().map(Material::label).toList());
+			Optional<LicenceView> deemed = deemedRenewal(a);
+			throw DomainException.rule("materials", "missing-materials", deemed
+				.map(l -> Wording.of("licensing.refusal.materialsMissingDeemedRenewed", labels, step, a.acceptedOn(),
+						l.number(), l.expiresOn(), StatutoryRule.LICENCE_RENEWAL_DECISION.basis(), l.expiresOn().plusDays(1)))
+				.orElseGet(() -> Wording.of("licensing.refusal.materialsMissingForStep", labels, step)), deemed
 				.map(l -> lacking + "：延续申请于" + ChineseText.day(a.acceptedOn()) + "受理，许可证" + l.number() + "有效期于" + ChineseText.day(l.expiresOn())
 						+ "届满前未作出决定，依" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "视为准予延续，"
 						+ "不能作出不予延续的决定：请直接办理准予延续（无需初审、现场核查），有效期自" + ChineseText.day(l.expiresOn().plusDays(1)) + "起接续")
@@ -1247,8 +1262,9 @@ public class LicenceApplications {
 					? "请选择材料类型" : "请选择文件");
 		}
 		if (lacking && !stillMissing(a).contains(material)) {
-			throw new InvalidValueException("kind", "not-missing", "申请已受理，只能补充缺少的材料（" + String.join("、",
-					stillMissing(a).stream().map(Material::label).toList()) + "），“" + material.label() + "”已提交");
+			String labels = String.join("、", stillMissing(a).stream().map(Material::label).toList());
+			throw new InvalidValueException("kind", "not-missing", Wording.of("licensing.refusal.materialNotMissing", labels,
+					material), "申请已受理，只能补充缺少的材料（" + labels + "），“" + material.label() + "”已提交");
 		}
 		store(id, Map.of(material, chosen), m -> "file");
 		move(a, a.status(), "", Map.of());
@@ -1284,7 +1300,8 @@ public class LicenceApplications {
 		Validation v = new Validation();
 		if (extra.stream().filter(x -> !Text.isBlank(x)).count() > MAX_CORRECTION_ITEMS) {
 			// one error for the list, not one per item
-			throw new InvalidValueException("items", "max", "补正事项最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
+			throw new InvalidValueException("items", "max", Wording.of("licensing.refusal.correctionItemsMax",
+					String.valueOf(MAX_CORRECTION_ITEMS)), "补正事项最多" + MAX_CORRECTION_ITEMS + "项（缺少的材料另行自动列入）");
 		}
 		for (int i = 0; i < extra.size(); i++) {
 			// each item is free text: stored as every free text is (zero-width characters, bidirectional marks removed)
@@ -1294,11 +1311,13 @@ public class LicenceApplications {
 				items.add(item);
 			}
 		}
-		v.require("items", !items.isEmpty(), "required", "没有需要补正的材料：材料齐全的申请应予受理");
+		v.require("items", !items.isEmpty(), "required", Wording.of("licensing.refusal.correctionNothingMissing"),
+				"没有需要补正的材料：材料齐全的申请应予受理");
 		v.throwIfInvalid();
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(items));
 		String joined = String.join("\n", distinct);
-		v.require("items", joined.length() <= 4000, "max", "补正事项合计不得超过4000字").throwIfInvalid();
+		v.require("items", joined.length() <= 4000, "max", Wording.of("licensing.refusal.correctionItemsLength", "4000"),
+				"补正事项合计不得超过4000字").throwIfInvalid();
 		// the notice's own 文号, numbered as the 受理通知书 is
 		String notice = numbers.next("许可补正", receiverRegion(clerk, a), today.getYear());
 		move(a, to, ", correction_notified_on = :on, correction_items = :items, correction_number = :notice",
@@ -1534,12 +1553,14 @@ public class LicenceApplications {
 		}
 		if (g == NonAcceptanceGround.NOT_CORRECTED) {
 			if (a.correctionNotifiedOn() == null) {
-				v.require("ground", false, "not-corrected-yet", "尚未出具补正通知：申请材料不齐全或者不符合法定形式的，应当一次告知申请人"
+				v.require("ground", false, "not-corrected-yet", Wording.of("licensing.refusal.notCorrectedNoNotice"),
+						"尚未出具补正通知：申请材料不齐全或者不符合法定形式的，应当一次告知申请人"
 						+ "需要补正的全部内容，经告知后未按要求补正的，才能不予受理（" + Provision.LICENSING_CORRECTION + "）");
 			}
 			else if (a.status() == ApplicationStatus.CORRECTION_REQUESTED) {
 				LocalDate due = clock(a.regionCode()).correctionDue(a.correctionNotifiedOn());
-				v.require("ground", today().isAfter(due), "not-corrected-yet", "补正通知于" + ChineseText.day(a.correctionNotifiedOn())
+				v.require("ground", today().isAfter(due), "not-corrected-yet", Wording.of("licensing.refusal.notCorrectedYet",
+						a.correctionNotifiedOn(), due), "补正通知于" + ChineseText.day(a.correctionNotifiedOn())
 						+ "出具，补正期限至" + calendar.messageDay(due)
 						+ Text.bracketed(StatutoryRule.LICENCE_CORRECTION_PERIOD.citedFor(Audience.BUREAU)) + "：期限届满仍未补正的，才能以“经一次告知后未按要求补正”不予受理（" + Provision.LICENSING_CORRECTION + "）");
 			}
@@ -1834,6 +1855,7 @@ public class LicenceApplications {
 		move(a, to, """
 				, decided_on = :on, decision = 'APPROVED', decision_number = :number, decided_by = :by,
 				  licence_number = :licence, verification_code = :code, certificate_due_on = :certificate,
+				  certificate_seq = nextval('licence_certificate_seq'),
 				  valid_from = :validFrom, valid_until = :until""", p);
 		ApplicationView after = find(id);
 		String bureau = bureauName(bureauRegion);
@@ -2318,7 +2340,7 @@ public class LicenceApplications {
 	public RevivedDecisions reviveDecisions(LicenceView licence, String why) {
 		List<ApplicationView> marked = jdbc.sql("""
 				SELECT * FROM licence_application WHERE kind IN ('RENEWAL', 'CHANGE', 'BRANCH') AND status = 'APPROVED'
-				  AND not_in_effect_on IS NOT NULL AND %s ORDER BY decided_on, id FOR UPDATE"""
+				  AND not_in_effect_on IS NOT NULL AND %s ORDER BY decided_on, certificate_seq NULLS FIRST, id FOR UPDATE"""
 				.formatted(sameLicence("licence_number")))
 			.param(LICENCE_KEY, licenceKey(licence.number())).query(Rows.of(ApplicationView.class)).list();
 		String number = licence.number();
@@ -2493,7 +2515,8 @@ public class LicenceApplications {
 
 	/**
 	 * The approved applications whose certificate carries licence {@code number}: the one that issued it and every
-	 * change or renewal approved since, latest first (each certificate has its own verification code); the number
+	 * change or renewal approved since, latest first ({@link #LATEST_DECISION_FIRST}: the first is the one in force, each
+	 * certificate has its own verification code); the number
 	 * compared by {@link Text#identifierKey}, so "ab 2025 1" finds the certificates of AB-2025-1. A void certificate
 	 * (its decision never took effect, {@link #certificateVoid}) is not among them.
 	 */
@@ -2501,7 +2524,7 @@ public class LicenceApplications {
 		return jdbc.sql("""
 				SELECT * FROM licence_application WHERE %s = :key AND status = 'APPROVED' AND verification_code IS NOT NULL
 				  AND not_in_effect_on IS NULL
-				ORDER BY decided_on DESC, id DESC""".formatted(Text.identifierKeySql("licence_number")))
+				ORDER BY %s""".formatted(Text.identifierKeySql("licence_number"), LATEST_DECISION_FIRST))
 			.param("key", Text.identifierKey(typedNumber(number)))
 			.query(Rows.of(ApplicationView.class)).list();
 	}
@@ -3240,7 +3263,7 @@ public class LicenceApplications {
 	 * @param receive 补充材料 (staff), 补正通知, 受理, 不予受理 and 补正 for a paper application: the city or provincial bureau
 	 *        of the premises
 	 * @param examine 初审 and 现场核查: the city bureau of the premises
-	 * @param pause 中止 and 恢复 of the decision clock: the city bureau of the premises or the competent level
+	 * @param pause 中止 and 恢复 of the decision clock: the competent level that decides (as {@code decide})
 	 * @param decide 准予 or 不予许可: the competent level (邮政法(2015) art.53) whose region holds the premises
 	 */
 	public record Powers(boolean receive, boolean examine, boolean pause, boolean decide) {
@@ -3250,7 +3273,7 @@ public class LicenceApplications {
 	 * Refuses {@code clerk} the step {@code step} on application {@code id} as the step itself would, before anything the
 	 * step was sent is read (the web shell's {@code StepAccess}): out of the clerk's scope 404; a bureau that does not
 	 * take the step 403 — 补正通知, 受理, 不予受理 the receiving bureau, 补充材料 and 补正 by staff the receiving bureau of a
-	 * paper application, 初审 and 现场核查 the city bureau of the premises, 中止 and 恢复 its handlers, 准予 and 不予许可 the
+	 * paper application, 初审 and 现场核查 the city bureau of the premises, 中止 and 恢复 as 准予 and 不予许可 the
 	 * competent level (邮政法(2015) art.53). The step's state and values stay the step's own.
 	 * @param step the step's address segment ({@code review}, {@code approval} …); another is left to its handler
 	 * @throws DomainException 404 for an application not there or outside the clerk's scope
@@ -3281,11 +3304,15 @@ public class LicenceApplications {
 		return new Powers(receives(clerk, a), examines(clerk, a), handles(clerk, a), decides(clerk, a));
 	}
 
-	/** Receipt: staff (not read-only) of the city or provincial bureau whose region holds the premises. */
+	/**
+	 * Receipt: staff (not read-only) of the city or provincial bureau whose region holds the premises, or of the national
+	 * bureau where it decides ({@link #decides}: inter-province and international business) — not of the national
+	 * bureau on an application the province decides, which it neither receives nor decides.
+	 */
 	private static boolean receives(Clerk clerk, ApplicationView a) {
 		return !clerk.enterprise() && clerk.writer() && clerk.level() != null
 				&& (clerk.level() == BureauLevel.CITY || clerk.level() == BureauLevel.PROVINCE
-						|| clerk.level() == BureauLevel.NATIONAL)
+						|| clerk.level() == a.approvingLevel().bureauLevel())
 				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
 	}
 
@@ -3319,17 +3346,21 @@ public class LicenceApplications {
 		}
 	}
 
-	/** Pausing the clock: staff handling the application — the city bureau of the premises or the competent level. */
+	/**
+	 * Pausing and resuming the decision clock: the bureau that decides ({@link #decides}: the competent level of
+	 * 邮政法(2015) art.53 whose region holds the premises). The periods that do not count — a hearing, an expert review,
+	 * the 补正 of verification defects — are the deciding authority's (行政许可法(2019) art.45), and so is the clock they
+	 * stop: the city bureau, which examines and verifies but never decides, neither pauses nor resumes it.
+	 */
 	private static boolean handles(Clerk clerk, ApplicationView a) {
-		boolean city = clerk.level() == BureauLevel.CITY;
-		boolean decider = clerk.level() == a.approvingLevel().bureauLevel();
-		return !clerk.enterprise() && (clerk.writer() || clerk.leader()) && (city || decider)
-				&& DataScope.region(clerk.regionCode()).containsRegion(a.regionCode());
+		return decides(clerk, a);
 	}
 
 	private static void requireHandler(Clerk clerk, ApplicationView a) {
 		if (!handles(clerk, a)) {
-			throw new AccessRefusedException("只有经营场所所在地的市（地）邮政管理局或有权作出决定的机关可以中止、恢复计时");
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.pauseByDecider", a.approvingLevel()),
+					"中止、恢复决定期限的计时由有权作出许可决定的" + a.approvingLevel().label() + "进行（"
+							+ Provision.POSTAL_LICENSING_AUTHORITY + "）");
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.springframework.stereotype.Service;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
@@ -19,6 +21,7 @@ import org.youguan.kernel.PublicTally;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
+import org.youguan.registry.LicenceScope;
 import org.youguan.registry.LicenceStatus;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -42,12 +45,24 @@ public class LicenceVerification {
 	 * @param status VALID, EXPIRED, REVOKED, CANCELLED, REPLACED for the code of a certificate a later one replaced
 	 * (已换发, the old certificate void: {@link #REPLACED}), or UNKNOWN when the number and code do not match
 	 * @param statusLabel the status in Chinese
+	 * @param statusWording the status as a bundle key with its values (not in the API's JSON): the page words
+	 *        {@code statusLabel} by it in the reader's language, its values (a day) written as in English
+	 * @param scopeKind the business scope as a choice (not in the JSON), which the page words in the reader's language
 	 */
 	public record Result(boolean valid, String enterprise, String scope, LocalDate validFrom, LocalDate validUntil,
-			String status, String statusLabel, String number) {
+			String status, String statusLabel, String number, @JsonIgnore Wording statusWording,
+			@JsonIgnore LicenceScope scopeKind) {
 
 		static Result unknown(String number) {
-			return new Result(false, null, null, null, null, "UNKNOWN", "未查到与该编号和验证码相符的许可证", number);
+			return new Result(false, null, null, null, null, "UNKNOWN", "未查到与该编号和验证码相符的许可证", number,
+					Wording.of("licensing.verify.unknown"), null);
+		}
+
+		/** A licence's status as a choice: its label and the bundle's {@code enum.LicenceStatus.*} key. */
+		static Result of(boolean valid, String enterprise, LicenceScope scope, LocalDate validFrom, LocalDate validUntil,
+				LicenceStatus status, String number) {
+			return new Result(valid, enterprise, scope.label(), validFrom, validUntil, status.name(), status.label(), number,
+					Wording.of("enum.LicenceStatus." + status.name()), scope);
 		}
 	}
 
@@ -149,8 +164,10 @@ public class LicenceVerification {
 		}
 		ApplicationView a = issued.get();
 		if (a.id() != certificates.get(0).id()) {
+			LocalDate reissued = certificates.get(0).decidedOn();
 			return new Result(false, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(), REPLACED,
-					"已换发（原证书作废）：该证书已于" + ChineseText.day(certificates.get(0).decidedOn()) + "换发新证书，请以新证书上的验证码核验", n);
+					"已换发（原证书作废）：该证书已于" + ChineseText.day(reissued) + "换发新证书，请以新证书上的验证码核验", n,
+					Wording.of("licensing.verify.replacedOn", reissued.toString()), a.scope());
 		}
 		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
 		if (recorded.isPresent()) {
@@ -161,14 +178,13 @@ public class LicenceVerification {
 			if (deemed.isPresent()) {
 				return new Result(true, l.enterpriseName(), l.scope().label(), l.issuedOn(), deemed.get(),
 						LicenceStatus.VALID.name(), LicenceStatus.VALID.label() + "（延续申请已于有效期届满前受理，届满前未作决定，视为准予延续，"
-								+ Provision.LICENSING_RENEWAL + "）", n);
+								+ Provision.LICENSING_RENEWAL + "）", n, Wording.of("licensing.verify.deemedRenewed"), l.scope());
 			}
-			return new Result(l.status() == LicenceStatus.VALID, l.enterpriseName(), l.scope().label(), l.issuedOn(),
-					l.expiresOn(), l.status().name(), l.status().label(), n);
+			return Result.of(l.status() == LicenceStatus.VALID, l.enterpriseName(), l.scope(), l.issuedOn(), l.expiresOn(),
+					l.status(), n);
 		}
 		// granted, and the registry has not recorded it yet (it does so on the decision's event): dates decide
 		LicenceStatus status = a.validUntil().isBefore(LocalDate.now(clock)) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
-		return new Result(status == LicenceStatus.VALID, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(),
-				status.name(), status.label(), n);
+		return Result.of(status == LicenceStatus.VALID, a.applicantName(), a.scope(), a.validFrom(), a.validUntil(), status, n);
 	}
 }

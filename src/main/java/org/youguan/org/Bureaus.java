@@ -155,6 +155,18 @@ public class Bureaus {
 	}
 
 	/**
+	 * The bureau below provincial level handling a region: {@link #nearest} where that is a county's or a city's bureau
+	 * — a county's own, else (a county without a bureau on the platform) its city's —, never the province's. The bureau
+	 * a terminal outlet is filed with (快递暂行条例(2025) art.19: 所在地省级以下邮政管理部门), whose register and number
+	 * series its filing takes.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits); null or blank has none
+	 * @return empty where only a provincial or the national bureau (or none) on the platform covers the region
+	 */
+	public Optional<BureauView> nearestBelowProvince(String regionCode) {
+		return nearest(regionCode).filter(b -> b.level() == BureauLevel.CITY || b.level() == BureauLevel.COUNTY);
+	}
+
+	/**
 	 * {@link #nearest} as a SQL expression: the region code of the bureau handling the region {@code regionExpression}
 	 * evaluates to — the longest bureau region that is a prefix of it (a township's or village's county, else its city
 	 * …; 国家邮政局 only for {@code 0}) —, or the region itself where no bureau on the platform covers it. What a module

@@ -50,6 +50,7 @@ import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
 import org.youguan.platform.Secrets;
@@ -376,6 +377,8 @@ public class Outlets {
 	public int load(DataScope scope, List<Loaded> rows, boolean demo, String note) {
 		Map<Long, Enterprise> operators = new HashMap<>();
 		Map<String, List<Integer>> toNumber = new LinkedHashMap<>();
+		// bureaus sit no lower than the county: one look-up per county for the series of its outlets
+		Map<String, String> seriesOfCounty = new HashMap<>();
 		List<OutletData> clean = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Loaded row = rows.get(i);
@@ -383,17 +386,17 @@ public class Outlets {
 			OutletData c = validate(scope, row.data());
 			clean.add(c);
 			if (row.filedOn() != null) {
-				String county = c.regionCode().length() >= 6 ? c.regionCode().substring(0, 6) : c.regionCode();
-				toNumber.computeIfAbsent(county + "|" + row.filedOn().getYear(), k -> new ArrayList<>()).add(i);
+				String series = seriesOfCounty.computeIfAbsent(county(c.regionCode()), this::filingSeries);
+				toNumber.computeIfAbsent(series + "|" + row.filedOn().getYear(), k -> new ArrayList<>()).add(i);
 			}
 		}
 		String[] filingNumbers = new String[rows.size()];
 		toNumber.forEach((key, indexes) -> {
-			String county = key.substring(0, key.indexOf('|'));
+			String series = key.substring(0, key.indexOf('|'));
 			int year = Integer.parseInt(key.substring(key.indexOf('|') + 1));
-			long first = numbers.reserve(FILING_NUMBER_TYPE, county, year, indexes.size());
+			long first = numbers.reserve(FILING_NUMBER_TYPE, series, year, indexes.size());
 			for (int k = 0; k < indexes.size(); k++) {
-				filingNumbers[indexes.get(k)] = BusinessNumbers.format(FILING_NUMBER_TYPE, county, year, first + k);
+				filingNumbers[indexes.get(k)] = BusinessNumbers.format(FILING_NUMBER_TYPE, series, year, first + k);
 			}
 		});
 		Timestamp now = Timestamp.from(clock.instant());
@@ -551,20 +554,47 @@ public class Outlets {
 	}
 
 	/**
-	 * Reserves, for a new outlet the bureau approves, its registry id and the filing number of the county (or city)
-	 * bureau for the year of {@code filedOn}, so the decision can name both before the registry adds the outlet on
-	 * hearing {@link OutletFilingDecision.NewOutletApproved}.
+	 * Reserves, for a new outlet the bureau approves, its registry id and the filing number in the series of the bureau
+	 * that files it ({@link #filingSeries}: the county's bureau, else the city's) for the year of {@code filedOn}, so
+	 * the decision can name both before the registry adds the outlet on hearing
+	 * {@link OutletFilingDecision.NewOutletApproved}.
 	 */
 	@Transactional
 	public Reservation reserveNew(String regionCode, LocalDate filedOn) {
-		String county = regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
+		String series = filingSeries(regionCode);
 		long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('terminal_outlet', 'id'))").query(Long.class).single();
-		String number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
+		String number = numbers.next(FILING_NUMBER_TYPE, series, filedOn.getYear());
 		// numbers recorded before historicNumberRefusal existed may hold a number of the sequence: pass over them
 		while (filingNumberTaken(number)) {
-			number = numbers.next(FILING_NUMBER_TYPE, county, filedOn.getYear());
+			number = numbers.next(FILING_NUMBER_TYPE, series, filedOn.getYear());
 		}
 		return new Reservation(id, number);
+	}
+
+	/**
+	 * The region of the bureau that files the outlets of a region ({@link Bureaus#nearestBelowProvince}: the county's
+	 * bureau, else — a county without a bureau on the platform — its city's), 6 or 4 digits: the one rule by which an
+	 * outlet filing is served ({@code served}), numbered (受理编号, 备案编号) and handled.
+	 * @param regionCode a GB/T 2260 code (6 to 12 digits)
+	 * @return empty where only the province (or no bureau) on the platform covers the region: no bureau below provincial
+	 *         level there files outlets here (快递暂行条例(2025) art.19)
+	 */
+	public Optional<String> filingBureauRegion(String regionCode) {
+		return bureaus.nearestBelowProvince(regionCode).map(BureauView::regionCode);
+	}
+
+	/**
+	 * The number series (the region written into 受理编号 and 备案编号) of the outlets of a region: the region of the bureau
+	 * that files them ({@link #filingBureauRegion}); where none below the province does (an outlet a provincial bureau
+	 * records on its register), the county's 6 digits as before.
+	 * @param regionCode a GB/T 2260 code (6 to 12 digits)
+	 */
+	public String filingSeries(String regionCode) {
+		return filingBureauRegion(regionCode).orElse(county(regionCode));
+	}
+
+	private static String county(String regionCode) {
+		return regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
 	}
 
 	/**
@@ -931,8 +961,11 @@ public class Outlets {
 			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "网点所在地");
 			// a region scope lies within its own bureau's region; only an unbounded caller (an enterprise's filing) can
 			// name a place no bureau on the platform serves
-			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || bureaus.serves(region.value()), "served",
-					"网点所在地的邮政管理部门尚未使用本平台，无法在此办理该地的网点登记或备案");
+			// and an outlet is filed with the bureau below provincial level (条例(2025) art.19): a place only the province
+			// covers on the platform has no bureau to file it with, to number it or to keep its register
+			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || filingBureauRegion(region.value()).isPresent(),
+					"served", Wording.of("registry.refusal.outletNotServed"),
+					"网点所在地的市（地）、县级邮政管理部门尚未使用本平台，无法在此办理该地的网点登记或备案");
 		}
 		v.require("longitude", d.longitude() == null || (d.longitude().doubleValue() >= OutletForm.LONGITUDE_MIN
 				&& d.longitude().doubleValue() <= OutletForm.LONGITUDE_MAX), "range", OutletForm.NumberField.LONGITUDE.range());

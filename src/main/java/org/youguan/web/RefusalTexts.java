@@ -30,4 +30,15 @@ public final class RefusalTexts {
 		}
 		return RefusalWords.in(error.message(), locale);
 	}
+
+	/**
+	 * A module's sentence that carries its key ({@link Wording}) in the request's language — a status the public verify
+	 * page states, worded as a keyed refusal is: the module's Chinese as it is for a Chinese reader, else the bundle's
+	 * sentence with the values.
+	 * @param wording the sentence's key and values, or null (the Chinese as it is)
+	 * @param chinese the module's Chinese sentence
+	 */
+	public String of(Wording wording, String chinese) {
+		return RefusalWords.in(wording, chinese, LocaleContextHolder.getLocale());
+	}
 }

@@ -94,7 +94,7 @@ class LicensingAttackRound31IntegrationTest extends LicensingFixture {
 			.file(new MockMultipartFile("data", "", "application/json", data.getBytes(StandardCharsets.UTF_8)))
 			.file(new MockMultipartFile("photos", "site.png", "image/png", TestImages.png(40, 30)))
 			.header("Authorization", CITY)).andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/suspension",
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/suspension",
 				"{\"kind\":\"HEARING\",\"reason\":\"听证申请人联系电话" + MOBILE + "\"}").andExpect(status().isOk());
 
 		String json = mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))

@@ -124,7 +124,7 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].rule").value("review-first"));
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全\"}").andExpect(status().isOk());
 
-		call(CITY, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"HEARING\",\"reason\":\"听证\"}")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"HEARING\",\"reason\":\"听证\"}")
 			.andExpect(status().isOk());
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"听证期间拒绝\"}")
 			.andExpect(status().isUnprocessableEntity());
@@ -136,7 +136,7 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 		assertThat(messages.getMessage(paused.wording().key(), null, Locale.ENGLISH))
 			.isEqualTo("The decision period is paused: resume it first");
 		mvc.perform(post(
-				"/licensing/applications/" + id + "/suspension").session(org.youguan.SignIn.session(mvc, "sz.admin"))
+				"/licensing/applications/" + id + "/suspension").session(org.youguan.SignIn.session(mvc, "js.market"))
 			.with(csrf())
 			.param("kind", "HEARING").param("reason", "听证"))
 			.andExpect(flash()
@@ -147,7 +147,7 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"refuse-form\""))));
-		call(CITY, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"听证后不予许可\"}")
 			.andExpect(status().isOk());
 		assertThat(applications.get(DataScope.all(), id).application().status()).isEqualTo(ApplicationStatus.REFUSED);

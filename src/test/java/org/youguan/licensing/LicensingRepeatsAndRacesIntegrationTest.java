@@ -75,9 +75,9 @@ class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 	}
 
 	void pauseAndResume(long id) throws Exception {
-		call(CITY, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"HEARING\",\"reason\":\"听证\"}")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"HEARING\",\"reason\":\"听证\"}")
 			.andExpect(status().isOk());
-		call(CITY, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 		assertThat(due(id)).as("four pauses on %s", pausedOn).isEqualTo(once);
 
 		// paused once more the same day: that day was held back already, the days left are the limit's from today
-		call(CITY, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"EXPERT_REVIEW\",\"reason\":\"专家评审\"}")
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/suspension", "{\"kind\":\"EXPERT_REVIEW\",\"reason\":\"专家评审\"}")
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/licensing/applications/" + id).header("Authorization", CITY))
 			.andExpect(jsonPath("$.deadlines.suspended").value(true))
@@ -108,7 +108,7 @@ class LicensingRepeatsAndRacesIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/api/v1/licensing/applications").param("q", code).header("Authorization", CITY))
 			.andExpect(jsonPath("$.items.length()").value(1))
 			.andExpect(jsonPath("$.items[0].remainingDays").value((int) (once.toEpochDay() - pausedOn.toEpochDay())));
-		call(CITY, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/resumption", "{}").andExpect(status().isOk());
 		assertThat(due(id)).isEqualTo(once);
 
 		// decided three days later: five days from acceptance, none of them paused

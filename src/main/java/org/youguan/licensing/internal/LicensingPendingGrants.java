@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.registry.LicenceScope;
+import org.youguan.licensing.LicenceApplications;
 import org.youguan.registry.Licences;
 import org.youguan.registry.PendingLicenceGrants;
 
@@ -42,7 +43,7 @@ class LicensingPendingGrants implements PendingLicenceGrants {
 		return jdbc.sql("""
 				SELECT licence_number, scope, valid_until, decision_number, decided_on, imported FROM licence_application
 				WHERE applicant_credit_code = :code AND status = 'APPROVED' AND kind = 'NEW'
-				  AND licence_number IS NOT NULL AND valid_until >= :today ORDER BY decided_on DESC, id DESC""")
+				  AND licence_number IS NOT NULL AND valid_until >= :today ORDER BY %s""".formatted(LicenceApplications.LATEST_DECISION_FIRST))
 			.param("code", creditCode.strip().toUpperCase(Locale.ROOT))
 			.param("today", LocalDate.now(clock))
 			.query((rs, i) -> new Grant(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
