@@ -2086,6 +2086,9 @@ M = {
  # a refusal's sentence carried as its key (kernel Wording): {0} the record's kind in Chinese, {1} the id asked for
  "refusal.notFound": ("{0}不存在或不在您的数据权限范围内：{1}", "Not found, or outside your data scope: {1}"),
  "refusal.notPublished": ("{0}不存在或未公开：{1}", "Not found, or not public: {1}"),
+ "refusal.stepRole": ("您的角色（{0}）不能办理此步骤：此步骤须由承担相应职责的人员办理，请联系有权限的同事或管理员", "Your role ({0}) cannot take this step: it is taken by staff who hold that duty; ask a colleague or an administrator who may"),
+ "refusal.wrongPortal.enterprise": ("企业端页面仅供企业用户使用：您以监管人员身份登录，请从工作台办理", "Enterprise portal pages are for enterprise users: you are signed in as regulatory staff; use your workbench"),
+ "refusal.wrongPortal.staff": ("此页面仅供邮政管理部门的监管人员使用：您以企业用户身份登录，请使用企业端", "This page is for the postal regulators' staff: you are signed in as an enterprise user; use the enterprise portal"),
  "refusal.statusChanged": ("{0}状态已被他人改变，请刷新后重试", "Someone else has changed its status; reload the page and try again"),
  "refusal.concurrentCreate": ("该记录已由同时进行的另一次提交创建，本次提交未保存：请刷新后查看，不要重复提交", "Another submission made at the same time has already created this record; nothing of this one was saved. Reload the page to see it and do not submit again"),
  "refusal.concurrentChange": ("该记录刚被同时进行的另一次操作修改（可能是重复提交），本次操作未保存，请刷新后查看当前状态", "Another action made at the same time (perhaps a repeated submission) has just changed this record; nothing of this one was saved. Reload the page to see where it stands"),

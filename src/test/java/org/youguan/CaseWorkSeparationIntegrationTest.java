@@ -71,8 +71,11 @@ class CaseWorkSeparationIntegrationTest {
 		assertThat(mvc.perform(post(reissue).header("Authorization", SYSTEM_ADMIN).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\":\"更正笔误\"}")).andReturn().getResponse().getStatus()).isEqualTo(403);
 		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
-		assertThat(mvc.perform(post("/enforcement/cases/" + doc[0] + "/documents/" + doc[1] + "/reissue").session(admin)
-			.with(csrf()).param("reason", "更正笔误")).andReturn().getResponse().getStatus()).isEqualTo(403);
+		// the page's step goes back to the case's page with the refusal, in 403 (web.ErrorHandling#refused)
+		var refused = mvc.perform(post("/enforcement/cases/" + doc[0] + "/documents/" + doc[1] + "/reissue").session(admin)
+			.with(csrf()).param("reason", "更正笔误")).andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/enforcement/cases/" + doc[0]);
+		assertThat(refused.getFlashMap().get(org.youguan.kernel.PageSteps.REFUSED_STATUS)).isEqualTo(403);
 		String page = mvc.perform(get("/enforcement/cases/" + doc[0]).session(admin)).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).as("the case is read, no reissue offered").doesNotContain("/reissue\"");

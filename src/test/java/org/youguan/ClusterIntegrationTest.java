@@ -229,7 +229,7 @@ class ClusterIntegrationTest {
 			assertThat(page.body()).contains("查询过于频繁，请一分钟后再试");
 			assertThat(publicGet(a, lookup, otherClient).statusCode()).as("another client is not limited").isEqualTo(200);
 			signIn(a, "wz.staff");
-			assertThat(publicGet(b, "/public/regions/search?field=regionCode&q=" + URLEncoder.encode("吴中", StandardCharsets.UTF_8), client)
+			assertThat(fragment(b, "/public/regions/search?field=regionCode&q=" + URLEncoder.encode("吴中", StandardCharsets.UTF_8), client)
 				.statusCode()).as("a signed-in clerk behind the same office address is not counted (region picker)")
 				.isEqualTo(200);
 		}
@@ -304,14 +304,14 @@ class ClusterIntegrationTest {
 			id = job.group(1);
 
 			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(get(b, "/admin/regions/import/" + id + "?fragment=1").body())
+				.untilAsserted(() -> assertThat(fragment(b, "/admin/regions/import/" + id + "?fragment=1", null).body())
 					.as("node B shows the step node A is in").contains("IMPORTING").doesNotContain("DONE"));
 			assertThat(jdbc(b).sql("SELECT node FROM background_job WHERE id = :id").param("id", UUID.fromString(id))
 				.query(String.class).single()).as("the job runs on the node that received the upload").isEqualTo("node-a");
 			blocker.rollback();
 		}
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(get(b, "/admin/regions/import/" + id + "?fragment=1").body())
+			.untilAsserted(() -> assertThat(fragment(b, "/admin/regions/import/" + id + "?fragment=1", null).body())
 				.contains("DONE").contains("已导入乡镇/街道1条"));
 		assertThat(jdbc(b).sql("SELECT name FROM region WHERE code = :code").param("code", street).query(String.class)
 			.single()).isEqualTo("集群测试街道（更名）");
@@ -382,6 +382,15 @@ class ClusterIntegrationTest {
 	HttpResponse<String> get(ConfigurableApplicationContext node, String path) throws Exception {
 		return browser.send(HttpRequest.newBuilder(URI.create(url(node, path))).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A fragment as htmx asks for it ({@code HX-Request}; a browser opening it directly is sent to its page). */
+	HttpResponse<String> fragment(ConfigurableApplicationContext node, String path, String client) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(node, path))).header("HX-Request", "true");
+		if (client != null) {
+			request.header("X-Forwarded-For", client);
+		}
+		return browser.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> publicGet(ConfigurableApplicationContext node, String path, String client) throws Exception {

@@ -4,8 +4,10 @@ package org.youguan.kernel;
  * A refusal: the caller is signed in but may not do this (manage an account above their own rights, bind an account to
  * an enterprise outside their region, change a national catalogue…). Answered with HTTP 403 on pages and API alike.
  *
- * <p>Deliberately not a {@link DomainException}: forms catch those to show field errors, and a refusal must never be
- * turned into a flash message on a redirect.
+ * <p>Deliberately not a {@link DomainException}: forms catch those to show field errors, and a refusal is not a
+ * field to correct. It reaches the one error handler, which answers 403 — for a page's step on a record sent back to
+ * the record's page with the refusal in its error box, still in 403 ({@link PageSteps#flashRefusal(java.util.function.BiConsumer,
+ * jakarta.servlet.http.HttpServletRequest, AccessRefusedException)}).
  */
 public class AccessRefusedException extends RuntimeException {
 

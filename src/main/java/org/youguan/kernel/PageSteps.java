@@ -33,8 +33,9 @@ import org.springframework.web.util.WebUtils;
  * form cannot come back through a redirect: each file field that had one gets the error "所选文件未保留，再次提交时请重新选择"
  * beside it. The page after the redirect answers in the refusal's status ({@link #REFUSED_STATUS}), as a form
  * {@link FormSteps} renders again does. Values of fields named like a password, secret or token are never flashed (they would sit in the
- * session). Not-found (404) and refusals ({@link AccessRefusedException}, 403) are not flashed: they reach the one error
- * handler, so pages and the API answer them alike. A step that lost a race with another submission at the database (a
+ * session). Not-found (404) and refusals ({@link AccessRefusedException}, 403) are not flashed here: they reach the one
+ * error handler, so pages and the API answer them alike — a refusal of a page's step on a record goes back to the
+ * record's page from there, in 403. A step that lost a race with another submission at the database (a
  * unique key the other one's row met first, a record changed meanwhile: {@link ConcurrentSubmits}) is refused the same
  * way, as a conflict with the record's state (409, {@link #CONFLICT}) — never the bare error page; a token caller gets
  * the API's problem.
@@ -132,18 +133,41 @@ public final class PageSteps {
 	 * @param ex the refusal (any but not-found, which reaches the error page)
 	 */
 	public static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, DomainException ex) {
-		List<FieldError> errors = new ArrayList<>(ex.formErrors());
+		flashRefusal(flash, posted, ex.formErrors(), stateConflict(ex), ex.wording(), ex.getMessage(), ex.code().status());
+	}
+
+	/**
+	 * Puts what the record's page shows of a step refused to the caller — for its role, or because it is not on the
+	 * record's team or of its handling bureau ({@link AccessRefusedException}, 403) — into {@code flash}, as
+	 * {@link #flashRefusal(BiConsumer, HttpServletRequest, DomainException)} does for a broken rule: the refusal's
+	 * sentence as the one error (its field, or {@code request}; rule {@code forbidden}), the values as posted, and the
+	 * status 403 ({@link #REFUSED_STATUS}), so the page after the redirect answers 403 with the page itself, the reason
+	 * in its error box. Used by the error handling only for a page's step on a record (a POST to the record's address
+	 * and a step), never for a read: a page the caller may not open is refused as before.
+	 * @param flash the flash attributes being written
+	 * @param posted the posted request, or null
+	 * @param ex the refusal
+	 */
+	public static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, AccessRefusedException ex) {
+		String field = ex.field() == null ? "request" : ex.field();
+		flashRefusal(flash, posted, List.of(new FieldError(field, "forbidden", ex.getMessage())), false, ex.wording(),
+				ex.getMessage(), ErrorCode.ACCESS_DENIED.status());
+	}
+
+	private static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, List<FieldError> refused,
+			boolean conflict, Wording wording, String message, int status) {
+		List<FieldError> errors = new ArrayList<>(refused);
 		if (posted != null) {
 			errors.addAll(filesNotKept(posted, errors));
 			flash.accept(TYPED, typed(posted));
 		}
 		flash.accept("errors", errors);
-		if (stateConflict(ex)) {
+		if (conflict) {
 			flash.accept(CONFLICT, true);
 		}
 		flash.accept("refused", true);
-		FormSteps.wording(ex.wording() == null ? null : ex.wording().flashable(), ex.getMessage(), flash);
-		flash.accept(REFUSED_STATUS, ex.code().status());
+		FormSteps.wording(wording == null ? null : wording.flashable(), message, flash);
+		flash.accept(REFUSED_STATUS, status);
 	}
 
 	/**

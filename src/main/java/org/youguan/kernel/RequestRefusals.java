@@ -52,6 +52,17 @@ public interface RequestRefusals {
 			List<FieldError> errors) throws IOException;
 
 	/**
+	 * Answers a page's step on a record refused by the security filters for the caller's role — a staff member's form
+	 * posted from the record's page to a step that role may not take: back to the record's page with the refusal,
+	 * naming the caller's roles, in its error box (shown in 403), as a step its guard or handler refuses. Anything else
+	 * (a read, an API client, a token, an address that is no record's step, a caller who is no staff member) is left
+	 * to the ordinary 403.
+	 * @return whether it was answered: nothing more may be written then
+	 * @throws IOException when the answer cannot be written
+	 */
+	boolean backToRecordPage(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+	/**
 	 * Answers the refusal of the request's values that waited for the security filters' decision, if one waits.
 	 * @return whether a refusal was answered: the chain must stop then
 	 * @throws IOException when the answer cannot be written

@@ -33,6 +33,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormBinding;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageFragment;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Wording;
@@ -226,6 +227,7 @@ class UserController {
 
 	/** Department options of a bureau, swapped in by htmx when the bureau changes. */
 	@GetMapping("/admin/users/departments")
+	@PageFragment("/admin/users/new")
 	String departmentOptions(DataScope scope, @RequestParam(required = false) Long bureauId, Model model) {
 		model.addAttribute("departments", departmentsOf(scope, bureauId));
 		model.addAttribute("selected", null);

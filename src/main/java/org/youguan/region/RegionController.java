@@ -24,6 +24,7 @@ import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.ListRequest;
+import org.youguan.kernel.PageFragment;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 
@@ -111,6 +112,7 @@ class RegionController {
 	}
 
 	@GetMapping("/admin/regions/import/{id}")
+	@PageFragment("/admin/regions/import/{id}")
 	@PreAuthorize(InstallationAdmin.ONLY)
 	String progress(@PathVariable String id, @RequestParam(required = false) String fragment, Model model) {
 		model.addAttribute("job", importer.job(id).orElseThrow(() -> DomainException.notFound("导入任务", id)));

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.kernel.PageFragment;
 import org.youguan.kernel.Text;
 
 /**
@@ -26,6 +27,7 @@ class RegionPickerController {
 	 * {@code parent} when that select was set back to blank or a search answer was taken.
 	 */
 	@GetMapping("/public/regions/picker")
+	@PageFragment("/")
 	String picker(@RequestParam String field, @RequestParam(required = false) String id,
 			@RequestParam(required = false) String root, @RequestParam(required = false) String min,
 			@RequestParam(required = false) String max, @RequestParam(required = false) String parent,
@@ -38,6 +40,7 @@ class RegionPickerController {
 
 	/** Regions below the picker's root whose name starts with {@code q}, with their full paths, to pick from. */
 	@GetMapping("/public/regions/search")
+	@PageFragment("/")
 	String search(@RequestParam String field, @RequestParam(required = false) String id,
 			@RequestParam(required = false) String root, @RequestParam(required = false) String min,
 			@RequestParam(required = false) String max, @RequestParam(defaultValue = "false") boolean inline,

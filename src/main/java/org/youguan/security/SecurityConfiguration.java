@@ -1,8 +1,10 @@
 package org.youguan.security;
 
+import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +35,7 @@ import org.youguan.kernel.BearerToken;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.RequestPath;
 import org.youguan.kernel.RequestRefusals;
+import org.youguan.org.CurrentUser;
 import org.youguan.org.InstallationAdmins;
 import org.youguan.org.UserDirectory;
 
@@ -139,7 +142,8 @@ class SecurityConfiguration {
 					refusals.refuse(request, response, 403, PAGE_EXPIRED, PAGE_EXPIRED_DETAIL,
 							List.of(new FieldError("_csrf", "csrf", PAGE_EXPIRED_DETAIL)));
 				}
-				else {
+				else if (!wrongPortal(request, response, refusals) && !refusals.backToRecordPage(request, response)) {
+					// a read, or no record's step: the 403 page (a page's step goes back to its record's page instead)
 					pageDenied.handle(request, response, e);
 				}
 			}))
@@ -154,6 +158,34 @@ class SecurityConfiguration {
 			// a handler's @PreAuthorize decided before its body or parameters are read (a 403, not a 400 or 415)
 			.addFilterAfter(new HandlerAuthorizationFilter(context), ForcedPasswordChangeFilter.class);
 		return http.build();
+	}
+
+	/** Why a staff member is refused a page of the enterprise portal. */
+	static final String ENTERPRISE_PORTAL = "企业端页面仅供企业用户使用：您以监管人员身份登录，请从工作台办理";
+
+	/** Why an enterprise user is refused a page of the regulators' own. */
+	static final String STAFF_PAGES = "此页面仅供邮政管理部门的监管人员使用：您以企业用户身份登录，请使用企业端";
+
+	/**
+	 * Refuses a page of the other portal as access, saying so: a staff member on the enterprise portal
+	 * ({@code /enterprise/…}), an enterprise user on a regulators' page (neither the enterprise portal nor the public
+	 * one) — 403 on the error page in the layout the user's portal has, naming the portal (field {@code request}, rule
+	 * {@code forbidden}), never as a fault of the request's values.
+	 * @return whether it was a wrong portal's page (answered then)
+	 */
+	static boolean wrongPortal(HttpServletRequest request, HttpServletResponse response, RequestRefusals refusals)
+			throws IOException {
+		CurrentUser me = CurrentUser.signedIn().orElse(null);
+		if (me == null || RequestPath.under(request, "/public")) {
+			return false;
+		}
+		boolean enterprisePortal = RequestPath.under(request, "/enterprise");
+		String why = me.isStaff() == enterprisePortal ? (enterprisePortal ? ENTERPRISE_PORTAL : STAFF_PAGES) : null;
+		if (why == null) {
+			return false;
+		}
+		refusals.refuse(request, response, 403, "无权访问", why, List.of(new FieldError("request", Problems.FORBIDDEN_RULE, why)));
+		return true;
 	}
 
 	/**

@@ -172,7 +172,7 @@ class ErrorHandling {
 		// a limit reached (429) says when to try again, API and page alike
 		LimitReachedException.retryAfter(ex, response);
 		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && PageSteps.stateConflict(ex)
-				&& !Refusals.apiClient(request) && !PageSteps.byToken(request)) {
+				&& StepAccessFirst.pageStep(request)) {
 			// a page's step refused by its guard for the record's state (a stale form): the record's page again, the
 			// refusal in its one box with the form as typed — as a step its handler refuses (PageSteps)
 			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
@@ -239,10 +239,22 @@ class ErrorHandling {
 	/**
 	 * A refusal (403) names its field and rule like every other: the field the service named, or {@code request} for
 	 * the request as a whole (a role or right the caller lacks), rule {@code forbidden} — the shape the security
-	 * filters' 401/403 answers have too ({@link ProblemResponses}), whichever module refused.
+	 * filters' 401/403 answers have too ({@link ProblemResponses}), whichever module refused. A page's step on a record
+	 * ({@link StepAccessFirst#RECORD_PAGE}, posted from the record's page by a browser) goes back to that page with the
+	 * refusal in its error box ({@link PageSteps#flashRefusal(java.util.function.BiConsumer, HttpServletRequest,
+	 * AccessRefusedException)}, shown in 403) — whoever refused it, the step's guard or its handler; an API client, a
+	 * token caller and every read keep the 403 answer.
 	 */
 	@ExceptionHandler(AccessRefusedException.class)
 	Object refused(AccessRefusedException ex, HttpServletRequest request) {
+		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && StepAccessFirst.pageStep(request)
+				&& stepAccess.showsPage(page)) {
+			// a page's step on a record refused to the caller (its role, the case's team, the handling bureau): the
+			// record's page again, the reason in its error box and the form as typed, in 403 — not the bare error page
+			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			PageSteps.flashRefusal(flash::put, request, ex);
+			return new ModelAndView(new RedirectView(page, true));
+		}
 		boolean api = Refusals.apiClient(request);
 		// the page words a keyed refusal in the reader's language (the API's problem keeps the Chinese)
 		String message = api ? ex.getMessage() : RefusalWords.in(ex.wording(), ex.getMessage(), LocaleContextHolder.getLocale());

@@ -6,9 +6,18 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RequestRefusals;
+import org.youguan.kernel.Wording;
+import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 
 /**
  * The shell's answers to refusals made outside the controllers by modules below it ({@link RequestRefusals}):
@@ -16,6 +25,42 @@ import org.youguan.kernel.RequestRefusals;
  */
 @Component
 class ShellRequestRefusals implements RequestRefusals {
+
+	/** Where a page's step is told its record's page ({@link #backToRecordPage}). */
+	private final StepAccessFirst steps;
+
+	/** The application's flash maps (the dispatcher's), written here from a filter. */
+	private final ObjectProvider<FlashMapManager> flashMaps;
+
+	ShellRequestRefusals(StepAccessFirst steps, ObjectProvider<FlashMapManager> flashMaps) {
+		this.steps = steps;
+		this.flashMaps = flashMaps;
+	}
+
+	@Override
+	public boolean backToRecordPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		CurrentUser me = CurrentUser.signedIn().orElse(null);
+		FlashMapManager manager = flashMaps.getIfAvailable();
+		String page = me == null || !me.isStaff() || manager == null ? null : steps.recordPageOf(request).orElse(null);
+		if (page == null) {
+			return false;
+		}
+		FlashMap flash = new FlashMap();
+		PageSteps.flashRefusal(flash::put, request, roleRefusal(me));
+		flash.setTargetRequestPath(request.getContextPath() + page);
+		manager.saveOutputFlashMap(flash, request, response);
+		// where the dispatcher keeps a request's flash: what a test reads of the answer, as after a handler's refusal
+		request.setAttribute(DispatcherServlet.OUTPUT_FLASH_MAP_ATTRIBUTE, flash);
+		response.sendRedirect(request.getContextPath() + page);
+		return true;
+	}
+
+	/** The refusal of a step for the caller's role: naming the roles the caller holds. */
+	static AccessRefusedException roleRefusal(CurrentUser me) {
+		String roles = String.join("、", me.roles().stream().sorted().map(Role::label).toList());
+		return new AccessRefusedException("request", Wording.of("refusal.stepRole", roles),
+				"您的角色（" + roles + "）不能办理此步骤：此步骤须由承担相应职责的人员办理，请联系有权限的同事或管理员");
+	}
 
 	@Override
 	public boolean apiClient(HttpServletRequest request) {

@@ -10,21 +10,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StepAccess;
 import org.youguan.kernel.Text;
@@ -64,6 +68,15 @@ class StepAccessFirst implements HandlerInterceptor {
 	 */
 	static final String RECORD_PAGE = StepAccessFirst.class.getName() + ".recordPage";
 
+	/**
+	 * Whether a refusal of the request goes back to its record's page ({@link #RECORD_PAGE}) rather than the error
+	 * answer: a page's form posted by a browser — a change (POST, PUT, PATCH, DELETE), neither an API client
+	 * ({@link Refusals#apiClient}) nor a token caller, whose refusal is the problem it can read.
+	 */
+	static boolean pageStep(HttpServletRequest request) {
+		return changes(request.getMethod()) && !Refusals.apiClient(request) && !PageSteps.byToken(request);
+	}
+
 	/** The address without its step ({@code rest}, the part after the record's number), without a trailing slash. */
 	private static String recordPage(String path, String rest) {
 		String page = rest.isEmpty() || !path.endsWith("/" + rest) ? path : path.substring(0, path.length() - rest.length() - 1);
@@ -75,10 +88,33 @@ class StepAccessFirst implements HandlerInterceptor {
 
 	private final ObjectProvider<StepAccess> rules;
 
+	/** The handlers, asked whether a record's page answers GET ({@link #showsPage}). */
+	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
 	private volatile List<Guard> guards;
 
-	StepAccessFirst(ObjectProvider<StepAccess> rules) {
+	StepAccessFirst(ObjectProvider<StepAccess> rules,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.rules = rules;
+		this.mappings = mappings;
+	}
+
+	/**
+	 * Whether some handler answers GET at {@code page} (an address within the application): a refused step goes back
+	 * to its record's page only where there is one (a 报表's settings, {@code /statistics/catalogue/forms/7}, are
+	 * changed from the catalogue's page, not from a page of their own: their refusal stays the 403 page).
+	 */
+	boolean showsPage(String page) {
+		RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+		if (mapping == null) {
+			return false;
+		}
+		PathContainer path = PathContainer.parsePath(page);
+		return mapping.getHandlerMethods().keySet().stream().anyMatch(info -> {
+			java.util.Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			return (methods.isEmpty() || methods.contains(RequestMethod.GET)) && info.getPathPatternsCondition() != null
+					&& info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(path));
+		});
 	}
 
 	@Override
@@ -218,6 +254,34 @@ class StepAccessFirst implements HandlerInterceptor {
 
 	/** What a region code looks like, as a refusal of one says it. */
 	static final String REGION_FORM = "应为2、4、6、9或12位数字，如3205、320506";
+
+	/**
+	 * The page of the record a page's step addresses ({@code /enforcement/cases/18} for a POST to
+	 * {@code /enforcement/cases/18/statement}) — as {@link #RECORD_PAGE} names it once the step's guard is asked — for a
+	 * step refused before any handler was chosen (the caller's role, by the security filters): empty when the request is
+	 * no browser's page step ({@link #pageStep}) or its address is no record's step a module declares by number. Nothing
+	 * is looked up: the page itself decides whether the caller may see the record.
+	 */
+	java.util.Optional<String> recordPageOf(HttpServletRequest request) {
+		if (!pageStep(request)) {
+			return java.util.Optional.empty();
+		}
+		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (Guard g : guards()) {
+			PathPattern.PathMatchInfo match = g.pattern().matchAndExtract(path);
+			StepAccess access = g.access();
+			if (match == null || access.recordParameter() != null || access.code().isPresent() && match.getUriVariables().containsKey(CODE)
+					|| access.sentRule() != null || access.regionParameter() != null || access.valueParameter() != null) {
+				continue;
+			}
+			String id = match.getUriVariables().get(ID);
+			if (id != null && recordNumber(id) != null) {
+				String page = recordPage(path.value(), match.getUriVariables().getOrDefault(REST, "").replaceFirst("^/", ""));
+				return showsPage(page) ? java.util.Optional.of(page) : java.util.Optional.empty();
+			}
+		}
+		return java.util.Optional.empty();
+	}
 
 	/**
 	 * The value the request names in {@code name}: its form or query parameter, else — for a JSON body — the body's

@@ -132,6 +132,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		// ?lang=<anything else> keeps the current language, as an unknown cookie does (it was a 500)
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// a fragment's address opened in a browser (no HX-Request) sent to its page before its parameters are judged
+		registry.addInterceptor(new FragmentPages());
 		// an API read's query parameter it does not take refused (400) rather than ignored
 		registry.addInterceptor(apiQueryParameters);
 		// a record's step refused (404, 403) before the form is bound or the body read
@@ -146,6 +148,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(pages);
 		registry.addInterceptor(shell);
 		registry.addInterceptor(refusedForms);
+		// last, so its postHandle runs first: a fragment opened without htmx is sent to its whole page before anything
+		// renders it
+		registry.addInterceptor(new FragmentPages.Views());
 	}
 
 	@Override

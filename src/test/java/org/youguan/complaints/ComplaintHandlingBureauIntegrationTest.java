@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -128,9 +129,11 @@ class ComplaintHandlingBureauIntegrationTest {
 		for (String user : new String[] { "sz.market", "sz.universal" }) {
 			mvc.perform(post("/complaints/" + id + "/reject").session(SignIn.session(mvc, user)).with(csrf())
 				.param("condition", "DUPLICATE").param("reason", "重复申诉"))
-				.andExpect(status().isForbidden());
+				.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 			mvc.perform(post("/complaints/" + id + "/transfer").session(SignIn.session(mvc, user)).with(csrf()))
-				.andExpect(status().isForbidden());
+				.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		}
 		mvc.perform(post("/api/v1/complaints/" + id + "/close").header("Authorization", "Bearer demo-sz-market-token")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"valid\": true, \"compensationPaid\": 0}"))

@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -367,7 +368,8 @@ class ComplaintSatisfactionAndMediationIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/complaints/" + id + "/mediate").session(SignIn.session(mvc, "sz.leader")).with(csrf())
-			.param("mediationResult", "FAILED")).andExpect(status().isForbidden());
+			.param("mediationResult", "FAILED")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		assertThat(queries.get(WUZHONG, id).mediationResult()).isNull();
 
 		mvc.perform(post("/complaints/" + id + "/mediate").session(SignIn.session(mvc, "wz.staff")).with(csrf())

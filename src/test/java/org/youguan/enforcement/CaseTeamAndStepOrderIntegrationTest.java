@@ -115,7 +115,8 @@ class CaseTeamAndStepOrderIntegrationTest extends ClockedSteps {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(post("/enforcement/cases/" + id + "/team").session(staff).with(csrf())
 			.param("name", "陈吴中", "沈执法").param("certificateNumber", "32050601", "32050602").param("reason", "原调查人员不在本局"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/team").header("Authorization", PenaltyCaseIntegrationTest.HEAD)
 			.contentType(MediaType.APPLICATION_JSON).content(UPPER_ONLY.replace("]}", "],\"reason\":\"调整\"}")))
 			.andExpect(status().isBadRequest())

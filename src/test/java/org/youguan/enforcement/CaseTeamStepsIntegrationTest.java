@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -71,8 +71,9 @@ class CaseTeamStepsIntegrationTest extends ClockedSteps {
 		mvc.perform(multipart("/enforcement/cases/" + id + "/evidence").file(photo).session(staff).with(csrf())
 			.param("kind", "PHOTO").param("title", "现场照片").param("collectedOn", today.toString())
 			.param("collectors", "32050602", "32050603"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("不是本案的调查人员")));
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("不是本案的调查人员"));
 		assertThat(evidenceCount(id)).isZero();
 
 		// on the case's team, the same staff member enters it
@@ -100,8 +101,13 @@ class CaseTeamStepsIntegrationTest extends ClockedSteps {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].field").value("statement"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("陈吴中不是本案的调查人员")));
-		String page = mvc.perform(post("/enforcement/cases/" + id + "/statement").session(SignIn.session(mvc, "wz.staff"))
+		// the page's form goes back to the case's page, the reason in its error box, in 403 (web.ErrorHandling#refused)
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		var refused = mvc.perform(post("/enforcement/cases/" + id + "/statement").session(staff)
 			.with(csrf()).param("on", today.toString()).param("statement", "当事人称已补报"))
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andReturn();
+		String page = mvc.perform(get("/enforcement/cases/" + id).session(staff).flashAttrs(refused.getFlashMap()))
 			.andExpect(status().isForbidden())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("陈述申辩由本案调查人员听取、记录");
@@ -123,8 +129,9 @@ class CaseTeamStepsIntegrationTest extends ClockedSteps {
 				TestImages.png(20, 20))).session(staff).with(csrf())
 			.param("kind", "PHOTO").param("title", "现场照片").param("collectedOn", "2026-99-99")
 			.param("collectors", "32050602", "32050603"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("不是本案的调查人员")));
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("不是本案的调查人员"));
 		// the 陈述申辩 is not yet due on a case under investigation: its state is told first (access → state → team →
 		// fields), neither the team nor the date
 		mvc.perform(post("/enforcement/cases/" + id + "/statement").session(staff).with(csrf())
@@ -134,7 +141,8 @@ class CaseTeamStepsIntegrationTest extends ClockedSteps {
 			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 409));
 		mvc.perform(post("/enforcement/cases/" + id + "/conclusion").session(staff).with(csrf())
 			.param("report", "查明违法事实").param("serious", "abc").param("concludedOn", "2026-99-99"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/enforcement/cases/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post("/api/v1/enforcement/cases/" + id + "/statement").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"on\":[1],\"statement\":\"当事人称已补报\"}"))
 			.andExpect(status().isConflict());

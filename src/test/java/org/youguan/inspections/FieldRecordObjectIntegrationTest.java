@@ -66,7 +66,7 @@ class FieldRecordObjectIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		List<RegisteredPlace> wuzhong = outlets.places("320506", null);
 		RegisteredPlace outlet = wuzhong.get(wuzhong.size() - 1);
-		mvc.perform(get("/inspections/records/objects").param("enterpriseCreditCode", outlet.enterpriseCreditCode())
+		mvc.perform(get("/inspections/records/objects").header("HX-Request", "true").param("enterpriseCreditCode", outlet.enterpriseCreditCode())
 				.session(staff))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"OUTLET:" + outlet.id() + "\"")))

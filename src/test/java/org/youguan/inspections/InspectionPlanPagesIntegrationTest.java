@@ -297,7 +297,8 @@ class InspectionPlanPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"freeze\""))));
 		mvc.perform(get("/inspections/plans/new").session(leader)).andExpect(status().isForbidden());
 		mvc.perform(post("/inspections/plans/" + cityPlan + "/freeze").session(leader).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 
 		MockHttpSession wz = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get("/inspections/plans/" + cityPlan).session(wz)).andExpect(status().isNotFound());
@@ -305,7 +306,8 @@ class InspectionPlanPagesIntegrationTest {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/inspections/plans/" + cityPlanInWuzhong).session(wz)).andExpect(status().isOk());
 		mvc.perform(post("/inspections/plans/" + cityPlanInWuzhong + "/freeze").session(wz).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		assertThat(plans.get(DataScope.region("3205"), cityPlanInWuzhong).status()).isEqualTo("DRAFT");
 
 		mvc.perform(get("/inspections/plans/" + cityPlan).session(SignIn.session(mvc, "sf.wz")))
@@ -372,7 +374,8 @@ class InspectionPlanPagesIntegrationTest {
 		mvc.perform(get("/inspections/inspectors/" + id).session(wz)).andExpect(status().isNotFound());
 		mvc.perform(get("/inspections/inspectors/new").session(wz)).andExpect(status().isForbidden());
 		mvc.perform(post("/inspections/inspectors/" + id + "/edit").session(wz).with(csrf()).param("name", "x")
-			.param("certificateNumber", "1").param("validUntil", "2030-01-01")).andExpect(status().isForbidden());
+			.param("certificateNumber", "1").param("validUntil", "2030-01-01")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 	}
 
 	@Test

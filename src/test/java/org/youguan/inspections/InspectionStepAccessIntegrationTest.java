@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -110,7 +111,8 @@ class InspectionStepAccessIntegrationTest {
 			.andExpect(jsonPath("$.detail", containsString("吴中区邮政管理局")));
 		mvc.perform(post("/inspections/records/" + record + "/order").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("workingDays", "abc"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		call(XIANGCHENG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":\"abc\"}")
 			.andExpect(status().isNotFound());
 		call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":\"abc\"}")
@@ -125,11 +127,13 @@ class InspectionStepAccessIntegrationTest {
 		call(CITY, "/api/v1/inspections/orders/" + order + "/reject", "{\"note\": ").andExpect(status().isForbidden());
 		MockHttpSession city = SignIn.session(mvc, "sz.market");
 		mvc.perform(post("/inspections/orders/" + order + "/reinspection").session(city).with(csrf()).param("on", "abc"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("吴中区邮政管理局")));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("吴中区邮政管理局"));
 		mvc.perform(post("/inspections/orders/" + order + "/reinspection/result").session(city).with(csrf())
 			.param("result", "PERHAPS"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		call(XIANGCHENG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"abc\"}")
 			.andExpect(status().isNotFound());
 		call(WUZHONG, "/api/v1/inspections/orders/" + order + "/reinspection", "{\"on\":\"abc\"}")

@@ -20,6 +20,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 import org.youguan.registry.Enterprises;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -126,15 +129,18 @@ class AccountRightsIntegrationTest {
 		long id = user(sysAdmin).id();
 		MockHttpSession admin = SignIn.session(mvc, "sz.admin");
 		for (String action : new String[] { "reset-password", "disable", "unlock" }) {
+			// the page's step goes back to the account's page with the refusal, in 403 (web.ErrorHandling#refused)
 			mvc.perform(post("/admin/users/" + id + "/" + action).session(admin).with(csrf()))
-				.andExpect(status().isForbidden());
+				.andExpect(redirectedUrl("/admin/users/" + id))
+				.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 			mvc.perform(post("/admin/users/" + id + "/" + action).header("Authorization", "Bearer demo-sz-admin-token"))
 				.andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/admin/users/" + id + "/edit").session(admin)).andExpect(status().isForbidden());
 		mvc.perform(post("/admin/users/" + id + "/edit").session(admin).with(csrf()).param("displayName", "夺权")
 			.param("bureauId", String.valueOf(user(sysAdmin).bureauId())).param("roles", "STAFF"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/admin/users/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		CurrentUser after = user(sysAdmin);
 		assertThat(after.isEnabled()).isTrue();
 		assertThat(after.roles()).contains(Role.SYSTEM_ADMIN);

@@ -51,7 +51,7 @@ class RegionImportPageIntegrationTest {
 			.getRedirectedUrl();
 		assertThat(location).startsWith("/admin/regions/import/");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mvc
-			.perform(get(location).param("fragment", "1").session(admin))
+			.perform(get(location).param("fragment", "1").header("HX-Request", "true").session(admin))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("DONE").contains("已导入乡镇/街道1条"));

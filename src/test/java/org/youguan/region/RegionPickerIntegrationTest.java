@@ -42,6 +42,8 @@ class RegionPickerIntegrationTest {
 	/** Its own client address, so the public rate limit counts these requests apart from other tests'. */
 	static final RequestPostProcessor CLIENT = request -> {
 		request.setRemoteAddr("10.13.5.1");
+		// as htmx asks for the picker's parts (a browser opening them directly is sent to a page: web.FragmentPages)
+		request.addHeader("HX-Request", "true");
 		return request;
 	};
 

@@ -47,6 +47,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -723,7 +725,8 @@ class SafetyAlertsIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("/safety/alerts/" + alert.id() + "/target")));
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
-			.session(leader).with(csrf())).andExpect(status().isForbidden());
+			.session(leader).with(csrf())).andExpect(redirectedUrl("/safety/alerts/" + alert.id()))
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post("/safety/alerts/" + alert.id() + "/target").param("reason", "网点实名率偏低，列入专项检查")
 			.session(staff).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(alerts.get(DataScope.all(), alert.id()).status()).isEqualTo("TARGETED");

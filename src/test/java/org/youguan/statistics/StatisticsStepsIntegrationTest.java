@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,11 +119,13 @@ class StatisticsStepsIntegrationTest {
 		reports.returnForCorrection(DataScope.region("320506"), id, "请核实", "陈吴中（吴中区局）");
 		// the city's staff approving a returned county report: told who decides it, not that it is returned (409)
 		mvc.perform(post("/statistics/reports/" + id + "/approve").session(SignIn.session(mvc, "sz.market")).with(csrf()))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("本报表由苏州市吴中区邮政管理局办理")));
+			.andExpect(redirectedUrl("/statistics/reports/" + id))
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("本报表由苏州市吴中区邮政管理局办理"));
 		mvc.perform(post("/statistics/reports/" + id + "/return").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("reason", "x".repeat(600)))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/statistics/reports/" + id))
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		// a sibling county does not see it
 		mvc.perform(post("/statistics/reports/" + id + "/approve").session(SignIn.session(mvc, "xc.staff")).with(csrf()))
 			.andExpect(status().isNotFound());

@@ -28,6 +28,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageSteps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -400,14 +402,16 @@ class SupervisionRecordsIntegrationTest {
 			.andExpect(content().string(containsString("value=\"司马青衫\"")))
 			.andExpect(content().string(containsString("id=\"report-form\"")));
 
-		// the city's steps: refused before their fields (a day "abc")
+		// the city's steps: refused before their fields (a day "abc"), back on the record's page with the reason, in 403
 		mvc.perform(post("/universal/supervision/supervisors/" + id).session(city).with(csrf())
 			.param("day", "abc").param("until", "2024-12-31").param("subject", "司马青衫"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("吴中区邮政管理局")));
+			.andExpect(redirectedUrl("/universal/supervision/supervisors/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("吴中区邮政管理局"));
 		mvc.perform(post("/universal/supervision/supervisors/" + id + "/reports").session(city).with(csrf())
 			.param("receivedOn", "abc").param("summary", "x"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/universal/supervision/supervisors/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(put("/api/v1/universal/supervision/supervisors/" + id).header("Authorization", CITY)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"day\": "))
 			.andExpect(status().isForbidden());

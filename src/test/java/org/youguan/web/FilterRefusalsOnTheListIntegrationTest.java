@@ -118,7 +118,7 @@ class FilterRefusalsOnTheListIntegrationTest {
 			.param("enterprise", "1").param("batchId", "x").param("page", "NaN")).andReturn().getResponse();
 		assertThat(lines.getStatus()).isEqualTo(400);
 		assertThat(lines.getContentAsString(StandardCharsets.UTF_8)).contains("NaN").contains("页码");
-		MockHttpServletResponse options = mvc.perform(get("/admin/users/departments").session(SignIn.session(mvc, "sys.admin"))
+		MockHttpServletResponse options = mvc.perform(get("/admin/users/departments").header("HX-Request", "true").session(SignIn.session(mvc, "sys.admin"))
 			.param("bureauId", "1e309")).andReturn().getResponse();
 		assertThat(options.getStatus()).isEqualTo(400);
 		assertThat(options.getContentAsString(StandardCharsets.UTF_8)).contains("bureauId").doesNotContain("<option");

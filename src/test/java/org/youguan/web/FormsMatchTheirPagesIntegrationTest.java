@@ -22,13 +22,16 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.FlashMap;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.PageSteps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -114,7 +117,7 @@ class FormsMatchTheirPagesIntegrationTest {
 					}
 				}
 				MockHttpServletResponse answer = perform(post);
-				if (answer.getStatus() == 403) {
+				if (answer.getStatus() == 403 || refusedBack(last)) {
 					refused.add(user + ": page " + path + " shows a form posting to " + action + ", refused 403 "
 							+ InputRobustnessIntegrationTest.excerpt(answer));
 				}
@@ -206,11 +209,25 @@ class FormsMatchTheirPagesIntegrationTest {
 		return path.replaceAll("/[^/]*\\d[^/]*", "/#");
 	}
 
+	/** The last answer {@link #perform} had, with its flash. */
+	MvcResult last;
+
+	/**
+	 * Whether a page's step was refused to the caller and sent back to its record's page (403 flashed:
+	 * {@code web.ErrorHandling#refused}) — the step refused as not allowed, as a 403 is.
+	 */
+	static boolean refusedBack(MvcResult result) {
+		FlashMap flash = result == null ? null : result.getFlashMap();
+		return result != null && result.getResponse().getStatus() == 302 && flash != null
+				&& Integer.valueOf(403).equals(flash.get(PageSteps.REFUSED_STATUS));
+	}
+
 	MockHttpServletResponse perform(RequestBuilder b) {
 		return tx.execute(status -> {
 			status.setRollbackOnly();
 			try {
-				return mvc.perform(b).andReturn().getResponse();
+				last = mvc.perform(b).andReturn();
+				return last.getResponse();
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

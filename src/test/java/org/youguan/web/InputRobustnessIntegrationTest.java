@@ -439,6 +439,9 @@ class InputRobustnessIntegrationTest {
 					MediaType consumes = m.getKey().getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
 						.orElse(null);
 					result.add(new Endpoint(method.name(), pattern, path, handler, params, body, headers, multipart, consumes));
+					if (handler.hasMethodAnnotation(org.youguan.kernel.PageFragment.class)) {
+						FRAGMENTS.add(path);
+					}
 				}
 			}
 		}
@@ -941,20 +944,38 @@ class InputRobustnessIntegrationTest {
 	/** Whether the caller's roles let the request through (whatever the object or body then answer). */
 	static boolean rolesAdmit(MockHttpServletResponse r) {
 		String location = r.getRedirectedUrl();
-		return r.getStatus() != 401 && r.getStatus() != 403 && !(location != null && location.contains("/login"));
+		return r.getStatus() != 401 && r.getStatus() != 403 && !REFUSED_BACK.contains(r)
+				&& !(location != null && location.contains("/login"));
 	}
+
+	/**
+	 * The page answers that sent a refused step back to its record's page with 403 flashed ({@code web.ErrorHandling
+	 * #refused}, {@code RequestRefusals.backToRecordPage}): a refusal of access, as a 403 is.
+	 */
+	static final Set<MockHttpServletResponse> REFUSED_BACK = java.util.Collections
+		.newSetFromMap(java.util.Collections.synchronizedMap(new IdentityHashMap<>()));
 
 	static boolean admitted(MockHttpServletResponse r) throws Exception {
 		String location = r.getRedirectedUrl();
 		// the head of another bureau than the handling one is refused a head's step as another bureau's staff is (422,
 		// decided before the fields are read: 行政处罚法 art.57)
-		return r.getStatus() != 401 && r.getStatus() != 403 && r.getStatus() != 404
+		return r.getStatus() != 401 && r.getStatus() != 403 && r.getStatus() != 404 && !REFUSED_BACK.contains(r)
 				&& !(location != null && location.contains("/login"))
 				&& !(r.getStatus() == 422 && r.getContentAsString(StandardCharsets.UTF_8).contains("\"rule\":\"not-handling-bureau-head\""));
 	}
 
+	/**
+	 * The addresses answering a fragment ({@code kernel.PageFragment}): read as htmx reads them ({@code HX-Request}),
+	 * since a browser opening one is sent to its page before its parameters are read ({@code web.FragmentPages}).
+	 */
+	static final Set<PathPattern> FRAGMENTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	MockHttpServletRequestBuilder request(String method, String path, Caller caller, boolean api) throws Exception {
 		MockHttpServletRequestBuilder b = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+		String bare = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+		if (FRAGMENTS.stream().anyMatch(f -> f.matches(PathContainer.parsePath(bare)))) {
+			b.header("HX-Request", "true");
+		}
 		authenticate(b, caller, api);
 		if (!method.equals("GET")) {
 			b.with(csrf());
@@ -1010,6 +1031,9 @@ class InputRobustnessIntegrationTest {
 				var result = mvc.perform(b).andReturn();
 				if (result.getFlashMap() != null && Boolean.TRUE.equals(result.getFlashMap().get(PageSteps.CONFLICT))) {
 					stateRefusals.put(result.getResponse(), true);
+				}
+				if (result.getFlashMap() != null && Integer.valueOf(403).equals(result.getFlashMap().get(PageSteps.REFUSED_STATUS))) {
+					REFUSED_BACK.add(result.getResponse());
 				}
 				return result.getResponse();
 			}

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -28,6 +30,7 @@ import org.youguan.complaints.FilerRole;
 import org.youguan.RandomDigits;
 import java.math.BigDecimal;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.PageSteps;
 
 /**
  * Finding scope-3: access is decided before a step's values are read ({@code StepAccessFirst}). A superior bureau's
@@ -79,11 +82,13 @@ class StepAccessFirstIntegrationTest {
 		// the attack: condition=OTHER (no such condition) on a county's complaint, posted by the city's staff
 		mvc.perform(post("/complaints/" + id + "/reject").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("condition", "OTHER").param("reason", "x"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("吴中区邮政管理局办理")));
+			.andExpect(redirectedUrl("/complaints/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("吴中区邮政管理局办理"));
 		mvc.perform(post("/complaints/" + id + "/transfer").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("condition", "OTHER"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/complaints/" + id))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		json(CITY, "/api/v1/complaints/" + id + "/callback", "{\"reached\": \"maybe\"").andExpect(status().isForbidden());
 		json(CITY, "/api/v1/complaints/" + id + "/close", "{\"compensationPaid\": \"abc\"}").andExpect(status().isForbidden());
 		// a sibling county does not see it at all
@@ -112,7 +117,8 @@ class StepAccessFirstIntegrationTest {
 		// county's head finds no case, the handling bureau's head reaches the fields
 		mvc.perform(post("/enforcement/cases/" + caseId + "/suspension").session(SignIn.session(mvc, "sz.market")).with(csrf())
 			.param("kind", "TESTING").param("startedOn", "abc").param("reason", "检测"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl("/enforcement/cases/" + caseId))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		json(CITY, "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ").andExpect(status().isForbidden());
 		json("Bearer demo-xc-leader-token", "/api/v1/enforcement/cases/" + caseId + "/suspension", "{\"startedOn\": ")
 			.andExpect(status().isNotFound());

@@ -538,11 +538,13 @@ class WorkPlanPlausibilityIntegrationTest {
 			.isInstanceOf(AccessRefusedException.class);
 		mvc.perform(post("/workplans/tasks/" + task.id() + "/progress").session(SignIn.session(mvc, "sz.universal")).with(csrf())
 			.param("text", "代填").param("percent", "10"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("只能填报本处室负责的任务进展")));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("只能填报本处室负责的任务进展"));
 		mvc.perform(post("/workplans/tasks/" + task.id() + "/progress").session(SignIn.session(mvc, "sz.universal")).with(csrf())
 			.param("text", "代填").param("percent", "999"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		// the province's staff do not manage the city's plan: refused before the date is read
 		mvc.perform(post("/workplans/tasks/" + task.id()).header("Authorization", "Bearer demo-js-market-token")
 			.param("text", "改").param("dueOn", "2064-13-45"))
@@ -622,8 +624,9 @@ class WorkPlanPlausibilityIntegrationTest {
 		// refused before the fields: a date that is none is not told to whoever may not correct the task
 		mvc.perform(post("/workplans/tasks/" + led.id()).session(SignIn.session(mvc, "sz.universal")).with(csrf())
 			.param("text", "他处改写").param("dueOn", "2085-13-45"))
-			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("只能由负责该任务的处室（市场监管处）")));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403))
+			.andExpect(mvcResult -> assertThat(String.valueOf(mvcResult.getFlashMap().get("errors"))).contains("只能由负责该任务的处室（市场监管处）"));
 		mvc.perform(get("/workplans/tasks/" + led.id()).session(SignIn.session(mvc, "sz.universal")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"task-form\""))));

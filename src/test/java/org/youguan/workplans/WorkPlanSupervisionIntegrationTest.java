@@ -237,7 +237,8 @@ class WorkPlanSupervisionIntegrationTest {
 			.andExpect(content().string(containsString("按处室")))
 			.andExpect(content().string(containsString("市邮政业安全发展中心")))
 			.andExpect(content().string(containsString("id=\"count-total\">20<")));
-		mvc.perform(post("/workplans/" + plan + "/remind").session(leader).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/workplans/" + plan + "/remind").session(leader).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		MockHttpSession market = SignIn.session(mvc, "sz.market");
 		mvc.perform(get("/workplans/" + plan + "/mine").session(market))
 			.andExpect(redirectedUrl("/workplans/" + plan + "/departments/" + department("市场监管处")));
@@ -528,7 +529,8 @@ class WorkPlanSupervisionIntegrationTest {
 			.andExpect(content().string(containsString("邮政行业业务总量")))
 			.andExpect(content().string(containsString("快递业务收入")));
 		mvc.perform(post("/workplans/" + plan + "/targets/3/adopt").session(SignIn.session(mvc, "sz.market")).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute(org.youguan.kernel.PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post("/workplans/" + plan + "/targets/3/adopt").session(SignIn.session(mvc, "sz.admin")).with(csrf()))
 			.andExpect(redirectedUrl("/workplans/" + plan));
 		assertThat(targets.progress(DataScope.region("3205"), "3205", 2035, YearMonth.of(2035, 2)))

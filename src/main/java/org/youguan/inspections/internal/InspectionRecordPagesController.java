@@ -40,6 +40,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageFragment;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
@@ -196,6 +197,7 @@ class InspectionRecordPagesController {
 	 * then its branches and its outlets not closed inside the caller's region, by name.
 	 */
 	@GetMapping("/inspections/records/objects")
+	@PageFragment("/inspections/records/new")
 	@PreAuthorize(InspectionApiController.WRITERS)
 	String objects(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String enterpriseCreditCode,
 			@RequestParam(required = false) String object, Model model) {

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.kernel.ListFilter;
+import org.youguan.kernel.PageFragment;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -44,6 +45,7 @@ class PlacesController {
 	 *         another field's options
 	 */
 	@GetMapping("/safety/places")
+	@PageFragment(HazardController.STAFF)
 	@PreAuthorize(LedgerAccess.WRITERS)
 	String options(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String list,
 			@RequestParam(required = false) String enterpriseCreditCode, Model model) {

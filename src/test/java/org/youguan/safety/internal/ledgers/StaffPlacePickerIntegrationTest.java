@@ -260,7 +260,7 @@ class StaffPlacePickerIntegrationTest {
 		for (String list : List.of("outletId", "outletIds", "facilityId")) {
 			assertThat(options(list, code)).as(list).isEmpty();
 		}
-		mvc.perform(get("/safety/places").param("list", "BOGUS").param("enterpriseCreditCode", wuzhong).session(staff))
+		mvc.perform(get("/safety/places").header("HX-Request", "true").param("list", "BOGUS").param("enterpriseCreditCode", wuzhong).session(staff))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -418,7 +418,7 @@ class StaffPlacePickerIntegrationTest {
 	}
 
 	private Set<String> options(String list, String code) throws Exception {
-		String html = mvc.perform(get("/safety/places").param("list", list).param("enterpriseCreditCode", code).session(staff))
+		String html = mvc.perform(get("/safety/places").header("HX-Request", "true").param("list", list).param("enterpriseCreditCode", code).session(staff))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		return Jsoup.parseBodyFragment("<select>" + html + "</select>").select("option").stream().map(o -> o.attr("value"))
