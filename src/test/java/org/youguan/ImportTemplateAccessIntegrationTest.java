@@ -41,8 +41,11 @@ class ImportTemplateAccessIntegrationTest {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	/** Every template route's concrete paths, a path variable of alternatives taken as each of them. */
-	private List<String> templates() {
+	/**
+	 * Every template route's concrete paths of the application, a path variable of alternatives taken as each of them.
+	 * @param mappings the application's request mappings
+	 */
+	static List<String> templates(RequestMappingHandlerMapping mappings) {
 		Set<String> routes = new TreeSet<>();
 		mappings.getHandlerMethods().keySet().forEach(info -> {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -67,7 +70,7 @@ class ImportTemplateAccessIntegrationTest {
 
 	@Test
 	void aTemplateIsRefusedToWhoeverTheImportRefuses() throws Exception {
-		List<String> templates = templates();
+		List<String> templates = templates(mappings);
 		assertThat(templates).contains("/universal/post-office-approvals/import/template.xlsx",
 				"/registry/brands/import/template.xlsx", "/statistics/history/import/template.xlsx");
 		List<String> handedOut = new ArrayList<>();

@@ -28,6 +28,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
@@ -93,8 +94,9 @@ public class InspectionImport {
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, DAY, KIND, ITEMS, name(1), certificate(1), name(2),
 			certificate(2), name(3), certificate(3), OUTCOME, FINDINGS, PLACE, NUMBER, ISSUED, DUE, RECTIFIED, PLAN);
 
-	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "2025-03-05", "专项检查", "实名收寄、过机安检", "张三",
-			"苏邮执00001", "李四", "苏邮执00002", "", "", "责令改正", "实名收寄登记不全", "吴中区示例路2号", "吴邮管责改〔2025〕3号",
+	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_CREDIT_CODE, "2025-03-05", "专项检查",
+			"实名收寄、过机安检", TemplateExamples.INSPECTOR, TemplateExamples.INSPECTOR_CERTIFICATE,
+			TemplateExamples.SECOND_INSPECTOR, TemplateExamples.SECOND_INSPECTOR_CERTIFICATE, "", "", "责令改正", "实名收寄登记不全", "吴中区示例路2号", "吴邮管责改〔2025〕3号",
 			"2025-03-05", "2025-03-20", "2025-03-18", "");
 
 	static {

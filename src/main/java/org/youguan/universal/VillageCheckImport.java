@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
@@ -58,7 +59,8 @@ public class VillageCheckImport {
 	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
 
 	/** The template's example row (its columns: {@link #HEADERS}, then {@link #OPTIONAL}): refused when left in a sheet. */
-	static final List<String> EXAMPLE = List.of("320506003201", "2025-03-05", "村邮站", "3", "是", "否", "王普服、陈吴中",
+	static final List<String> EXAMPLE = List.of(TemplateExamples.VILLAGE, "2025-03-05", "村邮站", "3", "是", "否",
+			TemplateExamples.INSPECTOR + "、" + TemplateExamples.SECOND_INSPECTOR,
 			"投递频次低于档案登记");
 
 	private final VillageChecks checks;

@@ -13,6 +13,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
@@ -67,7 +68,7 @@ public class VillageProfileImport {
 	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
 
 	/** The template's example row (its columns: {@link #HEADERS}, then {@link #OPTIONAL}): refused when left in a sheet. */
-	static final List<String> EXAMPLE = List.of("320506003201", "村邮站", "5", "吴中区木渎邮政支局", "", "村邮站",
+	static final List<String> EXAMPLE = List.of(TemplateExamples.VILLAGE, "村邮站", "5", "吴中区越溪邮政支局", "", "村邮站",
 			"吴中区木渎镇旺山村村委会一楼", "");
 
 	/** The empty template: the columns and one example row. */

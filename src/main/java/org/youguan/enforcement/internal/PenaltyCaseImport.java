@@ -30,6 +30,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.enforcement.LeadSource;
@@ -136,7 +137,7 @@ class PenaltyCaseImport {
 	 * directory holds (the demo's 苏州吴中顺丰快递服务有限公司 of 吴中), so a row copied from it and edited is judged by its
 	 * case, not refused for an unknown party.
 	 */
-	static final List<String> EXAMPLE = List.of("91320506MA1ND7K3Q3", "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
+	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_CREDIT_CODE, "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
 			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-05-22", "2025-06-01", "2025-06-10", "", "", "否", "否",
 			"否", "", "", "", "");
 

@@ -18,6 +18,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetImport.RowContext;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -72,8 +73,13 @@ public class LicensingImport {
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, NAME, KIND, SCOPE, RECEIVED, REVIEWED, VERIFIED, DECISION,
 			DECIDED, LICENCE);
 
-	static final List<String> EXAMPLE = List.of("91320506MA1XB2QK3D", "苏州示例快递有限公司", "新设许可", "省内", "2025-03-05",
-			"2025-03-12", "2025-03-20", "准予许可", "2025-04-10", "快递许可-32-2025-000001");
+	/**
+	 * The template's example row: a past 新设许可 of the enterprise the directory holds ({@link TemplateExamples}, by its
+	 * registered name), decided long enough ago that its licence has run out, so a row copied from it is judged by its
+	 * own dates, not refused as a second licence in force beside the one the enterprise holds.
+	 */
+	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_CREDIT_CODE, TemplateExamples.ENTERPRISE_NAME,
+			"新设许可", "省内", "2015-03-05", "2015-03-12", "2015-03-20", "准予许可", "2015-04-10", "快递许可-32-2015-000001");
 
 	static final Map<String, String> COLUMNS = Map.of("applicantCreditCode", CREDIT_CODE, "applicantName", NAME, "kind", KIND,
 			"scope", SCOPE, "receivedOn", RECEIVED, "preliminaryReviewedOn", REVIEWED, "onSiteVerifiedOn", VERIFIED,

@@ -10,6 +10,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.Branches;
@@ -30,7 +31,8 @@ public class BranchImport {
 	public static final List<String> HEADERS = List.of("分支机构名称", "所属企业统一社会信用代码", "许可证编号", "行政区划代码", "地址", "负责人",
 			"营业执照日期", "备案日期");
 
-	static final List<String> EXAMPLE = List.of("苏州示例快递有限公司吴中分公司", "91320506MA1XB2QK3D", "", "320506001",
+	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_NAME + "长桥分公司",
+			TemplateExamples.ENTERPRISE_CREDIT_CODE, "", TemplateExamples.STREET,
 			"江苏省苏州市吴中区示例路3号", "赵六", "2026-01-05", "2026-01-20");
 
 	private static final Map<String, String> COLUMNS = Map.of("enterpriseId", "所属企业统一社会信用代码", "licenceId", "许可证编号",

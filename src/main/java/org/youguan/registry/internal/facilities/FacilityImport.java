@@ -11,6 +11,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Facilities;
@@ -31,7 +32,8 @@ public class FacilityImport {
 	public static final List<String> HEADERS = List.of("设施类型", "名称", "所属企业统一社会信用代码", "行政区划代码", "地址", "格口数", "设备序列号",
 			"服务内容", "启用日期");
 
-	static final List<String> EXAMPLE = List.of("智能快件箱", "示例小区1号柜", "91320506MA1XB2QK3D", "320506001",
+	static final List<String> EXAMPLE = List.of("智能快件箱", "示例小区1号柜", TemplateExamples.ENTERPRISE_CREDIT_CODE,
+			TemplateExamples.STREET,
 			"江苏省苏州市吴中区示例路5号", "60", "", "", "2025-06-01");
 
 	private static final Map<String, String> COLUMNS = Map.of("enterpriseId", "所属企业统一社会信用代码", "kind", "设施类型", "name",

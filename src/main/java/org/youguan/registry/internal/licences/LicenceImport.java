@@ -14,6 +14,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Text;
 import org.youguan.registry.Enterprises;
@@ -37,7 +38,13 @@ public class LicenceImport {
 	/** The import template's column headings, in the order the import reads them. */
 	public static final List<String> HEADERS = List.of("许可证编号", "统一社会信用代码", "业务范围", "发证机关", "发证日期", "有效期至");
 
-	static final List<String> EXAMPLE = List.of("苏邮000999", "91320506MA1XB2QK3D", "省内", "江苏省邮政管理局", "2024-03-01", "");
+	/**
+	 * The template's example row: a past licence of the licence book, run out, of the enterprise the directory holds
+	 * ({@link TemplateExamples}), so a row copied from it is judged by its own dates, not refused as a second licence in
+	 * force beside the one the enterprise holds.
+	 */
+	static final List<String> EXAMPLE = List.of("苏邮000999", TemplateExamples.ENTERPRISE_CREDIT_CODE, "省内", "江苏省邮政管理局",
+			"2015-03-01", "2020-02-28");
 
 	private static final Map<String, String> COLUMNS = Map.of("creditCode", "统一社会信用代码", "number", "许可证编号", "scope",
 			"业务范围", "issuingBureauName", "发证机关", "issuedOn", "发证日期", "expiresOn", "有效期至");

@@ -35,6 +35,7 @@ import org.youguan.documents.SheetCell;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows.SheetRow;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -61,8 +62,8 @@ public class OutletImport {
 	public static final List<String> HEADERS = List.of("网点名称", "运营企业统一社会信用代码", "合作方式", "地址", "行政区划代码", "经度", "纬度",
 			"负责人", "负责人身份证号", "负责人电话", "存储场地面积", "通信设施", "货架", "视频监控", "品牌标识", "开办日期", "备案编号");
 
-	static final List<String> EXAMPLE = List.of("菜鸟驿站（示例店）", "91320506MA1XB2QK3D", "加盟", "江苏省苏州市吴中区示例路2号",
-			"320506001", "120.61", "31.26", "王五", "11010519491231002X", "13812345678", "30", "是", "是", "是", "是", "2026-01-15",
+	static final List<String> EXAMPLE = List.of("菜鸟驿站（示例店）", TemplateExamples.ENTERPRISE_CREDIT_CODE, "加盟",
+			"江苏省苏州市吴中区示例路2号", TemplateExamples.STREET, "120.61", "31.26", "王五", "11010519491231002X", "13812345678", "30", "是", "是", "是", "是", "2026-01-15",
 			"");
 
 	private final Outlets outlets;
