@@ -3190,6 +3190,7 @@ M.update({
  "field.postOfficeFacilityId": ("服务邮政局所编号", "Serving post office number"),
  "audit.field.fine": ("罚款金额", "Fine"),
  "audit.field.handedOverOn": ("移交日期", "Handed over on"),
+ "audit.field.deliveredOn": ("送达日期", "Delivered on"),
  "audit.field.latitude": ("纬度", "Latitude"),
  "audit.field.longitude": ("经度", "Longitude"),
  "audit.field.newAddress": ("搬迁后地址", "New address"),
@@ -4065,7 +4066,10 @@ M.update({
  "export.value.进行中": ("进行中", "In progress"),
  "export.value.逾期未整改": ("逾期未整改", "Overdue, not rectified"),
  "export.value.随机抽取": ("随机抽取", "Drawn at random"),
+ "documents.refusal.templateRetired": ("{0}含有“{1}”已不再使用的内容：{2}。请按页面提供的现行模板修改后上传", "{0} still holds text the current “{1}” template no longer uses: {2}. Edit the current template offered on this page and upload it again"),
  "export.header.缴款日期": ("缴款日期", "Paid on"),
+ "export.header.超过办案期限": ("超过办案期限", "Decided after the time limit"),
+ "export.header.搬迁后的地址": ("搬迁后的地址", "New address after relocation"),
  # .xlsx export headers in the reader's language (Spreadsheets#header): the key is the header as the column gives it
  "export.header.100%过机": ("100%过机", "100% screened"),
  "export.header.上年同期": ("上年同期", "Same period last year"),

@@ -37,6 +37,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 
 /**
  * The check of an administrator's replacement template before it is stored: a real Word document (.docx) — not empty,
@@ -145,9 +146,10 @@ final class TemplateCheck {
 			throw broken(file);
 		}
 		if (!found.isEmpty()) {
-			throw new InvalidValueException("file", "template-retired", file + "含有“" + template.title()
-					+ "”已不再使用的内容：" + String.join("；", found.stream().map(t -> "“" + t + "”（" + template.retired().get(t) + "）")
-						.toList()) + "。请按页面提供的现行模板修改后上传");
+			String texts = String.join("；", found.stream().map(t -> "“" + t + "”（" + template.retired().get(t) + "）").toList());
+			throw new InvalidValueException("file", "template-retired",
+					Wording.of("documents.refusal.templateRetired", file, template.title(), texts),
+					file + "含有“" + template.title() + "”已不再使用的内容：" + texts + "。请按页面提供的现行模板修改后上传");
 		}
 	}
 

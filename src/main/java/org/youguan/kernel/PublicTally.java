@@ -151,9 +151,12 @@ public class PublicTally {
 				.param("key", bounded(l.key()))
 				.param("since", Timestamp.from(since))
 				.param("skip", counted - l.limit())
-				.query(Timestamp.class)
+				.query(Rows.of(Instant.class))
 				.optional()
-				.map(t -> Duration.between(now, t.toInstant().plus(LOOKUP_WINDOW)))
+				// never more than the window: the database rounds a counted time to the microsecond, which may put it a
+				// fraction after now (3601 s said for a step just counted)
+				.map(t -> Duration.between(now, t.plus(LOOKUP_WINDOW)))
+				.map(d -> d.compareTo(LOOKUP_WINDOW) > 0 ? LOOKUP_WINDOW : d)
 				.orElse(LOOKUP_WINDOW);
 			wait = until.compareTo(wait) > 0 ? until : wait;
 		}

@@ -1,5 +1,6 @@
 package org.youguan.safety;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,12 +39,15 @@ public final class AlertDetails {
 			"safety.alert.detail.courierSelf", Set.of(0), "safety.alert.detail.noOutletRealName", Set.of(0),
 			"safety.alert.detail.noOutletExemptShare", Set.of(0));
 
+	/** A value that is a day as stored (ISO, 2026-03-05). */
+	private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
 	private AlertDetails() {
 	}
 
 	/**
 	 * A detail as words: its key with its values, each list value as the list of its items and each enterprise named
-	 * by id as the keyed {@value #UNNAMED_ENTERPRISE_KEY}, other values as stored.
+	 * by id as the keyed {@value #UNNAMED_ENTERPRISE_KEY}, a day (ISO as stored) as a day, other values as stored.
 	 * @param key the detail's bundle key ({@code safety.alert.detail.<kind>})
 	 * @param values the stored values, in the key's order (null: none)
 	 * @return the wording, which {@code EnumWords} words in a language
@@ -60,6 +64,10 @@ public final class AlertDetails {
 			boolean names = enterprises.contains(i);
 			if (value != null && lists.contains(i)) {
 				worded.add(Arrays.stream(value.split(LIST_SEPARATOR)).map(item -> names ? enterprise(item) : item).toList());
+			}
+			else if (value != null && DAY.matcher(value).matches()) {
+				// a day stored as its ISO text: worded as a day (2026年3月5日 for a Chinese reader)
+				worded.add(LocalDate.parse(value));
 			}
 			else {
 				worded.add(value != null && names ? enterprise(value) : value);

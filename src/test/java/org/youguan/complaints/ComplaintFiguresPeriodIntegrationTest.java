@@ -43,7 +43,7 @@ class ComplaintFiguresPeriodIntegrationTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("from"))
 				.andExpect(jsonPath("$.errors[0].rule").value("future"))
-				.andExpect(jsonPath("$.errors[0].message").value("起始月份不能晚于本月（" + ChineseText.month(now) + "）：" + period[0]))
+				.andExpect(jsonPath("$.errors[0].message").value("起始月份不能晚于本月（" + ChineseText.month(now) + "）：" + ChineseText.month(YearMonth.parse(period[0]))))
 				.andExpect(content().string(not(containsString("\"received\""))));
 		}
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");

@@ -312,7 +312,7 @@ class ComplaintIntegrationTest {
 				Channel.WEB, null, false)).isInstanceOf(InvalidValueException.class)
 			.satisfies(ex -> assertThat(((InvalidValueException) ex).fieldErrors()).singleElement().satisfies(e -> {
 				assertThat(e.rule()).isEqualTo("precondition");
-				assertThat(e.message()).contains("2026-10-08").doesNotContain("2026-10-01");
+				assertThat(e.message()).contains("2026年10月8日").doesNotContain("2026年10月1日");
 			}));
 		clock.set(LocalDateTime.of(2026, 10, 8, 9, 0));
 		assertThat(intake.file(form(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 24), null, waybill()), Channel.WEB,

@@ -13,6 +13,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.PageSteps;
 import org.youguan.TestImages;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -27,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -104,7 +106,9 @@ class CaseFilesPagesIntegrationTest {
 			.andExpect(content().string(containsString("更正案情摘要")));
 
 		mvc.perform(post(page + "/transfer").session(staff).with(csrf()).param("authority", "苏州市公安局吴中分局")
-			.param("reason", "涉嫌犯罪，依法移送公安机关")).andExpect(status().isForbidden());
+			.param("reason", "涉嫌犯罪，依法移送公安机关"))
+			// refused to the investigator (a head's step): back to the case's page with the 403 flashed
+			.andExpect(redirectedUrl(page)).andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post(page + "/transfer").session(SignIn.session(mvc, "wz.leader")).with(csrf()).param("authority", "苏州市公安局吴中分局")
 			.param("reason", "涉嫌犯罪，依法移送公安机关")).andExpect(flash().attribute("message", "案件已移送"));
 		mvc.perform(get(page).session(staff)).andExpect(content().string(containsString("苏州市公安局吴中分局")))

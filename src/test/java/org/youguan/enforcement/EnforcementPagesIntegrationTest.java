@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
 import org.youguan.registry.EnterpriseView;
@@ -81,7 +82,9 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(content().string(containsString(summary)));
 		mvc.perform(post(lead + "/propose").session(staff).with(csrf()).param("violation", "DELIVERY_WITHOUT_CONSENT")
 			.param("endedOn", today.toString())).andExpect(redirectedUrl(lead));
-		mvc.perform(post(lead + "/approve").session(staff).with(csrf())).andExpect(status().isForbidden());
+		// a head's step refused to the staff member: back to the lead's page with the 403 flashed
+		mvc.perform(post(lead + "/approve").session(staff).with(csrf())).andExpect(redirectedUrl(lead))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		MockHttpSession head = SignIn.session(mvc, "wz.leader");
 		mvc.perform(get(lead).session(head)).andExpect(content().string(containsString("id=\"approve\"")));
 		String page = mvc.perform(post(lead + "/approve").session(head).with(csrf()))
@@ -104,7 +107,7 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(flash().attribute("message", "调查终结"));
 		mvc.perform(post(page + "/notice").session(staff).with(csrf()).param("on", today.toString()))
 			.andExpect(flash().attribute("message", "已事先告知"));
-		// the decision, 不予处罚, 撤案 and 移送 are the head's (行政处罚法第57条): staff see none of their buttons, a post is a 403
+		// the decision, 不予处罚, 撤案 and 移送 are the head's (行政处罚法第57条): staff see none of their buttons, a post goes back to the page with the 403 flashed
 		mvc.perform(get(page).session(staff)).andExpect(content().string(not(containsString("id=\"decision-form\""))))
 			.andExpect(content().string(not(containsString("id=\"no-penalty-form\""))))
 			.andExpect(content().string(containsString("id=\"statement-form\"")))
@@ -112,9 +115,10 @@ class EnforcementPagesIntegrationTest {
 			.andExpect(content().string(not(containsString("id=\"hearing-waiver-form\""))))
 			.andExpect(content().string(not(containsString("id=\"hearing-request-form\""))));
 		mvc.perform(post(page + "/decision").session(staff).with(csrf()).param("decidedOn", today.toString())
-			.param("penalty", "FINE").param("fine", "3000")).andExpect(status().isForbidden());
+			.param("penalty", "FINE").param("fine", "3000")).andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(post(page + "/no-penalty").session(staff).with(csrf()).param("ground", "FIRST_MINOR").param("reason", "首违不罚"))
-			.andExpect(status().isForbidden());
+			.andExpect(redirectedUrl(page)).andExpect(flash().attribute(PageSteps.REFUSED_STATUS, 403));
 		mvc.perform(get(page).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"decision-form\"")))
 			.andExpect(content().string(containsString("id=\"no-penalty-form\"")))

@@ -62,7 +62,7 @@ class ImportedCaseProcedureIntegrationTest extends ClockedSteps {
 		imported("1950-01-05", "1950-02-05", number()).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("filedOn"))
 			.andExpect(jsonPath("$.errors[0].rule").value("range"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("2000-01-01")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("2000年1月1日")));
 		// from 2000 a date is judged by the law of its day: DATA_NOT_REPORTED's article is law from 2024-03-01
 		imported("2024-03-05", "2024-04-05", "苏吴邮管罚〔2024〕T" + UUID.randomUUID().toString().substring(0, 8) + "号")
 			.andExpect(status().isCreated());

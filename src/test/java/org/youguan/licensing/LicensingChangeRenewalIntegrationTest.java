@@ -405,7 +405,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 	@Test
 	void aRenewalOutsideItsWindowIsRefusedNamingTheLastOrTheFirstDay() throws Exception {
 		LocalDate today = LocalDate.now(clock);
-		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", today.plusDays(20).minusDays(30).toString());
+		windowRefusal(today.plusDays(20), "苏州迟延快递有限公司", "30日前", ChineseText.day(today.plusDays(20).minusDays(30)));
 		// the earliest day is the bureau's own setting (the measures say only 30 days before expiry), never the measures'
 		windowRefusal(today.plusDays(300), "苏州早续快递有限公司", "最早" + ChineseText.day(today.plusDays(300).minusMonths(6)),
 				"（许可延续申请最早提前期，按本局规定）");
@@ -478,7 +478,7 @@ class LicensingChangeRenewalIntegrationTest extends LicensingFixture {
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("快递业务经营许可管理办法"))))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("licence.renewal-earliest"))))
 			.andExpect(jsonPath("$.errors[0].message").value(not(containsString("未确认"))))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString(renewed.minusMonths(6).toString())));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(ChineseText.day(renewed.minusMonths(6)))));
 		assertThat(renewals(code)).isEqualTo(1);
 	}
 

@@ -671,8 +671,9 @@ class LicensingIntegrationTest extends LicensingFixture {
 			.andExpect(content().string(not(containsString("/licensing/applications/" + id + "\""))));
 		mvc.perform(get("/licensing/applications/" + id).session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("verify-form")))
-			.andExpect(content().string(containsString("suspend-form")))
-			// the decision is the province's: the city is not offered it, as its post would be refused
+			// the decision is the province's, and so is pausing its clock: the city is offered neither, as its post
+			// would be refused
+			.andExpect(content().string(not(containsString("suspend-form"))))
 			.andExpect(content().string(not(containsString("refuse-form"))));
 		// the county reads the application of its county but takes no step of it: no step's form
 		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
@@ -682,6 +683,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 		mvc.perform(get("/licensing/applications/" + id).session(ProvinceStaff.session(mvc, users, bureaus)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("refuse-form")))
+			.andExpect(content().string(containsString("suspend-form")))
 			.andExpect(content().string(not(containsString("verify-form"))));
 		// the province's 系统管理员 manages accounts, not case work: it reads the application and decides nothing
 		mvc.perform(get("/licensing/applications/" + id).session(SignIn.session(mvc, "sys.admin"))).andExpect(status().isOk())

@@ -218,7 +218,7 @@ class HistoryImportLevelsIntegrationTest {
 			.isInstanceOfSatisfying(DomainException.class, e -> {
 				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
 					.containsExactly(tuple("period", "history-imported"));
-				assertThat(e.getMessage()).contains("3205的2007-06");
+				assertThat(e.getMessage()).contains("3205的2007年6月");
 			});
 		assertThat(jdbc.sql("SELECT count(*) FROM stat_report WHERE enterprise_id = :e").param("e", enterprise)
 			.query(Long.class).single()).isZero();

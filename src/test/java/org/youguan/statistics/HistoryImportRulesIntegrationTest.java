@@ -1,6 +1,7 @@
 package org.youguan.statistics;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.youguan.IntegrationTest;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.documents.TypedWorkbook;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.statistics.internal.ReportChecks;
@@ -71,7 +73,8 @@ class HistoryImportRulesIntegrationTest {
 			.contains("rule:revenue-covers-express", "rule:revenue-covers-delivery", "rule:revenue-covers-parts");
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::field).containsOnly("数值");
 		assertThat(result.errors().get(1).errors()).extracting(FieldError::message)
-			.anySatisfy(m -> assertThat(m).contains("邮政行业业务收入应不小于快递业务收入", county, month, "第2、3行"));
+			.anySatisfy(m -> assertThat(m).contains("邮政行业业务收入应不小于快递业务收入", county,
+					ChineseText.month(YearMonth.parse(month)), "第2、3行"));
 		assertThat(stored(county, month)).isZero();
 	}
 
@@ -122,7 +125,7 @@ class HistoryImportRulesIntegrationTest {
 		assertThat(second.errors()).singleElement().satisfies(row -> assertThat(row.errors())
 			.extracting(FieldError::rule, FieldError::message)
 			.anySatisfy(t -> assertThat(t.toList()).containsExactly("rule:revenue-covers-express",
-					"邮政行业业务收入应不小于快递业务收入：" + county + "（不分品牌）" + month + "的邮政行业业务收入10，快递业务收入（已导入）5000（本文件第2行）")));
+					"邮政行业业务收入应不小于快递业务收入：" + county + "（不分品牌）" + ChineseText.month(YearMonth.parse(month)) + "的邮政行业业务收入10，快递业务收入（已导入）5000（本文件第2行）")));
 		// the file's row replaces the stored one it is judged with: a corrected 快递业务收入 beside the revenue passes
 		HistoryImport.Result third = history.importFile(SUZHOU, new TypedWorkbook(HistoryImport.HEADERS)
 			.row(List.of("postal.revenue", month, county, "", 10))

@@ -144,7 +144,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 			.param("id", Long.toString(id)).query(String.class).list();
 		assertThat(summaries).hasSize(2);
 		assertThat(summaries.get(0)).contains(number, "准予撤销邮政普遍服务营业场所决定书");
-		assertThat(summaries.get(1)).contains("2026-10-15", "公告");
+		assertThat(summaries.get(1)).contains("2026年10月15日", "公告");
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class AcceptanceRuleTest {
 			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule).containsExactly("postedOn", "time-barred");
 			// the window named once (attack round 19: "已超过申诉时效（超过申诉时效（…1年））")
 			assertThat(b.toFiler().message()).isEqualTo("已超过申诉时效（争议发生或交寄之日起1年），不能受理");
-			assertThat(b.finding()).contains("2026-06-01");
+			assertThat(b.finding()).contains("2026年6月1日");
 		});
 		// a bureau's own window is the one stated (attack: the label wrote 1年 whatever complaint.filing-window said)
 		var twoYears = new AcceptanceRule.Limits(7, d -> d.plusDays(7), LocalDate::toString, TODAY.minusDays(1), "2年");

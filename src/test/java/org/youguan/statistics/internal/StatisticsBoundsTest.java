@@ -45,7 +45,7 @@ class StatisticsBoundsTest {
 			.isInstanceOfSatisfying(InvalidValueException.class, e -> {
 				assertThat(e.fieldErrors()).extracting(FieldError::field, FieldError::rule)
 					.containsExactly(tuple("through", "ended"));
-				assertThat(e.getMessage()).contains("2026-12").contains("2026-11");
+				assertThat(e.getMessage()).contains("2026年12月").contains("2026年11月");
 			});
 		assertThatThrownBy(() -> AnalysisQuery.of(null, "3205", 2027, null, null, "3205", NOVEMBER))
 			.isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.fieldErrors())

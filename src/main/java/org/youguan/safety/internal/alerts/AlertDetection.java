@@ -77,8 +77,14 @@ public class AlertDetection {
 			.map(v -> v.length() > DETAIL_VALUE ? Text.start(v, DETAIL_VALUE) + "…" : v)
 			.toList();
 		String key = "safety.alert.detail." + kind;
+		// the Chinese detail writes a day as a Chinese sentence does (2026年3月5日); the stored values keep it ISO
+		Object[] chinese = Arrays.stream(values).map(v -> v instanceof LocalDate day ? ChineseText.day(day) : (Object) null)
+			.toArray();
+		for (int i = 0; i < chinese.length; i++) {
+			chinese[i] = chinese[i] == null ? args.get(i) : chinese[i];
+		}
 		return new Finding(rule, subject, region, enterpriseId, measure, threshold, key, args,
-				messages.getMessage(key, args.toArray(), Locale.SIMPLIFIED_CHINESE));
+				messages.getMessage(key, chinese, Locale.SIMPLIFIED_CHINESE));
 	}
 
 	private final JdbcClient jdbc;
