@@ -40,6 +40,7 @@ import org.youguan.filing.internal.OutletDetails;
 import org.youguan.filing.internal.OutletFiling;
 import org.youguan.filing.internal.OutletFilingRepository;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.CollectedErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -58,6 +59,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Regions;
@@ -138,6 +140,9 @@ public class OutletFilings {
 	/** Names the branch (分支机构) a filing's outlet is run through. */
 	private final Branches branches;
 
+	/** Who decides a filing: the bureau handling its place ({@link #requireFilingBureau}). */
+	private final Bureaus bureaus;
+
 	/** The owning module and owner type of a filing's attachments (see {@link FilingAttachmentAccess}). */
 	public static final String MODULE = "filing";
 
@@ -149,7 +154,8 @@ public class OutletFilings {
 	OutletFilings(OutletFilingRepository filings, Enterprises enterprises, Brands brands, Outlets outlets, StatutoryRules rules,
 			WorkingCalendar calendar, BusinessNumbers numbers, FilingSettings settings, JdbcClient jdbc, JsonMapper json,
 			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Secrets secrets, Regions regions,
-			Attachments attachments, Branches branches) {
+			Attachments attachments, Branches branches, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.branches = branches;
 		this.regions = regions;
 		this.secrets = secrets;
@@ -214,18 +220,19 @@ public class OutletFilings {
 			required.add(AttachmentKind.AUTHORISATION);
 		}
 		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
-		List<FieldError> errors = new ArrayList<>();
+		// the registry's refusals keep their keys (its served refusal worded in the reader's language on the page)
+		CollectedErrors errors = new CollectedErrors();
 		OutletData clean = null;
 		try {
 			clean = outlets.check(DataScope.all(), own, null);
 		}
 		catch (DomainException ex) {
-			errors.addAll(ex.formErrors());
+			errors.addRefusal(ex);
 		}
 		errors.addAll(checkUploads(uploads, required, held));
-		errors = onePerField(formErrors, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+		List<FieldError> shown = onePerField(formErrors, errors);
+		if (!shown.isEmpty()) {
+			throw CollectedErrors.refusal(shown, formErrors, errors);
 		}
 		LocalDate today = today();
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_FILING_AFTER_OPENING, clean.openedOn(), clean.regionCode());
@@ -253,7 +260,7 @@ public class OutletFilings {
 	 * {@code attachments.<KIND>} or {@code attachments} (count)
 	 */
 	public List<FieldError> hold(AttachmentDraft draft, List<Upload> uploads) {
-		List<FieldError> errors = new ArrayList<>();
+		CollectedErrors errors = new CollectedErrors();
 		int count = attachments.held(draft).size();
 		for (Upload u : uploads) {
 			if (count >= settings.maxAttachments()) {
@@ -265,7 +272,7 @@ public class OutletFilings {
 				count++;
 			}
 			catch (InvalidValueException ex) {
-				errors.addAll(ex.fieldErrors());
+				errors.addRefusal(ex);
 			}
 		}
 		return errors;
@@ -333,7 +340,7 @@ public class OutletFilings {
 		// would wash out a late filing; blank keeps the recorded day
 		v.require("openedOn", data.openedOn() == null || data.openedOn().equals(outlet.openedOn()), "not-changeable",
 				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
-		List<FieldError> errors = new ArrayList<>(v.errors());
+		CollectedErrors errors = CollectedErrors.of(v);
 		OutletData proposed = null;
 		try {
 			// the form shows the manager's numbers masked: blank or sent back unchanged keeps the recorded ones
@@ -342,7 +349,7 @@ public class OutletFilings {
 			proposed = outlets.check(DataScope.all(), kept.withEnterprise(enterprise.id()), outletId);
 		}
 		catch (DomainException ex) {
-			errors.addAll(ex.formErrors());
+			errors.addRefusal(ex);
 		}
 		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
 			errors.add(outlets.otherCounty(outlet.regionCode()));
@@ -357,9 +364,9 @@ public class OutletFilings {
 			required.add(AttachmentKind.AUTHORISATION);
 		}
 		errors.addAll(checkUploads(uploads, required, draft == null ? List.of() : attachments.held(draft)));
-		errors = onePerField(formErrors, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+		List<FieldError> shown = onePerField(formErrors, errors);
+		if (!shown.isEmpty()) {
+			throw CollectedErrors.refusal(shown, formErrors, errors);
 		}
 		LocalDate due = rules.deadline(StatutoryRule.OUTLET_CHANGE_FILING, changedOn, outlet.regionCode());
 		OutletFiling.Subject subject = subject(outlet, enterprise, proposed.branchId(),
@@ -449,7 +456,7 @@ public class OutletFilings {
 		note = Text.freeText(note);
 		List<Attachment> held = draft == null ? List.of() : attachments.held(draft);
 		Validation v = new Validation().maxLength("note", "补正说明", note, 1000);
-		List<FieldError> errors = new ArrayList<>(v.errors());
+		CollectedErrors errors = CollectedErrors.of(v);
 		Correction correction = null;
 		if (corrected != null && f.kind() == FilingKind.CLOSURE) {
 			errors.add(new FieldError("name", "not-correctable", "撤销备案没有可更正的网点信息（可更正撤销原因），其他情况请在补正说明中写明"));
@@ -472,9 +479,9 @@ public class OutletFilings {
 				&& (corrected == null && closureReason == null || correction != null)) {
 			errors.add(new FieldError("note", "required", "请填写补正说明、上传补正材料或更正网点信息"));
 		}
-		errors = onePerField(formErrors, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+		List<FieldError> shown = onePerField(formErrors, errors);
+		if (!shown.isEmpty()) {
+			throw CollectedErrors.refusal(shown, formErrors, errors);
 		}
 		Map<String, Object> before = new LinkedHashMap<>(f.snapshot());
 		Map<String, Object> after;
@@ -532,7 +539,7 @@ public class OutletFilings {
 			reason = Outlets.closureReason("reason", "撤销原因", typed);
 		}
 		catch (DomainException ex) {
-			errors.addAll(ex.formErrors());
+			CollectedErrors.addRefusal(errors, ex);
 			return null;
 		}
 		if (reason.equals(f.changeDescription())) {
@@ -574,7 +581,7 @@ public class OutletFilings {
 			clean = outlets.check(DataScope.all(), typed, f.kind() == FilingKind.CHANGE ? f.outletId() : null);
 		}
 		catch (DomainException ex) {
-			errors.addAll(ex.formErrors());
+			CollectedErrors.addRefusal(errors, ex);
 		}
 		if (clean == null) {
 			return null;
@@ -707,6 +714,7 @@ public class OutletFilings {
 	public void notifyMissingItems(DataScope scope, long id, String items) {
 		// a filing outside the scope is not there (404) whatever was sent: the record before its fields
 		OutletFiling f = load(scope, id);
+		requireFilingBureau(f);
 		items = Text.freeText(items);
 		new Validation().required("missingItems", "补正事项", items).maxLength("missingItems", "补正事项", items, 1000).throwIfInvalid();
 		var before = f.snapshot();
@@ -732,6 +740,7 @@ public class OutletFilings {
 	@Transactional
 	public String approve(DataScope scope, long id, String note) {
 		OutletFiling f = load(scope, id);
+		requireFilingBureau(f);
 		note = Text.freeText(note);
 		new Validation().maxLength("note", "备案意见", note, 1000).throwIfInvalid();
 		f.requireApprovable();
@@ -789,6 +798,7 @@ public class OutletFilings {
 	@Transactional
 	public void reject(DataScope scope, long id, String reason) {
 		OutletFiling f = load(scope, id);
+		requireFilingBureau(f);
 		reason = Text.freeText(reason);
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
 		var before = f.snapshot();
@@ -872,9 +882,22 @@ public class OutletFilings {
 	 * name, filtered, in a whitelisted order ({@link #SORTS}; nearest due date first by default).
 	 */
 	public PageResult<FilingView> list(DataScope scope, Filter filter, PageQuery page) {
+		return list(scope, filter, page, false);
+	}
+
+	/**
+	 * {@link #list(DataScope, Filter, PageQuery)}, with {@code decidedHere} only the filings the caller's bureau decides
+	 * ({@link #decidesHere}: not those of a place a bureau below it handles, {@link Bureaus#handledHere}) — the inbox's
+	 * 待审核 queue, which showed the city and the province every county's filing to act on, which only the county may.
+	 */
+	public PageResult<FilingView> list(DataScope scope, Filter filter, PageQuery page, boolean decidedHere) {
 		LocalDate today = today();
-		return Listing.from(FROM)
-			.scope(scope, "f.enterprise_credit_code", "f.region_code")
+		Listing listing = Listing.from(FROM)
+			.scope(scope, "f.enterprise_credit_code", "f.region_code");
+		if (decidedHere) {
+			listing.where(bureaus.handledHere(scope, "f.region_code"));
+		}
+		return listing
 			.search(page, "f.number", "f.outlet_name", "f.enterprise_name", "f.enterprise_credit_code")
 			.where(filter.status() != null, "f.status = :status", "status", filter.status() == null ? "" : filter.status().name())
 			.where(filter.state() == WorkState.OPEN, "f.status IN ('SUBMITTED', 'MISSING_ITEMS')", "open", true)
@@ -1043,10 +1066,14 @@ public class OutletFilings {
 				: outlets.get(DataScope.all(), f.outletId()).address();
 	}
 
-	/** Filings with the bureau whose clock is overdue or ends within a working day, for the dashboard. */
+	/**
+	 * Filings with the bureau whose clock is overdue or ends within a working day, for the dashboard: those the caller's
+	 * bureau decides.
+	 */
 	public long countNeedingAttention(DataScope scope) {
+		// the filings its own bureau decides (decidesHere), as the inbox counts them: a county's are not the city's
 		return jdbc.sql("SELECT count(*) FROM outlet_filing f WHERE f.status = 'SUBMITTED' AND f.due_on <= :soon AND "
-				+ scope.regionPredicate("f.region_code"))
+				+ scope.regionPredicate("f.region_code") + " AND " + bureaus.handledHere(scope, "f.region_code"))
 			.params(scope.params())
 			.param("soon", calendar.plusWorkingDays(today(), 1))
 			.query(Long.class)
@@ -1335,8 +1362,8 @@ public class OutletFilings {
 				rules.deadline(StatutoryRule.OUTLET_MISSING_ITEMS_NOTICE, start, region));
 	}
 
-	private List<FieldError> checkUploads(List<Upload> uploads, Set<AttachmentKind> required, List<Attachment> held) {
-		List<FieldError> errors = new ArrayList<>();
+	private CollectedErrors checkUploads(List<Upload> uploads, Set<AttachmentKind> required, List<Attachment> held) {
+		CollectedErrors errors = new CollectedErrors();
 		if (uploads.size() + held.size() > settings.maxAttachments()) {
 			errors.add(new FieldError("attachments", "count", "附件不能超过" + settings.maxAttachments() + "个"));
 		}
@@ -1345,7 +1372,7 @@ public class OutletFilings {
 				attachments.check(u.file(), u.field(), u.kind().label(), settings.maxAttachmentBytes());
 			}
 			catch (InvalidValueException ex) {
-				errors.addAll(ex.fieldErrors());
+				errors.addRefusal(ex);
 			}
 		}
 		for (AttachmentKind kind : required) {
@@ -1361,6 +1388,27 @@ public class OutletFilings {
 			attachments.store(owner(filingId), u.kind().name(), u.file(), u.field(), u.kind().label(),
 					settings.maxAttachmentBytes());
 		}
+	}
+
+	/**
+	 * Whether the signed-in account may take the bureau's steps on a filing (准予, 一次性告知, 不予备案): it is of the
+	 * bureau that handles the outlet's place ({@link Outlets#filingBureauRegion}: the county's bureau, else the city's;
+	 * {@link Bureaus#outsider}) — the filing page offers the step forms to no one else. A bureau above reads the filing.
+	 * @param filing the filing as the page shows it
+	 */
+	public boolean decidesHere(FilingView filing) {
+		return bureaus.outsider(filing.regionCode()).isEmpty();
+	}
+
+	/**
+	 * Refuses a bureau step on a filing by staff of another bureau than the one that files outlets at its place
+	 * (快递暂行条例(2025) art.19: 所在地省级以下邮政管理部门 — {@link Outlets#filingBureauRegion}, the {@link Bureaus#nearest}
+	 * bureau there): a city or province above sees the filing in its scope and may read it, not decide it.
+	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the bureau that handles it, keyed
+	 *         {@code refusal.handlingBureau}
+	 */
+	private void requireFilingBureau(OutletFiling f) {
+		bureaus.requireHandling(f.regionCode(), "备案");
 	}
 
 	OutletFiling load(DataScope scope, long id) {

@@ -1243,7 +1243,7 @@ public class InspectionPlans {
 				default -> e.field();
 			}, e.rule(), e.message()))
 			.toList();
-		return new DomainException(ex.code(), ex.getMessage(), errors);
+		return new DomainException(ex.code(), ex.wording(), ex.getMessage(), errors);
 	}
 
 	/** A roster line {@code certificate|region} as the draw sees it. */

@@ -1206,6 +1206,11 @@ public final class Validation {
 		return !errors().isEmpty();
 	}
 
+	/** The key a keyed check ({@link #require(String, boolean, String, Wording, String)}) failed with, or null. */
+	Wording wording(FieldError error) {
+		return wordings.get(error);
+	}
+
 	public void throwIfInvalid() {
 		List<FieldError> all = errors();
 		if (!all.isEmpty()) {

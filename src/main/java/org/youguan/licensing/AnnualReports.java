@@ -33,6 +33,7 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.AnnualReportFiled;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
@@ -111,8 +112,12 @@ public class AnnualReports {
 
 	private final Clock clock;
 
+	/** Who takes a paper report: the bureau handling the holder's city ({@link Bureaus#requireHandling}). */
+	private final Bureaus bureaus;
+
 	AnnualReports(JdbcClient jdbc, Licences licences, StatutoryRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, Regions regions, Enterprises enterprises) {
+			ApplicationEventPublisher events, Clock clock, Regions regions, Enterprises enterprises, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -150,7 +155,9 @@ public class AnnualReports {
 	 * the day staff received it, not before the window opened nor after today).
 	 * @return the report's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
-	 * @throws AccessRefusedException when an enterprise files for another or a read-only user files
+	 * @throws AccessRefusedException when an enterprise files for another or a read-only user files, or (403) staff of
+	 *         another bureau than the one handling the holder's city ({@link LicenceApplications#premisesCity}) enter it,
+	 *         keyed {@code refusal.handlingBureau}
 	 * @throws DomainException (409) when the year's report was filed already
 	 */
 	@Transactional
@@ -206,6 +213,9 @@ public class AnnualReports {
 			if (licence != null && !clerk.enterprise()) {
 				// an enterprise outside the clerk's scope is not there (404), whatever else was sent
 				clerk.scope().refuseWithin("creditCode", licence.regionCode(), "企业" + code);
+				// one in it is taken by the bureau handling the holder's city, not by the province above nor a county
+				// below (403 naming that bureau)
+				bureaus.requireHandling(LicenceApplications.premisesCity(licence.regionCode()), "年度报告");
 			}
 		}
 		v.throwIfInvalid();

@@ -29,6 +29,7 @@ import org.youguan.kernel.Wording;
 import org.youguan.region.Regions;
 import org.youguan.registry.BranchFiled;
 import org.youguan.registry.Branches;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceStatus;
@@ -78,8 +79,12 @@ public class BranchFilings {
 
 	private final Clock clock;
 
+	/** Who takes a paper filing: the bureau handling the branch's city ({@link Bureaus#requireHandling}). */
+	private final Bureaus bureaus;
+
 	BranchFilings(JdbcClient jdbc, Enterprises enterprises, Licences licences, Branches branches, Regions regions,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -95,7 +100,9 @@ public class BranchFilings {
 	 * force) → taken at once; after the period of {@link Branches#filingDue} (20 days by default) it is taken and flagged late.
 	 * @return the filing's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
-	 * @throws AccessRefusedException when an enterprise files for another, or a read-only user files
+	 * @throws AccessRefusedException when an enterprise files for another, or a read-only user files, or (403) staff of
+	 *         another bureau than the one handling the branch's city ({@link LicenceApplications#premisesCity}, the city's
+	 *         bureau else the province's) enter it, keyed {@code refusal.handlingBureau}
 	 * @throws DomainException (409) when the parent already has a branch of that name; not found (404, before any field)
 	 * for staff naming a region outside theirs ({@link DataScope#refuseRegionOutside})
 	 */
@@ -141,6 +148,9 @@ public class BranchFilings {
 			if (region != null && !clerk.enterprise()) {
 				// a region outside the caller's is not there (404), whatever the other fields hold
 				clerk.scope().refusePlace("regionCode", region);
+				// and one in it is taken by the bureau handling the branch's city (as the city receives the licensing
+				// matters of its premises), not by the province above it nor a county below: 403 naming that bureau
+				bureaus.requireHandling(LicenceApplications.premisesCity(region), "分支机构备案");
 			}
 			regions.addressWithin(v, "address", "地址", data.address(), region, "分支机构所在地");
 		}

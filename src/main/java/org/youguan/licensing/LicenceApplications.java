@@ -702,7 +702,7 @@ public class LicenceApplications {
 					"该申请人已有办理中的" + kind.label() + "申请，不能重复提交");
 		}
 		ApprovingLevel level = ApprovingLevel.of(scope);
-		String number = numbers.next("许可申请", region.substring(0, 4), submittedOn.getYear());
+		String number = numbers.next("许可申请", applicationSeries(region), submittedOn.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("number", number);
 		p.put("kind", kind.name());
@@ -2897,7 +2897,9 @@ public class LicenceApplications {
 		};
 		LicensingClock c = clock(region);
 		Map<String, Object> p = new HashMap<>();
-		p.put("number", numbers.next("许可申请", region.length() > 4 ? region.substring(0, 4) : region, received.getYear()));
+		// numbered by the bureau that handles the premises (the city's, else the province's above it), never by a city
+		// the platform holds no bureau of
+		p.put("number", numbers.next("许可申请", applicationSeries(region), received.getYear()));
 		p.put("kind", kind.name());
 		p.put("code", code);
 		p.put("name", known != null ? known.legalName() : Text.name(data.applicantName()));
@@ -3252,9 +3254,29 @@ public class LicenceApplications {
 		return bureaus.nearestRegion(cityRegion(a));
 	}
 
+	/**
+	 * The series (the region written into 许可申请 numbers) of an application whose premises lie in {@code region}: the
+	 * region of the bureau that handles the premises' city ({@link Bureaus#nearestRegion}) — the city bureau, or where the
+	 * platform has none there (a past application imported by the province) the province above it — as an outlet
+	 * filing is numbered by the bureau that files it, never a city no bureau on the platform numbers for.
+	 * @param region the premises' GB/T 2260 code (4 digits or more)
+	 */
+	private String applicationSeries(String region) {
+		return bureaus.nearestRegion(premisesCity(region));
+	}
+
+	/**
+	 * The city of a place (its first 4 digits): the licensing records of the place (applications, branch filings, annual
+	 * reports) are handled by that city's bureau, else ({@link Bureaus#nearest}) the bureau above it.
+	 * @param region a GB/T 2260 code (4 digits or more; a shorter one is returned as is)
+	 */
+	static String premisesCity(String region) {
+		return region.length() > 4 ? region.substring(0, 4) : region;
+	}
+
 	/** The region of the city bureau of {@code a}'s premises (its first 4 digits). */
 	private static String cityRegion(ApplicationView a) {
-		return a.regionCode().substring(0, 4);
+		return premisesCity(a.regionCode());
 	}
 
 	/**
@@ -3318,7 +3340,8 @@ public class LicenceApplications {
 
 	private static void requireReceiver(Clerk clerk, ApplicationView a) {
 		if (!receives(clerk, a)) {
-			throw new AccessRefusedException("许可申请由经营场所所在地的市（地）或省邮政管理局受理");
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.receiverStep"),
+					"许可申请由经营场所所在地的市（地）或省邮政管理局受理");
 		}
 	}
 
@@ -3386,7 +3409,8 @@ public class LicenceApplications {
 
 	private static void requireDecider(Clerk clerk, ApplicationView a) {
 		if (!decides(clerk, a)) {
-			throw new AccessRefusedException(decider(a.scope()));
+			throw new AccessRefusedException(null, Wording.of("licensing.refusal.decider", a.scope(),
+					ApprovingLevel.of(a.scope())), decider(a.scope()));
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.CollectedErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -350,10 +351,11 @@ public class Reports {
 		requireOperating(report);
 		Parsed parsed = parse(report, values, notes);
 		// every refusal at once: the values' and notes', and the comment's
-		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		CollectedErrors errors = new CollectedErrors();
+		errors.addAll(parsed.errors());
 		errors.addAll(commentErrors(comment));
 		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+			throw errors.refusal();
 		}
 		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
@@ -461,7 +463,8 @@ public class Reports {
 		forms.requireOperating("period", report.enterpriseId(), period);
 		// every error at once: what did not parse, and the rules over what did (a value refused as typed is not also
 		// reported missing)
-		List<FieldError> errors = new ArrayList<>(parsed.errors());
+		CollectedErrors errors = new CollectedErrors();
+		errors.addAll(parsed.errors());
 		errors.addAll(commentErrors(comment));
 		Set<String> refused = parsed.errors().stream().map(FieldError::field).collect(Collectors.toSet());
 		ReportChecks.check(indicators, parsed.values(), rules(),
@@ -471,7 +474,7 @@ public class Reports {
 			.filter(e -> !refused.contains(e.field()))
 			.forEach(errors::add);
 		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+			throw errors.refusal();
 		}
 		var before = report.snapshot();
 		report.fill(parsed.values(), comment(comment));
@@ -732,7 +735,8 @@ public class Reports {
 	 * @return the errors, each naming its indicator's field; empty when none
 	 */
 	public List<FieldError> entryErrors(long formId, Map<String, String> values, Map<String, String> notes, String comment) {
-		List<FieldError> errors = new ArrayList<>(parse(formId, values, notes).errors());
+		CollectedErrors errors = new CollectedErrors();
+		errors.addAll(parse(formId, values, notes).errors());
 		errors.addAll(commentErrors(comment));
 		return errors;
 	}
@@ -740,7 +744,8 @@ public class Reports {
 	private Parsed parse(long formId, Map<String, String> typedValues, Map<String, String> typedNotes) {
 		List<Indicator> indicators = forms.indicators(formId);
 		Map<String, ReportValue> parsed = new HashMap<>();
-		List<FieldError> errors = new ArrayList<>();
+		// a value's refusal keeps its key (ReportedValue's keyed sentences worded in the reader's language)
+		CollectedErrors errors = new CollectedErrors();
 		// the codes read as the sheet reads them (capitals, full width): the one code reader of every path
 		Map<String, String> values = byCode(indicators, typedValues, ReportChecks::field, errors);
 		Map<String, String> notes = byCode(indicators, typedNotes, ReportChecks::noteField, errors);
@@ -763,7 +768,7 @@ public class Reports {
 				value = ReportedValue.read(i, ReportChecks.field(i.code()), text);
 			}
 			catch (InvalidValueException ex) {
-				errors.addAll(ex.fieldErrors());
+				errors.addRefusal(ex);
 			}
 			if (value != null || note != null) {
 				parsed.put(i.code(), new ReportValue(value, note));

@@ -207,8 +207,9 @@ public class VillageChecks {
 			String name = RECORD_FIELDS.get(e.field());
 			return name == null ? e : new FieldError(name, e.rule(), e.message().replace("（" + e.field() + "）", "（" + name + "）"));
 		}).toList();
-		return refused instanceof InvalidValueException ? new InvalidValueException(errors)
-				: new DomainException(refused.code(), refused.getMessage(), errors);
+		// renamed, its sentence's key kept (a page words it in the reader's language)
+		return refused instanceof InvalidValueException ? new InvalidValueException(errors, refused.wording())
+				: new DomainException(refused.code(), refused.wording(), refused.getMessage(), errors);
 	}
 
 	/** An inspection record's field → the village check's field that carries it. */

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.filing.internal.FilingView;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.IdCardNumber;
@@ -26,6 +29,10 @@ import org.youguan.registry.Outlets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An outlet is filed with the bureau below provincial level that handles its place (快递暂行条例(2025) art.19): where its
@@ -44,6 +51,9 @@ class OutletFilingBureauSeriesIntegrationTest {
 
 	/** 柳州市城中区城中街道: the city has no bureau on the platform, only the province covers it. */
 	static final String LIUZHOU_STREET = "450202001";
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	OutletFilings filings;
@@ -118,6 +128,41 @@ class OutletFilingBureauSeriesIntegrationTest {
 			assertThat(e.rule()).isEqualTo("served");
 			assertThat(e.message()).contains("尚未使用本平台");
 		});
+		// the registry's refusal keeps its key through the filing's gathering of errors (a page words it in English)
+		assertThat(refused.fieldErrors().get(0).rule()).isEqualTo("served");
+		assertThat(refused.wording()).isNotNull();
+		assertThat(refused.wording().key()).isEqualTo("registry.refusal.outletNotServed");
+		assertThat(jdbc.sql("SELECT count(*) FROM outlet_filing").query(Long.class).single()).isEqualTo(before);
+	}
+
+	/**
+	 * The filing form read in English tells the place no bureau below the province serves in English: the registry's
+	 * keyed refusal, gathered with the form's other errors (the files not chosen), is not shown in Chinese.
+	 */
+	@Test
+	void theEnglishFilingFormTellsAPlaceNoBureauBelowTheProvinceServesInEnglish() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM outlet_filing").query(Long.class).single();
+		OutletData o = outlet(LIUZHOU_STREET, "城中区城中街道备案路");
+		MockHttpSession session = SignIn.session(mvc, "sf.wz");
+		mvc.perform(get("/enterprise/filings/new").param("lang", "en").session(session));
+		String html = mvc.perform(multipart("/enterprise/filings/new")
+			.param("lang", "en")
+			.param("name", o.name())
+			.param("cooperation", o.cooperation())
+			.param("address", o.address())
+			.param("regionCode", o.regionCode())
+			.param("managerName", o.managerName())
+			.param("managerIdNumber", o.managerIdNumber())
+			.param("managerPhone", o.managerPhone())
+			.param("storageArea", "40")
+			.param("openedOn", "2026-09-20")
+			.param("hasCommunications", "true")
+			.param("hasShelving", "true")
+			.param("hasSurveillance", "true")
+			.param("hasSignage", "true")
+			.session(session)
+			.with(csrf())).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("No city or county postal bureau of the outlet").doesNotContain("尚未使用本平台");
 		assertThat(jdbc.sql("SELECT count(*) FROM outlet_filing").query(Long.class).single()).isEqualTo(before);
 	}
 }

@@ -291,4 +291,22 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 	long reminded(String code) {
 		return jdbc.sql("SELECT count(*) FROM annual_report_reminder WHERE credit_code = :c").param("c", code).query(Long.class).single();
 	}
+
+	/**
+	 * A paper report is entered by the bureau that handles the holder's city (苏州市邮政管理局 for a holder in 吴中): the
+	 * province above and the county bureau below are refused 403 naming that bureau, nothing saved; the city enters it.
+	 */
+	@Test
+	void aPaperReportIsEnteredByTheBureauHandlingTheHoldersCityNotTheProvinceAboveNorTheCountyBelow() throws Exception {
+		String code = holder("苏州年报经办快递有限公司");
+		String json = report(year() - 1, code, "10", "100", "1", "2");
+		file("Bearer demo-js-market-token", json).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("本年度报告由苏州市邮政管理局办理")))
+			.andExpect(jsonPath("$.detail", containsString("上级机关可以查阅，不能代为办理")));
+		file(COUNTY, json).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("下级机关不能代为办理")));
+		assertThat(jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :c").param("c", code).query(Long.class).single())
+			.as("nothing saved").isZero();
+		file(CITY, json).andExpect(status().isCreated());
+	}
 }

@@ -126,6 +126,27 @@ class BranchFilingIntegrationTest extends LicensingFixture {
 		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing").query(Long.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * A paper filing is taken by the bureau that handles the branch's city (苏州市邮政管理局 for a branch in 吴中): the
+	 * province above, which reads the filings, and the county bureau below are refused 403 naming that bureau, nothing
+	 * saved; the city takes it.
+	 */
+	@Test
+	void aPaperFilingIsTakenByTheBureauHandlingTheBranchsCityNotTheProvinceAboveNorTheCountyBelow() throws Exception {
+		String code = holder("苏州分支经办快递有限公司");
+		LocalDate today = LocalDate.now(clock);
+		String name = "苏州分支经办快递有限公司吴中分公司";
+		file("Bearer demo-js-market-token", code, name, "320506", today.minusDays(5)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("本分支机构备案由苏州市邮政管理局办理")))
+			.andExpect(jsonPath("$.detail", containsString("上级机关可以查阅，不能代为办理")));
+		file(COUNTY, code, name, "320506", today.minusDays(5)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail", containsString("本分支机构备案由苏州市邮政管理局办理")))
+			.andExpect(jsonPath("$.detail", containsString("下级机关不能代为办理")));
+		assertThat(jdbc.sql("SELECT count(*) FROM branch_filing WHERE parent_credit_code = :c").param("c", code).query(Long.class).single())
+			.as("nothing saved").isZero();
+		file(CITY, code, name, "320506", today.minusDays(5)).andExpect(status().isCreated());
+	}
+
 	@Test
 	void aFilingNeedsALicenceInForceCompleteDataAndTheEnterpriseItself() throws Exception {
 		String code = holder("苏州分支错填快递有限公司");

@@ -82,6 +82,31 @@ class ImportedGrantsAndChangeDecisionsIntegrationTest extends LicensingFixture {
 		});
 	}
 
+	/**
+	 * A past application is numbered in the series of the bureau that handles its premises' city: 苏州's own (3205) for
+	 * a holder in 吴中, the province's (32) for one in 南京, whose city has no bureau on the platform — never the 4 digits
+	 * of a city no bureau numbers for.
+	 */
+	@Test
+	void aPastApplicationIsNumberedByTheBureauHandlingItsCityNotByACityWithoutABureau() throws Exception {
+		String nanjing = LicensingIntegrationTest.newCreditCode();
+		tx.execute(s -> enterprises.register(DataScope.all(), new EnterpriseData("南京导入编号快递有限公司" + RandomDigits.of(5),
+				nanjing, EnterpriseType.EXPRESS, null, "王示例", "玄武区示例路8号", "320102", null, null), false));
+		String suzhou = LicensingIntegrationTest.newCreditCode();
+		registered(suzhou);
+		LocalDate decided = LocalDate.now(clock).minusDays(20);
+		call(PROVINCE, IMPORTED, pastGrant(nanjing, decided, number())).andExpect(status().isCreated());
+		call(PROVINCE, IMPORTED, pastGrant(suzhou, decided, number())).andExpect(status().isCreated());
+		String year = String.valueOf(decided.minusDays(40).getYear());
+		assertThat(applicationNumber(nanjing)).startsWith("许可申请-32-" + year + "-").doesNotContain("3201");
+		assertThat(applicationNumber(suzhou)).startsWith("许可申请-3205-");
+	}
+
+	String applicationNumber(String applicant) {
+		return jdbc.sql("SELECT number FROM licence_application WHERE applicant_credit_code = :c").param("c", applicant)
+			.query(String.class).single();
+	}
+
 	@Test
 	void aLicenceRecordedByHandBesideANewLicenceImportedInLicensingIsRefusedAndTheImportedOneItselfIsRecorded() throws Exception {
 		String code = LicensingIntegrationTest.newCreditCode();

@@ -124,6 +124,8 @@ class FilingController {
 	String show(DataScope scope, @PathVariable long id, Model model) {
 		FilingView filing = filings.get(scope, id);
 		model.addAttribute("filing", filing);
+		// the step forms only for the bureau that files outlets at its place; a bureau above reads the filing
+		model.addAttribute("decides", filings.decidesHere(filing));
 		model.addAttribute("lateNote", filings.lateFilingNote(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));

@@ -48,8 +48,9 @@ class FilingWorkQueues implements WorkQueueProvider {
 			return List.of();
 		}
 		var review = open(scope, FilingStatus.SUBMITTED, "due_on");
+		// the filings its own bureau decides: a county's are the county bureau's, the city and the province read them
 		long overdue = filings.list(scope, new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, true, null),
-				new PageQuery("", 0, 1, "due_on", false)).total();
+				new PageQuery("", 0, 1, "due_on", false), true).total();
 		return List.of(WorkQueue.action("filing.review", "/filing/queue?state=OPEN&status=SUBMITTED&sort=due_on&dir=asc",
 				review.total(), overdue, nearest(review), items(review, "/filing/", true)));
 	}
@@ -69,7 +70,7 @@ class FilingWorkQueues implements WorkQueueProvider {
 
 	private PageResult<FilingView> open(DataScope scope, FilingStatus status, String sort) {
 		return filings.list(scope, new OutletFilings.Filter(status, WorkState.OPEN, false, null),
-				new PageQuery("", 0, WorkQueue.ITEMS, sort, false));
+				new PageQuery("", 0, WorkQueue.ITEMS, sort, false), true);
 	}
 
 	private static LocalDate nearest(PageResult<FilingView> sortedByDue) {

@@ -142,7 +142,7 @@ class InspectionPlanPagesController {
 		if (!samplingRead) {
 			return ex;
 		}
-		return new DomainException(ex.code(), ex.getMessage(),
+		return new DomainException(ex.code(), ex.wording(), ex.getMessage(),
 				errors.stream().filter(e -> !e.rule().equals("sampling")).toList());
 	}
 

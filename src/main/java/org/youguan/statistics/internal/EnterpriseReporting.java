@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.youguan.kernel.CollectedErrors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
@@ -101,9 +102,10 @@ public class EnterpriseReporting {
 		catch (InvalidValueException badPeriod) {
 			// every field at once (attack 3: a bad period hid every value's error): the period's refusal with what the
 			// values, notes and comment as sent break on their own
-			List<FieldError> errors = new ArrayList<>(badPeriod.fieldErrors());
+			CollectedErrors errors = new CollectedErrors();
+			errors.addRefusal(badPeriod);
 			errors.addAll(reports.entryErrors(form.id(), values, notes, comment));
-			throw asSent(new InvalidValueException(errors), forms.indicators(form.id()), values, notes);
+			throw asSent(errors.refusal(), forms.indicators(form.id()), values, notes);
 		}
 		boolean created = !reports.exists(enterpriseId, form.id(), period);
 		long id = reports.open(scope, enterpriseId, form.id(), period);
