@@ -4893,6 +4893,33 @@ M.update({
  "statistics.invalid.notNumber": ("{0}应为数字：“{1}”不是数字", "{0} must be a number: “{1}” is none"),
  "statistics.invalid.cellError": ("错误值“{0}”（公式出错），请改正", "The error value “{0}” (a formula failed): correct it"),
  # --- end english helper: statistics ---
+ # --- import errors (documents.SheetImport, SheetCell): the shared rules of every .xlsx import, keyed ---
+ "import.errorColumn": ("错误", "Errors"),
+ "field.import.value": ("数值", "Value"),
+ "import.kind.TEXT": ("文字", "text"),
+ "import.kind.NUMBER": ("数值", "a number"),
+ "import.kind.DATE": ("日期", "a date"),
+ "import.invalid.date": ("{0}应为日期（如2026-03-05、2026/3/5、2026年3月5日或20260305）", "{0} must be a date (like 2026-03-05, 2026/3/5 or 20260305)"),
+ "import.invalid.noSuchDate": ("{0}“{1}”不是存在的日期", "{0}: “{1}” is no date that exists"),
+ "import.invalid.foreignDigit": ("{0}{1}，其中“{2}”不是数字，请用0–9书写：{3}", "{0}: “{2}” is no digit, write 0–9: {3}"),
+ "import.invalid.month": ("{0}应为年月（如2024-01、2024/1或2024年1月）", "{0} must be a month (like 2024-01 or 2024/1)"),
+ "import.invalid.number": ("{0}应为数字", "{0} must be a number"),
+ "import.invalid.numberEcho": ("{0}应为数字：{1}", "{0} must be a number: {1}"),
+ "import.invalid.exponent": ("{0}请写成普通数字，不能用科学计数法：{1}", "{0}: write a plain number, no exponent: {1}"),
+ "import.invalid.wholeIn": ("{0}应为整数（{1}至{2}）", "{0} must be a whole number from {1} to {2}"),
+ "import.invalid.wholeInEcho": ("{0}应为整数（{1}至{2}）：{3}", "{0} must be a whole number from {1} to {2}: {3}"),
+ "import.invalid.yesNo": ("{0}应填“是”或“否”（也可填TRUE/FALSE、真/假、Y/N）", "{0} must be 是 (yes) or 否 (no); TRUE/FALSE or Y/N also do"),
+ "import.invalid.yesNoBlank": ("{0}应填“是”或“否”", "{0} must be 是 (yes) or 否 (no)"),
+ "import.invalid.dictionary": ("{0}应为{1}", "{0} must be one of: {1}"),
+ "import.invalid.controlCharacter": ("{0}含有不允许的字符（{1}）", "{0} holds a character that is not allowed ({1})"),
+ "import.invalid.notANumber": ("{0}单元格是数字格式，保存的值却不是数字（“{1}”，由程序写入的文件才会有）：请将该单元格改为{2}", "{0}: the cell is formatted as a number but holds no number (“{1}”, only a program writes such files): make the cell {2}"),
+ "import.invalid.noResult": ("{0}是公式，但文件中没有保存它的计算结果（由程序生成、未经Excel保存的文件）：请在Excel中打开并保存后再导入，或将该单元格改为{1}", "{0} is a formula whose result the file does not keep (made by a program, never saved in Excel): open and save it in Excel before importing, or make the cell {1}"),
+ "import.invalid.cellError": ("{0}单元格的值是错误“{1}”（公式出错或引用无效）：请改正公式，或将该单元格改为{2}", "{0}: the cell holds the error “{1}” (a broken formula or reference): correct the formula, or make the cell {2}"),
+ "import.invalid.beyondDigits": ("{0}的数字超出范围（最多{1}位整数、{2}位小数），请改正后再导入", "{0}: the number is out of range (at most {1} integer and {2} decimal digits)"),
+ "import.invalid.twin": ("{0}与第{1}行重复", "{0}: the same as row {1}"),
+ "import.invalid.required": ("请填写{0}", "Fill in {0}"),
+ "import.invalid.negative": ("{0}不能为负数", "{0} must not be negative"),
+ "import.invalid.notFound": ("{0}不存在：{1}", "{0} not found: {1}"),
 })
 
 root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"

@@ -3,16 +3,22 @@ package org.youguan.documents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -92,11 +98,19 @@ public final class ImportPages {
 			Function<byte[], R> importer, Function<R, String> saved, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
 		try {
-			R result = importer.apply(file == null ? null : file.getBytes());
+			byte[] content = file == null ? null : file.getBytes();
+			R result = importer.apply(content);
 			if (result.rejected()) {
+				Locale locale = LocaleContextHolder.getLocale();
+				ImportWords words = "zh".equals(locale.getLanguage()) ? null : words();
+				// a reader in English reads the table and the annotated sheet in English: the failures that carry their
+				// sentence's key worded by it, the columns by the bundle's English of their headers
+				List<RowErrors> shown = words == null ? result.errors() : worded(result.errors(), words, locale);
+				byte[] annotated = words == null ? result.annotated()
+						: SheetRows.annotate(content, shown, words.text("import.errorColumn", locale), ": ", "; ");
 				UUID sheet = jobs.record(page.owner(), username, BackgroundJobs.State.REJECTED, rejectedMessage(result),
-						page.what() + "导入-错误.xlsx", result.annotated());
-				model.addAttribute("rowErrors", result.errors());
+						page.what() + "导入-错误.xlsx", annotated);
+				model.addAttribute("rowErrors", shown);
 				model.addAttribute("errorSheet", sheet);
 				response.setStatus(ErrorCode.IMPORT_REJECTED.status());
 				return page.view();
@@ -109,6 +123,25 @@ public final class ImportPages {
 			response.setStatus(ex.code().status());
 			return page.view();
 		}
+	}
+
+	/**
+	 * The rows' failures in {@code locale}'s language ({@link ImportWords}): each column and message worded, the rule
+	 * kept.
+	 */
+	static List<RowErrors> worded(List<RowErrors> rows, ImportWords words, Locale locale) {
+		return rows.stream().map(row -> new RowErrors(row.number(), row.errors().stream()
+			.map(e -> new FieldError(words.column(e.field(), locale), e.rule(), words.message(e, row.wording(e), locale)))
+			.toList())).toList();
+	}
+
+	/** The web shell's {@link ImportWords} of the request's application, or null outside a request or without one. */
+	private static ImportWords words() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+			return null;
+		}
+		WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request.getRequest());
+		return context == null ? null : context.getBeanProvider(ImportWords.class).getIfAvailable();
 	}
 
 	/**

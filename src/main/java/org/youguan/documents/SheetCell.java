@@ -20,6 +20,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * One spreadsheet cell as a person sees it in Excel: its <b>value</b>, never its display format or formula text — text,
@@ -335,7 +336,8 @@ public final class SheetCell {
 					if (date != null) {
 						return date;
 					}
-					throw new InvalidValueException(column, "date", column + "“" + Decimals.echo(Text.strip(text)) + "”不是存在的日期");
+					throw new InvalidValueException(column, "date", Wording.of("import.invalid.noSuchDate", column,
+							Decimals.echo(Text.strip(text))), column + "“" + Decimals.echo(Text.strip(text)) + "”不是存在的日期");
 				}
 				if (COMPACT_DATE.matcher(t).matches()) {
 					LocalDate compact = compactDate(t);
@@ -347,7 +349,7 @@ public final class SheetCell {
 			default:
 				break;
 		}
-		throw new InvalidValueException(column, "date", column + "应为日期" + DATE_EXAMPLES);
+		throw new InvalidValueException(column, "date", Wording.of("import.invalid.date", column), column + "应为日期" + DATE_EXAMPLES);
 	}
 
 	/** A month: a date cell (its month), 202401 as a number, a date serial in General (its month), or text (2024-01, 2024/1, 2024年1月, 202401, a date). */
@@ -385,7 +387,8 @@ public final class SheetCell {
 			default:
 				break;
 		}
-		throw new InvalidValueException(column, "period", column + "应为年月（如2024-01、2024/1或2024年1月）");
+		throw new InvalidValueException(column, "period", Wording.of("import.invalid.month", column),
+				column + "应为年月（如2024-01、2024/1或2024年1月）");
 	}
 
 	/** A number in the field's own terms, with no unit of its own (see {@link #asNumber(String, String)}). */
@@ -432,7 +435,7 @@ public final class SheetCell {
 				fraction = parsed.movePointLeft(2);
 				break;
 			default:
-				throw new InvalidValueException(column, "number", column + "应为数字");
+				throw new InvalidValueException(column, "number", Wording.of("import.invalid.number", column), column + "应为数字");
 		}
 		int scale = "%".equals(unit) ? 2 : "‰".equals(unit) ? 3 : 0;
 		BigDecimal scaled = fraction.movePointRight(scale).stripTrailingZeros();
@@ -456,11 +459,14 @@ public final class SheetCell {
 				// ("1e-40000000", 35 digits) is one, too long: rule digits, for the column's reader to state its own limit
 				throw ex;
 			}
-			throw new InvalidValueException(column, "number", column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
+			throw new InvalidValueException(column, "number", Text.isBlank(t) ? Wording.of("import.invalid.number", column)
+					: Wording.of("import.invalid.numberEcho", column, Decimals.echo(t)),
+					column + "应为数字" + (Text.isBlank(t) ? "" : "：" + Decimals.echo(t)));
 		}
 		if (d != null && d.scale() < 0) {
 			// typed as text in exponent form (1e3): no number a person types, refused as the forms refuse it
-			throw new InvalidValueException(column, "number", column + "请写成普通数字，不能用科学计数法：" + Decimals.echo(Text.strip(t)));
+			throw new InvalidValueException(column, "number", Wording.of("import.invalid.exponent", column, Decimals.echo(Text.strip(t))),
+					column + "请写成普通数字，不能用科学计数法：" + Decimals.echo(Text.strip(t)));
 		}
 		return d;
 	}
@@ -495,13 +501,13 @@ public final class SheetCell {
 			if (ex.fieldErrors().stream().anyMatch(e -> THOUSANDS_SEPARATOR.equals(e.rule()))) {
 				throw ex;
 			}
-			throw new InvalidValueException(column, "integer", refusal);
+			throw new InvalidValueException(column, "integer", wholeIn(column, min, max, null), refusal);
 		}
 		if (n == null) {
 			return null;
 		}
 		if (!isWhole(n) || n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-			throw new InvalidValueException(column, "integer", refusal + "：" + Decimals.echo(n));
+			throw new InvalidValueException(column, "integer", wholeIn(column, min, max, Decimals.echo(n)), refusal + "：" + Decimals.echo(n));
 		}
 		return n.longValueExact();
 	}
@@ -522,7 +528,21 @@ public final class SheetCell {
 		if (YES.contains(t) || NO.contains(t)) {
 			return YES.contains(t);
 		}
-		throw new InvalidValueException(column, "yes-no", column + "应填“是”或“否”（也可填TRUE/FALSE、真/假、Y/N）");
+		throw new InvalidValueException(column, "yes-no", Wording.of("import.invalid.yesNo", column),
+				column + "应填“是”或“否”（也可填TRUE/FALSE、真/假、Y/N）");
+	}
+
+	/**
+	 * The key of a whole-number refusal ({@link Decimals#wholeIn}) where it states the range as "应为整数（min至max）",
+	 * with the value echoed when {@code echo} is given; null (the Chinese only) for another wording of the range (a
+	 * record's number).
+	 */
+	static Wording wholeIn(String column, long min, long max, String echo) {
+		if (!Decimals.wholeIn(min, max).equals("应为整数（" + min + "至" + max + "）")) {
+			return null;
+		}
+		return echo == null ? Wording.of("import.invalid.wholeIn", column, String.valueOf(min), String.valueOf(max))
+				: Wording.of("import.invalid.wholeInEcho", column, String.valueOf(min), String.valueOf(max), echo);
 	}
 
 	private static boolean isWhole(BigDecimal n) {
@@ -539,8 +559,10 @@ public final class SheetCell {
 	private static void requireDigits(String column, String text, String rule, String expected) {
 		int at = foreignDigitAt(text);
 		if (at >= 0) {
-			throw new InvalidValueException(column, rule, column + expected + "，其中“" + new String(Character.toChars(text.codePointAt(at)))
-					+ "”不是数字，请用0–9书写：" + Decimals.echo(Text.strip(text)));
+			String digit = new String(Character.toChars(text.codePointAt(at)));
+			throw new InvalidValueException(column, rule, Wording.of("import.invalid.foreignDigit", column, expected, digit,
+					Decimals.echo(Text.strip(text))), column + expected + "，其中“" + digit + "”不是数字，请用0–9书写："
+							+ Decimals.echo(Text.strip(text)));
 		}
 	}
 

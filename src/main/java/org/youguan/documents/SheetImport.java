@@ -26,6 +26,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * The all-or-nothing shape every import shares: read the sheet by its headers, check every row (collecting every
@@ -70,6 +71,9 @@ public final class SheetImport<T> {
 	public static final class RowContext {
 
 		private final List<FieldError> errors = new ArrayList<>();
+
+		/** The failures that carry their sentence's key ({@link Wording}), for the reader's language on the page. */
+		private final Map<FieldError, Wording> wordings = new HashMap<>();
 
 		private final Map<String, String> columns;
 
@@ -116,9 +120,34 @@ public final class SheetImport<T> {
 		 * of the cell, the import's own check, or the service's, whichever came first.
 		 */
 		public void fail(String column, String rule, String message) {
+			fail(column, rule, null, message);
+		}
+
+		/**
+		 * As {@link #fail(String, String, String)}, the failure carrying its sentence as a bundle key with its values, so
+		 * a reader in English reads it in English (the page's error table and the annotated sheet, {@link ImportPages}).
+		 * @param wording the sentence's key and values (the column's Chinese label among them), or null
+		 */
+		public void fail(String column, String rule, Wording wording, String message) {
 			if (!failed(column)) {
 				FieldError hidden = LOOKUPS.contains(rule) ? hiddenCharacter(column) : null;
-				errors.add(hidden != null ? hidden : new FieldError(column, rule, message));
+				add(hidden != null ? hidden : new FieldError(column, rule, message), hidden != null ? null : wording);
+			}
+		}
+
+		/**
+		 * Records a refusal's failures under {@code column} ({@link #fail(String, String, Wording, String)}), the one saying
+		 * the refusal's own sentence with its key ({@link DomainException#wording}), so it reads in the reader's language.
+		 */
+		public void fail(String column, DomainException refusal) {
+			refusal.fieldErrors().forEach(e -> fail(column, e.rule(), wordingOf(refusal, e), e.message()));
+		}
+
+		/** Adds the failure with its key (none when null). */
+		private void add(FieldError error, Wording wording) {
+			errors.add(error);
+			if (wording != null) {
+				wordings.put(error, wording);
 			}
 		}
 
@@ -139,7 +168,7 @@ public final class SheetImport<T> {
 				if (refused.code() != ErrorCode.NOT_FOUND) {
 					throw refused;
 				}
-				refused.formErrors().forEach(e -> fail(column, e.rule(), e.message()));
+				refused.formErrors().forEach(e -> fail(column, e.rule(), wordingOf(refused, e), e.message()));
 				return true;
 			}
 		}
@@ -167,12 +196,20 @@ public final class SheetImport<T> {
 		 * {@code cell-error}), each saying what to type by the kind the check read its column as.
 		 */
 		private void finish() {
-			List<FieldError> first = unreadable.entrySet().stream()
-				.map(e -> unreadableCell(e.getKey(), e.getValue(), kinds.getOrDefault(e.getKey(), ValueKind.TEXT)))
-				.toList();
-			List<FieldError> tooLong = beyond.stream().sorted().map(column -> new FieldError(column, "digits", column
-					+ "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、" + Decimals.TEXT_DIGITS + "位小数），请改正后再导入"))
-				.toList();
+			List<FieldError> first = new ArrayList<>();
+			unreadable.forEach((column, error) -> {
+				ValueKind kind = kinds.getOrDefault(column, ValueKind.TEXT);
+				FieldError told = unreadableCell(column, error, kind);
+				first.add(told);
+				wordings.put(told, unreadableWording(column, error, kind));
+			});
+			List<FieldError> tooLong = beyond.stream().sorted().map(column -> {
+				FieldError told = new FieldError(column, "digits", column + "的数字超出范围（最多" + Decimals.TEXT_DIGITS + "位整数、"
+						+ Decimals.TEXT_DIGITS + "位小数），请改正后再导入");
+				wordings.put(told, Wording.of("import.invalid.beyondDigits", column, String.valueOf(Decimals.TEXT_DIGITS),
+						String.valueOf(Decimals.TEXT_DIGITS)));
+				return told;
+			}).toList();
 			beyond.clear();
 			errors.addAll(0, tooLong);
 			errors.addAll(0, first);
@@ -181,18 +218,18 @@ public final class SheetImport<T> {
 		/**
 		 * Records that the row repeats an earlier one ({@link Twins}): under the column whatever it failed already, once.
 		 */
-		private void twin(String column, String message) {
+		private void twin(String column, Wording wording, String message) {
 			if (!failed(column)) {
-				fail(column, "unique", message);
+				fail(column, "unique", wording, message);
 			}
 			else if (errors.stream().noneMatch(e -> e.field().equals(column) && e.message().equals(message))) {
-				errors.add(new FieldError(column, "unique", message));
+				add(new FieldError(column, "unique", message), wording);
 			}
 		}
 
 		/** Records that the column's cell could not be taken: this failure, and no later one of the column. */
-		private void refuse(String column, String rule, String message) {
-			fail(column, rule, message);
+		private void refuse(String column, String rule, Wording wording, String message) {
+			fail(column, rule, wording, message);
 			refused.add(column);
 		}
 
@@ -211,7 +248,7 @@ public final class SheetImport<T> {
 				ex.formErrors().forEach(e -> {
 					String column = columns.getOrDefault(e.field(), e.field());
 					if (!failedBefore.contains(column)) {
-						fail(column, e.rule(), e.message());
+						fail(column, e.rule(), wordingOf(ex, e), e.message());
 					}
 				});
 				return null;
@@ -223,7 +260,9 @@ public final class SheetImport<T> {
 			String text = row.get(column);
 			E found = Arrays.stream(values).filter(e -> label.apply(e).equals(text)).findFirst().orElse(null);
 			if (found == null) {
-				refuse(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList()));
+				// the choices as the reader's language names them (an enum's English), the Chinese labels for Chinese
+				refuse(column, "dictionary", Wording.of("import.invalid.dictionary", column, List.of(values)),
+						column + "应为" + String.join("、", Arrays.stream(values).map(label).toList()));
 			}
 			return found;
 		}
@@ -240,7 +279,7 @@ public final class SheetImport<T> {
 		public Boolean yesOrNo(SheetRow row, String column) {
 			Boolean value = read(column, () -> row.cell(column).asYesNo(column));
 			if (value == null && row.cell(column).isBlank()) {
-				refuse(column, "yes-no", column + "应填“是”或“否”");
+				refuse(column, "yes-no", Wording.of("import.invalid.yesNoBlank", column), column + "应填“是”或“否”");
 			}
 			return value;
 		}
@@ -282,16 +321,23 @@ public final class SheetImport<T> {
 			String refusal = column + Decimals.wholeIn(statedMin, statedMax);
 			if (beyond.remove(column)) {
 				// the cell was refused as an error cell when the row was read: told here, once, by the column's range
-				errors.add(new FieldError(column, "integer", refusal));
+				add(new FieldError(column, "integer", refusal), SheetCell.wholeIn(column, statedMin, statedMax, null));
 				return null;
 			}
 			try {
 				return row.cell(column).asWhole(column, min, max);
 			}
 			catch (InvalidValueException ex) {
-				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "integer".equals(e.rule())
-						? refusal + (row.cell(column).text() == null ? "" : "：" + Decimals.echo(Text.strip(row.cell(column).text())))
-						: e.message()));
+				String echo = row.cell(column).text() == null ? null : Decimals.echo(Text.strip(row.cell(column).text()));
+				ex.fieldErrors().forEach(e -> {
+					if ("integer".equals(e.rule())) {
+						refuse(column, e.rule(), SheetCell.wholeIn(column, statedMin, statedMax, echo),
+								refusal + (echo == null ? "" : "：" + echo));
+					}
+					else {
+						refuse(column, e.rule(), wordingOf(ex, e), e.message());
+					}
+				});
 				return null;
 			}
 		}
@@ -326,8 +372,8 @@ public final class SheetImport<T> {
 				return row.cell(column).asNumber(column, unit);
 			}
 			catch (InvalidValueException ex) {
-				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "digits".equals(e.rule())
-						? own + "：" + Decimals.echo(Text.strip(row.cell(column).text())) : e.message()));
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "digits".equals(e.rule()) ? null : wordingOf(ex, e),
+						"digits".equals(e.rule()) ? own + "：" + Decimals.echo(Text.strip(row.cell(column).text())) : e.message()));
 				return null;
 			}
 		}
@@ -355,7 +401,7 @@ public final class SheetImport<T> {
 			reads(column, ValueKind.DATE);
 			LocalDate date = read(column, () -> row.cell(column).asDate(column));
 			Validation range = new Validation().within(column, column, date, min, max);
-			range.errors().forEach(e -> refuse(column, e.rule(), e.message()));
+			range.errors().forEach(e -> refuse(column, e.rule(), null, e.message()));
 			return range.hasErrors() ? null : date;
 		}
 
@@ -400,10 +446,21 @@ public final class SheetImport<T> {
 				return parse.get();
 			}
 			catch (InvalidValueException ex) {
-				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), e.message()));
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), wordingOf(ex, e), e.message()));
 				return null;
 			}
 		}
+	}
+
+	/**
+	 * The key of one failure of a refusal: the refusal's own ({@link DomainException#wording}) for the failure saying
+	 * its sentence, null for any other (whose key the refusal does not carry).
+	 */
+	private static Wording wordingOf(DomainException refusal, FieldError error) {
+		// the failure's message as the refusal's own message becomes one (masked, cut)
+		return refusal.wording() != null && refusal.getMessage() != null
+				&& error.message().equals(new FieldError(error.field(), error.rule(), refusal.getMessage()).message())
+				? refusal.wording() : null;
 	}
 
 	/**
@@ -430,7 +487,7 @@ public final class SheetImport<T> {
 			}
 			Integer twin = seen.putIfAbsent(key, row.number());
 			if (twin != null) {
-				context.twin(column, what + "与第" + twin + "行重复");
+				context.twin(column, Wording.of("import.invalid.twin", what, String.valueOf(twin)), what + "与第" + twin + "行重复");
 			}
 		}
 	}
@@ -500,11 +557,22 @@ public final class SheetImport<T> {
 				: new FieldError(column, "cell-error", column + "单元格的值是错误“" + error + "”（公式出错或引用无效）：请改正公式，或" + typed);
 	}
 
+	/** The key of {@link #unreadableCell}'s sentence, the kind said in the reader's language. */
+	private static Wording unreadableWording(String column, String error, ValueKind kind) {
+		Wording typed = Wording.of("import.kind." + kind.name());
+		if (error.startsWith(SheetCell.NOT_A_NUMBER)) {
+			return Wording.of("import.invalid.notANumber", column, error.substring(SheetCell.NOT_A_NUMBER.length()), typed);
+		}
+		return SheetCell.NO_RESULT.equals(error) ? Wording.of("import.invalid.noResult", column, typed)
+				: Wording.of("import.invalid.cellError", column, error, typed);
+	}
+
 	/** A cell holding a control character (Excel writes U+0000 as _x0000_) fails its column; no field can keep it. */
 	private static boolean clean(String column, String text, RowContext context) {
 		int at = Text.forbiddenAt(text);
 		if (at >= 0) {
-			context.refuse(column, "control-character", column + "含有不允许的字符（" + Text.codePoint(text, at) + "）");
+			context.refuse(column, "control-character", Wording.of("import.invalid.controlCharacter", column, Text.codePoint(text, at)),
+					column + "含有不允许的字符（" + Text.codePoint(text, at) + "）");
 			return false;
 		}
 		return true;
@@ -614,7 +682,7 @@ public final class SheetImport<T> {
 			T value = check.check(row, context);
 			context.finish();
 			if (context.hasErrors()) {
-				errors.add(new RowErrors(row.number(), List.copyOf(context.errors)));
+				errors.add(new RowErrors(row.number(), List.copyOf(context.errors), context.wordings));
 			}
 			else {
 				passed.put(row.number(), value);

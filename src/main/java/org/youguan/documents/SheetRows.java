@@ -34,6 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * Reads the first visible sheet of an uploaded .xlsx by its header row — each cell as its value ({@link SheetCell}: cached
@@ -91,8 +92,26 @@ public final class SheetRows {
 	/** The kind of file every import reads, as messages name it. */
 	public static final String KIND = "Excel工作簿（.xlsx）";
 
-	/** The failures of one row. */
-	public record RowErrors(int number, List<FieldError> errors) {
+	/**
+	 * The failures of one row.
+	 * @param wordings the failures that carry their sentence's key ({@link SheetImport.RowContext#fail(String, String,
+	 * Wording, String)}), for the reader's language; the others are worded as written
+	 */
+	public record RowErrors(int number, List<FieldError> errors, Map<FieldError, Wording> wordings) {
+
+		public RowErrors {
+			wordings = Map.copyOf(wordings);
+		}
+
+		/** Failures without keys. */
+		public RowErrors(int number, List<FieldError> errors) {
+			this(number, errors, Map.of());
+		}
+
+		/** The key of {@code error}'s sentence, or null when it carries none. */
+		public Wording wording(FieldError error) {
+			return wordings.get(error);
+		}
 	}
 
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -508,10 +527,18 @@ public final class SheetRows {
 	 * so it takes its turn ({@link OfficeFiles#inMemory}).
 	 */
 	public static byte[] annotate(byte[] content, List<RowErrors> errors) {
-		return OfficeFiles.inMemory(() -> annotated(content, errors));
+		return annotate(content, errors, "错误", "：", "；");
 	}
 
-	private static byte[] annotated(byte[] content, List<RowErrors> errors) {
+	/**
+	 * As {@link #annotate(byte[], List)} in another language: the errors as given (already worded), under
+	 * {@code heading}, each "field{@code colon}message", joined by {@code between}.
+	 */
+	public static byte[] annotate(byte[] content, List<RowErrors> errors, String heading, String colon, String between) {
+		return OfficeFiles.inMemory(() -> annotated(content, errors, heading, colon, between));
+	}
+
+	private static byte[] annotated(byte[] content, List<RowErrors> errors, String heading, String colon, String between) {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content));
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.getSheetAt(firstVisible(book));
@@ -521,7 +548,7 @@ public final class SheetRows {
 			for (Row r : sheet) {
 				column = Math.max(column, r.getLastCellNum());
 			}
-			head.createCell(column).setCellValue("错误");
+			head.createCell(column).setCellValue(heading);
 			CellStyle red = book.createCellStyle();
 			red.setFillForegroundColor(IndexedColors.ROSE.getIndex());
 			red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -533,8 +560,8 @@ public final class SheetRows {
 				}
 				Cell cell = row.createCell(column);
 				// the messages echo what was typed: never a formula however a row's field or value begins
-				Spreadsheets.setText(cell, Spreadsheets.fit(String.join("；",
-						e.errors().stream().map(f -> f.field() + "：" + f.message()).toList())), red, quotedRed);
+				Spreadsheets.setText(cell, Spreadsheets.fit(String.join(between,
+						e.errors().stream().map(f -> f.field() + colon + f.message()).toList())), red, quotedRed);
 			}
 			sheet.setColumnWidth(column, 80 * 256);
 			book.write(out);

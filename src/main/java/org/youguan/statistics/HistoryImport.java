@@ -39,6 +39,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.RegionLevel;
@@ -148,7 +149,7 @@ public class HistoryImport {
 			return ReportedValue.read(indicator, "数值", r.cell("数值"));
 		}
 		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> context.fail("数值", e.rule(), e.message()));
+			context.fail("数值", ex);
 			return null;
 		}
 	}
@@ -265,21 +266,22 @@ public class HistoryImport {
 						Period.month(month).requireEnded("月份", LocalDate.now(clock));
 					}
 					catch (DomainException ex) {
-						ex.fieldErrors().forEach(e -> context.fail("月份", e.rule(), e.message()));
+						context.fail("月份", ex);
 						month = null;
 					}
 				}
 				else if (r.cell("月份").isBlank()) {
-					context.fail("月份", "required", "请填写月份（如2024-01）");
+					context.fail("月份", "required", Wording.of("import.invalid.month", "月份"), "请填写月份（如2024-01）");
 				}
 				String region = regionOf(r);
 				Region found = region == null ? null : regions.find(region).orElse(null);
 				if (region == null) {
 					// a blank cell is told to be filled, never "不存在：null" (attack 3)
-					context.fail("行政区划代码", "required", "请填写行政区划代码");
+					context.fail("行政区划代码", "required", Wording.of("import.invalid.required", "行政区划代码"), "请填写行政区划代码");
 				}
 				else if (found == null) {
-					context.fail("行政区划代码", "exists", "行政区划代码不存在：" + region);
+					context.fail("行政区划代码", "exists", Wording.of("import.invalid.notFound", "行政区划代码", region),
+							"行政区划代码不存在：" + region);
 				}
 				else if (!LEVELS.contains(found.level())) {
 					// the aggregates read a region and everything inside it: a township's total under its county
@@ -294,7 +296,7 @@ public class HistoryImport {
 				if (r.get("品牌") != null) {
 					brand = brands.findByShortName(r.get("品牌")).map(Brands.BrandView::id).orElse(null);
 					if (brand == null) {
-						context.fail("品牌", "exists", "品牌不存在：" + r.get("品牌"));
+						context.fail("品牌", "exists", Wording.of("import.invalid.notFound", "品牌", r.get("品牌")), "品牌不存在：" + r.get("品牌"));
 					}
 				}
 				// the one reading of a reported value, as the report page, the API and the report sheet read it: a
@@ -305,19 +307,20 @@ public class HistoryImport {
 								ReportChecks.VALUE_FRACTION_DIGITS)
 						: reported(indicator, r, context);
 				if (value == null && r.cell("数值").isBlank() && !context.failed("数值")) {
-					context.fail("数值", "required", "请填写数值");
+					context.fail("数值", "required", Wording.of("import.invalid.required", "数值"), "请填写数值");
 				}
 				else if (value != null && indicator != null) {
 					// the enterprise form's rules for the indicator's value: the column's digits, not negative, a count
 					// whole, a rate at most 100 %
-					ReportChecks.valueErrors(indicator, value, "数值").forEach(e -> context.fail("数值", e.rule(), e.message()));
+					ReportChecks.valueErrors(indicator, value, "数值").forEach(e -> context.fail("数值", e.rule(),
+							"non-negative".equals(e.rule()) ? Wording.of("import.invalid.negative", indicator.name()) : null, e.message()));
 				}
 				else if (value != null && !Decimals.fits(value, ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS)) {
 					context.fail("数值", "digits", "数值超出允许的位数" + Decimals.digits(ReportChecks.VALUE_INTEGER_DIGITS,
 							ReportChecks.VALUE_FRACTION_DIGITS));
 				}
 				else if (value != null && value.signum() < 0) {
-					context.fail("数值", "non-negative", "数值不能为负数");
+					context.fail("数值", "non-negative", Wording.of("import.invalid.negative", "数值"), "数值不能为负数");
 				}
 				// the twin by the cells as typed (the indicator, month, region and brand they name), also for a row
 				// refused for something else: every error of every row in one answer

@@ -48,13 +48,28 @@ public class Targets {
 	 * {@code caveat} then naming it ("数据不完整：2026年11月已审核52/60家"; {@code caveatWords} the same as the pages word
 	 * it in the reader's language, null when complete) — the completion is no verdict then;
 	 * {@code growth} null when the year to date or last year's same months are incomplete (no growth from incomplete
-	 * data, page and export alike); {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
+	 * data, page and export alike); {@code completion} (year to date ÷ the effective target, %) null likewise when
+	 * what it rests on is incomplete — the year to date, or last year's whole a growth target comes from: a ratio over
+	 * incomplete data is 不可比 ({@link #completionNotComparable}), never a percentage beside the caveat; {@code decimals} the indicator's ({@link Indicator#decimals}), which the target, effective target and year to date
 	 * are shown and exported with.
 	 */
 	public record Progress(String indicatorCode, String indicatorName, String unit, int decimals, BigDecimal targetValue,
 			BigDecimal targetGrowth, BigDecimal effectiveTarget, BigDecimal yearToDate, BigDecimal lastYearToDate,
 			BigDecimal growth, BigDecimal completion, BigDecimal timeElapsed, String through, boolean complete,
 			String caveat, Wording caveatWords) {
+
+		/**
+		 * Whether the completion is 不可比 (key {@code stat.notComparable}): the figures it would divide exist but a month
+		 * they rest on is incomplete ({@code complete} false), so page, export and API give no percentage.
+		 */
+		public boolean completionNotComparable() {
+			return !complete && completion == null && yearToDate != null && effectiveTarget != null;
+		}
+
+		/** Whether the growth is 不可比: both years' figures exist but a month of either is incomplete. */
+		public boolean growthNotComparable() {
+			return !complete && growth == null && yearToDate != null && lastYearToDate != null;
+		}
 
 		/** Completion keeps pace with the share of the year gone. */
 		public boolean onPace() {
@@ -335,7 +350,8 @@ public class Targets {
 		}
 		BigDecimal effective = value != null ? value : grown(aggregates.value(indicator, lastYearSlice), growth);
 		// rounded down: a target 99.97 % done is not shown reached (100.0 %)
-		BigDecimal done = Percentages.rate(yearToDate, effective, 1);
+		// a ratio over incomplete data (the year to date, or last year's whole the growth target comes from) is 不可比
+		BigDecimal done = completion.complete() ? Percentages.rate(yearToDate, effective, 1) : null;
 		BigDecimal elapsed = BigDecimal.valueOf(last.getMonthValue() * 100L).divide(BigDecimal.valueOf(12), 1,
 				RoundingMode.HALF_UP);
 		return new Progress(indicator.code(), indicator.name(), indicator.unit(), indicator.decimals(), value, growth,

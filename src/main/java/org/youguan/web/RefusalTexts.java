@@ -1,7 +1,10 @@
 package org.youguan.web;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
+import org.youguan.documents.ImportWords;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Wording;
 
@@ -14,7 +17,25 @@ import org.youguan.kernel.Wording;
  * bundle's {@code refusal.*} keys, anything else — a rule's message with its values — as written.
  */
 @Component("refusalWords")
-public final class RefusalTexts {
+public final class RefusalTexts implements ImportWords {
+
+	/** A refused import's column by the bundle's English of its header ({@link RefusalWords#label}). */
+	@Override
+	public String column(String column, Locale locale) {
+		return RefusalWords.label(column, locale);
+	}
+
+	/** A refused import's failure: by its key where it carries one, else a known sentence's English, else as written. */
+	@Override
+	public String message(FieldError error, Wording wording, Locale locale) {
+		return wording != null ? RefusalWords.in(wording, error.message(), locale) : RefusalWords.in(error.message(), locale);
+	}
+
+	/** The bundle's sentence of {@code key} in {@code locale}'s language (the key itself when the bundle lacks it). */
+	@Override
+	public String text(String key, Locale locale) {
+		return RefusalWords.in(Wording.of(key), key, locale);
+	}
 
 	/**
 	 * An error's message in the request's language.

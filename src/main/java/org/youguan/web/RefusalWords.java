@@ -121,6 +121,17 @@ final class RefusalWords {
 		return errors.stream().map(e -> chinese.equals(e.message()) ? new FieldError(e.field(), e.rule(), shown) : e).toList();
 	}
 
+	/**
+	 * A field's or column's Chinese label in {@code locale}'s language: the bundle's English of the same words (a field's
+	 * name first, {@link #labels()}), else as written; Chinese (or null) keeps it.
+	 */
+	static String label(String chinese, Locale locale) {
+		if (chinese == null || locale == null || "zh".equals(locale.getLanguage())) {
+			return chinese;
+		}
+		return LABELS.getOrDefault(chinese, chinese);
+	}
+
 	/** The errors with their messages in {@code locale}'s language (fields and rules unchanged). */
 	static List<FieldError> in(List<FieldError> errors, Locale locale) {
 		return errors.stream().map(e -> {

@@ -59,11 +59,17 @@ class PlanTargetFiguresIntegrationTest {
 		Document targetPage = page(admin, "/statistics/targets?region=3205&year=" + year);
 		for (String code : MAIN) {
 			String onPlan = completion(planPage, code);
-			assertThat(onPlan).as(code + " on the plan page").matches("\\d+(\\.\\d)?%");
+			// over incomplete data (a month still being reported) the completion is 不可比, as the progress says
+			assertThat(onPlan).as(code + " on the plan page").isEqualTo(shown(targets.progress(DataScope.region("3205"),
+					"3205", year, YearMonth.now(clock).minusMonths(1), code).orElseThrow())).matches("\\d+(\\.\\d)?%|不可比");
 			assertThat(onPlan).as(code + ": plan page and target page").isEqualTo(completion(targetPage, code));
 			assertThat(planPage.getElementById("target-" + code).text()).doesNotContain("与计划文本不一致");
 		}
-		BigDecimal volume = new BigDecimal(completion(planPage, "express.volume").replace("%", ""));
+		// the year to date against the target, whether or not the data is complete enough for the completion shown
+		Targets.Progress expressVolume = targets.progress(DataScope.region("3205"), "3205", year,
+				YearMonth.now(clock).minusMonths(1), "express.volume").orElseThrow();
+		BigDecimal volume = expressVolume.yearToDate().movePointRight(2)
+			.divide(expressVolume.effectiveTarget(), 1, java.math.RoundingMode.DOWN);
 		assertThat(volume).as("the demo's express target fits its volumes (not a third of them)")
 			// a target three times off reads about 33 % or 330 %; a year's volumes may pass a fitting target by December
 			.isBetween(new BigDecimal("40"), new BigDecimal("150"));
@@ -84,8 +90,8 @@ class PlanTargetFiguresIntegrationTest {
 			Document planPage = page(admin, "/workplans/" + plan);
 			assertThat(completion(planPage, "express.revenue"))
 				.isEqualTo(completion(page(admin, "/statistics/targets?region=3205&year=" + year), "express.revenue"))
-				.isEqualTo(targets.progress(DataScope.region("3205"), "3205", year, through, "express.revenue")
-					.orElseThrow().completion() + "%");
+				.isEqualTo(shown(targets.progress(DataScope.region("3205"), "3205", year, through, "express.revenue")
+					.orElseThrow()));
 			assertThat(planPage.getElementById("target-express.revenue").text()).contains("与计划文本不一致");
 		}
 		finally {
@@ -115,12 +121,36 @@ class PlanTargetFiguresIntegrationTest {
 			Element row = page.getElementById("target-express.volume");
 			assertThat(row.selectFirst(".target-pace").text()).isEqualTo("数据不完整");
 			assertThat(row.selectFirst(".target-caveat").text()).isEqualTo(volume.caveat());
+			// finding (a completion over incomplete data printed beside the caveat): 不可比, as the growth is
+			assertThat(row.selectFirst(".target-completion").text()).isEqualTo("不可比");
+		}
+		assertThat(volume.completion()).as("no completion from incomplete data").isNull();
+		assertThat(volume.completionNotComparable()).isTrue();
+		byte[] export = mvc.perform(get("/statistics/targets/export.xlsx?region=3205&year=" + year).session(admin))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(export))) {
+			org.apache.poi.ss.usermodel.DataFormatter cells = new org.apache.poi.ss.usermodel.DataFormatter();
+			int column = -1;
+			String completion = null;
+			for (org.apache.poi.ss.usermodel.Row r : book.getSheetAt(0)) {
+				for (org.apache.poi.ss.usermodel.Cell c : r) {
+					if ("完成进度（%）".equals(cells.formatCellValue(c))) {
+						column = c.getColumnIndex();
+					}
+				}
+				if (column >= 0 && r.getCell(0) != null && volume.indicatorName().equals(cells.formatCellValue(r.getCell(0)))) {
+					completion = cells.formatCellValue(r.getCell(column));
+				}
+			}
+			assertThat(completion).as("the export's completion of %s", volume.indicatorName()).isEqualTo("不可比");
 		}
 		// finding (the targets' caveat stayed Chinese in English): worded by stat.caveat with its month and counts
 		for (String url : List.of("/workplans/" + demoPlan(year), "/statistics/targets?region=3205&year=" + year)) {
 			Element row = page(admin, url + (url.contains("?") ? "&" : "?") + "lang=en").getElementById("target-express.volume");
 			assertThat(row.selectFirst(".target-caveat").text()).as(url).startsWith("Incomplete data: " + through + " ")
 				.doesNotContain("数据不完整", "已审核");
+			assertThat(row.selectFirst(".target-completion").text()).as(url).isEqualTo("Not comparable");
 		}
 		Targets.Progress lastYear = targets.progress(DataScope.region("3205"), "3205", year - 1, YearMonth.of(year - 1, 12),
 				"express.volume").orElse(null);
@@ -147,6 +177,11 @@ class PlanTargetFiguresIntegrationTest {
 	private Document page(MockHttpSession session, String url) throws Exception {
 		return Jsoup.parse(mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString());
+	}
+
+	/** The completion as the pages show it: 不可比 over incomplete data, else the percentage. */
+	private static String shown(Targets.Progress progress) {
+		return progress.completionNotComparable() ? "不可比" : progress.completion() + "%";
 	}
 
 	private static String completion(Document page, String code) {

@@ -292,7 +292,7 @@ public class LicensingImport {
 			return date == null ? null : date.toString();
 		}
 		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
+			context.fail(column, ex);
 			return null;
 		}
 	}

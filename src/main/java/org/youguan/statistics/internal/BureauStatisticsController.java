@@ -25,6 +25,7 @@ import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetNumber;
 import org.youguan.documents.SheetWord;
+import org.youguan.kernel.Wording;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -152,6 +153,9 @@ class BureauStatisticsController {
 		});
 	}
 
+	/** 不可比 in the reader's language, for a figure of the targets export over incomplete data. */
+	private static final Wording NOT_COMPARABLE = Wording.of("stat.notComparable");
+
 	/** The targets export's columns: what the list shows, the pace as the page names it. */
 	static final List<Column<Targets.Progress>> TARGET_COLUMNS = List.of(Column.of("指标", Targets.Progress::indicatorName, 24),
 			Column.of("单位", Targets.Progress::unit, 8),
@@ -159,8 +163,9 @@ class BureauStatisticsController {
 			Column.of("增长目标（%）", p -> SheetNumber.of(p.targetGrowth(), 2), 12),
 			Column.of("折算目标值", p -> SheetNumber.of(p.effectiveTarget(), p.decimals()), 14),
 			Column.of("累计", p -> SheetNumber.of(p.yearToDate(), p.decimals()), 14),
-			Column.of("增长（%）", p -> SheetNumber.of(p.growth(), 2), 10),
-			Column.of("完成进度（%）", p -> SheetNumber.of(p.completion(), 1), 12),
+			Column.of("增长（%）", p -> p.growthNotComparable() ? NOT_COMPARABLE : SheetNumber.of(p.growth(), 2), 10),
+			// a ratio over incomplete data is 不可比, as the page says it (stat.notComparable), never a number
+			Column.of("完成进度（%）", p -> p.completionNotComparable() ? NOT_COMPARABLE : SheetNumber.of(p.completion(), 1), 12),
 			Column.of("时间进度（%）", p -> SheetNumber.of(p.timeElapsed(), 1), 12),
 			Column.of("状态", p -> !p.complete() ? p.caveatWords() : p.onPace() ? SheetWord.of("进度正常") : SheetWord.of("进度滞后"), 24));
 

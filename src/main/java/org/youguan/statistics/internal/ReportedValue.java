@@ -85,7 +85,9 @@ public final class ReportedValue {
 		}
 		List<FieldError> never = ReportChecks.entryErrors(indicator, value, field);
 		if (!never.isEmpty()) {
-			throw new InvalidValueException(never.subList(0, 1));
+			// a negative value worded by its key (the reader's language on a page, a refused import's table and sheet)
+			throw new InvalidValueException(never.subList(0, 1), "non-negative".equals(never.get(0).rule())
+					? Wording.of("import.invalid.negative", indicator.name()) : null);
 		}
 		return plain(value);
 	}
