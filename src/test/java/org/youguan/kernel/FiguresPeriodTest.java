@@ -29,9 +29,9 @@ class FiguresPeriodTest {
 	@Test
 	void aPeriodByDayNotBegunIsRefusedOnFromAndOneBegunMayEndAfterToday() {
 		refused(() -> FiguresPeriod.days("2026-12-07", "2026-12-31", null, TODAY, TODAY), "from", "future",
-				"起始日期不能晚于今天（2026-12-06）：2026-12-07");
+				"起始日期不能晚于今天（2026年12月6日）：2026年12月7日");
 		// the default end (today) before a first day to come: the period not begun is what is wrong, named too
-		refused(() -> FiguresPeriod.days("2027-01-01", null, null, TODAY, TODAY), "from", "future", "2027-01-01");
+		refused(() -> FiguresPeriod.days("2027-01-01", null, null, TODAY, TODAY), "from", "future", "2027年1月1日");
 		assertThat(FiguresPeriod.days("2026-12-06", "2026-12-31", null, TODAY, TODAY))
 			.isEqualTo(new FiguresPeriod(TODAY, LocalDate.of(2026, 12, 31)));
 		assertThat(FiguresPeriod.days(null, null, TODAY.withDayOfYear(1), TODAY, TODAY))
@@ -43,9 +43,9 @@ class FiguresPeriodTest {
 		refused(() -> FiguresPeriod.days("2026-11-30", "2026-11-01", null, TODAY, TODAY), "to", "after-from",
 				"截止日期不能早于起始日期");
 		refused(() -> FiguresPeriod.days("1999-12-31", "2026-01-31", null, TODAY, TODAY), "from", "range",
-				"起始日期不得早于2000-01-01（应在2000-01-01至2027-12-31之间）");
+				"起始日期不得早于2000年1月1日（应在2000年1月1日至2027年12月31日之间）");
 		refused(() -> FiguresPeriod.days("2026-01-01", "2028-01-01", null, TODAY, TODAY), "to", "range",
-				"截止日期不得晚于2027-12-31（应在2000-01-01至2027-12-31之间）");
+				"截止日期不得晚于2027年12月31日（应在2000年1月1日至2027年12月31日之间）");
 		refused(() -> FiguresPeriod.days("2026-13-01", null, null, TODAY, TODAY), "from", "date", "起始日期应为日期");
 	}
 
@@ -53,10 +53,10 @@ class FiguresPeriodTest {
 	void aPeriodByMonthIsCheckedTheSameWay() {
 		YearMonth current = YearMonth.of(2026, 12);
 		refused(() -> FiguresPeriod.months("2027-01", "2027-02", null, current, current), "from", "future",
-				"起始月份不能晚于本月（2026-12）：2027-01");
+				"起始月份不能晚于本月（2026年12月）：2027年1月");
 		refused(() -> FiguresPeriod.months("2026-10", "2026-09", null, current, current), "to", "after-from",
 				"截止月份不能早于起始月份");
-		refused(() -> FiguresPeriod.months("1999-12", null, null, current, current), "from", "range", "起始月份应在2000年至2027年之间：1999-12");
+		refused(() -> FiguresPeriod.months("1999-12", null, null, current, current), "from", "range", "起始月份应在2000年至2027年之间：1999年12月");
 		refused(() -> FiguresPeriod.months("2026-1", null, null, current, current), "from", "month", "起始月份应为年月，格式YYYY-MM（如2025-01）：2026-1");
 		assertThat(FiguresPeriod.months("2026-12", "2027-01", null, current, current))
 			.isEqualTo(new FiguresPeriod.Months(current, YearMonth.of(2027, 1)));
@@ -79,9 +79,9 @@ class FiguresPeriodTest {
 	@Test
 	void aListsDaysRunFrom2000ToTheEndOfNextYearEitherEndOpen() {
 		refused(() -> FiguresPeriod.filter("1900-01-01", null, TODAY), "from", "range",
-				"起始日期不得早于2000-01-01（应在2000-01-01至2027-12-31之间）");
+				"起始日期不得早于2000年1月1日（应在2000年1月1日至2027年12月31日之间）");
 		refused(() -> FiguresPeriod.filter(null, "2028-01-01", TODAY), "to", "range",
-				"截止日期不得晚于2027-12-31（应在2000-01-01至2027-12-31之间）");
+				"截止日期不得晚于2027年12月31日（应在2000年1月1日至2027年12月31日之间）");
 		refused(() -> FiguresPeriod.filter("2026-02-01", "2026-01-31", TODAY), "to", "after-from", "截止日期不能早于起始日期");
 		refused(() -> FiguresPeriod.filter("2026-02-30", null, TODAY), "from", "date", "起始日期");
 		assertThat(FiguresPeriod.filter(null, null, TODAY)).isEqualTo(new FiguresPeriod.Filter(null, null));
