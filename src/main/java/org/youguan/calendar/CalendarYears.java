@@ -44,6 +44,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
@@ -190,7 +191,7 @@ public class CalendarYears {
 		Map<LocalDate, CalendarDay.Kind> listed = days.stream().collect(Collectors.toMap(CalendarDay::day, CalendarDay::kind));
 		return StatutoryHolidays.of(year).stream()
 			.filter(d -> !dayOff(d.day(), listed.get(d.day())))
-			.map(d -> d.day() + d.name()).toList();
+			.map(d -> ChineseText.day(d.day()) + "（" + d.name() + "）").toList();
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -170,8 +169,6 @@ public class InspectionPlans {
 			       coalesce(rn.name, p.region_code) AS region_name, p.secret_commitment, p.committed_at,
 			       CASE WHEN p.status IN ('DRAWN', 'PUBLISHED') THEN p.draw_secret END AS draw_secret
 			FROM inspection_plan p LEFT JOIN region_name rn ON rn.code = p.region_code""";
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -538,7 +535,7 @@ public class InspectionPlans {
 	/** The 409 for a second seed: the seed is recorded already (when), not a missing freeze. */
 	private static DomainException seedRecorded(InspectionPlan plan) {
 		String when = plan.seedRecordedAt() == null ? ""
-				: "于" + plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE).format(MINUTES);
+				: "于" + ChineseText.dayTime(plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime());
 		return DomainException.illegalTransition("seed", "recorded", Wording.of("inspections.refusal.seedRecorded", when, statusLabel(plan.status())),
 				"随机种子已" + when + "记录，不能再次确定（当前状态："
 				+ statusLabel(plan.status()) + "）");

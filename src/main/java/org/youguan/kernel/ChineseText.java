@@ -3,7 +3,10 @@ package org.youguan.kernel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Days and small numbers as Chinese official documents write them (党政机关公文格式, GB/T 9704: the date of issue in
@@ -33,6 +36,41 @@ public final class ChineseText {
 	 */
 	public static String month(YearMonth month) {
 		return month == null ? "" : month.getYear() + "年" + month.getMonthValue() + "月";
+	}
+
+	/**
+	 * A moment as a Chinese sentence writes it: its day as {@link #day} writes it and the time to the minute.
+	 * @param time a local time (a stored instant already moved to China time by the caller)
+	 * @return e.g. {@code 2026年3月5日 14:30}; empty for null
+	 */
+	public static String dayTime(LocalDateTime time) {
+		return time == null ? "" : day(time.toLocalDate()) + " " + MINUTES.format(time);
+	}
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/**
+	 * An argument of a sentence of the UI bundle as the reader's language writes it, the one place every message
+	 * (page, refusal, notification) words its days: in Chinese a {@link LocalDate} as {@link #day} (2026年3月5日), a
+	 * {@link YearMonth} as {@link #month} (2026年3月), a {@link LocalDateTime} as {@link #dayTime} (2026年3月5日 14:30);
+	 * in any other language as the English pages have always written them: ISO {@code 2026-03-05}, {@code 2026-03},
+	 * {@code 2026-03-05 14:30}. Anything else is returned unchanged.
+	 * @param locale the reader's language; null reads as Chinese, the product's default
+	 */
+	public static Object sentenceArgument(Object argument, Locale locale) {
+		boolean chinese = locale == null || "zh".equals(locale.getLanguage());
+		if (argument instanceof LocalDate day) {
+			return chinese ? day(day) : day.toString();
+		}
+		if (argument instanceof YearMonth month) {
+			return chinese ? month(month) : month.toString();
+		}
+		if (argument instanceof LocalDateTime time) {
+			return chinese ? dayTime(time) : ISO_MINUTES.format(time);
+		}
+		return argument;
 	}
 
 	/**

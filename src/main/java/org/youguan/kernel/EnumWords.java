@@ -1,8 +1,6 @@
 package org.youguan.kernel;
 
 import java.lang.reflect.Method;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -35,7 +33,8 @@ public final class EnumWords {
 	 * @param messages the UI bundle
 	 * @param value an enum constant (or any value with a public {@code label()}), a {@link Wording}, a
 	 * {@link MessageSourceResolvable}, a collection of such values, or null; a wording's days and months are written
-	 * 2026年3月5日 and 2026年3月 in Chinese ({@link ChineseText}), as the module's own Chinese sentence writes them
+	 * 2026年3月5日 and 2026年3月 in Chinese ({@link ChineseText#sentenceArgument}), as the module's own Chinese sentence
+	 * writes them
 	 * @param locale the language to word it in
 	 * @return the label, or null for null
 	 */
@@ -46,7 +45,7 @@ public final class EnumWords {
 		if (value instanceof Wording wording) {
 			Object[] arguments = wording.arguments().stream()
 				.map(a -> a instanceof Enum<?> || a instanceof Wording || a instanceof Collection<?> ? of(messages, a, locale)
-						: chinese(locale) ? chineseDay(a) : a)
+						: ChineseText.sentenceArgument(a, locale))
 				.toArray();
 			return messages.getMessage(wording.key(), arguments, wording.key(), locale);
 		}
@@ -59,15 +58,6 @@ public final class EnumWords {
 		}
 		String label = label(value);
 		return value instanceof Enum<?> e ? messages.getMessage(key(e), null, label, locale) : label;
-	}
-
-	private static boolean chinese(Locale locale) {
-		return locale == null || "zh".equals(locale.getLanguage());
-	}
-
-	/** A day or a month as a Chinese sentence writes it ({@link ChineseText#day}, {@link ChineseText#month}); else as is. */
-	private static Object chineseDay(Object a) {
-		return a instanceof LocalDate day ? ChineseText.day(day) : a instanceof YearMonth month ? ChineseText.month(month) : a;
 	}
 
 	/**

@@ -157,7 +157,7 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		YearMonth f = from == null || Text.isBlank(from) ? defaultFrom : month(from, "from", current);
 		YearMonth t = to == null || Text.isBlank(to) ? defaultTo : month(to, "to", current);
 		if (f.isAfter(current)) {
-			throw new InvalidValueException("from", "future", Wording.of("kernel.invalid.fromFuture", current.toString(), f.toString()),
+			throw new InvalidValueException("from", "future", Wording.of("kernel.invalid.fromFuture", current, f),
 					"起始月份不能晚于本月（" + ChineseText.month(current) + "）：" + ChineseText.month(f));
 		}
 		if (t.isBefore(f)) {

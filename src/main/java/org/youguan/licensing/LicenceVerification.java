@@ -167,7 +167,7 @@ public class LicenceVerification {
 			LocalDate reissued = certificates.get(0).decidedOn();
 			return new Result(false, a.applicantName(), a.scope().label(), a.validFrom(), a.validUntil(), REPLACED,
 					"已换发（原证书作废）：该证书已于" + ChineseText.day(reissued) + "换发新证书，请以新证书上的验证码核验", n,
-					Wording.of("licensing.verify.replacedOn", reissued.toString()), a.scope());
+					Wording.of("licensing.verify.replacedOn", reissued), a.scope());
 		}
 		Optional<LicenceView> recorded = licences.findByNumber(DataScope.all(), n);
 		if (recorded.isPresent()) {

@@ -238,7 +238,7 @@ public class Analysis {
 		// compared with the same months of the last (attack 48: January–November against the whole of last year)
 		YearMonth ended = current.minusMonths(1);
 		if (first.isAfter(ended)) {
-			throw new InvalidValueException("from", "not-ended", Wording.of("statistics.invalid.monthNotEnded", current.toString(), ended.toString()), "本月（" + ChineseText.month(current) + "）尚未结束，还没有报送的数据；"
+			throw new InvalidValueException("from", "not-ended", Wording.of("statistics.invalid.monthNotEnded", current, ended), "本月（" + ChineseText.month(current) + "）尚未结束，还没有报送的数据；"
 					+ "可汇总至上月（" + ChineseText.month(ended) + "）");
 		}
 		YearMonth last = months.to().isAfter(ended) ? ended : months.to();

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -152,9 +152,6 @@ public class Completeness {
 	public record Reminder(String formName, String period, Instant sentAt, String sentBy, boolean filed) {
 	}
 
-	/** A reminder's time as the refusal names it (China time, to the minute). */
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
-
 	/** How long after a period's end its missing reporters may still be reminded (催报), in months. */
 	static final int REMIND_WINDOW_MONTHS = 12;
 
@@ -284,7 +281,7 @@ public class Completeness {
 			Instant last = missing.stream().map(Line::lastReminder).max(Instant::compareTo).orElseThrow();
 			LocalDate next = missing.stream().map(l -> nextReminder(l, today)).min(LocalDate::compareTo).orElseThrow();
 			String message = period.label() + "“" + form.name() + "”未报送的" + missing.size() + "家企业都已催报（最近一次于"
-					+ MINUTE.format(last) + "）：同一企业同一报告期" + interval(missing.get(0)) + "，" + ChineseText.day(next) + "起可再次催报";
+					+ ChineseText.dayTime(LocalDateTime.ofInstant(last, ChinaTime.ZONE)) + "）：同一企业同一报告期" + interval(missing.get(0)) + "，" + ChineseText.day(next) + "起可再次催报";
 			throw new DomainException(ErrorCode.DUPLICATE, message, List.of(new FieldError("period", "reminder-interval", message)));
 		}
 		Instant now = clock.instant();

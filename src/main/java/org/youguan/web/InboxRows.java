@@ -163,7 +163,7 @@ public final class InboxRows {
 				t.empty() ? "badge queue-count bg-secondary-lt" : "badge queue-count bg-blue-lt",
 				message("home.queue.count", t.count()),
 				t.overdue() > 0 ? message("home.queue.overdue", t.overdue()) : null,
-				t.nearestDue() == null ? null : message("home.queue.nearestDue", DAY.format(t.nearestDue())),
+				t.nearestDue() == null ? null : message("home.queue.nearestDue", t.nearestDue()),
 				t.nearestDue() != null && calendar.isProvisional(t.nearestDue()), t.empty(), items,
 				t.count() > t.items().size() ? message("home.queue.more", t.count()) : null);
 	}

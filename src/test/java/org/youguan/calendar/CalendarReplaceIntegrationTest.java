@@ -79,7 +79,7 @@ class CalendarReplaceIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"file\"")))
 			.andExpect(content().string(containsString("文件中的2027年不完整")))
-			.andExpect(content().string(containsString("2027-02-05春节")));
+			.andExpect(content().string(containsString("2027年2月5日（春节）")));
 		assertThat(calendar.isLoaded(2027)).isFalse();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 8))).as("春节 stays a day off").isFalse();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).as("国庆 stays a day off").isFalse();

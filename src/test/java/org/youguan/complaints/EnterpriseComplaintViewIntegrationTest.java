@@ -18,6 +18,7 @@ import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.MutableClock;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,17 +131,29 @@ class EnterpriseComplaintViewIntegrationTest {
 	}
 
 	/**
+	 * Finding: a page's sentence with a day (答复 · 期限至{0}) read 2026-12-21 where Chinese writes 2026年12月21日. The page
+	 * passes the day itself and reads it in the reader's language; an English reader keeps the ISO day.
+	 */
+	@Test
+	void theReplyDeadlineSentenceWritesItsDayAsTheReadersLanguageDoes() throws Exception {
+		long id = transferredToShunfeng("张三", "13912345678");
+		LocalDate due = queries.get(DataScope.all(), id).stepDue();
+		assertThat(due).as("precondition: the reply deadline").isNotNull();
+		String chinese = mvc.perform(get("/enterprise/complaints/{id}", id).session(SignIn.session(mvc, "sf.wz")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(chinese).contains("答复 · 期限至" + ChineseText.day(due) + "（含当日）").doesNotContain("期限至" + due);
+		String english = mvc.perform(get("/enterprise/complaints/{id}", id).param("lang", "en")
+			.session(SignIn.session(mvc, "sf.wz"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("Reply (due " + due + ", that day included)");
+	}
+
+	/**
 	 * Attack: the enterprise kept reading the filer's full name and mobile on a complaint closed long ago. In full while
 	 * it answers and the bureau calls back (the procedure open), masked once the complaint is closed — API and page.
 	 */
 	@Test
 	void theEnterpriseReadsTheFilersContactInFullOnlyWhileTheComplaintIsOpen() throws Exception {
-		LocalDate today = LocalDate.now(clock);
-		var form = new ComplaintForm("李四", "13912345679", FilerRole.RECIPIENT, "320506", "顺丰", null,
-				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
-				"中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达");
-		long id = intake.file(form, Channel.WEB, null, false).id();
-		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, ComplaintIntegrationTest.SF_WUZHONG, null);
+		long id = transferredToShunfeng("李四", "13912345679");
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		String open = mvc.perform(get("/api/v1/complaints/{id}", id).header("Authorization", SF_TOKEN))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -161,6 +174,17 @@ class EnterpriseComplaintViewIntegrationTest {
 			.getContentAsString()).contains("139****5679").doesNotContain("13912345679").doesNotContain("李四");
 		// the bureau's staff still read it in full
 		assertThat(queries.get(DataScope.all(), id).filerPhone()).isEqualTo("13912345679");
+	}
+
+	/** A complaint about a 延误 filed today (claim 100元) and transferred to 顺丰吴中 for its reply. */
+	private long transferredToShunfeng(String filer, String phone) {
+		LocalDate today = LocalDate.now(clock);
+		var form = new ComplaintForm(filer, phone, FilerRole.RECIPIENT, "320506", "顺丰", null,
+				ComplaintIntegrationTest.waybill(), today.minusDays(20), today.minusDays(10), "电话", null, "延误",
+				"中转或运输延误", new BigDecimal("100"), "快件超过承诺时限三天未送达");
+		long id = intake.file(form, Channel.WEB, null, false).id();
+		procedure.acceptAndTransfer(ComplaintIntegrationTest.WUZHONG, id, ComplaintIntegrationTest.SF_WUZHONG, null);
+		return id;
 	}
 
 	private static void assertHidesInternals(String json, String path, String tag) {

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.youguan.ExportedRows;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.PageQuery;
 
 /**
@@ -129,7 +130,7 @@ class CaseFiltersAndMetDeadlinesIntegrationTest {
 		String due = JsonPath.read(mvc.perform(get("/api/v1/enforcement/cases/" + id)
 			.header("Authorization", WUZHONG)).andReturn().getResponse().getContentAsString(), "$.deadlines.paymentDue");
 		assertThat(page(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))))
-			.contains("缴款期限至" + due + "（含当日）").doesNotContain("id=\"paid-up\"");
+			.contains("缴款期限至" + ChineseText.day(LocalDate.parse(due)) + "（含当日）").doesNotContain("id=\"paid-up\"");
 		mvc.perform(get("/api/v1/enforcement/cases/" + id).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.deadlines.paymentDue").isNotEmpty())
 			.andExpect(jsonPath("$.deadlines.paidUpOn").isEmpty())
@@ -142,7 +143,8 @@ class CaseFiltersAndMetDeadlinesIntegrationTest {
 			.andExpect(jsonPath("$.deadlines.paidUpOn").value(today.toString()));
 		String html = page(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")));
 		// the deadline line is gone (the case's history still tells the 送达 with the day it set)
-		assertThat(html).doesNotContain("缴款期限至" + due + "（含当日）").contains("id=\"paid-up\"").contains("已于" + today + "缴清")
+		assertThat(html).doesNotContain("缴款期限至" + ChineseText.day(LocalDate.parse(due)) + "（含当日）").contains("id=\"paid-up\"")
+			.contains("已于" + ChineseText.day(today) + "缴清，缴款期限已履行")
 			.contains("id=\"decision-made\"");
 	}
 }

@@ -24,6 +24,7 @@ import org.youguan.SignIn;
 import org.youguan.documents.UploadedFile;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
@@ -383,7 +384,7 @@ class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 			.andReturn().getResponse().getContentAsString(), "$.replyDue");
 		mvc.perform(get("/enterprise/penalties/" + without).session(sf))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("陈述申辩期限至" + due + "（含当日）")))
+			.andExpect(content().string(containsString("陈述申辩期限至" + ChineseText.day(LocalDate.parse(due)) + "（含当日）")))
 			.andExpect(content().string(not(containsString("申请听证期限"))))
 			.andExpect(content().string(not(containsString("不等于放弃听证"))))
 			.andExpect(content().string(not(containsString("您有权要求听证"))));
@@ -393,8 +394,8 @@ class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.hearingRight").value(true))
 			.andReturn().getResponse().getContentAsString(), "$.replyDue");
 		mvc.perform(get("/enterprise/penalties/" + with).session(sf))
-			.andExpect(content().string(containsString("陈述申辩、申请听证期限至" + hearingDue + "（含当日）")))
-			.andExpect(content().string(containsString("如要求听证，请在" + hearingDue + "之前（含当日）提出")))
+			.andExpect(content().string(containsString("陈述申辩、申请听证期限至" + ChineseText.day(LocalDate.parse(hearingDue)) + "（含当日）")))
+			.andExpect(content().string(containsString("如要求听证，请在" + ChineseText.day(LocalDate.parse(hearingDue)) + "之前（含当日）提出")))
 			.andExpect(content().string(containsString("放弃陈述申辩不等于放弃听证")))
 			.andExpect(content().string(containsString("您有权要求听证")))
 			.andExpect(content().string(not(containsString(hearingDue + "前提出"))));
@@ -542,9 +543,9 @@ class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 			.andReturn().getResponse().getContentAsString();
 		String page = mvc.perform(get("/enforcement/cases/" + id).session(staff)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(portal).contains("于" + today() + "撤回听证申请（申请后撤回）").doesNotContain("明确放弃听证");
+		assertThat(portal).contains("于" + ChineseText.day(today()) + "撤回听证申请（申请后撤回）").doesNotContain("明确放弃听证");
 		// the staff page's audit trail keeps the step's own entry; the case's hearing line tells the withdrawal
-		assertThat(page).contains("id=\"hearing-waived\"><span>当事人于" + today() + "申请听证，于" + today()
+		assertThat(page).contains("id=\"hearing-waived\"><span>当事人于" + ChineseText.day(today()) + "申请听证，于" + ChineseText.day(today())
 				+ "撤回听证申请（申请后撤回）</span>");
 		assertThat(portal).contains("拟作出的处罚：").contains("id=\"party-reply-due\"");
 		assertThat(page).contains("id=\"reply-window\"");

@@ -413,7 +413,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 		assertThat(documents(id, "FILING_APPROVAL").get(0).get("current")).isEqualTo(true);
 		// the case page says so and offers no reissue of them; the party reads its notices as of the returned round
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.leader"))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("2026-06-05退回调查前的一轮，已失效")))
+			.andExpect(content().string(containsString("2026年6月5日退回调查前的一轮，已失效")))
 			.andExpect(content().string(not(containsString("/documents/" + documents(id, "PRIOR_NOTICE").get(0).get("id")
 					+ "/reissue"))));
 		List<Map<String, Object>> portal = JsonPath.read(mvc.perform(get("/api/v1/enterprise/penalties/" + id)

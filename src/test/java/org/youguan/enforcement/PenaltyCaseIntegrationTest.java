@@ -626,11 +626,19 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 				json.formatted(e.creditCode(), "2025-09-11", tag, 3, "5000", "")).andExpect(status().isCreated()));
 		assertThat(importSummary(late)).contains("超过办案期限（2025年");
 		// and on the case itself: the API's detail and the page say it (the contract: imported, flagged — not refused)
-		mvc.perform(get("/api/v1/enforcement/cases/" + late).header("Authorization", CITY))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(true));
+		String lateDetail = mvc.perform(get("/api/v1/enforcement/cases/" + late).header("Authorization", CITY))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.penaltyCase.decidedLate").value(true))
+			.andReturn().getResponse().getContentAsString();
+		// the API keeps the ISO day; the page's sentence writes it as Chinese does (finding: 期限至2025-04-07 on the page)
+		LocalDate limit = LocalDate.parse(JsonPath.read(lateDetail, "$.penaltyCase.decisionDueOn"));
 		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).session(org.youguan.SignIn.session(mvc, "sz.market")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#decided-late").text())
-			.startsWith("超过办案期限");
+			.isEqualTo("超过办案期限（期限至" + ChineseText.day(limit) + "）");
+		// an English reader reads the day as the English pages write days: ISO
+		assertThat(Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).param("lang", "en")
+			.session(org.youguan.SignIn.session(mvc, "sz.market")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#decided-late").text())
+			.isEqualTo("Decided after the decision limit (" + limit + ")");
 		// the staff list says it as the case does: its page (badge), its export (column) and its API (decidedLate)
 		String lateNumber = "吴邮管罚〔2025〕R" + tag + "3号";
 		var staff = org.youguan.SignIn.session(mvc, "sz.market");

@@ -171,7 +171,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		publish(id, today);
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		String portal = portal(id);
-		assertThat(portal).contains("公告送达：公告日期" + today + "，视为送达日期" + deemed);
+		assertThat(portal).contains("公告送达：公告日期" + ChineseText.day(today) + "，视为送达日期" + ChineseText.day(deemed));
 		// attack 1 (party): the public notice publishes the decision for the party to obtain — during the notice it
 		// reads the decision, its 决定书 and the day to pay counted from the deemed day (15 days on the calendar, art.67),
 		// 公告送达中 and not yet served

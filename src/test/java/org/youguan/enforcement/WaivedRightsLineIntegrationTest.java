@@ -64,16 +64,16 @@ class WaivedRightsLineIntegrationTest {
 		LocalDate today = LocalDate.now(clock);
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
 		LocalDate due = party.cases().get(ALL, id).penaltyCase().hearingRequestDue();
-		assertThat(staffLine(id)).contains("陈述申辩、申请听证期限至" + due);
+		assertThat(staffLine(id)).contains("陈述申辩、申请听证期限至" + ChineseText.day(due));
 
 		noticeAndHearing.waiveHearing(ALL, id, today.toString(), PartyCases.waiver());
-		assertThat(staffLine(id)).isEqualTo("陈述申辩期限至" + due + "（含当日）；已于" + today + "放弃听证");
-		assertThat(partyLine(id)).contains("陈述申辩期限至" + due + "（含当日）；已于" + today + "放弃听证")
+		assertThat(staffLine(id)).isEqualTo("陈述申辩期限至" + ChineseText.day(due) + "（含当日）；已于" + ChineseText.day(today) + "放弃听证");
+		assertThat(partyLine(id)).contains("陈述申辩期限至" + ChineseText.day(due) + "（含当日）；已于" + ChineseText.day(today) + "放弃听证")
 			.doesNotContain("申请听证期限");
 
 		noticeAndHearing.waiveStatement(ALL, id, today.toString(), PartyCases.waiver());
-		assertThat(staffLine(id)).isEqualTo("已于" + today + "放弃陈述申辩，于" + today + "放弃听证");
-		assertThat(partyLine(id)).contains("已于" + today + "放弃陈述申辩，于" + today + "放弃听证").doesNotContain("期限至");
+		assertThat(staffLine(id)).isEqualTo("已于" + ChineseText.day(today) + "放弃陈述申辩，于" + ChineseText.day(today) + "放弃听证");
+		assertThat(partyLine(id)).contains("已于" + ChineseText.day(today) + "放弃陈述申辩，于" + ChineseText.day(today) + "放弃听证").doesNotContain("期限至");
 	}
 
 	/**
@@ -99,10 +99,10 @@ class WaivedRightsLineIntegrationTest {
 		assertThat(audit(id, "case.hearing-withdrawal")).singleElement().asString()
 			.contains("当事人在企业端撤回" + ChineseText.day(today) + "提出的听证申请（" + ChineseText.day(today) + "）").doesNotContain("放弃");
 		assertThat(audit(id, "case.hearing-waiver")).isEmpty();
-		assertThat(staffLine(id)).isEqualTo("陈述申辩期限至" + due + "（含当日）；已于" + today + "撤回听证申请");
-		assertThat(partyLine(id)).contains("已于" + today + "撤回听证申请").doesNotContain("放弃听证");
+		assertThat(staffLine(id)).isEqualTo("陈述申辩期限至" + ChineseText.day(due) + "（含当日）；已于" + ChineseText.day(today) + "撤回听证申请");
+		assertThat(partyLine(id)).contains("已于" + ChineseText.day(today) + "撤回听证申请").doesNotContain("放弃听证");
 		noticeAndHearing.waiveStatement(ALL, id, today.toString(), PartyCases.waiver());
-		assertThat(staffLine(id)).isEqualTo("已于" + today + "放弃陈述申辩，于" + today + "撤回听证申请");
+		assertThat(staffLine(id)).isEqualTo("已于" + ChineseText.day(today) + "放弃陈述申辩，于" + ChineseText.day(today) + "撤回听证申请");
 
 		// staff record a written withdrawal the same way; a waiver with no request stays a waiver
 		long staffed = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
@@ -127,6 +127,6 @@ class WaivedRightsLineIntegrationTest {
 		long id = party.notified(party.sfWuzhong(), "DELIVERY_WITHOUT_CONSENT", "10000", today);
 		LocalDate due = party.cases().get(ALL, id).penaltyCase().hearingRequestDue();
 		noticeAndHearing.waiveStatement(ALL, id, today.toString(), PartyCases.waiver());
-		assertThat(staffLine(id)).isEqualTo("申请听证期限至" + due + "（含当日）；已于" + today + "放弃陈述申辩");
+		assertThat(staffLine(id)).isEqualTo("申请听证期限至" + ChineseText.day(due) + "（含当日）；已于" + ChineseText.day(today) + "放弃陈述申辩");
 	}
 }

@@ -2,6 +2,9 @@ package org.youguan.kernel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,20 @@ class ChineseTextTest {
 		assertThat(ChineseText.numeral(60)).isEqualTo("六十");
 		assertThat(ChineseText.numeral(15)).isEqualTo("十五");
 		assertThat(ChineseText.day(LocalDate.of(2026, 3, 5))).isEqualTo("2026年3月5日");
+		assertThat(ChineseText.dayTime(LocalDateTime.of(2026, 3, 5, 9, 5))).isEqualTo("2026年3月5日 09:05");
+	}
+
+	/** A sentence's days in the reader's language: Chinese as an official document writes them, English in ISO. */
+	@Test
+	void aSentencesDaysInTheReadersLanguage() {
+		LocalDate day = LocalDate.of(2026, 3, 5);
+		assertThat(ChineseText.sentenceArgument(day, Locale.SIMPLIFIED_CHINESE)).isEqualTo("2026年3月5日");
+		assertThat(ChineseText.sentenceArgument(day, null)).isEqualTo("2026年3月5日");
+		assertThat(ChineseText.sentenceArgument(day, Locale.ENGLISH)).isEqualTo("2026-03-05");
+		assertThat(ChineseText.sentenceArgument(YearMonth.of(2026, 3), Locale.CHINA)).isEqualTo("2026年3月");
+		assertThat(ChineseText.sentenceArgument(LocalDateTime.of(2026, 3, 5, 14, 30), Locale.CHINA)).isEqualTo("2026年3月5日 14:30");
+		assertThat(ChineseText.sentenceArgument(LocalDateTime.of(2026, 3, 5, 14, 30), Locale.ENGLISH)).isEqualTo("2026-03-05 14:30");
+		assertThat(ChineseText.sentenceArgument(7, Locale.CHINA)).isEqualTo(7);
 	}
 
 	/** 大写金额 as 票据 and penalty documents write them (attack 27 L2: "罚款人民币2500.5元" in figures alone). */

@@ -114,7 +114,7 @@ class StatisticsReminderLimitIntegrationTest {
 		mvc.perform(get("/statistics/completeness").session(staff).param("form", String.valueOf(monthly.id()))
 			.param("period", period.code()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("最近一次催报：" + today + " 10:00")));
+			.andExpect(content().string(containsString("最近一次催报：" + ChineseText.day(today) + " 10:00")));
 
 		// the next day they are reminded again
 		clock.advance(Duration.ofDays(1));

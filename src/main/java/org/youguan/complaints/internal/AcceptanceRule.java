@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
 
 /**
@@ -33,7 +34,7 @@ public interface AcceptanceRule {
 
 		/** Limits on a calendar without days off (every day a working day), a 1-year window: for the rules' unit tests. */
 		Limits(int priorComplaintWaitDays, LocalDate filingWindowEnds) {
-			this(priorComplaintWaitDays, d -> d.plusDays(priorComplaintWaitDays), LocalDate::toString, filingWindowEnds, "1年");
+			this(priorComplaintWaitDays, d -> d.plusDays(priorComplaintWaitDays), ChineseText::day, filingWindowEnds, "1年");
 		}
 	}
 

@@ -78,7 +78,7 @@ public final class DecisionRules {
 	public static void statementNotWaived(LocalDate waivedOn) {
 		if (waivedOn != null) {
 			throw DomainException.illegalTransition("statement", "statement-waived",
-					Wording.of("enforcement.refusal.statementWaived", waivedOn.toString()), "当事人已于" + ChineseText.day(waivedOn)
+					Wording.of("enforcement.refusal.statementWaived", waivedOn), "当事人已于" + ChineseText.day(waivedOn)
 					+ "书面明确放弃陈述申辩，不能再提交陈述申辩（" + Provision.cite(Provision.PENALTY_NOTICE, Provision.PENALTY_STATEMENT) + "）");
 		}
 	}

@@ -27,7 +27,7 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 		if (year != null) {
 			FiguresPeriod.year("year", year, lastMonth.plusMonths(1).atDay(1));
 			if (year > lastMonth.getYear()) {
-				throw new InvalidValueException("year", "ended", Wording.of("statistics.invalid.yearNotEnded", year, lastMonth.toString()), "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
+				throw new InvalidValueException("year", "ended", Wording.of("statistics.invalid.yearNotEnded", year, lastMonth), "年度应为已有结束月份的年度：" + year + "年尚无已结束的月份（最近已结束的月份为"
 						+ ChineseText.month(lastMonth) + "）");
 			}
 		}
@@ -36,7 +36,7 @@ record AnalysisQuery(String indicator, String region, int year, int through, Str
 			throw new InvalidValueException("through", "range", Wording.of("statistics.invalid.throughRange", through), "截至月份应为1至12：" + through);
 		}
 		if (through != null && YearMonth.of(y, through).isAfter(lastMonth)) {
-			throw new InvalidValueException("through", "ended", Wording.of("statistics.invalid.throughNotEnded", YearMonth.of(y, through).toString(), lastMonth.toString()), "截至月份应为已结束的月份：" + ChineseText.month(YearMonth.of(y, through))
+			throw new InvalidValueException("through", "ended", Wording.of("statistics.invalid.throughNotEnded", YearMonth.of(y, through), lastMonth), "截至月份应为已结束的月份：" + ChineseText.month(YearMonth.of(y, through))
 					+ "尚未结束（最近已结束的月份为" + ChineseText.month(lastMonth) + "）");
 		}
 		int t = through == null ? (y == lastMonth.getYear() ? lastMonth.getMonthValue() : 12) : through;

@@ -31,7 +31,10 @@ class AcceptanceRuleTest {
 			assertThat(b.condition()).isEqualTo(AcceptanceCondition.NO_PRIOR_COMPLAINT);
 			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule)
 				.containsExactly("priorComplaint", "precondition");
-			assertThat(b.toFiler().message()).contains("7日").contains(TODAY.plusDays(1).toString());
+			// the day as a Chinese sentence writes it (2026年6月16日), as the bureau's own deadline sentences write it
+			assertThat(b.toFiler().message()).contains("7日").contains("如企业到2026年6月16日仍未答复")
+				.doesNotContain(TODAY.plusDays(1).toString());
+			assertThat(b.finding()).isEqualTo("向企业投诉于2026年6月9日，尚在企业答复期内（至2026年6月16日）");
 		});
 		assertThat(rule.check(facts(TODAY.minusDays(7), false, null), LIMITS)).as("the 7th day has passed").isEmpty();
 		assertThat(rule.check(facts(TODAY.minusDays(1), true, null), LIMITS)).as("an answer the filer disputes").isEmpty();
@@ -50,7 +53,7 @@ class AcceptanceRuleTest {
 			assertThat(b.toFiler()).extracting(FieldError::field, FieldError::rule).containsExactly("postedOn", "time-barred");
 			// the window named once (attack round 19: "已超过申诉时效（超过申诉时效（…1年））")
 			assertThat(b.toFiler().message()).isEqualTo("已超过申诉时效（争议发生或交寄之日起1年），不能受理");
-			assertThat(b.finding()).contains("2026年6月1日");
+			assertThat(b.finding()).contains("交寄日期2026年6月1日");
 		});
 		// a bureau's own window is the one stated (attack: the label wrote 1年 whatever complaint.filing-window said)
 		var twoYears = new AcceptanceRule.Limits(7, d -> d.plusDays(7), LocalDate::toString, TODAY.minusDays(1), "2年");

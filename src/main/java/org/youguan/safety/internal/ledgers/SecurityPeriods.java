@@ -3,7 +3,6 @@ package org.youguan.safety.internal.ledgers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -331,10 +330,10 @@ public class SecurityPeriods {
 		OffsetDateTime due = reportDue(owedFrom(day, p.declaredOn()), p.regionCode());
 		boolean pastDue = OffsetDateTime.now(clock).isAfter(due);
 		boolean late = owed(day, p.declaredOn()) && pastDue;
-		String dueText = DUE_FORMAT.format(due);
+		String dueText = dueText(due);
 		if (before != null && pastDue) {
 			// the bureau has read (and summed) the day as reported: figures changed afterwards would rewrite its record
-			throw DomainException.illegalTransition(Wording.of("safety.refusal.dailyReportLocked", day, dueText, StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title(), before.get("parcels"), before.get("screened")),
+			throw DomainException.illegalTransition(Wording.of("safety.refusal.dailyReportLocked", day, due, StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title(), before.get("parcels"), before.get("screened")),
 					"安保期" + ChineseText.day(day) + "日报的报送时限（" + dueText + "前，规则目录“"
 					+ StatutoryRule.SAFETY_PERIOD_DAILY_REPORT.title() + "”）已过，已报的收寄" + before.get("parcels") + "件、过机"
 					+ before.get("screened") + "件不能再修改；如数值有误，请联系邮政管理部门说明");
@@ -415,9 +414,10 @@ public class SecurityPeriods {
 		return day.atStartOfDay(ChinaTime.ZONE).plusHours(hours).toOffsetDateTime();
 	}
 
-	/** How a report's time limit is named in answers and the audit: 2026-12-03 12:00 (China time). */
-	private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ChinaTime.ZONE);
+	/** How a report's time limit is named in Chinese answers and the audit: 2026年12月3日 12:00 (China time). */
+	private static String dueText(OffsetDateTime due) {
+		return ChineseText.dayTime(due.atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime());
+	}
 
 	/**
 	 * What {@link #report} did.

@@ -632,11 +632,13 @@ class SecurityPeriodIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.late").value(true))
 			.andExpect(jsonPath("$.message").value(containsString("记为迟报")))
-			.andExpect(jsonPath("$.message").value(containsString(past.plusDays(1) + " 12:00前")));
+			// the time limit in the sentence as Chinese writes a day and a time: 2026年12月6日 12:00
+			.andExpect(jsonPath("$.message").value(containsString(ChineseText.day(past.plusDays(1)) + " 12:00前")));
 		mvc.perform(post(url).header("Authorization", SHUNFENG).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"day\":\"" + past + "\",\"parcels\":80,\"screened\":80}"))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("不能再修改")));
+			.andExpect(content().string(containsString("不能再修改")))
+			.andExpect(content().string(containsString("报送时限（" + ChineseText.day(past.plusDays(1)) + " 12:00前")));
 		assertThat(periods.reports(DataScope.region("3205"), id, new PageQuery("", 0, 20, null, false)).items())
 			.singleElement()
 			.satisfies(r -> {
