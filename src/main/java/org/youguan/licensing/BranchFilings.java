@@ -96,6 +96,25 @@ public class BranchFilings {
 	}
 
 	/**
+	 * Refuses the filing form to a staff account whose bureau takes no paper filing: a county's bureau, since a filing
+	 * is taken by the bureau handling the branch's city (see {@link #file}) — the form a county's staff could not post
+	 * is not shown. An enterprise and a city's, province's or the national bureau's staff pass (which city a province
+	 * takes is judged on posting, by the branch's region).
+	 * @param scope the caller's scope; an enterprise's passes
+	 * @throws AccessRefusedException 403 naming the bureau handling the county's city
+	 */
+	public void requireReceiver(DataScope scope) {
+		if (!receives(scope)) {
+			throw bureaus.refusal(LicenceApplications.premisesCity(scope.regionPrefix()), "分支机构备案");
+		}
+	}
+
+	/** Whether the caller takes paper filings ({@link #requireReceiver}): false for a county bureau's staff only. */
+	public boolean receives(DataScope scope) {
+		return !(scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null && scope.regionPrefix().length() > 4);
+	}
+
+	/**
 	 * Files a branch: complete (name, county, address, head, business-licence date; the parent holding a licence in
 	 * force) → taken at once; after the period of {@link Branches#filingDue} (20 days by default) it is taken and flagged late.
 	 * @return the filing's id

@@ -619,7 +619,7 @@ class CreditRecordIntegrationTest {
 		mvc.perform(get("/enterprise/credit").param("q", number).param("sort", "due").param("dir", "asc").session(own))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("credit-entry-" + entry)))
 			.andExpect(content().string(containsString(number)))
-			.andExpect(content().string(containsString("应撤销记录，期限至" + due)))
+			.andExpect(content().string(containsString("应撤销记录，期限至" + ChineseText.day(due))))
 			.andExpect(content().string(containsString("《快递业信用管理暂行办法》第十七条")))
 			.andExpect(content().string(containsString("href=\"/enterprise/credit\"")));
 		mvc.perform(get("/enterprise/credit").param("q", number).session(other)).andExpect(status().isOk())

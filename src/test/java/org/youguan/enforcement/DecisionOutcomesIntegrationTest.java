@@ -904,7 +904,7 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 		assertThat((String) JsonPath.read(caseJson(id), "$.deadlines.publicationDue")).isEqualTo(due.toString());
 		assertThat(queue("enforcement.publish")).contains(number + "（变更后重新公示）");
 		assertThat(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andReturn()
-			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(due.toString());
+			.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(ChineseText.day(due));
 		// published again late: the audit says so, and it leaves the queue
 		LocalDate late = calendar.plusWorkingDays(due, 1);
 		today(late);

@@ -137,7 +137,7 @@ class DeemedDayServedRuleIntegrationTest {
 		LocalDate deemed = calendar.plusCalendarDays(today, 30);
 		assertThat(page(get("/enforcement/cases/" + pending).session(staff)))
 			.doesNotContain("id=\"closure-form\"").contains("id=\"closure-waits\"")
-			.contains("视为送达日为" + deemed);
+			.contains("视为送达日为" + ChineseText.day(deemed));
 		assertThat(page(get("/enforcement/cases/" + past).session(staff)))
 			.contains("id=\"closure-form\"").doesNotContain("id=\"closure-waits\"");
 	}

@@ -27,6 +27,7 @@ import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.enforcement.internal.EnforcementBreakdownProbe;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.org.Bureaus;
@@ -156,7 +157,7 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 		assertThat(party.cases().procedure(PartyCases.ALL, late).paymentAppliedOn()).isEqualTo(due.minusDays(2));
 		Document shown = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + late).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-		assertThat(shown.select("#applied-on").text()).contains(due.minusDays(2).toString());
+		assertThat(shown.select("#applied-on").text()).contains(ChineseText.day(due.minusDays(2)));
 	}
 
 	@Test
@@ -325,8 +326,8 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.surchargeToday").isNumber());
 		Document portal = Jsoup.parse(mvc.perform(get("/enterprise/penalties/" + id).session(SignIn.session(mvc, "sf.wz")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-		assertThat(portal.select("#party-handover").text()).contains("2025-07-10");
-		assertThat(portal.select("#party-payment").text()).as("the fine beside it has its own day").contains("2025-06-25");
+		assertThat(portal.select("#party-handover").text()).contains("2025年7月10日");
+		assertThat(portal.select("#party-payment").text()).as("the fine beside it has its own day").contains("2025年6月25日");
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page.select("#handover-due").text()).contains("2025-07-10");
@@ -457,7 +458,7 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 		assertThat(handoverStep(delivered)).containsExactly(1L, 1L);
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-		assertThat(page.select("#handover").text()).contains("2025-06-27", "800");
+		assertThat(page.select("#handover").text()).contains("2025年6月27日", "800");
 		assertThat(page.select("#handover a").attr("href")).startsWith("/attachments/");
 		assertThat(page.select("#handover-form")).isEmpty();
 	}

@@ -192,7 +192,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 		assertThat(JsonPath.<List<Boolean>>read(json, "$.documents[?(@.title == '行政处罚决定书')].served"))
 			.as("readable during the notice, not yet served").containsExactly(false);
 		assertThat(portal).contains(decisionNumber(id)).contains("id=\"party-public-notice-terms\"")
-			.contains("缴纳罚款等期限自该日起计算").contains(expectedDue);
+			.contains("缴纳罚款等期限自该日起计算").contains(ChineseText.day(LocalDate.parse(expectedDue)));
 		// on the deemed day the decision is in effect: told again as served that day, with the same day to pay by
 		assertThat(deemedServices.takeEffect(deemed)).contains(id);
 		await().atMost(Duration.ofSeconds(60)).until(() -> ServedDayIntegrationTest.lastNotification(jdbc, e, id)

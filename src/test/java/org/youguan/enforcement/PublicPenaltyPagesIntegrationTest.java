@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.youguan.IntegrationTest;
 import org.youguan.documents.UploadedFile;
+import org.youguan.kernel.ChineseText;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseView;
 
@@ -156,7 +157,7 @@ class PublicPenaltyPagesIntegrationTest extends ClockedSteps {
 			.andExpect(content().string(containsString("id=\"penalty-withdrawn\"")))
 			.andExpect(content().string(containsString("该决定已被行政复议机关撤销")))
 			.andExpect(content().string(not(containsString("13912345678"))))
-			.andExpect(content().string(containsString(today.toString())))
+			.andExpect(content().string(containsString(ChineseText.day(today) + "撤回公示")))
 			.andExpect(content().string(not(containsString(e.legalName()))))
 			.andExpect(content().string(not(containsString(e.creditCode()))))
 			.andExpect(content().string(not(containsString("1500元"))));

@@ -84,7 +84,7 @@ class BranchFilingController {
 		model.addAttribute("query", query);
 		model.addAttribute("late", late);
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
-		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.caseHandler());
+		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.caseHandler() && filings.receives(me.scope()));
 		filingPeriod(model, me);
 		return "licensing/branch-filings";
 	}
@@ -107,6 +107,9 @@ class BranchFilingController {
 	@GetMapping("/licensing/branch-filings/new")
 	@PreAuthorize(LicensingApiController.APPLICANTS)
 	String initCreateForm(@AuthenticationPrincipal CurrentUser me, Model model) {
+		if (me.enterpriseCreditCode() == null) {
+			filings.requireReceiver(me.scope());
+		}
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
 		filingPeriod(model, me);
 		return "licensing/branch-filing-form";
