@@ -330,7 +330,7 @@ class PaymentTermsIntegrationTest extends ClockedSteps {
 		assertThat(portal.select("#party-payment").text()).as("the fine beside it has its own day").contains("2025年6月25日");
 		Document page = Jsoup.parse(mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff")))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-		assertThat(page.select("#handover-due").text()).contains("2025-07-10");
+		assertThat(page.select("#handover-due").text()).contains("2025年7月10日");
 		// art.72's 加处罚款 is the unpaid fine's (5,000 at 3 % a day, capped at it), never the confiscation's
 		assertThat(page.select("#surcharge").text()).isEqualTo("5000元");
 
