@@ -2074,7 +2074,7 @@ M = {
  "refusal.429.detail": ("请求过于频繁，请稍后再试", "Too many requests; try again later"),
  "refusal.431.title": ("请求头过大", "Request headers too large"),
  "refusal.431.detail": ("请求头过大（如Cookie过多或过长），请清除本网站的Cookie后重试", "The request headers are too large (e.g. too many or too long cookies); clear this site's cookies and try again"),
- "refusal.501.title": ("功能未实现", "Not implemented"),
+ "refusal.501.title": ("请求方式不受支持", "Request feature not supported"),
  "refusal.501.detail": ("系统不支持该请求所需的功能（如所用的传输编码Transfer-Encoding）", "The system does not support what the request needs (e.g. its Transfer-Encoding)"),
  "refusal.503.title": ("服务暂不可用", "Service unavailable"),
  "refusal.503.detail": ("系统暂时无法处理请求（维护中或繁忙），请稍后重试", "The system cannot handle the request now (maintenance or busy); try again later"),

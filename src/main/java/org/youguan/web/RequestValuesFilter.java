@@ -92,7 +92,7 @@ class RequestValuesFilter extends OncePerRequestFilter {
 				case 415 -> new Refusal(status, "内容类型不支持", "不支持请求内容的类型（Content-Type），请检查后重试", List.of());
 				case 429 -> new Refusal(status, "请求过于频繁", "请求过于频繁，请稍后再试", List.of());
 				case 431 -> new Refusal(status, "请求头过大", "请求头过大（如Cookie过多或过长），请清除本网站的Cookie后重试", List.of());
-				case 501 -> new Refusal(status, "功能未实现", "系统不支持该请求所需的功能（如所用的传输编码Transfer-Encoding）", List.of());
+				case 501 -> new Refusal(status, "请求方式不受支持", "系统不支持该请求所需的功能（如所用的传输编码Transfer-Encoding）", List.of());
 				case 503 -> new Refusal(status, "服务暂不可用", "系统暂时无法处理请求（维护中或繁忙），请稍后重试", List.of());
 				case 505 -> new Refusal(status, "不支持的HTTP版本", "不支持请求所用的HTTP版本，请使用HTTP/1.1", List.of());
 				default -> status < 500 ? new Refusal(status, "请求未能处理", "请求未能处理（HTTP " + status + "），请检查后重试", List.of())
