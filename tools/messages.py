@@ -4219,6 +4219,8 @@ M.update({
  "export.header.截止日期": ("截止日期", "Due date"),
  "export.header.所在区域": ("所在区域", "Area"),
  "export.header.所在地": ("所在地", "Location"),
+ "export.header.经营场所地址": ("经营场所地址", "Premises address"),
+ "export.header.经营场所所在地": ("经营场所所在地", "Premises location"),
  "export.header.所在地区": ("所在地区", "Region"),
  "export.header.所在地类型": ("所在地类型", "Location type"),
  "export.header.所属企业": ("所属企业", "Enterprise"),

@@ -351,8 +351,11 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			errors.addRefusal(ex);
 		}
-		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())) {
-			errors.add(outlets.otherCounty(outlet.regionCode()));
+		// a move to another county, by its region or its address, is told as such even when the address check refused
+		// it first (its general words would only say the address does not match the region)
+		if (proposed != null && !Outlets.sameCounty(outlet.regionCode(), proposed.regionCode())
+				|| outlets.leavesCounty(outlet.regionCode(), data.regionCode(), data.address())) {
+			Outlets.movedAway(errors, outlets.otherCounty(outlet.regionCode()));
 		}
 		if (proposed != null && errors.isEmpty() && unchanged(enterprise, outlet, proposed)) {
 			// attack: a 变更备案 stating the outlet as registered ("无变化") was queued with a statutory deadline
@@ -583,13 +586,16 @@ public class OutletFilings {
 		catch (DomainException ex) {
 			CollectedErrors.addRefusal(errors, ex);
 		}
-		if (clean == null) {
-			return null;
-		}
-		if (!Outlets.sameCounty(county, clean.regionCode())) {
-			errors.add(f.kind() == FilingKind.CHANGE ? outlets.otherCounty(county)
+		// a move to another county, by its region or its address, is told as such even when the address check refused
+		// it first (its general words would only say the address does not match the region)
+		if (clean != null && !Outlets.sameCounty(county, clean.regionCode())
+				|| outlets.leavesCounty(county, typed.regionCode(), typed.address())) {
+			Outlets.movedAway(errors, f.kind() == FilingKind.CHANGE ? outlets.otherCounty(county)
 					: new FieldError("regionCode", "other-county", "补正不能把网点所在地改到其他县（区）（本备案由"
 							+ outlets.countyBureau(county) + "受理）：网点在其他县（区）的，请向所在地邮政管理部门另行备案"));
+		}
+		if (clean == null) {
+			return null;
 		}
 		// a change's 补正 putting every item back as registered changes nothing: refused as the change itself is when
 		// filed so (attack: the first submission was refused, its 补正 to the same state went on to approval)

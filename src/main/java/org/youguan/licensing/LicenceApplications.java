@@ -319,24 +319,33 @@ public class LicenceApplications {
 	public record NotInEffect(LocalDate on, String reason) {
 	}
 
-	/** One application in a list, with its remaining days before the decision limit (null unless being decided). */
+	/**
+	 * One application in a list, with its remaining days before the decision limit (null unless being decided).
+	 * @param regionCode the premises' region (经营场所所在地)
+	 * @param premisesAddress the premises' address, ID and mobile numbers in it masked ({@link Masking#personalNumbersIn})
+	 */
 	public record ApplicationSummary(long id, String number, ApplicationKind kind, String applicantName,
 			String applicantCreditCode, LicenceScope scope, ApprovingLevel approvingLevel, String regionCode,
 			ApplicationStatus status, LocalDate submittedOn, LocalDate acceptedOn, LocalDate decisionDueOn,
-			Long remainingDays, String licenceNumber, boolean imported, boolean decisionDueOnProvisional) {
+			Long remainingDays, String licenceNumber, boolean imported, boolean decisionDueOnProvisional,
+			String premisesAddress) {
+
+		public ApplicationSummary {
+			premisesAddress = Masking.personalNumbersIn(premisesAddress);
+		}
 
 		/** The same application with {@code remainingDays} instead. */
 		ApplicationSummary withRemainingDays(Long days) {
 			return new ApplicationSummary(id, number, kind, applicantName, applicantCreditCode, scope, approvingLevel,
 					regionCode, status, submittedOn, acceptedOn, decisionDueOn, days, licenceNumber, imported,
-					decisionDueOnProvisional);
+					decisionDueOnProvisional, premisesAddress);
 		}
 
 		/** The same application with {@code decisionDueOnProvisional} as {@code calendar} counts its decision day. */
 		ApplicationSummary counted(WorkingCalendar calendar) {
 			return new ApplicationSummary(id, number, kind, applicantName, applicantCreditCode, scope, approvingLevel,
 					regionCode, status, submittedOn, acceptedOn, decisionDueOn, remainingDays, licenceNumber, imported,
-					provisional(calendar, decisionDueOn));
+					provisional(calendar, decisionDueOn), premisesAddress);
 		}
 	}
 
@@ -2393,7 +2402,7 @@ public class LicenceApplications {
 					       a.region_code, a.status, a.submitted_on, a.accepted_on, a.decision_due_on,
 					       CASE WHEN a.status IN ('ACCEPTED', 'REVIEWED', 'VERIFIED')
 					            THEN a.decision_due_on - CAST(:today AS date) END AS remaining_days,
-					       a.licence_number, a.imported""", page, Rows.of(ApplicationSummary.class)))
+					       a.licence_number, a.imported, a.premises_address""", page, Rows.of(ApplicationSummary.class)))
 			.map(a -> a.counted(calendar));
 	}
 
@@ -3229,6 +3238,17 @@ public class LicenceApplications {
 			b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
 		}
 		return b.toString();
+	}
+
+	/**
+	 * The approving bureau of each application by its full name, as the decision names it ("江苏省邮政管理局",
+	 * "苏州市邮政管理局"; {@link ApprovingLevel#bureauRegion} of the premises' region), not by its level
+	 * (省邮政管理局): for an export's rows, each bureau read once.
+	 */
+	public java.util.function.Function<ApplicationSummary, String> approvingBureaus() {
+		Map<String, String> named = new HashMap<>();
+		return a -> a.approvingLevel() == null || a.regionCode() == null ? null
+				: named.computeIfAbsent(a.approvingLevel().bureauRegion(a.regionCode()), this::bureauName);
 	}
 
 	private String bureauName(String regionCode) {

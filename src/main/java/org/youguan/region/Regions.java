@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +94,15 @@ public class Regions {
 			}
 		}
 		return name.isEmpty() ? find(code).map(Region::name).orElse(code) : name.toString();
+	}
+
+	/**
+	 * A look-up of full names ({@link #fullName}: "江苏省苏州市吴中区") that reads each code once: an export's column
+	 * naming the place of every row beside its bare code. Null stays null; an unknown code is named by itself.
+	 */
+	public Function<String, String> fullNames() {
+		Map<String, String> named = new HashMap<>();
+		return code -> code == null ? null : named.computeIfAbsent(code, this::fullName);
 	}
 
 	public String name(String code) {
@@ -240,18 +250,21 @@ public class Regions {
 	 * <p>At its head — after a label such as "地址：" ({@link #LABEL}) and "中华人民共和国" or "中国" — a province
 	 * ("浙江省"), a city ("杭州市") and a county ("西湖区") are read in this order, each optional, by its full name in
 	 * the region table or — a province or a city — by its short name ("浙江", "杭州", {@link #SHORTENED_ENDINGS}) where
-	 * the name of a region inside it follows ("浙江杭州市", "南京鼓楼区").
+	 * the name of a region inside it follows ("浙江杭州市", "南京鼓楼区"). A county is read there only in the province or
+	 * city named before it: "苏州市新城区花园" names 苏州市 and an estate, not 西安市新城区.
 	 * <p>Anywhere else in the address ("注册地：浙江省…", "位于杭州市…", "吴中区（原杭州市西湖区）", "……吴中区浙江省杭州市") a
 	 * province, city or county is read only by its full name with its ending (省, 市, 区, 县, 自治州 …) — "吴中大道" names
-	 * no county, nor does "常熟市场" (a 市 followed by 场 is a market), and a two-character name ("和县", "新县") only right
-	 * after another place name — or by a short name standing alone in brackets
+	 * no county, nor does "常熟市场" (a 市 followed by 场 is a market); a county only right after a province or city it
+	 * lies in ("……浙江省杭州市西湖区": "吴中区新城区花园", "吴江城区", "姑苏区古城区" name no other county) — or by a short name standing alone in brackets
 	 * ("中国（浙江）自由贸易试验区"): a short name elsewhere is the start of a street's name as often as a place
 	 * ("北京西路", "苏州河路", "杭州路") and is not read.
 	 * <p>A name that several regions bear ("鼓楼区") is outside only when none of them lies inside or around
 	 * {@code regionCode}, and of those that do, the one in line with the places named before it is taken; a name of a
 	 * region that contains the chosen one ("江苏省" for 吴中区) or lies inside it is no conflict. Two places both inside
 	 * the chosen region but apart from each other ("苏州市……南京市" under 江苏省) are a conflict
-	 * ({@link NamedOutside#conflicting}). Former names (苏州市沧浪区, 吴江市) are not in the table and name none.
+	 * ({@link NamedOutside#conflicting}). A name keeping a character the simplification changes (乾县, 乾安县) is read as
+	 * the table spells it ({@link #namesKept}). Former names (苏州市沧浪区, 吴江市) are not in the table (GB/T 2260 as
+	 * imported holds only today's regions, with no record of changes) and name none: neither refused nor recognised.
 	 * @param address the address as typed; null or blank names none
 	 * @param regionCode the region chosen for the record (any level); null names none
 	 * @return the first region named outside {@code regionCode} (or in conflict) with the address's words naming it,
@@ -289,6 +302,11 @@ public class Regions {
 			}
 			Region within = before;
 			List<Region> inAddress = within == null ? named : named.stream().filter(r -> r.code().startsWith(within.code())).toList();
+			if (level == RegionLevel.COUNTY && within != null && inAddress.isEmpty()) {
+				// a county's name after a province or city it is not in is no level of the address but a street's or an
+				// estate's name ("苏州市新城区花园", "苏州市古城区"): read neither here nor below
+				continue;
+			}
 			List<Region> candidates = inAddress.isEmpty() ? named : inAddress;
 			Optional<Region> fitting = candidates.stream().filter(r -> fits(r, regionCode)).findFirst();
 			first = first < 0 ? at : first;
@@ -304,6 +322,8 @@ public class Regions {
 			picked.add(before);
 		}
 		int run = -1;
+		// the region named right before the place read (the head's last one where the rest begins), null after other words
+		Region last = before;
 		for (int from = at; from < text.length();) {
 			int length = 0;
 			List<Region> named = List.of();
@@ -313,7 +333,7 @@ public class Regions {
 				// a two-character name (和县, 新县, 南县) is read only right after a place: alone it is as often part of
 				// a word ("新县城")
 				boolean loose = piece.length() == 2 && run < 0;
-				named = market || loose ? List.of() : byName.getOrDefault(piece, List.of());
+				named = market || loose ? List.of() : asLevel(byName.getOrDefault(piece, List.of()), last);
 				length = to - from;
 			}
 			if (named.isEmpty()) {
@@ -322,6 +342,7 @@ public class Regions {
 			}
 			if (named.isEmpty()) {
 				run = -1;
+				last = null;
 				from++;
 				continue;
 			}
@@ -338,9 +359,23 @@ public class Regions {
 				return Optional.of(new NamedOutside(fitting.get(0), written, other));
 			}
 			picked.add(inLine.get());
+			last = inLine.get();
 			from += length;
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The regions of a name read past the head that name a level of the address: a province or city anywhere, a county
+	 * only right after a province or city it lies in ("……浙江省杭州市西湖区") — elsewhere a county's name is a street's,
+	 * an estate's or a district's within the town ("吴中区新城区花园", "吴江城区", "姑苏区古城区").
+	 * @param last the region named right before, or null
+	 */
+	private static List<Region> asLevel(List<Region> named, Region last) {
+		return named.stream()
+			.filter(r -> r.level() != RegionLevel.COUNTY || last != null && last.level() != RegionLevel.COUNTY
+					&& r.code().startsWith(last.code()))
+			.toList();
 	}
 
 	/** Whether a region named lies inside or around the chosen one. */
@@ -402,11 +437,55 @@ public class Regions {
 	}
 
 	/**
+	 * The simplified text with the region names it wrote as the table spells them back: the table is read character
+	 * for character ({@link HanVariants}: 乾 is 干), while some places keep a character it simplifies (乾县, 乾安县) —
+	 * a name of the table holding such a character is taken as written where the address has it ("乾县" and "乾縣" are
+	 * 乾县, "干县" stays).
+	 * @param written the address's Chinese characters as typed (folded, not simplified)
+	 * @param simplified the same characters simplified, one for one
+	 */
+	private String namesKept(String written, String simplified) {
+		if (written.length() != simplified.length() || written.equals(simplified)) {
+			return simplified;
+		}
+		StringBuilder kept = new StringBuilder();
+		for (int i = 0; i < written.length(); i++) {
+			char c = written.charAt(i);
+			// the characters simplification changed: a name of the table may hold one as it is (乾)
+			if (c != simplified.charAt(i) && kept.indexOf(String.valueOf(c)) < 0) {
+				kept.append(c);
+			}
+		}
+		if (kept.isEmpty()) {
+			return simplified;
+		}
+		List<String> names = jdbc.sql("SELECT DISTINCT name FROM region WHERE level IN (:levels) AND name ~ :characters")
+			.param("levels", List.of(RegionLevel.PROVINCE.name(), RegionLevel.CITY.name(), RegionLevel.COUNTY.name()))
+			.param("characters", "[" + kept + "]")
+			.query(String.class)
+			.list();
+		StringBuilder text = new StringBuilder(simplified);
+		for (String name : names) {
+			String read = HanVariants.simplified(name);
+			for (int at = simplified.indexOf(read); at >= 0 && !read.equals(name); at = simplified.indexOf(read, at + 1)) {
+				boolean asTyped = true;
+				for (int k = 0; k < name.length() && asTyped; k++) {
+					asTyped = name.charAt(k) == read.charAt(k) || written.charAt(at + k) == name.charAt(k);
+				}
+				if (asTyped) {
+					text.replace(at, at + name.length(), name);
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	/**
 	 * The address as the place names are read in it: folded ({@link Text#folded}), simplified, only its Chinese
 	 * characters, a leading label ({@link #LABEL}) and country left out, at most {@link #ADDRESS_READ} characters.
 	 */
-	private static String addressText(String address) {
-		String head = LABEL.matcher(han(simplified(address))).replaceFirst("");
+	private String addressText(String address) {
+		String head = LABEL.matcher(namesKept(han(Text.folded(address)), han(simplified(address)))).replaceFirst("");
 		for (String country : COUNTRY) {
 			if (head.startsWith(country)) {
 				head = LABEL.matcher(head.substring(country.length())).replaceFirst("");

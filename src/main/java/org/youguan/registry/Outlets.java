@@ -549,6 +549,34 @@ public class Outlets {
 				+ regions.fullName(county) + "）向" + countyBureau(county) + "办理撤销备案，并向迁入地邮政管理部门申请新的备案");
 	}
 
+	/**
+	 * Whether an outlet's new data takes it out of the county of {@code from}: its region lies in another county
+	 * ({@link #sameCounty}), or its address names a place outside that county ({@link Regions#namedOutside}: "苏州市姑苏区
+	 * 人民路1号" for an outlet of 吴中区). Such data is refused by {@link #otherCounty} — close the outlet where it is and
+	 * file it anew where it goes — rather than by the address check's general words, which would only say the address
+	 * does not match the region chosen.
+	 * @param from the outlet's recorded (or filed) region, any level down from the county
+	 * @param regionCode the region typed; blank or not a code is left to the region check
+	 * @param address the address typed; null names none
+	 */
+	public boolean leavesCounty(String from, String regionCode, String address) {
+		String to = regionCode == null ? null : Text.strip(regionCode);
+		boolean otherRegion = to != null && to.matches("\\d{6,12}") && !sameCounty(from, to);
+		return otherRegion || from != null && from.length() >= 6 && regions.namedOutside(address, from.substring(0, 6)).isPresent();
+	}
+
+	/**
+	 * Adds the refusal of data moving a filed outlet to another county ({@link #leavesCounty}), in place of the address
+	 * check's general one on the same data ({@code address-region}) — the specific refusal says what to do.
+	 * @param errors the errors collected so far; changed in place
+	 * @param refusal the other-county refusal to add ({@link #otherCounty}, or a 补正's own words)
+	 */
+	public static void movedAway(List<FieldError> errors, FieldError refusal) {
+		errors.removeIf(e -> "address-region".equals(e.rule()));
+		errors.removeIf(e -> "other-county".equals(e.rule()));
+		errors.add(0, refusal);
+	}
+
 	/** The id and filing number an approved new outlet will carry in the registry, reserved at the decision. */
 	public record Reservation(long outletId, String filingNumber) {
 	}
@@ -705,7 +733,8 @@ public class Outlets {
 			throw DomainException.illegalTransition("网点已关闭，不能再修改登记信息");
 		}
 		if (o.status() == OutletStatus.FILED) {
-			if (!sameCounty(o.regionCode(), data.regionCode() == null ? null : Text.strip(data.regionCode()))) {
+			if (!sameCounty(o.regionCode(), data.regionCode() == null ? null : Text.strip(data.regionCode()))
+					|| leavesCounty(o.regionCode(), null, data.address())) {
 				FieldError e = otherCounty(o.regionCode());
 				throw new InvalidValueException(e.field(), e.rule(), e.message());
 			}

@@ -21,6 +21,7 @@ import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.OutletData;
+import org.youguan.registry.Outlets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +50,9 @@ class OutletFilingLateAndWordingIntegrationTest {
 
 	@Autowired
 	FilingFixture fixture;
+
+	@Autowired
+	Outlets outlets;
 
 	@Autowired
 	MockMvc mvc;
@@ -133,6 +137,40 @@ class OutletFilingLateAndWordingIntegrationTest {
 			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
 				.filteredOn(e -> e.rule().equals("other-county")).singleElement().extracting(FieldError::message)
 				.satisfies(m -> assertThat(m).contains("吴中区", "邮政管理局").doesNotContain("320506")));
+	}
+
+	/**
+	 * addr4 kind 4: a 补正, a change or the bureau's correction whose address names another county (the region kept
+	 * as filed) was refused with the address check's general words ({@code address-region}); the outlet's own refusal
+	 * — it cannot move to another county, close it here and file it there ({@code other-county}) — is the one told.
+	 */
+	@Test
+	void anAddressInAnotherCountyIsToldAsAMoveToThatCounty() {
+		String elsewhere = "苏州市相城区元和街道测试路1号";
+		OutletData filed = OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 20));
+		long id = fixture.waitingForSupplement(filed);
+		assertThatThrownBy(() -> filings.supplement(shunfeng, id, null, List.of(), OutletFilingSupplementIntegrationTest
+			.with(filed, elsewhere, null, filed.storageArea(), filed.regionCode(), filed.openedOn()), List.of(), null))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).contains("regionCode/other-county")
+				.noneMatch(s -> s.endsWith("/address-region")));
+
+		long outletId = fixture.filedOutlet(LocalDate.of(2026, 9, 1));
+		OutletData moved = OutletFilingSupplementIntegrationTest.with(OutletFilingIntegrationTest.outlet(LocalDate.of(2026, 9, 1)),
+				elsewhere, null, filed.storageArea(), "320506001", LocalDate.of(2026, 9, 1));
+		assertThatThrownBy(() -> filings.submitChange(shunfeng, outletId, moved, LocalDate.of(2026, 9, 25), "迁址", List.of()))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+				assertThat(ex.fieldErrors()).extracting(e -> e.field() + "/" + e.rule()).contains("regionCode/other-county")
+					.noneMatch(s -> s.endsWith("/address-region"));
+				assertThat(ex.fieldErrors()).filteredOn(e -> e.rule().equals("other-county")).singleElement()
+					.extracting(FieldError::message).satisfies(m -> assertThat(m).contains("吴中区", "撤销备案"));
+			});
+		assertThatThrownBy(() -> outlets.correct(WUZHONG, outletId, moved))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(e -> e.field() + "/" + e.rule()).containsExactly("regionCode/other-county"));
+		// an address of its own county is no move
+		assertThat(outlets.leavesCounty("320506001", "320506001", "江苏省苏州市吴中区长桥街道测试路1号")).isFalse();
+		assertThat(outlets.leavesCounty("320506001", "320507001", "吴中区长桥街道测试路1号")).isTrue();
 	}
 
 	/** L4: the duplicate refusal does not send the enterprise to a 补正 its open filing can no longer have. */

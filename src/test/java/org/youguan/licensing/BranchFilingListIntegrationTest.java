@@ -66,7 +66,9 @@ class BranchFilingListIntegrationTest {
 			.andExpect(content().string(containsString("sort=business_licence_date")))
 			.andExpect(content().string(containsString("/licensing/branch-filings/export.xlsx")));
 		List<List<String>> rows = ExportedRows.of(mvc, wuzhong, "/licensing/branch-filings/export.xlsx", "q", tag);
-		assertThat(rows.get(0)).startsWith("分支机构名称", "地址", "区域代码", "所属企业");
+		// the region by its name beside its code (addr4 kind 5: a bare code is no place to a reader)
+		assertThat(rows.get(0)).startsWith("分支机构名称", "地址", "区域代码", "所在地", "所属企业");
+		assertThat(ExportedRows.column(rows, 3)).containsExactly("江苏省苏州市吴中区");
 		assertThat(ExportedRows.column(rows, 0)).as("its county's branch only").containsExactly(tag + "吴中");
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"),
 				"/licensing/branch-filings/export.xlsx", "q", tag), 0)).containsExactly(tag + "相城");

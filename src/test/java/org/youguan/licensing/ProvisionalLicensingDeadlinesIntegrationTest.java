@@ -70,8 +70,17 @@ class ProvisionalLicensingDeadlinesIntegrationTest extends LicensingFixture {
 		assertThat(receipt(id)).contains("（至" + ChineseText.day(due) + "；依法需要补正、听证、专家评审的时间不计算在内；"
 				+ WorkingCalendar.PROVISIONAL_NOTE + "）").doesNotContain("（暂定）");
 		// the export marks it as the list does
-		assertThat(ExportedRows.of(mvc, SignIn.session(mvc, "sz.admin"), "/licensing/applications/export.xlsx", "q",
-				"苏州暂定期限快递有限公司").stream().skip(1).flatMap(List::stream)).contains(due + "（暂定）");
+		List<List<String>> exported = ExportedRows.of(mvc, SignIn.session(mvc, "sz.admin"), "/licensing/applications/export.xlsx",
+				"q", "苏州暂定期限快递有限公司");
+		assertThat(exported.stream().skip(1).flatMap(List::stream)).contains(due + "（暂定）");
+		// addr4 kind 5: the premises' address and place by name, the approving bureau by its full name, not its level
+		assertThat(exported.get(0)).contains("经营场所地址", "经营场所所在地", "审批机关");
+		int place = exported.get(0).indexOf("经营场所所在地");
+		int bureau = exported.get(0).indexOf("审批机关");
+		assertThat(exported).hasSize(2);
+		assertThat(exported.get(1)).contains("吴中区示例路8号");
+		assertThat(exported.get(1).get(place)).isEqualTo("江苏省苏州市吴中区");
+		assertThat(exported.get(1).get(bureau)).startsWith("江苏省").endsWith("邮政管理局");
 	}
 
 	@Test

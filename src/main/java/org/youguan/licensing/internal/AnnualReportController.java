@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +37,7 @@ import org.youguan.kernel.Text;
 import org.youguan.licensing.AnnualReports;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
 
 /**
  * 年度报告 pages and API: the enterprise files its report of the past year on its portal (staff enter a paper one) and
@@ -60,15 +62,18 @@ class AnnualReportController {
 			Column.of("报送日期", AnnualReports.Outstanding::filedOn, 12));
 
 	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */
-	static final List<Column<AnnualReports.Report>> REPORT_COLUMNS = List.of(Column.of("年度", AnnualReports.Report::year, 8),
+	static List<Column<AnnualReports.Report>> reportColumns(Function<String, String> place) {
+		return List.of(Column.of("年度", AnnualReports.Report::year, 8),
 			Column.of("企业名称", AnnualReports.Report::enterpriseName, 30),
 			Column.of("统一社会信用代码", AnnualReports.Report::creditCode, 20),
 			Column.of("区域代码", AnnualReports.Report::regionCode, 12),
+			Column.of("所在地", r -> place.apply(r.regionCode()), 24),
 			Column.of("业务量（件）", AnnualReports.Report::businessVolume, 14),
 			Column.of("业务收入（元）", AnnualReports.Report::revenue, 16),
 			Column.of("营业网点（个）", AnnualReports.Report::outlets, 12), Column.of("从业人员（人）", AnnualReports.Report::staff, 12),
 			Column.of("报送日期", AnnualReports.Report::filedOn, 12), Column.of("报送期限", AnnualReports.Report::dueOn, 12),
 			Column.of("逾期报送", AnnualReports.Report::late, 8));
+	}
 
 	private final AnnualReports reports;
 
@@ -76,10 +81,13 @@ class AnnualReportController {
 
 	private final Clock clock;
 
-	AnnualReportController(AnnualReports reports, Spreadsheets spreadsheets, Clock clock) {
+	private final Regions regions;
+
+	AnnualReportController(AnnualReports reports, Spreadsheets spreadsheets, Clock clock, Regions regions) {
 		this.reports = reports;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
+		this.regions = regions;
 	}
 
 	/** The id of what was created. */
@@ -113,7 +121,7 @@ class AnnualReportController {
 	ResponseEntity<byte[]> exportReports(DataScope scope, ListRequest request, @RequestParam(required = false) String year) {
 		Integer y = Text.isBlank(year) ? null : year(year);
 		return Downloads.xlsx("年度报告.xlsx",
-				spreadsheets.write("年度报告", REPORT_COLUMNS, reports.list(scope, y, request.toExport()).items()));
+				spreadsheets.write("年度报告", reportColumns(regions.fullNames()), reports.list(scope, y, request.toExport()).items()));
 	}
 
 	@PostMapping("/licensing/annual-reports")

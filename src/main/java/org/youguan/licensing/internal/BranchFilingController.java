@@ -2,6 +2,7 @@ package org.youguan.licensing.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +33,7 @@ import org.youguan.licensing.BranchFilings;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
+import org.youguan.region.Regions;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -46,14 +48,17 @@ import org.youguan.rules.StatutoryRules;
 class BranchFilingController {
 
 	/** The export's columns: what the list shows, and the branch's region, the filing's due day and channel besides. */
-	static final List<Column<BranchFilings.Filing>> COLUMNS = List.of(Column.of("分支机构名称", BranchFilings.Filing::name, 30),
+	static List<Column<BranchFilings.Filing>> columns(Function<String, String> place) {
+		return List.of(Column.of("分支机构名称", BranchFilings.Filing::name, 30),
 			Column.of("地址", BranchFilings.Filing::address, 40), Column.of("区域代码", BranchFilings.Filing::regionCode, 12),
+			Column.of("所在地", f -> place.apply(f.regionCode()), 24),
 			Column.of("所属企业", BranchFilings.Filing::parentName, 30),
 			Column.of("统一社会信用代码", BranchFilings.Filing::parentCreditCode, 20),
 			Column.of("许可证编号", BranchFilings.Filing::licenceNumber, 22),
 			Column.of("营业执照日期", BranchFilings.Filing::businessLicenceDate, 12),
 			Column.of("备案日期", BranchFilings.Filing::filedOn, 12), Column.of("备案期限", BranchFilings.Filing::dueOn, 12),
 			Column.of("逾期备案", BranchFilings.Filing::late, 8));
+	}
 
 	private final BranchFilings filings;
 
@@ -61,7 +66,10 @@ class BranchFilingController {
 
 	private final StatutoryRules rules;
 
-	BranchFilingController(BranchFilings filings, Spreadsheets spreadsheets, StatutoryRules rules) {
+	private final Regions regions;
+
+	BranchFilingController(BranchFilings filings, Spreadsheets spreadsheets, StatutoryRules rules, Regions regions) {
+		this.regions = regions;
 		this.rules = rules;
 		this.filings = filings;
 		this.spreadsheets = spreadsheets;
@@ -101,7 +109,7 @@ class BranchFilingController {
 	@PreAuthorize(LicensingApiController.READERS)
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Boolean late) {
 		return Downloads.xlsx("分支机构备案.xlsx",
-				spreadsheets.write("分支机构备案", COLUMNS, filings.list(scope, late, request.toExport()).items()));
+				spreadsheets.write("分支机构备案", columns(regions.fullNames()), filings.list(scope, late, request.toExport()).items()));
 	}
 
 	@GetMapping("/licensing/branch-filings/new")

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,6 +57,7 @@ import org.youguan.licensing.Material;
 import org.youguan.licensing.NonAcceptanceGround;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
+import org.youguan.region.Regions;
 import org.youguan.registry.LicenceScope;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -80,18 +82,23 @@ class LicensingController {
 			"安全保障制度和措施落实（实名收寄、收寄验视、过机安检）", "服务质量管理制度、业务操作规范和投诉处理机制健全", "从业人员数量和培训情况符合要求");
 
 	/** The application list's export columns: what the list shows, the approving level and the remaining days apart. */
-	static final List<Column<LicenceApplications.ApplicationSummary>> COLUMNS = List.of(
+	static List<Column<LicenceApplications.ApplicationSummary>> columns(Function<String, String> place,
+			Function<LicenceApplications.ApplicationSummary, String> bureau) {
+		return List.of(
 			Column.of("申请编号", LicenceApplications.ApplicationSummary::number, 24),
 			Column.of("申请人", LicenceApplications.ApplicationSummary::applicantName, 30),
 			Column.of("统一社会信用代码", LicenceApplications.ApplicationSummary::applicantCreditCode, 20),
 			Column.of("类型", a -> a.kind()), Column.of("业务范围", a -> a.scope()),
-			Column.of("审批机关", a -> a.approvingLevel()),
+			Column.of("经营场所地址", LicenceApplications.ApplicationSummary::premisesAddress, 40),
+			Column.of("经营场所所在地", a -> place.apply(a.regionCode()), 24),
+			Column.of("审批机关", a -> bureau.apply(a), 20),
 			Column.of("收到日期", LicenceApplications.ApplicationSummary::submittedOn),
 			Column.of("状态", a -> a.status()),
 			Column.of("决定期限", a -> WorkingCalendar.exported(a.decisionDueOn(), a.decisionDueOnProvisional()), 14),
 			Column.of("剩余天数", LicenceApplications.ApplicationSummary::remainingDays),
 			Column.of("许可证编号", LicenceApplications.ApplicationSummary::licenceNumber, 24),
 			Column.of("历史导入", LicenceApplications.ApplicationSummary::imported));
+	}
 
 	private final LicenceApplications applications;
 
@@ -107,8 +114,11 @@ class LicensingController {
 
 	private final StatutoryRules rules;
 
+	private final Regions regions;
+
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
-			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules, Regions regions) {
+		this.regions = regions;
 		this.rules = rules;
 		this.spreadsheets = spreadsheets;
 		this.applications = applications;
@@ -145,7 +155,7 @@ class LicensingController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "false") boolean open) {
 		var rows = applications.list(scope, LicensingApiController.status(status), open, request.toExport()).items();
-		return Downloads.xlsx("许可申请.xlsx", spreadsheets.write("许可申请", COLUMNS, rows));
+		return Downloads.xlsx("许可申请.xlsx", spreadsheets.write("许可申请", columns(regions.fullNames(), applications.approvingBureaus()), rows));
 	}
 
 	@GetMapping("/licensing/applications/new")

@@ -107,7 +107,7 @@ class PostOfficeController {
 			@RequestParam(required = false) Boolean below) {
 		List<PostOfficeView> rows = postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)),
 				request.toExport()).items();
-		return Downloads.xlsx("普遍服务营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.COLUMNS, rows));
+		return Downloads.xlsx("普遍服务营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/universal/post-office-approvals")

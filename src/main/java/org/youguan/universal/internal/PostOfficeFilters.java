@@ -1,6 +1,7 @@
 package org.youguan.universal.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
@@ -12,13 +13,16 @@ import org.youguan.universal.SuspensionView;
 /** The export columns of the post offices' opening days (the list page and its .xlsx show the same). */
 final class PostOfficeFilters {
 
-	static final List<Column<PostOfficeView>> COLUMNS = List.of(Column.of("设施编号", PostOfficeView::facilityId, 10),
+	static List<Column<PostOfficeView>> columns(Function<String, String> place) {
+		return List.of(Column.of("设施编号", PostOfficeView::facilityId, 10),
 			Column.of("营业场所", PostOfficeView::facilityName, 30), Column.of("行政区划代码", PostOfficeView::regionCode, 14),
+			Column.of("所在地", p -> place.apply(p.regionCode()), 24),
 			Column.of("所在地类型", p -> p.areaType(), 16), Column.of("每周营业天数", PostOfficeView::daysPerWeek, 10),
 			Column.of("标准（天/周）", PostOfficeView::standardDays, 10),
 			Column.of("低于标准", p -> p.belowStandard(), 10),
 			Column.of("营业时间", PostOfficeView::openingHours, 30),
 			Column.of("邮政企业统一社会信用代码", PostOfficeView::enterpriseCreditCode, 22));
+	}
 
 	/**
 	 * The enterprise portal's export of its own post offices: the columns its page shows (no region or credit code,
