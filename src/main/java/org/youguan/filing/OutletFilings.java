@@ -90,11 +90,17 @@ public class OutletFilings {
 
 	/**
 	 * Queue filters. {@code state}: {@link WorkState#OPEN} — with the bureau or waiting for the enterprise's supplement;
-	 * {@link WorkState#DONE} — approved or rejected; {@link WorkState#ALL} (or null) — any.
+	 * {@link WorkState#DONE} — approved or rejected; {@link WorkState#ALL} (or null) — any. {@code attentionOnly}: only
+	 * those with the bureau whose clock is overdue or ends within a working day (the dashboard's 备案临期或超期).
 	 */
-	public record Filter(FilingStatus status, WorkState state, boolean overdueOnly, FilingKind kind) {
+	public record Filter(FilingStatus status, WorkState state, boolean overdueOnly, FilingKind kind, boolean attentionOnly) {
 
 		public static final Filter NONE = new Filter(null, WorkState.ALL, false, null);
+
+		/** A filter of every filing, not only those needing attention. */
+		public Filter(FilingStatus status, WorkState state, boolean overdueOnly, FilingKind kind) {
+			this(status, state, overdueOnly, kind, false);
+		}
 	}
 
 	static final String APPLICATION_NUMBER_TYPE = "备案申请";
@@ -910,6 +916,8 @@ public class OutletFilings {
 			.where(filter.state() == WorkState.DONE, "f.status IN ('APPROVED', 'REJECTED')", "done", true)
 			.where(filter.overdueOnly(), "f.status = 'SUBMITTED' AND f.due_on < :today", "today", today)
 			.where(filter.kind() != null, "f.kind = :kind", "kind", filter.kind() == null ? "" : filter.kind().name())
+			.where(filter.attentionOnly(), "f.status = 'SUBMITTED' AND f.due_on <= :soon", "soon",
+					filter.attentionOnly() ? calendar.plusWorkingDays(today, 1) : today)
 			.sorts(SORTS, "due_on", "f.id")
 			.page(jdbc, columns(today), page, Rows.of(FilingView.class))
 			.map(FilingView::masked);
@@ -1074,16 +1082,13 @@ public class OutletFilings {
 
 	/**
 	 * Filings with the bureau whose clock is overdue or ends within a working day, for the dashboard: those the caller's
-	 * bureau decides.
+	 * bureau decides — the set its link lists ({@code /filing/queue?handling=true&attention=true}, {@link #list} with
+	 * {@code decidedHere} and {@link Filter#attentionOnly}), counted by that same query.
 	 */
 	public long countNeedingAttention(DataScope scope) {
 		// the filings its own bureau decides (decidesHere), as the inbox counts them: a county's are not the city's
-		return jdbc.sql("SELECT count(*) FROM outlet_filing f WHERE f.status = 'SUBMITTED' AND f.due_on <= :soon AND "
-				+ scope.regionPredicate("f.region_code") + " AND " + bureaus.handledHere(scope, "f.region_code"))
-			.params(scope.params())
-			.param("soon", calendar.plusWorkingDays(today(), 1))
-			.query(Long.class)
-			.single();
+		return list(scope, new Filter(FilingStatus.SUBMITTED, WorkState.OPEN, false, null, true),
+				new PageQuery("", 0, 1, "due_on", false), true).total();
 	}
 
 	/**

@@ -37,8 +37,16 @@ public class LimitReachedException extends DomainException {
 
 	/** {@link #retryAfter()} in whole seconds, rounded up, at least 1. */
 	public long retryAfterSeconds() {
-		long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-		return Math.max(1, seconds);
+		return seconds(retryAfter);
+	}
+
+	/**
+	 * A wait as {@code Retry-After} says it, the one rule of every 429 (a limit reached here, the public rate limit's
+	 * window): whole seconds, rounded up, at least 1.
+	 * @param wait the time until a step is free again
+	 */
+	public static long seconds(Duration wait) {
+		return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
 	}
 
 	/**

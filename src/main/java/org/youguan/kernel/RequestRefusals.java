@@ -56,7 +56,8 @@ public interface RequestRefusals {
 	 * posted from the record's page to a step that role may not take: back to the record's page with the refusal,
 	 * naming the caller's roles, in its error box (shown in 403), as a step its guard or handler refuses. Anything else
 	 * (a read, an API client, a token, an address that is no record's step, a caller who is no staff member) is left
-	 * to the ordinary 403.
+	 * to the ordinary 403. A record's page the caller may not open either ({@link PageAccess}) is not gone back to: the
+	 * step's refusal, naming the caller's roles, is answered at once (403), as that page's own 403 would lose it.
 	 * @return whether it was answered: nothing more may be written then
 	 * @throws IOException when the answer cannot be written
 	 */

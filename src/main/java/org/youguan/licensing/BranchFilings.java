@@ -30,6 +30,7 @@ import org.youguan.region.Regions;
 import org.youguan.registry.BranchFiled;
 import org.youguan.registry.Branches;
 import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceStatus;
@@ -105,13 +106,29 @@ public class BranchFilings {
 	 */
 	public void requireReceiver(DataScope scope) {
 		if (!receives(scope)) {
-			throw bureaus.refusal(LicenceApplications.premisesCity(scope.regionPrefix()), "分支机构备案");
+			throw scope.regionPrefix() == null ? new AccessRefusedException("只有企业本身或业务人员可以办理分支机构备案")
+					: bureaus.refusal(LicenceApplications.premisesCity(scope.regionPrefix()), "分支机构备案");
 		}
 	}
 
-	/** Whether the caller takes paper filings ({@link #requireReceiver}): false for a county bureau's staff only. */
+	/**
+	 * Whether the caller takes paper filings ({@link #requireReceiver}): whether its bureau handles its own region's
+	 * city ({@link Bureaus#handlesOwnCity}), the rule {@link #file} checks a filing's place by — read from the registry
+	 * of bureaus, not from the length of a region code: a city's, a province's or the national bureau's staff take
+	 * filings, a county's do not. An enterprise's scope passes (it files its own).
+	 */
 	public boolean receives(DataScope scope) {
-		return !(scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null && scope.regionPrefix().length() > 4);
+		return scope.kind() == DataScope.Kind.ENTERPRISE || bureaus.handlesOwnCity(scope);
+	}
+
+	/**
+	 * Whether the filing form is offered to {@code me} — a link or button to it shown — by the rules its post checks:
+	 * an enterprise's account files its own branches; a staff account of the bureaus' handlers
+	 * ({@code CurrentUser#caseHandler}) whose bureau takes paper filings ({@link #receives}). Anyone else would be
+	 * refused (403), so is not shown the way there.
+	 */
+	public boolean offersForm(CurrentUser me) {
+		return me != null && (me.enterpriseCreditCode() != null || me.caseHandler() && receives(me.scope()));
 	}
 
 	/**

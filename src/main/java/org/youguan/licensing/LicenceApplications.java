@@ -3291,7 +3291,7 @@ public class LicenceApplications {
 	 * @param region a GB/T 2260 code (4 digits or more; a shorter one is returned as is)
 	 */
 	static String premisesCity(String region) {
-		return region.length() > 4 ? region.substring(0, 4) : region;
+		return Bureaus.cityOf(region);
 	}
 
 	/** The region of the city bureau of {@code a}'s premises (its first 4 digits). */

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.StoredWords;
 import org.youguan.kernel.Wording;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A notification's title as words ({@link Wording}) stored as JSON ({@code notification.title_words}): a wording as
- * {@code {"key": …, "arguments": […]}}, a list as an array, a day as {@code {"day": "2026-12-07"}} (read back as a
- * {@link LocalDate}, so a Chinese reader reads 2026年12月7日 and an English one the ISO day), any other value as its text — an ID or mobile number in a
- * text masked ({@link Masking#personalNumbersIn}) as the Chinese title is. Read back the same way: an object with a
- * key as a wording, an array as a list, anything else as text.
+ * {@code {"key": …, "arguments": […]}}, a list as an array, a day as stored words keep one ({@link StoredWords}: its
+ * ISO text, read back as a {@link LocalDate}, so a Chinese reader reads 2026年12月7日 and an English one the ISO day),
+ * any other value as its text — an ID or mobile number in a text masked ({@link Masking#personalNumbersIn}) as the
+ * Chinese title is. Read back the same way: an object with a key as a wording, an array as a list, a text as
+ * {@link StoredWords#argument} reads it. A title stored before that rule kept a day as {@code {"day": "2026-12-07"}}:
+ * still read as the day.
  */
 final class TitleWords {
 
@@ -49,7 +52,7 @@ final class TitleWords {
 			return list.stream().map(TitleWords::tree).toList();
 		}
 		if (value instanceof LocalDate day) {
-			return Map.of("day", day.toString());
+			return StoredWords.text(day);
 		}
 		return value == null ? null : Masking.personalNumbersIn(String.valueOf(value));
 	}
@@ -63,11 +66,12 @@ final class TitleWords {
 			return new Wording(key, arguments);
 		}
 		if (node instanceof Map<?, ?> map && map.get("day") instanceof String day) {
-			return LocalDate.parse(day);
+			// a title stored before StoredWords kept its day marked so
+			return StoredWords.argument(day);
 		}
 		if (node instanceof List<?> list) {
 			return list.stream().map(TitleWords::value).toList();
 		}
-		return node == null ? null : String.valueOf(node);
+		return node == null ? null : StoredWords.argument(String.valueOf(node));
 	}
 }

@@ -208,6 +208,31 @@ public class Bureaus {
 	}
 
 	/**
+	 * The city of a place: its first 4 digits (a province's or a city's code as it is) — whose bureau, else
+	 * ({@link #nearest}) the bureau above it, handles the place's licensing matters (applications, branch filings,
+	 * annual reports).
+	 * @param regionCode a GB/T 2260 code
+	 */
+	public static String cityOf(String regionCode) {
+		return regionCode.length() > 4 ? regionCode.substring(0, 4) : regionCode;
+	}
+
+	/**
+	 * Whether the bureau of {@code scope} handles the city of its own region ({@link #handles} of {@link #cityOf}) —
+	 * the bureau a city's matters go to: a city's bureau, a province's (for its cities without a bureau on the
+	 * platform) and the national bureau do; a county's bureau does not, read from the registry of bureaus rather than
+	 * from the length of a region code.
+	 * @param scope the caller's scope; an enterprise's or nobody's handles none
+	 */
+	public boolean handlesOwnCity(DataScope scope) {
+		if (scope.kind() == DataScope.Kind.ALL) {
+			return true;
+		}
+		return scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null
+				&& handles(scope, cityOf(scope.regionPrefix()));
+	}
+
+	/**
 	 * Whether {@code u} takes the steps of a record of {@code regionCode}: a 处室工作人员 ({@link CurrentUser#caseHandler})
 	 * of the bureau handling the region ({@link #handles}) — the one rule the case, lead, complaint and credit pages
 	 * offer their step forms by (the steps themselves refuse an {@link #outsider}).

@@ -1,6 +1,5 @@
 package org.youguan.safety;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,12 +8,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.youguan.kernel.StoredWords;
 import org.youguan.kernel.Wording;
 
 /**
  * An anomaly alert's detail as words of the UI bundle, for every reader's language: the alert page, its list, the
  * inbox, the .xlsx and the notification word it from its key ({@code safety.alert.detail.<kind>}) and its stored values
- * (texts, as the Chinese detail writes them). A list value (the enterprises a sender used, a courier's waybills) is
+ * (texts; a day as {@link StoredWords} keeps one). A list value (the enterprises a sender used, a courier's waybills) is
  * stored joined by {@value #LIST_SEPARATOR} and worded as a list — joined by the reader's {@code common.listSeparator};
  * an enterprise the registry does not name is stored as 企业 and its id and worded by {@value #UNNAMED_ENTERPRISE_KEY}.
  */
@@ -39,15 +39,13 @@ public final class AlertDetails {
 			"safety.alert.detail.courierSelf", Set.of(0), "safety.alert.detail.noOutletRealName", Set.of(0),
 			"safety.alert.detail.noOutletExemptShare", Set.of(0));
 
-	/** A value that is a day as stored (ISO, 2026-03-05). */
-	private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
 	private AlertDetails() {
 	}
 
 	/**
 	 * A detail as words: its key with its values, each list value as the list of its items and each enterprise named
-	 * by id as the keyed {@value #UNNAMED_ENTERPRISE_KEY}, a day (ISO as stored) as a day, other values as stored.
+	 * by id as the keyed {@value #UNNAMED_ENTERPRISE_KEY}, a day as a day ({@link StoredWords#argument}), other values as
+	 * stored.
 	 * @param key the detail's bundle key ({@code safety.alert.detail.<kind>})
 	 * @param values the stored values, in the key's order (null: none)
 	 * @return the wording, which {@code EnumWords} words in a language
@@ -65,12 +63,12 @@ public final class AlertDetails {
 			if (value != null && lists.contains(i)) {
 				worded.add(Arrays.stream(value.split(LIST_SEPARATOR)).map(item -> names ? enterprise(item) : item).toList());
 			}
-			else if (value != null && DAY.matcher(value).matches()) {
-				// a day stored as its ISO text: worded as a day (2026年3月5日 for a Chinese reader)
-				worded.add(LocalDate.parse(value));
+			else if (value != null && names) {
+				worded.add(enterprise(value));
 			}
 			else {
-				worded.add(value != null && names ? enterprise(value) : value);
+				// a day stored as stored words keep one (StoredWords): worded per reader, 2026年3月5日 in Chinese
+				worded.add(StoredWords.argument(value));
 			}
 		}
 		return new Wording(key, worded);

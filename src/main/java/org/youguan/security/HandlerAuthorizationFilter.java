@@ -88,7 +88,16 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 
 	/** Whether some handler of the path and method admits the caller, or no handler answers there at all. */
 	private boolean admitted(HttpServletRequest request, RequestMethod method) {
-		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+		return admits(RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication(), method);
+	}
+
+	/**
+	 * Whether some handler of {@code path} and {@code method} admits the signed-in caller by its {@code @PreAuthorize},
+	 * or no handler answers there at all — what this filter asks of a request, asked of an address
+	 * ({@link SecurityPageAccess}: may the caller open a record's page).
+	 * @param path the address within the application
+	 */
+	boolean admits(PathContainer path, RequestMethod method) {
 		Map<String, List<Candidate>> known = candidates();
 		boolean answered = false;
 		for (String bucket : new String[] { firstSegment(path), ANY_FIRST }) {

@@ -172,7 +172,7 @@ class ErrorHandling {
 		// a limit reached (429) says when to try again, API and page alike
 		LimitReachedException.retryAfter(ex, response);
 		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && PageSteps.stateConflict(ex)
-				&& StepAccessFirst.pageStep(request)) {
+				&& StepAccessFirst.pageStep(request) && stepAccess.opens(request, page)) {
 			// a page's step refused by its guard for the record's state (a stale form): the record's page again, the
 			// refusal in its one box with the form as typed — as a step its handler refuses (PageSteps)
 			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
@@ -243,12 +243,13 @@ class ErrorHandling {
 	 * ({@link StepAccessFirst#RECORD_PAGE}, posted from the record's page by a browser) goes back to that page with the
 	 * refusal in its error box ({@link PageSteps#flashRefusal(java.util.function.BiConsumer, HttpServletRequest,
 	 * AccessRefusedException)}, shown in 403) — whoever refused it, the step's guard or its handler; an API client, a
-	 * token caller and every read keep the 403 answer.
+	 * token caller and every read keep the 403 answer, and so does a step whose record's page the caller may not open
+	 * either ({@link StepAccessFirst#opens}): that page's own 403 would lose the reason.
 	 */
 	@ExceptionHandler(AccessRefusedException.class)
 	Object refused(AccessRefusedException ex, HttpServletRequest request) {
 		if (request.getAttribute(StepAccessFirst.RECORD_PAGE) instanceof String page && StepAccessFirst.pageStep(request)
-				&& stepAccess.showsPage(page)) {
+				&& stepAccess.showsPage(page) && stepAccess.opens(request, page)) {
 			// a page's step on a record refused to the caller (its role, the case's team, the handling bureau): the
 			// record's page again, the reason in its error box and the form as typed, in 403 — not the bare error page
 			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
 
@@ -27,7 +28,8 @@ import org.youguan.org.CurrentUser;
  * {@code /api/v1/calendar/**}, open to anyone as they are) in fixed one-minute windows, counted in
  * PostgreSQL ({@link RateLimitWindows}) so the limit holds for the whole cluster, not per node; beyond it 429 with a
  * problem response. An anonymous request counts against its client address: at most
- * {@code youguan.public.requests-per-minute} (default 120). A signed-in request (session or API token) counts against
+ * {@code youguan.public.requests-per-minute} (default 120). A refusal's {@code Retry-After} is the time left of the
+ * window it was counted in ({@link RateLimitWindows#untilNextWindow}), in whole seconds. A signed-in request (session or API token) counts against
  * its user, at the same allowance, and against its client address among signed-in requests, at
  * {@code youguan.public.signed-in-requests-per-minute} (default 600: staff in one office share one address and use the
  * public region picker and lookup many times a minute) — signing in is no way round the limit: the status lookup's
@@ -100,9 +102,12 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 			beyond = false;
 		}
 		if (beyond) {
-			response.setHeader("Retry-After", "60");
+			// the window counted in ends at the minute's turn: the real wait, in whole seconds rounded up, as every 429
+			// says it (LimitReachedException), not a fixed minute
+			long seconds = LimitReachedException.seconds(windows.untilNextWindow());
+			response.setHeader(LimitReachedException.HEADER, String.valueOf(seconds));
 			// named like every refusal: the request as a whole, rule rate-limit
-			String detail = "查询过于频繁，请一分钟后再试";
+			String detail = "查询过于频繁，请" + seconds + "秒后再试";
 			RequestValuesFilter.refuse(request, response, new RequestValuesFilter.Refusal(429, "请求过于频繁", detail,
 					List.of(new FieldError("request", "rate-limit", detail))));
 			return;

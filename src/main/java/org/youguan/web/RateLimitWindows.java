@@ -106,6 +106,17 @@ class RateLimitWindows {
 		}
 	}
 
+	/**
+	 * How long until the current window ends and every bucket's count starts again — what a request refused in this
+	 * window is told to wait ({@code Retry-After}).
+	 * @return the time left of the current minute by the application clock, at least one second
+	 */
+	Duration untilNextWindow() {
+		Instant now = clock.instant();
+		Duration left = Duration.between(now, windowStart(now).plus(WINDOW));
+		return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+	}
+
 	/** Forgets the windows that ended more than a minute ago; run by one node at a time. */
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
 	@SchedulerLock(name = "web.rate-limit-cleanup", lockAtLeastFor = "PT1M")

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RequestRefusals;
@@ -45,8 +46,16 @@ class ShellRequestRefusals implements RequestRefusals {
 		if (page == null) {
 			return false;
 		}
+		AccessRefusedException refusal = roleRefusal(me);
+		if (!steps.opens(request, page)) {
+			// the record's page is not open to the caller either (a staff member's step on an account, /admin/users/7):
+			// its 403 would lose the flashed reason, so the step's refusal is answered here, its reason in the 403
+			Refusals.refuse(request, response, ErrorCode.ACCESS_DENIED.status(), ErrorCode.ACCESS_DENIED.title(),
+					refusal.getMessage(), List.of(new FieldError("request", "forbidden", refusal.getMessage())));
+			return true;
+		}
 		FlashMap flash = new FlashMap();
-		PageSteps.flashRefusal(flash::put, request, roleRefusal(me));
+		PageSteps.flashRefusal(flash::put, request, refusal);
 		flash.setTargetRequestPath(request.getContextPath() + page);
 		manager.saveOutputFlashMap(flash, request, response);
 		// where the dispatcher keeps a request's flash: what a test reads of the answer, as after a handler's refusal

@@ -28,6 +28,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.PageAccess;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StepAccess;
@@ -93,10 +94,25 @@ class StepAccessFirst implements HandlerInterceptor {
 
 	private volatile List<Guard> guards;
 
+	/** Whether the caller may open a record's page at all ({@link #opens}). */
+	private final ObjectProvider<PageAccess> pages;
+
 	StepAccessFirst(ObjectProvider<StepAccess> rules,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
+			ObjectProvider<PageAccess> pages) {
 		this.rules = rules;
 		this.mappings = mappings;
+		this.pages = pages;
+	}
+
+	/**
+	 * Whether the request's caller may open {@code page} ({@link PageAccess#opens}: its role passes the page's security
+	 * rules): a refused step goes back to its record's page only then — the page the caller may not open either would
+	 * answer its own 403 without the step's reason, so the refusal is answered at once, its reason in the 403.
+	 */
+	boolean opens(HttpServletRequest request, String page) {
+		PageAccess access = pages.getIfAvailable();
+		return access == null || access.opens(request, page);
 	}
 
 	/**

@@ -196,6 +196,35 @@ class HomePagesIntegrationTest {
 		assertThat(lastOverdue).isLessThan(firstOther);
 	}
 
+	/**
+	 * Finding (an inbox count and its link of different sets): the city's 待审核 filings counted only those its bureau
+	 * decides, while its link ({@code /filing/queue?state=OPEN&status=SUBMITTED}) listed every filing in its scope — the
+	 * counties' too, which only the county decides; the dashboard's 备案临期或超期 card likewise. Each link now lists
+	 * exactly what its count counts ({@code handling=true}, the card also {@code attention=true}); without them the
+	 * queue still lists the whole scope, to read.
+	 */
+	@Test
+	void aCityClerksFilingCountsAndTheirLinksAreTheSameSet() throws Exception {
+		MockHttpSession clerk = SignIn.session(mvc, "sz.market");
+		String home = page(get("/"), clerk);
+		Queue review = queues(home).get("filing.review");
+		DataScope city = DataScope.region("3205");
+		assertThat(review.link()).contains("handling=true");
+		assertThat(review.count()).isEqualTo(filings.list(city,
+				new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, false, null), ONE, true).total());
+		assertThat(page(get(review.link()), clerk)).contains("共 " + review.count() + " 条");
+		// the whole scope (the counties' filings too) stays listed without the filter
+		long all = filings.list(city, new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, false, null), ONE).total();
+		assertThat(page(get("/filing/queue").param("state", "OPEN").param("status", "SUBMITTED"), clerk))
+			.contains("共 " + all + " 条");
+		Matcher card = Pattern.compile("href=\"([^\"]*)\">\\s*<div class=\"card-body\">\\s*<div[^>]*>[^<]*</div>\\s*"
+				+ "<div class=\"h1 mb-0[^\"]*\" id=\"count-filings\"[^>]*>(\\d+)<").matcher(home);
+		assertThat(card.find()).as("the dashboard's filing card").isTrue();
+		assertThat(card.group(1)).contains("handling=true").contains("attention=true");
+		assertThat(Long.parseLong(card.group(2))).isEqualTo(filings.countNeedingAttention(city));
+		assertThat(page(get(card.group(1).replace("&amp;", "&")), clerk)).contains("共 " + card.group(2) + " 条");
+	}
+
 	@Test
 	void aDepartmentMemberSeesTheWorkPlanReportsHerDepartmentOwesThisMonth() throws Exception {
 		MockHttpSession member = SignIn.session(mvc, "sz.office");

@@ -97,6 +97,28 @@ class PageRefusalKindsIntegrationTest {
 	}
 
 	/**
+	 * Finding (a refused step's reason lost): a step refused for the caller's role on a record whose page the caller
+	 * may not open either (a 处室工作人员 disabling an account: {@code /admin/users/{id}} is the administrators' page)
+	 * went back to that page, whose own 403 showed none of the flashed reason. It is answered at once instead — 403
+	 * naming the caller's roles, no redirect; a step on a page the caller opens still goes back to it.
+	 */
+	@Test
+	void aStepRefusedOnARecordWhosePageIsClosedToTheCallerAnswers403WithTheReason() throws Exception {
+		long account = jdbc.sql("SELECT id FROM user_account WHERE username = 'wz.law'").query(Long.class).single();
+		boolean enabled = jdbc.sql("SELECT enabled FROM user_account WHERE id = :id").param("id", account).query(Boolean.class)
+			.single();
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+		mvc.perform(get("/admin/users/" + account).session(staff)).andExpect(status().isForbidden());
+		MvcResult refused = mvc.perform(post("/admin/users/" + account + "/disable").session(staff).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(status().reason(containsString("您的角色（处室工作人员）不能办理此步骤")))
+			.andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isNull();
+		assertThat(jdbc.sql("SELECT enabled FROM user_account WHERE id = :id").param("id", account).query(Boolean.class)
+			.single()).as("nothing done").isEqualTo(enabled);
+	}
+
+	/**
 	 * A fragment's address opened in the browser (no {@code HX-Request}) is sent to its whole page, whatever its
 	 * parameters; htmx still gets the fragment.
 	 */

@@ -81,14 +81,21 @@ class FilingController {
 	/**
 	 * The queue opens on what is open (with the bureau or waiting for a supplement), nearest due date first; 待办 /
 	 * 已办结 / 全部 switch the state, a status asked for alone shows that status whatever its state.
+	 * {@code handling=true} (the inbox's and the dashboard's links) keeps only the filings the caller's bureau decides
+	 * ({@link OutletFilings#list(DataScope, OutletFilings.Filter, PageQuery, boolean)}), {@code attention=true} (the
+	 * dashboard's) only those due within a working day or overdue — the sets their counts count.
 	 */
 	@GetMapping("/filing/queue")
 	String queue(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
 			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) WorkState state, Model model) {
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean handling,
+			@RequestParam(defaultValue = "false") boolean attention, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = ordered(shown, list).toPage();
-		model.addAttribute("result", filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), query));
+		model.addAttribute("result",
+				filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind, attention), query, handling));
+		model.addAttribute("handling", handling);
+		model.addAttribute("attention", attention);
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", statuses(shown));
 		model.addAttribute("kinds", FilingKind.values());
@@ -99,10 +106,11 @@ class FilingController {
 	@GetMapping("/filing/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) FilingStatus status,
 			@RequestParam(required = false) FilingKind kind, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) WorkState state) {
+			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean handling,
+			@RequestParam(defaultValue = "false") boolean attention) {
 		WorkState shown = WorkState.orDefault(state, status != null);
-		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind), ordered(shown, list).toExport())
-			.items();
+		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind, attention),
+				ordered(shown, list).toExport(), handling).items();
 		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
 	}
 

@@ -51,7 +51,7 @@ class FilingWorkQueues implements WorkQueueProvider {
 		// the filings its own bureau decides: a county's are the county bureau's, the city and the province read them
 		long overdue = filings.list(scope, new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, true, null),
 				new PageQuery("", 0, 1, "due_on", false), true).total();
-		return List.of(WorkQueue.action("filing.review", "/filing/queue?state=OPEN&status=SUBMITTED&sort=due_on&dir=asc",
+		return List.of(WorkQueue.action("filing.review", "/filing/queue?state=OPEN&status=SUBMITTED&handling=true&sort=due_on&dir=asc",
 				review.total(), overdue, nearest(review), items(review, "/filing/", true)));
 	}
 

@@ -92,7 +92,7 @@ class BranchFilingController {
 		model.addAttribute("query", query);
 		model.addAttribute("late", late);
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
-		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.caseHandler() && filings.receives(me.scope()));
+		model.addAttribute("canFile", filings.offersForm(me));
 		filingPeriod(model, me);
 		return "licensing/branch-filings";
 	}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,8 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.BranchView;
@@ -57,8 +60,12 @@ class BranchController {
 
 	private final Enterprises enterprises;
 
+	/** Whose staff the 备案 button leads to licensing's paper filing form: the bureaus that take it. */
+	private final Bureaus bureaus;
+
 	BranchController(Branches branches, Licences licences, Enterprises enterprises, Spreadsheets spreadsheets,
-			AuditTrail audit) {
+			AuditTrail audit, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.branches = branches;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -67,7 +74,8 @@ class BranchController {
 	}
 
 	@GetMapping("/registry/branches")
-	String list(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late, Model model) {
+	String list(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list,
+			@RequestParam(required = false) Boolean late, Model model) {
 		PageQuery query = list.toPage();
 		var result = branches.list(scope, late, query);
 		model.addAttribute("result", result);
@@ -75,6 +83,10 @@ class BranchController {
 		// a county's branch of a city-level company: the company's page is the city's (404 here), named without a link
 		model.addAttribute("openEnterprises", enterprises.readable(scope,
 				result.items().stream().map(BranchView::enterpriseId).distinct().toList()).keySet());
+		// the 备案 button leads to licensing's paper filing form: shown only to those it takes a filing from — a handler
+		// (处室工作人员) of a bureau that handles its city's matters (licensing's BranchFilings.offersForm, whose rule
+		// Bureaus#handlesOwnCity is): a county's staff and an administrator without the role would be refused there (403)
+		model.addAttribute("canFile", me != null && me.caseHandler() && bureaus.handlesOwnCity(me.scope()));
 		return "registry/branches";
 	}
 

@@ -34,6 +34,7 @@ import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.StoredWords;
 import org.youguan.kernel.Text;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -72,17 +73,15 @@ public class AlertDetection {
 	 */
 	private Finding finding(AlertRule rule, String subject, String region, Long enterpriseId, BigDecimal measure,
 			BigDecimal threshold, String kind, Object... values) {
+		// stored as stored words keep a value (StoredWords: a day as its ISO text), cut to DETAIL_VALUE characters
 		List<String> args = Arrays.stream(values)
-			.map(String::valueOf)
+			.map(v -> String.valueOf(StoredWords.text(v)))
 			.map(v -> v.length() > DETAIL_VALUE ? Text.start(v, DETAIL_VALUE) + "…" : v)
 			.toList();
 		String key = "safety.alert.detail." + kind;
-		// the Chinese detail writes a day as a Chinese sentence does (2026年3月5日); the stored values keep it ISO
-		Object[] chinese = Arrays.stream(values).map(v -> v instanceof LocalDate day ? ChineseText.day(day) : (Object) null)
-			.toArray();
-		for (int i = 0; i < chinese.length; i++) {
-			chinese[i] = chinese[i] == null ? args.get(i) : chinese[i];
-		}
+		// the Chinese detail from the stored values read back as every reader's are (a day as the day itself), so the
+		// message source writes the day as a Chinese sentence does (2026年3月5日), by the one rule of every message
+		Object[] chinese = args.stream().map(StoredWords::argument).toArray();
 		return new Finding(rule, subject, region, enterpriseId, measure, threshold, key, args,
 				messages.getMessage(key, chinese, Locale.SIMPLIFIED_CHINESE));
 	}
