@@ -301,7 +301,7 @@ M = {
  "workplan.progress.release": ("移除", "Remove"),
  "workplan.import.hint": ("粘贴“关于印发××年工作目标任务分解方案……的通知”全文，或上传.txt、.docx文件。先显示识别结果，确认后才保存。", "Paste the whole notice, or upload a .txt or .docx file. What was recognised is shown first; nothing is saved until you confirm."),
  "workplan.import.text": ("通知全文", "Notice text"),
- "workplan.import.yearEnd": ("{0}-12-31（年底）", "{0}-12-31 (year end)"),
+ "workplan.import.yearEnd": ("{0}（年底）", "{0} (year end)"),
  "workplan.import.file": ("文件", "File"),
  "workplan.import.preview": ("识别", "Recognise"),
  "workplan.import.keyTasks": ("{0}项重点工作：", "{0} key tasks: "),
