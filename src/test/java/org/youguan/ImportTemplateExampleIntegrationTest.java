@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every import template's example row names data the demo directory holds ({@link TemplateExamples}), so a row copied
- * from it and edited is judged by what it records, not refused for an enterprise or inspector nobody registered; and the
+ * from it and edited is judged by what it records, not refused for an enterprise or inspector nobody registered, nor a facility by a database
+ * number (设施编号); and the
  * template uploaded unchanged is refused as the example (这是导入模板中的示例行), on every import of the application (the
  * template routes read from the application, so an import added later is held to it too). The example rows are read
  * back from the downloaded .xlsx with POI.
@@ -109,6 +110,10 @@ class ImportTemplateExampleIntegrationTest {
 					if (enterprises.findByCreditCode(value).isEmpty()) {
 						faults.add(template + ": " + column + " " + value + " is no enterprise of the directory");
 					}
+				}
+				if (column.endsWith("设施编号")) {
+					// a facility's number is the database's: the example names the facility by what a user knows of it
+					faults.add(template + ": " + column + " " + value + " is a database number, no name a user knows");
 				}
 				if (column.endsWith("执法证号")) {
 					checkedReferences++;

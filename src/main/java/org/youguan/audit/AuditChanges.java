@@ -1,8 +1,8 @@
 package org.youguan.audit;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,13 +22,14 @@ import tools.jackson.databind.node.StringNode;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.ChineseText;
 import org.youguan.platform.ChinaTime;
 
 /**
  * An event's before and after as a reader reads them on the trail's page and in its export: one line per field that
  * changed (a field of a new object: each one set; of a removed object: each one it had), with the field's name, the
- * old and the new value. Values read as the pages show them: codes (SUBMITTED, DIRECT) by their Chinese labels, times
- * as Beijing dates and times, true/false as 是/否 ({@code common.yes}, {@code common.no}), lists joined with 、, a missing or empty value as —. Personal numbers
+ * old and the new value. Values read as the pages show them: codes (SUBMITTED, DIRECT) by their Chinese labels, days and times
+ * as the reader's language writes them (times in Beijing time: 2026年3月5日 10:30, English 2026-03-05 10:30), true/false as 是/否 ({@code common.yes}, {@code common.no}), lists joined with 、, a missing or empty value as —. Personal numbers
  * stay masked as the trail shows them ({@link AuditMasking}). The raw JSON is left to the API
  * ({@code GET /api/v1/audit-events}, {@code beforeState}/{@code afterState}).
  * <p>
@@ -54,7 +55,7 @@ class AuditChanges {
 
 	private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private final MessageSource messages;
 
@@ -190,6 +191,14 @@ class AuditChanges {
 				return time;
 			}
 		}
+		if (DATE.matcher(text).matches()) {
+			try {
+				return String.valueOf(ChineseText.sentenceArgument(LocalDate.parse(text), LocaleContextHolder.getLocale()));
+			}
+			catch (DateTimeParseException notADay) {
+				// digits in a day's shape that name no day: shown as recorded
+			}
+		}
 		return AuditMasking.text(text);
 	}
 
@@ -205,18 +214,24 @@ class AuditChanges {
 		return code;
 	}
 
-	/** A time as recorded (ISO, with or without an offset) as a Beijing date and time, or null when it is none. */
+	/**
+	 * A time as recorded (ISO, with or without an offset) as a Beijing date and time written as the reader's language
+	 * writes it (2026年3月5日 10:30, English 2026-03-05 10:30: {@link ChineseText#sentenceArgument}), or null when it is
+	 * none.
+	 */
 	private static String time(String text) {
+		LocalDateTime local;
 		try {
-			return OffsetDateTime.parse(text).atZoneSameInstant(ChinaTime.ZONE).format(MINUTES);
+			local = OffsetDateTime.parse(text).atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime();
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return LocalDateTime.parse(text).format(MINUTES);
+				local = LocalDateTime.parse(text);
 			}
 			catch (DateTimeParseException again) {
 				return null;
 			}
 		}
+		return String.valueOf(ChineseText.sentenceArgument(local, LocaleContextHolder.getLocale()));
 	}
 }

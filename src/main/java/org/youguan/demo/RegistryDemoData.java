@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.springframework.stereotype.Component;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -161,7 +162,10 @@ class RegistryDemoData {
 		int serial = 0;
 		for (String county : DemoCity.COUNTY_BUREAUS.keySet()) {
 			String countyName = countyShortName(county);
-			Region street = street(county);
+			Region drawn = street(county);
+			// the import templates' example names 吴中's post office by its street (TemplateExamples.POST_OFFICE)
+			Region street = county.equals(TemplateExamples.COUNTY) ? regions.children(county).stream()
+				.filter(r -> r.code().equals(TemplateExamples.STREET)).findFirst().orElse(drawn) : drawn;
 			facilities.register(all, facility(FacilityKind.POST_OFFICE, countyName + street.name() + "邮政支局",
 					cityCompanies.get("中国邮政"), street, null, null, null, today), true);
 			for (int i = 1; i <= 6; i++) {

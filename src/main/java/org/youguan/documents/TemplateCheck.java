@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -33,7 +36,8 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
@@ -120,9 +124,11 @@ final class TemplateCheck {
 	}
 
 	/**
-	 * Refuses a replacement that keeps what the built-in no longer writes ({@link DocumentTemplate#retired}): a body
-	 * paragraph or table cell whose whole text (white space around it ignored) is a retired text — the old built-in's
-	 * subtitle, a header whose meaning changed — so a template made from the old built-in does not print it.
+	 * Refuses a replacement that keeps what the built-in no longer writes ({@link DocumentTemplate#retired}): a paragraph
+	 * or table cell whose whole text (white space around it ignored) is a retired text — the old built-in's subtitle, a
+	 * header whose meaning changed — wherever Word prints it: the body, a table nested in a cell, a text box (its
+	 * DrawingML and VML forms), a header or footer of any section, a footnote or endnote; so a template made from the
+	 * old built-in does not print it.
 	 * @throws InvalidValueException rule {@code template-retired}, naming the texts and why each is gone
 	 */
 	private static void requireNoRetired(DocumentTemplate template, String file, byte[] content) {
@@ -137,10 +143,13 @@ final class TemplateCheck {
 					found.add(whole);
 				}
 			};
-			doc.getParagraphs().forEach(p -> seen.accept(p.getText()));
-			for (XWPFTable table : doc.getTables()) {
-				table.getRows().forEach(row -> row.getTableCells().forEach(cell -> seen.accept(cell.getText())));
-			}
+			List<XmlObject> parts = new ArrayList<>();
+			parts.add(doc.getDocument());
+			doc.getHeaderList().forEach(h -> parts.add(h._getHdrFtr()));
+			doc.getFooterList().forEach(h -> parts.add(h._getHdrFtr()));
+			doc.getFootnotes().forEach(n -> parts.add(n.getCTFtnEdn()));
+			doc.getEndnotes().forEach(n -> parts.add(n.getCTFtnEdn()));
+			parts.forEach(part -> printedTexts(part, seen));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw broken(file);
@@ -152,6 +161,56 @@ final class TemplateCheck {
 					file + "含有“" + template.title() + "”已不再使用的内容：" + texts + "。请按页面提供的现行模板修改后上传");
 		}
 	}
+
+	private static final String W_NS = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' ";
+
+	/**
+	 * Hands {@code seen} the text of every paragraph in a part, at any depth (a nested table's cell, a text box inside a
+	 * paragraph: each paragraph its own text, without the text boxes it anchors), and of every table cell (its
+	 * paragraphs joined by line breaks).
+	 */
+	private static void printedTexts(XmlObject part, Consumer<String> seen) {
+		for (XmlObject p : part.selectPath(W_NS + ".//w:p")) {
+			seen.accept(ownText(p));
+		}
+		for (XmlObject cell : part.selectPath(W_NS + ".//w:tc")) {
+			StringJoiner text = new StringJoiner("\n");
+			for (XmlObject p : cell.selectPath(W_NS + "./w:p")) {
+				text.add(ownText(p));
+			}
+			seen.accept(text.toString());
+		}
+	}
+
+	/** The text of one paragraph's own runs: its {@code w:t} whose nearest enclosing paragraph is this one. */
+	private static String ownText(XmlObject paragraph) {
+		StringBuilder out = new StringBuilder();
+		for (XmlObject t : paragraph.selectPath(W_NS + ".//w:t")) {
+			XmlCursor up = t.newCursor();
+			XmlCursor self = paragraph.newCursor();
+			try {
+				String value = up.getTextValue();
+				while (up.toParent() && !isParagraph(up)) {
+					// climb to the nearest paragraph
+				}
+				if (up.isAtSamePositionAs(self)) {
+					out.append(value);
+				}
+			}
+			finally {
+				up.close();
+				self.close();
+			}
+		}
+		return out.toString();
+	}
+
+	private static boolean isParagraph(XmlCursor at) {
+		QName name = at.getName();
+		return name != null && PARAGRAPH.equals(name.getLocalPart()) && WORD_MAIN.equals(name.getNamespaceURI());
+	}
+
+	private static final String WORD_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 	/**
 	 * Refuses what is not a zip-based office file, naming what it is by content ({@link FileKind#of}): an old .doc, an

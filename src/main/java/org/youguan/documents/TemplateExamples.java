@@ -39,6 +39,12 @@ public final class TemplateExamples {
 	/** The certificate number of {@link #SECOND_INSPECTOR}. */
 	public static final String SECOND_INSPECTOR_CERTIFICATE = "32050602";
 
+	/**
+	 * A 邮政普遍服务营业场所 of {@link #STREET} the demo registers, by the name its lists show (the demo's post office of
+	 * 吴中, named as the demo names a county's: county, street, 邮政支局).
+	 */
+	public static final String POST_OFFICE = "吴中长桥街道邮政支局";
+
 	private TemplateExamples() {
 	}
 

@@ -14,8 +14,11 @@ import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
 import org.youguan.documents.SheetRows.SheetRow;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * The .xlsx import of a bureau's past post-office closure/relocation approvals with their real dates, on the shape
@@ -29,7 +32,9 @@ import org.youguan.kernel.InvalidValueException;
  * with or without a 文号 — is refused under 决定日期 naming it, so importing a sheet twice counts nothing twice; a row
  * repeating an earlier row (its 文号 or its decision) is told so beside its other failures, by its cells as typed. A row
  * whose post office has an application undecided, or was closed by the decision's day (or, for an approved closure,
- * has a decision after it), is refused under 营业场所设施编号 as the single import refuses it. Only the deciding
+ * has a decision after it), is refused under 营业场所设施编号 as the single import refuses it. A row names its post office
+ * by its name as the lists show it (营业场所名称, unique among the post offices the caller may read) or by its
+ * 设施编号 (which wins when both are given, and tells apart two of one name). Only the deciding
  * bureau's 局领导 imports (the decisions recorded are that bureau's, as one taken here is:
  * {@link PostOfficeApprovals#requireImporter}), asked before the file is read. No
  * document is generated for a past approval.
@@ -38,6 +43,9 @@ import org.youguan.kernel.InvalidValueException;
 public class PostOfficeApprovalImport {
 
 	static final String FACILITY = "营业场所设施编号";
+
+	/** The post office by the name its lists show, the way a clerk knows it; the 设施编号 when two share a name. */
+	static final String OFFICE = "营业场所名称";
 
 	static final String KIND = "申请事项";
 
@@ -59,10 +67,17 @@ public class PostOfficeApprovalImport {
 
 	static final String NUMBER = "决定文号";
 
-	/** The columns every sheet must have. */
+	/**
+	 * The columns of a sheet naming its post offices by 设施编号 (the API's {@code facilityId}), first, then the columns
+	 * every sheet must have ({@link #REQUIRED}).
+	 */
 	public static final List<String> HEADERS = List.of(FACILITY, KIND, REASON, RECEIVED, DECISION, DECIDED);
 
-	static final List<String> OPTIONAL = List.of(ADDRESS, CHECKED, ANNOUNCED, CHANNEL, NUMBER);
+	/** The columns every sheet must have: the post office is named by {@link #OFFICE} or {@link #FACILITY}. */
+	static final List<String> REQUIRED = HEADERS.subList(1, HEADERS.size());
+
+	/** The optional columns; a row names its post office by one of the first two ({@link #OFFICE}, {@link #FACILITY}). */
+	static final List<String> OPTIONAL = List.of(OFFICE, FACILITY, ADDRESS, CHECKED, ANNOUNCED, CHANNEL, NUMBER);
 
 	/** The service's field names → the sheet's columns, so a failing check is reported under its column. */
 	static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("facilityId", FACILITY), Map.entry("kind", KIND),
@@ -70,18 +85,27 @@ public class PostOfficeApprovalImport {
 			Map.entry("checkedOn", CHECKED), Map.entry("decision", DECISION), Map.entry("decidedOn", DECIDED),
 			Map.entry("announcedOn", ANNOUNCED), Map.entry("noticeChannel", CHANNEL), Map.entry("decisionNumber", NUMBER));
 
-	private static final List<String> TEMPLATE_COLUMNS = Stream.concat(HEADERS.stream(), OPTIONAL.stream()).toList();
+	/** The template's columns: the post office first (by name, else by number), then the required and the optional. */
+	private static final List<String> TEMPLATE_COLUMNS = Stream.of(List.of(OFFICE, FACILITY), REQUIRED,
+			OPTIONAL.subList(2, OPTIONAL.size())).flatMap(List::stream).toList();
 
-	/** The template's example row: refused when left in a sheet. */
-	static final List<String> EXAMPLE = List.of("1", "撤销", "所在村已整体拆迁，服务由相邻支局承担", "2025-03-03", "批准",
-			"2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告", "吴邮管〔2025〕3号");
+	/**
+	 * The template's example row ({@link #TEMPLATE_COLUMNS}): refused when left in a sheet. It names the post office as a
+	 * clerk knows it, by the name of one the demo holds ({@link TemplateExamples#POST_OFFICE}), never by a database number
+	 * that names another facility, or none, in every installation.
+	 */
+	static final List<String> EXAMPLE = List.of(TemplateExamples.POST_OFFICE, "", "撤销", "所在村已整体拆迁，服务由相邻支局承担",
+			"2025-03-03", "批准", "2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告", "吴邮管〔2025〕3号");
 
 	private final PostOfficeApprovals approvals;
 
+	private final PostOffices postOffices;
+
 	private final AuditTrail audit;
 
-	PostOfficeApprovalImport(PostOfficeApprovals approvals, AuditTrail audit) {
+	PostOfficeApprovalImport(PostOfficeApprovals approvals, PostOffices postOffices, AuditTrail audit) {
 		this.approvals = approvals;
+		this.postOffices = postOffices;
 		this.audit = audit;
 	}
 
@@ -110,12 +134,18 @@ public class PostOfficeApprovalImport {
 		SheetImport.Twins decisions = new SheetImport.Twins();
 		// the decisions already stored in the caller's region, read once
 		PastImport.Duplicates<PostOfficeApprovals.CheckedImport> duplicates = approvals.duplicates(scope);
-		ImportResult result = SheetImport.<PostOfficeApprovals.CheckedImport>runPrepared(content, HEADERS, OPTIONAL, COLUMNS,
+		// the post offices the caller may read by name, read once
+		Map<String, List<Long>> offices = postOffices.idsByName(scope);
+		ImportResult result = SheetImport.<PostOfficeApprovals.CheckedImport>runPrepared(content, REQUIRED, OPTIONAL, COLUMNS,
 				rows -> (row, context) -> {
 					if (context.refuseExample(row, TEMPLATE_COLUMNS, EXAMPLE)) {
 						return null;
 					}
-					Long facility = context.id(row, FACILITY);
+					Long facility = facility(row, context, offices);
+					if (facility == null && context.failed(OFFICE)) {
+						// a post office not found by its name: the row's other cells are not judged for it
+						return null;
+					}
 					String received = date(row, context, RECEIVED);
 					String checked = date(row, context, CHECKED);
 					String decided = date(row, context, DECIDED);
@@ -141,6 +171,38 @@ public class PostOfficeApprovalImport {
 					"批量导入历史营业场所撤销、搬迁审批" + ids.size() + "条").states(null, Map.of("approvalIds", ids)));
 		}
 		return result;
+	}
+
+	/**
+	 * The row's post office: by its 设施编号 when given, else by its name among the post offices the caller may read.
+	 * @return its id, or null when the row names none (told under 营业场所设施编号), a name no post office or several
+	 *         have (told under 营业场所名称), or a number that is no whole number
+	 */
+	private static Long facility(SheetRow row, SheetImport.RowContext context, Map<String, List<Long>> offices) {
+		Long id = context.id(row, FACILITY);
+		if (id != null || context.failed(FACILITY)) {
+			return id;
+		}
+		String name = Text.strip(row.get(OFFICE));
+		if (name == null || name.isEmpty()) {
+			context.fail(FACILITY, "required", Wording.of("universal.approval.import.officeRequired", OFFICE, FACILITY),
+					"请填写" + OFFICE + "或" + FACILITY);
+			return null;
+		}
+		List<Long> ids = offices.getOrDefault(name, List.of());
+		if (ids.size() == 1) {
+			return ids.get(0);
+		}
+		if (ids.isEmpty()) {
+			context.fail(OFFICE, "exists", Wording.of("universal.approval.import.officeUnknown", OFFICE, name),
+					OFFICE + "“" + name + "”不是您辖区内登记的邮政普遍服务营业场所：请按营业场所列表中的名称填写");
+		}
+		else {
+			context.fail(OFFICE, "ambiguous", Wording.of("universal.approval.import.officeAmbiguous", OFFICE, name,
+					String.valueOf(ids.size()), FACILITY), "您辖区内有" + ids.size() + "个名为“" + name + "”的营业场所：请另填写"
+							+ FACILITY);
+		}
+		return null;
 	}
 
 	/** A date column as YYYY-MM-DD for the service's check; null when blank or unreadable (then reported). */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -651,6 +652,18 @@ public class PostOffices {
 	 */
 	public void requirePostOffice(DataScope scope, long facilityId) {
 		postOffice(scope, facilityId);
+	}
+
+	/**
+	 * The post offices the caller may read (an enterprise: its own) that are not removed, their ids by name as the
+	 * registry holds it and the lists show it: a sheet names a post office so ({@link PostOfficeApprovalImport}).
+	 * @return name → the ids of the post offices of that name (more than one where two share it)
+	 */
+	Map<String, List<Long>> idsByName(DataScope scope) {
+		Map<String, List<Long>> out = new LinkedHashMap<>();
+		String region = scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : "";
+		facilities.postOffices(scope, region).forEach(f -> out.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f.id()));
+		return out;
 	}
 
 	FacilityView postOffice(DataScope scope, long facilityId) {

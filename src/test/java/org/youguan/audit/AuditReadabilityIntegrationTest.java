@@ -140,7 +140,7 @@ class AuditReadabilityIntegrationTest {
 		String changes = page.substring(page.indexOf("audit-changes"));
 		changes = changes.substring(0, changes.indexOf("</details>"));
 		assertThat(changes).contains("<td class=\"text-nowrap\">状态</td>", "<td>待办理</td>", "<td>已备案</td>",
-				"备案日期", "<td>—</td>", "<td>2026-03-05</td>", "报送时间", "<td>2026-03-05 10:30</td>", "负责人电话",
+				"备案日期", "<td>—</td>", "<td>2026年3月5日</td>", "报送时间", "<td>2026年3月5日 10:30</td>", "负责人电话",
 				"139****5678", "138****5679", "有效申诉", "<td>否</td>", "<td>是</td>");
 		assertThat(changes).as("an unchanged field is not listed; no raw JSON, codes or numbers in clear")
 			.doesNotContain("吴中网点", "SUBMITTED", "APPROVED", "\"status\"", "{", "13912345678", "T02:30");
@@ -148,7 +148,7 @@ class AuditReadabilityIntegrationTest {
 		byte[] xlsx = mvc.perform(get("/admin/audit/export.xlsx").param("q", marker).session(admin))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		assertThat(rowContaining(xlsx, marker)).anySatisfy(c -> assertThat(c).contains("状态：待办理 → 已备案",
-				"备案日期：— → 2026-03-05", "报送时间：— → 2026-03-05 10:30", "负责人电话：139****5678 → 138****5679")
+				"备案日期：— → 2026年3月5日", "报送时间：— → 2026年3月5日 10:30", "负责人电话：139****5678 → 138****5679")
 			.doesNotContain("SUBMITTED", "{"));
 		assertThat(headerRow(xlsx)).contains("变更内容").doesNotContain("变更前", "变更后");
 

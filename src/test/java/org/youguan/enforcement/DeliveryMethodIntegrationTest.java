@@ -207,7 +207,7 @@ class DeliveryMethodIntegrationTest {
 			.andExpect(jsonPath("$.penaltyCase.decisionDueOn").value(calendar.plusCalendarDays(filed, 90 + 30).toString()));
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().decisionDueOn()).isAfter(before);
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("公告 " + today + " — " + deemed.minusDays(1) + "：事先告知书公告送达")))
+			.andExpect(content().string(containsString("公告 " + ChineseText.day(today) + " — " + ChineseText.day(deemed.minusDays(1)) + "：事先告知书公告送达")))
 			.andExpect(content().string(containsString("公告期间不计入办案期限（《邮政行政执法监督办法》第十七条")));
 	}
 }

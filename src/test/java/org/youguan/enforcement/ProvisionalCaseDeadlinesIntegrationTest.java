@@ -94,7 +94,11 @@ class ProvisionalCaseDeadlinesIntegrationTest extends ClockedSteps {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		String page = mvc.perform(get("/enforcement/cases").param("q", number).session(staff)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("（" + decisionDue + "）").contains("provisional");
+		assertThat(page).contains("（" + ChineseText.day(decisionDue) + "）").contains("provisional");
+		// the English list keeps the ISO day, as every English page writes one (a session of its own: the language stays)
+		String english = mvc.perform(get("/enforcement/cases").param("q", number).param("lang", "en")
+			.session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("（" + decisionDue + "）").doesNotContain(ChineseText.day(decisionDue));
 		List<List<String>> rows = ExportedRows.of(mvc, staff, "/enforcement/cases/export.xlsx", "q", number);
 		assertThat(ExportedRows.column(rows, rows.get(0).indexOf("决定期限"))).containsExactly(decisionDue + "（暂定）");
 	}

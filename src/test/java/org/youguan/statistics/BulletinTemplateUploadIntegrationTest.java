@@ -4,14 +4,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -90,6 +96,59 @@ class BulletinTemplateUploadIntegrationTest {
 		}
 		finally {
 			templates.revert(KEY, "测试结束", "test");
+		}
+	}
+
+	/**
+	 * The retired header is refused wherever Word prints it, not only in a body paragraph or a top-level table cell:
+	 * in a page header, a page footer, a cell of a table nested in a cell, and a text box (VML, as WPS and older Word
+	 * write it) — each a real .docx built with POI from the built-in. The same word inside a longer text of a text box is
+	 * no retired text, and the built-in itself passes (nothing of it is taken for a retired text).
+	 */
+	@Test
+	void theRetiredHeaderIsRefusedInHeadersFootersNestedTablesAndTextBoxes() throws Exception {
+		byte[] builtIn = templates.builtIn(KEY);
+		Map<String, Consumer<XWPFDocument>> placements = new LinkedHashMap<>();
+		placements.put("页眉", doc -> doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("排名"));
+		placements.put("页脚", doc -> doc.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(" 排名 "));
+		placements.put("嵌套表格", doc -> {
+			XWPFTableCell cell = doc.createTable(1, 1).getRow(0).getCell(0);
+			CTTbl inner = cell.getCTTc().addNewTbl();
+			inner.addNewTr().addNewTc().addNewP().addNewR().addNewT().setStringValue("排名");
+			cell.getCTTc().addNewP();
+		});
+		placements.put("文本框", doc -> textBox(doc, "排名"));
+		for (Map.Entry<String, Consumer<XWPFDocument>> placement : placements.entrySet()) {
+			byte[] docx = edited(builtIn, placement.getValue());
+			assertThatThrownBy(() -> templates.replace(KEY, "旧模板-" + placement.getKey() + ".docx", docx, "测试", "test"))
+				.as(placement.getKey())
+				.isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+					assertThat(ex.fieldErrors().get(0).rule()).isEqualTo("template-retired");
+					assertThat(ex.fieldErrors().get(0).message()).contains("“排名”").contains("业务量排名");
+				});
+		}
+		assertThat(templates.entry(KEY).replaced()).as("nothing refused is put in force").isFalse();
+		byte[] longer = edited(builtIn, doc -> textBox(doc, "排名依据业务量"));
+		templates.replace(KEY, "本局通报-文本框.docx", longer, "测试", "test");
+		try {
+			assertThat(templates.entry(KEY).replaced()).as("a text box's longer text is no retired text").isTrue();
+		}
+		finally {
+			templates.revert(KEY, "测试结束", "test");
+		}
+	}
+
+	/** Adds a paragraph anchoring a VML text box whose one paragraph reads {@code text}. */
+	private static void textBox(XWPFDocument doc, String text) {
+		try {
+			CTR run = CTR.Factory.parse("<w:r xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+					+ " xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:pict><v:shape id=\"box1\" style=\"width:200pt;height:40pt\">"
+					+ "<v:textbox><w:txbxContent><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:txbxContent></v:textbox>"
+					+ "</v:shape></w:pict></w:r>");
+			doc.createParagraph().getCTP().addNewR().set(run);
+		}
+		catch (XmlException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,12 +1,18 @@
 package org.youguan.universal;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,10 +31,13 @@ import org.youguan.MutableClock;
 import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.documents.TemplateExamples;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.Facilities;
+import org.youguan.registry.FacilityView;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -86,6 +95,9 @@ class PostOfficeApprovalIntegrationTest {
 
 	@Autowired
 	Facilities facilities;
+
+	@Autowired
+	PostOfficeApprovalImport importer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -661,6 +673,48 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.imported").value(1));
 		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	/**
+	 * A sheet names its post office as a clerk knows it, by the name its lists show (营业场所名称), not by a database
+	 * number: the template's example names the demo's 吴中 post office so and leaves the 设施编号 blank; a name no post
+	 * office of the caller's has is told under its column and nothing is imported; the name of one imports it.
+	 */
+	@Test
+	void pastApprovalsImportNamingThePostOfficeByItsName() throws Exception {
+		try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(importer.template()))) {
+			Row header = template.getSheetAt(0).getRow(0);
+			Row example = template.getSheetAt(0).getRow(1);
+			Map<String, String> cells = new LinkedHashMap<>();
+			for (int i = 0; i < header.getLastCellNum(); i++) {
+				cells.put(header.getCell(i).getStringCellValue(), example.getCell(i) == null ? "" : new DataFormatter().formatCellValue(example.getCell(i)));
+			}
+			assertThat(cells.get("营业场所名称")).isEqualTo(TemplateExamples.POST_OFFICE);
+			assertThat(cells.get("营业场所设施编号")).as("no database number in the example").isEmpty();
+		}
+		assertThat(facilities.postOffices(DataScope.region(TemplateExamples.COUNTY), TemplateExamples.COUNTY))
+			.as("the demo holds the example's post office").extracting(FacilityView::name).contains(TemplateExamples.POST_OFFICE);
+
+		long office = newPostOffice("320506");
+		String name = facilities.get(DataScope.all(), office).name();
+		List<String> columns = List.of("营业场所名称", "申请事项", "撤销或搬迁理由", "收到申请日期", "决定", "决定日期");
+		long before = count();
+		byte[] unknown = Workbooks.sheet(columns, List.of(List.of(name + "甲", "撤销", "好行", "2024-05-06", "不予批准", "2024-05-20")));
+		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
+			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, unknown))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[*].field", hasItems("第2行·营业场所名称")))
+			.andExpect(content().string(containsString("不是您辖区内登记的邮政普遍服务营业场所")));
+		assertThat(count()).as("nothing imported").isEqualTo(before);
+		byte[] good = Workbooks.sheet(columns, List.of(List.of(name, "撤销", "好行", "2024-05-06", "不予批准", "2024-05-20")));
+		mvc.perform(multipart("/api/v1/universal/post-office-approvals/import")
+			.file(new MockMultipartFile("file", "a.xlsx", MediaType.APPLICATION_OCTET_STREAM_VALUE, good))
+			.header("Authorization", ApprovalFixture.WUZHONG_HEAD))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.imported").value(1));
+		assertThat(jdbc.sql("SELECT count(*) FROM post_office_approval WHERE facility_id = :id").param("id", office)
+			.query(Long.class).single()).as("the post office named").isEqualTo(1L);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.AccessRefusedException;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
@@ -197,8 +198,8 @@ class VillageCheckPlanIntegrationTest {
 		assertThat(plan.createdBy()).isEqualTo(Actors.SYSTEM);
 		mvc.perform(get("/universal/plans/" + id).session(SignIn.session(mvc, "sz.universal")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(plan.plannedOn() + " 系统")))
-			.andExpect(content().string(not(containsString(plan.plannedOn() + " system"))));
+			.andExpect(content().string(containsString(ChineseText.day(plan.plannedOn()) + " 系统")))
+			.andExpect(content().string(not(containsString(ChineseText.day(plan.plannedOn()) + " system"))));
 	}
 
 	@Test

@@ -95,8 +95,8 @@ class WorkPlanWordImportIntegrationTest {
 		assertThat(preview.select("#warnings").text()).contains("第2个表格没有“任务”“工作内容”等表头")
 			.as("its rows are not imported, and the warning says so").contains("均未能识别为任务，不会导入");
 		assertThat(preview.select("#unparsed").text()).contains("快递业务量 9.6亿件");
-		assertThat(preview.select("tr:contains(落实“双随机一公开”监管)").text()).contains("2041-06-30", "6月底前");
-		assertThat(preview.select("tr:contains(提升申诉处理质量)").text()).contains("2041-12-31（年底）");
+		assertThat(preview.select("tr:contains(落实“双随机一公开”监管)").text()).contains("2041年6月30日", "6月底前");
+		assertThat(preview.select("tr:contains(提升申诉处理质量)").text()).contains("2041年12月31日（年底）");
 		WorkPlans.Plan plan = plans.get(DataScope.region("3205"), confirm(staff, preview.selectFirst("input[name=text]").attr("value")));
 		assertThat(plan.sections()).extracting(WorkPlans.SectionLine::heading).containsExactly("强化行业监管", "守牢安全底线", "提升服务质量");
 		assertThat(plan.tasks()).extracting(WorkPlans.TaskLine::number, WorkPlans.TaskLine::text, WorkPlans.TaskLine::departments,
