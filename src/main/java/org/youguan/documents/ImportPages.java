@@ -23,6 +23,7 @@ import org.youguan.documents.SheetRows.RowErrors;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageAddress;
 import org.youguan.platform.BackgroundJobs;
 
@@ -119,8 +120,8 @@ public final class ImportPages {
 			return PageAddress.redirect(page.done());
 		}
 		catch (DomainException ex) {
-			model.addAttribute("errors", ex.formErrors());
-			response.setStatus(ex.code().status());
+			// the file's refusal (no data rows, not a sheet) with its key, for the reader's language
+			FormSteps.shown(ex, model, response);
 			return page.view();
 		}
 	}

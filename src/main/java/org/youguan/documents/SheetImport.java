@@ -372,7 +372,10 @@ public final class SheetImport<T> {
 				return row.cell(column).asNumber(column, unit);
 			}
 			catch (InvalidValueException ex) {
-				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "digits".equals(e.rule()) ? null : wordingOf(ex, e),
+				ex.fieldErrors().forEach(e -> refuse(column, e.rule(), "digits".equals(e.rule())
+						? Wording.of("kernel.invalid.tooManyDigits", label, Decimals.digitsWording(integerDigits, fractionDigits),
+								Decimals.echo(Text.strip(row.cell(column).text())))
+						: wordingOf(ex, e),
 						"digits".equals(e.rule()) ? own + "：" + Decimals.echo(Text.strip(row.cell(column).text())) : e.message()));
 				return null;
 			}
@@ -387,7 +390,8 @@ public final class SheetImport<T> {
 			if (!beyond.remove(column)) {
 				return false;
 			}
-			errors.add(new FieldError(column, "digits", Decimals.tooManyDigits(label, integerDigits, fractionDigits) + "，请改正后再导入"));
+			add(new FieldError(column, "digits", Decimals.tooManyDigits(label, integerDigits, fractionDigits) + "，请改正后再导入"),
+					Wording.of("import.invalid.tooManyDigits", label, Decimals.digitsWording(integerDigits, fractionDigits)));
 			return true;
 		}
 
@@ -401,7 +405,7 @@ public final class SheetImport<T> {
 			reads(column, ValueKind.DATE);
 			LocalDate date = read(column, () -> row.cell(column).asDate(column));
 			Validation range = new Validation().within(column, column, date, min, max);
-			range.errors().forEach(e -> refuse(column, e.rule(), null, e.message()));
+			range.errors().forEach(e -> refuse(column, e.rule(), range.wording(e), e.message()));
 			return range.hasErrors() ? null : date;
 		}
 
@@ -453,14 +457,11 @@ public final class SheetImport<T> {
 	}
 
 	/**
-	 * The key of one failure of a refusal: the refusal's own ({@link DomainException#wording}) for the failure saying
-	 * its sentence, null for any other (whose key the refusal does not carry).
+	 * The key of one failure of a refusal ({@link DomainException#wording(FieldError)}): its own, or the refusal's for
+	 * the failure saying its sentence; null for a failure without one.
 	 */
 	private static Wording wordingOf(DomainException refusal, FieldError error) {
-		// the failure's message as the refusal's own message becomes one (masked, cut)
-		return refusal.wording() != null && refusal.getMessage() != null
-				&& error.message().equals(new FieldError(error.field(), error.rule(), refusal.getMessage()).message())
-				? refusal.wording() : null;
+		return refusal.wording(error);
 	}
 
 	/**
@@ -654,11 +655,12 @@ public final class SheetImport<T> {
 			FileCheck<T> together, BiConsumer<List<T>, List<Integer>> commit) {
 		List<SheetRow> read = SheetRows.read(content, headers, optionalHeaders, headerAliases);
 		if (read.isEmpty()) {
-			throw new InvalidValueException("file", "empty", "文件中没有数据行");
+			throw new InvalidValueException("file", "empty", Wording.of("import.invalid.noRows"), "文件中没有数据行");
 		}
 		List<Integer> totals = SheetRows.totalsRows(read);
 		if (totals.size() == read.size()) {
-			throw new InvalidValueException("file", "empty", "文件中没有数据行（" + ImportResult.totalsText(totals) + "）");
+			throw new InvalidValueException("file", "empty", Wording.of("import.invalid.onlyTotals", String.join(", ",
+					totals.stream().map(String::valueOf).toList())), "文件中没有数据行（" + ImportResult.totalsText(totals) + "）");
 		}
 		List<SheetRow> rows = read.subList(0, read.size() - totals.size());
 		List<RowContext> contexts = new ArrayList<>(rows.size());

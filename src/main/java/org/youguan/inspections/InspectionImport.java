@@ -36,6 +36,7 @@ import org.youguan.kernel.Decimals;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * The .xlsx import of a bureau's past inspections (issue 14 "Migration of past records"): the columns of the
@@ -204,7 +205,8 @@ public class InspectionImport {
 			return null;
 		}
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
-			fail(context, failed, CREDIT_CODE, "text-cell", "企业统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
+			fail(context, failed, CREDIT_CODE, "text-cell", Wording.of("import.refused.creditCodeAsText", CREDIT_CODE),
+					CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
 		}
 		String kind = choose(context, failed, KIND, text.apply(KIND), InspectionKind.values(), InspectionKind::label,
 				KIND_ALIASES);
@@ -241,7 +243,7 @@ public class InspectionImport {
 		if (text.apply(PLAN) != null) {
 			plan = Decimals.whole(text.apply(PLAN));
 			if (plan == null) {
-				fail(context, failed, PLAN, "format", "抽查计划编号" + Decimals.wholeIn(1, Long.MAX_VALUE) + "，即抽查计划页面上的计划编号");
+				fail(context, failed, PLAN, "format", Wording.of("import.refused.planNumber", PLAN), "抽查计划编号" + Decimals.wholeIn(1, Long.MAX_VALUE) + "，即抽查计划页面上的计划编号");
 			}
 		}
 		InspectionRecordData data = new InspectionRecordData(text.apply(CREDIT_CODE), date(row, context, failed, DAY),
@@ -254,7 +256,8 @@ public class InspectionImport {
 			for (var e : ex.formErrors()) {
 				String column = column(e.field(), positions);
 				if (!failed.contains(column)) {
-					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
+					context.fail(column, e.rule(), ex.wording(e),
+							e.message().replace("（" + e.field() + "）", ""));
 				}
 			}
 		}
@@ -276,10 +279,11 @@ public class InspectionImport {
 			return null;
 		}
 		if (records.recorded(checked)) {
-			context.fail(CREDIT_CODE, "unique", "该检查已有记录（同一企业、检查日期、检查类型和检查人员），不能重复导入");
+			context.fail(CREDIT_CODE, "unique", Wording.of("import.refused.inspectionRecorded"), "该检查已有记录（同一企业、检查日期、检查类型和检查人员），不能重复导入");
 		}
 		if (checked.order() != null && records.orderNumberUsed(region, checked.order().number())) {
-			context.fail(NUMBER, "unique", "责令改正通知书文号已被使用：" + checked.order().number());
+			context.fail(NUMBER, "unique", Wording.of("import.refused.orderNumberUsed", checked.order().number()),
+					"责令改正通知书文号已被使用：" + checked.order().number());
 		}
 		return data;
 	}
@@ -331,7 +335,7 @@ public class InspectionImport {
 			return date == null ? null : date.toString();
 		}
 		catch (InvalidValueException ex) {
-			ex.fieldErrors().forEach(e -> fail(context, failed, column, e.rule(), e.message()));
+			ex.fieldErrors().forEach(e -> fail(context, failed, column, e.rule(), ex.wording(e), e.message()));
 			return null;
 		}
 	}
@@ -350,14 +354,16 @@ public class InspectionImport {
 		if (aliases.containsKey(text)) {
 			return aliases.get(text).name();
 		}
-		fail(context, failed, column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
+		fail(context, failed, column, "dictionary", Wording.of("import.invalid.dictionaryOrCode", column, List.of(values),
+				Arrays.stream(values).map(Enum::name).toList()), column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
 				+ "之一（也可填" + String.join("、", Arrays.stream(values).map(Enum::name).toList()) + "）");
 		return null;
 	}
 
-	private static void fail(RowContext context, Set<String> failed, String column, String rule, String message) {
+	private static void fail(RowContext context, Set<String> failed, String column, String rule, Wording wording,
+			String message) {
 		failed.add(column);
-		context.fail(column, rule, message);
+		context.fail(column, rule, wording, message);
 	}
 
 	private static String sha256(byte[] content) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -536,7 +537,12 @@ public class InspectionPlans {
 	private static DomainException seedRecorded(InspectionPlan plan) {
 		String when = plan.seedRecordedAt() == null ? ""
 				: "于" + ChineseText.dayTime(plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime());
-		return DomainException.illegalTransition("seed", "recorded", Wording.of("inspections.refusal.seedRecorded", when, statusLabel(plan.status())),
+		// the moment in the reader's terms: 于2026年3月5日 10:15 in Chinese, on 2026-03-05 10:15 in English
+		Wording whenWords = plan.seedRecordedAt() == null ? Wording.of("inspections.refusal.seedWhenUnknown")
+				: Wording.of("inspections.refusal.seedWhen", plan.seedRecordedAt().atZoneSameInstant(ChinaTime.ZONE)
+					.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+		return DomainException.illegalTransition("seed", "recorded", Wording.of("inspections.refusal.seedRecorded", whenWords,
+				statusLabel(plan.status())),
 				"随机种子已" + when + "记录，不能再次确定（当前状态："
 				+ statusLabel(plan.status()) + "）");
 	}
@@ -1240,7 +1246,7 @@ public class InspectionPlans {
 				default -> e.field();
 			}, e.rule(), e.message()))
 			.toList();
-		return new DomainException(ex.code(), ex.wording(), ex.getMessage(), errors);
+		return new DomainException(ex.code(), ex.wording(), ex.getMessage(), errors, ex.wordings());
 	}
 
 	/** A roster line {@code certificate|region} as the draw sees it. */

@@ -42,14 +42,18 @@ public final class CollectedErrors extends ArrayList<FieldError> {
 	}
 
 	/**
-	 * Adds what a refusal names ({@link DomainException#formErrors}), its first failure with the refusal's key.
+	 * Adds what a refusal names ({@link DomainException#formErrors}), each failure with its key where it carries one
+	 * ({@link DomainException#wording(FieldError)}).
 	 * @param refused a refusal caught from a check this answer gathers
 	 */
 	public void addRefusal(DomainException refused) {
 		List<FieldError> named = refused.formErrors();
 		super.addAll(named);
-		if (refused.wording() != null && !named.isEmpty()) {
-			wordings.putIfAbsent(named.get(0), refused.wording());
+		for (FieldError e : named) {
+			Wording w = refused.wording(e);
+			if (w != null) {
+				wordings.putIfAbsent(e, w);
+			}
 		}
 	}
 
@@ -83,20 +87,25 @@ public final class CollectedErrors extends ArrayList<FieldError> {
 	}
 
 	/**
-	 * The one refusal (400) of failures chosen from gathered ones (one per field, the form's own first), carrying the
-	 * key its first failure was gathered with in any of {@code sources}.
+	 * The one refusal (400) of failures chosen from gathered ones (one per field, the form's own first), each carrying
+	 * the key it was gathered with in any of {@code sources}, so a page words every one in the reader's language.
 	 * @param shown the failures to answer with, not empty
 	 * @param sources the lists they were gathered in; those that are {@code CollectedErrors} lend their keys
 	 */
 	@SafeVarargs
 	public static InvalidValueException refusal(List<FieldError> shown, List<FieldError>... sources) {
-		Wording first = null;
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		for (List<FieldError> source : sources) {
-			if (first == null && source instanceof CollectedErrors c && !shown.isEmpty()) {
-				first = c.wording(shown.get(0));
+			if (source instanceof CollectedErrors c) {
+				for (FieldError e : shown) {
+					Wording w = c.wording(e);
+					if (w != null) {
+						keyed.putIfAbsent(e, w);
+					}
+				}
 			}
 		}
-		return new InvalidValueException(shown, first);
+		return new InvalidValueException(shown, keyed);
 	}
 
 	/** The refusal (400) of these failures, carrying the key of the first; this list must not be empty. */

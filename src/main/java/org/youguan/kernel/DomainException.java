@@ -1,5 +1,6 @@
 package org.youguan.kernel;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,9 @@ public class DomainException extends RuntimeException {
 
 	private final Wording wording;
 
+	/** The keys of the failures beyond the refusal's own sentence, by their (masked) message. */
+	private final Map<String, Wording> wordings;
+
 	public DomainException(ErrorCode code, String message) {
 		this(code, message, List.of());
 	}
@@ -33,10 +37,29 @@ public class DomainException extends RuntimeException {
 	 * @param fieldErrors the fields and rules refused (their messages the same sentence, or their own)
 	 */
 	public DomainException(ErrorCode code, Wording wording, String message, List<FieldError> fieldErrors) {
+		this(code, wording, message, fieldErrors, Map.of());
+	}
+
+	/**
+	 * A refusal of several failures, each carrying its own sentence's key where it has one — so a page words every
+	 * failure in the reader's language, not the first alone.
+	 * @param wording the refusal's own sentence (its first failure's) as a key, or null
+	 * @param wordings the failures' keys (failures without one absent), matched to {@code fieldErrors} by message — a
+	 * refusal's failures renamed to other fields keep them ({@link #wordings()} of the refusal renamed)
+	 */
+	public DomainException(ErrorCode code, Wording wording, String message, List<FieldError> fieldErrors,
+			Map<FieldError, Wording> wordings) {
 		super(Masking.personalNumbersIn(message));
 		this.code = code;
 		this.fieldErrors = List.copyOf(fieldErrors);
 		this.wording = wording;
+		Map<String, Wording> byMessage = new HashMap<>();
+		wordings.forEach((error, words) -> {
+			if (words != null) {
+				byMessage.putIfAbsent(error.message(), words);
+			}
+		});
+		this.wordings = Map.copyOf(byMessage);
 	}
 
 	public ErrorCode code() {
@@ -50,6 +73,32 @@ public class DomainException extends RuntimeException {
 
 	public List<FieldError> fieldErrors() {
 		return fieldErrors;
+	}
+
+	/**
+	 * The key of one failure of this refusal ({@link #formErrors}): its own where it was refused with one, the
+	 * refusal's sentence ({@link #wording}) for the failure saying that sentence; null for a failure without a key.
+	 */
+	public Wording wording(FieldError error) {
+		Wording own = wordings.get(error.message());
+		if (own != null) {
+			return own;
+		}
+		// the failure's message as the refusal's own message becomes one (masked, cut)
+		return wording != null && getMessage() != null
+				&& error.message().equals(new FieldError(error.field(), error.rule(), getMessage()).message()) ? wording : null;
+	}
+
+	/** The keys of the failures that carry one ({@link #wording(FieldError)}), by failure. */
+	public Map<FieldError, Wording> wordings() {
+		Map<FieldError, Wording> keyed = new HashMap<>();
+		for (FieldError error : formErrors()) {
+			Wording words = wording(error);
+			if (words != null) {
+				keyed.putIfAbsent(error, words);
+			}
+		}
+		return keyed;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.youguan.kernel;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -93,6 +95,7 @@ public final class FormSteps {
 		}
 		model.addAttribute("refused", true);
 		wording(ex.wording(), ex.getMessage(), model::addAttribute);
+		wordings(ex, model::addAttribute);
 	}
 
 	/**
@@ -113,6 +116,7 @@ public final class FormSteps {
 		status(ex, response);
 		model.addAttribute("errors", ex.formErrors());
 		wording(ex.wording(), ex.getMessage(), model::addAttribute);
+		wordings(ex, model::addAttribute);
 	}
 
 	/**
@@ -137,6 +141,19 @@ public final class FormSteps {
 		if (wording != null) {
 			put.accept("refusalWording", wording);
 			put.accept("refusalMessage", chinese);
+		}
+	}
+
+	/**
+	 * Gives the page the keys of every failure of a refusal that carries them ({@code errorWordings}: each failure's
+	 * message → its key, {@link DomainException#wording(FieldError)}), so the layout lists each failure in the reader's
+	 * language, not the first alone; nothing when none carries one.
+	 */
+	static void wordings(DomainException ex, BiConsumer<String, Object> put) {
+		Map<String, Wording> byMessage = new HashMap<>();
+		ex.wordings().forEach((error, words) -> byMessage.putIfAbsent(error.message(), words.flashable()));
+		if (!byMessage.isEmpty()) {
+			put.accept("errorWordings", byMessage);
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.youguan.kernel;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A value that breaks its format rule, e.g. a credit code with a wrong check character. Names the field and the rule.
@@ -37,12 +40,27 @@ public class InvalidValueException extends DomainException {
 		this(ErrorCode.INVALID_VALUE, first, errors);
 	}
 
+	/**
+	 * Several failures, each with its sentence's key where it has one ({@code Validation} checks with a wording, the
+	 * refusals an answer gathers, {@link CollectedErrors}): the pages word every one of them in the reader's language.
+	 * @param errors the failures, in the order checked
+	 * @param wordings the keys of those that carry one
+	 */
+	public InvalidValueException(List<FieldError> errors, Map<FieldError, Wording> wordings) {
+		super(ErrorCode.INVALID_VALUE, errors.isEmpty() ? null : wordings.get(errors.get(0)),
+				errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors, wordings);
+	}
+
 	private InvalidValueException(ErrorCode code, List<FieldError> errors) {
 		this(code, null, errors);
 	}
 
 	private InvalidValueException(ErrorCode code, Wording wording, List<FieldError> errors) {
 		super(code, wording, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors);
+	}
+
+	private InvalidValueException(ErrorCode code, Wording wording, List<FieldError> errors, Map<FieldError, Wording> wordings) {
+		super(code, wording, errors.isEmpty() ? "输入有误" : errors.get(0).message(), errors, wordings);
 	}
 
 	/**
@@ -72,16 +90,26 @@ public class InvalidValueException extends DomainException {
 	 * @param callerName the name in the caller's request
 	 */
 	public InvalidValueException renamed(String field, String callerName) {
-		return new InvalidValueException(code(), wording(), fieldErrors().stream()
-			.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message().replace("（" + field + "）",
-					"（" + callerName + "）")) : e)
-			.toList());
+		return changed(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message().replace("（" + field
+				+ "）", "（" + callerName + "）")) : e);
 	}
 
 	/** The same failure, attributed to another field name (e.g. a form's own field). */
 	public InvalidValueException forField(String field) {
-		return new InvalidValueException(code(), wording(), fieldErrors().stream()
-			.map(e -> new FieldError(field, e.rule(), e.message()))
-			.toList());
+		return changed(e -> new FieldError(field, e.rule(), e.message()));
+	}
+
+	/** The same refusal with each failure changed by {@code change}, each keeping its sentence's key. */
+	private InvalidValueException changed(UnaryOperator<FieldError> change) {
+		Map<FieldError, Wording> keyed = new HashMap<>();
+		List<FieldError> errors = fieldErrors().stream().map(e -> {
+			FieldError changed = change.apply(e);
+			Wording words = wording(e);
+			if (words != null) {
+				keyed.put(changed, words);
+			}
+			return changed;
+		}).toList();
+		return new InvalidValueException(code(), wording(), errors, keyed);
 	}
 }

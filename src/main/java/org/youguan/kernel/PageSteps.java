@@ -134,6 +134,7 @@ public final class PageSteps {
 	 */
 	public static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, DomainException ex) {
 		flashRefusal(flash, posted, ex.formErrors(), stateConflict(ex), ex.wording(), ex.getMessage(), ex.code().status());
+		FormSteps.wordings(ex, flash);
 	}
 
 	/**

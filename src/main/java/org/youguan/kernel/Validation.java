@@ -1112,7 +1112,11 @@ public final class Validation {
 		if (date == null || !date.isBefore(min) && !date.isAfter(max)) {
 			return this;
 		}
-		return require(field, false, "range", min.isAfter(max)
+		Wording wording = min.isAfter(max) ? Wording.of("kernel.invalid.dateNotYet", label, min.toString(), max.toString())
+				: min.equals(max) ? Wording.of("kernel.invalid.dateExactly", label, min.toString())
+				: date.isAfter(max) ? Wording.of("kernel.invalid.dateTooLate", label, max.toString(), min.toString())
+				: Wording.of("kernel.invalid.dateTooEarly", label, min.toString(), max.toString());
+		return require(field, false, "range", wording, min.isAfter(max)
 				? label + "不能早于" + ChineseText.day(min) + "，而最迟只能是" + ChineseText.day(max) + "：目前还不能登记，请到" + ChineseText.day(min) + "或以后再办理"
 				: min.equals(max) ? label + "应为" + ChineseText.day(min)
 				: label + (date.isAfter(max) ? "不得晚于" + ChineseText.day(max) : "不得早于" + ChineseText.day(min)) + "（应在" + ChineseText.day(min) + "至" + ChineseText.day(max) + "之间）");
@@ -1206,15 +1210,18 @@ public final class Validation {
 		return !errors().isEmpty();
 	}
 
-	/** The key a keyed check ({@link #require(String, boolean, String, Wording, String)}) failed with, or null. */
-	Wording wording(FieldError error) {
+	/**
+	 * The key a keyed check ({@link #require(String, boolean, String, Wording, String)}) failed with, or null.
+	 * @param error one of {@link #errors()}
+	 */
+	public Wording wording(FieldError error) {
 		return wordings.get(error);
 	}
 
 	public void throwIfInvalid() {
 		List<FieldError> all = errors();
 		if (!all.isEmpty()) {
-			throw new InvalidValueException(all, wordings.get(all.get(0)));
+			throw new InvalidValueException(all, wordings);
 		}
 	}
 }

@@ -12,7 +12,9 @@ import org.youguan.complaints.ComplaintStepDue;
 import org.youguan.complaints.ComplaintTransferred;
 import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
@@ -52,13 +54,17 @@ class ComplaintNotifications {
 	void on(ComplaintReceived received) {
 		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName()
 				+ "，" + received.category() + "），请于" + ChineseText.day(received.transferDue()) + "之前（含当日）审查受理",
+				Wording.of("notification.complaint.received", received.number(), received.brandName(), received.category(),
+						received.transferDue()),
 				"/complaints/" + received.complaintId(), "complaint-received-" + received.complaintId());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintTransferred transferred) {
 		notifications.toEnterprise(transferred.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", transferred.number())
-				+ "已转办本企业，请于" + ChineseText.day(transferred.replyDue()) + "之前（含当日）答复", "/enterprise/complaints/" + transferred.complaintId(),
+				+ "已转办本企业，请于" + ChineseText.day(transferred.replyDue()) + "之前（含当日）答复",
+				Wording.of("notification.complaint.transferred", number(transferred.number()), transferred.replyDue()),
+				"/enterprise/complaints/" + transferred.complaintId(),
 				"complaint-transferred-" + transferred.complaintId());
 	}
 
@@ -67,14 +73,20 @@ class ComplaintNotifications {
 		notifications.toRegion(county(replied.regionCode()), BusinessNumbers.named("申诉", "申诉", replied.number()) + "："
 				+ replied.enterpriseName() + (replied.redoCount() > 0 ? "已重新答复" : "已答复") + "（"
 				+ replied.responsibility().label() + (replied.late() ? "，逾期答复" : "") + "），请于" + ChineseText.day(replied.callbackDue())
-				+ "之前（含当日）回访", "/complaints/" + replied.complaintId(),
+				+ "之前（含当日）回访",
+				Wording.of(replied.redoCount() > 0 ? "notification.complaint.repliedAgain" : "notification.complaint.replied",
+						number(replied.number()), replied.enterpriseName(), Wording.of(EnumWords.key(replied.responsibility())),
+						Wording.of(replied.late() ? "notification.complaint.late" : "notification.none"), replied.callbackDue()),
+				"/complaints/" + replied.complaintId(),
 				"complaint-replied-" + replied.complaintId() + "-" + replied.redoCount());
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReturned returned) {
 		notifications.toEnterprise(returned.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", returned.number())
-				+ "的答复被退回重办，请于" + ChineseText.day(returned.redoDue()) + "之前（含当日）重新答复", "/enterprise/complaints/" + returned.complaintId(),
+				+ "的答复被退回重办，请于" + ChineseText.day(returned.redoDue()) + "之前（含当日）重新答复",
+				Wording.of("notification.complaint.returned", number(returned.number()), returned.redoDue()),
+				"/enterprise/complaints/" + returned.complaintId(),
 				"complaint-returned-" + returned.complaintId() + "-" + returned.redoCount());
 	}
 
@@ -83,10 +95,13 @@ class ComplaintNotifications {
 		String title = BusinessNumbers.named("申诉", "申诉", due.number()) + "（" + due.status().label() + "）" + (due.overdue() ? "已超期" : "即将到期")
 				+ "，时限" + ChineseText.day(due.stepDue());
 		String key = "complaint-" + due.complaintId() + "-" + due.status() + "-" + due.day();
-		notifications.toRegion(county(due.regionCode()), title, "/complaints/" + due.complaintId(), key);
+		Wording words = Wording.of(due.overdue() ? "notification.complaint.overdue" : "notification.complaint.dueSoon",
+				number(due.number()), Wording.of(EnumWords.key(due.status())), due.stepDue());
+		notifications.toRegion(county(due.regionCode()), title, words, "/complaints/" + due.complaintId(), key);
 		if (due.awaitingReply() && due.enterpriseCreditCode() != null) {
 			notifications.toEnterprise(due.enterpriseCreditCode(), title + "，请及时答复",
-					"/enterprise/complaints/" + due.complaintId(), key + "-enterprise");
+					Wording.of("notification.complaint.replyInTime", words), "/enterprise/complaints/" + due.complaintId(),
+					key + "-enterprise");
 		}
 	}
 
@@ -98,6 +113,10 @@ class ComplaintNotifications {
 		notifications.toEnterprise(mediated.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", mediated.number())
 				+ "：邮政管理部门已组织调解，" + mediated.result().label()
 				+ (mediated.agreedAmount() == null ? "" : "，约定赔偿" + ChineseText.yuan(mediated.agreedAmount())),
+				Wording.of("notification.complaint.mediated", number(mediated.number()),
+						Wording.of(EnumWords.key(mediated.result())), mediated.agreedAmount() == null
+								? Wording.of("notification.none")
+								: Wording.of("notification.complaint.agreed", mediated.agreedAmount().stripTrailingZeros().toPlainString())),
 				"/enterprise/complaints/" + mediated.complaintId(),
 				"complaint-mediated-" + mediated.complaintId() + "-" + mediated.mediatedOn() + "-" + mediated.result() + "-"
 						+ mediated.agreedAmount());
@@ -110,7 +129,7 @@ class ComplaintNotifications {
 		}
 		// the bureau's 有效申诉 decision is its own, as in the enterprise's view of the complaint (EnterpriseComplaintView)
 		notifications.toEnterprise(closed.enterpriseCreditCode(), BusinessNumbers.named("申诉", "申诉", closed.number()) + "已办结",
-				"/enterprise/complaints/" + closed.complaintId(),
+				Wording.of("notification.complaint.closed", number(closed.number())), "/enterprise/complaints/" + closed.complaintId(),
 				"complaint-closed-" + closed.complaintId());
 	}
 
@@ -119,7 +138,16 @@ class ComplaintNotifications {
 		String title = BusinessNumbers.named("申诉", "申诉", referred.number()) + "（" + referred.brandName() + "，" + referred.enterpriseName()
 				+ "）已由" + Actors.shown(referred.referredBy()) + "移送执法线索：" + Masking.personalNumbersIn(referred.referralReason());
 		notifications.toRegion(county(referred.regionCode()), Masking.personalNumbersIn(title, 300),
+				Wording.of("notification.complaint.referred", number(referred.number()), referred.brandName(),
+						referred.enterpriseName(), Actors.shown(referred.referredBy()),
+						Masking.personalNumbersIn(referred.referralReason())),
 				"/complaints/" + referred.complaintId(), "complaint-referred-" + referred.complaintId());
+	}
+
+	/** The complaint's number as titles show it, without the kind's word (the sentence says 申诉 / complaint). */
+	private static String number(String number) {
+		String named = BusinessNumbers.named("", "申诉", number);
+		return named.startsWith("申诉") ? named.substring(2).strip() : named;
 	}
 
 	private static String county(String regionCode) {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.inspections.RectificationOrdered;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 
 /**
@@ -28,7 +29,11 @@ class InspectionNotifications {
 		String title = ordered.moved()
 				? order + "的整改期限已改为至" + ChineseText.day(ordered.dueOn()) + "（含当日，" + ordered.workingDays() + "个工作日）"
 				: order + "已于" + ChineseText.day(ordered.issuedOn()) + "下达，整改期限至" + ChineseText.day(ordered.dueOn()) + "（含当日），请按期整改并回复";
-		notifications.toEnterprise(ordered.enterpriseCreditCode(), title,
+		String number = order.startsWith("责令改正通知书") ? order.substring("责令改正通知书".length()) : order;
+		Wording words = ordered.moved()
+				? Wording.of("notification.inspection.orderMoved", number, ordered.dueOn(), String.valueOf(ordered.workingDays()))
+				: Wording.of("notification.inspection.ordered", number, ordered.issuedOn(), ordered.dueOn());
+		notifications.toEnterprise(ordered.enterpriseCreditCode(), title, words,
 				"/enterprise/inspections/orders/" + ordered.orderId(), "rectification-" + ordered.orderId() + "-" + ordered.dueOn());
 	}
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.Wording;
 import org.youguan.licensing.AnnualReportDue;
 import org.youguan.licensing.LicenceRenewalDue;
 
@@ -27,8 +28,10 @@ class LicensingNotifications {
 	void on(AnnualReportDue due) {
 		String title = due.year() + "年度报告尚未报送，请于" + ChineseText.day(due.dueOn()) + "前报送";
 		String key = "annual-report:" + due.creditCode() + ":" + due.year();
-		notifications.toEnterprise(due.creditCode(), title, "/licensing/annual-reports", key + ":enterprise");
-		notifications.toRegion(due.regionCode(), due.enterpriseName() + "：" + title, "/licensing/annual-reports/outstanding?year="
+		Wording words = Wording.of("notification.licensing.annualReport", String.valueOf(due.year()), due.dueOn());
+		notifications.toEnterprise(due.creditCode(), title, words, "/licensing/annual-reports", key + ":enterprise");
+		notifications.toRegion(due.regionCode(), due.enterpriseName() + "：" + title,
+				Wording.of("notification.of", due.enterpriseName(), words), "/licensing/annual-reports/outstanding?year="
 				+ due.year(), key + ":bureau");
 	}
 
@@ -38,8 +41,11 @@ class LicensingNotifications {
 				+ "前申请延续（到期前" + due.daysBefore() + "日提醒）";
 		// the expiry is part of the key: a renewed licence's reminders, years later, are new ones
 		String key = "licence-renewal:" + due.licenceNumber() + ":" + due.validUntil() + ":" + due.daysBefore();
-		notifications.toEnterprise(due.applicantCreditCode(), title, "/licensing/applications/new", key + ":enterprise");
-		notifications.toRegion(due.regionCode(), due.applicantName() + "：" + title, "/licensing/applications?q="
+		Wording words = Wording.of("notification.licensing.renewal", due.licenceNumber(), due.validUntil(), due.renewalDue(),
+				String.valueOf(due.daysBefore()));
+		notifications.toEnterprise(due.applicantCreditCode(), title, words, "/licensing/applications/new", key + ":enterprise");
+		notifications.toRegion(due.regionCode(), due.applicantName() + "：" + title,
+				Wording.of("notification.of", due.applicantName(), words), "/licensing/applications?q="
 				+ URLEncoder.encode(due.licenceNumber(), StandardCharsets.UTF_8), key + ":bureau");
 	}
 }

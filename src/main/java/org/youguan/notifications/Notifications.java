@@ -86,6 +86,16 @@ public class Notifications {
 		return send("ENTERPRISE", creditCode, title, null, link, key);
 	}
 
+	/**
+	 * Notifies an enterprise's users with a title each reader's list words in their language ({@code words} beside the
+	 * Chinese {@code title}, as {@link #toRegion(String, String, Wording, String, String)}).
+	 * @return false when this key was sent before
+	 */
+	@Transactional
+	public boolean toEnterprise(String creditCode, String title, Wording words, String link, String key) {
+		return send("ENTERPRISE", creditCode, title, words, link, key);
+	}
+
 	/** What the title of a notification marked done ({@link #markDone}) starts with. */
 	public static final String DONE = "【已办结】";
 

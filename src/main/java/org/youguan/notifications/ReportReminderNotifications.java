@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Wording;
 import org.youguan.statistics.Completeness;
 import org.youguan.statistics.ReportFiled;
 import org.youguan.statistics.ReportReminderSent;
@@ -40,8 +41,8 @@ class ReportReminderNotifications {
 				+ ChineseText.day(sent.dueOn()) + "）";
 		String prefix = ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId());
 		TransactionLocks.hold(jdbc, prefix);
-		notifications.toEnterprise(sent.creditCode(), title,
-				"/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
+		notifications.toEnterprise(sent.creditCode(), title, Wording.of("notification.statistics.reminder", sent.sentBy(),
+				sent.periodLabel(), sent.formName(), sent.dueOn()), "/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
 		// a report filed between the reminder and this delivery: the reminder is done as it arrives
 		settle(sent.enterpriseId(), sent.creditCode(), sent.formId(), sent.period(), prefix);
 	}

@@ -120,11 +120,13 @@ public class HistoryImport {
 				boolean nested = !other.region().equals(region)
 						&& (other.region().startsWith(region) || region.startsWith(other.region()));
 				if (Objects.equals(other.brand(), brand) && nested) {
-					context.fail("行政区划代码", "nested", "本行的" + region + "与第" + other.number() + "行的" + other.region()
+					context.fail("行政区划代码", "nested", Wording.of("import.refused.nestedAbove", region,
+							String.valueOf(other.number()), other.region()), "本行的" + region + "与第" + other.number() + "行的" + other.region()
 							+ "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划");
 				}
 				else if ((other.brand() == null) != (brand == null) && (nested || other.region().equals(region))) {
-					context.fail(brand == null ? "行政区划代码" : "品牌", "nested", "本行的" + described(region, brandName)
+					context.fail(brand == null ? "行政区划代码" : "品牌", "nested", Wording.of("import.refused.brandTotalAbove",
+							region, String.valueOf(other.number()), other.region()), "本行的" + described(region, brandName)
 							+ "与第" + other.number() + "行的" + described(other.region(), other.brandName()) + overlap(nested));
 				}
 			}
@@ -157,6 +159,23 @@ public class HistoryImport {
 	/** "3205（不分品牌）", "320506（顺丰）": a history row's region and brand as a refusal names them. */
 	private static String described(String region, String brandName) {
 		return region + "（" + (brandName == null ? "不分品牌" : brandName) + "）";
+	}
+
+	/**
+	 * The key of a value's failure by the enterprise form's rules ({@link ReportChecks#valueErrors}), by its rule, so a
+	 * reader in English reads it in English; null for a rule without one.
+	 */
+	private static Wording valueWording(Indicator indicator, String rule, BigDecimal value) {
+		return switch (rule) {
+			case "non-negative" -> Wording.of("import.invalid.negative", indicator.name());
+			case "digits" -> Wording.of("import.invalid.tooManyDigits", indicator.name(),
+					Decimals.digitsWording(ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS));
+			case "integer" -> Wording.of("import.refused.indicatorWhole", indicator.name());
+			case "rate" -> Wording.of("import.refused.rateOver100", indicator.name());
+			case "decimals" -> Wording.of("import.refused.rateDecimals", indicator.name(),
+					String.valueOf(ReportChecks.RATE_FRACTION_DIGITS), Decimals.echo(value));
+			default -> null;
+		};
 	}
 
 	/** Why a region's total and a brand's figure of the same or nested regions cannot both be kept. */
@@ -252,10 +271,12 @@ public class HistoryImport {
 				}
 				Indicator indicator = byKey.get(Indicators.codeKey(r.get("指标代码")));
 				if (indicator == null) {
-					context.fail("指标代码", "exists", "没有该指标：" + r.get("指标代码"));
+					context.fail("指标代码", "exists", Wording.of("import.invalid.notFound", "指标代码", r.get("指标代码")),
+							"没有该指标：" + r.get("指标代码"));
 				}
 				else if (indicator.derived()) {
-					context.fail("指标代码", "derived", indicator.name() + "由公式计算，请导入其组成指标");
+					context.fail("指标代码", "derived", Wording.of("import.refused.derived", indicator.name()),
+							indicator.name() + "由公式计算，请导入其组成指标");
 				}
 				YearMonth month = context.month(r, "月份");
 				if (month != null) {
@@ -286,11 +307,12 @@ public class HistoryImport {
 				else if (!LEVELS.contains(found.level())) {
 					// the aggregates read a region and everything inside it: a township's total under its county
 					// would add to the county's own figure (or to the reports it is made of)
-					context.fail("行政区划代码", "county-level", "历史数据只能按省、市、县（区）级区划导入：" + region + "是"
+					context.fail("行政区划代码", "county-level", Wording.of("import.refused.countyLevel", region, found.level()),
+							"历史数据只能按省、市、县（区）级区划导入：" + region + "是"
 							+ found.level().label() + "区划");
 				}
 				else if (!scope.containsRegion(region)) {
-					context.fail("行政区划代码", "scope", "该区划不在您的管辖范围内");
+					context.fail("行政区划代码", "scope", Wording.of("import.refused.regionOutOfScope"), "该区划不在您的管辖范围内");
 				}
 				Long brand = null;
 				if (r.get("品牌") != null) {
@@ -313,10 +335,12 @@ public class HistoryImport {
 					// the enterprise form's rules for the indicator's value: the column's digits, not negative, a count
 					// whole, a rate at most 100 %
 					ReportChecks.valueErrors(indicator, value, "数值").forEach(e -> context.fail("数值", e.rule(),
-							"non-negative".equals(e.rule()) ? Wording.of("import.invalid.negative", indicator.name()) : null, e.message()));
+							valueWording(indicator, e.rule(), value), e.message()));
 				}
 				else if (value != null && !Decimals.fits(value, ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS)) {
-					context.fail("数值", "digits", "数值超出允许的位数" + Decimals.digits(ReportChecks.VALUE_INTEGER_DIGITS,
+					context.fail("数值", "digits", Wording.of("import.invalid.tooManyDigits", "数值",
+							Decimals.digitsWording(ReportChecks.VALUE_INTEGER_DIGITS, ReportChecks.VALUE_FRACTION_DIGITS)),
+							"数值超出允许的位数" + Decimals.digits(ReportChecks.VALUE_INTEGER_DIGITS,
 							ReportChecks.VALUE_FRACTION_DIGITS));
 				}
 				else if (value != null && value.signum() < 0) {
@@ -338,11 +362,13 @@ public class HistoryImport {
 				if (!context.hasErrors()) {
 					storedNesting(indicator.code(), month, region, brand).ifPresent(stored -> {
 						if (Objects.equals(stored.brand(), brandId)) {
-							context.fail("行政区划代码", "nested", "已导入" + stored.region() + "的" + ChineseText.month(checked) + "数据，与本行的"
+							context.fail("行政区划代码", "nested", Wording.of("import.refused.nestedStored", stored.region(),
+									checked.toString(), region), "已导入" + stored.region() + "的" + ChineseText.month(checked) + "数据，与本行的"
 									+ region + "相互包含（同一指标、月份和品牌），汇总时会重复计数：请只导入同一级区划，或先核实已导入的数据");
 						}
 						else {
-							context.fail(brandId == null ? "行政区划代码" : "品牌", "nested", "已导入"
+							context.fail(brandId == null ? "行政区划代码" : "品牌", "nested", Wording.of("import.refused.brandTotalStored",
+									stored.region(), checked.toString(), region), "已导入"
 									+ described(stored.region(), stored.brand() == null ? null : brands.get(stored.brand()).shortName())
 									+ "的" + ChineseText.month(checked) + "数据，与本行的" + described(region, r.get("品牌"))
 									+ overlap(!stored.region().equals(region)) + "（或先核实已导入的数据）");
@@ -351,12 +377,14 @@ public class HistoryImport {
 				}
 				if (!context.hasErrors()) {
 					approvedReports(indicator.code(), month, region).ifPresent(held -> context.fail("月份", "reported",
-							held + "已有审核通过的企业报表（含本行指标），" + region + "不能再导入该月的汇总数"));
+							Wording.of("import.refused.reportApproved", held.replace("的", " "), region), held + "已有审核通过的企业报表（含本行指标），" + region + "不能再导入该月的汇总数"));
 				}
 				if (!context.hasErrors() && !weighable(indicator, catalogue, inFile, month, region, r.get("品牌"), brand)) {
 					Indicator weight = catalogue.get(indicator.denominatorCode());
 					String named = weight == null ? indicator.denominatorCode() : weight.name() + "（" + weight.code() + "）";
-					context.fail("指标代码", "denominator", indicator.name() + "按" + named + "加权汇总：本文件、已导入的数据和企业报表中都没有该区划该月"
+					context.fail("指标代码", "denominator", Wording.of("import.refused.denominator", indicator.name(),
+							weight == null ? named : Wording.of("import.refused.indicatorNamed", weight.name(), weight.code())),
+							indicator.name() + "按" + named + "加权汇总：本文件、已导入的数据和企业报表中都没有该区划该月"
 							+ (brand == null ? "" : "该品牌") + "的" + named + "，该比率将不计入任何汇总，请一并导入" + named);
 				}
 				return new Row(indicator, month, region, brand, r.get("品牌"), value);

@@ -33,9 +33,10 @@ final class PastImport {
 	 * @param field the field a duplicate is reported on
 	 * @param what the record's identity in words, e.g. {@code 同一建制村和检查日期的检查}
 	 * @param storedMessage the failure of a row already saved
+	 * @param storedWording that failure's sentence as its key with its values, for the reader's language
 	 */
 	record Duplicates<T>(Function<T, String> key, Predicate<T> stored, String field, String what,
-			Function<T, String> storedMessage) {
+			Function<T, String> storedMessage, Function<T, Wording> storedWording) {
 
 		/**
 		 * Reports a checked sheet row under {@code column} when it repeats an earlier row ({@code 与第N行重复}) or, else,
@@ -57,7 +58,7 @@ final class PastImport {
 				String column) {
 			twins.check(rowKey, row, context, column, what);
 			if (checked != null && !context.failed(column) && stored.test(checked)) {
-				context.fail(column, "unique", storedMessage.apply(checked));
+				context.fail(column, "unique", storedWording.apply(checked), storedMessage.apply(checked));
 			}
 		}
 	}

@@ -867,7 +867,8 @@ public class PostOfficeApprovals {
 		return new PastImport.Duplicates<>(CheckedImport::key, c -> stored.containsKey(c.key()), "decidedOn",
 				"同一营业场所、申请事项和决定日期的审批",
 				c -> "营业场所“" + c.facility().name() + "”在" + ChineseText.day(c.decidedOn()) + "已有" + c.kind().label() + "审批的决定（"
-						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入");
+						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入",
+				c -> Wording.of("import.refused.approvalDecided", c.facility().name(), c.decidedOn().toString(), c.kind()));
 	}
 
 	/** Writes a checked past approval (the .xlsx import's commit and the demo's; each audited). */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,13 +204,20 @@ public class VillageChecks {
 		if (refused.fieldErrors().stream().noneMatch(e -> RECORD_FIELDS.containsKey(e.field()))) {
 			return refused;
 		}
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		List<FieldError> errors = refused.fieldErrors().stream().map(e -> {
 			String name = RECORD_FIELDS.get(e.field());
-			return name == null ? e : new FieldError(name, e.rule(), e.message().replace("（" + e.field() + "）", "（" + name + "）"));
+			FieldError renamed = name == null ? e
+					: new FieldError(name, e.rule(), e.message().replace("（" + e.field() + "）", "（" + name + "）"));
+			Wording words = refused.wording(e);
+			if (words != null) {
+				keyed.put(renamed, words);
+			}
+			return renamed;
 		}).toList();
-		// renamed, its sentence's key kept (a page words it in the reader's language)
-		return refused instanceof InvalidValueException ? new InvalidValueException(errors, refused.wording())
-				: new DomainException(refused.code(), refused.wording(), refused.getMessage(), errors);
+		// renamed, each failure's sentence's key kept (a page words it in the reader's language)
+		return refused instanceof InvalidValueException ? new InvalidValueException(errors, keyed)
+				: new DomainException(refused.code(), refused.wording(), refused.getMessage(), errors, keyed);
 	}
 
 	/** An inspection record's field → the village check's field that carries it. */
@@ -422,7 +430,8 @@ public class VillageChecks {
 		}
 		return new PastImport.Duplicates<>(Checked::key, c -> stored.contains(c.key()), "checkedOn",
 				"同一建制村和检查日期的检查",
-				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + ChineseText.day(c.checkedOn()) + "已有通邮检查记录，不能重复导入");
+				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + ChineseText.day(c.checkedOn()) + "已有通邮检查记录，不能重复导入",
+				c -> Wording.of("import.refused.villageChecked", c.villageCode(), c.villageName(), c.checkedOn().toString()));
 	}
 
 	/** Saves checked past checks (marked imported), each audited, and audits the import once. */

@@ -184,18 +184,17 @@ class ErrorHandling {
 		if (ex instanceof InvalidValueException && ex.code().status() == HttpStatus.BAD_REQUEST.value()
 				&& !Refusals.apiClient(request)) {
 			// a list page refused one of its filters (year=1900, page=-1): the list again, the message beside the filter
-			Object list = relisted(request, response, ex.wording() == null ? errors
-					: RefusalWords.in(errors, ex.wording(), ex.getMessage(), LocaleContextHolder.getLocale()));
+			Object list = relisted(request, response, RefusalWords.in(errors, ex, LocaleContextHolder.getLocale()));
 			if (list != null) {
 				return list;
 			}
 		}
-		if (ex.wording() != null && !Refusals.apiClient(request)) {
-			// the page words a keyed refusal in the reader's language (the API's problem keeps the Chinese)
+		if ((ex.wording() != null || !ex.wordings().isEmpty()) && !Refusals.apiClient(request)) {
+			// the page words a keyed refusal in the reader's language, each of its failures by its own key (the API's
+			// problem keeps the Chinese)
 			Locale locale = LocaleContextHolder.getLocale();
 			return answer(request, false, HttpStatus.valueOf(ex.code().status()), ex.code().title(),
-					RefusalWords.in(ex.wording(), ex.getMessage(), locale),
-					RefusalWords.in(errors, ex.wording(), ex.getMessage(), locale));
+					RefusalWords.in(ex.wording(), ex.getMessage(), locale), RefusalWords.in(errors, ex, locale));
 		}
 		return answer(request, HttpStatus.valueOf(ex.code().status()), ex.code().title(), ex.getMessage(), errors);
 	}

@@ -2,6 +2,7 @@ package org.youguan.web;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.youguan.documents.ImportWords;
@@ -45,7 +46,20 @@ public final class RefusalTexts implements ImportWords {
 	 * @return the message as the page shows it
 	 */
 	public String of(FieldError error, Wording refusal, String chinese) {
+		return of(error, refusal, chinese, null);
+	}
+
+	/**
+	 * An error's message in the request's language, as {@link #of(FieldError, Wording, String)}, each of a refusal's
+	 * several failures by its own key where it carries one ({@code errorWordings}, {@code FormSteps}).
+	 * @param wordings each keyed failure's message → its key, or null
+	 */
+	public String of(FieldError error, Wording refusal, String chinese, Map<String, Wording> wordings) {
 		var locale = LocaleContextHolder.getLocale();
+		Wording own = wordings == null ? null : wordings.get(error.message());
+		if (own != null) {
+			return RefusalWords.in(own, error.message(), locale);
+		}
 		if (refusal != null && chinese != null && chinese.equals(error.message())) {
 			return RefusalWords.in(refusal, chinese, locale);
 		}

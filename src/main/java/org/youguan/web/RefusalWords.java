@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
+import org.youguan.kernel.DomainException;
 import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Masking;
@@ -94,8 +95,10 @@ final class RefusalWords {
 				return EN.getProperty(EnumWords.key(choice), EnumWords.label(choice));
 			}
 			if (a instanceof Collection<?> choices) {
-				// a list of choices (roles) as their English, joined as the bundle joins them
+				// a list of choices (roles) as their English, joined as the bundle joins them; a Chinese label among them
+				// (a facility an outlet lacks) as the bundle's English of the same words
 				return choices.stream().map(c -> c instanceof Enum<?> e ? EN.getProperty(EnumWords.key(e), EnumWords.label(e))
+						: c instanceof String text && HAN.matcher(text).find() ? LABELS.getOrDefault(text, text)
 						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
 			}
 			if (a instanceof String text && HAN.matcher(text).find()) {
@@ -119,6 +122,21 @@ final class RefusalWords {
 			return errors;
 		}
 		return errors.stream().map(e -> chinese.equals(e.message()) ? new FieldError(e.field(), e.rule(), shown) : e).toList();
+	}
+
+	/**
+	 * A refusal's errors in {@code locale}'s language: each by its own key where it carries one
+	 * ({@link DomainException#wording(FieldError)}: a refusal of several failures keys each), any other as it is.
+	 */
+	static List<FieldError> in(List<FieldError> errors, DomainException refusal, Locale locale) {
+		if (locale == null || "zh".equals(locale.getLanguage())) {
+			return errors;
+		}
+		return errors.stream().map(e -> {
+			Wording words = refusal.wording(e);
+			String shown = words == null ? e.message() : in(words, e.message(), locale);
+			return shown.equals(e.message()) ? e : new FieldError(e.field(), e.rule(), shown);
+		}).toList();
 	}
 
 	/**

@@ -43,6 +43,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Enterprises;
 
 /**
@@ -276,9 +277,9 @@ class PenaltyCaseImport {
 	/** A row's failures, and the columns that failed (the shared check adds none to those). */
 	record Failures(RowContext context, Set<String> columns) {
 
-		void fail(String column, String rule, String message) {
+		void fail(String column, String rule, Wording wording, String message) {
 			columns.add(column);
-			context.fail(column, rule, message);
+			context.fail(column, rule, wording, message);
 		}
 	}
 
@@ -296,7 +297,7 @@ class PenaltyCaseImport {
 		}
 		Failures failures = new Failures(context, new HashSet<>());
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
-			failures.fail(CREDIT_CODE, "text-cell", CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
+			failures.fail(CREDIT_CODE, "text-cell", Wording.of("import.refused.creditCodeAsText", CREDIT_CODE), CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
 		}
 		String number = text(row, NUMBER);
 		PastCases.ImportedCase data = new PastCases.ImportedCase(text(row, CREDIT_CODE), text(row, VIOLATION),
@@ -328,7 +329,8 @@ class PenaltyCaseImport {
 				// a failure without a field (none expected) is shown against the party's column
 				String column = ex.fieldErrors().isEmpty() ? CREDIT_CODE : COLUMNS.getOrDefault(e.field(), e.field());
 				if (!failures.columns().contains(column) && !unreadable.contains(e.field() + "/" + e.rule())) {
-					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
+					context.fail(column, e.rule(), ex.wording(e),
+							e.message().replace("（" + e.field() + "）", ""));
 				}
 			}
 		}
@@ -371,7 +373,7 @@ class PenaltyCaseImport {
 					return DateUtil.getLocalDateTime(serial.doubleValue()).toLocalDate().toString();
 				}
 			}
-			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), e.message()));
+			ex.fieldErrors().forEach(e -> context.fail(column, e.rule(), ex.wording(e), e.message()));
 			String typed = row.get(column);
 			return typed == null || Text.isBlank(typed) ? UNREADABLE : typed;
 		}
@@ -383,7 +385,7 @@ class PenaltyCaseImport {
 			return row.cell(column).asYesNo(column);
 		}
 		catch (InvalidValueException unreadable) {
-			context.fail(column, "yes-no", unreadable.getMessage());
+			context.fail(column, "yes-no", unreadable.wording(), unreadable.getMessage());
 			return null;
 		}
 	}
@@ -410,17 +412,18 @@ class PenaltyCaseImport {
 		String text = cell.text();
 		if (cell.kind() != SheetCell.Kind.TEXT || text == null || Text.isBlank(text)) {
 			if (cell.kind() != SheetCell.Kind.BLANK && cell.kind() != SheetCell.Kind.TEXT) {
-				context.fail(column, "number", column + "应为金额");
+				context.fail(column, "number", Wording.of("import.refused.amount", column), column + "应为金额");
 			}
 			return null;
 		}
 		String t = Text.strip(text);
 		var m = t.length() > Decimals.MAX_TEXT ? null : AMOUNT.matcher(t);
+		Wording notAmountWords = Wording.of("import.refused.amountEcho", column, Decimals.echo(t));
 		String notAmount = column + "应为金额（如8000、¥8,000.00、0.8万元），不是“" + Decimals.echo(t) + "”";
 		// no sign and no exponent (1e3): an amount is written out; digits of other scripts and grouping are judged as
 		// the forms judge them (Decimals.parse: ٣ is no number, 50 000 and 1,00 break rule thousands-separator)
 		if (m == null || !m.matches() || m.group(1).codePoints().anyMatch(c -> Character.isLetter(c) || SIGNS.indexOf(c) >= 0)) {
-			context.fail(column, "number", notAmount);
+			context.fail(column, "number", notAmountWords, notAmount);
 			return null;
 		}
 		try {
@@ -429,7 +432,10 @@ class PenaltyCaseImport {
 		}
 		catch (InvalidValueException ex) {
 			FieldError refused = ex.fieldErrors().get(0);
-			context.fail(column, refused.rule(), "number".equals(refused.rule()) ? notAmount
+			context.fail(column, refused.rule(), "number".equals(refused.rule()) ? notAmountWords
+					: "digits".equals(refused.rule()) ? Wording.of("kernel.invalid.tooManyDigits", column,
+							Decimals.digitsWording(CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION), Decimals.echo(t))
+					: ex.wording(), "number".equals(refused.rule()) ? notAmount
 					: "digits".equals(refused.rule())
 							? Decimals.tooManyDigits(column, CaseInput.YUAN_INTEGER, CaseInput.YUAN_FRACTION) + "：" + Decimals.echo(t)
 							: refused.message());
@@ -461,7 +467,8 @@ class PenaltyCaseImport {
 		if (aliases.containsKey(text)) {
 			return aliases.get(text).name();
 		}
-		context.fail(column, "dictionary", column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
+		context.fail(column, "dictionary", Wording.of("import.invalid.dictionaryOrCode", column, List.of(values),
+				Arrays.stream(values).map(Enum::name).toList()), column + "应为" + String.join("、", Arrays.stream(values).map(label).toList())
 				+ "之一（也可填" + String.join("、", Arrays.stream(values).map(Enum::name).toList()) + "）");
 		return text;
 	}

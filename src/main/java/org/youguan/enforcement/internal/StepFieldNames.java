@@ -29,7 +29,7 @@ final class StepFieldNames {
 			// a rule of law refused on the day (422, 409) names the day as the caller sent it too
 			throw new DomainException(ex.code(), ex.wording(), ex.getMessage(), ex.fieldErrors().stream()
 				.map(e -> field.equals(e.field()) ? new FieldError(callerName, e.rule(), e.message()) : e)
-				.toList());
+				.toList(), ex.wordings());
 		}
 	}
 

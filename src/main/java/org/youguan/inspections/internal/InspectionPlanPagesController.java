@@ -143,7 +143,7 @@ class InspectionPlanPagesController {
 			return ex;
 		}
 		return new DomainException(ex.code(), ex.wording(), ex.getMessage(),
-				errors.stream().filter(e -> !e.rule().equals("sampling")).toList());
+				errors.stream().filter(e -> !e.rule().equals("sampling")).toList(), ex.wordings());
 	}
 
 	/** The form's fields that choose and size the sample. */

@@ -45,6 +45,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
@@ -181,6 +182,7 @@ class InspectionRecordPagesController {
 			long id = fieldRecords.submit(me, form, draft, UploadedFile.of(photos), UploadedFile.of(signatureScan),
 					params.get("signature"), fileErrors);
 			redirect.addFlashAttribute("message", "检查记录已保存");
+			redirect.addFlashAttribute("messageWording", Wording.of("inspections.record.flashSaved"));
 			return "redirect:/inspections/records/" + id;
 		}
 		catch (DomainException | DataAccessException failure) {

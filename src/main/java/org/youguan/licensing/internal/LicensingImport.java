@@ -24,6 +24,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.Clerk;
 import org.youguan.licensing.LicenceApplications;
@@ -147,15 +148,17 @@ public class LicensingImport {
 			return null;
 		}
 		if (row.cell(CREDIT_CODE).kind() == SheetCell.Kind.NUMBER) {
-			context.fail(CREDIT_CODE, "text-cell", "统一社会信用代码应以文本格式填写：按数字保存时Excel只保留15位");
+			context.fail(CREDIT_CODE, "text-cell", Wording.of("import.refused.creditCodeAsText", CREDIT_CODE),
+					CREDIT_CODE + "应以文本格式填写：按数字保存时Excel只保留15位");
 		}
 		String kind = kind(text(row, KIND));
 		if (kind != null && Arrays.stream(ApplicationKind.values()).noneMatch(k -> k.name().equals(kind))) {
-			context.fail(KIND, "one-of", KIND + "应为" + KIND_LABELS + "之一（或其代码" + KIND_CODES + "），不能是“" + text(row, KIND) + "”");
+			context.fail(KIND, "one-of", Wording.of("import.refused.oneOf", KIND, List.of(ApplicationKind.values()),
+					Arrays.stream(ApplicationKind.values()).map(ApplicationKind::name).toList(), text(row, KIND)), KIND + "应为" + KIND_LABELS + "之一（或其代码" + KIND_CODES + "），不能是“" + text(row, KIND) + "”");
 		}
 		String decision = decision(text(row, DECISION));
 		if (decision != null && !DECISIONS.contains(decision)) {
-			context.fail(DECISION, "one-of", DECISION + "应为准予许可、不予许可、未决定之一（或其代码APPROVED、REFUSED、PENDING），不能是“"
+			context.fail(DECISION, "one-of", Wording.of("import.refused.decisionOneOf", DECISION, text(row, DECISION)), DECISION + "应为准予许可、不予许可、未决定之一（或其代码APPROVED、REFUSED、PENDING），不能是“"
 					+ text(row, DECISION) + "”");
 		}
 		String licenceScope = text(row, SCOPE);
@@ -171,7 +174,8 @@ public class LicensingImport {
 			ex.formErrors().forEach(e -> {
 				String column = COLUMNS.getOrDefault(e.field(), e.field());
 				if (!context.failed(column)) {
-					context.fail(column, e.rule(), e.message().replace("（" + e.field() + "）", ""));
+					context.fail(column, e.rule(), ex.wording(e),
+							e.message().replace("（" + e.field() + "）", ""));
 				}
 			});
 		}
@@ -203,17 +207,21 @@ public class LicensingImport {
 			}
 			String code = checked.creditCode();
 			String what = checked.licenceInForce() ? "有效的新设许可（准予许可）" : "未决定的新设许可申请";
+			Wording whatWords = Wording.of(checked.licenceInForce() ? "import.refused.what.licenceInForce"
+					: "import.refused.what.pendingNew");
 			Integer licence = inForce.get(code);
 			Integer open = pending.get(code);
 			if (context.failed(KIND)) {
 				// refused already on 申请类型 (its value, or a licence held in the records)
 			}
 			else if (licence != null) {
-				context.fail(KIND, "licence-held", "该企业在第" + licence + "行已有有效的新设许可（准予许可），一个企业只持有一份许可证，不能再导入"
+				context.fail(KIND, "licence-held", Wording.of("import.refused.licenceHeldAbove", String.valueOf(licence), whatWords),
+						"该企业在第" + licence + "行已有有效的新设许可（准予许可），一个企业只持有一份许可证，不能再导入"
 						+ what);
 			}
 			else if (open != null) {
-				context.fail(KIND, checked.licenceInForce() ? "licence-held" : "open-application", "该企业在第" + open
+				context.fail(KIND, checked.licenceInForce() ? "licence-held" : "open-application",
+						Wording.of("import.refused.pendingAbove", String.valueOf(open), whatWords), "该企业在第" + open
 						+ "行已有未决定的新设许可申请，一个企业只持有一份许可证，不能再导入" + what);
 			}
 			(checked.licenceInForce() ? inForce : pending).putIfAbsent(code, row.number());
@@ -239,7 +247,8 @@ public class LicensingImport {
 			}
 			First first = seen.putIfAbsent(Text.enterpriseNameKey(checked.newName()), new First(checked.creditCode(), row.number()));
 			if (first != null && !first.creditCode().equals(checked.creditCode()) && !context.failed(NAME)) {
-				context.fail(NAME, "unique", "申请人名称与第" + first.row() + "行另一统一社会信用代码（" + first.creditCode()
+				context.fail(NAME, "unique", Wording.of("import.refused.nameAbove", String.valueOf(first.row()), first.creditCode()),
+						"申请人名称与第" + first.row() + "行另一统一社会信用代码（" + first.creditCode()
 						+ "）的申请人相同：未注销的两家企业不能使用同一名称（企业名称登记管理规定）");
 			}
 		}

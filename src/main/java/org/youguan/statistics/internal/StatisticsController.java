@@ -92,7 +92,9 @@ class StatisticsController {
 		model.addAttribute("indicator", ind);
 		model.addAttribute("indicators", indicators.all());
 		model.addAttribute("brands", brands.all());
-		model.addAttribute("regionName", slice.regionPrefix().isEmpty() ? "全国" : regions.fullName(slice.regionPrefix()));
+		// the whole country in the reader's language (全国, Nationwide); a region by its name
+		model.addAttribute("regionName", slice.regionPrefix().isEmpty()
+				? words("enum.RegionLevel.COUNTRY", LocaleContextHolder.getLocale()) : regions.fullName(slice.regionPrefix()));
 		model.addAttribute("value", value);
 		model.addAttribute("lastYear", lastYear);
 		Coverage.Pair covered = coverage.pair(ind, slice);

@@ -32,6 +32,7 @@ import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.platform.BackgroundJobs;
 import org.youguan.region.Region;
@@ -150,6 +151,7 @@ class UniversalSupervisionController {
 			return refused(ex, response, model, () -> form(me, kind, null, data, model));
 		}
 		redirect.addFlashAttribute("message", kind.title() + "已登记");
+		redirect.addFlashAttribute("messageWording", Wording.of("universal.supervision.flashRecorded", titleWords(kind)));
 		return "redirect:/universal/supervision/" + kind.slug() + "/" + id;
 	}
 
@@ -185,6 +187,7 @@ class UniversalSupervisionController {
 			return refused(ex, response, model, () -> form(me, kind, id, data, model));
 		}
 		redirect.addFlashAttribute("message", kind.title() + "已保存");
+		redirect.addFlashAttribute("messageWording", Wording.of("universal.supervision.flashSaved", titleWords(kind)));
 		return "redirect:/universal/supervision/" + kind.slug() + "/" + id;
 	}
 
@@ -204,6 +207,7 @@ class UniversalSupervisionController {
 					() -> form(me, SupervisionKind.SUPERVISOR, id, records.form(scope, SupervisionKind.SUPERVISOR, id), model));
 		}
 		redirect.addFlashAttribute("message", "社会监督员反映情况已登记");
+		redirect.addFlashAttribute("messageWording", Wording.of("universal.supervision.flashReportRecorded"));
 		return "redirect:/universal/supervision/supervisors/" + id;
 	}
 
@@ -296,5 +300,10 @@ class UniversalSupervisionController {
 
 	private static String own(CurrentUser me) {
 		return me.regionCode() == null ? "" : me.regionCode();
+	}
+
+	/** The kind's title as its bundle key ({@code enum.SupervisionKind.*.title}), for a flashed sentence in the reader's language. */
+	private static Wording titleWords(SupervisionKind kind) {
+		return Wording.of("enum.SupervisionKind." + kind.name() + ".title");
 	}
 }

@@ -18,6 +18,7 @@ import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * Bulk filing of branches from .xlsx: parent in scope, licence (by number) held by the parent, place, dates, no second
@@ -70,7 +71,7 @@ public class BranchImport {
 			if (row.get("许可证编号") != null) {
 				licence = licences.findByNumber(scope, row.get("许可证编号")).map(LicenceView::id).orElse(null);
 				if (licence == null) {
-					context.fail("许可证编号", "exists", "辖区内没有该编号的许可证");
+					context.fail("许可证编号", "exists", Wording.of("import.refused.noLicenceInScope"), "辖区内没有该编号的许可证");
 				}
 			}
 			var licenceDate = context.date(row, "营业执照日期");

@@ -13,6 +13,7 @@ import org.youguan.documents.SheetRows;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Brands;
 import org.youguan.registry.EnterpriseData;
 import org.youguan.registry.EnterpriseType;
@@ -64,7 +65,7 @@ public class EnterpriseImport {
 			if (row.get("品牌") != null) {
 				brand = brands.findByShortName(row.get("品牌")).map(Brands.BrandView::id).orElse(null);
 				if (brand == null) {
-					context.fail("品牌", "exists", "品牌不存在：" + row.get("品牌"));
+					context.fail("品牌", "exists", Wording.of("import.invalid.notFound", "品牌", row.get("品牌")), "品牌不存在：" + row.get("品牌"));
 				}
 			}
 			EnterpriseData data = new EnterpriseData(row.get("企业名称"), row.get("统一社会信用代码"), type, brand,

@@ -17,6 +17,7 @@ import org.youguan.documents.SheetRows;
 import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
@@ -102,7 +103,7 @@ public class LicenceImport {
 			Integer earlier = holder == null || until == null || until.isBefore(today) ? null
 					: inForce.putIfAbsent(holder, row.number());
 			if (earlier != null) {
-				context.fail("统一社会信用代码", OneLicence.RULE, "该企业在第" + earlier + "行已有一份有效的许可证，" + OneLicence.STATED
+				context.fail("统一社会信用代码", OneLicence.RULE, Wording.of("import.refused.licenceInForceAbove", String.valueOf(earlier)), "该企业在第" + earlier + "行已有一份有效的许可证，" + OneLicence.STATED
 						+ "：不能再登记一份有效的许可证");
 			}
 			return holder == null ? null : clean;

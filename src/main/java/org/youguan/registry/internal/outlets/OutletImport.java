@@ -44,6 +44,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.Secrets;
 import org.youguan.registry.OutletData;
 import org.youguan.registry.OutletForm;
@@ -137,7 +138,7 @@ public class OutletImport {
 					operator = null;
 				}
 				else if (operator == null || !scope.containsRegion(operator.regionCode())) {
-					context.fail("运营企业统一社会信用代码", "exists", "辖区内没有该统一社会信用代码的企业");
+					context.fail("运营企业统一社会信用代码", "exists", Wording.of("import.refused.noEnterpriseInScope"), "辖区内没有该统一社会信用代码的企业");
 					operator = null;
 				}
 				else {
@@ -145,7 +146,8 @@ public class OutletImport {
 				}
 				String coop = cooperation.get(row.get("合作方式"));
 				if (coop == null) {
-					context.fail("合作方式", "dictionary", "合作方式应为" + String.join("、", cooperation.keySet()));
+					context.fail("合作方式", "dictionary", Wording.of("import.invalid.dictionary", "合作方式", List.copyOf(cooperation.keySet())),
+							"合作方式应为" + String.join("、", cooperation.keySet()));
 				}
 				OutletData data = new OutletData(row.get("网点名称"), operator == null ? 0 : operator.id(), null, coop,
 						row.get("地址"), row.get("行政区划代码"), number(row, context, OutletForm.NumberField.LONGITUDE),
@@ -155,7 +157,7 @@ public class OutletImport {
 						context.yes(row, "品牌标识"), context.date(row, "开办日期"));
 				if (row.cell("负责人身份证号").kind() == SheetCell.Kind.NUMBER) {
 					// Excel keeps 15 digits of a number: an 18-digit ID typed as one has already lost its last three
-					context.fail("负责人身份证号", "text-cell", "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位有效数字，18位号码的末几位已变成0（15位旧身份证号码不受理）");
+					context.fail("负责人身份证号", "text-cell", Wording.of("import.refused.idNumberAsText", "负责人身份证号"), "负责人身份证号应以文本格式填写：按数字保存时Excel只保留15位有效数字，18位号码的末几位已变成0（15位旧身份证号码不受理）");
 				}
 				// the outlet rules run even without the operator or the cooperation, so every bad cell of the row is
 				// reported at once; the service's failures of those two columns were reported above already
@@ -172,19 +174,19 @@ public class OutletImport {
 					Outlets.checkFiledNumber(new Validation(), "备案编号", number).errors()
 						.forEach(e -> context.fail(e.field(), e.rule(), e.message()));
 					if (usedNumbers.contains(Text.identifierKey(number))) {
-						context.fail("备案编号", "unique", "备案编号已存在：" + number);
+						context.fail("备案编号", "unique", Wording.of("import.refused.filingNumberTaken", number), "备案编号已存在：" + number);
 					}
 				}
 				if (operator == null || coop == null || clean == null) {
 					return null;
 				}
 				if (registered.contains(place(clean.name(), clean.address()))) {
-					context.fail("网点名称", "unique", "该地址已有同名网点");
+					context.fail("网点名称", "unique", Wording.of("import.refused.sameOutletAtAddress"), "该地址已有同名网点");
 				}
 				if (!number.isEmpty()) {
 					List<String> missing = Outlets.missingFacilities(clean);
 					if (!missing.isEmpty()) {
-						context.fail("备案编号", "incomplete", "填有备案编号的网点须五项设施齐全，该行缺少" + String.join("、", missing)
+						context.fail("备案编号", "incomplete", Wording.of("import.refused.facilitiesIncomplete", missing), "填有备案编号的网点须五项设施齐全，该行缺少" + String.join("、", missing)
 								+ "：设施不全的网点请不填备案编号（登记为待备案）");
 					}
 				}
