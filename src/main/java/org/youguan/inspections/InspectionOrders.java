@@ -38,6 +38,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
@@ -271,9 +272,11 @@ public class InspectionOrders implements DeclaresTemplates {
 		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
 		Basis basis = basis(recordId, items);
 		LocalDate today = LocalDate.now(clock);
-		// the 文号 in the official form, of the issuing bureau's series (苏吴邮管责改〔2026〕3号, OfficialNumbers)
+		// the 文号 in the official form, of the issuing bureau's series (苏吴邮管责改〔2026〕3号, OfficialNumbers), passing
+		// over one a paper order recorded with an inspection bears already (the bureau's paper orders bore that form)
 		DocumentAgency agency = bureaus.documentAgency(issuing);
-		String number = numbers.nextOfficial(NUMBER_TYPE, agency.code(), agency.seriesRegion(), today.getYear(), null);
+		String number = numbers.nextOfficial(NUMBER_TYPE, agency.code(), agency.seriesRegion(), today.getYear(),
+				n -> UniqueIdentifiers.taken(jdbc, "rectification_order", "number", n, "", Map.of()));
 		LocalDate due = calendar.plusWorkingDays(today, workingDays);
 		long id = jdbc.sql("""
 				INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on, due_on,

@@ -63,26 +63,18 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * A 文号 typed by hand must not be one the automatic series (ordinary or on-the-spot decisions) is still to issue:
-	 * it would take the series' number before its turn (rule {@code automatic-number}).
+	 * A 文号 typed by hand must not be one the automatic series (ordinary or on-the-spot decisions) is still to issue in
+	 * their earlier form (行政处罚决定-地区-年份-序号), which no paper decision takes: it would take the series' number
+	 * before its turn (rule {@code automatic-number}). One of the official form (苏吴邮管罚〔2025〕3号) is taken as typed —
+	 * the bureau's paper decisions before the platform bore that form — and the series passes over it when its turn
+	 * comes ({@link BusinessNumbers#nextOfficial}).
 	 */
 	public void handTypedNumber(Validation v, String number) {
 		if (!Text.isBlank(number)) {
 			v.require("decisionNumber", !numbers.notYetIssued(ORDINARY_SERIES, number)
-					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number) && !officialNotYetIssued(ORDINARY_SERIES, number)
-					&& !officialNotYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号" + Text.strip(number)
+					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号" + Text.strip(number)
 					+ "是系统尚未发出的自动编号：请留空由系统编号，或填写纸质决定书上的文号");
 		}
-	}
-
-	/**
-	 * Whether {@code number} is of the official form of a series of a bureau on the platform (苏吴邮管罚〔2026〕9号) with a
-	 * sequence that series has not reached yet: typed by hand it would take the series' number before its turn.
-	 */
-	private boolean officialNotYetIssued(String series, String number) {
-		return OfficialNumbers.parse(series, number)
-			.flatMap(p -> bureaus.seriesRegionOf(p.agency()).map(region -> p.sequence() > numbers.lastIssued(series, region, p.year())))
-			.orElse(false);
 	}
 
 	/**
@@ -94,7 +86,7 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * Whether {@code number} is one the platform's series gave (or will give) and only they: the earlier form
+	 * Whether {@code number} is one the platform's series gave or give alone: the earlier form
 	 * ({@link #automaticForm}), or the official form of a bureau on the platform whose series has reached its sequence
 	 * (苏吴邮管罚〔2026〕3号 when 吴中's 2026 series has issued 3) — a number of that form the series has not issued may be
 	 * a paper decision's made before the platform, so it is not one.
