@@ -743,6 +743,7 @@ M = {
  "bureau.title": ("机构管理", "Bureaus"),
  "bureau.name": ("机构名称", "Name"),
  "bureau.shortName": ("简称", "Short name"),
+ "bureau.shortName.hint": ("以“邮管”结尾的简称（如苏州邮管）用作本局文书文号的机关代字（苏州邮管罚〔2026〕1号）；未填或不以“邮管”结尾时按省、市县简称自动生成（如苏吴邮管）", "A short name ending in 邮管 (e.g. 苏州邮管) is the agency code in this bureau's document numbers (苏州邮管罚〔2026〕1号); left empty or ending otherwise, the code is derived from the province and city or county names (e.g. 苏吴邮管)"),
  "bureau.level": ("层级", "Level"),
  "bureau.region": ("行政区划", "Region"),
  "bureau.regionCode": ("行政区划代码", "Region code"),

@@ -38,9 +38,11 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -62,7 +64,7 @@ import org.youguan.kernel.Wording;
 @Service
 public class InspectionOrders implements DeclaresTemplates {
 
-	/** The number type of orders issued on the platform: {@code 责令改正-<region>-<year>-<sequence>}. */
+	/** The series type of orders issued on the platform, numbered 苏吴邮管责改〔2026〕3号 ({@code numbering.OfficialNumbers}; earlier {@code 责令改正-<region>-<year>-<sequence>}). */
 	public static final String NUMBER_TYPE = "责令改正";
 
 	/** The owner type of an order's document and evidence in the documents module. */
@@ -256,7 +258,7 @@ public class InspectionOrders implements DeclaresTemplates {
 		// the inspecting bureau issues the order (a city's inspection of a county's outlet is the city's to follow up)
 		String issuer = inspectingRegion(recordId);
 		bureaus.requireHandling(issuer, "检查");
-		// its number and document are the issuing bureau's (责令改正-3205-… for the city's order), whatever region the
+		// its number and document are the issuing bureau's (苏苏邮管责改〔…〕 for the city's order), whatever region the
 		// caller passed (attack finding 8: the demo's city orders carried 320506)
 		String issuing = issuer != null ? issuer : Text.isBlank(bureauRegion) ? t.regionCode() : bureauRegion;
 		if (!"RECTIFICATION".equals(t.outcome())) {
@@ -270,7 +272,11 @@ public class InspectionOrders implements DeclaresTemplates {
 		RectificationTerm.requireWorkingDays(workingDays, RectificationTerm.maxWorkingDays(rules, t.regionCode()));
 		Basis basis = basis(recordId, items);
 		LocalDate today = LocalDate.now(clock);
-		String number = numbers.next(NUMBER_TYPE, issuing, today.getYear());
+		// the 文号 in the official form, of the issuing bureau's series (苏吴邮管责改〔2026〕3号, OfficialNumbers), passing
+		// over one a paper order recorded with an inspection bears already (the bureau's paper orders bore that form)
+		DocumentAgency agency = bureaus.documentAgency(issuing);
+		String number = numbers.nextOfficial(NUMBER_TYPE, agency.code(), agency.seriesRegion(), today.getYear(),
+				n -> UniqueIdentifiers.taken(jdbc, "rectification_order", "number", n, "", Map.of()));
 		LocalDate due = calendar.plusWorkingDays(today, workingDays);
 		long id = jdbc.sql("""
 				INSERT INTO rectification_order (record_id, region_code, enterprise_credit_code, number, issued_on, due_on,

@@ -12,7 +12,8 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 
 /**
- * Issues business numbers of the form {@code 类型-地区-年份-序号}, e.g. {@code 申诉-3205-2026-000123}: the type prefix
+ * Issues business numbers of the form {@code 类型-地区-年份-序号}, e.g. {@code 申诉-3205-2026-000123}, and the 文号 of
+ * documents in the official form on the same sequences ({@link #nextOfficial}, {@link OfficialNumbers}): the type prefix
  * (Chinese, as on documents), the issuing bureau's region code, the year and a six-digit sequence that restarts each
  * year. Gap-free and safe under concurrency: the sequence row stays locked until the business transaction commits,
  * and a rolled-back transaction gives its number back. It therefore runs only inside the caller's transaction.
@@ -59,6 +60,31 @@ public class BusinessNumbers {
 	}
 
 	/**
+	 * The series' next 文号 in the official form ({@link OfficialNumbers#format}: 苏吴邮管罚〔2026〕3号), inside the
+	 * caller's transaction: the sequence is the series' of {@code type}, {@code regionCode} (the issuing bureau's
+	 * region) and {@code year} — the one the earlier form ({@code 行政处罚决定-320506-2026-000003}) counted, so a series
+	 * goes on where it was — and a number {@code taken} holds already (typed by hand) is passed over, as
+	 * {@link #nextFree} does.
+	 * @param agency the issuing bureau's 机关代字 ({@code org.Bureaus#documentAgency})
+	 * @param taken whether a number is in use already; null when none can be
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public String nextOfficial(String type, String agency, String regionCode, int year, Predicate<String> taken) {
+		String number;
+		do {
+			number = OfficialNumbers.format(agency, type, year, reserve(type, regionCode, year, 1));
+		} while (taken != null && taken.test(number));
+		return number;
+	}
+
+	/** The last sequence value the series of {@code type}, {@code regionCode} and {@code year} gave (0 when none yet). */
+	public long lastIssued(String type, String regionCode, int year) {
+		return jdbc.sql("SELECT last_value FROM number_sequence WHERE type = :type AND region_code = :region AND year = :year")
+			.param("type", type).param("region", regionCode).param("year", year)
+			.query(Long.class).optional().orElse(0L);
+	}
+
+	/**
 	 * Whether {@code number} has the form of a number of this kind's series ({@code type-地区-年份-序号}) that the series
 	 * has not issued yet: a number typed by hand in that form would later collide with the series. A number whose
 	 * identifier key is the series' ({@link #hasSeriesForm}) but whose parts cannot be told apart counts as not issued.
@@ -70,10 +96,7 @@ public class BusinessNumbers {
 			// so it counts as one the series is still to issue
 			return seriesKey(type, number);
 		}
-		long last = jdbc.sql("SELECT last_value FROM number_sequence WHERE type = :type AND region_code = :region AND year = :year")
-			.param("type", type).param("region", m.group(1)).param("year", Integer.parseInt(m.group(2)))
-			.query(Long.class).optional().orElse(0L);
-		return Long.parseLong(m.group(3)) > last;
+		return Long.parseLong(m.group(3)) > lastIssued(type, m.group(1), Integer.parseInt(m.group(2)));
 	}
 
 	/**

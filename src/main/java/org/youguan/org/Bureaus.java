@@ -344,6 +344,32 @@ public class Bureaus {
 			.list();
 	}
 
+	/**
+	 * The bureau issuing a document in a region ({@link #nearest}) as its 文号 names it: its 机关代字 and the region of
+	 * its number series ({@link DocumentAgency}). A region no bureau on the platform covers gets the code derived from
+	 * the region itself and its own series.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
+	 */
+	public DocumentAgency documentAgency(String regionCode) {
+		return nearest(regionCode).map(b -> new DocumentAgency(agencyCodes().get(b.id()), b.regionCode()))
+			.orElseGet(() -> new DocumentAgency(DocumentAgency.derived(regionCode, null, 1), regionCode));
+	}
+
+	/** Every bureau's 机关代字 by id ({@link DocumentAgency#codes}). */
+	private Map<Long, String> agencyCodes() {
+		return DocumentAgency.codes(jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list());
+	}
+
+	/**
+	 * The region of the series of the bureau whose 机关代字 is {@code code} ({@link DocumentAgency}), reading a 文号
+	 * back: empty when no bureau on the platform has that code.
+	 */
+	public Optional<String> seriesRegionOf(String code) {
+		List<BureauView> all = jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list();
+		Map<Long, String> codes = DocumentAgency.codes(all);
+		return all.stream().filter(b -> code.equals(codes.get(b.id()))).map(BureauView::regionCode).findFirst();
+	}
+
 	/** The bureau whose region is exactly this one (not one above it: {@link #nearest}). */
 	public Optional<BureauView> findByRegion(String regionCode) {
 		return jdbc.sql(SELECT + FROM + " WHERE b.region_code = :region")

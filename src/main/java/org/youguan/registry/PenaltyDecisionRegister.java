@@ -21,8 +21,9 @@ public interface PenaltyDecisionRegister {
 	Optional<KnownDecision> find(String decisionNumber);
 
 	/**
-	 * Whether {@code decisionNumber} has the form of the 文号 the platform gives its penalty decisions itself
-	 * (行政处罚决定-地区-年份-序号, 当场处罚-…): such a number not {@link #find found} names no decision, on the platform or
+	 * Whether {@code decisionNumber} is a 文号 the platform gives its penalty decisions itself: the earlier form
+	 * (行政处罚决定-地区-年份-序号, 当场处罚-…), or the official form (苏吴邮管罚〔2026〕3号) of an on-platform bureau's
+	 * series that has reached its sequence: such a number not {@link #find found} names no decision, on the platform or
 	 * off it.
 	 */
 	boolean automaticForm(String decisionNumber);

@@ -38,6 +38,7 @@ import org.youguan.rules.StatutoryRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
@@ -535,8 +536,8 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 		List<Map<String, Object>> docs = documents(c);
 		assertThat(docs).extracting(d -> d.get("kind")).containsExactly("FILING_APPROVAL", "INQUIRY_RECORD",
 				"INVESTIGATION_REPORT", "PRIOR_NOTICE", "DECISION", "DELIVERY_RECEIPT", "CLOSING_REPORT");
-		assertThat((String) only(docs, "FILING_APPROVAL").get("number")).startsWith("立案审批-320506-" + today().getYear() + "-");
-		assertThat((String) only(docs, "PRIOR_NOTICE").get("number")).startsWith("处罚告知-320506-");
+		assertThat((String) only(docs, "FILING_APPROVAL").get("number")).matches("苏吴邮管立〔" + today().getYear() + "〕[1-9][0-9]*号");
+		assertThat((String) only(docs, "PRIOR_NOTICE").get("number")).startsWith("苏吴邮管告〔");
 		assertThat(only(docs, "DECISION").get("number")).isEqualTo(number);
 
 		String day = today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日";
@@ -904,7 +905,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 		mvc.perform(get("/api/v1/enforcement/cases/" + c).header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.penaltyCase.status").value("DELIVERED"))
 			.andExpect(jsonPath("$.penaltyCase.number").value(containsString("当场处罚案件-320506-")))
-			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("当场处罚-320506-")))
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(matchesPattern("苏吴邮管当罚〔[0-9]{4}〕[1-9][0-9]*号")))
 			.andExpect(jsonPath("$.penaltyCase.enterpriseCreditCode").value(nullValue()));
 		mvc.perform(get("/api/v1/enforcement/cases/" + c + "/procedure").header("Authorization", WUZHONG))
 			.andExpect(jsonPath("$.procedureKind").value("SIMPLE"))

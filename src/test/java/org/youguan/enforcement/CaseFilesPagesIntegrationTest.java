@@ -78,7 +78,7 @@ class CaseFilesPagesIntegrationTest {
 		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
 		mvc.perform(get(page).session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("立案审批表")))
-			.andExpect(content().string(containsString("立案审批-320506-")))
+			.andExpect(content().string(containsString("苏吴邮管立〔")))
 			.andExpect(content().string(containsString("href=\"/attachments/")))
 			.andExpect(content().string(not(containsString("id=\"evidence-form\""))));
 		mvc.perform(post(page + "/investigation").session(staff).with(csrf()).param("name", "陈吴中", "沈执法")

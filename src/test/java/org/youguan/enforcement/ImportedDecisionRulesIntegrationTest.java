@@ -443,29 +443,33 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 	}
 
 	/**
-	 * A decision's 文号 is unique nationwide whatever separators or letter case it is typed with (attack round 10:
-	 * "行政处罚决定 320506 2026 000003" copied a live case's 文号 past the automatic-number rule with 201): the series'
-	 * number typed with spaces, U+3000 or underscores is that number (409), with none it is the series' form (400
-	 * automatic-number); a hand-typed 文号 in another case or with spaces is the one imported; a different number passes.
+	 * A decision's 文号 is unique nationwide whatever brackets, separators or letter case it is typed with (attack round
+	 * 10: "行政处罚决定 320506 2026 000003" copied a live case's 文号 past the automatic-number rule with 201): the
+	 * series' number (苏吴邮管罚〔2026〕N号) typed with other brackets, 第, a leading zero or spaces is that number (409);
+	 * a hand-typed 文号 in another case or with spaces is the one imported; a different number passes.
 	 */
 	@Test
 	void aDecisionNumberTypedWithOtherSeparatorsOrCaseIsTheNumberIssued() throws Exception {
 		EnterpriseView e = party.other();
-		long live = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", LocalDate.now(ChinaTime.ZONE).minusDays(2));
+		LocalDate decided = LocalDate.now(ChinaTime.ZONE).minusDays(2);
+		long live = party.delivered(e, "DATA_NOT_REPORTED", "FINE", "1000", decided);
 		String issued = cases.get(PartyCases.ALL, live).penaltyCase().decisionNumber();
-		assertThat(issued).startsWith("行政处罚决定-");
-		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
-		for (String copy : List.of(issued.replace("-", " "), issued.replace("-", "\u3000"), issued.replace("-", "_"),
-				issued.replace("-", " - "), issued.replace("-", ""))) {
+		assertThat(issued).matches("苏吴邮管罚〔" + decided.getYear() + "〕[1-9][0-9]*号");
+		// decided in the number's year, so its 〔year〕 is not refused before its uniqueness is asked
+		PastCases.ImportedCase past = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
+		PastCases.ImportedCase first = new PastCases.ImportedCase(past.enterpriseCreditCode(), past.violation(), past.source(),
+				decided.minusDays(30).toString(), decided.toString(), past.decisionNumber(), "WARNING", null, null, null);
+		for (String copy : List.of(issued.replace("〔", "[").replace("〕", "]"), issued.replace("〔", "（").replace("〕", "）"),
+				issued.replace("〕", "〕第"), issued.replace("〕", "〕0"), issued.replace("〔", " 〔 "))) {
 			assertThat(rules("decisionNumber", () -> pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(
 					first.enterpriseCreditCode(), first.violation(), first.source(), first.filedOn(), first.decidedOn(), copy,
-					"WARNING", null, null, null)))).as(copy).isNotEmpty().isSubsetOf("unique", "automatic-number");
+					"WARNING", null, null, null)))).as(copy).containsExactly("unique");
 		}
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", PenaltyCaseIntegrationTest.WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"DATA_NOT_REPORTED","source":"REPORT","filedOn":"2025-03-01",
-					 "decidedOn":"2025-05-10","decisionNumber":"%s","penalty":"WARNING"}""".formatted(e.creditCode(),
-					issued.replace("-", " "))))
+					 "decidedOn":"%s","decisionNumber":"%s","penalty":"WARNING"}""".formatted(e.creditCode(), decided,
+					issued.replace("〔", "(").replace("〕", ")"))))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"));
 		String tail = UUID.randomUUID().toString().substring(0, 6).toUpperCase();

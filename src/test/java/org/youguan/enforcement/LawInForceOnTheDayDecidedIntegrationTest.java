@@ -81,7 +81,7 @@ class LawInForceOnTheDayDecidedIntegrationTest {
 		String text = docx((String) report.get("href"));
 		LocalDate today = LocalDate.now(clock);
 		String day = today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日";
-		assertThat(text).contains("处理结果\t不予行政处罚　不予处罚-", day + "决定，" + day + "送达").doesNotContain("送达日期", "${");
+		assertThat(text).contains("处理结果\t不予行政处罚　苏吴邮管不罚〔", day + "决定，" + day + "送达").doesNotContain("送达日期", "${");
 	}
 
 	record Published(long id, String number) {

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -211,7 +212,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision", discussed.formatted(today(), "15000"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.status").value("DECIDED"))
-			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(containsString("行政处罚决定-320506-")));
+			.andExpect(jsonPath("$.penaltyCase.decisionNumber").value(matchesPattern("苏吴邮管罚〔" + today().getYear() + "〕[1-9][0-9]*号")));
 
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/closure", "{}").andExpect(status().isConflict());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/delivery", "{\"on\":\"" + today() + "\",\"method\":\"DIRECT\"}").andExpect(status().isOk())

@@ -16,6 +16,9 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.PageQuery;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 
@@ -62,6 +65,9 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	Bureaus bureaus;
 
 	/** The rules of the field errors {@code step} is refused with (failing when it is not refused). */
 	static List<String> rules(String field, Executable step) {
@@ -137,20 +143,22 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 		EnterpriseView e = party.other();
 		String region = e.regionCode().substring(0, 6);
 		long first = stated(e);
+		// the series' next number in the earlier form (行政处罚决定-地区-年份-序号) is still read as the series'
 		String next = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
 		assertThat(rules("decisionNumber", () -> caseDecisions.decide(PartyCases.ALL, first, decision(next, "2026-06-02", "FINE", "2000"))))
 			.containsExactly("automatic-number");
-		caseDecisions.decide(PartyCases.ALL, first, decision("苏邮管罚〔2026〕" + System.nanoTime() % 1_000_000 + "号", "2026-06-02", "FINE",
-				"2000"));
-
-		// a number of the series' form already taken (typed before this guard) is passed over, not collided with
+		// the series' next number in the official form (苏吴邮管罚〔2026〕N号) may be a paper decision's of the bureau, the
+		// form its decisions took before the platform: taken as typed, and the series passes over it
+		DocumentAgency agency = bureaus.documentAgency(region);
+		String typed = OfficialNumbers.format(agency.code(), "行政处罚决定", 2026, lastIssued("行政处罚决定", agency.seriesRegion(), 2026) + 1);
+		caseDecisions.decide(PartyCases.ALL, first, decision(typed, "2026-06-02", "FINE", "2000"));
 		long second = stated(e);
-		String taken = BusinessNumbers.format("行政处罚决定", region, 2026, lastIssued("行政处罚决定", region, 2026) + 1);
-		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", taken).param("id", first).update();
 		String numbered = caseDecisions.decide(PartyCases.ALL, second, decision(null, "2026-06-02", "FINE", "2000"));
-		assertThat(numbered).isNotEqualTo(taken).startsWith("行政处罚决定-" + region + "-2026-");
+		assertThat(numbered).isNotEqualTo(typed).startsWith(agency.code() + "罚〔2026〕")
+			.isEqualTo(OfficialNumbers.format(agency.code(), "行政处罚决定", 2026, lastIssued("行政处罚决定", agency.seriesRegion(), 2026)));
 
-		String spot = BusinessNumbers.format("当场处罚", region, 2026, lastIssued("当场处罚", region, 2026) + 1);
+		// an on-the-spot decision's series passes over a number of its form already on a decision
+		String spot = OfficialNumbers.format(agency.code(), "当场处罚", 2026, lastIssued("当场处罚", agency.seriesRegion(), 2026) + 1);
 		jdbc.sql("UPDATE penalty_case SET decision_number = :n WHERE id = :id").param("n", spot).param("id", first).update();
 		long onTheSpot = onTheSpotPenalties.decideOnTheSpot(PartyCases.ALL, new OnTheSpotPenalties.OnTheSpot("ORGANISATION", e.creditCode(), null,
 				null, "DATA_NOT_REPORTED", "当月数据逾期未报送", "当事人营业场所", "2026-06-02", "FINE", "500",

@@ -121,8 +121,8 @@ class InspectionHandlingBureauIntegrationTest {
 		call(WUZHONG, "/api/v1/inspections/records/" + cityRecord + "/order", "{\"workingDays\":10}")
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail", containsString("本检查由苏州市邮政管理局办理")));
-		String[] city = repliedOrder(CITY, cityRecord, "责令改正-3205-");
-		String[] county = repliedOrder(WUZHONG, inspectionBy("wz.staff", "32050601", "陈吴中"), "责令改正-320506-");
+		String[] city = repliedOrder(CITY, cityRecord, "苏苏邮管责改〔");
+		String[] county = repliedOrder(WUZHONG, inspectionBy("wz.staff", "32050601", "陈吴中"), "苏吴邮管责改〔");
 
 		DataScope cityScope = DataScope.region("3205");
 		DataScope countyScope = DataScope.region("320506");

@@ -85,7 +85,7 @@ class RectificationProcedureIntegrationTest {
 
 		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.number", startsWith("责令改正-320506-")))
+			.andExpect(jsonPath("$.number", startsWith("苏吴邮管责改〔")))
 			.andExpect(jsonPath("$.dueOn").value(calendar.plusWorkingDays(LocalDate.now(clock), 10).toString()))
 			.andExpect(jsonPath("$.status").value("ISSUED"))
 			.andReturn().getResponse().getContentAsString();
@@ -169,7 +169,7 @@ class RectificationProcedureIntegrationTest {
 
 	/**
 	 * A record kept at a village without its inspecting bureau (a universal-service 通邮检查): its order is the bureau's
-	 * handling the village — numbered in the county's series (责令改正-320506-…), issued by the county's staff — never
+	 * handling the village — numbered in the county's series (苏吴邮管责改〔…〕, the county bureau's), issued by the county's staff — never
 	 * the village's own (attack: 责令改正-320506110203-2026-000001, a series per village).
 	 */
 	@Test
@@ -179,7 +179,7 @@ class RectificationProcedureIntegrationTest {
 			.param("id", record).update();
 		String issued = call(WUZHONG, "/api/v1/inspections/records/" + record + "/order", "{\"workingDays\":10}")
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		assertThat((String) JsonPath.read(issued, "$.number")).startsWith("责令改正-320506-");
+		assertThat((String) JsonPath.read(issued, "$.number")).startsWith("苏吴邮管责改〔");
 	}
 
 	/** A new inspection of sf.wz today, concluded 责令改正. */

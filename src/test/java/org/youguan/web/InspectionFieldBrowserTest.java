@@ -86,7 +86,7 @@ class InspectionFieldBrowserTest extends BrowserTest {
 		waitFor(By.id("order-number"));
 		Browser.screenshot(browser, "inspection-order-phone");
 		String number = browser.findElement(By.id("order-number")).getText();
-		assertThat(number).startsWith("责令改正-320506-");
+		assertThat(number).startsWith("苏吴邮管责改〔");
 		assertThat(browser.findElement(By.id("order-document")).getText()).endsWith(".docx");
 		String orderPath = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/inspections/orders/"));
 		String id = orderPath.substring(orderPath.lastIndexOf('/') + 1);

@@ -151,7 +151,7 @@ class PenaltyCaseBrowserTest extends BrowserTest {
 		click(By.id("decide"));
 		waitForText(By.id("case-status"), "已决定");
 		String number = browser.findElement(By.cssSelector("#decision strong")).getText();
-		assertThat(number).startsWith("行政处罚决定-320506-");
+		assertThat(number).startsWith("苏吴邮管罚〔");
 
 		String href = browser.findElement(By.cssSelector("#document-list tr[data-kind='DECISION'] a.document-download"))
 			.getDomProperty("href");

@@ -1,8 +1,10 @@
 package org.youguan.enforcement.internal;
 
 /**
- * The documents of a penalty case, each with its title, the type part of its 文号 (numbering module:
- * {@code <type>-<region>-<year>-<sequence>}; the decisions carry the decision's 文号 instead) and its template
+ * The documents of a penalty case, each with its title, the type of its 文号's series (numbering module: the 文号 is
+ * written in the official form, {@code numbering.OfficialNumbers}: 苏吴邮管告〔2026〕3号, the kind's character from that
+ * one table; documents numbered before keep {@code <type>-<region>-<year>-<sequence>}; the decisions carry the
+ * decision's 文号 instead) and its template
  * ({@code documents/enforcement/<template>.docx}, replaceable by the administrator, see {@link CaseDocuments}).
  * The forms follow the 行政处罚法(2021) and the 交通运输行政执法文书式样 used by postal bureaus.
  */
@@ -101,7 +103,7 @@ public enum CaseDocumentKind {
 		return this == DISCUSSION_RECORD && serious ? "重大案件" + title : title;
 	}
 
-	/** The type part of its 文号, or null when it carries the decision's 文号. */
+	/** The type of its 文号's series (numbering's {@code OfficialNumbers} gives its character), or null when it carries the decision's 文号. */
 	public String numberType() {
 		return numberType;
 	}

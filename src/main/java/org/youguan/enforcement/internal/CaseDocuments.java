@@ -58,7 +58,9 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
 import org.youguan.rules.AppliedLaw;
@@ -407,10 +409,16 @@ public class CaseDocuments implements DeclaresTemplates {
 		return store(c, kind, nextNumber(c, kind), 1, evidenceId, extra, null, false);
 	}
 
-	/** A new document's 文号: the decision's for a kind that carries it, else the next of its kind's sequence. */
+	/**
+	 * A new document's 文号: the decision's for a kind that carries it, else the next of its kind's series of the bureau
+	 * handling the case, in the official form ({@link OfficialNumbers}: 苏吴邮管告〔2026〕3号 for a 事先告知书).
+	 */
 	private String nextNumber(CaseView c, CaseDocumentKind kind) {
-		return kind.numberType() == null ? c.decisionNumber()
-				: numbers.next(kind.numberType(), region6(c.regionCode()), LocalDate.now(clock).getYear());
+		if (kind.numberType() == null) {
+			return c.decisionNumber();
+		}
+		DocumentAgency agency = bureaus.documentAgency(region6(c.regionCode()));
+		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(), null);
 	}
 
 	/**

@@ -10,10 +10,16 @@ import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 
 /**
  * The 文号 of penalty decisions: the automatic series (ordinary and on-the-spot decisions, per bureau and year), and the
  * checks that a 文号 names one decision nationally and that one typed by hand is not one the series is still to issue.
+ * The series write their 文号 in the official form ({@link OfficialNumbers}: 苏吴邮管罚〔2026〕3号, 苏吴邮管当罚〔2026〕1号);
+ * a decision numbered before in the earlier form (行政处罚决定-320506-2026-000003, 当场处罚-…) keeps it, and that form is
+ * still read ({@link #automaticForm}, {@link #handTypedNumber}).
  */
 @Component
 public class DecisionNumbers {
@@ -28,9 +34,12 @@ public class DecisionNumbers {
 
 	private final BusinessNumbers numbers;
 
-	DecisionNumbers(JdbcClient jdbc, BusinessNumbers numbers) {
+	private final Bureaus bureaus;
+
+	DecisionNumbers(JdbcClient jdbc, BusinessNumbers numbers, Bureaus bureaus) {
 		this.jdbc = jdbc;
 		this.numbers = numbers;
+		this.bureaus = bureaus;
 	}
 
 	/**
@@ -54,8 +63,11 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * A 文号 typed by hand must not be one the automatic series (ordinary or on-the-spot decisions) is still to issue:
-	 * it would take the series' number before its turn (rule {@code automatic-number}).
+	 * A 文号 typed by hand must not be one the automatic series (ordinary or on-the-spot decisions) is still to issue in
+	 * their earlier form (行政处罚决定-地区-年份-序号), which no paper decision takes: it would take the series' number
+	 * before its turn (rule {@code automatic-number}). One of the official form (苏吴邮管罚〔2025〕3号) is taken as typed —
+	 * the bureau's paper decisions before the platform bore that form — and the series passes over it when its turn
+	 * comes ({@link BusinessNumbers#nextOfficial}).
 	 */
 	public void handTypedNumber(Validation v, String number) {
 		if (!Text.isBlank(number)) {
@@ -66,21 +78,41 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * Whether {@code number} has the form of a 文号 the automatic series give (行政处罚决定-地区-年份-序号 or
-	 * 当场处罚-…), issued yet or not ({@link BusinessNumbers#hasSeriesForm}).
+	 * Whether {@code number} has the earlier form of a 文号 the automatic series gave (行政处罚决定-地区-年份-序号 or
+	 * 当场处罚-…), issued yet or not ({@link BusinessNumbers#hasSeriesForm}): a form no paper decision takes.
 	 */
 	public static boolean automaticForm(String number) {
 		return BusinessNumbers.hasSeriesForm(ORDINARY_SERIES, number) || BusinessNumbers.hasSeriesForm(ON_THE_SPOT_SERIES, number);
 	}
 
-	/** The next free 文号 of an ordinary decision in the series of the case's region (行政处罚决定-地区-年份-序号). */
-	public String nextOrdinary(String caseRegion, int year) {
-		return numbers.nextFree(ORDINARY_SERIES, caseRegion.length() > 6 ? caseRegion.substring(0, 6) : caseRegion, year,
-				this::decisionNumberTaken);
+	/**
+	 * Whether {@code number} is one the platform's series gave or give alone: the earlier form
+	 * ({@link #automaticForm}), or the official form of a bureau on the platform whose series has reached its sequence
+	 * (苏吴邮管罚〔2026〕3号 when 吴中's 2026 series has issued 3) — a number of that form the series has not issued may be
+	 * a paper decision's made before the platform, so it is not one.
+	 */
+	public boolean platformNumber(String number) {
+		return automaticForm(number) || issuedOfficial(ORDINARY_SERIES, number) || issuedOfficial(ON_THE_SPOT_SERIES, number);
 	}
 
-	/** The next free 文号 of an on-the-spot decision (当场处罚-地区-年份-序号), {@code region6} a 6-digit region. */
+	private boolean issuedOfficial(String series, String number) {
+		return OfficialNumbers.parse(series, number)
+			.flatMap(p -> bureaus.seriesRegionOf(p.agency()).map(region -> p.sequence() <= numbers.lastIssued(series, region, p.year())))
+			.orElse(false);
+	}
+
+	/**
+	 * The next free 文号 of an ordinary decision of the bureau handling the case's region, in its series of the year:
+	 * 苏吴邮管罚〔2026〕3号.
+	 */
+	public String nextOrdinary(String caseRegion, int year) {
+		DocumentAgency agency = bureaus.documentAgency(caseRegion);
+		return numbers.nextOfficial(ORDINARY_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
+	}
+
+	/** The next free 文号 of an on-the-spot decision of the bureau handling {@code region6}: 苏吴邮管当罚〔2026〕1号. */
 	public String nextOnTheSpot(String region6, int year) {
-		return numbers.nextFree(ON_THE_SPOT_SERIES, region6, year, this::decisionNumberTaken);
+		DocumentAgency agency = bureaus.documentAgency(region6);
+		return numbers.nextOfficial(ON_THE_SPOT_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 }

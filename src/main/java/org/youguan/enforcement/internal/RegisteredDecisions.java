@@ -25,9 +25,12 @@ class RegisteredDecisions implements PenaltyDecisionRegister {
 
 	private final Clock clock;
 
-	RegisteredDecisions(JdbcClient jdbc, Clock clock) {
+	private final DecisionNumbers numbers;
+
+	RegisteredDecisions(JdbcClient jdbc, Clock clock, DecisionNumbers numbers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.numbers = numbers;
 	}
 
 	@Override
@@ -53,6 +56,6 @@ class RegisteredDecisions implements PenaltyDecisionRegister {
 
 	@Override
 	public boolean automaticForm(String decisionNumber) {
-		return DecisionNumbers.automaticForm(Text.documentNumber(decisionNumber));
+		return numbers.platformNumber(Text.documentNumber(decisionNumber));
 	}
 }

@@ -19,6 +19,8 @@ class LeadIntakeOriginTest {
 		assertThat(BusinessNumbers.named("责令改正通知书", "责令改正", "责令改正-320506-2026-000003"))
 			.isEqualTo("责令改正-320506-2026-000003");
 		assertThat(BusinessNumbers.named("责令改正通知书", "责令改正", "吴邮管责改〔2025〕3号")).isEqualTo("责令改正通知书吴邮管责改〔2025〕3号");
+		// an order numbered by the platform in the official form says its kind by its 代字 only: the title is put in front
+		assertThat(BusinessNumbers.named("责令改正通知书", "责令改正", "苏吴邮管责改〔2026〕3号")).isEqualTo("责令改正通知书苏吴邮管责改〔2026〕3号");
 		// a late outlet filing's lead: "备案申请-…", not "网点备案备案申请-…"
 		assertThat(BusinessNumbers.named("网点备案申请", "备案申请", "备案申请-320506-2026-000002"))
 			.isEqualTo("备案申请-320506-2026-000002");

@@ -1,0 +1,90 @@
+package org.youguan.numbering;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.youguan.kernel.Text;
+
+/**
+ * The 文号 of the documents a bureau issues, as Chinese official documents write them (党政机关公文格式 GB/T 9704-2012
+ * 7.2.4: 发文机关代字、年份、发文顺序号): {@code 机关代字 + 文书代字 + 〔年份〕 + 序号 + 号}, e.g. 苏吴邮管罚〔2026〕3号 —
+ * the issuing bureau's 机关代字 (苏吴邮管, {@code org.Bureaus#documentAgency}), the document kind's character(s)
+ * ({@link #word}: 罚 for a 行政处罚决定书), the year in 六角括号 and the sequence without leading zeros. The sequence
+ * is that of the kind's series of the bureau and year ({@link BusinessNumbers#nextOfficial}).
+ * <p>
+ * The kinds' characters are kept here and only here: one table for every automatically numbered document.
+ */
+public final class OfficialNumbers {
+
+	/**
+	 * The 文书代字 of each series type (the {@code type} of {@link BusinessNumbers}): distinct within a bureau, so no two
+	 * kinds' 文号 can be the same text.
+	 */
+	private static final Map<String, String> WORDS = Map.ofEntries(
+			Map.entry("行政处罚决定", "罚"),
+			Map.entry("当场处罚", "当罚"),
+			Map.entry("不予处罚", "不罚"),
+			Map.entry("处罚告知", "告"),
+			Map.entry("听证告知", "听告"),
+			Map.entry("听证通知", "听通"),
+			Map.entry("听证笔录", "听录"),
+			Map.entry("集体讨论", "讨"),
+			Map.entry("立案审批", "立"),
+			Map.entry("询问笔录", "询"),
+			Map.entry("检查笔录", "检"),
+			Map.entry("调查终结", "调"),
+			Map.entry("法制审核", "审"),
+			Map.entry("送达回证", "送"),
+			Map.entry("结案报告", "结"),
+			Map.entry("案件移送", "移"),
+			Map.entry("缴款批准", "缴"),
+			Map.entry("责令改正", "责改"));
+
+	private OfficialNumbers() {
+	}
+
+	/**
+	 * The 文书代字 of a series type ({@code 行政处罚决定} → 罚, {@code 责令改正} → 责改).
+	 * @throws IllegalArgumentException when the type has none (a series that does not number documents, e.g. 申诉)
+	 */
+	public static String word(String type) {
+		String w = WORDS.get(type);
+		if (w == null) {
+			throw new IllegalArgumentException("no document word for series " + type);
+		}
+		return w;
+	}
+
+	/**
+	 * A 文号 as printed: {@code agency + word + 〔year〕 + sequence + 号}, e.g. ("苏吴邮管", "行政处罚决定", 2026, 3) →
+	 * 苏吴邮管罚〔2026〕3号.
+	 * @param agency the issuing bureau's 机关代字
+	 * @param type the series type ({@link #word})
+	 * @param sequence the sequence, from 1 (printed without leading zeros)
+	 */
+	public static String format(String agency, String type, int year, long sequence) {
+		return agency + word(type) + "〔" + year + "〕" + sequence + "号";
+	}
+
+	/** A 文号 of the official form read back: the 机关代字, year and sequence. */
+	public record Parsed(String agency, int year, long sequence) {
+	}
+
+	/**
+	 * Reads a 文号 of this type's official form ({@link #format}), as {@code kernel.Text.documentNumber} writes it
+	 * (〔〕, Arabic digits, no 第 or leading zeros): 苏吴邮管罚〔2026〕3号 → (苏吴邮管, 2026, 3). The 机关代字 is what precedes
+	 * the kind's character and ends in 邮管 (or is 国邮).
+	 * @return empty for a number of another form or kind (苏吴邮管当罚〔2026〕3号 is not a 罚 number), or null
+	 */
+	public static Optional<Parsed> parse(String type, String number) {
+		if (number == null || !WORDS.containsKey(type)) {
+			return Optional.empty();
+		}
+		Matcher m = Pattern.compile("(\\p{IsHan}*邮管|国邮)" + Pattern.quote(word(type)) + "〔(\\d{4})〕([1-9]\\d{0,8})号")
+			.matcher(Text.documentNumber(number));
+		return m.matches() ? Optional.of(new Parsed(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3))))
+				: Optional.empty();
+	}
+}
