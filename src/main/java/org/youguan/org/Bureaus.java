@@ -619,10 +619,10 @@ public class Bureaus {
 	/**
 	 * Whether a bureau's name names its region: the region's name in it, whole ("无锡市") or without its last character
 	 * — the kind of region (省, 市, 区, 县) — when it has more than two ("无锡邮政管理局"); true when the region has no name
-	 * of its own (a municipality's 市辖区 or 县).
+	 * of its own (a placeholder level, {@link Regions#PLACEHOLDER_LEVELS}: a municipality's 市辖区, 省直辖县级行政区划).
 	 */
 	static boolean namesRegion(String name, String regionName) {
-		if (Text.isBlank(regionName) || name == null || regionName.equals("市辖区") || regionName.equals("县")) {
+		if (Text.isBlank(regionName) || name == null || Regions.PLACEHOLDER_LEVELS.contains(regionName)) {
 			return true;
 		}
 		String core = regionName.length() > 2 ? regionName.substring(0, regionName.length() - 1) : regionName;
