@@ -143,6 +143,8 @@ M = {
  "filing.submittedOn": ("提交日期", "Submitted"),
  "filing.clockStart": ("计时起点", "Clock started"),
  "filing.dueOn": ("办结时限", "Due"),
+ "filing.handlingBureau": ("办理机关", "Handled by"),
+ "filing.handledByAbove": ("本备案由{0}办理，上级机关可以查阅", "This filing is handled by {0}; a superior bureau may read it"),
  "filing.missingNoticeDue": ("补正告知时限", "Notice of missing items due"),
  "filing.overdue": ("已超期", "Overdue"),
  "filing.dueSoon": ("即将到期", "Due soon"),

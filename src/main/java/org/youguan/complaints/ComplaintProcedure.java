@@ -428,7 +428,7 @@ public class ComplaintProcedure {
 					? scope.enterpriseCreditCode() != null && scope.enterpriseCreditCode().equals(c.enterpriseCreditCode())
 					: scope.containsRegion(c.regionCode()))
 			.orElseThrow(() -> DomainException.notFound("申诉", id));
-		bureaus.requireHandling(complaint.regionCode(), "申诉");
+		bureaus.requireHandling(complaint.regionCode(), "申诉", Bureaus.CASE_HANDLERS);
 		return complaint;
 	}
 

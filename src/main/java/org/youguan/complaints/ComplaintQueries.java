@@ -239,7 +239,7 @@ public class ComplaintQueries {
 			listing.where("c.status IN ('TRANSFERRED','RETURNED')");
 		}
 		if (filter.handledHere()) {
-			listing.where(bureaus.handledHere(scope, "c.region_code"));
+			listing.where(bureaus.handledHere(scope, "c.region_code", Bureaus.CASE_HANDLERS));
 		}
 		if (page.q().isEmpty()) {
 			return listing;
@@ -259,7 +259,7 @@ public class ComplaintQueries {
 		// a number typed whole (the phone by its index) only for the staff handling it (personalSearch, on the complaints
 		// their bureau handles, ComplaintQueries#readsInFull) — for anyone else (a leader, a superior bureau's staff) a
 		// match would confirm the masked number (13912345678 found ⇒ 139****5678 is that number)
-		String handled = filter.personalSearch() ? bureaus.handledHere(scope, "c.region_code") : "FALSE";
+		String handled = filter.personalSearch() ? bureaus.handledHere(scope, "c.region_code", Bureaus.CASE_HANDLERS) : "FALSE";
 		String maskSafe = Masking.telephonesIn(waybill).equals(waybill) ? waybill : "";
 		List<Masked> masked = List.of(Masked.telephones("c.description").readInFullWhere(handled),
 				Masked.telephones("c.waybill_number").readInFullWhere(handled), Masked.stored("c.filer_phone_masked"));
@@ -303,7 +303,7 @@ public class ComplaintQueries {
 	 * @param regionCode the complaint's region
 	 */
 	public boolean readsInFull(CurrentUser reader, String regionCode) {
-		return reader.has(Role.ENTERPRISE) || bureaus.takesSteps(reader, regionCode);
+		return reader.has(Role.ENTERPRISE) || bureaus.takesSteps(reader, regionCode, Bureaus.CASE_HANDLERS);
 	}
 
 	/**

@@ -59,8 +59,10 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.kernel.WorkState;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.UserKind;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Regions;
 import org.youguan.registry.Branches;
@@ -907,7 +909,7 @@ public class OutletFilings {
 		Listing listing = Listing.from(FROM)
 			.scope(scope, "f.enterprise_credit_code", "f.region_code");
 		if (decidedHere) {
-			listing.where(bureaus.handledHere(scope, "f.region_code"));
+			listing.where(bureaus.handledHere(scope, "f.region_code", Outlets.FILING_TAKERS));
 		}
 		return listing
 			.search(page, "f.number", "f.outlet_name", "f.enterprise_name", "f.enterprise_credit_code")
@@ -1403,12 +1405,39 @@ public class OutletFilings {
 
 	/**
 	 * Whether the signed-in account may take the bureau's steps on a filing (准予, 一次性告知, 不予备案): it is of the
-	 * bureau that handles the outlet's place ({@link Outlets#filingBureauRegion}: the county's bureau, else the city's;
-	 * {@link Bureaus#outsider}) — the filing page offers the step forms to no one else. A bureau above reads the filing.
+	 * bureau that handles the outlet's place ({@link Outlets#filingBureauRegion}: the county's bureau with an account to
+	 * decide it, else the city's; {@link Bureaus#outsider(String, java.util.Set)}) — the filing page offers the step forms
+	 * to no one else. A bureau above reads the filing.
 	 * @param filing the filing as the page shows it
 	 */
 	public boolean decidesHere(FilingView filing) {
-		return bureaus.outsider(filing.regionCode()).isEmpty();
+		return bureaus.outsider(filing.regionCode(), Outlets.FILING_TAKERS).isEmpty();
+	}
+
+	/**
+	 * The name of the bureau that decides a filing ({@link Outlets#filingBureauRegion}'s rule, {@link Bureaus#staffed}:
+	 * the county's bureau with an account to decide it, else the city's, else the province's), as the enterprise's
+	 * filing page and the page a bureau above reads name it ("苏州市邮政管理局").
+	 * @param filing the filing as the page shows it
+	 */
+	public String handlingBureau(FilingView filing) {
+		return bureaus.staffedName(filing.regionCode(), Outlets.FILING_TAKERS);
+	}
+
+	/**
+	 * Whether {@code reader} is of a bureau above the one that decides the filing ({@link #handlingBureau}): the city's
+	 * or the province's staff on a county's filing, told on its page that they read it and the county decides it.
+	 * @param reader the signed-in account; an enterprise's is above none
+	 */
+	public boolean readsAbove(CurrentUser reader, FilingView filing) {
+		if (reader == null || reader.kind() != UserKind.STAFF) {
+			return false;
+		}
+		DataScope scope = reader.scope();
+		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		String handling = bureaus.staffed(filing.regionCode(), Outlets.FILING_TAKERS).map(BureauView::regionCode)
+			.orElse(filing.regionCode());
+		return own != null && !"0".equals(handling) && handling.length() > own.length() && handling.startsWith(own);
 	}
 
 	/**
@@ -1419,7 +1448,7 @@ public class OutletFilings {
 	 *         {@code refusal.handlingBureau}
 	 */
 	private void requireFilingBureau(OutletFiling f) {
-		bureaus.requireHandling(f.regionCode(), "备案");
+		bureaus.requireHandling(f.regionCode(), "备案", Outlets.FILING_TAKERS);
 	}
 
 	OutletFiling load(DataScope scope, long id) {

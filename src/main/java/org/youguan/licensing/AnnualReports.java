@@ -214,8 +214,12 @@ public class AnnualReports {
 				// an enterprise outside the clerk's scope is not there (404), whatever else was sent
 				clerk.scope().refuseWithin("creditCode", licence.regionCode(), "企业" + code);
 				// one in it is taken by the bureau handling the holder's city, not by the province above nor a county
-				// below (403 naming that bureau)
-				bureaus.requireHandling(LicenceApplications.premisesCity(licence.regionCode()), "年度报告");
+				// below (403 naming that bureau), beside the credit code typed: the form again, never the bare error page
+				String city = LicenceApplications.premisesCity(licence.regionCode());
+				if (bureaus.outsider(city).isPresent()) {
+					AccessRefusedException refused = bureaus.refusal(city, "年度报告");
+					throw new AccessRefusedException("creditCode", refused.wording(), refused.getMessage());
+				}
 			}
 		}
 		v.throwIfInvalid();

@@ -300,10 +300,15 @@ public class Bureaus {
 	 * @return the 403 to throw
 	 */
 	public AccessRefusedException refusal(String regionCode, String record) {
-		String bureau = nearestName(regionCode);
+		return refusal(nearest(regionCode), regionCode, record);
+	}
+
+	/** {@link #refusal(String, String)} naming {@code handlingBureau} (the {@link #nearest} or {@link #staffed} one). */
+	private AccessRefusedException refusal(Optional<BureauView> handlingBureau, String regionCode, String record) {
+		String bureau = handlingBureau.map(BureauView::name).orElse("邮政管理局");
 		// worded by the caller's relation to the handling bureau: a superior reads the record, a bureau below or beside it
 		// is told it is another bureau's — never "上级机关" to a county's staff on the city's record
-		String handling = nearest(regionCode).map(BureauView::regionCode).orElse(regionCode == null ? "" : regionCode);
+		String handling = handlingBureau.map(BureauView::regionCode).orElse(regionCode == null ? "" : regionCode);
 		String own = CurrentUser.signedIn().filter(u -> u.kind() == UserKind.STAFF).map(CurrentUser::scope)
 			.map(scope -> scope.kind() == DataScope.Kind.ALL ? "0" : scope.regionPrefix()).orElse(null);
 		String relation = own == null || "0".equals(own) || !own.equals(handling) && handling.startsWith(own) ? "superior"
@@ -316,6 +321,109 @@ public class Bureaus {
 		String key = "superior".equals(relation) ? "refusal.handlingBureau" : "refusal.handlingBureau." + relation;
 		return new AccessRefusedException(null, Wording.of(key, record, bureau), "本" + record + "由"
 				+ bureau + "办理，办理步骤由该局的处室工作人员进行；" + who);
+	}
+
+	/**
+	 * The bureau that takes the steps of a record of a region where a bureau on the platform may have nobody to take
+	 * them: the nearest bureau covering the region ({@link #enclosing}: the county's, else the city's, else the
+	 * province's) with at least one enabled staff account holding one of {@code takers} — a county bureau set up on the
+	 * platform without (or with no more) accounts handles nothing, its city's bureau does, so a record there does not sit
+	 * in no one's queue while its statutory clock runs. Where no bureau around has such an account, {@link #nearest}.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits); null or blank has none
+	 * @param takers the roles that take the record's steps (an outlet filing's: 系统管理员, 机构管理员, 处室工作人员)
+	 * @return empty when no bureau on the platform covers the region
+	 */
+	public Optional<BureauView> staffed(String regionCode, Set<Role> takers) {
+		List<BureauView> around = enclosing(regionCode);
+		List<Long> ids = around.stream().map(BureauView::id).toList();
+		Set<Long> staffed = ids.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("SELECT b.id FROM bureau b WHERE b.id IN (:ids)"
+				+ staffedSql("b")).param("ids", ids).param("takers", names(takers)).query(Long.class).list());
+		return around.stream().filter(b -> staffed.contains(b.id())).findFirst().or(() -> around.stream().findFirst());
+	}
+
+	/**
+	 * {@link #handles(DataScope, String)} by the {@link #staffed} bureau: whether the bureau of {@code scope} takes the
+	 * steps of a record of {@code regionCode} — in its scope, and no bureau below it with an account holding one of
+	 * {@code takers} covers the region.
+	 */
+	public boolean handles(DataScope scope, String regionCode, Set<Role> takers) {
+		boolean bureau = scope.kind() == DataScope.Kind.ALL
+				|| scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null;
+		if (!bureau || !scope.containsRegion(regionCode)) {
+			return false;
+		}
+		int own = scope.kind() == DataScope.Kind.ALL ? 0 : scope.regionPrefix().length();
+		return staffed(regionCode, takers).filter(b -> !"0".equals(b.regionCode()) && b.regionCode().length() > own)
+			.isEmpty();
+	}
+
+	/**
+	 * {@link #handledHere(DataScope, String)} by the {@link #staffed} bureau: the rows of the caller's scope no bureau
+	 * below it with an account holding one of {@code takers} covers — a county bureau without such an account leaves
+	 * its rows in its city's queue. The rule {@link #handles(DataScope, String, Set)} checks one record by.
+	 */
+	public String handledHere(DataScope scope, String regionColumn, Set<Role> takers) {
+		if (scope.kind() != DataScope.Kind.ALL && (scope.kind() != DataScope.Kind.REGION || scope.regionPrefix() == null)) {
+			return "TRUE";
+		}
+		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		List<String> below = jdbc.sql("SELECT b.region_code FROM bureau b WHERE b.region_code <> '0'"
+				+ " AND length(b.region_code) > :length AND b.region_code LIKE :own || '%'" + staffedSql("b"))
+			.param("length", own.length())
+			.param("own", own)
+			.param("takers", names(takers))
+			.query(String.class)
+			.list()
+			.stream()
+			.map(code -> RegionPrefix.of(code).predicate(regionColumn))
+			.toList();
+		return below.isEmpty() ? "TRUE" : "NOT (" + String.join(" OR ", below) + ")";
+	}
+
+	/**
+	 * {@link #requireHandling(String, String)} by the {@link #staffed} bureau: refuses a step on a record of
+	 * {@code regionCode} by a signed-in staff account of another bureau than the one taking its steps.
+	 * @throws AccessRefusedException (403) naming that bureau, keyed {@code refusal.handlingBureau}
+	 */
+	public void requireHandling(String regionCode, String record, Set<Role> takers) {
+		if (outsider(regionCode, takers).isPresent()) {
+			throw refusal(staffed(regionCode, takers), regionCode, record);
+		}
+	}
+
+	/** {@link #outsider(String)} by the {@link #staffed} bureau. */
+	public Optional<CurrentUser> outsider(String regionCode, Set<Role> takers) {
+		return CurrentUser.signedIn()
+			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.scope(), regionCode, takers));
+	}
+
+	/**
+	 * The roles that take the steps of a case, a complaint, a lead: the 处室工作人员 ({@link CurrentUser#caseHandler}) —
+	 * a bureau with none enabled takes no such step ({@link #staffed}).
+	 */
+	public static final Set<Role> CASE_HANDLERS = Set.of(Role.STAFF);
+
+	/**
+	 * {@link #takesSteps(CurrentUser, String)} by the {@link #staffed} bureau: a 处室工作人员 of the bureau with an
+	 * enabled account holding one of {@code takers} nearest the region.
+	 */
+	public boolean takesSteps(CurrentUser u, String regionCode, Set<Role> takers) {
+		return u != null && u.kind() == UserKind.STAFF && u.caseHandler() && handles(u.scope(), regionCode, takers);
+	}
+
+	/** {@link #nearestName} by the {@link #staffed} bureau. */
+	public String staffedName(String regionCode, Set<Role> takers) {
+		return staffed(regionCode, takers).map(BureauView::name).orElse("邮政管理局");
+	}
+
+	/** The SQL condition that bureau {@code alias} has an enabled staff account holding one of {@code :takers}. */
+	private static String staffedSql(String alias) {
+		return " AND EXISTS (SELECT 1 FROM user_account su JOIN user_role sr ON sr.user_account = su.id WHERE su.bureau_id = "
+				+ alias + ".id AND su.kind = 'STAFF' AND su.enabled AND sr.role IN (:takers))";
+	}
+
+	private static List<String> names(Set<Role> takers) {
+		return takers.stream().map(Role::name).toList();
 	}
 
 	/**
@@ -562,10 +670,10 @@ public class Bureaus {
 	/**
 	 * Whether a bureau's name names its region: the region's name in it, whole ("无锡市") or without its last character
 	 * — the kind of region (省, 市, 区, 县) — when it has more than two ("无锡邮政管理局"); true when the region has no name
-	 * of its own (a municipality's 市辖区 or 县).
+	 * of its own (a placeholder level, {@link Regions#PLACEHOLDER_LEVELS}: a municipality's 市辖区, 省直辖县级行政区划).
 	 */
 	static boolean namesRegion(String name, String regionName) {
-		if (Text.isBlank(regionName) || name == null || regionName.equals("市辖区") || regionName.equals("县")) {
+		if (Text.isBlank(regionName) || name == null || Regions.PLACEHOLDER_LEVELS.contains(regionName)) {
 			return true;
 		}
 		String core = regionName.length() > 2 ? regionName.substring(0, regionName.length() - 1) : regionName;

@@ -85,11 +85,21 @@ public class Regions {
 		return path;
 	}
 
-	/** E.g. "江苏省苏州市吴中区"; the city level "市辖区" of municipalities is left out. */
+	/**
+	 * The names of the placeholder levels of the GB/T 2260 tree, no place of their own: a municipality's 市辖区 and 县,
+	 * and the city level of province- or region-administered counties (省直辖县级行政区划 419000 above 济源市 419001,
+	 * 自治区直辖县级行政区划) — left out where a region is named in full.
+	 */
+	public static final Set<String> PLACEHOLDER_LEVELS = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
+
+	/**
+	 * E.g. "江苏省苏州市吴中区", "河南省济源市"; the placeholder levels ({@link #PLACEHOLDER_LEVELS}: a municipality's
+	 * "市辖区", "省直辖县级行政区划") are left out.
+	 */
 	public String fullName(String code) {
 		StringBuilder name = new StringBuilder();
 		for (Region region : path(code)) {
-			if (!region.name().equals("市辖区") && !region.name().equals("县")) {
+			if (!PLACEHOLDER_LEVELS.contains(region.name())) {
 				name.append(region.name());
 			}
 		}

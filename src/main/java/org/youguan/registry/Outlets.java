@@ -52,6 +52,8 @@ import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.org.BureauLevel;
+import org.youguan.org.Role;
 import org.youguan.platform.ChinaTime;
 import org.youguan.platform.Secrets;
 import org.youguan.region.Region;
@@ -155,6 +157,12 @@ public class Outlets {
 
 	/** The key context under which an outlet manager's phone is encrypted. */
 	public static final String MANAGER_PHONE = "terminal_outlet.manager_phone";
+
+	/**
+	 * The roles that decide an outlet filing (准予, 一次性告知, 不予备案: the filing pages' handlers) — a bureau with no
+	 * enabled account holding one of them files no outlets; its city's bureau does ({@link #filingBureauRegion}).
+	 */
+	public static final Set<Role> FILING_TAKERS = Set.of(Role.SYSTEM_ADMIN, Role.BUREAU_ADMIN, Role.STAFF);
 
 	private final Bureaus bureaus;
 
@@ -536,7 +544,7 @@ public class Outlets {
 	 * @param regionCode a GB/T 2260 code; its first 6 digits are the county
 	 */
 	public String countyBureau(String regionCode) {
-		return bureaus.nearestName(regionCode.substring(0, Math.min(6, regionCode.length())));
+		return bureaus.staffedName(regionCode.substring(0, Math.min(6, regionCode.length())), FILING_TAKERS);
 	}
 
 	/**
@@ -600,15 +608,19 @@ public class Outlets {
 	}
 
 	/**
-	 * The region of the bureau that files the outlets of a region ({@link Bureaus#nearestBelowProvince}: the county's
-	 * bureau, else — a county without a bureau on the platform — its city's), 6 or 4 digits: the one rule by which an
-	 * outlet filing is served ({@code served}), numbered (受理编号, 备案编号) and handled.
+	 * The region of the bureau that files the outlets of a region ({@link Bureaus#staffed} with {@link #FILING_TAKERS}:
+	 * the county's bureau, else — a county without a bureau on the platform, or whose bureau has no account to decide a
+	 * filing — its city's), 6 or 4 digits: the one rule by which an outlet filing is served ({@code served}), numbered
+	 * (受理编号, 备案编号), queued, decided and named on the enterprise's page.
 	 * @param regionCode a GB/T 2260 code (6 to 12 digits)
 	 * @return empty where only the province (or no bureau) on the platform covers the region: no bureau below provincial
-	 *         level there files outlets here (快递暂行条例(2025) art.19)
+	 *         level there files outlets here (快递暂行条例(2025) art.19) — or where neither the county's nor the city's
+	 *         bureau has an account to decide a filing, and the province's, which has, takes it
 	 */
 	public Optional<String> filingBureauRegion(String regionCode) {
-		return bureaus.nearestBelowProvince(regionCode).map(BureauView::regionCode);
+		return bureaus.staffed(regionCode, FILING_TAKERS)
+			.filter(b -> b.level() == BureauLevel.CITY || b.level() == BureauLevel.COUNTY)
+			.map(BureauView::regionCode);
 	}
 
 	/**
@@ -992,7 +1004,8 @@ public class Outlets {
 			// name a place no bureau on the platform serves
 			// and an outlet is filed with the bureau below provincial level (条例(2025) art.19): a place only the province
 			// covers on the platform has no bureau to file it with, to number it or to keep its register
-			v.require("regionCode", scope.kind() != DataScope.Kind.ALL || filingBureauRegion(region.value()).isPresent(),
+			v.require("regionCode", scope.kind() != DataScope.Kind.ALL
+					|| bureaus.nearestBelowProvince(region.value()).isPresent(),
 					"served", Wording.of("registry.refusal.outletNotServed"),
 					"网点所在地的市（地）、县级邮政管理部门尚未使用本平台，无法在此办理该地的网点登记或备案");
 		}

@@ -311,4 +311,26 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 			.as("nothing saved").isZero();
 		file(CITY, json).andExpect(status().isCreated());
 	}
+
+	/**
+	 * The paper report's form is offered only to staff whose bureau receives it (BranchFilings#receives): a county's
+	 * staff are not shown a form whose post is refused, the city's are; the province's, offered the form, posting a
+	 * Suzhou holder's report is told beside the credit code which bureau enters it — the form again in 403 with the
+	 * values typed, never the bare error page.
+	 */
+	@Test
+	void thePaperReportFormIsOfferedOnlyToThoseWhoReceiveItAndARefusalKeepsTheTypedValues() throws Exception {
+		assertThat(mvc.perform(get("/licensing/annual-reports").session(SignIn.session(mvc, "wz.staff"))).andReturn()
+			.getResponse().getContentAsString()).as("a county's staff").doesNotContain("id=\"annual-report-form\"");
+		assertThat(mvc.perform(get("/licensing/annual-reports").session(SignIn.session(mvc, "sz.market"))).andReturn()
+			.getResponse().getContentAsString()).as("the city's staff").contains("id=\"annual-report-form\"");
+		String code = holder("苏州年报表单快递有限公司");
+		var refused = mvc.perform(post("/licensing/annual-reports").session(SignIn.session(mvc, "js.market")).with(csrf())
+			.param("year", String.valueOf(year() - 1)).param("creditCode", code).param("businessVolume", "4321")
+			.param("revenue", "100").param("outlets", "1").param("staff", "2")).andReturn().getResponse();
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentAsString()).contains("本年度报告由苏州市邮政管理局办理", "id=\"annual-report-form\"", "4321");
+		assertThat(jdbc.sql("SELECT count(*) FROM annual_report WHERE credit_code = :c").param("c", code).query(Long.class).single())
+			.as("nothing saved").isZero();
+	}
 }

@@ -89,6 +89,9 @@ class TwinNameFormsIntegrationTest {
 		assertThat(Bureaus.namesRegion("苏州市吴中区邮政管理局", "吴中区")).isTrue();
 		assertThat(Bureaus.namesRegion("无锡市邮政管理局ab", "徐州市")).isFalse();
 		assertThat(Bureaus.namesRegion("北京市邮政管理局", "市辖区")).isTrue();
+		// a placeholder level (Regions.PLACEHOLDER_LEVELS) has no name of its own to be named
+		assertThat(Bureaus.namesRegion("河南省济源邮政管理局", "省直辖县级行政区划")).isTrue();
+		assertThat(Bureaus.namesRegion("石河子邮政管理局", "自治区直辖县级行政区划")).isTrue();
 	}
 
 	/** Performs {@code n} requests at the same moment ({@link AtOnce}); their responses. */

@@ -37,6 +37,9 @@ class RegionImportIntegrationTest {
 	void theDemoCityImportedSuzhousStreetsAndVillages() {
 		assertThat(regions.children("320506")).isNotEmpty().allSatisfy(r -> assertThat(r.level()).isEqualTo(RegionLevel.STREET));
 		assertThat(regions.fullName("320506")).isEqualTo("江苏省苏州市吴中区");
+		// the placeholder city level of province- and region-administered counties is no place of its own
+		assertThat(regions.fullName("419001")).isEqualTo("河南省济源市");
+		assertThat(regions.fullName("659001")).isEqualTo("新疆维吾尔自治区石河子市");
 		assertThat(regions.count(RegionLevel.COUNTY)).isGreaterThan(2800);
 	}
 

@@ -206,7 +206,7 @@ class ComplaintController {
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("mediationResults", MediationResult.values());
 		// the step forms only for the handling bureau's 处室工作人员 (a bureau above reads the complaint)
-		model.addAttribute("handles", bureaus.takesSteps(me, c.regionCode()));
+		model.addAttribute("handles", bureaus.takesSteps(me, c.regionCode(), Bureaus.CASE_HANDLERS));
 		model.addAttribute("mayMediate", mayMediate(c));
 		model.addAttribute("proposedValid", ComplaintProcedure.proposedValidity(c.replyResponsibility()));
 		if (c.status() == ComplaintStatus.RECEIVED) {

@@ -27,7 +27,7 @@ class ComplaintStepAccess {
 	StepAccess complaintSteps(ComplaintQueries complaints, ComplaintProcedure procedure, Bureaus bureaus) {
 		return StepAccess.of(List.of("/complaints/{id}/**", "/api/v1/complaints/{id}/**"),
 				(scope, id, rest) -> {
-					bureaus.requireHandling(complaints.regionOf(scope, id), "申诉");
+					bureaus.requireHandling(complaints.regionOf(scope, id), "申诉", Bureaus.CASE_HANDLERS);
 					procedure.requireStepState(scope, id, rest);
 				});
 	}

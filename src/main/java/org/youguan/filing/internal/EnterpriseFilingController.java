@@ -226,6 +226,8 @@ class EnterpriseFilingController {
 		FilingView filing = filings.get(scope, id);
 		model.addAttribute("filing", filing);
 		model.addAttribute("lateNote", filings.lateFilingNoteForParty(filing));
+		// the bureau that decides it (the county's with an account to decide, else the city's), named to the applicant
+		model.addAttribute("handlingBureau", filings.handlingBureau(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));
 		model.addAttribute("closureReasons", Outlets.CLOSURE_REASONS);

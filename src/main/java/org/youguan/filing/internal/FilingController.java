@@ -129,11 +129,13 @@ class FilingController {
 	}
 
 	@GetMapping("/filing/{id}")
-	String show(DataScope scope, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		FilingView filing = filings.get(scope, id);
 		model.addAttribute("filing", filing);
-		// the step forms only for the bureau that files outlets at its place; a bureau above reads the filing
+		// the step forms only for the bureau that files outlets at its place; a bureau above reads the filing, told why
 		model.addAttribute("decides", filings.decidesHere(filing));
+		model.addAttribute("handlingBureau", filings.handlingBureau(filing));
+		model.addAttribute("readsAbove", filings.readsAbove(me, filing));
 		model.addAttribute("lateNote", filings.lateFilingNote(filing));
 		model.addAttribute("details", filings.details(scope, id));
 		model.addAttribute("attachments", filings.attachments(scope, id));

@@ -16,7 +16,6 @@ import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Wording;
-import org.youguan.org.Bureaus;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -36,15 +35,12 @@ public class FilingReceipts implements DeclaresTemplates {
 
 	private final OutletFilings filings;
 
-	private final Bureaus bureaus;
-
 	private final DocumentTemplates templates;
 
 	private final StatutoryRules rules;
 
-	FilingReceipts(OutletFilings filings, Bureaus bureaus, DocumentTemplates templates, StatutoryRules rules) {
+	FilingReceipts(OutletFilings filings, DocumentTemplates templates, StatutoryRules rules) {
 		this.filings = filings;
-		this.bureaus = bureaus;
 		this.templates = templates;
 		this.rules = rules;
 	}
@@ -73,7 +69,7 @@ public class FilingReceipts implements DeclaresTemplates {
 			.stream()
 			.map(a -> Map.of("kind", AttachmentKind.valueOf(a.kind()).label(), "name", a.fileName()))
 			.toList();
-		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", bureaus.nearestName(f.regionCode())),
+		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", filings.handlingBureau(f)),
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),

@@ -35,6 +35,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.licensing.AnnualReports;
+import org.youguan.licensing.BranchFilings;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.Regions;
@@ -83,7 +84,11 @@ class AnnualReportController {
 
 	private final Regions regions;
 
-	AnnualReportController(AnnualReports reports, Spreadsheets spreadsheets, Clock clock, Regions regions) {
+	private final BranchFilings receivers;
+
+	AnnualReportController(AnnualReports reports, Spreadsheets spreadsheets, Clock clock, Regions regions,
+			BranchFilings receivers) {
+		this.receivers = receivers;
 		this.reports = reports;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
@@ -107,7 +112,9 @@ class AnnualReportController {
 		model.addAttribute("lastYear", last);
 		model.addAttribute("dueOn", reports.dueOn(last, me.regionCode() == null || me.regionCode().isEmpty() ? "0" : me.regionCode()));
 		model.addAttribute("enterprise", me.enterpriseCreditCode() != null);
-		model.addAttribute("canFile", me.enterpriseCreditCode() != null || me.caseHandler());
+		// the paper report's form only to staff whose bureau takes it (the holder's city's, as a paper branch filing's:
+		// BranchFilings#receives) — a county's staff were offered a form whose post was refused, the values lost
+		model.addAttribute("canFile", receivers.offersForm(me));
 		return "licensing/annual-reports";
 	}
 
