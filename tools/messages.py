@@ -2745,6 +2745,7 @@ M.update({
  "audit.field.from": ("起始日期", "From"),
  "audit.field.fullScreening": ("100%过机安检", "Full screening"),
  "audit.field.handling": ("处理情况", "Handling"),
+ "audit.field.attention": ("仅列临期或超期", "Due soon or overdue only"),
  "audit.field.handoverAddress": ("交接点地址", "Handover address"),
  "audit.field.handoverRecords": ("交接登记", "Handover records"),
  "audit.field.handoverType": ("交接点类型", "Handover type"),

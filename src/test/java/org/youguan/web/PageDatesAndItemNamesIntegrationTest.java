@@ -47,7 +47,8 @@ class PageDatesAndItemNamesIntegrationTest {
 		String penalty = first("/enterprise/penalties", "/enterprise/penalties/\\d+", enterprise);
 		for (String html : new String[] { staffRecord, ownRecord, order, penalty }) {
 			assertThat(SLASH_DATE.matcher(html).find()).as("a date written 2026/11/29").isFalse();
-			assertThat(html).containsPattern("\\d{4}-\\d{2}-\\d{2}");
+			// a day standing alone is ISO, a day inside a sentence 2026年3月5日 (the reader's rule): one of the two, never slashes
+			assertThat(html).containsPattern("\\d{4}-\\d{2}-\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日");
 		}
 		for (String html : new String[] { staffRecord, ownRecord }) {
 			assertThat(html).doesNotContainPattern(">[A-Z][A-Z_]+、?</span>");
