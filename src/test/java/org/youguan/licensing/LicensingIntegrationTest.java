@@ -732,8 +732,8 @@ class LicensingIntegrationTest extends LicensingFixture {
 		MockHttpSession county = SignIn.session(mvc, "wz.staff");
 
 		List<List<String>> rows = ExportedRows.of(mvc, county, "/licensing/applications/export.xlsx", "q", marker);
-		assertThat(rows.get(0)).containsExactly("申请编号", "申请人", "统一社会信用代码", "类型", "业务范围", "审批机关", "收到日期",
-				"状态", "决定期限", "剩余天数", "许可证编号", "历史导入");
+		assertThat(rows.get(0)).containsExactly("申请编号", "申请人", "统一社会信用代码", "类型", "业务范围", "经营场所地址",
+				"经营场所所在地", "审批机关", "收到日期", "状态", "决定期限", "剩余天数", "许可证编号", "历史导入");
 		assertThat(rows).as("the Wuzhong application only: the Xiangcheng one is outside the county").hasSize(2);
 		assertThat(rows.get(1)).startsWith(view(mine).number(), marker + "吴中快递有限公司")
 			.contains("省内", view(mine).submittedOn().toString(), view(mine).status().label());
