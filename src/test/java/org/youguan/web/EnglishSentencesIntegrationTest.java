@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.ProvinceStaff;
 import org.youguan.SignIn;
@@ -68,24 +67,6 @@ class EnglishSentencesIntegrationTest {
 		assertThat(RefusalWords.in("已完成2026年3月5日的预警检测，新增预警1条", Locale.ENGLISH))
 			.isEqualTo("Alert check for 2026-03-05 done: 1 new alert");
 		assertThat(RefusalWords.in("整改已验收", Locale.ENGLISH)).isEqualTo("Rectification accepted");
-	}
-
-	/** Kind A on a page: the flashed message of a step shows in English after the redirect, in Chinese without. */
-	@Test
-	void aStepsFlashedMessageShowsInTheReadersLanguage() throws Exception {
-		MockHttpSession admin = SignIn.session(mvc, "sys.admin");
-		long bureau = bureaus.findByRegion("320506").orElseThrow().id();
-		String name = "Unit" + System.nanoTime();
-		MvcResult done = mvc.perform(post("/admin/departments/new").session(admin).with(csrf())
-			.param("bureauId", String.valueOf(bureau)).param("name", name)).andExpect(status().is3xxRedirection()).andReturn();
-		assertThat(done.getFlashMap().get("message")).isEqualTo("已新建处室“" + name + "”");
-		// the message as the next page shows it (the home page, which every account opens)
-		String english = mvc.perform(get("/").param("lang", "en").session(admin).flashAttrs(done.getFlashMap()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(flash(english)).isEqualTo("Department “" + name + "” created");
-		String chinese = mvc.perform(get("/").param("lang", "zh-CN").session(admin).flashAttrs(done.getFlashMap()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(flash(chinese)).isEqualTo("已新建处室“" + name + "”");
 	}
 
 	/** Kind B: a form's required fields and a missing parameter, worded with the field's English label. */
@@ -163,12 +144,6 @@ class EnglishSentencesIntegrationTest {
 		// the query as a browser sends it (the resolver reads the query string, not the parameters)
 		mvc.perform(get("/complaints?lang=en").session(SignIn.session(mvc, "sf.wz")))
 			.andExpect(status().isForbidden()).andExpect(cookie().value("youguan-lang", "en"));
-	}
-
-	/** The text of the page's flashed message ({@code #flash}), or null. */
-	private static String flash(String page) {
-		Matcher m = Pattern.compile("id=\"flash\">([^<]*)<").matcher(page);
-		return m.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)) : null;
 	}
 
 	/** The messages of the page's error box ({@code #errors}). */
