@@ -26,6 +26,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Telephone;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.registry.EnterpriseStatus;
 import org.youguan.registry.EnterpriseView;
@@ -136,7 +137,7 @@ public class ComplaintProcedure {
 		// access, then the step's state, then its fields — on the API as on the page (StepAccessFirst)
 		Complaint c = load(scope, id);
 		c.requireRejectable();
-		new Validation().require("condition", condition != null, "required", "请选择不予受理的情形")
+		new Validation().require("condition", condition != null, "required", Wording.of("refusal.complaintRejectGround"), "请选择不予受理的情形")
 			.required("reason", "不予受理的理由", reason)
 			.maxLength("reason", "不予受理的理由", reason, 500)
 			.throwIfInvalid();

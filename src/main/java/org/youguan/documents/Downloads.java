@@ -1,14 +1,23 @@
 package org.youguan.documents;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * HTTP responses for generated documents, with the Chinese file name encoded per RFC 6266.
+ * HTTP responses for generated documents, with the Chinese file name encoded per RFC 6266 — in English for a reader
+ * in English ({@link #named}).
  */
 public final class Downloads {
 
@@ -33,7 +42,35 @@ public final class Downloads {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(named(fileName), StandardCharsets.UTF_8).build().toString())
 			.body(content);
+	}
+
+	/** A file's name: its Chinese words before any "-" suffix (a period, a number), then the extension. */
+	private static final Pattern NAME = Pattern.compile("([^-.]+)(.*)");
+
+	/**
+	 * The file's name in the request's language: as given for Chinese (and outside a request); in English its words
+	 * by the bundle's {@code export.file.<words>}, else the sheet's name {@code export.sheet.<words>}
+	 * ({@link Spreadsheets#SHEET_KEY}), the suffix kept ("处罚统计-2026-01.xlsx" → "Penalty figures-2026-01.xlsx"); as given
+	 * where the bundle has neither.
+	 */
+	static String named(String fileName) {
+		Locale locale = Spreadsheets.requestLanguage();
+		Matcher m = fileName == null ? null : NAME.matcher(fileName);
+		if (locale == null || m == null || !m.matches()
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+			return fileName;
+		}
+		WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request.getRequest());
+		MessageSource messages = context;
+		if (messages == null) {
+			return fileName;
+		}
+		String words = messages.getMessage("export.file." + m.group(1), null, null, locale);
+		if (words == null) {
+			words = messages.getMessage(Spreadsheets.SHEET_KEY + m.group(1), null, null, locale);
+		}
+		return words == null ? fileName : words + m.group(2);
 	}
 }

@@ -25,6 +25,7 @@ import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageAddress;
+import org.youguan.kernel.Wording;
 import org.youguan.platform.BackgroundJobs;
 
 /**
@@ -90,8 +91,24 @@ public final class ImportPages {
 	public static <R extends Outcome> String upload(Page page, BackgroundJobs jobs, String username, MultipartFile file,
 			Function<byte[], R> importer, Model model, RedirectAttributes redirect, HttpServletResponse response)
 			throws IOException {
-		return upload(page, jobs, username, file, importer, r -> "已导入" + page.what() + r.imported() + page.unit()
-				+ (r.totalsRows().isEmpty() ? "" : "；" + ImportResult.totalsText(r.totalsRows())), model, redirect, response);
+		return upload(page, jobs, username, file, importer, r -> saved(page, r), model, redirect, response);
+	}
+
+	/** The saved message "已导入{what}N{unit}" (and the totals rows left out, "；第N行是合计行，未导入"). */
+	private static String saved(Page page, Outcome r) {
+		return "已导入" + page.what() + r.imported() + page.unit()
+				+ (r.totalsRows().isEmpty() ? "" : "；" + ImportResult.totalsText(r.totalsRows()));
+	}
+
+	/**
+	 * {@link #saved} as a bundle key with its values ({@code import.savedMessage}, {@code import.savedMessageTotals}), flashed
+	 * beside it as {@code messageWording}, so a page in English words it: the count and the import's name cannot be
+	 * read back from the Chinese, which writes them side by side.
+	 */
+	private static Wording savedWording(Page page, Outcome r) {
+		return r.totalsRows().isEmpty() ? Wording.of("import.savedMessage", page.what(), String.valueOf(r.imported()))
+				: Wording.of("import.savedMessageTotals", page.what(), String.valueOf(r.imported()),
+						String.join(", ", r.totalsRows().stream().map(String::valueOf).toList()));
 	}
 
 	/** The page's upload with a saved message of its own ({@code saved} is given the outcome). */
@@ -110,13 +127,18 @@ public final class ImportPages {
 				byte[] annotated = words == null ? result.annotated()
 						: SheetRows.annotate(content, shown, words.text("import.errorColumn", locale), ": ", "; ");
 				UUID sheet = jobs.record(page.owner(), username, BackgroundJobs.State.REJECTED, rejectedMessage(result),
-						page.what() + "导入-错误.xlsx", annotated);
+						(words == null ? page.what() + "导入-错误.xlsx"
+								: words.column(page.what(), locale) + " - import errors.xlsx"), annotated);
 				model.addAttribute("rowErrors", shown);
 				model.addAttribute("errorSheet", sheet);
 				response.setStatus(ErrorCode.IMPORT_REJECTED.status());
 				return page.view();
 			}
-			redirect.addFlashAttribute("message", saved.apply(result));
+			String message = saved.apply(result);
+			redirect.addFlashAttribute("message", message);
+			if (message.equals(saved(page, result))) {
+				redirect.addFlashAttribute("messageWording", savedWording(page, result));
+			}
 			return PageAddress.redirect(page.done());
 		}
 		catch (DomainException ex) {

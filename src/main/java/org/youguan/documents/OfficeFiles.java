@@ -29,6 +29,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FileKind;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -161,7 +162,7 @@ public final class OfficeFiles {
 			for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (++entries > l.maxEntries()) {
 					throw new InvalidValueException(field, "zip-entries",
-							kind + "内含文件超过" + l.maxEntries() + "个，不是正常的Office文件，已拒绝");
+							Wording.of("file.refusal.zipEntries", kind, String.valueOf(l.maxEntries())), kind + "内含文件超过" + l.maxEntries() + "个，不是正常的Office文件，已拒绝");
 				}
 				ByteArrayOutputStream part = packageXml(entry.getName()) ? new ByteArrayOutputStream() : null;
 				long entryBytes = 0;
@@ -169,16 +170,19 @@ public final class OfficeFiles {
 					expanded += n;
 					entryBytes += n;
 					if (expanded > l.maxExpandedBytes()) {
-						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：超过" + l.maxExpandedBytes() / 1024 / 1024
+						throw new InvalidValueException(field, "zip-size", Wording.of("file.refusal.zipSize", kind,
+								String.valueOf(l.maxExpandedBytes() / 1024 / 1024)), kind + "解压后过大：超过" + l.maxExpandedBytes() / 1024 / 1024
 								+ "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
 					}
 					if (entryBytes > ZipArchiveFakeEntry.getMaxEntrySize()) {
 						// POI holds each part in memory and refuses one beyond this as if the file were broken
-						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：其中的" + entry.getName() + "超过"
+						throw new InvalidValueException(field, "zip-size", Wording.of("file.refusal.zipPart", kind, entry.getName(),
+								String.valueOf(ZipArchiveFakeEntry.getMaxEntrySize() / 1_000_000)), kind + "解压后过大：其中的" + entry.getName() + "超过"
 								+ ZipArchiveFakeEntry.getMaxEntrySize() / 1_000_000 + "MB（可能是“压缩炸弹”），已拒绝；请删除多余内容或分批上传");
 					}
 					if (part != null && entryBytes > MAX_WORD_PART_BYTES && kind.contains(".docx")) {
-						throw new InvalidValueException(field, "zip-size", kind + "解压后过大：其中的" + entry.getName() + "超过"
+						throw new InvalidValueException(field, "zip-size", Wording.of("file.refusal.zipWordPart", kind, entry.getName(),
+								String.valueOf(MAX_WORD_PART_BYTES / 1024 / 1024)), kind + "解压后过大：其中的" + entry.getName() + "超过"
 								+ MAX_WORD_PART_BYTES / 1024 / 1024 + "MB（正常的Word文档远小于此，可能是“压缩炸弹”），已拒绝；请删除多余内容后上传");
 					}
 					if (part != null) {
@@ -188,7 +192,8 @@ public final class OfficeFiles {
 				if (part != null) {
 					requireWellFormed(part.toByteArray(), field, kind);
 					if (entry.getName().equals("_rels/.rels") && part.toString(StandardCharsets.UTF_8).contains(STRICT_MAIN)) {
-						throw new InvalidValueException(field, "strict-ooxml", kind + "是“严格Open XML”格式，本系统不支持：请用"
+						throw new InvalidValueException(field, "strict-ooxml", Wording.of(kind.contains(".xlsx")
+								? "file.refusal.strictExcel" : "file.refusal.strictWord", kind), kind + "是“严格Open XML”格式，本系统不支持：请用"
 								+ "Office或WPS打开，另存为普通的" + (kind.contains(".xlsx") ? "“Excel工作簿（*.xlsx）”" : "“Word文档（*.docx）”")
 								+ "后上传");
 					}
@@ -225,23 +230,24 @@ public final class OfficeFiles {
 		String saveAs = "请用" + (excel ? "Excel或WPS表格" : "Word或WPS文字") + "打开，另存为“"
 				+ (excel ? "Excel工作簿（*.xlsx）" : "Word文档（*.docx）") + "”后上传";
 		if (content == null || content.length == 0) {
-			throw new InvalidValueException(field, rule, "请上传" + kind);
+			throw new InvalidValueException(field, rule, Wording.of("file.uploadAsked", kind), "请上传" + kind);
 		}
 		String what = FileKind.of(content);
 		if (FileKind.ENCRYPTED.equals(what)) {
-			throw new InvalidValueException(field, "encrypted", "这是" + FileKind.ENCRYPTED + "，无法读取：请取消密码，" + saveAs);
+			throw new InvalidValueException(field, "encrypted", Wording.of("file.refusal.encrypted", FileKind.ENCRYPTED, saveAs), "这是" + FileKind.ENCRYPTED + "，无法读取：请取消密码，" + saveAs);
 		}
 		if (what != null && what.contains(excel ? "（.xls）" : "（.doc）")) {
-			throw new InvalidValueException(field, "old-format", "文件是" + what + "，不是" + kind + "：" + saveAs);
+			throw new InvalidValueException(field, "old-format", Wording.of("file.refusal.oldFormat", what, kind, saveAs), "文件是" + what + "，不是" + kind + "：" + saveAs);
 		}
 		if (what != null) {
 			throw wrongKind(field, what, kind);
 		}
 		if (text(content)) {
-			throw new InvalidValueException(field, "text", "文件是" + (excel && csvLike(content) ? "CSV文件（逗号分隔的文本）" : "文本文件")
+			String text = excel && csvLike(content) ? "CSV文件（逗号分隔的文本）" : "文本文件";
+			throw new InvalidValueException(field, "text", Wording.of("file.refusal.text", text, kind, saveAs), "文件是" + text
 					+ "，不是" + kind + "（按文件内容判断，与扩展名无关）：" + saveAs);
 		}
-		throw new InvalidValueException(field, rule, "文件不是" + kind + "（按文件内容判断），请上传" + kind);
+		throw new InvalidValueException(field, rule, Wording.of("file.refusal.notKind", kind, kind), "文件不是" + kind + "（按文件内容判断），请上传" + kind);
 	}
 
 	/**
@@ -308,7 +314,7 @@ public final class OfficeFiles {
 	 * @param kind the file's kind as the user knows it, with its extension: "Excel工作簿（.xlsx）", "Word文件（.docx）"
 	 */
 	public static InvalidValueException unreadable(String field, String rule, String kind) {
-		return new InvalidValueException(field, rule, "无法读取" + kind + "：文件已损坏或不是这种格式，请用Office或WPS打开并另存后重新上传");
+		return new InvalidValueException(field, rule, Wording.of("file.refusal.unreadable", kind), "无法读取" + kind + "：文件已损坏或不是这种格式，请用Office或WPS打开并另存后重新上传");
 	}
 
 	/**

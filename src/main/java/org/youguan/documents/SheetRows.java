@@ -238,7 +238,7 @@ public final class SheetRows {
 				return;
 			}
 			if (rows.size() == maxRows) {
-				throw new InvalidValueException("file", "rows", "一次最多导入" + maxRows + "行数据（不含表头），本文件超过了这一上限，请分成几个文件导入");
+				throw new InvalidValueException("file", "rows", Wording.of("file.refusal.maxRows", String.valueOf(maxRows)), "一次最多导入" + maxRows + "行数据（不含表头），本文件超过了这一上限，请分成几个文件导入");
 			}
 			String label = cells.values().stream().filter(c -> c.kind() == SheetCell.Kind.TEXT).map(SheetCell::text)
 				.map(Text::strip).filter(t -> !t.isEmpty()).findFirst().orElse(null);
@@ -475,8 +475,11 @@ public final class SheetRows {
 
 	/** The refusal of a sheet without the headers, naming the sheet read when the workbook has several. */
 	private static InvalidValueException missingHeaders(List<String> missing, byte[] content) {
-		String sheet = SheetReader.sheetReadAmongSeveral(content).map(name -> "读取的是第一个可见工作表“" + name + "”，").orElse("");
-		return new InvalidValueException("file", "headers", "表头缺少：" + String.join("、", missing) + "（" + sheet + "请使用导入模板）");
+		var read = SheetReader.sheetReadAmongSeveral(content);
+		String sheet = read.map(name -> "读取的是第一个可见工作表“" + name + "”，").orElse("");
+		String columns = String.join("、", missing);
+		return new InvalidValueException("file", "headers", read.isPresent()
+				? Wording.of("file.refusal.headersSheet", columns, read.get()) : Wording.of("file.refusal.headers", columns), "表头缺少：" + String.join("、", missing) + "（" + sheet + "请使用导入模板）");
 	}
 
 	/**
@@ -512,7 +515,7 @@ public final class SheetRows {
 				// two columns for one field (a ledger's 罚款（元） beside 罚款数额): which one counts is not for the reader to guess
 				String first = names.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
 					.map(c -> row.getOrDefault(c, name)).findFirst().orElse(name);
-				throw new InvalidValueException("file", "duplicate-column", "表头“" + first + "”与“" + own + "”都表示“" + name
+				throw new InvalidValueException("file", "duplicate-column", Wording.of("file.refusal.duplicateColumn", first, own, name), "表头“" + first + "”与“" + own + "”都表示“" + name
 						+ "”，请只保留其中一列");
 			}
 			if (name != null && !names.containsValue(name)) {
@@ -520,6 +523,18 @@ public final class SheetRows {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * One failure as its cell says it: "field{@code colon}message" — the message alone where it names its field that way
+	 * already (an English message "Decision number: the same as row 2" is not "Decision number: Decision number: …").
+	 */
+	private static String named(FieldError f, String colon) {
+		String message = f.message() == null ? "" : f.message();
+		String field = f.field() == null ? "" : f.field();
+		boolean namesIt = !field.isEmpty() && (message.startsWith(field + colon.strip()) || message.startsWith(field + "：")
+				|| message.startsWith(field + ":"));
+		return namesIt ? message : field + colon + message;
 	}
 
 	/**
@@ -561,7 +576,7 @@ public final class SheetRows {
 				Cell cell = row.createCell(column);
 				// the messages echo what was typed: never a formula however a row's field or value begins
 				Spreadsheets.setText(cell, Spreadsheets.fit(String.join(between,
-						e.errors().stream().map(f -> f.field() + colon + f.message()).toList())), red, quotedRed);
+						e.errors().stream().map(f -> named(f, colon)).toList())), red, quotedRed);
 			}
 			sheet.setColumnWidth(column, 80 * 256);
 			book.write(out);

@@ -1324,7 +1324,9 @@ public class InspectionPlans {
 	 */
 	private void moved(int updated, DataScope scope, long id, String message) {
 		if (updated != 1) {
-			throw DomainException.illegalTransition(message + "（当前状态：" + statusLabel(get(scope, id).status()) + "）");
+			String now = statusLabel(get(scope, id).status());
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.planState", message, now),
+					message + "（当前状态：" + now + "）");
 		}
 	}
 
@@ -1378,7 +1380,10 @@ public class InspectionPlans {
 		// a plan is its bureau's (the one that made it) as a case is its handling bureau's: a bureau above reads it
 		bureaus.requireHandling(bureauRegion(plan.bureauId()), "抽查计划");
 		if (!plan.status().equals(status)) {
-			throw DomainException.illegalTransition(message.apply(plan.status()) + "（当前状态：" + statusLabel(plan.status()) + "）");
+			String sentence = message.apply(plan.status());
+			String now = statusLabel(plan.status());
+			throw DomainException.illegalTransition(Wording.of("inspections.refusal.planState", sentence, now),
+					sentence + "（当前状态：" + now + "）");
 		}
 		return plan;
 	}

@@ -67,6 +67,12 @@ public final class PageSteps {
 	public static final String CONFLICT = "conflict";
 
 	/**
+	 * The flash attribute ({@code true}) marking a refusal's errors as a step refused to the caller (403: its role, its
+	 * team, its bureau): the layouts lead its box with 无权办理此步骤 ({@code data-kind="access"}), not as input to correct.
+	 */
+	public static final String ACCESS_REFUSED = "accessRefused";
+
+	/**
 	 * Whether a refusal is a conflict with the record's state (409 {@link ErrorCode#ILLEGAL_TRANSITION}: the step no
 	 * longer applies — the review already recorded, the lead already filed), which no correction of the form's values
 	 * cures: a page shows it as a notice ({@link #CONFLICT}), not as input errors, for {@link PageSteps} and
@@ -153,6 +159,7 @@ public final class PageSteps {
 		String field = ex.field() == null ? "request" : ex.field();
 		flashRefusal(flash, posted, List.of(new FieldError(field, "forbidden", ex.getMessage())), false, ex.wording(),
 				ex.getMessage(), ErrorCode.ACCESS_DENIED.status());
+		flash.accept(ACCESS_REFUSED, true);
 	}
 
 	private static void flashRefusal(BiConsumer<String, Object> flash, HttpServletRequest posted, List<FieldError> refused,

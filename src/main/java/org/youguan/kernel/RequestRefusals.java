@@ -15,6 +15,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public interface RequestRefusals {
 
 	/**
+	 * The request attribute naming the roles that may take a step refused for the caller's role (a {@code List} of
+	 * role names, in the roles' order), as the step's handler declares them ({@code @PreAuthorize} hasRole/hasAnyRole);
+	 * absent where the handler names none — the refusal then names the caller's roles only.
+	 */
+	String STEP_ROLES = "youguan.stepRoles";
+
+	/**
 	 * Whether the request comes from an API client, the one rule by which every refusal chooses a problem response
 	 * over the error page (an {@code /api} path as routed, else a client that takes no HTML and sends a token or asks
 	 * for JSON).

@@ -114,7 +114,7 @@ public final class Validation {
 	 * (zero-width space U+200B, joiners, U+FEFF…, see {@link Text#isBlank}), is "不能为空".
 	 */
 	public Validation required(String field, String label, String value) {
-		return require(field, !Text.isBlank(value), "required", label + "不能为空");
+		return require(field, !Text.isBlank(value), "required", Wording.of("kernel.invalid.required", label), label + "不能为空");
 	}
 
 	/**
@@ -124,7 +124,7 @@ public final class Validation {
 	 * @param value the value as read, null for an empty field
 	 */
 	public Validation given(String field, String label, Object value) {
-		return require(field, value != null, "required", label + "不能为空");
+		return require(field, value != null, "required", Wording.of("kernel.invalid.required", label), label + "不能为空");
 	}
 
 	/**

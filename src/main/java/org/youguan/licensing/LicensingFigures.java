@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.youguan.calendar.WorkingCalendar;
@@ -17,6 +18,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Licences;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
@@ -70,9 +72,18 @@ public class LicensingFigures {
 	 * days
 	 * @param dayUnit the unit of {@code averageDays}: CALENDAR_DAYS or WORKING_DAYS
 	 * @param dayUnitLabel that unit in Chinese: 日 or 工作日
+	 * @param words {@code label} as a bundle key with its values ({@code licensing.figures.stepLimit}: the step's name,
+	 * the limit's value and unit, its citation in Chinese and in English, the unit averaged), for a page or sheet in
+	 * English; not in the API's answer, which keeps the Chinese label
 	 */
 	public record StepFigures(String step, String label, long count, BigDecimal averageWorkingDays, Long onTime,
-			BigDecimal onTimeRate, BigDecimal averageDays, RuleUnit dayUnit, String dayUnitLabel) {
+			BigDecimal onTimeRate, BigDecimal averageDays, RuleUnit dayUnit, String dayUnitLabel, @JsonIgnore Wording words) {
+
+		/** The unit of {@code averageDays} as a bundle key ({@code licensing.figures.dayUnit.*}: 日/days, 工作日/working days). */
+		@JsonIgnore
+		public Wording dayUnitWords() {
+			return Wording.of("licensing.figures.dayUnit." + dayUnit.name());
+		}
 	}
 
 	/** The base figures as one query counts them. */
@@ -144,18 +155,18 @@ public class LicensingFigures {
 		String own = base + " AND NOT a.imported";
 		List<StepFigures> steps = new ArrayList<>();
 		String ruleRegion = region.code().isEmpty() ? StatutoryRule.NATIONAL_REGION : region.code();
-		steps.add(step("RECEIPT", limit("受理或补正告知", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "", ruleRegion), spans("""
+		steps.add(step("RECEIPT", limit("受理或补正告知", "RECEIPT", StatutoryRule.LICENCE_MISSING_MATERIALS_NOTICE, "", ruleRegion), spans("""
 				SELECT a.submitted_on AS started, coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) AS ended,
 				       a.receipt_due_on AS due, a.accepted_by_law AS late, 0 AS paused """ + " " + own
 				+ " AND coalesce(a.correction_notified_on, a.accepted_on, a.not_accepted_on) BETWEEN :from AND :to", params)));
-		steps.add(step("REVIEW", new Limit(null, "初审（无法定时限"), spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, "
+		steps.add(step("REVIEW", new Limit(null, "初审（无法定时限", null), spans("SELECT a.accepted_on AS started, a.reviewed_on AS ended, "
 				+ "CAST(NULL AS date) AS due, false AS late, 0 AS paused "
 				+ own + " AND a.accepted_on IS NOT NULL AND a.reviewed_on BETWEEN :from AND :to", params)));
-		steps.add(step("VERIFICATION", limit("现场核查", StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, "", ruleRegion), spans("""
+		steps.add(step("VERIFICATION", limit("现场核查", "VERIFICATION", StatutoryRule.LICENCE_SITE_VERIFICATION_REPORT, "", ruleRegion), spans("""
 				SELECT a.accepted_on AS started, a.verified_on AS ended, a.verification_due_on AS due, false AS late, 0 AS paused """
 				+ " " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.verified_on BETWEEN :from AND :to", params)));
-		steps.add(step("DECISION", limit("许可决定", StatutoryRule.LICENCE_DECISION, "，中止期间不计", ruleRegion), spans("""
+		steps.add(step("DECISION", limit("许可决定", "DECISION", StatutoryRule.LICENCE_DECISION, "，中止期间不计", ruleRegion), spans("""
 				SELECT a.accepted_on AS started, a.decided_on AS ended, a.decision_due_on AS due, false AS late, """ + PAUSED_DAYS
 				+ " AS paused " + own
 				+ " AND a.accepted_on IS NOT NULL AND a.decided_on BETWEEN :from AND :to", params)));
@@ -171,7 +182,7 @@ public class LicensingFigures {
 	 * A step's limit: its rule (null: none) and the step's name with the limit as the rule catalogue has it where the
 	 * figures are counted, left open for {@link #step} to close ("受理或补正告知（5个工作日，行政许可法(2019) 第32条").
 	 */
-	private record Limit(StatutoryRule rule, String label) {
+	private record Limit(StatutoryRule rule, String label, Wording words) {
 	}
 
 	/**
@@ -179,8 +190,12 @@ public class LicensingFigures {
 	 * unit and its citation with the text's version — a rule changed changes the label.
 	 * @param note said after the period ("，中止期间不计"), or ""
 	 */
-	private Limit limit(String name, StatutoryRule rule, String note, String ruleRegion) {
-		return new Limit(rule, name + "（" + rules.stated(rule, ruleRegion) + note + "，" + rule.basis());
+	private Limit limit(String name, String step, StatutoryRule rule, String note, String ruleRegion) {
+		BigDecimal value = rules.value(rule, ruleRegion);
+		return new Limit(rule, name + "（" + rules.stated(rule, ruleRegion) + note + "，" + rule.basis(),
+				Wording.of("licensing.figures.stepLimit", Wording.of("licensing.figures.stepName." + step),
+						rule.unit().figures(value), rule.unit(), note.isEmpty() ? "" : Wording.of("licensing.figures.stepNote." + step),
+						rule.basis(), rule.basisEnglish()));
 	}
 
 	private List<Span> spans(String sql, Map<String, Object> params) {
@@ -198,8 +213,12 @@ public class LicensingFigures {
 		RuleUnit unit = calendarDays ? RuleUnit.CALENDAR_DAYS : RuleUnit.WORKING_DAYS;
 		String unitLabel = calendarDays ? "日" : "工作日";
 		String named = label + "；平均用时按" + (calendarDays ? "日历日" : "工作日") + "计）";
+		Wording averaged = Wording.of("licensing.figures.averaged." + unit.name());
+		Wording words = limit.words() == null
+				? Wording.of("licensing.figures.stepOpen", Wording.of("licensing.figures.stepName." + step), averaged)
+				: Wording.of(limit.words().key(), append(limit.words().arguments(), averaged));
 		if (spans.isEmpty()) {
-			return new StepFigures(step, named, 0, null, null, null, null, unit, unitLabel);
+			return new StepFigures(step, named, 0, null, null, null, null, unit, unitLabel, words);
 		}
 		long days = 0;
 		long own = 0;
@@ -218,9 +237,15 @@ public class LicensingFigures {
 		}
 		BigDecimal average = BigDecimal.valueOf(days).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
 		BigDecimal averageDays = BigDecimal.valueOf(own).divide(BigDecimal.valueOf(spans.size()), 1, RoundingMode.HALF_UP);
-		return limited == 0 ? new StepFigures(step, named, spans.size(), average, null, null, averageDays, unit, unitLabel)
+		return limited == 0 ? new StepFigures(step, named, spans.size(), average, null, null, averageDays, unit, unitLabel, words)
 				: new StepFigures(step, named, spans.size(), average, onTime,
 						Percentages.rate(onTime, limited, 1),
-						averageDays, unit, unitLabel);
+						averageDays, unit, unitLabel, words);
+	}
+
+	private static Object[] append(List<Object> values, Object last) {
+		List<Object> all = new ArrayList<>(values);
+		all.add(last);
+		return all.toArray();
 	}
 }

@@ -648,7 +648,7 @@ public class Users {
 					"format", "用户名应为3-40位英文字母、数字、点、下划线或连字符，且以字母或数字开头（字母一律存为小写）");
 		}
 		v.name("displayName", "姓名", data.displayName(), 60).personName("displayName", "姓名", data.displayName());
-		v.require("kind", data.kind() != null, "required", "请选择用户类型");
+		v.require("kind", data.kind() != null, "required", Wording.of("refusal.userKind"), "请选择用户类型");
 		if (Text.blankToNull(data.phone()) != null) {
 			v.check("phone", () -> MobilePhone.of(data.phone()));
 		}

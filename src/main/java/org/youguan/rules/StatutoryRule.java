@@ -589,6 +589,16 @@ public enum StatutoryRule {
 	}
 
 	/**
+	 * The legal basis in English, for a page in English: each citation as "Article 32 of the Administrative Licensing
+	 * Law (2019)" (a whole text: "the Postal Law (2015)"), joined by "; " — the English titles of the texts.
+	 */
+	public String basisEnglish() {
+		return citations.stream().map(c -> (c.article() == 0 ? "the " : "Article " + c.article() + " of the ")
+				+ c.text().englishTitle() + (c.version() == null ? "" : " (" + c.version() + ")"))
+			.collect(Collectors.joining("; "));
+	}
+
+	/**
 	 * The legal basis as {@code audience} may read it. The bureau reads {@link #basis()}; a reader outside it (an
 	 * enterprise, the public) reads only the citations of legal texts — never the catalogue's marks of practice such as
 	 * 地方实践（未确认） — and {@link Audience#OWN_RULE} (按本局规定) where the figure is the bureau's own: where the rule rests

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.condition.PathPatternsRequestConditio
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
+import org.youguan.kernel.RequestRefusals;
 
 /**
  * Decides a handler's {@code @PreAuthorize} before anything of the request is read. Method security alone runs when
@@ -100,6 +101,7 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 	boolean admits(PathContainer path, RequestMethod method) {
 		Map<String, List<Candidate>> known = candidates();
 		boolean answered = false;
+		java.util.Set<String> roles = new java.util.TreeSet<>();
 		for (String bucket : new String[] { firstSegment(path), ANY_FIRST }) {
 			for (Candidate c : known.getOrDefault(bucket, List.of())) {
 				if (c.answers(path, method)) {
@@ -107,10 +109,41 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 					if (c.invocation() == null || granted(c.invocation())) {
 						return true;
 					}
+					roles.addAll(roles(c.invocation().getMethod()));
 				}
 			}
 		}
+		if (answered && !roles.isEmpty()) {
+			// the refusal of the caller's role names who may take the step (ShellRequestRefusals)
+			request.setAttribute(RequestRefusals.STEP_ROLES, List.copyOf(roles));
+		}
 		return !answered;
+	}
+
+	private static final java.util.regex.Pattern ROLE_TEST = java.util.regex.Pattern.compile("has(?:Any)?Role\\(([^)]*)\\)");
+
+	private static final java.util.regex.Pattern ROLE_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z_]+");
+
+	/**
+	 * The roles a handler's {@code @PreAuthorize} admits by name (hasRole, hasAnyRole; the method's own, else its
+	 * class's), empty where it tests something else (a bean's rule).
+	 */
+	static List<String> roles(Method handler) {
+		PreAuthorize rule = handler.getAnnotation(PreAuthorize.class);
+		if (rule == null) {
+			rule = handler.getDeclaringClass().getAnnotation(PreAuthorize.class);
+		}
+		List<String> names = new ArrayList<>();
+		if (rule != null) {
+			var test = ROLE_TEST.matcher(rule.value());
+			while (test.find()) {
+				var name = ROLE_NAME.matcher(test.group(1));
+				while (name.find()) {
+					names.add(name.group());
+				}
+			}
+		}
+		return names;
 	}
 
 	/**

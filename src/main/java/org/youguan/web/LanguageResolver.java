@@ -9,6 +9,7 @@ import java.util.TimeZone;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
@@ -56,6 +57,19 @@ final class LanguageResolver extends CookieLocaleResolver {
 				return cookie instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
 			}
 		};
+	}
+
+	/**
+	 * Saves the language the request's query asks for ({@code ?lang=en}) in the language cookie, as the switch does on
+	 * a page its handler answers — for an answer a filter gives before any handler runs (a page of the other portal
+	 * refused, 403), so the switch holds there as it does on a 404. Nothing when the query names no language or the
+	 * answer has begun.
+	 */
+	static void remember(HttpServletRequest request, HttpServletResponse response) {
+		Locale asked = asked(request);
+		if (asked != null && !response.isCommitted()) {
+			new LanguageResolver().setLocale(request, response, asked);
+		}
 	}
 
 	/**

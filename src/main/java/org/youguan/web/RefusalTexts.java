@@ -67,6 +67,26 @@ public final class RefusalTexts implements ImportWords {
 	}
 
 	/**
+	 * A step's success message (flashed {@code message}: "整改已验收", "已导入3行…") in the request's language: the
+	 * bundle's {@code done.*} sentence whose Chinese it is, formatted with the values it was written with
+	 * ({@link RefusalWords#in(String, Locale)}); a message without such a key as written.
+	 * @param message the step's Chinese message, or null
+	 */
+	public String said(String message) {
+		return RefusalWords.in(message, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * {@link #said(String)} for a message flashed with its key ({@code messageWording}: an import's count, which the
+	 * Chinese writes beside the import's name): the bundle's sentence with its values where given.
+	 * @param message the step's Chinese message, or null
+	 * @param wording its key and values, or null
+	 */
+	public String said(String message, Wording wording) {
+		return wording == null ? said(message) : RefusalWords.in(wording, message, LocaleContextHolder.getLocale());
+	}
+
+	/**
 	 * A module's sentence that carries its key ({@link Wording}) in the request's language — a status the public verify
 	 * page states, worded as a keyed refusal is: the module's Chinese as it is for a Chinese reader, else the bundle's
 	 * sentence with the values.

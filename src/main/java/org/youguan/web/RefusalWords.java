@@ -36,13 +36,37 @@ final class RefusalWords {
 
 	private static final Properties EN = load("messages_en.properties");
 
-	private static final Map<String, String> ENGLISH = english();
-
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
+
+	/** Keys whose Chinese, written with values, is read back to its key ({@link #worded}). */
+	private static final Pattern WORDED = Pattern.compile("^(?:done\\.|refusal\\.|kernel\\.invalid\\.|.*\\.refusal\\.|.*\\.done\\.)");
+
+	private static final Pattern VALUE = Pattern.compile("\\{(\\d+)(?:,[^{}]*)?\\}");
+
+	private static final Map<String, String> ENGLISH = english();
 
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
+	/** A day or month as a Chinese sentence writes it ({@code ChineseText.day}: 2026年3月5日; 2026年3月). */
+	private static final Pattern CHINESE_DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?");
+
+	private static String two(String digits) {
+		return digits.length() == 1 ? "0" + digits : digits;
+	}
+
 	private static final Map<String, String> LABELS = labels();
+
+	/** The keyed sentences with values, for a sentence written in Chinese without its key ({@link #sentences()}). */
+	private static final List<Sentence> SENTENCES = sentences();
+
+	/**
+	 * A keyed sentence with values as a pattern of its Chinese: the literal words, each value any text.
+	 * @param chinese the Chinese sentence's pattern, whole
+	 * @param key the bundle's key
+	 * @param values the placeholders' indexes, in the order they stand in the sentence
+	 */
+	private record Sentence(Pattern chinese, String key, List<Integer> values) {
+	}
 
 	private RefusalWords() {
 	}
@@ -57,7 +81,75 @@ final class RefusalWords {
 		if (text == null || locale == null || "zh".equals(locale.getLanguage())) {
 			return text;
 		}
-		return ENGLISH.getOrDefault(text, text);
+		String known = ENGLISH.get(text);
+		return known != null ? known : worded(text, locale);
+	}
+
+	/**
+	 * A Chinese sentence written with its values but without its key — a success message ({@code done.*}), a rule's
+	 * "{0}不能为空" ({@code kernel.invalid.*}), a module's refusal ({@code *.refusal.*}) — in {@code locale}'s language:
+	 * the first keyed sentence ({@link #SENTENCES}, the longest wording first) whose Chinese it is, formatted with the
+	 * values read from it (a field's Chinese label by its English, {@link #LABELS}); else as written.
+	 */
+	private static String worded(String text, Locale locale) {
+		for (Sentence sentence : SENTENCES) {
+			var m = sentence.chinese().matcher(text);
+			if (!m.matches()) {
+				continue;
+			}
+			Object[] values = new Object[sentence.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+			for (int g = 0; g < sentence.values().size(); g++) {
+				String value = m.group(g + 1);
+				values[sentence.values().get(g)] = value.matches("-?\\d{1,18}") ? (Object) Long.valueOf(value) : value;
+			}
+			String shown = english(Wording.of(sentence.key(), values), locale);
+			// a generic sentence ("{0}已登记", "请选择{0}") reads only with its value in English too: never half Chinese
+			if (shown != null && !(sentence.key().contains(".generic.") && HAN.matcher(shown).find())) {
+				return shown;
+			}
+		}
+		return text;
+	}
+
+	/**
+	 * The keyed sentences with values ({@link #WORDED}), each as a pattern of its Chinese, the one with the most literal
+	 * words first (so "{0}不能为空" is tried after a longer sentence ending so); a pattern of fewer than two literal
+	 * Han characters (or a choice) is left out — it would read any sentence as its own.
+	 */
+	private static List<Sentence> sentences() {
+		Properties zh = load("messages.properties");
+		List<Sentence> found = new java.util.ArrayList<>();
+		Map<String, Integer> literal = new HashMap<>();
+		for (String key : zh.stringPropertyNames()) {
+			String words = zh.getProperty(key);
+			if (!WORDED.matcher(key).find() || EN.getProperty(key) == null || !PLACEHOLDER.matcher(words).find()
+					|| words.contains("choice")) {
+				continue;
+			}
+			StringBuilder regex = new StringBuilder();
+			StringBuilder plain = new StringBuilder();
+			List<Integer> values = new java.util.ArrayList<>();
+			var m = VALUE.matcher(words);
+			int at = 0;
+			while (m.find()) {
+				String text = words.substring(at, m.start()).replace("''", "'");
+				// of two values side by side ("已导入{0}{1}条": a level, then a count) the second is the count
+				regex.append(Pattern.quote(text)).append(text.isEmpty() && !values.isEmpty() ? "(\\d+)" : "(.+?)");
+				plain.append(text);
+				values.add(Integer.parseInt(m.group(1)));
+				at = m.end();
+			}
+			String tail = words.substring(at).replace("''", "'");
+			regex.append(Pattern.quote(tail));
+			plain.append(tail);
+			long han = plain.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+			if (han >= 2) {
+				found.add(new Sentence(Pattern.compile(regex.toString(), Pattern.DOTALL), key, List.copyOf(values)));
+				literal.put(key, plain.length());
+			}
+		}
+		found.sort(java.util.Comparator.comparing((Sentence s) -> -literal.get(s.key())).thenComparing(Sentence::key));
+		return List.copyOf(found);
 	}
 
 	/**
@@ -86,6 +178,7 @@ final class RefusalWords {
 		if (pattern == null) {
 			return null;
 		}
+		String english = Provision.resolve(pattern, locale);
 		Object[] arguments = wording.arguments().stream().map(a -> {
 			if (a instanceof Wording nested) {
 				String shown = english(nested, locale);
@@ -101,14 +194,33 @@ final class RefusalWords {
 						: c instanceof String text && HAN.matcher(text).find() ? LABELS.getOrDefault(text, text)
 						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
 			}
+			if (a instanceof String text && CHINESE_DAY.matcher(text).matches()) {
+				// a day or month the Chinese sentence wrote as 2026年3月5日: ISO in English
+				var day = CHINESE_DAY.matcher(text);
+				day.matches();
+				return day.group(1) + "-" + two(day.group(2)) + (day.group(3) == null ? "" : "-" + two(day.group(3)));
+			}
 			if (a instanceof String text && HAN.matcher(text).find()) {
 				// a field's Chinese label (金额, 起始月份) a refusal names: the bundle's English of the same words
-				return LABELS.getOrDefault(text, text);
+				// else a sentence a keyed one quotes (a plan's refusal with its state): its own key's English
+				if (!LABELS.containsKey(text) && text.contains("、")) {
+					// a list of labels (the columns a sheet lacks: 罚款、决定日期) label by label
+					return java.util.Arrays.stream(text.split("、")).map(one -> LABELS.getOrDefault(one, in(one, locale)))
+						.collect(Collectors.joining(", "));
+				}
+				return LABELS.getOrDefault(text, in(text, locale));
 			}
 			return a instanceof Number number ? number.toString() : a;
 		}).toArray();
+		// a count a plural chooses by ({0,choice,1#1 row|1<{0} rows}) stays a number
+		for (int i = 0; i < arguments.length; i++) {
+			if (english.contains("{" + i + ",choice")) {
+				Object value = wording.arguments().get(i);
+				arguments[i] = value instanceof Number ? value
+						: value != null && String.valueOf(value).matches("\\d{1,18}") ? Long.valueOf(String.valueOf(value)) : arguments[i];
+			}
+		}
 		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
-		String english = Provision.resolve(pattern, locale);
 		return PLACEHOLDER.matcher(english).find() ? new MessageFormat(english, locale).format(arguments) : english;
 	}
 
@@ -178,13 +290,13 @@ final class RefusalWords {
 		return Map.copyOf(english);
 	}
 
-	/** The English of a {@code refusal.*} key by its Chinese. */
+	/** The English of a {@code refusal.*} key (or any other {@link #WORDED} key without values) by its Chinese. */
 	private static Map<String, String> english() {
 		Properties zh = load("messages.properties");
 		Properties en = EN;
 		Map<String, String> english = new HashMap<>();
 		for (String key : zh.stringPropertyNames()) {
-			if (key.startsWith("refusal.") && en.getProperty(key) != null) {
+			if (WORDED.matcher(key).find() && en.getProperty(key) != null && !PLACEHOLDER.matcher(zh.getProperty(key)).find()) {
 				english.put(zh.getProperty(key), en.getProperty(key));
 			}
 		}

@@ -35,6 +35,8 @@ public final class Refusals {
 	 */
 	public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail, List<FieldError> errors) throws IOException {
+		// the language switch holds on a refusal no handler reached (the other portal's page), as on a page
+		LanguageResolver.remember(request, response);
 		RequestValuesFilter.refuse(request, response, new RequestValuesFilter.Refusal(status, title, detail, errors));
 	}
 

@@ -46,7 +46,7 @@ class ShellRequestRefusals implements RequestRefusals {
 		if (page == null) {
 			return false;
 		}
-		AccessRefusedException refusal = roleRefusal(me);
+		AccessRefusedException refusal = roleRefusal(me, request.getAttribute(STEP_ROLES));
 		if (!steps.opens(request, page)) {
 			// the record's page is not open to the caller either (a staff member's step on an account, /admin/users/7):
 			// its 403 would lose the flashed reason, so the step's refusal is answered here, its reason in the 403
@@ -62,6 +62,26 @@ class ShellRequestRefusals implements RequestRefusals {
 		request.setAttribute(DispatcherServlet.OUTPUT_FLASH_MAP_ATTRIBUTE, flash);
 		response.sendRedirect(request.getContextPath() + page);
 		return true;
+	}
+
+	/**
+	 * The refusal of a step for the caller's role: naming the roles the caller holds and those that may take the step.
+	 * @param may the names of the roles the step's handler admits ({@link RequestRefusals#STEP_ROLES}), or null
+	 */
+	static AccessRefusedException roleRefusal(CurrentUser me, Object may) {
+		List<Role> admitted = may instanceof List<?> names ? names.stream().map(String::valueOf)
+			.filter(n -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(n))).map(Role::valueOf)
+			.sorted().toList() : List.of();
+		if (admitted.isEmpty()) {
+			return roleRefusal(me);
+		}
+		List<Role> held = me.roles().stream().sorted().toList();
+		return new AccessRefusedException("request", Wording.of("refusal.stepRoleNamed", held, admitted),
+				"您的角色（" + labels(held) + "）不能办理此步骤：此步骤须由" + labels(admitted) + "办理，请联系有权限的同事或管理员");
+	}
+
+	private static String labels(List<Role> roles) {
+		return String.join("、", roles.stream().map(Role::label).toList());
 	}
 
 	/** The refusal of a step for the caller's role: naming the roles the caller holds. */

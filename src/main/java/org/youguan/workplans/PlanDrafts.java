@@ -225,7 +225,7 @@ public class PlanDrafts {
 			.param("id", planId)
 			.update());
 		if (published != 1) {
-			throw DomainException.rule(ALREADY_PUBLISHED);
+			throw DomainException.rule(Wording.of("refusal.workPlanPublished"), ALREADY_PUBLISHED);
 		}
 		audit.record(AuditEntry.of("workplan.publish", "WorkPlan", planId, "印发" + plan.title() + (number == null ? "" : "（" + number + "）"))
 			.inRegion(plan.regionCode()));

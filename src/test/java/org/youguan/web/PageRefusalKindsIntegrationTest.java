@@ -83,7 +83,17 @@ class PageRefusalKindsIntegrationTest {
 			.andExpect(redirectedUrl("/enforcement/leads/" + lead));
 		mvc.perform(get("/enforcement/leads/" + lead).session(staff))
 			.andExpect(status().isForbidden())
-			.andExpect(content().string(containsString("您的角色（处室工作人员）不能办理此步骤")));
+			.andExpect(content().string(containsString("您的角色（处室工作人员）不能办理此步骤：此步骤须由局领导办理")))
+			// an access refusal's box says so, not "请修正以下问题"
+			.andExpect(content().string(containsString("data-kind=\"access\"")))
+			.andExpect(content().string(containsString("无权办理此步骤：")));
+		// in English the same, naming the roles in English
+		mvc.perform(post("/enforcement/leads/" + lead + "/close").session(staff).with(csrf()).param("reason", "不予立案"))
+			.andExpect(redirectedUrl("/enforcement/leads/" + lead));
+		mvc.perform(get("/enforcement/leads/" + lead).param("lang", "en").session(staff))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("You may not take this step:")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("请修正以下问题"))));
 		// a reload of the page (the flash spent) is the page again
 		mvc.perform(get("/enforcement/leads/" + lead).session(staff)).andExpect(status().isOk());
 

@@ -205,7 +205,7 @@ class RefusalWordsTest {
 	}
 
 	/** The most refusals built with values that may still lack their key: lowered as modules key theirs. */
-	static final int LIMIT = 165;
+	static final int LIMIT = 150;
 
 	/** The arguments of the call whose opening parenthesis ends at {@code from}: up to its closing one, strings skipped. */
 	private static String arguments(String source, int from) {
@@ -287,7 +287,7 @@ class RefusalWordsTest {
 			.containsExactly("Address names “苏州市鼓楼区”, which is not within the chosen outlet's region (江苏省苏州市吴中区): "
 					+ "check the address or the outlet's region");
 		assertThat(RefusalWords.in(refused.wording(), refused.getMessage(), Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
-		DomainException unkeyedFirst = catchRefusal(new org.youguan.kernel.Validation().required("name", "名称", "")
+		DomainException unkeyedFirst = catchRefusal(new org.youguan.kernel.Validation().require("name", false, "format", "名称格式有误")
 			.require("address", false, "address-region", Wording.of("region.invalid.addressOutside", "地址", "浙江", "网点所在地", "江苏省"),
 					"地址写的是“浙江”")::throwIfInvalid);
 		assertThat(unkeyedFirst.wording()).isNull();

@@ -78,12 +78,12 @@ class ComplaintController {
 	static final String REACHED = "是否接通";
 
 	/** The export's columns; the step's due date as {@code calendar} marks it (暂定). */
-	static List<Column<ComplaintView>> columns(WorkingCalendar calendar) {
+	static List<Column<ComplaintView>> columns(WorkingCalendar calendar, MessageSource messages) {
 		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
 				Column.of("渠道", c -> c.channel(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
 				Column.of("所在地", ComplaintView::regionName, 12), Column.of("品牌", ComplaintView::brandName, 8),
-				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.of("类别", ComplaintView::category, 10),
-				Column.of("原因", ComplaintView::reason, 16), Column.of("状态", c -> c.status(), 10),
+				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.label("类别", messages, "complaint.category.", ComplaintView::category),
+				Column.label("原因", messages, "complaint.reason.", ComplaintView::reason), Column.of("状态", c -> c.status(), 10),
 				// the step's working-day due date marked 暂定 as the queue marks it (the 30-day answer limit is in calendar days)
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14), Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12),
 				Column.of("申诉人电话", ComplaintView::filerPhoneMasked, 14),
@@ -177,7 +177,7 @@ class ComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
 				me.caseHandler(), handling), withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages), rows));
 	}
 
 	/** The request with the state's default order when the user chose none. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,6 +53,19 @@ class ComplaintFiguresController {
 			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validRate, 18),
 			Column.of("数据完整性", ComplaintFigures.Line::caveatWords, 30));
 
+	/**
+	 * The export's columns for {@code dimension}: a category or reason (the key of {@code complaint.category.*},
+	 * {@code complaint.reason.*}) by its words in the sheet's language, as the page shows it; any other item as it is.
+	 */
+	private List<Column<ComplaintFigures.Line>> columns(String dimension) {
+		if (!dimension.equals("category") && !dimension.equals("reason")) {
+			return COLUMNS;
+		}
+		List<Column<ComplaintFigures.Line>> columns = new java.util.ArrayList<>(COLUMNS);
+		columns.set(0, Column.label("项目", messages, "complaint." + dimension + ".", ComplaintFigures.Line::key));
+		return columns;
+	}
+
 	private final ComplaintFigures figures;
 
 	private final ComplaintNotices notices;
@@ -62,8 +76,12 @@ class ComplaintFiguresController {
 
 	private final Clock clock;
 
+	/** The UI bundle: a category's or reason's words in the sheet's language, as the page words them. */
+	private final MessageSource messages;
+
 	ComplaintFiguresController(ComplaintFigures figures, ComplaintNotices notices, Regions regions,
-			Spreadsheets spreadsheets, Clock clock) {
+			Spreadsheets spreadsheets, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.figures = figures;
 		this.notices = notices;
 		this.regions = regions;
@@ -98,7 +116,7 @@ class ComplaintFiguresController {
 		var lines = dimension.equals("brand") ? figures.byBrand(scope, q.region(), q.from(), q.to())
 				: dimension.equals("county") ? countiesNamed(figures.by(scope, dimension, q.region(), q.from(), q.to()))
 						: figures.by(scope, dimension, q.region(), q.from(), q.to());
-		return Downloads.xlsx("申诉统计-" + dimension + ".xlsx", spreadsheets.write("申诉统计", COLUMNS, lines));
+		return Downloads.xlsx("申诉统计-" + dimension + ".xlsx", spreadsheets.write("申诉统计", columns(dimension), lines));
 	}
 
 	/**

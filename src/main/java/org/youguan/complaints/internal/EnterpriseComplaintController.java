@@ -48,10 +48,11 @@ class EnterpriseComplaintController {
 	 * The enterprise's export columns: what its pages show of a complaint — no complainant's contact, which the bureau's
 	 * export holds masked.
 	 */
-	static List<Column<EnterpriseComplaintView>> columns(WorkingCalendar calendar) {
+	static List<Column<EnterpriseComplaintView>> columns(WorkingCalendar calendar, MessageSource messages) {
 		return List.of(Column.of("申诉编号", EnterpriseComplaintView::number, 24),
 				Column.of("受理日期", EnterpriseComplaintView::receivedOn, 12),
-				Column.of("类别", EnterpriseComplaintView::category, 10), Column.of("原因", EnterpriseComplaintView::reason, 16),
+				Column.label("类别", messages, "complaint.category.", EnterpriseComplaintView::category),
+				Column.label("原因", messages, "complaint.reason.", EnterpriseComplaintView::reason),
 				Column.of("状态", c -> c.status(), 10),
 				Column.of("当前环节时限", c -> calendar.exported(c.stepDue()), 14),
 				Column.of("答复期限", c -> calendar.exported(c.answerDue()), 12));
@@ -107,7 +108,7 @@ class EnterpriseComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
 				ComplaintController.withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar), rows));
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages), rows));
 	}
 
 	@GetMapping("/enterprise/complaints/{id:\\d+}")

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
@@ -47,6 +50,7 @@ import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.licensing.ApplicationKind;
 import org.youguan.licensing.ApplicationStatus;
 import org.youguan.registry.CancellationGround;
@@ -116,10 +120,15 @@ class LicensingController {
 
 	private final Regions regions;
 
+	/** The UI bundle: the figures sheet's title in English. */
+	private final MessageSource messages;
+
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
-			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules, Regions regions) {
+			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules, Regions regions,
+			MessageSource messages) {
 		this.regions = regions;
 		this.rules = rules;
+		this.messages = messages;
 		this.spreadsheets = spreadsheets;
 		this.applications = applications;
 		this.figures = figures;
@@ -384,21 +393,29 @@ class LicensingController {
 		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		LicensingFigures.Figures f = figures.figures(scope, q.region(), q.from(), q.to());
 		List<List<Object>> rows = new ArrayList<>();
-		rows.add(List.of("受理申请（件）", f.received(), "", "", ""));
-		rows.add(List.of("初审（家次，含分支机构）", f.preliminaryReviews(), "", "", ""));
-		rows.add(List.of("现场核查（家）", f.onSiteVerifications(), "", "", ""));
-		rows.add(List.of("准予许可（件）", f.approved(), "", "", ""));
-		rows.add(List.of("不予许可（件）", f.refused(), "", "", ""));
-		rows.add(List.of("平均决定用时（日，不含中止）", f.averageDecisionDays() == null ? "" : f.averageDecisionDays(), "", "", ""));
-		rows.add(List.of("90日内到期的许可证（件）", f.licencesExpiringIn90Days(), "", "", ""));
-		rows.add(List.of("报送年度报告（份）", f.annualReportsFiled(), "", "", ""));
-		rows.add(List.of("其中逾期报送（份）", f.annualReportsLate(), "", "", ""));
+		// the sheet's own words (SheetWord) and the steps' sentences (Wording): in English for a reader in English
+		rows.add(List.of(SheetWord.of("受理申请（件）"), f.received(), "", "", ""));
+		rows.add(List.of(SheetWord.of("初审（家次，含分支机构）"), f.preliminaryReviews(), "", "", ""));
+		rows.add(List.of(SheetWord.of("现场核查（家）"), f.onSiteVerifications(), "", "", ""));
+		rows.add(List.of(SheetWord.of("准予许可（件）"), f.approved(), "", "", ""));
+		rows.add(List.of(SheetWord.of("不予许可（件）"), f.refused(), "", "", ""));
+		rows.add(List.of(SheetWord.of("平均决定用时（日，不含中止）"), f.averageDecisionDays() == null ? "" : f.averageDecisionDays(), "", "", ""));
+		rows.add(List.of(SheetWord.of("90日内到期的许可证（件）"), f.licencesExpiringIn90Days(), "", "", ""));
+		rows.add(List.of(SheetWord.of("报送年度报告（份）"), f.annualReportsFiled(), "", "", ""));
+		rows.add(List.of(SheetWord.of("其中逾期报送（份）"), f.annualReportsLate(), "", "", ""));
+		boolean chinese = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
 		for (LicensingFigures.StepFigures st : f.steps()) {
-			rows.add(List.of(st.label() + "：办结数", st.count(), st.averageDays() == null ? "" : st.averageDays(),
-					st.dayUnitLabel(), st.onTimeRate() == null ? "" : st.onTimeRate()));
+			rows.add(List.of(chinese ? st.label() + "：办结数" : Wording.of("licensing.figures.stepCompleted", st.words()), st.count(),
+					st.averageDays() == null ? "" : st.averageDays(), chinese ? st.dayUnitLabel() : st.dayUnitWords(),
+					st.onTimeRate() == null ? "" : st.onTimeRate()));
 		}
-		String title = "许可统计（" + (q.region().isEmpty() ? "全国" : q.region()) + "，" + ChineseText.day(q.from()) + "至" + ChineseText.day(q.to()) + "）";
-		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(title, r -> r.get(0), 36),
+		String where = q.region().isEmpty() ? "全国" : q.region();
+		String title = "许可统计（" + where + "，" + ChineseText.day(q.from()) + "至" + ChineseText.day(q.to()) + "）";
+		// the title heads the first column: worded by its key in English (a header is looked up by its words otherwise)
+		String shown = chinese ? title : messages.getMessage("licensing.figures.sheetTitle", new Object[] {
+				q.region().isEmpty() ? messages.getMessage("licensing.figures.national", null, LocaleContextHolder.getLocale())
+						: q.region(), q.from().toString(), q.to().toString() }, LocaleContextHolder.getLocale());
+		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(shown, r -> r.get(0), 36),
 				Column.<List<Object>>count("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
 				Column.<List<Object>>of("用时单位", r -> r.get(3), 10), Column.<List<Object>>of("按时率（%）", r -> r.get(4), 12)), rows));
 	}

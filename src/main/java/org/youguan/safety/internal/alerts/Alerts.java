@@ -175,7 +175,7 @@ public class Alerts {
 		AlertView before = get(scope, id);
 		String r = reason == null ? "" : Text.strip(reason);
 		if (r.isEmpty()) {
-			throw new InvalidValueException("reason", "required", "请填写处理说明");
+			throw new InvalidValueException("reason", "required", Wording.of("refusal.alertReason"), "请填写处理说明");
 		}
 		// shown on the alert's page and list and carried into the lead as typed: the kernel's text checks (characters
 		// counted as characters, not UTF-16 units; no stacked combining marks; no markup)
