@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes src/main/resources/messages.properties (zh-CN, the default) and messages_en.properties from one table, so
 the two bundles always have the same keys. Edit the table, run `python3 tools/messages.py`, commit both files."""
+import collections
 import pathlib
 import re
+
+SOURCE = pathlib.Path(__file__).read_text(encoding="utf-8")
 
 M = {
  "app.name": ("邮管通", "YouGuan"),
@@ -211,7 +214,6 @@ M = {
  "filing.outlet.before": ("变更前", "Before"),
  "filing.outlet.after": ("变更后", "After"),
  "filing.outlet.noChanges": ("所填信息与现登记信息相同", "The data filed is the same as registered"),
- "filing.outlet.has": ("有", "yes"),
  "filing.outlet.lacks": ("无", "no"),
  "filing.outlet.incomplete": ("五项设施不全", "Facilities incomplete"),
  "registry.outlet.region.hint": ("选到乡镇/街道，也可再选村/社区", "Choose down to the township or street; a village or community may follow"),
@@ -524,9 +526,6 @@ M = {
  "public.lookup.outlets.title": ("已备案末端网点查询", "Filed outlet lookup"),
  "public.lookup.allIn": ("{0}全部", "All of {0}"),
  "public.lookup.allBrands": ("全部品牌", "All brands"),
- "public.lookup.outlets.search": ("查询网点", "Find outlets"),
- "public.lookup.outlets.total": ("共 {0} 个网点", "{0} outlets"),
- "public.lookup.privacy": ("本页仅公开许可和备案信息，不显示任何个人信息。", "This page shows licence and filing information only, never personal data."),
  "filing.confirm.withdraw": ("确定申请撤销该网点备案？", "Apply to withdraw this outlet's filing?"),
  "filing.confirm.refuse": ("确定不予备案？", "Refuse the filing?"),
  "user.confirm.resetPassword": ("确定重置该用户的密码？", "Reset this user's password?"),
@@ -1058,7 +1057,6 @@ M = {
  "complaint.ui.filerSName": ('申诉人姓名', "Filer's name"),
  "complaint.ui.filerIsThe": ('申诉人身份', 'Filer is the'),
  "complaint.ui.brandComplainedAbout": ('被申诉企业品牌', 'Brand complained about'),
- "complaint.ui.choose": ('请选择', 'Choose'),
  "complaint.ui.enterpriseOrOutletComplained": ('被申诉企业或网点（如知道）', 'Enterprise or outlet complained about (if known)'),
  "complaint.ui.waybillNumber": ('运单号', 'Waybill number'),
  "complaint.ui.postedOn": ('交寄日期', 'Posted on'),
@@ -1768,7 +1766,7 @@ M = {
  "enforcement.case.refund": ("多缴罚款退还", "Overpaid fine refund"),
  "enforcement.case.refundDue": ("缴纳后罚款经变更降低或取消、或处罚决定被撤销：应退还多缴的{0}元（尚未登记退还）", "Paid beyond the fine as changed or annulled after payment: {0} yuan to refund (not yet recorded)"),
  "enforcement.case.refunded": ("{0}已退还{1}元（{2}登记）", "{1} yuan refunded on {0} (recorded by {2})"),
- "enforcement.case.refundReceipt": ("，退付凭证号{0}", ", refund voucher {0}"),
+ "enforcement.case.refundReceiptShown": ("，退付凭证号{0}", ", refund voucher {0}"),
  "enforcement.case.handoverAmount": ("上缴金额（元）", "Amount handed over (yuan)"),
  "enforcement.case.handoverReceipt": ("缴款书号或说明（与扫描件至少一项）", "Receipt number or note (or the scan)"),
  "enforcement.case.handoverScan": ("上缴凭证扫描件", "Scan of the receipt"),
@@ -4745,7 +4743,7 @@ M.update({
  "filing.refusal.enterpriseUnregistered": ("您的账号绑定的企业（{0}）尚未登记，请联系邮政管理部门", "The enterprise your account is bound to ({0}) is not registered: contact the postal authority"),
  "filing.refusal.filingOpen": ("网点“{0}”已有未办结的备案（受理编号{1}），请待其办结后再提交变更或撤销", "The outlet “{0}” has a filing in progress (receipt no. {1}): submit a change or cancellation once it is done"),
  "filing.refusal.missingItemsPendingOnly": ("只有待办理的备案可以告知补正，当前为“{0}”", "Only a pending filing can be told of missing items; this one is “{0}”"),
- "filing.refusal.outletTwin": ("同一地址已有同名网点：{0}", "An outlet of the same name is already at this address: {0}"),
+ "filing.refusal.outletExists": ("同一地址已有同名网点：{0}", "An outlet of the same name is already at this address: {0}"),
  "filing.refusal.receiptAfterApproval": ("备案办结后才能下载回执，当前为“{0}”", "The receipt can be downloaded once the filing is approved; it is “{0}”"),
  "filing.refusal.supplementOnlyMissing": ("只有待补正的备案可以提交补正材料，当前为“{0}”", "Only a filing awaiting missing items takes them; this one is “{0}”"),
  "org.refusal.bureauNameTaken": ("机构名称已存在：{0}", "The bureau name is taken: {0}"),
@@ -5416,6 +5414,11 @@ M.update({
  "region.import.phase.REJECTED": ("未导入（有错误）", "Rejected (errors found)"),
  "region.import.phase.FAILED": ("失败", "Failed"),
 })
+
+# a key written twice in the table keeps only its last text, silently: the other use shows the wrong sentence
+twice = sorted(k for k, n in collections.Counter(re.findall(r'^ "([^"]+)":', SOURCE, re.M)).items() if n > 1)
+if twice:
+    raise SystemExit("keys written twice in the table: " + ", ".join(twice))
 
 root = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources"
 for idx, name in ((0, "messages.properties"), (1, "messages_en.properties")):

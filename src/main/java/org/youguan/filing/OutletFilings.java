@@ -769,7 +769,7 @@ public class OutletFilings {
 		if (f.kind() == FilingKind.NEW) {
 			OutletData proposal = proposal(f);
 			if (outlets.exists(proposal.name(), proposal.address())) {
-				throw DomainException.duplicate("name", Wording.of("filing.refusal.outletTwin", proposal.name()),
+				throw DomainException.duplicate("name", Wording.of("filing.refusal.outletExists", proposal.name()),
 						"同一地址已有同名网点：" + proposal.name());
 			}
 			Outlets.Reservation reserved = outlets.reserveNew(f.regionCode(), today);
