@@ -12,12 +12,14 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
 import org.youguan.registry.EnterpriseView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -93,6 +95,14 @@ class RefusedOrderAndDecisionWordingIntegrationTest extends ClockedSteps {
 		party.uncorrectedOrder(e, on.minusDays(1));
 		caseDecisions.decide(PartyCases.ALL, id, decision);
 		caseExecution.deliver(PartyCases.ALL, id, new CaseExecution.Delivery(on.toString(), DeliveryMethod.POSTAL.name(), null, null));
+
+		// item 6: money on the staff's case page in the reader's language — no 元 in English
+		mvc.perform(get("/enforcement/cases/" + id).param("lang", "en").session(SignIn.session(mvc, "wz.staff")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Fine of ¥8000")))
+			.andExpect(content().string(containsString("¥5000–20000")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("8000元"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("20000元"))));
 
 		String text = decisionText(id, "DECISION");
 		// art.59(五): each remedy with its body — the county's decision to the city bureau above it, the suit to the court
