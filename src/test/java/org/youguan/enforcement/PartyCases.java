@@ -106,18 +106,17 @@ final class PartyCases {
 	}
 
 	/**
-	 * A 责令改正通知书 issued to {@code e} 20 days before {@code raisedOn}, its term (10 days before) passed unrectified and
-	 * the order turned into a lead on {@code raisedOn} — what a case under 快递暂行条例(2025) art.56 (PACKAGING, "经责令改正
-	 * 拒不改正") rests on.
+	 * A 责令改正通知书 issued to {@code e} on 2026-03-02, its term (2026-03-16, a working day as a term must be) passed
+	 * unrectified and the order turned into a lead on {@code raisedOn} (after the term) — what a case under 快递暂行条例(2025)
+	 * art.56 (PACKAGING, "经责令改正拒不改正") rests on.
 	 * @return the order's 文号
 	 */
 	String uncorrectedOrder(EnterpriseView e, LocalDate raisedOn) {
-		String number = "吴邮改〔" + raisedOn.getYear() + "〕" + RandomDigits.of(5) + "号";
-		long record = records.record(ALL, null, new InspectionRecordData(e.creditCode(), raisedOn.minusDays(20).toString(),
-				"SPECIAL", List.of("PACKAGING"), List.of(new InspectionRecordData.TeamMember("甲", "PK" + RandomDigits.of(8)),
+		String number = "吴邮改〔2026〕" + RandomDigits.of(5) + "号";
+		long record = records.record(ALL, null, new InspectionRecordData(e.creditCode(), "2026-03-02", "SPECIAL",
+				List.of("PACKAGING"), List.of(new InspectionRecordData.TeamMember("甲", "PK" + RandomDigits.of(8)),
 						new InspectionRecordData.TeamMember("乙", "PK" + RandomDigits.of(8))), "RECTIFICATION", "快递包装未按规定执行",
-				new InspectionRecordData.Rectification(number, raisedOn.minusDays(20).toString(),
-						raisedOn.minusDays(10).toString(), null), null), false, false);
+				new InspectionRecordData.Rectification(number, "2026-03-02", "2026-03-16", null), null), false, false);
 		jdbc.sql("UPDATE rectification_order SET lead_raised_on = :on WHERE record_id = :record")
 			.param("on", raisedOn).param("record", record).update();
 		return number;

@@ -92,7 +92,9 @@ class RefusedOrderAndDecisionWordingIntegrationTest extends ClockedSteps {
 		LawfulStepsIntegrationTest.refused("penalty", () -> caseDecisions.decide(PartyCases.ALL, id, decision),
 				"uncorrected-order-required");
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().decidedOn()).isNull();
-		party.uncorrectedOrder(e, on.minusDays(1));
+		// the order back on record: the case is decided
+		jdbc.sql("UPDATE rectification_order SET lead_raised_on = :on WHERE enterprise_credit_code = :code")
+			.param("on", on.minusDays(6)).param("code", e.creditCode()).update();
 		caseDecisions.decide(PartyCases.ALL, id, decision);
 		caseExecution.deliver(PartyCases.ALL, id, new CaseExecution.Delivery(on.toString(), DeliveryMethod.POSTAL.name(), null, null));
 
