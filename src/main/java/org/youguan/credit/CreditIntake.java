@@ -102,7 +102,7 @@ class CreditIntake {
 			return;
 		}
 		if (!records.oweForRemedy(c, change ? CorrectionKind.CHANGE : CorrectionKind.REMOVE, summary,
-				e.outcome() + "（" + e.documentNumber() + "，" + e.decidedOn() + "）"
+				e.outcome() + "（" + e.documentNumber() + "，" + ChineseText.day(e.decidedOn()) + "）"
 						+ (change ? "：变更为" + e.changedTo() : "：处罚决定" + e.result().label()),
 				"remedy:" + e.documentNumber(), rules.deadline(StatutoryRule.CREDIT_RECORD_UPDATE, e.decidedOn(), e.regionCode()),
 				e.outcomeId(), e.decidedOn())) {

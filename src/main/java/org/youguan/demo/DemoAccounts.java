@@ -40,6 +40,9 @@ public final class DemoAccounts {
 			// a second case handler of the Wuzhong bureau: its cases' teams need one of its own staff with an account
 			// (CaseTeam#requireHandlingMember), and a team without 陈吴中 still has one
 			new Account("wz.law", "沈执法", "320506", "监管科", EnumSet.of(Role.STAFF), null),
+			// the Wuzhong bureau's 法制审核 (行政处罚法(2021) art.58): its own staff who investigate none of its cases — a case
+			// is reviewed in the bureau handling it, not by a superior's staff (CaseInvestigation#review)
+			new Account("wz.review", "韩法审", "320506", "综合科", EnumSet.of(Role.STAFF), "demo-wz-review-token"),
 			new Account("xc.staff", "褚相城", "320507", "监管科", EnumSet.of(Role.STAFF), "demo-xc-staff-token"),
 			// the case handlers of 姑苏 and 吴江, whose bureaus handle demo cases: each case team holds one of the
 			// handling bureau's own staff (CaseTeam#requireHandlingMember)

@@ -210,6 +210,8 @@ public class CaseDecisions {
 			notBefore(v, on, c.reviewedOn(), "before-review", "法制审核日期（" + Provision.PENALTY_LEGAL_REVIEW + "）");
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
+		// a case proposed before the article's condition was checked is not decided without it either (快递暂行条例(2025) art.56)
+		caseWork.requireUncorrectedOrder(v, "penalty", c.violationCode(), c.enterpriseCreditCode(), on == null ? caseWork.today() : on);
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
 		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated(), c.violationCode().penalties());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
@@ -415,12 +417,14 @@ public class CaseDecisions {
 			.query().listOfRows();
 		if (!earlier.isEmpty()) {
 			Map<String, Object> last = earlier.get(0);
+			// the day as a date, worded for the reader (2026年2月24日; the English bundle its own), never the driver's ISO text
+			LocalDate lastOn = last.get("decided_on") instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) last.get("decided_on");
 			String what = last.get("no_penalty_ground") == null ? "行政处罚决定"
 					: "不予行政处罚决定（" + NoPenaltyGround.valueOf((String) last.get("no_penalty_ground")).label() + "）";
-			throw DomainException.illegalTransition("ground", "not-first-violation", Wording.of("enforcement.refusal.notFirstViolation", earlier.size(), c.violationCode().shortName(), what, last.get("number"), last.get("decided_on")),
+			throw DomainException.illegalTransition("ground", "not-first-violation", Wording.of("enforcement.refusal.notFirstViolation", earlier.size(), c.violationCode().shortName(), what, last.get("number"), lastOn),
 					"当事人此前已有" + earlier.size()
 					+ "次同类违法行为（" + c.violationCode().shortName() + "）经决定认定（最近一次：" + what + "，文号"
-					+ last.get("number") + "，" + last.get("decided_on") + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”"
+					+ last.get("number") + "，" + ChineseText.day(lastOn) + "），不属于初次违法，不能以“初次违法且危害后果轻微并及时改正”"
 					+ "不予处罚（" + Provision.PENALTY_NONE_MINOR.formal() + "）");
 		}
 	}

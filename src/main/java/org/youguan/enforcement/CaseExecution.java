@@ -219,7 +219,7 @@ public class CaseExecution {
 
 		/** The service as the audit entry tells it: method, day(s), late past {@code due}, the note. */
 		String told(DeliveryMethod method, LocalDate due, String note) {
-			return method.label() + "，" + (publishedOn != null ? ChineseText.day(publishedOn) + "发出公告，视为" + ChineseText.day(on) + "送达" : on)
+			return method.label() + "，" + (publishedOn != null ? ChineseText.day(publishedOn) + "发出公告，视为" + ChineseText.day(on) + "送达" : ChineseText.day(on))
 					+ (doneOn().isAfter(due) ? "，超过送达期限" + ChineseText.day(due) : "") + (note == null ? "" : "，" + note);
 		}
 	}

@@ -237,7 +237,8 @@ public class CaseInvestigation {
 	}
 
 	/**
-	 * 法制审核 (行政处罚法(2021) art.58) by someone who did not investigate the case: agreed, the case may go on
+	 * 法制审核 (行政处罚法(2021) art.58) by staff of the bureau handling the case ({@link CaseWork#lock}: the opinion is
+	 * that bureau's, a superior's staff read it and are refused, 403) who did not investigate it: agreed, the case may go on
 	 * (to the notice, or after a hearing to the decision); not agreed, a case before its notice goes back to 调查取证
 	 * (补充调查) with the opinion.
 	 * @throws DomainException (422) when the reviewer investigated the case or the hearing has not been held; (409)
@@ -248,8 +249,8 @@ public class CaseInvestigation {
 	@Transactional
 	public void review(DataScope scope, long id, Officer reviewer, Boolean agreed, String opinion) {
 		opinion = Text.freeText(opinion);
-		// reviewed in the handling bureau or above it (CaseWork#lockForReview)
-		CaseView c = caseWork.lockForReview(scope, id);
+		// reviewed in the handling bureau (CaseWork#lock): the 法制审核意见书 is that bureau's, headed and signed by it
+		CaseView c = caseWork.lock(scope, id);
 		CaseStep.REVIEW.from(c.status());
 		// the step first (its state, who may review), then the fields, as on every step of the procedure
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {

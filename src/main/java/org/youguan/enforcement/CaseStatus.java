@@ -50,7 +50,7 @@ public enum CaseStatus {
 	 * The status as every page, list, API and export shows it — the one place that says so: {@link #label()}, except a
 	 * decision served by public notice (公告送达) whose deemed day is still ahead. That decision is not yet in effect
 	 * (民事诉讼法(2023) art.95, applied by 行政处罚法(2021) art.61: deemed served thirty days after publication), so it reads
-	 * "公告送达中（视为送达日 2026年3月5日）", never 已送达; the stored status stays {@link #DELIVERED} and becomes 已送达 in
+	 * "公告送达中（视为送达日2026年3月5日）", never 已送达; the stored status stays {@link #DELIVERED} and becomes 已送达 in
 	 * every view on the deemed day itself.
 	 * @param deemedDayAhead the deemed day while it is still ahead, as the one rule gives it
 	 * ({@link org.youguan.enforcement.internal.CaseClock#deemedDayAhead}, {@link CaseView#deemedServedAfter}), else null
@@ -60,9 +60,9 @@ public enum CaseStatus {
 		return this == DELIVERED && deemedDayAhead != null ? pendingLabel(deemedDayAhead) : label;
 	}
 
-	/** The status of a decision whose public notice runs until {@code deemedDay}: "公告送达中（视为送达日 2026年3月5日）". */
+	/** The status of a decision whose public notice runs until {@code deemedDay}: "公告送达中（视为送达日2026年3月5日）". */
 	public static String pendingLabel(LocalDate deemedDay) {
-		return "公告送达中（视为送达日 " + ChineseText.day(deemedDay) + "）";
+		return "公告送达中（视为送达日" + ChineseText.day(deemedDay) + "）";
 	}
 
 	/**

@@ -306,7 +306,9 @@ public class Leads {
 	 * a lead that names one keeps it, and a proposal naming another is refused ({@link #sameParty}).
 	 * @param harmReason why the 5-year limitation applies (required with {@code harm}, up to 500 characters; ignored
 	 * without it)
-	 * @throws InvalidValueException naming the field (violation unknown, day malformed or in the future, enterprise
+	 * @throws InvalidValueException naming the field (violation unknown, not in force on the day, or — rule
+	 * {@code uncorrected-order-required} — under an article punishing only "经责令改正拒不改正" without an unrectified
+	 * 责令改正通知书 of the party ({@link CaseWork#requireUncorrectedOrder}); day malformed or in the future, enterprise
 	 * missing or not registered in the caller's region, or another than the one the lead names — rule {@code fixed} —,
 	 * reason too long)
 	 * @throws DomainException (409) when the lead is not open; (422, field {@code harmReason}, rule {@code required})
@@ -341,6 +343,11 @@ public class Leads {
 		}
 		else {
 			sameParty(v, lead, enterpriseCreditCode);
+		}
+		// 快递暂行条例(2025) art.56 punishes only "经责令改正拒不改正": no such case without the order the party did not carry out
+		if (!v.hasError("violation")) {
+			caseWork.requireUncorrectedOrder(v, "violation", type,
+					enterprise != null ? enterprise.creditCode() : lead.enterpriseCreditCode(), LocalDate.now(clock));
 		}
 		String reason = harm ? Text.blankToNull(harmReason) : null;
 		v.maxLength("harmReason", "适用5年追责时效的理由", reason, 500);

@@ -188,6 +188,26 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
+	 * The 文号 of the latest 责令改正通知书 issued to enterprise {@code creditCode} that it did not carry out by
+	 * {@code by}: its term passed unrectified, or its re-inspection found it unrectified — the order turned into a lead
+	 * (a 逾期未整改 or 复查未整改) on or before that day. What an article punishing only "经责令改正拒不改正" asks a case
+	 * to rest on (enforcement, rules.ViolationType#punishesOnlyUncorrected).
+	 * @param creditCode the party's 统一社会信用代码; null has none
+	 * @param by the last day counted (the proposal's or decision's day)
+	 * @return empty when the enterprise has no such order
+	 */
+	public Optional<String> uncorrectedOrder(String creditCode, LocalDate by) {
+		if (creditCode == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT number FROM rectification_order
+				WHERE enterprise_credit_code = :code AND lead_raised_on IS NOT NULL AND lead_raised_on <= :by
+				ORDER BY lead_raised_on DESC, id DESC LIMIT 1""")
+			.param("code", creditCode).param("by", by).query(String.class).optional();
+	}
+
+	/**
 	 * The longest deadline an order of an inspection in {@code regionCode} may set, in working days after its issue day:
 	 * the catalogue's {@link StatutoryRule#INSPECTION_RECTIFICATION_MAX} there ({@link RectificationTerm}).
 	 */

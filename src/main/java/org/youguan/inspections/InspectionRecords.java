@@ -304,7 +304,7 @@ public class InspectionRecords {
 		}
 		audit.record(AuditEntry.of(imported ? "inspection.import" : "inspection.record", "inspection", id,
 				(imported ? "导入历史检查记录：" : "登记检查记录：") + c.enterprise().legalName()
-						+ (c.object().name() == null ? "" : "·" + c.object().name()) + "，" + c.inspectedOn() + "，"
+						+ (c.object().name() == null ? "" : "·" + c.object().name()) + "，" + ChineseText.day(c.inspectedOn()) + "，"
 						+ c.kind().label() + "，" + c.outcome().label() + (c.order() == null ? "" : "（" + c.order().number() + "）"))
 			.inRegion(c.region()));
 		if (c.outcome() == InspectionOutcome.LEAD) {

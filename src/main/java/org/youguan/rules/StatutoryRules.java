@@ -75,17 +75,34 @@ public class StatutoryRules {
 	}
 
 	/**
-	 * The remedies an adverse decision must state (行政处罚法(2021) art.59(五), 行政许可法(2019) art.38): 行政复议 within
-	 * {@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW} days (行政复议法(2023) art.20) or 行政诉讼 within
-	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46). Both are national law
-	 * ({@link StatutoryRule#nationalOnly()}): only the national bureau's value applies, whatever the region — a
-	 * province's licence refusal states the same remedies as a county's penalty decision.
+	 * The remedies an adverse decision must state (行政处罚法(2021) art.59(五), 行政许可法(2019) art.38), each with the body
+	 * it is sought from: 行政复议 within {@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW} days (行政复议法(2023) art.20)
+	 * to the reviewing body of the bureau deciding in {@code regionCode} ({@link #reviewBody}), or 行政诉讼 within
+	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46) to the court having jurisdiction (有管辖权的
+	 * 人民法院: the platform holds no court names). Both periods are national law ({@link StatutoryRule#nationalOnly()}):
+	 * only the national bureau's value applies, whatever the region.
+	 * @param regionCode the region of the bureau that decides (its {@link Bureaus#nearest} bureau is the decider)
 	 * @return the sentence as the decision states it, periods in Chinese numerals: 如不服本决定，可以自收到本决定书之日起六十日内
-	 * 依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。
+	 * 依法向江苏省邮政管理局申请行政复议，或者在六个月内依法向有管辖权的人民法院提起行政诉讼。
 	 */
 	public String remedies(String regionCode) {
 		return remedies(intValue(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW, regionCode),
-				intValue(StatutoryRule.REMEDY_LITIGATION, regionCode));
+				intValue(StatutoryRule.REMEDY_LITIGATION, regionCode), reviewBody(regionCode));
+	}
+
+	/**
+	 * The body a party applies to for 行政复议 against a decision of the bureau handling {@code regionCode}
+	 * ({@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW}): the bureau one level up on the platform (a county's city
+	 * bureau, a city's provincial bureau, a province's 国家邮政局) — the postal bureaus below the national one are
+	 * vertically managed, and 行政复议法(2023) art.27 sends a vertically led organ's acts to 上一级主管部门 (legal review
+	 * to confirm that the 邮政管理部门 are among its "等"); 国家邮政局 reviews its own acts (art.25(一): 国务院部门).
+	 * Where the platform holds no bureau above, the wording names the kind of body ("上一级邮政管理部门").
+	 */
+	public String reviewBody(String regionCode) {
+		return bureaus.nearest(regionCode)
+			.map(b -> b.parentName() != null && !b.parentName().isBlank() ? b.parentName()
+					: "0".equals(b.regionCode()) ? b.name() : "上一级邮政管理部门")
+			.orElse("上一级邮政管理部门");
 	}
 
 	/**
@@ -93,10 +110,12 @@ public class StatutoryRules {
 	 * party was told ({@link #remedies(String)} states today's).
 	 * @param reviewDays the days to apply for 行政复议
 	 * @param litigationMonths the months to bring 行政诉讼
+	 * @param reviewBody the 行政复议机关 named ({@link #reviewBody}); blank: "上一级邮政管理部门"
 	 */
-	public static String remedies(int reviewDays, int litigationMonths) {
-		return "如不服本决定，可以自收到本决定书之日起" + ChineseText.numeral(reviewDays) + "日内依法申请行政复议，或者在"
-				+ ChineseText.numeral(litigationMonths) + "个月内依法向人民法院提起行政诉讼。";
+	public static String remedies(int reviewDays, int litigationMonths, String reviewBody) {
+		String body = reviewBody == null || reviewBody.isBlank() ? "上一级邮政管理部门" : reviewBody;
+		return "如不服本决定，可以自收到本决定书之日起" + ChineseText.numeral(reviewDays) + "日内依法向" + body + "申请行政复议，或者在"
+				+ ChineseText.numeral(litigationMonths) + "个月内依法向有管辖权的人民法院提起行政诉讼。";
 	}
 
 	/**

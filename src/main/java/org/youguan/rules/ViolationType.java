@@ -296,6 +296,29 @@ public enum ViolationType {
 	}
 
 	/**
+	 * Whether the article punishes the act only once the enterprise, ordered to correct it (责令改正), refused or failed to
+	 * (a condition of the offence, not of the amount): 快递暂行条例(2025) art.56 (PACKAGING — "经责令改正拒不改正的"). Such a
+	 * case is proposed, and decided, only on a 责令改正通知书 issued to that enterprise whose term passed unrectified or
+	 * whose re-inspection found it unrectified (refused with rule {@code uncorrected-order-required},
+	 * {@link #uncorrectedOrderRequired}). The catalogue's other articles were read for the same kind of condition:
+	 * 情节严重 is a condition of the heavier range ({@link #hasSeriousRange}) or, under 快递市场管理办法(2023) art.55, of a
+	 * fine at all ({@link #finesOnlyWhenSerious}) — both checked on the 情节严重 finding; none of them names a refused
+	 * order (逾期不改正, 拒不改正) as a condition (legal review to confirm for 快递市场管理办法(2023) art.56).
+	 */
+	public boolean punishesOnlyUncorrected() {
+		return this == PACKAGING;
+	}
+
+	/**
+	 * What a refusal of a case under a type that {@link #punishesOnlyUncorrected} says when no unrectified 责令改正 order
+	 * of the party is on record: the article and its condition.
+	 */
+	public String uncorrectedOrderRequired() {
+		return "“" + shortName() + "”的处罚依据" + formalBasis() + "仅处罚“经责令改正拒不改正”的行为：本案当事人没有逾期未整改"
+				+ "或复查未整改的责令改正通知书，不能按此条立案或处罚，请先责令改正";
+	}
+
+	/**
 	 * Whether a natural person (公民) may be the party penalised under the article, as the catalogue reads it — legal
 	 * review pending (README, enforcement). By default a duty only enterprises bear: the article names its addressee
 	 * (邮政企业、快递企业, 经营快递业务的企业) and a person cannot breach it; only an article addressed to anyone admits a

@@ -14,9 +14,17 @@ import org.youguan.kernel.ChineseText;
 @Component("money")
 public final class MoneyTexts {
 
-	/** The amount in figures and 元 ({@link ChineseText#yuan}); — for null. */
+	/**
+	 * The amount in figures and 元 ({@link ChineseText#yuan}) for a Chinese reader; for a reader of another language the
+	 * figures after the currency sign, as the English bundle writes money (¥20000, ¥12345.50) — no 元 in an English page.
+	 * — for null.
+	 */
 	public String yuan(BigDecimal amount) {
-		return ChineseText.yuan(amount);
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		if (amount == null || locale == null || "zh".equals(locale.getLanguage())) {
+			return ChineseText.yuan(amount);
+		}
+		return "¥" + ChineseText.yuanFigures(amount);
 	}
 
 	/** The amount in figures without 元 ({@link ChineseText#yuanFigures}); — for null. */

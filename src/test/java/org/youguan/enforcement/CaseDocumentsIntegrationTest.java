@@ -182,7 +182,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"查明当事人运单模板显示完整身份证号码，涉及用户三千余人\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\",\"serious\":true}")
 			.andExpect(status().isOk());
-		call(PenaltyCaseIntegrationTest.MARKET, "/api/v1/enforcement/cases/" + c + "/review",
+		call(PenaltyCaseIntegrationTest.REVIEWER, "/api/v1/enforcement/cases/" + c + "/review",
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		waiveStatement(c);
@@ -236,7 +236,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 			.andExpect(status().isOk());
 		assertThat(text((String) only(documents(c), "INVESTIGATION_REPORT").get("href"), WUZHONG))
 			.contains("本案来源于群众举报").doesNotContain("举报、其他机关移送");
-		call(PenaltyCaseIntegrationTest.MARKET, "/api/v1/enforcement/cases/" + c + "/review",
+		call(PenaltyCaseIntegrationTest.REVIEWER, "/api/v1/enforcement/cases/" + c + "/review",
 				"{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		String notice = text((String) only(documents(c), "PRIOR_NOTICE").get("href"), WUZHONG);
@@ -577,7 +577,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 	void theReviewHearingAndDeliveryDocumentsCarryTheirDatesAndPeople() throws Exception {
 		clock.set(LocalDate.of(2026, 6, 1).atTime(10, 0));
 		long c = fileCase(wuzhong(7), "UNLICENSED");
-		String market = "Bearer demo-sz-market-token";
+		String market = PenaltyCaseIntegrationTest.REVIEWER;
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/investigation", TEAM).andExpect(status().isOk());
 		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
@@ -606,7 +606,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 		for (Map<String, Object> d : docs) {
 			assertThat(text((String) d.get("href"), WUZHONG)).as((String) d.get("kind")).doesNotContain("${");
 		}
-		assertThat(text((String) docs.get(2).get("href"), WUZHONG)).contains("法制审核意见书", "郑监管", "事实清楚，同意告知",
+		assertThat(text((String) docs.get(2).get("href"), WUZHONG)).contains("法制审核意见书", "韩法审", "事实清楚，同意告知",
 				"罚款人民币60000元");
 		assertThat(text((String) docs.get(7).get("href"), WUZHONG)).contains("听证后复核，同意处罚");
 		assertThat(text((String) only(docs, "HEARING_RIGHT_NOTICE").get("href"), WUZHONG))
@@ -925,8 +925,9 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 				org.formatted(e.creditCode(), today(), "WARNING", "null", team)).andExpect(status().isCreated()));
 		assertThat(text((String) only(documents(warning), "ON_THE_SPOT_DECISION").get("href"), WUZHONG))
 			.contains("警告", "无须缴纳罚款").doesNotContain("加处罚款", "日内缴", "${")
-			// the catalogue holds no duty article for 快递市场管理办法 art.56: no penalty clause is cited as the duty
-			.contains("构成未按规定报送快递业务数据。").doesNotContain("违反了");
+			// the catalogue holds no duty article for 快递市场管理办法 art.56: the text is named as a whole, no penalty
+			// clause is cited as the duty
+			.contains("构成未按规定报送快递业务数据，违反了《快递市场管理办法》的有关规定。").doesNotContain("违反了《快递市场管理办法》第五十六条");
 	}
 
 	/**

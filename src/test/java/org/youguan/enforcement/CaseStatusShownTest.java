@@ -22,8 +22,8 @@ class CaseStatusShownTest {
 
 	@Test
 	void aPublicNoticeBeforeItsDeemedDayReadsPendingWithTheDeemedDay() {
-		assertThat(shown(CaseStatus.DELIVERED, TODAY.plusDays(1))).isEqualTo("公告送达中（视为送达日 2026年3月6日）");
-		assertThat(shown(CaseStatus.DELIVERED, LocalDate.of(2026, 4, 13))).isEqualTo("公告送达中（视为送达日 2026年4月13日）");
+		assertThat(shown(CaseStatus.DELIVERED, TODAY.plusDays(1))).isEqualTo("公告送达中（视为送达日2026年3月6日）");
+		assertThat(shown(CaseStatus.DELIVERED, LocalDate.of(2026, 4, 13))).isEqualTo("公告送达中（视为送达日2026年4月13日）");
 	}
 
 	@Test

@@ -260,7 +260,7 @@ class EnterprisePenaltyIntegrationTest extends ClockedSteps {
 		// the filter is the stored status: a decision served by public notice before its deemed day is DELIVERED too,
 		// shown 公告送达中 with its deemed day (CaseStatus.shown), never 已送达
 		assertThat(deliveredOnly).contains(CaseStatus.DELIVERED.label())
-			.allMatch(s -> s.equals(CaseStatus.DELIVERED.label()) || s.startsWith("公告送达中（视为送达日 "));
+			.allMatch(s -> s.equals(CaseStatus.DELIVERED.label()) || s.startsWith("公告送达中（视为送达日"));
 		mvc.perform(get("/api/v1/enterprise/penalties").param("status", "DELIVERED").param("size", "200").header("Authorization", SF))
 			.andExpect(jsonPath("$.items[*].id", hasItem((int) delivered)))
 			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) notified))));

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
 
@@ -51,7 +52,12 @@ class NewViolationTypesIntegrationTest extends ClockedSteps {
 	void aCaseIsFiledUnderEachAndAnArticle55CaseIsFinedOnlyWhenSerious() {
 		LocalDate today = LocalDate.now(clock);
 		for (String type : new String[] { "PACKAGING", "REAL_NAME" }) {
-			long id = party.filed(party.other(), type, today);
+			EnterpriseView e = party.fresh();
+			if (ViolationType.valueOf(type).punishesOnlyUncorrected()) {
+				// art.56 punishes only "经责令改正拒不改正": the case rests on the order the party did not carry out
+				party.uncorrectedOrder(e, today);
+			}
+			long id = party.filed(e, type, today);
 			caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
 			party.evidence(id);
 			caseInvestigation.concludeInvestigation(PartyCases.ALL, id,

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.youguan.RandomDigits;
 import org.youguan.documents.UploadedFile;
+import org.youguan.inspections.InspectionRecordData;
+import org.youguan.inspections.InspectionRecords;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
@@ -49,9 +51,12 @@ final class PartyCases {
 
 	private final JdbcClient jdbc;
 
+	private final InspectionRecords records;
+
 	PartyCases(Leads leads, PenaltyCases cases, CaseExecution caseExecution, CaseDecisions caseDecisions,
 			NoticeAndHearing noticeAndHearing, CaseInvestigation caseInvestigation, Enterprises enterprises,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, InspectionRecords records) {
+		this.records = records;
 		this.jdbc = jdbc;
 		this.leads = leads;
 		this.cases = cases;
@@ -98,6 +103,23 @@ final class PartyCases {
 		enterprises.register(ALL, new EnterpriseData("初违测试快递有限公司" + digits, code, EnterpriseType.EXPRESS, null, "张三",
 				"测试路1号", "320506", "李四", "13912345678"), false);
 		return enterprises.findByCreditCode(code).orElseThrow();
+	}
+
+	/**
+	 * A 责令改正通知书 issued to {@code e} on 2026-03-02, its term (2026-03-16, a working day as a term must be) passed
+	 * unrectified and the order turned into a lead on {@code raisedOn} (after the term) — what a case under 快递暂行条例(2025)
+	 * art.56 (PACKAGING, "经责令改正拒不改正") rests on.
+	 * @return the order's 文号
+	 */
+	String uncorrectedOrder(EnterpriseView e, LocalDate raisedOn) {
+		String number = "吴邮改〔2026〕" + RandomDigits.of(5) + "号";
+		long record = records.record(ALL, null, new InspectionRecordData(e.creditCode(), "2026-03-02", "SPECIAL",
+				List.of("PACKAGING"), List.of(new InspectionRecordData.TeamMember("甲", "PK" + RandomDigits.of(8)),
+						new InspectionRecordData.TeamMember("乙", "PK" + RandomDigits.of(8))), "RECTIFICATION", "快递包装未按规定执行",
+				new InspectionRecordData.Rectification(number, "2026-03-02", "2026-03-16", null), null), false, false);
+		jdbc.sql("UPDATE rectification_order SET lead_raised_on = :on WHERE record_id = :record")
+			.param("on", raisedOn).param("record", record).update();
+		return number;
 	}
 
 	/** A case filed (立案) on {@code filedOn} from a lead reported that day. */

@@ -57,6 +57,9 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 
 	static final String MARKET = "Bearer demo-sz-market-token";
 
+	/** The Wuzhong bureau's 法制审核 (wz.review, 韩法审): its own staff, on no case team. */
+	static final String REVIEWER = "Bearer demo-wz-review-token";
+
 	static final String HEAD = "Bearer demo-wz-leader-token";
 
 	/** The decision's review of the party's statement (行政处罚法(2021) art.45), required once a statement was made. */
@@ -169,14 +172,14 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}")
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value(containsString("不得是本案的调查人员")));
-		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，证据确凿，同意\"}")
+		call(REVIEWER, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"事实清楚，证据确凿，同意\"}")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.penaltyCase.reviewedBy").value("郑监管"));
+			.andExpect(jsonPath("$.penaltyCase.reviewedBy").value("韩法审"));
 		// a review passed is not recorded again (each would issue another 法制审核意见书 with its own 文号)
-		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"再次同意\"}")
+		call(REVIEWER, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"再次同意\"}")
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("不能重复审核")));
-		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":false,\"opinion\":\"改为不同意\"}")
+		call(REVIEWER, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":false,\"opinion\":\"改为不同意\"}")
 			.andExpect(status().isConflict());
 		assertThat(jdbc.sql("SELECT count(*) FROM penalty_case_document WHERE case_id = :id AND kind = 'REVIEW_OPINION'")
 			.param("id", c).query(Long.class).single()).as("one review opinion").isEqualTo(1);
@@ -390,7 +393,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion",
 				"{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\",\"proposedFine\":\"60000\"}").andExpect(status().isOk());
-		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(REVIEWER, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(LocalDate.of(2026, 6, 1))).andExpect(status().isOk());
 		clock.set(LocalDate.of(2026, 6, 30).atTime(10, 0));
 		// 5 working days after Monday 06-01 is Monday 06-08
@@ -480,7 +483,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		PartyCases.evidence(jdbc, c);
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/conclusion", ("{\"report\":\"查明无证经营\",\"proposedPenalty\":\"FINE\","
 				+ "\"proposedFine\":60000,\"concludedOn\":\"%s\"}").formatted(concludedOn)).andExpect(status().isOk());
-		call(MARKET, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		call(REVIEWER, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/notice", on(today())).andExpect(status().isOk());
 		return c;
 	}

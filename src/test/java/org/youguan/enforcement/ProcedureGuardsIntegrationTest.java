@@ -294,14 +294,14 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 	}
 
 	@Test
-	void aReviewStatesItsOutcomeAndIsNotMadeByTheConclusionsAuthor() throws Exception {
+	void aReviewStatesItsOutcomeAndIsMadeInTheHandlingBureauNotByTheConclusionsAuthor() throws Exception {
 		today("2026-06-02");
 		long id = investigating(party.other(), "DATA_NOT_REPORTED", LocalDate.of(2026, 6, 1));
 		String c = "/api/v1/enforcement/cases/" + id;
 		call(PenaltyCaseIntegrationTest.WUZHONG, c + "/conclusion", """
 				{"report":"查明未报送","proposedPenalty":"FINE","proposedFine":"2000","concludedOn":"2026-06-02"}""")
 			.andExpect(status().isOk());
-		call(PenaltyCaseIntegrationTest.CITY, c + "/review", "{\"opinion\":\"同意\"}")
+		call(PenaltyCaseIntegrationTest.REVIEWER, c + "/review", "{\"opinion\":\"同意\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("agreed"))
 			.andExpect(jsonPath("$.errors[0].rule").value("required"));
@@ -311,7 +311,15 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.errors[0].rule").value(org.hamcrest.Matchers.oneOf("reviewer-is-author",
 					"reviewer-is-investigator")));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn()).isNull();
-		call(PenaltyCaseIntegrationTest.CITY, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		// the county's case is reviewed in the county bureau: the city's staff read it and are refused its 法制审核 (403,
+		// naming the handling bureau), so no 法制审核意见书 headed by the county is signed by a city person
+		for (String above : List.of(PenaltyCaseIntegrationTest.CITY, PenaltyCaseIntegrationTest.MARKET)) {
+			call(above, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("吴中区邮政管理局")));
+		}
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedOn()).isNull();
+		call(PenaltyCaseIntegrationTest.REVIEWER, c + "/review", "{\"agreed\":true,\"opinion\":\"同意\"}").andExpect(status().isOk());
+		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().reviewedBy()).isEqualTo("韩法审");
 	}
 
 	@Test

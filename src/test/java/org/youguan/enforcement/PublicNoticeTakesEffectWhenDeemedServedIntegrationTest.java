@@ -312,7 +312,7 @@ class PublicNoticeTakesEffectWhenDeemedServedIntegrationTest {
 
 	/** What every view shows for a decision served by public notice before its deemed day {@code deemed}. */
 	static String pending(LocalDate deemed) {
-		return "公告送达中（视为送达日 " + ChineseText.day(deemed) + "）";
+		return "公告送达中（视为送达日" + ChineseText.day(deemed) + "）";
 	}
 
 	/** The 状态 cells of an export's rows (the header row names the column). */

@@ -159,7 +159,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		String text = TemplateFiles.text(download(WUZHONG, JsonPath.read(json, "$.documents[0].href")));
 		assertThat(text).contains("不予批准撤销邮政普遍服务营业场所决定书", JsonPath.read(json, "$.decisionNumber"),
 				"不予批准你单位撤销该营业场所", "理由如下：撤销后周边村民用邮不便。", "本机关对你单位的申请进行了审查",
-				"六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼", "继续在原址", "《中华人民共和国邮政法》第九条")
+				"六十日内依法向", "申请行政复议", "六个月内依法向有管辖权的人民法院提起行政诉讼", "继续在原址", "《中华人民共和国邮政法》第九条")
 			.doesNotContain("${", "不便。。");
 		assertThat(jdbc.sql("SELECT summary FROM audit_event WHERE object_type = 'PostOfficeApproval' AND object_id = :id "
 				+ "AND action = 'post-office.approval.refuse'").param("id", Long.toString(id)).query(String.class).single())

@@ -762,7 +762,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("range", law.range().toString());
 		f.put("source", source(c.source(), c.leadId() == null ? null : jdbc.sql("SELECT source_detail FROM penalty_lead WHERE id = :id")
 			.param("id", c.leadId()).query(Rows.of(String.class)).optional().orElse(null)));
-		f.put("facts", text(c.facts()));
+		// one masking rule within a document: a reporter's ID or phone carried from the lead into the facts is masked as
+		// in the 案件来源 beside it (source), whoever draws the document (Masking#telephonesIn)
+		f.put("facts", Masking.telephonesIn(text(c.facts())));
 		f.put("violationEndedOn", ChineseText.day(c.violationEndedOn()));
 		f.put("filedOn", ChineseText.day(c.filedOn()));
 		f.put("filingApprovedBy", text(c.filingApprovedBy()));
@@ -793,7 +795,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("hearingOutcome", hearingOutcome(c));
 		f.put("statementWaivedOn", ChineseText.day(c.statementWaivedOn()));
 		f.put("remedies", StatutoryRules.remedies(values.apply(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW).intValueExact(),
-				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact())
+				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact(), rules.reviewBody(c.regionCode()))
 				+ decisionReceivedAs(c, values.apply(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE).intValueExact()));
 		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", statement(c));
@@ -1130,8 +1132,9 @@ public class CaseDocuments implements DeclaresTemplates {
 	 * The clause naming the duty breached, for "构成${violation}${breached}。": "，违反了《快递暂行条例》第十九条的规定"
 	 * (each article cited formally, {@link Citation#formal()})
 	 * from the catalogue's {@link ViolationType#dutiesBreached} — for an article punishing several acts only those the
-	 * case's facts name; empty where the catalogue holds no duty article or the facts name no act — the penalty
-	 * article is the basis of the penalty, not the duty breached, and is never cited as such. Only law, each article
+	 * case's facts name; where the catalogue holds no duty article or the facts name no act, the text of the penalty
+	 * article as a whole ("，违反了《快递市场管理办法》的有关规定") — the penalty article is the basis of the penalty, not the
+	 * duty breached, and is never cited as such. Only law, each article
 	 * once ({@link Citation#law}), numbered as in the versions in force on {@code day} — the day whose law the case
 	 * applies ({@link AppliedLaw#dutiesBreached}); null: the catalogue's.
 	 */
@@ -1142,8 +1145,14 @@ public class CaseDocuments implements DeclaresTemplates {
 	/** {@link #breached(ViolationType, String, LocalDate)} under the law a case applies. */
 	static String breached(AppliedLaw law, String facts) {
 		List<Citation> duties = law.dutiesBreached(facts);
-		return duties.isEmpty() ? ""
-				: "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
+		if (duties.isEmpty()) {
+			// no duty article in the catalogue (快递市场管理办法(2023) art.54's 投递 duties, legal review to add them) or
+			// none the facts name: the text whose article punishes it, as a whole — "违反了《快递市场管理办法》的有关规定" —
+			// so the decision still says what was breached, and never cites the penalty article as the duty
+			return law.citations().stream().findFirst().map(c -> "，违反了" + Citation.of(c.text()).formal() + "的有关规定")
+				.orElse("");
+		}
+		return "，违反了" + duties.stream().map(Citation::formal).collect(Collectors.joining("、")) + "的规定";
 	}
 
 	/**

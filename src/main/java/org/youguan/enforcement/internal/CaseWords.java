@@ -12,6 +12,7 @@ import org.youguan.enforcement.CaseStatus;
 import org.youguan.enforcement.Penalty;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.EnumWords;
+import org.youguan.rules.FineRange;
 
 /**
  * A case's status and penalty as a page shows them in the reader's language (attack B4: the English mode showed
@@ -117,6 +118,27 @@ final class CaseWords {
 			text.append(messages.getMessage("enforcement.penaltyWords.andFineKind", null, locale));
 		}
 		return text.toString();
+	}
+
+	/**
+	 * A fine range as a page names it: in Chinese as the catalogue shows it ({@link FineRange#toString}: 50000–100000元,
+	 * 不超过10000元; {@code named}: 情节严重：10000–30000元), in another language with the currency sign — "¥50000–100000",
+	 * "up to ¥10000", "serious: ¥10000–30000".
+	 * @param named whether a serious range says so ({@link FineRange#named})
+	 * @return the range, or "" for none
+	 */
+	public String range(FineRange range, boolean named) {
+		if (range == null) {
+			return "";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		if (chinese(locale)) {
+			return named ? range.named() : range.toString();
+		}
+		String amounts = range.min().signum() == 0
+				? word("enforcement.rangeWords.upTo", locale, ChineseText.yuanFigures(range.max()))
+				: word("enforcement.rangeWords.between", locale, ChineseText.yuanFigures(range.min()) + "–" + ChineseText.yuanFigures(range.max()));
+		return named && range.serious() ? word("enforcement.rangeWords.serious", locale, amounts) : amounts;
 	}
 
 	private String word(String key, Locale locale, Object value) {

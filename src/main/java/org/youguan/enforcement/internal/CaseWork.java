@@ -42,6 +42,8 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.inspections.InspectionOrders;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
@@ -54,6 +56,7 @@ import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
+import org.youguan.rules.ViolationType;
 
 import static org.youguan.enforcement.internal.CaseInput.checkParts;
 import static org.youguan.enforcement.internal.DecisionRules.ruleBroken;
@@ -91,9 +94,12 @@ public class CaseWork {
 
 	private final ApplicationEventPublisher events;
 
+	private final InspectionOrders orders;
+
 	CaseWork(JdbcClient jdbc, StatutoryRules rules, WorkingCalendar calendar, AuditTrail audit, Enterprises enterprises,
 			Clock clock, CaseDocuments documents, Bureaus bureaus, Licences licences, ApplicationEventPublisher events,
-			CaseLaw caseLaw) {
+			CaseLaw caseLaw, InspectionOrders orders) {
+		this.orders = orders;
 		this.caseLaw = caseLaw;
 		this.licences = licences;
 		this.events = events;
@@ -526,6 +532,23 @@ public class CaseWork {
 	}
 
 	/**
+	 * Refuses a case under an article that punishes only an act the enterprise refused to correct once ordered to
+	 * ({@link ViolationType#punishesOnlyUncorrected}: 快递暂行条例(2025) art.56, "经责令改正拒不改正") unless the party
+	 * has a 责令改正通知书 it did not carry out by {@code by} ({@link InspectionOrders#uncorrectedOrder}) — rule
+	 * {@code uncorrected-order-required} on {@code field}, naming the article. Any other type passes.
+	 * @param creditCode the party's credit code (null: none, refused under such an article)
+	 * @param by the step's day (the proposal's, the decision's)
+	 */
+	public void requireUncorrectedOrder(Validation v, String field, ViolationType type, String creditCode, LocalDate by) {
+		if (type == null || !type.punishesOnlyUncorrected()) {
+			return;
+		}
+		v.require(field, orders.uncorrectedOrder(creditCode, by).isPresent(), "uncorrected-order-required",
+				Wording.of("enforcement.refusal.uncorrectedOrderRequired", type.shortName(), type.formalBasis()),
+				type.uncorrectedOrderRequired());
+	}
+
+	/**
 	 * The case locked FOR UPDATE for the step that follows, 404 outside the caller's scope; a staff account of another
 	 * bureau than the one handling the case is refused ({@link #requireHandlingBureau}) — every step of the procedure,
 	 * on the API and the page, locks the case here.
@@ -544,17 +567,6 @@ public class CaseWork {
 	/** Takes the case's row lock (SELECT … FOR UPDATE) until the step's transaction ends; no row, no lock. */
 	private void lockRow(long id) {
 		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
-	}
-
-	/**
-	 * The case locked for its 法制审核 (行政处罚法(2021) art.58), 404 outside the caller's scope: reviewed by the handling
-	 * bureau's reviewer or one of a bureau above it whose region covers the case — a county bureau without a reviewer
-	 * who did not investigate the case has it reviewed above, as a hearing may be hosted by a superior's staff
-	 * (art.64(四)). Every other step is the handling bureau's ({@link #lock}).
-	 */
-	public CaseView lockForReview(DataScope scope, long id) {
-		lockRow(id);
-		return inScope(scope, id);
 	}
 
 	/**

@@ -250,7 +250,7 @@ class EnforcementController {
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
 		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
 		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().regionCode()));
-		// steps are the handling bureau's staff's: a superior bureau's staff see no step form but the 法制审核 (lockForReview)
+		// steps are the handling bureau's staff's, the 法制审核 too: a superior bureau's staff see no step form
 		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().regionCode()));
 		// the investigators' own steps (evidence, 陈述申辩, 调查终结报告) are offered to the case's team only, by the rule
 		// the steps refuse anyone else by (CaseTeam#requireInvestigator)

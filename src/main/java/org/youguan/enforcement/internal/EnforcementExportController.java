@@ -15,6 +15,8 @@ import org.youguan.documents.Spreadsheets;
 import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.LeadView;
 import org.youguan.enforcement.Leads;
+import org.youguan.enforcement.CaseStatus;
+import org.youguan.enforcement.Penalty;
 import org.youguan.enforcement.PenaltyCases;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -51,7 +53,8 @@ class EnforcementExportController {
 			Column.of("决定期限", k -> WorkingCalendar.exported(k.decisionDueOn(), k.decisionDueOnProvisional())),
 			Column.of("中止计时", PenaltyCases.CaseSummary::suspended),
 			Column.of("处罚决定文号", PenaltyCases.CaseSummary::decisionNumber, 24),
-			Column.of("处罚种类", PenaltyCases.CaseSummary::penalty),
+			// a case ended with 不予处罚 says so, not an empty cell (it was decided, with no penalty)
+			Column.of("处罚种类", k -> k.penalty() == null && k.status() == CaseStatus.NOT_PENALIZED ? Penalty.NONE : k.penalty()),
 			Column.of("罚款（元）", PenaltyCases.CaseSummary::fine),
 			Column.of("超过办案期限", PenaltyCases.CaseSummary::decidedLate),
 			Column.of("公示日期", PenaltyCases.CaseSummary::publishedOn),

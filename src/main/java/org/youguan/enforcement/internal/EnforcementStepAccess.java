@@ -14,13 +14,13 @@ import org.youguan.registry.Enterprises;
  * {@link CaseWork#requireHandlingBureau}), decided before the step's form or body is read ({@link StepAccess}): out of
  * the caller's scope 404, staff of a bureau above 403 (a head of another bureau the head rule, 422) — as every step
  * decides inside; the investigators' own steps (evidence, 陈述申辩, 调查终结报告: {@link CaseTeam.TeamStep}) are
- * refused to the bureau's other staff here too (403). The case's 法制审核 ({@code review}), which a reviewer of a bureau above may take
- * ({@link CaseWork#lockForReview}), is left to its step. The party's steps are on its portal's addresses, not these.
+ * refused to the bureau's other staff here too (403). The case's 法制审核 ({@code review}) is the handling bureau's too:
+ * its opinion is headed by that bureau and signed by its reviewer. The party's steps are on its portal's addresses, not these.
  */
 @Configuration(proxyBeanMethods = false)
 class EnforcementStepAccess {
 
-	/** The one step a bureau above the handling one may take: the 法制审核 (CaseWork#lockForReview). */
+	/** The 法制审核's address (the handling bureau's, as every step). */
 	private static final String REVIEW = "review";
 
 	/**
@@ -53,9 +53,7 @@ class EnforcementStepAccess {
 		return StepAccess.of(List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**"),
 				(scope, id, rest) -> {
 					var c = caseWork.inScope(scope, id);
-					if (!REVIEW.equals(rest)) {
-						caseWork.requireHandlingBureau(c.regionCode());
-					}
+					caseWork.requireHandlingBureau(c.regionCode());
 					CaseStep step = STATE_FIRST.get(rest);
 					if (step != null) {
 						step.from(c.status());

@@ -200,7 +200,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: a.competentBureau() == null ? "" : "请向" + a.competentBureau() + "提出申请。");
 		f.put("competentBureau", a.competentBureau() == null ? "" : a.competentBureau());
 		f.put("decidedOn", ChineseText.day(a.notAcceptedOn()));
-		f.put("remedies", rules.remedies(a.regionCode()));
+		// the 行政复议机关 is the one above the deciding bureau (the approving level's), not above the applicant's county
+		f.put("remedies", rules.remedies(a.approvingLevel() == null ? a.regionCode() : a.approvingLevel().bureauRegion(a.regionCode())));
 		return templates.fillForParty(NOT_ACCEPTED, f, Map.of(), a.applicantCreditCode());
 	}
 
@@ -216,7 +217,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("decisionNumber", a.decisionNumber());
 		f.put("decidedOn", ChineseText.day(a.decidedOn()));
 		f.put("reasons", a.decisionReasons());
-		f.put("remedies", rules.remedies(a.regionCode()));
+		// the 行政复议机关 is the one above the deciding bureau (the approving level's), not above the applicant's county
+		f.put("remedies", rules.remedies(a.approvingLevel() == null ? a.regionCode() : a.approvingLevel().bureauRegion(a.regionCode())));
 		return templates.fillForParty(REFUSAL, f, Map.of(), a.applicantCreditCode());
 	}
 

@@ -35,11 +35,25 @@ class BreachedDutiesTest {
 
 	@Test
 	void anArticlePunishingSeveralActsCitesNoneTheFactsDoNotName() {
-		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "经查，当事人存在违法行为", null)).isEmpty();
+		// no act named: the text breached as a whole, never the penalty article (第五十条) as the duty
+		assertThat(CaseDocuments.breached(ViolationType.OUTLET_UNFILED, "经查，当事人存在违法行为", null))
+			.isEqualTo("，违反了《快递暂行条例》的有关规定");
 		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "收寄快件未执行实名收寄", null))
 			.isEqualTo("，违反了《快递暂行条例》第二十三条的规定");
 		assertThat(CaseDocuments.breached(ViolationType.SECURITY_CHECKS, "未验视，未过机安检", null))
 			.isEqualTo("，违反了《快递暂行条例》第三十二条、《快递暂行条例》第三十三条的规定");
+	}
+
+	/**
+	 * Attack item 3: a type whose duty article the catalogue does not hold (快递市场管理办法(2023) art.54, 投递) still
+	 * says what the act breached — the text as a whole — so the decision's sentence reads "构成…，违反了《…》的有关规定。".
+	 */
+	@Test
+	void aTypeWithoutADutyArticleNamesTheTextBreached() {
+		assertThat(CaseDocuments.breached(ViolationType.DELIVERY_WITHOUT_CONSENT, "未经收件人同意将快件投递至智能快件箱", null))
+			.isEqualTo("，违反了《快递市场管理办法》的有关规定");
+		assertThat(CaseDocuments.breached(ViolationType.UNLICENSED, "无证经营", null))
+			.isEqualTo("，违反了《中华人民共和国邮政法》的有关规定").doesNotContain("第七十二条");
 	}
 
 	@Test
