@@ -89,7 +89,8 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 
 	/** Whether some handler of the path and method admits the caller, or no handler answers there at all. */
 	private boolean admitted(HttpServletRequest request, RequestMethod method) {
-		return admits(RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication(), method);
+		return admits(RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication(), method,
+				request);
 	}
 
 	/**
@@ -99,6 +100,15 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 	 * @param path the address within the application
 	 */
 	boolean admits(PathContainer path, RequestMethod method) {
+		return admits(path, method, null);
+	}
+
+	/**
+	 * {@link #admits(PathContainer, RequestMethod)}, telling a refused request who may take its step.
+	 * @param request the request refused, given the names of the roles its handlers admit
+	 *        ({@link RequestRefusals#STEP_ROLES}), or null
+	 */
+	private boolean admits(PathContainer path, RequestMethod method, HttpServletRequest request) {
 		Map<String, List<Candidate>> known = candidates();
 		boolean answered = false;
 		java.util.Set<String> roles = new java.util.TreeSet<>();
@@ -113,7 +123,7 @@ class HandlerAuthorizationFilter extends OncePerRequestFilter {
 				}
 			}
 		}
-		if (answered && !roles.isEmpty()) {
+		if (answered && !roles.isEmpty() && request != null) {
 			// the refusal of the caller's role names who may take the step (ShellRequestRefusals)
 			request.setAttribute(RequestRefusals.STEP_ROLES, List.copyOf(roles));
 		}
