@@ -64,8 +64,8 @@ class PageStepsClosedPageTest {
 		});
 		assertThat(view).isEqualTo("redirect:/things/7");
 		assertThat(asked).containsExactly("/things/7");
-		assertThat(redirect.getFlashAttributes()).containsEntry("refused", true)
-			.containsEntry(PageSteps.REFUSED_STATUS, 400);
+		assertThat(redirect.getFlashAttributes().get("refused")).isEqualTo(true);
+		assertThat(redirect.getFlashAttributes().get(PageSteps.REFUSED_STATUS)).isEqualTo(400);
 	}
 
 	@Test
