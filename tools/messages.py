@@ -2091,6 +2091,10 @@ M = {
  "refusal.notFound": ("{0}不存在或不在您的数据权限范围内：{1}", "Not found, or outside your data scope: {1}"),
  "refusal.notPublished": ("{0}不存在或未公开：{1}", "Not found, or not public: {1}"),
  "refusal.stepRole": ("您的角色（{0}）不能办理此步骤：此步骤须由承担相应职责的人员办理，请联系有权限的同事或管理员", "Your role ({0}) cannot take this step: it is taken by staff who hold that duty; ask a colleague or an administrator who may"),
+ # mends2: a paused current-password check says the real time left (its Retry-After)
+ "refusal.currentPassword.busy": ("当前密码验证繁忙，请{0}秒后再试", "Current password checks are busy; try again in {0} second(s)"),
+ "refusal.currentPassword.pausedMinutes": ("当前密码错误次数过多，已暂停验证，请{0}分钟后再试", "Too many wrong current passwords: checking is paused; try again in {0} minute(s)"),
+ "refusal.currentPassword.pausedSeconds": ("当前密码错误次数过多，已暂停验证，请{0}秒后再试", "Too many wrong current passwords: checking is paused; try again in {0} second(s)"),
  "refusal.wrongPortal.enterprise": ("企业端页面仅供企业用户使用：您以监管人员身份登录，请从工作台办理", "Enterprise portal pages are for enterprise users: you are signed in as regulatory staff; use your workbench"),
  "refusal.wrongPortal.staff": ("此页面仅供邮政管理部门的监管人员使用：您以企业用户身份登录，请使用企业端", "This page is for the postal regulators' staff: you are signed in as an enterprise user; use the enterprise portal"),
  "refusal.statusChanged": ("{0}状态已被他人改变，请刷新后重试", "Someone else has changed its status; reload the page and try again"),

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -192,6 +193,28 @@ public class SignInLog {
 			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
 			.query((rs, i) -> new RecentFailures(rs.getLong("account"), rs.getLong("address")))
 			.single();
+	}
+
+	/**
+	 * When the {@code n}-th newest failure from {@code clientAddress} since {@code since} was recorded, counted as
+	 * {@link #recentFailures} counts them — the failure whose ageing out of the lock period frees a pause reached at
+	 * {@code n} failures (the one that ends it: after it fewer than {@code n} remain).
+	 * @param userId the account, for its failures at the address ({@link RecentFailures#accountFromAddress}); null for
+	 *        the address's under any names ({@link RecentFailures#fromAddress})
+	 * @param n the failures that pause (1 or more)
+	 * @return the time it was recorded, empty when fewer than {@code n} are logged
+	 */
+	public Optional<Instant> nthNewestFailure(Long userId, String clientAddress, Instant since, int n) {
+		String which = userId == null ? "f.result IN ('FAILURE', 'DISABLED')"
+				: "f.user_id = :user AND f.result = 'FAILURE' AND " + SINCE_RESET;
+		return jdbc.sql("SELECT f.occurred_at FROM signin_log f WHERE f.client_address = :address AND f.occurred_at >= :since AND "
+				+ which + " ORDER BY f.occurred_at DESC, f.id DESC OFFSET :skip LIMIT 1")
+			.param("user", userId == null ? -1L : userId)
+			.param("address", truncate(clientAddress, 64))
+			.param("since", OffsetDateTime.ofInstant(since, ChinaTime.ZONE))
+			.param("skip", Math.max(0, n - 1))
+			.query((rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.optional();
 	}
 
 	/**

@@ -65,9 +65,21 @@ public class ComplaintQueries {
 	 * searching it (the phone part of the search is ignored, not refused).
 	 * {@code handledHere}: only the complaints the caller's bureau handles ({@link Bureaus#handledHere}) — the inbox's
 	 * queues and their links; a county's complaint is the county bureau's to do, the city reads it in the plain list.
+	 * {@code attentionOnly}: only the open complaints whose current step is due within one working day or whose answer
+	 * is overdue — the dashboard's 申诉临期或超期 card, its link ({@code attention=true}) listing what it counts.
 	 */
 	public record Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply,
-			boolean personalSearch, boolean handledHere) {
+			boolean personalSearch, boolean handledHere, boolean attentionOnly) {
+
+		/**
+		 * A filter of every complaint, not only those needing attention ({@code attentionOnly}: open, the current step
+		 * due within one working day or the answer overdue — the dashboard card's set,
+		 * {@link ComplaintQueries#countNeedingAttention}).
+		 */
+		public Filter(ComplaintStatus status, Boolean overdue, String category, WorkState state, boolean awaitingReply,
+				boolean personalSearch, boolean handledHere) {
+			this(status, overdue, category, state, awaitingReply, personalSearch, handledHere, false);
+		}
 
 		public static final Filter NONE = new Filter(null, null, null);
 
@@ -240,6 +252,9 @@ public class ComplaintQueries {
 		}
 		if (filter.handledHere()) {
 			listing.where(bureaus.handledHere(scope, "c.region_code", Bureaus.CASE_HANDLERS));
+		}
+		if (filter.attentionOnly()) {
+			listing.where(ATTENTION, Map.of("attentionSoon", calendar.plusWorkingDays(today, 1), "attentionToday", today));
 		}
 		if (page.q().isEmpty()) {
 			return listing;
@@ -417,14 +432,18 @@ public class ComplaintQueries {
 		return attachmentStore.list(ComplaintAttachmentAccess.owner(id));
 	}
 
-	/** Complaints in scope needing attention: the current step due within one working day or overdue. */
+	/** Open complaints whose current step is due within one working day or whose answer is overdue. */
+	private static final String ATTENTION = "c.status NOT IN " + FINISHED
+			+ " AND (c.step_due <= :attentionSoon OR c.answer_due < :attentionToday)";
+
+	/**
+	 * Complaints needing attention, for the dashboard: open, the current step due within one working day or the answer
+	 * overdue, of those the caller's bureau handles ({@link Bureaus#handledHere}) — the set its link lists
+	 * ({@code /complaints?state=OPEN&handling=true&attention=true}, {@link Filter#attentionOnly}), counted by that
+	 * same query.
+	 */
 	public long countNeedingAttention(DataScope scope) {
-		LocalDate today = LocalDate.now(clock);
-		return Listing.from("FROM complaint c")
-			.scope(scope, "c.enterprise_credit_code", "c.region_code")
-			.where("c.status NOT IN " + FINISHED + " AND (c.step_due <= :soon OR c.answer_due < :today)",
-					Map.of("soon", calendar.plusWorkingDays(today, 1), "today", today))
-			.count(jdbc);
+		return count(scope, new Filter(null, null, null, WorkState.OPEN, false, false, true, true));
 	}
 
 	/**

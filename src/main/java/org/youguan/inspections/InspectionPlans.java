@@ -1343,6 +1343,29 @@ public class InspectionPlans {
 	}
 
 	/**
+	 * Whether {@code me} takes plan's steps (冻结, 种子, 抽取, 公示, 公示结果) — a 处室工作人员 of the bureau that made it
+	 * ({@link Bureaus#takesSteps}), the rule every step refuses others by ({@link #require}, 403): the plan's page offers
+	 * its step forms by it.
+	 * @param me the signed-in user (null takes none)
+	 * @param plan a plan read by {@link #get}
+	 */
+	public boolean takesSteps(org.youguan.org.CurrentUser me, InspectionPlan plan) {
+		return bureaus.takesSteps(me, bureauRegion(plan.bureauId()));
+	}
+
+	/**
+	 * Whether {@code me} may record the check of one of plan's drawn targets — a 处室工作人员 of the plan's bureau or
+	 * one above it, the rule {@link #drawnRecordProblems} refuses a record by ({@code planId}, rule {@code bureau}):
+	 * the plan's page offers 登记检查 by it, so a county's clerk reading a city's plan is not sent to a form whose post
+	 * is refused.
+	 * @param me the signed-in user (null records none)
+	 * @param plan a plan read by {@link #get}
+	 */
+	public boolean recordsChecks(org.youguan.org.CurrentUser me, InspectionPlan plan) {
+		return me != null && me.isStaff() && me.caseHandler() && me.scope().containsRegion(bureauRegion(plan.bureauId()));
+	}
+
+	/**
 	 * Refuses the signed-in caller plan {@code id}'s steps as every step does ({@link #require}: the plan's bureau's),
 	 * without the lock or the status — for {@link InspectionStepAccess}, before the step's form or body is read.
 	 * @throws DomainException not-found outside the caller's scope

@@ -12,6 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface PageAccess {
 
 	/**
+	 * The request attribute holding the application's {@link PageAccess} while a handler runs (set by the web shell
+	 * before the handler), so {@link PageSteps}, which is static, asks it before it sends a refused step back to its page.
+	 */
+	String ATTRIBUTE = PageAccess.class.getName();
+
+	/**
 	 * Whether a GET of {@code page} by the request's signed-in caller passes the security rules: the address rules of
 	 * the filter chain and the {@code @PreAuthorize} of the page's handler. Whether the record itself is in the
 	 * caller's scope is not asked (the page decides that, 404).

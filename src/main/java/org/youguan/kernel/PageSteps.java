@@ -25,7 +25,8 @@ import org.springframework.web.util.WebUtils;
 /**
  * How every page runs a posted step (post → redirect → get): on success the step's message is flashed and its next page
  * follows; when the step breaks a rule ({@link DomainException} other than not-found), its errors are flashed and the
- * user goes back to the page the step was posted from with the form as typed: the posted values are flashed
+ * user goes back to the page the step was posted from (when the caller may open it, {@link PageAccess}: else the
+ * refusal is a 403 carrying its reason) with the form as typed: the posted values are flashed
  * ({@link #TYPED}) with {@code refused}, and the page after the redirect reads them back as the posted parameters
  * ({@code param.x}) — the same as a page {@link FormSteps} renders again, so a form reads its typed values back one way
  * whichever ran it. The layout lists the errors and marks each named field beside it; on a page of several forms the
@@ -121,11 +122,39 @@ public final class PageSteps {
 		}
 	}
 
-	/** Flashes a refusal's errors, status and the values as typed, and goes back to {@code here}. */
+	/**
+	 * Flashes a refusal's errors, status and the values as typed, and goes back to {@code here} — when the caller may
+	 * open it ({@link PageAccess#opens}, as the error handling asks before it sends a refused step back to its record's
+	 * page): a page closed to the caller would answer its own 403 and lose the step's reason, so the refusal is then
+	 * answered at once as a 403 carrying that reason ({@link AccessRefusedException}, its field the first one refused).
+	 * @throws AccessRefusedException when {@code here} is closed to the caller
+	 */
 	private static String refused(RedirectAttributes redirect, String here, HttpServletRequest posted,
 			DomainException ex) {
+		if (!opens(posted, here)) {
+			String field = ex.formErrors().isEmpty() ? "request" : ex.formErrors().get(0).field();
+			throw new AccessRefusedException(field, ex.wording(), ex.getMessage());
+		}
 		flashRefusal(redirect::addFlashAttribute, posted, ex);
 		return PageAddress.redirect(here);
+	}
+
+	/**
+	 * Whether the caller of {@code posted} may open {@code page} (its query and fragment aside), by the application's
+	 * {@link PageAccess} the web shell put on the request ({@link PageAccess#ATTRIBUTE}); true when there is none to ask.
+	 */
+	static boolean opens(HttpServletRequest posted, String page) {
+		if (posted == null || !(posted.getAttribute(PageAccess.ATTRIBUTE) instanceof PageAccess access) || page == null) {
+			return true;
+		}
+		int end = page.length();
+		for (char c : new char[] { '?', '#' }) {
+			int at = page.indexOf(c);
+			if (at >= 0 && at < end) {
+				end = at;
+			}
+		}
+		return access.opens(posted, page.substring(0, end));
 	}
 
 	/**

@@ -118,6 +118,11 @@ class UserAccount {
 		}
 	}
 
+	/** Until when the account is locked after consecutive wrong passwords (null: never locked, or unlocked since). */
+	Instant lockedUntil() {
+		return lockedUntil;
+	}
+
 	/** The consecutive failures counting towards the lock at {@code now}: none once a lock has run out. */
 	int failuresTowardsLock(Instant now) {
 		return lockedUntil != null && lockedUntil.isBefore(now) ? 0 : failedAttempts;

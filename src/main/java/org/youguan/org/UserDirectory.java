@@ -1,6 +1,7 @@
 package org.youguan.org;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -109,6 +110,16 @@ public class UserDirectory {
 	 */
 	public int failuresTowardsLock(long userId) {
 		return users.findById(userId).map(u -> u.failuresTowardsLock(clock.instant())).orElse(0);
+	}
+
+	/**
+	 * Until when the account is locked after consecutive wrong passwords ({@code account-max-failures}), if it is locked
+	 * now — what a refusal during the lock says to wait for.
+	 * @param userId the account
+	 * @return the end of the lock, empty when the account is not locked (or not there)
+	 */
+	public Optional<Instant> lockedUntil(long userId) {
+		return users.findById(userId).map(UserAccount::lockedUntil).filter(t -> t.isAfter(clock.instant()));
 	}
 
 	@Transactional

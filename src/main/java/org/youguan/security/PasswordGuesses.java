@@ -2,6 +2,7 @@ package org.youguan.security;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.audit.SignInLog;
-import org.youguan.kernel.DomainException;
-import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.TransactionLocks;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
 
@@ -93,11 +94,19 @@ class PasswordGuesses {
 	 * The outcome of {@link #claim}: the pause's reason when the password may not be checked, else the claim its check
 	 * holds until {@link #release}.
 	 */
-	record Claim(String refusal, Long id) {
+	record Claim(String refusal, Long id, Duration retryAfter) {
+
+		Claim(String refusal, Long id) {
+			this(refusal, id, null);
+		}
 
 		Optional<String> pause() {
 			return Optional.ofNullable(refusal);
 		}
+	}
+
+	/** Why a password may not be checked now and how long until it may ({@code retryAfter}: until the pause lifts). */
+	private record Pause(String reason, Duration retryAfter) {
 	}
 
 	/**
@@ -124,8 +133,8 @@ class PasswordGuesses {
 					TransactionLocks.hold(jdbc, accountLock(userId));
 				}
 				TransactionLocks.hold(jdbc, "signin-check:address:" + address);
-				Optional<String> reason = pause(userId, address);
-				return reason.isPresent() ? new Claim(reason.get(), null)
+				Optional<Pause> pause = pause(userId, address);
+				return pause.isPresent() ? new Claim(pause.get().reason(), null, pause.get().retryAfter())
 						: new Claim(null, checks.claim(userId, address, clock.instant().minus(settings.lockPeriod())));
 			});
 		}
@@ -134,7 +143,7 @@ class PasswordGuesses {
 				throw ex;
 			}
 			log.warn("Password check refused unchecked: its claim waited {} for a lock", settings.claimLockTimeout());
-			return new Claim(BUSY, null);
+			return new Claim(BUSY, null, shortWait());
 		}
 	}
 
@@ -153,29 +162,81 @@ class PasswordGuesses {
 	 *
 	 * @param userId the account (null: none typed, or a name no account has)
 	 * @param address the client address
-	 * @return the pause's reason for the sign-in log, or empty when the password may be checked
+	 * @return the pause's reason for the sign-in log and the time until it lifts (the failure that ends it ageing out
+	 * of the lock period; a pause reached only with checks under way lifts when they end, {@link #shortWait}), or
+	 * empty when the password may be checked
 	 */
-	private Optional<String> pause(Long userId, String address) {
-		Instant since = clock.instant().minus(settings.lockPeriod());
+	private Optional<Pause> pause(Long userId, String address) {
+		Instant now = clock.instant();
+		Instant since = now.minus(settings.lockPeriod());
 		SignInLog.RecentFailures failures = signIns.recentFailures(userId, address, since);
 		PasswordChecks.UnderWay underWay = checks.underWay(userId, address, since);
 		long minutes = settings.lockPeriod().toMinutes();
 		long fromAddress = failures.fromAddress() + underWay.fromAddress();
 		if (fromAddress >= settings.addressMaxFailures()) {
-			return Optional.of("该地址" + minutes + "分钟内登录失败" + failures.fromAddress() + "次"
-					+ (underWay.fromAddress() > 0 ? "（另有" + underWay.fromAddress() + "次正在验证）" : "") + "，暂停该地址登录");
+			return Optional.of(new Pause("该地址" + minutes + "分钟内登录失败" + failures.fromAddress() + "次"
+					+ (underWay.fromAddress() > 0 ? "（另有" + underWay.fromAddress() + "次正在验证）" : "") + "，暂停该地址登录",
+					until(signIns.nthNewestFailure(null, address, since, settings.addressMaxFailures()), now)));
 		}
 		if (failures.accountFromAddress() + underWay.accountFromAddress() >= settings.maxFailures()) {
-			return Optional.of("该地址连续失败" + settings.maxFailures() + "次"
+			return Optional.of(new Pause("该地址连续失败" + settings.maxFailures() + "次"
 					+ (underWay.accountFromAddress() > 0 ? "（含正在验证的" + underWay.accountFromAddress() + "次）" : "")
-					+ "，暂停该账号从此地址登录" + minutes + "分钟");
+					+ "，暂停该账号从此地址登录" + minutes + "分钟",
+					until(signIns.nthNewestFailure(userId, address, since, settings.maxFailures()), now)));
 		}
 		if (userId != null && underWay.account() > 0
 				&& directory.failuresTowardsLock(userId) + underWay.account() >= settings.accountMaxFailures()) {
-			return Optional.of("账号连续失败次数连同正在验证的" + underWay.account() + "次已达" + settings.accountMaxFailures()
-					+ "次，暂停验证");
+			return Optional.of(new Pause("账号连续失败次数连同正在验证的" + underWay.account() + "次已达" + settings.accountMaxFailures()
+					+ "次，暂停验证", shortWait()));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The time until the failure {@code ending} a pause ages out of the lock period; when it is not logged (the pause
+	 * reached only with checks under way, which end within moments) a {@link #shortWait}.
+	 */
+	private Duration until(Optional<Instant> ending, Instant now) {
+		return ending.map(t -> Duration.between(now, t.plus(settings.lockPeriod())))
+			.filter(d -> !d.isNegative() && !d.isZero())
+			.orElseGet(this::shortWait);
+	}
+
+	/**
+	 * How long to wait for checks under way to end (a pause they alone make, or a claim that waited for their locks):
+	 * {@code claim-lock-timeout}, at least a second.
+	 */
+	private Duration shortWait() {
+		Duration d = settings.claimLockTimeout();
+		return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
+	}
+
+	/**
+	 * The 429 of a current password refused unchecked: the time left said in whole minutes (rounded up; seconds under a
+	 * minute), the same as its {@code Retry-After} ({@link LimitReachedException}), keyed
+	 * {@code refusal.currentPassword.paused*} / {@code refusal.currentPassword.busy}.
+	 * @param busy whether the check's claim waited too long for its locks (other checks under way) rather than a pause
+	 * @param wait the time until the pause or lock lifts
+	 */
+	static LimitReachedException paused(boolean busy, Duration wait) {
+		long seconds = LimitReachedException.seconds(wait);
+		Wording wording;
+		String message;
+		if (busy) {
+			wording = Wording.of("refusal.currentPassword.busy", String.valueOf(seconds));
+			message = "当前密码验证繁忙，请" + seconds + "秒后再试";
+		}
+		else if (seconds < 60) {
+			wording = Wording.of("refusal.currentPassword.pausedSeconds", String.valueOf(seconds));
+			message = "当前密码错误次数过多，已暂停验证，请" + seconds + "秒后再试";
+		}
+		else {
+			long minutes = (seconds + 59) / 60;
+			wording = Wording.of("refusal.currentPassword.pausedMinutes", String.valueOf(minutes));
+			message = "当前密码错误次数过多，已暂停验证，请" + minutes + "分钟后再试";
+		}
+		return new LimitReachedException(wording, message, List.of(new FieldError("currentPassword", "paused", message)),
+				Duration.ofSeconds(seconds));
 	}
 
 	/** The lock that orders the checks and the failure counts of one account. */
@@ -225,21 +286,22 @@ class PasswordGuesses {
 	 * @param address the client address
 	 * @param step the step, which throws {@link InvalidValueException} on {@code currentPassword} for a wrong password
 	 * @return the step's result
-	 * @throws DomainException 429 on {@code currentPassword} ({@code paused}) while the account is locked or paused,
-	 * or when the check's claim waited too long for its locks (try again)
+	 * @throws LimitReachedException 429 on {@code currentPassword} ({@code paused}) while the account is locked or
+	 * paused, or when the check's claim waited too long for its locks — saying the real time left (the lock's end, the
+	 * failure that ends the pause ageing out of the lock period) in its words and its {@code Retry-After}
 	 */
 	<T> T checkingCurrentPassword(CurrentUser user, String address, Supplier<T> step) {
 		// the lock as it stands now, not as the session's principal saw it at sign-in
-		Optional<String> locked = directory.principal(user.id()).filter(u -> !u.isAccountNonLocked()).map(u -> "账号已锁定");
-		Claim claim = locked.isPresent() ? null : claim(user.id(), address);
-		Optional<String> refusal = locked.or(() -> claim.pause());
+		Optional<Instant> lockedUntil = directory.principal(user.id()).filter(u -> !u.isAccountNonLocked())
+			.map(u -> directory.lockedUntil(user.id()).orElse(clock.instant().plus(settings.lockPeriod())));
+		Claim claim = lockedUntil.isPresent() ? null : claim(user.id(), address);
+		Optional<String> refusal = lockedUntil.isPresent() ? Optional.of("账号已锁定") : claim.pause();
 		if (refusal.isPresent()) {
 			signIns.recordKnown(user.getUsername(), user.id(), user.auditName(), user.regionCode(),
 					SignInLog.Result.BLOCKED, "确认当前密码：" + refusal.get());
-			String message = BUSY.equals(refusal.get()) ? "当前密码验证繁忙，请稍后再试"
-					: "当前密码错误次数过多，已暂停验证，请" + settings.lockPeriod().toMinutes() + "分钟后再试";
-			throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, message,
-					List.of(new FieldError("currentPassword", "paused", message)));
+			Duration wait = lockedUntil.map(t -> Duration.between(clock.instant(), t))
+				.orElseGet(() -> claim.retryAfter() == null ? shortWait() : claim.retryAfter());
+			throw paused(BUSY.equals(refusal.get()), wait);
 		}
 		try {
 			return step.get();

@@ -91,7 +91,8 @@ class SecurityConfiguration {
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
 			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too
 			.requestMatchers(HttpMethod.GET, "/registry/branches/new")
-			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "STAFF", "ENTERPRISE")
+			// those the filing's POST admits (CaseRoles.HANDLERS_OR_ENTERPRISE): an administrator is refused here, not on the form
+			.hasAnyRole("STAFF", "ENTERPRISE")
 			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**", "/workplans/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")

@@ -138,6 +138,11 @@ class StepAccessFirst implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
+		PageAccess access = pages.getIfAvailable();
+		if (access != null) {
+			// asked by PageSteps before a refused step goes back to a page the caller may not open
+			request.setAttribute(PageAccess.ATTRIBUTE, access);
+		}
 		requireRecordNumbers(request, method);
 		requireStep(request, request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
 				&& vars.containsKey(CODE));

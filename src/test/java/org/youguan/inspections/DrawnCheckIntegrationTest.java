@@ -287,6 +287,17 @@ class DrawnCheckIntegrationTest {
 		List<String> drawn = sfTarget(plan).certificates();
 		LocalDate today = LocalDate.now(clock);
 
+		// the plan's page offers 登记检查 and the plan's steps only to those whose posts pass (finding: a county's clerk
+		// reading the city's plan was shown 登记检查 beside each target and then refused)
+		String recordLink = "id=\"record-target-" + sfTarget(plan).rank() + "\"";
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/plans/" + plan.id())
+				.header("Authorization", WUZHONG)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(recordLink))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"publish-results\""))));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inspections/plans/" + plan.id())
+				.header("Authorization", CITY)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(recordLink)))
+			.andExpect(content().string(containsString("id=\"publish-results\"")));
 		// the county sees the plan (its region is the county's) but does not record its targets' checks
 		form(SignIn.session(mvc, "wz.staff"), plan, today, drawn).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("data-field=\"planId\"")))

@@ -170,6 +170,12 @@ class RegistryPagesIntegrationTest {
 		mvc.perform(get("/licensing/branch-filings/new").session(session("sf.wz"))).andExpect(status().isOk());
 		mvc.perform(get("/registry/branches/new").session(session("sz.leader"))).andExpect(status().isForbidden());
 		mvc.perform(get("/licensing/branch-filings/new").session(session("sz.leader"))).andExpect(status().isForbidden());
+		// an administrator without the 处室工作人员 role, whom the filing's post refuses, is refused at the old address
+		// too — not let through to a form it could never send
+		mvc.perform(get("/registry/branches/new").session(session("sys.admin"))).andExpect(status().isForbidden());
+		mvc.perform(get("/licensing/branch-filings/new").session(session("sys.admin"))).andExpect(status().isForbidden());
+		mvc.perform(post("/licensing/branch-filings").session(session("sys.admin")).with(csrf()).param("parentCreditCode", code))
+			.andExpect(status().isForbidden());
 		mvc.perform(post("/licensing/branch-filings").session(staff).with(csrf()).param("parentCreditCode", code)
 			.param("name", "页面分公司").param("regionCode", "320506001").param("address", "吴中区页面路1号").param("headName", "赵六")
 			.param("businessLicenceDate", "2026-13-01").param("filedOn", "2026-10-08"))

@@ -40,6 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -265,6 +266,44 @@ class AccountSecurityIntegrationTest {
 			.as("elsewhere the owner still signs in").isEqualTo("/");
 	}
 
+	/**
+	 * Finding (a 429 without a real wait): a paused current-password check said 「请15分钟后再试」 whatever was left of
+	 * the pause, and sent no {@code Retry-After}. It now says the time left — the pause lifts when the failure that makes
+	 * it ages out of the lock period — in its words and, in seconds, in {@code Retry-After}.
+	 */
+	@Test
+	void aPausedCurrentPasswordCheckSaysTheRealTimeLeftAndRetryAfter() throws Exception {
+		clock.reset();
+		try {
+			String name = newUser();
+			RequestPostProcessor from = ClientAddress.from(ClientAddress.newAddress());
+			MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", name)
+				.param("password", FIRST).with(csrf()).with(from)).andReturn().getRequest().getSession();
+			for (int i = 0; i < 5; i++) {
+				mvc.perform(post("/account/tokens").session(session).with(csrf()).with(from).param("name", "猜" + i)
+					.param("currentPassword", "Wrong#2026zz" + i))
+					.andExpect(status().isBadRequest());
+			}
+			clock.advance(Duration.ofMinutes(10));
+			mvc.perform(post("/account/tokens").session(session).with(csrf()).with(from).param("name", "对的")
+				.param("currentPassword", FIRST))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().string("Retry-After", "300"))
+				.andExpect(content().string(containsString("请5分钟后再试")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("请15分钟后再试"))));
+			clock.advance(Duration.ofSeconds(270));
+			mvc.perform(post("/account/password").session(session).with(csrf()).with(from).param("currentPassword", FIRST)
+				.param("newPassword", "Tr0ub4dor&Zq9").param("confirmPassword", "Tr0ub4dor&Zq9"))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().string("Retry-After", "30"))
+				.andExpect(content().string(containsString("请30秒后再试")));
+			assertThat(tokens.list(principal(name))).isEmpty();
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
 	/** While the account is locked (30 wrong passwords from all addresses) its session checks no current password. */
 	@Test
 	void aLockedAccountsSessionChecksNoCurrentPassword() throws Exception {
@@ -273,7 +312,10 @@ class AccountSecurityIntegrationTest {
 		assertThat(Boolean.TRUE.equals(tx.execute(s -> directory.recordFailedSignIn(name, 1, Duration.ofMinutes(15))))).isTrue();
 		mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "锁定")
 			.param("currentPassword", FIRST))
-			.andExpect(status().isTooManyRequests());
+			.andExpect(status().isTooManyRequests())
+			// the lock's real end (15 minutes from its last failure), in its words and in Retry-After
+			.andExpect(header().string("Retry-After", "900"))
+			.andExpect(content().string(containsString("请15分钟后再试")));
 		assertThat(tokens.list(principal(name))).isEmpty();
 		assertThat(signIns(name, SignInLog.Result.BLOCKED)).singleElement()
 			.satisfies(e -> assertThat(e.reason()).contains("账号已锁定"));

@@ -217,12 +217,57 @@ class HomePagesIntegrationTest {
 		long all = filings.list(city, new OutletFilings.Filter(FilingStatus.SUBMITTED, WorkState.OPEN, false, null), ONE).total();
 		assertThat(page(get("/filing/queue").param("state", "OPEN").param("status", "SUBMITTED"), clerk))
 			.contains("共 " + all + " 条");
-		Matcher card = Pattern.compile("href=\"([^\"]*)\">\\s*<div class=\"card-body\">\\s*<div[^>]*>[^<]*</div>\\s*"
-				+ "<div class=\"h1 mb-0[^\"]*\" id=\"count-filings\"[^>]*>(\\d+)<").matcher(home);
-		assertThat(card.find()).as("the dashboard's filing card").isTrue();
+		Matcher card = card(home, "count-filings");
 		assertThat(card.group(1)).contains("handling=true").contains("attention=true");
 		assertThat(Long.parseLong(card.group(2))).isEqualTo(filings.countNeedingAttention(city));
 		assertThat(page(get(card.group(1).replace("&amp;", "&")), clerk)).contains("共 " + card.group(2) + " 条");
+	}
+
+	/**
+	 * Finding (a dashboard card and its link of different sets): 申诉临期或超期 counted the open complaints of the whole
+	 * scope due within a working day or overdue — the counties' too, which only they handle — and linked to every open
+	 * complaint; 待审核统计报表 counted the reports its bureau decides and linked to all submitted ones. Each card now
+	 * counts what its bureau handles and its link lists exactly that set ({@code handling=true&attention=true},
+	 * {@code deciding=true}).
+	 */
+	@Test
+	void theDashboardsComplaintAndReportCardsLinkToWhatTheyCount() throws Exception {
+		DataScope city = DataScope.region("3205");
+		long cityBefore = queries.countNeedingAttention(city);
+		long countyBefore = queries.countNeedingAttention(WUZHONG);
+		var filed = intake.file(complaint("顺丰"), Channel.WEB, null, false);
+		// its acceptance due today (the test's own complaint): it needs attention — the county's, not the city's
+		jdbc.sql("UPDATE complaint SET step_due = :today WHERE id = :id").param("today", LocalDate.now(clock))
+			.param("id", filed.id()).update();
+		assertThat(queries.countNeedingAttention(WUZHONG)).isEqualTo(countyBefore + 1);
+		assertThat(queries.countNeedingAttention(city)).as("a county's complaint is not the city's to handle")
+			.isEqualTo(cityBefore);
+
+		MockHttpSession clerk = SignIn.session(mvc, "wz.staff");
+		String home = page(get("/"), clerk);
+		Matcher complaints = card(home, "count-complaints");
+		assertThat(complaints.group(1)).contains("handling=true").contains("attention=true");
+		assertThat(Long.parseLong(complaints.group(2))).isEqualTo(queries.countNeedingAttention(WUZHONG));
+		String listed = page(get(complaints.group(1).replace("&amp;", "&")), clerk);
+		assertThat(listed).contains("共 " + complaints.group(2) + " 条");
+
+		MockHttpSession cityClerk = SignIn.session(mvc, "sz.market");
+		String cityHome = page(get("/"), cityClerk);
+		Matcher reportsCard = card(cityHome, "count-reports");
+		assertThat(reportsCard.group(1)).contains("deciding=true");
+		assertThat(page(get(reportsCard.group(1).replace("&amp;", "&")), cityClerk))
+			.contains("共 " + reportsCard.group(2) + " 条");
+		Matcher cityComplaints = card(cityHome, "count-complaints");
+		assertThat(page(get(cityComplaints.group(1).replace("&amp;", "&")), cityClerk))
+			.contains("共 " + cityComplaints.group(2) + " 条").doesNotContain(filed.number());
+	}
+
+	/** A dashboard card by its count's id: its link (group 1) and its count (group 2). */
+	private static Matcher card(String home, String countId) {
+		Matcher card = Pattern.compile("href=\"([^\"]*)\">\\s*<div class=\"card-body\">\\s*<div[^>]*>[^<]*</div>\\s*"
+				+ "<div class=\"h1 mb-0[^\"]*\" id=\"" + countId + "\"[^>]*>(\\d+)<").matcher(home);
+		assertThat(card.find()).as("the dashboard's card " + countId).isTrue();
+		return card;
 	}
 
 	@Test

@@ -145,11 +145,13 @@ class ComplaintController {
 	String queue(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			@RequestParam(defaultValue = "false") boolean handling, HttpServletRequest request, Locale locale, Model model) {
+			@RequestParam(defaultValue = "false") boolean handling, @RequestParam(defaultValue = "false") boolean attention,
+			HttpServletRequest request, Locale locale, Model model) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		PageQuery query = withDefaultOrder(list, shown).toPage();
+		// attention=true: the dashboard card's set (due within a working day or overdue), as it counts it
 		var result = queries.queue(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				me.caseHandler(), handling), query);
+				me.caseHandler(), handling, attention), query);
 		model.addAttribute("result", result);
 		model.addAttribute("rowsHtml", QueueRow.html(
 				result.items().stream().map(c -> QueueRow.of(c, request.getContextPath(), calendar)).toList(),
@@ -165,6 +167,7 @@ class ComplaintController {
 		model.addAttribute("state", shown);
 		model.addAttribute("awaitingReply", awaitingReply);
 		model.addAttribute("handling", handling);
+		model.addAttribute("attention", attention);
 		return "complaints/queue";
 	}
 
@@ -173,10 +176,10 @@ class ComplaintController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest list, @RequestParam(required = false) ComplaintStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
 			@RequestParam(required = false) WorkState state, @RequestParam(defaultValue = "false") boolean awaitingReply,
-			@RequestParam(defaultValue = "false") boolean handling) {
+			@RequestParam(defaultValue = "false") boolean handling, @RequestParam(defaultValue = "false") boolean attention) {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
-				me.caseHandler(), handling), withDefaultOrder(list, shown).toExport()).items();
+				me.caseHandler(), handling, attention), withDefaultOrder(list, shown).toExport()).items();
 		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages), rows));
 	}
 

@@ -150,8 +150,11 @@ class InspectionPlanPagesController {
 	private static final Set<String> SAMPLING_FIELDS = Set.of("sampling", "sampleCount", "samplePercent", "classPercents");
 
 	@GetMapping("/inspections/plans/{id:\\d+}")
-	String plan(DataScope scope, @PathVariable long id, Model model) {
+	String plan(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable long id, Model model) {
 		InspectionPlan plan = plans.get(scope, id);
+		// the steps and 登记检查 offered only to those whose posts pass (another bureau's plan is read, not worked)
+		model.addAttribute("takesSteps", plans.takesSteps(me, plan));
+		model.addAttribute("recordsChecks", plans.recordsChecks(me, plan));
 		List<InspectionPlans.TargetResult> results = plans.results(plan);
 		Map<String, String> names = new HashMap<>();
 		results.forEach(r -> r.target().certificates().forEach(c -> names.computeIfAbsent(c,

@@ -18,6 +18,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.ListRequest;
@@ -110,10 +111,12 @@ class BranchController {
 
 	/**
 	 * Branches are filed in the licensing procedure (分支机构备案); the old address leads there — for those who may use that
-	 * form (licensing's applicants: staff who write, and an enterprise filing its own branch); others 403 here as there.
+	 * form (licensing's applicants, {@link CaseRoles#HANDLERS_OR_ENTERPRISE}: a 处室工作人员, and an enterprise filing its
+	 * own branch); others 403 here as the filing's own GET and POST refuse them — an administrator is not let through
+	 * to a form whose post refuses it.
 	 */
 	@GetMapping("/registry/branches/new")
-	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF','ENTERPRISE')")
+	@PreAuthorize(CaseRoles.HANDLERS_OR_ENTERPRISE)
 	String initCreateForm() {
 		return "redirect:/licensing/branch-filings/new";
 	}
