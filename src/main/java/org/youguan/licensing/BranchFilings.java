@@ -109,6 +109,17 @@ public class BranchFilings {
 		}
 	}
 
+	/**
+	 * The bureau that takes each filing (受理机关), by its full name: the bureau handling the branch's city
+	 * ({@link Bureaus#nearestName} of {@link LicenceApplications#premisesCity}, as {@link #file} requires of a paper
+	 * filing's clerk) — for an export's rows, each city's bureau read once.
+	 */
+	public java.util.function.Function<Filing, String> receivingBureaus() {
+		Map<String, String> named = new HashMap<>();
+		return f -> f.regionCode() == null ? null
+				: named.computeIfAbsent(LicenceApplications.premisesCity(f.regionCode()), bureaus::nearestName);
+	}
+
 	/** Whether the caller takes paper filings ({@link #requireReceiver}): false for a county bureau's staff only. */
 	public boolean receives(DataScope scope) {
 		return !(scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null && scope.regionPrefix().length() > 4);
