@@ -1946,6 +1946,8 @@ M = {
  "branchFiling.late": ("逾期备案", "Filed late"),
  "branchFiling.timely": ("按期备案", "Filed in time"),
  "branchFiling.search": ("分支机构、地址、企业或许可证编号", "Branch, address, enterprise or licence"),
+ "branchFiling.parentName": ("所属企业", "Parent enterprise"),
+ "branchFiling.filedOn": ("备案日期", "Filed on"),
  "licensing.cancellation.note": ("说明（情形为其他时必填）", "Note (required for Other)"),
  "licensing.cancellation.submit": ("注销", "Cancel licence"),
  "licensing.figures.expiring": ("90日内到期的许可证", "Licences expiring within 90 days"),
@@ -2089,6 +2091,10 @@ M = {
  "refusal.5xx.detail": ("系统内部错误，请稍后重试或联系管理员", "Internal error; try again later or contact an administrator"),
  # a refusal's sentence carried as its key (kernel Wording): {0} the record's kind in Chinese, {1} the id asked for
  "refusal.notFound": ("{0}不存在或不在您的数据权限范围内：{1}", "Not found, or outside your data scope: {1}"),
+ "refusal.errorSheetTaken": ("导入错误表只能下载一次，已经下载过或已过期；请修改原文件后重新上传，以再次生成错误表", "An import's error sheet can be downloaded only once; it was already downloaded or has expired. Correct the file and upload it again to get a new error sheet"),
+ "file.size.bytes": ("{0} 字节", "{0} bytes"),
+ "file.size.kb": ("{0} KB", "{0} KB"),
+ "file.size.mb": ("{0} MB", "{0} MB"),
  "refusal.notPublished": ("{0}不存在或未公开：{1}", "Not found, or not public: {1}"),
  "refusal.stepRole": ("您的角色（{0}）不能办理此步骤：此步骤须由承担相应职责的人员办理，请联系有权限的同事或管理员", "Your role ({0}) cannot take this step: it is taken by staff who hold that duty; ask a colleague or an administrator who may"),
  # mends2: a paused current-password check says the real time left (its Retry-After)
@@ -4213,6 +4219,8 @@ M.update({
  "export.header.平均天数": ("平均天数", "Average days"),
  "export.header.平均用时（工作日）": ("平均用时（工作日）", "Average time (working days)"),
  "export.header.年度": ("年度", "Year"),
+ "export.header.报告年度": ("报告年度", "Reporting year"),
+ "export.header.受理机关": ("受理机关", "Receiving bureau"),
  "export.header.序号": ("序号", "No."),
  "export.header.应报送企业": ("应报送企业", "Enterprises due to report"),
  "export.header.建制村": ("建制村", "Administrative village"),
@@ -4909,7 +4917,8 @@ M.update({
  "region.label.villageCounty": ("建制村所在县（区）", "village's county"),
  "region.label.postOfficeCity": ("营业场所所在市", "post office's city"),
  "region.label.bureauRegion": ("机构所在地", "bureau's region"),
- "region.invalid.addressOutside": ("{0}写的是“{1}”，不在所选的{2}（{3}）内，请核对地址或{2}", "{0} names “{1}”, which is not within the chosen {2} ({3}): check the address or the {2}"),
+ "region.invalid.addressOutside": ("{0}写的是“{1}”，不在{2}（{3}）内，请核对地址或{2}", "{0} names “{1}”, which is not within the {2} ({3}): check the address or the {2}"),
+ "region.invalid.addressOutsideFixed": ("{0}写的是“{1}”，不在{2}（{3}）内，请核对{0}", "{0} names “{1}”, which is not within the {2} ({3}): check the {0}"),
  # the chosen region's labels the refusal above names (read in English through RefusalWords' labels)
  "region.label.premisesRegion": ("经营场所所在地", "premises' region"),
  "region.label.branchRegion": ("分支机构所在地", "branch's region"),

@@ -169,11 +169,14 @@ public final class ImportPages {
 
 	/**
 	 * The annotated sheet of a rejected import, once, to the user who uploaded it.
-	 * @throws DomainException not found (404) when it was taken already, expired or belongs to another user
+	 * @throws DomainException not found (404) when it was taken already, expired or belongs to another user — worded as
+	 *     what it is (keyed {@code refusal.errorSheetTaken}: downloaded once already or expired, upload the file again),
+	 *     not as a record outside the user's data scope named by its bare id
 	 */
 	public static ResponseEntity<byte[]> errorSheet(BackgroundJobs jobs, String owner, String username, UUID id) {
 		BackgroundJobs.Result sheet = jobs.takeResult(id, owner, username)
-			.orElseThrow(() -> DomainException.notFound("导入错误表", id.toString()));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, Wording.of("refusal.errorSheetTaken"),
+					"导入错误表只能下载一次，已经下载过或已过期；请修改原文件后重新上传，以再次生成错误表", List.of()));
 		return Downloads.xlsx(sheet.name(), sheet.content());
 	}
 

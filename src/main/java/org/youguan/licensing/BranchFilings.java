@@ -112,6 +112,17 @@ public class BranchFilings {
 	}
 
 	/**
+	 * The bureau that takes each filing (受理机关), by its full name: the bureau handling the branch's city
+	 * ({@link Bureaus#nearestName} of {@link LicenceApplications#premisesCity}, as {@link #file} requires of a paper
+	 * filing's clerk) — for an export's rows, each city's bureau read once.
+	 */
+	public java.util.function.Function<Filing, String> receivingBureaus() {
+		Map<String, String> named = new HashMap<>();
+		return f -> f.regionCode() == null ? null
+				: named.computeIfAbsent(LicenceApplications.premisesCity(f.regionCode()), bureaus::nearestName);
+	}
+
+	/**
 	 * Whether the caller takes paper filings ({@link #requireReceiver}): whether its bureau handles its own region's
 	 * city ({@link Bureaus#handlesOwnCity}), the rule {@link #file} checks a filing's place by — read from the registry
 	 * of bureaus, not from the length of a region code: a city's, a province's or the national bureau's staff take

@@ -115,6 +115,15 @@ public class Regions {
 		return code -> code == null ? null : named.computeIfAbsent(code, this::fullName);
 	}
 
+	/**
+	 * The whole area a figures page or an export covers, as its title or file name names it: "全国" for the country (a
+	 * blank code or {@code 0}), else the region's {@link #fullName} ("江苏省苏州市") — never the bare code.
+	 * @param code a region's code, or blank/null/{@code 0} for the country
+	 */
+	public String areaName(String code) {
+		return code == null || code.isBlank() || "0".equals(code) ? "全国" : fullName(code);
+	}
+
 	public String name(String code) {
 		return find(code).map(Region::name).orElse(code);
 	}
@@ -567,16 +576,35 @@ public class Regions {
 	/**
 	 * Refuses on {@code field} (rule {@code address-region}, key {@code region.invalid.addressOutside}) an address
 	 * that names a region outside the chosen one anywhere ({@link #outsideNamed}), quoting the address's words that name it:
-	 * "经营场所地址写的是“浙江省”，不在所选的经营场所所在地（江苏省苏州市吴中区）内，请核对地址或经营场所所在地" — a record filed with
+	 * "经营场所地址写的是“浙江省”，不在经营场所所在地（江苏省苏州市吴中区）内，请核对地址或经营场所所在地" — a record filed with
 	 * one county's bureau must not carry another place's address onto its documents. An address naming two places apart
 	 * ("苏州市……南京市" under 江苏省) is refused by the same rule (key {@code region.invalid.addressTwoPlaces}):
 	 * "地址写了两处地方：“南京市”不在前面写的苏州市内，请核对地址". A field already refused, or an
 	 * unknown region, is left alone.
 	 * @param label the address's label ("经营场所地址")
-	 * @param regionLabel the chosen region's label ("经营场所所在地")
+	 * The record's region is named by its label, never as "所选的": a form's picker, an import row's column and a
+	 * record's own region alike (attack: an import row was told of a region it never chose).
+	 * @param regionLabel the record's region's label ("经营场所所在地"), one the user gives on the same form or row
 	 */
 	public Validation addressWithin(Validation v, String field, String label, String address, String regionCode,
 			String regionLabel) {
+		return addressWithin(v, field, label, address, regionCode, regionLabel, true);
+	}
+
+	/**
+	 * Refuses as {@link #addressWithin} does an address outside a region the user does not give with it but the record
+	 * already has — a village's county for its handover point, a post office's city for its new address —, telling to
+	 * check the address alone (key {@code region.invalid.addressOutsideFixed}): "交接点地址写的是“杭州市”，不在建制村所在县（区）
+	 * （江苏省苏州市吴中区）内，请核对交接点地址", not to check a region nobody can change here.
+	 * @param regionLabel the record's region's label ("建制村所在县（区）")
+	 */
+	public Validation addressWithinFixed(Validation v, String field, String label, String address, String regionCode,
+			String regionLabel) {
+		return addressWithin(v, field, label, address, regionCode, regionLabel, false);
+	}
+
+	private Validation addressWithin(Validation v, String field, String label, String address, String regionCode,
+			String regionLabel, boolean given) {
 		if (v.hasError(field) || regionCode == null || find(regionCode).isEmpty()) {
 			return v;
 		}
@@ -590,9 +618,13 @@ public class Regions {
 			return v.require(field, false, "address-region", Wording.of("region.invalid.addressTwoPlaces", label, written, conflicting.name()),
 					label + "写了两处地方：“" + written + "”不在前面写的" + conflicting.name() + "内，请核对" + label);
 		}
-		String chosen = fullName(regionCode);
-		return v.require(field, false, "address-region", Wording.of("region.invalid.addressOutside", label, written, regionLabel, chosen),
-				label + "写的是“" + written + "”，不在所选的" + regionLabel + "（" + chosen + "）内，请核对地址或" + regionLabel);
+		String named = fullName(regionCode);
+		String refusal = label + "写的是“" + written + "”，不在" + regionLabel + "（" + named + "）内，请核对";
+		return given
+				? v.require(field, false, "address-region", Wording.of("region.invalid.addressOutside", label, written, regionLabel, named),
+						refusal + "地址或" + regionLabel)
+				: v.require(field, false, "address-region", Wording.of("region.invalid.addressOutsideFixed", label, written, regionLabel, named),
+						refusal + label);
 	}
 
 	public long count(RegionLevel level) {

@@ -227,10 +227,14 @@ public class Branches {
 		}
 		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
 		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");
+		// both days are of what already happened — a licence issued, a filing received —, never in the future (attack: an
+		// import took 营业执照日期 2099-12-31), as the branch filing itself (BranchFilings) and a licence's 发证日期 are
+		LocalDate today = LocalDate.now(clock);
+		v.within("businessLicenceDate", "营业执照日期", data.businessLicenceDate(), Validation.EARLIEST_RECORD, today);
+		v.require("filedOn", data.filedOn() == null || !data.filedOn().isAfter(today), "not-future", "备案日期不能晚于今天");
 		if (data.businessLicenceDate() != null && data.filedOn() != null) {
 			v.require("filedOn", !data.filedOn().isBefore(data.businessLicenceDate()), "after-licence",
 					"备案日期不能早于营业执照日期");
-			v.require("filedOn", !data.filedOn().isAfter(LocalDate.now(clock)), "not-future", "备案日期不能晚于今天");
 		}
 		v.throwIfInvalid();
 		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),

@@ -212,8 +212,32 @@ public class HistoryImport {
 		this.audit = audit;
 	}
 
+	/** The template with the installation-wide example row ({@link #EXAMPLE}, 苏州市 3205). */
 	public byte[] template() {
 		return SheetRows.template("历史数据", HEADERS, EXAMPLE);
+	}
+
+	/**
+	 * The template a user downloads: its example row names the user's own region ({@link #example}), so a row copied
+	 * from it and edited is judged by its figures, never refused as outside the user's area (attack: a county's user
+	 * got 3205 and 该区划不在您的管辖范围内).
+	 */
+	public byte[] template(DataScope scope) {
+		return SheetRows.template("历史数据", HEADERS, example(scope));
+	}
+
+	/**
+	 * The example row for a user: {@link #EXAMPLE} with the region of a regional scope (a province's, city's or county's
+	 * bureau: the levels history is kept at); the installation-wide one for a national scope.
+	 */
+	static List<String> example(DataScope scope) {
+		String region = scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : null;
+		if (region == null || !region.matches("\\d{2}|\\d{4}|\\d{6}")) {
+			return EXAMPLE;
+		}
+		List<String> example = new ArrayList<>(EXAMPLE);
+		example.set(HEADERS.indexOf("行政区划代码"), region);
+		return List.copyOf(example);
 	}
 
 	/**
@@ -261,12 +285,15 @@ public class HistoryImport {
 		SheetImport.Twins keys = new SheetImport.Twins();
 		Nesting nested = new Nesting();
 		int[] replaced = { 0 };
+		List<String> example = example(scope);
 		ImportResult result = SheetImport.runPrepared(content, HEADERS, Map.of(), rows -> {
 			// before any check reads stored history: the provinces the rows name, each alone
 			holdFacts(jdbc, rows.stream().map(HistoryImport::regionOf).toList(), false);
 			Set<String> inFile = rows.stream().map(HistoryImport::key).filter(Objects::nonNull).collect(Collectors.toSet());
 			return (r, context) -> {
-				if (context.refuseExample(r, HEADERS, EXAMPLE)) {
+				// the example row of the user's template, or of the installation-wide one — refused as the example
+				// before any other check (never told its region is outside the user's area)
+				if (context.refuseExample(r, HEADERS, example) || context.refuseExample(r, HEADERS, EXAMPLE)) {
 					return null;
 				}
 				Indicator indicator = byKey.get(Indicators.codeKey(r.get("指标代码")));

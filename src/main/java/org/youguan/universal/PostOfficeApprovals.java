@@ -954,7 +954,7 @@ public class PostOfficeApprovals {
 			// the new address is printed on the decision and the public notice, and listed
 			PersonalNumbers.refuse(v, "newAddress", "搬迁后的地址", address);
 			if (regionCode != null && regionCode.length() >= 4) {
-				regions.addressWithin(v, "newAddress", "搬迁后的地址", address, regionCode.substring(0, 4), "营业场所所在市");
+				regions.addressWithinFixed(v, "newAddress", "搬迁后的地址", address, regionCode.substring(0, 4), "营业场所所在市");
 			}
 		}
 		else if (kind == ApprovalKind.CLOSURE) {

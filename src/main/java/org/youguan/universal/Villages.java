@@ -252,7 +252,7 @@ public class Villages {
 			.address("handoverAddress", "交接点地址", handoverAddress, 200);
 		if (village.isPresent()) {
 			// the handover point is where the village's mail is handed over: in the village's county, not another place
-			regions.addressWithin(v, "handoverAddress", "交接点地址", handoverAddress, village.get().code().substring(0, 6),
+			regions.addressWithinFixed(v, "handoverAddress", "交接点地址", handoverAddress, village.get().code().substring(0, 6),
 					"建制村所在县（区）");
 		}
 		// the profile is listed, exported and shown on the village's page: a contact's ID or mobile number typed into

@@ -49,7 +49,11 @@ class EnterpriseListExportsIntegrationTest {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 
 		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/filings/export.xlsx");
-		assertThat(rows.get(0)).startsWith("受理编号", "类型", "网点名称", "企业");
+		assertThat(rows.get(0)).startsWith("受理编号", "类型", "网点名称", "企业", "经营的分支机构", "品牌", "所在地");
+		// exports2 finding 3: the outlet's place with its county (江苏省苏州市吴中区长桥街道), never the street alone
+		assertThat(ExportedRows.column(rows, 6)).isNotEmpty().allMatch(p -> p.startsWith("江苏省苏州市") && p.length() >= 9, "named in full");
+		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "sz.office"), "/filing/export.xlsx", "state", "ALL"), 6))
+			.as("the bureau's export alike").isNotEmpty().allMatch(p -> p.startsWith("江苏省"), "named in full");
 		long filed = filings.list(own, new OutletFilings.Filter(null, null, false, null), PageQuery.of(null, 0, 1, null, null))
 			.total();
 		assertThat(filed).isPositive();
@@ -61,8 +65,10 @@ class EnterpriseListExportsIntegrationTest {
 			.as("the status filter").hasSize((int) approved + 1);
 
 		List<List<String>> outletRows = ExportedRows.of(mvc, sf, "/enterprise/outlets/export.xlsx");
-		assertThat(outletRows.get(0)).containsExactly("网点名称", "品牌", "合作方式", "地址", "乡镇/街道", "负责人", "负责人电话", "开办日期",
+		assertThat(outletRows.get(0)).containsExactly("网点名称", "品牌", "合作方式", "地址", "所在地", "负责人", "负责人电话", "开办日期",
 				"备案编号", "状态", "关闭日期", "关闭原因");
+		assertThat(ExportedRows.column(outletRows, 4)).isNotEmpty()
+			.allMatch(p -> p.startsWith("江苏省苏州市") && p.length() >= 9, "the county named with the street");
 		long count = outlets.list(own, Outlets.Filter.NONE, PageQuery.of(null, 0, 1, null, null)).total();
 		assertThat(outletRows).hasSize((int) count + 1);
 		assertThat(ExportedRows.column(outletRows, 6)).as("the manager's phone masked")

@@ -299,10 +299,13 @@ class OutletFilingRound16IntegrationTest {
 		mvc.perform(get("/filing/metrics").param("region", "320506").session(staff)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("完成备案" + completed + "家")));
 		List<List<String>> sheet = ExportedRows.of(mvc, staff, "/filing/metrics.xlsx", "region", "320506", "from", from);
-		assertThat(sheet.get(0).get(0)).contains("320506", from).startsWith("备案统计（320506，" + from + "至");
-		// finding (the sheet's title stayed Chinese in English): worded by its key with the region and the period
+		// exports2 finding 1: the title names the region (not its code) and writes its days as Chinese text does
+		assertThat(sheet.get(0).get(0)).doesNotContain("320506", from)
+			.isEqualTo("备案统计（江苏省苏州市吴中区，" + ChineseText.day(LocalDate.parse(from)) + "至"
+					+ ChineseText.day(LocalDate.now(clock)) + "）");
+		// finding (the sheet's title stayed Chinese in English): worded by its key with the region's name and ISO days
 		assertThat(ExportedRows.of(mvc, staff, "/filing/metrics.xlsx", "region", "320506", "from", from, "lang", "en")
-			.get(0).get(0)).startsWith("Filing figures (320506, " + from + " to ").doesNotContainPattern("\\p{IsHan}");
+			.get(0).get(0)).isEqualTo("Filing figures (江苏省苏州市吴中区, " + from + " to " + LocalDate.now(clock) + ")");
 		assertThat(sheet.get(1)).startsWith("合计", String.valueOf(completed));
 		// an address whose number is no number names nothing: 404, not a 400 quoting the range of a long
 		mvc.perform(get("/filing/figures").session(staff)).andExpect(status().isNotFound());

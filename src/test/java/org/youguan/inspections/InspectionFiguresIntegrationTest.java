@@ -137,10 +137,14 @@ class InspectionFiguresIntegrationTest {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"inspections\">5<", "id=\"reinspections\">0<", "id=\"overdue-orders\">1<");
-		byte[] xlsx = mvc.perform(get("/inspections/figures.xlsx").session(staff).param("region", "320506")
+		var download = mvc.perform(get("/inspections/figures.xlsx").session(staff).param("region", "320506")
 			.param("from", "2018-01-01").param("to", "2018-06-30"))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+			.andReturn().getResponse();
+		// the file names the area by its name, not its code (exports2 finding 1); its days ISO as file names keep them
+		assertThat(org.springframework.http.ContentDisposition.parse(download.getHeader("Content-Disposition")).getFilename())
+			.isEqualTo("检查统计-江苏省苏州市吴中区-2018-01-01至2018-06-30.xlsx");
+		byte[] xlsx = download.getContentAsByteArray();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet s = book.getSheetAt(0);
 			assertThat(line(s.getRow(0))).containsExactly("检查事项代码", "检查事项", "检查（次）", "无问题", "约谈", "责令改正", "立案线索");

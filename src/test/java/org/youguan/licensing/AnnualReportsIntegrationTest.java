@@ -124,7 +124,7 @@ class AnnualReportsIntegrationTest extends LicensingFixture {
 
 		List<List<String>> rows = ExportedRows.of(mvc, staff, "/licensing/annual-reports/export.xlsx", "q", "导出年报");
 		// the region by its name beside its code (addr4 kind 5: a bare code is no place to a reader)
-		assertThat(rows.get(0)).startsWith("年度", "企业名称", "统一社会信用代码", "区域代码", "所在地", "业务量（件）");
+		assertThat(rows.get(0)).startsWith("报告年度", "企业名称", "统一社会信用代码", "区域代码", "所在地", "业务量（件）");
 		assertThat(ExportedRows.column(rows, 4)).containsExactly("江苏省苏州市吴中区");
 		assertThat(ExportedRows.column(rows, 2)).as("its county's report, not another county's").containsExactly(wuzhong);
 		// the volume a count shown #,##0, the revenue ¥ shown #,##0.00 (the export's number formats by the header's unit)

@@ -69,6 +69,19 @@ class BranchFilingListIntegrationTest {
 		// the region by its name beside its code (addr4 kind 5: a bare code is no place to a reader)
 		assertThat(rows.get(0)).startsWith("分支机构名称", "地址", "区域代码", "所在地", "所属企业");
 		assertThat(ExportedRows.column(rows, 3)).containsExactly("江苏省苏州市吴中区");
+		// exports2 finding 2: the page's own headers (所属企业, 备案日期 — not 报送日期), and the bureau that took the filing
+		// and its channel besides, worded per reader
+		assertThat(rows.get(0)).containsSequence("营业执照日期", "备案日期").contains("受理机关", "渠道");
+		int bureau = rows.get(0).indexOf("受理机关");
+		assertThat(ExportedRows.column(rows, bureau)).containsExactly("苏州市邮政管理局");
+		assertThat(ExportedRows.column(rows, rows.get(0).indexOf("渠道"))).containsExactly("纸质申请");
+		List<List<String>> english = ExportedRows.of(mvc, wuzhong, "/licensing/branch-filings/export.xlsx", "q", tag, "lang", "en");
+		assertThat(english.get(0)).contains("Receiving bureau", "Channel");
+		assertThat(english.get(1)).contains("Paper application");
+		mvc.perform(get("/licensing/branch-filings").session(wuzhong).param("q", tag))
+			.andExpect(content().string(containsString(">所属企业<")))
+			.andExpect(content().string(containsString(">备案日期<")))
+			.andExpect(content().string(not(containsString("报送日期"))));
 		assertThat(ExportedRows.column(rows, 0)).as("its county's branch only").containsExactly(tag + "吴中");
 		assertThat(ExportedRows.column(ExportedRows.of(mvc, SignIn.session(mvc, "xc.staff"),
 				"/licensing/branch-filings/export.xlsx", "q", tag), 0)).containsExactly(tag + "相城");

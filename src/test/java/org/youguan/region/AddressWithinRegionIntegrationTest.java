@@ -49,7 +49,7 @@ class AddressWithinRegionIntegrationTest {
 		assertThat(v.errors()).singleElement().satisfies(e -> {
 			assertThat(e.field()).isEqualTo("address");
 			assertThat(e.rule()).isEqualTo("address-region");
-			assertThat(e.message()).isEqualTo("地址写的是“浙江省”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地");
+			assertThat(e.message()).isEqualTo("地址写的是“浙江省”，不在网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地");
 		});
 		assertThat(regions.addressWithin(new Validation(), "address", "地址", "吴中区越溪路26号", "320506", "网点所在地")
 			.hasErrors()).isFalse();
@@ -115,7 +115,7 @@ class AddressWithinRegionIntegrationTest {
 		});
 		Validation v = regions.addressWithin(new Validation(), "address", "地址", "苏州市相城区1号", "320506", "网点所在地");
 		assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.message())
-			.isEqualTo("地址写的是“苏州市相城区”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
+			.isEqualTo("地址写的是“苏州市相城区”，不在网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
 		assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidValueException.class,
 				ex -> assertThat(ex.wording()).isEqualTo(Wording.of("region.invalid.addressOutside", "地址", "苏州市相城区", "网点所在地",
 						"江苏省苏州市吴中区")));
@@ -144,7 +144,7 @@ class AddressWithinRegionIntegrationTest {
 		});
 		Validation v = regions.addressWithin(new Validation(), "address", "地址", "位于浙江省杭州市西湖区文三路1号", "320506", "网点所在地");
 		assertThat(v.errors()).singleElement()
-			.satisfies(e -> assertThat(e.message()).isEqualTo("地址写的是“浙江省”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
+			.satisfies(e -> assertThat(e.message()).isEqualTo("地址写的是“浙江省”，不在网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地"));
 	}
 
 	/** Street names holding a county's or city's short name, a market (市场) and traditional characters of the county pass. */

@@ -114,9 +114,12 @@ class RegistryPagesIntegrationTest {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			var sheet = book.getSheetAt(0);
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("网点名称");
+			// the outlet's place in full, its county with its street (exports2 finding 3), not 长桥街道 alone
+			assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("所在地");
 			assertThat(sheet.getLastRowNum()).isPositive();
 			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
 				assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).isEqualTo("顺丰");
+				assertThat(sheet.getRow(r).getCell(6).getStringCellValue()).startsWith("江苏省苏州市吴中区");
 				assertThat(sheet.getRow(r).getCell(8).getStringCellValue()).contains("********");
 			}
 		}

@@ -341,7 +341,7 @@ class PostOfficeApprovalIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("newAddress"))
 			.andExpect(jsonPath("$.errors[0].rule").value("address-region"))
-			.andExpect(jsonPath("$.errors[0].message").value("搬迁后的地址写的是“浙江省”，不在所选的营业场所所在市（江苏省苏州市）内，请核对地址或营业场所所在市"));
+			.andExpect(jsonPath("$.errors[0].message").value("搬迁后的地址写的是“浙江省”，不在营业场所所在市（江苏省苏州市）内，请核对搬迁后的地址"));
 		assertThat(count()).isEqualTo(before);
 		classify(office, "TOWNSHIP");
 		mvc.perform(put("/api/v1/universal/post-offices/" + office + "/hours").header("Authorization", POSTAL)

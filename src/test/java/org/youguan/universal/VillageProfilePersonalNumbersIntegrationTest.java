@@ -86,7 +86,7 @@ class VillageProfilePersonalNumbersIntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'handoverAddress')].rule", hasItem("address-region")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'handoverAddress')].message",
-					hasItem("交接点地址写的是“杭州市”，不在所选的建制村所在县（区）（江苏省苏州市吴中区）内，请核对地址或建制村所在县（区）")));
+					hasItem("交接点地址写的是“杭州市”，不在建制村所在县（区）（江苏省苏州市吴中区）内，请核对交接点地址")));
 		assertThat(jdbc.sql("SELECT handover_address FROM village_profile WHERE village_code = :c").param("c", village)
 			.query(String.class).single()).as("nothing saved").isEqualTo("村委会一楼");
 		mvc.perform(put("/api/v1/universal/villages/" + village + "/profile").header("Authorization", POSTAL)

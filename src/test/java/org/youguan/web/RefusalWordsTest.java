@@ -278,13 +278,13 @@ class RefusalWordsTest {
 	 */
 	@Test
 	void aKeyedCheckOfAFormReadsInEnglish() {
-		String chinese = "地址写的是“苏州市鼓楼区”，不在所选的网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地";
+		String chinese = "地址写的是“苏州市鼓楼区”，不在网点所在地（江苏省苏州市吴中区）内，请核对地址或网点所在地";
 		org.youguan.kernel.Validation v = new org.youguan.kernel.Validation().require("address", false, "address-region",
 				Wording.of("region.invalid.addressOutside", "地址", "苏州市鼓楼区", "网点所在地", "江苏省苏州市吴中区"), chinese);
 		DomainException refused = catchRefusal(v::throwIfInvalid);
 		assertThat(RefusalWords.in(refused.formErrors(), refused.wording(), refused.getMessage(), Locale.ENGLISH))
 			.extracting(FieldError::message)
-			.containsExactly("Address names “苏州市鼓楼区”, which is not within the chosen outlet's region (江苏省苏州市吴中区): "
+			.containsExactly("Address names “苏州市鼓楼区”, which is not within the outlet's region (江苏省苏州市吴中区): "
 					+ "check the address or the outlet's region");
 		assertThat(RefusalWords.in(refused.wording(), refused.getMessage(), Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
 		DomainException unkeyedFirst = catchRefusal(new org.youguan.kernel.Validation().require("name", false, "format", "名称格式有误")

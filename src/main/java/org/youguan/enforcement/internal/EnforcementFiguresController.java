@@ -18,6 +18,7 @@ import org.youguan.enforcement.EnforcementFigures;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
 
 /**
  * 处罚统计 for staff and leaders: the headline figures of any period and region in their scope (the same numbers as
@@ -47,8 +48,11 @@ class EnforcementFiguresController {
 	private final Clock clock;
 
 
+	private final Regions regions;
+
 	EnforcementFiguresController(EnforcementFigures figures, EnforcementBreakdown breakdown, Spreadsheets spreadsheets,
-			Clock clock) {
+			Clock clock, Regions regions) {
+		this.regions = regions;
 		this.figures = figures;
 		this.breakdown = breakdown;
 		this.spreadsheets = spreadsheets;
@@ -70,7 +74,8 @@ class EnforcementFiguresController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
-		return Downloads.xlsx("处罚统计-" + (q.region().isEmpty() ? "全国" : q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
+		// the file names the area, not its code (处罚统计-江苏省苏州市-…); its days ISO as every file name's
+		return Downloads.xlsx("处罚统计-" + regions.areaName(q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
 				spreadsheets.write("处罚统计", COLUMNS, breakdown.breakdown(scope, q.region(), q.from(), q.to()).all()));
 	}
 }

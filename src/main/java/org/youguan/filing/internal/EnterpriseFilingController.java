@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +44,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
+import org.youguan.region.Regions;
 import org.youguan.registry.Branches;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletForm;
@@ -71,17 +73,22 @@ class EnterpriseFilingController {
 
 	/**
 	 * The enterprise's outlets export: what its list shows and the outlet's own record besides (brand, cooperation,
-	 * region, manager with the phone masked, opening day), as the bureau's register exports them.
+	 * region named in full as 所在地 (江苏省苏州市吴中区长桥街道, {@code place}: {@link Regions#fullNames}), manager with the
+	 * phone masked, opening day), as the bureau's register exports them.
 	 */
-	static final List<Column<OutletView>> OUTLET_COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
+	static List<Column<OutletView>> outletColumns(Function<String, String> place) {
+		return List.of(Column.of("网点名称", OutletView::name, 30),
 			Column.of("品牌", OutletView::brandName, 10), Column.of("合作方式", o -> SheetWord.of(o.cooperationLabel()), 8),
-			Column.of("地址", OutletView::address, 40), Column.of("乡镇/街道", OutletView::regionName),
+			Column.of("地址", OutletView::address, 40), Column.of("所在地", o -> place.apply(o.regionCode()), 30),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人电话", OutletView::managerPhoneMasked, 14),
 			Column.of("开办日期", OutletView::openedOn, 12), Column.of("备案编号", OutletView::filingNumber, 26),
 			Column.of("状态", o -> o.status(), 8), Column.of("关闭日期", OutletView::closedOn, 12),
 			Column.of("关闭原因", OutletView::closedReasonShown, 30));
+	}
 
 	private final Spreadsheets spreadsheets;
+
+	private final Regions regions;
 
 	private final StatutoryRules rules;
 
@@ -89,7 +96,8 @@ class EnterpriseFilingController {
 	private final Clock clock;
 
 	EnterpriseFilingController(OutletFilings filings, FilingReceipts receipts, Outlets outlets, Enterprises enterprises,
-			Branches branches, Spreadsheets spreadsheets, StatutoryRules rules, Clock clock) {
+			Branches branches, Spreadsheets spreadsheets, StatutoryRules rules, Clock clock, Regions regions) {
+		this.regions = regions;
 		this.clock = clock;
 		this.rules = rules;
 		this.branches = branches;
@@ -120,7 +128,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) FilingStatus status) {
 		var rows = filings.list(scope, new OutletFilings.Filter(status, null, false, null), filingOrder(list).toExport())
 			.items();
-		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.COLUMNS, rows));
+		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.columns(regions.fullNames()), rows));
 	}
 
 	/**
@@ -138,12 +146,12 @@ class EnterpriseFilingController {
 		return new ListRequest(list.q(), list.page(), list.size(), list.sort() == null ? "name" : list.sort(), list.dir());
 	}
 
-	/** Its outlets as .xlsx: the list's search, status and order, {@link #OUTLET_COLUMNS}, its own outlets only. */
+	/** Its outlets as .xlsx: the list's search, status and order, {@link #outletColumns}, its own outlets only. */
 	@GetMapping("/enterprise/outlets/export.xlsx")
 	ResponseEntity<byte[]> exportOutlets(DataScope scope, ListRequest list,
 			@RequestParam(required = false) OutletStatus status) {
 		var rows = outlets.list(scope, outletFilter(status), outletOrder(list).toExport()).items();
-		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", OUTLET_COLUMNS, rows));
+		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", outletColumns(regions.fullNames()), rows));
 	}
 
 	private static Outlets.Filter outletFilter(OutletStatus status) {

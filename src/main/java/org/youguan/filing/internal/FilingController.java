@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,6 +38,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
 
 /**
  * The bureau's side: the work queue with the statutory clock, a filing with its attachments and actions, metrics.
@@ -46,17 +48,26 @@ class FilingController {
 
 	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
 
-	static final List<Column<FilingView>> COLUMNS = List.of(Column.of("受理编号", FilingView::number, 26),
+	/**
+	 * The filings' export columns (the bureau's and the enterprise's alike); {@code place} names the outlet's region in
+	 * full ({@link Regions#fullNames}: 江苏省苏州市吴中区长桥街道), as the page's 所在地 column — the street alone
+	 * (长桥街道) is ambiguous in a city-wide list.
+	 */
+	static List<Column<FilingView>> columns(Function<String, String> place) {
+		return List.of(Column.of("受理编号", FilingView::number, 26),
 			Column.of("类型", f -> f.kind(), 10), Column.of("网点名称", FilingView::outletName, 30),
 			Column.of("企业", FilingView::enterpriseName, 30), Column.of("经营的分支机构", FilingView::branchName, 24),
 			Column.of("品牌", FilingView::brandName, 8),
-			Column.of("乡镇/街道", FilingView::regionName), Column.of("状态", f -> f.status(), 8),
+			Column.of("所在地", f -> place.apply(f.regionCode()), 30), Column.of("状态", f -> f.status(), 8),
 			Column.of("提交日期", FilingView::submittedOn, 12), Column.of("办结时限", FilingView::dueOn, 12),
 			Column.of("逾期办理", FilingView::overdue, 8), Column.of("逾期备案", FilingView::lateFiling, 8),
 			Column.of("办结日期", FilingView::completedOn, 12), Column.of("用时（工作日）", FilingView::workingDaysTaken, 10),
 			Column.of("备案编号", FilingView::filingNumber, 26));
+	}
 
 	private final OutletFilings filings;
+
+	private final Regions regions;
 
 	private final FilingReceipts receipts;
 
@@ -69,7 +80,8 @@ class FilingController {
 	private final MessageSource messages;
 
 	FilingController(OutletFilings filings, FilingReceipts receipts, AuditTrail audit, Spreadsheets spreadsheets,
-			Clock clock, MessageSource messages) {
+			Clock clock, MessageSource messages, Regions regions) {
+		this.regions = regions;
 		this.messages = messages;
 		this.filings = filings;
 		this.receipts = receipts;
@@ -111,7 +123,7 @@ class FilingController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind, attention),
 				ordered(shown, list).toExport(), handling).items();
-		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", COLUMNS, rows));
+		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", columns(regions.fullNames()), rows));
 	}
 
 	/** The request in the queue's default order when it names none: open work by due date, finished newest first. */
@@ -203,11 +215,14 @@ class FilingController {
 		rows.add(m.total());
 		rows.addAll(m.byCounty());
 		rows.addAll(m.byBrand());
-		// the sheet's title names the region and period in the request's language (备案统计（320506，…至…） in Chinese)
+		// the sheet's title names the region by its name, never its code, and the period as the reader's language
+		// writes days (备案统计（江苏省苏州市吴中区，2026年1月1日至2026年12月8日）; in English the ISO days): the
+		// days passed as LocalDate, which the bundle's sentences word per language
 		Locale language = LocaleContextHolder.getLocale();
 		String title = messages.getMessage("filing.metrics.sheetTitle", new Object[] {
-				q.region().isEmpty() ? messages.getMessage("filing.metrics.national", null, language) : q.region(),
-				q.from().toString(), q.to().toString() }, language);
+				q.region().isEmpty() ? messages.getMessage("filing.metrics.national", null, language)
+						: regions.fullName(q.region()),
+				q.from(), q.to() }, language);
 		return Downloads.xlsx("备案统计.xlsx", spreadsheets.write("备案统计", metricsColumns(title), rows));
 	}
 

@@ -22,6 +22,7 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
 
 /**
  * 检查统计 for staff and leaders: the figures of any period and region in their scope (a region outside it is a 403),
@@ -49,7 +50,10 @@ class InspectionFiguresController {
 
 	private final Clock clock;
 
-	InspectionFiguresController(InspectionFigures figures, Spreadsheets spreadsheets, Clock clock) {
+	private final Regions regions;
+
+	InspectionFiguresController(InspectionFigures figures, Spreadsheets spreadsheets, Clock clock, Regions regions) {
+		this.regions = regions;
 		this.figures = figures;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
@@ -76,7 +80,8 @@ class InspectionFiguresController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		Query q = query(me, scope, region, from, to);
-		return Downloads.xlsx("检查统计-" + (q.region().isEmpty() ? "全国" : q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
+		// the file names the area, not its code (检查统计-江苏省苏州市-…); its days ISO as every file name's
+		return Downloads.xlsx("检查统计-" + regions.areaName(q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
 				spreadsheets.write("按检查事项和检查结果", COLUMNS, figures.byItem(scope, q.region(), q.from(), q.to())));
 	}
 

@@ -64,7 +64,7 @@ class AnnualReportController {
 
 	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */
 	static List<Column<AnnualReports.Report>> reportColumns(Function<String, String> place) {
-		return List.of(Column.of("年度", AnnualReports.Report::year, 8),
+		return List.of(Column.of("报告年度", AnnualReports.Report::year, 8),
 			Column.of("企业名称", AnnualReports.Report::enterpriseName, 30),
 			Column.of("统一社会信用代码", AnnualReports.Report::creditCode, 20),
 			Column.of("区域代码", AnnualReports.Report::regionCode, 12),

@@ -29,6 +29,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Wording;
 import org.youguan.licensing.BranchFilings;
 import org.youguan.licensing.Clerk;
 import org.youguan.org.CurrentUser;
@@ -47,8 +48,13 @@ import org.youguan.rules.StatutoryRules;
 @Tag(name = "分支机构备案", description = "快递企业分支机构备案（按调用者数据权限）")
 class BranchFilingController {
 
-	/** The export's columns: what the list shows, and the branch's region, the filing's due day and channel besides. */
-	static List<Column<BranchFilings.Filing>> columns(Function<String, String> place) {
+	/**
+	 * The export's columns: what the list shows under the page's own headers (分支机构名称, 所属企业, 许可证编号, 营业执照日期,
+	 * 备案日期), and the branch's region, the bureau that took the filing ({@code bureau}: 受理机关), its channel
+	 * (企业端提交 / 纸质申请, worded per reader) and due day besides.
+	 */
+	static List<Column<BranchFilings.Filing>> columns(Function<String, String> place,
+			Function<BranchFilings.Filing, String> bureau) {
 		return List.of(Column.of("分支机构名称", BranchFilings.Filing::name, 30),
 			Column.of("地址", BranchFilings.Filing::address, 40), Column.of("区域代码", BranchFilings.Filing::regionCode, 12),
 			Column.of("所在地", f -> place.apply(f.regionCode()), 24),
@@ -57,7 +63,8 @@ class BranchFilingController {
 			Column.of("许可证编号", BranchFilings.Filing::licenceNumber, 22),
 			Column.of("营业执照日期", BranchFilings.Filing::businessLicenceDate, 12),
 			Column.of("备案日期", BranchFilings.Filing::filedOn, 12), Column.of("备案期限", BranchFilings.Filing::dueOn, 12),
-			Column.of("逾期备案", BranchFilings.Filing::late, 8));
+			Column.of("逾期备案", BranchFilings.Filing::late, 8), Column.of("受理机关", f -> bureau.apply(f), 24),
+			Column.of("渠道", f -> f.channel() == null ? null : Wording.of("licensing.channel." + f.channel()), 12));
 	}
 
 	private final BranchFilings filings;
@@ -109,7 +116,7 @@ class BranchFilingController {
 	@PreAuthorize(LicensingApiController.READERS)
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Boolean late) {
 		return Downloads.xlsx("分支机构备案.xlsx",
-				spreadsheets.write("分支机构备案", columns(regions.fullNames()), filings.list(scope, late, request.toExport()).items()));
+				spreadsheets.write("分支机构备案", columns(regions.fullNames(), filings.receivingBureaus()), filings.list(scope, late, request.toExport()).items()));
 	}
 
 	@GetMapping("/licensing/branch-filings/new")

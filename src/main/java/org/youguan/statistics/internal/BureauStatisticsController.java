@@ -325,8 +325,8 @@ class BureauStatisticsController {
 	/** The history import's template, to those who may import (the import's role; 403 otherwise). */
 	@GetMapping("/statistics/history/import/template.xlsx")
 	@PreAuthorize(ReportController.HANDLERS)
-	ResponseEntity<byte[]> historyTemplate() {
-		return Downloads.xlsx("历史统计数据导入模板.xlsx", history.template());
+	ResponseEntity<byte[]> historyTemplate(DataScope scope) {
+		return Downloads.xlsx("历史统计数据导入模板.xlsx", history.template(scope));
 	}
 
 	@PostMapping("/statistics/history/import")

@@ -1,7 +1,6 @@
 package org.youguan.enforcement.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -24,11 +23,7 @@ class CaseWordsTest {
 	final CaseWords words = new CaseWords(messages());
 
 	static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		source.setFallbackToSystemLocale(false);
-		return source;
+		return org.youguan.TestMessages.bundle();
 	}
 
 	@AfterEach

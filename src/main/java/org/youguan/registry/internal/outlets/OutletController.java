@@ -3,6 +3,7 @@ package org.youguan.registry.internal.outlets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,6 +32,7 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.region.RegionPicker;
+import org.youguan.region.Regions;
 import org.youguan.registry.Brands;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.OutletData;
@@ -47,17 +49,25 @@ import org.youguan.registry.internal.RegistryAccess;
 @Controller
 class OutletController {
 
-	static final List<Column<OutletView>> COLUMNS = List.of(Column.of("网点名称", OutletView::name, 30),
+	/**
+	 * The register's export columns; {@code place} names an outlet's region in full ({@link Regions#fullNames}:
+	 * 江苏省苏州市吴中区长桥街道) — a street's name alone (长桥街道) is ambiguous in a city-wide list.
+	 */
+	static List<Column<OutletView>> columns(Function<String, String> place) {
+		return List.of(Column.of("网点名称", OutletView::name, 30),
 			Column.of("品牌", OutletView::brandName, 10), Column.of("运营企业", OutletView::enterpriseName, 30),
 			Column.of("合作方式", o -> SheetWord.of(o.cooperationLabel()), 8), Column.of("地址", OutletView::address, 40),
-			Column.of("行政区划代码", OutletView::regionCode, 14), Column.of("乡镇/街道", OutletView::regionName),
+			Column.of("行政区划代码", OutletView::regionCode, 14), Column.of("所在地", o -> place.apply(o.regionCode()), 30),
 			Column.of("负责人", OutletView::managerName, 10), Column.of("负责人身份证号", OutletView::managerIdMasked, 22),
 			Column.of("负责人电话", OutletView::managerPhoneMasked, 14), Column.of("场地面积（㎡）", OutletView::storageArea, 10),
 			Column.of("五项设施齐全", OutletView::facilitiesComplete, 10), Column.of("开办日期", OutletView::openedOn, 12),
 			Column.of("备案编号", OutletView::filingNumber, 26), Column.of("状态", o -> o.status(), 8),
 			Column.of("关闭日期", OutletView::closedOn, 12), Column.of("关闭原因", OutletView::closedReasonShown, 30));
+	}
 
 	private final Outlets outlets;
+
+	private final Regions regions;
 
 	private final Brands brands;
 
@@ -71,7 +81,8 @@ class OutletController {
 	private final Clock clock;
 
 	OutletController(Outlets outlets, Brands brands, Enterprises enterprises, AuditTrail audit, Spreadsheets spreadsheets,
-			Clock clock) {
+			Clock clock, Regions regions) {
+		this.regions = regions;
 		this.clock = clock;
 		this.outlets = outlets;
 		this.enterprises = enterprises;
@@ -99,7 +110,7 @@ class OutletController {
 			@RequestParam(required = false) String cooperation) {
 		var rows = outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)),
 				list.toExport()).items();
-		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", COLUMNS, rows));
+		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/outlets/{id:\\d+}")
