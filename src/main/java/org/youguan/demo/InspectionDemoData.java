@@ -17,6 +17,7 @@ import org.youguan.inspections.InspectionRecords;
 import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.UserDirectory;
@@ -117,6 +118,8 @@ class InspectionDemoData {
 		ROSTER.forEach(c -> names.put(c.certificate(), c.name()));
 		List<EnterpriseView> others = enterprises.list(DataScope.region(DemoCity.CITY), Enterprises.Filter.NONE,
 				PageQuery.of(null, 0, 60, "legal_name", "asc")).items();
+		// the city's paper orders bear the city bureau's 机关代字 (苏苏邮管责改〔年〕N号), as its orders on the platform do
+		String cityAgency = bureaus.documentAgency(DemoCity.CITY).code();
 		int order = 0;
 		int n = 0;
 		Map<Long, List<LocalDate>> drawnChecks = new LinkedHashMap<>();
@@ -154,7 +157,7 @@ class InspectionDemoData {
 					LocalDate due = calendar.onOrNextWorkingDay(day.plusDays(15));
 					LocalDate rectified = i % 6 == 2 ? day.plusDays(10) : quarter % 2 == 0 ? due.plusDays(5) : null;
 					rectification = new InspectionRecordData.Rectification(
-							"苏邮管责改〔" + today.getYear() + "〕" + (++order) + "号", day.toString(), due.toString(),
+							OfficialNumbers.format(cityAgency, InspectionOrders.NUMBER_TYPE, today.getYear(), ++order), day.toString(), due.toString(),
 							rectified == null || rectified.isAfter(today) ? null : rectified.toString());
 				}
 				boolean drawn = i < targets.size();

@@ -18,6 +18,11 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
 import org.youguan.kernel.IdCardNumber;
 import org.youguan.kernel.PageQuery;
+import org.youguan.licensing.LicenceApplications;
+import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.region.Region;
 import org.youguan.region.Regions;
 import org.youguan.registry.BranchData;
@@ -31,6 +36,7 @@ import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
 import org.youguan.registry.LicenceData;
 import org.youguan.registry.LicenceScope;
+import org.youguan.registry.LicenceView;
 import org.youguan.registry.LicenceCancelled;
 import org.youguan.registry.LicenceRenewed;
 import org.youguan.registry.LicenceRevoked;
@@ -85,14 +91,20 @@ class RegistryDemoData {
 
 	private final Facilities facilities;
 
+	private final Bureaus bureaus;
+
+	private final BusinessNumbers numbers;
+
 	private final Random random = new Random(2026);
 
 	/** The brand short name of each operator, so an outlet is named after its operator's brand. */
 	private final Map<Long, String> brandOf = new HashMap<>();
 
 	RegistryDemoData(Brands brands, Enterprises enterprises, Licences licences, Branches branches, Outlets outlets,
-			Regions regions, Clock clock, Facilities facilities) {
+			Regions regions, Clock clock, Facilities facilities, Bureaus bureaus, BusinessNumbers numbers) {
 		this.facilities = facilities;
+		this.bureaus = bureaus;
+		this.numbers = numbers;
 		this.brands = brands;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -214,8 +226,11 @@ class RegistryDemoData {
 		for (int renewal = 1; !expires.isAfter(LocalDate.now(clock)); renewal++) {
 			LocalDate decided = expires.minusMonths(1);
 			expires = licences.lastValidDay(expires.plusDays(1), "32");
-			licences.renew(new LicenceRenewed(0, number, "苏邮延〔%d〕%d号".formatted(decided.getYear(), renewal), decided,
-					expires));
+			// the province's 准予延续许可决定书, numbered in its licensing decisions' series of the year (苏邮管许〔年〕N号), so
+			// no decision the platform issues later repeats its 文号
+			DocumentAgency province = bureaus.documentAgency("32");
+			licences.renew(new LicenceRenewed(0, number, numbers.nextOfficial(LicenceApplications.DECISION_SERIES, province.code(),
+					province.seriesRegion(), decided.getYear(), null), decided, expires));
 		}
 	}
 
@@ -224,7 +239,10 @@ class RegistryDemoData {
 		var list = licences.list(DataScope.region("3205"), Licences.Filter.NONE,
 				new PageQuery("", 0, 200, "number", false)).items();
 		// as the issuing authority's decisions reach the registry (licensing tells it: LicenceRevoked, LicenceCancelled)
-		licences.revokeByDecision(new LicenceRevoked(list.get(list.size() - 1).number(), "苏邮罚〔2025〕1号",
+		LicenceView revoked = list.get(list.size() - 1);
+		// the issuing authority's paper 行政处罚决定书 of 2025, before the platform: its 机关代字 (苏邮管罚〔2025〕1号, 国邮罚…)
+		licences.revokeByDecision(new LicenceRevoked(revoked.number(),
+				OfficialNumbers.format(bureaus.documentAgency(revoked.issuingRegionCode()).code(), "行政处罚决定", 2025, 1),
 				"演示：违法经营被吊销（" + ViolationType.UNLICENSED.basis() + "）"));
 		licences.cancelByDecision(new LicenceCancelled(list.get(list.size() - 2).number(), "演示：企业申请注销"));
 	}

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.EnterpriseType;
 import org.youguan.registry.EnterpriseView;
@@ -76,9 +78,12 @@ class UniversalDemoData {
 
 	private final DeliveryStandards standards;
 
+	private final Bureaus bureaus;
+
 	UniversalDemoData(Villages villages, VillageChecks checks, Enterprises enterprises, Facilities facilities,
 			PostOffices offices, PostOfficeApprovals approvals, Clock clock, SupervisionDemoData supervision,
-			VillageCheckPlans plans, DeliveryStandards standards) {
+			VillageCheckPlans plans, DeliveryStandards standards, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.standards = standards;
 		this.plans = plans;
 		this.offices = offices;
@@ -247,7 +252,8 @@ class UniversalDemoData {
 					"RELOCATION", "原营业场所租约到期，迁至同一街道新建便民服务中心", "相城区便民服务中心一楼",
 					received.toString(), received.plusDays(7).toString(), "APPROVED", received.plusDays(20).toString(),
 					received.plusDays(25).toString(), "相城区人民政府网站、原营业场所张贴公告",
-					"相邮管〔" + received.plusDays(20).getYear() + "〕5号")), true);
+					OfficialNumbers.format(bureaus.documentAgency(xiangcheng.regionCode()).code(), PostOfficeApprovals.NUMBER_TYPE,
+							received.plusDays(20).getYear(), 5))), true);
 		}
 	}
 }

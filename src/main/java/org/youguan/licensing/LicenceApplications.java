@@ -69,6 +69,7 @@ import org.youguan.org.BureauLevel;
 import org.youguan.platform.ChinaTime;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.EnterpriseData;
@@ -125,6 +126,15 @@ public class LicenceApplications {
 	/** Attachment kinds of the documents the procedure issues. */
 	public static final String RECEIPT = "receipt", CORRECTION_NOTICE = "correction-notice", NOT_ACCEPTED = "not-accepted",
 			DECISION = "decision", CERTIFICATE = "certificate", SITE_PHOTO = "site-photo";
+
+	/**
+	 * The number series of the licensing documents, each written in the official form of the issuing bureau
+	 * ({@code numbering.OfficialNumbers}): 受理通知书 苏苏邮管许受〔2026〕3号, 补正通知书 …许补〔…〕, 不予受理决定书
+	 * …许不受〔…〕, 准予 (延续、变更) 许可决定书 …许〔…〕, 不予许可决定书 …许不〔…〕. Before the official form the refusals
+	 * shared the approvals' series ({@code 许可决定-…}); since, each has its own, so neither printed run has gaps.
+	 */
+	public static final String RECEIPT_SERIES = "许可受理", CORRECTION_SERIES = "许可补正", NOT_ACCEPTED_SERIES = "许可不予受理",
+			DECISION_SERIES = "许可决定", REFUSAL_SERIES = "不予许可";
 
 	/** Largest material or photo accepted (bytes). */
 	static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -1328,7 +1338,7 @@ public class LicenceApplications {
 		v.require("items", joined.length() <= 4000, "max", Wording.of("licensing.refusal.correctionItemsLength", "4000"),
 				"补正事项合计不得超过4000字").throwIfInvalid();
 		// the notice's own 文号, numbered as the 受理通知书 is
-		String notice = numbers.next("许可补正", receiverRegion(clerk, a), today.getYear());
+		String notice = officialNumber(CORRECTION_SERIES, receiverRegion(clerk, a), today.getYear());
 		move(a, to, ", correction_notified_on = :on, correction_items = :items, correction_number = :notice",
 				Map.of("on", today, "items", joined, "notice", notice));
 		ApplicationView after = find(id);
@@ -1449,7 +1459,7 @@ public class LicenceApplications {
 	 */
 	private String acceptOn(ApplicationView a, LocalDate on, boolean byLaw, String bureauRegion) {
 		String bureau = bureauName(bureauRegion);
-		String receipt = numbers.next("许可受理", bureauRegion, on.getYear());
+		String receipt = officialNumber(RECEIPT_SERIES, bureauRegion, on.getYear());
 		LicensingClock c = clock(a.regionCode());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", on);
@@ -1526,7 +1536,7 @@ public class LicenceApplications {
 		String competent = !g.namesCompetentBureau() ? null : Text.isBlank(competentBureau)
 				? bureauName(a.approvingLevel().bureauRegion(a.regionCode())) : Text.strip(competentBureau);
 		LocalDate today = today();
-		String decision = numbers.next("许可不予受理", receiverRegion(clerk, a), today.getYear());
+		String decision = officialNumber(NOT_ACCEPTED_SERIES, receiverRegion(clerk, a), today.getYear());
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
 		p.put("reason", Text.strip(reason));
@@ -1839,7 +1849,7 @@ public class LicenceApplications {
 				heldUntil = renewableUntil(a, held, today);
 			}
 		}
-		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
+		String decisionNumber = officialNumber(DECISION_SERIES, bureauRegion, today.getYear());
 		String licence = amends ? held.number() : numbers.next("快递许可", bureauRegion, today.getYear());
 		LicensingClock c = clock(a.regionCode());
 		Map<String, Object> p = new HashMap<>();
@@ -2042,7 +2052,7 @@ public class LicenceApplications {
 			.words("reason", "不予许可理由", reasons).throwIfInvalid();
 		LocalDate today = today();
 		String bureauRegion = a.approvingLevel().bureauRegion(a.regionCode());
-		String decisionNumber = numbers.next("许可决定", bureauRegion, today.getYear());
+		String decisionNumber = officialNumber(REFUSAL_SERIES, bureauRegion, today.getYear());
 		move(a, to, ", decided_on = :on, decision = 'REFUSED', decision_number = :number, decided_by = :by, decision_reasons = :reasons",
 				Map.of("on", today, "number", decisionNumber, "by", clerk.name(), "reasons", Text.strip(reasons)));
 		if (a.kind() == ApplicationKind.RENEWAL && a.licenceNumber() != null && a.acceptedOn() != null) {
@@ -3261,6 +3271,20 @@ public class LicenceApplications {
 	 * receiving clerk's own — the city or the provincial bureau, each numbering in its own series —, else (a step
 	 * without a bureau's clerk) that of the premises' city bureau ({@link #premisesReceiver}).
 	 */
+	/**
+	 * The next 文号 of a licensing document of the bureau of {@code bureauRegion} ({@code org.Bureaus#documentAgency}),
+	 * in the official form of its series of {@code year} ({@code numbering.OfficialNumbers}: 苏苏邮管许受〔2026〕3号 for
+	 * the city's 受理通知书) — the sequence the earlier form (许可受理-3205-2026-000003) counted, so the series goes on
+	 * where it was; a document numbered before keeps its number. Inside the step's transaction.
+	 * @param series {@link #RECEIPT_SERIES}, {@link #CORRECTION_SERIES}, {@link #NOT_ACCEPTED_SERIES},
+	 *        {@link #DECISION_SERIES} or {@link #REFUSAL_SERIES}
+	 */
+	private String officialNumber(String series, String bureauRegion, int year) {
+		DocumentAgency agency = bureaus.documentAgency(bureauRegion);
+		// no licensing document is typed by hand or imported: nothing of the series' to pass over
+		return numbers.nextOfficial(series, agency.code(), agency.seriesRegion(), year, null);
+	}
+
 	private String receiverRegion(Clerk clerk, ApplicationView a) {
 		return clerk.regionCode() == null ? premisesReceiver(a) : clerk.regionCode();
 	}

@@ -14,7 +14,9 @@ import org.youguan.kernel.Text;
  * ({@link #word}: 罚 for a 行政处罚决定书), the year in 六角括号 and the sequence without leading zeros. The sequence
  * is that of the kind's series of the bureau and year ({@link BusinessNumbers#nextOfficial}).
  * <p>
- * The kinds' characters are kept here and only here: one table for every automatically numbered document.
+ * The kinds' characters are kept here and only here: one table for every automatically numbered document — the
+ * enforcement chain's (罚, 告, 责改 …), licensing's (受理通知书 许受, 补正通知书 许补, 不予受理决定书 许不受, 准予
+ * (延续、变更) 许可决定书 许, 不予许可决定书 许不) and the universal service's (营业场所审批决定书 审批).
  */
 public final class OfficialNumbers {
 
@@ -40,7 +42,15 @@ public final class OfficialNumbers {
 			Map.entry("结案报告", "结"),
 			Map.entry("案件移送", "移"),
 			Map.entry("缴款批准", "缴"),
-			Map.entry("责令改正", "责改"));
+			Map.entry("责令改正", "责改"),
+			// licensing (行政许可法(2019) arts.32, 38, 49, 50; 邮政法(2015) art.52): the 许 documents of a bureau
+			Map.entry("许可受理", "许受"),
+			Map.entry("许可补正", "许补"),
+			Map.entry("许可不予受理", "许不受"),
+			Map.entry("许可决定", "许"),
+			Map.entry("不予许可", "许不"),
+			// universal service: 撤销、搬迁邮政普遍服务营业场所审批决定书 (邮政法(2015) art.9)
+			Map.entry("营业场所审批", "审批"));
 
 	private OfficialNumbers() {
 	}

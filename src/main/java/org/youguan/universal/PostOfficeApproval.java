@@ -10,7 +10,7 @@ import org.youguan.kernel.Masking;
  * @param decisionDueOn the day the decision is due (20 working days from receipt, 30 once extended)
  * @param noticeDueOn the day the public notice is due (10 working days from an approval); null before an approval
  * @param decisionNumber the decision's 文号: issued by the numbering module at 批准 / 不予批准
- *        ({@code 营业场所审批-320506-2026-000001}), or the real number an imported past approval brought; null before the
+ *        ({@code 苏吴邮管审批〔2026〕1号}; decided before the official form: {@code 营业场所审批-320506-2026-000001}), or the real number an imported past approval brought; null before the
  *        decision, and for a past approval imported without one
  * @param alternativeOffice the nearest post office the approval names for the public (the notice tells it); may be null
  * @param effectiveOn the day the closure or move takes effect, as the public notice announces it; null before the notice

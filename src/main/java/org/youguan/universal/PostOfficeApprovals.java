@@ -43,6 +43,7 @@ import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.Role;
 import org.youguan.org.UserKind;
@@ -59,7 +60,8 @@ import org.youguan.rules.StatutoryRules;
  * ({@link StatutoryRule#UNIVERSAL_CLOSURE_DECISION}, {@link StatutoryRule#UNIVERSAL_CLOSURE_EXTENSION},
  * {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE}, 行政许可法(2019) arts.42, 44, 82) counted on the working-day calendar.
  * Each step is guarded by {@link ApprovalStep}'s table and is one transaction with its audit event. The decision gets
- * its 文号 from the numbering module ({@link #NUMBER_TYPE}, in the deciding bureau's region) and its document (准予 /
+ * its 文号 from the numbering module in the official form of the deciding bureau's series ({@link #NUMBER_TYPE}:
+ * 苏吴邮管审批〔2026〕3号, {@code numbering.OfficialNumbers}) and its document (准予 /
  * 不予批准…决定书), the notice its 公告, each generated from the catalogue's templates in the step's transaction and kept
  * as an attachment of the approval ({@code universal/post_office_approval}). The enterprise sees only its own
  * approvals; a bureau those of its region.
@@ -176,7 +178,10 @@ public class PostOfficeApprovals {
 		}
 	}
 
-	/** The number type of a decision: {@code 营业场所审批-<bureau region>-<year>-<sequence>}. */
+	/**
+	 * The series type of a decision, numbered in the deciding bureau's official form 苏吴邮管审批〔2026〕3号
+	 * ({@code numbering.OfficialNumbers}; decided before: {@code 营业场所审批-<bureau region>-<year>-<sequence>}, kept).
+	 */
 	public static final String NUMBER_TYPE = "营业场所审批";
 
 	/** The module owning an approval's documents in the documents module ({@code AttachmentOwner.module}). */
@@ -427,7 +432,7 @@ public class PostOfficeApprovals {
 
 	/**
 	 * 批准 after the check; the notice then falls due within {@link StatutoryRule#UNIVERSAL_CLOSURE_NOTICE} working
-	 * days. The decision gets its 文号 ({@link #NUMBER_TYPE}, in the deciding bureau's region: the caller's bureau when
+	 * days. The decision gets its 文号 ({@link #NUMBER_TYPE}, 苏吴邮管审批〔2026〕3号, in the deciding bureau's series: the caller's bureau when
 	 * its region holds the post office, else the nearest bureau over the post office) and its 准予…决定书 (.docx, kept
 	 * with the approval), in the same transaction. Audited (with the 文号; noting a decision after its due day).
 	 * @throws AccessRefusedException (403) for an enterprise user, and (field {@code decision}) for anyone signed in but a
@@ -474,7 +479,11 @@ public class PostOfficeApprovals {
 		// the alternative post office is printed on the decision and the public notice
 		PersonalNumbers.refuse(v, "alternativeOffice", "就近替代的营业场所", alternative).throwIfInvalid();
 		LocalDate today = today();
-		String number = numbers.next(NUMBER_TYPE, bureau.region(), today.getYear());
+		// the 文号 in the official form of the deciding bureau's series, passing over one a past approval imported in
+		// the city bears already (the bureau's paper decisions bore that form)
+		DocumentAgency agency = bureaus.documentAgency(bureau.region());
+		String number = numbers.nextOfficial(NUMBER_TYPE, agency.code(), agency.seriesRegion(), today.getYear(),
+				n -> numberUsed(a.regionCode(), n));
 		Map<String, Object> p = new HashMap<>();
 		p.put("on", today);
 		p.put("reasons", r);

@@ -185,7 +185,7 @@ class RectificationTermRuleIntegrationTest {
 	 * caller passed: the demo's orders on the city's inspections carried 吴中's 320506. Numbered in the official form
 	 * (苏苏邮管责改〔年份〕N号, the city bureau's 机关代字), or in the earlier form in the city's series. Orders issued on
 	 * the platform only (they state their term in working days): a paper order recorded with an inspection keeps the
-	 * 文号 on its paper (the demo's 苏邮管责改〔…〕).
+	 * 文号 on its paper (the demo's, of the city's 机关代字 too: 苏苏邮管责改〔…〕).
 	 */
 	@Test
 	void everyOrderOfTheCitysInspectionsIsNumberedInTheCitysRegion() {

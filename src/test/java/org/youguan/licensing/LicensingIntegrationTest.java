@@ -218,7 +218,8 @@ class LicensingIntegrationTest extends LicensingFixture {
 			upload(applicant, id, m);
 		}
 		String receipt = text(call(CITY, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk()), "$.number");
-		assertThat(receipt).startsWith("许可受理-3205-");
+		// the city's 受理通知书 in its official form (苏苏邮管许受〔年〕N号), not the earlier 许可受理-3205-…
+		assertThat(receipt).matches("苏苏邮管许受〔[0-9]{4}〕[1-9][0-9]*号");
 		call(CITY, "/api/v1/licensing/applications/" + id + "/review", "{\"opinion\":\"材料齐全，符合法定形式\"}").andExpect(status().isOk());
 		return id;
 	}
@@ -301,6 +302,42 @@ class LicensingIntegrationTest extends LicensingFixture {
 	}
 
 	/** The page's verification: a verdict other than 符合 (true) or 不符合 (false) is refused, never read as 不符合. */
+	/**
+	 * A new licensing decision's 文号 is the deciding bureau's in the official form (GB/T 9704-2012 7.2.4: the province's
+	 * 苏邮管许〔年〕N号, numbering.OfficialNumbers), the next decision of that bureau in the year is N+1, and the
+	 * 决定书 the applicant is served prints the number as stored (the API gives it as stored too).
+	 */
+	@Test
+	void aNewLicensingDecisionIsNumberedInTheOfficialFormOfItsBureauCountingUpPerYear() throws Exception {
+		long first = reviewedApplication();
+		verify(CITY, first, true).andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + first + "/approval", "{}").andExpect(status().isOk());
+		ApplicationView a = view(first);
+		int year = a.decidedOn().getYear();
+		assertThat(a.decisionNumber()).matches("苏邮管许〔" + year + "〕[1-9][0-9]*号");
+		long second = reviewedApplication();
+		verify(CITY, second, true).andExpect(status().isOk());
+		call(PROVINCE, "/api/v1/licensing/applications/" + second + "/approval", "{}").andExpect(status().isOk());
+		ApplicationView b = view(second);
+		assertThat(b.decidedOn().getYear()).isEqualTo(year);
+		assertThat(b.decisionNumber()).isEqualTo("苏邮管许〔" + year + "〕" + (sequence(a.decisionNumber()) + 1) + "号");
+		mvc.perform(get("/api/v1/licensing/applications/" + second).header("Authorization", CITY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.decisionNumber").value(b.decisionNumber()));
+		long decision = applications.get(DataScope.all(), second).attachments().stream()
+			.filter(x -> x.kind().equals(LicenceApplications.DECISION)).findFirst().orElseThrow().id();
+		byte[] docx = mvc.perform(get("/attachments/" + decision).header("Authorization", CITY)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+			assertThat(new XWPFWordExtractor(doc).getText()).contains(b.decisionNumber());
+		}
+	}
+
+	/** The sequence of an official-form 文号 (苏邮管许〔2026〕12号 → 12). */
+	private static long sequence(String number) {
+		return Long.parseLong(number.substring(number.indexOf('〕') + 1, number.length() - 1));
+	}
+
 	@Test
 	void aVerificationVerdictThatIsNeitherTrueNorFalseIsRefusedNotReadAsFailed() throws Exception {
 		long id = reviewedApplication();
@@ -352,6 +389,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 		assertThat(notified.correctionItems().split("\n")).containsExactly("注册资本证明", "场地使用证明", "安全保障制度和措施",
 				"服务质量管理制度和业务操作规范", "从业人员情况说明", "营业执照副本加盖公章");
 		assertThat(applications.get(DataScope.all(), id).attachments()).anyMatch(a -> a.kind().equals(LicenceApplications.CORRECTION_NOTICE));
+		assertThat(notified.correctionNumber()).matches("苏苏邮管许补〔" + notified.correctionNotifiedOn().getYear() + "〕[1-9][0-9]*号");
 
 		var corrected = multipart("/api/v1/licensing/applications/" + id + "/correction").header("Authorization", CITY);
 		for (Material m : new Material[] { Material.CAPITAL, Material.PREMISES, Material.SAFETY, Material.SERVICE, Material.PERSONNEL }) {
@@ -394,12 +432,15 @@ class LicensingIntegrationTest extends LicensingFixture {
 		ApplicationView refused = view(id);
 		assertThat(refused.status()).isEqualTo(ApplicationStatus.REFUSED);
 		assertThat(refused.licenceNumber()).isNull();
+		// the 不予许可决定书 of the province, on its own series (许不), not the approvals' (许)
+		assertThat(refused.decisionNumber()).matches("苏邮管许不〔" + refused.decidedOn().getYear() + "〕[1-9][0-9]*号");
 		long decision = applications.get(DataScope.all(), id).attachments().stream()
 			.filter(a -> a.kind().equals(LicenceApplications.DECISION)).findFirst().orElseThrow().id();
 		byte[] docx = mvc.perform(get("/attachments/" + decision).header("Authorization", CITY)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
 			assertThat(new XWPFWordExtractor(doc).getText()).contains("未配备符合国家标准的安检设备").contains("行政复议").contains("行政诉讼")
+				.contains(refused.decisionNumber())
 				.contains("核查联系人139****5678").doesNotContain("13912345678");
 		}
 		// the enterprise may not read another applicant's documents
@@ -498,6 +539,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 		ApplicationView a = view(id);
 		assertThat(a.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
 		assertThat(a.competentBureau()).isEqualTo("国家邮政局");
+		assertThat(a.notAcceptedNumber()).matches("苏苏邮管许不受〔" + a.notAcceptedOn().getYear() + "〕[1-9][0-9]*号");
 	}
 
 	@Test
@@ -635,7 +677,7 @@ class LicensingIntegrationTest extends LicensingFixture {
 		assertThat(applications.missingMaterials(id)).isEmpty();
 		assertThat(applications.get(DataScope.all(), id).branches()).containsExactly("表单分部");
 		mvc.perform(post(location + "/acceptance").session(staff).with(csrf())).andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("message", containsString("许可受理-3205-")));
+			.andExpect(flash().attribute("message", containsString("苏苏邮管许受〔")));
 		// a broken rule comes back as the page's errors, nothing changes
 		mvc.perform(post(location + "/review").param("opinion", " ").session(staff).with(csrf()))
 			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));

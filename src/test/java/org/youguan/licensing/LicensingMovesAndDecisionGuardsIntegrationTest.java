@@ -116,7 +116,7 @@ class LicensingMovesAndDecisionGuardsIntegrationTest extends LicensingFixture {
 		}
 		// the province receives it: its 受理通知书 is numbered in the province's own series
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/acceptance", "{}").andExpect(status().isOk());
-		assertThat(applications.get(DataScope.all(), id).application().receiptNumber()).startsWith("许可受理-32-");
+		assertThat(applications.get(DataScope.all(), id).application().receiptNumber()).startsWith("苏邮管许受〔");
 		// materials complete, not yet reviewed by the city: no refusal before its 初审
 		call(PROVINCE, "/api/v1/licensing/applications/" + id + "/refusal", "{\"reason\":\"未初审即拒绝\"}")
 			.andExpect(status().isConflict())

@@ -18,6 +18,27 @@ class OfficialNumbersTest {
 		assertThat(OfficialNumbers.format("苏吴邮管", "处罚告知", 2026, 1)).isEqualTo("苏吴邮管告〔2026〕1号");
 		assertThat(OfficialNumbers.format("苏吴邮管", "集体讨论", 2026, 1)).isEqualTo("苏吴邮管讨〔2026〕1号");
 		assertThat(OfficialNumbers.format("苏苏邮管", "责令改正", 2027, 105)).isEqualTo("苏苏邮管责改〔2027〕105号");
+		// licensing and the universal service
+		assertThat(OfficialNumbers.format("苏苏邮管", "许可受理", 2026, 4)).isEqualTo("苏苏邮管许受〔2026〕4号");
+		assertThat(OfficialNumbers.format("苏苏邮管", "许可补正", 2026, 1)).isEqualTo("苏苏邮管许补〔2026〕1号");
+		assertThat(OfficialNumbers.format("苏苏邮管", "许可不予受理", 2026, 2)).isEqualTo("苏苏邮管许不受〔2026〕2号");
+		assertThat(OfficialNumbers.format("苏邮管", "许可决定", 2026, 7)).isEqualTo("苏邮管许〔2026〕7号");
+		assertThat(OfficialNumbers.format("苏邮管", "不予许可", 2026, 1)).isEqualTo("苏邮管许不〔2026〕1号");
+		assertThat(OfficialNumbers.format("苏吴邮管", "营业场所审批", 2026, 9)).isEqualTo("苏吴邮管审批〔2026〕9号");
+	}
+
+	@Test
+	void aLicensingKindReadsOnlyItsOwnNumbers() {
+		assertThat(OfficialNumbers.parse("许可决定", "苏邮管许〔2026〕7号")).contains(new OfficialNumbers.Parsed("苏邮管", 2026, 7));
+		// a 不予许可 decision, a 受理通知书 and a 不予受理决定书 are not 许 numbers, nor one another's
+		assertThat(OfficialNumbers.parse("许可决定", "苏邮管许不〔2026〕7号")).isEmpty();
+		assertThat(OfficialNumbers.parse("许可决定", "苏邮管许受〔2026〕7号")).isEmpty();
+		assertThat(OfficialNumbers.parse("不予许可", "苏苏邮管许不受〔2026〕7号")).isEmpty();
+		assertThat(OfficialNumbers.parse("许可不予受理", "苏苏邮管许不受〔2026〕7号")).contains(new OfficialNumbers.Parsed("苏苏邮管", 2026, 7));
+		assertThat(OfficialNumbers.parse("营业场所审批", "苏吴邮管审批〔2026〕9号")).contains(new OfficialNumbers.Parsed("苏吴邮管", 2026, 9));
+		assertThat(OfficialNumbers.parse("法制审核", "苏吴邮管审批〔2026〕9号")).isEmpty();
+		// the earlier form is not the official one
+		assertThat(OfficialNumbers.parse("许可受理", "许可受理-3205-2026-000004")).isEmpty();
 	}
 
 	@Test

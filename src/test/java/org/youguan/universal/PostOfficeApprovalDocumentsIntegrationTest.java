@@ -23,6 +23,7 @@ import org.youguan.SignIn;
 import org.youguan.documents.TemplateFiles;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageQuery;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.org.UserDirectory;
 import org.youguan.org.Users;
 import org.youguan.registry.Enterprises;
@@ -62,7 +63,8 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 
 	static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-	static final String NUMBER = "营业场所审批-320506-2026-\\d{6}";
+	/** A 2026 decision of 吴中's bureau in the official form (numbering.OfficialNumbers: 审批). */
+	static final String NUMBER = "苏吴邮管审批〔2026〕[1-9]\\d*号";
 
 	@Autowired
 	StatutoryRules rules;
@@ -153,7 +155,7 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		String json = fixture().step(ApprovalFixture.WUZHONG_HEAD, id, "refusal", "{\"reasons\":\"撤销后周边村民用邮不便。\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REFUSED"))
-			.andExpect(jsonPath("$.decisionNumber", matchesPattern("营业场所审批-320506-\\d{4}-\\d{6}")))
+			.andExpect(jsonPath("$.decisionNumber", matchesPattern("苏吴邮管审批〔\\d{4}〕[1-9]\\d*号")))
 			.andExpect(jsonPath("$.documents[0].title").value("不予批准撤销邮政普遍服务营业场所决定书"))
 			.andReturn().getResponse().getContentAsString();
 		String text = TemplateFiles.text(download(WUZHONG, JsonPath.read(json, "$.documents[0].href")));
@@ -210,14 +212,23 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 		String b = number(fixture().step(ApprovalFixture.WUZHONG_HEAD, second, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString());
 		assertThat(a).matches(NUMBER);
-		assertThat(Long.parseLong(b.substring(b.lastIndexOf('-') + 1))).isEqualTo(Long.parseLong(a.substring(a.lastIndexOf('-') + 1)) + 1);
-		assertThat(b.substring(0, b.lastIndexOf('-'))).isEqualTo(a.substring(0, a.lastIndexOf('-')));
+		long sequence = OfficialNumbers.parse(PostOfficeApprovals.NUMBER_TYPE, a).orElseThrow().sequence();
+		assertThat(b).isEqualTo("苏吴邮管审批〔2026〕" + (sequence + 1) + "号");
 		// a real number an import brings may not repeat one the platform issued in the city, even from another county
 		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", "Bearer demo-sz-leader-token")
-			.contentType(MediaType.APPLICATION_JSON).content(imported(fixture().newPostOffice("320507"), b)))
+			.contentType(MediaType.APPLICATION_JSON).content(importedOf2026(fixture().newPostOffice("320507"), b)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("decisionNumber"))
 			.andExpect(jsonPath("$.errors[0].message", containsString(b)));
+		// a past approval imported with the number the series would give next (the bureau's paper decisions bore that
+		// form) keeps it, and the series passes over it
+		String paper = "苏吴邮管审批〔2026〕" + (sequence + 2) + "号";
+		mvc.perform(post("/api/v1/universal/post-office-approvals/imported").header("Authorization", ApprovalFixture.WUZHONG_HEAD)
+			.contentType(MediaType.APPLICATION_JSON).content(importedOf2026(fixture().newPostOffice("320506"), paper)))
+			.andExpect(status().isCreated());
+		long third = fixture().apply(POSTAL, fixture().newPostOffice("320506"), "CLOSURE", "三", null);
+		assertThat(number(fixture().step(ApprovalFixture.WUZHONG_HEAD, third, "refusal", "{\"reasons\":\"不便\"}").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString())).isEqualTo("苏吴邮管审批〔2026〕" + (sequence + 3) + "号");
 	}
 
 	@Test
@@ -392,6 +403,14 @@ class PostOfficeApprovalDocumentsIntegrationTest {
 
 	private static String number(String json) {
 		return JsonPath.read(json, "$.decisionNumber");
+	}
+
+	/**
+	 * A past approval decided in 2026, so a 2026 number of the official form passes the rule that its year is the
+	 * decision's (an import of 2025 with a 2026 number is refused on that first).
+	 */
+	private static String importedOf2026(long office, String number) {
+		return imported(office, number).replace("\"2025-", "\"2026-");
 	}
 
 	private static String imported(long office, String number) {
