@@ -1,5 +1,8 @@
 package org.youguan.notifications;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.youguan.complaints.ComplaintClosed;
@@ -39,22 +42,42 @@ import org.youguan.numbering.BusinessNumbers;
  * the bureaus above it, where enforcement takes up leads) — never the enterprise, which is not told of a lead.</li>
  * </ul>
  * A title quoting typed text (the referral's reason) shows every ID or mobile number in it masked
- * ({@link Masking#personalNumbersIn}); {@link Notifications} masks and bounds every title again as it stores it.
+ * ({@link Masking#personalNumbersIn}); {@link Notifications} masks and bounds every title again as it stores it. A
+ * complaint's category is worded by its bundle key where the catalogue name has one ({@link #category}).
  */
 @Component
 class ComplaintNotifications {
 
 	private final Notifications notifications;
 
-	ComplaintNotifications(Notifications notifications) {
+	private final MessageSource messages;
+
+	ComplaintNotifications(Notifications notifications, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
+	}
+
+	/** The bundle's prefix of a complaint category's words (its catalogue name after it: 延误 → Delay). */
+	static final String CATEGORY = "complaint.category.";
+
+	/**
+	 * A complaint's category as words each reader reads in their language: the bundle's {@code complaint.category.*} of
+	 * its catalogue name where the bundle has one (延误 → Delay), else the name as the catalogue holds it (a category a
+	 * bureau added, its own data).
+	 */
+	Object category(String category) {
+		if (category == null) {
+			return "";
+		}
+		String key = CATEGORY + category;
+		return messages.getMessage(key, null, null, Locale.ENGLISH) == null ? category : Wording.of(key);
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReceived received) {
 		notifications.toRegion(county(received.regionCode()), "收到新申诉：" + received.number() + "（" + received.brandName()
 				+ "，" + received.category() + "），请于" + ChineseText.day(received.transferDue()) + "之前（含当日）审查受理",
-				Wording.of("notification.complaint.received", received.number(), received.brandName(), received.category(),
+				Wording.of("notification.complaint.received", received.number(), received.brandName(), category(received.category()),
 						received.transferDue()),
 				"/complaints/" + received.complaintId(), "complaint-received-" + received.complaintId());
 	}

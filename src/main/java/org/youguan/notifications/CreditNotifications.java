@@ -7,7 +7,8 @@ import org.youguan.credit.CreditEntryCorrected;
 import org.youguan.credit.CreditEntryRecorded;
 import org.youguan.credit.CreditObjection;
 import org.youguan.credit.CreditObjectionReviewed;
-import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.EnumWords;
+import org.youguan.kernel.Wording;
 
 /**
  * Tells an enterprise's users, on their portal, of what happens to its credit record (快递业信用管理暂行办法(2017)): an
@@ -15,7 +16,9 @@ import org.youguan.kernel.ChineseText;
  * refused — with the review's reasons (art.18, {@link CreditObjectionReviewed}), and a correction made, the entry
  * changed or removed (arts.17–18, {@link CreditEntryCorrected}). Each links the entry's page on the portal. The key
  * names the entry or objection and, for a correction, what it made of the entry, so a redelivered event notifies once
- * and a later correction of the same entry notifies again.
+ * and a later correction of the same entry notifies again. Every title is sent as words ({@code notification.credit.*},
+ * the kinds and corrections by their enum keys), its Chinese worded from them; the entry's summary and the reasons are
+ * the record's own text, quoted as recorded.
  */
 @Component
 class CreditNotifications {
@@ -28,24 +31,29 @@ class CreditNotifications {
 
 	@ApplicationModuleListener
 	void on(CreditEntryRecorded e) {
-		notifications.toEnterprise(e.enterpriseCreditCode(), "信用记录：记入" + e.kind().label() + "（"
-				+ (e.sourceNumber() == null ? "" : e.sourceNumber() + "，") + ChineseText.day(e.occurredOn()) + "）：" + e.summary(), link(e.entryId()), "credit-entry-" + e.entryId());
+		Wording kind = Wording.of(EnumWords.key(e.kind()));
+		Wording words = e.sourceNumber() == null
+				? Wording.of("notification.credit.recordedUnnumbered", kind, e.occurredOn(), e.summary())
+				: Wording.of("notification.credit.recorded", kind, e.sourceNumber(), e.occurredOn(), e.summary());
+		notifications.toEnterprise(e.enterpriseCreditCode(), words, link(e.entryId()), "credit-entry-" + e.entryId());
 	}
 
 	@ApplicationModuleListener
 	void on(CreditObjectionReviewed r) {
-		String result = r.result() == CreditObjection.Status.UPHELD
-				? "异议成立，记录将" + (r.correction() == null ? "更正" : r.correction().label().replace("记录", "")) + "："
-				: "异议不成立：";
-		notifications.toEnterprise(r.enterpriseCreditCode(), "信用异议：对信用记录" + number(r.sourceNumber()) + "提出的异议已于"
-				+ ChineseText.day(r.reviewedOn()) + "复核，" + result + r.reason(), link(r.entryId()), "credit-objection-" + r.objectionId());
+		Wording result = r.result() == CreditObjection.Status.UPHELD
+				? Wording.of("notification.credit.upheld." + (r.correction() == null ? "none" : r.correction().name()))
+				: Wording.of("notification.credit.rejected");
+		notifications.toEnterprise(r.enterpriseCreditCode(), Wording.of("notification.credit.reviewed",
+				number(r.sourceNumber()), r.reviewedOn(), result, r.reason()), link(r.entryId()),
+				"credit-objection-" + r.objectionId());
 	}
 
 	@ApplicationModuleListener
 	void on(CreditEntryCorrected c) {
-		String title = "信用记录" + number(c.sourceNumber()) + "已于" + ChineseText.day(c.correctedOn())
-				+ (c.status() == CreditEntry.Status.REMOVED ? "撤销" : "变更为：" + c.summary()) + "（" + c.reason() + "）";
-		notifications.toEnterprise(c.enterpriseCreditCode(), title, link(c.entryId()), "credit-corrected-" + c.entryId() + "-"
+		Wording words = c.status() == CreditEntry.Status.REMOVED
+				? Wording.of("notification.credit.removed", number(c.sourceNumber()), c.correctedOn(), c.reason())
+				: Wording.of("notification.credit.changed", number(c.sourceNumber()), c.correctedOn(), c.summary(), c.reason());
+		notifications.toEnterprise(c.enterpriseCreditCode(), words, link(c.entryId()), "credit-corrected-" + c.entryId() + "-"
 				+ c.status() + "-" + c.correctedOn() + "-" + Integer.toHexString(String.valueOf(c.summary()).hashCode()));
 	}
 
@@ -53,8 +61,8 @@ class CreditNotifications {
 		return "/enterprise/credit/entries/" + entryId;
 	}
 
-	/** The origin's number in brackets, or "" when the entry has none. */
-	private static String number(String sourceNumber) {
-		return sourceNumber == null ? "" : "（" + sourceNumber + "）";
+	/** The origin's number in brackets as words (（…） in Chinese), or nothing when the entry has none. */
+	private static Wording number(String sourceNumber) {
+		return sourceNumber == null ? Wording.of("notification.none") : Wording.of("notification.credit.number", sourceNumber);
 	}
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.youguan.kernel.Wording;
 
 /**
- * One notification as the recipient sees it: {@code title} in Chinese (searched, and shown where there are no words),
+ * One notification as the recipient sees it: {@code title} in Chinese (searched beside its English wording, and shown
+ * where there are no words),
  * {@code titleWords} the same as words of the UI bundle as JSON ({@link TitleWords}; null when sent as text only).
  */
 public record Notification(long id, String title, String link, Instant createdAt, String titleWords) {

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.youguan.audit.AuditedMemory;
 import org.youguan.kernel.DataScope;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.Listing;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
@@ -34,6 +37,12 @@ import org.youguan.kernel.Wording;
  * a notification sent on this node starts the memory afresh as soon as it is sent and once more when its transaction
  * commits; one sent on another node shows within {@code youguan.notifications.count-memory} (ISO-8601 duration, default
  * 10 s; {@code PT0S} turns the memory off), which also bounds how late a notification leaves the seven days.
+ *
+ * <p>
+ * Every sender sends its title as words ({@link Wording}, keyed in the UI bundle) beside the Chinese title, so each
+ * reader's list words it in their language; the title is also stored worded in English ({@code title_en}, V367) and the
+ * search reads both, so a reader finds a title by the words they see. The text-only overloads are left for the tests of
+ * this package (a title as text is shown as it is to every reader).
  */
 @Service
 public class Notifications {
@@ -50,10 +59,13 @@ public class Notifications {
 
 	private final AuditedMemory counts;
 
-	Notifications(JdbcClient jdbc, Clock clock,
+	private final MessageSource messages;
+
+	Notifications(JdbcClient jdbc, Clock clock, MessageSource messages,
 			@Value("${youguan.notifications.count-memory:PT10S}") Duration countMemory) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.messages = messages;
 		this.counts = new AuditedMemory(sent::get, clock, countMemory, 10_000);
 	}
 
@@ -63,9 +75,13 @@ public class Notifications {
 	 */
 	static final int TITLE_LENGTH = 300;
 
-	/** Notifies the staff of a region; returns false when this key was sent before. */
+	/**
+	 * Notifies the staff of a region with a title as text only, shown as it is to every reader (the tests of this
+	 * package; a sender uses {@link #toRegion(String, String, Wording, String, String)}); returns false when this key
+	 * was sent before.
+	 */
 	@Transactional
-	public boolean toRegion(String regionCode, String title, String link, String key) {
+	boolean toRegion(String regionCode, String title, String link, String key) {
 		return send("REGION", regionCode, title, null, link, key);
 	}
 
@@ -80,9 +96,12 @@ public class Notifications {
 		return send("REGION", regionCode, title, words, link, key);
 	}
 
-	/** Notifies an enterprise's users; returns false when this key was sent before. */
+	/**
+	 * Notifies an enterprise's users with a title as text only (the tests of this package; a sender uses
+	 * {@link #toEnterprise(String, String, Wording, String, String)}); returns false when this key was sent before.
+	 */
 	@Transactional
-	public boolean toEnterprise(String creditCode, String title, String link, String key) {
+	boolean toEnterprise(String creditCode, String title, String link, String key) {
 		return send("ENTERPRISE", creditCode, title, null, link, key);
 	}
 
@@ -94,6 +113,31 @@ public class Notifications {
 	@Transactional
 	public boolean toEnterprise(String creditCode, String title, Wording words, String link, String key) {
 		return send("ENTERPRISE", creditCode, title, words, link, key);
+	}
+
+	/**
+	 * Notifies the staff of a region with a title as words only: its Chinese title (searched, and shown where the words
+	 * cannot be) is the words worded in Chinese, so the two never say different things.
+	 * @return false when this key was sent before
+	 */
+	@Transactional
+	public boolean toRegion(String regionCode, Wording words, String link, String key) {
+		return send("REGION", regionCode, chinese(words), words, link, key);
+	}
+
+	/**
+	 * Notifies an enterprise's users with a title as words only, its Chinese title worded from them (as
+	 * {@link #toRegion(String, Wording, String, String)}).
+	 * @return false when this key was sent before
+	 */
+	@Transactional
+	public boolean toEnterprise(String creditCode, Wording words, String link, String key) {
+		return send("ENTERPRISE", creditCode, chinese(words), words, link, key);
+	}
+
+	/** The words as a Chinese reader reads them: the stored Chinese title. */
+	private String chinese(Wording words) {
+		return EnumWords.of(messages, words, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/** What the title of a notification marked done ({@link #markDone}) starts with. */
@@ -152,10 +196,15 @@ public class Notifications {
 		return changed;
 	}
 
-	/** Notifies the members of one department; returns false when this key was sent before. */
+	/**
+	 * Notifies the members of one department with a title each reader's list words in their language ({@code words}
+	 * beside the Chinese {@code title}, as {@link #toRegion(String, String, Wording, String, String)}; null words: the
+	 * title shown as it is).
+	 * @return false when this key was sent before
+	 */
 	@Transactional
-	public boolean toDepartment(long departmentId, String title, String link, String key) {
-		return send("DEPARTMENT", Long.toString(departmentId), title, null, link, key);
+	public boolean toDepartment(long departmentId, String title, Wording words, String link, String key) {
+		return send("DEPARTMENT", Long.toString(departmentId), title, words, link, key);
 	}
 
 	/** The newest notifications the caller (of {@code scope}, member of {@code departmentId} if any) may see. */
@@ -171,7 +220,8 @@ public class Notifications {
 
 	/**
 	 * A page of the notifications the caller (of {@code scope}, member of {@code departmentId} if any) may see, newest
-	 * first unless {@code sort=created_at&dir=asc}, searched in their titles (every word).
+	 * first unless {@code sort=created_at&dir=asc}, searched in their titles (every word) — the Chinese title and the
+	 * English one ({@code title_en}), so a reader finds a title by the words their list shows it in.
 	 * @param page the page, search and order ({@link PageQuery}; 20 a page unless its size says otherwise)
 	 * @return the page with its total
 	 */
@@ -180,7 +230,7 @@ public class Notifications {
 		values.put("department", String.valueOf(departmentId));
 		return Listing.from("FROM notification n")
 			.where("(" + audience(scope, departmentId) + ")", values)
-			.search(page, "n.title")
+			.search(page, "n.title", "n.title_en")
 			.sorts(SORTS, "created_at", true, "n.id")
 			.page(jdbc, "SELECT n.id, n.title, n.link, n.created_at, n.title_words::text AS title_words", page,
 				Rows.of(Notification.class));
@@ -205,17 +255,22 @@ public class Notifications {
 	 * someone typed (a referral's reason, an alert's detail, a task's name), and an ID or mobile number in it is shown
 	 * masked ({@link Masking#personalNumbersIn}) to every reader of the list, then cut to {@link #SENT_TITLE_LENGTH}
 	 * characters ({@link #bounded}: the column keeps room for the {@link #DONE} mark; masked before the cut, so a cut
-	 * never shows more of a number than its mask does).
+	 * never shows more of a number than its mask does). Its words are stored as JSON ({@link TitleWords}) and worded in
+	 * English from what is stored (masked as the list reads them) for the search.
 	 */
 	private boolean send(String kind, String audience, String title, Wording words, String link, String key) {
+		String stored = TitleWords.write(words);
+		Wording read = TitleWords.read(stored);
+		String english = read == null ? null : EnumWords.of(messages, read, Locale.ENGLISH);
 		return jdbc.sql("""
-				INSERT INTO notification (audience_kind, audience, title, title_words, link, dedupe_key, created_at)
-				VALUES (:kind, :audience, :title, CAST(:words AS jsonb), :link, :key, :now)
+				INSERT INTO notification (audience_kind, audience, title, title_words, title_en, link, dedupe_key, created_at)
+				VALUES (:kind, :audience, :title, CAST(:words AS jsonb), :english, :link, :key, :now)
 				ON CONFLICT (dedupe_key) DO NOTHING""")
 			.param("kind", kind)
 			.param("audience", audience)
 			.param("title", bounded(Masking.personalNumbersIn(title, TITLE_LENGTH)))
-			.param("words", TitleWords.write(words))
+			.param("words", stored)
+			.param("english", english)
 			.param("link", link)
 			.param("key", key)
 			.param("now", Timestamp.from(clock.instant()))

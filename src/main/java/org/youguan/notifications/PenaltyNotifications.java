@@ -1,11 +1,17 @@
 package org.youguan.notifications;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
+
 import org.youguan.rules.Provision;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.enforcement.DecisionOutcomes;
 import org.youguan.enforcement.PenaltyPaymentReminded;
 import org.youguan.enforcement.PenaltyStepServed;
 import org.youguan.kernel.ChineseText;
+import org.youguan.kernel.EnumWords;
+import org.youguan.kernel.Wording;
 
 /**
  * Tells an enterprise's users, on their portal, of each step of a penalty case addressed to it
@@ -19,11 +25,13 @@ import org.youguan.kernel.ChineseText;
  * deemed day as served then, with the same day to pay ({@code DeemedServices}) —, and a decision served and then
  * revoked or declared invalid (no longer executed; told at once, a public notice still running included);
  * a change or annulment names who decided it (行政复议, 行政诉讼, 自行纠正) and what is to refund of what was paid. Amounts
- * as every text writes them ({@link ChineseText#yuan}: 1200.50元, never 1200.5元). Each last day is stated with the day included, as the portal states it. The key
- * holds the step and its days (and a change's fine), so a redelivered event notifies once and a new notice (a hearing
- * rescheduled, a notice after 退回调查, a second change) notifies again. It also passes on the reminders to pay a fine
- * ({@link PenaltyPaymentReminded}: a pay-by day near, or passed with the 加处罚款 owed, art.72), each once per decision
- * and pay-by day — every instalment and a deferred day on its own.
+ * as every text writes them ({@link ChineseText#yuanFigures} and 元: 1200.50元, never 1200.5元). Each last day is stated
+ * with the day included, as the portal states it. The key holds the step and its days (and a change's fine), so a
+ * redelivered event notifies once and a new notice (a hearing rescheduled, a notice after 退回调查, a second change)
+ * notifies again. It also passes on the reminders to pay a fine ({@link PenaltyPaymentReminded}: a pay-by day near, or
+ * passed with the 加处罚款 owed, art.72), each once per decision and pay-by day — every instalment and a deferred day on
+ * its own. Every title is sent as words ({@code notification.penalty.*}), its Chinese worded from them, so an English
+ * reader reads it in English (the documents, remedies and the article cited by their keys).
  */
 @Component
 class PenaltyNotifications {
@@ -37,33 +45,57 @@ class PenaltyNotifications {
 	@ApplicationModuleListener
 	void on(PenaltyStepServed served) {
 		boolean changed = served.step() == PenaltyStepServed.Step.DECISION_CHANGED;
-		boolean annulled = served.step() == PenaltyStepServed.Step.DECISION_ANNULLED;
-		String title = served.caseNumber() + "：" + served.step().document()
-				+ (annulled ? "已于" + ChineseText.day(served.servedOn()) + (served.remedy() == null ? "被撤销或确认无效" : "经" + served.remedy()) + "，不再执行"
-						: served.publishedOn() != null ? publicNotice(served)
-						: "已于" + ChineseText.day(served.servedOn())
-								+ (served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED || changed ? "出具" : "送达")
-								+ (changed ? by(served) + "，变更后" + (served.fine() == null ? "无罚款" : "罚款" + ChineseText.yuan(served.fine())) : ""))
-				+ asked(served)
-				+ (served.refund() == null ? "" : "；应退还已缴纳的" + ChineseText.yuan(served.refund()));
+		Wording words = Wording.of("notification.penalty.step", served.caseNumber(),
+				Wording.of("notification.penalty.document." + served.step().name()), done(served), asked(served),
+				served.refund() == null ? none() : Wording.of("notification.penalty.refund", figures(served.refund())));
 		// a public notice's publication and its deemed day tell the same service day and deadline: the publication day
 		// keeps them two notifications
 		String key = "penalty-" + served.caseId() + "-" + served.step() + "-" + served.servedOn() + "-" + served.dueOn()
 				+ (changed ? "-" + served.fine() : "") + (served.publishedOn() == null ? "" : "-notice-" + served.publishedOn());
-		notifications.toEnterprise(served.enterpriseCreditCode(), title, link(served.caseId()), key);
+		notifications.toEnterprise(served.enterpriseCreditCode(), words, link(served.caseId()), key);
 	}
 
 	/**
-	 * A document served by public notice, told when the notice is published: both days, the service not claimed before
-	 * the day it is deemed (民事诉讼法(2023) art.95: 自发出公告之日起，经过三十日，即视为送达).
+	 * What became of the document: revoked or declared invalid (by whom), published as a public notice — both days, the
+	 * service not claimed before the day it is deemed (民事诉讼法(2023) art.95: 自发出公告之日起，经过三十日，即视为送达) —,
+	 * issued (a payment arrangement, a change with the fine after it) or served.
 	 */
-	private static String publicNotice(PenaltyStepServed served) {
-		return "已于" + ChineseText.day(served.publishedOn()) + "公告送达，视为于" + ChineseText.day(served.servedOn()) + "送达";
+	private static Wording done(PenaltyStepServed served) {
+		if (served.step() == PenaltyStepServed.Step.DECISION_ANNULLED) {
+			return served.remedy() == null ? Wording.of("notification.penalty.annulled", served.servedOn())
+					: Wording.of("notification.penalty.annulledBy", served.servedOn(), remedy(served.remedy()));
+		}
+		if (served.publishedOn() != null) {
+			return Wording.of("notification.penalty.publicNotice", served.publishedOn(), served.servedOn());
+		}
+		if (served.step() == PenaltyStepServed.Step.DECISION_CHANGED) {
+			return Wording.of("notification.penalty.changed", served.servedOn(),
+					served.remedy() == null ? none() : Wording.of("notification.penalty.byRemedy", remedy(served.remedy())),
+					served.fine() == null ? Wording.of("notification.penalty.noFine")
+							: Wording.of("notification.penalty.fine", figures(served.fine())));
+		}
+		return Wording.of(served.step() == PenaltyStepServed.Step.PAYMENT_ARRANGED ? "notification.penalty.issued"
+				: "notification.penalty.served", served.servedOn());
 	}
 
-	/** Who decided a remedy's outcome and what it did, in brackets ("（行政复议变更）"); "" for another step. */
-	private static String by(PenaltyStepServed served) {
-		return served.remedy() == null ? "" : "（" + served.remedy() + "）";
+	/**
+	 * Who decided a remedy's outcome and what it did, as words: the event carries them as one Chinese text, 行政复议变更
+	 * ({@link DecisionOutcomes.Kind} and {@link DecisionOutcomes.Result} labels), read back into their keys; a text of
+	 * another shape as it is.
+	 */
+	static Object remedy(String remedy) {
+		for (DecisionOutcomes.Kind kind : DecisionOutcomes.Kind.values()) {
+			if (remedy.startsWith(kind.label())) {
+				String rest = remedy.substring(kind.label().length());
+				return Arrays.stream(DecisionOutcomes.Result.values())
+					.filter(r -> r.label().equals(rest))
+					.findFirst()
+					.<Object>map(r -> Wording.of("notification.penalty.remedy", Wording.of(EnumWords.key(kind)),
+							Wording.of(EnumWords.key(r))))
+					.orElse(remedy);
+			}
+		}
+		return remedy;
 	}
 
 	/**
@@ -75,26 +107,30 @@ class PenaltyNotifications {
 	 */
 	@ApplicationModuleListener
 	void on(PenaltyPaymentReminded reminded) {
+		boolean before = reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE;
 		if (reminded.amount() == null || reminded.surcharge() == null) {
-			notifications.toEnterprise(reminded.enterpriseCreditCode(), reminded.caseNumber() + "：行政处罚决定书（"
-					+ reminded.decisionNumber() + "）确定的罚款" + ChineseText.yuan(reminded.fine())
-					+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE ? "缴纳期限至" + ChineseText.day(reminded.dueOn()) + "（含当日），请按期缴纳"
-							: "已超过缴纳期限（" + ChineseText.day(reminded.dueOn()) + "），逾期每日加处罚款（" + Provision.PENALTY_SURCHARGE.formal() + "），请尽快缴纳"),
+			notifications.toEnterprise(reminded.enterpriseCreditCode(), before
+					? Wording.of("notification.penalty.legacyBefore", reminded.caseNumber(), reminded.decisionNumber(),
+							figures(reminded.fine()), reminded.dueOn())
+					: Wording.of("notification.penalty.legacyOverdue", reminded.caseNumber(), reminded.decisionNumber(),
+							figures(reminded.fine()), reminded.dueOn(), provision(Provision.PENALTY_SURCHARGE)),
 					link(reminded.caseId()), "penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind());
 			return;
 		}
 		boolean instalment = reminded.instalment() != null;
-		String due = instalment ? "罚款" + ChineseText.yuan(reminded.fine()) + "分期缴纳，第" + reminded.instalment() + "期"
-				+ ChineseText.yuan(reminded.amount()) : "罚款" + ChineseText.yuan(reminded.amount());
-		String title = reminded.caseNumber() + "：行政处罚决定书（" + reminded.decisionNumber() + "）确定的" + due
-				+ (reminded.kind() == PenaltyPaymentReminded.Kind.BEFORE
-						? "缴纳期限至" + ChineseText.day(reminded.dueOn()) + "（含当日），请按期缴纳"
-						: "已超过缴纳期限（" + ChineseText.day(reminded.dueOn()) + "），截至" + ChineseText.day(reminded.asOf()) + "已加处罚款"
-								+ ChineseText.yuan(reminded.surcharge()) + "（自期限届满次日起每日按" + (instalment ? "该期" : "罚款")
-								+ "数额的" + reminded.surchargePercent().stripTrailingZeros().toPlainString() + "%加处，至多"
-								+ ChineseText.yuan(reminded.surchargeCap()) + "，" + Provision.PENALTY_SURCHARGE.formal() + "），应缴合计"
-								+ ChineseText.yuan(reminded.amount().add(reminded.surcharge())) + "，请尽快缴纳");
-		notifications.toEnterprise(reminded.enterpriseCreditCode(), title, link(reminded.caseId()),
+		Wording due = instalment
+				? Wording.of("notification.penalty.dueInstalment", figures(reminded.fine()),
+						String.valueOf(reminded.instalment()), figures(reminded.amount()))
+				: Wording.of("notification.penalty.dueFine", figures(reminded.amount()));
+		Wording words = before
+				? Wording.of("notification.penalty.remindBefore", reminded.caseNumber(), reminded.decisionNumber(), due,
+						reminded.dueOn())
+				: Wording.of("notification.penalty.remindOverdue", reminded.caseNumber(), reminded.decisionNumber(), due,
+						reminded.dueOn(), reminded.asOf(), figures(reminded.surcharge()),
+						Wording.of(instalment ? "notification.penalty.ofInstalment" : "notification.penalty.ofFine"),
+						reminded.surchargePercent().stripTrailingZeros().toPlainString(), figures(reminded.surchargeCap()),
+						provision(Provision.PENALTY_SURCHARGE), figures(reminded.amount().add(reminded.surcharge())));
+		notifications.toEnterprise(reminded.enterpriseCreditCode(), words, link(reminded.caseId()),
 				"penalty-" + reminded.caseId() + "-PAYMENT_" + reminded.kind() + "-" + reminded.dueOn());
 	}
 
@@ -103,18 +139,33 @@ class PenaltyNotifications {
 		return "/enterprise/penalties/" + caseId;
 	}
 
-	/** What the step asks of the party by its day ("" when nothing). */
-	private static String asked(PenaltyStepServed served) {
+	/** An amount in figures as every text writes it before 元 / yuan (1200.50, 80000). */
+	private static String figures(BigDecimal amount) {
+		return ChineseText.yuanFigures(amount);
+	}
+
+	/** An article cited as each reader's language cites it: 《中华人民共和国行政处罚法》第七十二条, Article 72 of …. */
+	private static Wording provision(Provision provision) {
+		return Wording.of("notification.penalty.provision", provision.formal(), provision.english());
+	}
+
+	/** Nothing: a part of a title that does not apply. */
+	private static Wording none() {
+		return Wording.of("notification.none");
+	}
+
+	/** What the step asks of the party by its day (nothing when it asks nothing). */
+	private static Wording asked(PenaltyStepServed served) {
 		if (served.dueOn() == null) {
-			return "";
+			return none();
 		}
 		return switch (served.step()) {
-			case PRIOR_NOTICE -> "，陈述申辩" + (served.hearingRight() ? "、申请听证" : "") + "期限至" + ChineseText.day(served.dueOn()) + "（含当日）";
-			case HEARING_NOTICE -> "，听证定于" + ChineseText.day(served.dueOn()) + "举行，请查看时间和地点";
-			case DECISION_SERVED, DECISION_CHANGED -> "，缴纳期限至" + ChineseText.day(served.dueOn()) + "（含当日）";
-			case NO_PENALTY_SERVED, DECISION_ANNULLED -> "";
-			case PAYMENT_ARRANGED -> "，下一次缴款期限至" + ChineseText.day(served.dueOn())
-					+ "（含当日）";
+			case PRIOR_NOTICE -> Wording.of(served.hearingRight() ? "notification.penalty.askedStatementHearing"
+					: "notification.penalty.askedStatement", served.dueOn());
+			case HEARING_NOTICE -> Wording.of("notification.penalty.askedHearing", served.dueOn());
+			case DECISION_SERVED, DECISION_CHANGED -> Wording.of("notification.penalty.askedPay", served.dueOn());
+			case NO_PENALTY_SERVED, DECISION_ANNULLED -> none();
+			case PAYMENT_ARRANGED -> Wording.of("notification.penalty.askedNextPayment", served.dueOn());
 		};
 	}
 }

@@ -1,5 +1,9 @@
 package org.youguan.notifications;
 
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -42,9 +46,36 @@ class ReportReminderNotifications {
 		String prefix = ReportFiled.reminderKeyPrefix(sent.formId(), sent.period(), sent.enterpriseId());
 		TransactionLocks.hold(jdbc, prefix);
 		notifications.toEnterprise(sent.creditCode(), title, Wording.of("notification.statistics.reminder", sent.sentBy(),
-				sent.periodLabel(), sent.formName(), sent.dueOn()), "/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
+				period(sent.period(), sent.periodLabel()), sent.formName(), sent.dueOn()), "/enterprise/statistics", prefix + sent.sentAt().toEpochMilli() + ":" + sent.sentBy());
 		// a report filed between the reminder and this delivery: the reminder is done as it arrives
 		settle(sent.enterpriseId(), sent.creditCode(), sent.formId(), sent.period(), prefix);
+	}
+
+	/** A quarter's code: 2026-Q3. */
+	private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+	/**
+	 * The period of a reminder as words each reader reads in their language: a month ({@code 2026-11}) as the
+	 * {@link YearMonth} (2026年11月, 2026-11), a quarter ({@code 2026-Q3}) and a year ({@code 2026}) keyed
+	 * ({@code notification.statistics.quarter}, {@code .year}); a code of another shape as its Chinese {@code label}.
+	 */
+	static Object period(String code, String label) {
+		if (code == null) {
+			return label;
+		}
+		if (code.matches("\\d{4}-\\d{2}")) {
+			try {
+				return YearMonth.parse(code);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return label;
+			}
+		}
+		Matcher quarter = QUARTER.matcher(code);
+		if (quarter.matches()) {
+			return Wording.of("notification.statistics.quarter", quarter.group(1), quarter.group(2));
+		}
+		return code.matches("\\d{4}") ? Wording.of("notification.statistics.year", code) : label;
 	}
 
 	/**

@@ -2,11 +2,14 @@ package org.youguan.notifications;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.RuleOverrideReset;
 
 /**
  * Tells a bureau's staff that an enclosing bureau reset the bureau's own value of a rule ({@link RuleOverrideReset}).
  * Runs after the reset commits, from the event publication registry; the event's key makes a redelivery notify once.
+ * The title is sent as words ({@code notification.rules.reset}: the bureau's name and the rule's title quoted), its
+ * Chinese worded from them.
  */
 @Component
 class RuleNotifications {
@@ -19,6 +22,7 @@ class RuleNotifications {
 
 	@ApplicationModuleListener
 	void on(RuleOverrideReset reset) {
-		notifications.toRegion(reset.regionCode(), reset.title(), reset.link(), reset.key());
+		notifications.toRegion(reset.regionCode(), Wording.of("notification.rules.reset", reset.byBureau(), reset.ruleTitle()),
+				reset.link(), reset.key());
 	}
 }

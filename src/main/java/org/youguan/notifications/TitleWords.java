@@ -1,6 +1,7 @@
 package org.youguan.notifications;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * any other value as its text — an ID or mobile number in a text masked ({@link Masking#personalNumbersIn}) as the
  * Chinese title is. Read back the same way: an object with a key as a wording, an array as a list, a text as
  * {@link StoredWords#argument} reads it. A title stored before that rule kept a day as {@code {"day": "2026-12-07"}}:
- * still read as the day.
+ * still read as the day. A month ({@link YearMonth}: a 催报's period) is kept as {@code {"month": "2026-11"}} and read
+ * back as the month, so a Chinese reader reads 2026年11月 and an English one 2026-11.
  */
 final class TitleWords {
 
@@ -54,6 +56,9 @@ final class TitleWords {
 		if (value instanceof LocalDate day) {
 			return StoredWords.text(day);
 		}
+		if (value instanceof YearMonth month) {
+			return Map.of("month", month.toString());
+		}
 		return value == null ? null : Masking.personalNumbersIn(String.valueOf(value));
 	}
 
@@ -68,6 +73,14 @@ final class TitleWords {
 		if (node instanceof Map<?, ?> map && map.get("day") instanceof String day) {
 			// a title stored before StoredWords kept its day marked so
 			return StoredWords.argument(day);
+		}
+		if (node instanceof Map<?, ?> map && map.get("month") instanceof String month) {
+			try {
+				return YearMonth.parse(month);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return month;
+			}
 		}
 		if (node instanceof List<?> list) {
 			return list.stream().map(TitleWords::value).toList();

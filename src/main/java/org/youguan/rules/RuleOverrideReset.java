@@ -2,7 +2,7 @@ package org.youguan.rules;
 
 /**
  * An enclosing bureau reset a lower bureau's own value of a rule ({@link StatutoryRules#clearLowerOverride}); the
- * notifications module tells the lower bureau's staff.
+ * notifications module tells the lower bureau's staff (its title the bundle's {@code notification.rules.reset}).
  * @param ruleCode the rule's code, e.g. {@code complaint.redo}
  * @param ruleTitle the rule's Chinese title
  * @param regionCode the lower bureau's region, whose value was reset
@@ -10,11 +10,6 @@ package org.youguan.rules;
  * @param key makes a redelivered event notify once
  */
 public record RuleOverrideReset(String ruleCode, String ruleTitle, String regionCode, String byBureau, String key) {
-
-	/** The notification's title: "江苏省邮政管理局恢复了本局设定的“申诉重新处理时限”". */
-	public String title() {
-		return byBureau + "恢复了本局设定的“" + ruleTitle + "”，现适用上级局的值或法定默认值";
-	}
 
 	/** The rule's row on the rules page. */
 	public String link() {

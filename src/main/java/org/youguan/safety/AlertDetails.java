@@ -9,14 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.StoredWords;
+import org.youguan.kernel.Text;
 import org.youguan.kernel.Wording;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An anomaly alert's detail as words of the UI bundle, for every reader's language: the alert page, its list, the
  * inbox, the .xlsx and the notification word it from its key ({@code safety.alert.detail.<kind>}) and its stored values
  * (texts; a day as {@link StoredWords} keeps one). A list value (the enterprises a sender used, a courier's waybills) is
- * stored joined by {@value #LIST_SEPARATOR} and worded as a list — joined by the reader's {@code common.listSeparator};
- * an enterprise the registry does not name is stored as 企业 and its id and worded by {@value #UNNAMED_ENTERPRISE_KEY}.
+ * stored as a JSON array of its items ({@link #storedList}: an item holding 、 — a name like 甲、乙物流 — stays one item)
+ * and worded as a list, joined by the reader's {@code common.listSeparator} (、 Chinese, ", " English); a list value
+ * stored before that (old rows, the V372 keying) was joined by {@value #LIST_SEPARATOR} and is still split there
+ * ({@link #items}). An enterprise the registry does not name is stored as 企业 and its id and worded by
+ * {@value #UNNAMED_ENTERPRISE_KEY}.
  */
 public final class AlertDetails {
 
@@ -39,7 +45,66 @@ public final class AlertDetails {
 			"safety.alert.detail.courierSelf", Set.of(0), "safety.alert.detail.noOutletRealName", Set.of(0),
 			"safety.alert.detail.noOutletExemptShare", Set.of(0));
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private AlertDetails() {
+	}
+
+	/**
+	 * The items of a list value as one stored value: a JSON array of texts, as many items as fit in {@code max}
+	 * characters (each item cut to {@code max} first, "…" at its end when cut) and "…" as the last item when some did
+	 * not fit.
+	 * @param items the list's items (null items are left out)
+	 * @param max the most characters the stored value may take, at least 10
+	 * @return the JSON array's text, {@code ["SF1","甲、乙物流"]}
+	 */
+	public static String storedList(List<String> items, int max) {
+		List<String> kept = fitting(items, max);
+		return JSON.writeValueAsString(kept);
+	}
+
+	/**
+	 * The items of a list value that fit stored in {@code max} characters ({@link #storedList}), "…" last when some
+	 * were left out: the Chinese detail lists the same items as the stored words.
+	 */
+	public static List<String> fitting(List<String> items, int max) {
+		List<String> kept = new ArrayList<>();
+		for (String item : items) {
+			if (item == null) {
+				continue;
+			}
+			String one = item.length() > max / 2 ? Text.start(item, max / 2) + "…" : item;
+			List<String> tried = new ArrayList<>(kept);
+			tried.add(one);
+			tried.add("…");
+			if (JSON.writeValueAsString(tried).length() > max) {
+				kept.add("…");
+				return kept;
+			}
+			kept.add(one);
+		}
+		return kept;
+	}
+
+	/**
+	 * The items of a stored list value: a JSON array of texts ({@link #storedList}) as its items; a value stored before
+	 * (joined by {@value #LIST_SEPARATOR}) split there.
+	 * @param stored the stored value, not null
+	 * @return the items in their order
+	 */
+	public static List<String> items(String stored) {
+		if (stored.startsWith("[") && stored.endsWith("]")) {
+			try {
+				Object read = JSON.readValue(stored, Object.class);
+				if (read instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+					return list.stream().map(String.class::cast).toList();
+				}
+			}
+			catch (JacksonException ex) {
+				// a value of the old form that starts with [ and ends with ]: split as stored then
+			}
+		}
+		return Arrays.asList(stored.split(LIST_SEPARATOR));
 	}
 
 	/**
@@ -61,7 +126,7 @@ public final class AlertDetails {
 			String value = values.get(i);
 			boolean names = enterprises.contains(i);
 			if (value != null && lists.contains(i)) {
-				worded.add(Arrays.stream(value.split(LIST_SEPARATOR)).map(item -> names ? enterprise(item) : item).toList());
+				worded.add(items(value).stream().map(item -> names ? enterprise(item) : item).toList());
 			}
 			else if (value != null && names) {
 				worded.add(enterprise(value));

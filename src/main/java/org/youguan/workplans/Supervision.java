@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
+import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.Masking;
@@ -263,8 +264,9 @@ public class Supervision {
 			.list();
 		int sent = 0;
 		for (var e : owing) {
-			String title = "《" + Masking.personalNumbersIn(plan.title()) + "》：本处室有" + e.getValue() + "项任务尚未填报" + month + "进展，请于"
-					+ settings.reportDay() + "日前填报";
+			String planTitle = Masking.personalNumbersIn(plan.title());
+			String title = "《" + planTitle + "》：本处室有" + e.getValue() + "项任务尚未填报" + ChineseText.month(YearMonth.parse(month))
+					+ "进展，请于" + settings.reportDay() + "日前填报";
 			String key = "workplan-remind:" + plan.id() + ":" + e.getKey() + ":" + LocalDate.now(clock);
 			int recorded = jdbc.sql("""
 					INSERT INTO work_plan_reminder (key, plan_id, department_id, sent_at)
@@ -276,7 +278,8 @@ public class Supervision {
 				.param("since", since == null ? OffsetDateTime.now(clock).plusYears(1) : since).update();
 			if (recorded == 1) {
 				events.publishEvent(new WorkPlanReminderSent(plan.id(), e.getKey(), title,
-						"/workplans/" + plan.id() + "/departments/" + e.getKey(), key));
+						"/workplans/" + plan.id() + "/departments/" + e.getKey(), key, planTitle, e.getValue(), month,
+						settings.reportDay()));
 				sent++;
 			}
 		}

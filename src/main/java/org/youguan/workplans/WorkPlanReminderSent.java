@@ -10,6 +10,12 @@ package org.youguan.workplans;
  * @param link the department's own list of the plan's tasks
  * @param key the reminder's key (plan, department and day — one a day whatever sent it): a redelivered event notifies
  *        once
+ * @param planTitle the plan's title as the reminder quotes it (personal numbers masked); null in an event published
+ *        before the reminder carried its parts (redelivered from the registry: told by its {@code title} alone)
+ * @param owing how many of the department's tasks owe the month's progress
+ * @param month the month owed, ISO ({@code 2026-11})
+ * @param reportDay the day of the month by which progress is reported
  */
-public record WorkPlanReminderSent(long planId, long departmentId, String title, String link, String key) {
+public record WorkPlanReminderSent(long planId, long departmentId, String title, String link, String key,
+		String planTitle, long owing, String month, int reportDay) {
 }

@@ -173,7 +173,7 @@ class WorkPlanSupervisionIntegrationTest {
 		// the notifications module turns each reminder's event into the department's notification after the commit
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received(market)).anySatisfy(n -> {
 			assertThat(n.link()).isEqualTo(marketLink);
-			assertThat(n.title()).contains("7项任务尚未填报2031-05进展");
+			assertThat(n.title()).contains("7项任务尚未填报2031年5月进展");
 		}));
 		assertThat(received(user("sz.universal"))).noneMatch(n -> marketLink.equals(n.link()));
 		assertThatThrownBy(() -> supervision.remind(user("wz.staff"), plan)).isInstanceOf(RuntimeException.class);

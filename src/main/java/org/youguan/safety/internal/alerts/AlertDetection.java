@@ -69,21 +69,31 @@ public class AlertDetection {
 
 	/**
 	 * A finding whose detail is the bundle's {@code safety.alert.detail.<kind>} with {@code values} (each as text, at most
-	 * {@link #DETAIL_VALUE} characters), its Chinese the key's Chinese.
+	 * {@link #DETAIL_VALUE} characters; a {@link List} value as its items, stored as {@link AlertDetails#storedList}
+	 * keeps them so an item holding 、 stays one), its Chinese the key's Chinese with a list's items joined by 、.
 	 */
 	private Finding finding(AlertRule rule, String subject, String region, Long enterpriseId, BigDecimal measure,
 			BigDecimal threshold, String kind, Object... values) {
 		// stored as stored words keep a value (StoredWords: a day as its ISO text), cut to DETAIL_VALUE characters
-		List<String> args = Arrays.stream(values)
-			.map(v -> String.valueOf(StoredWords.text(v)))
-			.map(v -> v.length() > DETAIL_VALUE ? Text.start(v, DETAIL_VALUE) + "…" : v)
-			.toList();
+		List<String> args = new ArrayList<>(values.length);
+		List<Object> chinese = new ArrayList<>(values.length);
+		for (Object value : values) {
+			if (value instanceof List<?> list) {
+				List<String> items = AlertDetails.fitting(list.stream().map(String::valueOf).toList(), DETAIL_VALUE);
+				args.add(AlertDetails.storedList(items, DETAIL_VALUE));
+				chinese.add(String.join(AlertDetails.LIST_SEPARATOR, items));
+				continue;
+			}
+			String text = String.valueOf(StoredWords.text(value));
+			text = text.length() > DETAIL_VALUE ? Text.start(text, DETAIL_VALUE) + "…" : text;
+			args.add(text);
+			// the Chinese detail from the stored value read back as every reader's is (a day as the day itself), so the
+			// message source writes the day as a Chinese sentence does (2026年3月5日), by the one rule of every message
+			chinese.add(StoredWords.argument(text));
+		}
 		String key = "safety.alert.detail." + kind;
-		// the Chinese detail from the stored values read back as every reader's are (a day as the day itself), so the
-		// message source writes the day as a Chinese sentence does (2026年3月5日), by the one rule of every message
-		Object[] chinese = args.stream().map(StoredWords::argument).toArray();
 		return new Finding(rule, subject, region, enterpriseId, measure, threshold, key, args,
-				messages.getMessage(key, chinese, Locale.SIMPLIFIED_CHINESE));
+				messages.getMessage(key, chinese.toArray(), Locale.SIMPLIFIED_CHINESE));
 	}
 
 	private final JdbcClient jdbc;
@@ -205,7 +215,7 @@ public class AlertDetection {
 						String p = rs.getString("p");
 						int n = rs.getInt("enterprises");
 						long parcels = rs.getLong("parcels");
-						String ids = names(rs.getString("ids"));
+						List<String> ids = nameList(rs.getString("ids"));
 						for (String county : counties(rs)) {
 							out.add(finding(AlertRule.PSEUDONYM_ENTERPRISES, p + "@" + county, county, null,
 									BigDecimal.valueOf(n), BigDecimal.valueOf(settings.enterprisesPerPseudonym()),
@@ -223,7 +233,7 @@ public class AlertDetection {
 						String p = rs.getString("p");
 						long enterprise = rs.getLong("enterprise_id");
 						long parcels = rs.getLong("parcels");
-						String name = names(Long.toString(enterprise));
+						String name = name(Long.toString(enterprise));
 						for (String county : counties(rs)) {
 							out.add(finding(AlertRule.PSEUDONYM_VOLUME, p + "@" + enterprise + "@" + county, county,
 									enterprise, BigDecimal.valueOf(parcels), BigDecimal.valueOf(settings.parcelsPerPseudonym()),
@@ -277,15 +287,16 @@ public class AlertDetection {
 		List<Finding> out = new ArrayList<>();
 		try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT r.enterprise_id, r.courier_id, "
 				+ "count(*) AS parcels, string_agg(DISTINCT p.sender_region, ',' ORDER BY p.sender_region) AS regions, "
-				+ "string_agg(p.waybill_number, '" + AlertDetails.LIST_SEPARATOR + "' ORDER BY p.waybill_number) AS waybills FROM " + records
+				+ "string_agg(p.waybill_number, chr(31) ORDER BY p.waybill_number) AS waybills FROM " + records
 				+ " p JOIN roster r ON r.enterprise_id = p.enterprise_id AND upper(r.courier_id) = upper(p.courier_id) "
 				+ "AND r.id_pseudonym = p.sender_id_pseudonym GROUP BY 1, 2")) {
 			while (rs.next()) {
 				long enterprise = rs.getLong("enterprise_id");
 				String courier = rs.getString("courier_id");
 				long parcels = rs.getLong("parcels");
-				String name = names(Long.toString(enterprise));
-				String waybills = rs.getString("waybills");
+				String name = name(Long.toString(enterprise));
+				// one item per waybill, split at the unit separator no waybill number holds
+				List<String> waybills = Arrays.asList(rs.getString("waybills").split("\u001F"));
 				for (String county : counties(rs)) {
 					out.add(finding(AlertRule.COURIER_SELF, enterprise + ":" + courier + "@" + county, county, enterprise,
 							BigDecimal.valueOf(parcels), BigDecimal.ONE, "courierSelf", name, courier, day, parcels, waybills));
@@ -481,11 +492,16 @@ public class AlertDetection {
 		return messages.getMessage(AlertDetails.UNNAMED_ENTERPRISE_KEY, new Object[] { String.valueOf(id) }, Locale.SIMPLIFIED_CHINESE);
 	}
 
+	/** The registry name of an enterprise id (企业 and the id where none is registered, {@link #unnamed}). */
+	private String name(String id) {
+		return String.join(AlertDetails.LIST_SEPARATOR, nameList(id));
+	}
+
 	/**
-	 * The registry names of comma-separated enterprise ids, {@link AlertDetails#LIST_SEPARATOR}-separated (企业 and the id where
-	 * none is registered, {@link #unnamed}).
+	 * The registry names of comma-separated enterprise ids, one item each (企业 and the id where none is registered,
+	 * {@link #unnamed}): a name holding 、 stays one item.
 	 */
-	private String names(String ids) {
+	private List<String> nameList(String ids) {
 		List<Long> list = Arrays.stream(ids.split(",")).map(Text::strip).map(Long::valueOf).toList();
 		Map<Long, String> names = jdbc.sql("SELECT id, legal_name FROM enterprise_name WHERE id IN (:ids)")
 			.param("ids", list)
@@ -493,6 +509,6 @@ public class AlertDetection {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		return list.stream().map(id -> names.getOrDefault(id, unnamed(id))).collect(Collectors.joining(AlertDetails.LIST_SEPARATOR));
+		return list.stream().map(id -> names.getOrDefault(id, unnamed(id))).toList();
 	}
 }
