@@ -67,7 +67,7 @@ class OnTheSpotFilingWindowIntegrationTest extends ClockedSteps {
 		assertThat(jdbc.sql("SELECT region_code FROM penalty_case WHERE id = :id").param("id", cityCase).query(String.class).single())
 			.isEqualTo("3205");
 		assertThat(jdbc.sql("SELECT decision_number FROM penalty_case WHERE id = :id").param("id", cityCase).query(String.class)
-			.single()).contains("-3205-");
+			.single()).as("the city's 机关代字 on its 当场处罚 series").startsWith("苏苏邮管当罚〔");
 		String county = decide(today, "区局检查发现未按时报送数据" + RandomLetters.of(10)).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		long countyCase = ((Number) com.jayway.jsonpath.JsonPath.read(county, "$.id")).longValue();

@@ -862,8 +862,10 @@ class PenaltyImportIntegrationTest {
 	 */
 	@Test
 	void aSeriousMarkWithoutASeriousRangeIsRefusedOnALiveConclusionAndNotShownOnAnOldImport() throws Exception {
-		org.youguan.registry.EnterpriseView e = partyCases.other();
+		org.youguan.registry.EnterpriseView e = partyCases.fresh();
 		LocalDate filed = LocalDate.now(clock).minusDays(10);
+		// art.56 punishes only after an order left unrectified: the party's own, its term passed
+		partyCases.uncorrectedOrder(e, filed.minusDays(1));
 		long live = partyCases.filed(e, "PACKAGING", filed);
 		investigation.startInvestigation(PartyCases.ALL, live, PartyCases.TEAM);
 		partyCases.evidence(live);
