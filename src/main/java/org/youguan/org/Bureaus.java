@@ -367,10 +367,10 @@ public class Bureaus {
 			return "TRUE";
 		}
 		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
+		// the caller's own region as a literal prefix (a range the planner can use), not a bound pattern
 		List<String> below = jdbc.sql("SELECT b.region_code FROM bureau b WHERE b.region_code <> '0'"
-				+ " AND length(b.region_code) > :length AND b.region_code LIKE :own || '%'" + staffedSql("b"))
+				+ " AND length(b.region_code) > :length AND " + RegionPrefix.of(own).predicate("b.region_code") + staffedSql("b"))
 			.param("length", own.length())
-			.param("own", own)
 			.param("takers", names(takers))
 			.query(String.class)
 			.list()
