@@ -33,6 +33,7 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.inspections.internal.JsonLists;
 import org.youguan.org.Bureaus;
+import org.youguan.org.CurrentUser;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
@@ -1349,7 +1350,7 @@ public class InspectionPlans {
 	 * @param me the signed-in user (null takes none)
 	 * @param plan a plan read by {@link #get}
 	 */
-	public boolean takesSteps(org.youguan.org.CurrentUser me, InspectionPlan plan) {
+	public boolean takesSteps(CurrentUser me, InspectionPlan plan) {
 		return bureaus.takesSteps(me, bureauRegion(plan.bureauId()));
 	}
 
@@ -1361,7 +1362,7 @@ public class InspectionPlans {
 	 * @param me the signed-in user (null records none)
 	 * @param plan a plan read by {@link #get}
 	 */
-	public boolean recordsChecks(org.youguan.org.CurrentUser me, InspectionPlan plan) {
+	public boolean recordsChecks(CurrentUser me, InspectionPlan plan) {
 		return me != null && me.isStaff() && me.caseHandler() && me.scope().containsRegion(bureauRegion(plan.bureauId()));
 	}
 

@@ -1,6 +1,7 @@
 package org.youguan.kernel;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,10 @@ public class LimitReachedException extends DomainException {
 	 * @param wait the time until a step is free again
 	 */
 	public static long seconds(Duration wait) {
-		return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
+		// under a millisecond over a whole second is the noise of a stored time (PostgreSQL rounds to the microsecond,
+		// up as often as down), not a second more to wait: 10 minutes into a 15-minute pause is 300, not 301
+		Duration counted = wait.truncatedTo(ChronoUnit.MILLIS);
+		return Math.max(1, counted.getSeconds() + (counted.getNano() > 0 ? 1 : 0));
 	}
 
 	/**
