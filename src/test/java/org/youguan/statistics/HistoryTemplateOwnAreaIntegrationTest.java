@@ -39,7 +39,9 @@ class HistoryTemplateOwnAreaIntegrationTest {
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Row example = book.getSheetAt(0).getRow(1);
 			assertThat(new DataFormatter().formatCellValue(example.getCell(region))).isEqualTo("320506");
-			example.getCell(value).setCellValue("一千");
+			// a new cell: the template writes inline strings, which POI's setCellValue on the old cell leaves in place
+			example.removeCell(example.getCell(value));
+			example.createCell(value).setCellValue("一千");
 			book.write(out);
 			edited = out.toByteArray();
 		}
