@@ -4843,6 +4843,7 @@ M.update({
  "safety.refusal.alertNoEnterprise": ("该预警不涉及单一企业（{0}），不能列为检查对象", "This alert concerns no single enterprise ({0}): it cannot become an inspection target"),
  "safety.refusal.batchInProgress": ("该批次（{0}）正由另一请求上报中，请稍后重新上报同一批次以取得结果", "Batch {0} is being reported by another request: report the same batch again later to get its result"),
  "safety.refusal.batchRetaken": ("该批次（{0}）上报超时后已由另一请求重新上报，本次结果作废", "Batch {0} timed out and was reported again by another request: this result is void"),
+ "safety.refusal.csvUnknownColumns": ("CSV表头行中有不认识的列：{0}（共{1}列）。列名须与字段名完全相同（区分大小写），可用的列名：{2}；该批次未记录，请改正表头后重新上报", "The CSV header row names columns that are not fields: {0} ({1} in all). Column names must be the field names exactly (case-sensitive): {2}; the batch was not recorded, correct the header and send it again"),
  "safety.refusal.batchTooSlow": ("该批次（{0}）上报过慢，已由另一请求重新上报，本次上报作废", "Batch {0} was reported too slowly and another request reported it again: this report is void"),
  "safety.refusal.batchesBusy": ("本企业已有{0}个批次正在上报，请待其完成后再上报", "Your enterprise already has {0} batches being reported: wait until they finish"),
  "safety.refusal.correctedByAuthority": ("{0}由邮政管理部门更正", "Such records are corrected by the postal authority"),

@@ -4,20 +4,22 @@ import java.util.List;
 
 /**
  * The answer to an upload (the API contract): how many lines were accepted and rejected, and why the rejected ones
- * were, the first {@value #MAX_ERRORS} of them listed ({@code errorsTruncated} when there were more; every one is kept
- * and listed by {@code GET /api/v1/safety/rejected-lines?batchId=…}).
+ * were — every fault of a rejected line as its own error with the line's number —, the first {@value #MAX_ERRORS}
+ * errors listed ({@code errorsTruncated} when there were more; every rejected line is kept, with all its reasons, and
+ * listed by {@code GET /api/v1/safety/rejected-lines?batchId=…}).
  *
  * @param batchId the caller's batch id
  * @param accepted lines accepted (stored, or stored before under the same chunk keys)
  * @param rejected lines rejected
- * @param errors the first rejected lines: line (from 1), field, rule (the rule's code) and message (the Chinese reason)
+ * @param errors the first faults of the rejected lines, in line order: line (from 1), field, rule (the rule's code) and
+ *        message (the Chinese reason); a line breaking several rules has one error for each
  *        — the shape of {@code GET /api/v1/safety/rejected-lines} and of every 400's {@code errors[{field, rule,
  *        message}]} (issue 17)
- * @param errorsTruncated whether more lines were rejected than listed
+ * @param errorsTruncated whether more faults were found than listed
  */
 public record ParcelBatchAnswer(String batchId, long accepted, long rejected, List<LineError> errors, boolean errorsTruncated) {
 
-	/** The most errors an answer lists. */
+	/** The most errors (faults, several a line when a line breaks several rules) an answer lists. */
 	static final int MAX_ERRORS = 1000;
 
 	/**

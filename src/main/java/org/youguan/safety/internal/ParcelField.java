@@ -2,7 +2,8 @@ package org.youguan.safety.internal;
 
 /**
  * The fields of one line of {@code POST /api/v1/safety/parcel-records}, NDJSON property or CSV column, by their
- * contract names (README "Safety — parcel records"). Unknown names are ignored.
+ * contract names (README "Safety — parcel records"). No other name is taken: an unknown NDJSON key rejects its line
+ * (rule {@code unknown-field}), an unknown CSV column the whole file ({@code csv-unknown-column}).
  */
 enum ParcelField {
 

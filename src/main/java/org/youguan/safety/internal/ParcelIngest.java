@@ -71,8 +71,8 @@ import org.youguan.rules.StatutoryRules;
  * lost) leaves nothing counted, and the batch sent again — corrected or not — is taken in as a new attempt. No
  * database connection is held while the body streams in (each write is a short statement), and the uploads running
  * at once are limited per enterprise and per node ({@link UploadSlots}), so slow uploads cannot starve the platform.
- * At most {@value #MAX_KEPT_REJECTED} rejected lines are kept per batch (all are counted and the first
- * {@value ParcelBatchAnswer#MAX_ERRORS} answered).
+ * At most {@value #MAX_KEPT_REJECTED} rejected lines are kept per batch (all are counted; each fault of a line is its
+ * own error of the answer, the first {@value ParcelBatchAnswer#MAX_ERRORS} errors answered).
  */
 @Service
 public class ParcelIngest implements ParcelUploads {
@@ -362,7 +362,7 @@ public class ParcelIngest implements ParcelUploads {
 				throw emptyBody();
 			}
 			ParcelBatchAnswer answer = new ParcelBatchAnswer(batchId, run.accepted, run.rejected, run.errors,
-					run.rejected > run.errors.size());
+					run.errorsTruncated);
 			attempts.finish(enterprise.id(), batchId, attempt, run.accepted, run.rejected, json.writeValueAsString(answer),
 					(int) run.chunks, sha.digest());
 			log.info("Parcel batch {} of enterprise {} (attempt {}): {} accepted, {} rejected, {} chunks in {} ms ({} ms storing, {} ms claiming waybills)",
@@ -384,8 +384,8 @@ public class ParcelIngest implements ParcelUploads {
 	}
 
 	/**
-	 * Keeps rejected lines, one row per line of a batch attempt. A line is rejected once (its first broken rule, or
-	 * as a duplicate waybill after it was accepted), so a second rejection of the same line is a fault of this class:
+	 * Keeps rejected lines, one row per line of a batch attempt. A line is rejected once (for every rule it breaks, the
+	 * first one's field and rule and all reasons in the message, or as a duplicate waybill after it was accepted), so a second rejection of the same line is a fault of this class:
 	 * it fails the upload (nothing of the batch counted) instead of being dropped, which would leave the enterprise a
 	 * reason short for a line counted as rejected.
 	 *
@@ -661,6 +661,9 @@ public class ParcelIngest implements ParcelUploads {
 
 		final List<ParcelBatchAnswer.LineError> errors = new ArrayList<>();
 
+		/** Whether a fault was left out of {@link #errors} (beyond {@link ParcelBatchAnswer#MAX_ERRORS}). */
+		boolean errorsTruncated;
+
 		/** Records of each province not yet sent, in line order. */
 		final Map<String, Pending> open = new LinkedHashMap<>();
 
@@ -731,8 +734,11 @@ public class ParcelIngest implements ParcelUploads {
 			keepLease();
 			ParcelRecord r = validator.validate(fields);
 			if (r == null) {
-				// a garbage batch is millions of rejections: a line beyond those kept is counted, not serialised
-				reject(line, validator.rejection(), keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
+				// every fault of the line, checked again in full now that it failed (a valid line is checked once); a
+				// garbage batch is millions of rejections: a line beyond those kept is counted, not serialised
+				ParcelRejection first = validator.rejection();
+				List<ParcelRejection> all = validator.faults(fields);
+				reject(line, all.isEmpty() ? List.of(first) : all, keptRejected < MAX_KEPT_REJECTED ? content(fields) : null);
 				return;
 			}
 			// chunks are claimed per province, so a later line may be claimed before an earlier one: the batch's
@@ -766,6 +772,23 @@ public class ParcelIngest implements ParcelUploads {
 			withinCap(line);
 			keepLease();
 			reject(line, why, content);
+		}
+
+		/**
+		 * A record with an unknown, repeated or non-scalar key: rejected with those faults and every fault of its fields
+		 * as read (a field named by a fault of its key is not checked again).
+		 */
+		@Override
+		public void faulty(long line, String[] fields, List<ParcelRejection> faults, String content) {
+			withinCap(line);
+			keepLease();
+			List<ParcelRejection> all = new ArrayList<>(faults);
+			for (ParcelRejection f : validator.faults(fields)) {
+				if (all.stream().noneMatch(k -> k.field().equals(f.field()))) {
+					all.add(f);
+				}
+			}
+			reject(line, all, content);
 		}
 
 		/**
@@ -948,15 +971,34 @@ public class ParcelIngest implements ParcelUploads {
 		}
 
 		private void reject(long line, ParcelRejection why, String content) {
+			reject(line, List.of(why), content);
+		}
+
+		/**
+		 * Rejects a line for its faults: counted once, each fault listed as its own error of the answer (the same line
+		 * number; at most {@link ParcelBatchAnswer#MAX_ERRORS} errors in all, then {@code errorsTruncated}), and kept
+		 * as one row — the first fault's field and rule, every fault's reason in its message, joined by "；".
+		 */
+		private void reject(long line, List<ParcelRejection> faults, String content) {
 			rejected++;
-			if (errors.size() < ParcelBatchAnswer.MAX_ERRORS) {
-				errors.add(new ParcelBatchAnswer.LineError(line, why.field(), why.code(), why.message()));
+			for (ParcelRejection why : faults) {
+				if (errors.size() < ParcelBatchAnswer.MAX_ERRORS) {
+					errors.add(new ParcelBatchAnswer.LineError(line, why.field(), why.code(), why.message()));
+				}
+				else {
+					errorsTruncated = true;
+				}
 			}
 			if (keptRejected >= MAX_KEPT_REJECTED) {
 				return;
 			}
 			keptRejected++;
-			pendingRejected.add(new Object[] { enterpriseId, batchId, attempt, line, why.field(), why.code(), why.message(),
+			ParcelRejection why = faults.get(0);
+			String message = why.message();
+			for (int i = 1; i < faults.size(); i++) {
+				message += "；" + faults.get(i).message();
+			}
+			pendingRejected.add(new Object[] { enterpriseId, batchId, attempt, line, why.field(), why.code(), message,
 					content });
 			if (pendingRejected.size() == 500) {
 				flushRejected();

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
@@ -22,6 +25,7 @@ import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
+import org.youguan.kernel.Wording;
 
 /**
  * Reads an upload line by line without ever holding more than one line (NDJSON) or one row (CSV) in memory, with
@@ -43,6 +47,18 @@ final class ParcelLines {
 
 		/** A line that is no record at all; {@code content} has no long digit runs (no ID number). */
 		void broken(long line, ParcelRejection why, String content);
+
+		/**
+		 * An NDJSON record whose shape breaks the contract — a key the contract does not name (rule
+		 * {@code unknown-field}, field the key), a key sent twice ({@code duplicate-key}), a value that is an object or
+		 * array ({@code scalar}) — read all the same, so its fields' own faults are listed beside these: the line is
+		 * rejected with every fault. {@code fields} holds what was read (a repeated key's first value, none for a
+		 * non-scalar one; the array is reused), {@code content} the line as {@link #broken} keeps it. By default the
+		 * first fault as a broken line.
+		 */
+		default void faulty(long line, String[] fields, List<ParcelRejection> faults, String content) {
+			broken(line, faults.get(0), content);
+		}
 
 		/**
 		 * A blank line (NDJSON: only white space; CSV: a row of empty cells), skipped but counted: the batch's line cap
@@ -152,16 +168,25 @@ final class ParcelLines {
 				Arrays.fill(fields, null);
 				// the contract's properties seen in this object: one sent twice is refused, never "the last wins"
 				long seen = 0;
+				// the faults of the record's shape (unknown or repeated keys, non-scalar values): made for a faulty line only
+				List<ParcelRejection> faults = null;
 				JsonToken t;
 				while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
 					int index = ParcelField.index(p.currentName());
 					if (index >= 0) {
 						if ((seen & 1L << index) != 0) {
-							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
-									+ ParcelField.ALL[index].json() + "在同一条记录中出现了两次，无法确定以哪一个为准"), masked(buf, from, to - from));
-							return n - line;
+							faults = fault(faults, new ParcelRejection(ParcelField.ALL[index].json(), "duplicate-key", "字段"
+									+ ParcelField.ALL[index].json() + "在同一条记录中出现了两次，无法确定以哪一个为准"));
+							// the first value stays, for the line's other faults to be checked: the line is rejected
+							index = -1;
 						}
-						seen |= 1L << index;
+						else {
+							seen |= 1L << index;
+						}
+					}
+					else {
+						// a misspelt key (senderIDNumber) would drop its value without a word: the line is rejected
+						faults = fault(faults, unknownKey(p.currentName()));
 					}
 					JsonToken value = p.nextToken();
 					String text = switch (value) {
@@ -176,11 +201,12 @@ final class ParcelLines {
 					};
 					if (index >= 0) {
 						if ("\u0000".equals(text)) {
-							sink.broken(n, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
-									"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"), null);
-							return n - line;
+							faults = fault(faults, new ParcelRejection(ParcelField.ALL[index].json(), "scalar",
+									"字段" + ParcelField.ALL[index].json() + "应为字符串、数字或true/false"));
 						}
-						fields[index] = text;
+						else {
+							fields[index] = text;
+						}
 					}
 				}
 				if (t != JsonToken.END_OBJECT) {
@@ -200,7 +226,12 @@ final class ParcelLines {
 					sink.broken(n, notAnObject(), masked(buf, from, to - from));
 					return n - line;
 				}
-				sink.record(n, fields);
+				if (faults == null) {
+					sink.record(n, fields);
+				}
+				else {
+					sink.faulty(n, fields, faults, masked(buf, from, to - from));
+				}
 				if (next == null) {
 					return n - line;
 				}
@@ -214,15 +245,49 @@ final class ParcelLines {
 		}
 	}
 
+	/** The faults so far with one more, unless one of the same field is there (a field is named once). */
+	private static List<ParcelRejection> fault(List<ParcelRejection> faults, ParcelRejection fault) {
+		List<ParcelRejection> out = faults == null ? new ArrayList<>(4) : faults;
+		for (ParcelRejection f : out) {
+			if (f.field().equals(fault.field())) {
+				return out;
+			}
+		}
+		out.add(fault);
+		return out;
+	}
+
+	/** The contract's names, as the refusals of an unknown key or column list them. */
+	static final String NAMES = Arrays.stream(ParcelField.ALL).map(ParcelField::json).collect(Collectors.joining("、"));
+
+	/**
+	 * An NDJSON key the contract does not name: field the key as sent (its first 64 characters, personal numbers
+	 * masked, control characters as '?'), rule {@code unknown-field}.
+	 */
+	private static ParcelRejection unknownKey(String key) {
+		String name = shown(key);
+		return new ParcelRejection(name, "unknown-field", "不认识的字段“" + name + "”：字段名须与接口规定的完全相同（区分大小写），"
+				+ "该行未收，请改正字段名后重新上报；可用的字段：" + NAMES);
+	}
+
+	/** A name as a refusal shows it: its first 64 characters, ID and mobile numbers masked, control characters as '?'. */
+	private static String shown(String name) {
+		return printable(Masking.personalNumbersIn(Text.excerpt(name, 64)));
+	}
+
 	private static ParcelRejection notAnObject() {
 		return new ParcelRejection("line", "json", "该行不是一个有效的JSON对象（NDJSON：每行一个JSON对象）");
 	}
 
 	/**
-	 * Reads CSV (UTF-8, RFC 4180 quoting, a header row with the contract's column names; unknown columns ignored). A row
-	 * with a non-blank cell past the header's columns is rejected whole (rule {@code columns}, field {@code line}).
+	 * Reads CSV (UTF-8, RFC 4180 quoting, a header row with the contract's column names). A header naming a column the
+	 * contract does not (a misspelt {@code senderIDNumber} or {@code waybillNo}) refuses the whole upload, naming it: its
+	 * values would be dropped without a word. A header cell left blank names no column (Excel leaves them at a sheet's
+	 * end); a row with a non-blank cell under one, or past the header's columns, is rejected whole (rule
+	 * {@code columns}, field {@code line}).
 	 *
-	 * @throws InvalidValueException when the header names no known column, or the CSV is broken beyond a row
+	 * @throws InvalidValueException when the header names an unknown column (rule {@code csv-unknown-column}) or one
+	 *         twice ({@code csv-duplicate-column}), or the CSV is broken beyond a row
 	 */
 	static void csv(InputStream in, Sink sink) throws IOException {
 		String[] fields = new String[ParcelField.COUNT];
@@ -233,6 +298,8 @@ final class ParcelLines {
 		Reader decoded = new InputStreamReader(in, StandardCharsets.UTF_8);
 		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), decoded)) {
 			int[] columns = null;
+			// the first column (from 1) of a row holding a value under a header cell left blank
+			int unnamedAt = 0;
 			// the row's cells as read (references only), for the text kept when the row is rejected whole
 			String[] cells = new String[64];
 			// WRAP_AS_ARRAY: the document is one array whose elements are the rows, each an array of strings
@@ -250,13 +317,20 @@ final class ParcelLines {
 				Arrays.fill(fields, null);
 				int column = 0;
 				int beyond = 0;
+				int unnamed = 0;
 				while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
 					String text = p.getString();
 					if (column < columns.length && columns[column] >= 0) {
 						fields[columns[column]] = text == null || text.isEmpty() ? null : text;
 					}
-					else if (column >= columns.length && text != null && !Text.isBlank(text)) {
-						beyond++;
+					else if (text != null && !Text.isBlank(text)) {
+						// past the header's columns, or under a column the header left unnamed (a blank header cell)
+						if (column >= columns.length) {
+							beyond++;
+						}
+						else if (unnamed++ == 0) {
+							unnamedAt = column + 1;
+						}
 					}
 					if (column == cells.length && column < 1024) {
 						cells = Arrays.copyOf(cells, column * 2);
@@ -273,6 +347,14 @@ final class ParcelLines {
 					sink.broken(line, new ParcelRejection("line", "columns", "该行有" + column + "列，多于表头的"
 							+ columns.length + "列（多出的" + beyond + "列不属于任何字段，可能是地址等内容中的逗号未加英文双引号），"
 							+ "整行未收，请改正后重新上报"), rowText(cells, Math.min(column, cells.length), columns));
+					continue;
+				}
+				if (unnamed > 0) {
+					// a value under a column without a name belongs to no field: dropping it would take in a row short of it
+					inRow = false;
+					sink.broken(line, new ParcelRejection("line", "columns", "该行第" + unnamedAt + "列有值，但表头该列没有列名"
+							+ "（该值不属于任何字段），整行未收，请在表头补上列名或删去该值后重新上报"),
+							rowText(cells, Math.min(column, cells.length), columns));
 					continue;
 				}
 				boolean empty = true;
@@ -309,7 +391,6 @@ final class ParcelLines {
 		}
 	}
 
-	/** The header row's columns as field indexes (-1 for an unknown name); null for a blank row, which is no header. */
 	/**
 	 * The text of a CSV row kept with its rejection: its cells comma-separated, the sender's ID number left out (the
 	 * clear number is never kept), other personal numbers masked ({@link #maskedKeeping}).
@@ -339,10 +420,19 @@ final class ParcelLines {
 		return printable(Masking.personalNumbersIn(text, 500));
 	}
 
+	/**
+	 * The header row's columns as field indexes (-1 for a blank cell, which names no column); null for a blank row, which
+	 * is no header.
+	 *
+	 * @throws InvalidValueException field {@code body}: a name the contract does not know (rule
+	 *         {@code csv-unknown-column}, naming each and the contract's names), a name twice
+	 *         ({@code csv-duplicate-column}), a header that is not UTF-8 ({@code encoding})
+	 */
 	private static int[] header(JsonParser p) {
 		int[] columns = new int[64];
 		int n = 0;
 		boolean any = false;
+		List<String> unknown = new ArrayList<>();
 		boolean undecodable = false;
 		boolean blank = true;
 		JsonToken t;
@@ -353,6 +443,9 @@ final class ParcelLines {
 			}
 			int index = name == null ? -1 : ParcelField.index(Text.strip(name));
 			any |= index >= 0;
+			if (index < 0 && name != null && !Text.isBlank(name)) {
+				unknown.add(shown(Text.strip(name)));
+			}
 			undecodable |= name != null && (name.indexOf('\uFFFD') >= 0 || name.indexOf('\u0000') >= 0);
 			blank &= name == null || Text.isBlank(name);
 			for (int i = 0; index >= 0 && i < n; i++) {
@@ -374,6 +467,16 @@ final class ParcelLines {
 			// UTF-16 (every other byte 0), GBK or another encoding read as UTF-8: the names cannot be known
 			throw new InvalidValueException("body", "encoding", "CSV不是UTF-8编码（表头行含无法识别的字节，可能是UTF-16或GBK），"
 					+ "请在Excel中另存为“CSV UTF-8（逗号分隔）”后重新上报");
+		}
+		if (!unknown.isEmpty()) {
+			// a misspelt column (senderIDNumber, waybillNo) would drop its values without a word: the file is refused
+			String names = String.join("、", unknown.size() > 10 ? unknown.subList(0, 10) : unknown)
+					+ (unknown.size() > 10 ? "等" : "");
+			String count = String.valueOf(unknown.size());
+			throw new InvalidValueException("body", "csv-unknown-column",
+					Wording.of("safety.refusal.csvUnknownColumns", names, count, NAMES),
+					"CSV表头行中有不认识的列：" + names + "（共" + count + "列）。列名须与字段名完全相同（区分大小写），可用的列名："
+							+ NAMES + "；该批次未记录，请改正表头后重新上报");
 		}
 		if (!any) {
 			throw new InvalidValueException("body", "csv-header", "CSV表头行没有可识别的列名（应与NDJSON字段名相同，如waybillNumber）");
@@ -441,9 +544,13 @@ final class ParcelLines {
 		return true;
 	}
 
-	/** A {@code senderIdNumber} key and its string value, closed or cut off by the line's end. */
+	/**
+	 * A {@code senderIdNumber} key, in any case (a misspelt {@code senderIDNumber} holds the clear number too), and its
+	 * string value, closed or cut off by the line's end.
+	 */
 	private static final Pattern ID_NUMBER_VALUE = Pattern
-		.compile("(\"" + ParcelField.SENDER_ID_NUMBER.json() + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
+		.compile("(\"" + ParcelField.SENDER_ID_NUMBER.json() + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
+				Pattern.CASE_INSENSITIVE);
 
 	/** The text with control characters (but tab) and undecodable bytes (U+FFFD) replaced by '?'. */
 	static String printable(String text) {

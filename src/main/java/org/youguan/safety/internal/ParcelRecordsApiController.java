@@ -62,12 +62,13 @@ class ParcelRecordsApiController {
 	@PostMapping(path = "/parcel-records", consumes = { NDJSON, "application/jsonl", "application/ndjson", "text/csv",
 			"application/csv" })
 	@Operation(summary = "上报寄递实名记录", description = "请求体为NDJSON（application/x-ndjson，每行一个JSON对象）或CSV（text/csv，"
-			+ "首行为列名，列名同字段名），UTF-8编码（UTF-16、UTF-32，或Content-Type声明其他charset如GBK，为400 rule encoding），可gzip压缩（Content-Encoding: gzip或gzip数据，"
+			+ "首行为列名，列名同字段名；表头中有不认识的列名或同一列名两次时整批拒收，400 rule csv-unknown-column或csv-duplicate-column，说明哪些列），UTF-8编码（UTF-16、UTF-32，或Content-Type声明其他charset如GBK，为400 rule encoding），可gzip压缩（Content-Encoding: gzip或gzip数据，"
 			+ "多个gzip成员依次相连可以，其后的多余字节为400 rule gzip-trailing；其他Content-Encoding为415；其他压缩格式为400 rule wrong-kind）。"
 			+ "batchId（查询参数，缺省时取X-Batch-Id请求头，"
 			+ "1–64位字母、数字、.、_、-，区分大小写；只传一次，传两次为400 rule repeated；与请求头同时传时须相同，否则400 rule为header-differs）"
 			+ "使上报幂等：同一企业重复的批次返回首次的答复，不重复计数。答复{batchId, accepted, rejected, "
-			+ "errors:[{line, field, rule, message}], errorsTruncated}：rule为规则代码（与rejected-lines相同），message为中文原因；行号从1起（CSV不计表头行），最多列出1000条错误，"
+			+ "errors:[{line, field, rule, message}], errorsTruncated}：rule为规则代码（与rejected-lines相同），message为中文原因；一行违反多条规则时每条各列一项（行号相同）；"
+			+ "NDJSON记录中不认识的字段使该行被拒收（field为该字段名，rule为unknown-field），重复的字段为duplicate-key；行号从1起（CSV不计表头行），最多列出1000条错误，"
 			+ "全部被拒行可在rejected-lines中按批次查询。收件地区（recipientRegion）为县级代码，或810000（香港）、820000（澳门）、"
 			+ "710000（台湾）、999999（境外）；运单号不分大小写（按大写记录）；screened为true时须填写screeningMachineSerial"
 			+ "（委托第三方安检的网点除外）。批次解压后超过youguan.safety.max-batch-bytes（默认1GB）或超过max-batch-lines"

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import org.youguan.safety.SenderIdType;
 
 /**
  * Checks one line of an upload against every rule of the record contract and turns it into a pseudonymised
- * {@link ParcelRecord}, or names the first rule it breaks (快递暂行条例(2025) arts.23, 32, 33; 邮件快件实名收寄管理办法).
+ * {@link ParcelRecord}, or names the first rule it breaks ({@link #validate}, the hot path) and then, for a refused line
+ * only, every rule it breaks ({@link #faults}) (快递暂行条例(2025) arts.23, 32, 33; 邮件快件实名收寄管理办法).
  * One validator serves one batch of one enterprise on one thread: the reference sets are read once per batch, the
  * hot path allocates nothing but the record and its strings, and no regular expression runs per field.
  */
@@ -128,22 +130,219 @@ final class ParcelValidator {
 	record SenderScope(Set<String> counties, Map<String, String> outletCounties) {
 	}
 
-	/** Why the last {@link #validate} returned null. */
+	/** Why the last {@link #validate} returned null: the first rule the line breaks. */
 	ParcelRejection rejection() {
 		return rejection;
 	}
 
 	/**
+	 * The faults of the line being checked in full ({@link #faults}); null on the fast pass ({@link #validate}), which
+	 * stops at the first.
+	 */
+	private List<ParcelRejection> faults;
+
+	/** The fields of the line that broke a rule already (bits by {@link ParcelField#ordinal()}): one fault a field. */
+	private int failed;
+
+	/**
 	 * The record of a line's fields (indexed by {@link ParcelField#ordinal()}, null when absent), or null when a rule
-	 * is broken ({@link #rejection()} says which).
+	 * is broken ({@link #rejection()} says which: the first). The hot path: it stops at the first fault and allocates
+	 * nothing beyond the record and its strings; {@link #faults} lists every fault of a line it refused.
 	 */
 	ParcelRecord validate(String[] v) {
 		rejection = null;
+		failed = 0;
 		for (int i = 0; i < v.length; i++) {
-			if (v[i] != null && !clean(v[i], ParcelField.ALL[i])) {
+			if (v[i] != null && !clean(v[i], ParcelField.ALL[i]) && faults == null) {
 				return null;
 			}
 		}
+		String waybill = waybillOf(v);
+		if (halted()) {
+			return null;
+		}
+		Instant acceptedAt = acceptedAtOf(v);
+		if (halted()) {
+			return null;
+		}
+		RealNameMethod method = methodOf(v);
+		if (halted()) {
+			return null;
+		}
+		String typeText = trimmed(v[ParcelField.SENDER_ID_TYPE.ordinal()]);
+		SenderIdType type = typeText == null ? null : SenderIdType.parse(typeText);
+		if (typeText != null && type == null) {
+			reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + Text.excerpt(typeText, Decimals.ECHO) + "；应为"
+					+ SenderIdType.accepted() + "之一");
+			if (halted()) {
+				return null;
+			}
+		}
+		String number = trimmed(v[ParcelField.SENDER_ID_NUMBER.ordinal()]);
+		String given = trimmed(v[ParcelField.SENDER_ID_PSEUDONYM.ordinal()]);
+		if (method != null && method.checksIdentity()) {
+			if (type == null) {
+				reject("senderIdType", "required-for-method", "实名查验方式为" + method.label() + "时寄件人证件类型（senderIdType）不能为空");
+			}
+			if (number == null && given == null) {
+				reject("senderIdNumber", "required-for-method", "实名查验方式为" + method.label()
+						+ "时须提供寄件人证件号码（senderIdNumber）或其化名（senderIdPseudonym）");
+			}
+			if (halted()) {
+				return null;
+			}
+		}
+		String pseudonym = null;
+		if (number != null) {
+			if (type == null) {
+				reject("senderIdType", "required-with-number", "提供寄件人证件号码（senderIdNumber）时证件类型（senderIdType）不能为空");
+			}
+			else {
+				String normalised = IdNumbers.normalise(number);
+				IdNumbers.Refusal bad = IdNumbers.refusal(type, normalised, today);
+				if (bad != null) {
+					reject("senderIdNumber", bad.rule(), "寄件人证件号码（senderIdNumber）" + bad.reason());
+				}
+				else if (faults == null) {
+					pseudonym = pseudonyms.ofNormalised(normalised);
+				}
+			}
+		}
+		else if (given != null) {
+			pseudonym = hex64(given);
+			if (pseudonym == null) {
+				reject("senderIdPseudonym", "format", "寄件人证件号码化名（senderIdPseudonym）应为64位十六进制字符（HMAC-SHA256）");
+			}
+		}
+		if (halted()) {
+			return null;
+		}
+		String sender = senderOf(v);
+		if (halted()) {
+			return null;
+		}
+		String recipient = recipientOf(v);
+		if (halted()) {
+			return null;
+		}
+		String category = categoryOf(v);
+		if (halted()) {
+			return null;
+		}
+		int weight = weightOf(v);
+		if (halted()) {
+			return null;
+		}
+		if (category != null && weight > letterMaxGrams && ParcelRecord.LETTER.equals(category)) {
+			reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams
+					+ "克（信件即信函和明信片，" + Provision.POSTAL_DEFINITIONS + "）：" + weight + "克，请填写实际物品类别");
+			if (halted()) {
+				return null;
+			}
+		}
+		Boolean inspected = bool(v[ParcelField.INSPECTED.ordinal()]);
+		if (inspected == null) {
+			reject("inspected", "boolean", "是否验视（inspected）应为true或false");
+		}
+		Boolean screened = bool(v[ParcelField.SCREENED.ordinal()]);
+		if (screened == null) {
+			reject("screened", "boolean", "是否过机安检（screened）应为true或false");
+		}
+		if (halted()) {
+			return null;
+		}
+		String machine = caseFolded(identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines),
+				machines, machinesByCase);
+		if (machine != null && !machines.contains(machine)) {
+			reject("screeningMachineSerial", "not-registered",
+					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
+			if (halted()) {
+				return null;
+			}
+		}
+		String outlet = caseFolded(identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet()),
+				outlets.keySet(), outletsByCase);
+		if (outlet != null) {
+			Instant closed = outlets.get(outlet);
+			if (closed == null) {
+				reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点："
+						+ Text.excerpt(outlet, Decimals.ECHO));
+			}
+			// a closed outlet takes no parcels: records accepted before its closing day stay valid (late uploads)
+			else if (acceptedAt != null && !acceptedAt.isBefore(closed)) {
+				reject("outletFilingNumber", "outlet-closed", "网点备案编号（outletFilingNumber）对应的末端网点已于"
+						+ ChineseText.day(closed.atZone(ParcelRecord.CHINA).toLocalDate()) + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
+						+ outlet + "，收寄时间" + trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]));
+			}
+			if (halted()) {
+				return null;
+			}
+		}
+		boolean outletKnown = !failed(ParcelField.OUTLET_FILING_NUMBER);
+		// a parcel is accepted where the enterprise does business, and counted toward that county's rates: a record of a
+		// county where it has no seat, branch or outlet — or not its outlet's — would move another county's figures
+		String outletCounty = outlet == null ? null : outletCounties.get(outlet);
+		if (sender != null && outletKnown
+				&& (outletCounty != null ? !outletCounty.equals(sender) : !senderCounties.contains(sender))) {
+			String senderSent = Text.excerpt(trimmed(v[ParcelField.SENDER_REGION.ordinal()]), Decimals.ECHO);
+			reject("senderRegion", "region-scope", outletCounty != null
+					? "寄件地区（senderRegion）应为所填网点（outletFilingNumber）所在的县级行政区划代码" + outletCounty + "：" + senderSent
+					: "寄件地区（senderRegion）不是本企业住所、分支机构或已备案末端网点所在的县（市、区），不能在该地收寄：" + senderSent);
+			if (halted()) {
+				return null;
+			}
+		}
+		// 过机安检 is done on a machine (快递暂行条例(2025) art.33): a screened parcel names the enterprise's machine, or —
+		// screening entrusted to a third party under the same article — an outlet a contract covers on its day
+		// the serial stays optional (the ingestion contract): a screened parcel without one is taken when the enterprise
+		// has a machine it may name or a contract covers the outlet; an enterprise with neither cannot have screened it
+		if (Boolean.TRUE.equals(screened) && machine == null && machines.isEmpty() && acceptedAt != null && outletKnown
+				&& !contracted(outlet, acceptedAt)) {
+			reject("screeningMachineSerial", "required", "本企业没有登记在用的安检机，过机安检的记录（screened为true）须填写"
+					+ "安检机编号（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
+			if (halted()) {
+				return null;
+			}
+		}
+		String courierKept = courierOf(v);
+		if (rejection != null) {
+			return null;
+		}
+		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
+				method, inspected, screened, machine, outlet, courierKept);
+	}
+
+	/**
+	 * Every fault of a line {@link #validate} refused, in the order the rules are checked: each field that breaks a rule
+	 * with the first rule it breaks (a field is named once), the rules across fields (an ID type the method requires, a
+	 * letter's weight, the outlet's county, the screening machine) when the fields they read are themselves right. Runs
+	 * only for a refused line: a valid one costs nothing more.
+	 *
+	 * @param v the line's fields, as {@link #validate} takes them
+	 * @return the faults, at least one when the line is refused; empty when it is a valid record
+	 */
+	List<ParcelRejection> faults(String[] v) {
+		List<ParcelRejection> all = new ArrayList<>();
+		faults = all;
+		try {
+			validate(v);
+		}
+		finally {
+			faults = null;
+		}
+		return all;
+	}
+
+	/** Whether the fast pass stops here: a rule was broken and not every fault is asked for. */
+	private boolean halted() {
+		return rejection != null && faults == null;
+	}
+
+	private boolean failed(ParcelField field) {
+		return (failed & 1 << field.ordinal()) != 0;
+	}
+
+	private String waybillOf(String[] v) {
 		String waybill = trimmed(v[ParcelField.WAYBILL_NUMBER.ordinal()]);
 		if (waybill == null) {
 			return reject("waybillNumber", "required", "运单号（waybillNumber）不能为空");
@@ -155,6 +354,10 @@ final class ParcelValidator {
 		if (personalNumber(waybill)) {
 			return reject("waybillNumber", "personal-number", "运单号（waybillNumber）不得是或含有身份证号码、手机号码（请填写运单号）");
 		}
+		return waybill;
+	}
+
+	private Instant acceptedAtOf(String[] v) {
 		String acceptedText = trimmed(v[ParcelField.ACCEPTED_AT.ordinal()]);
 		if (acceptedText == null) {
 			return reject("acceptedAt", "required", "收寄时间（acceptedAt）不能为空");
@@ -171,6 +374,10 @@ final class ParcelValidator {
 		if (acceptedAt.isBefore(earliest)) {
 			return reject("acceptedAt", "too-old", "收寄时间（acceptedAt）早于可上报的期限（只接收" + windowText + "内收寄的记录）：" + Text.excerpt(acceptedText, Decimals.ECHO));
 		}
+		return acceptedAt;
+	}
+
+	private RealNameMethod methodOf(String[] v) {
 		String methodText = trimmed(v[ParcelField.REAL_NAME_METHOD.ordinal()]);
 		if (methodText == null) {
 			return reject("realNameMethod", "required", "实名查验方式（realNameMethod）不能为空");
@@ -179,42 +386,10 @@ final class ParcelValidator {
 		if (method == null) {
 			return reject("realNameMethod", "unknown", "实名查验方式（realNameMethod）应为现场查验、线上核验、协议客户或未实名：" + Text.excerpt(methodText, Decimals.ECHO));
 		}
-		String typeText = trimmed(v[ParcelField.SENDER_ID_TYPE.ordinal()]);
-		SenderIdType type = typeText == null ? null : SenderIdType.parse(typeText);
-		if (typeText != null && type == null) {
-			return reject("senderIdType", "unknown", "寄件人证件类型（senderIdType）不是规定的证件类型：" + Text.excerpt(typeText, Decimals.ECHO) + "；应为"
-					+ SenderIdType.accepted() + "之一");
-		}
-		String number = trimmed(v[ParcelField.SENDER_ID_NUMBER.ordinal()]);
-		String given = trimmed(v[ParcelField.SENDER_ID_PSEUDONYM.ordinal()]);
-		if (method.checksIdentity()) {
-			if (type == null) {
-				return reject("senderIdType", "required-for-method",
-						"实名查验方式为" + method.label() + "时寄件人证件类型（senderIdType）不能为空");
-			}
-			if (number == null && given == null) {
-				return reject("senderIdNumber", "required-for-method", "实名查验方式为" + method.label()
-						+ "时须提供寄件人证件号码（senderIdNumber）或其化名（senderIdPseudonym）");
-			}
-		}
-		String pseudonym = null;
-		if (number != null) {
-			if (type == null) {
-				return reject("senderIdType", "required-with-number", "提供寄件人证件号码（senderIdNumber）时证件类型（senderIdType）不能为空");
-			}
-			String normalised = IdNumbers.normalise(number);
-			IdNumbers.Refusal bad = IdNumbers.refusal(type, normalised, today);
-			if (bad != null) {
-				return reject("senderIdNumber", bad.rule(), "寄件人证件号码（senderIdNumber）" + bad.reason());
-			}
-			pseudonym = pseudonyms.ofNormalised(normalised);
-		}
-		else if (given != null) {
-			pseudonym = hex64(given);
-			if (pseudonym == null) {
-				return reject("senderIdPseudonym", "format", "寄件人证件号码化名（senderIdPseudonym）应为64位十六进制字符（HMAC-SHA256）");
-			}
-		}
+		return method;
+	}
+
+	private String senderOf(String[] v) {
 		String sender = trimmed(v[ParcelField.SENDER_REGION.ordinal()]);
 		if (sender == null) {
 			return reject("senderRegion", "required", "寄件地区（senderRegion）不能为空");
@@ -224,6 +399,10 @@ final class ParcelValidator {
 		if (!counties.contains(sender)) {
 			return reject("senderRegion", "unknown", "寄件地区（senderRegion）不是现行县级行政区划代码：" + Text.excerpt(senderSent, Decimals.ECHO));
 		}
+		return sender;
+	}
+
+	private String recipientOf(String[] v) {
 		String recipient = trimmed(v[ParcelField.RECIPIENT_REGION.ordinal()]);
 		if (recipient == null) {
 			return reject("recipientRegion", "required", "收件地区（recipientRegion）不能为空");
@@ -234,6 +413,10 @@ final class ParcelValidator {
 			return reject("recipientRegion", "unknown", "收件地区（recipientRegion）不是现行县级行政区划代码，也不是810000（香港）、"
 					+ "820000（澳门）、710000（台湾）或" + ABROAD + "（境外）：" + Text.excerpt(recipientSent, Decimals.ECHO));
 		}
+		return recipient;
+	}
+
+	private String categoryOf(String[] v) {
 		String category = trimmed(v[ParcelField.ITEM_CATEGORY.ordinal()]);
 		if (category == null) {
 			return reject("itemCategory", "required", "物品类别（itemCategory）不能为空");
@@ -244,67 +427,33 @@ final class ParcelValidator {
 		if (personal(category)) {
 			return reject("itemCategory", "personal-number", "物品类别（itemCategory）中不得含身份证号码或手机号码");
 		}
+		return category;
+	}
+
+	/** The weight in grams, or -1 when the field breaks its rule (rejected). */
+	private int weightOf(String[] v) {
 		String weightText = trimmed(v[ParcelField.WEIGHT_GRAMS.ordinal()]);
 		if (weightText == null) {
-			return reject("weightGrams", "required", "重量（weightGrams）不能为空");
+			reject("weightGrams", "required", "重量（weightGrams）不能为空");
+			return -1;
 		}
 		int weight = grams(Text.halfWidthDigits(weightText));
 		if (weight < 1) {
 			// a separator out of its place (1,20 or 12,00) is told as such: the sheets' rule, so the CSV's too
-			return weightText.indexOf(',') >= 0 || weightText.indexOf('，') >= 0
-					? reject("weightGrams", "thousands-separator", "重量（weightGrams）应为1至100000000之间的整数（克），千位分隔符须每三位一个（如1,200），或不写分隔符："
-							+ Text.excerpt(weightText, Decimals.ECHO))
-					: reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
-		}
-		if (ParcelRecord.LETTER.equals(category) && weight > letterMaxGrams) {
-			return reject("itemCategory", "letter-weight", "物品类别为信件的，单件重量不应超过" + letterMaxGrams
-					+ "克（信件即信函和明信片，" + Provision.POSTAL_DEFINITIONS + "）：" + weight + "克，请填写实际物品类别");
-		}
-		Boolean inspected = bool(v[ParcelField.INSPECTED.ordinal()]);
-		if (inspected == null) {
-			return reject("inspected", "boolean", "是否验视（inspected）应为true或false");
-		}
-		Boolean screened = bool(v[ParcelField.SCREENED.ordinal()]);
-		if (screened == null) {
-			return reject("screened", "boolean", "是否过机安检（screened）应为true或false");
-		}
-		String machine = caseFolded(identifier(trimmed(v[ParcelField.SCREENING_MACHINE_SERIAL.ordinal()]), machines),
-				machines, machinesByCase);
-		if (machine != null && !machines.contains(machine)) {
-			return reject("screeningMachineSerial", "not-registered",
-					"安检机编号（screeningMachineSerial）不是本企业在用的安检机，也不是同品牌企业在本企业网点所在县（市、区）在用的安检机：" + Text.excerpt(machine, Decimals.ECHO));
-		}
-		String outlet = caseFolded(identifier(trimmed(v[ParcelField.OUTLET_FILING_NUMBER.ordinal()]), outlets.keySet()),
-				outlets.keySet(), outletsByCase);
-		if (outlet != null) {
-			Instant closed = outlets.get(outlet);
-			if (closed == null) {
-				return reject("outletFilingNumber", "not-own", "网点备案编号（outletFilingNumber）不是本企业已备案的末端网点："
-						+ Text.excerpt(outlet, Decimals.ECHO));
+			if (weightText.indexOf(',') >= 0 || weightText.indexOf('，') >= 0) {
+				reject("weightGrams", "thousands-separator", "重量（weightGrams）应为1至100000000之间的整数（克），千位分隔符须每三位一个（如1,200），或不写分隔符："
+						+ Text.excerpt(weightText, Decimals.ECHO));
 			}
-			// a closed outlet takes no parcels: records accepted before its closing day stay valid (late uploads)
-			if (!acceptedAt.isBefore(closed)) {
-				return reject("outletFilingNumber", "outlet-closed", "网点备案编号（outletFilingNumber）对应的末端网点已于"
-						+ ChineseText.day(closed.atZone(ParcelRecord.CHINA).toLocalDate()) + "关闭（撤销备案），该日及以后收寄的记录不能计入该网点："
-						+ outlet + "，收寄时间" + acceptedText);
+			else {
+				reject("weightGrams", "range", "重量（weightGrams）应为1至100000000之间的整数（克）：" + Text.excerpt(weightText, Decimals.ECHO));
 			}
+			return -1;
 		}
-		// a parcel is accepted where the enterprise does business, and counted toward that county's rates: a record of a
-		// county where it has no seat, branch or outlet — or not its outlet's — would move another county's figures
-		String outletCounty = outlet == null ? null : outletCounties.get(outlet);
-		if (outletCounty != null ? !outletCounty.equals(sender) : !senderCounties.contains(sender)) {
-			return reject("senderRegion", "region-scope", outletCounty != null
-					? "寄件地区（senderRegion）应为所填网点（outletFilingNumber）所在的县级行政区划代码" + outletCounty + "：" + Text.excerpt(senderSent, Decimals.ECHO)
-					: "寄件地区（senderRegion）不是本企业住所、分支机构或已备案末端网点所在的县（市、区），不能在该地收寄：" + Text.excerpt(senderSent, Decimals.ECHO));
-		}
-		// 过机安检 is done on a machine (快递暂行条例(2025) art.33): a screened parcel names the enterprise's machine, or —
-		// screening entrusted to a third party under the same article — an outlet a contract covers on its day
-		// the serial stays optional (the ingestion contract): a screened parcel without one is taken when the enterprise
-		// has a machine it may name or a contract covers the outlet; an enterprise with neither cannot have screened it
-		if (screened && machine == null && machines.isEmpty() && !contracted(outlet, acceptedAt)) {
-			return reject("screeningMachineSerial", "required", "本企业没有登记在用的安检机，过机安检的记录（screened为true）须填写"
-					+ "安检机编号（screeningMachineSerial）；委托第三方安检的，须填写网点备案编号（outletFilingNumber），且该网点在收寄日有有效的委托安检合同");
-		}
+		return weight;
+	}
+
+	/** The courier id as kept (upper-cased), null when absent or when it breaks its rule (rejected). */
+	private String courierOf(String[] v) {
 		String courier = typedIdentifier(trimmed(v[ParcelField.COURIER_ID.ordinal()]));
 		if (courier != null && courier.codePointCount(0, courier.length()) > MAX_TEXT) {
 			return reject("courierId", "length", "快递员编号（courierId）不能超过40个字符");
@@ -317,8 +466,7 @@ final class ParcelValidator {
 		if (courierKept != null && !CourierIds.wellFormed(courierKept)) {
 			return reject("courierId", "format", CourierIds.RULE + "：" + Text.excerpt(courier, Decimals.ECHO));
 		}
-		return new ParcelRecord(enterpriseId, waybill, acceptedAt, type, pseudonym, sender, recipient, category, weight,
-				method, inspected, screened, machine, outlet, courierKept);
+		return courierKept;
 	}
 
 	/**
@@ -494,8 +642,24 @@ final class ParcelValidator {
 		return Masking.mayHoldPersonalNumber(text) && Masking.holdsPersonalNumber(text);
 	}
 
-	private ParcelRecord reject(String field, String code, String message) {
+	/**
+	 * Records a broken rule and answers null (the value the check gives up): on the fast pass only the first one of the
+	 * line, when every fault is asked for ({@link #faults}) the first one of each field.
+	 */
+	private <T> T reject(String field, String code, String message) {
+		if (faults == null && rejection != null) {
+			return null;
+		}
+		int index = ParcelField.index(field);
+		int bit = index < 0 ? 0 : 1 << index;
+		if ((failed & bit) != 0) {
+			return null;
+		}
+		failed |= bit;
 		rejection = new ParcelRejection(field, code, message);
+		if (faults != null) {
+			faults.add(rejection);
+		}
 		return null;
 	}
 

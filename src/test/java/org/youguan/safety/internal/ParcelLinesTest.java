@@ -32,7 +32,20 @@ class ParcelLinesTest {
 		public void broken(long line, ParcelRejection why, String content) {
 			seen.add(line + ":broken:" + why.code() + ":" + content);
 		}
+
+		@Override
+		public void faulty(long line, String[] fields, List<ParcelRejection> faults, String content) {
+			faulty.add(line + ":" + fields[ParcelField.WAYBILL_NUMBER.ordinal()] + ":" + fields[ParcelField.INSPECTED.ordinal()]
+					+ ":" + faults.stream().map(f -> f.field() + "/" + f.code()).toList());
+			faultMessages.add(faults.get(0).message());
+			broken(line, faults.get(0), content);
+		}
 	};
+
+	/** The faulty records seen: line, waybill, inspected and each fault's field/rule. */
+	final List<String> faulty = new ArrayList<>();
+
+	final List<String> faultMessages = new ArrayList<>();
 
 	static InputStream text(String s) {
 		return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -41,7 +54,7 @@ class ParcelLinesTest {
 	@Test
 	void ndjsonLinesAreNumberedFromOneAndABrokenLineIsRejectedAlone() throws IOException {
 		ParcelLines.ndjson(text("""
-				{"waybillNumber":"A1","weightGrams":12,"inspected":true,"extra":{"x":1}}
+				{"waybillNumber":"A1","weightGrams":12,"inspected":true}
 
 				{"waybillNumber":"A2", "senderIdNumber":"11010519491231002X"
 				[1,2]\r
@@ -110,7 +123,7 @@ class ParcelLinesTest {
 
 	@Test
 	void csvDataRowsAreNumberedFromOneAfterTheHeader() throws IOException {
-		ParcelLines.csv(text("\uFEFFwaybillNumber,inspected,weightGrams,unknownColumn\nC1,true,100,z\n\"C,2\",false,,\n"), sink);
+		ParcelLines.csv(text("\uFEFFwaybillNumber,inspected,weightGrams\nC1,true,100\n\"C,2\",false,\n"), sink);
 		assertThat(seen).containsExactly("1:C1:100:true", "2:C,2:null:false");
 	}
 
@@ -147,7 +160,7 @@ class ParcelLinesTest {
 		});
 	}
 
-	/** A key sent twice in one record is refused, never "the last wins"; unknown keys do not matter. */
+	/** A key sent twice in one record is refused, never "the last wins"; an unknown key twice is named once. */
 	@Test
 	void aPropertySentTwiceInOneRecordRejectsTheLine() throws IOException {
 		ParcelLines.ndjson(text("""
@@ -155,7 +168,7 @@ class ParcelLinesTest {
 				{"waybillNumber":"A2","weightGrams":1,"waybillNumber":"A3"}
 				{"waybillNumber":"A4","inspected":null,"inspected":true}"""), sink);
 		assertThat(seen).hasSize(3);
-		assertThat(seen.get(0)).isEqualTo("1:A1:1:null");
+		assertThat(seen.get(0)).startsWith("1:broken:unknown-field:");
 		assertThat(seen.get(1)).startsWith("2:broken:duplicate-key:");
 		assertThat(seen.get(2)).startsWith("3:broken:duplicate-key:");
 	}
@@ -200,6 +213,57 @@ class ParcelLinesTest {
 		InputStream csv = ParcelIngest.capped(text("waybillNumber\n" + "A\n".repeat(100)), 50);
 		assertThatThrownBy(() -> ParcelLines.csv(csv, sink)).isInstanceOf(InvalidValueException.class)
 			.hasMessageContaining("max-batch-bytes");
+	}
+
+	/**
+	 * Finding (unknown fields silently ignored): a misspelt NDJSON key rejects its line, field the key as sent and rule
+	 * {@code unknown-field}, with the line's other faults of shape beside it — a key sent twice, a value that is an
+	 * object — each named once; the fields read are handed on (a repeated key's first value) so their own faults are
+	 * checked too, and the clear ID number under a misspelt key is not kept. A line of the contract's keys alone is a
+	 * record.
+	 */
+	@Test
+	void anUnknownNdjsonKeyRejectsItsLineNamingTheKeyBesideItsOtherFaults() throws IOException {
+		ParcelLines.ndjson(text("{\"waybillNumber\":\"A1\",\"senderIDNumber\":\"11010519491231002X\",\"waybillNo\":\"X\","
+				+ "\"waybillNo\":\"Y\",\"inspected\":{\"a\":1},\"waybillNumber\":\"A9\"}\n{\"waybillNumber\":\"A2\"}\n"), sink);
+		assertThat(faulty).containsExactly("1:A1:null:[senderIDNumber/unknown-field, waybillNo/unknown-field, inspected/scalar, "
+				+ "waybillNumber/duplicate-key]");
+		assertThat(faultMessages).singleElement().asString().contains("senderIDNumber", "senderIdNumber", "区分大小写");
+		assertThat(seen).hasSize(2);
+		assertThat(seen.get(0)).startsWith("1:broken:unknown-field:").doesNotContain("19491231");
+		assertThat(seen.get(1)).isEqualTo("2:A2:null:null");
+	}
+
+	/**
+	 * Finding (unknown columns silently ignored): a CSV header naming a column the contract does not (misspelt
+	 * {@code senderIDNumber}, {@code waybillNo}) refuses the whole file, 400 {@code body}/{@code csv-unknown-column},
+	 * naming each unknown column and the contract's names; no row is read.
+	 */
+	@Test
+	void aCsvHeaderWithAnUnknownColumnRefusesTheFileNamingIt() {
+		assertThatThrownBy(() -> ParcelLines.csv(text("waybillNumber,senderIDNumber,weightGrams,waybillNo\n"
+				+ "C1,11010519491231002X,100,X\n"), sink)).isInstanceOfSatisfying(InvalidValueException.class, ex -> {
+					assertThat(ex.code().status()).isEqualTo(400);
+					assertThat(ex.fieldErrors()).singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("body");
+						assertThat(e.rule()).isEqualTo("csv-unknown-column");
+						assertThat(e.message()).contains("senderIDNumber、waybillNo（共2列）", "senderIdNumber", "waybillNumber")
+							.doesNotContain("19491231");
+					});
+				});
+		assertThat(seen).isEmpty();
+	}
+
+	/**
+	 * A header cell left blank names no column (Excel leaves them): an empty cell under it is no error, a value under it
+	 * rejects its row whole (rule {@code columns}), never dropped.
+	 */
+	@Test
+	void aValueUnderABlankHeaderCellRejectsItsRow() throws IOException {
+		ParcelLines.csv(text("waybillNumber,,weightGrams,\nC1,,100,\nC2,oops,7,\n"), sink);
+		assertThat(seen).hasSize(2);
+		assertThat(seen.get(0)).isEqualTo("1:C1:100:null");
+		assertThat(seen.get(1)).startsWith("2:broken:columns:C2,oops,7");
 	}
 
 	@Test

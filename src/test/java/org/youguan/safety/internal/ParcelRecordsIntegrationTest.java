@@ -276,6 +276,88 @@ class ParcelRecordsIntegrationTest {
 			.andExpect(jsonPath("$.items[0].content").value(containsString("资料")));
 	}
 
+	/**
+	 * Issue 17 findings, end to end: a line breaking several rules answers one error per fault under its line number
+	 * (not its first fault alone) and is kept once with every reason; an NDJSON line with a misspelt key is rejected
+	 * naming it (field the key, rule {@code unknown-field}) beside its other faults, its clear ID number kept nowhere;
+	 * the batch sent again answers the same, counting nothing; a CSV with a misspelt column is 400 naming it, nothing
+	 * counted, and its batch id stays free for the corrected file.
+	 */
+	@Test
+	void everyFaultOfALineIsAnsweredAndAnUnknownKeyOrColumnIsRefused() throws Exception {
+		Instant at = clock.instant().minus(Duration.ofMinutes(30));
+		String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String batch = "faults-" + run;
+		String bad = line("SFE2" + run, "999998", at).replace("\"weightGrams\":800", "\"weightGrams\":0")
+			.replace("\"inspected\":true", "\"inspected\":\"maybe\"");
+		String misspelt = line("SFE3" + run, "320506", at).replace("\"senderIdNumber\"", "\"senderIDNumber\"");
+		String body = line("SFE1" + run, "320506", at) + "\n" + bad + "\n" + misspelt + "\n";
+		long before = parcels();
+		String answer = mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch)
+			.header("Authorization", SHUNFENG).contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errorsTruncated").value(false))
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("senderRegion"))
+			.andExpect(jsonPath("$.errors[0].rule").value("unknown"))
+			.andExpect(jsonPath("$.errors[1].line").value(2))
+			.andExpect(jsonPath("$.errors[1].field").value("weightGrams"))
+			.andExpect(jsonPath("$.errors[1].rule").value("range"))
+			.andExpect(jsonPath("$.errors[2].line").value(2))
+			.andExpect(jsonPath("$.errors[2].field").value("inspected"))
+			.andExpect(jsonPath("$.errors[2].rule").value("boolean"))
+			.andExpect(jsonPath("$.errors[3].line").value(3))
+			.andExpect(jsonPath("$.errors[3].field").value("senderIDNumber"))
+			.andExpect(jsonPath("$.errors[3].rule").value("unknown-field"))
+			.andExpect(jsonPath("$.errors[3].message").value(containsString("senderIdNumber")))
+			.andExpect(jsonPath("$.errors[4].line").value(3))
+			.andExpect(jsonPath("$.errors[4].field").value("senderIdNumber"))
+			.andExpect(jsonPath("$.errors[4].rule").value("required-for-method"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer).doesNotContain(ID);
+		assertThat(parcels()).isEqualTo(before + 1);
+		// each rejected line kept once: the first fault's field and rule, every reason in its message
+		assertThat(jdbc.sql("SELECT field || '/' || rule || ':' || message FROM safety_parcel_rejected_line "
+				+ "WHERE batch_id = :b ORDER BY line").param("b", batch).query(String.class).list())
+			.satisfiesExactly(
+					l2 -> assertThat(l2).startsWith("senderRegion/unknown:").contains("重量（weightGrams）", "是否验视（inspected）"),
+					l3 -> assertThat(l3).startsWith("senderIDNumber/unknown-field:").contains("senderIdNumber"));
+		assertThat(jdbc.sql("SELECT string_agg(coalesce(content, ''), '|') FROM safety_parcel_rejected_line WHERE batch_id = :b")
+			.param("b", batch).query(String.class).single()).contains("SFE3" + run).doesNotContain(ID);
+		// the same batch again: the same answer, nothing counted twice
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", batch).header("Authorization", SHUNFENG)
+			.contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Batch-Replayed", "true"))
+			.andExpect(MockMvcResultMatchers.content().json(answer));
+		assertThat(parcels()).isEqualTo(before + 1);
+
+		// a CSV whose header misspells a column: refused whole, naming it and the contract's name
+		String header = "waybillNumber,acceptedAt,senderIdType,senderIDNumber,senderRegion,recipientRegion,itemCategory,"
+				+ "weightGrams,realNameMethod,inspected,screened\n";
+		String row = "SFE4" + run + "," + at + ",居民身份证," + ID + ",320506,110105,服装,800,现场查验,true,false\n";
+		String csvBatch = "faults-csv-" + run;
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", csvBatch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(header + row))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"))
+			.andExpect(jsonPath("$.errors[0].rule").value("csv-unknown-column"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("senderIDNumber")))
+			.andExpect(jsonPath("$.detail").value(containsString("senderIdNumber")))
+			.andExpect(MockMvcResultMatchers.content().string(not(containsString(ID))));
+		assertThat(parcels()).isEqualTo(before + 1);
+		// the corrected file under the same batch id is taken in
+		mvc.perform(post("/api/v1/safety/parcel-records").param("batchId", csvBatch).header("Authorization", SHUNFENG)
+			.contentType("text/csv").content(header.replace("senderIDNumber", "senderIdNumber") + row))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(0));
+		assertThat(parcels()).isEqualTo(before + 2);
+	}
+
 	@Test
 	void aGzippedCsvIsTakenInWithDataLinesCountedFromOne() throws Exception {
 		Instant at = clock.instant().minus(Duration.ofMinutes(30));

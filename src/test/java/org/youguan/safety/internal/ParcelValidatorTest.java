@@ -823,4 +823,83 @@ class ParcelValidatorTest {
 			set(v, ParcelField.SENDER_ID_NUMBER, "12345678901");
 		});
 	}
+
+	/**
+	 * Each rule on its own: the fast pass names it as the line's fault, and the full list of the refused line
+	 * ({@link ParcelValidator#faults}) names exactly it — its field and rule —, a field's later rules not added to it
+	 * (a waybill with an invisible character is not also of the wrong format).
+	 */
+	@Test
+	void eachRuleAloneIsTheLinesOnlyFaultWithItsFieldAndRule() {
+		record Case(ParcelField field, String value, String rule) {
+		}
+		List<Case> cases = List.of(new Case(ParcelField.WAYBILL_NUMBER, null, "required"),
+				new Case(ParcelField.WAYBILL_NUMBER, "SF#1", "format"),
+				new Case(ParcelField.WAYBILL_NUMBER, "13912345678", "personal-number"),
+				new Case(ParcelField.WAYBILL_NUMBER, "SF\u200B1", "invisible-character"),
+				new Case(ParcelField.ACCEPTED_AT, null, "required"),
+				new Case(ParcelField.ACCEPTED_AT, "2026-05-20 10:30", "format"),
+				new Case(ParcelField.ACCEPTED_AT, "2026-06-20T10:30:00+08:00", "future"),
+				new Case(ParcelField.ACCEPTED_AT, "2026-01-20T10:30:00+08:00", "too-old"),
+				new Case(ParcelField.REAL_NAME_METHOD, null, "required"),
+				new Case(ParcelField.REAL_NAME_METHOD, "随便", "unknown"),
+				new Case(ParcelField.SENDER_ID_TYPE, "驾驶证", "unknown"),
+				new Case(ParcelField.SENDER_ID_TYPE, null, "required-for-method"),
+				new Case(ParcelField.SENDER_REGION, null, "required"),
+				new Case(ParcelField.SENDER_REGION, "999998", "unknown"),
+				new Case(ParcelField.RECIPIENT_REGION, "123", "unknown"),
+				new Case(ParcelField.ITEM_CATEGORY, null, "required"),
+				new Case(ParcelField.ITEM_CATEGORY, "x".repeat(41), "length"),
+				new Case(ParcelField.ITEM_CATEGORY, "服\u0001装", "control-character"),
+				new Case(ParcelField.WEIGHT_GRAMS, null, "required"),
+				new Case(ParcelField.WEIGHT_GRAMS, "0", "range"),
+				new Case(ParcelField.WEIGHT_GRAMS, "1,20", "thousands-separator"),
+				new Case(ParcelField.INSPECTED, "maybe", "boolean"),
+				new Case(ParcelField.SCREENED, null, "boolean"),
+				new Case(ParcelField.SCREENING_MACHINE_SERIAL, "XR-999", "not-registered"),
+				new Case(ParcelField.OUTLET_FILING_NUMBER, "9999999999", "not-own"),
+				new Case(ParcelField.COURIER_ID, "x".repeat(41), "length"),
+				new Case(ParcelField.COURIER_ID, "13912345678", "personal-number"));
+		for (Case c : cases) {
+			String[] v = valid();
+			set(v, c.field(), c.value());
+			String as = c.field().json() + "=" + c.value();
+			assertThat(validator.validate(v)).as(as).isNull();
+			assertThat(validator.rejection()).as(as).extracting(ParcelRejection::field, ParcelRejection::code)
+				.containsExactly(c.field().json(), c.rule());
+			assertThat(validator.faults(v)).as(as).extracting(r -> r.field() + "/" + r.code())
+				.containsExactly(c.field().json() + "/" + c.rule());
+		}
+	}
+
+	/**
+	 * Finding (a rejected line reported only its first fault): a line breaking rules of several fields lists every one,
+	 * in the order they are checked, each field once with its first rule — rules across fields too (a letter's weight)
+	 * —, while the fast pass still stops at the first; a valid line has no fault and stays a record.
+	 */
+	@Test
+	void aLineBreakingSeveralRulesListsEveryFaultWhileTheFastPassStopsAtTheFirst() {
+		String[] v = valid();
+		set(v, ParcelField.WAYBILL_NUMBER, null);
+		set(v, ParcelField.ACCEPTED_AT, "yesterday");
+		set(v, ParcelField.SENDER_REGION, "999998");
+		set(v, ParcelField.ITEM_CATEGORY, "信件");
+		set(v, ParcelField.WEIGHT_GRAMS, "5000");
+		set(v, ParcelField.INSPECTED, "maybe");
+		set(v, ParcelField.COURIER_ID, "13912345678");
+		assertThat(validator.validate(v)).isNull();
+		assertThat(validator.rejection()).extracting(ParcelRejection::field, ParcelRejection::code)
+			.containsExactly("waybillNumber", "required");
+		List<ParcelRejection> faults = validator.faults(v);
+		assertThat(faults).extracting(r -> r.field() + "/" + r.code())
+			.containsExactly("waybillNumber/required", "acceptedAt/format", "senderRegion/unknown", "itemCategory/letter-weight",
+					"inspected/boolean", "courierId/personal-number");
+		assertThat(faults).allSatisfy(r -> assertThat(r.message()).isNotBlank().doesNotContain("13912345678"));
+		assertThat(faults.get(1).message()).contains("acceptedAt");
+		// the fast pass after it is unchanged, and a valid line has nothing to list
+		assertThat(validator.validate(v)).isNull();
+		assertThat(validator.rejection().field()).isEqualTo("waybillNumber");
+		assertThat(validator.faults(valid())).isEmpty();
+		assertThat(validator.validate(valid())).isNotNull();
+	}
 }
