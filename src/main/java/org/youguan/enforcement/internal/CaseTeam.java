@@ -18,14 +18,18 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.HanVariants;
-import org.youguan.kernel.Rows;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.UserView;
+import org.youguan.org.Users;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -48,8 +52,11 @@ public class CaseTeam {
 
 	private final UserDirectory directory;
 
+	private final Users users;
+
 	CaseTeam(JdbcClient jdbc, StatutoryRules rules, Inspectors inspectors, Bureaus bureaus, CaseWork caseWork,
-			UserDirectory directory) {
+			UserDirectory directory, Users users) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.inspectors = inspectors;
@@ -330,10 +337,6 @@ public class CaseTeam {
 		return bureaus.staffed(region, Bureaus.CASE_HANDLERS);
 	}
 
-	/** A head (局领导) with an account: the name shown, and the id and name of the bureau. */
-	private record Head(String name, long bureauId, String bureau) {
-	}
-
 	/**
 	 * Refuses (rule {@code other-bureau-head}, on {@code list[i]}) a participant of a 集体讨论 named as a head (局领导)
 	 * of another bureau — a superior's or a neighbour's — where no head of the handling bureau ({@link #handlingBureau})
@@ -348,17 +351,18 @@ public class CaseTeam {
 		if (handling == null) {
 			return;
 		}
-		List<Head> heads = jdbc.sql("""
-				SELECT u.display_name AS name, u.bureau_id, b.name AS bureau
-				FROM user_account u JOIN user_role r ON r.user_account = u.id JOIN bureau b ON b.id = u.bureau_id
-				WHERE u.kind = 'STAFF' AND u.enabled AND r.role = 'BUREAU_LEADER'""").query(Rows.of(Head.class)).list();
 		for (int i = 0; i < names.size(); i++) {
 			String key = personKey(names.get(i));
-			List<Head> named = heads.stream().filter(h -> key != null && key.equals(personKey(h.name()))).toList();
-			if (named.isEmpty() || named.stream().anyMatch(h -> h.bureauId() == handling.id())) {
+			// the heads' accounts found by the name typed (the directory's search), then compared by the name key
+			List<UserView> named = key == null ? List.of() : users.list(DataScope.all(),
+					new Users.Filter(null, Role.BUREAU_LEADER, UserKind.STAFF),
+					PageQuery.of(names.get(i), 0, PageQuery.MAX_SIZE, "display_name", "asc")).items().stream()
+				.filter(u -> u.enabled() && u.bureauId() != null && key.equals(personKey(u.displayName())))
+				.toList();
+			if (named.isEmpty() || named.stream().anyMatch(u -> u.bureauId() == handling.id())) {
 				continue;
 			}
-			String other = named.get(0).bureau();
+			String other = named.get(0).bureauName();
 			v.require(list + "[" + i + "]", false, "other-bureau-head",
 					Wording.of("enforcement.refusal.otherBureauHead", names.get(i), other, handling.name()),
 					"集体讨论应由办案机关（" + handling.name() + "）的负责人参加（" + Provision.PENALTY_HEAD_DECIDES + "）：" + names.get(i)
