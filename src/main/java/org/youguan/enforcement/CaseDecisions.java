@@ -80,8 +80,11 @@ public class CaseDecisions {
 
 	private final DecisionNumbers decisionNumbers;
 
+	private final CaseTeam caseTeam;
+
 	CaseDecisions(JdbcClient jdbc, StatutoryRules rules, ApplicationEventPublisher events, Clock clock, Bureaus bureaus,
-			CaseWork caseWork, DecisionNumbers decisionNumbers) {
+			CaseWork caseWork, DecisionNumbers decisionNumbers, CaseTeam caseTeam) {
+		this.caseTeam = caseTeam;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.events = events;
@@ -97,7 +100,9 @@ public class CaseDecisions {
 	 * @param discussedOn the day of 集体讨论 (required for a serious case, art.57)
 	 * @param discussionConclusion what they concluded (required with {@code discussedOn}, ≤ 2,000 characters)
 	 * @param discussionParticipants the heads who took part in it, by name (at least the rule
-	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn})
+	 * {@code penalty.discussion-min-participants}, 3 by default; required with {@code discussedOn}); the handling
+	 * bureau's heads — one named as a head of another bureau is refused (400, rule {@code other-bureau-head}, art.57
+	 * para.2: the deciding organ's 负责人集体讨论)
 	 * @param penalty the heaviest kind decided (WARNING, FINE, CONFISCATION, SUSPENSION, REVOCATION)
 	 * @param fine the fine (罚款) in yuan: required for FINE and, where the article 并处 it, beside the heavier kinds
 	 * @param confiscated the 违法所得 confiscated in yuan (required for CONFISCATION, allowed beside SUSPENSION or
@@ -370,6 +375,8 @@ public class CaseDecisions {
 		p.put("conclusion", discussed == null ? null : Text.strip(d.conclusion()));
 		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on, no_penalty_ground = :ground, discussed_on = :discussed,"
 				+ " discussion_participants = :participants, discussion_conclusion = :conclusion", p);
+		// the 不予行政处罚决定书 names its 行政复议机关 as of today, kept for its reissues (V304)
+		caseWork.fixReviewBody(id, c.regionCode());
 		caseWork.record(c, "case.not-penalize", "不予处罚（" + g.label() + "）：" + Text.strip(reason));
 		if (discussed != null) {
 			caseWork.issue(id, CaseDocumentKind.DISCUSSION_RECORD);
@@ -581,6 +588,8 @@ public class CaseDecisions {
 				.name("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i))
 				.personName("discussionParticipants[" + i + "]", "参加负责人姓名", names.get(i));
 		}
+		// the heads of the deciding organ (art.57 para.2): a superior's or a neighbour's head named is refused
+		caseTeam.requireHandlingHeads(v, "discussionParticipants", names, region);
 		// the 集体讨论记录 prints the conclusion: it holds words as every printed reason does ("。" or "1" concludes nothing)
 		v.required("discussionConclusion", "集体讨论结论", conclusion)
 			.maxLength("discussionConclusion", "集体讨论结论", conclusion, 2000)

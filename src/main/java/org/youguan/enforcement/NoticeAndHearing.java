@@ -525,8 +525,9 @@ public class NoticeAndHearing {
 	 * @param hearingOn the day the hearing is to be held: at least {@link StatutoryRule#PENALTY_HEARING_NOTICE} (7
 	 * working days, art.85) after {@code noticeOn}
 	 * @param place where it is to be held (required, up to 200 characters)
-	 * @param host the staff account to host it (required): of the bureau handling the case or one above it, never one
-	 * of the case's investigators nor the author of the 调查终结报告
+	 * @param host the staff account to host it (required): of the bureau handling the case (art.64(四): staff the
+	 * deciding organ designates — not a superior's), never one of the case's investigators nor the author of the
+	 * 调查终结报告
 	 */
 	public record HearingNotice(String noticeOn, String hearingOn, String place, Long host) {
 	}
@@ -562,8 +563,9 @@ public class NoticeAndHearing {
 	 * @throws InvalidValueException naming {@code noticeOn} (missing, malformed, before the request or an earlier notice,
 	 * in the future), {@code hearingOn} (missing, malformed, or less than 7 working days after the notice: rule
 	 * {@code deadline}; later than the product rule {@link StatutoryRule#PENALTY_HEARING_LATEST} allows, 30 working days
-	 * after the notice by default: rule {@code hearing-latest}), {@code place} or {@code host} (missing, not a staff account of the handling bureau or one above)
-	 * @throws DomainException (422, field {@code host}, rules {@code host-is-investigator}, {@code host-is-author});
+	 * after the notice by default: rule {@code hearing-latest}), {@code place} or {@code host} (missing, or no enabled staff account a hearing can be entrusted to: rule {@code bureau})
+	 * @throws DomainException (422, field {@code host}, rules {@code host-not-handling-bureau} — staff of another bureau,
+	 * a superior's too —, {@code host-is-investigator}, {@code host-is-author});
 	 * (409) unless 听证 and not yet held
 	 */
 	@Transactional
@@ -662,9 +664,12 @@ public class NoticeAndHearing {
 		v.required("noticeOn", "听证通知日期", data.noticeOn()).required("hearingOn", "听证日期", data.hearingOn());
 		v.required("place", "听证地点", data.place()).line("place", "听证地点", data.place(), 200);
 		v.require("host", data.host() != null, "required", "听证主持人不能为空：请指定非本案调查人员的工作人员主持听证（" + Provision.PENALTY_HEARING_PROCEDURE + "）");
-		HearingHost host = data.host() == null ? null : hearingHost(c, data.host());
-		v.require("host", data.host() == null || host != null, "bureau", "听证主持人应为办理本案的邮政管理部门"
-				+ "（或其上级部门）的在岗工作人员");
+		BureauView handling = caseTeam.handlingBureau(c.regionCode()).orElse(null);
+		String handlingName = handling != null ? handling.name() : bureaus.nearestName(c.regionCode());
+		Host named = data.host() == null ? null : hearingHost(data.host());
+		HearingHost host = named == null ? null : named.shown();
+		v.require("host", data.host() == null || host != null, "bureau", "听证主持人应为办案机关（" + handlingName
+				+ "）指定的在岗工作人员（" + Provision.PENALTY_HEARING_PROCEDURE + "）");
 		// a new notice (改期) is not dated before the one it replaces
 		LocalDate after = c.hearingNotifiedOn() != null ? c.hearingNotifiedOn() : c.hearingRequestedOn();
 		LocalDate on = v.date("noticeOn", "听证通知日期", data.noticeOn(), after, caseWork.today());
@@ -697,6 +702,15 @@ public class NoticeAndHearing {
 		}
 		if (v.hasErrors()) {
 			return null;
+		}
+		if (handling != null && named.bureauId() != handling.id()) {
+			// art.64(四): the hearing is presided by staff the deciding organ designates — its own, not a superior's or
+			// a neighbour's (the 听证通知书 and 听证笔录 are the handling bureau's, in its name)
+			throw DomainException.rule("host", "host-not-handling-bureau",
+					Wording.of("enforcement.refusal.hostOtherBureau", host.name(), host.bureau(), handling.name()),
+					"听证主持人应为办案机关（" + handling.name() + "）指定的本机关工作人员：" + host.name() + "是" + host.bureau()
+							+ "的工作人员，上级或其他机关的人员不能主持本机关的听证（" + Provision.PENALTY_HEARING_PROCEDURE
+							+ "：听证由行政机关指定的非本案调查人员主持）");
 		}
 		if (caseTeam.investigated(c.id(), host.userId(), host.name())) {
 			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()
@@ -787,8 +801,10 @@ public class NoticeAndHearing {
 	}
 
 	/**
-	 * The staff accounts that may host the hearing of a case in the caller's scope: enabled staff of the bureau handling
-	 * it or of a bureau above it, none of its investigators (行政处罚法(2021) art.64(四)).
+	 * The staff accounts that may host the hearing of a case in the caller's scope: enabled staff and heads of the bureau
+	 * handling it ({@link CaseTeam#handlingBureau}) — the deciding organ designates its own people, a superior's staff
+	 * host none of its hearings —, none of its investigators nor the author of its 调查终结报告 (行政处罚法(2021)
+	 * art.64(四)).
 	 */
 	public List<HearingHost> hearingHosts(DataScope scope, long id) {
 		CaseView c = caseWork.inScope(scope, id);
@@ -796,29 +812,32 @@ public class NoticeAndHearing {
 		// the team and the report's author read once, not once per account asked about
 		CaseTeam.Team team = caseTeam.of(id);
 		Long author = caseTeam.reportAuthor(id);
-		// the handling bureau first, then the bureaus above it (county, city, province)
-		for (BureauView b : bureaus.enclosing(c.regionCode())) {
-			users.list(DataScope.all(), new Users.Filter(b.id(), null, UserKind.STAFF),
-					PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
-				.items().stream()
-				.filter(u -> u.enabled() && mayHost(u) && !team.includes(u.id(), u.displayName())
-						&& !Long.valueOf(u.id()).equals(author))
-				.filter(u -> hosts.stream().noneMatch(h -> h.userId() == u.id()))
-				.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name())));
-		}
+		caseTeam.handlingBureau(c.regionCode()).ifPresent(b -> users.list(DataScope.all(),
+				new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
+			.items().stream()
+			.filter(u -> u.enabled() && mayHost(u) && !team.includes(u.id(), u.displayName())
+					&& !Long.valueOf(u.id()).equals(author))
+			.forEach(u -> hosts.add(new HearingHost(u.id(), u.displayName(), b.name()))));
 		return hosts;
 	}
 
-	/** The host named, if an enabled staff account of the bureau handling case {@code c} or of one above it. */
-	private HearingHost hearingHost(CaseView c, long userId) {
+	/**
+	 * The host named, if an enabled staff account of a bureau that may be entrusted with a hearing ({@link #mayHost}),
+	 * with its bureau's name — which {@link #notice} compares with the handling bureau's; empty for an unknown, disabled,
+	 * enterprise or administrator's account.
+	 */
+	private Host hearingHost(long userId) {
 		UserView u = users.find(DataScope.all(), userId).orElse(null);
 		if (u == null || !u.enabled() || u.kind() != UserKind.STAFF || u.bureauId() == null || !mayHost(u)) {
 			return null;
 		}
 		return bureaus.find(DataScope.all(), u.bureauId())
-			.filter(b -> c.regionCode().startsWith(b.regionCode()))
-			.map(b -> new HearingHost(u.id(), u.displayName(), b.name()))
+			.map(b -> new Host(new HearingHost(u.id(), u.displayName(), b.name()), b.id()))
 			.orElse(null);
+	}
+
+	/** A host named: as shown, and the id of its bureau. */
+	private record Host(HearingHost shown, long bureauId) {
 	}
 
 	/**

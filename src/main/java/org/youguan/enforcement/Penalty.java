@@ -11,8 +11,11 @@ import org.youguan.kernel.ChineseText;
  */
 public enum Penalty {
 
-	/** No penalty (不予处罚; imported cases only). */
-	NONE("不予处罚", 0),
+	/**
+	 * No penalty (imported cases only), named as the law names the decision: 不予行政处罚 (行政处罚法(2021) art.33, 57(二)
+	 * — the 不予行政处罚决定书), in the 处罚种类 of an export and wherever a decision's kind is stated.
+	 */
+	NONE("不予行政处罚", 0),
 	/** 警告. */
 	WARNING("警告", 1),
 	/** 罚款. */

@@ -61,7 +61,8 @@ public final class InboxRows {
 	 * @param title what it is
 	 * @param detail its second line, may be null
 	 * @param dueCss the due date's classes, null without a due date
-	 * @param dueText the due date (11-30, or "11-30 已超期"), null without one
+	 * @param dueText the due date alone in its cell (11-30; 2025-11-30 in another year), or once overdue the sentence
+	 *        saying so in the reader's language (2026年11月30日已超期, 2026-11-30 overdue); null without one
 	 */
 	public record Item(String href, String title, String detail, String dueCss, String dueText) {
 	}
@@ -153,10 +154,11 @@ public final class InboxRows {
 			if (i.due() == null) {
 				return new Item(contextPath + i.link(), text(i.titleParts(), " "), detail(i), null, null);
 			}
-			String day = day(i.due());
+			// a due day alone in its cell stays compact (11-30, the list form: README, 日期); joined to 已超期 it is a
+			// sentence, worded in the reader's language by the message source (2026年11月30日已超期, 2026-11-30 overdue)
 			return new Item(contextPath + i.link(), text(i.titleParts(), " "), detail(i),
 					i.overdue() ? "ms-auto text-nowrap text-red fw-bold" : "ms-auto text-nowrap text-secondary",
-					i.overdue() ? message("home.queue.itemOverdue", day) : day);
+					i.overdue() ? message("home.queue.itemOverdue", i.due()) : day(i.due()));
 		}).toList();
 		return new Queue(t.queue(), t.empty() ? "list-group-item work-queue queue-empty" : "list-group-item work-queue",
 				t.count(), t.overdue(), href, message(t.labelKey()),

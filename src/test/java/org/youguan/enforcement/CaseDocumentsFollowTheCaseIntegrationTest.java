@@ -126,21 +126,24 @@ class CaseDocumentsFollowTheCaseIntegrationTest extends ClockedSteps {
 	void aNewTeamMayNotTakeInTheHearingHostNorTheReviewer() throws Exception {
 		today("2026-06-01");
 		long id = party.notified(party.sfWuzhong(), "WAYBILL_DATA", "20000", LocalDate.of(2026, 6, 1));
-		// the hearing requested on 06-02 and noticed on 06-03 for 06-12, hosted by 冯安全
+		// 沈执法 leaves the team (何监察 joins), then hosts the hearing: the host is the handling bureau's own staff
+		// (行政处罚法(2021) art.64(四)), requested on 06-02 and noticed on 06-03 for 06-12
+		caseInvestigation.changeTeam(PartyCases.ALL, id, List.of(new CaseInvestigation.Member("陈吴中", "32050601"),
+				new CaseInvestigation.Member("何监察", "32050603")), "沈执法另有任务");
 		NoticeAndHearing.HearingNotice notice = new NoticeAndHearing.HearingNotice("2026-06-03", "2026-06-12",
-				"吴中区邮政管理局听证室", party.user("sz.safety"));
+				"吴中区邮政管理局听证室", party.user("wz.law"));
 		today("2026-06-03");
 		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		noticeAndHearing.noticeHearing(PartyCases.ALL, id, notice);
 
 		LawfulStepsIntegrationTest.refused("investigators", () -> caseInvestigation.changeTeam(PartyCases.ALL, id,
-				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("冯安全", "32050002")),
+				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("沈执法", "32050602")),
 				"原调查人员调离"), "host-is-investigator");
 		LawfulStepsIntegrationTest.refused("investigators", () -> caseInvestigation.changeTeam(PartyCases.ALL, id,
 				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("郑监管", "32050001")),
 				"原调查人员调离"), "reviewer-is-investigator");
 		assertThat(jdbc.sql("SELECT string_agg(name, '、' ORDER BY position) FROM penalty_case_investigator WHERE case_id = :id")
-			.param("id", id).query(String.class).single()).isEqualTo("陈吴中、沈执法");
+			.param("id", id).query(String.class).single()).isEqualTo("陈吴中、何监察");
 
 		// a reason the JSON reader refuses (not text) is named as the page and the service name it
 		call(PenaltyCaseIntegrationTest.HEAD, "/api/v1/enforcement/cases/" + id + "/team",

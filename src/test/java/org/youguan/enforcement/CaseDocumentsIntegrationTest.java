@@ -590,7 +590,7 @@ class CaseDocumentsIntegrationTest extends ClockedSteps {
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing-request", on(LocalDate.of(2026, 6, 8))).andExpect(status().isOk());
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing",
 				"{\"noticeOn\":\"2026-06-16\",\"hearingOn\":\"2026-06-26\",\"place\":\"吴中区邮政管理局听证室\",\"host\":"
-						+ PartyCases.user(jdbc, "sz.office") + ",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
+						+ PartyCases.user(jdbc, "wz.review") + ",\"record\":\"当事人称系初次经营，请求从轻；调查人员出示证据\"}")
 			.andExpect(status().isOk());
 		call(market, "/api/v1/enforcement/cases/" + c + "/review", "{\"agreed\":true,\"opinion\":\"听证后复核，同意处罚\"}")
 			.andExpect(status().isOk());

@@ -123,7 +123,7 @@ class CaseFormsKeepWhatWasTypedIntegrationTest {
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing-notice", "hearing-notice-form", Map.of("place", "回填地点2x"),
 				Map.of("noticeOn", "", "hearingOn", ""), false, "noticeOn");
 		noticeAndHearing.noticeHearing(PartyCases.ALL, heard, new NoticeAndHearing.HearingNotice(today.toString(),
-				calendar.plusWorkingDays(today, 20).toString(), "听证室", party.user("sz.office")));
+				calendar.plusWorkingDays(today, 20).toString(), "听证室", party.user("wz.review")));
 		refusedKeepsWhatWasTyped(staff, c + heard + "/hearing", "hearing-form", Map.of("record", "回填笔录1x"),
 				Map.of("hearingOn", ""), false, "hearingOn");
 

@@ -17,6 +17,7 @@ import org.youguan.SignIn;
 import org.youguan.kernel.PageQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -102,7 +103,8 @@ class HearingAndHeadStepsIntegrationTest extends ClockedSteps {
 		String path = "/api/v1/enforcement/cases/" + id + "/hearing";
 		String days = "{\"noticeOn\":\"2026-06-03\",\"hearingOn\":\"2026-06-15\"";
 		long investigator = party.user("wz.staff");
-		long office = party.user("sz.office");
+		// 韩法审 (wz.review), of the Wuzhong bureau handling the case, investigated none of it
+		long office = party.user("wz.review");
 
 		call(WUZHONG, path, days + "}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("place", "host")));
@@ -112,41 +114,51 @@ class HearingAndHeadStepsIntegrationTest extends ClockedSteps {
 		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + investigator + "}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("host"))
 			.andExpect(jsonPath("$.errors[0].rule").value("host-is-investigator"));
-		// nor the one who wrote the 调查终结报告
-		long author = party.user("sz.market");
+		// nor the one who wrote the 调查终结报告 (蒋局长, the Wuzhong head, as a head may host)
+		long author = party.user("wz.leader");
 		jdbc.sql("UPDATE penalty_case SET concluded_by_user_id = :u WHERE id = :id").param("u", author).param("id", id).update();
 		call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + author + "}").andExpect(status().is(422))
 			.andExpect(jsonPath("$.errors[0].field").value("host"))
 			.andExpect(jsonPath("$.errors[0].rule").value("host-is-author"));
 		mvc.perform(get(path + "-hosts").header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) author)))));
-		// an enterprise user, a neighbouring county's staff, an unknown account and the system administrator's account
-		// (the province's: above the bureau, but an IT account, not a person the bureau designates) host nothing
-		for (String other : List.of(String.valueOf(party.user("sf.wz")), String.valueOf(party.user("xc.staff")), "999999",
-				String.valueOf(party.user("sys.admin")))) {
+		// an enterprise user, an unknown account and the system administrator's account (the province's: above the
+		// bureau, but an IT account, not a person the bureau designates) host nothing
+		for (String other : List.of(String.valueOf(party.user("sf.wz")), "999999", String.valueOf(party.user("sys.admin")))) {
 			call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + other + "}").andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("host")).andExpect(jsonPath("$.errors[0].rule").value("bureau"));
+		}
+		// art.64(四): staff the deciding organ designates — a superior's (吴文书 of the 苏州市局) or a neighbouring county's
+		// (褚相城 of 相城) staff are refused, the rule and both bureaus named
+		for (String other : List.of("sz.office", "xc.staff")) {
+			call(WUZHONG, path, days + ",\"place\":\"听证室\",\"host\":" + party.user(other) + "}").andExpect(status().is(422))
+				.andExpect(jsonPath("$.errors[0].field").value("host"))
+				.andExpect(jsonPath("$.errors[0].rule").value("host-not-handling-bureau"))
+				.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("吴中区邮政管理局"),
+						containsString("不能主持本机关的听证"), containsString("64"))));
 		}
 		assertThat(jdbc.sql("SELECT hearing_on IS NULL FROM penalty_case WHERE id = :id").param("id", id).query(Boolean.class)
 			.single()).isTrue();
 		mvc.perform(get(path + "-hosts").header("Authorization", WUZHONG)).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].userId", hasItem(is((int) office))))
+			.andExpect(jsonPath("$[*].bureau", everyItem(is("苏州市吴中区邮政管理局"))))
+			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) party.user("sz.office"))))))
 			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) investigator)))))
 			.andExpect(jsonPath("$[*].userId", everyItem(not(is((int) party.user("sys.admin"))))));
 
 		call(WUZHONG, path, days + ",\"place\":\"吴中区邮政管理局三楼听证室\",\"host\":" + office + "}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.penaltyCase.hearingPlace").value("吴中区邮政管理局三楼听证室"))
-			.andExpect(jsonPath("$.penaltyCase.hearingHost").value("吴文书"))
+			.andExpect(jsonPath("$.penaltyCase.hearingHost").value("韩法审"))
 			.andExpect(jsonPath("$.penaltyCase.hearingHostUserId").value(office));
 
 		for (String kind : List.of("HEARING_NOTICE", "HEARING_RECORD")) {
-			assertThat(document(id, kind)).as(kind).contains("吴中区邮政管理局三楼听证室", "吴文书").doesNotContain("${");
+			assertThat(document(id, kind)).as(kind).contains("吴中区邮政管理局三楼听证室", "韩法审").doesNotContain("${");
 		}
 		// the case page shows the place and the host; its history names who hosted the hearing
 		mvc.perform(get("/enforcement/cases/" + id).session(SignIn.session(mvc, "wz.staff"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"hearing-held\"")))
 			.andExpect(content().string(containsString("吴中区邮政管理局三楼听证室")))
-			.andExpect(content().string(containsString("吴文书主持")));
+			.andExpect(content().string(containsString("韩法审主持")));
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 
 	String notice(String noticeOn, String hearingOn) {
 		return "{\"noticeOn\":\"" + noticeOn + "\",\"hearingOn\":\"" + hearingOn + "\",\"place\":\"" + PLACE + "\",\"host\":"
-				+ party.user("sz.office") + "}";
+				+ party.user("wz.review") + "}";
 	}
 
 	/**
@@ -134,8 +134,8 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.penaltyCase.hearingScheduledOn").value("2026-06-12"))
 			.andExpect(jsonPath("$.penaltyCase.hearingOn").doesNotExist())
 			.andExpect(jsonPath("$.penaltyCase.hearingPlace").value(PLACE))
-			.andExpect(jsonPath("$.penaltyCase.hearingHost").value("吴文书"));
-		assertThat(text(documents(id, "HEARING_NOTICE").get(0))).contains(PLACE, "吴文书",
+			.andExpect(jsonPath("$.penaltyCase.hearingHost").value("韩法审"));
+		assertThat(text(documents(id, "HEARING_NOTICE").get(0))).contains(PLACE, "韩法审",
 				ChineseText.day(LocalDate.of(2026, 6, 12))).doesNotContain("${");
 		assertThat(documents(id, "HEARING_RECORD")).isEmpty();
 		// the decision clock stays stopped between the notice and the hearing (邮政行政执法监督办法 art.17)
@@ -165,7 +165,7 @@ class HearingNoticeAndReturnIntegrationTest extends ClockedSteps {
 			.andExpect(jsonPath("$.suspensions[0].kind").value("HEARING"))
 			.andExpect(jsonPath("$.suspensions[0].startedOn").value("2026-06-02"))
 			.andExpect(jsonPath("$.suspensions[0].endedOn").value("2026-06-12"));
-		assertThat(text(documents(id, "HEARING_RECORD").get(0))).contains(PLACE, "吴文书");
+		assertThat(text(documents(id, "HEARING_RECORD").get(0))).contains(PLACE, "韩法审");
 		assertThat(documents(id, "HEARING_NOTICE")).hasSize(1);
 
 		// once held, neither step again (409 naming the field and rule)

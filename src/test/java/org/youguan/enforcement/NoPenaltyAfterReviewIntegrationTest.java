@@ -45,7 +45,7 @@ class NoPenaltyAfterReviewIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].rule", hasItem("departs-from-review")))
 			.andExpect(jsonPath("$.errors[?(@.rule == 'departs-from-review')].message",
-					hasItem(allOf(containsString("处罚种类由罚款改为不予处罚"), containsString("集体讨论")))));
+					hasItem(allOf(containsString("处罚种类由罚款改为不予行政处罚"), containsString("集体讨论")))));
 		assertThat(cases.get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
 	}
 

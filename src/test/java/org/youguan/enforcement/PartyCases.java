@@ -175,11 +175,12 @@ final class PartyCases {
 	}
 
 	/**
-	 * A hearing told on {@code noticeOn} and held on {@code hearingOn} in the bureau's hearing room, hosted by sz.office
-	 * (吴文书 of the 苏州市局, above the Wuzhong bureau, and not one of {@link #TEAM}).
+	 * A hearing told on {@code noticeOn} and held on {@code hearingOn} in the bureau's hearing room, hosted by wz.review
+	 * (韩法审 of the Wuzhong bureau handling the case — art.64(四): its own staff, not a superior's — and not one of
+	 * {@link #TEAM}).
 	 */
 	NoticeAndHearing.HearingData hearing(String noticeOn, String hearingOn) {
-		return new NoticeAndHearing.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("sz.office"), null);
+		return new NoticeAndHearing.HearingData(noticeOn, hearingOn, "吴中区邮政管理局听证室", user("wz.review"), null);
 	}
 
 	/**

@@ -271,7 +271,7 @@ class PartyDecisionsAndHandlingBureauIntegrationTest extends ClockedSteps {
 			mvc.perform(post("/api/v1/enterprise/penalties/" + c + "/hearing").header("Authorization", SF))
 				.andExpect(status().isOk());
 			noticeAndHearing.noticeHearing(PartyCases.ALL, c, new NoticeAndHearing.HearingNotice("2026-06-02", "2026-06-15",
-					"吴中区邮政管理局听证室", party.user("sz.office")));
+					"吴中区邮政管理局听证室", party.user("wz.review")));
 		}
 		// the request window is closed: a withdrawal is not a late waiver, the hearing it cancels is still to come
 		today("2026-06-10");

@@ -406,7 +406,7 @@ class PenaltyCaseIntegrationTest extends ClockedSteps {
 		call(HEAD, "/api/v1/enforcement/cases/" + c + "/decision",
 				"{\"decidedOn\":\"2026-06-30\",\"penalty\":\"FINE\",\"fine\":\"60000\"}").andExpect(status().is(422));
 		// a hearing on Friday 06-26: told by 06-16 at the latest (06-19 端午 off)
-		String where = ",\"place\":\"吴中区邮政管理局听证室\",\"host\":" + PartyCases.user(jdbc, "sz.office") + "}";
+		String where = ",\"place\":\"吴中区邮政管理局听证室\",\"host\":" + PartyCases.user(jdbc, "wz.review") + "}";
 		call(WUZHONG, "/api/v1/enforcement/cases/" + c + "/hearing", "{\"noticeOn\":\"2026-06-18\",\"hearingOn\":\"2026-06-26\"" + where)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("noticeOn"));

@@ -69,7 +69,7 @@ class PenaltyPartyNotificationsIntegrationTest {
 		noticeAndHearing.requestHearing(ALL, id, today.toString());
 		LocalDate hearingOn = caseWork.clock(c).onOrNextWorkingDay(caseWork.clock(c).hearingEarliest(today));
 		noticeAndHearing.noticeHearing(ALL, id, new NoticeAndHearing.HearingNotice(today.toString(), hearingOn.toString(),
-				"吴中区邮政管理局听证室", party.user("sz.office")));
+				"吴中区邮政管理局听证室", party.user("wz.review")));
 		List<String> titles = toTheParty(e, id, 2);
 		assertThat(titles).hasSize(2);
 		assertThat(titles.get(1)).contains("听证通知书", "听证定于" + ChineseText.day(hearingOn) + "举行");

@@ -342,7 +342,7 @@ class ProcedureGuardsIntegrationTest extends ClockedSteps {
 
 	static CaseDecisions.Decision seriousDecision(String on, String penalty, String fine, String confiscated, String days) {
 		return new CaseDecisions.Decision(null, on, penalty, fine, null, null, null, on, "情节严重，责令停业整顿并处罚款",
-				List.of("孙局长", "李副局长", "王副局长"), confiscated, days);
+				List.of("蒋局长", "李副局长", "王副局长"), confiscated, days);
 	}
 
 	@Test

@@ -165,6 +165,6 @@ class ProvisionalCaseDeadlinesIntegrationTest extends ClockedSteps {
 		return mvc.perform(post("/api/v1/enforcement/cases/" + id + "/hearing-notice").header("Authorization", WUZHONG)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"noticeOn\":\"" + noticeOn + "\",\"hearingOn\":\"" + hearingOn + "\",\"place\":\"吴中区邮政管理局听证室\","
-					+ "\"host\":" + party.user("sz.office") + "}"));
+					+ "\"host\":" + party.user("wz.review") + "}"));
 	}
 }

@@ -708,6 +708,17 @@ public class CaseDocuments implements DeclaresTemplates {
 			.query(Rows.of(String.class)).optional().map(NoPenaltyGround::valueOf);
 	}
 
+	/**
+	 * The 行政复议机关 the case's decision names: the one fixed when it was decided ({@link CaseWork#fixReviewBody},
+	 * V304), so a reissue names what the party was told; for a case not decided yet, or decided before the body was kept
+	 * (or imported), today's ({@link StatutoryRules#reviewBody}).
+	 */
+	private String reviewBody(CaseView c) {
+		return jdbc.sql("SELECT review_body FROM penalty_case WHERE id = :id").param("id", c.id())
+			.query(Rows.of(String.class)).optional().filter(b -> !b.isBlank())
+			.orElseGet(() -> rules.reviewBody(c.regionCode()));
+	}
+
 	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,
 			Penalty previousPenalty, BigDecimal previousFine, BigDecimal previousConfiscated) {
 	}
@@ -795,7 +806,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		f.put("hearingOutcome", hearingOutcome(c));
 		f.put("statementWaivedOn", ChineseText.day(c.statementWaivedOn()));
 		f.put("remedies", StatutoryRules.remedies(values.apply(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW).intValueExact(),
-				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact(), rules.reviewBody(c.regionCode()))
+				values.apply(StatutoryRule.REMEDY_LITIGATION).intValueExact(), reviewBody(c))
 				+ decisionReceivedAs(c, values.apply(StatutoryRule.PENALTY_PUBLIC_NOTICE_SERVICE).intValueExact()));
 		f.put("statementOn", ChineseText.day(c.statementOn()));
 		f.put("statement", statement(c));

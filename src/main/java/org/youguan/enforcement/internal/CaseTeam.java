@@ -18,12 +18,18 @@ import org.youguan.inspections.Inspectors;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.HanVariants;
+import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
 import org.youguan.org.UserDirectory;
+import org.youguan.org.UserKind;
+import org.youguan.org.UserView;
+import org.youguan.org.Users;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -46,8 +52,11 @@ public class CaseTeam {
 
 	private final UserDirectory directory;
 
+	private final Users users;
+
 	CaseTeam(JdbcClient jdbc, StatutoryRules rules, Inspectors inspectors, Bureaus bureaus, CaseWork caseWork,
-			UserDirectory directory) {
+			UserDirectory directory, Users users) {
+		this.users = users;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.inspectors = inspectors;
@@ -312,5 +321,52 @@ public class CaseTeam {
 		jdbc.sql("DELETE FROM penalty_case_investigator WHERE case_id = :id").param("id", id).update();
 		saveTeam(id, members);
 		return before;
+	}
+
+	// ---- the people a step names: the handling bureau's own (行政处罚法(2021) art.57, 64(四)) ----
+
+	/**
+	 * The bureau handling a case of {@code region}, whose own people the steps naming a person name — the 听证主持人
+	 * (art.64(四): staff the deciding organ designates), the heads of a 集体讨论 (art.57 para.2: the organ's 负责人):
+	 * the nearest bureau covering the region with an enabled 处室工作人员 ({@link Bureaus#staffed} with
+	 * {@link Bureaus#CASE_HANDLERS}), the one that takes the case's steps.
+	 * @param region the case's region
+	 * @return empty where no bureau on the platform covers the region
+	 */
+	public Optional<BureauView> handlingBureau(String region) {
+		return bureaus.staffed(region, Bureaus.CASE_HANDLERS);
+	}
+
+	/**
+	 * Refuses (rule {@code other-bureau-head}, on {@code list[i]}) a participant of a 集体讨论 named as a head (局领导)
+	 * of another bureau — a superior's or a neighbour's — where no head of the handling bureau ({@link #handlingBureau})
+	 * bears that name: the discussion is the deciding organ's 负责人集体讨论 (行政处罚法(2021) art.57 para.2), and a
+	 * superior's head oversees the case but does not decide it. Names are compared by {@link #personKey}; a name no
+	 * account bears (a head without one) is not judged.
+	 * @param names the participants as typed, in order
+	 * @param region the case's region
+	 */
+	public void requireHandlingHeads(Validation v, String list, List<String> names, String region) {
+		BureauView handling = names.isEmpty() ? null : handlingBureau(region).orElse(null);
+		if (handling == null) {
+			return;
+		}
+		for (int i = 0; i < names.size(); i++) {
+			String key = personKey(names.get(i));
+			// the heads' accounts found by the name typed (the directory's search), then compared by the name key
+			List<UserView> named = key == null ? List.of() : users.list(DataScope.all(),
+					new Users.Filter(null, Role.BUREAU_LEADER, UserKind.STAFF),
+					PageQuery.of(names.get(i), 0, PageQuery.MAX_SIZE, "display_name", "asc")).items().stream()
+				.filter(u -> u.enabled() && u.bureauId() != null && key.equals(personKey(u.displayName())))
+				.toList();
+			if (named.isEmpty() || named.stream().anyMatch(u -> u.bureauId() == handling.id())) {
+				continue;
+			}
+			String other = named.get(0).bureauName();
+			v.require(list + "[" + i + "]", false, "other-bureau-head",
+					Wording.of("enforcement.refusal.otherBureauHead", names.get(i), other, handling.name()),
+					"集体讨论应由办案机关（" + handling.name() + "）的负责人参加（" + Provision.PENALTY_HEAD_DECIDES + "）：" + names.get(i)
+							+ "是" + other + "的负责人，上级或其他机关的负责人不参加本机关的集体讨论");
+		}
 	}
 }

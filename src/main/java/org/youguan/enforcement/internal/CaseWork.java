@@ -156,6 +156,20 @@ public class CaseWork {
 	 */
 	public void fixTerms(long id, String region) {
 		fixTerms(id, rule -> rules.value(rule, region));
+		fixReviewBody(id, region);
+	}
+
+	/**
+	 * Fixes on the decided case the 行政复议机关 its decision names (行政处罚法(2021) art.59(五), 行政复议法(2023) art.27:
+	 * {@link StatutoryRules#reviewBody} as the platform holds the bureaus today), so that a reissue or a re-rendering
+	 * names the body the party was told, not a bureau above renamed or re-parented since (V304). Taken with every
+	 * decision made here — a penalty ({@link #fixTerms(long, String)}), a 不予处罚, an on-the-spot one; a past decision
+	 * imported keeps none (its documents name today's body).
+	 * @param region the case's region (its handling bureau decides)
+	 */
+	public void fixReviewBody(long id, String region) {
+		jdbc.sql("UPDATE penalty_case SET review_body = :body WHERE id = :id").param("body", rules.reviewBody(region))
+			.param("id", id).update();
 	}
 
 	/**

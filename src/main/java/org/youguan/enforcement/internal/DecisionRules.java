@@ -402,8 +402,9 @@ public final class DecisionRules {
 	 * confiscated, the days of 停业整顿 and the 从轻/减轻 each compared with the proposal (amounts by value: 20000 and
 	 * 20000.00 are one), in words for the refusal ("罚款由20000元改为0.01元"); empty when the decision is the proposal.
 	 * A 不予处罚 ({@code decided} null, art.33) after a penalty proposed and reviewed departs from it as a whole
-	 * ("处罚种类由罚款改为不予处罚"): the heads decide it 集体讨论 as any other departure (art.57 para.2), the one rule for
-	 * both decisions ({@code CaseDecisions#decide} and {@code #notPenalize}).
+	 * ("处罚种类由罚款改为不予行政处罚", the law's name of the decision, art.33): the heads decide it 集体讨论 as any
+	 * other departure (art.57 para.2), the one rule for both decisions ({@code CaseDecisions#decide} and
+	 * {@code #notPenalize}).
 	 * @param proposedMitigation the 从轻/减轻 the conclusion proposed (null: none)
 	 * @param decided the penalty decided; null for 不予处罚
 	 */
@@ -412,7 +413,7 @@ public final class DecisionRules {
 			Integer days, Mitigation mitigation) {
 		List<String> changes = new ArrayList<>();
 		if (decided == null) {
-			return proposed == null ? changes : List.of("处罚种类由" + proposed.label() + "改为不予处罚");
+			return proposed == null ? changes : List.of("处罚种类由" + proposed.label() + "改为" + Penalty.NONE.label());
 		}
 		if (proposed != decided) {
 			changes.add("处罚种类由" + label(proposed) + "改为" + label(decided));

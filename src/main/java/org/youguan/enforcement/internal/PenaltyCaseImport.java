@@ -190,7 +190,9 @@ class PenaltyCaseImport {
 
 	private static final Map<String, Penalty> PENALTY_ALIASES = Map.of("没收", Penalty.CONFISCATION, "停业整顿",
 			Penalty.SUSPENSION, "责令停业", Penalty.SUSPENSION, "吊销", Penalty.REVOCATION, "吊销许可证", Penalty.REVOCATION,
-			"吊销快递业务经营许可证", Penalty.REVOCATION, "无", Penalty.NONE, "免予处罚", Penalty.NONE);
+			"吊销快递业务经营许可证", Penalty.REVOCATION, "无", Penalty.NONE, "免予处罚", Penalty.NONE,
+			// the short name sheets kept before the label followed the law's 不予行政处罚 (行政处罚法(2021) art.33)
+			"不予处罚", Penalty.NONE);
 
 	/** What an unreadable date or dictionary cell without text is handed on as (any text no date or code parses from). */
 	private static final String UNREADABLE = "?";

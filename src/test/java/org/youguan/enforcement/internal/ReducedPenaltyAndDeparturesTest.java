@@ -82,7 +82,7 @@ class ReducedPenaltyAndDeparturesTest {
 	@Test
 	void noPenaltyAfterAProposedPenaltyDepartsFromIt() {
 		assertThat(DecisionRules.departures(Penalty.FINE, new BigDecimal("20000"), null, null, null, null, null, null, null,
-				null)).containsExactly("处罚种类由罚款改为不予处罚");
+				null)).containsExactly("处罚种类由罚款改为不予行政处罚");
 		assertThat(DecisionRules.departures(null, null, null, null, null, null, null, null, null, null)).isEmpty();
 		assertThat(DecisionRules.departures(Penalty.FINE, new BigDecimal("20000"), null, null, null, Penalty.FINE,
 				new BigDecimal("20000.00"), null, null, null)).isEmpty();
