@@ -75,6 +75,9 @@ class FullPlaceNamesIntegrationTest {
 		exports.put("/inspections/key-targets/export.xlsx", "区域");
 		exports.put("/licensing/annual-reports/outstanding.xlsx?year=2025", "所在地");
 		exports.put("/complaints/export.xlsx", "所在地");
+		exports.put("/safety/periods/export.xlsx", "区域");
+		exports.put("/safety/periods/missing/export.xlsx", "区域");
+		exports.put("/universal/plans/export.xlsx", "检查区域");
 		List<String> faults = new ArrayList<>();
 		int named = 0;
 		for (Map.Entry<String, String> export : exports.entrySet()) {
