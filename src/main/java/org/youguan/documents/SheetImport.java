@@ -426,8 +426,9 @@ public final class SheetImport<T> {
 
 		/**
 		 * Refuses the template's example row left in the sheet — it would otherwise be imported as data: a row whose
-		 * every example value is in its column (as text, or a date cell of that day or month) fails the first column, rule
-		 * {@code example}.
+		 * every example value is in its column (as text, or a date cell of that day or month; a user's own county, street,
+		 * county name or 机关代字 in place of the example's: {@link TemplateExamples#isExample}) fails the first column,
+		 * rule {@code example}.
 		 * @param headers the template's columns, in the order of {@code example}
 		 * @param example the values {@link SheetRows#template} wrote as its example row
 		 * @return whether the row is the example
@@ -437,7 +438,8 @@ public final class SheetImport<T> {
 				String expected = example.get(i);
 				SheetCell cell = row.cell(headers.get(i));
 				String actual = cell == null || cell.text() == null ? "" : Text.strip(cell.text());
-				if (!SheetRows.isExample(expected, actual)) {
+				// the example of any user's template: the installation-wide values or a user's own place in them
+				if (!SheetRows.isExample(expected, actual) && !TemplateExamples.isExample(expected, actual)) {
 					return false;
 				}
 			}

@@ -97,7 +97,7 @@ public class InspectionImport {
 
 	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_CREDIT_CODE, "2025-03-05", "专项检查",
 			"实名收寄、过机安检", TemplateExamples.INSPECTOR, TemplateExamples.INSPECTOR_CERTIFICATE,
-			TemplateExamples.SECOND_INSPECTOR, TemplateExamples.SECOND_INSPECTOR_CERTIFICATE, "", "", "责令改正", "实名收寄登记不全", "吴中区示例路2号", "吴邮管责改〔2025〕3号",
+			TemplateExamples.SECOND_INSPECTOR, TemplateExamples.SECOND_INSPECTOR_CERTIFICATE, "", "", "责令改正", "实名收寄登记不全", "吴中区示例路2号", TemplateExamples.documentNumber("责令改正", 2025),
 			"2025-03-05", "2025-03-20", "2025-03-18", "");
 
 	static {
@@ -147,7 +147,15 @@ public class InspectionImport {
 
 	/** The empty template: the columns and one example row. */
 	public byte[] template() {
-		return SheetRows.template("历史检查记录", TEMPLATE, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("历史检查记录", TEMPLATE, own.row(EXAMPLE));
 	}
 
 	/**

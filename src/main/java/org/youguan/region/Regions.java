@@ -124,6 +124,22 @@ public class Regions {
 		return code == null || code.isBlank() || "0".equals(code) ? "全国" : fullName(code);
 	}
 
+	/**
+	 * The first region of a level inside an area, by code, that is a place of its own (no {@link #PLACEHOLDER_LEVELS}
+	 * name): 320501 市辖区 passed over, 320505 虎丘区 for 3205 at {@code COUNTY} — an example a template may name in the
+	 * user's own area.
+	 * @param within the area's code (a province's, city's or county's)
+	 * @return empty where the directory holds none (streets are imported by an administrator)
+	 */
+	public Optional<String> firstWithin(String within, RegionLevel level) {
+		return jdbc.sql("SELECT code FROM region WHERE " + RegionPrefix.of(within).predicate("code")
+				+ " AND level = :level AND name NOT IN (:placeholders) ORDER BY code LIMIT 1")
+			.param("level", level.name())
+			.param("placeholders", List.copyOf(PLACEHOLDER_LEVELS))
+			.query(String.class)
+			.optional();
+	}
+
 	public String name(String code) {
 		return find(code).map(Region::name).orElse(code);
 	}

@@ -95,7 +95,7 @@ public class PostOfficeApprovalImport {
 	 * that names another facility, or none, in every installation.
 	 */
 	static final List<String> EXAMPLE = List.of(TemplateExamples.POST_OFFICE, "", "撤销", "所在村已整体拆迁，服务由相邻支局承担",
-			"2025-03-03", "批准", "2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告", "吴邮管〔2025〕3号");
+			"2025-03-03", "批准", "2025-03-25", "", "2025-03-14", "2025-04-01", "区政府网站及原营业场所张贴公告", TemplateExamples.documentNumber("营业场所审批", 2025));
 
 	private final PostOfficeApprovals approvals;
 
@@ -111,7 +111,15 @@ public class PostOfficeApprovalImport {
 
 	/** The empty template: the columns and one example row. */
 	public byte[] template() {
-		return SheetRows.template("历史营业场所撤销搬迁审批", TEMPLATE_COLUMNS, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("历史营业场所撤销搬迁审批", TEMPLATE_COLUMNS, own.row(EXAMPLE));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.SheetImport;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
 
@@ -61,17 +62,22 @@ public class SupervisionImport {
 	/** The template's example row of a kind (refused when left in a sheet). */
 	static List<String> example(SupervisionKind kind) {
 		return switch (kind) {
-			case CONFIDENTIAL -> List.of("320506", "2025-03-05", "吴中区示例机要通信分局", "张三、李四", "否", "");
-			case PARTY_PAPER -> List.of("320506", "2025-03-05", "示例日报", "是", "");
-			case HALL_WINDOW -> List.of("320506", "2025-03-05", "吴中区示例政务服务中心", "吴中区示例路1号", "寄递、邮票销售", "");
-			case OUTLET_VISIT -> List.of("320506", "2025-03-05", "示例村邮政代办点", "否", "");
-			case SUPERVISOR -> List.of("320506", "2025-01-01", "2026-12-31", "张三", "");
+			case CONFIDENTIAL -> List.of(TemplateExamples.COUNTY, "2025-03-05", "吴中区示例机要通信分局", "张三、李四", "否", "");
+			case PARTY_PAPER -> List.of(TemplateExamples.COUNTY, "2025-03-05", "示例日报", "是", "");
+			case HALL_WINDOW -> List.of(TemplateExamples.COUNTY, "2025-03-05", "吴中区示例政务服务中心", "吴中区示例路1号", "寄递、邮票销售", "");
+			case OUTLET_VISIT -> List.of(TemplateExamples.COUNTY, "2025-03-05", "示例村邮政代办点", "否", "");
+			case SUPERVISOR -> List.of(TemplateExamples.COUNTY, "2025-01-01", "2026-12-31", "张三", "");
 		};
 	}
 
 	/** The empty template of a kind: its columns and one example row. */
 	public byte[] template(SupervisionKind kind) {
-		return SheetRows.template(kind.title(), columns(kind), example(kind));
+		return template(kind, TemplateExamples.Own.FIXED);
+	}
+
+	/** The template of a kind a user downloads: its example row in the user's own place ({@link TemplateExamples.Own#row}). */
+	public byte[] template(SupervisionKind kind, TemplateExamples.Own own) {
+		return SheetRows.template(kind.title(), columns(kind), own.row(example(kind)));
 	}
 
 	/**

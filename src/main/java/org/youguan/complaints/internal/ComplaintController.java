@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.complaints.AcceptanceCondition;
@@ -77,11 +79,15 @@ class ComplaintController {
 	 */
 	static final String REACHED = "是否接通";
 
-	/** The export's columns; the step's due date as {@code calendar} marks it (暂定). */
-	static List<Column<ComplaintView>> columns(WorkingCalendar calendar, MessageSource messages) {
+	/**
+	 * The export's columns; the step's due date as {@code calendar} marks it (暂定); {@code place} names the complaint's
+	 * region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区), never a county's name alone.
+	 */
+	static List<Column<ComplaintView>> columns(WorkingCalendar calendar, MessageSource messages,
+			Function<String, String> place) {
 		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
 				Column.of("渠道", c -> c.channel(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
-				Column.of("所在地", ComplaintView::regionName, 12), Column.of("品牌", ComplaintView::brandName, 8),
+				Column.of("所在地", c -> place.apply(c.regionCode()), 24), Column.of("品牌", ComplaintView::brandName, 8),
 				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.label("类别", messages, "complaint.category.", ComplaintView::category),
 				Column.label("原因", messages, "complaint.reason.", ComplaintView::reason), Column.of("状态", c -> c.status(), 10),
 				// the step's working-day due date marked 暂定 as the queue marks it (the 30-day answer limit is in calendar days)
@@ -115,9 +121,12 @@ class ComplaintController {
 	/** Who takes a complaint's steps ({@link Bureaus#takesSteps}). */
 	private final Bureaus bureaus;
 
+	private final Regions regions;
+
 	ComplaintController(ComplaintQueries queries, ComplaintIntake intake, ComplaintProcedure procedure, AuditTrail audit,
 			Spreadsheets spreadsheets, Brands brands, WorkingCalendar calendar, MessageSource messages,
-			StatutoryRules rules, Bureaus bureaus) {
+			StatutoryRules rules, Bureaus bureaus, Regions regions) {
+		this.regions = regions;
 		this.rules = rules;
 		this.bureaus = bureaus;
 		this.calendar = calendar;
@@ -180,7 +189,7 @@ class ComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
 				me.caseHandler(), handling, attention), withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages), rows));
+		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages, regions.fullNames()), rows));
 	}
 
 	/** The request with the state's default order when the user chose none. */

@@ -1,6 +1,7 @@
 package org.youguan.credit.internal;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.credit.CreditEntry;
 import org.youguan.credit.CreditObjection;
 import org.youguan.credit.CreditObjections;
@@ -51,17 +53,22 @@ import org.youguan.rules.StatutoryRules;
 @PreAuthorize(CreditAccess.STAFF_READERS)
 class CreditController {
 
-	/** The entries' export columns. */
-	static final List<Column<CreditEntry>> ENTRY_COLUMNS = List.of(Column.of("日期", CreditEntry::occurredOn, 12),
+	/**
+	 * The entries' export columns; {@code place} names the recording region in full ({@code Regions#fullNames}) where
+	 * no bureau is named, never by its bare code.
+	 */
+	static List<Column<CreditEntry>> entryColumns(Function<String, String> place) {
+		return List.of(Column.of("日期", CreditEntry::occurredOn, 12),
 			Column.of("企业", e -> e.enterpriseName() == null ? e.enterpriseCreditCode() : e.enterpriseName(), 30),
 			Column.of("统一社会信用代码", CreditEntry::enterpriseCreditCode, 22),
-			Column.of("记录机关", e -> e.bureau() == null ? e.regionCode() : e.bureau(), 24),
+			Column.of("记录机关", e -> e.bureau() == null ? place.apply(e.regionCode()) : e.bureau(), 24),
 			Column.of("类别", e -> e.kind(), 14), Column.of("文号", CreditEntry::sourceNumber, 26),
 			Column.of("内容", CreditEntry::summary, 40), Column.of("状态", e -> e.status(), 8),
 			Column.of("待办更正", e -> e.correctionKind(), 10),
 			Column.of("更正期限", CreditEntry::correctionDueOn, 12),
 			Column.of("更正超期", e -> e.correctionOverdue() ? Boolean.TRUE : null, 8),
 			Column.of("更正原因", CreditEntry::correctionReason, 40), Column.of("更正日期", CreditEntry::correctedOn, 12));
+	}
 
 	/** The objections' export columns (reasons masked as listed). */
 	static final List<Column<CreditObjection>> OBJECTION_COLUMNS = List.of(Column.of("收到日期", CreditObjection::filedOn, 12),
@@ -85,8 +92,11 @@ class CreditController {
 	/** Whose entries and objections the caller acts on ({@link Bureaus#takesSteps}). */
 	private final Bureaus bureaus;
 
+	private final Regions regions;
+
 	CreditController(CreditRecords records, CreditObjections objections, Spreadsheets spreadsheets, StatutoryRules rules,
-			CreditYearClose yearClose, Bureaus bureaus) {
+			CreditYearClose yearClose, Bureaus bureaus, Regions regions) {
+		this.regions = regions;
 		this.yearClose = yearClose;
 		this.bureaus = bureaus;
 		this.records = records;
@@ -134,7 +144,7 @@ class CreditController {
 	@GetMapping("/credit/entries/export.xlsx")
 	ResponseEntity<byte[]> exportEntries(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean overdue) {
-		return Downloads.xlsx("信用记录.xlsx", spreadsheets.write("信用记录", ENTRY_COLUMNS,
+		return Downloads.xlsx("信用记录.xlsx", spreadsheets.write("信用记录", entryColumns(regions.fullNames()),
 				records.list(scope, CreditAccess.entries(status, pending, overdue), request.toExport()).items()));
 	}
 

@@ -139,7 +139,7 @@ class PenaltyCaseImport {
 	 * case, not refused for an unknown party.
 	 */
 	static final List<String> EXAMPLE = List.of(TemplateExamples.ENTERPRISE_CREDIT_CODE, "开办快递末端网点未备案或擅自停止经营", "举报", "2025-03-05",
-			"2025-05-20", "苏吴邮管罚〔2025〕3号", "罚款", "8000", "2025-05-22", "2025-06-01", "2025-06-10", "", "", "否", "否",
+			"2025-05-20", TemplateExamples.documentNumber("行政处罚决定", 2025), "罚款", "8000", "2025-05-22", "2025-06-01", "2025-06-10", "", "", "否", "否",
 			"否", "", "", "", "");
 
 	/** The JSON import's fields as the sheet's columns, for errors the shared check raises. */
@@ -225,7 +225,15 @@ class PenaltyCaseImport {
 
 	/** The empty template: the columns and one example row. */
 	byte[] template() {
-		return SheetRows.template("历史处罚案件", TEMPLATE, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("历史处罚案件", TEMPLATE, own.row(EXAMPLE));
 	}
 
 	/**

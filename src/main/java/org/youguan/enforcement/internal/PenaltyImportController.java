@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.org.OwnExamples;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.kernel.DataScope;
@@ -41,7 +42,10 @@ class PenaltyImportController {
 
 	private final BackgroundJobs jobs;
 
-	PenaltyImportController(PenaltyCaseImport imports, BackgroundJobs jobs) {
+	private final OwnExamples ownExamples;
+
+	PenaltyImportController(PenaltyCaseImport imports, BackgroundJobs jobs, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.imports = imports;
 		this.jobs = jobs;
 	}
@@ -52,8 +56,8 @@ class PenaltyImportController {
 	}
 
 	@GetMapping("/enforcement/import/template.xlsx")
-	ResponseEntity<byte[]> template() {
-		return Downloads.xlsx("历史处罚案件导入模板.xlsx", imports.template());
+	ResponseEntity<byte[]> template(DataScope scope) {
+		return Downloads.xlsx("历史处罚案件导入模板.xlsx", imports.template(ownExamples.of(scope)));
 	}
 
 	@PostMapping("/enforcement/import")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.inspections.InspectionFieldRecords;
@@ -47,8 +48,11 @@ class EnterpriseInspectionController {
 
 	private final MessageSource messages;
 
+	private final Regions regions;
+
 	EnterpriseInspectionController(InspectionOrders orders, InspectionRecords records,
-			InspectionFieldRecords fieldRecords, Spreadsheets spreadsheets, MessageSource messages) {
+			InspectionFieldRecords fieldRecords, Spreadsheets spreadsheets, MessageSource messages, Regions regions) {
+		this.regions = regions;
 		this.orders = orders;
 		this.spreadsheets = spreadsheets;
 		this.messages = messages;
@@ -70,7 +74,7 @@ class EnterpriseInspectionController {
 	/** Its own records as .xlsx: the bureau's export columns, the page's search and order, every row up to the limit. */
 	@GetMapping("/enterprise/inspections/records/export.xlsx")
 	ResponseEntity<byte[]> exportRecords(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return InspectionController.export(records, spreadsheets, me.scope(), request);
+		return InspectionController.export(records, spreadsheets, regions, me.scope(), request);
 	}
 
 	/** One of its records with the results per checklist line, photos and signatures, and the order if any. */

@@ -3,6 +3,7 @@ package org.youguan.inspections.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.youguan.region.Regions;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -45,8 +47,12 @@ class InspectionController {
 
 	private final Spreadsheets spreadsheets;
 
-	/** The columns of the records export: the list's, with the branch or outlet inspected and the region's name. */
-	static final List<Column<InspectionRecords.RecordSummary>> COLUMNS = List.of(
+	/**
+	 * The columns of the records export: the list's, with the branch or outlet inspected and the region's name; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<InspectionRecords.RecordSummary>> columns(Function<String, String> place) {
+		return List.of(
 			Column.of("检查日期", InspectionRecords.RecordSummary::inspectedOn, 12),
 			Column.of("被检查企业", InspectionRecords.RecordSummary::enterpriseName, 36),
 			Column.of("统一社会信用代码", InspectionRecords.RecordSummary::enterpriseCreditCode, 22),
@@ -56,7 +62,7 @@ class InspectionController {
 				default -> "企业";
 			}, 12),
 			Column.of("检查对象", r -> r.objectName() == null ? r.enterpriseName() : r.objectName(), 36),
-			Column.of("所在地区", InspectionRecords.RecordSummary::regionName, 14),
+			Column.of("所在地区", row -> place.apply(row.regionCode()), 14),
 			Column.of("检查类型", r -> r.kind(), 12),
 			Column.of("检查结果", r -> r.outcome(), 10),
 			Column.of("检查人数", InspectionRecords.RecordSummary::inspectors, 8),
@@ -65,11 +71,15 @@ class InspectionController {
 			Column.of("整改完成日期", InspectionRecords.RecordSummary::rectifiedOn, 12),
 			Column.of("转案件线索日期", InspectionRecords.RecordSummary::leadRaisedOn, 12),
 			Column.of("历史导入", r -> r.imported(), 8));
+	}
 
 	private final MessageSource messages;
 
+	private final Regions regions;
+
 	InspectionController(InspectionRecords records, InspectionFigures figures, InspectionPlans plans, Clock clock,
-			Spreadsheets spreadsheets, MessageSource messages) {
+			Spreadsheets spreadsheets, MessageSource messages, Regions regions) {
+		this.regions = regions;
 		this.messages = messages;
 		this.spreadsheets = spreadsheets;
 		this.records = records;
@@ -95,17 +105,17 @@ class InspectionController {
 	/** The records list as .xlsx: the same search and order as the page, every row the caller may see. */
 	@GetMapping("/inspections/records.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
-		return export(records, spreadsheets, scope, request);
+		return export(records, spreadsheets, regions, scope, request);
 	}
 
 	/**
-	 * The records of the scope as .xlsx in {@link #COLUMNS} (staff's and the enterprise's lists alike): the page's
+	 * The records of the scope as .xlsx in {@link #columns} (staff's and the enterprise's lists alike): the page's
 	 * search and order, every row up to the export limit.
 	 */
-	static ResponseEntity<byte[]> export(InspectionRecords records, Spreadsheets spreadsheets, DataScope scope,
-			ListRequest request) {
+	static ResponseEntity<byte[]> export(InspectionRecords records, Spreadsheets spreadsheets, Regions regions,
+			DataScope scope, ListRequest request) {
 		var rows = records.list(scope, request.toExport()).items();
-		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", COLUMNS, rows));
+		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", columns(regions.fullNames()), rows));
 	}
 
 	/**

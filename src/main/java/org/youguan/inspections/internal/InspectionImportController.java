@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.org.OwnExamples;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
 import org.youguan.inspections.InspectionImport;
@@ -42,7 +43,10 @@ class InspectionImportController {
 
 	private final BackgroundJobs jobs;
 
-	InspectionImportController(InspectionImport imports, BackgroundJobs jobs) {
+	private final OwnExamples ownExamples;
+
+	InspectionImportController(InspectionImport imports, BackgroundJobs jobs, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.imports = imports;
 		this.jobs = jobs;
 	}
@@ -53,8 +57,8 @@ class InspectionImportController {
 	}
 
 	@GetMapping("/inspections/import/template.xlsx")
-	ResponseEntity<byte[]> template() {
-		return Downloads.xlsx("历史检查记录导入模板.xlsx", imports.template());
+	ResponseEntity<byte[]> template(DataScope scope) {
+		return Downloads.xlsx("历史检查记录导入模板.xlsx", imports.template(ownExamples.of(scope)));
 	}
 
 	@PostMapping("/inspections/import")

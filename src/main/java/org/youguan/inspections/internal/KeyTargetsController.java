@@ -1,6 +1,7 @@
 package org.youguan.inspections.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.youguan.region.Regions;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.SheetWord;
@@ -27,22 +29,30 @@ import org.youguan.org.CurrentUser;
 @PreAuthorize(InspectionApiController.READERS)
 class KeyTargetsController {
 
-	/** The page's columns: the enterprise with its code and region, the source and its summary, state as shown. */
-	static final List<Column<KeyTargets.KeyTarget>> COLUMNS = List.of(
+	/**
+	 * The page's columns: the enterprise with its code and region, the source and its summary, state as shown; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<KeyTargets.KeyTarget>> columns(Function<String, String> place) {
+		return List.of(
 			Column.of("列入日期", KeyTargets.KeyTarget::listedOn, 12),
 			Column.of("企业", k -> k.enterpriseName() == null ? k.enterpriseCreditCode() : k.enterpriseName(), 30),
 			Column.of("统一社会信用代码", KeyTargets.KeyTarget::enterpriseCreditCode, 22),
-			Column.of("区域", k -> k.regionName() == null ? k.regionCode() : k.regionName(), 14),
+			Column.of("区域", k -> place.apply(k.regionCode()), 14),
 			Column.of("来源", KeyTargets.KeyTarget::sourceDetail, 30), Column.of("情况", KeyTargets.KeyTarget::summary, 40),
 			Column.of("列入说明", KeyTargets.KeyTarget::reason, 30), Column.of("列入人", KeyTargets.KeyTarget::listedBy, 14),
 			Column.of("状态", k -> k.recordId() == null ? SheetWord.of("待检查") : SheetWord.of("已检查"), 8),
 			Column.of("检查日期", KeyTargets.KeyTarget::inspectedOn, 12));
+	}
 
 	private final KeyTargets targets;
 
 	private final Spreadsheets spreadsheets;
 
-	KeyTargetsController(KeyTargets targets, Spreadsheets spreadsheets) {
+	private final Regions regions;
+
+	KeyTargetsController(KeyTargets targets, Spreadsheets spreadsheets, Regions regions) {
+		this.regions = regions;
 		this.targets = targets;
 		this.spreadsheets = spreadsheets;
 	}
@@ -59,7 +69,7 @@ class KeyTargetsController {
 	/** The key targets as .xlsx: the list's search and order, the caller's region only, free text masked as listed. */
 	@GetMapping("/inspections/key-targets/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
-		return Downloads.xlsx("重点检查对象.xlsx", spreadsheets.write("重点检查对象", COLUMNS,
+		return Downloads.xlsx("重点检查对象.xlsx", spreadsheets.write("重点检查对象", columns(regions.fullNames()),
 				targets.list(scope, request.toExport()).items()));
 	}
 }

@@ -53,14 +53,20 @@ class AnnualReportController {
 	/** The list as first opened, shown under a refused form. */
 	static final ListRequest FIRST_PAGE = new ListRequest(null, null, null, null, null);
 
-	static final List<Column<AnnualReports.Outstanding>> COLUMNS = List.of(
+	/**
+	 * The outstanding list's export columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<AnnualReports.Outstanding>> outstandingColumns(Function<String, String> place) {
+		return List.of(
 			Column.of("企业名称", AnnualReports.Outstanding::enterpriseName, 30),
 			Column.of("统一社会信用代码", AnnualReports.Outstanding::creditCode, 20),
-			Column.of("所在地", AnnualReports.Outstanding::regionName, 12),
+			Column.of("所在地", row -> place.apply(row.regionCode()), 12),
 			Column.of("许可证编号", AnnualReports.Outstanding::licenceNumber, 22),
 			Column.of("报送期限", AnnualReports.Outstanding::dueOn, 12),
 			Column.of("情况", AnnualReports.Outstanding::stateWords, 10),
 			Column.of("报送日期", AnnualReports.Outstanding::filedOn, 12));
+	}
 
 	/** The reports list's export: what the list shows, and the report's region, window and channel besides. */
 	static List<Column<AnnualReports.Report>> reportColumns(Function<String, String> place) {
@@ -165,7 +171,7 @@ class AnnualReportController {
 			@RequestParam(required = false) String region) {
 		int y = Text.isBlank(year) ? LocalDate.now(clock).getYear() - 1 : year(year);
 		return Downloads.xlsx(y + "年度报告逾期未报名单.xlsx", spreadsheets.write(y + "年度报告逾期未报",
-				COLUMNS, reports.outstanding(scope, region(scope, region), y)));
+				outstandingColumns(regions.fullNames()), reports.outstanding(scope, region(scope, region), y)));
 	}
 
 	@PostMapping("/api/v1/licensing/annual-reports")

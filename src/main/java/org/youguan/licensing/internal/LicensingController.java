@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.org.OwnExamples;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -123,9 +124,12 @@ class LicensingController {
 	/** The UI bundle: the figures sheet's title in English. */
 	private final MessageSource messages;
 
+	private final OwnExamples ownExamples;
+
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
 			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules, Regions regions,
-			MessageSource messages) {
+			MessageSource messages, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.regions = regions;
 		this.rules = rules;
 		this.messages = messages;
@@ -428,8 +432,8 @@ class LicensingController {
 
 	@GetMapping("/licensing/import/template.xlsx")
 	@PreAuthorize(LicensingApiController.WRITERS)
-	ResponseEntity<byte[]> template() {
-		return Downloads.xlsx("历史许可申请导入模板.xlsx", imports.template());
+	ResponseEntity<byte[]> template(DataScope scope) {
+		return Downloads.xlsx("历史许可申请导入模板.xlsx", imports.template(ownExamples.of(scope)));
 	}
 
 	@PostMapping("/licensing/import")

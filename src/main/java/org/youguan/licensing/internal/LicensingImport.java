@@ -105,7 +105,15 @@ public class LicensingImport {
 
 	/** The empty template: the columns and one example row. */
 	public byte[] template() {
-		return SheetRows.template("历史许可申请", TEMPLATE, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("历史许可申请", TEMPLATE, own.row(EXAMPLE));
 	}
 
 	/**

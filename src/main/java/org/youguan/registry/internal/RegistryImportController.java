@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
+import org.youguan.org.OwnExamples;
 import org.youguan.kernel.AccessRefusedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.ImportResult;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.CurrentUser;
 import org.youguan.org.InstallationAdmins;
@@ -56,7 +58,7 @@ class RegistryImportController {
 	 * What one importable register needs on the page; {@code nationalDictionary} registers are for system admins, the
 	 * licence book for the licences' issuing authorities ({@link Licences#requireRecorder}).
 	 */
-	record Target(String path, String label, Supplier<byte[]> template, Importer importer, boolean nationalDictionary) {
+	record Target(String path, String label, Function<TemplateExamples.Own, byte[]> template, Importer importer, boolean nationalDictionary) {
 
 		String templateName() {
 			return label + "导入模板.xlsx";
@@ -71,9 +73,12 @@ class RegistryImportController {
 
 	private final InstallationAdmins installationAdmins;
 
+	private final OwnExamples ownExamples;
+
 	RegistryImportController(EnterpriseImport enterprises, OutletImport outlets, LicenceImport licences,
 			BranchImport branches, FacilityImport facilities, BrandImport brands, BackgroundJobs jobs,
-			InstallationAdmins installationAdmins) {
+			InstallationAdmins installationAdmins, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.jobs = jobs;
 		this.installationAdmins = installationAdmins;
 		this.targets = Map.of("enterprises", new Target("enterprises", "企业", enterprises::template,
@@ -107,9 +112,9 @@ class RegistryImportController {
 	/** The import's template, to whoever may import this target (its role and {@link #target}'s rule; 403 otherwise). */
 	@GetMapping("/registry/{target:" + TARGETS + "}/import/template.xlsx")
 	@PreAuthorize(RegistryAccess.WRITERS)
-	ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentUser me, @PathVariable String target) {
+	ResponseEntity<byte[]> template(@AuthenticationPrincipal CurrentUser me, DataScope scope, @PathVariable String target) {
 		Target t = target(target, me);
-		return Downloads.xlsx(t.templateName(), t.template().get());
+		return Downloads.xlsx(t.templateName(), t.template().apply(ownExamples.of(scope)));
 	}
 
 	@PostMapping("/registry/{target:" + TARGETS + "}/import")

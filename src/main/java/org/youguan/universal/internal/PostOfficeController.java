@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.org.OwnExamples;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
@@ -76,9 +77,12 @@ class PostOfficeController {
 
 	private final StatutoryRules rules;
 
+	private final OwnExamples ownExamples;
+
 	PostOfficeController(PostOffices postOffices, PostOfficeApprovals approvals, PostOfficeApprovalImport imports,
 			Facilities facilities, Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs,
-			Clock clock, StatutoryRules rules) {
+			Clock clock, StatutoryRules rules, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.rules = rules;
 		this.jobs = jobs;
 		this.postOffices = postOffices;
@@ -232,7 +236,7 @@ class PostOfficeController {
 	@PreAuthorize(UniversalAccess.DECIDERS)
 	ResponseEntity<byte[]> template(DataScope scope) {
 		approvals.requireImporter(scope);
-		return Downloads.xlsx("历史营业场所撤销搬迁审批导入模板.xlsx", imports.template());
+		return Downloads.xlsx("历史营业场所撤销搬迁审批导入模板.xlsx", imports.template(ownExamples.of(scope)));
 	}
 
 	/**

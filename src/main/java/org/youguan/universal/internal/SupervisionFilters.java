@@ -3,6 +3,7 @@ package org.youguan.universal.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.youguan.documents.Column;
 import org.youguan.kernel.DomainException;
@@ -44,10 +45,13 @@ final class SupervisionFilters {
 		return new SupervisionRecords.Filter(region, period.from(), period.to());
 	}
 
-	/** The export's columns of a kind: the kind's own fields only (a 社会监督员's name masked, as in the list). */
-	static List<Column<SupervisionRecord>> columns(SupervisionKind kind) {
+	/**
+	 * The export's columns of a kind: the kind's own fields only (a 社会监督员's name masked, as in the list); {@code place}
+	 * names the record's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区), never a county's name alone.
+	 */
+	static List<Column<SupervisionRecord>> columns(SupervisionKind kind, Function<String, String> place) {
 		List<Column<SupervisionRecord>> columns = new ArrayList<>();
-		columns.add(Column.of("所属地区", SupervisionRecord::regionName, 14));
+		columns.add(Column.of("所属地区", r -> place.apply(r.regionCode()), 24));
 		columns.add(Column.of("所属地区代码", SupervisionRecord::regionCode, 12));
 		columns.add(Column.of(kind.dayLabel(), SupervisionRecord::day, 12));
 		if (kind.term()) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.org.OwnExamples;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.ImportPages;
@@ -74,8 +75,11 @@ class UniversalSupervisionController {
 
 	private final Clock clock;
 
+	private final OwnExamples ownExamples;
+
 	UniversalSupervisionController(SupervisionRecords records, SupervisionFigures figures, SupervisionImport imports,
-			Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock) {
+			Regions regions, Spreadsheets spreadsheets, AuditTrail audit, BackgroundJobs jobs, Clock clock, OwnExamples ownExamples) {
+		this.ownExamples = ownExamples;
 		this.records = records;
 		this.figures = figures;
 		this.imports = imports;
@@ -117,7 +121,7 @@ class UniversalSupervisionController {
 			@RequestParam(required = false) String to) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		var rows = records.list(scope, kind, SupervisionFilters.of(region, from, to, LocalDate.now(clock)), request.toExport()).items();
-		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind), rows));
+		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind, regions.fullNames()), rows));
 	}
 
 	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/new")
@@ -222,9 +226,9 @@ class UniversalSupervisionController {
 
 	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import/template.xlsx")
 	@PreAuthorize(UniversalAccess.WRITERS)
-	ResponseEntity<byte[]> template(@PathVariable String slug) {
+	ResponseEntity<byte[]> template(DataScope scope, @PathVariable String slug) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
-		return Downloads.xlsx(kind.title() + "导入模板.xlsx", imports.template(kind));
+		return Downloads.xlsx(kind.title() + "导入模板.xlsx", imports.template(kind, ownExamples.of(scope)));
 	}
 
 	@PostMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/import")

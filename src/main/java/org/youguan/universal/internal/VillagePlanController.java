@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,12 +82,17 @@ class VillagePlanController {
 	/** The labels the plan form's numbers are named by when a value cannot be read ({@code kernel.FormBinding}). */
 	static final Map<String, String> LABELS = Map.of("uncheckedMonths", "未检查月数", "sampleCount", "抽取数量");
 
-	/** The plans export's columns: what the list shows, the method as the page names it. */
-	static final List<Column<VillageCheckPlans.Summary>> COLUMNS = List.of(
-			Column.of("计划名称", VillageCheckPlans.Summary::name, 36), Column.of("检查区域", VillageCheckPlans.Summary::regionName, 16),
+	/**
+	 * The plans export's columns: what the list shows, the method as the page names it; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<VillageCheckPlans.Summary>> columns(Function<String, String> place) {
+		return List.of(
+			Column.of("计划名称", VillageCheckPlans.Summary::name, 36), Column.of("检查区域", row -> place.apply(row.regionCode()), 16),
 			Column.of("选取方式", p -> "RANDOM".equals(p.method()) ? SheetWord.of("随机抽取") : SheetWord.of("按条件选取"), 10),
 			Column.of("制定日期", VillageCheckPlans.Summary::plannedOn, 12),
 			Column.count("计划建制村", VillageCheckPlans.Summary::villages, 10), Column.count("已检查", VillageCheckPlans.Summary::checked, 8));
+	}
 
 	/**
 	 * The 通邮 check plans of the caller's region in the list idiom: search by plan or region name, filters
@@ -113,7 +119,7 @@ class VillagePlanController {
 	}
 
 	/**
-	 * The plans as .xlsx in {@link #COLUMNS}: the page's filters, search and order, every plan of the caller's region
+	 * The plans as .xlsx in {@link #columns}: the page's filters, search and order, every plan of the caller's region
 	 * up to the export limit, names masked as listed.
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code selection} for an unknown method
 	 */
@@ -121,7 +127,7 @@ class VillagePlanController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String selection,
 			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year) {
 		var rows = plans.list(scope, new VillageCheckPlans.Filter(selection, year), request.toExport()).items();
-		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", COLUMNS, rows));
+		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", columns(regions.fullNames()), rows));
 	}
 
 	/** Makes a plan: made → its page; refused → the list again with the values typed and every field's error. */

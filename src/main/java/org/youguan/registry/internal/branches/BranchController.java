@@ -1,6 +1,7 @@
 package org.youguan.registry.internal.branches;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -45,11 +47,17 @@ import org.youguan.registry.internal.RegistryAccess;
 @Controller
 class BranchController {
 
-	static final List<Column<BranchView>> COLUMNS = List.of(Column.of("分支机构名称", BranchView::name, 36),
+	/**
+	 * The export's columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<BranchView>> columns(Function<String, String> place) {
+		return List.of(Column.of("分支机构名称", BranchView::name, 36),
 			Column.of("所属企业", BranchView::enterpriseName, 30), Column.of("行政区划代码", BranchView::regionCode, 12),
-			Column.of("所在地", BranchView::regionName), Column.of("地址", BranchView::address, 30),
+			Column.of("所在地", row -> place.apply(row.regionCode())), Column.of("地址", BranchView::address, 30),
 			Column.of("负责人", BranchView::headName, 10), Column.of("营业执照日期", BranchView::businessLicenceDate, 12),
 			Column.of("备案日期", BranchView::filedOn, 12), Column.of("逾期备案", BranchView::filedLate, 8));
+	}
 
 	private final Branches branches;
 
@@ -64,8 +72,11 @@ class BranchController {
 	/** Whose staff the 备案 button leads to licensing's paper filing form: the bureaus that take it. */
 	private final Bureaus bureaus;
 
+	private final Regions regions;
+
 	BranchController(Branches branches, Licences licences, Enterprises enterprises, Spreadsheets spreadsheets,
-			AuditTrail audit, Bureaus bureaus) {
+			AuditTrail audit, Bureaus bureaus, Regions regions) {
+		this.regions = regions;
 		this.bureaus = bureaus;
 		this.branches = branches;
 		this.enterprises = enterprises;
@@ -94,7 +105,7 @@ class BranchController {
 	@GetMapping("/registry/branches/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late) {
 		var rows = branches.list(scope, late, list.toExport()).items();
-		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", COLUMNS, rows));
+		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/branches/{id:\\d+}")

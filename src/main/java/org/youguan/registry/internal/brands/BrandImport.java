@@ -10,6 +10,7 @@ import org.youguan.documents.ImportResult;
 import org.youguan.audit.AuditEntry;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.SheetRows;
+import org.youguan.documents.TemplateExamples;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.Text;
 import org.youguan.registry.Brands;
@@ -39,7 +40,15 @@ public class BrandImport {
 	}
 
 	public byte[] template() {
-		return SheetRows.template("品牌", HEADERS, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("品牌", HEADERS, own.row(EXAMPLE));
 	}
 
 	/** Brands are national; the page lets only system administrators here (the scope does not narrow them). */

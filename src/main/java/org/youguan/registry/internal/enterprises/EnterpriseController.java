@@ -3,6 +3,7 @@ package org.youguan.registry.internal.enterprises;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -51,13 +53,19 @@ import org.youguan.registry.internal.RegistryAccess;
 @Controller
 class EnterpriseController {
 
-	static final List<Column<EnterpriseView>> COLUMNS = List.of(Column.of("企业名称", EnterpriseView::legalName, 36),
+	/**
+	 * The export's columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<EnterpriseView>> columns(Function<String, String> place) {
+		return List.of(Column.of("企业名称", EnterpriseView::legalName, 36),
 			Column.of("统一社会信用代码", EnterpriseView::creditCode, 22), Column.of("类型", e -> e.type(), 12),
 			Column.of("品牌", EnterpriseView::brandName, 10), Column.of("法定代表人", EnterpriseView::legalRepresentative),
 			Column.of("地址", EnterpriseView::address, 40), Column.of("行政区划代码", EnterpriseView::regionCode, 12),
-			Column.of("所在地", EnterpriseView::regionName), Column.of("联系人", EnterpriseView::contactName),
+			Column.of("所在地", row -> place.apply(row.regionCode())), Column.of("联系人", EnterpriseView::contactName),
 			Column.of("联系电话", EnterpriseView::contactPhoneMasked), Column.of("状态", e -> e.status(), 8),
 			Column.of("许可证数", EnterpriseView::licences, 8), Column.of("网点数", EnterpriseView::outlets, 8));
+	}
 
 	/**
 	 * The labels of the form's fields a value of the wrong shape can be posted to: one that cannot be bound is told with
@@ -84,9 +92,12 @@ class EnterpriseController {
 	/** Who may register a licence of any scope in the registry (the installation's 系统管理员, {@link Registrar}). */
 	private final InstallationAdmins installationAdmins;
 
+	private final Regions regions;
+
 	EnterpriseController(Enterprises enterprises, Licences licences, Branches branches, Brands brands, AuditTrail audit,
 			Spreadsheets spreadsheets, AnnualReportCopies annualReports, InstallationAdmins installationAdmins,
-			Clock clock) {
+			Clock clock, Regions regions) {
+		this.regions = regions;
 		this.clock = clock;
 		this.enterprises = enterprises;
 		this.annualReports = annualReports;
@@ -117,7 +128,7 @@ class EnterpriseController {
 			@RequestParam(required = false) EnterpriseStatus status) {
 		var rows = enterprises.list(scope, new Enterprises.Filter(type, brand, status),
 				list.toExport()).items();
-		return Downloads.xlsx("企业.xlsx", spreadsheets.write("企业", COLUMNS, rows));
+		return Downloads.xlsx("企业.xlsx", spreadsheets.write("企业", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/enterprises/{id:\\d+}")

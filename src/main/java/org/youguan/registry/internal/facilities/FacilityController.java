@@ -2,6 +2,7 @@ package org.youguan.registry.internal.facilities;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -41,12 +43,18 @@ import org.youguan.registry.internal.RegistryAccess;
 @Controller
 class FacilityController {
 
-	static final List<Column<FacilityView>> COLUMNS = List.of(Column.of("类型", f -> f.kind(), 16),
+	/**
+	 * The export's columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<FacilityView>> columns(Function<String, String> place) {
+		return List.of(Column.of("类型", f -> f.kind(), 16),
 			Column.of("名称", FacilityView::name, 30), Column.of("所属企业", FacilityView::enterpriseName, 30),
-			Column.of("行政区划代码", FacilityView::regionCode, 14), Column.of("所在地", FacilityView::regionName),
+			Column.of("行政区划代码", FacilityView::regionCode, 14), Column.of("所在地", row -> place.apply(row.regionCode())),
 			Column.of("地址", FacilityView::address, 36), Column.of("格口数", FacilityView::compartments, 8),
 			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("服务内容", FacilityView::services, 30),
 			Column.of("启用日期", FacilityView::commissionedOn, 12), Column.of("状态", f -> f.status(), 8));
+	}
 
 	private final Facilities facilities;
 
@@ -56,7 +64,10 @@ class FacilityController {
 
 	private final Enterprises enterprises;
 
-	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets, Enterprises enterprises) {
+	private final Regions regions;
+
+	FacilityController(Facilities facilities, AuditTrail audit, Spreadsheets spreadsheets, Enterprises enterprises, Regions regions) {
+		this.regions = regions;
 		this.enterprises = enterprises;
 		this.facilities = facilities;
 		this.audit = audit;
@@ -80,7 +91,7 @@ class FacilityController {
 			@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
 			@RequestParam(required = false) FacilityStatus status) {
 		var rows = facilities.list(scope, new Facilities.Filter(kind, status), list.toExport()).items();
-		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), COLUMNS, rows));
+		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/facilities/{id:\\d+}")

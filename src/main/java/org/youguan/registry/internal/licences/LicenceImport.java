@@ -66,7 +66,15 @@ public class LicenceImport {
 	}
 
 	public byte[] template() {
-		return SheetRows.template("许可证", HEADERS, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("许可证", HEADERS, own.row(EXAMPLE));
 	}
 
 	/**

@@ -89,7 +89,15 @@ public class OutletImport {
 	}
 
 	public byte[] template() {
-		return SheetRows.template("末端网点", HEADERS, EXAMPLE);
+		return template(TemplateExamples.Own.FIXED);
+	}
+
+	/**
+	 * The template a user downloads ({@code org.OwnExamples}): its example row names the user's own place
+	 * ({@link TemplateExamples.Own#row}), refused as the example all the same when left in.
+	 */
+	public byte[] template(TemplateExamples.Own own) {
+		return SheetRows.template("末端网点", HEADERS, own.row(EXAMPLE));
 	}
 
 	/** An operator as the import needs it: in the caller's scope or not, and what an outlet row copies from it. */

@@ -2,6 +2,7 @@ package org.youguan.safety.internal.alerts;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
 import org.youguan.documents.SheetWord;
@@ -44,11 +46,16 @@ import org.youguan.safety.internal.SafetyAccess;
 @PreAuthorize(SafetyAccess.READERS)
 class AlertsController {
 
-	/** The export's columns: what the list shows (the subject shortened as listed), region by name. */
-	static final List<Column<AlertView>> COLUMNS = List.of(Column.of("日期", AlertView::day),
+	/**
+	 * The export's columns: what the list shows (the subject shortened as listed), region by name; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<AlertView>> columns(Function<String, String> place) {
+		return List.of(Column.of("日期", AlertView::day),
 			Column.of("规则", a -> a.rule(), 24), Column.of("对象", AlertView::subjectShown, 24),
-			Column.of("情况", AlertView::detailWords, 40), Column.of("区域", a -> a.regionName() == null ? a.regionCode() : a.regionName()),
+			Column.of("情况", AlertView::detailWords, 40), Column.of("区域", a -> place.apply(a.regionCode())),
 			Column.of("状态", a -> SheetWord.of(a.statusLabel())));
+	}
 
 	private final Alerts alerts;
 
@@ -58,7 +65,10 @@ class AlertsController {
 
 	private final Spreadsheets spreadsheets;
 
-	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Spreadsheets spreadsheets) {
+	private final Regions regions;
+
+	AlertsController(Alerts alerts, AlertDetection detection, AlertSettings settings, Spreadsheets spreadsheets, Regions regions) {
+		this.regions = regions;
 		this.spreadsheets = spreadsheets;
 		this.alerts = alerts;
 		this.detection = detection;
@@ -88,7 +98,7 @@ class AlertsController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @PathVariable(required = false) String slug,
 			@RequestParam(required = false) String status) {
 		var rows = alerts.list(scope, slug == null ? null : rule(slug), status(status), request.toExport()).items();
-		return Downloads.xlsx("预警.xlsx", spreadsheets.write("预警", COLUMNS, rows));
+		return Downloads.xlsx("预警.xlsx", spreadsheets.write("预警", columns(regions.fullNames()), rows));
 	}
 
 	private static AlertRule rule(String slug) {

@@ -94,7 +94,7 @@ class HazardController {
 			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean handling) {
 		var rows = hazards.list(me, HazardFilters.of(level, status, region), request.toExport(), handling).items();
-		return Downloads.xlsx("隐患台账.xlsx", spreadsheets.write("隐患台账", HazardFilters.COLUMNS, rows));
+		return Downloads.xlsx("隐患台账.xlsx", spreadsheets.write("隐患台账", HazardFilters.columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping({ STAFF + "/new", PORTAL + "/new" })

@@ -1,6 +1,7 @@
 package org.youguan.safety.internal.ledgers;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
@@ -12,15 +13,21 @@ import org.youguan.kernel.Text;
 /** The hazard list's request filters (shared by the page, its export and the API) and the export's columns. */
 final class HazardFilters {
 
-	static final List<Column<HazardView>> COLUMNS = List.of(Column.of("企业", HazardView::enterpriseName, 30),
+	/**
+	 * The export's columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<HazardView>> columns(Function<String, String> place) {
+		return List.of(Column.of("企业", HazardView::enterpriseName, 30),
 			Column.of("统一社会信用代码", HazardView::enterpriseCreditCode, 20), Column.of("网点/设施", HazardView::place, 24),
-			Column.of("所在地", HazardView::regionName), Column.of("发现日期", HazardView::foundOn),
+			Column.of("所在地", row -> place.apply(row.regionCode())), Column.of("发现日期", HazardView::foundOn),
 			Column.of("发现人", HazardView::foundBy), Column.of("来源", h -> h.source()),
 			Column.of("隐患等级", h -> h.level()), Column.of("隐患描述", HazardView::description, 40),
 			Column.of("整改期限", h -> WorkingCalendar.exported(h.deadline(), h.deadlineProvisional()), 14), Column.of("期限依据", HazardView::deadlineBasis, 30),
 			Column.of("整改情况", HazardView::rectification, 30),
 			Column.of("状态", h -> h.open() ? (h.overdue() ? SheetWord.of("逾期未整改") : SheetWord.of("整改中")) : SheetWord.of("已销号")),
 			Column.of("销号日期", HazardView::closedOn), Column.of("销号人", h -> Actors.shown(h.closedBy())));
+	}
 
 	private HazardFilters() {
 	}

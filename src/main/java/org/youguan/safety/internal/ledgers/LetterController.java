@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -51,11 +53,17 @@ class LetterController {
 
 	static final String PORTAL = "/enterprise/safety/letters";
 
-	static final List<Column<LetterView>> COLUMNS = List.of(Column.of("年度", LetterView::year),
+	/**
+	 * The export's columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<LetterView>> columns(Function<String, String> place) {
+		return List.of(Column.of("年度", LetterView::year),
 			Column.of("企业", LetterView::enterpriseName, 30), Column.of("统一社会信用代码", LetterView::enterpriseCreditCode, 20),
-			Column.of("所在地", LetterView::regionName), Column.of("状态", LetterView::status),
+			Column.of("所在地", row -> place.apply(row.regionCode())), Column.of("状态", LetterView::status),
 			Column.of("签订日期", LetterView::signedOn), Column.of("局方签订人", LetterView::bureauSignatory),
 			Column.of("企业签订人", LetterView::enterpriseSignatory));
+	}
 
 	private final ResponsibilityLetters letters;
 
@@ -67,8 +75,11 @@ class LetterController {
 
 	private final Placement placement;
 
+	private final Regions regions;
+
 	LetterController(ResponsibilityLetters letters, Spreadsheets spreadsheets, AuditTrail audit, Clock clock,
-			Placement placement) {
+			Placement placement, Regions regions) {
+		this.regions = regions;
 		this.placement = placement;
 		this.letters = letters;
 		this.spreadsheets = spreadsheets;
@@ -96,7 +107,7 @@ class LetterController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, @RequestParam(required = false) Boolean signed) {
 		int y = letters.yearOr(year);
-		return Downloads.xlsx(y + "年度安全生产责任书.xlsx", spreadsheets.write("安全生产责任书", COLUMNS,
+		return Downloads.xlsx(y + "年度安全生产责任书.xlsx", spreadsheets.write("安全生产责任书", columns(regions.fullNames()),
 				letters.list(me.scope(), y, signed, request.toExport()).items()));
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -52,13 +53,18 @@ class PeriodController {
 			Column.of("收寄量", PeriodDay::parcels), Column.of("过机安检量", PeriodDay::screened),
 			Column.of("过机率(%)", PeriodDay::screeningRate), Column.of("未报送企业", d -> String.join("、", d.missing()), 60));
 
-	/** The list's export columns: what the list shows, the period's dates and its requirements apart. */
-	static final List<Column<PeriodView>> COLUMNS = List.of(Column.of("名称", PeriodView::name, 30),
-			Column.of("区域", PeriodView::regionName), Column.of("开始日期", PeriodView::startsOn),
+	/**
+	 * The list's export columns: what the list shows, the period's dates and its requirements apart; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<PeriodView>> columns(Function<String, String> place) {
+		return List.of(Column.of("名称", PeriodView::name, 30),
+			Column.of("区域", row -> place.apply(row.regionCode())), Column.of("开始日期", PeriodView::startsOn),
 			Column.of("结束日期", PeriodView::endsOn),
 			Column.of("状态", p -> p.cancelled() ? SheetWord.of("已撤销") : p.active() ? SheetWord.of("进行中") : null),
 			Column.of("100%过机", PeriodView::fullScreening), Column.of("每日报送", PeriodView::dailyReporting),
 			Column.of("其他要求", PeriodView::otherRules, 40));
+	}
 
 	private final SecurityPeriods periods;
 
@@ -96,13 +102,19 @@ class PeriodController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean active) {
 		var rows = periods.list(me.scope(), Boolean.TRUE.equals(active), request.toExport()).items();
-		return Downloads.xlsx("寄递安保期.xlsx", spreadsheets.write("寄递安保期", COLUMNS, rows));
+		return Downloads.xlsx("寄递安保期.xlsx", spreadsheets.write("寄递安保期", columns(regions.fullNames()), rows));
 	}
 
-	/** The missing reports export's columns: what the list shows. */
-	static final List<Column<SecurityPeriods.Missing>> MISSING_COLUMNS = List.of(
-			Column.of("安保期名称", m -> m.period().name(), 30), Column.of("区域", m -> m.period().regionName(), 16),
-			Column.of("日期", SecurityPeriods.Missing::day, 12), Column.of("未报送企业", SecurityPeriods.Missing::enterpriseName, 36));
+	/**
+	 * The missing reports export's columns: what the list shows; {@code place} names the period's region in full
+	 * ({@code Regions#fullNames}: 江苏省苏州市), never a city's or county's name alone.
+	 */
+	static List<Column<SecurityPeriods.Missing>> missingColumns(Function<String, String> place) {
+		return List.of(Column.of("安保期名称", m -> m.period().name(), 30),
+				Column.of("区域", m -> place.apply(m.period().regionCode()), 16),
+				Column.of("日期", SecurityPeriods.Missing::day, 12),
+				Column.of("未报送企业", SecurityPeriods.Missing::enterpriseName, 36));
+	}
 
 	/**
 	 * Every daily report the caller's scope is missing (the inbox queue's count, listed one per row: period, day,
@@ -122,7 +134,7 @@ class PeriodController {
 	}
 
 	/**
-	 * The missing reports as .xlsx in {@link #MISSING_COLUMNS}: the page's filters, search and order, every row.
+	 * The missing reports as .xlsx in {@link #missingColumns}: the page's filters, search and order, every row.
 	 * @throws org.youguan.kernel.InvalidValueException naming {@code day} when it is no date
 	 */
 	@GetMapping({ STAFF + "/missing/export.xlsx", PORTAL + "/missing/export.xlsx" })
@@ -130,7 +142,7 @@ class PeriodController {
 	ResponseEntity<byte[]> exportMissing(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Long period, @RequestParam(required = false) String day) {
 		var rows = periods.missing(me.scope(), missingFilter(period, day), request.toExport()).items();
-		return Downloads.xlsx("安保期未报送.xlsx", spreadsheets.write("安保期未报送", MISSING_COLUMNS, rows));
+		return Downloads.xlsx("安保期未报送.xlsx", spreadsheets.write("安保期未报送", missingColumns(regions.fullNames()), rows));
 	}
 
 	private static SecurityPeriods.MissingFilter missingFilter(Long period, String day) {

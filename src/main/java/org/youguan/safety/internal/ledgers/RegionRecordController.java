@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,16 +47,28 @@ class RegionRecordController {
 
 	static final String SEIZURES = "/safety/seizures";
 
-	static final List<Column<TrainingView>> TRAINING_COLUMNS = List.of(Column.of("培训日期", TrainingView::heldOn),
+	/**
+	 * The trainings' export columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<TrainingView>> trainingColumns(Function<String, String> place) {
+		return List.of(Column.of("培训日期", TrainingView::heldOn),
 			Column.of("培训主题", TrainingView::topic, 30), Column.of("培训人数", TrainingView::trainees),
 			Column.of("培训对象", TrainingView::audience, 30), Column.of("组织单位", TrainingView::organiser, 24),
-			Column.of("区域", TrainingView::regionName));
+			Column.of("区域", row -> place.apply(row.regionCode())));
+	}
 
-	static final List<Column<SeizureView>> SEIZURE_COLUMNS = List.of(Column.of("查获日期", SeizureView::seizedOn),
+	/**
+	 * The seizures' export columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<SeizureView>> seizureColumns(Function<String, String> place) {
+		return List.of(Column.of("查获日期", SeizureView::seizedOn),
 			Column.of("联合执法单位", SeizureView::agencies, 30), Column.of("查获物品", SeizureView::item, 20),
 			Column.of("数量", SeizureView::quantity), Column.of("单位", SeizureView::unit),
-			Column.of("案值（元）", SeizureView::valueYuan), Column.of("区域", SeizureView::regionName),
+			Column.of("案值（元）", SeizureView::valueYuan), Column.of("区域", row -> place.apply(row.regionCode())),
 			Column.of("备注", SeizureView::note, 30));
+	}
 
 	/** The list under a refused form: its first page, unfiltered. */
 	static final ListRequest FIRST_PAGE = new ListRequest(null, null, null, null, null);
@@ -91,13 +104,13 @@ class RegionRecordController {
 
 	@GetMapping(TRAININGS + "/export.xlsx")
 	ResponseEntity<byte[]> exportTrainings(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("安全培训.xlsx", spreadsheets.write("安全培训", TRAINING_COLUMNS,
+		return Downloads.xlsx("安全培训.xlsx", spreadsheets.write("安全培训", trainingColumns(regions.fullNames()),
 				records.trainings(me.scope(), request.toExport()).items()));
 	}
 
 	@GetMapping(SEIZURES + "/export.xlsx")
 	ResponseEntity<byte[]> exportSeizures(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("联合执法查获.xlsx", spreadsheets.write("联合执法查获", SEIZURE_COLUMNS,
+		return Downloads.xlsx("联合执法查获.xlsx", spreadsheets.write("联合执法查获", seizureColumns(regions.fullNames()),
 				records.seizures(me.scope(), request.toExport()).items()));
 	}
 

@@ -2,6 +2,7 @@ package org.youguan.safety.internal.ledgers;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
@@ -41,16 +43,28 @@ class ScreeningController {
 
 	static final String CONTRACTORS = "/safety/contractors";
 
-	static final List<Column<FacilityView>> MACHINE_COLUMNS = List.of(Column.of("名称", FacilityView::name, 30),
+	/**
+	 * The screening machines' export columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<FacilityView>> machineColumns(Function<String, String> place) {
+		return List.of(Column.of("名称", FacilityView::name, 30),
 			Column.of("设备序列号", FacilityView::serialNumber, 20), Column.of("所属企业", FacilityView::enterpriseName, 30),
-			Column.of("所在地", FacilityView::regionName), Column.of("地址", FacilityView::address, 30),
+			Column.of("所在地", row -> place.apply(row.regionCode())), Column.of("地址", FacilityView::address, 30),
 			Column.of("状态", f -> f.status()), Column.of("启用日期", FacilityView::commissionedOn));
+	}
 
-	static final List<Column<ContractorView>> CONTRACTOR_COLUMNS = List.of(Column.of("安检企业", ContractorView::name, 30),
+	/**
+	 * The contractors' export columns; {@code place} names a row's region in full ({@code Regions#fullNames}: 江苏省苏州市吴中区长桥街道), never
+	 * a county's or street's name alone nor a bare code.
+	 */
+	static List<Column<ContractorView>> contractorColumns(Function<String, String> place) {
+		return List.of(Column.of("安检企业", ContractorView::name, 30),
 			Column.of("安检企业统一社会信用代码", ContractorView::creditCode, 20),
-			Column.of("委托企业", ContractorView::enterpriseName, 30), Column.of("所在地", ContractorView::regionName),
+			Column.of("委托企业", ContractorView::enterpriseName, 30), Column.of("所在地", row -> place.apply(row.regionCode())),
 			Column.of("合同开始", ContractorView::contractFrom), Column.of("合同结束", ContractorView::contractTo),
 			Column.of("覆盖网点数", ContractorView::outlets), Column.of("有效", c -> c.active()));
+	}
 
 	private final ScreeningCoverage coverage;
 
@@ -62,8 +76,11 @@ class ScreeningController {
 
 	private final Placement placement;
 
+	private final Regions regions;
+
 	ScreeningController(ScreeningCoverage coverage, Contractors contractors, Spreadsheets spreadsheets, AuditTrail audit,
-			Placement placement) {
+			Placement placement, Regions regions) {
+		this.regions = regions;
 		this.placement = placement;
 		this.coverage = coverage;
 		this.contractors = contractors;
@@ -81,7 +98,7 @@ class ScreeningController {
 
 	@GetMapping("/safety/machines/export.xlsx")
 	ResponseEntity<byte[]> exportMachines(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("安检机.xlsx", spreadsheets.write("安检机", MACHINE_COLUMNS,
+		return Downloads.xlsx("安检机.xlsx", spreadsheets.write("安检机", machineColumns(regions.fullNames()),
 				coverage.machines(me.scope(), request.toExport()).items()));
 	}
 
@@ -97,7 +114,7 @@ class ScreeningController {
 	@GetMapping(CONTRACTORS + "/export.xlsx")
 	ResponseEntity<byte[]> exportContractors(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean active) {
-		return Downloads.xlsx("委托第三方安检企业.xlsx", spreadsheets.write("委托安检", CONTRACTOR_COLUMNS,
+		return Downloads.xlsx("委托第三方安检企业.xlsx", spreadsheets.write("委托安检", contractorColumns(regions.fullNames()),
 				contractors.list(me.scope(), Boolean.TRUE.equals(active), request.toExport()).items()));
 	}
 
