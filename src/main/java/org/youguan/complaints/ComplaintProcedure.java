@@ -434,7 +434,7 @@ public class ComplaintProcedure {
 	}
 
 	private static Done done(Complaint c, String what) {
-		return new Done(c.id(), c.number(), "申诉 " + c.number() + " " + what);
+		return new Done(c.id(), c.number(), c.number() + " " + what);
 	}
 
 	private static String county(Complaint c) {

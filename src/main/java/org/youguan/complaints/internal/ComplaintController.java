@@ -322,7 +322,7 @@ class ComplaintController {
 		return FormSteps.run(model, response, redirect, () -> {
 			ComplaintIntake.Filed filed = intake.submit(input.toForm(), sent, held, channel, me.scope());
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
-			return new PageSteps.Done("申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
+			return new PageSteps.Done(filed.number() + " 已登记（" + channel.label() + "）"
 					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"
 							+ (filed.sameText() ? "（当日对同一品牌内容相同）" : "（相同电话、运单号和类别）")), "/complaints/" + filed.id());
 		}, () -> {
