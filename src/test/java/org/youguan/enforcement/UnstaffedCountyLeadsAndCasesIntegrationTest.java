@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
+import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.numbering.OfficialNumbers;
@@ -121,5 +122,23 @@ class UnstaffedCountyLeadsAndCasesIntegrationTest extends ClockedSteps {
 		assertThat(bureaus.documentAgency("3205").code()).isNotEqualTo(bureaus.documentAgency(HUQIU).code());
 		assertThat(bureaus.handledHere(DataScope.region("3205"), "'" + HUQIU + "'")).as("in the city's queues")
 			.satisfies(sql -> assertThat(jdbc.sql("SELECT " + sql).query(Boolean.class).single()).isTrue());
+	}
+
+	@Autowired
+	DecisionNumbers decisionNumbers;
+
+	/**
+	 * A decided penalty names its 处罚机关 by the 机关代字 its 文号 bears — the city's for a 虎丘 case the city decided —,
+	 * not by whichever bureau handles the region when the decision is published or read; a number of the earlier form
+	 * names the bureau of the case's region.
+	 */
+	@Test
+	void aDecisionNamesTheBureauWhoseNumberItBears() {
+		String cityNumber = OfficialNumbers.format(bureaus.documentAgency("3205").code(), "行政处罚决定", 2026, 7);
+		assertThat(decisionNumbers.decidedBy(cityNumber, HUQIU)).isEqualTo("苏州市邮政管理局");
+		String countyNumber = OfficialNumbers.format(bureaus.documentAgency(HUQIU).code(), "行政处罚决定", 2026, 7);
+		assertThat(decisionNumbers.decidedBy(countyNumber, HUQIU)).isEqualTo(bureaus.nearestName(HUQIU))
+			.isNotEqualTo("苏州市邮政管理局");
+		assertThat(decisionNumbers.decidedBy("行政处罚决定-320505-2026-000001", HUQIU)).isEqualTo(bureaus.nearestName(HUQIU));
 	}
 }
