@@ -792,7 +792,7 @@ public class OutletFilings {
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
-		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note));
+		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note), decider(f));
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + "（" + f.number() + "），备案编号"
 				+ number + "，用时" + days + "个工作日").states(before, f.snapshot()).inRegion(f.regionCode()));
@@ -816,7 +816,7 @@ public class OutletFilings {
 		reason = Text.freeText(reason);
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
 		var before = f.snapshot();
-		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
+		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())), decider(f));
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）：" + Text.strip(reason))
 			.states(before, f.snapshot())
@@ -848,7 +848,7 @@ public class OutletFilings {
 			OutletFiling f = filings.findById(id).orElseThrow();
 			var before = f.snapshot();
 			String refused = reason + "，备案不再办理";
-			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)));
+			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)), decider(f));
 			filings.save(f);
 			audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）："
 					+ refused).states(before, f.snapshot()).inRegion(f.regionCode()));
@@ -874,7 +874,7 @@ public class OutletFilings {
 					today.getYear()),
 					FilingKind.CLOSURE, subject, today, clockFrom(today, o.regionCode()), null, false,
 					reason + "，网点随之撤销", null, json.writeValueAsString(o), false, clock.instant());
-			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销");
+			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销", decider(f));
 			f = filings.save(f);
 			audit.record(AuditEntry.of("filing.close-cancelled", "OutletFiling", f.id(), "撤销末端网点“" + o.name()
 					+ "”备案（备案编号" + o.filingNumber() + "）：" + reason + "，受理编号" + f.number())
@@ -1422,6 +1422,21 @@ public class OutletFilings {
 	 */
 	public String handlingBureau(FilingView filing) {
 		return bureaus.staffedName(filing.regionCode(), Outlets.FILING_TAKERS);
+	}
+
+	/**
+	 * The name of the bureau that decided a filing, as its receipt names it: the one kept at the decision
+	 * ({@link OutletFiling#decidedBy}) — a county's bureau given an account after its city decided leaves the receipt
+	 * the city's —, else (decided before it was kept) the bureau deciding its place now ({@link #handlingBureau}).
+	 * @param filing a decided filing in the caller's scope
+	 */
+	public String decidingBureau(FilingView filing) {
+		return filings.findById(filing.id()).map(OutletFiling::decidedBy).orElseGet(() -> handlingBureau(filing));
+	}
+
+	/** The name of the bureau deciding {@code f} now, kept with the decision ({@link OutletFiling#decidedBy}). */
+	private String decider(OutletFiling f) {
+		return bureaus.staffedName(f.regionCode(), Outlets.FILING_TAKERS);
 	}
 
 	/**

@@ -3292,26 +3292,29 @@ public class LicenceApplications {
 	/**
 	 * The region of the bureau that receives {@code a} when no clerk's step names one (an acceptance by law): the city
 	 * bureau of the premises, or where the platform has none (an application submitted before submission asked for
-	 * one) the bureau above it that received it — never a bureau the platform does not hold.
+	 * one) or it has no 处室工作人员 the bureau above it that received it ({@link Bureaus#handlingRegion}) — never a bureau
+	 * the platform does not hold, nor one nobody works in.
 	 */
 	private String premisesReceiver(ApplicationView a) {
-		return bureaus.nearestRegion(cityRegion(a));
+		return bureaus.handlingRegion(cityRegion(a));
 	}
 
 	/**
 	 * The series (the region written into 许可申请 numbers) of an application whose premises lie in {@code region}: the
-	 * region of the bureau that handles the premises' city ({@link Bureaus#nearestRegion}) — the city bureau, or where the
-	 * platform has none there (a past application imported by the province) the province above it — as an outlet
-	 * filing is numbered by the bureau that files it, never a city no bureau on the platform numbers for.
+	 * region of the bureau that handles the premises' city ({@link Bureaus#handlingRegion}) — the city bureau, or where the
+	 * platform has none there (a past application imported by the province) or it has no 处室工作人员 the province above
+	 * it — as an outlet filing is numbered by the bureau that files it, never a city no bureau on the platform numbers
+	 * for.
 	 * @param region the premises' GB/T 2260 code (4 digits or more)
 	 */
 	private String applicationSeries(String region) {
-		return bureaus.nearestRegion(premisesCity(region));
+		return bureaus.handlingRegion(premisesCity(region));
 	}
 
 	/**
 	 * The city of a place (its first 4 digits): the licensing records of the place (applications, branch filings, annual
-	 * reports) are handled by that city's bureau, else ({@link Bureaus#nearest}) the bureau above it.
+	 * reports) are handled by that city's bureau, else ({@link Bureaus#handling}: none there, or none with a 处室工作人员)
+	 * the bureau above it.
 	 * @param region a GB/T 2260 code (4 digits or more; a shorter one is returned as is)
 	 */
 	static String premisesCity(String region) {

@@ -1070,7 +1070,9 @@ public class PostOfficeApprovals {
 
 	/**
 	 * The bureau deciding for a caller on a post office in {@code region}: the caller's own bureau when its region
-	 * holds the post office, else the nearest bureau over the post office (county, city, province).
+	 * holds the post office, else the bureau handling the post office's region ({@link Bureaus#handling}: the county's,
+	 * or the city's where the county's bureau has no 处室工作人员, else the province's). Stored with the decision
+	 * ({@code decision_region}), by which its documents name it later.
 	 */
 	private Bureau deciding(DataScope scope, String region) {
 		String own = scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : null;
@@ -1080,28 +1082,31 @@ public class PostOfficeApprovals {
 				return new Bureau(own, b.get().name());
 			}
 		}
-		return nearest(region);
+		return handling(region);
 	}
 
 	/**
-	 * The nearest bureau over a region ({@link Bureaus#nearest}: its county's, its city's, its province's); else named
-	 * after the county.
+	 * The bureau handling a region ({@link Bureaus#handling}: its county's, its city's, its province's — the nearest with
+	 * a 处室工作人员); else named after the county.
 	 */
-	private Bureau nearest(String region) {
+	private Bureau handling(String region) {
 		String county = region.length() > 6 ? region.substring(0, 6) : region;
-		return bureaus.nearest(region).map(b -> new Bureau(b.regionCode(), b.name()))
+		return bureaus.handling(region).map(b -> new Bureau(b.regionCode(), b.name()))
 			.orElseGet(() -> new Bureau(county, regions.fullName(county) + "邮政管理局"));
 	}
 
-	/** The name of the bureau that decided an approval (the notice bears it); the nearest one for older approvals. */
+	/**
+	 * The name of the bureau that decided an approval (the notice bears it), by the region stored at the decision; for
+	 * older approvals without one, the bureau handling the region now.
+	 */
 	private String decidedBy(PostOfficeApproval a) {
 		String region = jdbc.sql("SELECT decision_region FROM post_office_approval WHERE id = :id")
 			.param("id", a.id())
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		return region == null ? nearest(a.regionCode()).name()
-				: bureaus.findByRegion(region).map(BureauView::name).orElseGet(() -> nearest(region).name());
+		return region == null ? handling(a.regionCode()).name()
+				: bureaus.findByRegion(region).map(BureauView::name).orElseGet(() -> handling(region).name());
 	}
 
 	/** The applicant, its credit code and the post office's address from the registry, and the bureau. */

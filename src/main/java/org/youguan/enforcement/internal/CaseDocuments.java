@@ -417,7 +417,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (kind.numberType() == null) {
 			return c.decisionNumber();
 		}
-		DocumentAgency agency = bureaus.documentAgency(region6(c.regionCode()));
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6(c.regionCode())));
 		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(), null);
 	}
 
@@ -755,7 +755,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>(Provision.documentValues());
-		f.put("bureau", bureaus.nearestName(c.regionCode()));
+		// the bureau handling the case as the document is issued (stored then: an issued document is not filled again)
+		f.put("bureau", bureaus.handlingName(c.regionCode()));
 		f.put("caseNumber", c.number());
 		f.put("enterprise", c.enterpriseName());
 		f.put("creditCode", c.enterpriseCreditCode() == null ? "" : c.enterpriseCreditCode());

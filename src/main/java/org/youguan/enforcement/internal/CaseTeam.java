@@ -273,7 +273,7 @@ public class CaseTeam {
 	 * part and signs but takes no step here — a team of only such members would lock the case for good. Asked when a
 	 * team is formed or changed, beside 行政处罚法(2021) art.42 (two certified officers, {@link #team}); not asked when
 	 * {@code members} is empty (the list's own errors say why).
-	 * @param region the case's region, whose handling bureau ({@link Bureaus#nearestName}) the message names
+	 * @param region the case's region, whose handling bureau ({@link Bureaus#handlingName}) the message names
 	 */
 	public void requireHandlingMember(Validation v, String list, List<Investigator> members, String region) {
 		boolean workable = members.isEmpty() || members.stream()
@@ -282,7 +282,7 @@ public class CaseTeam {
 			.map(directory::principal)
 			.flatMap(Optional::stream)
 			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region));
-		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.nearestName(region)
+		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.handlingName(region)
 				+ "）的处室工作人员（在本平台有账号）：证据登记、陈述申辩记录和调查终结报告由本案调查人员在本机关办理（"
 				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED)
 				+ "），上级机关的执法人员可以参加调查，不能代为办理");

@@ -640,7 +640,7 @@ public class CaseWork {
 	 * 所在地苏州市吴中区邮政管理局的执法人员作出并报该局备案（…）；国家邮政局查处的案件适用普通程序立案调查」.
 	 */
 	public String nationalOnTheSpot(String partyRegion) {
-		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.nearestName(partyRegion)
+		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.handlingName(partyRegion)
 				+ "的执法人员作出并报该局备案（" + StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis()
 				+ "）；国家邮政局查处的案件请适用普通程序立案调查";
 	}
@@ -744,7 +744,7 @@ public class CaseWork {
 		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.nearestName(caseRegion);
+		String handling = bureaus.handlingName(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
 	}
@@ -866,7 +866,7 @@ public class CaseWork {
 		if (u == null || mayReissue(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.nearestName(caseRegion);
+		String handling = bureaus.handlingName(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", "重新制作" + document + "须由办案人员或办案机关（" + handling
 				+ "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
 	}

@@ -11,6 +11,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.DocumentAgency;
 
@@ -102,17 +103,33 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * The next free 文号 of an ordinary decision of the bureau handling the case's region, in its series of the year:
-	 * 苏吴邮管罚〔2026〕3号.
+	 * The name of the bureau that made the decision numbered {@code decisionNumber} (处罚机关): the bureau whose 机关代字
+	 * the 文号 bears ({@link Bureaus#byAgencyCode}), as it was decided — not the bureau handling the case's region now
+	 * (a county's bureau given its first 处室工作人员 after its city decided). A number of the earlier form, or none,
+	 * names the bureau of the case's region ({@link Bureaus#nearestName}).
+	 * @param decisionNumber the decision's 文号, or null
+	 * @param caseRegion the case's region
+	 */
+	public String decidedBy(String decisionNumber, String caseRegion) {
+		return OfficialNumbers.parse(ORDINARY_SERIES, decisionNumber)
+			.or(() -> OfficialNumbers.parse(ON_THE_SPOT_SERIES, decisionNumber))
+			.flatMap(p -> bureaus.byAgencyCode(p.agency()))
+			.map(BureauView::name)
+			.orElseGet(() -> bureaus.nearestName(caseRegion));
+	}
+
+	/**
+	 * The next free 文号 of an ordinary decision of the bureau handling the case's region now ({@code Bureaus#handling}:
+	 * the city's for a county whose bureau has no 处室工作人员), in its series of the year: 苏吴邮管罚〔2026〕3号.
 	 */
 	public String nextOrdinary(String caseRegion, int year) {
-		DocumentAgency agency = bureaus.documentAgency(caseRegion);
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion));
 		return numbers.nextOfficial(ORDINARY_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 
 	/** The next free 文号 of an on-the-spot decision of the bureau handling {@code region6}: 苏吴邮管当罚〔2026〕1号. */
 	public String nextOnTheSpot(String region6, int year) {
-		DocumentAgency agency = bureaus.documentAgency(region6);
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6));
 		return numbers.nextOfficial(ON_THE_SPOT_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 }

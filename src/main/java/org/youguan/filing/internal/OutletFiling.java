@@ -81,6 +81,9 @@ public class OutletFiling {
 
 	private String filingNumber;
 
+	/** The bureau that decided the filing, by its name on the day (V300): what its receipt names. Null while open. */
+	private String decidedBy;
+
 	private boolean demo;
 
 	private Instant createdAt;
@@ -195,25 +198,33 @@ public class OutletFiling {
 		}
 	}
 
-	/** Approved: a new outlet gets the id and number reserved for it in the registry. */
-	public void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note) {
+	/**
+	 * Approved: a new outlet gets the id and number reserved for it in the registry.
+	 * @param bureau the name of the bureau deciding it, kept for its receipt ({@link #decidedBy})
+	 */
+	public void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note, String bureau) {
 		requireApprovable();
 		status = FilingStatus.APPROVED;
 		this.outletId = outletId;
 		this.filingNumber = filingNumber;
-		decide(today, workingDays, note);
+		decide(today, workingDays, note, bureau);
 	}
 
-	public void reject(String reason, LocalDate today, int workingDays) {
+	/**
+	 * Refused (不予备案).
+	 * @param bureau the name of the bureau deciding it ({@link #decidedBy})
+	 */
+	public void reject(String reason, LocalDate today, int workingDays, String bureau) {
 		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
 			throw DomainException.illegalTransition(Wording.of("filing.refusal.decidedAlready", status),
 					"已办结的备案不能再作决定，当前为“" + status.label() + "”");
 		}
 		status = FilingStatus.REJECTED;
-		decide(today, workingDays, reason);
+		decide(today, workingDays, reason, bureau);
 	}
 
-	private void decide(LocalDate today, int workingDays, String note) {
+	private void decide(LocalDate today, int workingDays, String note, String bureau) {
+		decidedBy = bureau;
 		completedOn = today;
 		workingDaysTaken = workingDays;
 		decisionNote = note;
@@ -280,6 +291,14 @@ public class OutletFiling {
 
 	public String outletName() {
 		return outletName;
+	}
+
+	/**
+	 * The name of the bureau that decided the filing as it was named then, or null (open, or decided before V300 kept
+	 * it).
+	 */
+	public String decidedBy() {
+		return decidedBy;
 	}
 
 	public String regionCode() {
