@@ -2,21 +2,26 @@ package org.youguan.rules;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
 import org.youguan.SignIn;
+import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.Bureaus;
+import org.youguan.web.RefusalTexts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,6 +43,9 @@ class RuleFlashInEnglishIntegrationTest {
 
 	@Autowired
 	StatutoryRules rules;
+
+	@Autowired
+	RefusalTexts words;
 
 	/** Where the city's own value is cleared again. */
 	@Autowired
@@ -61,6 +69,28 @@ class RuleFlashInEnglishIntegrationTest {
 		Document chinese = reset("zh-CN");
 		assertThat(chinese.getElementById("flash").text()).isEqualTo("已恢复“" + RULE.title() + "”");
 		assertThat(chinese.text()).contains(RULE.title());
+	}
+
+	/**
+	 * Finding (a refused value named the rule by its Chinese title in English): the value refusals of the catalogue
+	 * carry their key with the rule, which reads by its English title.
+	 */
+	@Test
+	void aRefusedValueNamesTheRuleInEnglish() {
+		long city = bureaus.findByRegion(CITY).orElseThrow().id();
+		InvalidValueException zero = catchThrowableOfType(InvalidValueException.class,
+				() -> rules.override(RULE, city, CITY, BigDecimal.ZERO, "依据市局通知"));
+		assertThat(zero.getMessage()).isEqualTo("“" + RULE.title() + "”是期限，不能为0");
+		try {
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			assertThat(words.of(zero.wording(), zero.getMessage()))
+				.isEqualTo("“Time to file a branch (from its business licence)” is a deadline: it cannot be 0");
+			LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+			assertThat(words.of(zero.wording(), zero.getMessage())).isEqualTo(zero.getMessage());
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	/** Sets the city's own value of the rule, resets it on the page in {@code lang} and reads the page it goes back to. */
