@@ -324,12 +324,12 @@ public class CreditRecords {
 		CreditEntry e = find(scope, id, true).orElseThrow(() -> DomainException.notFound("信用记录", id));
 		requireHandlingBureau(e.regionCode());
 		if (e.correctionKind() == null) {
-			throw DomainException.illegalTransition("summary", "no-correction", "该信用记录没有待办的变更或撤销");
+			throw DomainException.illegalTransition("summary", "no-correction", Wording.of("credit.refusal.noCorrectionPending"), "该信用记录没有待办的变更或撤销");
 		}
 		String summary = data == null ? null : data.summary();
 		Validation v = new Validation();
 		if (e.correctionKind() == CorrectionKind.REMOVE) {
-			v.require("summary", Text.isBlank(summary), "absent", "撤销信用记录时不填写变更后的内容");
+			v.require("summary", Text.isBlank(summary), "absent", Wording.of("credit.refusal.removalSummaryAbsent"), "撤销信用记录时不填写变更后的内容");
 		}
 		else {
 			// the summary is the record's text, listed, exported and disclosed: no personal number (kernel's one rule)

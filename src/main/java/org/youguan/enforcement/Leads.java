@@ -237,7 +237,8 @@ public class Leads {
 			// time-barred violation be filed
 			LocalDate earliest = caseWork.clock(region).limitationStart(today);
 			if (received.isAfter(today)) {
-				v.require("receivedOn", false, "range", "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
+				v.require("receivedOn", false, "range", Wording.of("enforcement.refusal.receivedOnFuture", earliest.toString(),
+						today.toString()), "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
 			}
 			else if (received.isBefore(earliest)) {
 				v.require("receivedOn", false, "limitation-back", "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today)

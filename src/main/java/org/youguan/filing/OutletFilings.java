@@ -339,15 +339,15 @@ public class OutletFilings {
 		requireFiled(outlet);
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
-		v.require("changedOn", changedOn != null, "required", "请填写变更日期");
-		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", "变更日期不能晚于今天");
+		v.require("changedOn", changedOn != null, "required", Wording.of("refusal.please.10"), "请填写变更日期");
+		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", Wording.of("filing.refusal.changedOnFuture"), "变更日期不能晚于今天");
 		// a change happens to an outlet that exists: not before the day it opened (attack round 16)
 		v.require("changedOn", changedOn == null || !changedOn.isBefore(outlet.openedOn()), "before-opening",
-				"变更日期不能早于网点开办日期（" + ChineseText.day(outlet.openedOn()) + "）");
+				Wording.of("filing.refusal.changedBeforeOpening", String.valueOf(outlet.openedOn())), "变更日期不能早于网点开办日期（" + ChineseText.day(outlet.openedOn()) + "）");
 		// the opening day is no item of a change (条例(2025) art.19, 暂行规定: name, type, scope, manager): rewriting it
 		// would wash out a late filing; blank keeps the recorded day
 		v.require("openedOn", data.openedOn() == null || data.openedOn().equals(outlet.openedOn()), "not-changeable",
-				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
+				Wording.of("filing.refusal.openedOnNotChangeable", String.valueOf(outlet.openedOn())), "开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
 		CollectedErrors errors = CollectedErrors.of(v);
 		OutletData proposed = null;
 		try {
@@ -1157,7 +1157,7 @@ public class OutletFilings {
 		catch (DuplicateKeyException ex) {
 			// the index outlet_filing_one_open_per_outlet: a concurrent filing for the outlet won (the lock above makes
 			// this rare; the transaction is lost, so the open filing's number cannot be read here)
-			throw new DomainException(ErrorCode.DUPLICATE, "该网点已有未办结的变更或撤销备案，请待其办结后再提交");
+			throw new DomainException(ErrorCode.DUPLICATE, Wording.of("filing.refusal.changePending"), "该网点已有未办结的变更或撤销备案，请待其办结后再提交", List.of());
 		}
 		store(f.id(), uploads);
 		audit.record(AuditEntry.of("filing.submit", "OutletFiling", f.id(), summary + "，受理编号" + f.number())
@@ -1478,7 +1478,7 @@ public class OutletFilings {
 
 	private EnterpriseView ownEnterprise(CurrentUser user) {
 		if (user.enterpriseCreditCode() == null) {
-			throw DomainException.rule("只有企业用户可以提交备案");
+			throw DomainException.rule(Wording.of("filing.refusal.enterpriseOnly"), "只有企业用户可以提交备案");
 		}
 		EnterpriseView e = enterprises.findByCreditCode(user.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule(Wording.of("filing.refusal.enterpriseUnregistered", user.enterpriseCreditCode()),

@@ -34,6 +34,7 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
 
@@ -350,7 +351,8 @@ public class StatutoryRules {
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
 		if (rule.nationalOnly() && !StatutoryRule.NATIONAL_REGION.equals(bureauRegion)) {
-			throw new InvalidValueException("value", "national-only", "“" + rule.title() + "”（" + rule.code() + "）由国家法律规定（"
+			throw new InvalidValueException("value", "national-only", Wording.of("rules.refusal.nationalOnly", rule,
+					rule.code()), "“" + rule.title() + "”（" + rule.code() + "）由国家法律规定（"
 					+ rule.basis() + "），全国统一适用，只能由国家邮政局随法律修改调整，本局不能调整");
 		}
 		if (value == null || value.signum() < 0) {
@@ -365,27 +367,33 @@ public class StatutoryRules {
 		}
 		// a fine bound is whole yuan, as the article states it and the fine range is shown (FineRange): 5000.5 is no bound
 		if (rule.unit() == RuleUnit.YUAN && value.stripTrailingZeros().scale() > 0) {
-			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（单位：元）");
+			throw new InvalidValueException("value", "integer", Wording.of("rules.refusal.wholeYuan", rule),
+					"“" + rule.title() + "”的取值应为整数（单位：元）");
 		}
 		// a rate is kept on each decided case as numeric(5, 2) (penalty_case.surcharge_percent): beyond 100 % it made
 		// every later decision fail in the database; a daily rate above the whole fine means nothing anyway
 		if (rule.unit() == RuleUnit.PERCENT && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过100%");
+			throw new InvalidValueException("value", "max", Wording.of("rules.refusal.percentMax", rule),
+					"“" + rule.title() + "”的取值不能超过100%");
 		}
 		if (rule.unit() != RuleUnit.YUAN && value.compareTo(BigDecimal.valueOf(MAX_COUNTED)) > 0) {
-			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
+			throw new InvalidValueException("value", "max", Wording.of("rules.refusal.countedMax", rule,
+					String.valueOf(MAX_COUNTED), rule.unit()), "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
 		}
 		if (rule.unit().isDeadline() && value.signum() == 0) {
-			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
+			throw new InvalidValueException("value", "min", Wording.of("rules.refusal.deadlineZero", rule),
+					"“" + rule.title() + "”是期限，不能为0");
 		}
 		checkBounds(rule, value);
 		parentRange(rule, bureauRegion).ifPresent(range -> {
 			if (range.min() != null && value.compareTo(range.min()) < 0) {
-				throw new InvalidValueException("value", "parent-min", "“" + rule.title() + "”不能低于上级局的" + plain(range.min())
+				throw new InvalidValueException("value", "parent-min", Wording.of("rules.refusal.belowParent", rule,
+						plain(range.min()), rule.unit()), "“" + rule.title() + "”不能低于上级局的" + plain(range.min())
 						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
 			}
 			if (range.max() != null && value.compareTo(range.max()) > 0) {
-				throw new InvalidValueException("value", "parent-max", "“" + rule.title() + "”不能高于上级局的" + plain(range.max())
+				throw new InvalidValueException("value", "parent-max", Wording.of("rules.refusal.aboveParent", rule,
+						plain(range.max()), rule.unit()), "“" + rule.title() + "”不能高于上级局的" + plain(range.max())
 						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
 			}
 		});
@@ -393,14 +401,16 @@ public class StatutoryRules {
 			if (pair[1] == rule) {
 				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
 				if (value.compareTo(lower) < 0) {
-					throw new InvalidValueException("value", "min", "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
+					throw new InvalidValueException("value", "min", Wording.of("rules.refusal.lessThanPair", rule, pair[0],
+							plain(lower), rule.unit()), "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
 							+ rule.unit().stated(lower) + "）");
 				}
 			}
 			if (pair[0] == rule) {
 				BigDecimal higher = setting(pair[1], bureauRegion).effectiveValue();
 				if (value.compareTo(higher) > 0) {
-					throw new InvalidValueException("value", "max", "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
+					throw new InvalidValueException("value", "max", Wording.of("rules.refusal.moreThanPair", rule, pair[1],
+							plain(higher), rule.unit()), "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
 							+ rule.unit().stated(higher) + "）");
 				}
 			}

@@ -874,7 +874,7 @@ public class PostOfficeApprovals {
 								+ (number == null ? "" : "，文号" + number) + (rs.getBoolean("imported") ? "，历史导入" : ""));
 			});
 		return new PastImport.Duplicates<>(CheckedImport::key, c -> stored.containsKey(c.key()), "decidedOn",
-				"同一营业场所、申请事项和决定日期的审批",
+				"同一营业场所、申请事项和决定日期的审批", Wording.of("import.twin.approval"),
 				c -> "营业场所“" + c.facility().name() + "”在" + ChineseText.day(c.decidedOn()) + "已有" + c.kind().label() + "审批的决定（"
 						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入",
 				c -> Wording.of("import.refused.approvalDecided", c.facility().name(), c.decidedOn().toString(), c.kind()));

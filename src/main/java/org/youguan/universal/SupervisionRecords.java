@@ -350,6 +350,8 @@ public class SupervisionRecords {
 			.list());
 		return new PastImport.Duplicates<>(SupervisionRecords::key, c -> stored.contains(key(c)), "subject",
 				"同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录",
+				Wording.of("import.twin.supervision", Wording.of("enum.SupervisionKind." + kind.name() + ".dayLabel"),
+						Wording.of("enum.SupervisionKind." + kind.name() + ".subjectLabel")),
 				c -> "地区" + c.region() + "已有" + ChineseText.day(c.day()) + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入",
 				c -> Wording.of("import.refused.supervisionRecorded", c.region(), c.day().toString(),
 						Wording.of("enum.SupervisionKind." + kind.name() + ".title"), shown(c)));

@@ -137,7 +137,7 @@ public class OutletFiling {
 					"只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
 		}
 		if (missingItemsNotified) {
-			throw DomainException.illegalTransition("补正事项只能一次性告知，本备案已告知过");
+			throw DomainException.illegalTransition(Wording.of("refusal.filing.missingItemsOnce"), "补正事项只能一次性告知，本备案已告知过");
 		}
 		status = FilingStatus.MISSING_ITEMS;
 		missingItemsNotified = true;
@@ -185,7 +185,7 @@ public class OutletFiling {
 	public void correctClosureReason(String reason) {
 		requireMissingItems();
 		if (kind != FilingKind.CLOSURE) {
-			throw DomainException.illegalTransition("只有撤销备案可以更正撤销原因");
+			throw DomainException.illegalTransition(Wording.of("refusal.filing.correctRevocationOnly"), "只有撤销备案可以更正撤销原因");
 		}
 		this.changeDescription = reason;
 	}

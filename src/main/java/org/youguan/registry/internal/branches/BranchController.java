@@ -29,6 +29,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
@@ -165,7 +166,7 @@ class BranchController {
 			Long licenceId = null;
 			if (licenceNumber != null && !Text.isBlank(licenceNumber)) {
 				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
-				v.require("licenceNumber", licenceId != null, "exists", "辖区内没有该编号的许可证");
+				v.require("licenceNumber", licenceId != null, "exists", Wording.of("import.refused.noLicenceInScope"), "辖区内没有该编号的许可证");
 			}
 			v.throwIfInvalid();
 			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);

@@ -27,6 +27,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -131,7 +132,7 @@ class FacilityController {
 			Validation v = new Validation();
 			Long owner = v.whole("enterpriseId", "所属企业", enterpriseId, 1, Long.MAX_VALUE, "即企业编号，请从列表中选择");
 			v.require("enterpriseId", owner != null || v.errors().stream().anyMatch(e -> e.field().equals("enterpriseId")),
-					"required", "请选择所属企业");
+					"required", Wording.of("refusal.please.57"), "请选择所属企业");
 			Long slots = v.whole("compartments", "格口数", compartments, 1, Facilities.MAX_COMPARTMENTS, null);
 			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
 					Validation.LATEST_RECORD);
