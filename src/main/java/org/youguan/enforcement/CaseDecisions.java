@@ -217,7 +217,8 @@ public class CaseDecisions {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		// a case proposed before the article's condition was checked is not decided without it either (快递暂行条例(2025) art.56)
-		caseWork.requireUncorrectedOrder(v, "penalty", c.violationCode(), c.enterpriseCreditCode(), on == null ? caseWork.today() : on);
+		caseWork.requireUncorrectedOrder(v, "penalty", c.violationCode(), c.enterpriseCreditCode(),
+				c.violationEndedOn() != null ? c.violationEndedOn() : c.filedOn(), on == null ? caseWork.today() : on);
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
 		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated(), c.violationCode().penalties());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
@@ -242,7 +243,7 @@ public class CaseDecisions {
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
 			.documentNumber("decisionNumber", "决定书文号", typedNumber)
 			.documentYear("decisionNumber", "决定书文号", typedNumber, on);
-		decisionNumbers.handTypedNumber(v, typedNumber);
+		decisionNumbers.handTypedNumber(v, typedNumber, c.regionCode());
 		v.throwIfInvalid();
 		// 邮政行政执法监督办法 art.17: no act of the case dated inside a pause of its decision clock
 		caseWork.requireOutsidePauses(id, "decidedOn", "作出处罚决定", on);

@@ -348,7 +348,7 @@ public class Leads {
 		// 快递暂行条例(2025) art.56 punishes only "经责令改正拒不改正": no such case without the order the party did not carry out
 		if (!v.hasError("violation")) {
 			caseWork.requireUncorrectedOrder(v, "violation", type,
-					enterprise != null ? enterprise.creditCode() : lead.enterpriseCreditCode(), LocalDate.now(clock));
+					enterprise != null ? enterprise.creditCode() : lead.enterpriseCreditCode(), ended, LocalDate.now(clock));
 		}
 		String reason = harm ? Text.blankToNull(harmReason) : null;
 		v.maxLength("harmReason", "适用5年追责时效的理由", reason, 500);

@@ -787,11 +787,17 @@ public final class Validation {
 	 * what document numbers are written with (GB/T 9704-2012 7.2.4: 机关代字, year, sequence, 号) — Han characters,
 	 * Arabic digits, Latin letters, the brackets 〔〕[]()（）【】〖〗, 第, 号, hyphens and dashes, 〇/○ and spaces; anything
 	 * else (&lt;b&gt;, quotes, slashes, semicolons) is rule {@code document-number}, naming the first such character: a
-	 * 文号 is printed on documents, listed on public pages and used in download names. Null passes.
+	 * 文号 is printed on documents, listed on public pages and used in download names. A year written with fewer than four
+	 * digits (〔26〕6号, 26年6号: {@link Text#documentShortYear}) is rule {@code year-digits}: GB/T 9704-2012 7.2.4 writes it
+	 * in full, and a 〔26〕 kept as typed would stand beside the series' 〔2026〕 of the same sequence (attack A2). Null
+	 * passes.
 	 */
 	public Validation documentNumber(String field, String label, String value) {
-		return writtenWith(field, label, value, NOT_IN_DOCUMENT_NUMBER, "document-number",
+		writtenWith(field, label, value, NOT_IN_DOCUMENT_NUMBER, "document-number",
 				"汉字、数字、英文字母和〔〕[]()（）【】〖〗、第、号、连字符");
+		String shortYear = value == null || hasError(field) ? null : Text.documentShortYear(Text.identifier(Text.strip(value)));
+		return require(field, shortYear == null, "year-digits", Wording.of("kernel.invalid.documentShortYear", label, shortYear),
+				label + "中的年份应写全4位数字（如〔2026〕），不能写作“" + shortYear + "”");
 	}
 
 	/** A character no 文号 is written with ({@link #documentNumber}). */

@@ -3281,8 +3281,15 @@ public class LicenceApplications {
 	 */
 	private String officialNumber(String series, String bureauRegion, int year) {
 		DocumentAgency agency = bureaus.documentAgency(bureauRegion);
-		// no licensing document is typed by hand or imported: nothing of the series' to pass over
-		return numbers.nextOfficial(series, agency.code(), agency.seriesRegion(), year, null);
+		// no licensing document is typed by hand or imported, but a 机关代字 another bureau printed before (a 简称 changed:
+		// attack A1) could give a number issued already — passed over, as a 文号 names one document nationally
+		return numbers.nextOfficial(series, agency.code(), agency.seriesRegion(), year, this::licensingNumberTaken);
+	}
+
+	/** Whether any application's document (补正、受理、不予受理、许可、不予许可) bears {@code number}, compared by its key. */
+	private boolean licensingNumberTaken(String number) {
+		return java.util.stream.Stream.of("correction_number", "receipt_number", "not_accepted_number", "decision_number")
+			.anyMatch(column -> UniqueIdentifiers.taken(jdbc, "licence_application", column, number, "", Map.of()));
 	}
 
 	private String receiverRegion(Clerk clerk, ApplicationView a) {

@@ -658,6 +658,15 @@ public class Bureaus {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
 		}
+		if (!v.hasError("shortName") && region != null) {
+			// a 简称 ending in 邮管 is the bureau's 机关代字: never another bureau's, nor one that moves another's (A1)
+			List<BureauView> all = jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list();
+			BureauView was = all.stream().filter(b -> selfId != null && b.id() == selfId).findFirst().orElse(null);
+			DocumentAgency.checkShortName(v, all, new BureauView(selfId == null ? Long.MAX_VALUE : selfId, data.name(),
+					Text.blankToNull(data.shortName()), data.level(), region.value(),
+					was != null ? was.regionName() : regions.name(region.value()), data.parentId(),
+					was != null ? was.parentName() : null, null, null, false, 0, 0));
+		}
 		if (region != null && data.level() != BureauLevel.NATIONAL) {
 			// the bureau's address is printed on its documents as the authority's: in its own region (a 省局 anywhere in
 			// its province, a 县局 in its county)

@@ -41,6 +41,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.DocumentAgency;
@@ -751,6 +752,11 @@ public class PostOfficeApprovals {
 		v.maxLength("decisionNumber", "决定文号", number, 60)
 			.documentNumber("decisionNumber", "决定文号", number)
 			.documentYear("decisionNumber", "决定文号", number, decided);
+		if (bureau != null && number != null) {
+			// the deciding bureau's own 机关代字 and 审批 (attack A2: another bureau's code, another kind's characters)
+			OfficialNumbers.checkTyped(v, "decisionNumber", "决定文号", NUMBER_TYPE, bureaus.documentAgency(bureau.region()).code(),
+					code -> bureaus.seriesRegionOf(code).isPresent(), number);
+		}
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
 			v.require("decisionNumber", false, "unique", usedMessage(number));
 		}

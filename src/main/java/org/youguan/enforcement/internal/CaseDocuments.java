@@ -55,6 +55,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
@@ -418,7 +419,10 @@ public class CaseDocuments implements DeclaresTemplates {
 			return c.decisionNumber();
 		}
 		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6(c.regionCode())));
-		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(), null);
+		// passing over a number a document of any case already bears (a paper original kept with an imported case, or a
+		// series whose 机关代字 another bureau printed before: attack A1) — a 文号 names one document nationally
+		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(),
+				n -> UniqueIdentifiers.taken(jdbc, "penalty_case_document", "number", n, "", Map.of()));
 	}
 
 	/**

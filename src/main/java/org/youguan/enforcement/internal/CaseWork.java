@@ -548,18 +548,27 @@ public class CaseWork {
 	/**
 	 * Refuses a case under an article that punishes only an act the enterprise refused to correct once ordered to
 	 * ({@link ViolationType#punishesOnlyUncorrected}: 快递暂行条例(2025) art.56, "经责令改正拒不改正") unless the party
-	 * has a 责令改正通知书 it did not carry out by {@code by} ({@link InspectionOrders#uncorrectedOrder}) — rule
-	 * {@code uncorrected-order-required} on {@code field}, naming the article. Any other type passes.
+	 * has a 责令改正通知书 about that very duty ({@link ViolationType#correctionDuties}) whose deadline passed before the
+	 * act ended and that it did not carry out by {@code by} ({@link InspectionOrders#uncorrectedOrder}) — rule
+	 * {@code uncorrected-order-required} on {@code field}, naming the article and the duty. Any other type passes. The
+	 * one rule of the proposal, the decision and an imported case (attack B1, B3).
 	 * @param creditCode the party's credit code (null: none, refused under such an article)
-	 * @param by the step's day (the proposal's, the decision's)
+	 * @param actEnded the day the act ended (违法行为终了日期; a past case's filing day standing for it); null: {@code by}
+	 * @param by the step's day (the proposal's, the decision's, the import's)
 	 */
-	public void requireUncorrectedOrder(Validation v, String field, ViolationType type, String creditCode, LocalDate by) {
+	public void requireUncorrectedOrder(Validation v, String field, ViolationType type, String creditCode,
+			LocalDate actEnded, LocalDate by) {
 		if (type == null || !type.punishesOnlyUncorrected()) {
 			return;
 		}
-		v.require(field, orders.uncorrectedOrder(creditCode, by).isPresent(), "uncorrected-order-required",
-				Wording.of("enforcement.refusal.uncorrectedOrderRequired", type.shortName(), type.formalBasis()),
-				type.uncorrectedOrderRequired());
+		v.require(field, orders.uncorrectedOrder(creditCode, type.correctionDuties(), actEnded == null ? by : actEnded, by)
+				.isPresent(), "uncorrected-order-required", uncorrectedOrderRequired(type), type.uncorrectedOrderRequired());
+	}
+
+	/** What a refusal under rule {@code uncorrected-order-required} says, in the reader's language. */
+	public static Wording uncorrectedOrderRequired(ViolationType type) {
+		return Wording.of("enforcement.refusal.uncorrectedOrderRequired", type.shortName(), type.formalBasis(),
+				type.correctionDutiesText());
 	}
 
 	/**

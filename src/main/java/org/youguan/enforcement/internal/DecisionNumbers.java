@@ -68,13 +68,32 @@ public class DecisionNumbers {
 	 * their earlier form (行政处罚决定-地区-年份-序号), which no paper decision takes: it would take the series' number
 	 * before its turn (rule {@code automatic-number}). One of the official form (苏吴邮管罚〔2025〕3号) is taken as typed —
 	 * the bureau's paper decisions before the platform bore that form — and the series passes over it when its turn
-	 * comes ({@link BusinessNumbers#nextOfficial}).
+	 * comes ({@link BusinessNumbers#nextOfficial}); but only as the bureau handling the case writes an ordinary decision's
+	 * ({@link OfficialNumbers#checkTyped}: not another bureau's 机关代字 — rule {@code agency} —, nor another kind's
+	 * characters such as 当罚 — rule {@code kind}; attack A2).
+	 * @param caseRegion the region of the case (its handling bureau's 机关代字 is the one its decisions bear); null: not
+	 *        judged (the party unread)
 	 */
-	public void handTypedNumber(Validation v, String number) {
+	public void handTypedNumber(Validation v, String number, String caseRegion) {
 		if (!Text.isBlank(number)) {
 			v.require("decisionNumber", !numbers.notYetIssued(ORDINARY_SERIES, number)
 					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号" + Text.strip(number)
 					+ "是系统尚未发出的自动编号：请留空由系统编号，或填写纸质决定书上的文号");
+			ownNumber(v, "decisionNumber", "决定书文号", ORDINARY_SERIES, caseRegion, number);
+		}
+	}
+
+	/**
+	 * A 文号 typed by hand for a document of series {@code type} of a case in {@code caseRegion} (a decision, a past
+	 * case's scanned paper), as the bureau handling the case writes it ({@link OfficialNumbers#checkTyped}: its own
+	 * 机关代字, the kind's characters).
+	 * @param caseRegion the case's region; null: not judged
+	 */
+	public void ownNumber(Validation v, String field, String label, String type, String caseRegion, String number) {
+		if (caseRegion != null && number != null) {
+			DocumentAgency agency = bureaus.documentAgency(caseRegion);
+			OfficialNumbers.checkTyped(v, field, label, type, agency.code(), code -> bureaus.seriesRegionOf(code).isPresent(),
+					number);
 		}
 	}
 
