@@ -1,0 +1,107 @@
+package org.youguan.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.youguan.IntegrationTest;
+import org.youguan.SignIn;
+import org.youguan.enforcement.internal.CaseTeam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Someone who investigated a case stays set apart from it after leaving its team (attack C1: case 8's team 陈吴中 +
+ * 沈执法 changed to 陈吴中 + 何监察, then 沈执法 did the 法制审核): the 法制审核 (行政处罚法(2021) art.58) and the hearing's
+ * host (art.64(四)) are refused to a former investigator as to a current one, by account and by name, while the
+ * investigation's own steps are today's team's. And the English case page words the documents' kinds, the system's
+ * stamp and what the history records in English (attack E1).
+ */
+@IntegrationTest
+class FormerInvestigatorsIntegrationTest extends ClockedSteps {
+
+	@Autowired
+	CaseInvestigation caseInvestigation;
+
+	@Autowired
+	NoticeAndHearing noticeAndHearing;
+
+	@Autowired
+	CaseTeam caseTeam;
+
+	/** 陈吴中 and 何监察: the team after 沈执法 (wz.law) left it. */
+	static final List<CaseInvestigation.Member> NEW_TEAM = List.of(new CaseInvestigation.Member("陈吴中", "32050601"),
+			new CaseInvestigation.Member("何监察", "32050603"));
+
+	@Test
+	void aFormerInvestigatorMayNotReviewTheCase() {
+		today("2026-06-10");
+		long id = party.filed(party.other(), "WAYBILL_DATA", LocalDate.of(2026, 6, 1));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		caseInvestigation.changeTeam(PartyCases.ALL, id, NEW_TEAM, "沈执法调岗");
+		long law = party.user("wz.law");
+		assertThat(caseTeam.current(id).includes(law, "沈执法")).as("off today's team").isFalse();
+		assertThat(caseTeam.investigated(id, law, "沈执法")).as("investigated it all the same").isTrue();
+		party.evidence(id);
+		caseInvestigation.concludeInvestigation(PartyCases.ALL, id, new CaseInvestigation.Conclusion("查明违法事实", "FINE",
+				"20000", false, null, null, null, "2026-06-09"));
+
+		LawfulStepsIntegrationTest.refused("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id,
+				new Officer(law, "沈执法"), true, "同意"), "reviewer-is-investigator");
+		// named without the account (a row of before accounts were kept): by name, as the team's rows compare
+		LawfulStepsIntegrationTest.refused("reviewer", () -> caseInvestigation.review(PartyCases.ALL, id,
+				new Officer(null, "沈執法"), true, "同意"), "reviewer-is-investigator");
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().reviewedOn()).as("nothing saved").isNull();
+
+		// the bureau's own reviewer, who never investigated it, may
+		caseInvestigation.review(PartyCases.ALL, id, new Officer(party.user("wz.review"), "韩法审"), true, "同意");
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().reviewedBy()).isEqualTo("韩法审");
+	}
+
+	@Test
+	void aFormerInvestigatorMayNotHostTheHearing() {
+		today("2026-06-01");
+		long id = party.notified(party.sfWuzhong(), "WAYBILL_DATA", "20000", LocalDate.of(2026, 6, 1));
+		today("2026-06-03");
+		caseInvestigation.changeTeam(PartyCases.ALL, id, NEW_TEAM, "沈执法调岗");
+		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
+		long law = party.user("wz.law");
+
+		assertThat(noticeAndHearing.hearingHosts(PartyCases.ALL, id)).extracting(NoticeAndHearing.HearingHost::userId)
+			.as("not offered as a host").doesNotContain(law);
+		LawfulStepsIntegrationTest.refused("host", () -> noticeAndHearing.noticeHearing(PartyCases.ALL, id,
+				new NoticeAndHearing.HearingNotice("2026-06-03", "2026-06-12", "吴中区邮政管理局听证室", law)),
+				"host-is-investigator");
+		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().hearingNotifiedOn()).as("nothing saved").isNull();
+	}
+
+	/**
+	 * The English case page (attack E1: 立案审批表, «系统», 罚款人民币2000元 on /enforcement/cases/4?lang=en): the
+	 * documents' kinds in English, a document issued by no one signed in by the system's English name, and each history
+	 * row led by what was done in English — the recorded summary kept as written; the Chinese page as before.
+	 */
+	@Test
+	void theEnglishCasePageWordsKindsStampsAndHistoryInEnglish() throws Exception {
+		today("2026-06-10");
+		long id = party.filed(party.other(), "WAYBILL_DATA", LocalDate.of(2026, 6, 1));
+		caseInvestigation.startInvestigation(PartyCases.ALL, id, PartyCases.TEAM);
+		MockHttpSession staff = SignIn.session(mvc, "wz.staff");
+
+		String english = mvc.perform(get("/enforcement/cases/" + id).param("lang", "en").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String documents = english.substring(english.indexOf("id=\"document-list\""));
+		documents = documents.substring(0, documents.indexOf("</table>"));
+		assertThat(documents).contains("Case filing approval form").doesNotContain("立案审批表")
+			.contains("System").doesNotContain("系统");
+		assertThat(english).contains("class=\"history-action\">Investigation started<");
+
+		String chinese = mvc.perform(get("/enforcement/cases/" + id).param("lang", "zh-CN").session(staff))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(chinese).contains("立案审批表").doesNotContain("history-action");
+	}
+}
