@@ -1546,7 +1546,7 @@ public class LicenceApplications {
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent,"
 				+ " not_accepted_ground = :ground, not_accepted_number = :decision", p);
 		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + decision + ".docx",
-				documents.notAccepted(find(id), bureauName(receiverRegion(clerk, a))));
+				documents.notAccepted(find(id), bureauName(receiverRegion(clerk, a)), receiverRegion(clerk, a)));
 		record(a, "licensing.not-accept", "不予受理（" + g.statement() + "）" + decision + "：" + Text.strip(reason)
 				+ (competent == null ? "" : "；告知向" + competent + "申请"));
 	}
@@ -2059,7 +2059,7 @@ public class LicenceApplications {
 			events.publishEvent(new RenewalRefused(id, a.licenceNumber()));
 		}
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
-				documents.decision(find(id), bureauName(bureauRegion)));
+				documents.decision(find(id), bureauName(bureauRegion), bureauRegion));
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + Text.strip(reasons));
 	}
 

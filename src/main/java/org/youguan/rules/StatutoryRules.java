@@ -35,6 +35,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
+import org.youguan.org.BureauLevel;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
 
@@ -94,17 +95,29 @@ public class StatutoryRules {
 	/**
 	 * The body a party applies to for 行政复议 against a decision of the bureau handling {@code regionCode}
 	 * ({@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW}): the bureau one level up on the platform (a county's city
-	 * bureau, a city's provincial bureau, a province's 国家邮政局) — the postal bureaus below the national one are
-	 * vertically managed, and 行政复议法(2023) art.27 sends a vertically led organ's acts to 上一级主管部门 (legal review
-	 * to confirm that the 邮政管理部门 are among its "等"); 国家邮政局 reviews its own acts (art.25(一): 国务院部门).
-	 * Where the platform holds no bureau above, the wording names the kind of body ("上一级邮政管理部门").
+	 * bureau, a city's provincial bureau, a province's {@value #NATIONAL_BUREAU}) — the postal bureaus below the
+	 * national one are vertically managed, and 行政复议法(2023) art.27 sends a vertically led organ's acts to 上一级主管部门
+	 * (legal review to confirm that the 邮政管理部门 are among its "等"); 国家邮政局 reviews its own acts (art.25(一):
+	 * 国务院部门). A provincial bureau's is {@value #NATIONAL_BUREAU} whether or not the platform holds the national
+	 * bureau (the one body above every province). Where the platform holds no bureau above a city or county bureau, the
+	 * wording names the kind of body ("上一级邮政管理部门").
+	 * @param regionCode the region of the bureau that decided (its {@link Bureaus#nearest} bureau is the decider) — not
+	 *        the party's, nor the region of an approving level the decider is not
 	 */
 	public String reviewBody(String regionCode) {
+		if ("0".equals(regionCode)) {
+			// 国家邮政局's own act: reviewed by itself (art.25(一)), held on the platform or not
+			return bureaus.findByRegion("0").map(b -> b.name()).orElse(NATIONAL_BUREAU);
+		}
 		return bureaus.nearest(regionCode)
 			.map(b -> b.parentName() != null && !b.parentName().isBlank() ? b.parentName()
-					: "0".equals(b.regionCode()) ? b.name() : "上一级邮政管理部门")
+					: "0".equals(b.regionCode()) ? b.name()
+					: b.level() == BureauLevel.PROVINCE ? NATIONAL_BUREAU : "上一级邮政管理部门")
 			.orElse("上一级邮政管理部门");
 	}
+
+	/** The national bureau's name, the 行政复议机关 of a provincial bureau's acts (行政复议法(2023) art.27). */
+	public static final String NATIONAL_BUREAU = "国家邮政局";
 
 	/**
 	 * The remedies sentence with given periods — those a decision fixed when it was made, so a reissue states what the

@@ -498,7 +498,7 @@ public class PostOfficeApprovals {
 				+ " decision_number = :number, decision_region = :bureauRegion, alternative_office = :alternative", p);
 		PostOfficeApproval decided = find(scope, id);
 		attachments.storeGenerated(PostOfficeDocuments.owner(id), PostOfficeDocuments.DECISION,
-				PostOfficeDocuments.decisionFile(decided), documents.decision(decided, parties(decided, bureau.name())));
+				PostOfficeDocuments.decisionFile(decided), documents.decision(decided, parties(decided, bureau.name()), bureau.region()));
 		boolean late = today.isAfter(a.decisionDueOn());
 		record(a, step == ApprovalStep.APPROVE ? "post-office.approval.approve" : "post-office.approval.refuse",
 				step.label() + a.kind().label() + (r == null ? "" : "：" + r)
