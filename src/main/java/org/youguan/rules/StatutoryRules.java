@@ -83,7 +83,7 @@ public class StatutoryRules {
 	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46) to the court having jurisdiction (有管辖权的
 	 * 人民法院: the platform holds no court names). Both periods are national law ({@link StatutoryRule#nationalOnly()}):
 	 * only the national bureau's value applies, whatever the region.
-	 * @param regionCode the region of the bureau that decides (its {@link Bureaus#nearest} bureau is the decider)
+	 * @param regionCode the region of the bureau that decides (its {@link Bureaus#handling} bureau is the decider)
 	 * @return the sentence as the decision states it, periods in Chinese numerals: 如不服本决定，可以自收到本决定书之日起六十日内
 	 * 依法向江苏省邮政管理局申请行政复议，或者在六个月内依法向有管辖权的人民法院提起行政诉讼。
 	 */
@@ -101,15 +101,18 @@ public class StatutoryRules {
 	 * 国务院部门). A provincial bureau's is {@value #NATIONAL_BUREAU} whether or not the platform holds the national
 	 * bureau (the one body above every province). Where the platform holds no bureau above a city or county bureau, the
 	 * wording names the kind of body ("上一级邮政管理部门").
-	 * @param regionCode the region of the bureau that decided (its {@link Bureaus#nearest} bureau is the decider) — not
-	 *        the party's, nor the region of an approving level the decider is not
+	 * @param regionCode the region of the bureau that decided, or of the case it decided (its {@link Bureaus#handling}
+	 *        bureau is the decider: a city's for a county bureau with no staff) — not the party's, nor the region of an
+	 *        approving level the decider is not
 	 */
 	public String reviewBody(String regionCode) {
 		if ("0".equals(regionCode)) {
 			// 国家邮政局's own act: reviewed by itself (art.25(一)), held on the platform or not
 			return bureaus.findByRegion("0").map(b -> b.name()).orElse(NATIONAL_BUREAU);
 		}
-		return bureaus.nearest(regionCode)
+		// the bureau deciding there: the handling one (a city's for a county with no staff, Bureaus#handling), whose
+		// body above is the city's province — not the unstaffed county's city
+		return bureaus.handling(regionCode)
 			.map(b -> b.parentName() != null && !b.parentName().isBlank() ? b.parentName()
 					: "0".equals(b.regionCode()) ? b.name()
 					: b.level() == BureauLevel.PROVINCE ? NATIONAL_BUREAU : "上一级邮政管理部门")

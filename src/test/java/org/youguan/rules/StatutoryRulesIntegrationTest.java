@@ -108,6 +108,10 @@ class StatutoryRulesIntegrationTest {
 		assertThat(rules.reviewBody("32")).isEqualTo("国家邮政局");
 		assertThat(rules.remedies("32")).contains("依法向国家邮政局申请行政复议").doesNotContain("上一级");
 		assertThat(rules.reviewBody("0")).isEqualTo("国家邮政局");
+		// a case in a county whose bureau has no staff (the demo's 虎丘, 320505) is decided by the city's bureau, so its
+		// review body is the province's — not the unstaffed county's city
+		assertThat(bureaus.staffed("320505", Bureaus.CASE_HANDLERS).orElseThrow().regionCode()).as("precondition: 虎丘 has no staff").isEqualTo("3205");
+		assertThat(rules.reviewBody("320505")).isEqualTo(bureaus.findByRegion("32").orElseThrow().name());
 		assertThat(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW.citations()).extracting(Citation::toString)
 			.anySatisfy(c -> assertThat(c).contains("行政复议法(2023)").contains("20"));
 		long someBureau = bureaus.findByRegion("3205").orElseThrow().id();
