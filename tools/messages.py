@@ -5532,6 +5532,8 @@ M.update({
  "region.import.phase.DONE": ("已完成", "Done"),
  "region.import.phase.REJECTED": ("未导入（有错误）", "Rejected (errors found)"),
  "region.import.phase.FAILED": ("失败", "Failed"),
+ "refusal.pageRoleNamed": ("您的角色（{0}）不能打开此页面：此页面供{1}使用，请联系有权限的同事或管理员", "Your role ({0}) cannot open this page: it is for {1}; ask a colleague or an administrator who may"),
+ "refusal.publicRateLimit": ("查询过于频繁，请{0}秒后再试", "Too many look-ups: try again in {0} seconds"),
 })
 
 # English mode: refusals keyed at source (registry, outlets, credit, complaints), import twins, the done mark,

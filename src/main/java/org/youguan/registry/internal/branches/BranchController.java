@@ -30,11 +30,11 @@ import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
-import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.BranchView;
+import org.youguan.registry.CityMatters;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Branches;
 import org.youguan.registry.LicenceView;
@@ -71,14 +71,14 @@ class BranchController {
 	private final Enterprises enterprises;
 
 	/** Whose staff the 备案 button leads to licensing's paper filing form: the bureaus that take it. */
-	private final Bureaus bureaus;
+	private final CityMatters cities;
 
 	private final Regions regions;
 
 	BranchController(Branches branches, Licences licences, Enterprises enterprises, Spreadsheets spreadsheets,
-			AuditTrail audit, Bureaus bureaus, Regions regions) {
+			AuditTrail audit, CityMatters cities, Regions regions) {
+		this.cities = cities;
 		this.regions = regions;
-		this.bureaus = bureaus;
 		this.branches = branches;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -97,9 +97,9 @@ class BranchController {
 		model.addAttribute("openEnterprises", enterprises.readable(scope,
 				result.items().stream().map(BranchView::enterpriseId).distinct().toList()).keySet());
 		// the 备案 button leads to licensing's paper filing form: shown only to those it takes a filing from — a handler
-		// (处室工作人员) of a bureau that handles its city's matters (licensing's BranchFilings.offersForm, whose rule
-		// Bureaus#handlesOwnCity is): a county's staff and an administrator without the role would be refused there (403)
-		model.addAttribute("canFile", me != null && me.caseHandler() && bureaus.handlesOwnCity(me.scope()));
+		// (处室工作人员) of a bureau that takes its city's matters (licensing's BranchFilings.offersForm, whose rule
+		// CityMatters#takesOwnCity is): a county's staff and an administrator without the role would be refused there (403)
+		model.addAttribute("canFile", me != null && me.caseHandler() && cities.takesOwnCity(me.scope()));
 		return "registry/branches";
 	}
 
@@ -125,11 +125,13 @@ class BranchController {
 	 * Branches are filed in the licensing procedure (分支机构备案); the old address leads there — for those who may use that
 	 * form (licensing's applicants, {@link CaseRoles#HANDLERS_OR_ENTERPRISE}: a 处室工作人员, and an enterprise filing its
 	 * own branch); others 403 here as the filing's own GET and POST refuse them — an administrator is not let through
-	 * to a form whose post refuses it.
+	 * to a form whose post refuses it, nor a county's staff, whose bureau takes no paper filing
+	 * ({@link CityMatters#requireOwnCity}: 403 naming the bureau that takes its city's, as the form itself answers).
 	 */
 	@GetMapping("/registry/branches/new")
 	@PreAuthorize(CaseRoles.HANDLERS_OR_ENTERPRISE)
-	String initCreateForm() {
+	String initCreateForm(DataScope scope) {
+		cities.requireOwnCity(scope, "分支机构备案");
 		return "redirect:/licensing/branch-filings/new";
 	}
 
