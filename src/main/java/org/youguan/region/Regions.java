@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.documents.PlaceNames;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -32,7 +33,7 @@ import org.youguan.kernel.Wording;
  * Look-ups of the region table.
  */
 @Service
-public class Regions {
+public class Regions implements PlaceNames {
 
 	private final JdbcClient jdbc;
 
@@ -120,6 +121,7 @@ public class Regions {
 	 * blank code or {@code 0}), else the region's {@link #fullName} ("江苏省苏州市") — never the bare code.
 	 * @param code a region's code, or blank/null/{@code 0} for the country
 	 */
+	@Override
 	public String areaName(String code) {
 		return code == null || code.isBlank() || "0".equals(code) ? "全国" : fullName(code);
 	}
