@@ -20,6 +20,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.documents.PlaceNames;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -36,7 +37,7 @@ import org.youguan.kernel.Wording;
  * Look-ups of the region table.
  */
 @Service
-public class Regions {
+public class Regions implements PlaceNames {
 
 	private final JdbcClient jdbc;
 
@@ -144,6 +145,7 @@ public class Regions {
 	 * blank code or {@code 0}), else the region's {@link #fullName} ("江苏省苏州市") — never the bare code.
 	 * @param code a region's code, or blank/null/{@code 0} for the country
 	 */
+	@Override
 	public String areaName(String code) {
 		return code == null || code.isBlank() || "0".equals(code) ? "全国" : fullName(code);
 	}

@@ -39,6 +39,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CaseRoles;
@@ -189,7 +190,7 @@ class ComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
 				me.caseHandler(), handling, attention), withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages, regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("申诉", scope), spreadsheets.write("申诉", columns(calendar, messages, regions.fullNames()), rows));
 	}
 
 	/** The request with the state's default order when the user chose none. */

@@ -19,6 +19,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
@@ -106,7 +107,7 @@ class BranchController {
 	@GetMapping("/registry/branches/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late) {
 		var rows = branches.list(scope, late, list.toExport()).items();
-		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("分支机构", scope), spreadsheets.write("分支机构", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/branches/{id:\\d+}")

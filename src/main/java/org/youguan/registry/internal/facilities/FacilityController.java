@@ -19,6 +19,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -92,7 +93,7 @@ class FacilityController {
 			@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
 			@RequestParam(required = false) FacilityStatus status) {
 		var rows = facilities.list(scope, new Facilities.Filter(kind, status), list.toExport()).items();
-		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of(kind.label(), scope), spreadsheets.write(kind.label(), columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/facilities/{id:\\d+}")
