@@ -61,7 +61,14 @@ public final class Validation {
 			return parse.get();
 		}
 		catch (InvalidValueException ex) {
-			ex.forField(field).fieldErrors().forEach(this::add);
+			// each failure keeps its sentence's key (a phone's, a number's), so a page words it in the reader's language
+			InvalidValueException renamed = ex.forField(field);
+			for (FieldError error : renamed.fieldErrors()) {
+				Wording words = renamed.wording(error);
+				if (add(error) && words != null) {
+					wordings.put(error, words);
+				}
+			}
 			return null;
 		}
 	}
@@ -355,7 +362,7 @@ public final class Validation {
 		}
 		String typed = Text.strip(value);
 		return require(field, typed == null || typed.isEmpty() || !startsFormula(typed), "formula",
-				label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字或公式符号"
+				Wording.of("kernel.invalid.formula", label), label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字或公式符号"
 				+ "（如“=HYPERLINK(…)”“-1+cmd|…!A0”），该内容会原样印在文书、证照和公示名单上并导出到表格，表格软件会把它当作公式执行");
 	}
 

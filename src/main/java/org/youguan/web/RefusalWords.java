@@ -185,14 +185,26 @@ final class RefusalWords {
 				return shown == null ? nested.key() : shown;
 			}
 			if (a instanceof Enum<?> choice) {
-				return EN.getProperty(EnumWords.key(choice), EnumWords.label(choice));
+				return choice(choice, locale);
 			}
 			if (a instanceof Collection<?> choices) {
 				// a list of choices (roles) as their English, joined as the bundle joins them; a Chinese label among them
 				// (a facility an outlet lacks) as the bundle's English of the same words
-				return choices.stream().map(c -> c instanceof Enum<?> e ? EN.getProperty(EnumWords.key(e), EnumWords.label(e))
+				// (a choice with the value to send, Choice.choices: its own sentence's English)
+				return choices.stream().map(c -> c instanceof Enum<?> e ? choice(e, locale)
+						: c instanceof Wording w ? String.valueOf(english(w, locale))
 						: c instanceof String text && HAN.matcher(text).find() ? LABELS.getOrDefault(text, text)
 						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
+			}
+			if (a instanceof String text && text.contains("[[")) {
+				// a list a rule quotes with its provisions' tokens (a mitigation's ground and its article): cited in English;
+				// a value typed with brackets that name no provision stays as typed
+				try {
+					return Provision.resolve(text, locale);
+				}
+				catch (IllegalArgumentException typed) {
+					return text;
+				}
 			}
 			if (a instanceof String text && CHINESE_DAY.matcher(text).matches()) {
 				// a day or month the Chinese sentence wrote as 2026年3月5日: ISO in English
@@ -222,6 +234,14 @@ final class RefusalWords {
 		}
 		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
 		return PLACEHOLDER.matcher(english).find() ? new MessageFormat(english, locale).format(arguments) : english;
+	}
+
+	/**
+	 * A choice's English ({@code enum.*}), its provision tokens cited in the language (a mitigation's ground names its
+	 * article: [[PENALTY_MITIGATION_HARM_ELIMINATED]]); its Chinese label where the bundle lacks it.
+	 */
+	private static String choice(Enum<?> choice, Locale locale) {
+		return Provision.resolve(EN.getProperty(EnumWords.key(choice), EnumWords.label(choice)), locale);
 	}
 
 	/**
