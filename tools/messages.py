@@ -5501,6 +5501,8 @@ M.update({
  "inspections.invalid.itemUnknown": ("第{0}项检查事项不在抽查事项清单中：{1}", "Check item {0} is not on the list of random check items: {1}"),
  "inspections.invalid.certificateTwice": ("第{0}名检查人员的执法证号在同一检查组中重复：{1}", "Inspector {0}: the enforcement certificate number appears twice in the same team: {1}"),
  "inspections.invalid.rectificationOnlyOrdered": ("只有检查结果为责令改正时才填写责令改正通知书", "A rectification notice is filled in only when the outcome is an order to rectify"),
+ "kernel.invalid.eitherOr": ("{0}应为{1}或{2}", "{0} must be {1} or {2}"),
+ "field.hazardSource": ("隐患来源", "Hazard source"),
  "kernel.invalid.sizeRange": ("每页条数应为1至{0}：{1}", "The page size is 1 to {0}: {1}"),
 })
 

@@ -217,10 +217,10 @@ final class RefusalWords {
 				// else a sentence a keyed one quotes (a plan's refusal with its state): its own key's English
 				if (!LABELS.containsKey(text) && text.contains("、")) {
 					// a list of labels (the columns a sheet lacks: 罚款、决定日期) label by label
-					return java.util.Arrays.stream(text.split("、")).map(one -> LABELS.getOrDefault(one, in(one, locale)))
+					return java.util.Arrays.stream(text.split("、")).map(one -> labelled(one, locale))
 						.collect(Collectors.joining(", "));
 				}
-				return LABELS.getOrDefault(text, in(text, locale));
+				return labelled(text, locale);
 			}
 			return a instanceof Number number ? number.toString() : a;
 		}).toArray();
@@ -234,6 +234,25 @@ final class RefusalWords {
 		}
 		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
 		return PLACEHOLDER.matcher(english).find() ? new MessageFormat(english, locale).format(arguments) : english;
+	}
+
+	/** A choice a rule lists as its label with the value to send: 突发事件（EMERGENCY）. */
+	private static final Pattern CODED = Pattern.compile("(.+?)（([A-Z][A-Z0-9_]*)）");
+
+	/**
+	 * A label a read-back sentence quotes in English: the bundle's English of the same words, a choice listed with its
+	 * value (突发事件（EMERGENCY）) as its label's English with the value (Emergency (EMERGENCY)), else as a sentence.
+	 */
+	private static String labelled(String text, Locale locale) {
+		String english = LABELS.get(text);
+		if (english != null) {
+			return english;
+		}
+		var coded = CODED.matcher(text);
+		if (coded.matches() && LABELS.containsKey(coded.group(1))) {
+			return LABELS.get(coded.group(1)) + " (" + coded.group(2) + ")";
+		}
+		return in(text, locale);
 	}
 
 	/**

@@ -105,6 +105,18 @@ class KernelRulesInEnglishTest {
 				List.of("ELIMINATED_HARM")), "…", Locale.ENGLISH)).doesNotContain("[[");
 	}
 
+	/** A module's sentence without its key, read back: its choices, listed or two, by their English. */
+	@Test
+	void aChoiceSentenceReadBackNamesItsChoicesInEnglish() {
+		assertThat(RefusalWords.in("隐患等级应为一般隐患或重大隐患", Locale.ENGLISH)).doesNotContainPattern(HAN).contains(" or ");
+		assertThat(RefusalWords.in("类别应为生产安全事故（ACCIDENT）或突发事件（EMERGENCY）", Locale.ENGLISH))
+			.doesNotContainPattern(HAN).contains("(ACCIDENT) or ").endsWith("(EMERGENCY)");
+		assertThat(RefusalWords.in("隐患来源应为监督检查、企业自查、举报之一", Locale.ENGLISH)).doesNotContainPattern(HAN)
+			.contains(" must be one of: ");
+		assertThat(RefusalWords.in("隐患来源应为监督检查、企业自查、举报之一", Locale.SIMPLIFIED_CHINESE))
+			.isEqualTo("隐患来源应为监督检查、企业自查、举报之一");
+	}
+
 	private static List<String> english(DomainException refusal) {
 		return RefusalWords.in(refusal.fieldErrors(), refusal, Locale.ENGLISH).stream().map(FieldError::message).toList();
 	}
