@@ -5503,6 +5503,12 @@ M.update({
  "inspections.invalid.rectificationOnlyOrdered": ("只有检查结果为责令改正时才填写责令改正通知书", "A rectification notice is filled in only when the outcome is an order to rectify"),
  "kernel.invalid.eitherOr": ("{0}应为{1}或{2}", "{0} must be {1} or {2}"),
  "field.hazardSource": ("隐患来源", "Hazard source"),
+ "field.label.paidAmount": ("缴款金额", "Amount paid"),
+ "field.label.principalName": ("负责人姓名", "Name of the person in charge"),
+ "field.label.idNumber": ("身份证号码", "ID card number"),
+ "field.label.testedOn": ("检测日期", "Test date"),
+ "field.label.violationKind": ("违法行为类型", "Type of violation"),
+ "kernel.invalid.choiceValue": ("{0}的值“{1}”格式不正确（可选值：{2}）", "{0}: “{1}” is none of the choices ({2})"),
  "kernel.invalid.sizeRange": ("每页条数应为1至{0}：{1}", "The page size is 1 to {0}: {1}"),
 })
 

@@ -113,6 +113,10 @@ class KernelRulesInEnglishTest {
 			.doesNotContainPattern(HAN).contains("(ACCIDENT) or ").endsWith("(EMERGENCY)");
 		assertThat(RefusalWords.in("隐患来源应为监督检查、企业自查、举报之一", Locale.ENGLISH)).doesNotContainPattern(HAN)
 			.contains(" must be one of: ");
+		// a list parameter of the wrong choice (/complaints?status=ZZZ), told by the web layer's type mismatch
+		assertThat(RefusalWords.in("类别的值“ZZZ”格式不正确（可选值：待受理（RECEIVED）、网上申诉（WEB））", Locale.ENGLISH))
+			.doesNotContainPattern(HAN).contains("“ZZZ”").contains("(RECEIVED), ").endsWith("(WEB))");
+		assertThat(RefusalWords.in("缴款金额不能为空", Locale.ENGLISH)).isEqualTo("Amount paid is required");
 		assertThat(RefusalWords.in("隐患来源应为监督检查、企业自查、举报之一", Locale.SIMPLIFIED_CHINESE))
 			.isEqualTo("隐患来源应为监督检查、企业自查、举报之一");
 	}
