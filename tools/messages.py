@@ -5509,6 +5509,7 @@ M.update({
  "field.label.testedOn": ("检测日期", "Test date"),
  "field.label.violationKind": ("违法行为类型", "Type of violation"),
  "kernel.invalid.choiceValue": ("{0}的值“{1}”格式不正确（可选值：{2}）", "{0}: “{1}” is none of the choices ({2})"),
+ "kernel.typed": ("{0}", "{0}"),
  "kernel.invalid.sizeRange": ("每页条数应为1至{0}：{1}", "The page size is 1 to {0}: {1}"),
 })
 

@@ -28,6 +28,18 @@ public record Wording(String key, List<Object> arguments) implements Serializabl
 		return new Wording(key, Arrays.asList(arguments));
 	}
 
+	/** The key of {@link #typed}. */
+	public static final String TYPED = "kernel.typed";
+
+	/**
+	 * A value the user typed or named (a sheet's own name, 说明), as an argument shown as it is in every language —
+	 * never read as a label of the bundle ("说明" is not "Note").
+	 * @param text the value as the user wrote it
+	 */
+	public static Wording typed(String text) {
+		return of(TYPED, text);
+	}
+
 	/**
 	 * This wording as a flash attribute may hold it across a redirect (stored in the session: text, numbers,
 	 * true/false, dates, enums, lists of enums, text or wordings and wordings of them): any other argument as its text.

@@ -180,6 +180,9 @@ final class RefusalWords {
 		}
 		String english = Provision.resolve(pattern, locale);
 		Object[] arguments = wording.arguments().stream().map(a -> {
+			if (a instanceof Wording nested && Wording.TYPED.equals(nested.key())) {
+				return String.valueOf(nested.arguments().get(0));
+			}
 			if (a instanceof Wording nested) {
 				String shown = english(nested, locale);
 				return shown == null ? nested.key() : shown;

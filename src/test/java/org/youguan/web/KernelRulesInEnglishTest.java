@@ -121,6 +121,13 @@ class KernelRulesInEnglishTest {
 			.isEqualTo("隐患来源应为监督检查、企业自查、举报之一");
 	}
 
+	/** A user's own sheet named 说明 is named so in English too, never "Note". */
+	@Test
+	void aSheetsOwnNameIsNotTranslated() {
+		assertThat(RefusalWords.in(Wording.of("file.refusal.headersSheet", "罚款", Wording.typed("说明")), "…", Locale.ENGLISH))
+			.contains("“说明”").doesNotContain("Note");
+	}
+
 	private static List<String> english(DomainException refusal) {
 		return RefusalWords.in(refusal.fieldErrors(), refusal, Locale.ENGLISH).stream().map(FieldError::message).toList();
 	}
