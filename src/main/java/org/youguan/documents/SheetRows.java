@@ -479,7 +479,7 @@ public final class SheetRows {
 		String sheet = read.map(name -> "读取的是第一个可见工作表“" + name + "”，").orElse("");
 		String columns = String.join("、", missing);
 		return new InvalidValueException("file", "headers", read.isPresent()
-				? Wording.of("file.refusal.headersSheet", columns, read.get()) : Wording.of("file.refusal.headers", columns), "表头缺少：" + String.join("、", missing) + "（" + sheet + "请使用导入模板）");
+				? Wording.of("file.refusal.headersSheet", columns, Wording.typed(read.get())) : Wording.of("file.refusal.headers", columns), "表头缺少：" + String.join("、", missing) + "（" + sheet + "请使用导入模板）");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -502,16 +503,19 @@ public class InspectionItems {
 		Set<String> known = new LinkedHashSet<>(list(scope).stream().map(InspectionItem::code).toList());
 		Set<String> chosen = new LinkedHashSet<>();
 		List<FieldError> errors = new ArrayList<>();
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		for (int i = 0; i < codes.size(); i++) {
 			String code = codes.get(i) == null ? "" : Text.strip(codes.get(i)).toUpperCase();
 			if (!known.contains(code)) {
-				errors.add(new FieldError(field + "[" + i + "]", "exists", "第" + (i + 1) + "项检查事项"
-						+ "不在抽查事项清单中：" + Text.excerpt(code, 40)));
+				FieldError error = new FieldError(field + "[" + i + "]", "exists", "第" + (i + 1) + "项检查事项"
+						+ "不在抽查事项清单中：" + Text.excerpt(code, 40));
+				errors.add(error);
+				keyed.put(error, Wording.of("inspections.invalid.itemUnknown", i + 1, Text.excerpt(code, 40)));
 			}
 			chosen.add(code);
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+			throw new InvalidValueException(errors, keyed);
 		}
 		return List.copyOf(chosen);
 	}

@@ -509,7 +509,8 @@ public class InspectionRecords {
 			}
 		}
 		else if (data.rectification() != null) {
-			v.require("rectification", false, "absent", "只有检查结果为责令改正时才填写责令改正通知书");
+			v.require("rectification", false, "absent", Wording.of("inspections.invalid.rectificationOnlyOrdered"),
+					"只有检查结果为责令改正时才填写责令改正通知书");
 		}
 		v.throwIfInvalid();
 		return new Checked(enterprise, on, kind, chosen, team, outcome, order, object);
@@ -637,7 +638,7 @@ public class InspectionRecords {
 			}
 			String certificate = Inspectors.certificateNumber(m.certificateNumber());
 			v.require(field + ".certificateNumber", seen.add(certificate), "unique",
-					who + "的执法证号在同一检查组中重复：" + certificate);
+					Wording.of("inspections.invalid.certificateTwice", i + 1, certificate), who + "的执法证号在同一检查组中重复：" + certificate);
 			Optional<Inspector> known = inspectors.findByCertificate(certificate);
 			if (known.isPresent()) {
 				v.require(field + ".name", Text.name(known.get().name()).equals(Text.name(m.name())), "matches",
@@ -692,7 +693,7 @@ public class InspectionRecords {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			v.require(field, false, "one-of", label + "应为" + Choice.listed(type) + "之一");
+			v.require(field, false, "one-of", Choice.oneOf(label, type), label + "应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}

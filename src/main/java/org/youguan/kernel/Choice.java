@@ -76,6 +76,19 @@ public final class Choice {
 		return String.join("、", codes.stream().map(code -> shown(code, labels.apply(code))).toList());
 	}
 
+	/**
+	 * {@link #listed(List, Function)} as the argument of a refusal's {@link Wording}: each code with a label as
+	 * {@code kernel.choice.shown} (the label — its English where the bundle has the same words — and the code), a code
+	 * without one as itself.
+	 */
+	public static List<Object> choices(List<String> codes, Function<String, String> labels) {
+		return codes.stream().map(code -> {
+			String label = labels.apply(code);
+			return label == null || label.isBlank() || label.equals(code) ? (Object) code
+					: Wording.of("kernel.choice.shown", label, code);
+		}).toList();
+	}
+
 	private static String shown(String code, String label) {
 		return label == null || label.isBlank() || label.equals(code) ? code : label + "（" + code + "）";
 	}
@@ -88,6 +101,41 @@ public final class Choice {
 	 */
 	public static String listed(Class<?> type) {
 		return String.join("、", Arrays.stream(type.getEnumConstants()).map(Choice::shown).toList());
+	}
+
+	/**
+	 * {@link #listed(Class)} as the argument of a refusal's {@link Wording}, joined per language where it is worded: each
+	 * value with a label as {@code kernel.choice.shown} (its label — the {@code enum.*} words of the reader's language —
+	 * and the value to send in brackets: 系统管理员（SYSTEM_ADMIN）, System administrator (SYSTEM_ADMIN)), a value
+	 * without one as its name.
+	 * @param type the enum whose values are allowed
+	 * @return the values in declaration order, each a {@link Wording} or a name
+	 */
+	public static List<Object> choices(Class<?> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Choice::choice).toList();
+	}
+
+	/** One value of {@link #choices(Class)}: a {@link Wording} of its label and name, or its name alone. */
+	public static Object choice(Object constant) {
+		Enum<?> value = (Enum<?>) constant;
+		return shown(constant).equals(value.name()) ? value.name() : Wording.of("kernel.choice.shown", value, value.name());
+	}
+
+	/**
+	 * The refusal of a value that is none of an enum's ("{label}应为…之一"), keyed so a page words it — the field's label
+	 * and every choice — in the reader's language.
+	 * @param field the field refused
+	 * @param label the field's Chinese label
+	 * @param type the enum whose values are allowed
+	 * @return 400 on {@code field}, rule {@code one-of}
+	 */
+	public static InvalidValueException refused(String field, String label, Class<?> type) {
+		return new InvalidValueException(field, "one-of", oneOf(label, type), label + "应为" + listed(type) + "之一");
+	}
+
+	/** The key of "{label}应为…之一" with the enum's {@link #choices(Class)}, for a check that gathers its refusals. */
+	public static Wording oneOf(String label, Class<?> type) {
+		return Wording.of("kernel.invalid.oneOf", label, choices(type));
 	}
 
 	/**

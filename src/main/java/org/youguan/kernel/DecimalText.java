@@ -61,7 +61,7 @@ public class DecimalText extends ValueDeserializer<BigDecimal> {
 			if (!error.rule().equals("number")) {
 				throw told;
 			}
-			throw new InvalidValueException(error.field(), "format", error.message());
+			throw new InvalidValueException(error.field(), "format", told.wording(error), error.message());
 		}
 	}
 

@@ -33,7 +33,7 @@ public final class ListFilter {
 		return Arrays.stream(values)
 			.filter(e -> e.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> refused(field, label, Choice.listed(type)));
+			.orElseThrow(() -> Choice.refused(field, label, type));
 	}
 
 	/**
@@ -52,7 +52,9 @@ public final class ListFilter {
 		return allowed.stream()
 			.filter(a -> a.equalsIgnoreCase(Text.strip(text)))
 			.findFirst()
-			.orElseThrow(() -> refused(field, label, Choice.listed(allowed, labels)));
+			.orElseThrow(() -> new InvalidValueException(field, "one-of",
+					Wording.of("kernel.invalid.oneOf", label, Choice.choices(allowed, labels)),
+					label + "应为" + Choice.listed(allowed, labels) + "之一"));
 	}
 
 	/**
@@ -65,12 +67,8 @@ public final class ListFilter {
 	 */
 	public static <E extends Enum<E>> E known(E parsed, String text, String field, String label, Class<E> type) {
 		if (parsed == null && !Text.isBlank(text)) {
-			throw refused(field, label, Choice.listed(type));
+			throw Choice.refused(field, label, type);
 		}
 		return parsed;
-	}
-
-	private static InvalidValueException refused(String field, String label, String listed) {
-		return new InvalidValueException(field, "one-of", label + "应为" + listed + "之一");
 	}
 }

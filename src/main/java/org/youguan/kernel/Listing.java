@@ -862,14 +862,20 @@ public final class Listing {
 	 */
 	private void requireHonoured(PageQuery page) {
 		List<FieldError> refused = new ArrayList<>();
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		if (!searched && !Text.isBlank(page.q())) {
-			refused.add(new FieldError("q", "unsupported", "本列表不支持按关键词查询，请去掉关键词或改用列表提供的筛选条件"));
+			FieldError q = new FieldError("q", "unsupported", "本列表不支持按关键词查询，请去掉关键词或改用列表提供的筛选条件");
+			refused.add(q);
+			keyed.put(q, Wording.of("kernel.invalid.searchUnsupported"));
 		}
 		if (!sorts.isEmpty()) {
-			unknownSort(page, sorts.keySet()).ifPresent(refused::add);
+			unknownSort(page, sorts.keySet()).ifPresent(e -> {
+				refused.add(e);
+				keyed.put(e, sortWording(page, sorts.keySet()));
+			});
 		}
 		if (!refused.isEmpty()) {
-			throw new InvalidValueException(refused);
+			throw new InvalidValueException(refused, keyed);
 		}
 	}
 
@@ -883,9 +889,14 @@ public final class Listing {
 	public static Optional<String> sortAmong(PageQuery page, Collection<String> allowed) {
 		Optional<FieldError> unknown = unknownSort(page, allowed);
 		if (unknown.isPresent()) {
-			throw new InvalidValueException(List.of(unknown.get()));
+			throw new InvalidValueException(List.of(unknown.get()), Map.of(unknown.get(), sortWording(page, allowed)));
 		}
 		return Optional.ofNullable(Text.blankToNull(page.sort())).map(Text::strip);
+	}
+
+	/** {@link #unknownSort}'s sentence as its key: the orders allowed as a list (joined per language) and the one asked. */
+	private static Wording sortWording(PageQuery page, Collection<String> allowed) {
+		return Wording.of("kernel.invalid.sortColumn", List.copyOf(allowed), Text.excerpt(Text.strip(page.sort()), 30));
 	}
 
 	/** The refusal of a sort named that is none of {@code allowed}, or empty when none is named or it is allowed. */

@@ -13,12 +13,14 @@ public record MobilePhone(String value) {
 	 */
 	public MobilePhone {
 		if (value == null || Text.isBlank(value)) {
-			throw new InvalidValueException("phone", "required", "手机号码不能为空");
+			throw new InvalidValueException("phone", "required", Wording.of("kernel.invalid.required", "手机号码"), "手机号码不能为空");
 		}
 		Telephone phone = Telephone.find(value).orElse(null);
 		if (phone == null || !phone.isMobile()) {
-			throw new InvalidValueException("phone", "mobile", phone == null ? "手机号码应为以13-19开头的11位数字"
-					: "此处应填写手机号码（以13-19开头的11位数字），不能填写固定电话或服务电话");
+			throw phone == null
+					? new InvalidValueException("phone", "mobile", Wording.of("kernel.invalid.mobile"), "手机号码应为以13-19开头的11位数字")
+					: new InvalidValueException("phone", "mobile", Wording.of("kernel.invalid.mobileOnly"),
+							"此处应填写手机号码（以13-19开头的11位数字），不能填写固定电话或服务电话");
 		}
 		value = phone.value();
 	}

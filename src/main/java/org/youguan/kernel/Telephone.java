@@ -72,7 +72,7 @@ public final class Telephone {
 			if (LOCAL.matcher(digits).matches()) {
 				throw new InvalidValueException("phone", "area-code", Wording.of("kernel.invalid.areaCode", label), label + "是固定电话时请加区号（如0512-65551234）");
 			}
-			throw new InvalidValueException("phone", "phone", label + MESSAGE);
+			throw new InvalidValueException("phone", "phone", Wording.of("kernel.invalid.phone", label), label + MESSAGE);
 		}
 		return phone;
 	}

@@ -67,6 +67,7 @@ public final class Validation {
 			return parse.get();
 		}
 		catch (InvalidValueException ex) {
+			// each failure keeps its sentence's key (a phone's, a number's), so a page words it in the reader's language
 			InvalidValueException renamed = ex.forField(field);
 			for (FieldError error : renamed.fieldErrors()) {
 				Wording words = renamed.wording(error);
@@ -367,7 +368,7 @@ public final class Validation {
 		}
 		String typed = Text.strip(value);
 		return require(field, typed == null || typed.isEmpty() || !startsFormula(typed), "formula",
-				label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字或公式符号"
+				Wording.of("kernel.invalid.formula", label), label + "不能以“=”“+”“@”开头，也不能以“-”开头后接非数字或公式符号"
 				+ "（如“=HYPERLINK(…)”“-1+cmd|…!A0”），该内容会原样印在文书、证照和公示名单上并导出到表格，表格软件会把它当作公式执行");
 	}
 

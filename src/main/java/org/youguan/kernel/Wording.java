@@ -28,9 +28,21 @@ public record Wording(String key, List<Object> arguments) implements Serializabl
 		return new Wording(key, Arrays.asList(arguments));
 	}
 
+	/** The key of {@link #typed}. */
+	public static final String TYPED = "kernel.typed";
+
+	/**
+	 * A value the user typed or named (a sheet's own name, 说明), as an argument shown as it is in every language —
+	 * never read as a label of the bundle ("说明" is not "Note").
+	 * @param text the value as the user wrote it
+	 */
+	public static Wording typed(String text) {
+		return of(TYPED, text);
+	}
+
 	/**
 	 * This wording as a flash attribute may hold it across a redirect (stored in the session: text, numbers,
-	 * true/false, dates, enums, lists of enums or text and wordings of them): any other argument as its text.
+	 * true/false, dates, enums, lists of enums, text or wordings and wordings of them): any other argument as its text.
 	 * @return this wording, or a copy with such arguments turned to text
 	 */
 	public Wording flashable() {
@@ -39,8 +51,10 @@ public record Wording(String key, List<Object> arguments) implements Serializabl
 			simple.add(a == null || a instanceof String || a instanceof Boolean || a instanceof Enum<?>
 					|| a instanceof Temporal || (a instanceof Number && a.getClass().getName().startsWith("java."))
 					? a : a instanceof Wording w ? w.flashable()
-					: a instanceof Collection<?> c && c.stream().allMatch(e -> e instanceof Enum<?> || e instanceof String)
-							? new ArrayList<>(c) : String.valueOf(a));
+					: a instanceof Collection<?> c && c.stream().allMatch(e -> e instanceof Enum<?> || e instanceof String
+							|| e instanceof Wording)
+							? new ArrayList<>(c.stream().map(e -> e instanceof Wording w ? w.flashable() : e).toList())
+							: String.valueOf(a));
 		}
 		return new Wording(key, simple);
 	}

@@ -645,7 +645,7 @@ public class Users {
 		if (existing == null) {
 			v.required("username", "用户名", data.username());
 			v.require("username", data.username() == null || UserDirectory.normalName(data.username()).matches("[a-z0-9][a-z0-9._-]{2,39}"),
-					"format", "用户名应为3-40位英文字母、数字、点、下划线或连字符，且以字母或数字开头（字母一律存为小写）");
+					"format", Wording.of("org.invalid.username"), "用户名应为3-40位英文字母、数字、点、下划线或连字符，且以字母或数字开头（字母一律存为小写）");
 		}
 		v.name("displayName", "姓名", data.displayName(), 60).personName("displayName", "姓名", data.displayName());
 		v.require("kind", data.kind() != null, "required", Wording.of("refusal.userKind"), "请选择用户类型");

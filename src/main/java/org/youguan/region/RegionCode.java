@@ -3,6 +3,7 @@ package org.youguan.region;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 
 /**
  * A GB/T 2260 region code: province {@code 32}, city {@code 3205}, county {@code 320506}, street {@code 320506001},
@@ -15,11 +16,11 @@ public record RegionCode(String value) {
 
 	public RegionCode {
 		if (value == null || Text.isBlank(value)) {
-			throw new InvalidValueException("regionCode", "required", "行政区划代码不能为空");
+			throw new InvalidValueException("regionCode", "required", Wording.of("kernel.invalid.required", "行政区划代码"), "行政区划代码不能为空");
 		}
 		value = Text.strip(value);
 		if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw new InvalidValueException("regionCode", "digits", "行政区划代码只能由数字组成：" + value);
+			throw new InvalidValueException("regionCode", "digits", Wording.of("kernel.invalid.regionDigitsOnly", value), "行政区划代码只能由数字组成：" + value);
 		}
 		if (RegionLevel.ofLength(value.length()) == null || (value.length() == 1 && !value.equals("0"))) {
 			throw new InvalidValueException("regionCode", "length",

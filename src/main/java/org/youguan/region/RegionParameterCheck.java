@@ -25,6 +25,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.RegionPrefix;
+import org.youguan.kernel.Wording;
 
 /**
  * A region asked for by code in a query ({@code ?region=…} of any page or API read: figures, lists, public lookups) is
@@ -120,7 +121,7 @@ class RegionParameterCheck extends StaticMethodMatcherPointcutAdvisor implements
 		String code = RegionPrefix.of(asked).code();
 		if (!code.isEmpty() && known.getIfPresent(code) == null) {
 			if (regions.getObject().find(code).isEmpty()) {
-				throw new InvalidValueException(PARAMETER, "exists", "行政区划代码不存在：" + code);
+				throw new InvalidValueException(PARAMETER, "exists", Wording.of("kernel.invalid.noRegion", code), "行政区划代码不存在：" + code);
 			}
 			known.put(code, Boolean.TRUE);
 		}

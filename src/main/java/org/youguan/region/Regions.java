@@ -74,7 +74,7 @@ public class Regions implements PlaceNames {
 			throw ex.forField(field);
 		}
 		if (find(regionCode.value()).isEmpty()) {
-			throw new InvalidValueException(field, "exists", "行政区划代码不存在：" + regionCode.value());
+			throw new InvalidValueException(field, "exists", Wording.of("kernel.invalid.noRegion", regionCode.value()), "行政区划代码不存在：" + regionCode.value());
 		}
 		return regionCode;
 	}

@@ -220,7 +220,8 @@ public class Enterprises {
 		CreditCode.checked(format, field, creditCode);
 		format.throwIfInvalid();
 		EnterpriseView e = findByCreditCode(creditCode)
-			.orElseThrow(() -> new InvalidValueException(field, "exists", Wording.of("import.refused.noEnterpriseInScope"), "辖区内没有该统一社会信用代码的企业"));
+			.orElseThrow(() -> new InvalidValueException(field, "exists", Wording.of("import.refused.noEnterpriseInScope"),
+					"辖区内没有该统一社会信用代码的企业"));
 		scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode());
 		return e.id();
 	}

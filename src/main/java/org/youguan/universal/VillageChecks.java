@@ -318,7 +318,7 @@ public class VillageChecks {
 				members.add(new TeamMember(clean, certificate));
 			}
 		}
-		v.require("inspectors", team.size() >= 2, "min-team", "现场检查人员不得少于两人（请填写至少两名不同的检查人员）");
+		v.require("inspectors", team.size() >= 2, "min-team", Wording.of("universal.invalid.minTeam"), "现场检查人员不得少于两人（请填写至少两名不同的检查人员）");
 		InspectionOutcome outcome = outcome(v, data);
 		String inspectors = String.join("、", team.values());
 		v.maxLength("inspectors", "检查人员", inspectors, 400);

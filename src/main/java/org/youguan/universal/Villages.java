@@ -29,6 +29,7 @@ import org.youguan.kernel.Masking;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.Region;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
@@ -515,7 +516,7 @@ public class Villages {
 			return Optional.empty();
 		}
 		if (!code.matches("\\d{12}")) {
-			v.require("villageCode", false, "format", "建制村代码应为12位数字：" + code);
+			v.require("villageCode", false, "format", Wording.of("universal.invalid.villageCode", code), "建制村代码应为12位数字：" + code);
 			return Optional.empty();
 		}
 		Optional<Region> village = regions.find(code).filter(r -> r.name().contains("村委会") && r.code().length() == 12);

@@ -1,7 +1,9 @@
 package org.youguan.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Configuration;
@@ -54,15 +56,20 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 			// no whole number an int holds (abc, 1.5, a 20-digit page): refused as every parameter of the wrong type is
 			// ("页码的值“abc”格式不正确"), naming the numbers it takes, not only "须为整数"
 			List<FieldError> errors = new ArrayList<>();
+			Map<FieldError, Wording> keyed = new HashMap<>();
 			if (badPage) {
-				errors.add(new FieldError("page", "format", FieldLabels.named("page") + "的值“" + Decimals.echo(page)
-						+ "”格式不正确（应为0至" + Integer.MAX_VALUE + "的整数，第一页为0）"));
+				FieldError e = new FieldError("page", "format", FieldLabels.named("page") + "的值“" + Decimals.echo(page)
+						+ "”格式不正确（应为0至" + Integer.MAX_VALUE + "的整数，第一页为0）");
+				errors.add(e);
+				keyed.put(e, Wording.of("kernel.invalid.pageFormat", Decimals.echo(page), String.valueOf(Integer.MAX_VALUE)));
 			}
 			if (badSize) {
-				errors.add(new FieldError("size", "format", FieldLabels.named("size") + "的值“" + Decimals.echo(size)
-						+ "”格式不正确（应为1至" + PageQuery.MAX_SIZE + "的整数）"));
+				FieldError e = new FieldError("size", "format", FieldLabels.named("size") + "的值“" + Decimals.echo(size)
+						+ "”格式不正确（应为1至" + PageQuery.MAX_SIZE + "的整数）");
+				errors.add(e);
+				keyed.put(e, Wording.of("kernel.invalid.sizeFormat", Decimals.echo(size), String.valueOf(PageQuery.MAX_SIZE)));
 			}
-			throw new InvalidValueException(errors);
+			throw new InvalidValueException(errors, keyed);
 		}
 		requireWithinRange(page, pageNumber, size, sizeNumber);
 		String q = text(request, "q");
@@ -111,14 +118,19 @@ class ListRequestArgumentResolver implements HandlerMethodArgumentResolver, WebM
 	 */
 	static void requireWithinRange(String page, Integer pageNumber, String size, Integer sizeNumber) {
 		List<FieldError> errors = new ArrayList<>();
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		if (pageNumber != null && pageNumber < 0) {
-			errors.add(new FieldError("page", "range", "页码应为0或更大的整数（第一页为0）：" + Decimals.echo(Text.strip(page))));
+			FieldError e = new FieldError("page", "range", "页码应为0或更大的整数（第一页为0）：" + Decimals.echo(Text.strip(page)));
+			errors.add(e);
+			keyed.put(e, Wording.of("kernel.invalid.pageRange", Decimals.echo(Text.strip(page))));
 		}
 		if (sizeNumber != null && (sizeNumber < 1 || sizeNumber > PageQuery.MAX_SIZE)) {
-			errors.add(new FieldError("size", "range", "每页条数应为1至" + PageQuery.MAX_SIZE + "：" + Decimals.echo(Text.strip(size))));
+			FieldError e = new FieldError("size", "range", "每页条数应为1至" + PageQuery.MAX_SIZE + "：" + Decimals.echo(Text.strip(size)));
+			errors.add(e);
+			keyed.put(e, Wording.of("kernel.invalid.sizeRange", String.valueOf(PageQuery.MAX_SIZE), Decimals.echo(Text.strip(size))));
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+			throw new InvalidValueException(errors, keyed);
 		}
 	}
 

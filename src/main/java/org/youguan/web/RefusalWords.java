@@ -180,19 +180,34 @@ final class RefusalWords {
 		}
 		String english = Provision.resolve(pattern, locale);
 		Object[] arguments = wording.arguments().stream().map(a -> {
+			if (a instanceof Wording nested && Wording.TYPED.equals(nested.key())) {
+				return String.valueOf(nested.arguments().get(0));
+			}
 			if (a instanceof Wording nested) {
 				String shown = english(nested, locale);
 				return shown == null ? nested.key() : shown;
 			}
 			if (a instanceof Enum<?> choice) {
-				return EN.getProperty(EnumWords.key(choice), EnumWords.label(choice));
+				return choice(choice, locale);
 			}
 			if (a instanceof Collection<?> choices) {
 				// a list of choices (roles) as their English, joined as the bundle joins them; a Chinese label among them
 				// (a facility an outlet lacks) as the bundle's English of the same words
-				return choices.stream().map(c -> c instanceof Enum<?> e ? EN.getProperty(EnumWords.key(e), EnumWords.label(e))
+				// (a choice with the value to send, Choice.choices: its own sentence's English)
+				return choices.stream().map(c -> c instanceof Enum<?> e ? choice(e, locale)
+						: c instanceof Wording w ? String.valueOf(english(w, locale))
 						: c instanceof String text && HAN.matcher(text).find() ? LABELS.getOrDefault(text, text)
 						: String.valueOf(c)).collect(Collectors.joining(EN.getProperty(EnumWords.SEPARATOR_KEY, ", ")));
+			}
+			if (a instanceof String text && text.contains("[[")) {
+				// a list a rule quotes with its provisions' tokens (a mitigation's ground and its article): cited in English;
+				// a value typed with brackets that name no provision stays as typed
+				try {
+					return Provision.resolve(text, locale);
+				}
+				catch (IllegalArgumentException typed) {
+					return text;
+				}
 			}
 			if (a instanceof String text && CHINESE_DAY.matcher(text).matches()) {
 				// a day or month the Chinese sentence wrote as 2026年3月5日: ISO in English
@@ -205,10 +220,10 @@ final class RefusalWords {
 				// else a sentence a keyed one quotes (a plan's refusal with its state): its own key's English
 				if (!LABELS.containsKey(text) && text.contains("、")) {
 					// a list of labels (the columns a sheet lacks: 罚款、决定日期) label by label
-					return java.util.Arrays.stream(text.split("、")).map(one -> LABELS.getOrDefault(one, in(one, locale)))
+					return java.util.Arrays.stream(text.split("、")).map(one -> labelled(one, locale))
 						.collect(Collectors.joining(", "));
 				}
-				return LABELS.getOrDefault(text, in(text, locale));
+				return labelled(text, locale);
 			}
 			return a instanceof Number number ? number.toString() : a;
 		}).toArray();
@@ -222,6 +237,33 @@ final class RefusalWords {
 		}
 		// a sentence without placeholders is written as it is (tools/messages.py doubles its quotes only beside them)
 		return PLACEHOLDER.matcher(english).find() ? new MessageFormat(english, locale).format(arguments) : english;
+	}
+
+	/** A choice a rule lists as its label with the value to send: 突发事件（EMERGENCY）. */
+	private static final Pattern CODED = Pattern.compile("(.+?)（([A-Z][A-Z0-9_]*)）");
+
+	/**
+	 * A label a read-back sentence quotes in English: the bundle's English of the same words, a choice listed with its
+	 * value (突发事件（EMERGENCY）) as its label's English with the value (Emergency (EMERGENCY)), else as a sentence.
+	 */
+	private static String labelled(String text, Locale locale) {
+		String english = LABELS.get(text);
+		if (english != null) {
+			return english;
+		}
+		var coded = CODED.matcher(text);
+		if (coded.matches() && LABELS.containsKey(coded.group(1))) {
+			return LABELS.get(coded.group(1)) + " (" + coded.group(2) + ")";
+		}
+		return in(text, locale);
+	}
+
+	/**
+	 * A choice's English ({@code enum.*}), its provision tokens cited in the language (a mitigation's ground names its
+	 * article: [[PENALTY_MITIGATION_HARM_ELIMINATED]]); its Chinese label where the bundle lacks it.
+	 */
+	private static String choice(Enum<?> choice, Locale locale) {
+		return Provision.resolve(EN.getProperty(EnumWords.key(choice), EnumWords.label(choice)), locale);
 	}
 
 	/**

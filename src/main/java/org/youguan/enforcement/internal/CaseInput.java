@@ -132,7 +132,7 @@ public final class CaseInput {
 			return Enum.valueOf(type, Text.strip(text).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			v.require(field, false, "one-of", label + "应为" + Choice.listed(type) + "之一");
+			v.require(field, false, "one-of", Choice.oneOf(label, type), label + "应为" + Choice.listed(type) + "之一");
 			return null;
 		}
 	}
