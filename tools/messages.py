@@ -3223,6 +3223,7 @@ M.update({
  "audit.field.valid": ("有效", "Valid"),
  "audit.field.validRate": ("有效率", "Valid rate"),
  "audit.field.violation": ("违法行为", "Violation"),
+ "audit.field.orderNumber": ("责令改正通知书文号", "Number of the order to correct"),
  "audit.value.ACCEPT": ("受理", "Accept"),
  "audit.value.ACCEPTED": ("已受理", "Accepted"),
  "audit.value.ACCEPTED_AT": ("acceptedAt", "Accepted at"),

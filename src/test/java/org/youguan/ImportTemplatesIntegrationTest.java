@@ -1,6 +1,7 @@
 package org.youguan;
 
 import org.youguan.org.BureauLevel;
+import org.youguan.org.OwnExamples;
 import org.youguan.registry.Registrar;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ import static org.youguan.TemplateExample.refusedAsTheExample;
 class ImportTemplatesIntegrationTest {
 
 	static final DataScope SUZHOU = DataScope.region("3205");
+
+	@Autowired
+	OwnExamples own;
 
 	@Autowired
 	EnterpriseImport enterprises;
@@ -82,8 +86,11 @@ class ImportTemplatesIntegrationTest {
 		imported("设施", facilities.importFile(SUZHOU, edited(facilities.template(), "地址", "江苏省苏州市吴中区实例小区")));
 		refusedAsTheExample("品牌", brands.importFile(DataScope.all(), brands.template()).errors());
 		imported("品牌", brands.importFile(DataScope.all(), edited(brands.template(), "品牌名称", "实例速递")));
-		refusedAsTheExample("历史检查记录", inspections.importFile(SUZHOU, null, inspections.template()).errors());
-		imported("历史检查记录", inspections.importFile(SUZHOU, null, edited(inspections.template(), "检查发现的问题", "实名收寄登记缺项")));
+		// the city's own template, as its staff download it: its example order bears the city's 机关代字 (苏苏邮管责改…),
+		// which a record the city imports must (OfficialNumbers.checkTyped)
+		byte[] cityInspections = inspections.template(own.of(SUZHOU));
+		refusedAsTheExample("历史检查记录", inspections.importFile(SUZHOU, null, cityInspections).errors());
+		imported("历史检查记录", inspections.importFile(SUZHOU, null, edited(cityInspections, "检查发现的问题", "实名收寄登记缺项")));
 		// past licence applications, as the provincial bureau records them
 		Clerk jiangsu = Clerk.system("江苏省邮政管理局", BureauLevel.PROVINCE, "32");
 		refusedAsTheExample("历史许可申请", applications.importFile(jiangsu, SUZHOU, "3205", "test", applications.template()).errors());

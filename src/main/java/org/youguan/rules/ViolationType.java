@@ -335,8 +335,9 @@ public enum ViolationType {
 	}
 
 	/**
-	 * The {@link #correctionDuties()} as a refusal names them: 《快递暂行条例》第三十七条至第四十五条 for a run of
-	 * consecutive articles of one text, else each cited formally and joined by "、".
+	 * The {@link #correctionDuties()} as a refusal names them: a run of consecutive articles of one text as its first
+	 * formal citation "至" its last article (the packaging chapter, arts.37–45 of 快递暂行条例(2025)), else each cited
+	 * formally and joined by "、".
 	 */
 	public String correctionDutiesText() {
 		List<Citation> duties = correctionDuties();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
 import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 
@@ -119,25 +120,33 @@ class CaseDocumentsFollowTheCaseIntegrationTest extends ClockedSteps {
 
 	/**
 	 * 更换调查人员 holds the new team to the rules the procedure held the old one to: the 听证主持人 a 听证通知 named
-	 * (冯安全, sz.safety — 行政处罚法(2021) art.64(四)) may not join it, nor the 法制审核人员 (郑监管, art.58); nothing is
-	 * changed on a refusal, and the API names the reason's own label in every refusal of it.
+	 * (韩法审, wz.review — the handling bureau's own staff who never investigated, 行政处罚法(2021) art.64(四); certified
+	 * here so that a team could name him) may not join it, nor the 法制审核人员 (郑监管, art.58); nothing is changed on a
+	 * refusal, and the API names the reason's own label in every refusal of it.
 	 */
 	@Test
 	void aNewTeamMayNotTakeInTheHearingHostNorTheReviewer() throws Exception {
 		today("2026-06-01");
 		long id = party.notified(party.sfWuzhong(), "WAYBILL_DATA", "20000", LocalDate.of(2026, 6, 1));
-		// 沈执法 leaves the team (何监察 joins), then hosts the hearing: the host is the handling bureau's own staff
-		// (行政处罚法(2021) art.64(四)), requested on 06-02 and noticed on 06-03 for 06-12
+		// 沈执法 leaves the team (何监察 joins); 韩法审, of the handling bureau and never on the team, hosts the hearing
+		// (行政处罚法(2021) art.64(四); a former investigator may not: FormerInvestigatorsIntegrationTest), requested on
+		// 06-02 and noticed on 06-03 for 06-12
 		caseInvestigation.changeTeam(PartyCases.ALL, id, List.of(new CaseInvestigation.Member("陈吴中", "32050601"),
 				new CaseInvestigation.Member("何监察", "32050603")), "沈执法另有任务");
+		long host = party.user("wz.review");
+		String hostCertificate = "3205069" + RandomDigits.of(6);
+		jdbc.sql("""
+				INSERT INTO inspector (bureau_id, region_code, user_id, name, certificate_number, valid_until, avoid_credit_codes, created_at)
+				SELECT b.id, '320506', :user, '韩法审', :certificate, DATE '2030-12-31', '{}', now() FROM bureau b WHERE b.region_code = '320506'""")
+			.param("user", host).param("certificate", hostCertificate).update();
 		NoticeAndHearing.HearingNotice notice = new NoticeAndHearing.HearingNotice("2026-06-03", "2026-06-12",
-				"吴中区邮政管理局听证室", party.user("wz.law"));
+				"吴中区邮政管理局听证室", host);
 		today("2026-06-03");
 		noticeAndHearing.requestHearing(PartyCases.ALL, id, "2026-06-02");
 		noticeAndHearing.noticeHearing(PartyCases.ALL, id, notice);
 
 		LawfulStepsIntegrationTest.refused("investigators", () -> caseInvestigation.changeTeam(PartyCases.ALL, id,
-				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("沈执法", "32050602")),
+				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("韩法审", hostCertificate)),
 				"原调查人员调离"), "host-is-investigator");
 		LawfulStepsIntegrationTest.refused("investigators", () -> caseInvestigation.changeTeam(PartyCases.ALL, id,
 				List.of(new CaseInvestigation.Member("陈吴中", "32050601"), new CaseInvestigation.Member("郑监管", "32050001")),

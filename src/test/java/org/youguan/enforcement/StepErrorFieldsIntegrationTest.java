@@ -234,7 +234,7 @@ class StepErrorFieldsIntegrationTest extends ClockedSteps {
 				{"enterpriseCreditCode":"bad","violation":"","source":"NOPE","filedOn":"","decidedOn":"x","decisionNumber":"",
 				 "penalty":"NOPE","fine":-1,"paidOn":"x","closedOn":"y","confiscated":-1,"handedOverOn":"z",
 				 "serious":null,"extended":null,"suspended":null,"noPenaltyGround":"NOPE",
-				 "mitigation":"NOPE","mitigationGround":"NOPE","mitigationReason":null,"deliveredOn":"w"}""", PastCases.ImportedCase.class);
+				 "mitigation":"NOPE","mitigationGround":"NOPE","mitigationReason":null,"deliveredOn":"w","orderNumber":null}""", PastCases.ImportedCase.class);
 		refusedNamingItsOwnFields(WUZHONG, "/api/v1/enforcement/leads", """
 				{"source":"NOPE","sourceDetail":"","enterpriseCreditCode":null,"regionCode":"","summary":"","receivedOn":""}""",
 				Leads.ReportData.class);

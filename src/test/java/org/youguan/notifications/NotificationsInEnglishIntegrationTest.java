@@ -147,7 +147,7 @@ class NotificationsInEnglishIntegrationTest {
 		String marker = "en4-" + UUID.randomUUID().toString().substring(0, 8);
 		rules.on(new RuleOverrideReset("complaint.redo", "Redo days", code, "Bureau " + marker, marker + "-rule"));
 		assertThat(english(marker + "-rule")).isEqualTo("Bureau " + marker
-				+ " reset the value of “Redo days” set by your bureau: the value of the bureau above or the statutory default now applies");
+				+ " reset the value of “Time for the enterprise to handle it again (returned)” set by your bureau: the value of the bureau above or the statutory default now applies");
 		workPlans.on(new WorkPlanReminderSent(1L, 9_300_001L, "《Plan》：本处室有7项任务尚未填报2031年5月进展，请于25日前填报", "/",
 				marker + "-plan", "Plan", 7, "2031-05", 25));
 		assertThat(english(marker + "-plan")).contains("7 tasks").contains("for 2031-05").contains("day 25");

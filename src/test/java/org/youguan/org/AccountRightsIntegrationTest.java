@@ -1,7 +1,6 @@
 package org.youguan.org;
 
 import java.util.EnumSet;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.ClientAddress;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
@@ -73,7 +73,7 @@ class AccountRightsIntegrationTest {
 	}
 
 	String provision(String prefix, String bureauRegion, Role... roles) {
-		String name = prefix + "." + UUID.randomUUID().toString().substring(0, 6);
+		String name = prefix + "." + RandomLetters.of(6);
 		users.provision(new UserData(name, "测试", UserKind.STAFF, bureaus.findByRegion(bureauRegion).orElseThrow().id(),
 				null, null, null, EnumSet.of(roles[0], roles)), PASSWORD, false, false);
 		return name;
@@ -87,7 +87,7 @@ class AccountRightsIntegrationTest {
 	@Test
 	void aBureauAdministratorCannotBindAnEnterpriseAccountToACompanyOutsideItsRegion() throws Exception {
 		String wuzhongShunfeng = user("sf.wz").enterpriseCreditCode();
-		String name = "probe." + UUID.randomUUID().toString().substring(0, 6);
+		String name = "probe." + RandomLetters.of(6);
 		// 昆山 (320583) administrator, 吴中 (320506) enterprise: refused on the page route with 403, nothing saved
 		mvc.perform(post("/admin/users/new").session(SignIn.session(mvc, "ks.admin")).with(csrf())
 			.param("username", name).param("displayName", "探针").param("kind", "ENTERPRISE")
@@ -103,7 +103,7 @@ class AccountRightsIntegrationTest {
 	@Test
 	void anEnterpriseAccountTakesTheRegisteredEnterprisesRegionAndAnUnregisteredCodeIsRefused() {
 		String code = creditCodeIn("320506");
-		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		String name = "ent." + RandomLetters.of(6);
 		long id = users.create(user("sz.admin"), new UserData(name, "吴中企业", UserKind.ENTERPRISE, null, null, code, null,
 				EnumSet.of(Role.ENTERPRISE))).id();
 		assertThat(users.get(DataScope.all(), id).regionCode()).startsWith("320506");
@@ -115,7 +115,7 @@ class AccountRightsIntegrationTest {
 	@Test
 	void aCountyAdministratorCannotRebindAnAccountToAnEnterpriseOfAnotherCounty() {
 		String admin = provision("wz.admin", "320506", Role.BUREAU_ADMIN, Role.STAFF);
-		String name = "ent." + UUID.randomUUID().toString().substring(0, 6);
+		String name = "ent." + RandomLetters.of(6);
 		long id = users.create(user(admin), new UserData(name, "吴中企业", UserKind.ENTERPRISE, null, null,
 				creditCodeIn("320506"), null, EnumSet.of(Role.ENTERPRISE))).id();
 		assertThatThrownBy(() -> users.update(user(admin), id, new UserData(name, "改绑", UserKind.ENTERPRISE, null, null,

@@ -18,6 +18,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomLetters;
 import org.youguan.SignIn;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
 import org.youguan.inspections.RandomDraw;
@@ -145,7 +146,7 @@ class VillageCheckPlanIntegrationTest {
 	 */
 	@Test
 	void aRandomPlansSecretIsShownOnlyOnceEveryDrawnVillageIsChecked() throws Exception {
-		long id = plans.create(CITY, null, random("320585", 2, "reveal-" + UUID.randomUUID()), false);
+		long id = plans.create(CITY, null, random("320585", 2, "reveal-" + RandomLetters.of(16)), false);
 		VillageCheckPlan plan = plans.get(CITY, id);
 		String secret = secretOf(id);
 		LocalDate today = LocalDate.now(clock);
@@ -192,7 +193,7 @@ class VillageCheckPlanIntegrationTest {
 
 	@Test
 	void aPlanMadeWithNoOneSignedInShowsItsMakerAsSystemInChinese() throws Exception {
-		long id = plans.create(CITY, null, random("320585", 2, "job-" + UUID.randomUUID()), false);
+		long id = plans.create(CITY, null, random("320585", 2, "job-" + RandomLetters.of(16)), false);
 		VillageCheckPlan plan = plans.get(CITY, id);
 		// the stored stamp stays "system" (existing rows, the API); the page reads 系统
 		assertThat(plan.createdBy()).isEqualTo(Actors.SYSTEM);
