@@ -309,8 +309,8 @@ public class CaseTeam {
 			.filter(Objects::nonNull)
 			.map(directory::principal)
 			.flatMap(Optional::stream)
-			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region));
-		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.handlingName(region)
+			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region, Bureaus.CASE_DECIDERS));
+		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.staffedName(region, Bureaus.CASE_DECIDERS)
 				+ "）的处室工作人员（在本平台有账号）：证据登记、陈述申辩记录和调查终结报告由本案调查人员在本机关办理（"
 				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED)
 				+ "），上级机关的执法人员可以参加调查，不能代为办理");
@@ -369,7 +369,7 @@ public class CaseTeam {
 	 * @return empty where no bureau on the platform covers the region
 	 */
 	public Optional<BureauView> handlingBureau(String region) {
-		return bureaus.staffed(region, Bureaus.CASE_HANDLERS);
+		return bureaus.staffed(region, Bureaus.CASE_DECIDERS);
 	}
 
 	/**
