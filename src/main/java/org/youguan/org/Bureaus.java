@@ -441,8 +441,9 @@ public class Bureaus {
 	}
 
 	/**
-	 * The roles that take the steps of a case, a complaint, a lead: the 处室工作人员 ({@link CurrentUser#caseHandler}) —
-	 * a bureau with none enabled takes no such step ({@link #staffed}).
+	 * The roles that take the steps of a complaint, a supervision record, a city's licensing matter: the 处室工作人员
+	 * ({@link CurrentUser#caseHandler}) — a bureau with none enabled takes no such step ({@link #staffed}). Leads, cases
+	 * and their credit entries, with a head's steps, need {@link #CASE_DECIDERS}.
 	 */
 	public static final Set<Role> CASE_HANDLERS = Set.of(Role.STAFF);
 

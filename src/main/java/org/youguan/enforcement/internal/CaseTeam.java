@@ -363,9 +363,9 @@ public class CaseTeam {
 	/**
 	 * The bureau handling a case of {@code region}, whose own people the steps naming a person name — the 听证主持人
 	 * (art.64(四): staff the deciding organ designates), the heads of a 集体讨论 (art.57 para.2: the organ's 负责人):
-	 * the nearest bureau covering the region with an enabled 处室工作人员 ({@link Bureaus#staffed} with
-	 * {@link Bureaus#CASE_HANDLERS}), the one that takes the case's steps.
-	 * @param region the case's region
+	 * the nearest bureau covering the region with an enabled 处室工作人员 and an enabled 局领导 ({@link Bureaus#staffed}
+	 * with {@link Bureaus#CASE_DECIDERS}), the one that takes the case's steps.
+	 * @param region the region the case is handled in ({@code CaseView#handledIn}: its 办案机关's, fixed on filing)
 	 * @return empty where no bureau on the platform covers the region
 	 */
 	public Optional<BureauView> handlingBureau(String region) {
