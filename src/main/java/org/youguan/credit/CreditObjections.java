@@ -186,7 +186,7 @@ public class CreditObjections {
 			.params(scope.params()).param("id", id).param("today", records.today())
 			.query(Rows.of(CreditObjection.class)).optional()
 			.orElseThrow(() -> DomainException.notFound("信用异议", id));
-		records.requireHandlingBureau(o.regionCode());
+		records.requireHandlingBureau(o.regionCode(), o.bureau());
 		if (o.status() != Status.FILED) {
 			// reviewed already (on o.reviewedOn()): the objection has gone past its review
 			throw StepRefusal.of("result", "already-reviewed", "异议", "异议", o.status().label(), "复核", true);

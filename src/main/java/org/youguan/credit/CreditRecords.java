@@ -94,10 +94,18 @@ public class CreditRecords {
 	 * handling the region ({@link Bureaus#handling}: the county's, or its city's where the county's bureau has no
 	 * 处室工作人员; a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
 	 * without a signed-in staff account (an enterprise, a system job) is not checked here.
+	 * An entry naming a bureau on the platform ({@code bureau}: the one that recorded it, the 处罚机关 of its decision) is
+	 * that bureau's to correct, whoever handles the region now (a county given its first accounts later takes none of
+	 * its city's entries); one naming none is the bureau's handling the region.
+	 * @param bureau the entry's {@code bureau}, or null
 	 * @throws org.youguan.kernel.AccessRefusedException (403) for staff of another bureau
 	 */
-	void requireHandlingBureau(String regionCode) {
-		bureaus.requireHandling(regionCode, "信用记录");
+	void requireHandlingBureau(String regionCode, String bureau) {
+		String named = bureaus.byName(bureau)
+			.map(BureauView::regionCode)
+			.filter(code -> "0".equals(code) || regionCode != null && regionCode.startsWith(code))
+			.orElse(regionCode);
+		bureaus.requireHandling(named, "信用记录", Bureaus.CASE_DECIDERS);
 	}
 
 	/**
@@ -109,7 +117,7 @@ public class CreditRecords {
 	 * its city's does).
 	 */
 	String bureauOf(String bureau, String regionCode) {
-		return bureau != null ? bureau : bureaus.handlingName(regionCode);
+		return bureau != null ? bureau : bureaus.staffedName(regionCode, Bureaus.CASE_DECIDERS);
 	}
 
 	/**
@@ -208,7 +216,7 @@ public class CreditRecords {
 			.param("code", creditCode)
 			.param("name", cut(enterpriseName, 200))
 			.param("region", regionCode)
-			.param("bureau", bureaus.handling(regionCode).map(BureauView::name).orElse(null))
+			.param("bureau", bureaus.staffed(regionCode, Bureaus.CASE_DECIDERS).map(BureauView::name).orElse(null))
 			.param("source", source.name())
 			.param("ref", sourceRef)
 			.param("number", cut(sourceNumber, 100))
@@ -322,7 +330,7 @@ public class CreditRecords {
 	@Transactional
 	public CreditEntry correct(DataScope scope, long id, Correction data) {
 		CreditEntry e = find(scope, id, true).orElseThrow(() -> DomainException.notFound("信用记录", id));
-		requireHandlingBureau(e.regionCode());
+		requireHandlingBureau(e.regionCode(), e.bureau());
 		if (e.correctionKind() == null) {
 			throw DomainException.illegalTransition("summary", "no-correction", Wording.of("credit.refusal.noCorrectionPending"), "该信用记录没有待办的变更或撤销");
 		}

@@ -19,14 +19,20 @@ class CreditStepAccess {
 	@Bean
 	StepAccess creditEntrySteps(CreditRecords records) {
 		return StepAccess.of(List.of("/credit/entries/{id}/correction", "/api/v1/credit/entries/{id}/correction"),
-				(scope, id, rest) -> records.requireHandlingBureau(records.get(scope, id).regionCode()));
+				(scope, id, rest) -> {
+					CreditEntry e = records.get(scope, id);
+					records.requireHandlingBureau(e.regionCode(), e.bureau());
+				});
 	}
 
 	/** An objection's review (复核). */
 	@Bean
 	StepAccess creditObjectionSteps(CreditRecords records, CreditObjections objections) {
 		return StepAccess.of(List.of("/credit/objections/{id}/review", "/api/v1/credit/objections/{id}/review"),
-				(scope, id, rest) -> records.requireHandlingBureau(objections.get(scope, id).regionCode()));
+				(scope, id, rest) -> {
+					CreditObjection o = objections.get(scope, id);
+					records.requireHandlingBureau(o.regionCode(), o.bureau());
+				});
 	}
 
 	/** An enterprise's objection (异议) to its own entry, on the portal and the API. */

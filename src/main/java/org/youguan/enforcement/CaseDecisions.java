@@ -179,7 +179,7 @@ public class CaseDecisions {
 	public String decide(DataScope scope, long id, Decision data) {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.DECIDE.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "作出行政处罚决定");
+		caseWork.requireHandlingHead(c.handledIn(), "作出行政处罚决定");
 		if (c.status() == CaseStatus.HEARING && c.hearingOn() == null) {
 			throw ruleBroken("decidedOn", "before-hearing", "当事人已申请听证，听证举行后才能作出决定（" + Provision.PENALTY_HEARING_RIGHT + "）");
 		}
@@ -257,7 +257,7 @@ public class CaseDecisions {
 			throw ruleBroken("decidedOn", "before-review", "本案须经法制审核后才能作出决定（" + Provision.PENALTY_LEGAL_REVIEW + (heard ? "：经过听证程序的案件须在听证后审核" : "") + "）");
 		}
 		String number = typedNumber == null
-				? decisionNumbers.nextOrdinary(c.regionCode(), on.getYear())
+				? decisionNumbers.nextOrdinary(c.handledIn(), on.getYear())
 				: typedNumber;
 		decisionNumbers.numberFree(number);
 		Map<String, Object> p = new HashMap<>();
@@ -352,7 +352,7 @@ public class CaseDecisions {
 		Discussion d = discussion == null ? Discussion.NONE : discussion;
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.NOT_PENALIZE.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "不予处罚决定");
+		caseWork.requireHandlingHead(c.handledIn(), "不予处罚决定");
 		caseWork.requireNoOpenSuspension(id, "reason", "作出不予处罚决定");
 		Validation v = new Validation();
 		NoPenaltyGround g = parse(v, "ground", "不予处罚的法定情形", ground, NoPenaltyGround.class, true);
@@ -449,7 +449,7 @@ public class CaseDecisions {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.WITHDRAW.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "撤案");
+		caseWork.requireHandlingHead(c.handledIn(), "撤案");
 		requireReason(reason, "撤案理由");
 		caseWork.move(c, to, ", closing_reason = :reason, closed_on = :on", Map.of("reason", Text.strip(reason), "on", caseWork.today()));
 		caseWork.record(c, "case.withdraw", "撤案：" + Text.strip(reason));
@@ -463,7 +463,7 @@ public class CaseDecisions {
 	 * the handling bureau by (attack 51: the form offered the bureau its own name).
 	 */
 	public List<BureauView> transferTargets(String caseRegion) {
-		Optional<BureauView> handling = bureaus.handling(caseRegion);
+		Optional<BureauView> handling = bureaus.staffed(caseRegion, Bureaus.CASE_DECIDERS);
 		return bureaus.all(DataScope.all()).stream().filter(b -> !handledBy(b, handling)).toList();
 	}
 
@@ -473,7 +473,7 @@ public class CaseDecisions {
 	 */
 	private boolean handledBy(BureauView bureau, Optional<BureauView> handling) {
 		return handling.filter(h -> h.id() == bureau.id()
-				|| bureaus.handling(bureau.regionCode()).filter(b -> b.id() == h.id()).isPresent()).isPresent();
+				|| bureaus.staffed(bureau.regionCode(), Bureaus.CASE_DECIDERS).filter(b -> b.id() == h.id()).isPresent()).isPresent();
 	}
 
 	/**
@@ -492,14 +492,14 @@ public class CaseDecisions {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.TRANSFER.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "移送案件");
+		caseWork.requireHandlingHead(c.handledIn(), "移送案件");
 		Validation v = new Validation();
 		BureauView bureau = null;
 		if (bureauId != null) {
 			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
 			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门不存在：" + bureauId);
 			if (bureau != null) {
-				Optional<BureauView> handling = bureaus.handling(c.regionCode());
+				Optional<BureauView> handling = bureaus.staffed(c.handledIn(), Bureaus.CASE_DECIDERS);
 				String own = handling.map(BureauView::name).orElse(bureau.name());
 				v.require("bureauId", !handledBy(bureau, handling), "other", "案件应移送其他邮政管理部门，不能移送本局（"
 						+ own + "）" + (own.equals(bureau.name()) ? "" : "：" + bureau.name() + "的案件由本局办理"));

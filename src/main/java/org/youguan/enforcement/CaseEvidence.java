@@ -309,7 +309,7 @@ public class CaseEvidence {
 	 * @throws DomainException not-found
 	 */
 	public List<EvidenceItem> list(DataScope scope, long caseId) {
-		boolean full = caseWork.readsInFull(cases.get(scope, caseId).penaltyCase().regionCode());
+		boolean full = caseWork.readsInFull(cases.get(scope, caseId).penaltyCase().handledIn());
 		List<EvidenceItem> items = jdbc.sql("""
 				SELECT id, case_id, kind, title, content, place, subject, collected_on, collected_by, attachment_id, created_by
 				FROM penalty_case_evidence WHERE case_id = :id ORDER BY collected_on, id""")

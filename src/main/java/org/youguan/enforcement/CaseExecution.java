@@ -751,7 +751,7 @@ public class CaseExecution {
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.ARRANGE_PAYMENT.from(c.status());
 		Execution.requireInForce(c, "kind", "批准延期（分期）缴纳罚款");
-		caseWork.requireHandlingHead(c.regionCode(), "批准延期（分期）缴纳罚款");
+		caseWork.requireHandlingHead(c.handledIn(), "批准延期（分期）缴纳罚款");
 		if (Execution.fine(c) == null) {
 			throw ruleBroken("kind", "no-fine", "该处罚决定没有罚款，无需延期或分期缴纳");
 		}

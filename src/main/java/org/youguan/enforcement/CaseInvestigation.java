@@ -127,7 +127,7 @@ public class CaseInvestigation {
 		CaseStatus to = CaseStep.START_INVESTIGATION.from(c.status());
 		Validation v = new Validation();
 		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
-		caseTeam.requireHandlingMember(v, "investigators", members, c.regionCode());
+		caseTeam.requireHandlingMember(v, "investigators", members, c.handledIn());
 		v.throwIfInvalid();
 		caseTeam.saveTeam(id, members);
 		caseWork.move(c, to, "", Map.of());
@@ -152,10 +152,10 @@ public class CaseInvestigation {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.CHANGE_TEAM.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "更换调查人员");
+		caseWork.requireHandlingHead(c.handledIn(), "更换调查人员");
 		Validation v = new Validation();
 		List<Investigator> members = caseTeam.team(v, "investigators", team, c.regionCode(), scope);
-		caseTeam.requireHandlingMember(v, "investigators", members, c.regionCode());
+		caseTeam.requireHandlingMember(v, "investigators", members, c.handledIn());
 		CaseTeam.requireNeutral(v, "investigators", members, c);
 		v.required("reason", "更换理由", reason).maxLength("reason", "更换理由", reason, 500);
 		v.throwIfInvalid();

@@ -42,6 +42,8 @@ import org.youguan.rules.ViolationType;
  * one); null where the notice's service was not recorded — its window then ran from the notice's day.
  * {@code decidedLate} whether the decision was made after the decision limit (超过办案期限, 行政处罚法(2021) art.60; V357):
  * on the platform, or a past case imported as it happened (never refused for it).
+ * {@code handlingRegion} the region of the bureau handling the case (办案机关), fixed when it was filed (V312); null
+ * for a case filed without it (a past case imported) — then the region's bureau now ({@link #handledIn}).
  */
 public record CaseView(long id, String number, Long leadId, String regionCode, LeadSource source,
 		String enterpriseCreditCode, String enterpriseName, ViolationType violationCode, LocalDate violationEndedOn,
@@ -62,7 +64,8 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 		LocalDate decisionAnnulledOn, LocalDate publicationWithdrawalDueOn, LocalDate hearingScheduledOn,
 		LocalDate hearingPausedFrom, Integer proposedSuspensionDays, Integer suspensionDays, DeliveryMethod deliveryMethod,
 		String deliveryNote, LocalDate deliveryPublishedOn, NoPenaltyGround noPenaltyGround, LocalDate noticeServedOn,
-		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn, boolean decidedLate) {
+		DeliveryMethod noticeDeliveryMethod, String noticeDeliveryNote, LocalDate noticePublishedOn, boolean decidedLate,
+		String handlingRegion) {
 
 	/**
 	 * {@code serious} as it can stand: a 情节严重 recorded under an article for which it decides nothing
@@ -99,7 +102,16 @@ public record CaseView(long id, String number, Long leadId, String regionCode, L
 				masked(statementReview), decisionAnnulledOn, publicationWithdrawalDueOn, hearingScheduledOn,
 				hearingPausedFrom, proposedSuspensionDays, suspensionDays, deliveryMethod, masked(deliveryNote),
 				deliveryPublishedOn, noPenaltyGround, noticeServedOn, noticeDeliveryMethod, masked(noticeDeliveryNote),
-				noticePublishedOn, decidedLate);
+				noticePublishedOn, decidedLate, handlingRegion);
+	}
+
+	/**
+	 * The region every step of the case is routed by ({@code Bureaus#handles}, {@code Bureaus#staffed} with
+	 * {@code Bureaus#CASE_DECIDERS}): the bureau fixed as 办案机关 when the case was filed ({@code handlingRegion}) —
+	 * a county bureau given its accounts afterwards takes none of its city's filed cases —, else the case's own region.
+	 */
+	public String handledIn() {
+		return handlingRegion != null ? handlingRegion : regionCode;
 	}
 
 	/** A free text as {@link #masked} shows it; null stays null. */

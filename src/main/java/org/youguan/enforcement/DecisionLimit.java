@@ -60,7 +60,7 @@ public class DecisionLimit {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStep.EXTEND.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "延长办案期限");
+		caseWork.requireHandlingHead(c.handledIn(), "延长办案期限");
 		if (c.extended()) {
 			throw DomainException.illegalTransition("reason", "extended-once",
 					Wording.of("enforcement.refusal.extendedOnce", c.extensionReason()),
@@ -115,7 +115,7 @@ public class DecisionLimit {
 					+ "（无论中止日期为何日）：逾期的案件不能以补记中止计时补救（" + Provision.ENFORCEMENT_CASE_LIMIT + "）");
 		}
 		// 邮政行政执法监督办法 art.17: a pause, as the extension, is the head's decision, not the clerk's
-		caseWork.requireHandlingHead(c.regionCode(), "批准中止计时");
+		caseWork.requireHandlingHead(c.handledIn(), "批准中止计时");
 		Validation v = new Validation();
 		SuspensionKind k = parse(v, "kind", "中止类型", kind, SuspensionKind.class, true);
 		v.required("startedOn", "中止日期", startedOn);

@@ -201,7 +201,7 @@ public class DecisionOutcomes {
 			String message = "处罚决定已于" + ChineseText.day(c.decisionAnnulledOn()) + "被撤销或确认无效，不能再登记复议、诉讼结果或纠正";
 			throw DomainException.illegalTransition("result", "decision-annulled", message);
 		}
-		caseWork.requireHandlingHead(c.regionCode(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
+		caseWork.requireHandlingHead(c.handledIn(), "登记行政复议、行政诉讼结果或自行纠正处罚决定");
 		Validation v = new Validation();
 		Kind kind = parse(v, "kind", "类别", data.kind(), Kind.class, true);
 		if (kind != null && kind != Kind.SELF_CORRECTION && c.status() == CaseStatus.DECIDED && !c.imported()) {

@@ -497,10 +497,12 @@ public class Leads {
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, lead_id, region_code, source, enterprise_credit_code, enterprise_name,
 				    violation_code, violation_ended_on, facts, status, filed_on, filing_approved_by, decision_due_on, demo,
-				    created_by, created_at, updated_at)
+				    created_by, created_at, updated_at, handling_region)
 				VALUES (:number, :lead, :region, :source, :code, :name, :violation, :ended, :facts, 'FILED', :filed,
-				    :head, :due, :demo, :by, :now, :now) RETURNING id""")
+				    :head, :due, :demo, :by, :now, :now, :handling) RETURNING id""")
 			.param("number", number)
+			// the 办案机关 fixed on filing: the bureau handling the lead now keeps every step of the case
+			.param("handling", bureaus.handlingRegion(region, Bureaus.CASE_DECIDERS))
 			.param("lead", lead.id())
 			.param("region", region)
 			.param("source", lead.source().name())
@@ -542,7 +544,7 @@ public class Leads {
 	 * ({@link #handlingRegion}, {@link Bureaus#takesSteps} as for a case) — the lead's page offers the form to no one else.
 	 */
 	public boolean handles(CurrentUser u, LeadView lead) {
-		return bureaus.takesSteps(u, handlingRegion(lead));
+		return bureaus.takesSteps(u, handlingRegion(lead), Bureaus.CASE_DECIDERS);
 	}
 
 	/**
@@ -620,7 +622,7 @@ public class Leads {
 	 * @param personalSearch the reader is staff who handle leads ({@link CurrentUser#caseHandler})
 	 */
 	public PageResult<LeadView> list(DataScope scope, LeadStatus status, PageQuery page, boolean personalSearch) {
-		String handled = personalSearch ? bureaus.handledHere(scope, HANDLING_REGION_SQL) : "FALSE";
+		String handled = personalSearch ? bureaus.handledHere(scope, HANDLING_REGION_SQL, Bureaus.CASE_DECIDERS) : "FALSE";
 		List<Masked> masked = List.of("l.summary", "l.source_detail").stream()
 			.map(column -> Masked.telephones(column).readInFullWhere(handled))
 			.toList();

@@ -766,7 +766,7 @@ public class NoticeAndHearing {
 		reason = Text.freeText(reason);
 		CaseView c = caseWork.lock(scope, id);
 		CaseStatus to = CaseStep.RETURN_TO_INVESTIGATION.from(c.status());
-		caseWork.requireHandlingHead(c.regionCode(), "退回调查");
+		caseWork.requireHandlingHead(c.handledIn(), "退回调查");
 		new Validation().required("reason", "退回调查理由", reason).maxLength("reason", "退回调查理由", reason, 500)
 			.throwIfInvalid();
 		LocalDate today = caseWork.today();
@@ -812,7 +812,7 @@ public class NoticeAndHearing {
 		// the team and the report's author read once, not once per account asked about
 		CaseTeam.Team team = caseTeam.of(id);
 		Long author = caseTeam.reportAuthor(id);
-		caseTeam.handlingBureau(c.regionCode()).ifPresent(b -> users.list(DataScope.all(),
+		caseTeam.handlingBureau(c.handledIn()).ifPresent(b -> users.list(DataScope.all(),
 				new Users.Filter(b.id(), null, UserKind.STAFF), PageQuery.of(null, 0, PageQuery.MAX_SIZE, "display_name", "asc"))
 			.items().stream()
 			.filter(u -> u.enabled() && mayHost(u) && !team.includes(u.id(), u.displayName())

@@ -283,14 +283,16 @@ public class OnTheSpotPenalties {
 		p.put("demo", demo);
 		p.put("by", Actors.currentName());
 		p.put("now", OffsetDateTime.now(clock));
+		// the 办案机关 fixed as the case is made: the bureau handling its region now (the deciding officer's)
+		p.put("handling", caseWork.handlingRegion(region));
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, party_kind,
 				    procedure_kind, violation_code, violation_ended_on, facts, on_spot_place, status, filed_on, decision_due_on,
 				    proposed_penalty, proposed_fine, decision_number, decided_on, decided_at, penalty, fine, delivered_on, demo,
-				    created_by, created_at, updated_at)
+				    created_by, created_at, updated_at, handling_region)
 				VALUES (:number, :region, 'INSPECTION', :code, :name, :party, 'SIMPLE', :violation, :on, :facts, :place,
 				    'DELIVERED', :filed, :on, :penalty, :fine, :decisionNumber, :on, :at, :penalty, :fine, :on, :demo, :by,
-				    :now, :now)
+				    :now, :now, :handling)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)

@@ -261,7 +261,7 @@ public class PenaltyCases {
 	public Procedure procedure(DataScope scope, long id) {
 		CaseView c = get(scope, id).penaltyCase();
 		Procedure p = caseWork.procedure(id);
-		return caseWork.readsInFull(c.regionCode()) ? p : p.masked();
+		return caseWork.readsInFull(c.handledIn()) ? p : p.masked();
 	}
 
 	/**
@@ -273,7 +273,7 @@ public class PenaltyCases {
 		CaseView c = caseWork.find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
 		Optional<String> reason = documents.harmReason(c.leadId());
-		return caseWork.readsInFull(c.regionCode()) ? reason : reason.map(LeadView::masked);
+		return caseWork.readsInFull(c.handledIn()) ? reason : reason.map(LeadView::masked);
 	}
 
 	/**
@@ -284,7 +284,7 @@ public class PenaltyCases {
 	public CaseDetail get(DataScope scope, long id) {
 		CaseView c = caseWork.find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
-		if (!caseWork.readsInFull(c.regionCode())) {
+		if (!caseWork.readsInFull(c.handledIn())) {
 			c = c.masked();
 		}
 		List<Investigator> team = jdbc.sql("""
@@ -434,7 +434,7 @@ public class PenaltyCases {
 	 */
 	public List<CaseDocuments.IssuedDocument> documents(DataScope scope, long id) {
 		CaseView c = get(scope, id).penaltyCase();
-		return documents.list(id, caseWork.readsInFull(c.regionCode()));
+		return documents.list(id, caseWork.readsInFull(c.handledIn()));
 	}
 
 	/**
@@ -459,10 +459,10 @@ public class PenaltyCases {
 		boolean delivered = c.servedBy(caseWork.today());
 		Optional<CaseDocuments.IssuedDocument> asked = documents.list(id).stream().filter(d -> d.id() == documentId).findFirst();
 		// the case's own workers only, as the page offers the form: a superior's head corrects no county document
-		asked.ifPresent(d -> caseWork.requireReissuer(c.regionCode(), d.title()));
+		asked.ifPresent(d -> caseWork.requireReissuer(c.handledIn(), d.title()));
 		// a scan of a paper document is never filled again (409 from the reissue itself), whoever asks
 		asked.filter(d -> !d.original() && d.kind().served(delivered))
-			.ifPresent(d -> caseWork.requireHandlingHead(c.regionCode(), "重新制作已送达当事人的" + d.title()));
+			.ifPresent(d -> caseWork.requireHandlingHead(c.handledIn(), "重新制作已送达当事人的" + d.title()));
 		refuseEarlierRound(id, documentId);
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		caseWork.record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："

@@ -1,6 +1,7 @@
 package org.youguan.org;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ class BureauRegistry {
 
 	private final Cache<Set<Role>, Set<Long>> staffed = Caffeine.newBuilder().maximumSize(64).expireAfterWrite(TTL).build();
 
+	private final Cache<Set<Role>, Set<Long>> staffedAll = Caffeine.newBuilder().maximumSize(64).expireAfterWrite(TTL).build();
+
 	BureauRegistry(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -70,6 +73,22 @@ class BureauRegistry {
 			.param("takers", k.stream().map(Role::name).toList())
 			.query(Long.class)
 			.list()));
+	}
+
+	/**
+	 * The ids of the bureaus with, for every role of {@code roles}, an enabled staff account holding it — those
+	 * {@link #staffed} finds for each role alone, all at once.
+	 */
+	Set<Long> staffedWithAll(Set<Role> roles) {
+		return staffedAll.get(Set.copyOf(roles), k -> {
+			Set<Long> ids = null;
+			for (Role role : k) {
+				Set<Long> withRole = staffed(Set.of(role));
+				ids = ids == null ? new HashSet<>(withRole) : ids;
+				ids.retainAll(withRole);
+			}
+			return ids == null ? Set.of() : Set.copyOf(ids);
+		});
 	}
 
 	@EventListener
@@ -102,6 +121,7 @@ class BureauRegistry {
 	private void invalidate() {
 		snapshot.invalidateAll();
 		staffed.invalidateAll();
+		staffedAll.invalidateAll();
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.youguan.org;
 
 import java.time.Clock;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -327,7 +329,7 @@ public class Bureaus {
 	 */
 	public Optional<BureauView> staffed(String regionCode, Set<Role> takers) {
 		List<BureauView> around = enclosing(regionCode);
-		Set<Long> staffed = around.isEmpty() ? Set.of() : registry.staffed(takers);
+		Set<Long> staffed = around.isEmpty() ? Set.of() : staffedIds(takers);
 		return around.stream().filter(b -> staffed.contains(b.id())).findFirst().or(() -> around.stream().findFirst());
 	}
 
@@ -403,7 +405,7 @@ public class Bureaus {
 			return "TRUE";
 		}
 		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
-		Set<Long> staffed = registry.staffed(takers);
+		Set<Long> staffed = staffedIds(takers);
 		List<BureauView> registered = registry.snapshot().bureaus();
 		boolean ownIdle = scope.kind() == DataScope.Kind.REGION && ownBureau(own).filter(b -> !staffed.contains(b.id())).isPresent();
 		if (ownIdle && registered.stream().anyMatch(b -> staffed.contains(b.id()) && !"0".equals(b.regionCode())
@@ -439,10 +441,58 @@ public class Bureaus {
 	}
 
 	/**
-	 * The roles that take the steps of a case, a complaint, a lead: the 处室工作人员 ({@link CurrentUser#caseHandler}) —
-	 * a bureau with none enabled takes no such step ({@link #staffed}).
+	 * The roles that take the steps of a complaint, a supervision record, a city's licensing matter: the 处室工作人员
+	 * ({@link CurrentUser#caseHandler}) — a bureau with none enabled takes no such step ({@link #staffed}). Leads, cases
+	 * and their credit entries, with a head's steps, need {@link #CASE_DECIDERS}.
 	 */
 	public static final Set<Role> CASE_HANDLERS = Set.of(Role.STAFF);
+
+	/**
+	 * The roles a bureau must have, every one of them, to handle enforcement (leads, cases) and the credit entries its
+	 * decisions make: a 处室工作人员 to take the steps and a 局领导 to take the head's (立案 approval, 不予立案, the
+	 * decision, team changes, reissuing a delivered document) — a county given only a 处室工作人员 leaves its cases to its
+	 * city's bureau, whose head can decide them. Complaints and filings, with no head's step, keep {@link #CASE_HANDLERS}.
+	 */
+	public static final Set<Role> CASE_DECIDERS = new AllOf(Set.of(Role.STAFF, Role.BUREAU_LEADER));
+
+	/**
+	 * A set of roles read as "every one of them" by {@link #staffed}: a bureau counts as staffed only with an enabled
+	 * staff account of each role (any set of roles otherwise reads as "one of them").
+	 */
+	static final class AllOf extends AbstractSet<Role> {
+
+		private final Set<Role> roles;
+
+		AllOf(Set<Role> roles) {
+			this.roles = Set.copyOf(roles);
+		}
+
+		@Override
+		public Iterator<Role> iterator() {
+			return roles.iterator();
+		}
+
+		@Override
+		public int size() {
+			return roles.size();
+		}
+
+	}
+
+	/** The ids of the bureaus staffed for {@code takers}: every role of an {@link AllOf}, else one of them. */
+	private Set<Long> staffedIds(Set<Role> takers) {
+		return takers instanceof AllOf all ? registry.staffedWithAll(all.roles) : registry.staffed(takers);
+	}
+
+	/** {@link #handlingRegion(String)} by the {@link #staffed} bureau for {@code takers}. */
+	public String handlingRegion(String regionCode, Set<Role> takers) {
+		return staffed(regionCode, takers).map(BureauView::regionCode).orElse(regionCode);
+	}
+
+	/** {@link #refusal(String, String)} naming the {@link #staffed} bureau for {@code takers}. */
+	public AccessRefusedException refusal(String regionCode, String record, Set<Role> takers) {
+		return refusal(staffed(regionCode, takers), regionCode, record);
+	}
 
 	/**
 	 * {@link #takesSteps(CurrentUser, String)} by the {@link #staffed} bureau: a 处室工作人员 of the bureau with an
@@ -519,6 +569,14 @@ public class Bureaus {
 		BureauRegistry.Snapshot registered = registry.snapshot();
 		return registered.bureaus().stream().filter(b -> code != null && code.equals(registered.agencyCodes().get(b.id())))
 			.findFirst();
+	}
+
+	/**
+	 * The bureau on the platform named {@code name} as a record stored it (a credit entry's recording bureau), from the
+	 * registry derived once per change; empty for null, or a name no bureau bears now (renamed since).
+	 */
+	public Optional<BureauView> byName(String name) {
+		return registry.snapshot().bureaus().stream().filter(b -> name != null && name.equals(b.name())).findFirst();
 	}
 
 	/** The bureau whose region is exactly this one (not one above it: {@link #nearest}). */

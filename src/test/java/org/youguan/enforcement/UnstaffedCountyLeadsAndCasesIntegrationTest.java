@@ -1,22 +1,34 @@
 package org.youguan.enforcement;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.youguan.IntegrationTest;
 import org.youguan.RandomDigits;
 import org.youguan.SignIn;
+import org.youguan.documents.TemplateFiles;
+import org.youguan.enforcement.internal.CaseDocumentKind;
+import org.youguan.enforcement.internal.CaseDocuments;
+import org.youguan.enforcement.internal.CaseWork;
 import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.BureauData;
+import org.youguan.org.BureauLevel;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
+import org.youguan.org.Role;
+import org.youguan.org.UserData;
+import org.youguan.org.UserKind;
+import org.youguan.org.Users;
 import org.youguan.org.WorkQueue;
 import org.youguan.org.WorkQueueProvider;
 import org.youguan.registry.EnterpriseData;
@@ -26,6 +38,7 @@ import org.youguan.registry.Enterprises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -140,5 +153,96 @@ class UnstaffedCountyLeadsAndCasesIntegrationTest extends ClockedSteps {
 		assertThat(decisionNumbers.decidedBy(countyNumber, HUQIU)).isEqualTo(bureaus.nearestName(HUQIU))
 			.isNotEqualTo("苏州市邮政管理局");
 		assertThat(decisionNumbers.decidedBy("行政处罚决定-320505-2026-000001", HUQIU)).isEqualTo(bureaus.nearestName(HUQIU));
+	}
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	CaseWork caseWork;
+
+	@Autowired
+	CaseDocuments documents;
+
+	long lead(String county, String digits, LocalDate today) {
+		String base = "91" + county + "MA" + digits;
+		String code = base + CreditCode.checkCharacter(base);
+		String name = "新县测试快递有限公司" + digits;
+		enterprises.register(PartyCases.ALL, new EnterpriseData(name, code, EnterpriseType.EXPRESS, null, "张三", "测试路1号",
+				county, "李四", "13912345678"), false);
+		return leads.intake(new Leads.Intake(LeadSource.REPORT, "pinned-lead:" + digits, "群众举报", county, code, name,
+				"新县网点未报送数据", today, false)).orElseThrow();
+	}
+
+	CurrentUser account(String username, long bureau, Role role) {
+		users.create(accounts.principal("sys.admin").orElseThrow(), new UserData(username, "新县同事", UserKind.STAFF, bureau,
+				null, null, null, EnumSet.of(role)));
+		return accounts.principal(username).orElseThrow();
+	}
+
+	/**
+	 * Who handles enforcement in a county (of a city without a bureau on the platform) whose bureau is set up later: with
+	 * only a 处室工作人员 it takes none (no 局领导 there to approve 立案 or decide — the province keeps the leads and its
+	 * heads act), complaints go to it at once; once it has a 局领导 too it takes new leads, while a case filed before stays
+	 * the province's — the 办案机关 fixed on filing —, and a document of it filled again keeps the header of the bureau
+	 * whose 机关代字 its 文号 bears.
+	 */
+	@Test
+	void aCountyTakesEnforcementOnlyWithStaffAndAHeadAndNeverACaseFiledBefore() throws Exception {
+		String county = jdbc.sql("""
+				SELECT r.code FROM region_name r WHERE length(r.code) = 6 AND r.code LIKE '32%' AND r.code <> :sihong
+				  AND r.name <> '市辖区' AND NOT EXISTS (SELECT 1 FROM bureau b
+				      WHERE b.region_code NOT IN ('0', '32') AND r.code LIKE b.region_code || '%')
+				ORDER BY r.code DESC LIMIT 1""").param("sihong", "321324").query(String.class).single();
+		String regionName = jdbc.sql("SELECT name FROM region_name WHERE code = :c").param("c", county)
+			.query(String.class).single();
+		BureauView province = bureaus.findByRegion("32").orElseThrow();
+		long provinceId = province.id();
+		String tag = RandomDigits.of(4);
+		long countyBureau = bureaus.create(DataScope.all(),
+				new BureauData(regionName + "邮政管理局" + tag, null, BureauLevel.COUNTY, county, provinceId, null, null));
+		LocalDate today = LocalDate.now(clock);
+
+		// a 处室工作人员 only: complaints are the county's, enforcement stays with the province, whose head files the case
+		CurrentUser staff = account("pin.staff." + tag, countyBureau, Role.STAFF);
+		assertThat(bureaus.handling(county).map(BureauView::id)).as("complaints: the county").contains(countyBureau);
+		assertThat(bureaus.staffed(county, Bureaus.CASE_DECIDERS).map(BureauView::id)).as("enforcement: the province")
+			.contains(provinceId);
+		long first = lead(county, RandomDigits.of(7), today);
+		assertThat(leads.handles(staff, leads.get(PartyCases.ALL, first))).isFalse();
+		assertThat(leads.handles(accounts.principal("js.market").orElseThrow(), leads.get(PartyCases.ALL, first))).isTrue();
+		assertThat(leads.headsHandlingBureau(accounts.principal("js.leader").orElseThrow(), leads.get(PartyCases.ALL, first)))
+			.as("the province's head approves its 立案").isTrue();
+		call(PROVINCE, "/api/v1/enforcement/leads/" + first + "/proposal",
+				"{\"violation\":\"DATA_NOT_REPORTED\",\"endedOn\":\"" + today.minusDays(10) + "\"}").andExpect(status().isOk());
+		long caseId = leads.approve(PartyCases.ALL, first, PartyCases.HEAD, today, false);
+		assertThat(jdbc.sql("SELECT handling_region FROM penalty_case WHERE id = :id").param("id", caseId)
+			.query(String.class).single()).as("the 办案机关 fixed on filing").isEqualTo("32");
+
+		// a 局领导 too: new leads are the county's, the case filed before stays the province's
+		CurrentUser head = account("pin.head." + tag, countyBureau, Role.BUREAU_LEADER);
+		assertThat(bureaus.staffed(county, Bureaus.CASE_DECIDERS).map(BureauView::id)).contains(countyBureau);
+		long second = lead(county, RandomDigits.of(7), today);
+		assertThat(leads.handles(staff, leads.get(PartyCases.ALL, second))).as("a new lead goes to the county").isTrue();
+		assertThat(leads.handles(accounts.principal("js.market").orElseThrow(), leads.get(PartyCases.ALL, second))).isFalse();
+		CaseView filed = caseWork.find(caseId);
+		assertThat(filed.handledIn()).isEqualTo("32");
+		assertThat(caseWork.headsHandlingBureau(accounts.principal("js.leader").orElseThrow(), filed.handledIn()))
+			.as("the province's head still decides it").isTrue();
+		assertThat(caseWork.headsHandlingBureau(head, filed.handledIn())).isFalse();
+		assertThat(bureaus.takesSteps(staff, filed.handledIn(), Bureaus.CASE_DECIDERS)).isFalse();
+
+		// its 立案审批表 filled again by the province keeps the province's header, as its 文号 the province's 机关代字
+		long document = jdbc.sql("""
+				SELECT id FROM penalty_case_document WHERE case_id = :id AND kind = 'FILING_APPROVAL' AND superseded_by IS NULL""")
+			.param("id", caseId).query(Long.class).single();
+		mvc.perform(post("/api/v1/enforcement/cases/" + caseId + "/documents/" + document + "/reissue")
+			.header("Authorization", PROVINCE).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"当事人名称更正\"}"))
+			.andExpect(status().isOk());
+		CaseDocuments.IssuedDocument reissued = documents.current(caseId, CaseDocumentKind.FILING_APPROVAL).orElseThrow();
+		assertThat(reissued.version()).isEqualTo(2);
+		String text = TemplateFiles.text(mvc.perform(get(reissued.href()).header("Authorization", PROVINCE))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(text).contains(province.name()).doesNotContain(regionName + "邮政管理局");
 	}
 }

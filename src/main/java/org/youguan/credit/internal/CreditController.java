@@ -133,7 +133,7 @@ class CreditController {
 	 * bureau's staff read.
 	 */
 	private Set<String> handled(CurrentUser me, Stream<String> regions) {
-		return regions.distinct().filter(r -> bureaus.takesSteps(me, r)).collect(Collectors.toSet());
+		return regions.distinct().filter(r -> bureaus.takesSteps(me, r, Bureaus.CASE_DECIDERS)).collect(Collectors.toSet());
 	}
 
 	/** The caller's region, whose values of the periods the pages name (null: the national value). */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,6 +61,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.DocumentAgency;
 import org.youguan.registry.EnterpriseView;
@@ -418,7 +420,7 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (kind.numberType() == null) {
 			return c.decisionNumber();
 		}
-		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6(c.regionCode())));
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6(c.handledIn()), Bureaus.CASE_DECIDERS));
 		// passing over a number a document of any case already bears (a paper original kept with an imported case, or a
 		// series whose 机关代字 another bureau printed before: attack A1) — a 文号 names one document nationally
 		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(),
@@ -628,6 +630,9 @@ public class CaseDocuments implements DeclaresTemplates {
 		LocalDate stepDay = stepDay(kind, c, evidenceId);
 		fields.put("issuedOn", ChineseText.day(stepDay));
 		fields.put("number", number == null ? "" : number);
+		// headed by the bureau that issued the 文号 (its 机关代字), not the one handling the case when it is filled again:
+		// a reissue keeps its number and so its issuer; a new number is the handling bureau's anyway
+		issuer(kind, number).ifPresent(name -> fields.put("bureau", name));
 		fields.put("title", kind.titleFor(c.serious()));
 		if (kind == CaseDocumentKind.PRIOR_NOTICE || kind == CaseDocumentKind.DECISION
 				|| kind == CaseDocumentKind.NO_PENALTY_DECISION) {
@@ -754,13 +759,29 @@ public class CaseDocuments implements DeclaresTemplates {
 		return List.copyOf(TEMPLATES.values());
 	}
 
+	/**
+	 * The name of the bureau whose 机关代字 a document's 文号 bears ({@link Bureaus#byAgencyCode}): of the kind's own
+	 * series, else a decision's (the kinds that carry the decision's number).
+	 * @param number the document's 文号, or null
+	 * @return empty for no number, a number of no official form, or a 机关代字 no bureau on the platform has
+	 */
+	private Optional<String> issuer(CaseDocumentKind kind, String number) {
+		return Stream.of(kind.numberType(), DecisionNumbers.ORDINARY_SERIES, DecisionNumbers.ON_THE_SPOT_SERIES)
+			.filter(Objects::nonNull)
+			.map(type -> OfficialNumbers.parse(type, number))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.flatMap(p -> bureaus.byAgencyCode(p.agency()))
+			.map(BureauView::name);
+	}
+
 	private Map<String, String> fields(CaseView c, Long evidenceId) {
 		// the terms the decision fixed (payment, 加处罚款, remedies), the window the notice stated: what the party was told
 		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>(Provision.documentValues());
 		// the bureau handling the case as the document is issued (stored then: an issued document is not filled again)
-		f.put("bureau", bureaus.handlingName(c.regionCode()));
+		f.put("bureau", bureaus.staffedName(c.handledIn(), Bureaus.CASE_DECIDERS));
 		f.put("caseNumber", c.number());
 		f.put("enterprise", c.enterpriseName());
 		f.put("creditCode", c.enterpriseCreditCode() == null ? "" : c.enterpriseCreditCode());

@@ -309,8 +309,8 @@ public class CaseTeam {
 			.filter(Objects::nonNull)
 			.map(directory::principal)
 			.flatMap(Optional::stream)
-			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region));
-		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.handlingName(region)
+			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region, Bureaus.CASE_DECIDERS));
+		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.staffedName(region, Bureaus.CASE_DECIDERS)
 				+ "）的处室工作人员（在本平台有账号）：证据登记、陈述申辩记录和调查终结报告由本案调查人员在本机关办理（"
 				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED)
 				+ "），上级机关的执法人员可以参加调查，不能代为办理");
@@ -363,13 +363,13 @@ public class CaseTeam {
 	/**
 	 * The bureau handling a case of {@code region}, whose own people the steps naming a person name — the 听证主持人
 	 * (art.64(四): staff the deciding organ designates), the heads of a 集体讨论 (art.57 para.2: the organ's 负责人):
-	 * the nearest bureau covering the region with an enabled 处室工作人员 ({@link Bureaus#staffed} with
-	 * {@link Bureaus#CASE_HANDLERS}), the one that takes the case's steps.
-	 * @param region the case's region
+	 * the nearest bureau covering the region with an enabled 处室工作人员 and an enabled 局领导 ({@link Bureaus#staffed}
+	 * with {@link Bureaus#CASE_DECIDERS}), the one that takes the case's steps.
+	 * @param region the region the case is handled in ({@code CaseView#handledIn}: its 办案机关's, fixed on filing)
 	 * @return empty where no bureau on the platform covers the region
 	 */
 	public Optional<BureauView> handlingBureau(String region) {
-		return bureaus.staffed(region, Bureaus.CASE_HANDLERS);
+		return bureaus.staffed(region, Bureaus.CASE_DECIDERS);
 	}
 
 	/**

@@ -583,13 +583,22 @@ public class CaseWork {
 		lockRow(id);
 		CaseView c = find(id);
 		scope.requireRegion(c.regionCode(), "处罚案件", id);
-		requireHandlingBureau(c.regionCode());
+		requireHandlingBureau(c.handledIn());
 		return c;
 	}
 
 	/** Takes the case's row lock (SELECT … FOR UPDATE) until the step's transaction ends; no row, no lock. */
 	private void lockRow(long id) {
 		jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
+	}
+
+	/**
+	 * The region of the bureau handling a case of {@code caseRegion} now ({@link Bureaus#staffed} with
+	 * {@link Bureaus#CASE_DECIDERS}: a bureau with an enabled 处室工作人员 and an enabled 局领导) — what a case made now
+	 * stores as its 办案机关 ({@code CaseView#handledIn}); the region itself where no bureau on the platform covers it.
+	 */
+	public String handlingRegion(String caseRegion) {
+		return bureaus.handlingRegion(caseRegion, Bureaus.CASE_DECIDERS);
 	}
 
 	/**
@@ -612,14 +621,14 @@ public class CaseWork {
 	 * ({@link Bureaus#refusal}).
 	 */
 	public void requireHandlingBureau(String caseRegion, String record) {
-		CurrentUser u = bureaus.outsider(caseRegion).orElse(null);
+		CurrentUser u = bureaus.outsider(caseRegion, Bureaus.CASE_DECIDERS).orElse(null);
 		if (u == null) {
 			return;
 		}
 		if (u.has(Role.BUREAU_LEADER)) {
 			requireHandlingHead(caseRegion, "办理本" + record);
 		}
-		throw bureaus.refusal(caseRegion, record);
+		throw bureaus.refusal(caseRegion, record, Bureaus.CASE_DECIDERS);
 	}
 
 	/**
@@ -636,7 +645,7 @@ public class CaseWork {
 	 * @return the region the case belongs to; empty for a national officer on a party another bureau handles
 	 */
 	public Optional<String> decidingRegion(String partyRegion) {
-		Optional<String> own = bureaus.outsider(partyRegion).map(u -> u.regionCode() == null ? "0" : u.regionCode());
+		Optional<String> own = bureaus.outsider(partyRegion, Bureaus.CASE_DECIDERS).map(u -> u.regionCode() == null ? "0" : u.regionCode());
 		if (own.filter("0"::equals).isPresent()) {
 			return Optional.empty();
 		}
@@ -649,7 +658,7 @@ public class CaseWork {
 	 * 所在地苏州市吴中区邮政管理局的执法人员作出并报该局备案（…）；国家邮政局查处的案件适用普通程序立案调查」.
 	 */
 	public String nationalOnTheSpot(String partyRegion) {
-		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.handlingName(partyRegion)
+		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.staffedName(partyRegion, Bureaus.CASE_DECIDERS)
 				+ "的执法人员作出并报该局备案（" + StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis()
 				+ "）；国家邮政局查处的案件请适用普通程序立案调查";
 	}
@@ -732,7 +741,7 @@ public class CaseWork {
 	 * @param caseRegion the case's region
 	 */
 	public boolean readsInFull(String caseRegion) {
-		return CurrentUser.signedIn().map(u -> bureaus.takesSteps(u, caseRegion)).orElse(true);
+		return CurrentUser.signedIn().map(u -> bureaus.takesSteps(u, caseRegion, Bureaus.CASE_DECIDERS)).orElse(true);
 	}
 
 	/** The signed-in staff member's name, or null (a system job, the demo). */
@@ -753,7 +762,7 @@ public class CaseWork {
 		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.handlingName(caseRegion);
+		String handling = bureaus.staffedName(caseRegion, Bureaus.CASE_DECIDERS);
 		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
 	}
@@ -862,7 +871,7 @@ public class CaseWork {
 	 * the case and corrects none of its documents (行政处罚法(2021) art.57: the case is the handling bureau's).
 	 */
 	public boolean mayReissue(CurrentUser u, String caseRegion) {
-		return bureaus.takesSteps(u, caseRegion) || headsHandlingBureau(u, caseRegion);
+		return bureaus.takesSteps(u, caseRegion, Bureaus.CASE_DECIDERS) || headsHandlingBureau(u, caseRegion);
 	}
 
 	/**
@@ -875,7 +884,7 @@ public class CaseWork {
 		if (u == null || mayReissue(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.handlingName(caseRegion);
+		String handling = bureaus.staffedName(caseRegion, Bureaus.CASE_DECIDERS);
 		throw ruleBroken("head", "not-handling-bureau-head", "重新制作" + document + "须由办案人员或办案机关（" + handling
 				+ "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
 	}
@@ -885,7 +894,7 @@ public class CaseWork {
 	 * head-only steps (the case page offers their forms to no one else).
 	 */
 	public boolean headsHandlingBureau(CurrentUser u, String caseRegion) {
-		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureaus.handles(u.scope(), caseRegion);
+		return u.has(Role.BUREAU_LEADER) && u.kind() == UserKind.STAFF && bureaus.handles(u.scope(), caseRegion, Bureaus.CASE_DECIDERS);
 	}
 
 	/** The case, 404 when there is none or it lies outside the caller's scope (read without a lock). */

@@ -26,10 +26,10 @@ import org.youguan.org.DocumentAgency;
 public class DecisionNumbers {
 
 	/** The automatic series of ordinary decisions' 文号. */
-	private static final String ORDINARY_SERIES = "行政处罚决定";
+	static final String ORDINARY_SERIES = "行政处罚决定";
 
 	/** The automatic series of on-the-spot decisions' 文号. */
-	private static final String ON_THE_SPOT_SERIES = "当场处罚";
+	static final String ON_THE_SPOT_SERIES = "当场处罚";
 
 	private final JdbcClient jdbc;
 
@@ -142,13 +142,13 @@ public class DecisionNumbers {
 	 * the city's for a county whose bureau has no 处室工作人员), in its series of the year: 苏吴邮管罚〔2026〕3号.
 	 */
 	public String nextOrdinary(String caseRegion, int year) {
-		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion));
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion, Bureaus.CASE_DECIDERS));
 		return numbers.nextOfficial(ORDINARY_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 
 	/** The next free 文号 of an on-the-spot decision of the bureau handling {@code region6}: 苏吴邮管当罚〔2026〕1号. */
 	public String nextOnTheSpot(String region6, int year) {
-		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6));
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6, Bureaus.CASE_DECIDERS));
 		return numbers.nextOfficial(ON_THE_SPOT_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 }

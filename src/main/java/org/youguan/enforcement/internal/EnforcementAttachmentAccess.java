@@ -62,7 +62,7 @@ class EnforcementAttachmentAccess implements AttachmentAccess {
 		}
 		var c = caseWork.find(owner.id());
 		// the party's credit code printed in the document is no personal number, even where it reads as one
-		return AttachmentAccess.maskedOrRefused(caseWork.readsInFull(c.regionCode()), contentType, content,
+		return AttachmentAccess.maskedOrRefused(caseWork.readsInFull(c.handledIn()), contentType, content,
 				text -> Masking.telephonesIn(text, c.enterpriseCreditCode()),
 				"案件的证据材料和扫描件可能含当事人、证人的个人信息，仅供办案机关的执法人员查看");
 	}

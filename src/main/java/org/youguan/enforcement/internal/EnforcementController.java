@@ -248,10 +248,10 @@ class EnforcementController {
 	private String casePage(CurrentUser me, DataScope scope, long id, Model model) {
 		PenaltyCases.CaseDetail detail = cases.get(scope, id);
 		// head-only steps are the handling bureau's own heads' (行政处罚法(2021) art.57): a superior's head sees no forms
-		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().regionCode()));
-		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().regionCode()));
+		model.addAttribute("head", caseWork.headsHandlingBureau(me, detail.penaltyCase().handledIn()));
+		model.addAttribute("mayReissue", caseWork.mayReissue(me, detail.penaltyCase().handledIn()));
 		// steps are the handling bureau's staff's, the 法制审核 too: a superior bureau's staff see no step form
-		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().regionCode()));
+		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().handledIn(), Bureaus.CASE_DECIDERS));
 		// the investigators' own steps (evidence, 陈述申辩, 调查终结报告) are offered to the case's team only, by the rule
 		// the steps refuse anyone else by (CaseTeam#requireInvestigator): today's team, not one who left it
 		model.addAttribute("investigator", caseTeam.current(id).includes(me.id(), me.displayName()));
@@ -282,7 +282,7 @@ class EnforcementController {
 		model.addAttribute("hosts", detail.penaltyCase().status() == CaseStatus.HEARING && detail.penaltyCase().hearingOn() == null
 				? noticeAndHearing.hearingHosts(scope, id) : List.of());
 		model.addAttribute("bureaus", CaseStep.TRANSFER.allowedFrom().contains(detail.penaltyCase().status())
-				? caseDecisions.transferTargets(detail.penaltyCase().regionCode()) : List.of());
+				? caseDecisions.transferTargets(detail.penaltyCase().handledIn()) : List.of());
 		return "enforcement/case";
 	}
 

@@ -53,7 +53,7 @@ class EnforcementStepAccess {
 		return StepAccess.of(List.of("/enforcement/cases/{id}/**", "/api/v1/enforcement/cases/{id}/**"),
 				(scope, id, rest) -> {
 					var c = caseWork.inScope(scope, id);
-					caseWork.requireHandlingBureau(c.regionCode());
+					caseWork.requireHandlingBureau(c.handledIn());
 					CaseStep step = STATE_FIRST.get(rest);
 					if (step != null) {
 						step.from(c.status());

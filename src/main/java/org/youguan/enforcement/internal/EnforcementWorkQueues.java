@@ -116,8 +116,11 @@ class EnforcementWorkQueues implements WorkQueueProvider {
 		String region = user.regionCode() == null ? "0" : user.regionCode();
 		// a lead by its handling region alone: one the city received about a county's enterprise is the county's
 		String leadScope = scope.regionPredicate(Leads.HANDLING_REGION_SQL) + " AND "
-				+ bureaus.handledHere(scope, Leads.HANDLING_REGION_SQL);
-		String caseScope = scope.regionPredicate("c.region_code") + " AND " + bureaus.handledHere(scope, "c.region_code");
+				+ bureaus.handledHere(scope, Leads.HANDLING_REGION_SQL, Bureaus.CASE_DECIDERS);
+		// a case by the bureau fixed on filing (CaseView#handledIn): a county given accounts later takes none of its city's
+		String handledIn = "coalesce(c.handling_region, c.region_code)";
+		String caseScope = scope.regionPredicate("c.region_code") + " AND " + scope.regionPredicate(handledIn) + " AND "
+				+ bureaus.handledHere(scope, handledIn, Bureaus.CASE_DECIDERS);
 		return switch (queue) {
 			// a list: the summary with a reporter's numbers masked, as the leads' list shows it (the lead's page in full)
 			case "enforcement.leads" -> unnamedLeads(maskedDetails(items("""
