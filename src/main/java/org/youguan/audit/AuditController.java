@@ -178,7 +178,7 @@ class AuditController {
 	static ResponseEntity<byte[]> text(String fileName, String content) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(Downloads.fileName(fileName)).build().toString())
 			.body(content.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -100,8 +100,11 @@ public class ComplaintQueries {
 		}
 	}
 
-	/** What the system can tell the handler before acceptance: the condition, the finding and its legal basis. */
-	public record Assessment(AcceptanceCondition condition, String finding, String basis) {
+	/**
+	 * What the system can tell the handler before acceptance: the condition, the finding (in Chinese, and keyed for the
+	 * reader's language) and its legal basis.
+	 */
+	public record Assessment(AcceptanceCondition condition, String finding, Wording findingWording, String basis) {
 	}
 
 	/** The orders a queue may be sorted by (request name → column); every order ends with the id, newest first. */
@@ -404,7 +407,7 @@ public class ComplaintQueries {
 		return acceptance.breaches(new AcceptanceRule.Facts(c.receivedOn(), c.postedOn(), c.priorComplainedOn(),
 				c.priorAnswer() != null, c.duplicateOf()), c.regionCode().substring(0, 6))
 			.stream()
-			.map(b -> new Assessment(b.condition(), b.finding(), b.basis()))
+			.map(b -> new Assessment(b.condition(), b.finding(), b.findingWording(), b.basis()))
 			.toList();
 	}
 

@@ -42,8 +42,30 @@ public final class Downloads {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(named(fileName), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(fileName(named(fileName)), StandardCharsets.UTF_8).build().toString())
 			.body(content);
+	}
+
+	/** What Windows refuses in a file name: its reserved characters and every control or line-breaking character. */
+	private static final Pattern REFUSED = Pattern.compile("[\"/\\\\:*?<>|\\p{Cntrl}\\u2028\\u2029]");
+
+	/**
+	 * A file name every system saves as it is, the one place every download's name passes: each character Windows
+	 * refuses ({@code " / \ : * ? < > |} and control characters, which a record's name carries into an export's name)
+	 * becomes "_", and trailing dots and spaces (which Windows drops) are trimmed; the ASCII fallback and the RFC 6266
+	 * {@code filename*} are both written from it.
+	 * @param fileName the name as made from the records (null or blank reads as "download")
+	 * @return the name with refused characters replaced, never blank
+	 */
+	public static String fileName(String fileName) {
+		String safe = fileName == null ? "" : REFUSED.matcher(fileName).replaceAll("_");
+		int end = safe.length();
+		while (end > 0 && (safe.charAt(end - 1) == '.' || Character.isWhitespace(safe.charAt(end - 1))
+				|| Character.isSpaceChar(safe.charAt(end - 1)))) {
+			end--;
+		}
+		safe = safe.substring(0, end).strip();
+		return safe.isEmpty() ? "download" : safe;
 	}
 
 	/** A file's name: its Chinese words before any "-" suffix (a period, a number), then the extension. */

@@ -443,7 +443,7 @@ public final class SheetImport<T> {
 					return false;
 				}
 			}
-			fail(headers.get(0), "example", "这是导入模板中的示例行，不是数据，请删除后再导入");
+			fail(headers.get(0), "example", Wording.of("import.invalid.exampleRow"), "这是导入模板中的示例行，不是数据，请删除后再导入");
 			return true;
 		}
 

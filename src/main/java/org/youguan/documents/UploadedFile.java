@@ -234,7 +234,7 @@ public record UploadedFile(String fileName, byte[] content) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.parseMediaType(contentType))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.inline().filename(Downloads.fileName(fileName), StandardCharsets.UTF_8).build().toString())
 			.header(HttpHeaders.ACCEPT_RANGES, "bytes")
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");

@@ -128,13 +128,28 @@ public record DataScope(Kind kind, String regionPrefix, String enterpriseCreditC
 	 * The refusal names {@code field} (rule {@code scope}), so a row of an import that meets it is told on its column.
 	 * @param field the field that named the record ({@code enterpriseCreditCode}, {@code villageCode})
 	 * @param regionCode the record's region
-	 * @param what the record in Chinese, with its key ({@code 建制村320506001001}, {@code 企业91320…})
+	 * @param what the record in Chinese, with its key ({@code 建制村320506001001}, {@code 企业91320…}): told as
+	 *        {@code refusal.notFound} ("企业不存在或不在您的数据权限范围内：91320…", in English "Not found, or outside your
+	 *        data scope: 91320…")
 	 * @throws DomainException not found (404) when {@code regionCode} is outside this scope
 	 */
 	public void refuseWithin(String field, String regionCode, String what) {
 		if (!containsRegion(regionCode == null ? "" : regionCode)) {
-			String message = what + "不存在或不在您的数据权限范围内";
-			throw new DomainException(ErrorCode.NOT_FOUND, message, List.of(new FieldError(field, "scope", message)));
+			// the record's kind (企业, 建制村, 行政区划) and its key, worded as every not-found is (refusal.notFound), so an
+			// English reader is told it in English, a page or an import's error list alike
+			int cut = 0;
+			while (cut < what.length() && Character.UnicodeScript.of(what.codePointAt(cut)) == Character.UnicodeScript.HAN) {
+				cut += Character.charCount(what.codePointAt(cut));
+			}
+			if (cut == 0 || cut == what.length()) {
+				String message = what + "不存在或不在您的数据权限范围内";
+				throw new DomainException(ErrorCode.NOT_FOUND, message, List.of(new FieldError(field, "scope", message)));
+			}
+			String kind = what.substring(0, cut);
+			String key = Masking.personalNumbersIn(what.substring(cut));
+			String message = kind + "不存在或不在您的数据权限范围内：" + key;
+			throw new DomainException(ErrorCode.NOT_FOUND, Wording.of("refusal.notFound", kind, key), message,
+					List.of(new FieldError(field, "scope", message)));
 		}
 	}
 

@@ -193,7 +193,7 @@ class ComplaintPagesIntegrationTest {
 	void theEnterpriseExportsItsOwnComplaintsWithoutTheComplainantsContact() throws Exception {
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");
 		List<List<String>> rows = ExportedRows.of(mvc, sf, "/enterprise/complaints/export.xlsx", "state", "ALL");
-		assertThat(rows.get(0)).containsExactly("申诉编号", "受理日期", "类别", "原因", "状态", "当前环节时限", "答复期限");
+		assertThat(rows.get(0)).containsExactly("申诉编号", "收到日期", "类别", "原因", "状态", "当前环节时限", "答复期限");
 		var own = queries.list(DataScope.enterprise(directory.principal("sf.wz").orElseThrow().enterpriseCreditCode()),
 				new ComplaintQueries.Filter(null, null, null, WorkState.ALL, false), new PageQuery("", 0, 1, null, false));
 		assertThat(own.total()).isPositive();

@@ -827,7 +827,7 @@ class PenaltyImportIntegrationTest {
 		mvc.perform(multipart("/enforcement/import").file(file(book(null, List.of(row(wuzhong, "NO_SUCH_VIOLATION", "某来源",
 				"2024-03-04", null, null, null, null, null, null))))).session(SignIn.session(mvc, "xc.staff")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("企业" + wuzhong + "不存在或不在您的数据权限范围内")))
+			.andExpect(content().string(containsString("企业不存在或不在您的数据权限范围内：" + wuzhong)))
 			.andExpect(content().string(not(containsString("应为违法行为目录中的代码或名称"))))
 			.andExpect(content().string(not(containsString("某来源"))));
 	}

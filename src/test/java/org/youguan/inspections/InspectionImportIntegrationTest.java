@@ -242,7 +242,7 @@ class InspectionImportIntegrationTest {
 		assertThat(rowsAndColumns(page)).contains("3 企业统一社会信用代码", "4 检查日期", "4 检查类型", "5 检查人员", "5 检查事项",
 				"6 责令改正通知书文号", "6 检查发现的问题", "8 责令改正通知书文号", "9 整改期限", "9 整改完成日期", "9 检查人员2执法证号")
 			.doesNotContain("2 企业统一社会信用代码", "7 责令改正通知书文号", "3 检查日期", "3 检查类型");
-		assertThat(page).contains("企业" + xiangcheng + "不存在或不在您的数据权限范围内");
+		assertThat(page).contains("企业不存在或不在您的数据权限范围内：" + xiangcheng);
 		assertThat(page).contains("检查类型应为双随机抽查、专项检查、督导检查、投诉举报核查、普遍服务监督检查之一", "检查人员不得少于2人",
 				"检查事项不在抽查事项清单中：不存在的事项", "责令改正通知书文号与第7行重复", "整改完成日期“2017-02-30”不是存在的日期");
 		// the annotated sheet, once, to the uploader

@@ -51,7 +51,7 @@ class ExportDateCellsIntegrationTest {
 			enforcement | /enforcement/cases/export.xlsx         | 决定期限
 			inspections | /inspections/records.xlsx              | 检查日期
 			inspections | /inspections/plans/export.xlsx         | 公示时间
-			complaints  | /complaints/export.xlsx                | 受理日期
+			complaints  | /complaints/export.xlsx                | 收到日期
 			complaints  | /complaints/export.xlsx                | 答复期限
 			filing      | /filing/export.xlsx                    | 提交日期
 			safety      | /safety/hazards/export.xlsx            | 发现日期

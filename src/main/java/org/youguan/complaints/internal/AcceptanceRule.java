@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 
 /**
  * One condition of law under which a complaint is not accepted, checked by the system from the filed facts. Each rule
@@ -42,7 +43,7 @@ public interface AcceptanceRule {
 	 * What a rule found: the condition, the staff's finding, the legal basis, and — for a rule refused at filing — what
 	 * the filer is told, naming the field.
 	 */
-	record Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler) {
+	record Breach(AcceptanceCondition condition, String finding, Wording findingWording, String basis, FieldError toFiler) {
 	}
 
 	AcceptanceCondition condition();

@@ -87,7 +87,7 @@ class ComplaintController {
 	static List<Column<ComplaintView>> columns(WorkingCalendar calendar, MessageSource messages,
 			Function<String, String> place) {
 		return List.of(Column.of("申诉编号", ComplaintView::number, 24),
-				Column.of("渠道", c -> c.channel(), 12), Column.of("受理日期", ComplaintView::receivedOn, 12),
+				Column.of("渠道", c -> c.channel(), 12), Column.of("收到日期", ComplaintView::receivedOn, 12),
 				Column.of("所在地", c -> place.apply(c.regionCode()), 24), Column.of("品牌", ComplaintView::brandName, 8),
 				Column.of("被申诉企业", ComplaintView::enterpriseName, 30), Column.label("类别", messages, "complaint.category.", ComplaintView::category),
 				Column.label("原因", messages, "complaint.reason.", ComplaintView::reason), Column.of("状态", c -> c.status(), 10),

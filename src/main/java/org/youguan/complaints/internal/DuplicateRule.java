@@ -3,6 +3,8 @@ package org.youguan.complaints.internal;
 import java.util.Optional;
 
 import org.youguan.complaints.AcceptanceCondition;
+import org.youguan.kernel.Wording;
+import org.youguan.numbering.BusinessNumbers;
 import org.youguan.rules.Citation;
 import org.youguan.rules.LegalText;
 
@@ -32,7 +34,12 @@ final class DuplicateRule implements AcceptanceRule {
 	@Override
 	public Optional<Breach> check(Facts f, Limits limits) {
 		return f.duplicateOf() == null ? Optional.empty()
-				: Optional.of(new Breach(condition(), "疑似与申诉" + f.duplicateOf()
-						+ "重复（同一手机号、运单号和类别，或当日对同一品牌内容相同）", basis(), null));
+				: Optional.of(duplicateOf(BusinessNumbers.named("申诉", "申诉", f.duplicateOf())));
+	}
+
+	/** The breach naming the earlier complaint once: its number (申诉-320506-2026-000073) already says it is a 申诉. */
+	private Breach duplicateOf(String earlier) {
+		return new Breach(condition(), "疑似与" + earlier + "重复（同一手机号、运单号和类别，或当日对同一品牌内容相同）",
+				Wording.of("complaint.finding.duplicate", earlier), basis(), null);
 	}
 }

@@ -51,7 +51,7 @@ class EnterpriseComplaintController {
 	 */
 	static List<Column<EnterpriseComplaintView>> columns(WorkingCalendar calendar, MessageSource messages) {
 		return List.of(Column.of("申诉编号", EnterpriseComplaintView::number, 24),
-				Column.of("受理日期", EnterpriseComplaintView::receivedOn, 12),
+				Column.of("收到日期", EnterpriseComplaintView::receivedOn, 12),
 				Column.label("类别", messages, "complaint.category.", EnterpriseComplaintView::category),
 				Column.label("原因", messages, "complaint.reason.", EnterpriseComplaintView::reason),
 				Column.of("状态", c -> c.status(), 10),

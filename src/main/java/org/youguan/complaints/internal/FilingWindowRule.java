@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -33,7 +34,8 @@ final class FilingWindowRule implements AcceptanceRule {
 		if (!f.receivedOn().isAfter(limits.filingWindowEnds())) {
 			return Optional.empty();
 		}
-		return Optional.of(new Breach(condition(), "交寄日期" + ChineseText.day(f.postedOn()) + "，已超过申诉时效", basis(),
+		return Optional.of(new Breach(condition(), "交寄日期" + ChineseText.day(f.postedOn()) + "，已超过申诉时效",
+				Wording.of("complaint.finding.timeBarred", f.postedOn()), basis(),
 				new FieldError("postedOn", "time-barred",
 						// the window as the catalogue has it for the county: 已超过申诉时效（争议发生或交寄之日起1年）
 						"已" + condition().label(limits.filingWindow()) + "，不能受理")));

@@ -295,7 +295,7 @@ final class ParcelLines {
 		boolean inRow = false;
 		// decoded here, not by the parser: a byte that is not UTF-8 becomes U+FFFD in its own cell, and the validator
 		// rejects that row (rule encoding), where the parser's read-ahead decoding would fail some rows earlier
-		Reader decoded = new InputStreamReader(in, StandardCharsets.UTF_8);
+		Reader decoded = withoutByteOrderMark(new InputStreamReader(in, StandardCharsets.UTF_8));
 		try (JsonParser p = CSV.createParser(ObjectReadContext.empty(), decoded)) {
 			int[] columns = null;
 			// the first column (from 1) of a row holding a value under a header cell left blank
@@ -421,6 +421,24 @@ final class ParcelLines {
 	}
 
 	/**
+	 * The decoded text without the byte order mark Excel and ERP exports put at its head: dropped before the CSV parser
+	 * reads it, so a quoted first header cell ({@code \uFEFF"waybillNumber"}) stays quoted and is read as its name,
+	 * not as an unquoted cell holding the mark and the quotes.
+	 *
+	 * @param decoded the body decoded as UTF-8 (a gzip body already unpacked)
+	 * @return a reader positioned after a leading U+FEFF, or at the start when there is none
+	 * @throws IOException when the body cannot be read
+	 */
+	static Reader withoutByteOrderMark(Reader decoded) throws IOException {
+		java.io.PushbackReader head = new java.io.PushbackReader(decoded, 1);
+		int first = head.read();
+		if (first >= 0 && first != '\uFEFF') {
+			head.unread(first);
+		}
+		return head;
+	}
+
+	/**
 	 * The header row's columns as field indexes (-1 for a blank cell, which names no column); null for a blank row, which
 	 * is no header.
 	 *
@@ -438,12 +456,10 @@ final class ParcelLines {
 		JsonToken t;
 		while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
 			String name = p.getString();
-			if (name != null && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
-				name = name.substring(1);
-			}
 			int index = name == null ? -1 : ParcelField.index(Text.strip(name));
 			any |= index >= 0;
-			if (index < 0 && name != null && !Text.isBlank(name)) {
+			if (index < 0 && name != null && !Text.isBlank(name) && !unknown.contains(shown(Text.strip(name)))) {
+				// a column named twice is one unknown name: listed and counted once
 				unknown.add(shown(Text.strip(name)));
 			}
 			undecodable |= name != null && (name.indexOf('\uFFFD') >= 0 || name.indexOf('\u0000') >= 0);

@@ -235,6 +235,24 @@ class ParcelLinesTest {
 	}
 
 	/**
+	 * Finding C1: a UTF-8 byte order mark before a quoted header (python csv.QUOTE_ALL, ERP exports) is dropped before the
+	 * parser reads it, so {@code "waybillNumber"} is its name, not an unknown column holding the mark and the quotes.
+	 */
+	@Test
+	void aByteOrderMarkBeforeAQuotedHeaderIsDropped() throws IOException {
+		ParcelLines.csv(text("\uFEFF\"waybillNumber\",\"inspected\",\"weightGrams\"\n\"Q1\",\"true\",\"100\"\n"), sink);
+		assertThat(seen).containsExactly("1:Q1:100:true");
+	}
+
+	/** Finding C2: an unknown column named twice is listed and counted once. */
+	@Test
+	void anUnknownColumnNamedTwiceIsListedOnce() {
+		assertThatThrownBy(() -> ParcelLines.csv(text("waybillNumber,foo,foo,bar\nC1,1,2,3\n"), sink))
+			.isInstanceOfSatisfying(InvalidValueException.class, ex -> assertThat(ex.fieldErrors()).singleElement()
+				.satisfies(e -> assertThat(e.message()).contains("foo、bar（共2列）").doesNotContain("foo、foo")));
+	}
+
+	/**
 	 * Finding (unknown columns silently ignored): a CSV header naming a column the contract does not (misspelt
 	 * {@code senderIDNumber}, {@code waybillNo}) refuses the whole file, 400 {@code body}/{@code csv-unknown-column},
 	 * naming each unknown column and the contract's names; no row is read.
