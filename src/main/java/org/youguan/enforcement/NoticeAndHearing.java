@@ -705,12 +705,12 @@ public class NoticeAndHearing {
 		}
 		if (handling != null && named.bureauId() != handling.id()) {
 			// art.64(四): the hearing is presided by staff the deciding organ designates — its own, not a superior's or
-			// a neighbour's (the 听证通知书 and 听证笔录 are the handling bureau's, in its name)
+			// a neighbour's (the 听证通知书 and 听证笔录 are the handling bureau's, in its name). Neither the person nor
+			// the bureau is named: an account id typed must not tell who works where outside the caller's scope
 			throw DomainException.rule("host", "host-not-handling-bureau",
-					Wording.of("enforcement.refusal.hostOtherBureau", host.name(), host.bureau(), handling.name()),
-					"听证主持人应为办案机关（" + handling.name() + "）指定的本机关工作人员：" + host.name() + "是" + host.bureau()
-							+ "的工作人员，上级或其他机关的人员不能主持本机关的听证（" + Provision.PENALTY_HEARING_PROCEDURE
-							+ "：听证由行政机关指定的非本案调查人员主持）");
+					Wording.of("enforcement.refusal.hostOtherBureau", handling.name()),
+					"听证主持人应为办案机关（" + handling.name() + "）指定的本机关工作人员，上级或其他机关的人员不能主持本机关的听证（"
+							+ Provision.PENALTY_HEARING_PROCEDURE + "：听证由行政机关指定的非本案调查人员主持）");
 		}
 		if (caseTeam.investigated(c.id(), host.userId(), host.name())) {
 			throw ruleBroken("host", "host-is-investigator", "听证主持人不得是本案的调查人员：" + host.name()

@@ -43,6 +43,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.AppliedLaw;
 import org.youguan.rules.FineRange;
@@ -374,7 +375,8 @@ public class PastCases {
 			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
 					"没收的违法所得未上缴（没收上缴日期为空）的案件不能结案：请填写没收上缴日期");
 		}
-		String restsOn = uncorrectedOrder(v, data.orderNumber(), type, enterprise, filed, today);
+		String restsOn = uncorrectedOrder(v, data.orderNumber(), type, enterprise, filed, today,
+				enterprise == null ? null : importingRegion(scope, enterprise));
 		v.throwIfInvalid();
 		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
 		caseWork.revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), enterprise.creditCode(),
@@ -482,11 +484,16 @@ public class PastCases {
 	 * skipped 快递暂行条例(2025) art.56), as {@link ImportedCase#orderNumber} states the rule: the number typed, judged as
 	 * the platform's order where it holds one and taken as the paper order where not, or — none typed — the party's
 	 * order on the platform ({@link CaseWork#requireUncorrectedOrder}, the filing day standing for the act's end as for
-	 * {@code not-in-force}). Refusals go to {@code v}; nothing is judged when the type, party or filing day is unread.
+	 * {@code not-in-force}). A paper order is one the bureau handling the case issued: a 责令改正 number of its own
+	 * 机关代字 ({@link DecisionNumbers#ownNumber}: not another bureau's on the platform, not another kind's such as 罚),
+	 * or of an earlier paper form only where it is plainly one (责改 or 责令改正 and a year in it) — "无", "x" or a
+	 * penalty decision's 文号 are refused (rule {@code order-form}, attack H3). Refusals go to {@code v}; nothing is
+	 * judged when the type, party or filing day is unread.
+	 * @param region the importing bureau's region ({@link #importingRegion})
 	 * @return the order's 文号 kept with the case, or null (another article, or refused)
 	 */
 	private String uncorrectedOrder(Validation v, String typed, ViolationType type, EnterpriseView enterprise, Day filed,
-			LocalDate today) {
+			LocalDate today, String region) {
 		String number = Text.documentNumber(typed);
 		String label = "责令改正通知书文号";
 		if (type == null || !type.punishesOnlyUncorrected()) {
@@ -512,8 +519,14 @@ public class PastCases {
 					+ "、整改期限在立案前已届满且逾期未整改或复查未整改的责令改正通知书，不能作为“经责令改正拒不改正”的依据");
 			return rests ? number : null;
 		}
-		// a paper order the platform never held: the case file's, taken as recorded
-		return number;
+		// a paper order the platform never held: the case file's, a 责令改正 number as the handling bureau writes it
+		String word = OfficialNumbers.word(InspectionOrders.NUMBER_TYPE);
+		boolean orderForm = (number.contains(word) || number.contains("责令改正")) && Text.documentYear(number) != null;
+		String agency = decisionNumbers.ownAgency(region);
+		v.require("orderNumber", orderForm, "order-form", Wording.of("enforcement.refusal.orderNumberForm", number, agency + word),
+				label + "应为责令改正通知书的文号（如" + agency + word + "〔年份〕序号号）：" + number + "不是责令改正通知书的文号");
+		decisionNumbers.ownNumber(v, "orderNumber", label, InspectionOrders.NUMBER_TYPE, region, number);
+		return v.hasError("orderNumber") ? null : number;
 	}
 
 	static String importingRegion(DataScope scope, EnterpriseView enterprise) {

@@ -498,10 +498,12 @@ public class InspectionRecords {
 		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
 			order = order(v, data.rectification(), on, today, calendar, RectificationTerm.maxWorkingDays(rules, placed));
 			// an order the recording bureau issued bears its own 机关代字 and 责改 (attack A2: another bureau's code, a
-			// two-digit year): the recording bureau's, else the caller's, else (a national caller) the place's bureau's
+			// two-digit year): the recording bureau's, else the caller's, else (a national caller) the bureau handling
+			// the place's records (the city's for a county whose bureau has no 处室工作人员, not the nearest's)
+			String placeBureau = placed == null ? null : bureaus.handlingRegion(placed);
 			String issuing = bureauId != null ? jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id")
-				.param("id", bureauId).query(String.class).optional().orElse(placed)
-					: scope.regionPrefix() != null && !scope.regionPrefix().isEmpty() ? scope.regionPrefix() : placed;
+				.param("id", bureauId).query(String.class).optional().orElse(placeBureau)
+					: scope.regionPrefix() != null && !scope.regionPrefix().isEmpty() ? scope.regionPrefix() : placeBureau;
 			if (order != null && issuing != null) {
 				DocumentAgency agency = bureaus.documentAgency(issuing);
 				OfficialNumbers.checkTyped(v, "rectification.number", "责令改正通知书文号", InspectionOrders.NUMBER_TYPE,

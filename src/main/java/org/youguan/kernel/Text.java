@@ -956,7 +956,22 @@ public final class Text {
 		if (p.automatic()) {
 			return n.substring(0, p.start()) + p.year() + "-" + automaticSequence(p.sequence());
 		}
-		return n.substring(0, p.start()) + "〔" + p.year() + "〕" + p.sequence() + "号" + n.substring(p.end());
+		return officialPrefix(n.substring(0, p.start())) + "〔" + p.year() + "〕" + p.sequence() + "号" + n.substring(p.end());
+	}
+
+	/** White space (ASCII, full-width after NFKC, zero-width) typed inside a 文号's 机关代字 and 文书代字. */
+	private static final Pattern PREFIX_SPACE = Pattern.compile("[\\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]+");
+
+	/**
+	 * The part of a 文号 before its year ({@code 苏相邮管罚} of 苏相邮管罚〔2025〕3号) without the white space typed in it
+	 * when it is otherwise 汉字 alone: 苏相邮管 罚, 苏 相邮管罚 and 苏相邮管　罚 (full-width or zero-width space) are
+	 * 苏相邮管罚, so a number cannot pass a check of its 机关代字 (rule {@code agency}) by a space and is stored as it
+	 * prints. Any other text is kept as typed (a hyphen inside a 机关代字 is for {@code numbering.OfficialNumbers} to refuse).
+	 */
+	private static String officialPrefix(String prefix) {
+		String compact = PREFIX_SPACE.matcher(prefix).replaceAll("");
+		return !compact.equals(prefix) && compact.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+				? compact : prefix;
 	}
 
 	/**

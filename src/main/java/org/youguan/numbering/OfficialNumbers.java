@@ -112,7 +112,9 @@ public final class OfficialNumbers {
 	 * after the bureau's own code the kind's characters must be this series' ({@link #word}, rule {@code kind}:
 	 * 苏吴邮管当罚〔2026〕10号 is no ordinary decision's, 苏吴邮管〔2026〕3号 names no kind). A code no bureau on the platform
 	 * has (an earlier paper series, 吴邮管罚〔2024〕5号) and a number of another form are taken as typed; a year of fewer
-	 * than four digits is refused by {@link Validation#documentNumber} (rule {@code year-digits}). Run after that check;
+	 * than four digits is refused by {@link Validation#documentNumber} (rule {@code year-digits}); a 机关代字 or kind with a
+	 * space, hyphen or other sign in it (苏相邮管-罚〔2025〕5号) by rule {@code separator} — white space is taken out by
+	 * {@code kernel.Text#documentNumber} where the rest is 汉字, so it reaches here only in a number not so written. Run after that check;
 	 * nothing is judged when the field has an error already.
 	 * @param number the number as {@code kernel.Text#documentNumber} wrote it; null passes
 	 * @param agency the issuing bureau's 机关代字 ({@code org.Bureaus#documentAgency})
@@ -123,11 +125,19 @@ public final class OfficialNumbers {
 		if (number == null || v.hasError(field) || !WORDS.containsKey(type)) {
 			return v;
 		}
+		String word = word(type);
+		int year = number.indexOf('〔');
+		String prefix = year < 0 ? "" : number.substring(0, year);
+		if ((prefix.contains("邮管") || prefix.startsWith("国邮"))
+				&& !prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+			// 苏相邮管-罚〔2025〕5号: a separator would pass the number off as no bureau's (attack M3)
+			return v.require(field, false, "separator", Wording.of("numbering.refusal.separator", label, agency + word, number),
+					label + "的机关代字和文书代字应连写，中间不能有空格、连字符等符号（" + agency + word + "〔年份〕序号号）：" + number);
+		}
 		Matcher m = AGENCY_FORM.matcher(number);
 		if (!m.matches()) {
 			return v;
 		}
-		String word = word(type);
 		if (number.startsWith(agency)) {
 			String typed = number.substring(agency.length(), number.indexOf('〔'));
 			return v.require(field, typed.equals(word), "kind", Wording.of("numbering.refusal.otherKind", label, word, typed),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
@@ -85,6 +86,12 @@ public record DocumentAgency(String code, String seriesRegion) {
 	 */
 	static void checkShortName(Validation v, List<BureauView> all, BureauView self) {
 		String chosen = chosen(self);
+		if (chosen != null && !chosen.equals(Text.strip(self.shortName()))) {
+			// 苏相 邮管, 苏　相邮管: a space inside a 机关代字 would be printed in every 文号 (attack M4)
+			v.require("shortName", false, "agency-space", Wording.of("org.refusal.shortNameSpace", Text.strip(self.shortName()), chosen),
+					"简称“" + Text.strip(self.shortName()) + "”是本机构文号的机关代字，中间不能有空格：请写作“" + chosen + "”");
+			return;
+		}
 		if (chosen != null && chosen.equals("邮管")) {
 			v.require("shortName", false, "agency-code", Wording.of("org.refusal.shortNameBare", chosen),
 					"简称“" + chosen + "”不能作为机关代字：以“邮管”结尾的简称即本机构文号的机关代字，须在“邮管”前写明本机构（如苏州邮管）");
@@ -104,9 +111,15 @@ public record DocumentAgency(String code, String seriesRegion) {
 						+ before.get(b.id()) + "”相同或使其改变：两个机构的文号不能相同，请另选简称"));
 	}
 
-	/** The bureau's 简称 where it is a 机关代字 (ends in 邮管), else null. */
+	/** White space (ASCII, full-width, no-break, zero-width) no 机关代字 has inside it. */
+	private static final Pattern SPACE = Pattern.compile("[\\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]+");
+
+	/**
+	 * The bureau's 简称 where it is a 机关代字 (ends in 邮管), without any white space typed inside it (苏相 邮管 and
+	 * 苏　相邮管 are 苏相邮管: a 文号 never prints 苏 相邮管结〔2026〕1号), else null.
+	 */
 	private static String chosen(BureauView b) {
-		String s = b.shortName() == null ? null : Text.strip(b.shortName());
+		String s = b.shortName() == null ? null : SPACE.matcher(b.shortName()).replaceAll("");
 		return s != null && s.endsWith("邮管") ? s : null;
 	}
 

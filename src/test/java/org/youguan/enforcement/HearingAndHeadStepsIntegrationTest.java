@@ -135,7 +135,9 @@ class HearingAndHeadStepsIntegrationTest extends ClockedSteps {
 				.andExpect(jsonPath("$.errors[0].field").value("host"))
 				.andExpect(jsonPath("$.errors[0].rule").value("host-not-handling-bureau"))
 				.andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("吴中区邮政管理局"),
-						containsString("不能主持本机关的听证"), containsString("64"))));
+						containsString("不能主持本机关的听证"), containsString("64"),
+						// attack L1: neither the person nor the bureau of an id outside the caller's scope is told
+						not(containsString("苏州市邮政管理局")), not(containsString("相城")), not(containsString("的工作人员：")))));
 		}
 		assertThat(jdbc.sql("SELECT hearing_on IS NULL FROM penalty_case WHERE id = :id").param("id", id).query(Boolean.class)
 			.single()).isTrue();

@@ -18,6 +18,7 @@ import org.youguan.kernel.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Attack on the enforcement module: a decision's words are the law's and its people the deciding organ's. A case ended
@@ -88,7 +89,14 @@ class LawTermsAndHandlingBureauPeopleIntegrationTest extends ClockedSteps {
 		assertThat(e.fieldErrors()).filteredOn(f -> f.rule().equals("other-bureau-head")).singleElement()
 			.satisfies(f -> assertThat(f.field()).isEqualTo("discussionParticipants[1]"))
 			.extracting(FieldError::message).asString()
-			.contains("孙局长是苏州市邮政管理局的负责人", "苏州市吴中区邮政管理局", "57");
+			.contains("孙局长不是本机关的负责人", "苏州市吴中区邮政管理局", "57").doesNotContain("苏州市邮政管理局");
+		// written in traditional characters, the same head (attack M5: the name key, not the directory's text search)
+		DomainException traditional = catchThrowableOfType(InvalidValueException.class, () -> caseDecisions.notPenalize(
+				PartyCases.ALL, id, "MINOR_CORRECTED", "情节轻微并及时改正", new CaseDecisions.Discussion("2026-06-10",
+						List.of("蒋局长", "李副局长", "孫局長"), "同意不予处罚")));
+		assertThat(traditional).as("孫局長 is refused").isNotNull();
+		assertThat(traditional.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+			.contains(tuple("discussionParticipants[2]", "other-bureau-head"));
 		assertThat(party.cases().get(PartyCases.ALL, id).penaltyCase().status()).isEqualTo(CaseStatus.INVESTIGATED);
 
 		// the handling bureau's own heads (and names no account bears) discuss it

@@ -1,11 +1,18 @@
 package org.youguan.enforcement;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
 import org.youguan.enforcement.internal.DecisionNumbers;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
 import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +30,37 @@ class OfficialDecisionNumbersIntegrationTest {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	Bureaus bureaus;
+
+	/**
+	 * A 文号 typed by hand on a case of a county whose bureau has no 处室工作人员 (虎丘) bears the code of the bureau
+	 * handling it (the city's 苏苏邮管, as its series numbers it), not the county bureau's 苏虎邮管 (attack H1); a space
+	 * typed inside the 机关代字 and kind (ASCII, full-width, zero-width) is taken out, so another bureau's code is still
+	 * refused, and a hyphen there is refused (attack M3).
+	 */
+	@Test
+	void aHandTypedNumberBearsTheHandlingBureausCodeWrittenTogether() {
+		assertThat(bureaus.handlingRegion("320505")).as("虎丘's bureau has no 处室工作人员").isEqualTo("3205");
+		Validation city = new Validation();
+		decisionNumbers.handTypedNumber(city, "苏苏邮管罚〔2025〕" + RandomDigits.of(7) + "号", "320505");
+		assertThat(city.errors()).as("the handling city's code").isEmpty();
+		Validation county = new Validation();
+		decisionNumbers.handTypedNumber(county, "苏虎邮管罚〔2025〕" + RandomDigits.of(7) + "号", "320505");
+		assertThat(county.errors()).as("the unstaffed county's code").extracting(FieldError::rule).containsExactly("agency");
+		for (String typed : List.of("苏相邮管 罚〔2025〕3号", "苏 相邮管罚〔2025〕7号", "苏相邮管\u3000罚〔2025〕9号",
+				"苏相邮管\u200B罚〔2025〕9号")) {
+			String written = Text.documentNumber(typed);
+			assertThat(written).as(typed).matches("苏相邮管罚〔2025〕[379]号");
+			Validation v = new Validation();
+			decisionNumbers.handTypedNumber(v, written, "320506");
+			assertThat(v.errors()).as(typed).extracting(FieldError::rule).containsExactly("agency");
+		}
+		Validation hyphen = new Validation();
+		decisionNumbers.handTypedNumber(hyphen, Text.documentNumber("苏相邮管-罚〔2025〕5号"), "320506");
+		assertThat(hyphen.errors()).extracting(FieldError::rule).containsExactly("separator");
+	}
 
 	@Test
 	void aNewDecisionIsNumberedInItsBureausOfficialSeriesPerYear() {

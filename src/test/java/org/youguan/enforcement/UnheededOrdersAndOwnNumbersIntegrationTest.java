@@ -120,7 +120,15 @@ class UnheededOrdersAndOwnNumbersIntegrationTest extends ClockedSteps {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'orderNumber')].rule").value(hasItem("absent")));
 		// the case file's paper order, which the platform never held: imported, and kept with the case
-		String paper = "吴邮改〔2025〕P" + RandomDigits.of(6) + "号";
+		// not a 责令改正 number of the bureau (attack H3): none at all, a penalty decision's, another bureau's order
+		for (String[] typed : List.of(new String[] { "无", null }, new String[] { "x", null },
+				new String[] { "苏吴邮管罚〔2025〕5号", "order-form" }, new String[] { "苏相邮管责改〔2025〕5号", "agency" })) {
+			call(WUZHONG, path, imported(e.creditCode(), "PACKAGING", "FINE", "8000", decisionNumber(), typed[0]))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'orderNumber')].rule")
+					.value(typed[1] == null ? hasItem(containsString("")) : hasItem(typed[1])));
+		}
+		String paper = "吴邮管责改〔2025〕" + RandomDigits.of(6) + "号";
 		String number = decisionNumber();
 		call(WUZHONG, path, imported(e.creditCode(), "PACKAGING", "FINE", "8000", number, paper))
 			.andExpect(status().isCreated());
@@ -161,7 +169,8 @@ class UnheededOrdersAndOwnNumbersIntegrationTest extends ClockedSteps {
 	@Test
 	void aBureausShortNameNeverTakesAnotherBureausCode() {
 		BureauView city = bureaus.findByRegion("3205").orElseThrow();
-		for (String[] shortName : List.of(new String[] { "苏吴邮管", "agency-taken" }, new String[] { "邮管", "agency-code" })) {
+		for (String[] shortName : List.of(new String[] { "苏吴邮管", "agency-taken" }, new String[] { "邮管", "agency-code" },
+				new String[] { "苏州 邮管", "agency-space" }, new String[] { "苏\u3000州邮管", "agency-space" })) {
 			InvalidValueException refused = catchThrowableOfType(InvalidValueException.class, () -> bureaus.update(
 					DataScope.all(), city.id(), new BureauData(city.name(), shortName[0], city.level(), city.regionCode(),
 							city.parentId(), city.address(), city.phone())));

@@ -19,6 +19,7 @@ import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.PageQuery;
+import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
@@ -386,22 +387,34 @@ public class CaseTeam {
 		if (handling == null) {
 			return;
 		}
+		// every enabled head's account compared by the name key — not found by the directory's text search with the name
+		// typed, which no traditional or variant form (孫局長 for 孙局长) would find (attack M5)
+		List<UserView> heads = enabledHeads();
 		for (int i = 0; i < names.size(); i++) {
 			String key = personKey(names.get(i));
-			// the heads' accounts found by the name typed (the directory's search), then compared by the name key
-			List<UserView> named = key == null ? List.of() : users.list(DataScope.all(),
-					new Users.Filter(null, Role.BUREAU_LEADER, UserKind.STAFF),
-					PageQuery.of(names.get(i), 0, PageQuery.MAX_SIZE, "display_name", "asc")).items().stream()
-				.filter(u -> u.enabled() && u.bureauId() != null && key.equals(personKey(u.displayName())))
-				.toList();
+			List<UserView> named = key == null || key.isEmpty() ? List.of()
+					: heads.stream().filter(u -> key.equals(personKey(u.displayName()))).toList();
 			if (named.isEmpty() || named.stream().anyMatch(u -> u.bureauId() == handling.id())) {
 				continue;
 			}
-			String other = named.get(0).bureauName();
+			// the other bureau is not named: a name typed must not tell the caller whose head it is (attack L1)
 			v.require(list + "[" + i + "]", false, "other-bureau-head",
-					Wording.of("enforcement.refusal.otherBureauHead", names.get(i), other, handling.name()),
+					Wording.of("enforcement.refusal.otherBureauHead", names.get(i), handling.name()),
 					"集体讨论应由办案机关（" + handling.name() + "）的负责人参加（" + Provision.PENALTY_HEAD_DECIDES + "）：" + names.get(i)
-							+ "是" + other + "的负责人，上级或其他机关的负责人不参加本机关的集体讨论");
+							+ "不是本机关的负责人，上级或其他机关的负责人不参加本机关的集体讨论");
+		}
+	}
+
+	/** The enabled 局领导 accounts of every bureau (a staff account with a bureau), read page by page. */
+	private List<UserView> enabledHeads() {
+		List<UserView> heads = new ArrayList<>();
+		for (int page = 0;; page++) {
+			PageResult<UserView> r = users.list(DataScope.all(), new Users.Filter(null, Role.BUREAU_LEADER, UserKind.STAFF),
+					PageQuery.of(null, page, PageQuery.MAX_SIZE, "display_name", "asc"));
+			r.items().stream().filter(u -> u.enabled() && u.bureauId() != null).forEach(heads::add);
+			if (r.items().size() < PageQuery.MAX_SIZE || (long) (page + 1) * PageQuery.MAX_SIZE >= r.total()) {
+				return heads;
+			}
 		}
 	}
 }

@@ -85,16 +85,26 @@ public class DecisionNumbers {
 
 	/**
 	 * A 文号 typed by hand for a document of series {@code type} of a case in {@code caseRegion} (a decision, a past
-	 * case's scanned paper), as the bureau handling the case writes it ({@link OfficialNumbers#checkTyped}: its own
-	 * 机关代字, the kind's characters).
+	 * case's scanned paper, a past case's paper 责令改正通知书), as the bureau handling the case writes it
+	 * ({@link OfficialNumbers#checkTyped}: its own 机关代字, the kind's characters) — the handling bureau's
+	 * ({@link Bureaus#handlingRegion}: the city's 苏苏邮管 for a county whose bureau has no 处室工作人员, as
+	 * {@link #nextOrdinary} numbers), not the nearest bureau's of the region.
 	 * @param caseRegion the case's region; null: not judged
 	 */
 	public void ownNumber(Validation v, String field, String label, String type, String caseRegion, String number) {
 		if (caseRegion != null && number != null) {
-			DocumentAgency agency = bureaus.documentAgency(caseRegion);
+			DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion));
 			OfficialNumbers.checkTyped(v, field, label, type, agency.code(), code -> bureaus.seriesRegionOf(code).isPresent(),
 					number);
 		}
+	}
+
+	/**
+	 * The 机关代字 of the bureau handling a case of {@code caseRegion} ({@link Bureaus#handlingRegion}): 苏苏邮管 for a
+	 * county whose bureau has no 处室工作人员 — the code its own documents' 文号 bear.
+	 */
+	public String ownAgency(String caseRegion) {
+		return bureaus.documentAgency(bureaus.handlingRegion(caseRegion)).code();
 	}
 
 	/**
