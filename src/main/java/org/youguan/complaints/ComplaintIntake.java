@@ -819,8 +819,10 @@ public class ComplaintIntake {
 			}
 		}
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
-		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
-				? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
+		boolean noBrand = f.brand() == null || Text.isBlank(f.brand());
+		v.require("brand", brand != null, "respondent", noBrand ? Wording.of("complaint.refusal.brandRequired")
+				: Wording.of("complaint.refusal.brandUnknown", Text.strip(f.brand())), noBrand
+						? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
 			.words("enterprise", "被申诉企业或网点", f.enterprise())
 			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
@@ -844,11 +846,12 @@ public class ComplaintIntake {
 		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
 		List<String> categories = categories();
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
-				"请选择申诉类别（" + String.join("、", categories) + "）");
+				Wording.of("complaint.refusal.categoryChoose", categories), "请选择申诉类别（" + String.join("、", categories) + "）");
 		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
 		List<String> fitting = f.category() == null ? List.of() : reasonsOf(f.category());
 		v.require("reason", f.reason() == null || !reasons().contains(f.reason()) || !categories.contains(f.category())
 				|| fitting.contains(f.reason()), "category",
+				Wording.of("complaint.refusal.reasonNotInCategory", f.reason(), f.category(), fitting),
 				"申诉原因“" + f.reason() + "”不属于申诉类别“" + f.category() + "”（可选：" + String.join("、", fitting) + "）");
 		v.money("amountClaimed", "索赔金额", f.amountClaimed());
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0

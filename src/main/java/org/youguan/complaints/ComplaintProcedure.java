@@ -370,8 +370,10 @@ public class ComplaintProcedure {
 	 * ({@link Validation#money}).
 	 */
 	private static void amount(Validation v, String field, String label, BigDecimal amount) {
-		v.require(field, amount == null || amount.signum() >= 0, "non-negative", label + "不能为负数")
-			.require(field, amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range", label + "应小于1亿元")
+		v.require(field, amount == null || amount.signum() >= 0, "non-negative", Wording.of("complaint.refusal.amountNegative", label),
+				label + "不能为负数")
+			.require(field, amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range",
+					Wording.of("complaint.refusal.amountTooLarge", label), label + "应小于1亿元")
 			.money(field, label, amount);
 	}
 

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 
 /**
  * One condition of law under which a complaint is not accepted, checked by the system from the filed facts. Each rule
@@ -40,9 +41,15 @@ public interface AcceptanceRule {
 
 	/**
 	 * What a rule found: the condition, the staff's finding, the legal basis, and — for a rule refused at filing — what
-	 * the filer is told, naming the field.
+	 * the filer is told, naming the field, with that sentence's bundle key and values (null where it has none) so the
+	 * public form words it in the reader's language.
 	 */
-	record Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler) {
+	record Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler, Wording toFilerWording) {
+
+		/** A breach whose words to the filer carry no key. */
+		Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler) {
+			this(condition, finding, basis, toFiler, null);
+		}
 	}
 
 	AcceptanceCondition condition();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.youguan.complaints.AcceptanceCondition;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 
 /**
@@ -41,6 +42,7 @@ final class PriorComplaintRule implements AcceptanceRule {
 		return Optional.of(new Breach(condition(), "向企业投诉于" + ChineseText.day(f.priorComplainedOn()) + "，尚在企业答复期内（至"
 				+ limits.dayShown().apply(mayComplain) + "）", basis(),
 				new FieldError("priorComplaint", "precondition", "向企业投诉后企业尚在答复期内（" + limits.priorComplaintWaitDays()
-						+ "日）：请等待企业答复；如企业到" + limits.dayShown().apply(mayComplain) + "仍未答复或您对答复不满意，可再提出申诉")));
+						+ "日）：请等待企业答复；如企业到" + limits.dayShown().apply(mayComplain) + "仍未答复或您对答复不满意，可再提出申诉"),
+				Wording.of("complaint.refusal.priorAnswerPending", limits.priorComplaintWaitDays(), mayComplain)));
 	}
 }
