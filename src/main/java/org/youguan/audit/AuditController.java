@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditCatalogue.Row;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
@@ -116,7 +117,7 @@ class AuditController {
 	@GetMapping("/admin/audit/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, AuditFilter filter) {
 		var rows = audit.search(scope, filter.query(request.q(), LocalDate.now(clock)), request.toExport()).items();
-		return Downloads.xlsx("审计日志.xlsx", spreadsheets.write("审计日志", columns(catalogue), catalogue.rows(scope, rows)));
+		return Downloads.xlsx(ExportNames.of("审计日志", scope), spreadsheets.write("审计日志", columns(catalogue), catalogue.rows(scope, rows)));
 	}
 
 	/**

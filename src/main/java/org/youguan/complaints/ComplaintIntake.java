@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -369,10 +371,13 @@ public class ComplaintIntake {
 			Text.requireClean(IDEMPOTENCY_KEY, "请求头“Idempotency-Key”", idempotencyKey);
 			if (Text.strip(idempotencyKey).length() > MAX_IDEMPOTENCY_KEY) {
 				throw new InvalidValueException(IDEMPOTENCY_KEY, "max-length",
+						Wording.of("complaints.refusal.idempotencyKeyLength", String.valueOf(MAX_IDEMPOTENCY_KEY)),
 						"请求头“Idempotency-Key”不能超过" + MAX_IDEMPOTENCY_KEY + "个字符（建议使用UUID）");
 			}
 		}
 		List<FieldError> errors = new ArrayList<>(fileErrors);
+		// the keys of the failures that carry one, so the form words each in the reader's language
+		Map<FieldError, Wording> keyed = new HashMap<>();
 		if (staff != null && channel == Channel.WEB) {
 			errors.add(new FieldError("channel", "staff-channel",
 					"工作人员登记的申诉渠道应为电话、信函、12345热线转办或系统对接（网上申诉由公众在门户自行提交）"));
@@ -388,10 +393,11 @@ public class ComplaintIntake {
 			}
 			catch (InvalidValueException ex) {
 				errors.addAll(ex.fieldErrors());
+				keyed.putAll(ex.wordings());
 			}
 		}
 		if (!errors.isEmpty() && idempotencyKey != null && !formSubmit) {
-			throw new InvalidValueException(errors);
+			throw new InvalidValueException(errors, keyed);
 		}
 		String key = idempotencyKey == null || Text.isBlank(idempotencyKey) ? null : Text.strip(idempotencyKey);
 		String requestHash = key == null ? null : submit != null ? submit.requestHash() : requestHash(form, attachments, channel);
@@ -413,12 +419,13 @@ public class ComplaintIntake {
 		}
 		catch (InvalidValueException ex) {
 			errors.addAll(0, ex.fieldErrors());
+			keyed.putAll(ex.wordings());
 		}
 		if (!errors.isEmpty()) {
 			if (!attachments.isEmpty() && draft != null) {
 				errors.add(new FieldError("attachments", "not-held", "证据材料未能暂存，再次提交时请重新选择"));
 			}
-			throw new InvalidValueException(errors);
+			throw new InvalidValueException(errors, keyed);
 		}
 		ComplaintForm clean = checked.form();
 		FilerPhone phone = FilerPhone.of(secrets, clean.phone());
@@ -806,12 +813,12 @@ public class ComplaintIntake {
 		v.name("filerName", "申诉人姓名", f.filerName(), 60).personName("filerName", "申诉人姓名", f.filerName());
 		// the procedure calls the filer back; no message is sent by SMS, so any telephone reaches them
 		Telephone phone = v.check("phone", () -> Telephone.of(f.phone(), "联系电话"));
-		v.require("filerRole", f.filerRole() != null, "required", "请选择申诉人身份（寄件人、收件人或受委托人）");
+		v.require("filerRole", f.filerRole() != null, "required", Wording.of("refusal.please.74"), "请选择申诉人身份（寄件人、收件人或受委托人）");
 		RegionCode region = v.check("region", () -> regions.require("region", f.region()));
 		if (region != null) {
-			v.require("region", region.value().length() >= 6, "county-level", "请选择到区县一级的所在地");
+			v.require("region", region.value().length() >= 6, "county-level", Wording.of("refusal.please.53"), "请选择到区县一级的所在地");
 			v.require("region", bureaus.serves(region.value()), "served",
-					"该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
+					Wording.of("complaints.refusal.regionNotServed"), "该地区的邮政管理部门尚未通过本平台受理申诉，请拨打12305或向当地邮政管理局提出");
 			// staff enter complaints for their own region: another county's would sit in that bureau's queue unasked —
 			// not there (404), whatever the other fields hold
 			if (staff != null) {
@@ -819,26 +826,26 @@ public class ComplaintIntake {
 			}
 		}
 		Brands.BrandView brand = f.brand() == null || Text.isBlank(f.brand()) ? null : brands.findByShortName(Text.strip(f.brand())).orElse(null);
-		boolean noBrand = f.brand() == null || Text.isBlank(f.brand());
-		v.require("brand", brand != null, "respondent", noBrand ? Wording.of("complaint.refusal.brandRequired")
-				: Wording.of("complaint.refusal.brandUnknown", Text.strip(f.brand())), noBrand
-						? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
+		v.require("brand", brand != null, "respondent", f.brand() == null || Text.isBlank(f.brand())
+				? Wording.of("complaints.refusal.brandRequired") : Wording.of("complaints.refusal.brandUnknown", Text.strip(f.brand())),
+				f.brand() == null || Text.isBlank(f.brand())
+				? "请填写被申诉企业品牌（没有明确的被申诉人不能受理）" : "没有该品牌：" + Text.strip(f.brand()));
 		v.maxLength("enterprise", "被申诉企业或网点", f.enterprise(), 200).name("enterprise", "被申诉企业或网点", f.enterprise())
 			.words("enterprise", "被申诉企业或网点", f.enterprise())
 			.noPersonalNumber("enterprise", "被申诉企业或网点", f.enterprise());
 		v.maxLength("waybillNumber", "运单号", f.waybillNumber(), WaybillNumber.MAX_LENGTH)
 			.waybillNumber("waybillNumber", "运单号", f.waybillNumber());
-		v.require("postedOn", f.postedOn() != null, "required", "请填写交寄日期");
+		v.require("postedOn", f.postedOn() != null, "required", Wording.of("refusal.please.6"), "请填写交寄日期");
 		v.within("postedOn", "交寄日期", f.postedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("priorComplaint.date", "向企业投诉的日期", f.priorComplaintDate(), Validation.EARLIEST_RECORD,
 				Validation.LATEST_RECORD);
-		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", "交寄日期不能晚于今天");
+		v.require("postedOn", f.postedOn() == null || !f.postedOn().isAfter(today), "not-future", Wording.of("complaints.refusal.postedOnFuture"), "交寄日期不能晚于今天");
 		v.require("priorComplaint.date", f.priorComplaintDate() != null, "required",
-				"请填写向企业投诉的日期（申诉前应先向企业投诉）");
+				Wording.of("refusal.please.13"), "请填写向企业投诉的日期（申诉前应先向企业投诉）");
 		v.require("priorComplaint.date", f.priorComplaintDate() == null || !f.priorComplaintDate().isAfter(today),
-				"not-future", "向企业投诉的日期不能晚于今天");
+				"not-future", Wording.of("complaints.refusal.priorComplaintFuture"), "向企业投诉的日期不能晚于今天");
 		v.require("priorComplaint.date", f.priorComplaintDate() == null || f.postedOn() == null
-				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", "向企业投诉的日期不能早于交寄日期");
+				|| !f.priorComplaintDate().isBefore(f.postedOn()), "after-posting", Wording.of("complaints.refusal.priorComplaintBeforePosting"), "向企业投诉的日期不能早于交寄日期");
 		v.required("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel())
 			.line("priorComplaint.channel", "向企业投诉的渠道", f.priorChannel(), 20)
 			// a channel names how (电话、APP、网点), never whose number: it is shown to the enterprise and leaders as typed
@@ -846,16 +853,17 @@ public class ComplaintIntake {
 		v.maxLength("priorComplaint.companyAnswer", "企业的答复", f.companyAnswer(), 500);
 		List<String> categories = categories();
 		v.require("category", f.category() != null && categories.contains(f.category()), "dictionary",
-				Wording.of("complaint.refusal.categoryChoose", categories), "请选择申诉类别（" + String.join("、", categories) + "）");
-		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", "请选择申诉原因");
+				Wording.of("complaints.refusal.categoryChoose", String.join("、", categories)),
+				"请选择申诉类别（" + String.join("、", categories) + "）");
+		v.require("reason", f.reason() != null && reasons().contains(f.reason()), "dictionary", Wording.of("refusal.please.75"), "请选择申诉原因");
 		List<String> fitting = f.category() == null ? List.of() : reasonsOf(f.category());
 		v.require("reason", f.reason() == null || !reasons().contains(f.reason()) || !categories.contains(f.category())
 				|| fitting.contains(f.reason()), "category",
-				Wording.of("complaint.refusal.reasonNotInCategory", f.reason(), f.category(), fitting),
+				Wording.of("complaints.refusal.reasonOutsideCategory", f.reason(), f.category(), String.join("、", fitting)),
 				"申诉原因“" + f.reason() + "”不属于申诉类别“" + f.category() + "”（可选：" + String.join("、", fitting) + "）");
 		v.money("amountClaimed", "索赔金额", f.amountClaimed());
 		v.require("amountClaimed", f.amountClaimed() == null || f.amountClaimed().signum() >= 0
-				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", "索赔金额应为0至1亿元");
+				&& f.amountClaimed().compareTo(MAX_AMOUNT) < 0, "range", Wording.of("complaints.refusal.amountClaimedRange"), "索赔金额应为0至1亿元");
 		// the filer's own account, kept as typed (escaped where shown): its markup is not refused (Validation.ownWords)
 		v.required("description", "申诉内容", f.description()).ownWords("description", "申诉内容", f.description(), 2000);
 		v.throwIfInvalid();

@@ -137,7 +137,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		new Validation().required("correction", "更正原因", reason).line("correction", "更正原因", reason, 200)
 			.throwIfInvalid();
 		Published before = current(prefix, from, to).orElseThrow(() -> new InvalidValueException("correction",
-				"nothing-to-correct", "本期尚未发布通告，无需更正，请直接发布"));
+				"nothing-to-correct", Wording.of("complaints.refusal.noticeNothingToCorrect"), "本期尚未发布通告，无需更正，请直接发布"));
 		// out of force first: one notice in force per region and months (the unique index of V230)
 		jdbc.sql("UPDATE complaint_notice SET replaced_at = :now, correction_reason = :reason WHERE id = :before")
 			.param("now", Timestamp.from(clock.instant()))
@@ -160,7 +160,9 @@ public class ComplaintNotices implements DeclaresTemplates {
 	private void requireEnded(YearMonth to) {
 		YearMonth now = YearMonth.now(clock.withZone(ChinaTime.ZONE));
 		if (!to.isBefore(now)) {
-			throw new InvalidValueException("to", "not-future", "截止月份" + ChineseText.month(to) + "尚未结束，不能发布通告：只能发布已结束月份（最晚"
+			throw new InvalidValueException("to", "not-future",
+					Wording.of("complaints.refusal.noticeMonthOpen", to.toString(), now.minusMonths(1).toString()),
+					"截止月份" + ChineseText.month(to) + "尚未结束，不能发布通告：只能发布已结束月份（最晚"
 					+ ChineseText.month(now.minusMonths(1)) + "）的数据");
 		}
 	}
@@ -196,7 +198,7 @@ public class ComplaintNotices implements DeclaresTemplates {
 		}
 		catch (DuplicateKeyException ex) {
 			// another publication of the same period committed between the check and this insert
-			throw DomainException.illegalTransition("to", "already-published", "本期通告刚由他人发布，请刷新后查看");
+			throw DomainException.illegalTransition("to", "already-published", Wording.of("complaints.refusal.noticeJustPublished"), "本期通告刚由他人发布，请刷新后查看");
 		}
 	}
 

@@ -98,23 +98,30 @@ public class ComplaintProcedure {
 		c.requireTransferable();
 		EnterpriseView to = creditCode != null && !Text.isBlank(creditCode)
 				? enterprises.findByCreditCode(creditCode)
-					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", "没有该统一社会信用代码的企业"))
+					.orElseThrow(() -> new InvalidValueException("creditCode", "exists", Wording.of("registry.refusal.noEnterpriseWithCode"), "没有该统一社会信用代码的企业"))
 				: routing.route(c.regionCode(), c.brandId()).orElseThrow(() -> new InvalidValueException("creditCode",
-						"respondent", "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
+						"respondent", Wording.of("complaints.refusal.brandEnterpriseUnknown"), "未找到该品牌在本地或总部的企业，请填写被申诉企业的统一社会信用代码"));
 		if (to.status() == EnterpriseStatus.CANCELLED) {
 			// its accounts stopped with the cancellation: nobody could ever answer
-			throw new InvalidValueException("creditCode", "cancelled", to.legalName() + "已注销，不能转办：请转其总部或承继业务的企业");
+			throw new InvalidValueException("creditCode", "cancelled", Wording.of("complaints.refusal.transferCancelled", to.legalName()),
+					to.legalName() + "已注销，不能转办：请转其总部或承继业务的企业");
 		}
 		List<String> crossings = new ArrayList<>();
+		// the same as keys, for the reader's language
+		List<Wording> crossed = new ArrayList<>();
 		if (to.brandId() == null || !to.brandId().equals(c.brandId())) {
 			crossings.add("被申诉企业不属于申诉所涉品牌");
+			crossed.add(Wording.of("complaints.refusal.crossBrand"));
 		}
 		if (!scope.containsRegion(to.regionCode())) {
 			crossings.add("被申诉企业在本局辖区以外（" + to.regionName() + "）");
+			crossed.add(Wording.of("complaints.refusal.crossRegion", to.regionName()));
 		}
 		String note = ComplaintIntake.text(reason);
+		Wording crossedWords = crossed.size() == 2 ? Wording.of("complaints.refusal.crossBoth", crossed.get(0), crossed.get(1))
+				: crossed.isEmpty() ? null : crossed.get(0);
 		new Validation().require("reason", crossings.isEmpty() || note != null, "transfer-reason",
-				String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
+				Wording.of("complaints.refusal.transferReasonNeeded", crossedWords), String.join("，", crossings) + "，请填写转办理由").maxLength("reason", "转办理由", note, 500).throwIfInvalid();
 		LocalDate today = LocalDate.now(clock);
 		var before = c.snapshot();
 		c.acceptAndTransfer(new Complaint.Respondent(to.id(), to.legalName(), to.creditCode(), to.type()), today, clock.instant(),
@@ -176,7 +183,7 @@ public class ComplaintProcedure {
 		c.requireAwaitingReply();
 		Validation v = Validation.after(earlier);
 		v.required("findings", "调查核实情况", reply.findings()).maxLength("findings", "调查核实情况", reply.findings(), 2000);
-		v.require("responsibility", reply.responsibility() != null, "required", "请选择责任认定");
+		v.require("responsibility", reply.responsibility() != null, "required", Wording.of("refusal.please.85"), "请选择责任认定");
 		v.required("solution", "处理意见", reply.solution()).maxLength("solution", "处理意见", reply.solution(), 1000);
 		amount(v, "compensation", "赔偿金额", reply.compensation());
 		v.name("handler", "经办人", reply.handler(), 60).personName("handler", "经办人", reply.handler());
@@ -237,9 +244,9 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		c.requireReplied("回访", ComplaintStatus.CALLBACK);
 		if (reached) {
-			new Validation().require("satisfaction", satisfaction != null, "required", "请选择用户对邮政管理部门申诉处理工作的满意度")
-				.require("companySatisfaction", companySatisfaction != null, "required", "请选择用户对企业处理的满意度")
-				.require("solved", solved != null, "required", "请选择问题是否解决")
+			new Validation().require("satisfaction", satisfaction != null, "required", Wording.of("refusal.please.72"), "请选择用户对邮政管理部门申诉处理工作的满意度")
+				.require("companySatisfaction", companySatisfaction != null, "required", Wording.of("refusal.please.71"), "请选择用户对企业处理的满意度")
+				.require("solved", solved != null, "required", Wording.of("refusal.please.88"), "请选择问题是否解决")
 				.throwIfInvalid();
 		}
 		Instant now = clock.instant();
@@ -276,12 +283,12 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		c.requireMediatable(LocalDate.now(clock));
 		Validation v = new Validation();
-		v.require("mediationResult", result != null, "required", "请选择调解结果");
+		v.require("mediationResult", result != null, "required", Wording.of("refusal.please.84"), "请选择调解结果");
 		if (result == MediationResult.SUCCEEDED) {
 			v.required("remedy", "调解约定的处理方式", remedy);
 		}
 		v.maxLength("remedy", "调解约定的处理方式", remedy, 500).require("agreedAmount",
-				result != MediationResult.FAILED || amount == null, "not-applicable", "调解不成功的，不填写约定赔偿金额");
+				result != MediationResult.FAILED || amount == null, "not-applicable", Wording.of("complaints.refusal.agreedAmountAbsent"), "调解不成功的，不填写约定赔偿金额");
 		amount(v, "agreedAmount", "约定赔偿金额", amount);
 		withinClaim(v, c, "agreedAmount", "约定赔偿金额", amount);
 		v.throwIfInvalid();
@@ -314,8 +321,8 @@ public class ComplaintProcedure {
 		Complaint c = load(scope, id);
 		c.requireClosable();
 		Validation v = new Validation();
-		v.require("valid", valid != null, "required", "请认定是否为有效申诉")
-			.require("compensationPaid", compensationPaid != null, "required", "请填写挽回经济损失（元），没有的填0");
+		v.require("valid", valid != null, "required", Wording.of("complaints.refusal.validRequired"), "请认定是否为有效申诉")
+			.require("compensationPaid", compensationPaid != null, "required", Wording.of("refusal.please.24"), "请填写挽回经济损失（元），没有的填0");
 		amount(v, "compensationPaid", "挽回经济损失", compensationPaid);
 		v.maxLength("note", "办结说明", note, 1000);
 		withinClaim(v, c, "compensationPaid", "挽回经济损失", compensationPaid);
@@ -370,10 +377,9 @@ public class ComplaintProcedure {
 	 * ({@link Validation#money}).
 	 */
 	private static void amount(Validation v, String field, String label, BigDecimal amount) {
-		v.require(field, amount == null || amount.signum() >= 0, "non-negative", Wording.of("complaint.refusal.amountNegative", label),
-				label + "不能为负数")
+		v.require(field, amount == null || amount.signum() >= 0, "non-negative", Wording.of("complaints.refusal.amountNegative", label), label + "不能为负数")
 			.require(field, amount == null || amount.compareTo(ComplaintIntake.MAX_AMOUNT) < 0, "range",
-					Wording.of("complaint.refusal.amountTooLarge", label), label + "应小于1亿元")
+				Wording.of("complaints.refusal.amountTooLarge", label), label + "应小于1亿元")
 			.money(field, label, amount);
 	}
 
@@ -389,7 +395,8 @@ public class ComplaintProcedure {
 		if (amount == null || claimed == null || v.hasError(field)) {
 			return;
 		}
-		v.require(field, amount.compareTo(claimed) <= 0, "over-claim", label + "（" + ChineseText.yuan(amount)
+		v.require(field, amount.compareTo(claimed) <= 0, "over-claim",
+				Wording.of("complaints.refusal.amountOverClaim", label, amount.toPlainString(), claimed.toPlainString()), label + "（" + ChineseText.yuan(amount)
 				+ "）不能超过申诉人的索赔金额（" + ChineseText.yuan(claimed) + "）");
 	}
 
@@ -436,7 +443,7 @@ public class ComplaintProcedure {
 	}
 
 	private static Done done(Complaint c, String what) {
-		return new Done(c.id(), c.number(), "申诉 " + c.number() + " " + what);
+		return new Done(c.id(), c.number(), c.number() + " " + what);
 	}
 
 	private static String county(Complaint c) {

@@ -39,6 +39,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.Bureaus;
 import org.youguan.org.CurrentUser;
@@ -495,14 +496,14 @@ public class ComplaintQueries {
 		}
 		int limit = size == null ? 50 : size;
 		if (limit < 1 || limit > 100) {
-			throw new InvalidValueException("size", "range", "每页条数应为1至100");
+			throw new InvalidValueException("size", "range", Wording.of("complaints.refusal.pageSizeRange"), "每页条数应为1至100");
 		}
 		Instant after = Instant.EPOCH;
 		long afterId = 0;
 		if (since != null && !Text.isBlank(since)) {
 			var m = Pattern.compile("(\\d{1,19})-(\\d{1,19})").matcher(Text.strip(since));
 			if (!m.matches()) {
-				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+				throw new InvalidValueException("since", "cursor", Wording.of("complaints.refusal.cursorFormat"), "游标格式不正确，请使用上一次响应中的next");
 			}
 			try {
 				long micros = Long.parseLong(m.group(1));
@@ -510,7 +511,7 @@ public class ComplaintQueries {
 				afterId = Long.parseLong(m.group(2));
 			}
 			catch (NumberFormatException | DateTimeException ex) {
-				throw new InvalidValueException("since", "cursor", "游标格式不正确，请使用上一次响应中的next");
+				throw new InvalidValueException("since", "cursor", Wording.of("complaints.refusal.cursorFormat"), "游标格式不正确，请使用上一次响应中的next");
 			}
 		}
 		LocalDate today = LocalDate.now(clock);

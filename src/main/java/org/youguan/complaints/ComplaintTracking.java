@@ -127,7 +127,7 @@ public class ComplaintTracking {
 		return publicStatus(byNumber(number)
 			.filter(x -> QueryCodes.matches(x.queryCodeHash(), secret)
 					|| !secret.isEmpty() && MessageDigest.isEqual(x.filerPhoneIndex(), FilerPhone.index(secrets, secret)))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）")));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, Wording.of("complaints.refusal.trackNotFoundOrPhone"), "未找到该申诉，请核对申诉编号和查询码（或申诉时填写的电话号码）", List.of())));
 	}
 
 	/**
@@ -154,7 +154,7 @@ public class ComplaintTracking {
 
 	private PublicStatus statusByCode(String number, String queryCode) {
 		return publicStatus(byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码（用电话号码查询请在查询页面提交）")));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, Wording.of("complaints.refusal.trackNotFoundLookupPage"), "未找到该申诉，请核对申诉编号和查询码（用电话号码查询请在查询页面提交）", List.of())));
 	}
 
 	private PublicStatus publicStatus(Complaint c) {
@@ -291,7 +291,7 @@ public class ComplaintTracking {
 
 	private void withdrawn(String number, String queryCode) {
 		Complaint c = byNumber(number).filter(x -> QueryCodes.matches(x.queryCodeHash(), queryCode))
-			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "未找到该申诉，请核对申诉编号和查询码"));
+			.orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, Wording.of("complaints.refusal.trackNotFound"), "未找到该申诉，请核对申诉编号和查询码", List.of()));
 		var before = c.snapshot();
 		c.withdraw(LocalDate.now(clock));
 		store.save(c);

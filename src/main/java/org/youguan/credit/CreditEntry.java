@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param enterpriseCreditCode the enterprise
  * @param enterpriseName its name as the origin named it
  * @param regionCode the region of the bureau that decided or inspected (the entry's scope)
- * @param bureau the bureau that recorded it (the nearest to the region, {@code org.Bureaus#nearest}) as named on the day
+ * @param bureau the bureau that recorded it (the one handling the region, {@code org.Bureaus#handling}) as named on the day
  * it recorded it — for an entry recorded where no bureau covered the region, the one handling it now
  * @param source where it came from
  * @param sourceNumber the 行政处罚决定书文号 or the 责令改正通知书文号

@@ -137,7 +137,7 @@ public class CreditObjections {
 	public CreditObjection file(DataScope scope, long entryId, Filing data) {
 		CreditEntry e = requireFiler(scope, entryId);
 		if (e.status() == CreditEntry.Status.REMOVED) {
-			throw DomainException.illegalTransition("entryId", "entry-removed", "该信用记录已撤销，不能再提出异议");
+			throw DomainException.illegalTransition("entryId", "entry-removed", Wording.of("credit.refusal.objectRemoved"), "该信用记录已撤销，不能再提出异议");
 		}
 		if (!served(e)) {
 			throw DomainException.illegalTransition("entryId", "not-served", Wording.of("credit.refusal.decisionNotDelivered", e.sourceNumber()),
@@ -146,7 +146,7 @@ public class CreditObjections {
 		}
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM credit_objection WHERE entry_id = :id AND status = 'FILED')")
 			.param("id", entryId).query(Boolean.class).single()) {
-			throw DomainException.illegalTransition("entryId", "under-review", "对该信用记录的异议正在复核，复核后才能再次提出");
+			throw DomainException.illegalTransition("entryId", "under-review", Wording.of("credit.refusal.objectionUnderReview"), "对该信用记录的异议正在复核，复核后才能再次提出");
 		}
 		String reason = data == null ? null : data.reason();
 		// the reasons are shown to the reviewing bureau's lists and exports: no personal number (kernel's one rule)
@@ -207,17 +207,17 @@ public class CreditObjections {
 			}
 		}
 		else if (result == Status.REJECTED) {
-			v.require("correction", Text.isBlank(r.correction()), "absent", "异议不成立时不填写更正方式");
+			v.require("correction", Text.isBlank(r.correction()), "absent", Wording.of("credit.refusal.correctionAbsent"), "异议不成立时不填写更正方式");
 		}
 		if (correction != CorrectionKind.CHANGE && result != null) {
-			v.require("correctedSummary", Text.isBlank(r.correctedSummary()), "absent", "只有变更记录时才填写变更后的内容");
+			v.require("correctedSummary", Text.isBlank(r.correctedSummary()), "absent", Wording.of("credit.refusal.correctedSummaryAbsent"), "只有变更记录时才填写变更后的内容");
 		}
 		v.throwIfInvalid();
 		LocalDate today = records.today();
 		if (result == Status.UPHELD) {
 			CreditEntry e = records.find(DataScope.all(), o.entryId(), true).orElseThrow();
 			if (e.status() == CreditEntry.Status.REMOVED) {
-				throw DomainException.illegalTransition("result", "entry-removed", "该信用记录已撤销，无需再更正");
+				throw DomainException.illegalTransition("result", "entry-removed", Wording.of("credit.refusal.correctRemoved"), "该信用记录已撤销，无需再更正");
 			}
 			records.owe(e, correction, Text.strip(r.correctedSummary()), "异议成立（" + ChineseText.day(today) + "）：" + Text.strip(r.reason()),
 					"OBJECTION", "objection:" + id, rules.deadline(StatutoryRule.CREDIT_OBJECTION_CORRECTION, today, e.regionCode()));
@@ -298,7 +298,8 @@ public class CreditObjections {
 			return null;
 		}
 		E found = allowed.stream().filter(a -> a.name().equalsIgnoreCase(Text.strip(text))).findFirst().orElse(null);
-		v.require(field, found != null, "one-of", label + "应为" + Choice.listed(allowed.stream().map(Enum::name).toList(),
+		v.require(field, found != null, "one-of", Wording.of("credit.refusal.oneOf", label,
+				allowed.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "))), label + "应为" + Choice.listed(allowed.stream().map(Enum::name).toList(),
 				code -> labels.apply(allowed.stream().filter(a -> a.name().equals(code)).findFirst().orElseThrow())) + "之一");
 		return found;
 	}

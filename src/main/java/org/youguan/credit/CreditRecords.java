@@ -90,8 +90,9 @@ public class CreditRecords {
 	}
 
 	/**
-	 * Refuses a step on an entry of {@code regionCode} by a signed-in staff account of another bureau than the
-	 * region's (a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
+	 * Refuses a step on an entry of {@code regionCode} by a signed-in staff account of another bureau than the one
+	 * handling the region ({@link Bureaus#handling}: the county's, or its city's where the county's bureau has no
+	 * 处室工作人员; a higher bureau reads the entry, its staff do not correct it or review objections to it); a step
 	 * without a signed-in staff account (an enterprise, a system job) is not checked here.
 	 * @throws org.youguan.kernel.AccessRefusedException (403) for staff of another bureau
 	 */
@@ -103,10 +104,12 @@ public class CreditRecords {
 	 * The bureau an entry names — the one name its page, its objections and the enterprise's view of both show, in place
 	 * of the staff's user names: the bureau that recorded it, as named on the day it recorded it ({@code bureau}, kept on
 	 * the entry, so a later renaming leaves the record as made); for an entry recorded where no bureau covered its region
-	 * ({@code bureau} null), the bureau handling the region now ({@link Bureaus#nearestName}).
+	 * ({@code bureau} null), the bureau handling the region now ({@link Bureaus#handlingName}). An entry records the
+	 * bureau handling its region on the day ({@link Bureaus#handling}: a county's bureau without 处室工作人员 records none;
+	 * its city's does).
 	 */
 	String bureauOf(String bureau, String regionCode) {
-		return bureau != null ? bureau : bureaus.nearestName(regionCode);
+		return bureau != null ? bureau : bureaus.handlingName(regionCode);
 	}
 
 	/**
@@ -205,7 +208,7 @@ public class CreditRecords {
 			.param("code", creditCode)
 			.param("name", cut(enterpriseName, 200))
 			.param("region", regionCode)
-			.param("bureau", bureaus.nearest(regionCode).map(BureauView::name).orElse(null))
+			.param("bureau", bureaus.handling(regionCode).map(BureauView::name).orElse(null))
 			.param("source", source.name())
 			.param("ref", sourceRef)
 			.param("number", cut(sourceNumber, 100))
@@ -321,12 +324,12 @@ public class CreditRecords {
 		CreditEntry e = find(scope, id, true).orElseThrow(() -> DomainException.notFound("信用记录", id));
 		requireHandlingBureau(e.regionCode());
 		if (e.correctionKind() == null) {
-			throw DomainException.illegalTransition("summary", "no-correction", "该信用记录没有待办的变更或撤销");
+			throw DomainException.illegalTransition("summary", "no-correction", Wording.of("credit.refusal.noCorrectionPending"), "该信用记录没有待办的变更或撤销");
 		}
 		String summary = data == null ? null : data.summary();
 		Validation v = new Validation();
 		if (e.correctionKind() == CorrectionKind.REMOVE) {
-			v.require("summary", Text.isBlank(summary), "absent", "撤销信用记录时不填写变更后的内容");
+			v.require("summary", Text.isBlank(summary), "absent", Wording.of("credit.refusal.removalSummaryAbsent"), "撤销信用记录时不填写变更后的内容");
 		}
 		else {
 			// the summary is the record's text, listed, exported and disclosed: no personal number (kernel's one rule)

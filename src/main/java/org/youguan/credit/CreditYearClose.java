@@ -91,13 +91,18 @@ public class CreditYearClose {
 	private void requireUnderTheMeasure(int year) {
 		Integer first = MEASURE.firstYear();
 		if (first != null && year < first) {
-			throw new InvalidValueException("year", "before-measure", MEASURE.title() + "（" + MEASURE.version()
+			throw new InvalidValueException("year", "before-measure",
+					Wording.of("credit.refusal.yearBeforeMeasure", MEASURE.englishTitle(), MEASURE.version(), String.valueOf(first),
+							String.valueOf(year)),
+					MEASURE.title() + "（" + MEASURE.version()
 					+ "）自" + first + "年起适用，" + year + "年度不属于信用信息归集的年度");
 		}
 		int firstData = jdbc.sql("SELECT CAST(extract(year FROM min(occurred_on)) AS integer) FROM credit_entry")
 			.query(Integer.class).list().stream().filter(y -> y != null).findFirst().orElse(lastYear());
 		if (year < Math.min(firstData, lastYear())) {
-			throw new InvalidValueException("year", "before-data", "本平台最早的信用记录在" + firstData + "年度，"
+			throw new InvalidValueException("year", "before-data",
+					Wording.of("credit.refusal.yearBeforeData", String.valueOf(firstData), String.valueOf(year), MEASURE.englishTitle()),
+					"本平台最早的信用记录在" + firstData + "年度，"
 					+ year + "年度没有信用信息可以归集（" + MEASURE.title() + "：年度信用信息归集）");
 		}
 	}

@@ -48,6 +48,9 @@ public final class DemoAccounts {
 			// handling bureau's own staff (CaseTeam#requireHandlingMember)
 			new Account("gs.staff", "顾姑苏", "320508", "监管科", EnumSet.of(Role.STAFF), null),
 			new Account("wj.staff", "钱吴江", "320509", "监管科", EnumSet.of(Role.STAFF), null),
+			// the Wujiang bureau's 法制审核 (行政处罚法(2021) art.58), as wz.review is Wuzhong's: its demo case is reviewed in
+			// the bureau handling it, by its own staff who investigate none of its cases
+			new Account("wj.review", "陆法审", "320509", "综合科", EnumSet.of(Role.STAFF), null),
 			// the heads of the other counties the demo's cases and leads are handled in (its 相城, 姑苏, 吴江 and 昆山
 			// enterprises: cases, and leads referred from complaints and inspections)
 			new Account("xc.leader", "何局长", "320507", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-xc-leader-token"),
@@ -55,6 +58,12 @@ public final class DemoAccounts {
 			new Account("wj.leader", "钱局长", "320509", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-wj-leader-token"),
 			new Account("ks.leader", "施局长", "320583", "综合科", EnumSet.of(Role.BUREAU_LEADER), "demo-ks-leader-token"),
 			new Account("ks.admin", "卫昆山", "320583", "综合科", EnumSet.of(Role.BUREAU_ADMIN, Role.STAFF), null));
+
+	/**
+	 * The 法制审核 accounts of the bureaus whose demo cases are reviewed (行政处罚法(2021) art.58): each bureau's own staff,
+	 * on none of its demo teams — the city's 郑监管 (its teams are 林执法 and 冯安全), 吴中's 韩法审, 吴江's 陆法审.
+	 */
+	static final Set<String> REVIEWERS = Set.of("sz.market", "wz.review", "wj.review");
 
 	static final Account ENTERPRISE = new Account("sf.wz", "顺丰吴中营业部", "320506", null, EnumSet.of(Role.ENTERPRISE),
 			"demo-sf-wz-token");

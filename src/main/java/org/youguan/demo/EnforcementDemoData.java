@@ -53,14 +53,12 @@ import org.youguan.documents.PdfFiles;
 @Component
 class EnforcementDemoData {
 
-	/** The city's certified investigators (InspectionDemoData's roster) and the reviewer, who investigates nothing. */
+	/** The city's certified investigators (InspectionDemoData's roster). */
 	static final List<CaseInvestigation.Member> TEAM = List.of(new CaseInvestigation.Member("林执法", "32050004"),
 			new CaseInvestigation.Member("冯安全", "32050002"));
 
 	/** The teams named, by case, whose certificate numbers an evidence item names as its collectors. */
 	private final Map<Long, List<CaseInvestigation.Member>> teams = new HashMap<>();
-
-	static final Officer REVIEWER = new Officer(null, "郑监管");
 
 	private final Leads leads;
 
@@ -167,7 +165,7 @@ class EnforcementDemoData {
 		documentary(all, reviewed, "电子运单样张（复印件）", "当事人使用中的电子运单模板打印样张，显示寄件人完整身份证号码", t.minusDays(36));
 		caseInvestigation.concludeInvestigation(all, reviewed, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示用户身份证号码",
 				"FINE", "20000", false, null, null, null));
-		caseInvestigation.review(all, reviewed, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
+		caseInvestigation.review(all, reviewed, reviewer(city.get(5)), true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
 
 		// 已告知, the statement window open
 		long notified = file(all, city.get(6), "DATA_NOT_REPORTED", "连续两个月未报送快递业务统计数据", t.minusDays(30), t.minusDays(28));
@@ -259,7 +257,7 @@ class EnforcementDemoData {
 		documentary(all, hearing, "电子运单样张及打印记录（复印件）", "当事人近一个月使用的电子运单模板样张，显示收件人完整手机号码", t.minusDays(15));
 		caseInvestigation.concludeInvestigation(all, hearing, new CaseInvestigation.Conclusion("查明当事人电子运单模板违规显示收件人完整手机号码",
 				"FINE", "20000", false, null, null, null));
-		caseInvestigation.review(all, hearing, REVIEWER, true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
+		caseInvestigation.review(all, hearing, reviewer(city.get(15)), true, "事实清楚、证据确凿、适用依据正确、程序合法，同意");
 		noticeAndHearing.notifyParty(all, hearing, t.toString());
 		noticeAndHearing.requestHearing(all, hearing, t.toString());
 
@@ -386,13 +384,28 @@ class EnforcementDemoData {
 	 * data, not a head to invent.
 	 * @throws IllegalStateException when the handling bureau has no demo 局领导 account
 	 */
-	private static Officer head(EnterpriseView e) {
+	private Officer head(EnterpriseView e) {
+		return officer(e, a -> a.roles().contains(Role.BUREAU_LEADER), "局领导");
+	}
+
+	/**
+	 * The 法制审核人员 of a case of {@code e} (行政处罚法(2021) art.58): the handling bureau's own reviewer
+	 * ({@link DemoAccounts#REVIEWERS}: 韩法审 for 吴中, 陆法审 for 吴江, 郑监管 for the city's own), who investigates none
+	 * of its cases — never a superior's staff, and named with the account, as a signed-in reviewer is.
+	 * @throws IllegalStateException when the handling bureau has no demo reviewer account
+	 */
+	private Officer reviewer(EnterpriseView e) {
+		return officer(e, a -> DemoAccounts.REVIEWERS.contains(a.username()), "法制审核");
+	}
+
+	/** The demo account of the bureau handling a case of {@code e} that {@code role} picks, with its account's id. */
+	private Officer officer(EnterpriseView e, java.util.function.Predicate<DemoAccounts.Account> role, String what) {
 		String county = e.regionCode().length() >= 6 ? e.regionCode().substring(0, 6) : "";
 		String handling = DemoCity.COUNTY_BUREAUS.containsKey(county) ? county : DemoCity.CITY;
 		return DemoAccounts.STAFF.stream()
-			.filter(a -> a.roles().contains(Role.BUREAU_LEADER) && a.bureauRegion().equals(handling))
+			.filter(a -> role.test(a) && a.bureauRegion().equals(handling))
 			.findFirst()
-			.map(a -> new Officer(null, a.displayName()))
-			.orElseThrow(() -> new IllegalStateException("the demo bureau of region " + handling + " has no 局领导 account"));
+			.map(a -> new Officer(directory.principal(a.username()).map(CurrentUser::id).orElse(null), a.displayName()))
+			.orElseThrow(() -> new IllegalStateException("the demo bureau of region " + handling + " has no " + what + " account"));
 	}
 }

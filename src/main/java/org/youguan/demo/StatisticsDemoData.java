@@ -116,8 +116,9 @@ class StatisticsDemoData {
 		}
 		for (EnterpriseView e : returned) {
 			long id = submit(city, monthly, e, current, monthlyValues(e, unitVolume(e), current.first(), first));
-			// returned by the bureau of the reporter's region, the one that decides it
-			BureauView deciding = bureaus.nearest(e.regionCode()).orElseThrow();
+			// returned by the bureau handling the reporter's region, the one that decides it (the city's for a county
+			// whose bureau has no 处室工作人员)
+			BureauView deciding = bureaus.handling(e.regionCode()).orElseThrow();
 			reports.returnForCorrection(DataScope.region(deciding.regionCode()), id, "同城业务量与上月相比变化较大，请核实后重新报送",
 					deciding.name());
 		}

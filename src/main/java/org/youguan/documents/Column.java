@@ -1,5 +1,7 @@
 package org.youguan.documents;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -11,6 +13,26 @@ import org.springframework.context.MessageSource;
  * sort and filter as dates ({@link Spreadsheets#write}); a date with a mark after it is a {@link SheetDay}.
  */
 public record Column<T>(String header, Function<T, Object> value, int width) {
+
+	/**
+	 * A figures sheet's columns with its title heading the first ({@link ExportNames#title}: the words, the area and
+	 * the period — "处罚统计（江苏省苏州市，2026年1月1日至2026年12月8日）"), the sheet having no row above its headers
+	 * that a reader or a re-import would have to skip; the other columns as given.
+	 */
+	public static <T> List<Column<T>> titled(String title, List<Column<T>> columns) {
+		return titled(title, columns, 0);
+	}
+
+	/**
+	 * As {@link #titled(String, List)}, the title heading the column at {@code index} — the one naming each row (名称),
+	 * where a rank comes before it.
+	 */
+	public static <T> List<Column<T>> titled(String title, List<Column<T>> columns, int index) {
+		List<Column<T>> titled = new ArrayList<>(columns);
+		Column<T> named = columns.get(index);
+		titled.set(index, new Column<>(title, named.value(), Math.max(named.width(), 36)));
+		return titled;
+	}
 
 	public static <T> Column<T> of(String header, Function<T, Object> value) {
 		return new Column<>(header, value, 16);

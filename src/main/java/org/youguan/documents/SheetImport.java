@@ -485,12 +485,22 @@ public final class SheetImport<T> {
 		 * blank or unreadable cell) reports nothing.
 		 */
 		public void check(String key, SheetRow row, RowContext context, String column, String what) {
+			check(key, row, context, column, null, what);
+		}
+
+		/**
+		 * {@link #check(String, SheetRow, RowContext, String, String)} with {@code what} as a bundle key too (a record's
+		 * identity in words, "同一地区、检查日期和被检查单位的记录"), worded in the reader's language; null words it as
+		 * written (a column's label, which the bundle's English of the same words translates).
+		 */
+		public void check(String key, SheetRow row, RowContext context, String column, Wording whatWording, String what) {
 			if (key == null) {
 				return;
 			}
 			Integer twin = seen.putIfAbsent(key, row.number());
 			if (twin != null) {
-				context.twin(column, Wording.of("import.invalid.twin", what, String.valueOf(twin)), what + "与第" + twin + "行重复");
+				context.twin(column, Wording.of("import.invalid.twin", whatWording == null ? what : whatWording,
+						String.valueOf(twin)), what + "与第" + twin + "行重复");
 			}
 		}
 	}

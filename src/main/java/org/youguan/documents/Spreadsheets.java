@@ -545,6 +545,7 @@ public class Spreadsheets {
 
 	private static String safeSheetName(String name) {
 		String cleaned = name == null ? "Sheet1" : name.replaceAll("[\\\\/?*\\[\\]:]", "_");
-		return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
+		// Excel's limit of 31 characters; a name cut there loses no more than its tail, never ending in a space
+		return cleaned.length() > 31 ? cleaned.substring(0, 31).strip() : cleaned;
 	}
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -216,7 +217,8 @@ public class CaseDecisions {
 		}
 		Penalty penalty = penalty(v, "penalty", "处罚种类", data.penalty());
 		// a case proposed before the article's condition was checked is not decided without it either (快递暂行条例(2025) art.56)
-		caseWork.requireUncorrectedOrder(v, "penalty", c.violationCode(), c.enterpriseCreditCode(), on == null ? caseWork.today() : on);
+		caseWork.requireUncorrectedOrder(v, "penalty", c.violationCode(), c.enterpriseCreditCode(),
+				c.violationEndedOn() != null ? c.violationEndedOn() : c.filedOn(), on == null ? caseWork.today() : on);
 		BigDecimal fine = fine(v, "fine", penalty, data.fine());
 		BigDecimal confiscated = confiscated(v, "confiscated", penalty, data.confiscated(), c.violationCode().penalties());
 		Mitigation mitigation = parse(v, "mitigation", "从轻/减轻", data.mitigation(), Mitigation.class, false);
@@ -241,7 +243,7 @@ public class CaseDecisions {
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
 			.documentNumber("decisionNumber", "决定书文号", typedNumber)
 			.documentYear("decisionNumber", "决定书文号", typedNumber, on);
-		decisionNumbers.handTypedNumber(v, typedNumber);
+		decisionNumbers.handTypedNumber(v, typedNumber, c.regionCode());
 		v.throwIfInvalid();
 		// 邮政行政执法监督办法 art.17: no act of the case dated inside a pause of its decision clock
 		caseWork.requireOutsidePauses(id, "decidedOn", "作出处罚决定", on);
@@ -456,16 +458,22 @@ public class CaseDecisions {
 
 	/**
 	 * The bureaus on the platform a case of {@code caseRegion} may be transferred to (移送): every bureau but the one
-	 * handling it ({@link Bureaus#nearest}) — what the transfer form offers, the same rule {@link #transfer} refuses the
-	 * handling bureau by (attack 51: the form offered the bureau its own name).
+	 * handling it ({@link Bureaus#handling}) and those whose work it takes (a county's bureau with no 处室工作人员, whose
+	 * lead would come back to the same staff) — what the transfer form offers, the same rule {@link #transfer} refuses
+	 * the handling bureau by (attack 51: the form offered the bureau its own name).
 	 */
 	public List<BureauView> transferTargets(String caseRegion) {
-		return bureaus.all(DataScope.all()).stream().filter(b -> !handledBy(b, caseRegion)).toList();
+		Optional<BureauView> handling = bureaus.handling(caseRegion);
+		return bureaus.all(DataScope.all()).stream().filter(b -> !handledBy(b, handling)).toList();
 	}
 
-	/** Whether {@code bureau} is the one handling a case of {@code caseRegion} ({@link Bureaus#nearest}). */
-	private boolean handledBy(BureauView bureau, String caseRegion) {
-		return bureaus.nearest(caseRegion).filter(b -> b.id() == bureau.id()).isPresent();
+	/**
+	 * Whether a case transferred to {@code bureau} would stay with {@code handling}, the bureau handling it now
+	 * ({@link Bureaus#handling}): the bureau itself, or one whose records it takes.
+	 */
+	private boolean handledBy(BureauView bureau, Optional<BureauView> handling) {
+		return handling.filter(h -> h.id() == bureau.id()
+				|| bureaus.handling(bureau.regionCode()).filter(b -> b.id() == h.id()).isPresent()).isPresent();
 	}
 
 	/**
@@ -491,8 +499,10 @@ public class CaseDecisions {
 			bureau = bureaus.find(DataScope.all(), bureauId).orElse(null);
 			v.require("bureauId", bureau != null, "exists", "接收案件的邮政管理部门不存在：" + bureauId);
 			if (bureau != null) {
-				v.require("bureauId", !handledBy(bureau, c.regionCode()), "other", "案件应移送其他邮政管理部门，不能移送本局（"
-						+ bureau.name() + "）");
+				Optional<BureauView> handling = bureaus.handling(c.regionCode());
+				String own = handling.map(BureauView::name).orElse(bureau.name());
+				v.require("bureauId", !handledBy(bureau, handling), "other", "案件应移送其他邮政管理部门，不能移送本局（"
+						+ own + "）" + (own.equals(bureau.name()) ? "" : "：" + bureau.name() + "的案件由本局办理"));
 			}
 		}
 		else {

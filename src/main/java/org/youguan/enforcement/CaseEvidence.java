@@ -259,7 +259,7 @@ public class CaseEvidence {
 		LocalDate earliest = byLead ? received : c.filedOn();
 		v.within("collectedOn", on, earliest, "收集日期不能早于" + ChineseText.day(earliest) + (byLead
 				? "（发现违法行为、收到线索之日；立案前检查、核查中收集的证据可以登记，但不早于该日）"
-				: "（立案日期）"), today, "收集日期不能晚于今天（" + ChineseText.day(today) + "）");
+				: "（立案日期）"), today, Wording.of("enforcement.refusal.collectedOnFuture", today.toString()), "收集日期不能晚于今天（" + ChineseText.day(today) + "）");
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.youguan.enforcement.internal.CaseDocumentKind;
 import org.youguan.enforcement.internal.CaseDocuments;
 import org.youguan.enforcement.internal.CaseStep;
 import org.youguan.enforcement.internal.CaseWork;
+import org.youguan.enforcement.internal.DecisionNumbers;
 import org.youguan.enforcement.internal.Execution;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -27,8 +28,6 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
-import org.youguan.org.BureauView;
-import org.youguan.org.Bureaus;
 import org.youguan.rules.ViolationType;
 
 import static org.youguan.enforcement.internal.CaseInput.requireReason;
@@ -49,12 +48,12 @@ public class DecisionPublication {
 
 	private final DecisionOutcomes outcomes;
 
-	private final Bureaus bureaus;
+	private final DecisionNumbers numbers;
 
 	DecisionPublication(JdbcClient jdbc, CaseDocuments documents, CaseWork caseWork, DecisionOutcomes outcomes,
-			Bureaus bureaus) {
+			DecisionNumbers numbers) {
 		this.jdbc = jdbc;
-		this.bureaus = bureaus;
+		this.numbers = numbers;
 		this.documents = documents;
 		this.caseWork = caseWork;
 		this.outcomes = outcomes;
@@ -226,6 +225,7 @@ public class DecisionPublication {
 			.map(r -> new PublishedDecision(r.decisionNumber(), r.enterpriseName(), r.enterpriseCreditCode(),
 					r.violationCode().shortName(), r.basis(), r.penalty().labelWith(r.fine(), r.confiscated()),
 					r.fine(), r.decidedOn(), r.publishedOn(), r.confiscated(),
-					bureaus.nearest(r.regionCode()).map(BureauView::name).orElse(null)));
+					// the 处罚机关 that decided, by the 机关代字 of its 文号 — not whoever handles the region now
+					numbers.decidedBy(r.decisionNumber(), r.regionCode())));
 	}
 }

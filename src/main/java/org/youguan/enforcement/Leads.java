@@ -237,7 +237,8 @@ public class Leads {
 			// time-barred violation be filed
 			LocalDate earliest = caseWork.clock(region).limitationStart(today);
 			if (received.isAfter(today)) {
-				v.require("receivedOn", false, "range", Wording.of("enforcement.refusal.leadReceivedFuture", earliest, today), "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
+				v.require("receivedOn", false, "range", Wording.of("enforcement.refusal.receivedOnFuture", earliest.toString(),
+						today.toString()), "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
 			}
 			else if (received.isBefore(earliest)) {
 				v.require("receivedOn", false, "limitation-back", Wording.of("enforcement.refusal.leadReceivedTooEarly", earliest, today),
@@ -348,7 +349,7 @@ public class Leads {
 		// 快递暂行条例(2025) art.56 punishes only "经责令改正拒不改正": no such case without the order the party did not carry out
 		if (!v.hasError("violation")) {
 			caseWork.requireUncorrectedOrder(v, "violation", type,
-					enterprise != null ? enterprise.creditCode() : lead.enterpriseCreditCode(), LocalDate.now(clock));
+					enterprise != null ? enterprise.creditCode() : lead.enterpriseCreditCode(), ended, LocalDate.now(clock));
 		}
 		String reason = harm ? Text.blankToNull(harmReason) : null;
 		v.maxLength("harmReason", "适用5年追责时效的理由", reason, 500);
@@ -458,7 +459,9 @@ public class Leads {
 	 * registered), by which the leads are seen ({@link #get}, {@link #list}: the handling bureau and those above it,
 	 * the region lying inside the lead's own) and the leads' work queue keeps the leads its bureau handles
 	 * ({@code Bureaus#handledHere}) — the nearest bureau's region ({@link Bureaus#nearestRegionSql}): a lead from a
-	 * township (a 9- or 12-digit code) is its county bureau's, counted and queued there as its case is filed there.
+	 * township (a 9- or 12-digit code) is its county's, counted there as its case is filed there. Who acts on it is
+	 * the bureau handling that region ({@code Bureaus#handling}): the county's bureau, or its city's where the county's
+	 * has no 处室工作人员 — the queue rule and the step checks say so, not this region.
 	 */
 	public static final String HANDLING_REGION_SQL = Bureaus.nearestRegionSql("(CASE WHEN l.source <> 'TRANSFER'"
 			+ " AND e.region_code IS NOT NULL AND (l.region_code = '0' OR e.region_code LIKE l.region_code || '%')"
@@ -470,9 +473,11 @@ public class Leads {
 	 * bureau that received it — the lead's region, even when the enterprise lies inside it (a county handing a
 	 * serious case up to its city must not get it back). Any other lead goes to the enterprise's own bureau when the
 	 * enterprise lies inside the lead's region (属地管辖), otherwise it stays in the lead's. Either is then the region of
-	 * the bureau handling it ({@link Bureaus#nearest}): a case is a bureau's — county or above —, never a township's or
-	 * a village's (attack finding 9: a lead the filing module raised about an outlet in township 320506006 became a case
-	 * of region 320506006). {@code enterprise} null (none registered named yet): the lead's region's bureau.
+	 * the nearest bureau ({@link Bureaus#nearest}): a case is a bureau's — county or above —, never a township's or a
+	 * village's (attack finding 9: a lead the filing module raised about an outlet in township 320506006 became a case
+	 * of region 320506006). {@code enterprise} null (none registered named yet): the lead's region's bureau. The case is
+	 * kept under that region; the bureau taking its steps is the one handling it ({@code Bureaus#handling}: a county's
+	 * bureau without 处室工作人员 leaves its cases to its city's, whose 机关代字 its documents then carry).
 	 */
 	String caseRegion(EnterpriseView enterprise, LeadView lead) {
 		// HANDLING_REGION_SQL says the same in SQL for the work queue: keep the two alike

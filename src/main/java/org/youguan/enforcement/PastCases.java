@@ -40,6 +40,8 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
+import org.youguan.inspections.InspectionOrders;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.rules.AppliedLaw;
@@ -94,11 +96,14 @@ public class PastCases {
 
 	private final DecisionNumbers decisionNumbers;
 
+	private final InspectionOrders orders;
+
 	PastCases(JdbcClient jdbc, StatutoryRules rules, BusinessNumbers numbers, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, CaseDocuments documents,
 			@Value("${youguan.enforcement.max-evidence-bytes:20971520}") long maxScanBytes,
 			@Value("${youguan.enforcement.imported-before:}") String importedBefore, CaseWork caseWork,
-			DecisionNumbers decisionNumbers) {
+			DecisionNumbers decisionNumbers, InspectionOrders orders) {
+		this.orders = orders;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.numbers = numbers;
@@ -142,6 +147,13 @@ public class PastCases {
 	 * delivery is — a decided case's only (rule {@code absent}), not before the decision nor after a payment or the
 	 * closure (rule {@code order}), not in the future (rule {@code future}); with it the case's 送达期限 is met and its
 	 * 缴款期限 runs from that day as a live one's, without it a case not yet carried out stays to be served
+	 * @param orderNumber under an article punishing only "经责令改正拒不改正" (快递暂行条例(2025) art.56, PACKAGING), the
+	 * 文号 of the 责令改正通知书 the case rests on — optional when the party has such an order on the platform (about the
+	 * duty, its deadline passed before the filing day, turned into a lead: {@code CaseWork#requireUncorrectedOrder}).
+	 * A number the platform holds is judged as that order (rule {@code uncorrected-order} when it is another party's,
+	 * about another duty, or its term had not passed before the filing); a number it does not hold is the paper order
+	 * of the case file, taken as the file records it (the platform cannot see its dates) and kept with the case. Absent
+	 * under any other article (rule {@code absent}).
 	 */
 	public record ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn,
 			String decidedOn, String decisionNumber, String penalty,
@@ -151,7 +163,18 @@ public class PastCases {
 			@JsonDeserialize(using = DecimalText.class) @NumberText.Digits(label = CaseInput.CONFISCATED,
 					integer = CaseInput.YUAN_INTEGER, fraction = CaseInput.YUAN_FRACTION) BigDecimal confiscated,
 			String handedOverOn, Boolean serious, Boolean extended, Boolean suspended, String noPenaltyGround,
-			String mitigation, String mitigationGround, String mitigationReason, String deliveredOn) {
+			String mitigation, String mitigationGround, String mitigationReason, String deliveredOn, String orderNumber) {
+
+		/** A past case imported without naming a 责令改正通知书 (the party's order on the platform, if one is needed). */
+		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
+				String decisionNumber, String penalty, BigDecimal fine, String paidOn, String closedOn,
+				BigDecimal confiscated, String handedOverOn, Boolean serious, Boolean extended, Boolean suspended,
+				String noPenaltyGround, String mitigation, String mitigationGround, String mitigationReason,
+				String deliveredOn) {
+			this(enterpriseCreditCode, violation, source, filedOn, decidedOn, decisionNumber, penalty, fine, paidOn, closedOn,
+					confiscated, handedOverOn, serious, extended, suspended, noPenaltyGround, mitigation, mitigationGround,
+					mitigationReason, deliveredOn, null);
+		}
 
 		/** A past case imported without its day of service. */
 		public ImportedCase(String enterpriseCreditCode, String violation, String source, String filedOn, String decidedOn,
@@ -269,7 +292,7 @@ public class PastCases {
 		v.maxLength("decisionNumber", "决定书文号", typedNumber, 60)
 			.documentNumber("decisionNumber", "决定书文号", typedNumber)
 			.documentYear("decisionNumber", "决定书文号", typedNumber, Day.of(decided));
-		decisionNumbers.handTypedNumber(v, typedNumber);
+		decisionNumbers.handTypedNumber(v, typedNumber, enterprise == null ? null : importingRegion(scope, enterprise));
 		// before 并处 was recorded, a confiscation's value came in fine: without confiscated it still means that
 		boolean legacyConfiscation = penalty == Penalty.CONFISCATION && data.confiscated() == null;
 		BigDecimal fine = legacyConfiscation ? null : nonZero(data.fine());
@@ -351,6 +374,7 @@ public class PastCases {
 			v.require("handedOverOn", confiscated == null || !Text.isBlank(data.handedOverOn()), "not-handed-over",
 					"没收的违法所得未上缴（没收上缴日期为空）的案件不能结案：请填写没收上缴日期");
 		}
+		String restsOn = uncorrectedOrder(v, data.orderNumber(), type, enterprise, filed, today);
 		v.throwIfInvalid();
 		// 吊销 only by the issuing authority: the bureau importing its past decisions is the one that decided them
 		caseWork.revocationAuthority("penalty", scope.regionPrefix() == null ? "" : scope.regionPrefix(), enterprise.creditCode(),
@@ -400,14 +424,15 @@ public class PastCases {
 		p.put("mitigation", mitigation == null ? null : mitigation.name());
 		p.put("mitigationGround", mitigation == null || mitigationGround == null ? null : mitigationGround.name());
 		p.put("mitigationReason", mitigation == null ? null : Text.blankToNull(Text.strip(data.mitigationReason())));
+		p.put("order", restsOn);
 		long id = jdbc.sql("""
 				INSERT INTO penalty_case (number, region_code, source, enterprise_credit_code, enterprise_name, violation_code,
 				    status, filed_on, decision_due_on, decision_number, decided_on, penalty, fine, confiscated, delivered_on,
 				    paid_on, paid_amount, surcharge, closed_on, imported, created_by, created_at, updated_at, serious, extended,
-				    no_penalty_ground, mitigation, mitigation_ground, mitigation_reason, decided_late)
+				    no_penalty_ground, mitigation, mitigation_ground, mitigation_reason, decided_late, uncorrected_order_number)
 				VALUES (:number, :region, :source, :code, :name, :violation, :status, :filed, :due, :decisionNumber,
 				    :decided, :penalty, :fine, :confiscated, :delivered, :paid, :paidAmount, NULL, :closed, TRUE, :by, :now, :now,
-				    :serious, :extended, :ground, :mitigation, :mitigationGround, :mitigationReason, :late)
+				    :serious, :extended, :ground, :mitigation, :mitigationGround, :mitigationReason, :late, :order)
 				RETURNING id""")
 			.params(p)
 			.query(Long.class)
@@ -423,7 +448,8 @@ public class PastCases {
 				.param("by", Actors.currentName()).param("now", OffsetDateTime.now(clock)).update();
 		}
 		audit.record(AuditEntry.of("case.import", "penalty_case", id, "导入历史处罚案件" + caseNumber + "：" + enterprise.legalName()
-				+ "，" + type.shortName() + (number == null ? "" : "，" + number + "，"
+				+ "，" + type.shortName() + (restsOn == null ? "" : "（经责令改正拒不改正：" + restsOn + "）")
+				+ (number == null ? "" : "，" + number + "，"
 						+ CaseDocuments.penalty(penalty, fine, confiscated))
 				+ (late == null ? "" : "；超过办案期限（" + ChineseText.day(late) + "）")
 				+ (mitigation == null ? "" : "（" + mitigation.label() + "：" + (mitigationGround == null ? "" : mitigationGround.label()) + "）"))
@@ -451,6 +477,45 @@ public class PastCases {
 	 * numbered, counted and decided on by the city: its head records 复议 and 诉讼 outcomes). Without a region (国家邮政局's
 	 * scope, which no case region names) the enterprise's own region, as before.
 	 */
+	/**
+	 * The 责令改正通知书 a past case under an article punishing only "经责令改正拒不改正" rests on (attack B3: the import
+	 * skipped 快递暂行条例(2025) art.56), as {@link ImportedCase#orderNumber} states the rule: the number typed, judged as
+	 * the platform's order where it holds one and taken as the paper order where not, or — none typed — the party's
+	 * order on the platform ({@link CaseWork#requireUncorrectedOrder}, the filing day standing for the act's end as for
+	 * {@code not-in-force}). Refusals go to {@code v}; nothing is judged when the type, party or filing day is unread.
+	 * @return the order's 文号 kept with the case, or null (another article, or refused)
+	 */
+	private String uncorrectedOrder(Validation v, String typed, ViolationType type, EnterpriseView enterprise, Day filed,
+			LocalDate today) {
+		String number = Text.documentNumber(typed);
+		String label = "责令改正通知书文号";
+		if (type == null || !type.punishesOnlyUncorrected()) {
+			v.require("orderNumber", number == null || type == null, "absent", Wording.of("enforcement.refusal.orderNumberAbsent"),
+					"只有依据“经责令改正拒不改正”条款处罚的案件才填写" + label);
+			return null;
+		}
+		if (enterprise == null || filed == null || v.hasError("violation")) {
+			return null;
+		}
+		if (number == null) {
+			caseWork.requireUncorrectedOrder(v, "orderNumber", type, enterprise.creditCode(), filed.day(), today);
+			return orders.uncorrectedOrder(enterprise.creditCode(), type.correctionDuties(), filed.day(), today).orElse(null);
+		}
+		v.maxLength("orderNumber", label, number, 60).documentNumber("orderNumber", label, number);
+		if (v.hasError("orderNumber")) {
+			return null;
+		}
+		if (orders.onPlatform(number)) {
+			boolean rests = orders.uncorrected(enterprise.creditCode(), type.correctionDuties(), filed.day(), today, number);
+			v.require("orderNumber", rests, "uncorrected-order", Wording.of("enforcement.refusal.orderNotUncorrected", number,
+					type.correctionDutiesText()), label + number + "不是本案当事人针对" + type.correctionDutiesText()
+					+ "、整改期限在立案前已届满且逾期未整改或复查未整改的责令改正通知书，不能作为“经责令改正拒不改正”的依据");
+			return rests ? number : null;
+		}
+		// a paper order the platform never held: the case file's, taken as recorded
+		return number;
+	}
+
 	static String importingRegion(DataScope scope, EnterpriseView enterprise) {
 		String own = scope.regionPrefix();
 		return own != null && !own.isEmpty() && scope.containsRegion(enterprise.regionCode()) ? own : enterprise.regionCode();
@@ -587,6 +652,10 @@ public class PastCases {
 		v.required("issuedOn", "文书日期", data.issuedOn());
 		LocalDate on = kind == null ? null : originalDay(v, c, kind, data.issuedOn());
 		v.documentYear("number", "文号", number, on);
+		if (kind != null && kind.numberType() != null) {
+			// the case's bureau's paper bears its own 机关代字 and the kind's characters (attack A2)
+			decisionNumbers.ownNumber(v, "number", "文号", kind.numberType(), c.regionCode(), number);
+		}
 		if (kind != null && number != null) {
 			numberOnRecord(v, c, kind, number);
 		}

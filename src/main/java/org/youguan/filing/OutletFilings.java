@@ -339,15 +339,15 @@ public class OutletFilings {
 		requireFiled(outlet);
 		Validation v = new Validation();
 		v.required("changeDescription", "变更事项", description).maxLength("changeDescription", "变更事项", description, 1000);
-		v.require("changedOn", changedOn != null, "required", "请填写变更日期");
-		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", "变更日期不能晚于今天");
+		v.require("changedOn", changedOn != null, "required", Wording.of("refusal.please.10"), "请填写变更日期");
+		v.require("changedOn", changedOn == null || !changedOn.isAfter(today()), "not-future", Wording.of("filing.refusal.changedOnFuture"), "变更日期不能晚于今天");
 		// a change happens to an outlet that exists: not before the day it opened (attack round 16)
 		v.require("changedOn", changedOn == null || !changedOn.isBefore(outlet.openedOn()), "before-opening",
-				"变更日期不能早于网点开办日期（" + ChineseText.day(outlet.openedOn()) + "）");
+				Wording.of("filing.refusal.changedBeforeOpening", String.valueOf(outlet.openedOn())), "变更日期不能早于网点开办日期（" + ChineseText.day(outlet.openedOn()) + "）");
 		// the opening day is no item of a change (条例(2025) art.19, 暂行规定: name, type, scope, manager): rewriting it
 		// would wash out a late filing; blank keeps the recorded day
 		v.require("openedOn", data.openedOn() == null || data.openedOn().equals(outlet.openedOn()), "not-changeable",
-				"开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
+				Wording.of("filing.refusal.openedOnNotChangeable", String.valueOf(outlet.openedOn())), "开办日期不是变更备案事项，不能通过变更备案修改（登记为" + ChineseText.day(outlet.openedOn()) + "）；确有错误的，请联系邮政管理部门更正登记");
 		CollectedErrors errors = CollectedErrors.of(v);
 		OutletData proposed = null;
 		try {
@@ -792,7 +792,7 @@ public class OutletFilings {
 		}
 		var before = f.snapshot();
 		int days = Math.max(0, calendar.workingDaysBetween(f.clockStart(), today));
-		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note));
+		f.approve(outletId, number, today, days, note == null || Text.isBlank(note) ? null : Text.strip(note), decider(f));
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.approve", "OutletFiling", id, "准予" + f.kind().label() + "（" + f.number() + "），备案编号"
 				+ number + "，用时" + days + "个工作日").states(before, f.snapshot()).inRegion(f.regionCode()));
@@ -816,7 +816,7 @@ public class OutletFilings {
 		reason = Text.freeText(reason);
 		new Validation().required("reason", "不予备案理由", reason).maxLength("reason", "不予备案理由", reason, 1000).throwIfInvalid();
 		var before = f.snapshot();
-		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())));
+		f.reject(Text.strip(reason), today(), Math.max(0, calendar.workingDaysBetween(f.clockStart(), today())), decider(f));
 		filings.save(f);
 		audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）：" + Text.strip(reason))
 			.states(before, f.snapshot())
@@ -848,7 +848,7 @@ public class OutletFilings {
 			OutletFiling f = filings.findById(id).orElseThrow();
 			var before = f.snapshot();
 			String refused = reason + "，备案不再办理";
-			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)));
+			f.reject(refused, today, Math.max(0, calendar.workingDaysBetween(f.clockStart(), today)), decider(f));
 			filings.save(f);
 			audit.record(AuditEntry.of("filing.reject", "OutletFiling", id, "不予" + f.kind().label() + "（" + f.number() + "）："
 					+ refused).states(before, f.snapshot()).inRegion(f.regionCode()));
@@ -874,7 +874,7 @@ public class OutletFilings {
 					today.getYear()),
 					FilingKind.CLOSURE, subject, today, clockFrom(today, o.regionCode()), null, false,
 					reason + "，网点随之撤销", null, json.writeValueAsString(o), false, clock.instant());
-			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销");
+			f.approve(o.id(), o.filingNumber(), today, 0, reason + "，网点随之撤销", decider(f));
 			f = filings.save(f);
 			audit.record(AuditEntry.of("filing.close-cancelled", "OutletFiling", f.id(), "撤销末端网点“" + o.name()
 					+ "”备案（备案编号" + o.filingNumber() + "）：" + reason + "，受理编号" + f.number())
@@ -1157,7 +1157,7 @@ public class OutletFilings {
 		catch (DuplicateKeyException ex) {
 			// the index outlet_filing_one_open_per_outlet: a concurrent filing for the outlet won (the lock above makes
 			// this rare; the transaction is lost, so the open filing's number cannot be read here)
-			throw new DomainException(ErrorCode.DUPLICATE, "该网点已有未办结的变更或撤销备案，请待其办结后再提交");
+			throw new DomainException(ErrorCode.DUPLICATE, Wording.of("filing.refusal.changePending"), "该网点已有未办结的变更或撤销备案，请待其办结后再提交", List.of());
 		}
 		store(f.id(), uploads);
 		audit.record(AuditEntry.of("filing.submit", "OutletFiling", f.id(), summary + "，受理编号" + f.number())
@@ -1425,6 +1425,21 @@ public class OutletFilings {
 	}
 
 	/**
+	 * The name of the bureau that decided a filing, as its receipt names it: the one kept at the decision
+	 * ({@link OutletFiling#decidedBy}) — a county's bureau given an account after its city decided leaves the receipt
+	 * the city's —, else (decided before it was kept) the bureau deciding its place now ({@link #handlingBureau}).
+	 * @param filing a decided filing in the caller's scope
+	 */
+	public String decidingBureau(FilingView filing) {
+		return filings.findById(filing.id()).map(OutletFiling::decidedBy).orElseGet(() -> handlingBureau(filing));
+	}
+
+	/** The name of the bureau deciding {@code f} now, kept with the decision ({@link OutletFiling#decidedBy}). */
+	private String decider(OutletFiling f) {
+		return bureaus.staffedName(f.regionCode(), Outlets.FILING_TAKERS);
+	}
+
+	/**
 	 * Whether {@code reader} is of a bureau above the one that decides the filing ({@link #handlingBureau}): the city's
 	 * or the province's staff on a county's filing, told on its page that they read it and the county decides it.
 	 * @param reader the signed-in account; an enterprise's is above none
@@ -1463,7 +1478,7 @@ public class OutletFilings {
 
 	private EnterpriseView ownEnterprise(CurrentUser user) {
 		if (user.enterpriseCreditCode() == null) {
-			throw DomainException.rule("只有企业用户可以提交备案");
+			throw DomainException.rule(Wording.of("filing.refusal.enterpriseOnly"), "只有企业用户可以提交备案");
 		}
 		EnterpriseView e = enterprises.findByCreditCode(user.enterpriseCreditCode())
 			.orElseThrow(() -> DomainException.rule(Wording.of("filing.refusal.enterpriseUnregistered", user.enterpriseCreditCode()),

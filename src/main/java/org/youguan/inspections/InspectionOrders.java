@@ -188,23 +188,63 @@ public class InspectionOrders implements DeclaresTemplates {
 	}
 
 	/**
-	 * The 文号 of the latest 责令改正通知书 issued to enterprise {@code creditCode} that it did not carry out by
-	 * {@code by}: its term passed unrectified, or its re-inspection found it unrectified — the order turned into a lead
-	 * (a 逾期未整改 or 复查未整改) on or before that day. What an article punishing only "经责令改正拒不改正" asks a case
-	 * to rest on (enforcement, rules.ViolationType#punishesOnlyUncorrected).
+	 * The 文号 of the latest 责令改正通知书 issued to enterprise {@code creditCode} about one of the duties
+	 * {@code duties} that it did not carry out: its deadline passed before the act punished ended ({@code due_on} before
+	 * {@code actEnded} — the party went on after the term it was given), and the order turned into a lead (its term passed
+	 * unrectified, or a re-inspection found it unrectified) on or before {@code by}. About the duty: the order cites one
+	 * of the articles as issued on the platform ({@link Citation#formal()} in its basis), or — an order brought with a
+	 * past inspection, which cites nothing — its inspection checked an item citing one. What an article punishing only
+	 * "经责令改正拒不改正" asks a case to rest on (enforcement, rules.ViolationType#punishesOnlyUncorrected and
+	 * #correctionDuties): not an order about another duty (a 收寄验视 order does not ground a packaging case), nor one
+	 * issued after the act (attack B1).
 	 * @param creditCode the party's 统一社会信用代码; null has none
-	 * @param by the last day counted (the proposal's or decision's day)
+	 * @param duties the articles laying down the duty the case punishes; empty: no order is about it
+	 * @param actEnded the day the act punished ended (违法行为终了日期, or the filing day standing for it)
+	 * @param by the last day counted (the step's day)
 	 * @return empty when the enterprise has no such order
 	 */
-	public Optional<String> uncorrectedOrder(String creditCode, LocalDate by) {
-		if (creditCode == null) {
-			return Optional.empty();
+	public Optional<String> uncorrectedOrder(String creditCode, List<Citation> duties, LocalDate actEnded, LocalDate by) {
+		return uncorrectedOrders(creditCode, duties, actEnded, by, null).stream().findFirst();
+	}
+
+	/**
+	 * Whether order {@code number} (compared by its key, {@link UniqueIdentifiers}) is on the platform at all, in any
+	 * region: a past case naming an order the platform holds is judged by that order ({@link #uncorrectedOrder}), one
+	 * naming an order it does not hold names a paper order.
+	 */
+	public boolean onPlatform(String number) {
+		return UniqueIdentifiers.taken(jdbc, "rectification_order", "number", number, "", Map.of());
+	}
+
+	/**
+	 * {@link #uncorrectedOrder} for order {@code number} only (compared by its key): whether that order of the party is one
+	 * such a case may rest on.
+	 */
+	public boolean uncorrected(String creditCode, List<Citation> duties, LocalDate actEnded, LocalDate by, String number) {
+		return !uncorrectedOrders(creditCode, duties, actEnded, by, Text.identifierKey(number)).isEmpty();
+	}
+
+	private List<String> uncorrectedOrders(String creditCode, List<Citation> duties, LocalDate actEnded, LocalDate by,
+			String numberKey) {
+		if (creditCode == null || duties.isEmpty() || actEnded == null || by == null) {
+			return List.of();
 		}
+		String[] cited = duties.stream().map(c -> "%" + c.formal() + "%").toArray(String[]::new);
+		String[] items = duties.stream().map(c -> c.text().name() + ":" + c.article()).toArray(String[]::new);
 		return jdbc.sql("""
-				SELECT number FROM rectification_order
-				WHERE enterprise_credit_code = :code AND lead_raised_on IS NOT NULL AND lead_raised_on <= :by
-				ORDER BY lead_raised_on DESC, id DESC LIMIT 1""")
-			.param("code", creditCode).param("by", by).query(String.class).optional();
+				SELECT o.number FROM rectification_order o
+				WHERE o.enterprise_credit_code = :code AND o.lead_raised_on IS NOT NULL AND o.lead_raised_on <= :by
+				  AND o.due_on < :ended
+				  AND (o.basis LIKE ANY (CAST(:cited AS text[]))
+				       OR o.basis IS NULL AND EXISTS (SELECT 1 FROM inspection_record_item ri
+				           JOIN inspection_item i ON i.code = ri.item_code
+				           WHERE ri.record_id = o.record_id AND (i.legal_text || ':' || i.article) = ANY (CAST(:items AS text[]))))
+				  AND (CAST(:numberKey AS text) IS NULL OR\s""" + Text.identifierKeySql("o.number") + """
+				 = :numberKey)
+				ORDER BY o.lead_raised_on DESC, o.id DESC""")
+			.param("code", creditCode).param("by", by).param("ended", actEnded).param("cited", cited)
+			.param("items", items).param("numberKey", numberKey)
+			.query(String.class).list();
 	}
 
 	/**
@@ -487,7 +527,11 @@ public class InspectionOrders implements DeclaresTemplates {
 	/**
 	 * Records the re-inspection's result (复查) of an order whose re-inspection was scheduled, on or after that day:
 	 * rectified (the order is accepted as rectified today, unless it was already) or not rectified (a note is required;
-	 * the order becomes a case lead today and {@link InspectionLeadRaised} is published for the enforcement module).
+	 * the order becomes a case lead today and {@link InspectionLeadRaised} is published for the enforcement module) —
+	 * not rectified only once the deadline ({@code dueOn}, as stored from the working-day calendar) has passed, or
+	 * earlier where the enterprise's report awaits the bureau (status REPLIED: it declared the correction done, the
+	 * re-inspection found it was not); before that the enterprise may still correct, and a 未整改 is refused (422, field
+	 * {@code result}, rule {@code before-due}, naming the deadline).
 	 * @throws DomainException not-found outside the caller's region; illegal transition when no re-inspection was
 	 * scheduled, it is still to come, its result is recorded or the order was accepted as rectified on the enterprise's
 	 * reply (a 未整改 then would make it both rectified on time and a lead); InvalidValueException for a missing note
@@ -504,6 +548,13 @@ public class InspectionOrders implements DeclaresTemplates {
 		if (today.isBefore(o.reinspectionOn())) {
 			throw DomainException.illegalTransition(Wording.of("inspections.refusal.followUpNotDue", o.reinspectionOn()),
 					"复查日期（" + ChineseText.day(o.reinspectionOn()) + "）未到，不能登记复查结果");
+		}
+		if (!rectified && !today.isAfter(o.dueOn()) && !o.status().equals("REPLIED")) {
+			// 拒不改正 only once the term given has run out: until its last day the enterprise may still correct (a
+			// rejected report may be sent again) — save where its report, awaiting the bureau, declares the correction
+			// done and the re-inspection finds it is not (attack B2: 未整改 on the day of issue closed the reply)
+			throw DomainException.rule("result", "before-due", Wording.of("inspections.refusal.unrectifiedBeforeDue", o.dueOn()),
+					"整改期限（" + calendar.messageDay(o.dueOn()) + "）未届满，企业也未报告整改完成，不能登记复查未整改：期限届满后仍未整改的方可登记");
 		}
 		Validation v = new Validation();
 		if (!rectified) {

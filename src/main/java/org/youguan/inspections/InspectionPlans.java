@@ -712,7 +712,7 @@ public class InspectionPlans {
 	public int publishResults(DataScope scope, long id, LocalDate on) {
 		LocalDate today = LocalDate.now(clock);
 		if (on == null || on.isAfter(today)) {
-			throw new InvalidValueException("on", "range", "检查结果公示日期不能晚于今天");
+			throw new InvalidValueException("on", "range", Wording.of("inspections.refusal.publishedOnFuture"), "检查结果公示日期不能晚于今天");
 		}
 		InspectionPlan plan = require(scope, id, "PUBLISHED", "须先公示抽查计划，再公示检查结果");
 		int published = 0;

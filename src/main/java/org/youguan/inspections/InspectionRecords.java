@@ -1,6 +1,9 @@
 package org.youguan.inspections;
 
 import org.youguan.kernel.ChineseText;
+import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.Bureaus;
+import org.youguan.org.DocumentAgency;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,9 +86,12 @@ public class InspectionRecords {
 	/** Checks that a 双随机 record is the check of a drawn target of the plan it names. */
 	private final InspectionPlans plans;
 
+	private final Bureaus bureaus;
+
 	InspectionRecords(JdbcClient jdbc, Enterprises enterprises, InspectionItems items, Inspectors inspectors,
 			StatutoryRules rules, AuditTrail audit, ApplicationEventPublisher events, Clock clock, Branches branches,
-			Outlets outlets, WorkingCalendar calendar, InspectionPlans plans) {
+			Outlets outlets, WorkingCalendar calendar, InspectionPlans plans, Bureaus bureaus) {
+		this.bureaus = bureaus;
 		this.calendar = calendar;
 		this.plans = plans;
 		this.branches = branches;
@@ -192,7 +198,7 @@ public class InspectionRecords {
 	 */
 	@Transactional
 	public long record(DataScope scope, Long bureauId, InspectionRecordData data, boolean imported, boolean demo) {
-		return save(scope, bureauId, data, check(scope, data, imported, null), imported, demo);
+		return save(scope, bureauId, data, check(scope, data, imported, null, bureauId), imported, demo);
 	}
 
 	/**
@@ -216,7 +222,7 @@ public class InspectionRecords {
 		if (regionCode == null || !regionCode.matches("\\d{1,12}") || !scope.containsRegion(regionCode)) {
 			throw DomainException.notFound("地区", regionCode);
 		}
-		return save(scope, bureauId, data, check(scope, data, false, regionCode), false, demo);
+		return save(scope, bureauId, data, check(scope, data, false, regionCode, bureauId), false, demo);
 	}
 
 	/**
@@ -432,11 +438,14 @@ public class InspectionRecords {
 	}
 
 	Checked check(DataScope scope, InspectionRecordData data, boolean imported) {
-		return check(scope, data, imported, null);
+		return check(scope, data, imported, null, null);
 	}
 
-	/** As {@link #check(DataScope, InspectionRecordData, boolean)}, the record placed in {@code at} when not null. */
-	private Checked check(DataScope scope, InspectionRecordData data, boolean imported, String at) {
+	/**
+	 * As {@link #check(DataScope, InspectionRecordData, boolean)}, the record placed in {@code at} when not null, kept by
+	 * bureau {@code bureauId} (null: the caller's), whose 机关代字 an order's 文号 bears.
+	 */
+	private Checked check(DataScope scope, InspectionRecordData data, boolean imported, String at, Long bureauId) {
 		Validation v = new Validation();
 		LocalDate today = LocalDate.now(clock);
 		EnterpriseView enterprise = null;
@@ -488,6 +497,16 @@ public class InspectionRecords {
 		Order order = null;
 		if (outcome == InspectionOutcome.RECTIFICATION && (imported || data.rectification() != null)) {
 			order = order(v, data.rectification(), on, today, calendar, RectificationTerm.maxWorkingDays(rules, placed));
+			// an order the recording bureau issued bears its own 机关代字 and 责改 (attack A2: another bureau's code, a
+			// two-digit year): the recording bureau's, else the caller's, else (a national caller) the place's bureau's
+			String issuing = bureauId != null ? jdbc.sql("SELECT region_code FROM bureau_name WHERE id = :id")
+				.param("id", bureauId).query(String.class).optional().orElse(placed)
+					: scope.regionPrefix() != null && !scope.regionPrefix().isEmpty() ? scope.regionPrefix() : placed;
+			if (order != null && issuing != null) {
+				DocumentAgency agency = bureaus.documentAgency(issuing);
+				OfficialNumbers.checkTyped(v, "rectification.number", "责令改正通知书文号", InspectionOrders.NUMBER_TYPE,
+						agency.code(), code -> bureaus.seriesRegionOf(code).isPresent(), order.number());
+			}
 		}
 		else if (data.rectification() != null) {
 			v.require("rectification", false, "absent", "只有检查结果为责令改正时才填写责令改正通知书");

@@ -39,7 +39,8 @@ public record CreditCode(String value) {
 	 */
 	public CreditCode {
 		if (Text.isBlank(value)) {
-			throw new InvalidValueException("creditCode", "required", "统一社会信用代码不能为空");
+			throw new InvalidValueException("creditCode", "required", Wording.of("kernel.invalid.required", "统一社会信用代码"),
+					"统一社会信用代码不能为空");
 		}
 		value = normalise(value);
 		if (value.length() != 18) {

@@ -129,7 +129,8 @@ public record FiguresPeriod(LocalDate from, LocalDate to) {
 		v.throwIfInvalid();
 		f = f == null ? defaultFrom : f;
 		t = t == null ? defaultTo : t;
-		v.require("from", !f.isAfter(today), "future", "起始日期不能晚于今天（" + ChineseText.day(today) + "）：" + ChineseText.day(f) + "尚未开始，没有可统计的数据");
+		v.require("from", !f.isAfter(today), "future", Wording.of("kernel.invalid.fromInFuture", today.toString(), f.toString()),
+				"起始日期不能晚于今天（" + ChineseText.day(today) + "）：" + ChineseText.day(f) + "尚未开始，没有可统计的数据");
 		v.period(f, t);
 		v.throwIfInvalid();
 		return new FiguresPeriod(f, t);

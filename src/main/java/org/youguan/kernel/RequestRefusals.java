@@ -71,6 +71,17 @@ public interface RequestRefusals {
 	boolean backToRecordPage(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
 	/**
+	 * Answers a refusal by the security filters for the caller's role where the refused handlers name the roles they
+	 * admit ({@link #STEP_ROLES}) and the caller is a staff member — a form's page or post, a read, an API call: 403
+	 * naming the caller's roles and the roles that may act, one wording for every such refusal (a page in the reader's
+	 * language, a problem in Chinese), as a record's step refused for its role is told. Anything else (no roles named,
+	 * an anonymous caller or an enterprise's account) is left to the ordinary 403.
+	 * @return whether it was answered: nothing more may be written then
+	 * @throws IOException when the answer cannot be written
+	 */
+	boolean refuseRole(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+	/**
 	 * Answers the refusal of the request's values that waited for the security filters' decision, if one waits.
 	 * @return whether a refusal was answered: the chain must stop then
 	 * @throws IOException when the answer cannot be written

@@ -801,6 +801,29 @@ public final class Text {
 		.compile("((?<=\\D)\\d{4}|[" + CHINESE_DIGITS + "]{4})年\\x20*第?\\x20*" + SEQUENCE + "\\x20*[号號]");
 
 	/**
+	 * A year of fewer than four digits where a 文号 states its year ({@link #documentShortYear}): in brackets
+	 * (〔26〕6号, [26]6号, (二六)6号) or before 年 (26年6号, not preceded by another digit).
+	 */
+	private static final Pattern SHORT_YEAR = Pattern.compile("[\\[(【〔〘〖{]\\x20*(\\d{1,3}|[" + CHINESE_DIGITS + "]{1,3})\\x20*年?\\x20*"
+			+ "[\\])】〕〙〗}]\\x20*第?\\x20*" + SEQUENCE + "\\x20*(?:[号號]|$)"
+			+ "|(?<![\\d" + CHINESE_DIGITS + "])(\\d{2}|[" + CHINESE_DIGITS + "]{2})年\\x20*第?\\x20*" + SEQUENCE + "\\x20*[号號]");
+
+	/**
+	 * The year of a 文号 written with fewer than four digits (苏吴邮管罚〔26〕6号 → "26"), or null when it has none: GB/T
+	 * 9704-2012 7.2.4 writes the year in full, and 〔26〕 is not read as 2026 — the number is left as typed by
+	 * {@link #documentNumber}, where the series' 苏吴邮管罚〔2026〕6号 would be a second number 6 (attack A2). Refused, not
+	 * guessed ({@link Validation#documentNumber}, rule {@code year-digits}): 〔26〕 may be 2026 or a typing slip.
+	 * @param number a 文号 as typed or as {@link #documentNumber} wrote it; null: none
+	 */
+	public static String documentShortYear(String number) {
+		if (number == null) {
+			return null;
+		}
+		Matcher m = SHORT_YEAR.matcher(number);
+		return m.find() ? (m.group(1) != null ? m.group(1) : m.group(3)) : null;
+	}
+
+	/**
 	 * The product's automatic numbers ({@code numbering.BusinessNumbers.format}: type-地区-年份-序号, the sequence in six
 	 * digits or more), with the sequence typed with any other padding ({@code 行政处罚决定-320506-2026-2}).
 	 */

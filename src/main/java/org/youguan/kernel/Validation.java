@@ -56,12 +56,24 @@ public final class Validation {
 		return v;
 	}
 
+	/**
+	 * A value read by {@code parse} (a credit code, a telephone, an ID number): its refusal's failures are this
+	 * field's, each keeping its sentence's key ({@link DomainException#wording(FieldError)}), so a page words a
+	 * malformed credit code in the reader's language as the refusal thrown alone would be.
+	 * @return the value read, or null when it was refused
+	 */
 	public <T> T check(String field, Supplier<T> parse) {
 		try {
 			return parse.get();
 		}
 		catch (InvalidValueException ex) {
-			ex.forField(field).fieldErrors().forEach(this::add);
+			InvalidValueException renamed = ex.forField(field);
+			for (FieldError error : renamed.fieldErrors()) {
+				Wording words = renamed.wording(error);
+				if (add(error) && words != null) {
+					wordings.put(error, words);
+				}
+			}
 			return null;
 		}
 	}
@@ -182,7 +194,7 @@ public final class Validation {
 	 */
 	public Validation ownWords(String field, String label, String value, int max) {
 		require(field, value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max,
-				"max-length", label + "不能超过" + max + "个字符");
+				"max-length", Wording.of("kernel.invalid.maxLengthTyped", label, max), label + "不能超过" + max + "个字符");
 		return combiningMarks(field, label, value);
 	}
 
@@ -774,11 +786,17 @@ public final class Validation {
 	 * what document numbers are written with (GB/T 9704-2012 7.2.4: 机关代字, year, sequence, 号) — Han characters,
 	 * Arabic digits, Latin letters, the brackets 〔〕[]()（）【】〖〗, 第, 号, hyphens and dashes, 〇/○ and spaces; anything
 	 * else (&lt;b&gt;, quotes, slashes, semicolons) is rule {@code document-number}, naming the first such character: a
-	 * 文号 is printed on documents, listed on public pages and used in download names. Null passes.
+	 * 文号 is printed on documents, listed on public pages and used in download names. A year written with fewer than four
+	 * digits (〔26〕6号, 26年6号: {@link Text#documentShortYear}) is rule {@code year-digits}: GB/T 9704-2012 7.2.4 writes it
+	 * in full, and a 〔26〕 kept as typed would stand beside the series' 〔2026〕 of the same sequence (attack A2). Null
+	 * passes.
 	 */
 	public Validation documentNumber(String field, String label, String value) {
-		return writtenWith(field, label, value, NOT_IN_DOCUMENT_NUMBER, "document-number",
+		writtenWith(field, label, value, NOT_IN_DOCUMENT_NUMBER, "document-number",
 				"汉字、数字、英文字母和〔〕[]()（）【】〖〗、第、号、连字符");
+		String shortYear = value == null || hasError(field) ? null : Text.documentShortYear(Text.identifier(Text.strip(value)));
+		return require(field, shortYear == null, "year-digits", Wording.of("kernel.invalid.documentShortYear", label, shortYear),
+				label + "中的年份应写全4位数字（如〔2026〕），不能写作“" + shortYear + "”");
 	}
 
 	/** A character no 文号 is written with ({@link #documentNumber}). */
@@ -895,8 +913,10 @@ public final class Validation {
 		if (bad == null || !bad.find()) {
 			return this;
 		}
-		return require(field, false, rule, label + "只能由" + allowed + "组成，不能含有“"
-				+ typed.substring(bad.start(), typed.offsetByCodePoints(bad.start(), 1)) + "”");
+		String other = typed.substring(bad.start(), typed.offsetByCodePoints(bad.start(), 1));
+		// the allowed characters in the reader's words: kernel.invalid.allowed.<rule>, whose Chinese is {@code allowed}
+		return require(field, false, rule, Wording.of("kernel.invalid.writtenWith", label, Wording.of("kernel.invalid.allowed." + rule),
+				other), label + "只能由" + allowed + "组成，不能含有“" + other + "”");
 	}
 
 	/**
@@ -1130,8 +1150,23 @@ public final class Validation {
 	 *         is recorded
 	 */
 	public boolean within(String field, LocalDate date, LocalDate min, String tooEarly, LocalDate max, String tooLate) {
+		return within(field, date, min, tooEarly, max, null, tooLate);
+	}
+
+	/**
+	 * {@link #within(String, LocalDate, LocalDate, String, LocalDate, String)} with the latest bound's sentence keyed
+	 * ("…不能晚于今天（2026年12月5日）"): a page words it in the reader's language.
+	 * @param lateWording the key and values of {@code tooLate}, or null (told in Chinese only)
+	 */
+	public boolean within(String field, LocalDate date, LocalDate min, String tooEarly, LocalDate max, Wording lateWording,
+			String tooLate) {
 		if (date.isAfter(max)) {
-			require(field, false, "range", tooLate);
+			if (lateWording == null) {
+				require(field, false, "range", tooLate);
+			}
+			else {
+				require(field, false, "range", lateWording, tooLate);
+			}
 			return false;
 		}
 		if (date.isBefore(min)) {

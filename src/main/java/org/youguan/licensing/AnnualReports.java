@@ -33,8 +33,8 @@ import org.youguan.kernel.NumberText;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
-import org.youguan.org.Bureaus;
 import org.youguan.registry.AnnualReportFiled;
+import org.youguan.registry.CityMatters;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.LicenceView;
 import org.youguan.registry.Licences;
@@ -112,12 +112,12 @@ public class AnnualReports {
 
 	private final Clock clock;
 
-	/** Who takes a paper report: the bureau handling the holder's city ({@link Bureaus#requireHandling}). */
-	private final Bureaus bureaus;
+	/** Who takes a paper report: the bureau taking the holder's city's matters ({@link CityMatters#requireTaker}). */
+	private final CityMatters cities;
 
 	AnnualReports(JdbcClient jdbc, Licences licences, StatutoryRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, Regions regions, Enterprises enterprises, Bureaus bureaus) {
-		this.bureaus = bureaus;
+			ApplicationEventPublisher events, Clock clock, Regions regions, Enterprises enterprises, CityMatters cities) {
+		this.cities = cities;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -152,12 +152,14 @@ public class AnnualReports {
 	 * holder in their scope. The year must be over (the window opens on 01-01 of the next year) and not more than five
 	 * years back; the enterprise must have held a licence in force on the year's last day; the figures are whole
 	 * numbers (revenue in yuan, two decimals), none negative. Filed after the window it is marked late (a paper report by
-	 * the day staff received it, not before the window opened nor after today).
+	 * the day staff received it, not before the window opened nor after today). Staff are told of licences in their own
+	 * scope only: an enterprise registered elsewhere is not there (404) before any licence is looked up, and a licence
+	 * of another region counts as none (400), never a 404 telling it exists.
 	 * @return the report's id
 	 * @throws InvalidValueException naming each field that breaks a rule (nothing is saved)
 	 * @throws AccessRefusedException when an enterprise files for another or a read-only user files, or (403) staff of
-	 *         another bureau than the one handling the holder's city ({@link LicenceApplications#premisesCity}) enter it,
-	 *         keyed {@code refusal.handlingBureau}
+	 *         another bureau than the one taking the holder's city's matters ({@link CityMatters}: the city's bureau with
+	 *         a 处室工作人员, else the province's) enter it, keyed {@code refusal.handlingBureau}
 	 * @throws DomainException (409) when the year's report was filed already
 	 */
 	@Transactional
@@ -206,18 +208,20 @@ public class AnnualReports {
 		LicenceView licence = null;
 		if (code != null && year != null && !v.hasErrors()) {
 			String c = code;
-			licence = licences.inForceOn(DataScope.all(), LocalDate.of(year, 12, 31)).stream()
-				.filter(l -> l.creditCode().equals(c)).findFirst().orElse(null);
+			// staff read the licences of their own scope only: whether a holder elsewhere held one is not told (a 404
+			// for a licence of another region beside a 400 for none told it), the enterprise's scope was refused above
+			licence = licences.inForceOn(clerk.enterprise() ? DataScope.all() : clerk.scope(), LocalDate.of(year, 12, 31))
+				.stream().filter(l -> l.creditCode().equals(c)).findFirst().orElse(null);
 			v.require(clerk.enterprise() ? "year" : "creditCode", licence != null, "licence", year + "年末该企业未持有有效的快递业务经营许可证，"
 					+ "无需报送" + year + "年度报告");
 			if (licence != null && !clerk.enterprise()) {
-				// an enterprise outside the clerk's scope is not there (404), whatever else was sent
-				clerk.scope().refuseWithin("creditCode", licence.regionCode(), "企业" + code);
-				// one in it is taken by the bureau handling the holder's city, not by the province above nor a county
-				// below (403 naming that bureau), beside the credit code typed: the form again, never the bare error page
-				String city = LicenceApplications.premisesCity(licence.regionCode());
-				if (bureaus.outsider(city).isPresent()) {
-					AccessRefusedException refused = bureaus.refusal(city, "年度报告");
+				// one in it is taken by the bureau taking the holder's city's matters (CityMatters), not by the province
+				// above nor a county below (403 naming that bureau), beside the credit code typed: the form again, never
+				// the bare error page
+				try {
+					cities.requireTaker(licence.regionCode(), "年度报告");
+				}
+				catch (AccessRefusedException refused) {
 					throw new AccessRefusedException("creditCode", refused.wording(), refused.getMessage());
 				}
 			}

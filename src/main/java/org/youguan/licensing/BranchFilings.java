@@ -29,7 +29,7 @@ import org.youguan.kernel.Wording;
 import org.youguan.region.Regions;
 import org.youguan.registry.BranchFiled;
 import org.youguan.registry.Branches;
-import org.youguan.org.Bureaus;
+import org.youguan.registry.CityMatters;
 import org.youguan.org.CurrentUser;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -80,12 +80,12 @@ public class BranchFilings {
 
 	private final Clock clock;
 
-	/** Who takes a paper filing: the bureau handling the branch's city ({@link Bureaus#requireHandling}). */
-	private final Bureaus bureaus;
+	/** Who takes a paper filing: the bureau taking the branch's city's matters ({@link CityMatters}). */
+	private final CityMatters cities;
 
 	BranchFilings(JdbcClient jdbc, Enterprises enterprises, Licences licences, Branches branches, Regions regions,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock, Bureaus bureaus) {
-		this.bureaus = bureaus;
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, CityMatters cities) {
+		this.cities = cities;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -98,38 +98,41 @@ public class BranchFilings {
 
 	/**
 	 * Refuses the filing form to a staff account whose bureau takes no paper filing: a county's bureau, since a filing
-	 * is taken by the bureau handling the branch's city (see {@link #file}) — the form a county's staff could not post
-	 * is not shown. An enterprise and a city's, province's or the national bureau's staff pass (which city a province
-	 * takes is judged on posting, by the branch's region).
+	 * is taken by the bureau taking the branch's city's matters (see {@link #file}) — the form a county's staff could
+	 * not post is not shown. An enterprise and a city's, province's or the national bureau's staff pass (which city a
+	 * province takes is judged on posting, by the branch's region).
 	 * @param scope the caller's scope; an enterprise's passes
-	 * @throws AccessRefusedException 403 naming the bureau handling the county's city
+	 * @throws AccessRefusedException 403 naming the bureau taking the county's city's matters ({@link CityMatters})
 	 */
 	public void requireReceiver(DataScope scope) {
 		if (!receives(scope)) {
-			throw scope.regionPrefix() == null ? new AccessRefusedException("只有企业本身或业务人员可以办理分支机构备案")
-					: bureaus.refusal(LicenceApplications.premisesCity(scope.regionPrefix()), "分支机构备案");
+			if (scope.regionPrefix() == null) {
+				throw new AccessRefusedException("只有企业本身或业务人员可以办理分支机构备案");
+			}
+			cities.requireOwnCity(scope, "分支机构备案");
 		}
 	}
 
 	/**
-	 * The bureau that takes each filing (受理机关), by its full name: the bureau handling the branch's city
-	 * ({@link Bureaus#nearestName} of {@link LicenceApplications#premisesCity}, as {@link #file} requires of a paper
-	 * filing's clerk) — for an export's rows, each city's bureau read once.
+	 * The bureau that takes each filing (受理机关), by its full name: the bureau taking the branch's city's matters
+	 * ({@link CityMatters#takerName}, as {@link #file} requires of a paper filing's clerk) — for an export's rows, each
+	 * city's bureau read once.
 	 */
 	public java.util.function.Function<Filing, String> receivingBureaus() {
 		Map<String, String> named = new HashMap<>();
 		return f -> f.regionCode() == null ? null
-				: named.computeIfAbsent(LicenceApplications.premisesCity(f.regionCode()), bureaus::nearestName);
+				: named.computeIfAbsent(LicenceApplications.premisesCity(f.regionCode()), cities::takerName);
 	}
 
 	/**
-	 * Whether the caller takes paper filings ({@link #requireReceiver}): whether its bureau handles its own region's
-	 * city ({@link Bureaus#handlesOwnCity}), the rule {@link #file} checks a filing's place by — read from the registry
-	 * of bureaus, not from the length of a region code: a city's, a province's or the national bureau's staff take
-	 * filings, a county's do not. An enterprise's scope passes (it files its own).
+	 * Whether the caller takes paper filings ({@link #requireReceiver}): whether its bureau takes its own region's
+	 * city's matters ({@link CityMatters#takesOwnCity}), the rule {@link #file} checks a filing's place by — read from
+	 * the registry of bureaus and their accounts, not from the length of a region code: a city's, a province's (for a
+	 * city whose bureau has no 处室工作人员) or the national bureau's staff take filings, a county's do not. An
+	 * enterprise's scope passes (it files its own).
 	 */
 	public boolean receives(DataScope scope) {
-		return scope.kind() == DataScope.Kind.ENTERPRISE || bureaus.handlesOwnCity(scope);
+		return scope.kind() == DataScope.Kind.ENTERPRISE || cities.takesOwnCity(scope);
 	}
 
 	/**
@@ -197,7 +200,7 @@ public class BranchFilings {
 				clerk.scope().refusePlace("regionCode", region);
 				// and one in it is taken by the bureau handling the branch's city (as the city receives the licensing
 				// matters of its premises), not by the province above it nor a county below: 403 naming that bureau
-				bureaus.requireHandling(LicenceApplications.premisesCity(region), "分支机构备案");
+				cities.requireTaker(region, "分支机构备案");
 			}
 			regions.addressWithin(v, "address", "地址", data.address(), region, "分支机构所在地");
 		}

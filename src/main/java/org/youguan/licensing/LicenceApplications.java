@@ -1546,7 +1546,7 @@ public class LicenceApplications {
 		move(a, to, ", not_accepted_on = :on, not_accepted_reason = :reason, competent_bureau = :competent,"
 				+ " not_accepted_ground = :ground, not_accepted_number = :decision", p);
 		attachments.storeGenerated(owner(id), NOT_ACCEPTED, "不予受理决定书-" + decision + ".docx",
-				documents.notAccepted(find(id), bureauName(receiverRegion(clerk, a))));
+				documents.notAccepted(find(id), bureauName(receiverRegion(clerk, a)), receiverRegion(clerk, a)));
 		record(a, "licensing.not-accept", "不予受理（" + g.statement() + "）" + decision + "：" + Text.strip(reason)
 				+ (competent == null ? "" : "；告知向" + competent + "申请"));
 	}
@@ -2059,7 +2059,7 @@ public class LicenceApplications {
 			events.publishEvent(new RenewalRefused(id, a.licenceNumber()));
 		}
 		attachments.storeGenerated(owner(id), DECISION, "不予许可决定书-" + decisionNumber + ".docx",
-				documents.decision(find(id), bureauName(bureauRegion)));
+				documents.decision(find(id), bureauName(bureauRegion), bureauRegion));
 		record(a, "licensing.refuse", "不予许可，决定书" + decisionNumber + "：" + Text.strip(reasons));
 	}
 
@@ -3281,8 +3281,15 @@ public class LicenceApplications {
 	 */
 	private String officialNumber(String series, String bureauRegion, int year) {
 		DocumentAgency agency = bureaus.documentAgency(bureauRegion);
-		// no licensing document is typed by hand or imported: nothing of the series' to pass over
-		return numbers.nextOfficial(series, agency.code(), agency.seriesRegion(), year, null);
+		// no licensing document is typed by hand or imported, but a 机关代字 another bureau printed before (a 简称 changed:
+		// attack A1) could give a number issued already — passed over, as a 文号 names one document nationally
+		return numbers.nextOfficial(series, agency.code(), agency.seriesRegion(), year, this::licensingNumberTaken);
+	}
+
+	/** Whether any application's document (补正、受理、不予受理、许可、不予许可) bears {@code number}, compared by its key. */
+	private boolean licensingNumberTaken(String number) {
+		return java.util.stream.Stream.of("correction_number", "receipt_number", "not_accepted_number", "decision_number")
+			.anyMatch(column -> UniqueIdentifiers.taken(jdbc, "licence_application", column, number, "", Map.of()));
 	}
 
 	private String receiverRegion(Clerk clerk, ApplicationView a) {
@@ -3292,26 +3299,29 @@ public class LicenceApplications {
 	/**
 	 * The region of the bureau that receives {@code a} when no clerk's step names one (an acceptance by law): the city
 	 * bureau of the premises, or where the platform has none (an application submitted before submission asked for
-	 * one) the bureau above it that received it — never a bureau the platform does not hold.
+	 * one) or it has no 处室工作人员 the bureau above it that received it ({@link Bureaus#handlingRegion}) — never a bureau
+	 * the platform does not hold, nor one nobody works in.
 	 */
 	private String premisesReceiver(ApplicationView a) {
-		return bureaus.nearestRegion(cityRegion(a));
+		return bureaus.handlingRegion(cityRegion(a));
 	}
 
 	/**
 	 * The series (the region written into 许可申请 numbers) of an application whose premises lie in {@code region}: the
-	 * region of the bureau that handles the premises' city ({@link Bureaus#nearestRegion}) — the city bureau, or where the
-	 * platform has none there (a past application imported by the province) the province above it — as an outlet
-	 * filing is numbered by the bureau that files it, never a city no bureau on the platform numbers for.
+	 * region of the bureau that handles the premises' city ({@link Bureaus#handlingRegion}) — the city bureau, or where the
+	 * platform has none there (a past application imported by the province) or it has no 处室工作人员 the province above
+	 * it — as an outlet filing is numbered by the bureau that files it, never a city no bureau on the platform numbers
+	 * for.
 	 * @param region the premises' GB/T 2260 code (4 digits or more)
 	 */
 	private String applicationSeries(String region) {
-		return bureaus.nearestRegion(premisesCity(region));
+		return bureaus.handlingRegion(premisesCity(region));
 	}
 
 	/**
 	 * The city of a place (its first 4 digits): the licensing records of the place (applications, branch filings, annual
-	 * reports) are handled by that city's bureau, else ({@link Bureaus#nearest}) the bureau above it.
+	 * reports) are handled by that city's bureau, else ({@link Bureaus#handling}: none there, or none with a 处室工作人员)
+	 * the bureau above it.
 	 * @param region a GB/T 2260 code (4 digits or more; a shorter one is returned as is)
 	 */
 	static String premisesCity(String region) {

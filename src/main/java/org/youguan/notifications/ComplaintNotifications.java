@@ -167,7 +167,11 @@ class ComplaintNotifications {
 				"/complaints/" + referred.complaintId(), "complaint-referred-" + referred.complaintId());
 	}
 
-	/** The complaint's number as titles show it, without the kind's word (the sentence says 申诉 / complaint). */
+	/**
+	 * The complaint's number as titles show it, without the kind's word: the Chinese sentence says 申诉{0}, the English
+	 * "Complaint 申诉{0}" — the number whole as the complaint's pages show it (申诉-320506-2026-000071), never cut to
+	 * "-320506-…".
+	 */
 	private static String number(String number) {
 		String named = BusinessNumbers.named("", "申诉", number);
 		return named.startsWith("申诉") ? named.substring(2).strip() : named;

@@ -13,10 +13,15 @@ public record Notification(long id, String title, String link, Instant createdAt
 
 	/**
 	 * The title as the pages word it in the reader's language ({@code ${@labels.of(n.shown())}}): its words where it has
-	 * them and is not marked done ({@link Notifications#DONE}, a mark on the Chinese title), else the Chinese title.
+	 * them, else the Chinese title; one marked done ({@link Notifications#DONE}, a mark on the stored Chinese title) as
+	 * the bundle's {@code notification.done} around them ("【已办结】…" in Chinese, "[Done] …" in English) — the title
+	 * after the mark where it has no words.
 	 */
 	public Object shown() {
-		Wording words = title != null && title.startsWith(Notifications.DONE) ? null : TitleWords.read(titleWords);
-		return words == null ? title : words;
+		Wording words = TitleWords.read(titleWords);
+		if (title == null || !title.startsWith(Notifications.DONE)) {
+			return words == null ? title : words;
+		}
+		return Wording.of("notification.done", words == null ? title.substring(Notifications.DONE.length()) : words);
 	}
 }

@@ -2,8 +2,10 @@ package org.youguan.notifications;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.Wording;
 import org.youguan.rules.RuleOverrideReset;
+import org.youguan.rules.StatutoryRule;
 
 /**
  * Tells a bureau's staff that an enclosing bureau reset the bureau's own value of a rule ({@link RuleOverrideReset}).
@@ -22,7 +24,10 @@ class RuleNotifications {
 
 	@ApplicationModuleListener
 	void on(RuleOverrideReset reset) {
-		notifications.toRegion(reset.regionCode(), Wording.of("notification.rules.reset", reset.byBureau(), reset.ruleTitle()),
+		// the rule by its catalogue title in the reader's language (enum.StatutoryRule.*), its Chinese the title sent
+		Object title = StatutoryRule.byCode(reset.ruleCode()).<Object>map(r -> Wording.of(EnumWords.key(r)))
+			.orElse(reset.ruleTitle());
+		notifications.toRegion(reset.regionCode(), Wording.of("notification.rules.reset", reset.byBureau(), title),
 				reset.link(), reset.key());
 	}
 }

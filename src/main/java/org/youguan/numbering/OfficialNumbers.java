@@ -2,10 +2,13 @@ package org.youguan.numbering;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * The 文号 of the documents a bureau issues, as Chinese official documents write them (党政机关公文格式 GB/T 9704-2012
@@ -96,5 +99,44 @@ public final class OfficialNumbers {
 			.matcher(Text.documentNumber(number));
 		return m.matches() ? Optional.of(new Parsed(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3))))
 				: Optional.empty();
+	}
+
+	/** A 文号 that names a 机关代字 ending in 邮管 (or 国邮), read back as typed: the code, the kind's characters, the rest. */
+	private static final Pattern AGENCY_FORM = Pattern.compile("(\\p{IsHan}*?邮管|国邮)(\\p{IsHan}*)〔(\\d{4})〕.*");
+
+	/**
+	 * Checks a 文号 typed by hand (or imported) for a document of series {@code type} issued by the bureau whose 机关代字 is
+	 * {@code agency} — one place for every hand-typed number a series also issues (attack A2): where it is written in
+	 * the official form with a 机关代字 (…邮管 or 国邮, then characters, then 〔year〕), the code must be the issuing bureau's
+	 * own when it is another bureau's on the platform (rule {@code agency}: 苏相邮管罚〔2026〕1号 on a 吴中 case), and
+	 * after the bureau's own code the kind's characters must be this series' ({@link #word}, rule {@code kind}:
+	 * 苏吴邮管当罚〔2026〕10号 is no ordinary decision's, 苏吴邮管〔2026〕3号 names no kind). A code no bureau on the platform
+	 * has (an earlier paper series, 吴邮管罚〔2024〕5号) and a number of another form are taken as typed; a year of fewer
+	 * than four digits is refused by {@link Validation#documentNumber} (rule {@code year-digits}). Run after that check;
+	 * nothing is judged when the field has an error already.
+	 * @param number the number as {@code kernel.Text#documentNumber} wrote it; null passes
+	 * @param agency the issuing bureau's 机关代字 ({@code org.Bureaus#documentAgency})
+	 * @param bureauCode whether a code is a bureau's on the platform ({@code org.Bureaus#seriesRegionOf} present)
+	 */
+	public static Validation checkTyped(Validation v, String field, String label, String type, String agency,
+			Predicate<String> bureauCode, String number) {
+		if (number == null || v.hasError(field) || !WORDS.containsKey(type)) {
+			return v;
+		}
+		Matcher m = AGENCY_FORM.matcher(number);
+		if (!m.matches()) {
+			return v;
+		}
+		String word = word(type);
+		if (number.startsWith(agency)) {
+			String typed = number.substring(agency.length(), number.indexOf('〔'));
+			return v.require(field, typed.equals(word), "kind", Wording.of("numbering.refusal.otherKind", label, word, typed),
+					label + "的文书代字应为“" + word + "”（" + agency + word + "〔年份〕序号号），"
+					+ (typed.isEmpty() ? "未写文书代字" : "“" + typed + "”是其他文书的代字") + "：" + number);
+		}
+		String code = m.group(1);
+		return v.require(field, code.equals(agency) || !bureauCode.test(code), "agency",
+				Wording.of("numbering.refusal.otherAgency", label, agency, code),
+				label + "的机关代字应为本机关的“" + agency + "”，“" + code + "”是其他邮政管理部门的机关代字：" + number);
 	}
 }

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -74,7 +75,7 @@ class BureauController {
 	@GetMapping("/admin/bureaus/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
 		var rows = bureaus.list(scope, request.toExport()).items();
-		return Downloads.xlsx("机构.xlsx", spreadsheets.write("机构", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("机构", scope), spreadsheets.write("机构", COLUMNS, rows));
 	}
 
 	@GetMapping("/admin/bureaus/{id}")

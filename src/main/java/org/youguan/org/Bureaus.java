@@ -1,7 +1,6 @@
 package org.youguan.org;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +60,11 @@ public class Bureaus {
 
 	private final Clock clock;
 
-	Bureaus(BureauRepository bureaus, JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock) {
+	private final BureauRegistry registry;
+
+	Bureaus(BureauRepository bureaus, JdbcClient jdbc, Regions regions, AuditTrail audit, Clock clock,
+			BureauRegistry registry) {
+		this.registry = registry;
 		this.bureaus = bureaus;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -145,8 +148,10 @@ public class Bureaus {
 	/**
 	 * The bureau handling a region: the one on the platform whose region code is the longest prefix of it — the
 	 * county's bureau for a village, else its city's, else its province's. 国家邮政局 (region {@code 0}) handles only
-	 * region {@code 0}. The one rule by which a case, a licence's revocation, a post office's approval and the documents
-	 * served name their bureau.
+	 * region {@code 0}. The bureau of the place — the region a case, a lead or a licence's revocation is kept under
+	 * ({@link #nearestRegion}) —, not necessarily the one that takes the record's steps: a bureau on the platform with no
+	 * 处室工作人员 takes none, its city's does ({@link #handling}, by which work is routed and a document issued now names
+	 * its bureau).
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none
 	 * @return empty when no bureau on the platform covers the region
 	 */
@@ -189,22 +194,18 @@ public class Bureaus {
 
 	/**
 	 * Whether the bureau of {@code scope} handles {@code regionCode} — the one rule by which a record of that region (a
-	 * case, a lead, a complaint, a credit entry, a statistical report) is that bureau's own to act on, not a superior's
-	 * that reads it: the region lies in the scope and no bureau on the platform below the scope's own region covers it
-	 * (the {@link #nearest} bureau is the scope's own; for the national bureau, {@link DataScope#all}, none but it). The
-	 * same rule as the work queues' {@link #handledHere}.
+	 * case, a lead, a complaint, a credit entry, a statistical report, an inspection) is that bureau's own to act on, not
+	 * a superior's that reads it: the region lies in the scope and the bureau taking its steps ({@link #handling}: the
+	 * nearest bureau around the region with a 处室工作人员, a county's bureau set up without one leaving its records to its
+	 * city's) is the scope's own — no such bureau below the scope's region covers it (for the national bureau,
+	 * {@link DataScope#all}, none but it). {@link #handles(DataScope, String, Set)} with {@link #CASE_HANDLERS}; the same
+	 * rule as the work queues' {@link #handledHere}.
 	 * @param scope the caller's scope (a staff user's bureau region, {@link CurrentUser#scope}); an enterprise's or
 	 *        nobody's handles none
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
 	 */
 	public boolean handles(DataScope scope, String regionCode) {
-		boolean bureau = scope.kind() == DataScope.Kind.ALL
-				|| scope.kind() == DataScope.Kind.REGION && scope.regionPrefix() != null;
-		if (!bureau || !scope.containsRegion(regionCode)) {
-			return false;
-		}
-		int own = scope.kind() == DataScope.Kind.ALL ? 0 : scope.regionPrefix().length();
-		return nearest(regionCode).filter(b -> !"0".equals(b.regionCode()) && b.regionCode().length() > own).isEmpty();
+		return handles(scope, regionCode, CASE_HANDLERS);
 	}
 
 	/**
@@ -239,7 +240,7 @@ public class Bureaus {
 	 * @param u the signed-in user; null, an enterprise's account or a staff account without the role takes none
 	 */
 	public boolean takesSteps(CurrentUser u, String regionCode) {
-		return u != null && u.kind() == UserKind.STAFF && u.caseHandler() && handles(u.scope(), regionCode);
+		return takesSteps(u, regionCode, CASE_HANDLERS);
 	}
 
 	/**
@@ -252,8 +253,7 @@ public class Bureaus {
 	 *         the handling bureau's or not a signed-in staff account's
 	 */
 	public Optional<CurrentUser> outsider(String regionCode) {
-		return CurrentUser.signedIn()
-			.filter(u -> u.kind() == UserKind.STAFF && !handles(u.scope(), regionCode));
+		return outsider(regionCode, CASE_HANDLERS);
 	}
 
 	/**
@@ -266,15 +266,7 @@ public class Bureaus {
 	 * @param regionColumn the record's region column, e.g. {@code c.region_code}
 	 */
 	public String handledHere(DataScope scope, String regionColumn) {
-		if (scope.kind() != DataScope.Kind.ALL && (scope.kind() != DataScope.Kind.REGION || scope.regionPrefix() == null)) {
-			return "TRUE";
-		}
-		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
-		List<String> below = all(scope).stream().map(BureauView::regionCode)
-			.filter(code -> !"0".equals(code) && code.length() > own.length() && code.startsWith(own))
-			.map(code -> RegionPrefix.of(code).predicate(regionColumn))
-			.toList();
-		return below.isEmpty() ? "TRUE" : "NOT (" + String.join(" OR ", below) + ")";
+		return handledHere(scope, regionColumn, CASE_HANDLERS);
 	}
 
 	/**
@@ -286,9 +278,7 @@ public class Bureaus {
 	 * @throws AccessRefusedException (403) naming the handling bureau
 	 */
 	public void requireHandling(String regionCode, String record) {
-		if (outsider(regionCode).isPresent()) {
-			throw refusal(regionCode, record);
-		}
+		requireHandling(regionCode, record, CASE_HANDLERS);
 	}
 
 	/**
@@ -300,10 +290,10 @@ public class Bureaus {
 	 * @return the 403 to throw
 	 */
 	public AccessRefusedException refusal(String regionCode, String record) {
-		return refusal(nearest(regionCode), regionCode, record);
+		return refusal(handling(regionCode), regionCode, record);
 	}
 
-	/** {@link #refusal(String, String)} naming {@code handlingBureau} (the {@link #nearest} or {@link #staffed} one). */
+	/** {@link #refusal(String, String)} naming {@code handlingBureau} (the {@link #staffed} one). */
 	private AccessRefusedException refusal(Optional<BureauView> handlingBureau, String regionCode, String record) {
 		String bureau = handlingBureau.map(BureauView::name).orElse("邮政管理局");
 		// worded by the caller's relation to the handling bureau: a superior reads the record, a bureau below or beside it
@@ -329,22 +319,55 @@ public class Bureaus {
 	 * province's) with at least one enabled staff account holding one of {@code takers} — a county bureau set up on the
 	 * platform without (or with no more) accounts handles nothing, its city's bureau does, so a record there does not sit
 	 * in no one's queue while its statutory clock runs. Where no bureau around has such an account, {@link #nearest}.
+	 * The bureaus with such an account are derived once per change of the accounts or bureaus ({@link BureauRegistry}),
+	 * not queried per call: the step checks and lists of one page ask this many times.
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits); null or blank has none
 	 * @param takers the roles that take the record's steps (an outlet filing's: 系统管理员, 机构管理员, 处室工作人员)
 	 * @return empty when no bureau on the platform covers the region
 	 */
 	public Optional<BureauView> staffed(String regionCode, Set<Role> takers) {
 		List<BureauView> around = enclosing(regionCode);
-		List<Long> ids = around.stream().map(BureauView::id).toList();
-		Set<Long> staffed = ids.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("SELECT b.id FROM bureau b WHERE b.id IN (:ids)"
-				+ staffedSql("b")).param("ids", ids).param("takers", names(takers)).query(Long.class).list());
+		Set<Long> staffed = around.isEmpty() ? Set.of() : registry.staffed(takers);
 		return around.stream().filter(b -> staffed.contains(b.id())).findFirst().or(() -> around.stream().findFirst());
 	}
 
 	/**
+	 * The bureau that takes the steps of a record of a region now — who sees it in its work queue, is offered and
+	 * allowed its steps, and is named on what is issued for it now: {@link #staffed} with {@link #CASE_HANDLERS} (the
+	 * county's bureau with a 处室工作人员, else the city's, else the province's). The one rule every module routes its work
+	 * by ({@link #handles}, {@link #handledHere}, {@link #requireHandling}); a document already decided names the bureau
+	 * that decided it, as stored then, never this one looked up again.
+	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank has none
+	 * @return empty when no bureau on the platform covers the region
+	 */
+	public Optional<BureauView> handling(String regionCode) {
+		return staffed(regionCode, CASE_HANDLERS);
+	}
+
+	/**
+	 * The region of the bureau taking the steps of a record of {@code regionCode} ({@link #handling}), or the region
+	 * itself where no bureau on the platform covers it.
+	 */
+	public String handlingRegion(String regionCode) {
+		return handling(regionCode).map(BureauView::regionCode).orElse(regionCode);
+	}
+
+	/**
+	 * The name of the bureau taking the steps of a record of {@code regionCode} ({@link #handling}), as a page or a
+	 * document issued now names it ("苏州市邮政管理局" for a county whose bureau has no 处室工作人员); "邮政管理局" when no
+	 * bureau on the platform covers the region.
+	 */
+	public String handlingName(String regionCode) {
+		return staffedName(regionCode, CASE_HANDLERS);
+	}
+
+	/**
 	 * {@link #handles(DataScope, String)} by the {@link #staffed} bureau: whether the bureau of {@code scope} takes the
-	 * steps of a record of {@code regionCode} — in its scope, and no bureau below it with an account holding one of
-	 * {@code takers} covers the region.
+	 * steps of a record of {@code regionCode} — in its scope, and the {@link #staffed} bureau of the region is the
+	 * scope's own: not one below it with an account holding one of {@code takers}, nor one above it where the scope's
+	 * own bureau has none (a county's 局领导 whose bureau has no 处室工作人员 heads none of the cases its city handles).
+	 * The national bureau ({@link DataScope#all}) handles the regions no other bureau on the platform covers; a scope
+	 * whose region has no bureau of its own (a test's, an export's) those no bureau below it takes.
 	 */
 	public boolean handles(DataScope scope, String regionCode, Set<Role> takers) {
 		boolean bureau = scope.kind() == DataScope.Kind.ALL
@@ -352,29 +375,47 @@ public class Bureaus {
 		if (!bureau || !scope.containsRegion(regionCode)) {
 			return false;
 		}
-		int own = scope.kind() == DataScope.Kind.ALL ? 0 : scope.regionPrefix().length();
-		return staffed(regionCode, takers).filter(b -> !"0".equals(b.regionCode()) && b.regionCode().length() > own)
-			.isEmpty();
+		Optional<BureauView> handling = staffed(regionCode, takers);
+		if (scope.kind() == DataScope.Kind.ALL) {
+			return handling.filter(b -> !"0".equals(b.regionCode())).isEmpty();
+		}
+		String own = scope.regionPrefix();
+		return handling.map(BureauView::regionCode)
+			.map(code -> code.equals(own) || code.length() < own.length() && ownBureau(own).isEmpty())
+			.orElse(true);
+	}
+
+	/** The bureau whose region is exactly {@code region}, from the registry derived once per change. */
+	private Optional<BureauView> ownBureau(String region) {
+		return registry.snapshot().bureaus().stream().filter(b -> b.regionCode().equals(region)).findFirst();
 	}
 
 	/**
-	 * {@link #handledHere(DataScope, String)} by the {@link #staffed} bureau: the rows of the caller's scope no bureau
+	 * {@link #handledHere(DataScope, String)} by the {@link #staffed} bureau, the rule
+	 * {@link #handles(DataScope, String, Set)} checks one record by, in SQL: the rows of the caller's scope no bureau
 	 * below it with an account holding one of {@code takers} covers — a county bureau without such an account leaves
-	 * its rows in its city's queue. The rule {@link #handles(DataScope, String, Set)} checks one record by.
+	 * its rows in its city's queue. A scope whose own bureau has no such account holds none ({@code FALSE}) where a
+	 * bureau above it has one, and otherwise (nobody around to take them) those no bureau below it covers, as does the
+	 * national bureau's.
 	 */
 	public String handledHere(DataScope scope, String regionColumn, Set<Role> takers) {
 		if (scope.kind() != DataScope.Kind.ALL && (scope.kind() != DataScope.Kind.REGION || scope.regionPrefix() == null)) {
 			return "TRUE";
 		}
 		String own = scope.kind() == DataScope.Kind.ALL ? "" : scope.regionPrefix();
-		// the caller's own region as a literal prefix (a range the planner can use), not a bound pattern
-		List<String> below = jdbc.sql("SELECT b.region_code FROM bureau b WHERE b.region_code <> '0'"
-				+ " AND length(b.region_code) > :length AND " + RegionPrefix.of(own).predicate("b.region_code") + staffedSql("b"))
-			.param("length", own.length())
-			.param("takers", names(takers))
-			.query(String.class)
-			.list()
-			.stream()
+		Set<Long> staffed = registry.staffed(takers);
+		List<BureauView> registered = registry.snapshot().bureaus();
+		boolean ownIdle = scope.kind() == DataScope.Kind.REGION && ownBureau(own).filter(b -> !staffed.contains(b.id())).isPresent();
+		if (ownIdle && registered.stream().anyMatch(b -> staffed.contains(b.id()) && !"0".equals(b.regionCode())
+				&& b.regionCode().length() < own.length() && own.startsWith(b.regionCode()))) {
+			return "FALSE";
+		}
+		boolean nearestOnly = ownIdle || scope.kind() == DataScope.Kind.ALL;
+		// each region a literal prefix (a range the planner can use), not a bound pattern
+		List<String> below = registered.stream()
+			.filter(b -> nearestOnly || staffed.contains(b.id()))
+			.map(BureauView::regionCode)
+			.filter(code -> !"0".equals(code) && code.length() > own.length() && code.startsWith(own))
 			.map(code -> RegionPrefix.of(code).predicate(regionColumn))
 			.toList();
 		return below.isEmpty() ? "TRUE" : "NOT (" + String.join(" OR ", below) + ")";
@@ -416,19 +457,9 @@ public class Bureaus {
 		return staffed(regionCode, takers).map(BureauView::name).orElse("邮政管理局");
 	}
 
-	/** The SQL condition that bureau {@code alias} has an enabled staff account holding one of {@code :takers}. */
-	private static String staffedSql(String alias) {
-		return " AND EXISTS (SELECT 1 FROM user_account su JOIN user_role sr ON sr.user_account = su.id WHERE su.bureau_id = "
-				+ alias + ".id AND su.kind = 'STAFF' AND su.enabled AND sr.role IN (:takers))";
-	}
-
-	private static List<String> names(Set<Role> takers) {
-		return takers.stream().map(Role::name).toList();
-	}
-
 	/**
-	 * The name of the bureau handling a region ({@link #nearest}), as a document served or a message names it — never
-	 * a region code.
+	 * The name of the bureau of a region's place ({@link #nearest}) — never a region code. Not the bureau taking a
+	 * record's steps, which a page or a document issued now names ({@link #handlingName}).
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}; null or blank handles none
 	 * @return the bureau's name ("苏州市吴中区邮政管理局", "国家邮政局"); "邮政管理局" when no bureau on the platform covers
 	 *         the region
@@ -455,17 +486,20 @@ public class Bureaus {
 	/**
 	 * The bureau issuing a document in a region ({@link #nearest}) as its 文号 names it: its 机关代字 and the region of
 	 * its number series ({@link DocumentAgency}). A region no bureau on the platform covers gets the code derived from
-	 * the region itself and its own series.
+	 * the region itself and its own series. A caller issuing for a record passes the region of the bureau that decides
+	 * it ({@link #handlingRegion}). Read from the registry derived once per change of the bureaus ({@link BureauRegistry}),
+	 * not from every bureau reloaded for each number.
 	 * @param regionCode a GB/T 2260 code (2 to 12 digits) or {@code 0}
 	 */
 	public DocumentAgency documentAgency(String regionCode) {
-		return nearest(regionCode).map(b -> new DocumentAgency(agencyCodes().get(b.id()), b.regionCode()))
+		BureauRegistry.Snapshot registered = registry.snapshot();
+		String region = regionCode == null || Text.isBlank(regionCode) ? "" : RegionCode.typed(regionCode);
+		// the nearest as #nearest finds it, in the registry derived once per change of the bureaus
+		return registered.bureaus().stream()
+			.filter(b -> region.startsWith(b.regionCode()))
+			.max(java.util.Comparator.comparingInt(b -> b.regionCode().length()))
+			.map(b -> new DocumentAgency(registered.agencyCodes().get(b.id()), b.regionCode()))
 			.orElseGet(() -> new DocumentAgency(DocumentAgency.derived(regionCode, null, 1), regionCode));
-	}
-
-	/** Every bureau's 机关代字 by id ({@link DocumentAgency#codes}). */
-	private Map<Long, String> agencyCodes() {
-		return DocumentAgency.codes(jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list());
 	}
 
 	/**
@@ -473,9 +507,18 @@ public class Bureaus {
 	 * back: empty when no bureau on the platform has that code.
 	 */
 	public Optional<String> seriesRegionOf(String code) {
-		List<BureauView> all = jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list();
-		Map<Long, String> codes = DocumentAgency.codes(all);
-		return all.stream().filter(b -> code.equals(codes.get(b.id()))).map(BureauView::regionCode).findFirst();
+		return byAgencyCode(code).map(BureauView::regionCode);
+	}
+
+	/**
+	 * The bureau whose 机关代字 is {@code code} ({@link DocumentAgency}): the bureau that issued a 文号 of that code — the
+	 * decider a decided document names, read from its number rather than from who handles its region now. Empty when
+	 * no bureau on the platform has that code. Only id, name, level and regions are filled (no counts).
+	 */
+	public Optional<BureauView> byAgencyCode(String code) {
+		BureauRegistry.Snapshot registered = registry.snapshot();
+		return registered.bureaus().stream().filter(b -> code != null && code.equals(registered.agencyCodes().get(b.id())))
+			.findFirst();
 	}
 
 	/** The bureau whose region is exactly this one (not one above it: {@link #nearest}). */
@@ -614,6 +657,15 @@ public class Bureaus {
 		if (region != null && data.level() != null) {
 			v.require("regionCode", region.value().length() == data.level().regionCodeLength(), "level-match",
 					data.level().label() + "应对应" + data.level().regionCodeLength() + "位行政区划代码");
+		}
+		if (!v.hasError("shortName") && region != null) {
+			// a 简称 ending in 邮管 is the bureau's 机关代字: never another bureau's, nor one that moves another's (A1)
+			List<BureauView> all = jdbc.sql(SELECT + FROM).query(Rows.of(BureauView.class)).list();
+			BureauView was = all.stream().filter(b -> selfId != null && b.id() == selfId).findFirst().orElse(null);
+			DocumentAgency.checkShortName(v, all, new BureauView(selfId == null ? Long.MAX_VALUE : selfId, data.name(),
+					Text.blankToNull(data.shortName()), data.level(), region.value(),
+					was != null ? was.regionName() : regions.name(region.value()), data.parentId(),
+					was != null ? was.parentName() : null, null, null, false, 0, 0));
 		}
 		if (region != null && data.level() != BureauLevel.NATIONAL) {
 			// the bureau's address is printed on its documents as the authority's: in its own region (a 省局 anywhere in

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -74,7 +75,7 @@ class DepartmentController {
 	@GetMapping("/admin/departments/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau) {
 		var rows = departments.list(scope, bureau, request.toExport()).items();
-		return Downloads.xlsx("处室.xlsx", spreadsheets.write("处室", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("处室", scope), spreadsheets.write("处室", COLUMNS, rows));
 	}
 
 	@GetMapping("/admin/departments/new")

@@ -5,9 +5,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 
 /**
  * The bureau that issues a document, as its 文号 names it: its 机关代字 (发文机关代字, GB/T 9704-2012 7.2.4) and the region
@@ -67,6 +70,38 @@ public record DocumentAgency(String code, String seriesRegion) {
 			used.add(code);
 		}
 		return codes;
+	}
+
+	/**
+	 * Refuses (field {@code shortName}) a bureau's 简称 that would make two bureaus print the same 文号 or move another
+	 * bureau's series (attack A1): a 简称 that is a 机关代字 ({@link #chosen}: ends in 邮管) but is only 邮管 (rule
+	 * {@code agency-code}: it names no bureau), or — the 机关代字 of every bureau worked out again ({@link #codes}) with
+	 * this bureau's 简称 as it would be saved — one that is another bureau's code, derived or chosen, or that changes
+	 * another bureau's code (rule {@code agency-taken}: 苏吴邮管 chosen by the city would take 吴中's, and 吴中's documents
+	 * would from then on bear another code). A 简称 that is no 机关代字 (苏州市局) changes no code and passes, unless
+	 * leaving a chosen code makes this bureau's derived one another's.
+	 * @param all the bureaus on the platform as they stand
+	 * @param self this bureau as it would be saved (a new one: any id above every other's)
+	 */
+	static void checkShortName(Validation v, List<BureauView> all, BureauView self) {
+		String chosen = chosen(self);
+		if (chosen != null && chosen.equals("邮管")) {
+			v.require("shortName", false, "agency-code", Wording.of("org.refusal.shortNameBare", chosen),
+					"简称“" + chosen + "”不能作为机关代字：以“邮管”结尾的简称即本机构文号的机关代字，须在“邮管”前写明本机构（如苏州邮管）");
+			return;
+		}
+		Map<Long, String> before = codes(all);
+		List<BureauView> saved = new java.util.ArrayList<>(all.stream().filter(b -> b.id() != self.id()).toList());
+		saved.add(self);
+		Map<Long, String> after = codes(saved);
+		String own = after.get(self.id());
+		Optional<BureauView> clash = all.stream().filter(b -> b.id() != self.id())
+			.filter(b -> own.equals(after.get(b.id())) || !before.get(b.id()).equals(after.get(b.id())))
+			.findFirst();
+		clash.ifPresent(b -> v.require("shortName", false, "agency-taken",
+				Wording.of("org.refusal.shortNameTaken", Text.strip(self.shortName() == null ? "" : self.shortName()), b.name(), before.get(b.id())),
+				"简称“" + (self.shortName() == null ? "" : Text.strip(self.shortName())) + "”会使本机构的机关代字与" + b.name() + "的机关代字“"
+						+ before.get(b.id()) + "”相同或使其改变：两个机构的文号不能相同，请另选简称"));
 	}
 
 	/** The bureau's 简称 where it is a 机关代字 (ends in 邮管), else null. */

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.BearerToken;
@@ -91,7 +92,7 @@ class UserController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
 			@RequestParam(required = false) Role role, @RequestParam(required = false) UserKind kind) {
 		var rows = users.list(scope, new Users.Filter(bureau, role, kind), request.toExport()).items();
-		return Downloads.xlsx("用户.xlsx", spreadsheets.write("用户", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("用户", scope), spreadsheets.write("用户", COLUMNS, rows));
 	}
 
 	@GetMapping("/admin/users/{id}")

@@ -18,7 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
+import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.InstallationAdmin;
@@ -78,7 +80,7 @@ class RegionController {
 	@GetMapping("/admin/regions/export.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "0") String code, ListRequest list) {
 		regions.find(code).orElseThrow(() -> DomainException.notFound("行政区划", code));
-		return Downloads.xlsx("行政区划.xlsx", spreadsheets.write("行政区划", COLUMNS, regions.list(code, list.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("行政区划", DataScope.region(code)), spreadsheets.write("行政区划", COLUMNS, regions.list(code, list.toExport()).items()));
 	}
 
 	@GetMapping("/admin/regions/import")

@@ -1,5 +1,6 @@
 package org.youguan.region;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,8 +15,12 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.youguan.documents.PlaceNames;
 import org.youguan.kernel.HanVariants;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -32,9 +37,17 @@ import org.youguan.kernel.Wording;
  * Look-ups of the region table.
  */
 @Service
-public class Regions {
+public class Regions implements PlaceNames {
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * The full names already read ({@link #fullName}): a list page names every row's place, and a region's chain costs a
+	 * query per level. Regions are only ever added (the GB/T 2260 import inserts, never renames), so a name kept stays
+	 * true; bounded, and refreshed hourly all the same.
+	 */
+	private final Cache<String, String> fullNames = Caffeine.newBuilder().maximumSize(50_000)
+		.expireAfterWrite(Duration.ofHours(1)).build();
 
 	Regions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -97,13 +110,25 @@ public class Regions {
 	 * "市辖区", "省直辖县级行政区划") are left out.
 	 */
 	public String fullName(String code) {
+		if (code == null) {
+			return null;
+		}
+		String known = fullNames.getIfPresent(code);
+		if (known != null) {
+			return known;
+		}
 		StringBuilder name = new StringBuilder();
 		for (Region region : path(code)) {
 			if (!PLACEHOLDER_LEVELS.contains(region.name())) {
 				name.append(region.name());
 			}
 		}
-		return name.isEmpty() ? find(code).map(Region::name).orElse(code) : name.toString();
+		if (name.isEmpty()) {
+			// an unknown code is named by itself, and not kept: a region imported later is named in full
+			return find(code).map(Region::name).orElse(code);
+		}
+		fullNames.put(code, name.toString());
+		return name.toString();
 	}
 
 	/**
@@ -120,6 +145,7 @@ public class Regions {
 	 * blank code or {@code 0}), else the region's {@link #fullName} ("江苏省苏州市") — never the bare code.
 	 * @param code a region's code, or blank/null/{@code 0} for the country
 	 */
+	@Override
 	public String areaName(String code) {
 		return code == null || code.isBlank() || "0".equals(code) ? "全国" : fullName(code);
 	}

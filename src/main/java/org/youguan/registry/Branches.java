@@ -26,6 +26,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionCode;
 import org.youguan.region.Regions;
 import org.youguan.registry.internal.branches.Branch;
@@ -204,7 +205,7 @@ public class Branches {
 				.param("name", name)
 				.param("self", selfId == null ? 0L : selfId)
 				.query(Boolean.class)
-				.single(), "unique", "该企业已有同名分支机构：" + name);
+				.single(), "unique", Wording.of("registry.refusal.branchNameTaken", name), "该企业已有同名分支机构：" + name);
 		}
 		v.required("address", "地址", data.address()).address("address", "地址", data.address(), 300);
 		v.name("headName", "负责人", data.headName(), 60).personName("headName", "负责人", data.headName());
@@ -214,7 +215,7 @@ public class Branches {
 				.query(Long.class)
 				.optional()
 				.orElse(null);
-			v.require("licenceId", holder != null && holder == data.enterpriseId(), "held-by-parent", "该许可证不属于所属企业");
+			v.require("licenceId", holder != null && holder == data.enterpriseId(), "held-by-parent", Wording.of("registry.refusal.licenceNotParents"), "该许可证不属于所属企业");
 		}
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", data.regionCode()));
 		if (region != null) {
@@ -225,16 +226,16 @@ public class Branches {
 				withinLicenceArea(v, data, region.value());
 			}
 		}
-		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", "请填写营业执照日期");
-		v.require("filedOn", data.filedOn() != null, "required", "请填写备案日期");
+		v.require("businessLicenceDate", data.businessLicenceDate() != null, "required", Wording.of("refusal.please.40"), "请填写营业执照日期");
+		v.require("filedOn", data.filedOn() != null, "required", Wording.of("refusal.please.16"), "请填写备案日期");
 		// both days are of what already happened — a licence issued, a filing received —, never in the future (attack: an
 		// import took 营业执照日期 2099-12-31), as the branch filing itself (BranchFilings) and a licence's 发证日期 are
 		LocalDate today = LocalDate.now(clock);
 		v.within("businessLicenceDate", "营业执照日期", data.businessLicenceDate(), Validation.EARLIEST_RECORD, today);
-		v.require("filedOn", data.filedOn() == null || !data.filedOn().isAfter(today), "not-future", "备案日期不能晚于今天");
+		v.require("filedOn", data.filedOn() == null || !data.filedOn().isAfter(today), "not-future", Wording.of("registry.refusal.filedOnFuture"), "备案日期不能晚于今天");
 		if (data.businessLicenceDate() != null && data.filedOn() != null) {
 			v.require("filedOn", !data.filedOn().isBefore(data.businessLicenceDate()), "after-licence",
-					"备案日期不能早于营业执照日期");
+					Wording.of("registry.refusal.filedBeforeBusinessLicence"), "备案日期不能早于营业执照日期");
 		}
 		v.throwIfInvalid();
 		return new BranchData(data.enterpriseId(), data.licenceId(), Text.name(data.name()), region.value(),
@@ -261,6 +262,8 @@ public class Branches {
 			.query((rs, i) -> new Area(rs.getString(1), LicenceScope.valueOf(rs.getString(2)), rs.getString(3)))
 			.optional()
 			.ifPresent(l -> v.require("regionCode", l.scope().covers(l.regionCode(), region), "outside-licence-area",
+					Wording.of("registry.refusal.branchOutsideLicenceArea", regions.fullName(region), l.number(), l.scope(),
+							regions.fullName(l.scope().territory(l.regionCode()))),
 					"分支机构所在地" + regions.fullName(region) + "不在许可证" + l.number() + "的经营地域内：业务范围为" + l.scope().label()
 							+ "的许可证只能在" + regions.fullName(l.scope().territory(l.regionCode())) + "范围内设立分支机构"));
 	}

@@ -21,6 +21,7 @@ import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Rows;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.internal.brands.Brand;
 import org.youguan.registry.internal.brands.BrandRepository;
 
@@ -176,8 +177,8 @@ public class Brands {
 		String name = d.name() == null ? "" : Text.name(d.name());
 		String shortName = d.shortName() == null ? "" : Text.name(d.shortName());
 		// the twin quoted as stored, not as typed
-		twin("name", name, selfId).ifPresent(t -> v.require("name", false, "unique", "品牌名称已存在：" + t));
-		twin("short_name", shortName, selfId).ifPresent(t -> v.require("shortName", false, "unique", "品牌简称已存在：" + t));
+		twin("name", name, selfId).ifPresent(t -> v.require("name", false, "unique", Wording.of("registry.refusal.brandNameTaken", t), "品牌名称已存在：" + t));
+		twin("short_name", shortName, selfId).ifPresent(t -> v.require("shortName", false, "unique", Wording.of("registry.refusal.brandShortNameTaken", t), "品牌简称已存在：" + t));
 		Long hq = null;
 		// a code that cannot be one is told by the rule it breaks, not as no enterprise having it
 		String hqCode = CreditCode.checked(v, "hqCreditCode", d.hqCreditCode());
@@ -187,7 +188,7 @@ public class Brands {
 				.query(Long.class)
 				.optional()
 				.orElse(null);
-			v.require("hqCreditCode", hq != null, "exists", "没有该统一社会信用代码的企业");
+			v.require("hqCreditCode", hq != null, "exists", Wording.of("registry.refusal.noEnterpriseWithCode"), "没有该统一社会信用代码的企业");
 		}
 		v.throwIfInvalid();
 		return new Checked(name, shortName, hq);

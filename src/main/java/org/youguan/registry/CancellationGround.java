@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.Audience;
 import org.youguan.rules.RuleUnit;
 import org.youguan.rules.StatutoryRule;
@@ -100,11 +101,13 @@ public enum CancellationGround {
 	public void requireApplies(String number, LocalDate issuedOn, LocalDate expiresOn, LicenceStatus status,
 			String holderRegion, LocalDate today, StatutoryRules rules) {
 		if (this == EXPIRED && expiresOn != null && !expiresOn.isBefore(today)) {
-			throw new InvalidValueException("ground", "not-expired", "许可证" + number + "有效期至" + ChineseText.day(expiresOn)
+			throw new InvalidValueException("ground", "not-expired", Wording.of("registry.refusal.groundNotExpired", number,
+					expiresOn.toString(), this), "许可证" + number + "有效期至" + ChineseText.day(expiresOn)
 					+ "，尚未届满，不能以“" + label() + "”注销（" + Provision.LICENSING_CANCELLATION + "）");
 		}
 		if (this == EXPIRED && status == LicenceStatus.VALID) {
-			throw new InvalidValueException("ground", "renewal-in-course", "许可证" + number + "的延续申请已于有效期（至" + ChineseText.day(expiresOn)
+			throw new InvalidValueException("ground", "renewal-in-course", Wording.of("registry.refusal.groundRenewalInCourse",
+					number, String.valueOf(expiresOn), this), "许可证" + number + "的延续申请已于有效期（至" + ChineseText.day(expiresOn)
 					+ "）届满前受理，尚未作出决定，视为准予延续（" + StatutoryRule.LICENCE_RENEWAL_DECISION.basis() + "），不能以“"
 					+ label() + "”注销");
 		}
@@ -113,7 +116,9 @@ public enum CancellationGround {
 			StatutoryRule rule = StatutoryRule.LICENCE_NO_OPERATION;
 			int months = rules.intValue(rule, holderRegion);
 			if (!today.isAfter(issuedOn.plusMonths(months))) {
-				throw new InvalidValueException("ground", "too-young", "许可证" + number + "于" + ChineseText.day(issuedOn) + "颁发，至今未超过"
+				throw new InvalidValueException("ground", "too-young", Wording.of("registry.refusal.groundTooYoung", number,
+						issuedOn.toString(), String.valueOf(months), Wording.of("enum.CancellationGround.NO_OPERATION", String.valueOf(months),
+								rule.unit()), rule), "许可证" + number + "于" + ChineseText.day(issuedOn) + "颁发，至今未超过"
 						+ months + "个月，不能以“" + label(rules, holderRegion) + "”注销（" + rule.citedFor(Audience.BUREAU) + "）");
 			}
 		}

@@ -220,7 +220,7 @@ public class Enterprises {
 		CreditCode.checked(format, field, creditCode);
 		format.throwIfInvalid();
 		EnterpriseView e = findByCreditCode(creditCode)
-			.orElseThrow(() -> new InvalidValueException(field, "exists", "辖区内没有该统一社会信用代码的企业"));
+			.orElseThrow(() -> new InvalidValueException(field, "exists", Wording.of("import.refused.noEnterpriseInScope"), "辖区内没有该统一社会信用代码的企业"));
 		scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode());
 		return e.id();
 	}
@@ -451,10 +451,10 @@ public class Enterprises {
 	 */
 	Enterprise chosen(DataScope scope, Long id, String field) {
 		if (id == null) {
-			throw new InvalidValueException(field, "required", "请选择所属企业");
+			throw new InvalidValueException(field, "required", Wording.of("refusal.please.57"), "请选择所属企业");
 		}
 		Enterprise e = enterprises.findById(id)
-			.orElseThrow(() -> new InvalidValueException(field, "exists", "所属企业（编号" + id + "）不在您的辖区内或不存在"));
+			.orElseThrow(() -> new InvalidValueException(field, "exists", Wording.of("registry.refusal.ownerUnknown", String.valueOf(id)), "所属企业（编号" + id + "）不在您的辖区内或不存在"));
 		scope.refuseWithin(field, e.regionCode(), "企业" + e.creditCode());
 		return e;
 	}
@@ -465,7 +465,7 @@ public class Enterprises {
 	 */
 	void requireOpen(Enterprise e, String field) {
 		if (e != null && e.status() == EnterpriseStatus.CANCELLED) {
-			throw new InvalidValueException(field, "cancelled", "所属企业" + e.legalName() + "已注销，不能再登记其设施");
+			throw new InvalidValueException(field, "cancelled", Wording.of("registry.refusal.ownerCancelled", e.legalName()), "所属企业" + e.legalName() + "已注销，不能再登记其设施");
 		}
 	}
 
@@ -562,14 +562,14 @@ public class Enterprises {
 		Validation v = Validation.after(formErrors);
 		v.name("legalName", "企业名称", d.legalName(), 200);
 		CreditCode code = v.check("creditCode", () -> CreditCode.of(d.creditCode()));
-		v.require("type", d.type() != null, "required", "请选择企业类型");
+		v.require("type", d.type() != null, "required", Wording.of("refusal.please.51"), "请选择企业类型");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "企业所在地");
 		}
 		if (d.brandId() != null) {
-			v.require("brandId", brands.existsById(d.brandId()), "exists", "品牌不存在");
+			v.require("brandId", brands.existsById(d.brandId()), "exists", Wording.of("registry.refusal.brandUnknown"), "品牌不存在");
 		}
 		v.maxLength("legalRepresentative", "法定代表人", d.legalRepresentative(), 60)
 			.name("legalRepresentative", "法定代表人", d.legalRepresentative())

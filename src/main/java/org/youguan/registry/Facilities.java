@@ -1,5 +1,6 @@
 package org.youguan.registry;
 
+import org.youguan.kernel.Wording;
 import org.youguan.rules.Provision;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -331,7 +332,7 @@ public class Facilities {
 			.param("self", selfId == null ? 0L : selfId)
 			.query(Boolean.class)
 			.single();
-		v.require("name", !twin, "unique", "该地址已有同名" + kind.label());
+		v.require("name", !twin, "unique", Wording.of("registry.refusal.facilityTwin", kind), "该地址已有同名" + kind.label());
 	}
 
 	/**
@@ -349,23 +350,24 @@ public class Facilities {
 
 	/** The kind's rules, added to {@code v} (which may hold the owner's failure already); throws them all at once. */
 	private FacilityData validate(DataScope scope, FacilityData d, Long selfId, Validation v) {
-		v.require("kind", d.kind() != null, "required", "请选择设施类型");
+		v.require("kind", d.kind() != null, "required", Wording.of("refusal.please.83"), "请选择设施类型");
 		v.name("name", "名称", d.name(), 200);
 		v.required("address", "地址", d.address()).address("address", "地址", d.address(), 300);
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
-			v.require("regionCode", region.value().length() >= 6, "county-level", "设施所在地应具体到县（6位）或更细");
+			v.require("regionCode", region.value().length() >= 6, "county-level", Wording.of("registry.refusal.facilityCountyLevel"), "设施所在地应具体到县（6位）或更细");
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "设施所在地");
 			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "设施所在地");
 		}
 		v.within("commissionedOn", "启用日期", d.commissionedOn(), EARLIEST_COMMISSIONED, Validation.LATEST_RECORD);
 		v.require("commissionedOn", d.commissionedOn() == null || !d.commissionedOn().isAfter(LocalDate.now(clock)),
-				"not-future", "启用日期不能晚于今天");
+				"not-future", Wording.of("registry.refusal.commissionedOnFuture"), "启用日期不能晚于今天");
 		if (d.kind() != null && d.kind().hasCompartments()) {
 			v.given("compartments", "格口数", d.compartments());
 			v.require("compartments", d.compartments() == null || d.compartments() > 0
-					&& d.compartments() <= MAX_COMPARTMENTS, "range", "格口数应为1至" + MAX_COMPARTMENTS);
+					&& d.compartments() <= MAX_COMPARTMENTS, "range", Wording.of("registry.refusal.compartmentsRange", String.valueOf(MAX_COMPARTMENTS)),
+					"格口数应为1至" + MAX_COMPARTMENTS);
 		}
 		if (d.kind() == FacilityKind.SCREENING_MACHINE) {
 			v.required("serialNumber", "设备序列号", d.serialNumber()).maxLength("serialNumber", "设备序列号", d.serialNumber(), 60)
@@ -374,7 +376,7 @@ public class Facilities {
 			// ("XR 320506 4", "xr-320506-4") is the same machine; a correction may keep the facility's own
 			String serial = Text.identifier(d.serialNumber());
 			if (serial != null && serialTaken(serial, selfId)) {
-				v.require("serialNumber", false, "unique", "该序列号的安检机已登记：" + serial);
+				v.require("serialNumber", false, "unique", Wording.of("registry.refusal.serialTaken", serial), "该序列号的安检机已登记：" + serial);
 			}
 		}
 		if (d.kind() == FacilityKind.CARE_STATION) {

@@ -893,18 +893,18 @@ public class Licences {
 		Validation v = new Validation();
 		v.required("number", "许可证编号", number);
 		numberFormat(v, "number", number);
-		v.require("number", number == null || !numberTaken(number, selfId), "unique", "许可证编号已存在：" + number);
-		v.require("scope", d.scope() != null, "required", "请选择业务范围");
+		v.require("number", number == null || !numberTaken(number, selfId), "unique", Wording.of("registry.refusal.licenceNumberTaken", number), "许可证编号已存在：" + number);
+		v.require("scope", d.scope() != null, "required", Wording.of("refusal.please.50"), "请选择业务范围");
 		v.name("issuingBureauName", "发证机关", d.issuingBureauName(), 100);
 		LocalDate issuedOn = d.issuedOn();
-		v.require("issuedOn", issuedOn != null, "required", "请填写发证日期");
-		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", "发证日期不能晚于今天");
+		v.require("issuedOn", issuedOn != null, "required", Wording.of("refusal.please.9"), "请填写发证日期");
+		v.require("issuedOn", issuedOn == null || !issuedOn.isAfter(LocalDate.now(clock)), "not-future", Wording.of("registry.refusal.issuedOnFuture"), "发证日期不能晚于今天");
 		v.within("issuedOn", "发证日期", issuedOn, Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		v.within("expiresOn", "有效期至", d.expiresOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
 		LocalDate expiry = d.expiresOn() != null ? d.expiresOn() : issuedOn == null || holderRegion == null ? null
 				: lastValidDay(issuedOn, holderRegion);
 		v.require("expiresOn", expiry == null || issuedOn == null || expiry.isAfter(issuedOn), "after-issue",
-				"有效期至应晚于发证日期");
+				Wording.of("registry.refusal.expiryAfterIssue"), "有效期至应晚于发证日期");
 		String issuer = Text.strip(d.issuingBureauName());
 		String issuingRegion = d.issuingRegionCode();
 		if (holderRegion != null && d.scope() != null) {
@@ -915,13 +915,18 @@ public class Licences {
 			boolean otherLevel = previous != null && IssuingAuthority.of(previous.scope()) != authority;
 			boolean allowed = by == null || (previous == null ? by.records(d.scope(), holderRegion)
 					: by.corrects(previous.scope(), d.scope(), holderRegion));
-			v.require("scope", allowed, "issuing-level", otherLevel ? IssuingAuthority.whoFor(previous.scope()) + "颁发，更正为"
+			v.require("scope", allowed, "issuing-level", otherLevel
+					? Wording.of("registry.refusal.issuingLevelCorrection", previous.scope(), IssuingAuthority.of(previous.scope()),
+							d.scope(), authority)
+					: Wording.of("registry.refusal.issuingLevelNotYours", d.scope(), authority, by == null ? "" : by.described()),
+					otherLevel ? IssuingAuthority.whoFor(previous.scope()) + "颁发，更正为"
 					+ d.scope().label() + "将改由" + authority.label() + "注销、吊销（" + IssuingAuthority.BASIS + "）：发证层级不能以更正"
 					+ "登记信息改变，业务范围的变化依许可变更决定办理"
 					: IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "），" + (by == null ? "" : by.described())
 							+ "不能登记或更正该业务范围的许可证");
 			List<String> names = issuerNames(d.scope(), holderRegion);
 			v.require("issuingBureauName", issuer == null || names.contains(issuer), "issuer",
+					Wording.of("registry.refusal.issuerName", d.scope(), authority, names.get(0), issuer),
 					IssuingAuthority.whoFor(d.scope()) + "颁发（" + IssuingAuthority.BASIS + "）：发证机关应为“" + names.get(0)
 							+ "”，不是“" + issuer + "”");
 			boolean datesKept = previous != null && previous.issuedOn().equals(issuedOn) && previous.expiresOn().equals(expiry);
@@ -929,7 +934,8 @@ public class Licences {
 				StatutoryRule rule = StatutoryRule.LICENCE_VALIDITY;
 				int years = rules.intValue(rule, holderRegion);
 				LocalDate latest = lastValidDay(issuedOn, years);
-				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", "有效期至不能晚于" + ChineseText.day(latest) + "：快递业务经营许可证"
+				v.require("expiresOn", !expiry.isAfter(latest), "statutory-term", Wording.of("registry.refusal.expiryBeyondTerm",
+						latest.toString(), String.valueOf(years), issuedOn.toString(), rule), "有效期至不能晚于" + ChineseText.day(latest) + "：快递业务经营许可证"
 						+ "有效期为" + years + "年，自发证日期" + ChineseText.day(issuedOn) + "起算" + Text.bracketed(rule.citedFor(Audience.BUREAU))
 						+ "；延续的许可证记其延续后的发证日期");
 			}
@@ -1025,12 +1031,13 @@ public class Licences {
 		Validation v = new Validation();
 		CancellationGround g = null;
 		if (Text.isBlank(ground)) {
-			v.require("ground", false, "required", "请选择注销情形");
+			v.require("ground", false, "required", Wording.of("refusal.please.70"), "请选择注销情形");
 		}
 		else {
 			g = Arrays.stream(CancellationGround.values()).filter(c -> c.name().equalsIgnoreCase(Text.strip(ground)))
 				.findFirst().orElse(null);
-			v.require("ground", g != null, "one-of", "注销情形应为" + Arrays.stream(CancellationGround.values())
+			v.require("ground", g != null, "one-of", Wording.of("registry.refusal.groundOneOf", Arrays.stream(
+					CancellationGround.values()).map(CancellationGround::name).collect(Collectors.joining(", "))), "注销情形应为" + Arrays.stream(CancellationGround.values())
 				.map(CancellationGround::label).collect(Collectors.joining("、")) + "之一");
 		}
 		if (g != null && g.needsNote()) {
@@ -1093,25 +1100,30 @@ public class Licences {
 		}
 		Optional<PenaltyDecisionRegister.KnownDecision> known = register.find(decision);
 		if (known.isEmpty()) {
-			v.require("decisionNumber", !register.automaticForm(decision), "decision-unknown", "行政处罚决定书文号" + decision
+			v.require("decisionNumber", !register.automaticForm(decision), "decision-unknown",
+					Wording.of("registry.refusal.decisionUnknown", decision), "行政处罚决定书文号" + decision
 					+ "是本平台自动编号的形式，但平台没有这一文号的行政处罚决定：请核对文号（平台外作出的决定填写纸质决定书上的文号）");
 			return;
 		}
 		PenaltyDecisionRegister.KnownDecision d = known.get();
 		if (!d.enterpriseCreditCode().equals(l.creditCode())) {
-			v.require("decisionNumber", false, "decision-party", "行政处罚决定书" + d.decisionNumber() + "的当事人是" + d.enterpriseName()
+			v.require("decisionNumber", false, "decision-party", Wording.of("registry.refusal.decisionParty",
+					d.decisionNumber(), d.enterpriseName(), l.number(), l.enterpriseName()), "行政处罚决定书" + d.decisionNumber() + "的当事人是" + d.enterpriseName()
 					+ "，不是许可证" + l.number() + "的持有人" + l.enterpriseName() + "：不能依据该决定吊销本许可证");
 		}
 		else if (!d.revokesLicence()) {
-			v.require("decisionNumber", false, "decision-penalty", "行政处罚决定书" + d.decisionNumber()
+			v.require("decisionNumber", false, "decision-penalty",
+					Wording.of("registry.refusal.decisionNoRevocation", d.decisionNumber()), "行政处罚决定书" + d.decisionNumber()
 					+ "没有作出吊销许可证件的处罚（" + Provision.PENALTY_KINDS + "）：不能依据该决定吊销许可证");
 		}
 		else if (d.annulledOn() != null) {
-			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber() + "已于" + ChineseText.day(d.annulledOn())
+			v.require("decisionNumber", false, "decision-not-in-effect", Wording.of("registry.refusal.decisionAnnulled",
+					d.decisionNumber(), d.annulledOn().toString()), "行政处罚决定书" + d.decisionNumber() + "已于" + ChineseText.day(d.annulledOn())
 					+ "被撤销或确认无效，不再有效（" + Provision.PENALTY_SUPERVISION + "）：不能依据该决定吊销许可证");
 		}
 		else if (!d.inEffect()) {
-			v.require("decisionNumber", false, "decision-not-in-effect", "行政处罚决定书" + d.decisionNumber()
+			v.require("decisionNumber", false, "decision-not-in-effect",
+					Wording.of("registry.refusal.decisionNotServed", d.decisionNumber()), "行政处罚决定书" + d.decisionNumber()
 					+ "尚未送达当事人，还未生效（" + Provision.PENALTY_DELIVERY + "）：送达后平台依该决定吊销许可证，无需手工登记");
 		}
 	}

@@ -472,7 +472,8 @@ public class Outlets {
 		v.maxLength(field, "备案编号", typed, FILING_NUMBER_LENGTH).filingNumber(field, "备案编号", typed);
 		// told beside a character refused: "网点备案　320506…" is the series' number whatever else is wrong with it
 		String refusal = typed == null ? null : historicNumberRefusal(typed);
-		return v.require(field, refusal == null, "issued-form", refusal);
+		return v.require(field, refusal == null, "issued-form",
+				Wording.of("registry.refusal.filingNumberIssuedForm", Text.identifier(typed)), refusal);
 	}
 
 	/** The most characters a 备案编号 has ({@code terminal_outlet.filing_number}). */
@@ -742,7 +743,7 @@ public class Outlets {
 	public void correct(DataScope scope, long id, OutletData data) {
 		TerminalOutlet o = load(scope, id);
 		if (o.status() == OutletStatus.CLOSED) {
-			throw DomainException.illegalTransition("网点已关闭，不能再修改登记信息");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.outletClosedEdit"), "网点已关闭，不能再修改登记信息");
 		}
 		if (o.status() == OutletStatus.FILED) {
 			if (!sameCounty(o.regionCode(), data.regionCode() == null ? null : Text.strip(data.regionCode()))
@@ -918,7 +919,8 @@ public class Outlets {
 		String query = brand == null ? "" : Text.strip(brand);
 		if (!query.isEmpty() && brands.findByShortName(query).isEmpty()) {
 			// an unknown brand is a typing error, not a brand without outlets (attack: brand=999 answered 200, empty)
-			throw new InvalidValueException("brand", "one-of", "品牌“" + Text.excerpt(query, 20) + "”不是已登记的品牌简称");
+			throw new InvalidValueException("brand", "one-of", Wording.of("registry.refusal.brandShortNameUnknown", Text.excerpt(query, 20)),
+					"品牌“" + Text.excerpt(query, 20) + "”不是已登记的品牌简称");
 		}
 		return criteria("JOIN enterprise e ON e.id = o.enterprise_id "
 				+ "JOIN region_name r ON r.code = o.region_code COLLATE \"default\" LEFT JOIN brand b ON b.id = o.brand_id",
@@ -990,13 +992,13 @@ public class Outlets {
 		// an outlet run through a branch is run through one of its operator's own branches (attack round 16: another
 		// enterprise's branch was taken)
 		v.require("branchId", d.branchId() == null || ownBranch(d.enterpriseId(), d.branchId()), "own-branch",
-				"所选分支机构不是本企业已备案的分支机构（编号" + d.branchId() + "），请选择本企业的分支机构或不选");
+				Wording.of("registry.refusal.outletOwnBranch", String.valueOf(d.branchId())), "所选分支机构不是本企业已备案的分支机构（编号" + d.branchId() + "），请选择本企业的分支机构或不选");
 		v.required("address", "地址", d.address()).address("address", "地址", d.address(), 300);
 		v.require("cooperation", cooperationTypes().stream().anyMatch(t -> t.code().equals(d.cooperation())), "dictionary",
-				"请选择合作方式（自营、加盟或合作）");
+				Wording.of("refusal.please.54"), "请选择合作方式（自营、加盟或合作）");
 		RegionCode region = v.check("regionCode", () -> regions.require("regionCode", d.regionCode()));
 		if (region != null) {
-			v.require("regionCode", region.value().length() >= 9, "street-level", "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
+			v.require("regionCode", region.value().length() >= 9, "street-level", Wording.of("registry.refusal.outletStreetLevel"), "网点所在地应具体到乡镇/街道（9位）或村/社区（12位）");
 			// an import row's error on its column, beside its other cells (a step refused such a region before: 404)
 			scope.requireWithin(v, "regionCode", region.value(), "网点所在地");
 			regions.addressWithin(v, "address", "地址", d.address(), region.value(), "网点所在地");
@@ -1019,22 +1021,25 @@ public class Outlets {
 			.fits("latitude", "纬度", d.latitude(), OutletForm.LATITUDE_INTEGER_DIGITS, OutletForm.COORDINATE_FRACTION_DIGITS);
 		// a point needs both coordinates: one alone is no location (it was stored and shown as a half point)
 		v.require(d.longitude() == null ? "longitude" : "latitude", (d.longitude() == null) == (d.latitude() == null),
-				"pair", d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"
+				"pair",
+				Wording.of(d.longitude() == null ? "registry.refusal.longitudeMissing" : "registry.refusal.latitudeMissing"),
+				d.longitude() == null ? "填写了纬度时也应填写经度（经纬度须同时填写或同时不填）"
 						: "填写了经度时也应填写纬度（经纬度须同时填写或同时不填）");
 		v.name("managerName", "负责人姓名", d.managerName(), 60).personName("managerName", "负责人姓名", d.managerName());
 		IdCardNumber id = v.check("managerIdNumber", () -> IdCardNumber.of(d.managerIdNumber(), LocalDate.now(clock)));
 		// the manager is reached at the outlet or on a mobile: any telephone
 		Telephone phone = v.check("managerPhone", () -> Telephone.of(d.managerPhone(), "负责人电话"));
 		v.given("storageArea", "存储场地面积", d.storageArea());
-		v.require("storageArea", d.storageArea() == null || d.storageArea().signum() > 0, "positive", "存储场地面积应大于0");
+		v.require("storageArea", d.storageArea() == null || d.storageArea().signum() > 0, "positive", Wording.of("registry.refusal.storageAreaPositive"), "存储场地面积应大于0");
 		v.require("storageArea", d.storageArea() == null || d.storageArea().compareTo(MAX_STORAGE_AREA) < 0, "range",
-				"存储场地面积应小于1000000平方米");
+				Wording.of("registry.refusal.storageAreaRange"), "存储场地面积应小于1000000平方米");
 		// stored to the hundredth of a square metre: more is refused, never rounded (999999.999 would round past the limit)
 		v.require("storageArea", d.storageArea() == null || d.storageArea().stripTrailingZeros().scale() <= 2, "scale",
+				Wording.of("registry.refusal.storageAreaScale", d.storageArea() == null ? "" : d.storageArea().toPlainString()),
 				"存储场地面积最多两位小数：" + (d.storageArea() == null ? "" : d.storageArea().toPlainString()));
-		v.require("openedOn", d.openedOn() != null, "required", "请填写开办日期");
+		v.require("openedOn", d.openedOn() != null, "required", Wording.of("refusal.please.20"), "请填写开办日期");
 		v.within("openedOn", "开办日期", d.openedOn(), Validation.EARLIEST_RECORD, Validation.LATEST_RECORD);
-		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", "开办日期不能晚于今天");
+		v.require("openedOn", d.openedOn() == null || !d.openedOn().isAfter(LocalDate.now(clock)), "not-future", Wording.of("registry.refusal.openedOnFuture"), "开办日期不能晚于今天");
 		v.throwIfInvalid();
 		return new OutletData(Text.name(d.name()), d.enterpriseId(), d.branchId(), d.cooperation(), Text.line(d.address()),
 				region.value(), d.longitude(), d.latitude(), Text.strip(d.managerName()), id.value(), phone.value(),

@@ -26,6 +26,7 @@ import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
 import org.youguan.kernel.PageSteps;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -121,6 +122,8 @@ class RulesController {
 		return FormSteps.run(model, response, redirect, () -> {
 			BigDecimal parsed = Decimals.parsePlain("value", "“" + rule.title() + "”的取值", value == null ? "" : value, 12, 2);
 			rules.override(rule, me.bureauId(), me.regionCode(), parsed, reason);
+			// the rule by its title in the reader's language (enum.StatutoryRule.*), beside the Chinese message
+			redirect.addFlashAttribute("messageWording", Wording.of("done.rules.adjusted", rule));
 			return new PageSteps.Done("已调整“" + rule.title() + "”", "/admin/rules#" + rule.code());
 		}, () -> list(me, model));
 	}
@@ -153,15 +156,19 @@ class RulesController {
 	String resetBelow(@AuthenticationPrincipal CurrentUser me, @PathVariable String code,
 			@RequestParam(required = false) String region, RedirectAttributes redirect) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
-		return PageSteps.run(redirect, "/admin/rules/below#" + code, "已恢复下级局设定的“" + rule.title() + "”",
-				() -> rules.clearLowerOverride(rule, me.regionCode(), region));
+		return PageSteps.run(redirect, "/admin/rules/below#" + code, "已恢复下级局设定的“" + rule.title() + "”", () -> {
+			rules.clearLowerOverride(rule, me.regionCode(), region);
+			redirect.addFlashAttribute("messageWording", Wording.of("done.rules.resetBelow", rule));
+		});
 	}
 
 	@PostMapping("/admin/rules/{code}/reset")
 	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN')")
 	String reset(@AuthenticationPrincipal CurrentUser me, @PathVariable String code, RedirectAttributes redirect) {
 		StatutoryRule rule = StatutoryRule.byCode(code).orElseThrow(() -> DomainException.notFound("法定规则", code));
-		return PageSteps.run(redirect, "/admin/rules#" + code, "已恢复“" + rule.title() + "”",
-				() -> rules.clearOverride(rule, me.regionCode()));
+		return PageSteps.run(redirect, "/admin/rules#" + code, "已恢复“" + rule.title() + "”", () -> {
+			rules.clearOverride(rule, me.regionCode());
+			redirect.addFlashAttribute("messageWording", Wording.of("done.rules.reset", rule));
+		});
 	}
 }

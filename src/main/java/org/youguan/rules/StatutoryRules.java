@@ -34,6 +34,8 @@ import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
+import org.youguan.org.BureauLevel;
 import org.youguan.org.Bureaus;
 import org.youguan.platform.ChinaTime;
 
@@ -81,7 +83,7 @@ public class StatutoryRules {
 	 * {@link StatutoryRule#REMEDY_LITIGATION} months (行政诉讼法(2017) art.46) to the court having jurisdiction (有管辖权的
 	 * 人民法院: the platform holds no court names). Both periods are national law ({@link StatutoryRule#nationalOnly()}):
 	 * only the national bureau's value applies, whatever the region.
-	 * @param regionCode the region of the bureau that decides (its {@link Bureaus#nearest} bureau is the decider)
+	 * @param regionCode the region of the bureau that decides (its {@link Bureaus#handling} bureau is the decider)
 	 * @return the sentence as the decision states it, periods in Chinese numerals: 如不服本决定，可以自收到本决定书之日起六十日内
 	 * 依法向江苏省邮政管理局申请行政复议，或者在六个月内依法向有管辖权的人民法院提起行政诉讼。
 	 */
@@ -93,17 +95,32 @@ public class StatutoryRules {
 	/**
 	 * The body a party applies to for 行政复议 against a decision of the bureau handling {@code regionCode}
 	 * ({@link StatutoryRule#REMEDY_ADMINISTRATIVE_REVIEW}): the bureau one level up on the platform (a county's city
-	 * bureau, a city's provincial bureau, a province's 国家邮政局) — the postal bureaus below the national one are
-	 * vertically managed, and 行政复议法(2023) art.27 sends a vertically led organ's acts to 上一级主管部门 (legal review
-	 * to confirm that the 邮政管理部门 are among its "等"); 国家邮政局 reviews its own acts (art.25(一): 国务院部门).
-	 * Where the platform holds no bureau above, the wording names the kind of body ("上一级邮政管理部门").
+	 * bureau, a city's provincial bureau, a province's {@value #NATIONAL_BUREAU}) — the postal bureaus below the
+	 * national one are vertically managed, and 行政复议法(2023) art.27 sends a vertically led organ's acts to 上一级主管部门
+	 * (legal review to confirm that the 邮政管理部门 are among its "等"); 国家邮政局 reviews its own acts (art.25(一):
+	 * 国务院部门). A provincial bureau's is {@value #NATIONAL_BUREAU} whether or not the platform holds the national
+	 * bureau (the one body above every province). Where the platform holds no bureau above a city or county bureau, the
+	 * wording names the kind of body ("上一级邮政管理部门").
+	 * @param regionCode the region of the bureau that decided, or of the case it decided (its {@link Bureaus#handling}
+	 *        bureau is the decider: a city's for a county bureau with no staff) — not the party's, nor the region of an
+	 *        approving level the decider is not
 	 */
 	public String reviewBody(String regionCode) {
-		return bureaus.nearest(regionCode)
+		if ("0".equals(regionCode)) {
+			// 国家邮政局's own act: reviewed by itself (art.25(一)), held on the platform or not
+			return bureaus.findByRegion("0").map(b -> b.name()).orElse(NATIONAL_BUREAU);
+		}
+		// the bureau deciding there: the handling one (a city's for a county with no staff, Bureaus#handling), whose
+		// body above is the city's province — not the unstaffed county's city
+		return bureaus.handling(regionCode)
 			.map(b -> b.parentName() != null && !b.parentName().isBlank() ? b.parentName()
-					: "0".equals(b.regionCode()) ? b.name() : "上一级邮政管理部门")
+					: "0".equals(b.regionCode()) ? b.name()
+					: b.level() == BureauLevel.PROVINCE ? NATIONAL_BUREAU : "上一级邮政管理部门")
 			.orElse("上一级邮政管理部门");
 	}
+
+	/** The national bureau's name, the 行政复议机关 of a provincial bureau's acts (行政复议法(2023) art.27). */
+	public static final String NATIONAL_BUREAU = "国家邮政局";
 
 	/**
 	 * The remedies sentence with given periods — those a decision fixed when it was made, so a reissue states what the
@@ -350,7 +367,8 @@ public class StatutoryRules {
 	@Transactional
 	public void override(StatutoryRule rule, long bureauId, String bureauRegion, BigDecimal value, String reason) {
 		if (rule.nationalOnly() && !StatutoryRule.NATIONAL_REGION.equals(bureauRegion)) {
-			throw new InvalidValueException("value", "national-only", "“" + rule.title() + "”（" + rule.code() + "）由国家法律规定（"
+			throw new InvalidValueException("value", "national-only", Wording.of("rules.refusal.nationalOnly", rule,
+					rule.code()), "“" + rule.title() + "”（" + rule.code() + "）由国家法律规定（"
 					+ rule.basis() + "），全国统一适用，只能由国家邮政局随法律修改调整，本局不能调整");
 		}
 		if (value == null || value.signum() < 0) {
@@ -365,27 +383,33 @@ public class StatutoryRules {
 		}
 		// a fine bound is whole yuan, as the article states it and the fine range is shown (FineRange): 5000.5 is no bound
 		if (rule.unit() == RuleUnit.YUAN && value.stripTrailingZeros().scale() > 0) {
-			throw new InvalidValueException("value", "integer", "“" + rule.title() + "”的取值应为整数（单位：元）");
+			throw new InvalidValueException("value", "integer", Wording.of("rules.refusal.wholeYuan", rule),
+					"“" + rule.title() + "”的取值应为整数（单位：元）");
 		}
 		// a rate is kept on each decided case as numeric(5, 2) (penalty_case.surcharge_percent): beyond 100 % it made
 		// every later decision fail in the database; a daily rate above the whole fine means nothing anyway
 		if (rule.unit() == RuleUnit.PERCENT && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过100%");
+			throw new InvalidValueException("value", "max", Wording.of("rules.refusal.percentMax", rule),
+					"“" + rule.title() + "”的取值不能超过100%");
 		}
 		if (rule.unit() != RuleUnit.YUAN && value.compareTo(BigDecimal.valueOf(MAX_COUNTED)) > 0) {
-			throw new InvalidValueException("value", "max", "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
+			throw new InvalidValueException("value", "max", Wording.of("rules.refusal.countedMax", rule,
+					String.valueOf(MAX_COUNTED), rule.unit()), "“" + rule.title() + "”的取值不能超过" + MAX_COUNTED + rule.unit().label());
 		}
 		if (rule.unit().isDeadline() && value.signum() == 0) {
-			throw new InvalidValueException("value", "min", "“" + rule.title() + "”是期限，不能为0");
+			throw new InvalidValueException("value", "min", Wording.of("rules.refusal.deadlineZero", rule),
+					"“" + rule.title() + "”是期限，不能为0");
 		}
 		checkBounds(rule, value);
 		parentRange(rule, bureauRegion).ifPresent(range -> {
 			if (range.min() != null && value.compareTo(range.min()) < 0) {
-				throw new InvalidValueException("value", "parent-min", "“" + rule.title() + "”不能低于上级局的" + plain(range.min())
+				throw new InvalidValueException("value", "parent-min", Wording.of("rules.refusal.belowParent", rule,
+						plain(range.min()), rule.unit()), "“" + rule.title() + "”不能低于上级局的" + plain(range.min())
 						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
 			}
 			if (range.max() != null && value.compareTo(range.max()) > 0) {
-				throw new InvalidValueException("value", "parent-max", "“" + rule.title() + "”不能高于上级局的" + plain(range.max())
+				throw new InvalidValueException("value", "parent-max", Wording.of("rules.refusal.aboveParent", rule,
+						plain(range.max()), rule.unit()), "“" + rule.title() + "”不能高于上级局的" + plain(range.max())
 						+ rule.unit().label() + "：本局只能在上级局的幅度内细化，不能扩大");
 			}
 		});
@@ -393,14 +417,16 @@ public class StatutoryRules {
 			if (pair[1] == rule) {
 				BigDecimal lower = setting(pair[0], bureauRegion).effectiveValue();
 				if (value.compareTo(lower) < 0) {
-					throw new InvalidValueException("value", "min", "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
+					throw new InvalidValueException("value", "min", Wording.of("rules.refusal.lessThanPair", rule, pair[0],
+							plain(lower), rule.unit()), "“" + rule.title() + "”不能少于“" + pair[0].title() + "”（"
 							+ rule.unit().stated(lower) + "）");
 				}
 			}
 			if (pair[0] == rule) {
 				BigDecimal higher = setting(pair[1], bureauRegion).effectiveValue();
 				if (value.compareTo(higher) > 0) {
-					throw new InvalidValueException("value", "max", "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
+					throw new InvalidValueException("value", "max", Wording.of("rules.refusal.moreThanPair", rule, pair[1],
+							plain(higher), rule.unit()), "“" + rule.title() + "”不能多于“" + pair[1].title() + "”（"
 							+ rule.unit().stated(higher) + "）");
 				}
 			}

@@ -310,12 +310,45 @@ public enum ViolationType {
 	}
 
 	/**
+	 * The articles laying down the duty whose breach a type that {@link #punishesOnlyUncorrected} punishes once an order
+	 * to correct it went unheeded: the order a case rests on must be about that very duty — cite one of these articles,
+	 * or (an order brought with a past inspection, which cites nothing) be of an inspection of an item citing one — not
+	 * any order the party left unrectified (attack B1: a 收寄验视 order, art.32, does not ground a packaging case).
+	 * PACKAGING: the packaging chapter of the 快递暂行条例(2025), arts.37–45 (the duties art.56 punishes). Empty for
+	 * every other type.
+	 */
+	public List<Citation> correctionDuties() {
+		if (this != PACKAGING) {
+			return List.of();
+		}
+		return java.util.stream.IntStream.rangeClosed(37, 45).mapToObj(a -> Citation.of(EXPRESS_REGULATION, a)).toList();
+	}
+
+	/**
 	 * What a refusal of a case under a type that {@link #punishesOnlyUncorrected} says when no unrectified 责令改正 order
 	 * of the party is on record: the article and its condition.
 	 */
 	public String uncorrectedOrderRequired() {
-		return "“" + shortName() + "”的处罚依据" + formalBasis() + "仅处罚“经责令改正拒不改正”的行为：本案当事人没有逾期未整改"
-				+ "或复查未整改的责令改正通知书，不能按此条立案或处罚，请先责令改正";
+		return "“" + shortName() + "”的处罚依据" + formalBasis() + "仅处罚“经责令改正拒不改正”的行为：本案当事人没有针对该项义务（"
+				+ correctionDutiesText() + "）、整改期限在违法行为终了前已届满且逾期未整改或复查未整改的责令改正通知书，"
+				+ "不能按此条立案或处罚，请先责令改正";
+	}
+
+	/**
+	 * The {@link #correctionDuties()} as a refusal names them: 《快递暂行条例》第三十七条至第四十五条 for a run of
+	 * consecutive articles of one text, else each cited formally and joined by "、".
+	 */
+	public String correctionDutiesText() {
+		List<Citation> duties = correctionDuties();
+		if (duties.isEmpty()) {
+			return "";
+		}
+		Citation first = duties.get(0);
+		Citation last = duties.get(duties.size() - 1);
+		boolean run = duties.stream().allMatch(c -> c.text() == first.text())
+				&& last.article() - first.article() == duties.size() - 1 && duties.size() > 1;
+		return run ? first.formal() + "至" + last.formal().substring(last.formal().lastIndexOf('》') + 1)
+				: duties.stream().map(Citation::formal).collect(Collectors.joining("、"));
 	}
 
 	/**

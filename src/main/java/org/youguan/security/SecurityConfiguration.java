@@ -89,10 +89,11 @@ class SecurityConfiguration {
 			.access((authentication, request) -> new AuthorizationDecision(installationAdmins.holds(authentication.get())))
 			.requestMatchers("/admin/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER")
-			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too
+			// the registry's old address of the branch form leads to licensing's 分支机构备案, which enterprises use too:
+			// its handler admits those the filing's POST admits (CaseRoles.HANDLERS_OR_ENTERPRISE) and refuses anyone
+			// else naming the roles that may file (an administrator or a leader is refused there, not on the form)
 			.requestMatchers(HttpMethod.GET, "/registry/branches/new")
-			// those the filing's POST admits (CaseRoles.HANDLERS_OR_ENTERPRISE): an administrator is refused here, not on the form
-			.hasAnyRole("STAFF", "ENTERPRISE")
+			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF", "ENTERPRISE")
 			.requestMatchers("/registry/**", "/filing/**", "/statistics/**", "/complaints/**", "/workplans/**")
 			.hasAnyRole("SYSTEM_ADMIN", "BUREAU_ADMIN", "BUREAU_LEADER", "STAFF")
 			.requestMatchers("/enterprise/**")
@@ -132,7 +133,8 @@ class SecurityConfiguration {
 						problems.write(request, response, 403, Problems.FORBIDDEN, "X-CSRF-TOKEN", "csrf",
 								"请求缺少有效的CSRF令牌：以登录会话调用接口时请带上页面的X-CSRF-TOKEN请求头，或改用API令牌（Authorization: Bearer …）");
 					}
-					else {
+					else if (!refusals.refuseRole(request, response)) {
+						// a staff member's role refused by handlers naming who may act is told that (refuseRole)
 						problems.write(request, response, 403, Problems.FORBIDDEN, "request", Problems.FORBIDDEN_RULE,
 								"您没有执行此操作的权限");
 					}
@@ -143,8 +145,10 @@ class SecurityConfiguration {
 					refusals.refuse(request, response, 403, PAGE_EXPIRED, PAGE_EXPIRED_DETAIL,
 							List.of(new FieldError("_csrf", "csrf", PAGE_EXPIRED_DETAIL)));
 				}
-				else if (!wrongPortal(request, response, refusals) && !refusals.backToRecordPage(request, response)) {
-					// a read, or no record's step: the 403 page (a page's step goes back to its record's page instead)
+				else if (!wrongPortal(request, response, refusals) && !refusals.backToRecordPage(request, response)
+						&& !refusals.refuseRole(request, response)) {
+					// a read, or no record's step: the 403 page (a page's step goes back to its record's page instead; a
+					// form, a page or a post its handlers refuse for a staff member's role names the roles that may act)
 					pageDenied.handle(request, response, e);
 				}
 			}))

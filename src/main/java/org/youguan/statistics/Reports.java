@@ -529,7 +529,8 @@ public class Reports {
 	/**
 	 * Refuses a decision (审核通过, 退回) by a bureau above the one of the reporter's region (README: the bureau of the
 	 * reporter's region decides): a city's department reads its counties' reports but approves only those of the
-	 * region its own bureau handles ({@link Bureaus#nearest}: the county's bureau where one is on the platform).
+	 * region its own bureau handles ({@link Bureaus#handling}: the county's bureau where one with a 处室工作人员 is on the
+	 * platform, else the city's).
 	 * @throws AccessRefusedException (403) in the words of every module's refusal, {@link Bureaus#refusal}
 	 */
 	private void requireDecidingBureau(DataScope scope, String regionCode) {

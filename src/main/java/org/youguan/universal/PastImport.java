@@ -32,11 +32,12 @@ final class PastImport {
 	 * @param stored whether a checked row is a record already saved
 	 * @param field the field a duplicate is reported on
 	 * @param what the record's identity in words, e.g. {@code 同一建制村和检查日期的检查}
+	 * @param whatWording the same words as a bundle key, so a row's "与第N行重复" reads in the reader's language
 	 * @param storedMessage the failure of a row already saved
 	 * @param storedWording that failure's sentence as its key with its values, for the reader's language
 	 */
 	record Duplicates<T>(Function<T, String> key, Predicate<T> stored, String field, String what,
-			Function<T, String> storedMessage, Function<T, Wording> storedWording) {
+			Wording whatWording, Function<T, String> storedMessage, Function<T, Wording> storedWording) {
 
 		/**
 		 * Reports a checked sheet row under {@code column} when it repeats an earlier row ({@code 与第N行重复}) or, else,
@@ -56,7 +57,7 @@ final class PastImport {
 		 */
 		void check(String rowKey, T checked, SheetImport.Twins twins, SheetRow row, SheetImport.RowContext context,
 				String column) {
-			twins.check(rowKey, row, context, column, what);
+			twins.check(rowKey, row, context, column, whatWording, what);
 			if (checked != null && !context.failed(column) && stored.test(checked)) {
 				context.fail(column, "unique", storedWording.apply(checked), storedMessage.apply(checked));
 			}

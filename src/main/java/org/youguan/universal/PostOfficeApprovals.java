@@ -41,6 +41,7 @@ import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
+import org.youguan.numbering.OfficialNumbers;
 import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.DocumentAgency;
@@ -497,7 +498,7 @@ public class PostOfficeApprovals {
 				+ " decision_number = :number, decision_region = :bureauRegion, alternative_office = :alternative", p);
 		PostOfficeApproval decided = find(scope, id);
 		attachments.storeGenerated(PostOfficeDocuments.owner(id), PostOfficeDocuments.DECISION,
-				PostOfficeDocuments.decisionFile(decided), documents.decision(decided, parties(decided, bureau.name())));
+				PostOfficeDocuments.decisionFile(decided), documents.decision(decided, parties(decided, bureau.name()), bureau.region()));
 		boolean late = today.isAfter(a.decisionDueOn());
 		record(a, step == ApprovalStep.APPROVE ? "post-office.approval.approve" : "post-office.approval.refuse",
 				step.label() + a.kind().label() + (r == null ? "" : "：" + r)
@@ -751,6 +752,11 @@ public class PostOfficeApprovals {
 		v.maxLength("decisionNumber", "决定文号", number, 60)
 			.documentNumber("decisionNumber", "决定文号", number)
 			.documentYear("decisionNumber", "决定文号", number, decided);
+		if (bureau != null && number != null) {
+			// the deciding bureau's own 机关代字 and 审批 (attack A2: another bureau's code, another kind's characters)
+			OfficialNumbers.checkTyped(v, "decisionNumber", "决定文号", NUMBER_TYPE, bureaus.documentAgency(bureau.region()).code(),
+					code -> bureaus.seriesRegionOf(code).isPresent(), number);
+		}
 		if (number != null && f != null && number.length() <= 60 && numberUsed(f.regionCode(), number)) {
 			v.require("decisionNumber", false, "unique", usedMessage(number));
 		}
@@ -874,7 +880,7 @@ public class PostOfficeApprovals {
 								+ (number == null ? "" : "，文号" + number) + (rs.getBoolean("imported") ? "，历史导入" : ""));
 			});
 		return new PastImport.Duplicates<>(CheckedImport::key, c -> stored.containsKey(c.key()), "decidedOn",
-				"同一营业场所、申请事项和决定日期的审批",
+				"同一营业场所、申请事项和决定日期的审批", Wording.of("import.twin.approval"),
 				c -> "营业场所“" + c.facility().name() + "”在" + ChineseText.day(c.decidedOn()) + "已有" + c.kind().label() + "审批的决定（"
 						+ stored.get(c.key()) + "），同一营业场所同一申请事项同一天只有一个决定，不能重复导入",
 				c -> Wording.of("import.refused.approvalDecided", c.facility().name(), c.decidedOn().toString(), c.kind()));
@@ -1070,7 +1076,9 @@ public class PostOfficeApprovals {
 
 	/**
 	 * The bureau deciding for a caller on a post office in {@code region}: the caller's own bureau when its region
-	 * holds the post office, else the nearest bureau over the post office (county, city, province).
+	 * holds the post office, else the bureau handling the post office's region ({@link Bureaus#handling}: the county's,
+	 * or the city's where the county's bureau has no 处室工作人员, else the province's). Stored with the decision
+	 * ({@code decision_region}), by which its documents name it later.
 	 */
 	private Bureau deciding(DataScope scope, String region) {
 		String own = scope.kind() == DataScope.Kind.REGION ? scope.regionPrefix() : null;
@@ -1080,28 +1088,31 @@ public class PostOfficeApprovals {
 				return new Bureau(own, b.get().name());
 			}
 		}
-		return nearest(region);
+		return handling(region);
 	}
 
 	/**
-	 * The nearest bureau over a region ({@link Bureaus#nearest}: its county's, its city's, its province's); else named
-	 * after the county.
+	 * The bureau handling a region ({@link Bureaus#handling}: its county's, its city's, its province's — the nearest with
+	 * a 处室工作人员); else named after the county.
 	 */
-	private Bureau nearest(String region) {
+	private Bureau handling(String region) {
 		String county = region.length() > 6 ? region.substring(0, 6) : region;
-		return bureaus.nearest(region).map(b -> new Bureau(b.regionCode(), b.name()))
+		return bureaus.handling(region).map(b -> new Bureau(b.regionCode(), b.name()))
 			.orElseGet(() -> new Bureau(county, regions.fullName(county) + "邮政管理局"));
 	}
 
-	/** The name of the bureau that decided an approval (the notice bears it); the nearest one for older approvals. */
+	/**
+	 * The name of the bureau that decided an approval (the notice bears it), by the region stored at the decision; for
+	 * older approvals without one, the bureau handling the region now.
+	 */
 	private String decidedBy(PostOfficeApproval a) {
 		String region = jdbc.sql("SELECT decision_region FROM post_office_approval WHERE id = :id")
 			.param("id", a.id())
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		return region == null ? nearest(a.regionCode()).name()
-				: bureaus.findByRegion(region).map(BureauView::name).orElseGet(() -> nearest(region).name());
+		return region == null ? handling(a.regionCode()).name()
+				: bureaus.findByRegion(region).map(BureauView::name).orElseGet(() -> handling(region).name());
 	}
 
 	/** The applicant, its credit code and the post office's address from the registry, and the bureau. */

@@ -76,10 +76,15 @@ class PostOfficeDocuments implements DeclaresTemplates {
 		return List.of(DECISION_TEMPLATE, NOTICE_TEMPLATE);
 	}
 
-	/** The decision (.docx) of a decided approval. */
-	byte[] decision(PostOfficeApproval a, Parties p) {
+	/**
+	 * The decision (.docx) of a decided approval.
+	 * @param decidingRegion the region of the bureau that decided (stored with the decision as {@code decision_region}):
+	 *        a refusal's 行政复议机关 is the one above it ({@link StatutoryRules#reviewBody}) — not the one above the
+	 *        post office's nearest bureau, when a bureau above that decided
+	 */
+	byte[] decision(PostOfficeApproval a, Parties p, String decidingRegion) {
 		// served on the applicant: the site check's findings, the consultation and the reasons are staff's free text
-		return templates.fillForParty(DECISION_TEMPLATE, decisionFields(a, p, rules.remedies(a.regionCode())), Map.of(),
+		return templates.fillForParty(DECISION_TEMPLATE, decisionFields(a, p, rules.remedies(decidingRegion)), Map.of(),
 				p.creditCode());
 	}
 

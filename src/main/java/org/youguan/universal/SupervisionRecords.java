@@ -21,6 +21,7 @@ import org.youguan.kernel.Actors;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.DataScope;
 import org.youguan.org.Bureaus;
+import org.youguan.org.Role;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Listing;
@@ -49,6 +50,14 @@ import org.youguan.region.Regions;
 public class SupervisionRecords {
 
 	private static final String AUDIT_TYPE = "UniversalSupervision";
+
+	/**
+	 * Who keeps a region's records: the 处室工作人员 ({@code UniversalAccess.WRITERS}) of the bureau handling the region
+	 * ({@link Bureaus#staffed}) — a county bureau on the platform with none enabled (苏州市虎丘区邮政管理局 set up without
+	 * accounts) keeps nothing, its city's bureau records and corrects the county's records, as outlet filings and
+	 * complaints of such a county are the city's.
+	 */
+	static final Set<Role> TAKERS = Bureaus.CASE_HANDLERS;
 
 	private static final String COLUMNS = """
 			SELECT s.id, s.kind, s.region_code, r.name AS region_name, s.day, s.until_on AS until, s.subject, s.place,
@@ -278,7 +287,8 @@ public class SupervisionRecords {
 
 	/**
 	 * Corrects a record in the caller's region and audits the change (before and after): the owning bureau's step —
-	 * the bureau handling the record's region ({@link Bureaus#requireHandling}); a bureau above reads it.
+	 * the bureau handling the record's region ({@link Bureaus#requireHandling(String, String, Set)} with {@link #TAKERS}:
+	 * the county's, else — a county bureau without a 处室工作人员 — its city's); a bureau above reads it.
 	 * @throws DomainException not found (404) when no record of this kind with this id lies in the caller's region
 	 * @throws org.youguan.kernel.AccessRefusedException (403) naming the owning bureau, for staff of a bureau above
 	 * @throws InvalidValueException as {@link #check}
@@ -288,7 +298,7 @@ public class SupervisionRecords {
 	@Transactional
 	public void update(DataScope scope, SupervisionKind kind, long id, SupervisionData data) {
 		SupervisionRecord r = raw(scope, kind, id);
-		bureaus.requireHandling(r.regionCode(), kind.title());
+		bureaus.requireHandling(r.regionCode(), kind.title(), TAKERS);
 		Checked old = new Checked(kind, r.regionCode(), r.day(), r.until(), r.subject(), r.place(), r.detail(),
 				r.inspectors(), r.inspectorCount(), r.flag(), r.findings());
 		Checked c = check(scope, kind, data, old);
@@ -350,6 +360,8 @@ public class SupervisionRecords {
 			.list());
 		return new PastImport.Duplicates<>(SupervisionRecords::key, c -> stored.contains(key(c)), "subject",
 				"同一地区、" + kind.dayLabel() + "和" + kind.subjectLabel() + "的记录",
+				Wording.of("import.twin.supervision", Wording.of("enum.SupervisionKind." + kind.name() + ".dayLabel"),
+						Wording.of("enum.SupervisionKind." + kind.name() + ".subjectLabel")),
 				c -> "地区" + c.region() + "已有" + ChineseText.day(c.day()) + "的" + kind.title() + "记录“" + shown(c) + "”，不能重复导入",
 				c -> Wording.of("import.refused.supervisionRecorded", c.region(), c.day().toString(),
 						Wording.of("enum.SupervisionKind." + kind.name() + ".title"), shown(c)));
@@ -453,7 +465,7 @@ public class SupervisionRecords {
 	 */
 	public SupervisionData form(DataScope scope, SupervisionKind kind, long id) {
 		SupervisionRecord r = raw(scope, kind, id);
-		bureaus.requireHandling(r.regionCode(), kind.title());
+		bureaus.requireHandling(r.regionCode(), kind.title(), TAKERS);
 		return new SupervisionData(r.regionCode(), r.day().toString(), r.until() == null ? null : r.until().toString(),
 				r.subject(), r.place(), r.detail(), r.flag(), r.findings(),
 				Text.personNames(r.inspectors()));
@@ -461,11 +473,12 @@ public class SupervisionRecords {
 
 	/**
 	 * Whether the signed-in caller may correct record {@code r} and log its reports: staff of the bureau handling its
-	 * region (the owning bureau, {@link Bureaus#outsider}), not a bureau above, which reads it masked — what the record's
+	 * region (the owning bureau, {@link Bureaus#outsider(String, Set)} with {@link #TAKERS}), not a bureau above, which
+	 * reads it masked — what the record's
 	 * page offers its forms to.
 	 */
 	public boolean editable(SupervisionRecord r) {
-		return bureaus.outsider(r.regionCode()).isEmpty();
+		return bureaus.outsider(r.regionCode(), TAKERS).isEmpty();
 	}
 
 	/**
@@ -483,7 +496,7 @@ public class SupervisionRecords {
 		if (region == null) {
 			throw DomainException.notFound("普遍服务监督记录", id);
 		}
-		bureaus.requireHandling(region, "记录");
+		bureaus.requireHandling(region, "记录", TAKERS);
 	}
 
 	private SupervisionRecord raw(DataScope scope, SupervisionKind kind, long id) {
@@ -512,7 +525,7 @@ public class SupervisionRecords {
 	@Transactional
 	public long addReport(DataScope scope, long supervisorId, String receivedOn, String summary, boolean demo) {
 		SupervisionRecord supervisor = raw(scope, SupervisionKind.SUPERVISOR, supervisorId);
-		bureaus.requireHandling(supervisor.regionCode(), SupervisionKind.SUPERVISOR.title());
+		bureaus.requireHandling(supervisor.regionCode(), SupervisionKind.SUPERVISOR.title(), TAKERS);
 		Validation v = new Validation();
 		v.required("receivedOn", "收到日期", receivedOn);
 		// within the supervisor's appointment: a report is received from one serving (not before its first day, not

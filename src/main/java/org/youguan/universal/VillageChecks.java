@@ -429,7 +429,7 @@ public class VillageChecks {
 				.list());
 		}
 		return new PastImport.Duplicates<>(Checked::key, c -> stored.contains(c.key()), "checkedOn",
-				"同一建制村和检查日期的检查",
+				"同一建制村和检查日期的检查", Wording.of("import.twin.villageCheck"),
 				c -> "建制村" + c.villageCode() + "（" + c.villageName() + "）在" + ChineseText.day(c.checkedOn()) + "已有通邮检查记录，不能重复导入",
 				c -> Wording.of("import.refused.villageChecked", c.villageCode(), c.villageName(), c.checkedOn().toString()));
 	}

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.youguan.kernel.FieldError;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.LimitReachedException;
 import org.youguan.kernel.Text;
 import org.youguan.org.CurrentUser;
@@ -106,8 +107,12 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 			// says it (LimitReachedException), not a fixed minute
 			long seconds = LimitReachedException.seconds(windows.untilNextWindow());
 			response.setHeader(LimitReachedException.HEADER, String.valueOf(seconds));
-			// named like every refusal: the request as a whole, rule rate-limit
-			String detail = "查询过于频繁，请" + seconds + "秒后再试";
+			// named like every refusal: the request as a whole, rule rate-limit; keyed, so a page says it in its
+			// reader's language (the wait as written, no grouping), an API client's problem in Chinese as every problem
+			String chinese = "查询过于频繁，请" + seconds + "秒后再试";
+			String detail = Refusals.apiClient(request) ? chinese : RefusalWords.in(
+					Wording.of("refusal.publicRateLimit", String.valueOf(seconds)), chinese,
+					new LanguageResolver().resolveLocale(request));
 			RequestValuesFilter.refuse(request, response, new RequestValuesFilter.Refusal(429, "请求过于频繁", detail,
 					List.of(new FieldError("request", "rate-limit", detail))));
 			return;

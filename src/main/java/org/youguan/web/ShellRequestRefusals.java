@@ -69,15 +69,50 @@ class ShellRequestRefusals implements RequestRefusals {
 	 * @param may the names of the roles the step's handler admits ({@link RequestRefusals#STEP_ROLES}), or null
 	 */
 	static AccessRefusedException roleRefusal(CurrentUser me, Object may) {
-		List<Role> admitted = may instanceof List<?> names ? names.stream().map(String::valueOf)
-			.filter(n -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(n))).map(Role::valueOf)
-			.sorted().toList() : List.of();
+		List<Role> admitted = admitted(may);
 		if (admitted.isEmpty()) {
 			return roleRefusal(me);
 		}
 		List<Role> held = me.roles().stream().sorted().toList();
 		return new AccessRefusedException("request", Wording.of("refusal.stepRoleNamed", held, admitted),
 				"您的角色（" + labels(held) + "）不能办理此步骤：此步骤须由" + labels(admitted) + "办理，请联系有权限的同事或管理员");
+	}
+
+	/**
+	 * The refusal of a page (a GET: a form, a list) for the caller's role, naming the roles the caller holds and those
+	 * the page's handler admits — the words of {@link #roleRefusal(CurrentUser, Object)} for a page, which is opened,
+	 * not taken as a step.
+	 * @param admitted the roles the page's handler admits, at least one
+	 */
+	static AccessRefusedException pageRoleRefusal(CurrentUser me, List<Role> admitted) {
+		List<Role> held = me.roles().stream().sorted().toList();
+		return new AccessRefusedException("request", Wording.of("refusal.pageRoleNamed", held, admitted),
+				"您的角色（" + labels(held) + "）不能打开此页面：此页面供" + labels(admitted) + "使用，请联系有权限的同事或管理员");
+	}
+
+	/** The roles named in a request's {@link RequestRefusals#STEP_ROLES}, in the roles' order; empty for none. */
+	private static List<Role> admitted(Object may) {
+		return may instanceof List<?> names ? names.stream().map(String::valueOf)
+			.filter(n -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(n))).map(Role::valueOf)
+			.sorted().toList() : List.of();
+	}
+
+	@Override
+	public boolean refuseRole(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		CurrentUser me = CurrentUser.signedIn().orElse(null);
+		List<Role> admitted = admitted(request.getAttribute(STEP_ROLES));
+		if (me == null || !me.isStaff() || admitted.isEmpty()) {
+			return false;
+		}
+		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		AccessRefusedException refusal = read ? pageRoleRefusal(me, admitted) : roleRefusal(me, admitted.stream()
+			.map(Role::name).toList());
+		// the Chinese to an API client (its problem's one language), the page in its reader's (the roles by their English)
+		String said = Refusals.apiClient(request) ? refusal.getMessage()
+				: RefusalWords.in(refusal.wording(), refusal.getMessage(), new LanguageResolver().resolveLocale(request));
+		Refusals.refuse(request, response, ErrorCode.ACCESS_DENIED.status(), ErrorCode.ACCESS_DENIED.title(), said,
+				List.of(new FieldError("request", "forbidden", said)));
+		return true;
 	}
 
 	private static String labels(List<Role> roles) {

@@ -213,7 +213,8 @@ public class PlanDrafts {
 					documentDate == null ? LocalDate.now(clock) : documentDate)
 			.require("documentDate", documentDate == null || documentDate.getYear() >= plan.year() - 1
 					&& documentDate.getYear() <= plan.year(), "range", "印发日期应在" + (plan.year() - 1) + "年或" + plan.year() + "年")
-			.require("documentDate", future == null, "future", future)
+			.require("documentDate", future == null, "future", documentDate == null ? null
+				: Wording.of("workplans.refusal.issuedInFuture", documentDate.toString(), LocalDate.now(clock).toString()), future)
 			.throwIfInvalid();
 		plans.requireNumberFree(plan.bureauId(), number, planId);
 		// only a draft is published: the row is locked by draft(), and the condition holds even for a path without it

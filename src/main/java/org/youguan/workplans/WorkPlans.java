@@ -442,7 +442,8 @@ public class WorkPlans {
 		}
 		String future = issuedInFuture(issued, today);
 		if (future != null) {
-			throw new InvalidValueException("text", "future", "通知的" + future);
+			throw new InvalidValueException("text", "future", Wording.of("workplans.refusal.noticeIssuedInFuture",
+					issued.toString(), today.toString()), "通知的" + future);
 		}
 	}
 

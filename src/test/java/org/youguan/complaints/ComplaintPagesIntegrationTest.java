@@ -133,7 +133,7 @@ class ComplaintPagesIntegrationTest {
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/complaints/" + id + "/transfer").session(staff).with(csrf()))
 			.andExpect(redirectedUrlPattern("/complaints/*"))
-			.andExpect(flash().attribute("message", "申诉 " + number + " 已受理并转办至 苏州吴中顺丰快递服务有限公司，企业答复期限 "
+			.andExpect(flash().attribute("message", number + " 已受理并转办至 苏州吴中顺丰快递服务有限公司，企业答复期限 "
 					+ ChineseText.day(queries.get(DataScope.all(), id).stepDue())));
 
 		MockHttpSession sf = SignIn.session(mvc, "sf.wz");

@@ -468,7 +468,8 @@ class DecisionOutcomesIntegrationTest extends ClockedSteps {
 	 */
 	@Test
 	void aPastCaseImportedByTheCityIsTheCitysAndItsHeadRecordsItsOutcome() throws Exception {
-		String number = "苏邮管罚〔2025〕C" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		// the city's own 机关代字 (the province's 苏邮管 is another bureau's)
+		String number = "苏苏邮管罚〔2025〕C" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		long id = pastCases.importCase(DataScope.region("3205"), new PastCases.ImportedCase(party.sfWuzhong().creditCode(),
 				"DATA_NOT_REPORTED", "INSPECTION", "2025-03-01", "2025-05-10", number, "FINE", new BigDecimal("3000"), null, null,
 				null));

@@ -122,6 +122,23 @@ final class PartyCases {
 		return number;
 	}
 
+	/**
+	 * A 责令改正通知书 issued to {@code e} on {@code issuedOn} (a past inspection checking {@code item} brought with its
+	 * paper order, which cites nothing), due {@code dueOn} (a working day within the term), turned into a lead on
+	 * {@code raisedOn}.
+	 * @return the order's 文号
+	 */
+	String order(EnterpriseView e, String item, LocalDate issuedOn, LocalDate dueOn, LocalDate raisedOn) {
+		String number = "吴邮改〔" + issuedOn.getYear() + "〕" + RandomDigits.of(6) + "号";
+		long record = records.record(ALL, null, new InspectionRecordData(e.creditCode(), issuedOn.toString(), "SPECIAL",
+				List.of(item), List.of(new InspectionRecordData.TeamMember("甲", "PK" + RandomDigits.of(8)),
+						new InspectionRecordData.TeamMember("乙", "PK" + RandomDigits.of(8))), "RECTIFICATION", "责令改正测试" + number,
+				new InspectionRecordData.Rectification(number, issuedOn.toString(), dueOn.toString(), null), null), false, false);
+		jdbc.sql("UPDATE rectification_order SET lead_raised_on = :on WHERE record_id = :record")
+			.param("on", raisedOn).param("record", record).update();
+		return number;
+	}
+
 	/** A case filed (立案) on {@code filedOn} from a lead reported that day. */
 	long filed(EnterpriseView e, String violation, LocalDate filedOn) {
 		long lead = leads.report(ALL, new Leads.ReportData("REPORT", "群众举报", e.creditCode(), null,

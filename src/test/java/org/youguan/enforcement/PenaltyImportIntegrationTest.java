@@ -461,8 +461,11 @@ class PenaltyImportIntegrationTest {
 				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", number(2025), "罚款", 10000, null, null, null, "是"))));
 		assertThat(page).contains("情节严重", "没有规定情节严重的处罚幅度", "快递暂行条例(2025) 第56条");
 		String plain = number(2025);
+		// art.56: the row names the paper order the case rests on
+		headers.add("责令改正通知书文号");
 		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(
-				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", plain, "罚款", 10000, null, null, null, "否")))))
+				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", plain, "罚款", 10000, null, null, null, "否",
+						"吴邮改〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号")))))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(stored(plain).violationCode()).isEqualTo("PACKAGING");
 	}
@@ -877,12 +880,14 @@ class PenaltyImportIntegrationTest {
 		assertThat(jdbc.sql("SELECT serious FROM penalty_case WHERE id = :id").param("id", live).query(Boolean.class).single())
 			.isFalse();
 
-		String old = number();
+		// the city's case bears the city's 机关代字, and names the paper order it rests on (art.56)
+		String old = "苏苏邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
-					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false}"""
-				.formatted(e.creditCode(), old)))
+					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false,
+					 "orderNumber":"苏苏邮改〔2025〕%s号"}"""
+				.formatted(e.creditCode(), old, UUID.randomUUID().toString().substring(0, 8))))
 			.andExpect(status().isCreated());
 		// as imported before the check: the mark stored
 		jdbc.sql("UPDATE penalty_case SET serious = TRUE WHERE decision_number = :n").param("n", old).update();

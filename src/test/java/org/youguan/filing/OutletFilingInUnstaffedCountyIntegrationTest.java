@@ -107,6 +107,12 @@ class OutletFilingInUnstaffedCountyIntegrationTest {
 		FilingView approved = filings.get(city, id);
 		assertThat(approved.status()).isEqualTo(FilingStatus.APPROVED);
 		assertThat(approved.filingNumber()).as("备案编号 in the city's series").startsWith("网点备案-3205-2026-");
+		assertThat(jdbc.sql("SELECT decided_by FROM outlet_filing WHERE id = :id").param("id", id).query(String.class)
+			.single()).as("the deciding bureau kept with the decision").isEqualTo("苏州市邮政管理局");
+		// the receipt names the bureau kept at the decision, not the one handling the place when it is drawn
+		jdbc.sql("UPDATE outlet_filing SET decided_by = '苏州市邮政管理局（决定时）' WHERE id = :id").param("id", id).update();
+		assertThat(filings.decidingBureau(approved)).isEqualTo("苏州市邮政管理局（决定时）");
+		assertThat(filings.handlingBureau(approved)).isEqualTo("苏州市邮政管理局");
 	}
 
 	/** A complaint of such a county is the city's 处室工作人员's to handle by the same rule, not the county's nor the province's. */

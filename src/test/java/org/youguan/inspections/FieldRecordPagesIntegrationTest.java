@@ -370,12 +370,19 @@ class FieldRecordPagesIntegrationTest {
 		clock.set(on.atTime(10, 0));
 		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED"))
 			.andExpect(flash().attributeExists("errors"));
+		// the re-inspection day is within the term, and the enterprise has reported nothing: 未整改 waits for the deadline
+		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED")
+				.param("note", "仍未上传"))
+			.andExpect(flash().attributeExists("errors"));
+		assertThat(orders.get(DataScope.all(), order).leadRaisedOn()).isNull();
+		LocalDate after = calendar.onOrNextWorkingDay(orders.get(DataScope.all(), order).dueOn().plusDays(1));
+		clock.set(after.atTime(10, 0));
 		mvc.perform(post(staffPage + "/reinspection/result").session(staff).with(csrf()).param("result", "NOT_RECTIFIED")
 				.param("note", "仍未上传"))
 			.andExpect(flash().attribute("message", "复查结果已登记"));
 		InspectionOrders.Order o = orders.get(DataScope.all(), order);
 		assertThat(o.reinspectionResult()).isEqualTo("NOT_RECTIFIED");
-		assertThat(o.leadRaisedOn()).isEqualTo(on);
+		assertThat(o.leadRaisedOn()).isEqualTo(after);
 		assertThat(events.stream(InspectionLeadRaised.class).filter(e -> e.recordId() == record).toList())
 			.singleElement()
 			.satisfies(e -> assertThat(e.findings()).contains(o.number(), "仍未上传"));

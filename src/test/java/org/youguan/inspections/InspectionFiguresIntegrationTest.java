@@ -147,7 +147,7 @@ class InspectionFiguresIntegrationTest {
 		byte[] xlsx = download.getContentAsByteArray();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet s = book.getSheetAt(0);
-			assertThat(line(s.getRow(0))).containsExactly("检查事项代码", "检查事项", "检查（次）", "无问题", "约谈", "责令改正", "立案线索");
+			assertThat(line(s.getRow(0))).containsExactly("检查统计（江苏省苏州市吴中区，2018年1月1日至2018年6月30日）", "检查事项", "检查（次）", "无问题", "约谈", "责令改正", "立案线索");
 			assertThat(line(s.getRow(1))).containsExactly("REAL_NAME", "实名收寄", "3", "1", "1", "1", "0");
 			assertThat(line(s.getRow(2))).containsExactly("SCREENING", "过机安检", "2", "1", "0", "1", "0");
 			assertThat(line(s.getRow(3))).containsExactly("COMPLAINT", "投诉处理", "1", "0", "0", "0", "1");

@@ -168,6 +168,46 @@ class RectificationProcedureIntegrationTest {
 	}
 
 	/**
+	 * Attack B2: 未整改 was recorded on the day the order was issued, turning it into a case lead and closing the
+	 * enterprise's reply. Before the deadline a re-inspection's 未整改 is refused naming the deadline (the enterprise may
+	 * still correct) — unless its report, awaiting the bureau, declared the correction done; after the deadline it is
+	 * recorded and the order becomes a lead that day.
+	 */
+	@Test
+	void aNotRectifiedResultWaitsForTheDeadlineUnlessTheEnterpriseReportedTheCorrectionDone() throws Exception {
+		clock.set(calendar.onOrNextWorkingDay(LocalDate.now(clock)).atTime(10, 0));
+		LocalDate today = LocalDate.now(clock);
+		String notRectified = "{\"result\":\"NOT_RECTIFIED\",\"note\":\"复查发现仍未整改\"}";
+		long[] ids = new long[2];
+		for (int i = 0; i < 2; i++) {
+			String issued = call(WUZHONG, "/api/v1/inspections/records/" + record() + "/order", "{\"workingDays\":10}")
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+			ids[i] = ((Number) JsonPath.read(issued, "$.id")).longValue();
+			call(WUZHONG, "/api/v1/inspections/orders/" + ids[i] + "/reinspection", "{\"on\":\"" + today + "\"}")
+				.andExpect(status().isOk());
+			// the day of issue: the term runs until its deadline
+			LocalDate due = orders.get(DataScope.region("320506"), ids[i]).dueOn();
+			call(WUZHONG, "/api/v1/inspections/orders/" + ids[i] + "/reinspection/result", notRectified)
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("result"))
+				.andExpect(jsonPath("$.errors[0].rule").value("before-due"))
+				.andExpect(jsonPath("$.detail", containsString("整改期限（" + ChineseText.day(due))));
+			assertThat(orders.get(DataScope.region("320506"), ids[i]).leadRaisedOn()).isNull();
+		}
+		// the first: the enterprise reports the correction done, the re-inspection finds it is not
+		call(SF, "/api/v1/enterprise/inspections/orders/" + ids[0], "{\"report\":\"已整改\"}").andExpect(status().isOk());
+		call(WUZHONG, "/api/v1/inspections/orders/" + ids[0] + "/reinspection/result", notRectified)
+			.andExpect(status().isOk());
+		assertThat(orders.get(DataScope.region("320506"), ids[0]).leadRaisedOn()).isEqualTo(today);
+		// the second, without a report: recorded once the deadline has passed
+		LocalDate after = calendar.onOrNextWorkingDay(orders.get(DataScope.region("320506"), ids[1]).dueOn().plusDays(1));
+		clock.set(after.atTime(10, 0));
+		call(WUZHONG, "/api/v1/inspections/orders/" + ids[1] + "/reinspection/result", notRectified)
+			.andExpect(status().isOk());
+		assertThat(orders.get(DataScope.region("320506"), ids[1]).leadRaisedOn()).isEqualTo(after);
+	}
+
+	/**
 	 * A record kept at a village without its inspecting bureau (a universal-service 通邮检查): its order is the bureau's
 	 * handling the village — numbered in the county's series (苏吴邮管责改〔…〕, the county bureau's), issued by the county's staff — never
 	 * the village's own (attack: 责令改正-320506110203-2026-000001, a series per village).

@@ -103,6 +103,15 @@ class StatutoryRulesIntegrationTest {
 		assertThat(rules.remedies("320506")).isEqualTo("如不服本决定，可以自收到本决定书之日起六十日内依法向"
 				+ bureaus.findByRegion("3205").orElseThrow().name() + "申请行政复议，或者在六个月内依法向有管辖权的人民法院提起行政诉讼。");
 		assertThat(rules.remedies("3205")).contains("依法向" + bureaus.findByRegion("32").orElseThrow().name() + "申请行政复议");
+		// a provincial bureau's acts go to 国家邮政局 (art.27: 上一级主管部门), named — never only "上一级邮政管理部门" (attack
+		// D2) — and 国家邮政局's own to itself (art.25(一))
+		assertThat(rules.reviewBody("32")).isEqualTo("国家邮政局");
+		assertThat(rules.remedies("32")).contains("依法向国家邮政局申请行政复议").doesNotContain("上一级");
+		assertThat(rules.reviewBody("0")).isEqualTo("国家邮政局");
+		// a case in a county whose bureau has no staff (the demo's 虎丘, 320505) is decided by the city's bureau, so its
+		// review body is the province's — not the unstaffed county's city
+		assertThat(bureaus.staffed("320505", Bureaus.CASE_HANDLERS).orElseThrow().regionCode()).as("precondition: 虎丘 has no staff").isEqualTo("3205");
+		assertThat(rules.reviewBody("320505")).isEqualTo(bureaus.findByRegion("32").orElseThrow().name());
 		assertThat(StatutoryRule.REMEDY_ADMINISTRATIVE_REVIEW.citations()).extracting(Citation::toString)
 			.anySatisfy(c -> assertThat(c).contains("行政复议法(2023)").contains("20"));
 		long someBureau = bureaus.findByRegion("3205").orElseThrow().id();

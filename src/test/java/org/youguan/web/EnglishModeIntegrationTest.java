@@ -170,7 +170,12 @@ class EnglishModeIntegrationTest {
 				.param("indicator", "express.volume").param("region", "3205").param("year", String.valueOf(open.getYear()))
 				.param("through", String.valueOf(open.getMonthValue())))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-			assertThat(headers(xlsx)).as(view).noneMatch(h -> TemplateTextInMessagesTest.HAN.matcher(h).find());
+			// the title heading the name column names the indicator and the area by their own (Chinese) names, the
+			// period ISO; every other header is English
+			List<String> heads = new ArrayList<>(headers(xlsx));
+			String title = heads.remove(view.equals("trend") ? 0 : 1);
+			assertThat(title).as(view).contains(" (快递业务量, 江苏省苏州市, " + open.getYear() + "-01 to " + open + ")");
+			assertThat(heads).as(view).noneMatch(h -> TemplateTextInMessagesTest.HAN.matcher(h).find());
 			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 				org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
 				for (Row row : book.getSheetAt(0)) {
@@ -190,12 +195,12 @@ class EnglishModeIntegrationTest {
 			.param("through", String.valueOf(open.getMonthValue()))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsByteArray();
 		int m = open.getMonthValue();
-		assertThat(headers(regions)).containsExactly("Rank", "Name", (m == 1 ? "January" : "Months 1–" + m) + " (items)", "Same period last year (items)",
+		assertThat(headers(regions)).containsExactly("Rank", "By region (快递业务量, 江苏省苏州市, " + open.getYear() + "-01 to " + open + ")", (m == 1 ? "January" : "Months 1–" + m) + " (items)", "Same period last year (items)",
 				"Year-on-year growth (%)", "Share (%)", "Data completeness");
 		byte[] chinese = mvc.perform(get("/statistics/export/regions.xlsx").session(leader)
 			.param("indicator", "express.volume").param("region", "3205").param("year", String.valueOf(open.getYear()))
 			.param("through", String.valueOf(m))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-		assertThat(headers(chinese)).containsExactly("排名", "名称", (m == 1 ? "1月" : "1–" + m + "月") + "（件）", "上年同期（件）", "同比增长（%）", "占比（%）", "数据完整性");
+		assertThat(headers(chinese)).containsExactly("排名", "分地区（快递业务量，江苏省苏州市，" + open.getYear() + "年1月至" + org.youguan.kernel.ChineseText.month(open) + "）", (m == 1 ? "1月" : "1–" + m + "月") + "（件）", "上年同期（件）", "同比增长（%）", "占比（%）", "数据完整性");
 	}
 
 	/**

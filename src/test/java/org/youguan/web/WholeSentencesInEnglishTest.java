@@ -41,19 +41,20 @@ class WholeSentencesInEnglishTest {
 
 	@Test
 	void theRefusalsOnceWrittenWithoutAKeyReadInEnglish() {
-		assertThat(english(Wording.of("complaint.refusal.brandRequired"), "请填写被申诉企业品牌（没有明确的被申诉人不能受理）"))
+		assertThat(english(Wording.of("complaints.refusal.brandRequired"), "请填写被申诉企业品牌（没有明确的被申诉人不能受理）"))
 			.doesNotContainPattern(HAN).contains("brand");
-		assertThat(english(Wording.of("complaint.refusal.categoryChoose", List.of("投递服务", "延误")), "请选择申诉类别（投递服务、延误）"))
-			.startsWith("Choose the complaint's category (").doesNotContainPattern(HAN);
+		assertThat(english(Wording.of("complaints.refusal.categoryChoose", "投递服务、延误"), "请选择申诉类别（投递服务、延误）"))
+			.startsWith("Choose the complaint category (").doesNotContainPattern(HAN);
 		assertThat(english(Wording.of("complaint.refusal.priorAnswerPending", 7, LocalDate.of(2026, 6, 16)), "…"))
 			.doesNotContainPattern(HAN).contains("7 days").contains("2026-06-16");
-		assertThat(english(Wording.of("complaint.refusal.amountNegative", "约定赔偿金额"), "约定赔偿金额不能为负数"))
+		assertThat(english(Wording.of("complaints.refusal.amountNegative", "约定赔偿金额"), "约定赔偿金额不能为负数"))
 			.endsWith("cannot be negative");
 		assertThat(english(Wording.of("enforcement.refusal.leadPlaceRequired"), "未指明企业时须填写违法行为发生地"))
 			.doesNotContainPattern(HAN);
-		assertThat(english(Wording.of("enforcement.refusal.leadReceivedFuture", LocalDate.of(2024, 12, 1), LocalDate.of(2026, 12, 1)),
-				"收到日期应在2024年12月1日至2026年12月1日之间，不能晚于今天"))
-			.isEqualTo("The day received must be between 2024-12-01 and 2026-12-01, not later than today");
+		assertThat(english(Wording.of("enforcement.refusal.leadReceivedTooEarly", LocalDate.of(2024, 12, 1), LocalDate.of(2026, 12, 1)),
+				"收到日期应在2024年12月1日至2026年12月1日之间：…"))
+			.startsWith("The day received must be between 2024-12-01 and 2026-12-01: ").doesNotContainPattern(HAN)
+			.contains("Article 36 of the Administrative Penalty Law (2021)");
 		assertThat(english(Wording.of("enforcement.refusal.evidenceCollectors", 2), "收集证据的执法人员不得少于2人…"))
 			.doesNotContainPattern(HAN).contains("(Articles 42 and 55 of the Administrative Penalty Law (2021))");
 		assertThat(english(Wording.of("enforcement.refusal.notHandlingHead.leader",

@@ -338,7 +338,7 @@ public class Complaint {
 	public void callBackFailed(Instant now, Instant earliestRetry) {
 		requireReplied("回访", ComplaintStatus.CALLBACK);
 		if (lastCallbackAt != null && satisfaction == null && now.isBefore(earliestRetry)) {
-			throw DomainException.rule("上次回访未接通，应间隔规定时间后再次回访");
+			throw DomainException.rule(Wording.of("complaints.refusal.callbackRetryTooSoon"), "上次回访未接通，应间隔规定时间后再次回访");
 		}
 		callbackAttempts++;
 		lastCallbackAt = now;
@@ -375,7 +375,7 @@ public class Complaint {
 	public void refer(String note, LocalDate today) {
 		requireReferable();
 		if (enterpriseCreditCode == null) {
-			throw DomainException.rule("申诉未转办企业，没有可移送的被申诉人");
+			throw DomainException.rule(Wording.of("complaints.refusal.noRespondentToRefer"), "申诉未转办企业，没有可移送的被申诉人");
 		}
 		referredOn = today;
 		referralNote = note;
@@ -489,7 +489,7 @@ public class Complaint {
 	public void requireClosable() {
 		require("办结", ComplaintStatus.CLOSED, ComplaintStatus.CALLBACK);
 		if (satisfaction == null && callbackAttempts < 2) {
-			throw DomainException.rule("回访未接通的，应再次回访后方可办结");
+			throw DomainException.rule(Wording.of("complaints.refusal.callbackAgainBeforeClosing"), "回访未接通的，应再次回访后方可办结");
 		}
 	}
 

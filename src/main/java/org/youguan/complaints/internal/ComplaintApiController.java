@@ -35,6 +35,7 @@ import org.youguan.complaints.MediationResult;
 import org.youguan.complaints.Satisfaction;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.DecimalText;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.NumberText;
@@ -156,7 +157,8 @@ class ComplaintApiController {
 			+ "未接通的不填，再次回访须间隔规定时间（否则422）。字段有误返回400；申诉不在待回访或回访调解中返回409。")
 	ComplaintProcedure.Done callBack(DataScope scope, @PathVariable long id, @RequestBody CallBack callBack) {
 		if (callBack.reached() == null) {
-			throw new InvalidValueException("reached", "required", "请填写" + ComplaintController.REACHED);
+			throw new InvalidValueException("reached", "required", Wording.of("refusal.generic.fill", ComplaintController.REACHED),
+					"请填写" + ComplaintController.REACHED);
 		}
 		return procedure.callBack(scope, id, callBack.reached(), callBack.satisfaction(), callBack.companySatisfaction(),
 				callBack.solved());

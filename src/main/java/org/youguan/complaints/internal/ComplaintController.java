@@ -39,6 +39,7 @@ import org.youguan.documents.Attachment;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.CaseRoles;
@@ -189,7 +190,7 @@ class ComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.list(scope, new ComplaintQueries.Filter(status, overdue, category, shown, awaitingReply,
 				me.caseHandler(), handling, attention), withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages, regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("申诉", scope), spreadsheets.write("申诉", columns(calendar, messages, regions.fullNames()), rows));
 	}
 
 	/** The request with the state's default order when the user chose none. */
@@ -322,7 +323,7 @@ class ComplaintController {
 		return FormSteps.run(model, response, redirect, () -> {
 			ComplaintIntake.Filed filed = intake.submit(input.toForm(), sent, held, channel, me.scope());
 			redirect.addFlashAttribute("secret", "请告知申诉人：申诉编号 " + filed.number() + "，查询码 " + filed.queryCode());
-			return new PageSteps.Done("申诉 " + filed.number() + " 已登记（" + channel.label() + "）"
+			return new PageSteps.Done(filed.number() + " 已登记（" + channel.label() + "）"
 					+ (filed.duplicateOf() == null ? "" : "，疑似与 " + filed.duplicateOf() + " 重复"
 							+ (filed.sameText() ? "（当日对同一品牌内容相同）" : "（相同电话、运单号和类别）")), "/complaints/" + filed.id());
 		}, () -> {

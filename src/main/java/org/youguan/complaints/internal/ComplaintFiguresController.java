@@ -3,6 +3,7 @@ package org.youguan.complaints.internal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +22,7 @@ import org.youguan.complaints.ComplaintFigures;
 import org.youguan.complaints.ComplaintNotices;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -52,6 +54,10 @@ class ComplaintFiguresController {
 			Column.of("申诉率（件/百万件）", ComplaintFigures.Line::rate, 16),
 			Column.of("有效申诉率（件/百万件）", ComplaintFigures.Line::validRate, 18),
 			Column.of("数据完整性", ComplaintFigures.Line::caveatWords, 30));
+
+	/** An export's words by its dimension ({@code export.file.<words>} in English). */
+	static final Map<String, String> DIMENSION_WORDS = Map.of("brand", "申诉统计按品牌", "category", "申诉统计按类别",
+			"reason", "申诉统计按原因", "county", "申诉统计按县区", "enterprise", "申诉统计按企业");
 
 	/**
 	 * The export's columns for {@code dimension}: a category or reason (the key of {@code complaint.category.*},
@@ -116,7 +122,11 @@ class ComplaintFiguresController {
 		var lines = dimension.equals("brand") ? figures.byBrand(scope, q.region(), q.from(), q.to())
 				: dimension.equals("county") ? countiesNamed(figures.by(scope, dimension, q.region(), q.from(), q.to()))
 						: figures.by(scope, dimension, q.region(), q.from(), q.to());
-		return Downloads.xlsx("申诉统计-" + dimension + ".xlsx", spreadsheets.write("申诉统计", columns(dimension), lines));
+		// the file and the title name the dimension in the reader's words, the area in full and the months (an English
+		// slug named the file in Chinese, and neither place nor period)
+		String words = DIMENSION_WORDS.get(dimension);
+		return Downloads.xlsx(ExportNames.of(words, q.region(), q.from(), q.to()), spreadsheets.write("申诉统计",
+				Column.titled(ExportNames.title(words, q.region(), q.from(), q.to()), columns(dimension)), lines));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.youguan.complaints.EnterpriseComplaintView;
 import org.youguan.complaints.Responsibility;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.EnumWords;
@@ -108,7 +109,7 @@ class EnterpriseComplaintController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = queries.listForEnterprise(scope, new ComplaintQueries.Filter(status, null, null, shown, awaitingReply),
 				ComplaintController.withDefaultOrder(list, shown).toExport()).items();
-		return Downloads.xlsx("申诉.xlsx", spreadsheets.write("申诉", columns(calendar, messages), rows));
+		return Downloads.xlsx(ExportNames.of("申诉", scope), spreadsheets.write("申诉", columns(calendar, messages), rows));
 	}
 
 	@GetMapping("/enterprise/complaints/{id:\\d+}")

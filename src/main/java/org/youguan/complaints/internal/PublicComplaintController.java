@@ -193,7 +193,7 @@ class PublicComplaintController {
 			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			tracking.withdraw(number, queryCode, request.getRemoteAddr());
-			redirect.addFlashAttribute("message", "申诉 " + Text.strip(number) + " 已撤回");
+			redirect.addFlashAttribute("message", Text.strip(number) + " 已撤回");
 			// the same sentence in the reader's language (the layout words it by its key)
 			redirect.addFlashAttribute("messageWording", Wording.of("complaints.publicWithdrawn", Text.strip(number)));
 			// the status shown again by flash attributes: the query code never goes into the address

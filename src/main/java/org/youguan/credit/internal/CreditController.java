@@ -26,6 +26,7 @@ import org.youguan.credit.CreditRecords;
 import org.youguan.credit.CreditYearClose;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
@@ -144,7 +145,7 @@ class CreditController {
 	@GetMapping("/credit/entries/export.xlsx")
 	ResponseEntity<byte[]> exportEntries(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean pending, @RequestParam(required = false) Boolean overdue) {
-		return Downloads.xlsx("信用记录.xlsx", spreadsheets.write("信用记录", entryColumns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("信用记录", scope), spreadsheets.write("信用记录", entryColumns(regions.fullNames()),
 				records.list(scope, CreditAccess.entries(status, pending, overdue), request.toExport()).items()));
 	}
 
@@ -168,7 +169,7 @@ class CreditController {
 	@GetMapping("/credit/objections/export.xlsx")
 	ResponseEntity<byte[]> exportObjections(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean overdue) {
-		return Downloads.xlsx("信用异议.xlsx", spreadsheets.write("信用异议", OBJECTION_COLUMNS,
+		return Downloads.xlsx(ExportNames.of("信用异议", scope), spreadsheets.write("信用异议", OBJECTION_COLUMNS,
 				objections.list(scope, CreditAccess.objections(status, overdue), request.toExport()).items()));
 	}
 

@@ -93,6 +93,14 @@ public enum CaseDocumentKind {
 	}
 
 	/**
+	 * The kind's Chinese title as a page's choice ({@code @labels.of(doc.kind())}): the UI bundle's
+	 * {@code enum.CaseDocumentKind.<KIND>} words it in the reader's language, its Chinese this title.
+	 */
+	public String label() {
+		return title;
+	}
+
+	/**
 	 * The title a case's document of this kind bears (its heading and file name): the kind's own, but a 集体讨论记录 is a
 	 * 重大案件集体讨论记录 only where the case was found serious (情节严重: the heads must discuss it, 行政处罚法(2021)
 	 * art.57 para.2) — the discussion of an ordinary case (a 不予处罚 departing from a reviewed proposal, a departure

@@ -55,6 +55,7 @@ import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Masking;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.UniqueIdentifiers;
 import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
@@ -417,8 +418,11 @@ public class CaseDocuments implements DeclaresTemplates {
 		if (kind.numberType() == null) {
 			return c.decisionNumber();
 		}
-		DocumentAgency agency = bureaus.documentAgency(region6(c.regionCode()));
-		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(), null);
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6(c.regionCode())));
+		// passing over a number a document of any case already bears (a paper original kept with an imported case, or a
+		// series whose 机关代字 another bureau printed before: attack A1) — a 文号 names one document nationally
+		return numbers.nextOfficial(kind.numberType(), agency.code(), agency.seriesRegion(), LocalDate.now(clock).getYear(),
+				n -> UniqueIdentifiers.taken(jdbc, "penalty_case_document", "number", n, "", Map.of()));
 	}
 
 	/**
@@ -755,7 +759,8 @@ public class CaseDocuments implements DeclaresTemplates {
 		Function<StatutoryRule, BigDecimal> values = CaseClock.fixedBy(CaseClock.Terms.of(c), r -> rules.value(r, c.regionCode()));
 		CaseClock caseClock = new CaseClock(Days.of(calendar), values);
 		Map<String, String> f = new HashMap<>(Provision.documentValues());
-		f.put("bureau", bureaus.nearestName(c.regionCode()));
+		// the bureau handling the case as the document is issued (stored then: an issued document is not filled again)
+		f.put("bureau", bureaus.handlingName(c.regionCode()));
 		f.put("caseNumber", c.number());
 		f.put("enterprise", c.enterpriseName());
 		f.put("creditCode", c.enterpriseCreditCode() == null ? "" : c.enterpriseCreditCode());

@@ -35,7 +35,8 @@ import org.youguan.rules.StatutoryRules;
 
 /**
  * The people of a case: its investigators checked against the roster (行政处罚法(2021) art.42, 55) and saved, and who
- * investigated it or wrote its 调查终结报告 — those who may not review it (art.58) nor host its hearing (art.64).
+ * ever investigated it (its team now and before an 更换调查人员) or wrote its 调查终结报告 — those who may not review it
+ * (art.58) nor host its hearing (art.64).
  */
 @Component
 public class CaseTeam {
@@ -151,7 +152,7 @@ public class CaseTeam {
 	public void requireForAddress(long caseId, String rest) {
 		for (TeamStep step : TeamStep.values()) {
 			if (step.address.equals(rest)) {
-				Team team = of(caseId);
+				Team team = current(caseId);
 				// a case whose investigation has not started has no team yet: its state (409, 调查尚未开始) says why
 				if (!team.isEmpty()) {
 					requireInvestigator(team, step.field, step.what);
@@ -174,7 +175,7 @@ public class CaseTeam {
 	public void requireInvestigator(long caseId, String field, String what) {
 		// no signed-in staff account, nothing to ask: the team is not read
 		if (CurrentUser.signedIn().filter(CurrentUser::isStaff).isPresent()) {
-			requireInvestigator(of(caseId), field, what);
+			requireInvestigator(current(caseId), field, what);
 		}
 	}
 
@@ -189,28 +190,55 @@ public class CaseTeam {
 	}
 
 	/**
-	 * Whether the account or the name is among the case's investigators ({@link Team#includes}), the case's team read
-	 * for this one question; a caller asking of several people reads the team once by {@link #of}.
+	 * Whether the account or the name ever investigated the case ({@link #of}: on its team now, or on it before an
+	 * 更换调查人员, or named as an evidence item's collector or as the staff who took an investigation step before the
+	 * team's history was kept), compared as {@link Team#includes} compares — the one question of the steps that must be
+	 * taken by someone who did not investigate: the 法制审核 (行政处罚法(2021) art.58) and the hearing's host (art.64(四)).
+	 * A caller asking of several people reads the people once by {@link #of}.
 	 * @param userId the caller's account, or null when only a name is known (then every row is compared by name)
 	 */
 	public boolean investigated(long caseId, Long userId, String name) {
 		return of(caseId).includes(userId, name);
 	}
 
-	/** The case's investigators as saved, in their order on the team (one read answers who they are and who is one). */
+	/**
+	 * Everyone who investigated the case: its investigators as saved, in their order on the team, then those who left
+	 * it (更换调查人员, {@link #replaceTeam}; the people an earlier change, an evidence item or a step's audit entry named,
+	 * V311) — those who may neither review it (art.58) nor host its hearing (art.64(四)). Not the team that takes the
+	 * investigation's steps today: that is {@link #current}.
+	 */
 	public Team of(long caseId) {
-		return new Team(jdbc.sql("SELECT user_id, name FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
+		return new Team(jdbc.sql("""
+				SELECT user_id, name FROM (
+				  SELECT user_id, name, 0 AS part, position AS seq FROM penalty_case_investigator WHERE case_id = :id
+				  UNION ALL
+				  SELECT user_id, name, 1, id FROM penalty_case_former_investigator WHERE case_id = :id) p
+				ORDER BY part, seq""")
 			.param("id", caseId)
-			.query((rs, n) -> {
-				long user = rs.getLong("user_id");
-				return new Team.Row(rs.wasNull() ? null : user, rs.getString("name"));
-			})
+			.query(CaseTeam::row)
 			.list());
 	}
 
 	/**
-	 * The investigators of a case, read once.
-	 * @param members in their order on the team; empty before 调查取证
+	 * The case's investigators as saved now, in their order on the team: those who take the investigation's own steps
+	 * ({@link TeamStep}, {@link #requireInvestigator}).
+	 */
+	public Team current(long caseId) {
+		return new Team(jdbc.sql("SELECT user_id, name FROM penalty_case_investigator WHERE case_id = :id ORDER BY position")
+			.param("id", caseId)
+			.query(CaseTeam::row)
+			.list());
+	}
+
+	/** One row of a team's query: its account (null when none was kept) and name. */
+	private static Team.Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		long user = rs.getLong("user_id");
+		return new Team.Row(rs.wasNull() ? null : user, rs.getString("name"));
+	}
+
+	/**
+	 * The people of a case, read once: its team today ({@link #current}) or everyone who investigated it ({@link #of}).
+	 * @param members in their order on the team (those who left it after); empty before 调查取证
 	 */
 	public record Team(List<Row> members) {
 
@@ -273,7 +301,7 @@ public class CaseTeam {
 	 * part and signs but takes no step here — a team of only such members would lock the case for good. Asked when a
 	 * team is formed or changed, beside 行政处罚法(2021) art.42 (two certified officers, {@link #team}); not asked when
 	 * {@code members} is empty (the list's own errors say why).
-	 * @param region the case's region, whose handling bureau ({@link Bureaus#nearestName}) the message names
+	 * @param region the case's region, whose handling bureau ({@link Bureaus#handlingName}) the message names
 	 */
 	public void requireHandlingMember(Validation v, String list, List<Investigator> members, String region) {
 		boolean workable = members.isEmpty() || members.stream()
@@ -282,7 +310,7 @@ public class CaseTeam {
 			.map(directory::principal)
 			.flatMap(Optional::stream)
 			.anyMatch(u -> u.isEnabled() && bureaus.takesSteps(u, region));
-		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.nearestName(region)
+		v.require(list, workable, "handling-bureau", "调查人员中至少应有一名办案机关（" + bureaus.handlingName(region)
 				+ "）的处室工作人员（在本平台有账号）：证据登记、陈述申辩记录和调查终结报告由本案调查人员在本机关办理（"
 				+ Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED)
 				+ "），上级机关的执法人员可以参加调查，不能代为办理");
@@ -310,7 +338,8 @@ public class CaseTeam {
 	}
 
 	/**
-	 * Replaces the case's investigators by {@code members} (checked by {@link #team}, {@link #requireHandlingMember} and
+	 * Replaces the case's investigators by {@code members}, keeping those replaced as the case's former investigators
+	 * (who never review it nor host its hearing: {@link #investigated}) (checked by {@link #team}, {@link #requireHandlingMember} and
 	 * {@link #requireNeutral}),
 	 * in the caller's transaction.
 	 * @return the investigators replaced as 姓名（执法证号）, in their order on the team (as the audit entry names them)
@@ -318,6 +347,12 @@ public class CaseTeam {
 	public List<String> replaceTeam(long id, List<Investigator> members) {
 		List<String> before = jdbc.sql("SELECT name || '（' || certificate_number || '）' FROM penalty_case_investigator"
 				+ " WHERE case_id = :id ORDER BY position").param("id", id).query(String.class).list();
+		// who leaves the team investigated the case all the same: kept, so that they never review it nor host its
+		// hearing (行政处罚法(2021) art.58, 64(四); #investigated)
+		jdbc.sql("""
+				INSERT INTO penalty_case_former_investigator (case_id, user_id, name, certificate_number, left_on)
+				SELECT case_id, user_id, name, certificate_number, :today FROM penalty_case_investigator WHERE case_id = :id
+				ORDER BY position""").param("id", id).param("today", caseWork.today()).update();
 		jdbc.sql("DELETE FROM penalty_case_investigator WHERE case_id = :id").param("id", id).update();
 		saveTeam(id, members);
 		return before;

@@ -548,18 +548,27 @@ public class CaseWork {
 	/**
 	 * Refuses a case under an article that punishes only an act the enterprise refused to correct once ordered to
 	 * ({@link ViolationType#punishesOnlyUncorrected}: 快递暂行条例(2025) art.56, "经责令改正拒不改正") unless the party
-	 * has a 责令改正通知书 it did not carry out by {@code by} ({@link InspectionOrders#uncorrectedOrder}) — rule
-	 * {@code uncorrected-order-required} on {@code field}, naming the article. Any other type passes.
+	 * has a 责令改正通知书 about that very duty ({@link ViolationType#correctionDuties}) whose deadline passed before the
+	 * act ended and that it did not carry out by {@code by} ({@link InspectionOrders#uncorrectedOrder}) — rule
+	 * {@code uncorrected-order-required} on {@code field}, naming the article and the duty. Any other type passes. The
+	 * one rule of the proposal, the decision and an imported case (attack B1, B3).
 	 * @param creditCode the party's credit code (null: none, refused under such an article)
-	 * @param by the step's day (the proposal's, the decision's)
+	 * @param actEnded the day the act ended (违法行为终了日期; a past case's filing day standing for it); null: {@code by}
+	 * @param by the step's day (the proposal's, the decision's, the import's)
 	 */
-	public void requireUncorrectedOrder(Validation v, String field, ViolationType type, String creditCode, LocalDate by) {
+	public void requireUncorrectedOrder(Validation v, String field, ViolationType type, String creditCode,
+			LocalDate actEnded, LocalDate by) {
 		if (type == null || !type.punishesOnlyUncorrected()) {
 			return;
 		}
-		v.require(field, orders.uncorrectedOrder(creditCode, by).isPresent(), "uncorrected-order-required",
-				Wording.of("enforcement.refusal.uncorrectedOrderRequired", type.shortName(), type.formalBasis()),
-				type.uncorrectedOrderRequired());
+		v.require(field, orders.uncorrectedOrder(creditCode, type.correctionDuties(), actEnded == null ? by : actEnded, by)
+				.isPresent(), "uncorrected-order-required", uncorrectedOrderRequired(type), type.uncorrectedOrderRequired());
+	}
+
+	/** What a refusal under rule {@code uncorrected-order-required} says, in the reader's language. */
+	public static Wording uncorrectedOrderRequired(ViolationType type) {
+		return Wording.of("enforcement.refusal.uncorrectedOrderRequired", type.shortName(), type.formalBasis(),
+				type.correctionDutiesText());
 	}
 
 	/**
@@ -640,7 +649,7 @@ public class CaseWork {
 	 * 所在地苏州市吴中区邮政管理局的执法人员作出并报该局备案（…）；国家邮政局查处的案件适用普通程序立案调查」.
 	 */
 	public String nationalOnTheSpot(String partyRegion) {
-		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.nearestName(partyRegion)
+		return "国家邮政局不作出当场处罚决定：当场处罚由当事人所在地" + bureaus.handlingName(partyRegion)
 				+ "的执法人员作出并报该局备案（" + StatutoryRule.PENALTY_ON_THE_SPOT_FILING.basis()
 				+ "）；国家邮政局查处的案件请适用普通程序立案调查";
 	}
@@ -757,7 +766,7 @@ public class CaseWork {
 		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.nearestName(caseRegion);
+		String handling = bureaus.handlingName(caseRegion);
 		boolean leader = u.has(Role.BUREAU_LEADER);
 		String message = step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
 				+ u.displayName() + "不是" + handling + "的局领导" + (leader ? "，上级或其他机关的负责人不能代为作出" : "");
@@ -883,7 +892,7 @@ public class CaseWork {
 		if (u == null || mayReissue(u, caseRegion)) {
 			return;
 		}
-		String handling = bureaus.nearestName(caseRegion);
+		String handling = bureaus.handlingName(caseRegion);
 		throw ruleBroken("head", "not-handling-bureau-head", "重新制作" + document + "须由办案人员或办案机关（" + handling
 				+ "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）：" + u.displayName() + "不是" + handling + "的局领导，上级或其他机关的负责人不能代为重新制作");
 	}

@@ -11,6 +11,7 @@ import org.youguan.kernel.Validation;
 import org.youguan.kernel.Wording;
 import org.youguan.numbering.BusinessNumbers;
 import org.youguan.numbering.OfficialNumbers;
+import org.youguan.org.BureauView;
 import org.youguan.org.Bureaus;
 import org.youguan.org.DocumentAgency;
 
@@ -67,13 +68,32 @@ public class DecisionNumbers {
 	 * their earlier form (行政处罚决定-地区-年份-序号), which no paper decision takes: it would take the series' number
 	 * before its turn (rule {@code automatic-number}). One of the official form (苏吴邮管罚〔2025〕3号) is taken as typed —
 	 * the bureau's paper decisions before the platform bore that form — and the series passes over it when its turn
-	 * comes ({@link BusinessNumbers#nextOfficial}).
+	 * comes ({@link BusinessNumbers#nextOfficial}); but only as the bureau handling the case writes an ordinary decision's
+	 * ({@link OfficialNumbers#checkTyped}: not another bureau's 机关代字 — rule {@code agency} —, nor another kind's
+	 * characters such as 当罚 — rule {@code kind}; attack A2).
+	 * @param caseRegion the region of the case (its handling bureau's 机关代字 is the one its decisions bear); null: not
+	 *        judged (the party unread)
 	 */
-	public void handTypedNumber(Validation v, String number) {
+	public void handTypedNumber(Validation v, String number, String caseRegion) {
 		if (!Text.isBlank(number)) {
 			v.require("decisionNumber", !numbers.notYetIssued(ORDINARY_SERIES, number)
 					&& !numbers.notYetIssued(ON_THE_SPOT_SERIES, number), "automatic-number", "决定书文号" + Text.strip(number)
 					+ "是系统尚未发出的自动编号：请留空由系统编号，或填写纸质决定书上的文号");
+			ownNumber(v, "decisionNumber", "决定书文号", ORDINARY_SERIES, caseRegion, number);
+		}
+	}
+
+	/**
+	 * A 文号 typed by hand for a document of series {@code type} of a case in {@code caseRegion} (a decision, a past
+	 * case's scanned paper), as the bureau handling the case writes it ({@link OfficialNumbers#checkTyped}: its own
+	 * 机关代字, the kind's characters).
+	 * @param caseRegion the case's region; null: not judged
+	 */
+	public void ownNumber(Validation v, String field, String label, String type, String caseRegion, String number) {
+		if (caseRegion != null && number != null) {
+			DocumentAgency agency = bureaus.documentAgency(caseRegion);
+			OfficialNumbers.checkTyped(v, field, label, type, agency.code(), code -> bureaus.seriesRegionOf(code).isPresent(),
+					number);
 		}
 	}
 
@@ -102,17 +122,33 @@ public class DecisionNumbers {
 	}
 
 	/**
-	 * The next free 文号 of an ordinary decision of the bureau handling the case's region, in its series of the year:
-	 * 苏吴邮管罚〔2026〕3号.
+	 * The name of the bureau that made the decision numbered {@code decisionNumber} (处罚机关): the bureau whose 机关代字
+	 * the 文号 bears ({@link Bureaus#byAgencyCode}), as it was decided — not the bureau handling the case's region now
+	 * (a county's bureau given its first 处室工作人员 after its city decided). A number of the earlier form, or none,
+	 * names the bureau of the case's region ({@link Bureaus#nearestName}).
+	 * @param decisionNumber the decision's 文号, or null
+	 * @param caseRegion the case's region
+	 */
+	public String decidedBy(String decisionNumber, String caseRegion) {
+		return OfficialNumbers.parse(ORDINARY_SERIES, decisionNumber)
+			.or(() -> OfficialNumbers.parse(ON_THE_SPOT_SERIES, decisionNumber))
+			.flatMap(p -> bureaus.byAgencyCode(p.agency()))
+			.map(BureauView::name)
+			.orElseGet(() -> bureaus.nearestName(caseRegion));
+	}
+
+	/**
+	 * The next free 文号 of an ordinary decision of the bureau handling the case's region now ({@code Bureaus#handling}:
+	 * the city's for a county whose bureau has no 处室工作人员), in its series of the year: 苏吴邮管罚〔2026〕3号.
 	 */
 	public String nextOrdinary(String caseRegion, int year) {
-		DocumentAgency agency = bureaus.documentAgency(caseRegion);
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion));
 		return numbers.nextOfficial(ORDINARY_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 
 	/** The next free 文号 of an on-the-spot decision of the bureau handling {@code region6}: 苏吴邮管当罚〔2026〕1号. */
 	public String nextOnTheSpot(String region6, int year) {
-		DocumentAgency agency = bureaus.documentAgency(region6);
+		DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(region6));
 		return numbers.nextOfficial(ON_THE_SPOT_SERIES, agency.code(), agency.seriesRegion(), year, this::decisionNumberTaken);
 	}
 }

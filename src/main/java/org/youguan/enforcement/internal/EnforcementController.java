@@ -253,8 +253,8 @@ class EnforcementController {
 		// steps are the handling bureau's staff's, the 法制审核 too: a superior bureau's staff see no step form
 		model.addAttribute("handler", bureaus.takesSteps(me, detail.penaltyCase().regionCode()));
 		// the investigators' own steps (evidence, 陈述申辩, 调查终结报告) are offered to the case's team only, by the rule
-		// the steps refuse anyone else by (CaseTeam#requireInvestigator)
-		model.addAttribute("investigator", caseTeam.investigated(id, me.id(), me.displayName()));
+		// the steps refuse anyone else by (CaseTeam#requireInvestigator): today's team, not one who left it
+		model.addAttribute("investigator", caseTeam.current(id).includes(me.id(), me.displayName()));
 		outcomes(model, detail.penaltyCase());
 		model.addAttribute("d", detail);
 		model.addAttribute("c", detail.penaltyCase());

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.enforcement.CaseFilter;
 import org.youguan.enforcement.LeadView;
@@ -81,7 +82,7 @@ class EnforcementExportController {
 	ResponseEntity<byte[]> leads(@AuthenticationPrincipal CurrentUser me, DataScope scope, ListRequest request,
 			@RequestParam(required = false) String status) {
 		var rows = leads.list(scope, EnforcementApiController.leadStatus(status), request.toExport(), me.caseHandler()).items();
-		return Downloads.xlsx("案件线索.xlsx", spreadsheets.write("案件线索", LEAD_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("案件线索", scope), spreadsheets.write("案件线索", LEAD_COLUMNS, rows));
 	}
 
 	/**
@@ -94,6 +95,6 @@ class EnforcementExportController {
 			@RequestParam(required = false) String status) {
 		CaseFilter s = CaseFilter.parse(status);
 		var rows = cases.list(scope, s, open && s.none(), request.toExport()).items();
-		return Downloads.xlsx("行政处罚案件.xlsx", spreadsheets.write("行政处罚案件", caseColumns(words), rows));
+		return Downloads.xlsx(ExportNames.of("行政处罚案件", scope), spreadsheets.write("行政处罚案件", caseColumns(words), rows));
 	}
 }

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.enforcement.EnforcementFigures;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.org.CurrentUser;
-import org.youguan.region.Regions;
 
 /**
  * 处罚统计 for staff and leaders: the headline figures of any period and region in their scope (the same numbers as
@@ -47,12 +47,8 @@ class EnforcementFiguresController {
 
 	private final Clock clock;
 
-
-	private final Regions regions;
-
 	EnforcementFiguresController(EnforcementFigures figures, EnforcementBreakdown breakdown, Spreadsheets spreadsheets,
-			Clock clock, Regions regions) {
-		this.regions = regions;
+			Clock clock) {
 		this.figures = figures;
 		this.breakdown = breakdown;
 		this.spreadsheets = spreadsheets;
@@ -75,7 +71,7 @@ class EnforcementFiguresController {
 			@RequestParam(required = false) String to) {
 		FiguresQuery q = FiguresQuery.of(scope, region, me.regionCode(), from, to, LocalDate.now(clock));
 		// the file names the area, not its code (处罚统计-江苏省苏州市-…); its days ISO as every file name's
-		return Downloads.xlsx("处罚统计-" + regions.areaName(q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
-				spreadsheets.write("处罚统计", COLUMNS, breakdown.breakdown(scope, q.region(), q.from(), q.to()).all()));
+		return Downloads.xlsx(ExportNames.of("处罚统计", q),
+				spreadsheets.write("处罚统计", Column.titled(ExportNames.title("处罚统计", q), COLUMNS), breakdown.breakdown(scope, q.region(), q.from(), q.to()).all()));
 	}
 }

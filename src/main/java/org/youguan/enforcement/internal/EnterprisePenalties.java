@@ -208,10 +208,12 @@ class EnterprisePenalties {
 	 * service (a public notice's deemed day), a decision in the version delivered once served (送达, 行政处罚法(2021)
 	 * art.61; a later one is a correction the handling bureau's head made after it; during a public notice false — the
 	 * decision readable, not yet served), every other document as issued; {@code returnedOn} the day the case was returned to investigation (退回调查)
-	 * from the round the document belongs to — a notice of that round is no longer in force — null otherwise.
+	 * from the round the document belongs to — a notice of that round is no longer in force — null otherwise;
+	 * {@code kind} the document's kind, by which a page words its title in the reader's language
+	 * ({@code enum.CaseDocumentKind.*}; {@code title} is the Chinese).
 	 */
 	public record PartyDocument(String title, String number, LocalDate issuedOn, String fileName, String href,
-			int version, boolean current, boolean served, LocalDate returnedOn) {
+			int version, boolean current, boolean served, LocalDate returnedOn, CaseDocumentKind kind) {
 	}
 
 	/**
@@ -499,7 +501,7 @@ class EnterprisePenalties {
 		Long noPenalty = servedVersion(all, CaseDocumentKind.NO_PENALTY_DECISION);
 		LocalDate today = LocalDate.now(clock);
 		return shown(c).map(d -> new PartyDocument(d.title(), d.number(), d.issuedOn(), d.fileName(), d.href(),
-				d.version(), d.current(), servedOnParty(c, d, decision, noPenalty, today), d.returnedOn())).toList();
+				d.version(), d.current(), servedOnParty(c, d, decision, noPenalty, today), d.returnedOn(), d.kind())).toList();
 	}
 
 	/**

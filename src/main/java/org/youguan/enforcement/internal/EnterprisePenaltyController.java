@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.enforcement.CaseFilter;
 import org.youguan.kernel.DataScope;
@@ -91,8 +92,7 @@ class EnterprisePenaltyController {
 	/** Its cases as .xlsx: the list's search, status and order, every row up to the export limit, its own cases only. */
 	@GetMapping("/enterprise/penalties/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status) {
-		return Downloads.xlsx("行政处罚案件.xlsx",
-				spreadsheets.write("行政处罚案件", columns(words), penalties.list(scope, CaseFilter.parse(status), request.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("行政处罚案件", scope), spreadsheets.write("行政处罚案件", columns(words), penalties.list(scope, CaseFilter.parse(status), request.toExport()).items()));
 	}
 
 	@GetMapping("/enterprise/penalties/{id:\\d+}")

@@ -122,12 +122,18 @@ class PenaltyCaseImport {
 	 */
 	static final String DELIVERED = "送达日期";
 
+	/**
+	 * The 文号 of the 责令改正通知书 a case under an article punishing only "经责令改正拒不改正" rests on (快递暂行条例(2025)
+	 * art.56), optional: without it the party's order on the platform is looked for ({@code PastCases.ImportedCase#orderNumber}).
+	 */
+	static final String ORDER = "责令改正通知书文号";
+
 	/** The columns every sheet must have. */
 	static final List<String> HEADERS = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE);
 
 	/** The columns a sheet may have besides. */
 	static final List<String> OPTIONAL = List.of(PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED,
-			GROUND, MITIGATION, MITIGATION_GROUND, MITIGATION_REASON, DELIVERED);
+			GROUND, MITIGATION, MITIGATION_GROUND, MITIGATION_REASON, DELIVERED, ORDER);
 
 	static final List<String> TEMPLATE = List.of(CREDIT_CODE, VIOLATION, SOURCE, FILED, DECIDED, NUMBER, PENALTY, FINE,
 			DELIVERED, PAID, CLOSED, CONFISCATED, HANDED_OVER, SERIOUS, EXTENDED, SUSPENDED, GROUND, MITIGATION,
@@ -150,7 +156,8 @@ class PenaltyCaseImport {
 			Map.entry("confiscated", CONFISCATED), Map.entry("handedOverOn", HANDED_OVER), Map.entry("serious", SERIOUS),
 			Map.entry("extended", EXTENDED), Map.entry("suspended", SUSPENDED), Map.entry("noPenaltyGround", GROUND),
 			Map.entry("mitigation", MITIGATION), Map.entry("mitigationGround", MITIGATION_GROUND),
-			Map.entry("mitigationReason", MITIGATION_REASON), Map.entry("deliveredOn", DELIVERED));
+			Map.entry("mitigationReason", MITIGATION_REASON), Map.entry("deliveredOn", DELIVERED),
+			Map.entry("orderNumber", ORDER));
 
 	/**
 	 * The other names bureaus' own ledgers give the columns (another name → the template's column), each also however
@@ -322,7 +329,7 @@ class PenaltyCaseImport {
 						Map.of("从轻", Mitigation.LIGHTER, "减轻", Mitigation.REDUCED)),
 				choose(failures, MITIGATION_GROUND, text(row, MITIGATION_GROUND), Mitigation.Ground.values(),
 						Mitigation.Ground::label, Map.of()),
-				text(row, MITIGATION_REASON), date(row, failures, DELIVERED));
+				text(row, MITIGATION_REASON), date(row, failures, DELIVERED), text(row, ORDER));
 		// one 文号 however each row typed it (〔2025〕1号, [2025]01号, 〔2025〕一号, ABC-2025-1 and abc 2025 1)
 		numbers.check(Text.identifierKey(Text.documentNumber(number)), row, context, NUMBER, "决定书文号");
 		// read before the service's own failures are added to the context

@@ -14,8 +14,6 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.Rows;
-import org.youguan.org.BureauView;
-import org.youguan.org.Bureaus;
 import org.youguan.rules.ViolationType;
 
 /**
@@ -37,7 +35,7 @@ class PenaltyDisclosure {
 	 * revoked or confirmed invalid (the reason then {@link #ANNULLED}) —, or null while it stands
 	 * @param withdrawalReason why it was withdrawn (the decision changed or revoked), or null; personal numbers masked
 	 * @param confiscated the 没收违法所得 beside the fine (并处), or null
-	 * @param bureau the 处罚机关, the bureau that decided — the one handling the case's region ({@link Bureaus#nearest})
+	 * @param bureau the 处罚机关, the bureau that decided — the one whose 机关代字 the 文号 bears ({@link DecisionNumbers#decidedBy})
 	 */
 	record PublicDecision(long id, String decisionNumber, String enterprise, String creditCode, String regionCode,
 			String regionName, ViolationType violation, String basis, Penalty penalty, BigDecimal fine, LocalDate decidedOn,
@@ -107,16 +105,19 @@ class PenaltyDisclosure {
 
 	private final JdbcClient jdbc;
 
-	private final Bureaus bureaus;
+	private final DecisionNumbers numbers;
 
-	PenaltyDisclosure(JdbcClient jdbc, Bureaus bureaus) {
+	PenaltyDisclosure(JdbcClient jdbc, DecisionNumbers numbers) {
 		this.jdbc = jdbc;
-		this.bureaus = bureaus;
+		this.numbers = numbers;
 	}
 
-	/** The 处罚机关 of a decision of the region: the bureau handling it, as the decision names it. */
+	/**
+	 * The 处罚机关 of a decision: the bureau that decided it, as the decision names it ({@link DecisionNumbers#decidedBy}:
+	 * the bureau whose 机关代字 its 文号 bears), not the bureau handling the region now.
+	 */
 	private PublicDecision named(PublicDecision d) {
-		return d.decidedBy(bureaus.nearest(d.regionCode()).map(BureauView::name).orElse(null));
+		return d.decidedBy(numbers.decidedBy(d.decisionNumber(), d.regionCode()));
 	}
 
 	/**

@@ -110,8 +110,12 @@ class EnterpriseFilingApiController {
 	record AttachmentLink(long id, String kind, String fileName, String contentType, int sizeBytes, String href) {
 	}
 
-	/** One filing as the enterprise tracks it: its state, the outlet filed (masked) and its attachments. */
-	record Filing(FilingView filing, OutletDetails outlet, List<AttachmentLink> attachments) {
+	/**
+	 * One filing as the enterprise tracks it: its state, the outlet filed (masked), its attachments and the bureau that
+	 * decides it ({@code handlingBureau}, its full name as the filing's page names it: the county's bureau with an
+	 * account to decide it, else the city's — {@link OutletFilings#handlingBureau}).
+	 */
+	record Filing(FilingView filing, OutletDetails outlet, List<AttachmentLink> attachments, String handlingBureau) {
 	}
 
 	private final OutletFilings filings;
@@ -134,11 +138,13 @@ class EnterpriseFilingApiController {
 	@Operation(summary = "备案详情", description = "备案的状态、期限、决定，备案的网点（身份证号、电话脱敏）和附件。"
 			+ "filing.openedOn为新网点备案所报的开办日期，filing.changedOn为变更备案所报的变更日期（其他类型为null）；"
 			+ "网点现在和拟变更的开办日期见outlet。filing.branchName为备案所报经营的分支机构（变更备案为变更后的，null为本企业直接经营），"
-			+ "outlet.current/proposed.branchName为变更前后的分支机构。不是本企业的备案返回404。")
+			+ "outlet.current/proposed.branchName为变更前后的分支机构。handlingBureau为办理（审核）该备案的邮政管理部门全称"
+			+ "（网点所在县级局有可办理备案的账号时为该局，否则为市局），与备案页面所示一致。不是本企业的备案返回404。")
 	Filing get(DataScope scope, @PathVariable long id) {
-		return new Filing(filings.get(scope, id), filings.details(scope, id), filings.attachments(scope, id).stream()
+		FilingView filing = filings.get(scope, id);
+		return new Filing(filing, filings.details(scope, id), filings.attachments(scope, id).stream()
 			.map(a -> new AttachmentLink(a.id(), a.kind(), a.fileName(), a.contentType(), a.sizeBytes(), a.href()))
-			.toList());
+			.toList(), filings.handlingBureau(filing));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

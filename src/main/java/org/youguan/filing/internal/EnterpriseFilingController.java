@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.AttachmentDraft;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
@@ -128,7 +129,7 @@ class EnterpriseFilingController {
 			@RequestParam(required = false) FilingStatus status) {
 		var rows = filings.list(scope, new OutletFilings.Filter(status, null, false, null), filingOrder(list).toExport())
 			.items();
-		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", FilingController.columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("末端网点备案", scope), spreadsheets.write("末端网点备案", FilingController.columns(regions.fullNames()), rows));
 	}
 
 	/**
@@ -151,7 +152,7 @@ class EnterpriseFilingController {
 	ResponseEntity<byte[]> exportOutlets(DataScope scope, ListRequest list,
 			@RequestParam(required = false) OutletStatus status) {
 		var rows = outlets.list(scope, outletFilter(status), outletOrder(list).toExport()).items();
-		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", outletColumns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("末端网点", scope), spreadsheets.write("末端网点", outletColumns(regions.fullNames()), rows));
 	}
 
 	private static Outlets.Filter outletFilter(OutletStatus status) {

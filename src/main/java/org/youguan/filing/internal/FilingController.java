@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.filing.FilingMetrics;
@@ -77,12 +75,9 @@ class FilingController {
 
 	private final Clock clock;
 
-	private final MessageSource messages;
-
 	FilingController(OutletFilings filings, FilingReceipts receipts, AuditTrail audit, Spreadsheets spreadsheets,
-			Clock clock, MessageSource messages, Regions regions) {
+			Clock clock, Regions regions) {
 		this.regions = regions;
-		this.messages = messages;
 		this.filings = filings;
 		this.receipts = receipts;
 		this.audit = audit;
@@ -123,7 +118,7 @@ class FilingController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = filings.list(scope, new OutletFilings.Filter(status, shown, overdue, kind, attention),
 				ordered(shown, list).toExport(), handling).items();
-		return Downloads.xlsx("末端网点备案.xlsx", spreadsheets.write("末端网点备案", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("末端网点备案", scope), spreadsheets.write("末端网点备案", columns(regions.fullNames()), rows));
 	}
 
 	/** The request in the queue's default order when it names none: open work by due date, finished newest first. */
@@ -218,12 +213,8 @@ class FilingController {
 		// the sheet's title names the region by its name, never its code, and the period as the reader's language
 		// writes days (备案统计（江苏省苏州市吴中区，2026年1月1日至2026年12月8日）; in English the ISO days): the
 		// days passed as LocalDate, which the bundle's sentences word per language
-		Locale language = LocaleContextHolder.getLocale();
-		String title = messages.getMessage("filing.metrics.sheetTitle", new Object[] {
-				q.region().isEmpty() ? messages.getMessage("filing.metrics.national", null, language)
-						: regions.fullName(q.region()),
-				q.from(), q.to() }, language);
-		return Downloads.xlsx("备案统计.xlsx", spreadsheets.write("备案统计", metricsColumns(title), rows));
+		return Downloads.xlsx(ExportNames.of("备案统计", q),
+				spreadsheets.write("备案统计", metricsColumns(ExportNames.title("备案统计", q)), rows));
 	}
 
 	/** The columns of the 备案统计 sheet, the first headed by the sheet's title (region and period). */

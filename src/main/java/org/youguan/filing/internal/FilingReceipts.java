@@ -22,7 +22,8 @@ import org.youguan.rules.StatutoryRules;
 
 /**
  * The filing receipt (备案回执, .docx) of a completed filing, from the template {@code filing/receipt} (built in as
- * {@code documents/filing-receipt.docx}, replaceable by the administrator), signed by the bureau of the outlet's county (or the nearest bureau above).
+ * {@code documents/filing-receipt.docx}, replaceable by the administrator), signed by the bureau that decided it, as kept at
+ * the decision ({@code OutletFilings#decidingBureau}) — not whichever bureau handles the outlet's place now.
  */
 @Service
 public class FilingReceipts implements DeclaresTemplates {
@@ -69,7 +70,7 @@ public class FilingReceipts implements DeclaresTemplates {
 			.stream()
 			.map(a -> Map.of("kind", AttachmentKind.valueOf(a.kind()).label(), "name", a.fileName()))
 			.toList();
-		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", filings.handlingBureau(f)),
+		Map<String, String> fields = Map.ofEntries(Map.entry("bureau", filings.decidingBureau(f)),
 				Map.entry("number", f.number()), Map.entry("filingNumber", f.filingNumber()),
 				Map.entry("enterprise", f.enterpriseName()), Map.entry("creditCode", f.enterpriseCreditCode()),
 				Map.entry("outlet", f.outletName()), Map.entry("address", filings.outletAddress(f.id())),

@@ -81,6 +81,9 @@ public class OutletFiling {
 
 	private String filingNumber;
 
+	/** The bureau that decided the filing, by its name on the day (V300): what its receipt names. Null while open. */
+	private String decidedBy;
+
 	private boolean demo;
 
 	private Instant createdAt;
@@ -134,7 +137,7 @@ public class OutletFiling {
 					"只有待办理的备案可以告知补正，当前为“" + status.label() + "”");
 		}
 		if (missingItemsNotified) {
-			throw DomainException.illegalTransition("补正事项只能一次性告知，本备案已告知过");
+			throw DomainException.illegalTransition(Wording.of("refusal.filing.missingItemsOnce"), "补正事项只能一次性告知，本备案已告知过");
 		}
 		status = FilingStatus.MISSING_ITEMS;
 		missingItemsNotified = true;
@@ -182,7 +185,7 @@ public class OutletFiling {
 	public void correctClosureReason(String reason) {
 		requireMissingItems();
 		if (kind != FilingKind.CLOSURE) {
-			throw DomainException.illegalTransition("只有撤销备案可以更正撤销原因");
+			throw DomainException.illegalTransition(Wording.of("refusal.filing.correctRevocationOnly"), "只有撤销备案可以更正撤销原因");
 		}
 		this.changeDescription = reason;
 	}
@@ -195,25 +198,33 @@ public class OutletFiling {
 		}
 	}
 
-	/** Approved: a new outlet gets the id and number reserved for it in the registry. */
-	public void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note) {
+	/**
+	 * Approved: a new outlet gets the id and number reserved for it in the registry.
+	 * @param bureau the name of the bureau deciding it, kept for its receipt ({@link #decidedBy})
+	 */
+	public void approve(Long outletId, String filingNumber, LocalDate today, int workingDays, String note, String bureau) {
 		requireApprovable();
 		status = FilingStatus.APPROVED;
 		this.outletId = outletId;
 		this.filingNumber = filingNumber;
-		decide(today, workingDays, note);
+		decide(today, workingDays, note, bureau);
 	}
 
-	public void reject(String reason, LocalDate today, int workingDays) {
+	/**
+	 * Refused (不予备案).
+	 * @param bureau the name of the bureau deciding it ({@link #decidedBy})
+	 */
+	public void reject(String reason, LocalDate today, int workingDays, String bureau) {
 		if (status != FilingStatus.SUBMITTED && status != FilingStatus.MISSING_ITEMS) {
 			throw DomainException.illegalTransition(Wording.of("filing.refusal.decidedAlready", status),
 					"已办结的备案不能再作决定，当前为“" + status.label() + "”");
 		}
 		status = FilingStatus.REJECTED;
-		decide(today, workingDays, reason);
+		decide(today, workingDays, reason, bureau);
 	}
 
-	private void decide(LocalDate today, int workingDays, String note) {
+	private void decide(LocalDate today, int workingDays, String note, String bureau) {
+		decidedBy = bureau;
 		completedOn = today;
 		workingDaysTaken = workingDays;
 		decisionNote = note;
@@ -280,6 +291,14 @@ public class OutletFiling {
 
 	public String outletName() {
 		return outletName;
+	}
+
+	/**
+	 * The name of the bureau that decided the filing as it was named then, or null (open, or decided before V300 kept
+	 * it).
+	 */
+	public String decidedBy() {
+		return decidedBy;
 	}
 
 	public String regionCode() {

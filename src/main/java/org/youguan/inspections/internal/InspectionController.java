@@ -18,6 +18,8 @@ import org.youguan.region.Regions;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionFigures;
 import org.youguan.inspections.InspectionPlan;
@@ -56,11 +58,12 @@ class InspectionController {
 			Column.of("检查日期", InspectionRecords.RecordSummary::inspectedOn, 12),
 			Column.of("被检查企业", InspectionRecords.RecordSummary::enterpriseName, 36),
 			Column.of("统一社会信用代码", InspectionRecords.RecordSummary::enterpriseCreditCode, 22),
-			Column.of("检查对象类型", r -> switch (r.objectType()) {
+			// the type in the reader's words (SheetWord): an English export read 企业 / 末端网点
+			Column.of("检查对象类型", r -> SheetWord.of(switch (r.objectType()) {
 				case "BRANCH" -> "分支机构";
 				case "OUTLET" -> "末端网点";
 				default -> "企业";
-			}, 12),
+			}), 12),
 			Column.of("检查对象", r -> r.objectName() == null ? r.enterpriseName() : r.objectName(), 36),
 			Column.of("所在地区", row -> place.apply(row.regionCode()), 14),
 			Column.of("检查类型", r -> r.kind(), 12),
@@ -115,7 +118,7 @@ class InspectionController {
 	static ResponseEntity<byte[]> export(InspectionRecords records, Spreadsheets spreadsheets, Regions regions,
 			DataScope scope, ListRequest request) {
 		var rows = records.list(scope, request.toExport()).items();
-		return Downloads.xlsx("检查记录.xlsx", spreadsheets.write("检查记录", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("检查记录", scope), spreadsheets.write("检查记录", columns(regions.fullNames()), rows));
 	}
 
 	/**
@@ -165,6 +168,6 @@ class InspectionController {
 			@RequestParam(defaultValue = "false") boolean handling) {
 		var rows = plans.list(scope, new InspectionPlans.Filter("pending".equals(results), status, objectType, handling),
 				request.toExport()).items();
-		return Downloads.xlsx("双随机抽查计划.xlsx", spreadsheets.write("双随机抽查计划", planColumns(messages), rows));
+		return Downloads.xlsx(ExportNames.of("双随机抽查计划", scope), spreadsheets.write("双随机抽查计划", planColumns(messages), rows));
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionFieldRecords;
@@ -22,7 +23,6 @@ import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresQuery;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.org.CurrentUser;
-import org.youguan.region.Regions;
 
 /**
  * 检查统计 for staff and leaders: the figures of any period and region in their scope (a region outside it is a 403),
@@ -50,10 +50,7 @@ class InspectionFiguresController {
 
 	private final Clock clock;
 
-	private final Regions regions;
-
-	InspectionFiguresController(InspectionFigures figures, Spreadsheets spreadsheets, Clock clock, Regions regions) {
-		this.regions = regions;
+	InspectionFiguresController(InspectionFigures figures, Spreadsheets spreadsheets, Clock clock) {
 		this.figures = figures;
 		this.spreadsheets = spreadsheets;
 		this.clock = clock;
@@ -81,8 +78,8 @@ class InspectionFiguresController {
 			@RequestParam(required = false) String to) {
 		Query q = query(me, scope, region, from, to);
 		// the file names the area, not its code (检查统计-江苏省苏州市-…); its days ISO as every file name's
-		return Downloads.xlsx("检查统计-" + regions.areaName(q.region()) + "-" + q.from() + "至" + q.to() + ".xlsx",
-				spreadsheets.write("按检查事项和检查结果", COLUMNS, figures.byItem(scope, q.region(), q.from(), q.to())));
+		return Downloads.xlsx(ExportNames.of("检查统计", q.region(), q.from(), q.to()),
+				spreadsheets.write("按检查事项和检查结果", Column.titled(ExportNames.title("检查统计", q.region(), q.from(), q.to()), COLUMNS), figures.byItem(scope, q.region(), q.from(), q.to())));
 	}
 
 	/**

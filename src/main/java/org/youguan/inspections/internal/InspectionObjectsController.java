@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionPlans;
 import org.youguan.kernel.Choice;
@@ -91,7 +92,7 @@ class InspectionObjectsController {
 		this.columns = List.of(Column.label("对象类型", messages, "inspection.objectType.", l -> l.object().objectType()),
 				Column.of("名称", l -> l.object().name(), 30), Column.of("所属企业", l -> l.object().enterpriseName(), 30),
 				Column.of("统一社会信用代码", l -> l.object().enterpriseCreditCode(), 22),
-				Column.of("所在区域", Listed::regionName, 14), Column.of("信用等级", l -> l.object().creditClass(), 10));
+				Column.of("所在区域", Listed::regionName, 14), Column.label("信用等级", messages, "inspection.creditClass.", l -> l.object().creditClass()));
 	}
 
 	@GetMapping("/inspections/objects")
@@ -123,8 +124,7 @@ class InspectionObjectsController {
 			@RequestParam(required = false) String brandId, @RequestParam(required = false) String enterpriseType,
 			@RequestParam(required = false) List<String> creditClasses) {
 		Filter filter = filter(me, scope, objectType, region, brandId, enterpriseType, creditClasses);
-		return Downloads.xlsx("检查对象名录库.xlsx",
-				spreadsheets.write("检查对象名录库", columns, list(filter, request.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("检查对象名录库", scope), spreadsheets.write("检查对象名录库", columns, list(filter, request.toExport()).items()));
 	}
 
 	@GetMapping("/api/v1/inspections/objects")

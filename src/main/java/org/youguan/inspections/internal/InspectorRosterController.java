@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.Inspector;
@@ -114,7 +115,7 @@ class InspectorRosterController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long bureau,
 			@RequestParam(required = false) String validity) {
 		var rows = inspectors.list(scope, bureau, validity, request.toExport()).items();
-		return Downloads.xlsx("检查人员名录库.xlsx", spreadsheets.write("检查人员名录库", columns(LocalDate.now(clock)), rows));
+		return Downloads.xlsx(ExportNames.of("检查人员名录库", scope), spreadsheets.write("检查人员名录库", columns(LocalDate.now(clock)), rows));
 	}
 
 	@GetMapping("/inspections/inspectors/{id:\\d+}")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.youguan.region.Regions;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -69,7 +70,7 @@ class KeyTargetsController {
 	/** The key targets as .xlsx: the list's search and order, the caller's region only, free text masked as listed. */
 	@GetMapping("/inspections/key-targets/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
-		return Downloads.xlsx("重点检查对象.xlsx", spreadsheets.write("重点检查对象", columns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("重点检查对象", scope), spreadsheets.write("重点检查对象", columns(regions.fullNames()),
 				targets.list(scope, request.toExport()).items()));
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionOrders;
 import org.youguan.kernel.DataScope;
@@ -64,7 +65,7 @@ final class OrderPageModels {
 	static ResponseEntity<byte[]> export(InspectionOrders orders, Spreadsheets spreadsheets, MessageSource messages,
 			DataScope scope, ListRequest request, String state, boolean handling) {
 		var rows = orders.list(scope, InspectionApiController.state(state), handling, request.toExport()).items();
-		return Downloads.xlsx("责令改正.xlsx", spreadsheets.write("责令改正", columns(messages), rows));
+		return Downloads.xlsx(ExportNames.of("责令改正", scope), spreadsheets.write("责令改正", columns(messages), rows));
 	}
 
 	/**

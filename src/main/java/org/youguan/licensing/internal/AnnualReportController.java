@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -133,8 +134,7 @@ class AnnualReportController {
 	@PreAuthorize(LicensingApiController.READERS)
 	ResponseEntity<byte[]> exportReports(DataScope scope, ListRequest request, @RequestParam(required = false) String year) {
 		Integer y = Text.isBlank(year) ? null : year(year);
-		return Downloads.xlsx("年度报告.xlsx",
-				spreadsheets.write("年度报告", reportColumns(regions.fullNames()), reports.list(scope, y, request.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("年度报告", scope), spreadsheets.write("年度报告", reportColumns(regions.fullNames()), reports.list(scope, y, request.toExport()).items()));
 	}
 
 	@PostMapping("/licensing/annual-reports")
@@ -170,7 +170,10 @@ class AnnualReportController {
 	ResponseEntity<byte[]> export(DataScope scope, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String region) {
 		int y = Text.isBlank(year) ? LocalDate.now(clock).getYear() - 1 : year(year);
-		return Downloads.xlsx(y + "年度报告逾期未报名单.xlsx", spreadsheets.write(y + "年度报告逾期未报",
+		// the words first (in English the reader's), then the year and the place: the region filtered by, else the scope's
+		String filtered = region(scope, region);
+		return Downloads.xlsx(ExportNames.of("年度报告逾期未报名单", String.valueOf(y),
+				filtered == null || filtered.isBlank() ? scope : DataScope.region(filtered)), spreadsheets.write(y + "年度报告逾期未报",
 				outstandingColumns(regions.fullNames()), reports.outstanding(scope, region(scope, region), y)));
 	}
 

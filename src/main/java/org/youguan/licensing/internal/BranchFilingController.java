@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -115,8 +116,7 @@ class BranchFilingController {
 	@GetMapping("/licensing/branch-filings/export.xlsx")
 	@PreAuthorize(LicensingApiController.READERS)
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Boolean late) {
-		return Downloads.xlsx("分支机构备案.xlsx",
-				spreadsheets.write("分支机构备案", columns(regions.fullNames(), filings.receivingBureaus()), filings.list(scope, late, request.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("分支机构备案", scope), spreadsheets.write("分支机构备案", columns(regions.fullNames(), filings.receivingBureaus()), filings.list(scope, late, request.toExport()).items()));
 	}
 
 	@GetMapping("/licensing/branch-filings/new")

@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,12 +30,12 @@ import org.youguan.org.OwnExamples;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
-import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
@@ -122,17 +121,14 @@ class LicensingController {
 	private final Regions regions;
 
 	/** The UI bundle: the figures sheet's title in English. */
-	private final MessageSource messages;
-
 	private final OwnExamples ownExamples;
 
 	LicensingController(LicenceApplications applications, LicensingFigures figures, LicensingImport imports,
 			BackgroundJobs jobs, Spreadsheets spreadsheets, Clock clock, StatutoryRules rules, Regions regions,
-			MessageSource messages, OwnExamples ownExamples) {
+			OwnExamples ownExamples) {
 		this.ownExamples = ownExamples;
 		this.regions = regions;
 		this.rules = rules;
-		this.messages = messages;
 		this.spreadsheets = spreadsheets;
 		this.applications = applications;
 		this.figures = figures;
@@ -168,7 +164,7 @@ class LicensingController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "false") boolean open) {
 		var rows = applications.list(scope, LicensingApiController.status(status), open, request.toExport()).items();
-		return Downloads.xlsx("许可申请.xlsx", spreadsheets.write("许可申请", columns(regions.fullNames(), applications.approvingBureaus()), rows));
+		return Downloads.xlsx(ExportNames.of("许可申请", scope), spreadsheets.write("许可申请", columns(regions.fullNames(), applications.approvingBureaus()), rows));
 	}
 
 	@GetMapping("/licensing/applications/new")
@@ -413,13 +409,9 @@ class LicensingController {
 					st.averageDays() == null ? "" : st.averageDays(), chinese ? st.dayUnitLabel() : st.dayUnitWords(),
 					st.onTimeRate() == null ? "" : st.onTimeRate()));
 		}
-		String where = q.region().isEmpty() ? "全国" : q.region();
-		String title = "许可统计（" + where + "，" + ChineseText.day(q.from()) + "至" + ChineseText.day(q.to()) + "）";
-		// the title heads the first column: worded by its key in English (a header is looked up by its words otherwise)
-		String shown = chinese ? title : messages.getMessage("licensing.figures.sheetTitle", new Object[] {
-				q.region().isEmpty() ? messages.getMessage("licensing.figures.national", null, LocaleContextHolder.getLocale())
-						: q.region(), q.from().toString(), q.to().toString() }, LocaleContextHolder.getLocale());
-		return Downloads.xlsx("许可统计.xlsx", spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(shown, r -> r.get(0), 36),
+		// the title heads the first column, naming the area in full, never its code (许可统计（江苏省苏州市，2026年1月1日至…）)
+		String shown = ExportNames.title("许可统计", q);
+		return Downloads.xlsx(ExportNames.of("许可统计", q), spreadsheets.write("许可统计", List.of(Column.<List<Object>>of(shown, r -> r.get(0), 36),
 				Column.<List<Object>>count("数值", r -> r.get(1), 12), Column.<List<Object>>of("平均用时", r -> r.get(2), 12),
 				Column.<List<Object>>of("用时单位", r -> r.get(3), 10), Column.<List<Object>>of("按时率（%）", r -> r.get(4), 12)), rows));
 	}

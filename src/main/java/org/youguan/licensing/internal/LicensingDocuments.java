@@ -188,8 +188,11 @@ public class LicensingDocuments implements DeclaresTemplates {
 	 * article}，本机关决定不予受理。{advice}" — the competent bureau named only for a matter outside the bureau's
 	 * competence; the reason without its closing punctuation. A decision taken before grounds were recorded (ground
 	 * null) keeps its reason as written, on art.32 as a whole, and names its competent bureau as it did.
+	 * @param bureau the name of the bureau that refused to accept (the receiving clerk's), heading the decision
+	 * @param bureauRegion that bureau's region: the 行政复议机关 its remedies name is the one above it
+	 *        ({@link StatutoryRules#reviewBody}) — not above the approving level, which did not decide
 	 */
-	public byte[] notAccepted(ApplicationView a, String bureau) {
+	public byte[] notAccepted(ApplicationView a, String bureau, String bureauRegion) {
 		Map<String, String> f = common(a, bureau);
 		NonAcceptanceGround g = a.notAcceptedGround();
 		String reason = withoutClosingPunctuation(a.notAcceptedReason());
@@ -200,16 +203,19 @@ public class LicensingDocuments implements DeclaresTemplates {
 				: a.competentBureau() == null ? "" : "请向" + a.competentBureau() + "提出申请。");
 		f.put("competentBureau", a.competentBureau() == null ? "" : a.competentBureau());
 		f.put("decidedOn", ChineseText.day(a.notAcceptedOn()));
-		// the 行政复议机关 is the one above the deciding bureau (the approving level's), not above the applicant's county
-		f.put("remedies", rules.remedies(a.approvingLevel() == null ? a.regionCode() : a.approvingLevel().bureauRegion(a.regionCode())));
+		// the 行政复议机关 is the one above the bureau that decided (the receiving bureau's), not above the approving
+		// level (国家邮政局 for an inter-province licence never saw the application) nor the applicant's county
+		f.put("remedies", rules.remedies(bureauRegion));
 		return templates.fillForParty(NOT_ACCEPTED, f, Map.of(), a.applicantCreditCode());
 	}
 
 	/**
 	 * 不予许可决定书 (reasons and remedies), or for an approval {@link #approval} with the application's own service area
 	 * and no items changed.
+	 * @param bureau the name of the deciding bureau, heading the decision
+	 * @param bureauRegion that bureau's region, whose 行政复议机关 ({@link StatutoryRules#reviewBody}) the remedies name
 	 */
-	public byte[] decision(ApplicationView a, String bureau) {
+	public byte[] decision(ApplicationView a, String bureau, String bureauRegion) {
 		if ("APPROVED".equals(a.decision())) {
 			return approval(a, bureau, a.serviceArea(), List.of());
 		}
@@ -217,8 +223,8 @@ public class LicensingDocuments implements DeclaresTemplates {
 		f.put("decisionNumber", a.decisionNumber());
 		f.put("decidedOn", ChineseText.day(a.decidedOn()));
 		f.put("reasons", a.decisionReasons());
-		// the 行政复议机关 is the one above the deciding bureau (the approving level's), not above the applicant's county
-		f.put("remedies", rules.remedies(a.approvingLevel() == null ? a.regionCode() : a.approvingLevel().bureauRegion(a.regionCode())));
+		// the 行政复议机关 is the one above the bureau that decided, not above the applicant's county
+		f.put("remedies", rules.remedies(bureauRegion));
 		return templates.fillForParty(REFUSAL, f, Map.of(), a.applicantCreditCode());
 	}
 

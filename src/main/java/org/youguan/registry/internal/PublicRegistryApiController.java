@@ -15,6 +15,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.registry.Licences;
 import org.youguan.registry.Outlets;
 
@@ -43,7 +44,7 @@ class PublicRegistryApiController {
 		// an empty search is a missing field, not a search that found nothing (attack 3: ?query= answered 200 [])
 		Validation v = new Validation().required("query", "查询内容", query);
 		if (!Text.isBlank(query)) {
-			v.require("query", Text.searchText(query).length() >= 2, "min-length", "查询内容至少2个字");
+			v.require("query", Text.searchText(query).length() >= 2, "min-length", Wording.of("registry.refusal.queryTooShort"), "查询内容至少2个字");
 		}
 		v.throwIfInvalid();
 		return licences.publicSearch(query, 50);

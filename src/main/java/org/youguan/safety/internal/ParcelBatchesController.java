@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.AccessRefusedException;
 import org.youguan.kernel.DataScope;
@@ -94,7 +95,7 @@ class ParcelBatchesController {
 	@PreAuthorize(SafetyAccess.ENTERPRISE)
 	ResponseEntity<byte[]> ownBatchesExport(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
 		var rows = batches.batches(enterprise(me).id(), request.toExport()).items();
-		return Downloads.xlsx("寄递记录上报批次.xlsx", spreadsheets.write("上报批次", batchColumns, rows));
+		return Downloads.xlsx(ExportNames.of("寄递记录上报批次", me.scope()), spreadsheets.write("上报批次", batchColumns, rows));
 	}
 
 	@GetMapping("/enterprise/safety/batches/lines")
@@ -143,7 +144,7 @@ class ParcelBatchesController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		FiguresPeriod.Filter period = period(from, to);
 		var rows = batches.regionBatches(scope, period.from(), period.to(), request.toExport()).items();
-		return Downloads.xlsx("寄递记录上报批次.xlsx", spreadsheets.write("上报批次", regionColumns, rows));
+		return Downloads.xlsx(ExportNames.of("寄递记录上报批次", scope), spreadsheets.write("上报批次", regionColumns, rows));
 	}
 
 	@GetMapping("/safety/parcel-batches/lines")

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.SheetNumber;
 import org.youguan.documents.SheetWord;
@@ -75,7 +76,7 @@ class BureauStatisticsController {
 				Column.of("地区", Completeness.Line::regionName, 24), Column.of("行政区划代码", Completeness.Line::regionCode, 14),
 				Column.of("状态", Completeness.Line::statusWords, 16),
 				Column.of("报送时间", Completeness.Line::submittedAt, 20),
-				Column.of("按时", summary::timeliness, 8),
+				Column.of("按时", l -> SheetWord.of(summary.timeliness(l)), 8),
 				Column.of("最近催报", Completeness.Line::lastReminder, 20));
 	}
 
@@ -127,7 +128,8 @@ class BureauStatisticsController {
 	ResponseEntity<byte[]> exportCompleteness(DataScope scope, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) String period) {
 		Completeness.Summary summary = summary(scope, form, period);
-		return Downloads.xlsx(summary.form().name() + summary.period().code() + "报送情况.xlsx",
+		// the export's words first, so that an English reader's file is named in English; the form, period and place after
+		return Downloads.xlsx(ExportNames.of("报送情况", summary.form().name() + "-" + summary.period().code(), scope),
 				spreadsheets.write("报送情况", outstanding(summary), summary.lines()));
 	}
 
@@ -204,7 +206,7 @@ class BureauStatisticsController {
 		int y = targetYear(year);
 		String r = targetRegion(me, region);
 		var rows = targets.list(scope, r, y, YearMonth.now(clock).minusMonths(1), request.toExport()).items();
-		return Downloads.xlsx("年度目标与进度.xlsx", spreadsheets.write("年度目标与进度", TARGET_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("年度目标与进度", scope), spreadsheets.write("年度目标与进度", TARGET_COLUMNS, rows));
 	}
 
 	/** The targets' region: as chosen, or the caller's own when blank. */

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -86,7 +88,7 @@ class EnterpriseStatisticsController {
 	static List<Column<ReportView>> columns(LocalDate today) {
 		return List.of(Column.of("报表", ReportView::formName, 24),
 				Column.of("报告期", ReportView::period, 10), Column.of("版本", ReportView::revision, 6),
-				Column.of("状态", r -> r.status(), 8), Column.of("迟报", r -> r.lateness(today), 8),
+				Column.of("状态", r -> r.status(), 8), Column.of("迟报", r -> SheetWord.of(r.lateness(today)), 8),
 				Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 				Column.of("报送时间", ReportView::submittedAt, 20));
 	}
@@ -126,7 +128,7 @@ class EnterpriseStatisticsController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) Long form,
 			@RequestParam(required = false) ReportStatus status, @RequestParam(required = false) Boolean overdue) {
 		var rows = reports.list(scope, mine(form, status, overdue), ordered(request).toExport()).items();
-		return Downloads.xlsx("我的统计报表.xlsx", spreadsheets.write("我的报表", columns(LocalDate.now(clock)), rows));
+		return Downloads.xlsx(ExportNames.of("我的统计报表", scope), spreadsheets.write("我的报表", columns(LocalDate.now(clock)), rows));
 	}
 
 	/** The list's filter: one form, one status, all states; {@code overdue} true: only those 逾期未报. */

@@ -1,6 +1,7 @@
 package org.youguan.statistics.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +17,8 @@ import org.youguan.audit.AuditTrail;
 import org.youguan.calendar.WorkingCalendar;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
+import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -23,6 +26,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.WorkState;
 import org.youguan.org.CurrentUser;
+import org.youguan.region.Regions;
 import org.youguan.statistics.ReportForms;
 import org.youguan.statistics.ReportStatus;
 import org.youguan.statistics.Reports;
@@ -37,14 +41,21 @@ class ReportController {
 
 	static final String HANDLERS = "hasAnyRole('SYSTEM_ADMIN','BUREAU_ADMIN','STAFF')";
 
-	static final List<Column<ReportView>> COLUMNS = List.of(Column.of("报表", ReportView::formName, 24),
+	/**
+	 * The list's export columns; {@code place} names a report's region in full ({@code Regions#fullNames}:
+	 * 江苏省苏州市吴中区) beside its code, never the code alone; 按时 in the reader's words ({@link SheetWord}).
+	 */
+	static List<Column<ReportView>> columns(Function<String, String> place) {
+		return List.of(Column.of("报表", ReportView::formName, 24),
 			Column.of("报告期", ReportView::period, 10), Column.of("报送企业", ReportView::enterpriseName, 36),
-			Column.of("统一社会信用代码", ReportView::creditCode, 22), Column.of("行政区划代码", ReportView::regionCode, 14),
+			Column.of("统一社会信用代码", ReportView::creditCode, 22), Column.of("所在地", r -> place.apply(r.regionCode()), 30),
+			Column.of("行政区划代码", ReportView::regionCode, 14),
 			Column.of("版本", ReportView::revision, 6), Column.of("状态", r -> r.status(), 8),
 			Column.of("截止日期", r -> WorkingCalendar.exported(r.dueOn(), r.dueOnProvisional()), 14),
 			Column.of("报送时间", ReportView::submittedAt, 20),
 			// 逾期未报 for a report owed past its due date — returned and not sent again (ReportView#overdue)
-			Column.of("按时", ReportView::timeliness, 8));
+			Column.of("按时", r -> SheetWord.of(r.timeliness()), 8));
+	}
 
 	private final Reports reports;
 
@@ -54,7 +65,10 @@ class ReportController {
 
 	private final Spreadsheets spreadsheets;
 
-	ReportController(Reports reports, ReportForms forms, AuditTrail audit, Spreadsheets spreadsheets) {
+	private final Regions regions;
+
+	ReportController(Reports reports, ReportForms forms, AuditTrail audit, Spreadsheets spreadsheets, Regions regions) {
+		this.regions = regions;
 		this.reports = reports;
 		this.forms = forms;
 		this.audit = audit;
@@ -90,7 +104,7 @@ class ReportController {
 		WorkState shown = WorkState.orDefault(state, status != null);
 		var rows = reports.list(scope, new Reports.Filter(form, period, status, late, shown, overdue),
 				ordered(request, shown).toExport(), Boolean.TRUE.equals(deciding)).items();
-		return Downloads.xlsx("统计报表.xlsx", spreadsheets.write("统计报表", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("统计报表", scope), spreadsheets.write("统计报表", columns(regions.fullNames()), rows));
 	}
 
 	/** The request with the state's default order when the user chose none. */

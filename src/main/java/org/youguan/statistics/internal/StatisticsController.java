@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetNumber;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -128,6 +129,8 @@ class StatisticsController {
 		Locale language = LocaleContextHolder.getLocale();
 		String unit = messages.getMessage("stat.unitNamed." + ind.unit(), null, ind.unit(), language);
 		Wording notComparable = Wording.of("stat.notComparable");
+		YearMonth first = slice.from();
+		YearMonth last = slice.to();
 		if (view.equals("trend")) {
 			// figures as numeric cells with the indicator's decimals (SheetNumber), never text nor 1.2E+10, and as the page
 			// shows them (Indicator.shown: a rate rounded down) — Excel rounding 99.9999 under a 2-decimal style shows 100.00
@@ -137,7 +140,10 @@ class StatisticsController {
 					Column.of(words("stat.export.year", language, String.valueOf(q.year() - 1), unit), (Analysis.MonthPoint p) -> SheetNumber.of(ind.shown(p.lastYear()), d), 18),
 					Column.of("同比增长（%）", (Analysis.MonthPoint p) -> p.growthNotComparable() ? notComparable : SheetNumber.of(p.growth(), 2), 14),
 					Column.of("数据完整性", Analysis.MonthPoint::caveatWords, 30));
-			return Downloads.xlsx(ind.name() + "月度走势.xlsx", spreadsheets.write("月度走势", columns, analysis.trend(ind, slice)));
+			// the file and the title name the indicator, the area in full and the months: a city's and a county's differ
+			return Downloads.xlsx(ExportNames.of("月度走势", ind.name(), slice.regionPrefix(), first, last),
+					spreadsheets.write("月度走势", Column.titled(ExportNames.title("月度走势", ind.name(), slice.regionPrefix(), first, last), columns),
+							analysis.trend(ind, slice)));
 		}
 		List<Analysis.Row> rows = switch (view) {
 			case "regions" -> analysis.byRegion(ind, slice);
@@ -160,7 +166,8 @@ class StatisticsController {
 			case "brands" -> "分品牌";
 			default -> "构成";
 		};
-		return Downloads.xlsx(ind.name() + title + ".xlsx", spreadsheets.write(title, columns, rows));
+		return Downloads.xlsx(ExportNames.of(title, ind.name(), slice.regionPrefix(), first, last), spreadsheets.write(title,
+				Column.titled(ExportNames.title(title, ind.name(), slice.regionPrefix(), first, last), columns, 1), rows));
 	}
 
 	@GetMapping("/statistics/bulletin.docx")

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FieldError;
 import org.youguan.kernel.FormBinding;
@@ -115,7 +116,7 @@ class EnterprisePostOfficeController {
 			@RequestParam(required = false) Boolean below) {
 		List<PostOfficeView> rows = postOffices.list(me.scope(), new PostOffices.Filter(null, Boolean.TRUE.equals(below)),
 				request.toExport()).items();
-		return Downloads.xlsx("营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.ENTERPRISE_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("营业场所营业时间", me.scope()), spreadsheets.write("营业场所", PostOfficeFilters.ENTERPRISE_COLUMNS, rows));
 	}
 
 	@GetMapping(PAGE + "/approvals/{id:\\d+}")

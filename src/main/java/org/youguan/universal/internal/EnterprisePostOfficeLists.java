@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
@@ -70,7 +71,7 @@ class EnterprisePostOfficeLists {
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
 		var rows = approvals.list(me.scope(), null, PostOfficeApiController.status(status), Boolean.TRUE.equals(open),
 				request.toExport()).items();
-		return Downloads.xlsx("营业场所撤销搬迁审批.xlsx", spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("营业场所撤销搬迁审批", me.scope()), spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
 	}
 
 	/** All the 临时停业 it reported (search, sorts, pages, export), its own only ({@link PostOffices#suspensions}). */
@@ -87,6 +88,6 @@ class EnterprisePostOfficeLists {
 	@GetMapping(EnterprisePostOfficeController.PAGE + "/suspensions/export.xlsx")
 	ResponseEntity<byte[]> exportSuspensions(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
 		var rows = postOffices.suspensions(me.scope(), null, request.toExport()).items();
-		return Downloads.xlsx("营业场所临时停业.xlsx", spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("营业场所临时停业", me.scope()), spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
 	}
 }

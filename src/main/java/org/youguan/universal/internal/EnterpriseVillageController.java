@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FieldError;
@@ -85,7 +86,7 @@ class EnterpriseVillageController {
 			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below) {
 		List<VillageView> rows = villages.list(me.scope(), VillageFilters.of(null, mode, below), request.toExport())
 			.items();
-		return Downloads.xlsx("建制村通邮信息.xlsx", spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("建制村通邮信息", me.scope()), spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
 	}
 
 	@GetMapping("/enterprise/villages/{code:\\d+}")

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.org.OwnExamples;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.Choice;
@@ -111,7 +112,7 @@ class PostOfficeController {
 			@RequestParam(required = false) Boolean below) {
 		List<PostOfficeView> rows = postOffices.list(scope, new PostOffices.Filter(region, Boolean.TRUE.equals(below)),
 				request.toExport()).items();
-		return Downloads.xlsx("普遍服务营业场所营业时间.xlsx", spreadsheets.write("营业场所", PostOfficeFilters.columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("普遍服务营业场所营业时间", scope), spreadsheets.write("营业场所", PostOfficeFilters.columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/universal/post-office-approvals")
@@ -138,7 +139,7 @@ class PostOfficeController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open) {
 		var rows = approvals.list(scope, null, PostOfficeApiController.status(status), Boolean.TRUE.equals(open),
 				request.toExport()).items();
-		return Downloads.xlsx("营业场所撤销搬迁审批.xlsx", spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("营业场所撤销搬迁审批", scope), spreadsheets.write("撤销搬迁审批", PostOfficeFilters.APPROVAL_COLUMNS, rows));
 	}
 
 	@PostMapping("/universal/post-office-approvals")
@@ -265,7 +266,7 @@ class PostOfficeController {
 	@GetMapping("/universal/post-office-suspensions/export.xlsx")
 	ResponseEntity<byte[]> exportSuspensions(DataScope scope, ListRequest request) {
 		var rows = postOffices.suspensions(scope, null, request.toExport()).items();
-		return Downloads.xlsx("营业场所临时停业.xlsx", spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("营业场所临时停业", scope), spreadsheets.write("临时停业", PostOfficeFilters.SUSPENSION_COLUMNS, rows));
 	}
 
 	/** The post offices the caller may choose from (a paper application, the portal's forms). */

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.org.OwnExamples;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -121,7 +122,7 @@ class UniversalSupervisionController {
 			@RequestParam(required = false) String to) {
 		SupervisionKind kind = SupervisionFilters.kind(slug);
 		var rows = records.list(scope, kind, SupervisionFilters.of(region, from, to, LocalDate.now(clock)), request.toExport()).items();
-		return Downloads.xlsx(kind.title() + ".xlsx", spreadsheets.write(kind.title(), SupervisionFilters.columns(kind, regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of(kind.title(), scope), spreadsheets.write(kind.title(), SupervisionFilters.columns(kind, regions.fullNames()), rows));
 	}
 
 	@GetMapping("/universal/supervision/{slug:" + SupervisionFilters.KINDS + "}/new")

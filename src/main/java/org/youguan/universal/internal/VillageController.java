@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.ImportPages;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.inspections.InspectionRecordData.TeamMember;
@@ -126,7 +127,7 @@ class VillageController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String mode, @RequestParam(required = false) Boolean below) {
 		List<VillageView> rows = villages.list(scope, VillageFilters.of(region, mode, below), request.toExport()).items();
-		return Downloads.xlsx("建制村通邮信息.xlsx", spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("建制村通邮信息", scope), spreadsheets.write("建制村", VillageFilters.COLUMNS, rows));
 	}
 
 	@GetMapping("/universal/villages/{code:\\d+}")
@@ -242,7 +243,7 @@ class VillageController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		List<VillageCheck> rows = checks.list(scope, null, period(me, scope, region, from, to), request.toExport()).items();
-		return Downloads.xlsx("建制村通邮检查.xlsx", spreadsheets.write("通邮检查", VillageFilters.CHECK_COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("建制村通邮检查", scope), spreadsheets.write("通邮检查", VillageFilters.CHECK_COLUMNS, rows));
 	}
 
 	/** The checks page's region and period: by default the caller's region, this year to today. */

@@ -7,6 +7,7 @@ import org.youguan.documents.SheetWord;
 import org.youguan.kernel.Choice;
 import org.youguan.kernel.InvalidValueException;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.universal.DeliveryMode;
 import org.youguan.universal.VillageCheck;
 import org.youguan.universal.VillageView;
@@ -37,7 +38,9 @@ final class VillageFilters {
 			Column.of("实际每周投递", VillageCheck::deliveriesObserved, 10),
 			Column.of("规范投递", VillageCheck::standardDelivery, 10), Column.of("问题", VillageCheck::findings, 40),
 			Column.of("检查人员", VillageCheck::inspectors, 20),
-			Column.of("执法检查记录", c -> c.inspectionRecordId() == null ? "历史导入，未计入执法检查" : "检查记录" + c.inspectionRecordId(), 20));
+			// in the reader's words: an English export read 检查记录35
+			Column.of("执法检查记录", c -> c.inspectionRecordId() == null ? SheetWord.of("历史导入，未计入执法检查")
+					: Wording.of("export.value.inspectionRecord", String.valueOf(c.inspectionRecordId())), 20));
 
 	private VillageFilters() {
 	}

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -127,7 +128,7 @@ class VillagePlanController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) String selection,
 			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year) {
 		var rows = plans.list(scope, new VillageCheckPlans.Filter(selection, year), request.toExport()).items();
-		return Downloads.xlsx("通邮检查计划.xlsx", spreadsheets.write("通邮检查计划", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("通邮检查计划", scope), spreadsheets.write("通邮检查计划", columns(regions.fullNames()), rows));
 	}
 
 	/** Makes a plan: made → its page; refused → the list again with the values typed and every field's error. */

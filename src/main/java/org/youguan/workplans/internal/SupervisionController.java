@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.PageSteps;
 import org.youguan.org.CurrentUser;
@@ -70,7 +71,7 @@ class SupervisionController {
 	@GetMapping("/workplans/{id:\\d+}/export.xlsx")
 	ResponseEntity<byte[]> xlsx(DataScope scope, @PathVariable long id) {
 		WorkPlans.Plan plan = plans.get(scope, id);
-		return Downloads.xlsx(plan.year() + "年工作任务推进情况.xlsx", exports.xlsx(scope, id));
+		return Downloads.xlsx(ExportNames.of("工作任务推进情况", String.valueOf(plan.year()), scope), exports.xlsx(scope, id));
 	}
 
 	@GetMapping("/workplans/{id:\\d+}/export.docx")

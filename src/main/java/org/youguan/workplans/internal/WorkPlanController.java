@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -107,7 +108,7 @@ class WorkPlanController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year,
 			@RequestParam(required = false) String status) {
 		var rows = plans.list(scope, new WorkPlans.Filter(year, status), request.toExport()).items();
-		return Downloads.xlsx("工作计划.xlsx", spreadsheets.write("工作计划", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("工作计划", scope), spreadsheets.write("工作计划", COLUMNS, rows));
 	}
 
 	@GetMapping("/workplans/{id:\\d+}")

@@ -19,6 +19,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.CaseRoles;
 import org.youguan.kernel.DataScope;
@@ -29,11 +30,12 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.Validation;
-import org.youguan.org.Bureaus;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.BranchData;
 import org.youguan.registry.BranchView;
+import org.youguan.registry.CityMatters;
 import org.youguan.registry.Enterprises;
 import org.youguan.registry.Branches;
 import org.youguan.registry.LicenceView;
@@ -70,14 +72,14 @@ class BranchController {
 	private final Enterprises enterprises;
 
 	/** Whose staff the 备案 button leads to licensing's paper filing form: the bureaus that take it. */
-	private final Bureaus bureaus;
+	private final CityMatters cities;
 
 	private final Regions regions;
 
 	BranchController(Branches branches, Licences licences, Enterprises enterprises, Spreadsheets spreadsheets,
-			AuditTrail audit, Bureaus bureaus, Regions regions) {
+			AuditTrail audit, CityMatters cities, Regions regions) {
+		this.cities = cities;
 		this.regions = regions;
-		this.bureaus = bureaus;
 		this.branches = branches;
 		this.enterprises = enterprises;
 		this.licences = licences;
@@ -96,16 +98,16 @@ class BranchController {
 		model.addAttribute("openEnterprises", enterprises.readable(scope,
 				result.items().stream().map(BranchView::enterpriseId).distinct().toList()).keySet());
 		// the 备案 button leads to licensing's paper filing form: shown only to those it takes a filing from — a handler
-		// (处室工作人员) of a bureau that handles its city's matters (licensing's BranchFilings.offersForm, whose rule
-		// Bureaus#handlesOwnCity is): a county's staff and an administrator without the role would be refused there (403)
-		model.addAttribute("canFile", me != null && me.caseHandler() && bureaus.handlesOwnCity(me.scope()));
+		// (处室工作人员) of a bureau that takes its city's matters (licensing's BranchFilings.offersForm, whose rule
+		// CityMatters#takesOwnCity is): a county's staff and an administrator without the role would be refused there (403)
+		model.addAttribute("canFile", me != null && me.caseHandler() && cities.takesOwnCity(me.scope()));
 		return "registry/branches";
 	}
 
 	@GetMapping("/registry/branches/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest list, @RequestParam(required = false) Boolean late) {
 		var rows = branches.list(scope, late, list.toExport()).items();
-		return Downloads.xlsx("分支机构.xlsx", spreadsheets.write("分支机构", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("分支机构", scope), spreadsheets.write("分支机构", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/branches/{id:\\d+}")
@@ -124,11 +126,13 @@ class BranchController {
 	 * Branches are filed in the licensing procedure (分支机构备案); the old address leads there — for those who may use that
 	 * form (licensing's applicants, {@link CaseRoles#HANDLERS_OR_ENTERPRISE}: a 处室工作人员, and an enterprise filing its
 	 * own branch); others 403 here as the filing's own GET and POST refuse them — an administrator is not let through
-	 * to a form whose post refuses it.
+	 * to a form whose post refuses it, nor a county's staff, whose bureau takes no paper filing
+	 * ({@link CityMatters#requireOwnCity}: 403 naming the bureau that takes its city's, as the form itself answers).
 	 */
 	@GetMapping("/registry/branches/new")
 	@PreAuthorize(CaseRoles.HANDLERS_OR_ENTERPRISE)
-	String initCreateForm() {
+	String initCreateForm(DataScope scope) {
+		cities.requireOwnCity(scope, "分支机构备案");
 		return "redirect:/licensing/branch-filings/new";
 	}
 
@@ -165,7 +169,7 @@ class BranchController {
 			Long licenceId = null;
 			if (licenceNumber != null && !Text.isBlank(licenceNumber)) {
 				licenceId = licences.findByNumber(scope, licenceNumber).map(LicenceView::id).orElse(null);
-				v.require("licenceNumber", licenceId != null, "exists", "辖区内没有该编号的许可证");
+				v.require("licenceNumber", licenceId != null, "exists", Wording.of("import.refused.noLicenceInScope"), "辖区内没有该编号的许可证");
 			}
 			v.throwIfInvalid();
 			BranchData data = new BranchData(enterpriseId, licenceId, name, regionCode, address, headName, licenceDate, filed);

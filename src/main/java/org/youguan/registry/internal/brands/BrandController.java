@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -71,7 +72,7 @@ class BrandController {
 	/** The brand list as .xlsx in {@link #COLUMNS}: the page's search and order, counts of the caller's region only. */
 	@GetMapping("/registry/brands/export.xlsx")
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request) {
-		return Downloads.xlsx("品牌.xlsx", spreadsheets.write("品牌", COLUMNS, brands.page(scope, request.toExport()).items()));
+		return Downloads.xlsx(ExportNames.of("品牌", scope), spreadsheets.write("品牌", COLUMNS, brands.page(scope, request.toExport()).items()));
 	}
 
 	@GetMapping("/registry/brands/{id:\\d+}")

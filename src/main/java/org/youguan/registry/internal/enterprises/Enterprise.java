@@ -114,7 +114,7 @@ public class Enterprise {
 	 */
 	public void requireCancellable() {
 		if (status == EnterpriseStatus.CANCELLED) {
-			throw DomainException.illegalTransition("企业已注销");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.enterpriseCancelled"), "企业已注销");
 		}
 	}
 

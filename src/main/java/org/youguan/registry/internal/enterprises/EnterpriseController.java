@@ -23,6 +23,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormBinding;
@@ -128,7 +129,7 @@ class EnterpriseController {
 			@RequestParam(required = false) EnterpriseStatus status) {
 		var rows = enterprises.list(scope, new Enterprises.Filter(type, brand, status),
 				list.toExport()).items();
-		return Downloads.xlsx("企业.xlsx", spreadsheets.write("企业", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("企业", scope), spreadsheets.write("企业", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/enterprises/{id:\\d+}")

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.StepRefusal;
+import org.youguan.kernel.Wording;
 import org.youguan.kernel.Workflow;
 import org.youguan.registry.FacilityData;
 import org.youguan.registry.FacilityKind;
@@ -107,7 +108,7 @@ public class Facility {
 	/** Refuses 撤除 of a facility removed already (409) — asked before the step's reason is read (state before fields). */
 	public void requireRemovable() {
 		if (status == FacilityStatus.REMOVED) {
-			throw DomainException.illegalTransition("设施已撤除");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.facilityRemoved"), "设施已撤除");
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FieldError;
@@ -27,6 +28,7 @@ import org.youguan.kernel.ListRequest;
 import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageSteps;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.region.RegionPicker;
 import org.youguan.registry.EnterpriseView;
 import org.youguan.registry.Enterprises;
@@ -91,7 +93,7 @@ class FacilityController {
 			@RequestParam(defaultValue = "POST_OFFICE") FacilityKind kind,
 			@RequestParam(required = false) FacilityStatus status) {
 		var rows = facilities.list(scope, new Facilities.Filter(kind, status), list.toExport()).items();
-		return Downloads.xlsx(kind.label() + ".xlsx", spreadsheets.write(kind.label(), columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of(kind.label(), scope), spreadsheets.write(kind.label(), columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/facilities/{id:\\d+}")
@@ -131,7 +133,7 @@ class FacilityController {
 			Validation v = new Validation();
 			Long owner = v.whole("enterpriseId", "所属企业", enterpriseId, 1, Long.MAX_VALUE, "即企业编号，请从列表中选择");
 			v.require("enterpriseId", owner != null || v.errors().stream().anyMatch(e -> e.field().equals("enterpriseId")),
-					"required", "请选择所属企业");
+					"required", Wording.of("refusal.please.57"), "请选择所属企业");
 			Long slots = v.whole("compartments", "格口数", compartments, 1, Facilities.MAX_COMPARTMENTS, null);
 			LocalDate since = v.date("commissionedOn", "启用日期", commissionedOn, Facilities.EARLIEST_COMMISSIONED,
 					Validation.LATEST_RECORD);

@@ -170,7 +170,7 @@ public class ExpressLicence {
 	 */
 	public void restore() {
 		if (state != State.REVOKED) {
-			throw DomainException.illegalTransition("许可证未被吊销，无需恢复");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.licenceNotRevoked"), "许可证未被吊销，无需恢复");
 		}
 		state = State.ACTIVE;
 		stateReason = null;

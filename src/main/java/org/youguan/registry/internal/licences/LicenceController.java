@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -103,7 +104,7 @@ class LicenceController {
 			@RequestParam(required = false) LicenceScope licenceScope) {
 		var rows = licences.list(scope, new Licences.Filter(status, licenceScope, null),
 				list.toExport()).items();
-		return Downloads.xlsx("快递业务经营许可证.xlsx", spreadsheets.write("许可证", COLUMNS, rows));
+		return Downloads.xlsx(ExportNames.of("快递业务经营许可证", scope), spreadsheets.write("许可证", COLUMNS, rows));
 	}
 
 	@GetMapping("/registry/licences/{id:\\d+}")

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
@@ -110,7 +111,7 @@ class OutletController {
 			@RequestParam(required = false) String cooperation) {
 		var rows = outlets.list(scope, new Outlets.Filter(brand, status, blank(region), blank(cooperation)),
 				list.toExport()).items();
-		return Downloads.xlsx("末端网点.xlsx", spreadsheets.write("末端网点", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("末端网点", scope), spreadsheets.write("末端网点", columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping("/registry/outlets/{id:\\d+}")

@@ -311,7 +311,7 @@ public class OutletImport {
 			}
 		}
 		catch (DuplicateKeyException ex) {
-			throw DomainException.duplicate("name", "导入期间其他用户登记了同名同址网点或相同的备案编号，请重新导入");
+			throw DomainException.duplicate("name", Wording.of("registry.refusal.outletImportRace"), "导入期间其他用户登记了同名同址网点或相同的备案编号，请重新导入");
 		}
 		String digest = HexFormat.of().formatHex(sha256(content));
 		Map<String, Object> after = new LinkedHashMap<>();

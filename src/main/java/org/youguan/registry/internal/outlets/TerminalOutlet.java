@@ -155,7 +155,7 @@ public class TerminalOutlet {
 	 */
 	public void apply(SealedOutletData data) {
 		if (status == OutletStatus.CLOSED) {
-			throw DomainException.illegalTransition("网点已关闭，不能再变更");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.outletClosedChange"), "网点已关闭，不能再变更");
 		}
 		branchId = data.branchId();
 		apply(new OutletData(data.name(), enterpriseId, branchId, data.cooperation(), data.address(), data.regionCode(),
@@ -183,7 +183,7 @@ public class TerminalOutlet {
 	 */
 	public void close(LocalDate day, String reason) {
 		if (status == OutletStatus.CLOSED) {
-			throw DomainException.illegalTransition("网点已关闭");
+			throw DomainException.illegalTransition(Wording.of("refusal.registry.outletClosed"), "网点已关闭");
 		}
 		status = OutletStatus.CLOSED;
 		closedOn = day;

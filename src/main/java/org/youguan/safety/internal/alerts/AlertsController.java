@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.region.Regions;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.ChineseText;
@@ -98,7 +99,7 @@ class AlertsController {
 	ResponseEntity<byte[]> export(DataScope scope, ListRequest request, @PathVariable(required = false) String slug,
 			@RequestParam(required = false) String status) {
 		var rows = alerts.list(scope, slug == null ? null : rule(slug), status(status), request.toExport()).items();
-		return Downloads.xlsx("预警.xlsx", spreadsheets.write("预警", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("预警", scope), spreadsheets.write("预警", columns(regions.fullNames()), rows));
 	}
 
 	private static AlertRule rule(String slug) {

@@ -139,7 +139,7 @@ class Corrections {
 			.query(Rows.of(Owner.class))
 			.optional()
 			.map(o -> o.bureauId() != null ? bureaus.get(DataScope.all(), o.bureauId()).name()
-					: bureaus.nearestName(o.regionCode()));
+					: bureaus.handlingName(o.regionCode()));
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.documents.UploadedFile;
 import org.youguan.kernel.DataScope;
@@ -94,7 +95,7 @@ class HazardController {
 			@RequestParam(required = false) String level, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean handling) {
 		var rows = hazards.list(me, HazardFilters.of(level, status, region), request.toExport(), handling).items();
-		return Downloads.xlsx("隐患台账.xlsx", spreadsheets.write("隐患台账", HazardFilters.columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("隐患台账", me.scope()), spreadsheets.write("隐患台账", HazardFilters.columns(regions.fullNames()), rows));
 	}
 
 	@GetMapping({ STAFF + "/new", PORTAL + "/new" })

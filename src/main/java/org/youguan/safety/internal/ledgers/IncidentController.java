@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -96,7 +97,7 @@ class IncidentController {
 	@PreAuthorize(LedgerAccess.READERS_OR_ENTERPRISE)
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean open) {
-		return Downloads.xlsx("事故突发事件台账.xlsx", spreadsheets.write("事故突发事件", COLUMNS,
+		return Downloads.xlsx(ExportNames.of("事故突发事件台账", me.scope()), spreadsheets.write("事故突发事件", COLUMNS,
 				incidents.list(me.scope(), Boolean.TRUE.equals(open), request.toExport()).items()));
 	}
 

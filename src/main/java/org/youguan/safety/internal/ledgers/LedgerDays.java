@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.ChineseText;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.Audience;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
@@ -76,6 +77,7 @@ class LedgerDays {
 		LocalDate earliest = earliest(today, years);
 		return v.within(field, day, earliest, label + "不能早于" + ChineseText.day(earliest) + "（安全台账只登记" + years + "年内的日期，"
 				+ StatutoryRule.SAFETY_LEDGER_LOOKBACK.basisFor(Audience.OUTSIDE) + "；更早的日期多是年份输错）", today,
+				Wording.of("kernel.invalid.notAfterToday", label, today.toString()),
 				label + "不能晚于今天（" + ChineseText.day(today) + "）");
 	}
 }

@@ -27,6 +27,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FiguresPeriod;
@@ -107,7 +108,7 @@ class LetterController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) @YearIn(from = FiguresPeriod.FIRST_YEAR, ahead = FiguresPeriod.YEARS_AHEAD) Integer year, @RequestParam(required = false) Boolean signed) {
 		int y = letters.yearOr(year);
-		return Downloads.xlsx(y + "年度安全生产责任书.xlsx", spreadsheets.write("安全生产责任书", columns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("安全生产责任书", String.valueOf(y), me.scope()), spreadsheets.write("安全生产责任书", columns(regions.fullNames()),
 				letters.list(me.scope(), y, signed, request.toExport()).items()));
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.SheetWord;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.FormSteps;
@@ -102,7 +103,7 @@ class PeriodController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean active) {
 		var rows = periods.list(me.scope(), Boolean.TRUE.equals(active), request.toExport()).items();
-		return Downloads.xlsx("寄递安保期.xlsx", spreadsheets.write("寄递安保期", columns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("寄递安保期", me.scope()), spreadsheets.write("寄递安保期", columns(regions.fullNames()), rows));
 	}
 
 	/**
@@ -142,7 +143,7 @@ class PeriodController {
 	ResponseEntity<byte[]> exportMissing(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Long period, @RequestParam(required = false) String day) {
 		var rows = periods.missing(me.scope(), missingFilter(period, day), request.toExport()).items();
-		return Downloads.xlsx("安保期未报送.xlsx", spreadsheets.write("安保期未报送", missingColumns(regions.fullNames()), rows));
+		return Downloads.xlsx(ExportNames.of("安保期未报送", me.scope()), spreadsheets.write("安保期未报送", missingColumns(regions.fullNames()), rows));
 	}
 
 	private static SecurityPeriods.MissingFilter missingFilter(Long period, String day) {
@@ -214,7 +215,7 @@ class PeriodController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
 		// the file's name is the period's as the page shows it (PeriodView#masked)
 		PeriodView p = periods.get(me.scope(), id).masked();
-		return Downloads.xlsx(p.name() + "-日报汇总.xlsx", spreadsheets.write("日报汇总", SUMMARY, periods.summary(me.scope(), id)));
+		return Downloads.xlsx("日报汇总-" + p.name() + ".xlsx", spreadsheets.write("日报汇总", SUMMARY, periods.summary(me.scope(), id)));
 	}
 
 	@PostMapping(PORTAL + "/{id:\\d+}/reports")

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.FormSteps;
@@ -104,13 +105,13 @@ class RegionRecordController {
 
 	@GetMapping(TRAININGS + "/export.xlsx")
 	ResponseEntity<byte[]> exportTrainings(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("安全培训.xlsx", spreadsheets.write("安全培训", trainingColumns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("安全培训", me.scope()), spreadsheets.write("安全培训", trainingColumns(regions.fullNames()),
 				records.trainings(me.scope(), request.toExport()).items()));
 	}
 
 	@GetMapping(SEIZURES + "/export.xlsx")
 	ResponseEntity<byte[]> exportSeizures(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("联合执法查获.xlsx", spreadsheets.write("联合执法查获", seizureColumns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("联合执法查获", me.scope()), spreadsheets.write("联合执法查获", seizureColumns(regions.fullNames()),
 				records.seizures(me.scope(), request.toExport()).items()));
 	}
 

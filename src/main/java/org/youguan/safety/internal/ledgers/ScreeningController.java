@@ -20,6 +20,7 @@ import org.youguan.region.Regions;
 import org.youguan.audit.AuditTrail;
 import org.youguan.documents.Column;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.Decimals;
 import org.youguan.kernel.FormSteps;
@@ -98,7 +99,7 @@ class ScreeningController {
 
 	@GetMapping("/safety/machines/export.xlsx")
 	ResponseEntity<byte[]> exportMachines(@AuthenticationPrincipal CurrentUser me, ListRequest request) {
-		return Downloads.xlsx("安检机.xlsx", spreadsheets.write("安检机", machineColumns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("安检机", me.scope()), spreadsheets.write("安检机", machineColumns(regions.fullNames()),
 				coverage.machines(me.scope(), request.toExport()).items()));
 	}
 
@@ -114,7 +115,7 @@ class ScreeningController {
 	@GetMapping(CONTRACTORS + "/export.xlsx")
 	ResponseEntity<byte[]> exportContractors(@AuthenticationPrincipal CurrentUser me, ListRequest request,
 			@RequestParam(required = false) Boolean active) {
-		return Downloads.xlsx("委托第三方安检企业.xlsx", spreadsheets.write("委托安检", contractorColumns(regions.fullNames()),
+		return Downloads.xlsx(ExportNames.of("委托第三方安检企业", me.scope()), spreadsheets.write("委托安检", contractorColumns(regions.fullNames()),
 				contractors.list(me.scope(), Boolean.TRUE.equals(active), request.toExport()).items()));
 	}
 

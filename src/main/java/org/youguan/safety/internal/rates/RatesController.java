@@ -21,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.youguan.documents.Downloads;
+import org.youguan.documents.ExportNames;
 import org.youguan.documents.Spreadsheets;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.ListRequest;
@@ -90,7 +91,7 @@ class RatesController {
 				.collect(Collectors.toSet())).forEach((id, e) -> names.put(id, e.legalName()));
 			columns = RateQueries.withEnterprise(names);
 		}
-		return Downloads.xlsx("实名率验视率过机率.xlsx", spreadsheets.write("三项制度", columns, rows));
+		return Downloads.xlsx(ExportNames.of("实名率验视率过机率", scope), spreadsheets.write("三项制度", columns, rows));
 	}
 
 	private String page(CurrentUser me, DataScope scope, ListRequest request, String region, String from, String to,
