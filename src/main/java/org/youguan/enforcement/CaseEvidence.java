@@ -334,7 +334,8 @@ public class CaseEvidence {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, c.regionCode());
 		List<String> certificates = given == null ? List.of()
 				: given.stream().filter(s -> !Text.isBlank(s)).map(Inspectors::certificateNumber).toList();
-		v.require("collectors", certificates.size() >= min, "min", "收集证据的执法人员不得少于" + min
+		v.require("collectors", certificates.size() >= min, "min", Wording.of("enforcement.refusal.evidenceCollectors", min),
+				"收集证据的执法人员不得少于" + min
 				+ "人，并应出示执法证件（" + Provision.cite(Provision.PENALTY_TWO_OFFICERS, Provision.PENALTY_OFFICERS_IDENTIFIED) + "）");
 		record Member(String name, String certificateNumber) {
 		}

@@ -205,12 +205,12 @@ public class Leads {
 				// told below
 			}
 			v.require("source", source == LeadSource.REPORT || source == LeadSource.TRANSFER, "one-of",
-					"线索来源应为REPORT（举报、其他机关移送）或TRANSFER（邮政管理部门移交）；检查和申诉线索由相应模块自动转入");
+					Wording.of("enforcement.refusal.leadSource"), "线索来源应为REPORT（举报、其他机关移送）或TRANSFER（邮政管理部门移交）；检查和申诉线索由相应模块自动转入");
 		}
 		EnterpriseView enterprise = enterprise(v, scope, data.enterpriseCreditCode());
 		String region = enterprise != null ? enterprise.regionCode() : Text.blankToNull(data.regionCode());
 		if (enterprise == null && Text.isBlank(data.enterpriseCreditCode())) {
-			v.require("regionCode", region != null, "required", "未指明企业时须填写违法行为发生地");
+			v.require("regionCode", region != null, "required", Wording.of("enforcement.refusal.leadPlaceRequired"), "未指明企业时须填写违法行为发生地");
 			if (region != null) {
 				String typed = Text.strip(region);
 				// a code of no region (or longer than any) is named here, never left to the database's column limit
@@ -241,7 +241,8 @@ public class Leads {
 						today.toString()), "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today) + "之间，不能晚于今天");
 			}
 			else if (received.isBefore(earliest)) {
-				v.require("receivedOn", false, "limitation-back", "收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today)
+				v.require("receivedOn", false, "limitation-back", Wording.of("enforcement.refusal.leadReceivedTooEarly", earliest, today),
+						"收到日期应在" + ChineseText.day(earliest) + "至" + ChineseText.day(today)
 						+ "之间：补录的线索收到日期最早为登记之日前追责时效期间（" + Provision.PENALTY_LIMITATION + "，2年）以内，线索收到日期即发现违法行为之日，决定能否追责");
 			}
 		}

@@ -340,7 +340,9 @@ public class NoticeAndHearing {
 	private void waiveOnPortal(CaseView c, Waiver waiver, boolean confirmed) {
 		Validation v = new Validation();
 		LocalDate on = waiverDay(c, waiver, v, caseWork.today().toString());
-		v.require("confirm", confirmed, "required", withdrawal(c, waiver) ? "请确认撤回听证申请" : "请确认放弃" + waiver.what);
+		boolean withdrawing = withdrawal(c, waiver);
+		v.require("confirm", confirmed, "required", Wording.of(withdrawing ? "enforcement.refusal.confirmWithdrawal"
+				: "enforcement.refusal.confirmWaiver." + waiver.name()), withdrawing ? "请确认撤回听证申请" : "请确认放弃" + waiver.what);
 		v.throwIfInvalid();
 		String given = given(c, waiver);
 		String action = action(c, waiver);

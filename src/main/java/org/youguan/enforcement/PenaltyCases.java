@@ -28,6 +28,7 @@ import org.youguan.kernel.PageQuery;
 import org.youguan.kernel.PageResult;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.FineRange;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.rules.ViolationType;
@@ -462,7 +463,8 @@ public class PenaltyCases {
 		asked.ifPresent(d -> caseWork.requireReissuer(c.handledIn(), d.title()));
 		// a scan of a paper document is never filled again (409 from the reissue itself), whoever asks
 		asked.filter(d -> !d.original() && d.kind().served(delivered))
-			.ifPresent(d -> caseWork.requireHandlingHead(c.handledIn(), "重新制作已送达当事人的" + d.title()));
+			.ifPresent(d -> caseWork.requireHandlingHead(c.handledIn(), "重新制作已送达当事人的" + d.title(),
+					Wording.of("enforcement.headStep.reissueServed", d.kind())));
 		refuseEarlierRound(id, documentId);
 		CaseDocuments.IssuedDocument d = documents.reissue(id, documentId, reason);
 		caseWork.record(c, "case.document-reissue", "重新制作" + d.title() + "（" + d.number() + "，第" + d.version() + "版）："

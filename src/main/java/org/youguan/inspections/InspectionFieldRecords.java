@@ -29,6 +29,7 @@ import org.youguan.kernel.Rows;
 import org.youguan.kernel.Text;
 import org.youguan.kernel.TransactionLocks;
 import org.youguan.kernel.Validation;
+import org.youguan.kernel.Wording;
 import org.youguan.org.CurrentUser;
 
 /**
@@ -333,7 +334,7 @@ public class InspectionFieldRecords {
 				|| !"RECTIFICATION".equalsIgnoreCase(Text.strip(String.valueOf(form.outcome()))), "consistent",
 				"检查内容没有不符合项时，检查结果不能为责令改正：责令改正须针对检查发现的不符合项");
 		boolean signed = attachments.held(draft).stream().anyMatch(a -> a.kind().equals(SIGNATURE));
-		v.require("signature", signed, "required", "签名：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
+		v.require("signature", signed, "required", Wording.of("inspections.refusal.signatureRequired"), "签名：请企业现场负责人在签名板上签名，或上传签字的检查记录扫描件");
 		long id = 0;
 		try {
 			id = records.record(scope, me.bureauId(), new InspectionRecordData(form.enterpriseCreditCode(),

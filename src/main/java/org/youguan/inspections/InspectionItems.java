@@ -498,7 +498,7 @@ public class InspectionItems {
 	 */
 	public List<String> require(DataScope scope, List<String> codes, String field) {
 		if (codes == null || codes.isEmpty()) {
-			throw new InvalidValueException(field, "required", "检查事项至少选择一项");
+			throw new InvalidValueException(field, "required", Wording.of("inspections.refusal.itemsRequired"), "检查事项至少选择一项");
 		}
 		Set<String> known = new LinkedHashSet<>(list(scope).stream().map(InspectionItem::code).toList());
 		Set<String> chosen = new LinkedHashSet<>();

@@ -618,7 +618,7 @@ public class InspectionRecords {
 		int min = rules.intValue(StatutoryRule.INSPECTION_MIN_INSPECTORS, region.isEmpty() ? "0" : region);
 		List<Member> team = new ArrayList<>();
 		if (members == null || members.size() < min) {
-			v.require("inspectors", false, "min", "检查人员不得少于" + min + "人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
+			v.require("inspectors", false, "min", Wording.of("inspections.refusal.inspectorsMin", min), "检查人员不得少于" + min + "人（" + Provision.POSTAL_INSPECTORS + "、" + Provision.PENALTY_TWO_OFFICERS + "）");
 			return team;
 		}
 		Set<String> seen = new HashSet<>();

@@ -329,11 +329,10 @@ public final class Validation {
 			int c = typed.codePointAt(i);
 			if (symbol(c)) {
 				// in the words of a name written in words only (wordsOnly): one message of the rule for every name
-				return require(field, false, "characters", label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“"
-						+ (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED
-								|| Character.getType(c) == Character.SURROGATE ? Text.codePoint(typed, i)
-										: new String(Character.toChars(c)))
-						+ "”");
+				String shown = Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED
+						|| Character.getType(c) == Character.SURROGATE ? Text.codePoint(typed, i) : new String(Character.toChars(c));
+				return require(field, false, "characters", Wording.of("kernel.invalid.nameCharacters", label, shown),
+						label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“" + shown + "”");
 			}
 		}
 		return this;
@@ -572,10 +571,10 @@ public final class Validation {
 			boolean word = Character.isLetterOrDigit(c) || type == Character.LETTER_NUMBER || combiningMark(c)
 					|| type == Character.PRIVATE_USE || c == ' ' || c == '\u3000' || NAME_PUNCTUATION.indexOf(c) >= 0;
 			if (!word) {
-				return require(field, false, "characters", label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“"
-						+ (Character.isISOControl(c) || Character.isWhitespace(c) ? Text.codePoint(value, i)
-								: new String(Character.toChars(c)))
-						+ "”");
+				String shown = Character.isISOControl(c) || Character.isWhitespace(c) ? Text.codePoint(value, i)
+						: new String(Character.toChars(c));
+				return require(field, false, "characters", Wording.of("kernel.invalid.nameCharacters", label, shown),
+						label + "只能含汉字、字母、数字和常用标点（如（）·、-），不能含“" + shown + "”");
 			}
 		}
 		return this;

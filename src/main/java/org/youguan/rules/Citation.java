@@ -190,15 +190,82 @@ public record Citation(LegalText text, int article, String version) {
 		if (text == null) {
 			return null;
 		}
-		Matcher m = SHORT_FORM.matcher(text);
+		return replaced(SHORT_FORM, text, m -> new Citation(BY_TITLE.get(m.group(1)),
+				m.group(3) == null ? 0 : Integer.parseInt(m.group(3))).formal());
+	}
+
+	/** {@code text} with every match of {@code pattern} replaced by what {@code by} writes for it. */
+	private static String replaced(Pattern pattern, String text, Function<Matcher, String> by) {
+		Matcher m = pattern.matcher(text);
 		StringBuilder written = new StringBuilder();
 		while (m.find()) {
-			LegalText cited = BY_TITLE.get(m.group(1));
-			Citation c = new Citation(cited, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-			m.appendReplacement(written, Matcher.quoteReplacement(c.formal()));
+			m.appendReplacement(written, Matcher.quoteReplacement(by.apply(m)));
 		}
 		m.appendTail(written);
 		return written.toString();
+	}
+
+	/** The texts by their formal title ({@link LegalText#formalTitle()}), longest first, for reading formal citations. */
+	private static final Pattern FORMAL_FORM = Pattern.compile(Arrays.stream(LegalText.values()).filter(LegalText::isText)
+		.map(LegalText::formalTitle).sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+		.collect(Collectors.joining("|", "(", ")")) + "(?:第([一二三四五六七八九十百零〇]+)条)?");
+
+	/** A practice (no text) as written in a basis — 地方实践（未确认） or 地方实践，未确认 — longest first. */
+	private static final Map<String, LegalText> PRACTICES = Arrays.stream(LegalText.values()).filter(t -> !t.isText())
+		.flatMap(t -> java.util.stream.Stream.of(Map.entry(t.title(), t),
+				Map.entry(t.title().replace("（", "，").replace("）", ""), t)))
+		.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+
+	private static final Pattern PRACTICE_FORM = Pattern.compile(PRACTICES.keySet().stream()
+		.sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+		.collect(Collectors.joining("|")));
+
+	/**
+	 * A text with every citation the catalogue can read — the short form ({@code 快递暂行条例(2025) 第50条}), the formal
+	 * one ({@code 《快递市场管理办法》第五十六条}) and a practice ({@code 地方实践（未确认）}) — cited in English as the English
+	 * pages cite law ({@link Provision#english()}): {@code Article 50 of the Interim Regulations on Express Delivery (2025)},
+	 * {@code Article 56 of the Express Market Administration Measures}, {@code local practice (not confirmed)}; the
+	 * separators between citations (；、) as English writes them. Any other words are left as they are.
+	 * @param text a basis as stored or shown in Chinese, or null
+	 * @return the text with its citations in English; null for null
+	 */
+	public static String englishIn(String text) {
+		if (text == null) {
+			return null;
+		}
+		String shortForms = replaced(SHORT_FORM, text, m -> english(BY_TITLE.get(m.group(1)),
+				m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(2)));
+		String formal = replaced(FORMAL_FORM, shortForms, f -> english(Arrays.stream(LegalText.values())
+			.filter(t -> t.isText() && t.formalTitle().equals(f.group(1))).findFirst().orElseThrow(),
+				f.group(2) == null ? 0 : arabic(f.group(2)), null));
+		String practices = replaced(PRACTICE_FORM, formal, p -> PRACTICES.get(p.group()).englishTitle());
+		return practices.replace("；", "; ").replace("、", ", ").replace(" ; ", "; ");
+	}
+
+	private static String english(LegalText text, int article, String version) {
+		return (article == 0 ? "the " : "Article " + article + " of the ") + text.englishTitle()
+				+ (version == null ? "" : " (" + version + ")");
+	}
+
+	/** An article number written in Chinese numerals (十九, 七十二, 一百零三) as a number. */
+	static int arabic(String numeral) {
+		String digits = "零一二三四五六七八九";
+		int total = 0;
+		int digit = 0;
+		for (char c : numeral.toCharArray()) {
+			if (c == '百') {
+				total += Math.max(digit, 1) * 100;
+				digit = 0;
+			}
+			else if (c == '十') {
+				total += Math.max(digit, 1) * 10;
+				digit = 0;
+			}
+			else {
+				digit = c == '〇' ? 0 : digits.indexOf(c);
+			}
+		}
+		return total + digit;
 	}
 
 	/** As staff pages and messages show it: {@code 快递暂行条例(2025) 第19条}, or {@code 快递业务经营许可管理办法(2019)}. */

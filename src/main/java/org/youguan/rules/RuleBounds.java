@@ -201,6 +201,23 @@ final class RuleBounds {
 		return Optional.ofNullable(practice);
 	}
 
+	/**
+	 * The bundle's key of the reason a rule's practice range states ({@link #practice}), for a page in English:
+	 * {@code rules.practice.fineFloor} for a fine's maximum where the article sets none below it,
+	 * {@code rules.practice.highestFine} for the fines that start a procedure, else {@code rules.practice.<NAME>} by the
+	 * rule's name; empty for a rule without a practice range.
+	 */
+	static Optional<String> practiceKey(StatutoryRule rule) {
+		return practice(rule).map(p -> "rules.practice." + (p == FINE_FLOOR ? "fineFloor"
+				: rule == StatutoryRule.PENALTY_LEGAL_REVIEW_FINE || rule == StatutoryRule.PENALTY_HEARING_FINE ? "highestFine"
+				: rule.name()));
+	}
+
+	/** Whether the law bounds the rule's value ({@link #statutory}): the rules page then cites the law first. */
+	static boolean statutoryBound(StatutoryRule rule) {
+		return statutory(rule).isPresent();
+	}
+
 	/** How an enclosing bureau's own value bounds a lower bureau's value of a practice rule. */
 	enum Enclosing {
 		/** a lower bureau may set less, never more (a limit on what an enterprise may claim or take) */

@@ -1,12 +1,16 @@
 package org.youguan.rules;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.youguan.kernel.Decimals;
+import org.youguan.kernel.EnumWords;
 import org.youguan.kernel.DomainException;
 import org.youguan.kernel.FormSteps;
 import org.youguan.kernel.PageForm;
@@ -33,8 +38,11 @@ class RulesController {
 
 	private final StatutoryRules rules;
 
-	RulesController(StatutoryRules rules) {
+	private final MessageSource messages;
+
+	RulesController(StatutoryRules rules, MessageSource messages) {
 		this.rules = rules;
+		this.messages = messages;
 	}
 
 	/** A violation type with its ordinary and (or null) serious range in the user's region. */
@@ -50,12 +58,31 @@ class RulesController {
 	 */
 	record RangeRow(String text, String basis, boolean outside) {
 
-		static RangeRow of(RuleSetting setting) {
-			RuleBounds.Allowed allowed = RuleBounds.allowed(setting.rule());
-			String unit = setting.rule().unit().label();
+		/**
+		 * The row in the reader's language: in Chinese as the catalogue states it ({@code 1–3年}, the law's citations and
+		 * the practice reason); in English the figures with the unit's English ({@code 1–3 years}), the law cited in
+		 * English ({@link StatutoryRule#basisEnglish()}) and the practice reason by its key
+		 * ({@link RuleBounds#practiceKey}).
+		 */
+		static RangeRow of(RuleSetting setting, MessageSource messages, Locale locale) {
+			StatutoryRule rule = setting.rule();
+			RuleBounds.Allowed allowed = RuleBounds.allowed(rule);
+			boolean chinese = locale == null || "zh".equals(locale.getLanguage());
+			String unit = chinese ? rule.unit().label()
+					: " " + messages.getMessage(EnumWords.key(rule.unit()), null, rule.unit().label(), locale);
 			String text = allowed.max() == null ? "≥ " + plain(allowed.min()) + unit
 					: plain(allowed.min()) + "–" + plain(allowed.max()) + unit;
-			return new RangeRow(text, allowed.basis(), !allowed.contains(setting.effectiveValue()));
+			String basis = allowed.basis();
+			if (!chinese) {
+				List<String> bases = new ArrayList<>();
+				if (RuleBounds.statutoryBound(rule)) {
+					bases.add(messages.getMessage("rules.range.statutory", new Object[] { rule.basisEnglish() }, locale));
+				}
+				RuleBounds.practiceKey(rule).ifPresent(key -> bases.add(messages.getMessage(key, null,
+						Citation.englishIn(allowed.basis()), locale)));
+				basis = String.join("; ", bases);
+			}
+			return new RangeRow(text, basis, !allowed.contains(setting.effectiveValue()));
 		}
 
 		private static String plain(BigDecimal value) {
@@ -66,9 +93,10 @@ class RulesController {
 	@GetMapping("/admin/rules")
 	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
 		List<RuleSetting> settings = rules.settings(me.regionCode());
+		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("settings", settings);
 		model.addAttribute("ranges", settings.stream()
-			.collect(Collectors.toMap(s -> s.rule().code(), RangeRow::of)));
+			.collect(Collectors.toMap(s -> s.rule().code(), s -> RangeRow.of(s, messages, locale))));
 		model.addAttribute("canEdit", me.administrator());
 		model.addAttribute("national", StatutoryRule.NATIONAL_REGION.equals(me.regionCode()));
 		model.addAttribute("violations", Arrays.stream(ViolationType.values())

@@ -41,9 +41,26 @@ public interface AcceptanceRule {
 
 	/**
 	 * What a rule found: the condition, the staff's finding, the legal basis, and — for a rule refused at filing — what
-	 * the filer is told, naming the field.
+	 * the filer is told, naming the field, with that sentence's bundle key and values (null where it has none) so the
+	 * public form words it in the reader's language.
 	 */
-	record Breach(AcceptanceCondition condition, String finding, Wording findingWording, String basis, FieldError toFiler) {
+	record Breach(AcceptanceCondition condition, String finding, Wording findingWording, String basis, FieldError toFiler,
+			Wording toFilerWording) {
+
+		/** A breach whose finding carries its key and whose words to the filer carry none. */
+		Breach(AcceptanceCondition condition, String finding, Wording findingWording, String basis, FieldError toFiler) {
+			this(condition, finding, findingWording, basis, toFiler, null);
+		}
+
+		/** A breach whose words to the filer carry their key and whose finding carries none. */
+		Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler, Wording toFilerWording) {
+			this(condition, finding, null, basis, toFiler, toFilerWording);
+		}
+
+		/** A breach whose finding and words to the filer carry no key. */
+		Breach(AcceptanceCondition condition, String finding, String basis, FieldError toFiler) {
+			this(condition, finding, null, basis, toFiler, null);
+		}
 	}
 
 	AcceptanceCondition condition();

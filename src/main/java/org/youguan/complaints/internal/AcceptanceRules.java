@@ -41,13 +41,15 @@ public class AcceptanceRules {
 	 */
 	public void requireFileable(AcceptanceRule.Facts facts, String county) {
 		AcceptanceRule.Limits limits = limits(facts.postedOn(), county);
-		var errors = ALL.stream()
+		var breaches = ALL.stream()
 			.filter(AcceptanceRule::refusedAtFiling)
 			.flatMap(r -> r.check(facts, limits).stream())
-			.map(AcceptanceRule.Breach::toFiler)
 			.toList();
-		if (!errors.isEmpty()) {
-			throw new InvalidValueException(errors);
+		if (!breaches.isEmpty()) {
+			// each failure with its sentence's key where it has one: the public form words it in the reader's language
+			java.util.Map<org.youguan.kernel.FieldError, org.youguan.kernel.Wording> wordings = new java.util.HashMap<>();
+			breaches.stream().filter(b -> b.toFilerWording() != null).forEach(b -> wordings.put(b.toFiler(), b.toFilerWording()));
+			throw new InvalidValueException(breaches.stream().map(AcceptanceRule.Breach::toFiler).toList(), wordings);
 		}
 	}
 

@@ -91,7 +91,9 @@ class ComplaintWorkQueues implements WorkQueueProvider {
 	private static List<WorkQueue.Item> items(PageResult<ComplaintView> result, String path) {
 		boolean staff = !path.startsWith("/enterprise/");
 		return result.items().stream()
-			.map(c -> new WorkQueue.Item(List.of(c.number()), Arrays.asList(c.status(), c.category(),
+			.map(c -> new WorkQueue.Item(List.of(c.number()), Arrays.asList(c.status(),
+					// the category by the bundle's complaint.category.<category>, as the complaint pages word it
+					c.category() == null ? null : WorkQueue.Item.message("complaint.category." + c.category(), c.category()),
 					staff ? c.enterpriseName() : null), path + c.id(), c.stepDue(), c.overdue()))
 			.toList();
 	}

@@ -43,6 +43,7 @@ final class PriorComplaintRule implements AcceptanceRule {
 				+ limits.dayShown().apply(mayComplain) + "）",
 				Wording.of("complaint.finding.priorComplaint", f.priorComplainedOn(), mayComplain), basis(),
 				new FieldError("priorComplaint", "precondition", "向企业投诉后企业尚在答复期内（" + limits.priorComplaintWaitDays()
-						+ "日）：请等待企业答复；如企业到" + limits.dayShown().apply(mayComplain) + "仍未答复或您对答复不满意，可再提出申诉")));
+						+ "日）：请等待企业答复；如企业到" + limits.dayShown().apply(mayComplain) + "仍未答复或您对答复不满意，可再提出申诉"),
+				Wording.of("complaint.refusal.priorAnswerPending", limits.priorComplaintWaitDays(), mayComplain)));
 	}
 }

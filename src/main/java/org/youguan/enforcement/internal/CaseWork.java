@@ -38,6 +38,8 @@ import org.youguan.enforcement.SuspensionKind;
 import org.youguan.kernel.CreditCode;
 import org.youguan.kernel.DataScope;
 import org.youguan.kernel.DomainException;
+import org.youguan.kernel.FieldError;
+import org.youguan.kernel.ErrorCode;
 import org.youguan.kernel.Rows;
 import org.youguan.kernel.StatusMove;
 import org.youguan.kernel.Text;
@@ -755,16 +757,33 @@ public class CaseWork {
 	 * whose bureau's region is the case's. A superior bureau's head oversees the county's cases but does not decide for
 	 * it (the 决定书 and 批准书 name the handling bureau's head as 本局负责人). A step run without a signed-in account (a
 	 * system job, the demo data) is not checked.
+	 * @param step the step in Chinese (批准立案); its English is the bundle's {@code enforcement.headStep.<step>}
 	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
 	 */
 	public void requireHandlingHead(String caseRegion, String step) {
+		requireHandlingHead(caseRegion, step, Wording.of("enforcement.headStep." + step));
+	}
+
+	/**
+	 * As {@link #requireHandlingHead(String, String)} for a step whose words carry values (重新制作已送达当事人的 and a
+	 * document's kind): the refusal is keyed ({@code enforcement.refusal.notHandlingHead}) with {@code stepWording}, so
+	 * an English page reads it in English.
+	 * @param step the step in Chinese, as the Chinese refusal names it
+	 * @param stepWording the step as a bundle key with its values
+	 * @throws DomainException (422, field {@code head}, rule {@code not-handling-bureau-head})
+	 */
+	public void requireHandlingHead(String caseRegion, String step, Wording stepWording) {
 		CurrentUser u = CurrentUser.signedIn().orElse(null);
 		if (u == null || headsHandlingBureau(u, caseRegion)) {
 			return;
 		}
 		String handling = bureaus.staffedName(caseRegion, Bureaus.CASE_DECIDERS);
-		throw ruleBroken("head", "not-handling-bureau-head", step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
-				+ u.displayName() + "不是" + handling + "的局领导" + (u.has(Role.BUREAU_LEADER) ? "，上级或其他机关的负责人不能代为作出" : ""));
+		boolean leader = u.has(Role.BUREAU_LEADER);
+		String message = step + "须由办案机关（" + handling + "）的负责人作出（" + Provision.PENALTY_HEAD_DECIDES + "）："
+				+ u.displayName() + "不是" + handling + "的局领导" + (leader ? "，上级或其他机关的负责人不能代为作出" : "");
+		throw new DomainException(ErrorCode.RULE_VIOLATION, Wording.of(leader
+				? "enforcement.refusal.notHandlingHead.leader" : "enforcement.refusal.notHandlingHead", stepWording, handling,
+				u.displayName()), message, List.of(new FieldError("head", "not-handling-bureau-head", message)));
 	}
 
 	/**

@@ -113,7 +113,9 @@ class StatisticsWorkQueues implements WorkQueueProvider {
 				}
 				LocalDate dueOn = forms.dueOn(form, period);
 				boolean correction = report != null && report.revision() > 1;
-				due.add(new WorkQueue.Item(List.of(form.name(), period.label()),
+				// the period as people write it in Chinese (2026年11月), its code in English (2026-11); the form's name is the bureau's
+				due.add(new WorkQueue.Item(List.of(form.name(), WorkQueue.Item.message("statistics.queue.period", period.label(),
+						period.label(), period.code())),
 						List.of(report == null ? WorkQueue.Item.message("statistics.queue.unfiled", "未填报") : statusPart(report)),
 						report == null ? "/enterprise/statistics" : "/enterprise/statistics/reports/" + report.id(),
 						correction ? null : dueOn, report == null ? today.isAfter(dueOn) : report.overdue(today)));

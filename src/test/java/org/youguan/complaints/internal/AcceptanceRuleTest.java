@@ -35,6 +35,9 @@ class AcceptanceRuleTest {
 			assertThat(b.toFiler().message()).contains("7日").contains("如企业到2026年6月16日仍未答复")
 				.doesNotContain(TODAY.plusDays(1).toString());
 			assertThat(b.finding()).isEqualTo("向企业投诉于2026年6月9日，尚在企业答复期内（至2026年6月16日）");
+			// what the filer is told carries its key, so the public form in English words it in English
+			assertThat(b.toFilerWording()).isEqualTo(org.youguan.kernel.Wording.of("complaint.refusal.priorAnswerPending", 7,
+					LocalDate.of(2026, 6, 16)));
 		});
 		assertThat(rule.check(facts(TODAY.minusDays(7), false, null), LIMITS)).as("the 7th day has passed").isEmpty();
 		assertThat(rule.check(facts(TODAY.minusDays(1), true, null), LIMITS)).as("an answer the filer disputes").isEmpty();

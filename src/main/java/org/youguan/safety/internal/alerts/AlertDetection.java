@@ -36,6 +36,7 @@ import org.youguan.kernel.Percentages;
 import org.youguan.kernel.RegionPrefix;
 import org.youguan.kernel.StoredWords;
 import org.youguan.kernel.Text;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 import org.youguan.safety.ParcelRecord;
@@ -146,7 +147,7 @@ public class AlertDetection {
 	public int detect(LocalDate day, RegionPrefix within) {
 		LocalDate latest = latestDay();
 		if (day.isAfter(latest)) {
-			throw new InvalidValueException("day", "not-over", "检测日期最迟为昨天（" + ChineseText.day(latest) + "）：" + ChineseText.day(day)
+			throw new InvalidValueException("day", "not-over", Wording.of("safety.refusal.detectDay", latest, day), "检测日期最迟为昨天（" + ChineseText.day(latest) + "）：" + ChineseText.day(day)
 					+ "的收寄记录尚未报齐，按部分记录生成的预警此后不会更正");
 		}
 		List<Finding> findings = new ArrayList<>();

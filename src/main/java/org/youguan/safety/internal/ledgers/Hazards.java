@@ -577,7 +577,8 @@ public class Hazards {
 		v.require("closedOn", closedOn != null && !Text.isBlank(closedOn), "required", "请填写销号日期");
 		String text = freeText(note);
 		v.required("closureNote", "销号意见", text).maxLength("closureNote", "销号意见", text, 1000);
-		v.require("files", !files.isEmpty() || !evidence(id).isEmpty(), "required", "销号须有整改佐证材料，请上传");
+		v.require("files", !files.isEmpty() || !evidence(id).isEmpty(), "required", Wording.of("safety.refusal.closeEvidence"),
+				"销号须有整改佐证材料，请上传");
 		v.throwIfInvalid();
 		Map<String, Object> before = snapshot(id);
 		store(id, files);
