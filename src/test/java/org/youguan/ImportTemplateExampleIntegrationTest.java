@@ -140,6 +140,77 @@ class ImportTemplateExampleIntegrationTest {
 		assertThat(faults).isEmpty();
 	}
 
+	/**
+	 * templates2 (finding A1): a county user's example row names parties of the user's own area — an enterprise of 相城,
+	 * inspectors of 相城's roster, 相城区 in a short address, none of 吴中's — so as xc.staff an example row with one
+	 * non-party cell edited is imported on the inspection, penalty-case and outlet imports, never refused as outside the
+	 * user's area nor as the example; the user's example left unchanged is still refused as the example.
+	 */
+	@Test
+	void aCountysEditedExampleNamesItsOwnPartiesAndIsNotRefusedForScope() throws Exception {
+		MockHttpSession xiangcheng = SignIn.session(mvc, "xc.staff");
+		String unique = Long.toString(System.nanoTime(), 36);
+		Map<String, Map.Entry<String, String>> edits = new LinkedHashMap<>();
+		edits.put("/inspections/import/template.xlsx", Map.entry("检查发现的问题", "实名收寄登记缺少寄件人证件号" + unique));
+		edits.put("/enforcement/import/template.xlsx", Map.entry("违法行为", "开办快递末端网点未备案" + unique));
+		edits.put("/registry/outlets/import/template.xlsx", Map.entry("网点名称", "菜鸟驿站（相城" + unique + "店）"));
+		for (Map.Entry<String, Map.Entry<String, String>> edit : edits.entrySet()) {
+			String template = edit.getKey();
+			String form = template.substring(0, template.length() - "/template.xlsx".length());
+			MockHttpServletResponse file = mvc.perform(get(template).session(xiangcheng)).andReturn().getResponse();
+			assertThat(file.getStatus()).as(template).isEqualTo(200);
+			byte[] content = file.getContentAsByteArray();
+			Map<String, String> example = example(content);
+			String row = String.join("|", example.values());
+			assertThat(row).as(template + " names 吴中's parties").doesNotContain(TemplateExamples.ENTERPRISE_CREDIT_CODE)
+				.doesNotContain(TemplateExamples.INSPECTOR_CERTIFICATE)
+				.doesNotContain(TemplateExamples.SECOND_INSPECTOR_CERTIFICATE)
+				.doesNotContain(TemplateExamples.COUNTY_SHORT_NAME);
+			for (Map.Entry<String, String> cell : example.entrySet()) {
+				if (cell.getKey().contains("统一社会信用代码")) {
+					assertThat(enterprises.findByCreditCode(cell.getValue())).as(template + " enterprise")
+						.hasValueSatisfying(e -> assertThat(e.regionCode()).startsWith("320507"));
+				}
+				if (cell.getKey().endsWith("执法证号") && !cell.getValue().isEmpty()) {
+					assertThat(inspectors.findByCertificate(cell.getValue())).as(template + " inspector")
+						.hasValueSatisfying(i -> {
+							assertThat(i.regionCode()).startsWith("320507");
+							assertThat(i.name()).isEqualTo(example.get(cell.getKey().replace("执法证号", "姓名")));
+						});
+				}
+			}
+			if (example.containsKey("检查地点")) {
+				assertThat(example.get("检查地点")).as("a short address of the user's county").startsWith("相城区");
+			}
+			// one non-party cell edited (the cell recreated): imported, never refused for scope nor as the example
+			byte[] edited = TemplateExample.edited(content, edit.getValue().getKey(), edit.getValue().getValue());
+			MockHttpServletResponse upload = upload(form, edited, xiangcheng);
+			assertThat(upload.getContentAsString()).as(template + " edited")
+				.doesNotContain("不在您的数据权限范围内")
+				.doesNotContain("不能参加此次检查")
+				.doesNotContain("这是导入模板中的示例行");
+			assertThat(upload.getStatus()).as(template + " edited, imported: " + errorsOf(upload)).isEqualTo(302);
+			// the user's own example left unchanged: still refused as the example
+			MockHttpServletResponse unchanged = upload(form, content, xiangcheng);
+			assertThat(unchanged.getStatus()).as(template + " unchanged").isEqualTo(422);
+			assertThat(unchanged.getContentAsString()).contains("这是导入模板中的示例行");
+		}
+	}
+
+	private MockHttpServletResponse upload(String form, byte[] content, MockHttpSession session) throws Exception {
+		return mvc.perform(multipart(form).file(new MockMultipartFile("file", "template.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content))
+			.session(session)
+			.with(csrf())).andReturn().getResponse();
+	}
+
+	/** The refusals a rejected upload's page lists (its table cells), for an assertion's description. */
+	private static String errorsOf(MockHttpServletResponse upload) throws Exception {
+		String body = upload.getContentAsString();
+		int at = body.indexOf("第");
+		return upload.getStatus() == 302 ? "" : body.substring(Math.max(0, at), Math.min(body.length(), at + 600));
+	}
+
 	/** The template's example row (its second row), by the first row's column headings. */
 	private static Map<String, String> example(byte[] template) throws Exception {
 		Map<String, String> cells = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package org.youguan.documents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.youguan.numbering.OfficialNumbers;
@@ -15,9 +17,13 @@ import org.youguan.numbering.OfficialNumbers;
  * <p>
  * The template a user downloads names the user's own place ({@link Own#row}): the county, street, the county's full
  * name in an address and the 机关代字 of a 文号 become the user's (相城区's staff read 320507 and 苏相邮管责改〔2025〕3号),
- * so a row copied from the example and edited is never refused as outside the user's area; the parties of the demo
- * directory (enterprise, inspectors, village, post office) stay as they are. Any user's variant of the example, left in
- * unchanged, is refused as the example ({@link #isExample}).
+ * and its parties become the user's too ({@link Parties}): an enterprise the directory holds in the user's area (credit
+ * code and name), two certified inspectors of the user's roster (name and 执法证号), and the county's short name in a
+ * short address (吴中区示例路2号 → 相城区示例路2号) — so a row copied from the example and edited is never refused as
+ * outside the user's area. Where the user's area holds no enterprise, or fewer than two inspectors with a valid
+ * certificate, those parties stay 吴中's and the user must put their own in the row. The 建制村 and the 邮政普遍服务营业场所
+ * of the village and post-office templates stay 吴中's. Any user's variant of the example, left in unchanged, is refused
+ * as the example ({@link #isExample}).
  */
 public final class TemplateExamples {
 
@@ -60,6 +66,9 @@ public final class TemplateExamples {
 	/** The full name of {@link #COUNTY}, as an example address begins: 江苏省苏州市吴中区. */
 	public static final String COUNTY_NAME = "江苏省苏州市吴中区";
 
+	/** The short name of {@link #COUNTY}, as a short address begins: 吴中区示例路2号. */
+	public static final String COUNTY_SHORT_NAME = "吴中区";
+
 	/** The 机关代字 of {@link #COUNTY}'s bureau ({@code org.DocumentAgency}): 苏吴邮管. */
 	public static final String AGENCY = "苏吴邮管";
 
@@ -73,21 +82,52 @@ public final class TemplateExamples {
 	}
 
 	/**
+	 * The parties of a user's example row instead of {@link #COUNTY}'s: an enterprise of the user's area and two
+	 * certified inspectors of the user's roster.
+	 * @param creditCode the enterprise's 统一社会信用代码 (18 characters)
+	 * @param enterpriseName its registered name
+	 * @param inspector the first inspector's name, {@code certificate} the 执法证号 held
+	 * @param secondInspector the second inspector's name, {@code secondCertificate} the 执法证号 held
+	 */
+	public record Parties(String creditCode, String enterpriseName, String inspector, String certificate,
+			String secondInspector, String secondCertificate) {
+
+		/** 吴中's: the demo's enterprise and inspectors. */
+		public static final Parties FIXED = new Parties(ENTERPRISE_CREDIT_CODE, ENTERPRISE_NAME, INSPECTOR,
+				INSPECTOR_CERTIFICATE, SECOND_INSPECTOR, SECOND_INSPECTOR_CERTIFICATE);
+
+		/** These parties with another enterprise (credit code, name) in place of this one's. */
+		public Parties withEnterprise(String code, String name) {
+			return new Parties(code, name, inspector, certificate, secondInspector, secondCertificate);
+		}
+
+		/** These parties with another team (two names and 执法证号) in place of this one's. */
+		public Parties withTeam(String first, String firstCertificate, String second, String secondCertificateNumber) {
+			return new Parties(creditCode, enterpriseName, first, firstCertificate, second, secondCertificateNumber);
+		}
+	}
+
+	/**
 	 * The user's own place an example row names instead of {@link #COUNTY}'s.
 	 * @param county a county (6 digits) in the user's area — {@link #COUNTY} where the area holds it
 	 * @param countyName the county's full name (江苏省苏州市相城区), as an address begins
+	 * @param countyShortName the county's own name (相城区), as a short address begins
 	 * @param street a street (9 digits) of {@code county}, or the county itself where the directory holds none
 	 * @param agency the 机关代字 of the user's bureau (苏相邮管), for the example's 文号
+	 * @param parties the enterprise and inspectors the row names ({@link Parties#FIXED} where the area holds none)
 	 */
-	public record Own(String county, String countyName, String street, String agency) {
+	public record Own(String county, String countyName, String countyShortName, String street, String agency,
+			Parties parties) {
 
 		/** The installation-wide example: 吴中's own (a national or enterprise user's template). */
-		public static final Own FIXED = new Own(COUNTY, COUNTY_NAME, STREET, AGENCY);
+		public static final Own FIXED = new Own(COUNTY, COUNTY_NAME, COUNTY_SHORT_NAME, STREET, AGENCY, Parties.FIXED);
 
 		/**
 		 * The example row of a template with the user's place: a cell {@link #COUNTY} or {@link #STREET} becomes
-		 * {@code county} or {@code street}, {@link #COUNTY_NAME} in an address {@code countyName}, a 文号 of
-		 * {@link #AGENCY} the same number of {@code agency}; every other cell as it is.
+		 * {@code county} or {@code street}, the example enterprise's credit code and the inspectors' 执法证号 the
+		 * parties' ({@link Parties}), a 文号 of {@link #AGENCY} the same number of {@code agency}; in any other text
+		 * {@link #COUNTY_NAME}, {@link #COUNTY_SHORT_NAME}, the enterprise's name and the inspectors' names become the
+		 * user's; every other cell as it is.
 		 */
 		public List<String> row(List<String> example) {
 			List<String> row = new ArrayList<>(example.size());
@@ -98,23 +138,62 @@ public final class TemplateExamples {
 		}
 
 		private String cell(String cell) {
-			if (cell.equals(COUNTY)) {
-				return county;
-			}
-			if (cell.equals(STREET)) {
-				return street;
+			String whole = switch (cell) {
+				case COUNTY -> county;
+				case STREET -> street;
+				case ENTERPRISE_CREDIT_CODE -> parties.creditCode();
+				case INSPECTOR_CERTIFICATE -> parties.certificate();
+				case SECOND_INSPECTOR_CERTIFICATE -> parties.secondCertificate();
+				default -> null;
+			};
+			if (whole != null) {
+				return whole;
 			}
 			if (cell.startsWith(AGENCY) && cell.contains("〔")) {
 				return agency + cell.substring(AGENCY.length());
 			}
-			return cell.replace(COUNTY_NAME, countyName);
+			return rewrite(cell, Map.of(COUNTY_NAME, countyName, COUNTY_SHORT_NAME, countyShortName, ENTERPRISE_NAME,
+					parties.enterpriseName(), INSPECTOR, parties.inspector(), SECOND_INSPECTOR, parties.secondInspector()),
+					Function.identity());
 		}
+	}
+
+	/** The names inside an example's text a user's variant puts its own in place of, the longest first. */
+	private static final List<String> NAMES = List.of(ENTERPRISE_NAME, COUNTY_NAME, COUNTY_SHORT_NAME, INSPECTOR,
+			SECOND_INSPECTOR);
+
+	/**
+	 * The text with each of {@link #NAMES} in it replaced by its value in {@code names}, the text between them passed
+	 * through {@code between} (quoted for a pattern, as it is for a row).
+	 */
+	private static String rewrite(String text, Map<String, String> names, Function<String, String> between) {
+		StringBuilder out = new StringBuilder();
+		int plain = 0;
+		int i = 0;
+		while (i < text.length()) {
+			String found = null;
+			for (String name : NAMES) {
+				if (text.startsWith(name, i)) {
+					found = name;
+					break;
+				}
+			}
+			if (found == null) {
+				i++;
+				continue;
+			}
+			out.append(between.apply(text.substring(plain, i))).append(names.get(found));
+			i += found.length();
+			plain = i;
+		}
+		return out.append(between.apply(text.substring(plain))).toString();
 	}
 
 	/**
 	 * Whether a cell holds an example value of some user's template ({@link Own#row}): the value itself, or it with
-	 * another county's or street's code, full name or bureau's 机关代字 in its place — so the example row left in any
-	 * user's sheet unchanged is refused as the example ({@link SheetImport.RowContext#refuseExample}).
+	 * another county's or street's code, full or short name, bureau's 机关代字, enterprise (credit code, name) or
+	 * inspectors (names, 执法证号) in its place — so the example row left in any user's sheet unchanged is refused as
+	 * the example ({@link SheetImport.RowContext#refuseExample}).
 	 * @param expected the installation-wide example's value
 	 * @param actual the cell's text
 	 */
@@ -122,24 +201,25 @@ public final class TemplateExamples {
 		if (expected.equals(actual)) {
 			return true;
 		}
-		if (expected.equals(COUNTY)) {
-			return actual.matches("\\d{6}");
-		}
-		if (expected.equals(STREET)) {
-			return actual.matches("\\d{6}|\\d{9}");
+		switch (expected) {
+			case COUNTY:
+				return actual.matches("\\d{6}");
+			case STREET:
+				return actual.matches("\\d{6}|\\d{9}");
+			case ENTERPRISE_CREDIT_CODE:
+				return actual.matches("[0-9A-Z]{18}");
+			case INSPECTOR_CERTIFICATE, SECOND_INSPECTOR_CERTIFICATE:
+				return actual.matches("[0-9A-Za-z-]{1,40}");
+			default:
+				break;
 		}
 		if (expected.startsWith(AGENCY) && expected.contains("〔")) {
 			return actual.matches("\\p{IsHan}*邮管" + Pattern.quote(expected.substring(AGENCY.length())));
 		}
-		if (expected.contains(COUNTY_NAME)) {
-			String[] around = expected.split(Pattern.quote(COUNTY_NAME), -1);
-			StringBuilder pattern = new StringBuilder(Pattern.quote(around[0]));
-			for (int i = 1; i < around.length; i++) {
-				pattern.append("\\p{IsHan}+").append(Pattern.quote(around[i]));
-			}
-			return actual.matches(pattern.toString());
-		}
-		return false;
+		String han = "\\p{IsHan}+";
+		String pattern = rewrite(expected, Map.of(COUNTY_NAME, han, COUNTY_SHORT_NAME, han, ENTERPRISE_NAME, ".+",
+				INSPECTOR, han, SECOND_INSPECTOR, han), t -> t.isEmpty() ? "" : Pattern.quote(t));
+		return actual.matches(pattern);
 	}
 
 	private TemplateExamples() {

@@ -30,4 +30,20 @@ public interface EnterpriseDirectory {
 	 * @return true only for an enterprise of the registry that is cancelled (false for none)
 	 */
 	boolean isCancelled(String creditCode);
+
+	/**
+	 * An enterprise of the registry in a region an import template's example row may name ({@code OwnExamples}): not
+	 * cancelled, an express enterprise before any other, the first by credit code.
+	 * @param regionPrefix a region's code (2, 4 or 6 digits): the enterprise's region inside it
+	 * @return the enterprise's credit code and registered name, or empty when the region holds none
+	 */
+	Optional<Named> exampleWithin(String regionPrefix);
+
+	/**
+	 * An enterprise by its 统一社会信用代码 and registered name.
+	 * @param creditCode 18 characters
+	 * @param name the registered name (名称)
+	 */
+	record Named(String creditCode, String name) {
+	}
 }
