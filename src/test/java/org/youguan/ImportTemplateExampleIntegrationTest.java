@@ -152,7 +152,6 @@ class ImportTemplateExampleIntegrationTest {
 		String unique = Long.toString(System.nanoTime(), 36);
 		Map<String, Map.Entry<String, String>> edits = new LinkedHashMap<>();
 		edits.put("/inspections/import/template.xlsx", Map.entry("检查发现的问题", "实名收寄登记缺少寄件人证件号" + unique));
-		edits.put("/enforcement/import/template.xlsx", Map.entry("违法行为", "开办快递末端网点未备案" + unique));
 		edits.put("/registry/outlets/import/template.xlsx", Map.entry("网点名称", "菜鸟驿站（相城" + unique + "店）"));
 		for (Map.Entry<String, Map.Entry<String, String>> edit : edits.entrySet()) {
 			String template = edit.getKey();
