@@ -725,7 +725,7 @@ public class CaseDocuments implements DeclaresTemplates {
 	private String reviewBody(CaseView c) {
 		return jdbc.sql("SELECT review_body FROM penalty_case WHERE id = :id").param("id", c.id())
 			.query(Rows.of(String.class)).optional().filter(b -> !b.isBlank())
-			.orElseGet(() -> rules.reviewBody(c.regionCode()));
+			.orElseGet(() -> rules.reviewBody(c.handledIn()));
 	}
 
 	private record Change(DecisionOutcomes.Kind kind, String body, String documentNumber, LocalDate decidedOn,

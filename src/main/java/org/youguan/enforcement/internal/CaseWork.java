@@ -167,10 +167,13 @@ public class CaseWork {
 	 * names the body the party was told, not a bureau above renamed or re-parented since (V304). Taken with every
 	 * decision made here — a penalty ({@link #fixTerms(long, String)}), a 不予处罚, an on-the-spot one; a past decision
 	 * imported keeps none (its documents name today's body).
-	 * @param region the case's region (its handling bureau decides)
+	 * @param region the case's region, read when the case keeps no 办案机关 of its own (its handling bureau decides)
 	 */
 	public void fixReviewBody(long id, String region) {
-		jdbc.sql("UPDATE penalty_case SET review_body = :body WHERE id = :id").param("body", rules.reviewBody(region))
+		// the body above the bureau that decides: the case's 办案机关 as fixed at filing (V312), else the place's rule
+		String decider = jdbc.sql("SELECT handling_region FROM penalty_case WHERE id = :id").param("id", id)
+			.query(Rows.of(String.class)).optional().filter(r -> !r.isBlank()).orElse(region);
+		jdbc.sql("UPDATE penalty_case SET review_body = :body WHERE id = :id").param("body", rules.reviewBody(decider))
 			.param("id", id).update();
 	}
 
