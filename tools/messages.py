@@ -4642,6 +4642,7 @@ M.update({
  "stat.unitNamed.件": ("件", "items"),
  "stat.unitNamed.万元": ("万元", "10k yuan"),
  "export.value.（暂定）": ("（暂定）", " (provisional)"),
+ "calendar.provisionalMark": ("（暂定）", " (provisional)"),
  "refusal.universal.extendedOnce": ("审批期限已延长过一次，不能再次延长", "The approval period was extended once already and cannot be extended again"),
  "refusal.universal.importByAuthority": ("只有邮政管理部门可以导入历史审批", "Only the postal authority may import past approvals"),
  "refusal.universal.stepsByAuthority": ("现场核查、延期、决定和公告由邮政管理部门办理", "On-site checks, extensions, decisions and notices are the postal authority's steps"),

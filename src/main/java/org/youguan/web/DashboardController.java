@@ -155,6 +155,10 @@ class DashboardController {
 		model.addAttribute("charts", true);
 		calendar.nextHoliday(today).ifPresent(h -> {
 			model.addAttribute("nextHoliday", h);
+			// a holiday of a year not loaded is named with its provisional mark: the page words name and mark per reader
+			String provisional = "（暂定）";
+			model.addAttribute("nextHolidayName", h.name().replace(provisional, ""));
+			model.addAttribute("nextHolidayProvisional", h.name().contains(provisional));
 			model.addAttribute("daysToHoliday", ChronoUnit.DAYS.between(today, h.day()));
 		});
 		// loading a year's calendar is the installation's 系统管理员's task: only they are told it is missing

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.youguan.RandomLetters;
 import org.youguan.IntegrationTest;
 import org.youguan.kernel.DataScope;
 import org.youguan.platform.ChinaTime;
@@ -412,7 +413,8 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 	@Test
 	void aDecisionNumberInChineseNumeralsIsTheSameNumberAndZeroIsRefused() {
 		EnterpriseView e = party.other();
-		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		// a paper-era code of its own, in characters (a 文号's code and kind are written together, Han only)
+		String office = "吴邮管罚" + RandomLetters.of(6).chars().map(c -> '甲' + c - 'a').collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
 		long id = pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),
 				first.source(), first.filedOn(), first.decidedOn(), office + "〔2025〕十二号", "WARNING", null, null, null));
@@ -429,7 +431,8 @@ class ImportedDecisionRulesIntegrationTest extends ClockedSteps {
 	@Test
 	void aDecisionNumberInCapitalNumeralsOrAChineseYearIsRefusedAsTheNumberItNames() {
 		EnterpriseView e = party.other();
-		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		// a paper-era code of its own, in characters (a 文号's code and kind are written together, Han only)
+		String office = "吴邮管罚" + RandomLetters.of(6).chars().map(c -> '甲' + c - 'a').collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 		PastCases.ImportedCase first = past(e, "DATA_NOT_REPORTED", "WARNING", null, null, null, null, null);
 		for (String stored : List.of("〔2025〕2号", "〔2025〕12号")) {
 			pastCases.importCase(PartyCases.ALL, new PastCases.ImportedCase(first.enterpriseCreditCode(), first.violation(),

@@ -465,7 +465,7 @@ class PenaltyImportIntegrationTest {
 		headers.add("责令改正通知书文号");
 		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(
 				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", plain, "罚款", 10000, null, null, null, "否",
-						"吴邮改〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号")))))
+						"吴邮管责改〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号")))))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(stored(plain).violationCode()).isEqualTo("PACKAGING");
 	}
@@ -886,7 +886,7 @@ class PenaltyImportIntegrationTest {
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
 					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false,
-					 "orderNumber":"苏苏邮改〔2025〕%s号"}"""
+					 "orderNumber":"吴邮管责改〔2025〕%s号"}"""
 				.formatted(e.creditCode(), old, UUID.randomUUID().toString().substring(0, 8))))
 			.andExpect(status().isCreated());
 		// as imported before the check: the mark stored

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.youguan.RandomLetters;
 import org.youguan.IntegrationTest;
 import org.youguan.enforcement.PastCases;
 import org.youguan.kernel.DataScope;
@@ -88,7 +89,8 @@ class DecisionNumberNormalisationIntegrationTest {
 	 * {@code written}, the second keeps its number and the third its number as stored, its document too.
 	 */
 	void rewritten(String alone, String written, String colliding, Rewrite rewrite) throws Exception {
-		String office = "吴邮管罚" + UUID.randomUUID().toString().substring(0, 6);
+		// a paper-era code of its own, in characters (a 文号's code and kind are written together, Han only)
+		String office = "吴邮管罚" + RandomLetters.of(6).chars().map(c -> '甲' + c - 'a').collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 		long first = imported(office + "〔2025〕1号");
 		long holder = imported(office + "〔2025〕3号");
 		long third = imported(office + "〔2025〕4号");
