@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.youguan.kernel.EnumWords;
+import org.youguan.rules.Audience;
 import org.youguan.rules.Citation;
 import org.youguan.rules.StatutoryRule;
 
@@ -76,7 +77,7 @@ public final class LawWords {
 					+ "(?:（(.*)）)?").matcher(stated.substring(rule.title().length()));
 			if (m.matches()) {
 				String basis = m.group(2) == null ? null
-						: org.youguan.rules.Audience.OWN_RULE.equals(m.group(2))
+						: Audience.OWN_RULE.equals(m.group(2))
 								? messages.getMessage("rules.ownRule", null, m.group(2), locale) : Citation.englishIn(m.group(2));
 				return messages.getMessage("enum.StatutoryRule." + rule.name(), null, rule.title(), locale) + " " + m.group(1)
 						+ " " + messages.getMessage(EnumWords.key(rule.unit()), null, rule.unit().label(), locale)

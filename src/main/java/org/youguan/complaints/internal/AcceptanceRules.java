@@ -1,11 +1,15 @@
 package org.youguan.complaints.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.youguan.calendar.WorkingCalendar;
+import org.youguan.kernel.FieldError;
 import org.youguan.kernel.InvalidValueException;
+import org.youguan.kernel.Wording;
 import org.youguan.rules.StatutoryRule;
 import org.youguan.rules.StatutoryRules;
 
@@ -47,7 +51,7 @@ public class AcceptanceRules {
 			.toList();
 		if (!breaches.isEmpty()) {
 			// each failure with its sentence's key where it has one: the public form words it in the reader's language
-			java.util.Map<org.youguan.kernel.FieldError, org.youguan.kernel.Wording> wordings = new java.util.HashMap<>();
+			Map<FieldError, Wording> wordings = new HashMap<>();
 			breaches.stream().filter(b -> b.toFilerWording() != null).forEach(b -> wordings.put(b.toFiler(), b.toFilerWording()));
 			throw new InvalidValueException(breaches.stream().map(AcceptanceRule.Breach::toFiler).toList(), wordings);
 		}
