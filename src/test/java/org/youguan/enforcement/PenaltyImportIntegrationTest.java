@@ -38,6 +38,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.youguan.CreditCodes;
 import org.youguan.IntegrationTest;
+import org.youguan.RandomDigits;
 import org.youguan.SignIn;
 import org.youguan.documents.TypedWorkbook;
 import org.youguan.kernel.ChineseText;
@@ -465,7 +466,7 @@ class PenaltyImportIntegrationTest {
 		headers.add("责令改正通知书文号");
 		mvc.perform(multipart("/enforcement/import").file(file(book(headers, null, List.of(
 				row(code, "PACKAGING", "举报", "2025-07-02", "2025-08-01", plain, "罚款", 10000, null, null, null, "否",
-						"吴邮管责改〔2025〕" + UUID.randomUUID().toString().substring(0, 8) + "号")))))
+						"吴邮管责改〔2025〕1" + RandomDigits.of(7) + "号")))))
 			.session(SignIn.session(mvc, "wz.staff")).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(stored(plain).violationCode()).isEqualTo("PACKAGING");
 	}
@@ -880,14 +881,14 @@ class PenaltyImportIntegrationTest {
 		assertThat(jdbc.sql("SELECT serious FROM penalty_case WHERE id = :id").param("id", live).query(Boolean.class).single())
 			.isFalse();
 
-		// the city's case bears the city's 机关代字, and names the paper order it rests on (art.56)
-		String old = "苏苏邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		// the case bears its handling bureau's 机关代字 (吴中's), and names the paper order it rests on (art.56)
+		String old = number(2025);
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
 					 "decidedOn":"2025-08-01","decisionNumber":"%s","penalty":"FINE","fine":10000,"serious":false,
-					 "orderNumber":"吴邮管责改〔2025〕%s号"}"""
-				.formatted(e.creditCode(), old, UUID.randomUUID().toString().substring(0, 8))))
+					 "orderNumber":"吴邮管责改〔2025〕1%s号"}"""
+				.formatted(e.creditCode(), old, RandomDigits.of(7))))
 			.andExpect(status().isCreated());
 		// as imported before the check: the mark stored
 		jdbc.sql("UPDATE penalty_case SET serious = TRUE WHERE decision_number = :n").param("n", old).update();
