@@ -88,26 +88,12 @@ public class DecisionNumbers {
 	 * case's scanned paper, a past case's paper 责令改正通知书), as the bureau handling the case writes it
 	 * ({@link OfficialNumbers#checkTyped}: its own 机关代字, the kind's characters) — the handling bureau's
 	 * ({@link Bureaus#handlingRegion}: the city's 苏苏邮管 for a county whose bureau has no 处室工作人员, as
-	 * {@link #nextOrdinary} numbers), not the nearest bureau's of the region — or, typed, the code of any bureau over the
-	 * region's handling bureau (a case a city or the province handled for a county's party), never a bureau's of
-	 * another region.
+	 * {@link #nextOrdinary} numbers), not the nearest bureau's of the region.
 	 * @param caseRegion the case's region; null: not judged
 	 */
 	public void ownNumber(Validation v, String field, String label, String type, String caseRegion, String number) {
 		if (caseRegion != null && number != null) {
-			// the handling bureau or one over it (the city's, the province's) may have handled the case — a city's paper
-			// decision on a county's enterprise bears the city's code —; a county bureau without staff, or another
-			// region's bureau, never
-			String handling = bureaus.handlingRegion(caseRegion);
-			for (BureauView over : bureaus.enclosing(handling)) {
-				Validation alone = new Validation();
-				OfficialNumbers.checkTyped(alone, field, label, type, bureaus.documentAgency(over.regionCode()).code(),
-						code -> bureaus.seriesRegionOf(code).isPresent(), number);
-				if (!alone.hasErrors()) {
-					return;
-				}
-			}
-			DocumentAgency agency = bureaus.documentAgency(handling);
+			DocumentAgency agency = bureaus.documentAgency(bureaus.handlingRegion(caseRegion));
 			OfficialNumbers.checkTyped(v, field, label, type, agency.code(), code -> bureaus.seriesRegionOf(code).isPresent(),
 					number);
 		}
