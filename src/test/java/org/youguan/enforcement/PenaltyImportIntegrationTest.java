@@ -881,8 +881,9 @@ class PenaltyImportIntegrationTest {
 		assertThat(jdbc.sql("SELECT serious FROM penalty_case WHERE id = :id").param("id", live).query(Boolean.class).single())
 			.isFalse();
 
-		// the case bears its handling bureau's 机关代字 (吴中's), and names the paper order it rests on (art.56)
-		String old = number(2025);
+		// the city's import bears the city's 机关代字 (the importing bureau's region, PastCases.importingRegion), and names
+		// the paper order it rests on in the 责改 form (art.56)
+		String old = "苏苏邮管罚〔2025〕T" + UUID.randomUUID().toString().substring(0, 8) + "号";
 		mvc.perform(post("/api/v1/enforcement/cases/imported").header("Authorization", "Bearer demo-sz-admin-token")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
 					{"enterpriseCreditCode":"%s","violation":"PACKAGING","source":"INSPECTION","filedOn":"2025-07-02",
