@@ -128,7 +128,7 @@ class UnheededOrdersAndOwnNumbersIntegrationTest extends ClockedSteps {
 				.andExpect(jsonPath("$.errors[?(@.field == 'orderNumber')].rule")
 					.value(typed[1] == null ? hasItem(containsString("")) : hasItem(typed[1])));
 		}
-		String paper = "吴邮管责改〔2025〕" + RandomDigits.of(6) + "号";
+		String paper = "吴邮管责改〔2025〕1" + RandomDigits.of(5) + "号";
 		String number = decisionNumber();
 		call(WUZHONG, path, imported(e.creditCode(), "PACKAGING", "FINE", "8000", number, paper))
 			.andExpect(status().isCreated());
